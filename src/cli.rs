@@ -1,0 +1,211 @@
+//! The command line: `serve`, `demo`, `admin create-platform-admin`, `migrate`.
+
+use crate::clock::{Clock, SystemClock};
+use crate::config::Config;
+use crate::service::App;
+use crate::store::Database;
+use crate::web::{AppState, router};
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+use std::io::Read;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+#[derive(Debug, Parser)]
+#[command(name = "consigne", version, about = "Consigne: a solidarity digital safe")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run the service.
+    Serve(Common),
+    /// Run the service with demo data (and print the demo logins).
+    Demo(Common),
+    /// Apply database migrations and exit.
+    Migrate(Common),
+    /// Operator tasks.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum AdminCommand {
+    /// Create a platform admin; the password is read from standard input, the TOTP
+    /// `otpauth://` URI is printed on standard output.
+    CreatePlatformAdmin {
+        #[command(flatten)]
+        common: Common,
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "Platform admin")]
+        name: String,
+    },
+}
+
+#[derive(Debug, Args)]
+struct Common {
+    /// Configuration file (TOML); see consigne.example.toml.
+    #[arg(long, env = "CONSIGNE_CONFIG")]
+    config: Option<PathBuf>,
+    #[arg(long, env = "CONSIGNE_LISTEN")]
+    listen: Option<SocketAddr>,
+    #[arg(long, env = "CONSIGNE_DATA_DIR")]
+    data_dir: Option<PathBuf>,
+    #[arg(long, env = "CONSIGNE_DATABASE_URL")]
+    database_url: Option<String>,
+    #[arg(long, env = "CONSIGNE_PLATFORM_KEY_FILE")]
+    platform_key_file: Option<PathBuf>,
+    /// The address people type, e.g. https://consigne.example.org
+    #[arg(long, env = "CONSIGNE_PUBLIC_URL")]
+    public_url: Option<String>,
+}
+
+impl Common {
+    fn config(&self, demo: bool) -> anyhow::Result<Config> {
+        let mut config = match &self.config {
+            Some(path) => Config::from_file(path)?,
+            None => Config::default(),
+        };
+        if demo && self.data_dir.is_none() && self.config.is_none() {
+            config.data_dir = PathBuf::from("./demo-data");
+        }
+        if let Some(v) = self.listen {
+            config.listen = v;
+            if self.public_url.is_none() && !config.is_https() {
+                config.public_url = format!("http://{v}");
+            }
+        }
+        if let Some(v) = &self.data_dir {
+            config.data_dir = v.clone();
+        }
+        if let Some(v) = &self.database_url {
+            config.database_url = v.clone();
+        }
+        if let Some(v) = &self.platform_key_file {
+            config.platform_key_file = Some(v.clone());
+        }
+        if let Some(v) = &self.public_url {
+            config.public_url = v.clone();
+        }
+        if demo {
+            config.security.require_totp = false;
+        }
+        config.validate()?;
+        Ok(config)
+    }
+}
+
+/// Opens (and on first start creates) the data directory, platform key and database.
+pub fn build_app(config: Config, clock: Arc<dyn Clock>, demo: bool) -> anyhow::Result<App> {
+    create_private_dir(&config.data_dir)?;
+    let (platform, created) = consigne_vault::PlatformKey::load_or_create(&config.platform_key_path()).context("platform key")?;
+    if created {
+        tracing::info!(path = %config.platform_key_path().display(), "created the platform key: keep it out of backups and never lose it");
+    }
+    let db = Database::open(&config.database_url(), &config.data_dir).context("database")?;
+    let applied = db.migrate().context("migrations")?;
+    if applied > 0 {
+        tracing::info!(applied, "database migrations applied");
+    }
+    Ok(App::new(config, db, platform, clock, demo))
+}
+
+fn create_private_dir(dir: &std::path::Path) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).with_context(|| format!("cannot restrict {}", dir.display()))?;
+    }
+    Ok(())
+}
+
+/// Serves until Ctrl-C / SIGTERM.
+pub async fn serve(app: App, listener: tokio::net::TcpListener) -> anyhow::Result<()> {
+    let catalogs = crate::i18n::Catalogs::load()?;
+    let state = AppState { app, catalogs };
+    let service = router(state).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, service).with_graceful_shutdown(shutdown_signal()).await?;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { () = ctrl_c => {}, () = term => {} }
+}
+
+pub fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")))
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("consigne: cannot start the runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("consigne: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Serve(common) => {
+            let config = common.config(false)?;
+            let listener = tokio::net::TcpListener::bind(config.listen).await.with_context(|| format!("cannot listen on {}", config.listen))?;
+            let app = build_app(config, Arc::new(SystemClock), false)?;
+            tracing::info!(address = %listener.local_addr()?, "Consigne is serving");
+            serve(app, listener).await
+        }
+        Command::Demo(common) => {
+            let config = common.config(true)?;
+            let listener = tokio::net::TcpListener::bind(config.listen).await.with_context(|| format!("cannot listen on {}", config.listen))?;
+            let app = build_app(config, Arc::new(SystemClock), true)?;
+            let logins = crate::demo::seed(&app).await?;
+            let url = app.config.public_url.clone();
+            println!("{}", crate::demo::describe(&url, &logins));
+            serve(app, listener).await
+        }
+        Command::Migrate(common) => {
+            let config = common.config(false)?;
+            build_app(config, Arc::new(SystemClock), false)?;
+            println!("migrations up to date");
+            Ok(())
+        }
+        Command::Admin { command: AdminCommand::CreatePlatformAdmin { common, email, name } } => {
+            let config = common.config(false)?;
+            let app = build_app(config, Arc::new(SystemClock), false)?;
+            let mut password = String::new();
+            std::io::stdin().read_to_string(&mut password).context("reading the password from standard input")?;
+            let password = password.trim_end_matches(['\n', '\r']);
+            let uri = app.create_platform_admin(&email, &name, password, true).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!("{uri}");
+            Ok(())
+        }
+    }
+}

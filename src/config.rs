@@ -1,0 +1,159 @@
+//! Typed configuration: defaults, then the TOML file (`--config`), then environment variables
+//! and command-line flags. Passed by value to whoever needs it; there is no global.
+//! `consigne.example.toml` documents every option.
+
+use serde::Deserialize;
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    pub listen: SocketAddr,
+    pub data_dir: PathBuf,
+    /// Empty: the SQLite file `consigne.db` in the data directory.
+    pub database_url: String,
+    /// Empty: `platform.key` in the data directory.
+    pub platform_key_file: Option<PathBuf>,
+    /// The address people type; `https://` turns on `__Host-` secure cookies and HSTS.
+    pub public_url: String,
+    pub default_language: String,
+    pub security: Security,
+    pub sessions: Sessions,
+    pub throttle: Throttle,
+    pub argon2: Argon2,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Security {
+    /// Professionals and admins must enrol and use TOTP. Only `consigne demo` turns this off.
+    pub require_totp: bool,
+    /// Peers whose `X-Forwarded-For` is believed (a reverse proxy). Empty: never believed.
+    pub trusted_proxies: Vec<IpAddr>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Sessions {
+    pub beneficiary_idle_minutes: i64,
+    pub beneficiary_absolute_minutes: i64,
+    pub staff_idle_minutes: i64,
+    pub staff_absolute_minutes: i64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Throttle {
+    /// Failures per identifier before any delay.
+    pub free_failures: i64,
+    /// First delay; it doubles with each further failure.
+    pub base_delay_seconds: i64,
+    pub max_delay_seconds: i64,
+    /// An address failing on this many distinct identifiers within the window is slowed down.
+    pub address_max_identifiers: i64,
+    pub address_window_minutes: i64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Argon2 {
+    pub memory_kib: u32,
+    pub iterations: u32,
+    pub parallelism: u32,
+    /// Hashes computed at once; each takes `memory_kib` of memory.
+    pub max_concurrent: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            data_dir: PathBuf::from("./data"),
+            database_url: String::new(),
+            platform_key_file: None,
+            public_url: "http://127.0.0.1:8080".into(),
+            default_language: "fr".into(),
+            security: Security::default(),
+            sessions: Sessions::default(),
+            throttle: Throttle::default(),
+            argon2: Argon2::default(),
+        }
+    }
+}
+
+impl Default for Security {
+    fn default() -> Self {
+        Self { require_totp: true, trusted_proxies: Vec::new() }
+    }
+}
+
+impl Default for Sessions {
+    fn default() -> Self {
+        Self { beneficiary_idle_minutes: 10, beneficiary_absolute_minutes: 120, staff_idle_minutes: 30, staff_absolute_minutes: 600 }
+    }
+}
+
+impl Default for Throttle {
+    fn default() -> Self {
+        Self { free_failures: 5, base_delay_seconds: 30, max_delay_seconds: 1800, address_max_identifiers: 30, address_window_minutes: 15 }
+    }
+}
+
+impl Default for Argon2 {
+    fn default() -> Self {
+        Self { memory_kib: 19_456, iterations: 2, parallelism: 1, max_concurrent: 2 }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read {0}: {1}")]
+    Read(PathBuf, std::io::Error),
+    #[error("invalid configuration file {0}: {1}")]
+    Parse(PathBuf, String),
+    #[error("invalid configuration: {0}")]
+    Invalid(String),
+}
+
+impl Config {
+    pub fn from_file(path: &std::path::Path) -> Result<Self, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError::Read(path.to_path_buf(), e))?;
+        toml::from_str(&text).map_err(|e| ConfigError::Parse(path.to_path_buf(), e.to_string()))
+    }
+
+    /// Refuses settings that would weaken a promise of SECURITY.md.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        if self.argon2.memory_kib < 19_456 || self.argon2.iterations < 2 || self.argon2.parallelism < 1 {
+            return Err(ConfigError::Invalid("argon2 must use at least 19456 KiB and 2 iterations".into()));
+        }
+        if self.argon2.max_concurrent == 0 {
+            return Err(ConfigError::Invalid("argon2.max_concurrent must be at least 1".into()));
+        }
+        if crate::domain::Language::parse(&self.default_language).is_err() {
+            return Err(ConfigError::Invalid(format!("default_language {:?} is not supported", self.default_language)));
+        }
+        let t = &self.throttle;
+        if t.free_failures < 1 || t.base_delay_seconds < 1 || t.max_delay_seconds < t.base_delay_seconds || t.address_max_identifiers < 2 {
+            return Err(ConfigError::Invalid("throttle values out of range".into()));
+        }
+        let s = &self.sessions;
+        if s.beneficiary_idle_minutes < 1 || s.staff_idle_minutes < 1 || s.beneficiary_absolute_minutes < s.beneficiary_idle_minutes || s.staff_absolute_minutes < s.staff_idle_minutes {
+            return Err(ConfigError::Invalid("session timeouts out of range".into()));
+        }
+        Ok(())
+    }
+
+    pub fn database_url(&self) -> String {
+        if self.database_url.is_empty() { "sqlite://consigne.db".into() } else { self.database_url.clone() }
+    }
+
+    pub fn platform_key_path(&self) -> PathBuf {
+        self.platform_key_file.clone().unwrap_or_else(|| self.data_dir.join("platform.key"))
+    }
+
+    /// Served over TLS (directly or behind a proxy): secure cookies and HSTS.
+    pub fn is_https(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+}

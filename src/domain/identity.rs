@@ -1,0 +1,327 @@
+//! People and structures: names, birth dates, the login identifier, e-mails, languages.
+
+use super::InvalidInput;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Lowercase, accents removed, only letters and digits kept (spaces, apostrophes, hyphens go).
+fn fold(s: &str) -> String {
+    s.nfkd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// A first or last name as the person writes it (any script).
+#[derive(Clone, PartialEq, Eq)]
+pub struct PersonName(String);
+
+impl PersonName {
+    pub fn parse(field: &'static str, raw: &str) -> Result<Self, InvalidInput> {
+        let s: String = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+        if s.is_empty() {
+            return Err(InvalidInput::new(field, "required"));
+        }
+        if s.chars().count() > 80 || s.chars().any(char::is_control) {
+            return Err(InvalidInput::new(field, "invalid_name"));
+        }
+        if fold(&s).is_empty() {
+            return Err(InvalidInput::new(field, "invalid_name"));
+        }
+        Ok(Self(s))
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    pub fn folded(&self) -> String {
+        fold(&self.0)
+    }
+}
+
+impl std::fmt::Debug for PersonName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PersonName([redacted])")
+    }
+}
+
+/// A birth date, accepted as `YYYY-MM-DD` or `DD/MM/YYYY` (also `DDMMYYYY`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct BirthDate(time::Date);
+
+impl BirthDate {
+    pub fn parse(raw: &str, today: time::Date) -> Result<Self, InvalidInput> {
+        let raw = raw.trim();
+        let digits: Vec<u32> = raw
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|p| !p.is_empty())
+            .filter_map(|p| p.parse().ok())
+            .collect();
+        let (y, m, d) = match (digits.as_slice(), raw.len()) {
+            ([y, m, d], _) if *y > 999 => (*y, *m, *d),
+            ([d, m, y], _) if *y > 999 => (*y, *m, *d),
+            ([all], 8) => (all % 10_000, (all / 10_000) % 100, all / 1_000_000),
+            _ => return Err(InvalidInput::new("birth_date", "invalid_date")),
+        };
+        let month = u8::try_from(m)
+            .ok()
+            .and_then(|m| time::Month::try_from(m).ok())
+            .ok_or(InvalidInput::new("birth_date", "invalid_date"))?;
+        let year = i32::try_from(y).map_err(|_| InvalidInput::new("birth_date", "invalid_date"))?;
+        let day = u8::try_from(d).map_err(|_| InvalidInput::new("birth_date", "invalid_date"))?;
+        let date = time::Date::from_calendar_date(year, month, day)
+            .map_err(|_| InvalidInput::new("birth_date", "invalid_date"))?;
+        if date > today || year < today.year() - 120 {
+            return Err(InvalidInput::new("birth_date", "invalid_date"));
+        }
+        Ok(Self(date))
+    }
+    /// `YYYY-MM-DD`
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.0.year(), u8::from(self.0.month()), self.0.day())
+    }
+    /// `DDMMYYYY`, as in the identifier.
+    pub fn compact(&self) -> String {
+        format!("{:02}{:02}{:04}", self.0.day(), u8::from(self.0.month()), self.0.year())
+    }
+    /// `DD/MM/YYYY`, as people write it in France.
+    pub fn display(&self) -> String {
+        format!("{:02}/{:02}/{:04}", self.0.day(), u8::from(self.0.month()), self.0.year())
+    }
+    pub fn year(&self) -> i32 {
+        self.0.year()
+    }
+}
+
+impl std::fmt::Debug for BirthDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("BirthDate([redacted])")
+    }
+}
+
+/// A beneficiary's login identifier: `firstname.lastname.DDMMYYYY`, folded, with an optional
+/// `-N` suffix for homonyms. The parsed form is the normalised form compared at login.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Identifier(String);
+
+impl Identifier {
+    pub fn build(first: &PersonName, last: &PersonName, birth: &BirthDate, homonym: u32) -> Self {
+        let base = format!("{}.{}.{}", first.folded(), last.folded(), birth.compact());
+        if homonym <= 1 { Self(base) } else { Self(format!("{base}-{homonym}")) }
+    }
+    /// Normalise what a person typed: case, accents, spaces and stray punctuation are forgiven.
+    pub fn normalize(raw: &str) -> Option<Self> {
+        let lowered: String = raw.trim().nfkd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase).collect();
+        let parts: Vec<String> = lowered
+            .split('.')
+            .map(|p| p.chars().filter(|c| c.is_alphanumeric() || *c == '-').collect::<String>())
+            .filter(|p| !p.is_empty())
+            .collect();
+        if parts.len() != 3 {
+            return None;
+        }
+        let (first, last, date) = (&parts[0], &parts[1], &parts[2]);
+        let first: String = first.chars().filter(|c| c.is_alphanumeric()).collect();
+        let last: String = last.chars().filter(|c| c.is_alphanumeric()).collect();
+        let (digits, suffix) = match date.split_once('-') {
+            Some((d, s)) => (d, Some(s)),
+            None => (date.as_str(), None),
+        };
+        if first.is_empty() || last.is_empty() || digits.len() != 8 || !digits.chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        match suffix {
+            None => Some(Self(format!("{first}.{last}.{digits}"))),
+            Some(s) if !s.is_empty() && s.len() <= 3 && s.chars().all(|c| c.is_ascii_digit()) => {
+                Some(Self(format!("{first}.{last}.{digits}-{s}")))
+            }
+            Some(_) => None,
+        }
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Identifier {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Identifier([redacted])")
+    }
+}
+
+/// A staff e-mail address, lowercased. Checked only for shape: it is a login, not a mailbox.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Email(String);
+
+impl Email {
+    pub fn parse(raw: &str) -> Result<Self, InvalidInput> {
+        let s = raw.trim().to_lowercase();
+        let ok = s.len() <= 254
+            && !s.chars().any(|c| c.is_whitespace() || c.is_control())
+            && matches!(s.split_once('@'), Some((l, d)) if !l.is_empty() && d.contains('.') && !d.starts_with('.') && !d.ends_with('.') && !d.contains('@'));
+        if ok { Ok(Self(s)) } else { Err(InvalidInput::new("email", "invalid_email")) }
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A short free text (structure name, display name, city): trimmed, 1..=max characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShortText(String);
+
+impl ShortText {
+    pub fn parse(field: &'static str, raw: &str, max: usize) -> Result<Self, InvalidInput> {
+        let s: String = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+        if s.is_empty() {
+            return Err(InvalidInput::new(field, "required"));
+        }
+        if s.chars().count() > max || s.chars().any(char::is_control) {
+            return Err(InvalidInput::new(field, "too_long"));
+        }
+        Ok(Self(s))
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
+/// A phone number: digits with an optional leading `+`, separators dropped.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Phone(String);
+
+impl Phone {
+    pub fn parse(raw: &str) -> Result<Option<Self>, InvalidInput> {
+        let s: String = raw.chars().filter(|c| !matches!(c, ' ' | '.' | '-' | '(' | ')')).collect();
+        if s.is_empty() {
+            return Ok(None);
+        }
+        let digits = s.strip_prefix('+').unwrap_or(&s);
+        if digits.len() < 6 || digits.len() > 15 || !digits.chars().all(|c| c.is_ascii_digit()) {
+            return Err(InvalidInput::new("phone", "invalid_phone"));
+        }
+        Ok(Some(Self(s)))
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Phone {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Phone([redacted])")
+    }
+}
+
+/// An interface language the catalogues cover.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Language(&'static str);
+
+impl Language {
+    pub const FRENCH: Language = Language("fr");
+    pub fn parse(raw: &str) -> Result<Self, InvalidInput> {
+        let code = raw.trim().to_ascii_lowercase();
+        crate::i18n::SUPPORTED
+            .iter()
+            .find(|l| **l == code)
+            .map(|l| Self(l))
+            .ok_or(InvalidInput::new("language", "unsupported_language"))
+    }
+    pub fn code(&self) -> &'static str {
+        self.0
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StructureKind {
+    Relay,
+    Mediation,
+}
+
+impl StructureKind {
+    pub fn parse(raw: &str) -> Result<Self, InvalidInput> {
+        match raw {
+            "relay" => Ok(Self::Relay),
+            "mediation" => Ok(Self::Mediation),
+            _ => Err(InvalidInput::new("kind", "invalid_kind")),
+        }
+    }
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Relay => "relay",
+            Self::Mediation => "mediation",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StaffRole {
+    Member,
+    Admin,
+}
+
+impl StaffRole {
+    pub fn parse(raw: &str) -> Result<Self, InvalidInput> {
+        match raw {
+            "member" => Ok(Self::Member),
+            "admin" => Ok(Self::Admin),
+            _ => Err(InvalidInput::new("role", "invalid_role")),
+        }
+    }
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Member => "member",
+            Self::Admin => "admin",
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn today() -> time::Date {
+        time::macros::date!(2026 - 11 - 22)
+    }
+
+    #[test]
+    fn identifier_is_folded() {
+        let f = PersonName::parse("first_name", " Hélène  Marie ").unwrap();
+        let l = PersonName::parse("last_name", "N'Diaye-Lefèvre").unwrap();
+        let b = BirthDate::parse("03/04/1985", today()).unwrap();
+        assert_eq!(Identifier::build(&f, &l, &b, 1).as_str(), "helenemarie.ndiayelefevre.03041985");
+        assert_eq!(Identifier::build(&f, &l, &b, 2).as_str(), "helenemarie.ndiayelefevre.03041985-2");
+    }
+
+    #[test]
+    fn typed_identifier_is_forgiven() {
+        let id = Identifier::normalize("  Hélène Marie.N'DIAYE-Lefevre.03041985 ").unwrap();
+        assert_eq!(id.as_str(), "helenemarie.ndiayelefevre.03041985");
+        assert_eq!(Identifier::normalize("a.b.03041985-2").unwrap().as_str(), "a.b.03041985-2");
+        assert!(Identifier::normalize("a.b.0304198").is_none());
+        assert!(Identifier::normalize("someone@example.org").is_none());
+        assert!(Identifier::normalize("a.b.03041985-x").is_none());
+    }
+
+    #[test]
+    fn birth_dates() {
+        assert_eq!(BirthDate::parse("1985-04-03", today()).unwrap().compact(), "03041985");
+        assert_eq!(BirthDate::parse("03041985", today()).unwrap().iso(), "1985-04-03");
+        assert!(BirthDate::parse("31/02/1985", today()).is_err());
+        assert!(BirthDate::parse("01/01/2030", today()).is_err());
+        assert!(BirthDate::parse("hello", today()).is_err());
+    }
+
+    #[test]
+    fn emails_and_phones() {
+        assert_eq!(Email::parse(" Ana@Example.ORG ").unwrap().as_str(), "ana@example.org");
+        assert!(Email::parse("ana@").is_err());
+        assert_eq!(Phone::parse("06 12 34 56 78").unwrap().unwrap().as_str(), "0612345678");
+        assert!(Phone::parse("").unwrap().is_none());
+        assert!(Phone::parse("abc").is_err());
+    }
+}

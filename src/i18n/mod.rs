@@ -1,0 +1,192 @@
+//! Translations (Fluent). Every string a person reads goes through a catalogue; French is the
+//! reference and the fallback. `dir` follows the language so right-to-left scripts work.
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Languages with a complete catalogue, in the order the language picker shows them.
+pub const SUPPORTED: &[&str] = &["fr", "en"];
+
+const SOURCES: &[(&str, &str)] = &[("fr", include_str!("fr.ftl")), ("en", include_str!("en.ftl"))];
+
+/// Each language's name written in that language, for the picker.
+pub fn native_name(code: &str) -> &'static str {
+    match code {
+        "fr" => "Français",
+        "en" => "English",
+        "ar" => "العربية",
+        "es" => "Español",
+        "ru" => "Русский",
+        "ps" => "پښتو",
+        "prs" => "دری",
+        "uk" => "Українська",
+        "ro" => "Română",
+        "pt" => "Português",
+        "ti" => "ትግርኛ",
+        "so" => "Soomaali",
+        _ => "?",
+    }
+}
+
+pub fn is_rtl(code: &str) -> bool {
+    matches!(code, "ar" | "ps" | "prs" | "fa" | "ur" | "he")
+}
+
+pub struct Catalogs {
+    bundles: HashMap<&'static str, FluentBundle<FluentResource>>,
+}
+
+impl std::fmt::Debug for Catalogs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Catalogs").field("languages", &self.bundles.keys().collect::<Vec<_>>()).finish()
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("catalogue {lang}: {message}")]
+pub struct CatalogError {
+    pub lang: &'static str,
+    pub message: String,
+}
+
+impl Catalogs {
+    pub fn load() -> Result<Arc<Self>, CatalogError> {
+        let mut bundles = HashMap::new();
+        for (lang, source) in SOURCES {
+            let resource = FluentResource::try_new((*source).to_owned()).map_err(|(_, errs)| CatalogError { lang, message: format!("{errs:?}") })?;
+            let langid = lang.parse().map_err(|_| CatalogError { lang, message: "bad language id".into() })?;
+            let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+            // Isolation marks would end up inside attributes and form values.
+            bundle.set_use_isolating(false);
+            bundle.add_resource(resource).map_err(|errs| CatalogError { lang, message: format!("{errs:?}") })?;
+            bundles.insert(*lang, bundle);
+        }
+        Ok(Arc::new(Self { bundles }))
+    }
+
+    /// Message ids of a language's catalogue (for the completeness test).
+    pub fn ids(lang: &str) -> Vec<String> {
+        SOURCES
+            .iter()
+            .filter(|(l, _)| *l == lang)
+            .flat_map(|(_, src)| src.lines())
+            .filter_map(|line| {
+                let (id, _) = line.split_once(" =")?;
+                (!id.starts_with([' ', '#', '.']) && !id.is_empty()).then(|| id.trim().to_owned())
+            })
+            .collect()
+    }
+
+    fn format(&self, lang: &str, id: &str, args: Option<&FluentArgs<'_>>) -> Option<String> {
+        let bundle = self.bundles.get(lang)?;
+        let message = bundle.get_message(id)?;
+        let pattern = message.value()?;
+        let mut errors = Vec::new();
+        Some(bundle.format_pattern(pattern, args, &mut errors).into_owned())
+    }
+}
+
+/// The language of one response.
+#[derive(Debug, Clone)]
+pub struct Locale {
+    pub lang: &'static str,
+    catalogs: Arc<Catalogs>,
+}
+
+impl Locale {
+    pub fn new(catalogs: Arc<Catalogs>, lang: &str) -> Self {
+        let lang = SUPPORTED.iter().find(|l| **l == lang).copied().unwrap_or("fr");
+        Self { lang, catalogs }
+    }
+
+    pub fn dir(&self) -> &'static str {
+        if is_rtl(self.lang) { "rtl" } else { "ltr" }
+    }
+
+    /// The message, falling back to French, then to the id itself (a test keeps that from
+    /// ever happening).
+    pub fn t(&self, id: &str) -> String {
+        self.catalogs.format(self.lang, id, None).or_else(|| self.catalogs.format("fr", id, None)).unwrap_or_else(|| id.to_owned())
+    }
+
+    pub fn ta(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        let mut fa = FluentArgs::new();
+        for (k, v) in args {
+            fa.set(*k, v.clone());
+        }
+        self.catalogs.format(self.lang, id, Some(&fa)).or_else(|| self.catalogs.format("fr", id, Some(&fa))).unwrap_or_else(|| id.to_owned())
+    }
+
+    /// Picks the best supported language from an `Accept-Language` header.
+    pub fn negotiate(header: &str) -> Option<&'static str> {
+        let mut prefs: Vec<(f32, &str)> = header
+            .split(',')
+            .filter_map(|part| {
+                let mut it = part.trim().split(';');
+                let tag = it.next()?.trim();
+                let q = it.find_map(|p| p.trim().strip_prefix("q=")?.parse::<f32>().ok()).unwrap_or(1.0);
+                Some((q, tag))
+            })
+            .collect();
+        prefs.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap_or(std::cmp::Ordering::Equal));
+        prefs.iter().find_map(|(_, tag)| {
+            let primary = tag.split('-').next().unwrap_or_default().to_ascii_lowercase();
+            SUPPORTED.iter().find(|l| **l == primary).copied()
+        })
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalogues_parse_and_are_complete() {
+        Catalogs::load().unwrap();
+        let fr: std::collections::BTreeSet<_> = Catalogs::ids("fr").into_iter().collect();
+        for lang in SUPPORTED {
+            let other: std::collections::BTreeSet<_> = Catalogs::ids(lang).into_iter().collect();
+            let missing: Vec<_> = fr.difference(&other).collect();
+            let extra: Vec<_> = other.difference(&fr).collect();
+            assert!(missing.is_empty() && extra.is_empty(), "{lang}: missing {missing:?}, extra {extra:?}");
+        }
+    }
+
+    /// Every id the code asks for exists in the French catalogue.
+    #[test]
+    fn every_used_id_exists() {
+        let fr: std::collections::BTreeSet<_> = Catalogs::ids("fr").into_iter().collect();
+        let mut missing = Vec::new();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/web");
+        let mut stack = vec![root];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    for marker in [".t(\"", ".ta(\""] {
+                        for chunk in text.split(marker).skip(1) {
+                            let id = chunk.split('"').next().unwrap();
+                            if !fr.contains(id) {
+                                missing.push(format!("{}: {id}", path.display()));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "ids missing from fr.ftl: {missing:?}");
+    }
+
+    #[test]
+    fn negotiation() {
+        assert_eq!(Locale::negotiate("en-GB,en;q=0.9,fr;q=0.8"), Some("en"));
+        assert_eq!(Locale::negotiate("de-DE, fr;q=0.5"), Some("fr"));
+        assert_eq!(Locale::negotiate("de"), None);
+    }
+}

@@ -1,0 +1,14 @@
+//! Consigne: a solidarity digital safe. The crate is layered (see `docs/architecture.md`):
+//! `web` -> `service` -> (`policy`, `domain`, `consigne_vault`, `store`). A dependency only
+//! points downwards.
+
+pub mod cli;
+pub mod clock;
+pub mod config;
+pub mod demo;
+pub mod domain;
+pub mod i18n;
+pub mod policy;
+pub mod service;
+pub mod store;
+pub mod web;

@@ -1,0 +1,170 @@
+//! One pure function decides every access: [`authorize`]. Deny by default.
+//! `Hidden` becomes the same 404 as a missing resource; `Forbidden` (403) is only returned on
+//! something the actor is allowed to see.
+
+use crate::domain::{StaffRole, StructureKind};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Membership {
+    pub structure_id: String,
+    pub role: StaffRole,
+    pub kind: StructureKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Actor {
+    Anonymous,
+    Beneficiary { account_id: String, beneficiary_id: String },
+    Professional { account_id: String, memberships: Vec<Membership> },
+    PlatformAdmin { account_id: String },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Create,
+    List,
+    View,
+    AddProfessional,
+    ListProfessionals,
+    OpenSafe,
+    ListFollowed,
+    Invite,
+    ManageOwn,
+}
+
+/// What the action is about. `relays` are the structures the person currently has as relais.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resource<'a> {
+    Platform,
+    Structure { id: &'a str },
+    Beneficiary { id: &'a str, relays: &'a [String] },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    Allow,
+    Forbidden,
+    Hidden,
+}
+
+impl Actor {
+    fn membership(&self, sid: &str) -> Option<&Membership> {
+        match self {
+            Actor::Professional { memberships, .. } => memberships.iter().find(|m| m.structure_id == sid),
+            _ => None,
+        }
+    }
+}
+
+pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decision {
+    use Action as A;
+    use Decision::{Allow, Forbidden, Hidden};
+    match (actor, resource) {
+        (Actor::Anonymous, _) => Hidden,
+
+        // The operator manages structures and never reads a safe.
+        (Actor::PlatformAdmin { .. }, Resource::Platform) => match action {
+            A::Create | A::List => Allow,
+            _ => Forbidden,
+        },
+        (Actor::PlatformAdmin { .. }, Resource::Structure { .. }) => match action {
+            A::View | A::AddProfessional | A::ListProfessionals => Allow,
+            _ => Forbidden,
+        },
+        (Actor::PlatformAdmin { .. }, Resource::Beneficiary { .. }) => Hidden,
+
+        (Actor::Professional { .. }, Resource::Platform) => match action {
+            A::List => Allow,
+            _ => Forbidden,
+        },
+        (Actor::Professional { .. }, Resource::Structure { id }) => {
+            let Some(m) = actor.membership(id) else { return Hidden };
+            match (action, m.role, m.kind) {
+                (A::View | A::ListProfessionals | A::OpenSafe, _, _) => Allow,
+                (A::AddProfessional, StaffRole::Admin, _) => Allow,
+                // Mediation structures open safes but follow no one and share nothing.
+                (A::ListFollowed | A::Invite, _, StructureKind::Relay) => Allow,
+                _ => Forbidden,
+            }
+        }
+        (Actor::Professional { memberships, .. }, Resource::Beneficiary { relays, .. }) => {
+            let follows = memberships.iter().any(|m| m.kind == StructureKind::Relay && relays.iter().any(|r| *r == m.structure_id));
+            match (follows, action) {
+                (true, A::View) => Allow,
+                (true, _) => Forbidden,
+                (false, _) => Hidden,
+            }
+        }
+
+        (Actor::Beneficiary { beneficiary_id, .. }, Resource::Beneficiary { id, .. }) => {
+            if beneficiary_id != id {
+                return Hidden;
+            }
+            match action {
+                A::View | A::ManageOwn => Allow,
+                _ => Forbidden,
+            }
+        }
+        (Actor::Beneficiary { .. }, _) => Hidden,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Action as A;
+    use Decision::{Allow, Forbidden, Hidden};
+
+    fn pro(sid: &str, role: StaffRole, kind: StructureKind) -> Actor {
+        Actor::Professional { account_id: "p".into(), memberships: vec![Membership { structure_id: sid.into(), role, kind }] }
+    }
+
+    #[test]
+    fn table() {
+        let relays = vec!["s1".to_string()];
+        let her = Resource::Beneficiary { id: "b1", relays: &relays };
+        let s1 = Resource::Structure { id: "s1" };
+        let owner = Actor::Beneficiary { account_id: "a".into(), beneficiary_id: "b1".into() };
+        let other = Actor::Beneficiary { account_id: "a2".into(), beneficiary_id: "b2".into() };
+        let member = pro("s1", StaffRole::Member, StructureKind::Relay);
+        let admin = pro("s1", StaffRole::Admin, StructureKind::Relay);
+        let stranger = pro("s9", StaffRole::Admin, StructureKind::Relay);
+        let mediation = pro("s1", StaffRole::Admin, StructureKind::Mediation);
+        let platform = Actor::PlatformAdmin { account_id: "x".into() };
+        let anon = Actor::Anonymous;
+        let cases: &[(&Actor, Action, Resource<'_>, Decision)] = &[
+            (&owner, A::View, her, Allow),
+            (&owner, A::ManageOwn, her, Allow),
+            (&other, A::View, her, Hidden),
+            (&other, A::ManageOwn, her, Hidden),
+            (&member, A::View, her, Allow),
+            (&member, A::ManageOwn, her, Forbidden),
+            (&stranger, A::View, her, Hidden),
+            (&mediation, A::View, her, Hidden),
+            (&platform, A::View, her, Hidden),
+            (&anon, A::View, her, Hidden),
+            (&platform, A::Create, Resource::Platform, Allow),
+            (&member, A::Create, Resource::Platform, Forbidden),
+            (&owner, A::Create, Resource::Platform, Hidden),
+            (&member, A::View, s1, Allow),
+            (&member, A::AddProfessional, s1, Forbidden),
+            (&admin, A::AddProfessional, s1, Allow),
+            (&platform, A::AddProfessional, s1, Allow),
+            (&platform, A::ListFollowed, s1, Forbidden),
+            (&platform, A::OpenSafe, s1, Forbidden),
+            (&stranger, A::View, s1, Hidden),
+            (&stranger, A::OpenSafe, s1, Hidden),
+            (&member, A::OpenSafe, s1, Allow),
+            (&member, A::ListFollowed, s1, Allow),
+            (&member, A::Invite, s1, Allow),
+            (&mediation, A::OpenSafe, s1, Allow),
+            (&mediation, A::ListFollowed, s1, Forbidden),
+            (&mediation, A::Invite, s1, Forbidden),
+            (&owner, A::View, s1, Hidden),
+            (&anon, A::View, s1, Hidden),
+        ];
+        for (i, (actor, action, resource, want)) in cases.iter().enumerate() {
+            assert_eq!(authorize(actor, *action, *resource), *want, "case {i}: {actor:?} {action:?} {resource:?}");
+        }
+    }
+}

@@ -1,0 +1,391 @@
+//! Opening a safe for a person, the people a structure follows, her relais and invitations.
+
+use super::auth::{IdentityRecord, check_for_identity, ctx};
+use super::structures::allow;
+use super::{App, JournalActor, ServiceError, ServiceResult, Session, journal, new_id, parse_id};
+use crate::domain::{BirthDate, Identifier, Language, Password, PersonName, Phone};
+use crate::policy::{Action, Actor, Resource};
+use crate::store::Sql;
+use crate::store::accounts::{self, AccountRow};
+use crate::store::beneficiaries::{self, BeneficiaryRow};
+use crate::store::structures;
+use consigne_vault::{Key32, KeyPair, PublicKey, recovery};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Default)]
+pub struct NewSafe {
+    pub first_name: String,
+    pub last_name: String,
+    pub birth_date: String,
+    pub password: Option<String>,
+    pub generate_passphrase: bool,
+    pub language: Option<String>,
+    pub phone: Option<String>,
+    pub consent: Option<bool>,
+}
+
+/// What the recovery sheet shows; the code exists nowhere else in clear.
+#[derive(Debug, Clone, Serialize)]
+pub struct OpenedSafe {
+    pub id: String,
+    pub identifier: String,
+    pub recovery_code: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub passphrase: Option<String>,
+    #[serde(skip)]
+    pub display_name: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FollowedPerson {
+    pub id: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub birth_date: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BeneficiaryProfile {
+    pub id: String,
+    pub identifier: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub birth_date: String,
+    pub language: String,
+    pub phone: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NamedRef {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct InvitationView {
+    pub id: String,
+    pub structure: NamedRef,
+    pub created_at: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SharedCounts {
+    pub documents: i64,
+    pub contacts: i64,
+    pub notes: i64,
+    pub events: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RelayView {
+    pub structure: NamedRef,
+    pub since: String,
+    pub recovery: bool,
+    pub shared: SharedCounts,
+}
+
+fn pro_actor(session: &Session, sid: &str) -> JournalActor {
+    JournalActor { kind: "professional", account: Some(session.account_id.clone()), name: Some(session.keys.display_name.clone()), structure: Some(sid.to_owned()) }
+}
+
+impl App {
+    pub async fn open_safe(&self, session: &Session, sid: &str, input: NewSafe) -> ServiceResult<OpenedSafe> {
+        let sid = parse_id(sid)?;
+        allow(session, Action::OpenSafe, Resource::Structure { id: &sid })?;
+        if input.consent == Some(false) {
+            return Err(ServiceError::ConsentRequired);
+        }
+        let today = time::OffsetDateTime::from_unix_timestamp(self.now()).map(|t| t.date()).unwrap_or(time::Date::MIN);
+        let first = PersonName::parse("first_name", &input.first_name)?;
+        let last = PersonName::parse("last_name", &input.last_name)?;
+        let birth = BirthDate::parse(&input.birth_date, today)?;
+        let phone = input.phone.as_deref().map(Phone::parse).transpose()?.flatten();
+        let language = match input.language.as_deref().filter(|l| !l.trim().is_empty()) {
+            Some(l) => Language::parse(l)?,
+            None => Language::parse(&self.config.default_language)?,
+        };
+        let (password, passphrase) = match (&input.password, input.generate_passphrase) {
+            (_, true) => {
+                let p = crate::domain::generate_passphrase();
+                (Password::for_login(&p).ok_or(ServiceError::Internal("passphrase"))?, Some(p))
+            }
+            (Some(p), false) => (Password::new_checked(p, Some(&first), Some(&last), Some(&birth), &[]).map_err(ServiceError::WeakPassword)?, None),
+            (None, false) => return Err(crate::domain::InvalidInput::new("password", "required").into()),
+        };
+        let code = recovery::generate_code();
+        let canonical = recovery::normalize_code(&code).ok_or(ServiceError::Internal("recovery code"))?;
+        let params = self.kdf_params();
+        let (pw_salt, code_salt) = (consigne_vault::random_salt(), consigne_vault::random_salt());
+        let (pw, rc) = tokio::try_join!(
+            self.derive(password.expose().as_bytes().to_vec(), pw_salt, params),
+            self.derive(canonical.into_bytes(), code_salt, params)
+        )?;
+        let (aid, bid) = (new_id(), new_id());
+        let (vault, identity_key, pair) = (Key32::random(), Key32::random(), KeyPair::generate());
+        let p = self.platform.clone();
+        let seal_wrap = |aad: String, wrapping: &Key32, key: &Key32| p.seal(&aad, &consigne_vault::wrap_key(wrapping, &aad, key));
+        let now = self.now();
+        let mut account = AccountRow {
+            id: aid.clone(),
+            kind: "beneficiary".into(),
+            login_index: Vec::new(),
+            email: None,
+            display_name: None,
+            language: None,
+            kdf_params: params.encode(),
+            kdf_salt: pw_salt.to_vec(),
+            password_verifier: p.seal(&ctx::verifier(&aid), &pw.verifier),
+            public_key: pair.public().as_bytes().to_vec(),
+            secret_key_wrap: seal_wrap(ctx::secret_key(&aid), &vault, pair.secret()),
+            totp_secret: None,
+            totp_confirmed: false,
+            totp_last_step: None,
+            created_at: now,
+            password_changed_at: now,
+        };
+        let mut row = BeneficiaryRow {
+            id: bid.clone(),
+            account_id: aid.clone(),
+            identity_sealed: Vec::new(),
+            identity_key_wrap: seal_wrap(ctx::identity_key(&bid), &vault, &identity_key),
+            vault_wrap_password: seal_wrap(ctx::vault_password(&bid), &pw.wrap_key, &vault),
+            recovery_salt: code_salt.to_vec(),
+            recovery_verifier: p.seal(&ctx::recovery_verifier(&bid), &rc.verifier),
+            vault_wrap_recovery: seal_wrap(ctx::vault_recovery(&bid), &rc.wrap_key, &vault),
+            opened_by_structure: Some(sid.clone()),
+            created_at: now,
+        };
+        let app = self.clone();
+        let actor = pro_actor(session, &sid);
+        let display_name = format!("{} {}", first.as_str(), last.as_str());
+        let safe_id = bid.clone();
+        let identifier = self
+            .tx(move |tx| {
+                let structure = structures::by_id(tx, &sid)?.ok_or(ServiceError::NotFound)?;
+                // Homonyms get a short suffix: the first free one wins.
+                let mut identifier = None;
+                for n in 1..=999 {
+                    let candidate = Identifier::build(&first, &last, &birth, n);
+                    let index = app.blind("login", candidate.as_str());
+                    if !accounts::exists_login_index(tx, &index)? {
+                        account.login_index = index;
+                        identifier = Some(candidate);
+                        break;
+                    }
+                }
+                let identifier = identifier.ok_or(ServiceError::Conflict("identifier_exhausted"))?;
+                let record = IdentityRecord {
+                    first_name: first.as_str().into(),
+                    last_name: last.as_str().into(),
+                    birth_date: birth.iso(),
+                    phone: phone.map(|p| p.as_str().to_owned()),
+                    language: language.code().into(),
+                    identifier: identifier.as_str().into(),
+                };
+                row.identity_sealed = record.seal(&app, &identity_key, &bid);
+                accounts::insert(tx, &account)?;
+                beneficiaries::insert(tx, &row)?;
+                // A relay structure becomes her first relais and her recovery relais; a mediation
+                // structure opened the safe but keeps no key to it.
+                if structure.kind == "relay" {
+                    let public = PublicKey::from_slice(structure.public_key.as_deref().ok_or(ServiceError::Internal("structure key"))?)?;
+                    app.link_relay(tx, &bid, &sid, &public, &identity_key, Some(&vault), now)?;
+                }
+                journal(tx, now, Some(&bid), &actor, "safe_opened", None, true)?;
+                Ok(identifier.as_str().to_owned())
+            })
+            .await?;
+        Ok(OpenedSafe { id: safe_id, identifier, recovery_code: code, passphrase, display_name })
+    }
+
+    /// Makes `sid` one of her relais: her identity key (and, for a recovery relais, her vault
+    /// key) sealed to the structure's public key.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn link_relay(&self, tx: &mut dyn Sql, bid: &str, sid: &str, public: &PublicKey, identity_key: &Key32, vault_for_recovery: Option<&Key32>, now: i64) -> ServiceResult<()> {
+        let iaad = ctx::relay_identity(bid, sid);
+        let identity_wrap = self.platform.seal(&iaad, &consigne_vault::wrap_key_to(public, &iaad, identity_key));
+        let recovery_wrap = vault_for_recovery.map(|v| {
+            let raad = ctx::relay_recovery(bid, sid);
+            self.platform.seal(&raad, &consigne_vault::wrap_key_to(public, &raad, v))
+        });
+        beneficiaries::add_relay(tx, bid, sid, now, &identity_wrap, recovery_wrap.as_deref())?;
+        Ok(())
+    }
+
+    /// Opens a person's identity through a structure's key: needs both the relais row and the
+    /// wrap addressed to that structure.
+    fn identity_via_structure(&self, wrap: &[u8], skey: &KeyPair, bid: &str, sid: &str, sealed: &[u8]) -> ServiceResult<IdentityRecord> {
+        let aad = ctx::relay_identity(bid, sid);
+        let inner = self.platform.open(&aad, wrap)?;
+        let ik = consigne_vault::unwrap_key_from(skey, &aad, &inner)?;
+        IdentityRecord::open(self, &ik, bid, sealed)
+    }
+
+    pub async fn list_followed(&self, session: &Session, sid: &str) -> ServiceResult<Vec<FollowedPerson>> {
+        let sid = parse_id(sid)?;
+        allow(session, Action::ListFollowed, Resource::Structure { id: &sid })?;
+        let skey = session.keys.structure_key(&sid).ok_or(ServiceError::AccessPending)?;
+        let s2 = sid.clone();
+        let rows = self.tx(move |tx| Ok(beneficiaries::followed_by(tx, &s2)?)).await?;
+        let mut people = rows
+            .iter()
+            .map(|(relay, sealed)| {
+                let id = self.identity_via_structure(&relay.identity_wrap, &skey, &relay.beneficiary_id, &sid, sealed)?;
+                Ok(FollowedPerson { id: relay.beneficiary_id.clone(), first_name: id.first_name, last_name: id.last_name, birth_date: id.birth_date })
+            })
+            .collect::<ServiceResult<Vec<_>>>()?;
+        people.sort_by_cached_key(|p| (p.last_name.to_lowercase(), p.first_name.to_lowercase(), p.id.clone()));
+        Ok(people)
+    }
+
+    pub async fn beneficiary_profile(&self, session: &Session, bid: &str) -> ServiceResult<BeneficiaryProfile> {
+        let bid = parse_id(bid)?;
+        let b2 = bid.clone();
+        let (row, relays) = self
+            .tx(move |tx| {
+                let row = beneficiaries::by_id(tx, &b2)?.ok_or(ServiceError::NotFound)?;
+                let relays = beneficiaries::relays_of(tx, &b2)?;
+                Ok((row, relays))
+            })
+            .await?;
+        let relay_ids: Vec<String> = relays.iter().map(|r| r.structure_id.clone()).collect();
+        allow(session, Action::View, Resource::Beneficiary { id: &bid, relays: &relay_ids })?;
+        let (identity, via) = match &session.actor {
+            Actor::Beneficiary { .. } => {
+                let ik = session.keys.identity.as_ref().ok_or(ServiceError::NotFound)?;
+                (IdentityRecord::open(self, ik, &bid, &row.identity_sealed)?, None)
+            }
+            _ => {
+                // The permission alone is not enough: the structure's key must open her wrap.
+                let (relay, skey) = relays
+                    .iter()
+                    .find_map(|r| session.keys.structure_key(&r.structure_id).map(|k| (r, k)))
+                    .ok_or(ServiceError::NotFound)?;
+                (self.identity_via_structure(&relay.identity_wrap, &skey, &bid, &relay.structure_id, &row.identity_sealed)?, Some(relay.structure_id.clone()))
+            }
+        };
+        if let Some(sid) = via {
+            let actor = pro_actor(session, &sid);
+            let (b3, now) = (bid.clone(), self.now());
+            self.tx(move |tx| journal(tx, now, Some(&b3), &actor, "profile_viewed", Some(("beneficiary", &b3)), true)).await?;
+        }
+        Ok(BeneficiaryProfile {
+            id: bid,
+            identifier: identity.identifier,
+            first_name: identity.first_name,
+            last_name: identity.last_name,
+            birth_date: identity.birth_date,
+            language: identity.language,
+            phone: identity.phone,
+        })
+    }
+
+    /// Always succeeds for a valid identifier shape, whether or not a safe exists.
+    pub async fn invite(&self, session: &Session, sid: &str, identifier: &str) -> ServiceResult<()> {
+        let sid = parse_id(sid)?;
+        allow(session, Action::Invite, Resource::Structure { id: &sid })?;
+        let identifier = Identifier::normalize(identifier).ok_or(crate::domain::InvalidInput::new("identifier", "invalid_identifier"))?;
+        let index = self.blind("login", identifier.as_str());
+        let actor = pro_actor(session, &sid);
+        let (now, by) = (self.now(), session.account_id.clone());
+        self.tx(move |tx| {
+            let Some(account) = accounts::by_login_index(tx, &index)?.filter(|a| a.kind == "beneficiary") else { return Ok(()) };
+            let Some(b) = beneficiaries::by_account(tx, &account.id)? else { return Ok(()) };
+            if beneficiaries::relay(tx, &b.id, &sid)?.is_some() {
+                return Ok(());
+            }
+            beneficiaries::invite(tx, &new_id(), &b.id, &sid, &by, now)?;
+            journal(tx, now, Some(&b.id), &actor, "invitation_sent", Some(("structure", &sid)), true)
+        })
+        .await
+    }
+
+    fn own_beneficiary(session: &Session) -> ServiceResult<String> {
+        match &session.actor {
+            Actor::Beneficiary { beneficiary_id, .. } => Ok(beneficiary_id.clone()),
+            _ => Err(ServiceError::NotFound),
+        }
+    }
+
+    pub async fn my_invitations(&self, session: &Session) -> ServiceResult<Vec<InvitationView>> {
+        let bid = Self::own_beneficiary(session)?;
+        let rows = self.tx(move |tx| Ok(beneficiaries::invitations_of(tx, &bid)?)).await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| InvitationView { id: r.id, structure: NamedRef { id: r.structure_id, name: r.structure_name }, created_at: crate::clock::rfc3339(r.created_at) })
+            .collect())
+    }
+
+    pub async fn answer_invitation(&self, session: &Session, iid: &str, accept: bool) -> ServiceResult<()> {
+        let bid = Self::own_beneficiary(session)?;
+        let iid = parse_id(iid)?;
+        let ik = session.keys.identity.clone().ok_or(ServiceError::NotFound)?;
+        let app = self.clone();
+        let (now, aid) = (self.now(), session.account_id.clone());
+        self.tx(move |tx| {
+            let invitation = beneficiaries::invitations_of(tx, &bid)?.into_iter().find(|i| i.id == iid).ok_or(ServiceError::NotFound)?;
+            beneficiaries::delete_invitation(tx, &iid, &bid)?;
+            let sid = invitation.structure_id;
+            if accept {
+                let structure = structures::by_id(tx, &sid)?.ok_or(ServiceError::NotFound)?;
+                let public = PublicKey::from_slice(structure.public_key.as_deref().ok_or(ServiceError::Conflict("structure_without_key"))?)?;
+                if beneficiaries::relay(tx, &bid, &sid)?.is_none() {
+                    app.link_relay(tx, &bid, &sid, &public, &ik, None, now)?;
+                }
+            }
+            let action = if accept { "invitation_accepted" } else { "invitation_declined" };
+            journal(tx, now, Some(&bid), &JournalActor::beneficiary(&aid), action, Some(("structure", &sid)), true)
+        })
+        .await
+    }
+
+    pub async fn relays(&self, session: &Session, bid: &str) -> ServiceResult<Vec<RelayView>> {
+        let bid = parse_id(bid)?;
+        allow(session, Action::ManageOwn, Resource::Beneficiary { id: &bid, relays: &[] })?;
+        let rows = self.tx(move |tx| Ok(beneficiaries::relays_of(tx, &bid)?)).await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| RelayView {
+                structure: NamedRef { id: r.structure_id, name: r.structure_name },
+                since: crate::clock::rfc3339(r.since),
+                recovery: r.recovery,
+                // Items of the safe arrive with the documents milestone; nothing is shared yet.
+                shared: SharedCounts::default(),
+            })
+            .collect())
+    }
+
+    pub async fn leave_relay(&self, session: &Session, bid: &str, sid: &str) -> ServiceResult<()> {
+        let bid = parse_id(bid)?;
+        let sid = parse_id(sid)?;
+        allow(session, Action::ManageOwn, Resource::Beneficiary { id: &bid, relays: &[] })?;
+        let (now, aid) = (self.now(), session.account_id.clone());
+        self.tx(move |tx| {
+            if beneficiaries::remove_relay(tx, &bid, &sid)? == 0 {
+                return Err(ServiceError::NotFound);
+            }
+            beneficiaries::delete_invitation_for(tx, &bid, &sid)?;
+            journal(tx, now, Some(&bid), &JournalActor::beneficiary(&aid), "relay_left", Some(("structure", &sid)), true)
+        })
+        .await
+    }
+
+    /// A profile's own identity, for her pages.
+    pub async fn my_profile(&self, session: &Session) -> ServiceResult<BeneficiaryProfile> {
+        let bid = Self::own_beneficiary(session)?;
+        self.beneficiary_profile(session, &bid).await
+    }
+
+    /// The password policy as it applies to her (used by pages before a long form is lost).
+    pub fn check_new_password_for(&self, identity: &BeneficiaryProfile, raw: &str) -> ServiceResult<Password> {
+        let record = IdentityRecord {
+            first_name: identity.first_name.clone(),
+            last_name: identity.last_name.clone(),
+            birth_date: identity.birth_date.clone(),
+            phone: None,
+            language: identity.language.clone(),
+            identifier: identity.identifier.clone(),
+        };
+        check_for_identity(&record, raw)
+    }
+}

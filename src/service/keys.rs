@@ -1,0 +1,137 @@
+//! What a session holds: the account's unwrapped keys, sealed in the session row under a key
+//! derived from the session token that only the client keeps.
+
+use super::{ServiceError, ServiceResult};
+use crate::policy::Actor;
+use consigne_vault::{Key32, KeyPair};
+use serde::{Deserialize, Serialize};
+
+/// Unwrapped keys and the little profile pages need on every request.
+#[derive(Clone)]
+pub struct SessionKeys {
+    pub secret: Key32,
+    pub vault: Option<Key32>,
+    pub identity: Option<Key32>,
+    pub structures: Vec<(String, Key32)>,
+    pub display_name: String,
+    pub language: String,
+}
+
+impl std::fmt::Debug for SessionKeys {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SessionKeys([redacted])")
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct Wire {
+    secret: String,
+    vault: Option<String>,
+    identity: Option<String>,
+    structures: Vec<(String, String)>,
+    display_name: String,
+    language: String,
+}
+
+impl Drop for Wire {
+    fn drop(&mut self) {
+        use zeroize::Zeroize;
+        self.secret.zeroize();
+        self.vault.zeroize();
+        self.identity.zeroize();
+        for (_, k) in &mut self.structures {
+            k.zeroize();
+        }
+    }
+}
+
+fn key_hex(k: &Key32) -> String {
+    hex::encode(k.as_bytes())
+}
+
+fn hex_key(s: &str) -> ServiceResult<Key32> {
+    let bytes = zeroize::Zeroizing::new(hex::decode(s).map_err(|_| ServiceError::Internal("session keys"))?);
+    Ok(Key32::from_slice(&bytes)?)
+}
+
+impl SessionKeys {
+    pub fn keypair(&self) -> KeyPair {
+        KeyPair::from_secret(self.secret.clone())
+    }
+
+    pub fn structure_key(&self, sid: &str) -> Option<KeyPair> {
+        self.structures.iter().find(|(s, _)| s == sid).map(|(_, k)| KeyPair::from_secret(k.clone()))
+    }
+
+    pub fn encode(&self) -> zeroize::Zeroizing<Vec<u8>> {
+        let wire = Wire {
+            secret: key_hex(&self.secret),
+            vault: self.vault.as_ref().map(key_hex),
+            identity: self.identity.as_ref().map(key_hex),
+            structures: self.structures.iter().map(|(s, k)| (s.clone(), key_hex(k))).collect(),
+            display_name: self.display_name.clone(),
+            language: self.language.clone(),
+        };
+        zeroize::Zeroizing::new(serde_json::to_vec(&wire).unwrap_or_default())
+    }
+
+    pub fn decode(bytes: &[u8]) -> ServiceResult<Self> {
+        let wire: Wire = serde_json::from_slice(bytes).map_err(|_| ServiceError::Internal("session keys"))?;
+        Ok(Self {
+            secret: hex_key(&wire.secret)?,
+            vault: wire.vault.as_deref().map(hex_key).transpose()?,
+            identity: wire.identity.as_deref().map(hex_key).transpose()?,
+            structures: wire.structures.iter().map(|(s, k)| Ok((s.clone(), hex_key(k)?))).collect::<ServiceResult<_>>()?,
+            display_name: wire.display_name.clone(),
+            language: wire.language.clone(),
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Full,
+    TotpPending,
+    EnrollTotp,
+}
+
+impl Stage {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Stage::Full => "full",
+            Stage::TotpPending => "totp_pending",
+            Stage::EnrollTotp => "enroll_totp",
+        }
+    }
+    pub fn parse(s: &str) -> Self {
+        match s {
+            "full" => Stage::Full,
+            "enroll_totp" => Stage::EnrollTotp,
+            _ => Stage::TotpPending,
+        }
+    }
+}
+
+/// An authenticated request's session.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub token_hash: Vec<u8>,
+    pub(crate) session_key: Key32,
+    pub account_id: String,
+    pub kind: String,
+    pub email: Option<String>,
+    pub stage: Stage,
+    pub keys: SessionKeys,
+    pub actor: Actor,
+    pub beneficiary_id: Option<String>,
+    /// Per-session CSRF token for forms and cookie-authenticated API calls.
+    pub csrf: String,
+    pub created_at: i64,
+    pub expires_at: i64,
+}
+
+impl Session {
+    pub fn is_staff(&self) -> bool {
+        self.kind != "beneficiary"
+    }
+}

@@ -1,0 +1,177 @@
+//! Use cases. Each public method is one thing a person does (log in, open a safe, accept an
+//! invitation...). The service owns transactions and calls the policy, the vault, the stores
+//! and the journal; it knows nothing of HTTP.
+
+mod auth;
+mod beneficiaries;
+mod keys;
+mod structures;
+
+pub use auth::{AccountView, LoginOutcome, LoginRequest, RecoverRequest, StructureRef, TotpEnrollment};
+pub use beneficiaries::{BeneficiaryProfile, FollowedPerson, InvitationView, NewSafe, OpenedSafe, RelayView};
+pub use keys::{Session, SessionKeys, Stage};
+pub use structures::{NewProfessional, NewStructure, ProfessionalView, StructureView};
+
+use crate::clock::{Clock, Timestamp};
+use crate::config::Config;
+use crate::domain::{InvalidInput, PasswordRejection};
+use crate::store::journal::JournalEntry;
+use crate::store::{Database, Sql, StoreError};
+use consigne_vault::{DerivedSecret, KdfParams, PlatformKey, VaultError};
+use std::sync::Arc;
+use tokio::sync::Semaphore;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    #[error("invalid credentials")]
+    InvalidCredentials,
+    #[error("second factor required")]
+    TotpRequired,
+    #[error("not authenticated")]
+    Unauthenticated,
+    #[error("second factor enrolment required")]
+    TotpEnrollmentRequired,
+    #[error("throttled for {retry_after} s")]
+    Throttled { retry_after: i64 },
+    #[error("not found")]
+    NotFound,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("conflict: {0}")]
+    Conflict(&'static str),
+    #[error("invalid input: {0}")]
+    Invalid(InvalidInput),
+    #[error("weak password: {0:?}")]
+    WeakPassword(PasswordRejection),
+    #[error("consent required")]
+    ConsentRequired,
+    #[error("wrong code")]
+    WrongCode,
+    #[error("access to the structure key pending")]
+    AccessPending,
+    #[error("storage full")]
+    StorageFull,
+    #[error(transparent)]
+    Store(StoreError),
+    #[error(transparent)]
+    Vault(#[from] VaultError),
+    #[error("internal: {0}")]
+    Internal(&'static str),
+}
+
+impl From<StoreError> for ServiceError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Full => ServiceError::StorageFull,
+            other => ServiceError::Store(other),
+        }
+    }
+}
+
+impl From<InvalidInput> for ServiceError {
+    fn from(e: InvalidInput) -> Self {
+        ServiceError::Invalid(e)
+    }
+}
+
+pub type ServiceResult<T> = Result<T, ServiceError>;
+
+/// Everything a use case needs; cloned cheaply into handlers.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub config: Arc<Config>,
+    pub db: Database,
+    pub platform: Arc<PlatformKey>,
+    pub clock: Arc<dyn Clock>,
+    hashing: Arc<Semaphore>,
+    kdf: KdfParams,
+    /// Demo mode: staff may skip TOTP; pages show a banner.
+    pub demo: bool,
+}
+
+impl App {
+    pub fn new(config: Config, db: Database, platform: PlatformKey, clock: Arc<dyn Clock>, demo: bool) -> Self {
+        let kdf = KdfParams { memory_kib: config.argon2.memory_kib, iterations: config.argon2.iterations, parallelism: config.argon2.parallelism };
+        let permits = config.argon2.max_concurrent;
+        Self { config: Arc::new(config), db, platform: Arc::new(platform), clock, hashing: Arc::new(Semaphore::new(permits)), kdf, demo }
+    }
+
+    pub fn now(&self) -> Timestamp {
+        self.clock.now()
+    }
+
+    pub fn require_totp(&self) -> bool {
+        self.config.security.require_totp
+    }
+
+    pub fn kdf_params(&self) -> KdfParams {
+        self.kdf
+    }
+
+    /// Argon2id behind the concurrency limit, on a blocking thread: logins cannot exhaust
+    /// memory and never stall the async workers that answer `/health`.
+    pub async fn derive(&self, secret: Vec<u8>, salt: [u8; 16], params: KdfParams) -> ServiceResult<DerivedSecret> {
+        let _permit = self.hashing.acquire().await.map_err(|_| ServiceError::Internal("hashing closed"))?;
+        let secret = zeroize::Zeroizing::new(secret);
+        tokio::task::spawn_blocking(move || consigne_vault::derive_secret(&secret, &salt, &params))
+            .await
+            .map_err(|_| ServiceError::Internal("hashing task"))?
+            .map_err(ServiceError::from)
+    }
+
+    pub async fn tx<T, F>(&self, f: F) -> ServiceResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut dyn Sql) -> ServiceResult<T> + Send + 'static,
+    {
+        self.db.transaction(f).await
+    }
+
+    pub fn blind(&self, domain: &str, value: &str) -> Vec<u8> {
+        self.platform.blind_index(domain, value).to_vec()
+    }
+}
+
+pub fn new_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+/// Ids come from URLs: anything that is not a UUID is simply not found.
+pub fn parse_id(raw: &str) -> ServiceResult<String> {
+    uuid::Uuid::parse_str(raw).map(|u| u.to_string()).map_err(|_| ServiceError::NotFound)
+}
+
+/// A journal line about a safe.
+pub(crate) fn journal(tx: &mut dyn Sql, at: Timestamp, bid: Option<&str>, actor: &JournalActor, action: &str, target: Option<(&str, &str)>, ok: bool) -> ServiceResult<()> {
+    crate::store::journal::append(
+        tx,
+        &JournalEntry {
+            id: new_id(),
+            beneficiary_id: bid.map(str::to_owned),
+            at,
+            actor_kind: actor.kind.to_owned(),
+            actor_account: actor.account.clone(),
+            actor_name: actor.name.clone(),
+            actor_structure: actor.structure.clone(),
+            action: action.to_owned(),
+            target_kind: target.map(|t| t.0.to_owned()),
+            target_id: target.map(|t| t.1.to_owned()),
+            outcome: if ok { "success" } else { "failure" }.to_owned(),
+        },
+    )?;
+    Ok(())
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct JournalActor {
+    pub kind: &'static str,
+    pub account: Option<String>,
+    pub name: Option<String>,
+    pub structure: Option<String>,
+}
+
+impl JournalActor {
+    pub fn beneficiary(account: &str) -> Self {
+        Self { kind: "beneficiary", account: Some(account.to_owned()), name: None, structure: None }
+    }
+}

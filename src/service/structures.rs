@@ -1,0 +1,161 @@
+//! Structures (relay or mediation) and their professionals.
+
+use super::auth::ctx;
+use super::{App, ServiceError, ServiceResult, Session, new_id, parse_id};
+use crate::domain::{Email, Password, ShortText, StaffRole, StructureKind};
+use crate::policy::{Action, Decision, Resource, authorize};
+use crate::store::StoreError;
+use crate::store::structures::{self, StructureRow};
+use consigne_vault::KeyPair;
+use serde::Serialize;
+
+#[derive(Debug, Clone)]
+pub struct NewStructure {
+    pub name: String,
+    pub kind: String,
+    pub city: Option<String>,
+    pub annual_budget_eur: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StructureView {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    pub created_at: String,
+}
+
+impl From<&StructureRow> for StructureView {
+    fn from(s: &StructureRow) -> Self {
+        Self { id: s.id.clone(), name: s.name.clone(), kind: s.kind.clone(), city: s.city.clone(), created_at: crate::clock::rfc3339(s.created_at) }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct NewProfessional {
+    pub display_name: String,
+    pub email: String,
+    pub password: String,
+    pub role: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProfessionalView {
+    pub id: String,
+    pub display_name: String,
+    pub email: String,
+    pub role: String,
+    /// False until a colleague holding the structure key has logged in since she was added.
+    pub has_access: bool,
+}
+
+/// Maps the policy's answer to the error the caller may see.
+pub(crate) fn allow(session: &Session, action: Action, resource: Resource<'_>) -> ServiceResult<()> {
+    match authorize(&session.actor, action, resource) {
+        Decision::Allow => Ok(()),
+        Decision::Forbidden => Err(ServiceError::Forbidden),
+        Decision::Hidden => Err(ServiceError::NotFound),
+    }
+}
+
+impl App {
+    pub async fn create_structure(&self, session: &Session, input: NewStructure) -> ServiceResult<StructureView> {
+        allow(session, Action::Create, Resource::Platform)?;
+        let name = ShortText::parse("name", &input.name, 120)?;
+        let kind = StructureKind::parse(&input.kind)?;
+        let city = input.city.as_deref().filter(|c| !c.trim().is_empty()).map(|c| ShortText::parse("city", c, 80)).transpose()?;
+        if input.annual_budget_eur.is_some_and(|b| b < 0) {
+            return Err(crate::domain::InvalidInput::new("annual_budget_eur", "invalid_amount").into());
+        }
+        let row = StructureRow {
+            id: new_id(),
+            name: name.into_string(),
+            kind: kind.as_str().into(),
+            city: city.map(ShortText::into_string),
+            annual_budget_eur: input.annual_budget_eur,
+            public_key: None,
+            created_at: self.now(),
+        };
+        let view = StructureView::from(&row);
+        self.tx(move |tx| Ok(structures::insert(tx, &row)?)).await?;
+        Ok(view)
+    }
+
+    pub async fn list_structures(&self, session: &Session) -> ServiceResult<Vec<StructureView>> {
+        allow(session, Action::List, Resource::Platform)?;
+        let aid = session.account_id.clone();
+        let all = matches!(session.actor, crate::policy::Actor::PlatformAdmin { .. });
+        self.tx(move |tx| {
+            let rows = if all { structures::all(tx)? } else { structures::memberships_of(tx, &aid)?.into_iter().map(|m| m.structure).collect() };
+            Ok(rows.iter().map(StructureView::from).collect())
+        })
+        .await
+    }
+
+    pub async fn get_structure(&self, session: &Session, sid: &str) -> ServiceResult<StructureView> {
+        let sid = parse_id(sid)?;
+        allow(session, Action::View, Resource::Structure { id: &sid })?;
+        self.tx(move |tx| structures::by_id(tx, &sid)?.as_ref().map(StructureView::from).ok_or(ServiceError::NotFound)).await
+    }
+
+    pub async fn add_professional(&self, session: &Session, sid: &str, input: NewProfessional) -> ServiceResult<ProfessionalView> {
+        let sid = parse_id(sid)?;
+        allow(session, Action::AddProfessional, Resource::Structure { id: &sid })?;
+        let email = Email::parse(&input.email)?;
+        let display_name = ShortText::parse("display_name", &input.display_name, 80)?;
+        let role = StaffRole::parse(&input.role)?;
+        let local = email.as_str().split('@').next().unwrap_or_default().to_owned();
+        let password = Password::new_checked(&input.password, None, None, None, &[&local, display_name.as_str()]).map_err(ServiceError::WeakPassword)?;
+        let s2 = sid.clone();
+        if self.tx(move |tx| Ok(structures::by_id(tx, &s2)?)).await?.is_none() {
+            return Err(ServiceError::NotFound);
+        }
+        let (row, pair) = self.new_staff_account("professional", &email, display_name.as_str(), &password).await?;
+        let view = ProfessionalView { id: row.id.clone(), display_name: display_name.into_string(), email: email.as_str().to_owned(), role: role.as_str().to_owned(), has_access: true };
+        let held = session.keys.structure_key(&sid);
+        let app = self.clone();
+        let now = self.now();
+        let has_access = self
+            .tx(move |tx| {
+                let structure = structures::by_id(tx, &sid)?.ok_or(ServiceError::NotFound)?;
+                crate::store::accounts::insert(tx, &row).map_err(|e| match e {
+                    StoreError::Conflict => ServiceError::Conflict("email_taken"),
+                    other => other.into(),
+                })?;
+                let aad = ctx::structure_key(&sid, &row.id);
+                // The first member gets a fresh structure key pair; later ones get the key from a
+                // colleague who holds it (now if the creator does, else at that colleague's login).
+                let structure_key = match (&structure.public_key, held) {
+                    (None, _) => {
+                        let fresh = KeyPair::generate();
+                        structures::set_public_key(tx, &sid, fresh.public().as_bytes())?;
+                        Some(fresh)
+                    }
+                    (Some(_), Some(k)) => Some(k),
+                    (Some(_), None) => None,
+                };
+                let wrap = structure_key.as_ref().map(|k| app.platform.seal(&aad, &consigne_vault::wrap_key_to(&pair.public(), &aad, k.secret())));
+                structures::add_member(tx, &sid, &row.id, role.as_str(), wrap.as_deref(), now)?;
+                Ok(wrap.is_some())
+            })
+            .await?;
+        Ok(ProfessionalView { has_access, ..view })
+    }
+
+    pub async fn list_professionals(&self, session: &Session, sid: &str) -> ServiceResult<Vec<ProfessionalView>> {
+        let sid = parse_id(sid)?;
+        allow(session, Action::ListProfessionals, Resource::Structure { id: &sid })?;
+        self.tx(move |tx| {
+            if structures::by_id(tx, &sid)?.is_none() {
+                return Err(ServiceError::NotFound);
+            }
+            Ok(structures::members(tx, &sid)?
+                .into_iter()
+                .map(|m| ProfessionalView { id: m.account_id, display_name: m.display_name, email: m.email, role: m.role, has_access: m.has_key })
+                .collect())
+        })
+        .await
+    }
+}

@@ -1,0 +1,173 @@
+//! Safes' owners: sealed identity, vault key wraps, relais links and invitations.
+
+use super::{Row, Sql, StoreResult};
+
+#[derive(Debug, Clone)]
+pub struct BeneficiaryRow {
+    pub id: String,
+    pub account_id: String,
+    pub identity_sealed: Vec<u8>,
+    pub identity_key_wrap: Vec<u8>,
+    pub vault_wrap_password: Vec<u8>,
+    pub recovery_salt: Vec<u8>,
+    pub recovery_verifier: Vec<u8>,
+    pub vault_wrap_recovery: Vec<u8>,
+    pub opened_by_structure: Option<String>,
+    pub created_at: i64,
+}
+
+const COLS: &str = "id, account_id, identity_sealed, identity_key_wrap, vault_wrap_password, recovery_salt, recovery_verifier, vault_wrap_recovery, opened_by_structure, created_at";
+
+fn from_row(r: &Row) -> StoreResult<BeneficiaryRow> {
+    Ok(BeneficiaryRow {
+        id: r.text(0)?,
+        account_id: r.text(1)?,
+        identity_sealed: r.blob(2)?,
+        identity_key_wrap: r.blob(3)?,
+        vault_wrap_password: r.blob(4)?,
+        recovery_salt: r.blob(5)?,
+        recovery_verifier: r.blob(6)?,
+        vault_wrap_recovery: r.blob(7)?,
+        opened_by_structure: r.opt_text(8)?,
+        created_at: r.int(9)?,
+    })
+}
+
+pub fn insert(tx: &mut dyn Sql, b: &BeneficiaryRow) -> StoreResult<()> {
+    tx.execute(
+        &format!("INSERT INTO beneficiaries ({COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"),
+        &[
+            b.id.as_str().into(),
+            b.account_id.as_str().into(),
+            b.identity_sealed.clone().into(),
+            b.identity_key_wrap.clone().into(),
+            b.vault_wrap_password.clone().into(),
+            b.recovery_salt.clone().into(),
+            b.recovery_verifier.clone().into(),
+            b.vault_wrap_recovery.clone().into(),
+            b.opened_by_structure.clone().into(),
+            b.created_at.into(),
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn by_id(tx: &mut dyn Sql, id: &str) -> StoreResult<Option<BeneficiaryRow>> {
+    tx.query_opt(&format!("SELECT {COLS} FROM beneficiaries WHERE id = $1"), &[id.into()])?.as_ref().map(from_row).transpose()
+}
+
+pub fn by_account(tx: &mut dyn Sql, account_id: &str) -> StoreResult<Option<BeneficiaryRow>> {
+    tx.query_opt(&format!("SELECT {COLS} FROM beneficiaries WHERE account_id = $1"), &[account_id.into()])?
+        .as_ref()
+        .map(from_row)
+        .transpose()
+}
+
+pub fn set_identity(tx: &mut dyn Sql, id: &str, sealed: &[u8]) -> StoreResult<u64> {
+    tx.execute("UPDATE beneficiaries SET identity_sealed = $2 WHERE id = $1", &[id.into(), sealed.into()])
+}
+
+pub fn set_password_wrap(tx: &mut dyn Sql, id: &str, wrap: &[u8]) -> StoreResult<u64> {
+    tx.execute("UPDATE beneficiaries SET vault_wrap_password = $2 WHERE id = $1", &[id.into(), wrap.into()])
+}
+
+pub fn set_recovery(tx: &mut dyn Sql, id: &str, salt: &[u8], verifier: &[u8], wrap: &[u8]) -> StoreResult<u64> {
+    tx.execute(
+        "UPDATE beneficiaries SET recovery_salt = $2, recovery_verifier = $3, vault_wrap_recovery = $4 WHERE id = $1",
+        &[id.into(), salt.into(), verifier.into(), wrap.into()],
+    )
+}
+
+#[derive(Debug, Clone)]
+pub struct RelayRow {
+    pub beneficiary_id: String,
+    pub structure_id: String,
+    pub structure_name: String,
+    pub since: i64,
+    pub identity_wrap: Vec<u8>,
+    pub recovery: bool,
+}
+
+fn relay_from_row(r: &Row) -> StoreResult<RelayRow> {
+    Ok(RelayRow {
+        beneficiary_id: r.text(0)?,
+        structure_id: r.text(1)?,
+        structure_name: r.text(2)?,
+        since: r.int(3)?,
+        identity_wrap: r.blob(4)?,
+        recovery: r.opt_blob(5)?.is_some(),
+    })
+}
+
+const RELAY_SELECT: &str = "SELECT r.beneficiary_id, r.structure_id, s.name, r.since, r.identity_wrap, r.recovery_wrap FROM relays r JOIN structures s ON s.id = r.structure_id";
+
+pub fn add_relay(tx: &mut dyn Sql, bid: &str, sid: &str, since: i64, identity_wrap: &[u8], recovery_wrap: Option<&[u8]>) -> StoreResult<()> {
+    tx.execute(
+        "INSERT INTO relays (beneficiary_id, structure_id, since, identity_wrap, recovery_wrap) VALUES ($1, $2, $3, $4, $5)",
+        &[bid.into(), sid.into(), since.into(), identity_wrap.into(), recovery_wrap.map(<[u8]>::to_vec).into()],
+    )?;
+    Ok(())
+}
+
+pub fn relays_of(tx: &mut dyn Sql, bid: &str) -> StoreResult<Vec<RelayRow>> {
+    tx.query(&format!("{RELAY_SELECT} WHERE r.beneficiary_id = $1 ORDER BY r.since, s.name"), &[bid.into()])?
+        .iter()
+        .map(relay_from_row)
+        .collect()
+}
+
+pub fn relay(tx: &mut dyn Sql, bid: &str, sid: &str) -> StoreResult<Option<RelayRow>> {
+    tx.query_opt(&format!("{RELAY_SELECT} WHERE r.beneficiary_id = $1 AND r.structure_id = $2"), &[bid.into(), sid.into()])?
+        .as_ref()
+        .map(relay_from_row)
+        .transpose()
+}
+
+pub fn followed_by(tx: &mut dyn Sql, sid: &str) -> StoreResult<Vec<(RelayRow, Vec<u8>)>> {
+    tx.query(
+        "SELECT r.beneficiary_id, r.structure_id, s.name, r.since, r.identity_wrap, r.recovery_wrap, b.identity_sealed FROM relays r JOIN structures s ON s.id = r.structure_id JOIN beneficiaries b ON b.id = r.beneficiary_id WHERE r.structure_id = $1 ORDER BY r.since DESC, r.beneficiary_id",
+        &[sid.into()],
+    )?
+    .iter()
+    .map(|r| Ok((relay_from_row(r)?, r.blob(6)?)))
+    .collect()
+}
+
+pub fn remove_relay(tx: &mut dyn Sql, bid: &str, sid: &str) -> StoreResult<u64> {
+    tx.execute("DELETE FROM relays WHERE beneficiary_id = $1 AND structure_id = $2", &[bid.into(), sid.into()])
+}
+
+#[derive(Debug, Clone)]
+pub struct InvitationRow {
+    pub id: String,
+    pub beneficiary_id: String,
+    pub structure_id: String,
+    pub structure_name: String,
+    pub created_at: i64,
+}
+
+pub fn invite(tx: &mut dyn Sql, id: &str, bid: &str, sid: &str, by: &str, at: i64) -> StoreResult<()> {
+    tx.execute(
+        "INSERT INTO invitations (id, beneficiary_id, structure_id, invited_by, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (beneficiary_id, structure_id) DO NOTHING",
+        &[id.into(), bid.into(), sid.into(), by.into(), at.into()],
+    )?;
+    Ok(())
+}
+
+pub fn invitations_of(tx: &mut dyn Sql, bid: &str) -> StoreResult<Vec<InvitationRow>> {
+    tx.query(
+        "SELECT i.id, i.beneficiary_id, i.structure_id, s.name, i.created_at FROM invitations i JOIN structures s ON s.id = i.structure_id WHERE i.beneficiary_id = $1 ORDER BY i.created_at, i.id",
+        &[bid.into()],
+    )?
+    .iter()
+    .map(|r| Ok(InvitationRow { id: r.text(0)?, beneficiary_id: r.text(1)?, structure_id: r.text(2)?, structure_name: r.text(3)?, created_at: r.int(4)? }))
+    .collect()
+}
+
+pub fn delete_invitation(tx: &mut dyn Sql, id: &str, bid: &str) -> StoreResult<u64> {
+    tx.execute("DELETE FROM invitations WHERE id = $1 AND beneficiary_id = $2", &[id.into(), bid.into()])
+}
+
+pub fn delete_invitation_for(tx: &mut dyn Sql, bid: &str, sid: &str) -> StoreResult<u64> {
+    tx.execute("DELETE FROM invitations WHERE beneficiary_id = $1 AND structure_id = $2", &[bid.into(), sid.into()])
+}

@@ -1,0 +1,128 @@
+//! The journal (CPCE L103): append-only, each entry chained to the previous one by SHA-256 so a
+//! changed, deleted or reordered entry breaks the chain. Appends run inside the caller's
+//! transaction, which holds the write lock, so the chain stays a single line.
+
+use super::{Row, Sql, StoreResult};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JournalEntry {
+    pub id: String,
+    pub beneficiary_id: Option<String>,
+    pub at: i64,
+    pub actor_kind: String,
+    pub actor_account: Option<String>,
+    pub actor_name: Option<String>,
+    pub actor_structure: Option<String>,
+    pub action: String,
+    pub target_kind: Option<String>,
+    pub target_id: Option<String>,
+    pub outcome: String,
+}
+
+const GENESIS: [u8; 32] = [0; 32];
+
+fn canonical(e: &JournalEntry, seq: i64) -> Vec<u8> {
+    let fields: [&str; 10] = [
+        &e.id,
+        e.beneficiary_id.as_deref().unwrap_or(""),
+        &e.actor_kind,
+        e.actor_account.as_deref().unwrap_or(""),
+        e.actor_name.as_deref().unwrap_or(""),
+        e.actor_structure.as_deref().unwrap_or(""),
+        &e.action,
+        e.target_kind.as_deref().unwrap_or(""),
+        e.target_id.as_deref().unwrap_or(""),
+        &e.outcome,
+    ];
+    let mut out = Vec::new();
+    out.extend_from_slice(&seq.to_be_bytes());
+    out.extend_from_slice(&e.at.to_be_bytes());
+    for f in fields {
+        // Length-prefixed, so no two different entries encode the same.
+        out.extend_from_slice(&(f.len() as u64).to_be_bytes());
+        out.extend_from_slice(f.as_bytes());
+    }
+    out
+}
+
+fn chain(prev: &[u8], e: &JournalEntry, seq: i64) -> Vec<u8> {
+    let mut data = prev.to_vec();
+    data.extend_from_slice(&canonical(e, seq));
+    consigne_vault::sha256(&data).to_vec()
+}
+
+pub fn append(tx: &mut dyn Sql, e: &JournalEntry) -> StoreResult<()> {
+    let last = tx.query_opt("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1", &[])?;
+    let (seq, prev) = match last {
+        Some(r) => (r.int(0)? + 1, r.blob(1)?),
+        None => (1, GENESIS.to_vec()),
+    };
+    let hash = chain(&prev, e, seq);
+    tx.execute(
+        "INSERT INTO journal (seq, id, beneficiary_id, at, actor_kind, actor_account, actor_name, actor_structure, action, target_kind, target_id, outcome, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+        &[
+            seq.into(),
+            e.id.as_str().into(),
+            e.beneficiary_id.clone().into(),
+            e.at.into(),
+            e.actor_kind.as_str().into(),
+            e.actor_account.clone().into(),
+            e.actor_name.clone().into(),
+            e.actor_structure.clone().into(),
+            e.action.as_str().into(),
+            e.target_kind.clone().into(),
+            e.target_id.clone().into(),
+            e.outcome.as_str().into(),
+            prev.into(),
+            hash.into(),
+        ],
+    )?;
+    Ok(())
+}
+
+const COLS: &str = "seq, id, beneficiary_id, at, actor_kind, actor_account, actor_name, actor_structure, action, target_kind, target_id, outcome, prev_hash, hash";
+
+fn from_row(r: &Row) -> StoreResult<(i64, JournalEntry, Vec<u8>, Vec<u8>)> {
+    Ok((
+        r.int(0)?,
+        JournalEntry {
+            id: r.text(1)?,
+            beneficiary_id: r.opt_text(2)?,
+            at: r.int(3)?,
+            actor_kind: r.text(4)?,
+            actor_account: r.opt_text(5)?,
+            actor_name: r.opt_text(6)?,
+            actor_structure: r.opt_text(7)?,
+            action: r.text(8)?,
+            target_kind: r.opt_text(9)?,
+            target_id: r.opt_text(10)?,
+            outcome: r.text(11)?,
+        },
+        r.blob(12)?,
+        r.blob(13)?,
+    ))
+}
+
+/// A person's entries, newest first.
+pub fn for_beneficiary(tx: &mut dyn Sql, bid: &str, limit: i64) -> StoreResult<Vec<JournalEntry>> {
+    tx.query(&format!("SELECT {COLS} FROM journal WHERE beneficiary_id = $1 ORDER BY seq DESC LIMIT $2"), &[bid.into(), limit.into()])?
+        .iter()
+        .map(|r| from_row(r).map(|(_, e, _, _)| e))
+        .collect()
+}
+
+/// Checks the whole chain; returns the number of entries or the first broken sequence number.
+pub fn verify(tx: &mut dyn Sql) -> StoreResult<Result<i64, i64>> {
+    let rows = tx.query(&format!("SELECT {COLS} FROM journal ORDER BY seq"), &[])?;
+    let mut prev = GENESIS.to_vec();
+    let mut expected_seq = 1;
+    for r in &rows {
+        let (seq, e, prev_hash, hash) = from_row(r)?;
+        if seq != expected_seq || prev_hash != prev || chain(&prev, &e, seq) != hash {
+            return Ok(Err(seq));
+        }
+        prev = hash;
+        expected_seq += 1;
+    }
+    Ok(Ok(rows.len() as i64))
+}

@@ -1,0 +1,196 @@
+//! Storage ports and adapters. Repositories (`accounts`, `structures`, ...) are written once
+//! against the small [`Sql`] port, in the SQL subset SQLite and PostgreSQL share (`$1`
+//! placeholders, `RETURNING`, `ON CONFLICT`); ids and times are generated in Rust.
+//!
+//! A whole use case runs inside one [`Database::transaction`] call on one blocking thread:
+//! one hand-off per transaction, not one per query (see the performance note of issue 2).
+
+pub mod accounts;
+pub mod beneficiaries;
+pub mod journal;
+pub mod sessions;
+mod sqlite;
+pub mod structures;
+pub mod throttle;
+
+use std::path::Path;
+use std::sync::Arc;
+
+pub use sqlite::SqlitePool;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("unique constraint violated")]
+    Conflict,
+    #[error("database error: {0}")]
+    Backend(String),
+    #[error("unexpected column type at {0}")]
+    Decode(usize),
+    #[error("storage full")]
+    Full,
+    #[error("blocking task failed")]
+    Join,
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// A SQL parameter or column value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Int(i64),
+    Text(String),
+    Blob(Vec<u8>),
+}
+
+impl From<i64> for Value {
+    fn from(v: i64) -> Self {
+        Value::Int(v)
+    }
+}
+impl From<bool> for Value {
+    fn from(v: bool) -> Self {
+        Value::Int(i64::from(v))
+    }
+}
+impl From<&str> for Value {
+    fn from(v: &str) -> Self {
+        Value::Text(v.to_owned())
+    }
+}
+impl From<String> for Value {
+    fn from(v: String) -> Self {
+        Value::Text(v)
+    }
+}
+impl From<&String> for Value {
+    fn from(v: &String) -> Self {
+        Value::Text(v.clone())
+    }
+}
+impl From<Vec<u8>> for Value {
+    fn from(v: Vec<u8>) -> Self {
+        Value::Blob(v)
+    }
+}
+impl From<&[u8]> for Value {
+    fn from(v: &[u8]) -> Self {
+        Value::Blob(v.to_vec())
+    }
+}
+impl<T: Into<Value>> From<Option<T>> for Value {
+    fn from(v: Option<T>) -> Self {
+        v.map_or(Value::Null, Into::into)
+    }
+}
+
+/// One result row, read by column index.
+#[derive(Debug, Clone)]
+pub struct Row(pub Vec<Value>);
+
+impl Row {
+    pub fn text(&self, i: usize) -> StoreResult<String> {
+        match self.0.get(i) {
+            Some(Value::Text(s)) => Ok(s.clone()),
+            _ => Err(StoreError::Decode(i)),
+        }
+    }
+    pub fn opt_text(&self, i: usize) -> StoreResult<Option<String>> {
+        match self.0.get(i) {
+            Some(Value::Null) => Ok(None),
+            _ => self.text(i).map(Some),
+        }
+    }
+    pub fn int(&self, i: usize) -> StoreResult<i64> {
+        match self.0.get(i) {
+            Some(Value::Int(v)) => Ok(*v),
+            _ => Err(StoreError::Decode(i)),
+        }
+    }
+    pub fn opt_int(&self, i: usize) -> StoreResult<Option<i64>> {
+        match self.0.get(i) {
+            Some(Value::Null) => Ok(None),
+            _ => self.int(i).map(Some),
+        }
+    }
+    pub fn bool(&self, i: usize) -> StoreResult<bool> {
+        self.int(i).map(|v| v != 0)
+    }
+    pub fn blob(&self, i: usize) -> StoreResult<Vec<u8>> {
+        match self.0.get(i) {
+            Some(Value::Blob(b)) => Ok(b.clone()),
+            _ => Err(StoreError::Decode(i)),
+        }
+    }
+    pub fn opt_blob(&self, i: usize) -> StoreResult<Option<Vec<u8>>> {
+        match self.0.get(i) {
+            Some(Value::Null) => Ok(None),
+            _ => self.blob(i).map(Some),
+        }
+    }
+}
+
+/// The port every repository is written against: one open transaction.
+pub trait Sql {
+    fn execute(&mut self, sql: &str, params: &[Value]) -> StoreResult<u64>;
+    fn query(&mut self, sql: &str, params: &[Value]) -> StoreResult<Vec<Row>>;
+    fn query_opt(&mut self, sql: &str, params: &[Value]) -> StoreResult<Option<Row>> {
+        Ok(self.query(sql, params)?.into_iter().next())
+    }
+    fn query_one(&mut self, sql: &str, params: &[Value]) -> StoreResult<Row> {
+        self.query_opt(sql, params)?.ok_or(StoreError::Backend("no row".into()))
+    }
+}
+
+/// The database, chosen by URL scheme.
+#[derive(Debug, Clone)]
+pub enum Database {
+    Sqlite(Arc<SqlitePool>),
+}
+
+impl Database {
+    /// `sqlite://PATH` or a bare path opens (and creates) an SQLite database.
+    pub fn open(url: &str, data_dir: &Path) -> StoreResult<Self> {
+        if let Some(rest) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
+            let path = if Path::new(rest).is_absolute() { Path::new(rest).to_path_buf() } else { data_dir.join(rest) };
+            return Ok(Self::Sqlite(Arc::new(SqlitePool::open(&path)?)));
+        }
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            return Err(StoreError::Backend(
+                "PostgreSQL is not available in this build yet; use the default SQLite database".into(),
+            ));
+        }
+        Err(StoreError::Backend(format!("unsupported database URL scheme in {url:?}")))
+    }
+
+    /// Applies the pending migrations; returns how many were applied.
+    pub fn migrate(&self) -> StoreResult<usize> {
+        match self {
+            Self::Sqlite(pool) => pool.migrate(),
+        }
+    }
+
+    /// Runs `f` in one transaction on a blocking thread; commits when it returns `Ok`.
+    pub async fn transaction<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        T: Send + 'static,
+        E: From<StoreError> + Send + 'static,
+        F: FnOnce(&mut dyn Sql) -> Result<T, E> + Send + 'static,
+    {
+        let db = self.clone();
+        tokio::task::spawn_blocking(move || db.transaction_blocking(f))
+            .await
+            .map_err(|_| E::from(StoreError::Join))?
+    }
+
+    /// The same, for callers already on a blocking thread (CLI, tests).
+    pub fn transaction_blocking<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        E: From<StoreError>,
+        F: FnOnce(&mut dyn Sql) -> Result<T, E>,
+    {
+        match self {
+            Self::Sqlite(pool) => pool.transaction(f),
+        }
+    }
+}

@@ -1,0 +1,87 @@
+//! Sessions: the row holds the hash of the token and the account's unwrapped keys sealed under a
+//! key derived from the token, which only the cookie (or bearer header) carries.
+
+use super::{Sql, StoreResult};
+
+#[derive(Debug, Clone)]
+pub struct SessionRow {
+    pub id_hash: Vec<u8>,
+    pub account_id: String,
+    pub stage: String,
+    pub sealed_keys: Vec<u8>,
+    pub created_at: i64,
+    pub last_seen_at: i64,
+    pub idle_seconds: i64,
+    pub absolute_seconds: i64,
+}
+
+pub fn insert(tx: &mut dyn Sql, s: &SessionRow) -> StoreResult<()> {
+    tx.execute(
+        "INSERT INTO sessions (id_hash, account_id, stage, sealed_keys, created_at, last_seen_at, idle_seconds, absolute_seconds) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        &[
+            s.id_hash.clone().into(),
+            s.account_id.as_str().into(),
+            s.stage.as_str().into(),
+            s.sealed_keys.clone().into(),
+            s.created_at.into(),
+            s.last_seen_at.into(),
+            s.idle_seconds.into(),
+            s.absolute_seconds.into(),
+        ],
+    )?;
+    Ok(())
+}
+
+/// Finds a live session and slides its idle deadline; deletes it when expired.
+pub fn touch(tx: &mut dyn Sql, id_hash: &[u8], now: i64) -> StoreResult<Option<SessionRow>> {
+    let Some(r) = tx.query_opt(
+        "SELECT id_hash, account_id, stage, sealed_keys, created_at, last_seen_at, idle_seconds, absolute_seconds FROM sessions WHERE id_hash = $1",
+        &[id_hash.into()],
+    )?
+    else {
+        return Ok(None);
+    };
+    let s = SessionRow {
+        id_hash: r.blob(0)?,
+        account_id: r.text(1)?,
+        stage: r.text(2)?,
+        sealed_keys: r.blob(3)?,
+        created_at: r.int(4)?,
+        last_seen_at: r.int(5)?,
+        idle_seconds: r.int(6)?,
+        absolute_seconds: r.int(7)?,
+    };
+    if now >= s.last_seen_at + s.idle_seconds || now >= s.created_at + s.absolute_seconds {
+        delete(tx, id_hash)?;
+        return Ok(None);
+    }
+    tx.execute("UPDATE sessions SET last_seen_at = $2 WHERE id_hash = $1", &[id_hash.into(), now.into()])?;
+    Ok(Some(SessionRow { last_seen_at: now, ..s }))
+}
+
+pub fn set_sealed_keys(tx: &mut dyn Sql, id_hash: &[u8], sealed: &[u8]) -> StoreResult<u64> {
+    tx.execute("UPDATE sessions SET sealed_keys = $2 WHERE id_hash = $1", &[id_hash.into(), sealed.into()])
+}
+
+pub fn delete(tx: &mut dyn Sql, id_hash: &[u8]) -> StoreResult<u64> {
+    tx.execute("DELETE FROM sessions WHERE id_hash = $1", &[id_hash.into()])
+}
+
+/// Every other session of the account (after a password change or a recovery).
+pub fn delete_others(tx: &mut dyn Sql, account_id: &str, keep: Option<&[u8]>) -> StoreResult<u64> {
+    match keep {
+        Some(k) => tx.execute("DELETE FROM sessions WHERE account_id = $1 AND id_hash <> $2", &[account_id.into(), k.into()]),
+        None => tx.execute("DELETE FROM sessions WHERE account_id = $1", &[account_id.into()]),
+    }
+}
+
+pub fn purge_expired(tx: &mut dyn Sql, now: i64) -> StoreResult<u64> {
+    tx.execute(
+        "DELETE FROM sessions WHERE last_seen_at + idle_seconds <= $1 OR created_at + absolute_seconds <= $1",
+        &[now.into()],
+    )
+}
+
+pub fn set_stage_full(tx: &mut dyn Sql, id_hash: &[u8]) -> StoreResult<u64> {
+    tx.execute("UPDATE sessions SET stage = 'full' WHERE id_hash = $1", &[id_hash.into()])
+}

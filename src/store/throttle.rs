@@ -1,0 +1,44 @@
+//! Login throttling counters, kept in the database so every instance shares them.
+//! Keys are blind indexes: the table never holds an identifier or an address in clear.
+
+use super::{Sql, StoreResult};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ThrottleState {
+    pub failures: i64,
+    pub blocked_until: i64,
+}
+
+pub fn get(tx: &mut dyn Sql, key: &[u8]) -> StoreResult<Option<ThrottleState>> {
+    tx.query_opt("SELECT failures, blocked_until FROM login_throttle WHERE key = $1", &[key.into()])?
+        .map(|r| Ok(ThrottleState { failures: r.int(0)?, blocked_until: r.int(1)? }))
+        .transpose()
+}
+
+pub fn put(tx: &mut dyn Sql, key: &[u8], state: ThrottleState, now: i64) -> StoreResult<()> {
+    tx.execute(
+        "INSERT INTO login_throttle (key, failures, last_failure_at, blocked_until) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO UPDATE SET failures = $2, last_failure_at = $3, blocked_until = $4",
+        &[key.into(), state.failures.into(), now.into(), state.blocked_until.into()],
+    )?;
+    Ok(())
+}
+
+pub fn clear(tx: &mut dyn Sql, key: &[u8]) -> StoreResult<()> {
+    tx.execute("DELETE FROM login_throttle WHERE key = $1", &[key.into()])?;
+    Ok(())
+}
+
+/// Records that `address` failed on `identifier`; returns how many distinct identifiers it
+/// failed on since `since`.
+pub fn record_address_failure(tx: &mut dyn Sql, address: &[u8], identifier: &[u8], now: i64, since: i64) -> StoreResult<i64> {
+    tx.execute("DELETE FROM address_failures WHERE at < $1", &[since.into()])?;
+    tx.execute(
+        "INSERT INTO address_failures (address_key, identifier_key, at) VALUES ($1, $2, $3) ON CONFLICT (address_key, identifier_key) DO UPDATE SET at = $3",
+        &[address.into(), identifier.into(), now.into()],
+    )?;
+    distinct_identifiers(tx, address, since)
+}
+
+pub fn distinct_identifiers(tx: &mut dyn Sql, address: &[u8], since: i64) -> StoreResult<i64> {
+    tx.query_one("SELECT COUNT(*) FROM address_failures WHERE address_key = $1 AND at >= $2", &[address.into(), since.into()])?.int(0)
+}

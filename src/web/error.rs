@@ -1,0 +1,98 @@
+//! Service errors as HTTP answers: `{"error": {"code", "message"}}` for the API. Internal
+//! causes are logged, never shown.
+
+use crate::service::ServiceError;
+use axum::Json;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+#[derive(Debug)]
+pub struct ApiError {
+    pub status: StatusCode,
+    pub code: &'static str,
+    pub message: String,
+    pub retry_after: Option<i64>,
+}
+
+impl ApiError {
+    pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+        Self { status, code, message: message.into(), retry_after: None }
+    }
+    pub fn not_found() -> Self {
+        Self::new(StatusCode::NOT_FOUND, "not_found", "Not found.")
+    }
+    pub fn unauthenticated() -> Self {
+        Self::new(StatusCode::UNAUTHORIZED, "unauthenticated", "Log in first.")
+    }
+    pub fn invalid(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, "invalid_input", message)
+    }
+}
+
+/// (status, code) of a service error: shared by the API and the pages.
+pub fn classify(e: &ServiceError) -> (StatusCode, &'static str) {
+    match e {
+        ServiceError::InvalidCredentials => (StatusCode::UNAUTHORIZED, "invalid_credentials"),
+        ServiceError::TotpRequired => (StatusCode::UNAUTHORIZED, "totp_required"),
+        ServiceError::Unauthenticated => (StatusCode::UNAUTHORIZED, "unauthenticated"),
+        ServiceError::TotpEnrollmentRequired => (StatusCode::FORBIDDEN, "totp_enrollment_required"),
+        ServiceError::Throttled { .. } => (StatusCode::TOO_MANY_REQUESTS, "throttled"),
+        ServiceError::NotFound => (StatusCode::NOT_FOUND, "not_found"),
+        ServiceError::Forbidden => (StatusCode::FORBIDDEN, "forbidden"),
+        ServiceError::AccessPending => (StatusCode::FORBIDDEN, "access_pending"),
+        ServiceError::Conflict(code) => (StatusCode::CONFLICT, code),
+        ServiceError::Invalid(i) => (StatusCode::UNPROCESSABLE_ENTITY, i.code),
+        ServiceError::WeakPassword(_) => (StatusCode::UNPROCESSABLE_ENTITY, "weak_password"),
+        ServiceError::ConsentRequired => (StatusCode::UNPROCESSABLE_ENTITY, "consent_required"),
+        ServiceError::WrongCode => (StatusCode::UNPROCESSABLE_ENTITY, "wrong_code"),
+        ServiceError::StorageFull => (StatusCode::INSUFFICIENT_STORAGE, "storage_full"),
+        ServiceError::Store(_) | ServiceError::Vault(_) | ServiceError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
+    }
+}
+
+fn api_message(e: &ServiceError) -> String {
+    match e {
+        ServiceError::InvalidCredentials => "Wrong identifier or password.".into(),
+        ServiceError::TotpRequired => "A valid code from the authenticator app is required.".into(),
+        ServiceError::Unauthenticated => "Log in first.".into(),
+        ServiceError::TotpEnrollmentRequired => "Set up the second factor first (POST /api/v1/me/totp).".into(),
+        ServiceError::Throttled { retry_after } => format!("Too many attempts. Try again in {retry_after} seconds."),
+        ServiceError::NotFound => "Not found.".into(),
+        ServiceError::Forbidden => "This action is not allowed for your account.".into(),
+        ServiceError::AccessPending => "A colleague of your structure must log in once to give you access.".into(),
+        ServiceError::Conflict(code) => format!("Conflict: {code}."),
+        ServiceError::Invalid(i) => format!("Invalid value for {}: {}.", i.field, i.code),
+        ServiceError::WeakPassword(r) => format!("Password refused ({}): use at least 8 characters, a long sentence works best, without names or birth date.", r.code()),
+        ServiceError::ConsentRequired => "The person's consent is required.".into(),
+        ServiceError::WrongCode => "Wrong code.".into(),
+        ServiceError::StorageFull => "Storage is full. Try again later.".into(),
+        ServiceError::Store(_) | ServiceError::Vault(_) | ServiceError::Internal(_) => "Something went wrong on our side. Try again.".into(),
+    }
+}
+
+impl From<ServiceError> for ApiError {
+    fn from(e: ServiceError) -> Self {
+        let (status, code) = classify(&e);
+        if status.is_server_error() {
+            tracing::error!(error = %e, "request failed");
+        }
+        let retry_after = match e {
+            ServiceError::Throttled { retry_after } => Some(retry_after.max(1)),
+            _ => None,
+        };
+        Self { status, code, message: api_message(&e), retry_after }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = serde_json::json!({ "error": { "code": self.code, "message": self.message } });
+        let mut res = (self.status, Json(body)).into_response();
+        if let Some(secs) = self.retry_after
+            && let Ok(v) = HeaderValue::from_str(&secs.to_string())
+        {
+            res.headers_mut().insert(header::RETRY_AFTER, v);
+        }
+        res
+    }
+}

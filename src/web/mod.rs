@@ -1,0 +1,79 @@
+//! HTTP: the pages and the JSON API, two faces of the same services. Handlers are thin:
+//! extract, call a service, render. No SQL and no cryptography here.
+
+mod api;
+mod error;
+mod extract;
+mod pages;
+
+use crate::i18n::Catalogs;
+use crate::service::App;
+use axum::Router;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use std::sync::Arc;
+
+pub use extract::{ClientAddr, SESSION_COOKIE, SESSION_COOKIE_INSECURE};
+
+#[derive(Debug, Clone)]
+pub struct AppState {
+    pub app: App,
+    pub catalogs: Arc<Catalogs>,
+}
+
+/// Largest JSON or form body accepted (uploads get their own limit later).
+const BODY_LIMIT: usize = 64 * 1024;
+
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/health", get(|| async { "ok" }))
+        .nest("/api/v1", api::router())
+        .merge(pages::router())
+        .fallback(not_found)
+        .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(middleware::from_fn_with_state(state.clone(), security_headers))
+        .with_state(state)
+}
+
+async fn not_found(State(state): State<AppState>, req: Request) -> Response {
+    if req.uri().path().starts_with("/api/") {
+        error::ApiError::not_found().into_response()
+    } else {
+        pages::not_found_page(&state, &req).into_response()
+    }
+}
+
+/// Headers every response carries (SECURITY.md, "Web" and "Sessions").
+async fn security_headers(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let is_static = req.uri().path().starts_with("/static/");
+    let mut res = next.run(req).await;
+    let h = res.headers_mut();
+    let set = |h: &mut axum::http::HeaderMap, name: header::HeaderName, value: &'static str| {
+        h.insert(name, HeaderValue::from_static(value));
+    };
+    if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
+        set(
+            h,
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+        );
+    }
+    set(h, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
+    set(h, header::REFERRER_POLICY, "no-referrer");
+    set(h, header::X_FRAME_OPTIONS, "DENY");
+    set(h, header::HeaderName::from_static("permissions-policy"), "camera=(self), geolocation=(), microphone=()");
+    set(h, header::HeaderName::from_static("cross-origin-opener-policy"), "same-origin");
+    if is_static {
+        set(h, header::CACHE_CONTROL, "public, max-age=3600");
+    } else {
+        // Shared computers: nothing a person saw may come back from a cache.
+        set(h, header::CACHE_CONTROL, "no-store");
+    }
+    if state.app.config.is_https() {
+        set(h, header::STRICT_TRANSPORT_SECURITY, "max-age=31536000; includeSubDomains");
+    }
+    res
+}

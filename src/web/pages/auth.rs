@@ -1,0 +1,260 @@
+//! Login (with the second step for staff codes), TOTP enrolment, recovery, logout.
+
+use super::{Ctx, icons::icon};
+use crate::service::{LoginOutcome, LoginRequest, RecoverRequest, ServiceError, Stage};
+use crate::web::AppState;
+use crate::web::extract::{ClientAddr, session_cookie_name};
+use axum::Form;
+use axum::Router;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use maud::html;
+use serde::Deserialize;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(root))
+        .route("/login", get(login_page).post(login_submit))
+        .route("/login/totp", get(totp_page).post(totp_submit))
+        .route("/totp/enroll", get(enroll_page).post(enroll_submit))
+        .route("/recover", get(recover_page).post(recover_submit))
+        .route("/logout", post(logout))
+        .route("/language", post(super::change_language))
+}
+
+async fn root(ctx: Ctx) -> Response {
+    match &ctx.session {
+        Some(s) => Redirect::to(Ctx::home_path(s)).into_response(),
+        None => Redirect::to("/login").into_response(),
+    }
+}
+
+fn login_form(ctx: &Ctx, identifier: &str, error: Option<String>, status: StatusCode) -> Response {
+    ctx.render(status, &ctx.t("login-title"), html! {
+        section.card.narrow {
+            h1 { (icon("key")) " " (ctx.t("login-title")) }
+            (super::field_error(&error))
+            form method="post" action="/login" {
+                (ctx.csrf_field())
+                label for="identifier" { (ctx.t("login-identifier")) }
+                p.hint id="identifier-hint" { (ctx.t("login-identifier-hint")) }
+                input id="identifier" name="identifier" type="text" autocomplete="username" autocapitalize="none" spellcheck="false" required value=(identifier) aria-describedby="identifier-hint";
+                label for="password" { (ctx.t("login-password")) }
+                input id="password" name="password" type="password" autocomplete="current-password" required;
+                button.primary type="submit" { (ctx.t("action-login")) }
+            }
+            p { a href="/recover" { (ctx.t("login-forgot")) } }
+            p.hint { (ctx.t("login-no-account")) }
+        }
+    })
+}
+
+async fn login_page(ctx: Ctx) -> Response {
+    if let Some(s) = &ctx.session {
+        return Redirect::to(Ctx::home_path(s)).into_response();
+    }
+    login_form(&ctx, "", None, StatusCode::OK)
+}
+
+#[derive(Debug, Deserialize)]
+struct LoginForm {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+    #[serde(default)]
+    identifier: String,
+    #[serde(default)]
+    password: String,
+}
+
+/// Sets the session cookie; a new token at every login.
+fn with_session_cookie(ctx: &Ctx, mut res: Response, token: &str) -> Response {
+    ctx.add_cookie(&mut res, session_cookie_name(&ctx.state), token, None);
+    res
+}
+
+async fn login_submit(ctx: Ctx, ClientAddr(address): ClientAddr, Form(form): Form<LoginForm>) -> Response {
+    if !ctx.csrf_ok(&form.csrf) {
+        return login_form(&ctx, &form.identifier, Some(ctx.t("error-form-expired")), StatusCode::FORBIDDEN);
+    }
+    let req = LoginRequest { identifier: form.identifier.clone(), password: form.password, totp: None, address, allow_pending: true };
+    match ctx.state.app.login(req).await {
+        Ok(LoginOutcome::Full { token, session }) => with_session_cookie(&ctx, Redirect::to(Ctx::home_path(&session)).into_response(), &token),
+        Ok(LoginOutcome::TotpPending { token }) => with_session_cookie(&ctx, Redirect::to("/login/totp").into_response(), &token),
+        Err(e) => login_form(&ctx, &form.identifier, Some(ctx.error_text(&e)), Ctx::error_status(&e)),
+    }
+}
+
+fn code_form(ctx: &Ctx, action: &str, error: Option<String>, status: StatusCode) -> Response {
+    ctx.render(status, &ctx.t("totp-title"), html! {
+        section.card.narrow {
+            h1 { (ctx.t("totp-title")) }
+            (super::field_error(&error))
+            form method="post" action=(action) {
+                (ctx.csrf_field())
+                label for="code" { (ctx.t("totp-code")) }
+                input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9 ]{6,7}" required;
+                button.primary type="submit" { (ctx.t("action-continue")) }
+            }
+        }
+    })
+}
+
+async fn totp_page(ctx: Ctx) -> Response {
+    match &ctx.session {
+        Some(s) if s.stage == Stage::TotpPending => code_form(&ctx, "/login/totp", None, StatusCode::OK),
+        Some(s) => Redirect::to(Ctx::home_path(s)).into_response(),
+        None => Redirect::to("/login").into_response(),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct CodeForm {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+    #[serde(default)]
+    code: String,
+}
+
+async fn totp_submit(ctx: Ctx, ClientAddr(address): ClientAddr, Form(form): Form<CodeForm>) -> Response {
+    let Some(pending) = ctx.session.clone().filter(|s| s.stage == Stage::TotpPending) else { return Redirect::to("/login").into_response() };
+    if !ctx.csrf_ok(&form.csrf) {
+        return ctx.bad_form();
+    }
+    match ctx.state.app.complete_totp(&pending, &form.code, address).await {
+        Ok((token, session)) => with_session_cookie(&ctx, Redirect::to(Ctx::home_path(&session)).into_response(), &token),
+        Err(e) => code_form(&ctx, "/login/totp", Some(ctx.error_text(&e)), Ctx::error_status(&e)),
+    }
+}
+
+fn qr_svg(uri: &str) -> String {
+    qrcode::QrCode::new(uri.as_bytes())
+        .map(|code| code.render::<qrcode::render::svg::Color<'_>>().min_dimensions(180, 180).quiet_zone(true).build())
+        .unwrap_or_default()
+}
+
+async fn enroll_page(ctx: Ctx) -> Response {
+    let Some(session) = ctx.session.clone() else { return Redirect::to("/login").into_response() };
+    if !session.is_staff() || session.stage == Stage::TotpPending {
+        return Redirect::to(Ctx::home_path(&session)).into_response();
+    }
+    // Each visit draws a new secret until one is confirmed.
+    match ctx.state.app.totp_begin(&session).await {
+        Ok(enrollment) => ctx.page(&ctx.t("enroll-title"), html! {
+            section.card.narrow {
+                h1 { (ctx.t("enroll-title")) }
+                p { (ctx.t("enroll-text")) }
+                div.qr { (super::raw(&qr_svg(&enrollment.otpauth_uri))) }
+                p { (ctx.t("enroll-manual")) }
+                p.code-box { code { (enrollment.secret) } }
+                form method="post" action="/totp/enroll" {
+                    (ctx.csrf_field())
+                    label for="code" { (ctx.t("totp-code")) }
+                    input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" required;
+                    button.primary type="submit" { (ctx.t("action-confirm")) }
+                }
+            }
+        }),
+        Err(ServiceError::Conflict(_)) => Redirect::to(Ctx::home_path(&session)).into_response(),
+        Err(e) => ctx.error_page(&e),
+    }
+}
+
+async fn enroll_submit(ctx: Ctx, Form(form): Form<CodeForm>) -> Response {
+    let Some(session) = ctx.session.clone() else { return Redirect::to("/login").into_response() };
+    if !ctx.csrf_ok(&form.csrf) {
+        return ctx.bad_form();
+    }
+    match ctx.state.app.totp_confirm(&session, &form.code).await {
+        Ok(()) => {
+            let kind_home = if session.kind == "platform_admin" { "/admin" } else { "/pro" };
+            Redirect::to(kind_home).into_response()
+        }
+        Err(e) => ctx.render(Ctx::error_status(&e), &ctx.t("enroll-title"), html! {
+            section.card.narrow {
+                div.notice.error role="alert" { p { (ctx.error_text(&e)) } }
+                p { a.button href="/totp/enroll" { (ctx.t("action-retry")) } }
+            }
+        }),
+    }
+}
+
+fn recover_form(ctx: &Ctx, identifier: &str, error: Option<String>, status: StatusCode) -> Response {
+    ctx.render(status, &ctx.t("recover-title"), html! {
+        section.card.narrow {
+            h1 { (icon("key")) " " (ctx.t("recover-title")) }
+            p { (ctx.t("recover-text")) }
+            (super::field_error(&error))
+            form method="post" action="/recover" {
+                (ctx.csrf_field())
+                label for="identifier" { (ctx.t("login-identifier")) }
+                input id="identifier" name="identifier" type="text" autocomplete="username" autocapitalize="none" spellcheck="false" required value=(identifier);
+                label for="recovery_code" { (ctx.t("recover-code")) }
+                p.hint id="code-hint" { (ctx.t("recover-code-hint")) }
+                input id="recovery_code" name="recovery_code" type="text" autocapitalize="characters" autocomplete="off" spellcheck="false" required aria-describedby="code-hint";
+                label for="new_password" { (ctx.t("recover-new-password")) }
+                p.hint id="pw-hint" { (ctx.t("password-rules")) }
+                input id="new_password" name="new_password" type="password" autocomplete="new-password" required minlength="8" aria-describedby="pw-hint";
+                button.primary type="submit" { (ctx.t("action-recover")) }
+            }
+            p.hint { (ctx.t("recover-no-code")) }
+        }
+    })
+}
+
+async fn recover_page(ctx: Ctx) -> Response {
+    recover_form(&ctx, "", None, StatusCode::OK)
+}
+
+#[derive(Debug, Deserialize)]
+struct RecoverForm {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+    #[serde(default)]
+    identifier: String,
+    #[serde(default)]
+    recovery_code: String,
+    #[serde(default)]
+    new_password: String,
+}
+
+async fn recover_submit(ctx: Ctx, ClientAddr(address): ClientAddr, Form(form): Form<RecoverForm>) -> Response {
+    if !ctx.csrf_ok(&form.csrf) {
+        return recover_form(&ctx, &form.identifier, Some(ctx.t("error-form-expired")), StatusCode::FORBIDDEN);
+    }
+    let req = RecoverRequest { identifier: form.identifier.clone(), recovery_code: form.recovery_code, new_password: form.new_password, address };
+    match ctx.state.app.recover(req).await {
+        Ok(code) => ctx.page(&ctx.t("recover-done-title"), html! {
+            section.card.narrow.sheet {
+                h1 { (icon("check")) " " (ctx.t("recover-done-title")) }
+                p { (ctx.t("recover-done-text")) }
+                p.code-box { strong { (code) } }
+                p { button.js-print type="button" hidden { (icon("print")) " " (ctx.t("action-print")) } }
+                p { a.button.primary href="/login" { (ctx.t("action-login")) } }
+            }
+        }),
+        Err(e) => recover_form(&ctx, &form.identifier, Some(ctx.error_text(&e)), Ctx::error_status(&e)),
+    }
+}
+
+async fn logout(ctx: Ctx, Form(form): Form<super::LanguageForm>) -> Response {
+    if let Some(s) = &ctx.session {
+        if !ctx.csrf_ok(&form.csrf) {
+            return ctx.bad_form();
+        }
+        if let Err(e) = ctx.state.app.logout(s).await {
+            return ctx.error_page(&e);
+        }
+    }
+    let anonymous = Ctx { session: None, ..ctx };
+    let mut res = anonymous.page(&anonymous.t("logout-title"), html! {
+        section.card.narrow {
+            h1 { (icon("check")) " " (anonymous.t("logout-title")) }
+            p { (anonymous.t("logout-text")) }
+            p { a.button.primary href="/login" { (anonymous.t("action-login")) } }
+        }
+    });
+    anonymous.add_cookie(&mut res, session_cookie_name(&anonymous.state), "", Some(0));
+    res.headers_mut().insert(header::HeaderName::from_static("clear-site-data"), HeaderValue::from_static("\"cache\", \"cookies\", \"storage\""));
+    res
+}

@@ -1,0 +1,245 @@
+//! The person's own pages: home with big pictogram tiles, her relais and invitations, settings.
+
+use super::{Ctx, icons::icon};
+use crate::web::AppState;
+use crate::web::extract::ClientAddr;
+use axum::Form;
+use axum::Router;
+use axum::extract::Path;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use maud::{Markup, html};
+use serde::Deserialize;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/home", get(home))
+        .route("/relays", get(relays_page))
+        .route("/relays/{sid}/leave", get(leave_confirm).post(leave_submit))
+        .route("/invitations/{iid}/accept", post(accept))
+        .route("/invitations/{iid}/decline", post(decline))
+        .route("/settings", get(settings))
+        .route("/settings/password", post(change_password))
+}
+
+#[derive(Debug, Deserialize)]
+struct CsrfForm {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+}
+
+fn tile(href: &str, icon_name: &str, label: &str, badge: Option<usize>) -> Markup {
+    html! {
+        a.tile href=(href) {
+            (icon(icon_name))
+            span.tile-label { (label) }
+            @if let Some(n) = badge { span.badge { (n) } }
+        }
+    }
+}
+
+async fn home(ctx: Ctx) -> Response {
+    let session = match ctx.require(&["beneficiary"]) {
+        Ok(s) => s.clone(),
+        Err(r) => return r,
+    };
+    let bid = session.beneficiary_id.clone().unwrap_or_default();
+    let (relays, invitations) = match tokio::try_join!(ctx.state.app.relays(&session, &bid), ctx.state.app.my_invitations(&session)) {
+        Ok(v) => v,
+        Err(e) => return ctx.error_page(&e),
+    };
+    let first_name = session.keys.display_name.split(' ').next().unwrap_or_default().to_owned();
+    ctx.page(&ctx.t("home-title"), html! {
+        h1 { (ctx.locale.ta("home-hello", &[("name", first_name.into())])) }
+        @if !invitations.is_empty() {
+            div.notice role="status" {
+                p { (icon("invitation")) " " (ctx.locale.ta("home-invitations", &[("count", (invitations.len() as i64).into())])) }
+                p { a.button href="/relays" { (ctx.t("action-see")) } }
+            }
+        }
+        nav.tiles aria-label=(ctx.t("home-sections")) {
+            (tile("/relays", "relais", &ctx.t("section-relais"), (!invitations.is_empty()).then_some(invitations.len())))
+            (tile("/settings", "settings", &ctx.t("section-settings"), None))
+        }
+        section.card {
+            h2 { (icon("relais")) " " (ctx.t("section-relais")) }
+            @if relays.is_empty() {
+                p { (ctx.t("relais-none")) }
+            } @else {
+                ul.plain {
+                    @for r in &relays { li { (icon("building")) " " (r.structure.name) } }
+                }
+            }
+        }
+    })
+}
+
+async fn relays_page(ctx: Ctx) -> Response {
+    let session = match ctx.require(&["beneficiary"]) {
+        Ok(s) => s.clone(),
+        Err(r) => return r,
+    };
+    let bid = session.beneficiary_id.clone().unwrap_or_default();
+    let (relays, invitations) = match tokio::try_join!(ctx.state.app.relays(&session, &bid), ctx.state.app.my_invitations(&session)) {
+        Ok(v) => v,
+        Err(e) => return ctx.error_page(&e),
+    };
+    ctx.page(&ctx.t("section-relais"), html! {
+        h1 { (icon("relais")) " " (ctx.t("section-relais")) }
+        p { (ctx.t("relais-intro")) }
+        @if !invitations.is_empty() {
+            section.card {
+                h2 { (icon("invitation")) " " (ctx.t("invitations-title")) }
+                @for inv in &invitations {
+                    div.row {
+                        p { (ctx.locale.ta("invitation-text", &[("structure", inv.structure.name.clone().into())])) }
+                        div.actions {
+                            form method="post" action={"/invitations/" (inv.id) "/accept"} {
+                                (ctx.csrf_field())
+                                button.primary type="submit" { (icon("check")) " " (ctx.t("action-accept")) }
+                            }
+                            form method="post" action={"/invitations/" (inv.id) "/decline"} {
+                                (ctx.csrf_field())
+                                button type="submit" { (icon("close")) " " (ctx.t("action-decline")) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        @if relays.is_empty() {
+            p { (ctx.t("relais-none")) }
+        }
+        @for r in &relays {
+            section.card {
+                h2 { (icon("building")) " " (r.structure.name) }
+                p { (ctx.locale.ta("relais-since", &[("date", r.since.get(..10).unwrap_or_default().to_owned().into())])) }
+                @if r.recovery { p { (icon("key")) " " (ctx.t("relais-recovery")) } }
+                p { (ctx.t("relais-sees")) }
+                ul.plain { li { (ctx.t("relais-sees-identity")) } }
+                p { a.button href={"/relays/" (r.structure.id) "/leave"} { (ctx.t("action-leave")) } }
+            }
+        }
+    })
+}
+
+async fn leave_confirm(ctx: Ctx, Path(sid): Path<String>) -> Response {
+    let session = match ctx.require(&["beneficiary"]) {
+        Ok(s) => s.clone(),
+        Err(r) => return r,
+    };
+    let bid = session.beneficiary_id.clone().unwrap_or_default();
+    let relays = match ctx.state.app.relays(&session, &bid).await {
+        Ok(r) => r,
+        Err(e) => return ctx.error_page(&e),
+    };
+    let Some(relay) = relays.iter().find(|r| r.structure.id == sid) else { return ctx.not_found() };
+    ctx.page(&ctx.t("action-leave"), html! {
+        section.card.narrow {
+            h1 { (ctx.locale.ta("leave-question", &[("structure", relay.structure.name.clone().into())])) }
+            p { (ctx.t("leave-text")) }
+            form method="post" action={"/relays/" (relay.structure.id) "/leave"} {
+                (ctx.csrf_field())
+                button.danger type="submit" { (ctx.t("action-leave-confirm")) }
+            }
+            p { a href="/relays" { (ctx.t("action-cancel")) } }
+        }
+    })
+}
+
+async fn leave_submit(ctx: Ctx, Path(sid): Path<String>, Form(form): Form<CsrfForm>) -> Response {
+    let session = match ctx.require(&["beneficiary"]) {
+        Ok(s) => s.clone(),
+        Err(r) => return r,
+    };
+    if !ctx.csrf_ok(&form.csrf) {
+        return ctx.bad_form();
+    }
+    let bid = session.beneficiary_id.clone().unwrap_or_default();
+    match ctx.state.app.leave_relay(&session, &bid, &sid).await {
+        Ok(()) => Redirect::to("/relays").into_response(),
+        Err(e) => ctx.error_page(&e),
+    }
+}
+
+async fn answer(ctx: Ctx, iid: String, csrf: String, yes: bool) -> Response {
+    let session = match ctx.require(&["beneficiary"]) {
+        Ok(s) => s.clone(),
+        Err(r) => return r,
+    };
+    if !ctx.csrf_ok(&csrf) {
+        return ctx.bad_form();
+    }
+    match ctx.state.app.answer_invitation(&session, &iid, yes).await {
+        Ok(()) => Redirect::to("/relays").into_response(),
+        Err(e) => ctx.error_page(&e),
+    }
+}
+
+async fn accept(ctx: Ctx, Path(iid): Path<String>, Form(form): Form<CsrfForm>) -> Response {
+    answer(ctx, iid, form.csrf, true).await
+}
+
+async fn decline(ctx: Ctx, Path(iid): Path<String>, Form(form): Form<CsrfForm>) -> Response {
+    answer(ctx, iid, form.csrf, false).await
+}
+
+fn settings_body(ctx: &Ctx, notice: Option<String>, error: Option<String>) -> Markup {
+    html! {
+        h1 { (icon("settings")) " " (ctx.t("section-settings")) }
+        @if let Some(n) = notice { div.notice.success role="status" { p { (n) } } }
+        section.card {
+            h2 { (icon("language")) " " (ctx.t("settings-language")) }
+            form method="post" action="/language" {
+                (ctx.csrf_field())
+                label for="settings-language" { (ctx.t("language-label")) }
+                select id="settings-language" name="language" { (super::language_options(ctx, ctx.locale.lang)) }
+                button type="submit" { (ctx.t("action-save")) }
+            }
+        }
+        section.card {
+            h2 { (icon("key")) " " (ctx.t("settings-password")) }
+            (super::field_error(&error))
+            form method="post" action="/settings/password" {
+                (ctx.csrf_field())
+                label for="current_password" { (ctx.t("settings-current-password")) }
+                input id="current_password" name="current_password" type="password" autocomplete="current-password" required;
+                label for="new_password" { (ctx.t("settings-new-password")) }
+                p.hint id="pw-hint" { (ctx.t("password-rules")) }
+                input id="new_password" name="new_password" type="password" autocomplete="new-password" required minlength="8" aria-describedby="pw-hint";
+                button.primary type="submit" { (ctx.t("action-save")) }
+            }
+        }
+    }
+}
+
+async fn settings(ctx: Ctx) -> Response {
+    if let Err(r) = ctx.require(&["beneficiary", "professional", "platform_admin"]) {
+        return r;
+    }
+    ctx.page(&ctx.t("section-settings"), settings_body(&ctx, None, None))
+}
+
+#[derive(Debug, Deserialize)]
+struct PasswordForm {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+    #[serde(default)]
+    current_password: String,
+    #[serde(default)]
+    new_password: String,
+}
+
+async fn change_password(ctx: Ctx, ClientAddr(address): ClientAddr, Form(form): Form<PasswordForm>) -> Response {
+    let session = match ctx.require(&["beneficiary", "professional", "platform_admin"]) {
+        Ok(s) => s.clone(),
+        Err(r) => return r,
+    };
+    if !ctx.csrf_ok(&form.csrf) {
+        return ctx.bad_form();
+    }
+    match ctx.state.app.change_password(&session, &form.current_password, &form.new_password, address).await {
+        Ok(()) => ctx.page(&ctx.t("section-settings"), settings_body(&ctx, Some(ctx.t("settings-password-changed")), None)),
+        Err(e) => ctx.render(Ctx::error_status(&e), &ctx.t("section-settings"), settings_body(&ctx, None, Some(ctx.error_text(&e)))),
+    }
+}

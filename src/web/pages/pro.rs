@@ -1,0 +1,363 @@
+//! The professional interface: people followed, opening a safe (with the recovery sheet to
+//! print), inviting an existing person, a person's file, and the structure's team.
+
+use super::{Ctx, icons::icon};
+use crate::policy::Actor;
+use crate::service::{NewProfessional, NewSafe, OpenedSafe, ServiceError, StructureView};
+use crate::web::AppState;
+use axum::Form;
+use axum::Router;
+use axum::extract::Path;
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::{get, post};
+use maud::{Markup, html};
+use serde::Deserialize;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/pro", get(pro_home))
+        .route("/pro/s/{sid}/open", get(open_page).post(open_submit))
+        .route("/pro/s/{sid}/invite", post(invite_submit))
+        .route("/pro/b/{bid}", get(person_file))
+        .route("/s/{sid}/team", get(team_page).post(team_submit))
+}
+
+fn role_of(ctx: &Ctx, sid: &str) -> Option<(crate::domain::StaffRole, crate::domain::StructureKind)> {
+    match ctx.session.as_ref().map(|s| &s.actor) {
+        Some(Actor::Professional { memberships, .. }) => memberships.iter().find(|m| m.structure_id == sid).map(|m| (m.role, m.kind)),
+        _ => None,
+    }
+}
+
+async fn pro_home(ctx: Ctx) -> Response {
+    let session = match ctx.require(&["professional"]) {
+        Ok(s) => s.clone(),
+        Err(r) => return r,
+    };
+    let structures = match ctx.state.app.list_structures(&session).await {
+        Ok(s) => s,
+        Err(e) => return ctx.error_page(&e),
+    };
+    let mut sections = Vec::new();
+    for s in &structures {
+        let followed = if s.kind == "relay" { Some(ctx.state.app.list_followed(&session, &s.id).await) } else { None };
+        sections.push(structure_section(&ctx, s, followed));
+    }
+    ctx.page(&ctx.t("pro-title"), html! {
+        h1 { (ctx.locale.ta("home-hello", &[("name", session.keys.display_name.clone().into())])) }
+        @if structures.is_empty() { p { (ctx.t("pro-no-structure")) } }
+        @for s in sections { (s) }
+    })
+}
+
+fn structure_section(ctx: &Ctx, s: &StructureView, followed: Option<Result<Vec<crate::service::FollowedPerson>, ServiceError>>) -> Markup {
+    let is_admin = role_of(ctx, &s.id).is_some_and(|(r, _)| r == crate::domain::StaffRole::Admin);
+    html! {
+        section.card {
+            h2 { (icon("building")) " " (s.name) }
+            div.actions {
+                a.button.primary href={"/pro/s/" (s.id) "/open"} { (icon("plus")) " " (ctx.t("action-open-safe")) }
+                @if is_admin { a.button href={"/s/" (s.id) "/team"} { (icon("people")) " " (ctx.t("team-title")) } }
+            }
+            @match followed {
+                None => { p.hint { (ctx.t("pro-mediation")) } }
+                Some(Err(ServiceError::AccessPending)) => { div.notice role="status" { p { (ctx.t("error-access-pending")) } } }
+                Some(Err(e)) => { div.notice.error role="alert" { p { (ctx.error_text(&e)) } } }
+                Some(Ok(people)) => {
+                    h3 { (icon("people")) " " (ctx.locale.ta("pro-followed", &[("count", (people.len() as i64).into())])) }
+                    @if people.is_empty() { p { (ctx.t("pro-followed-none")) } }
+                    ul.people {
+                        @for p in &people {
+                            li { a href={"/pro/b/" (p.id)} { (icon("person")) " " strong { (p.last_name) } " " (p.first_name) " · " (p.birth_date) } }
+                        }
+                    }
+                    form.inline method="post" action={"/pro/s/" (s.id) "/invite"} {
+                        (ctx.csrf_field())
+                        label for={"invite-" (s.id)} { (ctx.t("pro-invite-label")) }
+                        input id={"invite-" (s.id)} name="identifier" type="text" autocapitalize="none" spellcheck="false" required placeholder="prenom.nom.JJMMAAAA";
+                        button type="submit" { (icon("invitation")) " " (ctx.t("action-invite")) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct OpenForm {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+    #[serde(default)]
+    first_name: String,
+    #[serde(default)]
+    last_name: String,
+    #[serde(default)]
+    birth_date: String,
+    #[serde(default)]
+    phone: String,
+    #[serde(default)]
+    language: String,
+    #[serde(default)]
+    password_choice: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    consent: Option<String>,
+}
+
+fn open_form(ctx: &Ctx, sid: &str, f: &OpenForm, error: Option<String>, status: StatusCode) -> Response {
+    let typed = f.password_choice != "generate";
+    let lang = if f.language.is_empty() { ctx.locale.lang.to_owned() } else { f.language.clone() };
+    ctx.render(status, &ctx.t("open-title"), html! {
+        section.card.narrow {
+            h1 { (icon("plus")) " " (ctx.t("open-title")) }
+            p { (ctx.t("open-intro")) }
+            (super::field_error(&error))
+            form method="post" action={"/pro/s/" (sid) "/open"} {
+                (ctx.csrf_field())
+                label for="first_name" { (ctx.t("field-first-name")) }
+                input id="first_name" name="first_name" type="text" required autocomplete="off" value=(f.first_name);
+                label for="last_name" { (ctx.t("field-last-name")) }
+                input id="last_name" name="last_name" type="text" required autocomplete="off" value=(f.last_name);
+                label for="birth_date" { (ctx.t("field-birth-date")) }
+                input id="birth_date" name="birth_date" type="date" required value=(f.birth_date);
+                label for="phone" { (ctx.t("field-phone")) " " span.hint { (ctx.t("optional")) } }
+                input id="phone" name="phone" type="tel" autocomplete="off" value=(f.phone);
+                label for="language" { (ctx.t("field-language")) }
+                select id="language" name="language" { (super::language_options(ctx, &lang)) }
+                fieldset {
+                    legend { (ctx.t("open-password-legend")) }
+                    div.choice {
+                        input id="choice-typed" type="radio" name="password_choice" value="typed" checked[typed];
+                        label for="choice-typed" { (ctx.t("open-password-typed")) }
+                    }
+                    div.choice {
+                        input id="choice-generate" type="radio" name="password_choice" value="generate" checked[!typed];
+                        label for="choice-generate" { (ctx.t("open-password-generate")) }
+                    }
+                    label for="password" { (ctx.t("open-password-field")) }
+                    p.hint id="pw-hint" { (ctx.t("password-rules")) }
+                    input id="password" name="password" type="password" autocomplete="new-password" aria-describedby="pw-hint";
+                }
+                div.choice.consent {
+                    input id="consent" type="checkbox" name="consent" value="yes" required;
+                    label for="consent" { (ctx.t("open-consent")) }
+                }
+                button.primary type="submit" { (ctx.t("action-open-safe")) }
+            }
+            p { a href="/pro" { (ctx.t("action-cancel")) } }
+        }
+    })
+}
+
+async fn open_page(ctx: Ctx, Path(sid): Path<String>) -> Response {
+    if let Err(r) = ctx.require(&["professional"]) {
+        return r;
+    }
+    if role_of(&ctx, &sid).is_none() {
+        return ctx.not_found();
+    }
+    open_form(&ctx, &sid, &OpenForm::default(), None, StatusCode::OK)
+}
+
+fn recovery_sheet(ctx: &Ctx, opened: &OpenedSafe) -> Response {
+    ctx.page(&ctx.t("sheet-title"), html! {
+        article.sheet {
+            h1 { (icon("safe")) " " (ctx.t("sheet-title")) }
+            p.sheet-name { (opened.display_name) }
+            dl.sheet-values {
+                dt { (ctx.t("sheet-identifier")) }
+                dd { code.big id="sheet-identifier" { (opened.identifier) } }
+                dt { (ctx.t("sheet-recovery-code")) }
+                dd { code.big id="sheet-recovery-code" { (opened.recovery_code) } }
+            }
+            h2 { (ctx.t("sheet-lost-title")) }
+            ol {
+                li { (ctx.t("sheet-lost-1")) }
+                li { (ctx.t("sheet-lost-2")) }
+                li { (ctx.t("sheet-lost-3")) }
+            }
+            p.hint { (ctx.t("sheet-keep")) }
+        }
+        @if let Some(p) = &opened.passphrase {
+            section.card.no-print {
+                h2 { (icon("key")) " " (ctx.t("sheet-passphrase-title")) }
+                p { (ctx.t("sheet-passphrase-text")) }
+                p.code-box { code.big id="sheet-passphrase" { (p) } }
+            }
+        }
+        div.actions.no-print {
+            button.js-print.primary type="button" hidden { (icon("print")) " " (ctx.t("action-print")) }
+            p.hint.no-js-only { (ctx.t("sheet-print-hint")) }
+            a.button href="/pro" { (ctx.t("action-done")) }
+        }
+    })
+}
+
+async fn open_submit(ctx: Ctx, Path(sid): Path<String>, Form(form): Form<OpenForm>) -> Response {
+    let session = match ctx.require(&["professional"]) {
+        Ok(s) => s.clone(),
+        Err(r) => return r,
+    };
+    if !ctx.csrf_ok(&form.csrf) {
+        return ctx.bad_form();
+    }
+    let generate = form.password_choice == "generate";
+    let input = NewSafe {
+        first_name: form.first_name.clone(),
+        last_name: form.last_name.clone(),
+        birth_date: form.birth_date.clone(),
+        password: (!generate).then(|| form.password.clone()),
+        generate_passphrase: generate,
+        language: Some(form.language.clone()),
+        phone: Some(form.phone.clone()),
+        consent: Some(form.consent.is_some()),
+    };
+    match ctx.state.app.open_safe(&session, &sid, input).await {
+        Ok(opened) => recovery_sheet(&ctx, &opened),
+        Err(ServiceError::NotFound) => ctx.not_found(),
+        Err(e) => open_form(&ctx, &sid, &OpenForm { password: String::new(), ..form }, Some(ctx.error_text(&e)), Ctx::error_status(&e)),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct InviteForm {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+    #[serde(default)]
+    identifier: String,
+}
+
+async fn invite_submit(ctx: Ctx, Path(sid): Path<String>, Form(form): Form<InviteForm>) -> Response {
+    let session = match ctx.require(&["professional"]) {
+        Ok(s) => s.clone(),
+        Err(r) => return r,
+    };
+    if !ctx.csrf_ok(&form.csrf) {
+        return ctx.bad_form();
+    }
+    match ctx.state.app.invite(&session, &sid, &form.identifier).await {
+        Ok(()) => ctx.page(&ctx.t("invite-sent-title"), html! {
+            section.card.narrow {
+                h1 { (icon("invitation")) " " (ctx.t("invite-sent-title")) }
+                p { (ctx.t("invite-sent-text")) }
+                p { a.button.primary href="/pro" { (ctx.t("action-back-home")) } }
+            }
+        }),
+        Err(e) => ctx.error_page(&e),
+    }
+}
+
+async fn person_file(ctx: Ctx, Path(bid): Path<String>) -> Response {
+    let session = match ctx.require(&["professional"]) {
+        Ok(s) => s.clone(),
+        Err(r) => return r,
+    };
+    match ctx.state.app.beneficiary_profile(&session, &bid).await {
+        Ok(p) => ctx.page(&format!("{} {}", p.first_name, p.last_name), html! {
+            section.card {
+                h1 { (icon("person")) " " (p.first_name) " " (p.last_name) }
+                dl {
+                    dt { (ctx.t("field-birth-date")) } dd { (p.birth_date) }
+                    dt { (ctx.t("sheet-identifier")) } dd { code { (p.identifier) } }
+                    dt { (ctx.t("field-language")) } dd { (crate::i18n::native_name(&p.language)) }
+                    @if let Some(phone) = &p.phone { dt { (ctx.t("field-phone")) } dd { (phone) } }
+                }
+            }
+            p { a.button href="/pro" { (ctx.t("action-back-home")) } }
+        }),
+        Err(e) => ctx.error_page(&e),
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct ProfessionalForm {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+    #[serde(default)]
+    display_name: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    role: String,
+}
+
+async fn team(ctx: &Ctx, sid: &str, form: &ProfessionalForm, notice: Option<String>, error: Option<String>, status: StatusCode) -> Response {
+    let session = match ctx.require(&["professional", "platform_admin"]) {
+        Ok(s) => s.clone(),
+        Err(r) => return r,
+    };
+    let (structure, members) = match tokio::try_join!(ctx.state.app.get_structure(&session, sid), ctx.state.app.list_professionals(&session, sid)) {
+        Ok(v) => v,
+        Err(e) => return ctx.error_page(&e),
+    };
+    let can_add = session.kind == "platform_admin" || role_of(ctx, sid).is_some_and(|(r, _)| r == crate::domain::StaffRole::Admin);
+    let back = if session.kind == "platform_admin" { "/admin" } else { "/pro" };
+    ctx.render(status, &ctx.t("team-title"), html! {
+        h1 { (icon("people")) " " (structure.name) }
+        p.hint { (ctx.t(if structure.kind == "relay" { "structure-kind-relay" } else { "structure-kind-mediation" })) @if let Some(c) = &structure.city { " · " (c) } }
+        @if let Some(n) = notice { div.notice.success role="status" { p { (n) } } }
+        section.card {
+            h2 { (ctx.t("team-title")) }
+            @if members.is_empty() { p { (ctx.t("team-empty")) } }
+            ul.people {
+                @for m in &members {
+                    li {
+                        (icon("person")) " " strong { (m.display_name) } " · " (m.email) " · " (ctx.t(if m.role == "admin" { "role-admin" } else { "role-member" }))
+                        @if !m.has_access { " · " em { (ctx.t("team-pending")) } }
+                    }
+                }
+            }
+        }
+        @if can_add {
+            section.card {
+                h2 { (icon("plus")) " " (ctx.t("team-add")) }
+                (super::field_error(&error))
+                form method="post" action={"/s/" (sid) "/team"} {
+                    (ctx.csrf_field())
+                    label for="display_name" { (ctx.t("field-display-name")) }
+                    input id="display_name" name="display_name" type="text" required value=(form.display_name);
+                    label for="email" { (ctx.t("field-email")) }
+                    input id="email" name="email" type="email" required autocomplete="off" value=(form.email);
+                    label for="password" { (ctx.t("team-initial-password")) }
+                    p.hint id="pw-hint" { (ctx.t("password-rules")) }
+                    input id="password" name="password" type="password" autocomplete="new-password" required aria-describedby="pw-hint";
+                    label for="role" { (ctx.t("field-role")) }
+                    select id="role" name="role" {
+                        option value="member" selected[form.role != "admin"] { (ctx.t("role-member")) }
+                        option value="admin" selected[form.role == "admin"] { (ctx.t("role-admin")) }
+                    }
+                    button.primary type="submit" { (ctx.t("action-add")) }
+                }
+            }
+        }
+        p { a.button href=(back) { (ctx.t("action-back-home")) } }
+    })
+}
+
+async fn team_page(ctx: Ctx, Path(sid): Path<String>) -> Response {
+    team(&ctx, &sid, &ProfessionalForm::default(), None, None, StatusCode::OK).await
+}
+
+async fn team_submit(ctx: Ctx, Path(sid): Path<String>, Form(form): Form<ProfessionalForm>) -> Response {
+    let session = match ctx.require(&["professional", "platform_admin"]) {
+        Ok(s) => s.clone(),
+        Err(r) => return r,
+    };
+    if !ctx.csrf_ok(&form.csrf) {
+        return ctx.bad_form();
+    }
+    let input = NewProfessional { display_name: form.display_name.clone(), email: form.email.clone(), password: form.password.clone(), role: form.role.clone() };
+    match ctx.state.app.add_professional(&session, &sid, input).await {
+        Ok(p) => {
+            let notice = ctx.locale.ta("team-added", &[("name", p.display_name.into())]);
+            team(&ctx, &sid, &ProfessionalForm::default(), Some(notice), None, StatusCode::OK).await
+        }
+        Err(ServiceError::NotFound) => ctx.not_found(),
+        Err(e) => team(&ctx, &sid, &ProfessionalForm { password: String::new(), ..form }, None, Some(ctx.error_text(&e)), Ctx::error_status(&e)).await,
+    }
+}
+

@@ -1,0 +1,23 @@
+// Consigne: progressive enhancement only. Every page works without this file.
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+  document.querySelectorAll("button.js-print").forEach(function (b) {
+    b.hidden = false;
+    b.addEventListener("click", function () { window.print(); });
+  });
+  // The language pickers submit themselves when changed.
+  document.querySelectorAll("form.lang select").forEach(function (s) {
+    s.addEventListener("change", function () { s.form.submit(); });
+  });
+  // Opening a safe: the password field is only needed when the person types one.
+  var gen = document.getElementById("choice-generate");
+  var typed = document.getElementById("choice-typed");
+  var pw = document.getElementById("password");
+  if (gen && typed && pw) {
+    var sync = function () { pw.required = typed.checked; pw.disabled = gen.checked; };
+    gen.addEventListener("change", sync);
+    typed.addEventListener("change", sync);
+    sync();
+  }
+})();
