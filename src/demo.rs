@@ -14,7 +14,7 @@ pub struct DemoLogin {
 }
 
 const ADMIN_EMAIL: &str = "admin@demo.consigne.example";
-const ADMIN_PASSWORD: &str = "demo admin garde les clefs";
+const ADMIN_PASSWORD: &str = "demo le gardien des clefs";
 const PRO_EMAIL: &str = "claire.martin@tilleuls.demo.consigne.example";
 const PRO_PASSWORD: &str = "demo claire ouvre des coffres";
 const PRO2_EMAIL: &str = "yanis.haddad@ccas.demo.consigne.example";

@@ -75,7 +75,10 @@ impl Password {
         }
         personal.extend(extra.iter().map(|e| fold(e)).filter(|w| w.chars().count() >= 3));
         personal.retain(|w| w.chars().count() >= 3);
-        if personal.iter().any(|w| folded.contains(w.as_str())) {
+        // Short names (Ali, Eva) are refused as whole words only: "valise" holds "ali".
+        let words: Vec<String> = normalized.split(|c: char| !c.is_alphanumeric()).map(fold).filter(|w| !w.is_empty()).collect();
+        let found = |w: &String| if w.chars().count() >= 4 { folded.contains(w.as_str()) } else { words.iter().any(|x| x == w) };
+        if personal.iter().any(found) {
             return Err(PasswordRejection::ContainsPersonalData);
         }
         if is_generated_shape(&normalized) {
@@ -175,6 +178,7 @@ mod tests {
             ("amina-2024-xyzw", Some(PasswordRejection::ContainsPersonalData)),
             ("Xk9#benali!!zz", Some(PasswordRejection::ContainsPersonalData)),
             ("vq7#14021990", Some(PasswordRejection::ContainsPersonalData)),
+            ("le chat dort sur la valise", None),
             ("soleil vert sur la colline", None),
             ("Trois-Chats-Roux-7", None),
             ("نافذة زرقاء في الصباح", None),

@@ -227,13 +227,17 @@ impl App {
         let skey = session.keys.structure_key(&sid).ok_or(ServiceError::AccessPending)?;
         let s2 = sid.clone();
         let rows = self.tx(move |tx| Ok(beneficiaries::followed_by(tx, &s2)?)).await?;
-        let mut people = rows
+        // A row whose wrap does not open with the structure's key shows nothing (fail closed).
+        let mut people: Vec<FollowedPerson> = rows
             .iter()
-            .map(|(relay, sealed)| {
-                let id = self.identity_via_structure(&relay.identity_wrap, &skey, &relay.beneficiary_id, &sid, sealed)?;
-                Ok(FollowedPerson { id: relay.beneficiary_id.clone(), first_name: id.first_name, last_name: id.last_name, birth_date: id.birth_date })
+            .filter_map(|(relay, sealed)| match self.identity_via_structure(&relay.identity_wrap, &skey, &relay.beneficiary_id, &sid, sealed) {
+                Ok(id) => Some(FollowedPerson { id: relay.beneficiary_id.clone(), first_name: id.first_name, last_name: id.last_name, birth_date: id.birth_date }),
+                Err(e) => {
+                    tracing::warn!(error = %e, "a relais row without a usable key wrap was skipped");
+                    None
+                }
             })
-            .collect::<ServiceResult<Vec<_>>>()?;
+            .collect();
         people.sort_by_cached_key(|p| (p.last_name.to_lowercase(), p.first_name.to_lowercase(), p.id.clone()));
         Ok(people)
     }
@@ -261,7 +265,11 @@ impl App {
                     .iter()
                     .find_map(|r| session.keys.structure_key(&r.structure_id).map(|k| (r, k)))
                     .ok_or(ServiceError::NotFound)?;
-                (self.identity_via_structure(&relay.identity_wrap, &skey, &bid, &relay.structure_id, &row.identity_sealed)?, Some(relay.structure_id.clone()))
+                let identity = self.identity_via_structure(&relay.identity_wrap, &skey, &bid, &relay.structure_id, &row.identity_sealed).map_err(|e| {
+                    tracing::warn!(error = %e, "a relais row without a usable key wrap was refused");
+                    ServiceError::NotFound
+                })?;
+                (identity, Some(relay.structure_id.clone()))
             }
         };
         if let Some(sid) = via {

@@ -1,0 +1,12 @@
+//! The integration suite: one test binary, the real application on port 0 with a fresh data
+//! directory per test, spoken to over HTTP like any client.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod accounts;
+mod auth;
+mod authz;
+mod canary;
+mod cli;
+mod helpers;
+mod pages;
