@@ -14,7 +14,11 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 #[derive(Debug, Parser)]
-#[command(name = "consigne", version, about = "Consigne: a solidarity digital safe")]
+#[command(
+    name = "consigne",
+    version,
+    about = "Consigne: a solidarity digital safe"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -105,7 +109,9 @@ impl Common {
 /// Opens (and on first start creates) the data directory, platform key and database.
 pub fn build_app(config: Config, clock: Arc<dyn Clock>, demo: bool) -> anyhow::Result<App> {
     create_private_dir(&config.data_dir)?;
-    let (platform, created) = consigne_vault::PlatformKey::load_or_create(&config.platform_key_path()).context("platform key")?;
+    let (platform, created) =
+        consigne_vault::PlatformKey::load_or_create(&config.platform_key_path())
+            .context("platform key")?;
     if created {
         tracing::info!(path = %config.platform_key_path().display(), "created the platform key: keep it out of backups and never lose it");
     }
@@ -122,7 +128,8 @@ fn create_private_dir(dir: &std::path::Path) -> anyhow::Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).with_context(|| format!("cannot restrict {}", dir.display()))?;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+            .with_context(|| format!("cannot restrict {}", dir.display()))?;
     }
     Ok(())
 }
@@ -132,7 +139,9 @@ pub async fn serve(app: App, listener: tokio::net::TcpListener) -> anyhow::Resul
     let catalogs = crate::i18n::Catalogs::load()?;
     let state = AppState { app, catalogs };
     let service = router(state).into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, service).with_graceful_shutdown(shutdown_signal()).await?;
+    axum::serve(listener, service)
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
     Ok(())
 }
 
@@ -142,7 +151,8 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };
@@ -153,11 +163,17 @@ async fn shutdown_signal() {
 
 pub fn main() -> ExitCode {
     tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")))
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
         .with_writer(std::io::stderr)
         .init();
     let cli = Cli::parse();
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(r) => r,
         Err(e) => {
             eprintln!("consigne: cannot start the runtime: {e}");
@@ -177,14 +193,18 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Serve(common) => {
             let config = common.config(false)?;
-            let listener = tokio::net::TcpListener::bind(config.listen).await.with_context(|| format!("cannot listen on {}", config.listen))?;
+            let listener = tokio::net::TcpListener::bind(config.listen)
+                .await
+                .with_context(|| format!("cannot listen on {}", config.listen))?;
             let app = build_app(config, Arc::new(SystemClock), false)?;
             tracing::info!(address = %listener.local_addr()?, "Consigne is serving");
             serve(app, listener).await
         }
         Command::Demo(common) => {
             let config = common.config(true)?;
-            let listener = tokio::net::TcpListener::bind(config.listen).await.with_context(|| format!("cannot listen on {}", config.listen))?;
+            let listener = tokio::net::TcpListener::bind(config.listen)
+                .await
+                .with_context(|| format!("cannot listen on {}", config.listen))?;
             let app = build_app(config, Arc::new(SystemClock), true)?;
             let logins = crate::demo::seed(&app).await?;
             let url = app.config.public_url.clone();
@@ -197,13 +217,25 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("migrations up to date");
             Ok(())
         }
-        Command::Admin { command: AdminCommand::CreatePlatformAdmin { common, email, name } } => {
+        Command::Admin {
+            command:
+                AdminCommand::CreatePlatformAdmin {
+                    common,
+                    email,
+                    name,
+                },
+        } => {
             let config = common.config(false)?;
             let app = build_app(config, Arc::new(SystemClock), false)?;
             let mut password = String::new();
-            std::io::stdin().read_to_string(&mut password).context("reading the password from standard input")?;
+            std::io::stdin()
+                .read_to_string(&mut password)
+                .context("reading the password from standard input")?;
             let password = password.trim_end_matches(['\n', '\r']);
-            let uri = app.create_platform_admin(&email, &name, password, true).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            let uri = app
+                .create_platform_admin(&email, &name, password, true)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
             println!("{uri}");
             Ok(())
         }

@@ -43,7 +43,8 @@ impl Clock for ManualClock {
 
 /// RFC 3339 UTC rendering of a timestamp, as the API promises (`2026-11-22T10:00:00Z`).
 pub fn rfc3339(at: Timestamp) -> String {
-    let t = time::OffsetDateTime::from_unix_timestamp(at).unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+    let t =
+        time::OffsetDateTime::from_unix_timestamp(at).unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
     let f = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z");
     t.format(&f).unwrap_or_default()
 }

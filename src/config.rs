@@ -84,25 +84,44 @@ impl Default for Config {
 
 impl Default for Security {
     fn default() -> Self {
-        Self { require_totp: true, trusted_proxies: Vec::new() }
+        Self {
+            require_totp: true,
+            trusted_proxies: Vec::new(),
+        }
     }
 }
 
 impl Default for Sessions {
     fn default() -> Self {
-        Self { beneficiary_idle_minutes: 10, beneficiary_absolute_minutes: 120, staff_idle_minutes: 30, staff_absolute_minutes: 600 }
+        Self {
+            beneficiary_idle_minutes: 10,
+            beneficiary_absolute_minutes: 120,
+            staff_idle_minutes: 30,
+            staff_absolute_minutes: 600,
+        }
     }
 }
 
 impl Default for Throttle {
     fn default() -> Self {
-        Self { free_failures: 5, base_delay_seconds: 30, max_delay_seconds: 1800, address_max_identifiers: 30, address_window_minutes: 15 }
+        Self {
+            free_failures: 5,
+            base_delay_seconds: 30,
+            max_delay_seconds: 1800,
+            address_max_identifiers: 30,
+            address_window_minutes: 15,
+        }
     }
 }
 
 impl Default for Argon2 {
     fn default() -> Self {
-        Self { memory_kib: 19_456, iterations: 2, parallelism: 1, max_concurrent: 2 }
+        Self {
+            memory_kib: 19_456,
+            iterations: 2,
+            parallelism: 1,
+            max_concurrent: 2,
+        }
     }
 }
 
@@ -118,42 +137,97 @@ pub enum ConfigError {
 
 impl Config {
     pub fn from_file(path: &std::path::Path) -> Result<Self, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|e| ConfigError::Read(path.to_path_buf(), e))?;
+        let text =
+            std::fs::read_to_string(path).map_err(|e| ConfigError::Read(path.to_path_buf(), e))?;
         toml::from_str(&text).map_err(|e| ConfigError::Parse(path.to_path_buf(), e.to_string()))
     }
 
     /// Refuses settings that would weaken a promise of SECURITY.md.
     pub fn validate(&self) -> Result<(), ConfigError> {
-        if self.argon2.memory_kib < 19_456 || self.argon2.iterations < 2 || self.argon2.parallelism < 1 {
-            return Err(ConfigError::Invalid("argon2 must use at least 19456 KiB and 2 iterations".into()));
+        if self.argon2.memory_kib < 19_456
+            || self.argon2.iterations < 2
+            || self.argon2.parallelism < 1
+        {
+            return Err(ConfigError::Invalid(
+                "argon2 must use at least 19456 KiB and 2 iterations".into(),
+            ));
         }
         if self.argon2.max_concurrent == 0 {
-            return Err(ConfigError::Invalid("argon2.max_concurrent must be at least 1".into()));
+            return Err(ConfigError::Invalid(
+                "argon2.max_concurrent must be at least 1".into(),
+            ));
         }
         if crate::domain::Language::parse(&self.default_language).is_err() {
-            return Err(ConfigError::Invalid(format!("default_language {:?} is not supported", self.default_language)));
+            return Err(ConfigError::Invalid(format!(
+                "default_language {:?} is not supported",
+                self.default_language
+            )));
         }
         let t = &self.throttle;
-        if t.free_failures < 1 || t.base_delay_seconds < 1 || t.max_delay_seconds < t.base_delay_seconds || t.address_max_identifiers < 2 {
+        if t.free_failures < 1
+            || t.base_delay_seconds < 1
+            || t.max_delay_seconds < t.base_delay_seconds
+            || t.address_max_identifiers < 2
+        {
             return Err(ConfigError::Invalid("throttle values out of range".into()));
         }
         let s = &self.sessions;
-        if s.beneficiary_idle_minutes < 1 || s.staff_idle_minutes < 1 || s.beneficiary_absolute_minutes < s.beneficiary_idle_minutes || s.staff_absolute_minutes < s.staff_idle_minutes {
+        if s.beneficiary_idle_minutes < 1
+            || s.staff_idle_minutes < 1
+            || s.beneficiary_absolute_minutes < s.beneficiary_idle_minutes
+            || s.staff_absolute_minutes < s.staff_idle_minutes
+        {
             return Err(ConfigError::Invalid("session timeouts out of range".into()));
         }
         Ok(())
     }
 
     pub fn database_url(&self) -> String {
-        if self.database_url.is_empty() { "sqlite://consigne.db".into() } else { self.database_url.clone() }
+        if self.database_url.is_empty() {
+            "sqlite://consigne.db".into()
+        } else {
+            self.database_url.clone()
+        }
     }
 
     pub fn platform_key_path(&self) -> PathBuf {
-        self.platform_key_file.clone().unwrap_or_else(|| self.data_dir.join("platform.key"))
+        self.platform_key_file
+            .clone()
+            .unwrap_or_else(|| self.data_dir.join("platform.key"))
     }
 
     /// Served over TLS (directly or behind a proxy): secure cookies and HSTS.
     pub fn is_https(&self) -> bool {
         self.public_url.starts_with("https://")
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    /// The commented template documents every option with its default value.
+    #[test]
+    fn the_example_file_is_complete_and_matches_the_defaults() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("consigne.example.toml");
+        let example = Config::from_file(&path).unwrap();
+        assert_eq!(format!("{example:?}"), format!("{:?}", Config::default()));
+        example.validate().unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        for key in ["require_totp", "trusted_proxies", "beneficiary_idle_minutes", "free_failures", "memory_kib", "max_concurrent", "platform_key_file"] {
+            assert!(text.contains(key), "{key} is not documented");
+        }
+    }
+
+    #[test]
+    fn weak_settings_are_refused() {
+        let mut c = Config::default();
+        c.argon2.memory_kib = 1024;
+        assert!(c.validate().is_err());
+        let mut c = Config::default();
+        c.default_language = "xx".into();
+        assert!(c.validate().is_err());
+        assert!(toml::from_str::<Config>("unknown_option = 1").is_err());
     }
 }

@@ -2,7 +2,9 @@
 //! a second start reuses the data and prints the same logins.
 
 use crate::policy::Actor;
-use crate::service::{App, LoginOutcome, LoginRequest, NewProfessional, NewSafe, NewStructure, ServiceError, Session};
+use crate::service::{
+    App, LoginOutcome, LoginRequest, NewProfessional, NewSafe, NewStructure, ServiceError, Session,
+};
 use anyhow::Context;
 
 #[derive(Debug, Clone)]
@@ -24,7 +26,13 @@ const PERSON2_PASSWORD: &str = "green bicycle under the bridge";
 
 async fn login(app: &App, identifier: &str, password: &str) -> anyhow::Result<Session> {
     let outcome = app
-        .login(LoginRequest { identifier: identifier.into(), password: password.into(), totp: None, address: [127, 0, 0, 1].into(), allow_pending: false })
+        .login(LoginRequest {
+            identifier: identifier.into(),
+            password: password.into(),
+            totp: None,
+            address: [127, 0, 0, 1].into(),
+            allow_pending: false,
+        })
         .await
         .map_err(|e| anyhow::anyhow!("demo login {identifier}: {e}"))?;
     match outcome {
@@ -32,7 +40,9 @@ async fn login(app: &App, identifier: &str, password: &str) -> anyhow::Result<Se
             app.logout(&session).await.ok();
             Ok(*session)
         }
-        LoginOutcome::TotpPending { .. } => anyhow::bail!("demo login {identifier} asks for a code"),
+        LoginOutcome::TotpPending { .. } => {
+            anyhow::bail!("demo login {identifier} asks for a code")
+        }
     }
 }
 
@@ -42,11 +52,30 @@ fn e(err: ServiceError) -> anyhow::Error {
 
 /// Creates the demo data unless it exists; returns the logins to print.
 pub async fn seed(app: &App) -> anyhow::Result<Vec<DemoLogin>> {
-    let already = app.tx(|tx| Ok(crate::store::accounts::count_platform_admins(tx)?)).await.map_err(e)? > 0;
+    let already = app
+        .tx(|tx| Ok(crate::store::accounts::count_platform_admins(tx)?))
+        .await
+        .map_err(e)?
+        > 0;
     let mut logins = vec![
-        DemoLogin { role: "platform admin", login: ADMIN_EMAIL.into(), password: ADMIN_PASSWORD, note: "registers structures".into() },
-        DemoLogin { role: "professional", login: PRO_EMAIL.into(), password: PRO_PASSWORD, note: "admin of Accueil de jour Les Tilleuls".into() },
-        DemoLogin { role: "professional", login: PRO2_EMAIL.into(), password: PRO2_PASSWORD, note: "CCAS de Montreuil (has invited Amina)".into() },
+        DemoLogin {
+            role: "platform admin",
+            login: ADMIN_EMAIL.into(),
+            password: ADMIN_PASSWORD,
+            note: "registers structures".into(),
+        },
+        DemoLogin {
+            role: "professional",
+            login: PRO_EMAIL.into(),
+            password: PRO_PASSWORD,
+            note: "admin of Accueil de jour Les Tilleuls".into(),
+        },
+        DemoLogin {
+            role: "professional",
+            login: PRO2_EMAIL.into(),
+            password: PRO2_PASSWORD,
+            note: "CCAS de Montreuil (has invited Amina)".into(),
+        },
     ];
     let people = if already {
         // The identifiers are sealed: read them back as the demo professional would.
@@ -63,37 +92,85 @@ pub async fn seed(app: &App) -> anyhow::Result<Vec<DemoLogin>> {
         create(app).await?
     };
     for (identifier, first_name) in people {
-        let password = if first_name == "Amina" { PERSON_PASSWORD } else { PERSON2_PASSWORD };
-        logins.push(DemoLogin { role: "beneficiary", login: identifier, password, note: format!("{first_name}'s safe") });
+        let password = if first_name == "Amina" {
+            PERSON_PASSWORD
+        } else {
+            PERSON2_PASSWORD
+        };
+        logins.push(DemoLogin {
+            role: "beneficiary",
+            login: identifier,
+            password,
+            note: format!("{first_name}'s safe"),
+        });
     }
     Ok(logins)
 }
 
 fn first_structure(session: &Session) -> anyhow::Result<String> {
     match &session.actor {
-        Actor::Professional { memberships, .. } => memberships.first().map(|m| m.structure_id.clone()).context("demo professional without structure"),
+        Actor::Professional { memberships, .. } => memberships
+            .first()
+            .map(|m| m.structure_id.clone())
+            .context("demo professional without structure"),
         _ => anyhow::bail!("not a professional"),
     }
 }
 
 async fn create(app: &App) -> anyhow::Result<Vec<(String, String)>> {
     // Demo accounts have no second factor (the demo relaxes it, with a banner on every page).
-    app.create_platform_admin(ADMIN_EMAIL, "Équipe Consigne", ADMIN_PASSWORD, false).await.map_err(e)?;
+    app.create_platform_admin(ADMIN_EMAIL, "Équipe Consigne", ADMIN_PASSWORD, false)
+        .await
+        .map_err(e)?;
     let admin = login(app, ADMIN_EMAIL, ADMIN_PASSWORD).await?;
     let tilleuls = app
-        .create_structure(&admin, NewStructure { name: "Accueil de jour Les Tilleuls".into(), kind: "relay".into(), city: Some("Montreuil".into()), annual_budget_eur: Some(450_000) })
+        .create_structure(
+            &admin,
+            NewStructure {
+                name: "Accueil de jour Les Tilleuls".into(),
+                kind: "relay".into(),
+                city: Some("Montreuil".into()),
+                annual_budget_eur: Some(450_000),
+            },
+        )
         .await
         .map_err(e)?;
     let ccas = app
-        .create_structure(&admin, NewStructure { name: "CCAS de Montreuil".into(), kind: "relay".into(), city: Some("Montreuil".into()), annual_budget_eur: Some(2_000_000) })
+        .create_structure(
+            &admin,
+            NewStructure {
+                name: "CCAS de Montreuil".into(),
+                kind: "relay".into(),
+                city: Some("Montreuil".into()),
+                annual_budget_eur: Some(2_000_000),
+            },
+        )
         .await
         .map_err(e)?;
-    app.add_professional(&admin, &tilleuls.id, NewProfessional { display_name: "Claire Martin".into(), email: PRO_EMAIL.into(), password: PRO_PASSWORD.into(), role: "admin".into() })
-        .await
-        .map_err(e)?;
-    app.add_professional(&admin, &ccas.id, NewProfessional { display_name: "Yanis Haddad".into(), email: PRO2_EMAIL.into(), password: PRO2_PASSWORD.into(), role: "admin".into() })
-        .await
-        .map_err(e)?;
+    app.add_professional(
+        &admin,
+        &tilleuls.id,
+        NewProfessional {
+            display_name: "Claire Martin".into(),
+            email: PRO_EMAIL.into(),
+            password: PRO_PASSWORD.into(),
+            role: "admin".into(),
+        },
+    )
+    .await
+    .map_err(e)?;
+    app.add_professional(
+        &admin,
+        &ccas.id,
+        NewProfessional {
+            display_name: "Yanis Haddad".into(),
+            email: PRO2_EMAIL.into(),
+            password: PRO2_PASSWORD.into(),
+            role: "admin".into(),
+        },
+    )
+    .await
+    .map_err(e)?;
     let pro = login(app, PRO_EMAIL, PRO_PASSWORD).await?;
     let amina = app
         .open_safe(
@@ -129,14 +206,24 @@ async fn create(app: &App) -> anyhow::Result<Vec<(String, String)>> {
         .await
         .map_err(e)?;
     let pro2 = login(app, PRO2_EMAIL, PRO2_PASSWORD).await?;
-    app.invite(&pro2, &ccas.id, &amina.identifier).await.map_err(e)?;
-    Ok(vec![(amina.identifier, "Amina".into()), (john.identifier, "John".into())])
+    app.invite(&pro2, &ccas.id, &amina.identifier)
+        .await
+        .map_err(e)?;
+    Ok(vec![
+        (amina.identifier, "Amina".into()),
+        (john.identifier, "John".into()),
+    ])
 }
 
 pub fn describe(url: &str, logins: &[DemoLogin]) -> String {
-    let mut out = format!("\nConsigne demo is running at {url}\n(demo mode: professionals and admins log in without a second factor)\n\n");
+    let mut out = format!(
+        "\nConsigne demo is running at {url}\n(demo mode: professionals and admins log in without a second factor)\n\n"
+    );
     for l in logins {
-        out.push_str(&format!("  {:<15} {:<48} password: {:<34} {}\n", l.role, l.login, l.password, l.note));
+        out.push_str(&format!(
+            "  {:<15} {:<48} password: {:<34} {}\n",
+            l.role, l.login, l.password, l.note
+        ));
     }
     out
 }

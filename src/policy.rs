@@ -14,9 +14,17 @@ pub struct Membership {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Actor {
     Anonymous,
-    Beneficiary { account_id: String, beneficiary_id: String },
-    Professional { account_id: String, memberships: Vec<Membership> },
-    PlatformAdmin { account_id: String },
+    Beneficiary {
+        account_id: String,
+        beneficiary_id: String,
+    },
+    Professional {
+        account_id: String,
+        memberships: Vec<Membership>,
+    },
+    PlatformAdmin {
+        account_id: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,7 +58,9 @@ pub enum Decision {
 impl Actor {
     fn membership(&self, sid: &str) -> Option<&Membership> {
         match self {
-            Actor::Professional { memberships, .. } => memberships.iter().find(|m| m.structure_id == sid),
+            Actor::Professional { memberships, .. } => {
+                memberships.iter().find(|m| m.structure_id == sid)
+            }
             _ => None,
         }
     }
@@ -78,7 +88,9 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
             _ => Forbidden,
         },
         (Actor::Professional { .. }, Resource::Structure { id }) => {
-            let Some(m) = actor.membership(id) else { return Hidden };
+            let Some(m) = actor.membership(id) else {
+                return Hidden;
+            };
             match (action, m.role, m.kind) {
                 (A::View | A::ListProfessionals | A::OpenSafe, _, _) => Allow,
                 (A::AddProfessional, StaffRole::Admin, _) => Allow,
@@ -88,7 +100,9 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
             }
         }
         (Actor::Professional { memberships, .. }, Resource::Beneficiary { relays, .. }) => {
-            let follows = memberships.iter().any(|m| m.kind == StructureKind::Relay && relays.iter().any(|r| *r == m.structure_id));
+            let follows = memberships
+                .iter()
+                .any(|m| m.kind == StructureKind::Relay && relays.contains(&m.structure_id));
             match (follows, action) {
                 (true, A::View) => Allow,
                 (true, _) => Forbidden,
@@ -116,21 +130,39 @@ mod tests {
     use Decision::{Allow, Forbidden, Hidden};
 
     fn pro(sid: &str, role: StaffRole, kind: StructureKind) -> Actor {
-        Actor::Professional { account_id: "p".into(), memberships: vec![Membership { structure_id: sid.into(), role, kind }] }
+        Actor::Professional {
+            account_id: "p".into(),
+            memberships: vec![Membership {
+                structure_id: sid.into(),
+                role,
+                kind,
+            }],
+        }
     }
 
     #[test]
     fn table() {
         let relays = vec!["s1".to_string()];
-        let her = Resource::Beneficiary { id: "b1", relays: &relays };
+        let her = Resource::Beneficiary {
+            id: "b1",
+            relays: &relays,
+        };
         let s1 = Resource::Structure { id: "s1" };
-        let owner = Actor::Beneficiary { account_id: "a".into(), beneficiary_id: "b1".into() };
-        let other = Actor::Beneficiary { account_id: "a2".into(), beneficiary_id: "b2".into() };
+        let owner = Actor::Beneficiary {
+            account_id: "a".into(),
+            beneficiary_id: "b1".into(),
+        };
+        let other = Actor::Beneficiary {
+            account_id: "a2".into(),
+            beneficiary_id: "b2".into(),
+        };
         let member = pro("s1", StaffRole::Member, StructureKind::Relay);
         let admin = pro("s1", StaffRole::Admin, StructureKind::Relay);
         let stranger = pro("s9", StaffRole::Admin, StructureKind::Relay);
         let mediation = pro("s1", StaffRole::Admin, StructureKind::Mediation);
-        let platform = Actor::PlatformAdmin { account_id: "x".into() };
+        let platform = Actor::PlatformAdmin {
+            account_id: "x".into(),
+        };
         let anon = Actor::Anonymous;
         let cases: &[(&Actor, Action, Resource<'_>, Decision)] = &[
             (&owner, A::View, her, Allow),
@@ -164,7 +196,11 @@ mod tests {
             (&anon, A::View, s1, Hidden),
         ];
         for (i, (actor, action, resource, want)) in cases.iter().enumerate() {
-            assert_eq!(authorize(actor, *action, *resource), *want, "case {i}: {actor:?} {action:?} {resource:?}");
+            assert_eq!(
+                authorize(actor, *action, *resource),
+                *want,
+                "case {i}: {actor:?} {action:?} {resource:?}"
+            );
         }
     }
 }

@@ -78,15 +78,30 @@ impl BirthDate {
     }
     /// `YYYY-MM-DD`
     pub fn iso(&self) -> String {
-        format!("{:04}-{:02}-{:02}", self.0.year(), u8::from(self.0.month()), self.0.day())
+        format!(
+            "{:04}-{:02}-{:02}",
+            self.0.year(),
+            u8::from(self.0.month()),
+            self.0.day()
+        )
     }
     /// `DDMMYYYY`, as in the identifier.
     pub fn compact(&self) -> String {
-        format!("{:02}{:02}{:04}", self.0.day(), u8::from(self.0.month()), self.0.year())
+        format!(
+            "{:02}{:02}{:04}",
+            self.0.day(),
+            u8::from(self.0.month()),
+            self.0.year()
+        )
     }
     /// `DD/MM/YYYY`, as people write it in France.
     pub fn display(&self) -> String {
-        format!("{:02}/{:02}/{:04}", self.0.day(), u8::from(self.0.month()), self.0.year())
+        format!(
+            "{:02}/{:02}/{:04}",
+            self.0.day(),
+            u8::from(self.0.month()),
+            self.0.year()
+        )
     }
     pub fn year(&self) -> i32 {
         self.0.year()
@@ -107,14 +122,27 @@ pub struct Identifier(String);
 impl Identifier {
     pub fn build(first: &PersonName, last: &PersonName, birth: &BirthDate, homonym: u32) -> Self {
         let base = format!("{}.{}.{}", first.folded(), last.folded(), birth.compact());
-        if homonym <= 1 { Self(base) } else { Self(format!("{base}-{homonym}")) }
+        if homonym <= 1 {
+            Self(base)
+        } else {
+            Self(format!("{base}-{homonym}"))
+        }
     }
     /// Normalise what a person typed: case, accents, spaces and stray punctuation are forgiven.
     pub fn normalize(raw: &str) -> Option<Self> {
-        let lowered: String = raw.trim().nfkd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase).collect();
+        let lowered: String = raw
+            .trim()
+            .nfkd()
+            .filter(|c| !is_combining_mark(*c))
+            .flat_map(char::to_lowercase)
+            .collect();
         let parts: Vec<String> = lowered
             .split('.')
-            .map(|p| p.chars().filter(|c| c.is_alphanumeric() || *c == '-').collect::<String>())
+            .map(|p| {
+                p.chars()
+                    .filter(|c| c.is_alphanumeric() || *c == '-')
+                    .collect::<String>()
+            })
             .filter(|p| !p.is_empty())
             .collect();
         if parts.len() != 3 {
@@ -127,7 +155,11 @@ impl Identifier {
             Some((d, s)) => (d, Some(s)),
             None => (date.as_str(), None),
         };
-        if first.is_empty() || last.is_empty() || digits.len() != 8 || !digits.chars().all(|c| c.is_ascii_digit()) {
+        if first.is_empty()
+            || last.is_empty()
+            || digits.len() != 8
+            || !digits.chars().all(|c| c.is_ascii_digit())
+        {
             return None;
         }
         match suffix {
@@ -159,7 +191,11 @@ impl Email {
         let ok = s.len() <= 254
             && !s.chars().any(|c| c.is_whitespace() || c.is_control())
             && matches!(s.split_once('@'), Some((l, d)) if !l.is_empty() && d.contains('.') && !d.starts_with('.') && !d.ends_with('.') && !d.contains('@'));
-        if ok { Ok(Self(s)) } else { Err(InvalidInput::new("email", "invalid_email")) }
+        if ok {
+            Ok(Self(s))
+        } else {
+            Err(InvalidInput::new("email", "invalid_email"))
+        }
     }
     pub fn as_str(&self) -> &str {
         &self.0
@@ -195,7 +231,10 @@ pub struct Phone(String);
 
 impl Phone {
     pub fn parse(raw: &str) -> Result<Option<Self>, InvalidInput> {
-        let s: String = raw.chars().filter(|c| !matches!(c, ' ' | '.' | '-' | '(' | ')')).collect();
+        let s: String = raw
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '.' | '-' | '(' | ')'))
+            .collect();
         if s.is_empty() {
             return Ok(None);
         }
@@ -293,15 +332,24 @@ mod tests {
         let f = PersonName::parse("first_name", " Hélène  Marie ").unwrap();
         let l = PersonName::parse("last_name", "N'Diaye-Lefèvre").unwrap();
         let b = BirthDate::parse("03/04/1985", today()).unwrap();
-        assert_eq!(Identifier::build(&f, &l, &b, 1).as_str(), "helenemarie.ndiayelefevre.03041985");
-        assert_eq!(Identifier::build(&f, &l, &b, 2).as_str(), "helenemarie.ndiayelefevre.03041985-2");
+        assert_eq!(
+            Identifier::build(&f, &l, &b, 1).as_str(),
+            "helenemarie.ndiayelefevre.03041985"
+        );
+        assert_eq!(
+            Identifier::build(&f, &l, &b, 2).as_str(),
+            "helenemarie.ndiayelefevre.03041985-2"
+        );
     }
 
     #[test]
     fn typed_identifier_is_forgiven() {
         let id = Identifier::normalize("  Hélène Marie.N'DIAYE-Lefevre.03041985 ").unwrap();
         assert_eq!(id.as_str(), "helenemarie.ndiayelefevre.03041985");
-        assert_eq!(Identifier::normalize("a.b.03041985-2").unwrap().as_str(), "a.b.03041985-2");
+        assert_eq!(
+            Identifier::normalize("a.b.03041985-2").unwrap().as_str(),
+            "a.b.03041985-2"
+        );
         assert!(Identifier::normalize("a.b.0304198").is_none());
         assert!(Identifier::normalize("someone@example.org").is_none());
         assert!(Identifier::normalize("a.b.03041985-x").is_none());
@@ -309,8 +357,14 @@ mod tests {
 
     #[test]
     fn birth_dates() {
-        assert_eq!(BirthDate::parse("1985-04-03", today()).unwrap().compact(), "03041985");
-        assert_eq!(BirthDate::parse("03041985", today()).unwrap().iso(), "1985-04-03");
+        assert_eq!(
+            BirthDate::parse("1985-04-03", today()).unwrap().compact(),
+            "03041985"
+        );
+        assert_eq!(
+            BirthDate::parse("03041985", today()).unwrap().iso(),
+            "1985-04-03"
+        );
         assert!(BirthDate::parse("31/02/1985", today()).is_err());
         assert!(BirthDate::parse("01/01/2030", today()).is_err());
         assert!(BirthDate::parse("hello", today()).is_err());
@@ -318,9 +372,15 @@ mod tests {
 
     #[test]
     fn emails_and_phones() {
-        assert_eq!(Email::parse(" Ana@Example.ORG ").unwrap().as_str(), "ana@example.org");
+        assert_eq!(
+            Email::parse(" Ana@Example.ORG ").unwrap().as_str(),
+            "ana@example.org"
+        );
         assert!(Email::parse("ana@").is_err());
-        assert_eq!(Phone::parse("06 12 34 56 78").unwrap().unwrap().as_str(), "0612345678");
+        assert_eq!(
+            Phone::parse("06 12 34 56 78").unwrap().unwrap().as_str(),
+            "0612345678"
+        );
         assert!(Phone::parse("").unwrap().is_none());
         assert!(Phone::parse("abc").is_err());
     }

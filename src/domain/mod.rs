@@ -3,7 +3,9 @@
 mod identity;
 mod password;
 
-pub use identity::{BirthDate, Email, Identifier, Language, PersonName, Phone, ShortText, StructureKind, StaffRole};
+pub use identity::{
+    BirthDate, Email, Identifier, Language, PersonName, Phone, ShortText, StaffRole, StructureKind,
+};
 pub use password::{Password, PasswordRejection, generate_passphrase};
 
 /// Why an input was refused; the web layer turns the code into a translated message.

@@ -48,11 +48,21 @@ impl PasswordRejection {
 impl Password {
     /// A password as typed at login: no policy, only the size bound.
     pub fn for_login(raw: &str) -> Option<Self> {
-        if raw.is_empty() || raw.len() > MAX_BYTES { None } else { Some(Self(zeroize::Zeroizing::new(raw.to_owned()))) }
+        if raw.is_empty() || raw.len() > MAX_BYTES {
+            None
+        } else {
+            Some(Self(zeroize::Zeroizing::new(raw.to_owned())))
+        }
     }
 
     /// A new password for an account; `personal` are the words it must not contain.
-    pub fn new_checked(raw: &str, first: Option<&PersonName>, last: Option<&PersonName>, birth: Option<&BirthDate>, extra: &[&str]) -> Result<Self, PasswordRejection> {
+    pub fn new_checked(
+        raw: &str,
+        first: Option<&PersonName>,
+        last: Option<&PersonName>,
+        birth: Option<&BirthDate>,
+        extra: &[&str],
+    ) -> Result<Self, PasswordRejection> {
         if raw.len() > MAX_BYTES {
             return Err(PasswordRejection::TooLong);
         }
@@ -63,7 +73,12 @@ impl Password {
         let folded = fold(&normalized);
         let mut personal: Vec<String> = Vec::new();
         for name in [first, last].into_iter().flatten() {
-            personal.extend(name.as_str().split([' ', '-', '\'']).map(fold).filter(|w| w.chars().count() >= 3));
+            personal.extend(
+                name.as_str()
+                    .split([' ', '-', '\''])
+                    .map(fold)
+                    .filter(|w| w.chars().count() >= 3),
+            );
             personal.push(name.folded());
         }
         if let Some(b) = birth {
@@ -73,11 +88,26 @@ impl Password {
             personal.push(iso);
             personal.push(format!("{}{}", &compact[..4], &compact[6..]));
         }
-        personal.extend(extra.iter().map(|e| fold(e)).filter(|w| w.chars().count() >= 3));
+        personal.extend(
+            extra
+                .iter()
+                .map(|e| fold(e))
+                .filter(|w| w.chars().count() >= 3),
+        );
         personal.retain(|w| w.chars().count() >= 3);
         // Short names (Ali, Eva) are refused as whole words only: "valise" holds "ali".
-        let words: Vec<String> = normalized.split(|c: char| !c.is_alphanumeric()).map(fold).filter(|w| !w.is_empty()).collect();
-        let found = |w: &String| if w.chars().count() >= 4 { folded.contains(w.as_str()) } else { words.iter().any(|x| x == w) };
+        let words: Vec<String> = normalized
+            .split(|c: char| !c.is_alphanumeric())
+            .map(fold)
+            .filter(|w| !w.is_empty())
+            .collect();
+        let found = |w: &String| {
+            if w.chars().count() >= 4 {
+                folded.contains(w.as_str())
+            } else {
+                words.iter().any(|x| x == w)
+            }
+        };
         if personal.iter().any(found) {
             return Err(PasswordRejection::ContainsPersonalData);
         }
@@ -112,7 +142,8 @@ fn fold(s: &str) -> String {
 
 /// CNIL-style entropy: length x log2(size of the character classes used).
 fn alphabet_bits(s: &str) -> f64 {
-    let (mut lower, mut upper, mut digit, mut symbol, mut other) = (false, false, false, false, false);
+    let (mut lower, mut upper, mut digit, mut symbol, mut other) =
+        (false, false, false, false, false);
     for c in s.chars() {
         match c {
             'a'..='z' => lower = true,
@@ -122,12 +153,22 @@ fn alphabet_bits(s: &str) -> f64 {
             _ => other = true,
         }
     }
-    let pool = [(lower, 26.0), (upper, 26.0), (digit, 10.0), (symbol, 33.0), (other, 100.0)]
-        .iter()
-        .filter(|(used, _)| *used)
-        .map(|(_, n)| n)
-        .sum::<f64>();
-    if pool <= 1.0 { 0.0 } else { s.chars().count() as f64 * f64::log2(pool) }
+    let pool = [
+        (lower, 26.0),
+        (upper, 26.0),
+        (digit, 10.0),
+        (symbol, 33.0),
+        (other, 100.0),
+    ]
+    .iter()
+    .filter(|(used, _)| *used)
+    .map(|(_, n)| n)
+    .sum::<f64>();
+    if pool <= 1.0 {
+        0.0
+    } else {
+        s.chars().count() as f64 * f64::log2(pool)
+    }
 }
 
 const PASSPHRASE_WORDS: usize = 5;
@@ -140,14 +181,20 @@ fn wordlist() -> &'static [&'static str] {
 pub fn generate_passphrase() -> String {
     let words = wordlist();
     let mut rng = rand::rngs::OsRng;
-    (0..PASSPHRASE_WORDS).map(|_| words[rng.gen_range(0..words.len())]).collect::<Vec<_>>().join("-")
+    (0..PASSPHRASE_WORDS)
+        .map(|_| words[rng.gen_range(0..words.len())])
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 /// A passphrase we generated is accepted as is (its strength is known, not estimated).
 fn is_generated_shape(s: &str) -> bool {
     let words = wordlist();
     let parts: Vec<&str> = s.split('-').collect();
-    parts.len() == PASSPHRASE_WORDS && parts.iter().all(|p| words.binary_search(p).is_ok() || words.contains(p))
+    parts.len() == PASSPHRASE_WORDS
+        && parts
+            .iter()
+            .all(|p| words.binary_search(p).is_ok() || words.contains(p))
 }
 
 #[cfg(test)]
@@ -175,9 +222,18 @@ mod tests {
             ("password", Some(PasswordRejection::TooWeak)),
             ("Password123!", Some(PasswordRejection::Common)),
             ("azertyuiop123", Some(PasswordRejection::Common)),
-            ("amina-2024-xyzw", Some(PasswordRejection::ContainsPersonalData)),
-            ("Xk9#benali!!zz", Some(PasswordRejection::ContainsPersonalData)),
-            ("vq7#14021990", Some(PasswordRejection::ContainsPersonalData)),
+            (
+                "amina-2024-xyzw",
+                Some(PasswordRejection::ContainsPersonalData),
+            ),
+            (
+                "Xk9#benali!!zz",
+                Some(PasswordRejection::ContainsPersonalData),
+            ),
+            (
+                "vq7#14021990",
+                Some(PasswordRejection::ContainsPersonalData),
+            ),
             ("le chat dort sur la valise", None),
             ("soleil vert sur la colline", None),
             ("Trois-Chats-Roux-7", None),

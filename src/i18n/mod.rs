@@ -9,7 +9,10 @@ use std::sync::Arc;
 /// Languages with a complete catalogue, in the order the language picker shows them.
 pub const SUPPORTED: &[&str] = &["fr", "en"];
 
-const SOURCES: &[(&str, &str)] = &[("fr", include_str!("fr.ftl")), ("en", include_str!("en.ftl"))];
+const SOURCES: &[(&str, &str)] = &[
+    ("fr", include_str!("fr.ftl")),
+    ("en", include_str!("en.ftl")),
+];
 
 /// Each language's name written in that language, for the picker.
 pub fn native_name(code: &str) -> &'static str {
@@ -40,7 +43,9 @@ pub struct Catalogs {
 
 impl std::fmt::Debug for Catalogs {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Catalogs").field("languages", &self.bundles.keys().collect::<Vec<_>>()).finish()
+        f.debug_struct("Catalogs")
+            .field("languages", &self.bundles.keys().collect::<Vec<_>>())
+            .finish()
     }
 }
 
@@ -55,12 +60,23 @@ impl Catalogs {
     pub fn load() -> Result<Arc<Self>, CatalogError> {
         let mut bundles = HashMap::new();
         for (lang, source) in SOURCES {
-            let resource = FluentResource::try_new((*source).to_owned()).map_err(|(_, errs)| CatalogError { lang, message: format!("{errs:?}") })?;
-            let langid = lang.parse().map_err(|_| CatalogError { lang, message: "bad language id".into() })?;
+            let resource = FluentResource::try_new((*source).to_owned()).map_err(|(_, errs)| {
+                CatalogError {
+                    lang,
+                    message: format!("{errs:?}"),
+                }
+            })?;
+            let langid = lang.parse().map_err(|_| CatalogError {
+                lang,
+                message: "bad language id".into(),
+            })?;
             let mut bundle = FluentBundle::new_concurrent(vec![langid]);
             // Isolation marks would end up inside attributes and form values.
             bundle.set_use_isolating(false);
-            bundle.add_resource(resource).map_err(|errs| CatalogError { lang, message: format!("{errs:?}") })?;
+            bundle.add_resource(resource).map_err(|errs| CatalogError {
+                lang,
+                message: format!("{errs:?}"),
+            })?;
             bundles.insert(*lang, bundle);
         }
         Ok(Arc::new(Self { bundles }))
@@ -84,7 +100,11 @@ impl Catalogs {
         let message = bundle.get_message(id)?;
         let pattern = message.value()?;
         let mut errors = Vec::new();
-        Some(bundle.format_pattern(pattern, args, &mut errors).into_owned())
+        Some(
+            bundle
+                .format_pattern(pattern, args, &mut errors)
+                .into_owned(),
+        )
     }
 }
 
@@ -97,7 +117,11 @@ pub struct Locale {
 
 impl Locale {
     pub fn new(catalogs: Arc<Catalogs>, lang: &str) -> Self {
-        let lang = SUPPORTED.iter().find(|l| **l == lang).copied().unwrap_or("fr");
+        let lang = SUPPORTED
+            .iter()
+            .find(|l| **l == lang)
+            .copied()
+            .unwrap_or("fr");
         Self { lang, catalogs }
     }
 
@@ -108,7 +132,10 @@ impl Locale {
     /// The message, falling back to French, then to the id itself (a test keeps that from
     /// ever happening).
     pub fn t(&self, id: &str) -> String {
-        self.catalogs.format(self.lang, id, None).or_else(|| self.catalogs.format("fr", id, None)).unwrap_or_else(|| id.to_owned())
+        self.catalogs
+            .format(self.lang, id, None)
+            .or_else(|| self.catalogs.format("fr", id, None))
+            .unwrap_or_else(|| id.to_owned())
     }
 
     pub fn ta(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
@@ -116,7 +143,10 @@ impl Locale {
         for (k, v) in args {
             fa.set(*k, v.clone());
         }
-        self.catalogs.format(self.lang, id, Some(&fa)).or_else(|| self.catalogs.format("fr", id, Some(&fa))).unwrap_or_else(|| id.to_owned())
+        self.catalogs
+            .format(self.lang, id, Some(&fa))
+            .or_else(|| self.catalogs.format("fr", id, Some(&fa)))
+            .unwrap_or_else(|| id.to_owned())
     }
 
     /// Picks the best supported language from an `Accept-Language` header.
@@ -126,13 +156,19 @@ impl Locale {
             .filter_map(|part| {
                 let mut it = part.trim().split(';');
                 let tag = it.next()?.trim();
-                let q = it.find_map(|p| p.trim().strip_prefix("q=")?.parse::<f32>().ok()).unwrap_or(1.0);
+                let q = it
+                    .find_map(|p| p.trim().strip_prefix("q=")?.parse::<f32>().ok())
+                    .unwrap_or(1.0);
                 Some((q, tag))
             })
             .collect();
         prefs.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap_or(std::cmp::Ordering::Equal));
         prefs.iter().find_map(|(_, tag)| {
-            let primary = tag.split('-').next().unwrap_or_default().to_ascii_lowercase();
+            let primary = tag
+                .split('-')
+                .next()
+                .unwrap_or_default()
+                .to_ascii_lowercase();
             SUPPORTED.iter().find(|l| **l == primary).copied()
         })
     }
@@ -151,7 +187,10 @@ mod tests {
             let other: std::collections::BTreeSet<_> = Catalogs::ids(lang).into_iter().collect();
             let missing: Vec<_> = fr.difference(&other).collect();
             let extra: Vec<_> = other.difference(&fr).collect();
-            assert!(missing.is_empty() && extra.is_empty(), "{lang}: missing {missing:?}, extra {extra:?}");
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "{lang}: missing {missing:?}, extra {extra:?}"
+            );
         }
     }
 

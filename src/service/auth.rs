@@ -5,7 +5,9 @@
 //! has a safe (SECURITY.md, promise 5).
 
 use super::keys::Stage;
-use super::{App, JournalActor, ServiceError, ServiceResult, Session, SessionKeys, journal, new_id};
+use super::{
+    App, JournalActor, ServiceError, ServiceResult, Session, SessionKeys, journal, new_id,
+};
 use crate::domain::{Email, Identifier, Password};
 use crate::policy::{Actor, Membership};
 use crate::store::accounts::{self, AccountRow};
@@ -14,7 +16,7 @@ use crate::store::structures::{self, MembershipRow};
 use crate::store::throttle::{self, ThrottleState};
 use crate::store::{Sql, sessions};
 use base64::Engine;
-use consigne_vault::{Key32, KdfParams, KeyPair, recovery, totp};
+use consigne_vault::{KdfParams, Key32, KeyPair, recovery, totp};
 use serde::{Deserialize, Serialize};
 use std::net::IpAddr;
 
@@ -77,7 +79,10 @@ pub(crate) struct IdentityRecord {
 impl IdentityRecord {
     pub fn seal(&self, app: &App, ik: &Key32, bid: &str) -> Vec<u8> {
         let json = zeroize::Zeroizing::new(serde_json::to_vec(self).unwrap_or_default());
-        app.platform.seal(&ctx::identity(bid), &consigne_vault::seal(ik, &ctx::identity(bid), &json))
+        app.platform.seal(
+            &ctx::identity(bid),
+            &consigne_vault::seal(ik, &ctx::identity(bid), &json),
+        )
     }
     pub fn open(app: &App, ik: &Key32, bid: &str, sealed: &[u8]) -> ServiceResult<Self> {
         let inner = app.platform.open(&ctx::identity(bid), sealed)?;
@@ -101,8 +106,13 @@ pub struct LoginRequest {
 
 #[derive(Debug)]
 pub enum LoginOutcome {
-    Full { token: String, session: Box<Session> },
-    TotpPending { token: String },
+    Full {
+        token: String,
+        session: Box<Session>,
+    },
+    TotpPending {
+        token: String,
+    },
 }
 
 #[derive(Debug)]
@@ -151,7 +161,9 @@ pub fn normalize_login(raw: &str) -> Option<String> {
 }
 
 fn decode_token(token: &str) -> Option<Vec<u8>> {
-    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(token.trim()).ok()?;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(token.trim())
+        .ok()?;
     (bytes.len() == 32).then_some(bytes)
 }
 
@@ -167,16 +179,28 @@ fn load_account(tx: &mut dyn Sql, account: Option<AccountRow>) -> ServiceResult<
         Some(a) => (None, structures::memberships_of(tx, &a.id)?),
         None => (None, Vec::new()),
     };
-    Ok(Loaded { account, beneficiary, memberships })
+    Ok(Loaded {
+        account,
+        beneficiary,
+        memberships,
+    })
 }
 
-fn actor_of(account: &AccountRow, beneficiary: Option<&BeneficiaryRow>, memberships: &[MembershipRow]) -> ServiceResult<Actor> {
+fn actor_of(
+    account: &AccountRow,
+    beneficiary: Option<&BeneficiaryRow>,
+    memberships: &[MembershipRow],
+) -> ServiceResult<Actor> {
     Ok(match account.kind.as_str() {
         "beneficiary" => Actor::Beneficiary {
             account_id: account.id.clone(),
-            beneficiary_id: beneficiary.map(|b| b.id.clone()).ok_or(ServiceError::Internal("beneficiary row"))?,
+            beneficiary_id: beneficiary
+                .map(|b| b.id.clone())
+                .ok_or(ServiceError::Internal("beneficiary row"))?,
         },
-        "platform_admin" => Actor::PlatformAdmin { account_id: account.id.clone() },
+        "platform_admin" => Actor::PlatformAdmin {
+            account_id: account.id.clone(),
+        },
         _ => Actor::Professional {
             account_id: account.id.clone(),
             memberships: memberships
@@ -195,47 +219,94 @@ fn actor_of(account: &AccountRow, beneficiary: Option<&BeneficiaryRow>, membersh
 
 impl App {
     fn throttle_keys(&self, login_key: &str, address: IpAddr) -> (Vec<u8>, Vec<u8>) {
-        (self.blind("throttle/identifier", login_key), self.blind("throttle/address", &address.to_string()))
+        (
+            self.blind("throttle/identifier", login_key),
+            self.blind("throttle/address", &address.to_string()),
+        )
     }
 
     /// Refuses while the identifier or the address is slowed down.
-    fn check_throttle(&self, tx: &mut dyn Sql, id_key: &[u8], addr_key: &[u8], now: i64) -> ServiceResult<()> {
+    fn check_throttle(
+        &self,
+        tx: &mut dyn Sql,
+        id_key: &[u8],
+        addr_key: &[u8],
+        now: i64,
+    ) -> ServiceResult<()> {
         if let Some(s) = throttle::get(tx, id_key)?
             && s.blocked_until > now
         {
-            return Err(ServiceError::Throttled { retry_after: s.blocked_until - now });
+            return Err(ServiceError::Throttled {
+                retry_after: s.blocked_until - now,
+            });
         }
         let window = self.config.throttle.address_window_minutes * 60;
-        if throttle::distinct_identifiers(tx, addr_key, now - window)? >= self.config.throttle.address_max_identifiers {
-            return Err(ServiceError::Throttled { retry_after: window });
+        if throttle::distinct_identifiers(tx, addr_key, now - window)?
+            >= self.config.throttle.address_max_identifiers
+        {
+            return Err(ServiceError::Throttled {
+                retry_after: window,
+            });
         }
         Ok(())
     }
 
     /// Counts a failure; from the (free + 1)th on, the identifier waits a doubling delay.
-    fn record_failure(&self, tx: &mut dyn Sql, id_key: &[u8], addr_key: &[u8], now: i64) -> ServiceResult<Option<i64>> {
+    fn record_failure(
+        &self,
+        tx: &mut dyn Sql,
+        id_key: &[u8],
+        addr_key: &[u8],
+        now: i64,
+    ) -> ServiceResult<Option<i64>> {
         let t = &self.config.throttle;
         let failures = throttle::get(tx, id_key)?.map_or(0, |s| s.failures) + 1;
         let delay = if failures > t.free_failures {
             let exp = u32::try_from((failures - t.free_failures - 1).min(30)).unwrap_or(30);
-            Some(t.base_delay_seconds.saturating_mul(1_i64 << exp).min(t.max_delay_seconds))
+            Some(
+                t.base_delay_seconds
+                    .saturating_mul(1_i64 << exp)
+                    .min(t.max_delay_seconds),
+            )
         } else {
             None
         };
-        throttle::put(tx, id_key, ThrottleState { failures, blocked_until: delay.map_or(0, |d| now + d) }, now)?;
+        throttle::put(
+            tx,
+            id_key,
+            ThrottleState {
+                failures,
+                blocked_until: delay.map_or(0, |d| now + d),
+            },
+            now,
+        )?;
         let window = t.address_window_minutes * 60;
         throttle::record_address_failure(tx, addr_key, id_key, now, now - window)?;
         Ok(delay)
     }
 
-    async fn fail_login(&self, id_key: Vec<u8>, addr_key: Vec<u8>, who: Option<(String, Option<String>)>, error: ServiceError) -> ServiceResult<LoginOutcome> {
+    async fn fail_login(
+        &self,
+        id_key: Vec<u8>,
+        addr_key: Vec<u8>,
+        who: Option<(String, Option<String>)>,
+        error: ServiceError,
+    ) -> ServiceResult<LoginOutcome> {
         let app = self.clone();
         let now = self.now();
         let delay = self
             .tx(move |tx| {
                 let delay = app.record_failure(tx, &id_key, &addr_key, now)?;
                 if let Some((aid, Some(bid))) = &who {
-                    journal(tx, now, Some(bid), &JournalActor::beneficiary(aid), "login", None, false)?;
+                    journal(
+                        tx,
+                        now,
+                        Some(bid),
+                        &JournalActor::beneficiary(aid),
+                        "login",
+                        None,
+                        false,
+                    )?;
                 }
                 Ok(delay)
             })
@@ -248,7 +319,9 @@ impl App {
 
     pub async fn login(&self, req: LoginRequest) -> ServiceResult<LoginOutcome> {
         let normalized = normalize_login(&req.identifier);
-        let throttle_material = normalized.clone().unwrap_or_else(|| req.identifier.trim().to_lowercase());
+        let throttle_material = normalized
+            .clone()
+            .unwrap_or_else(|| req.identifier.trim().to_lowercase());
         let (id_key, addr_key) = self.throttle_keys(&throttle_material, req.address);
         let login_index = normalized.as_ref().map(|n| self.blind("login", n));
         let now = self.now();
@@ -267,11 +340,31 @@ impl App {
         let password = req.password.as_bytes().to_vec();
         let Some(account) = loaded.account else {
             self.derive(password, DUMMY_SALT, self.kdf_params()).await?;
-            return self.fail_login(id_key, addr_key, None, ServiceError::InvalidCredentials).await;
+            return self
+                .fail_login(id_key, addr_key, None, ServiceError::InvalidCredentials)
+                .await;
         };
-        let who = (account.id.clone(), loaded.beneficiary.as_ref().map(|b| b.id.clone()));
-        let Some(keys) = self.check_password(&account, loaded.beneficiary.as_ref(), &loaded.memberships, password).await? else {
-            return self.fail_login(id_key, addr_key, Some(who), ServiceError::InvalidCredentials).await;
+        let who = (
+            account.id.clone(),
+            loaded.beneficiary.as_ref().map(|b| b.id.clone()),
+        );
+        let Some(keys) = self
+            .check_password(
+                &account,
+                loaded.beneficiary.as_ref(),
+                &loaded.memberships,
+                password,
+            )
+            .await?
+        else {
+            return self
+                .fail_login(
+                    id_key,
+                    addr_key,
+                    Some(who),
+                    ServiceError::InvalidCredentials,
+                )
+                .await;
         };
         let staff = account.kind != "beneficiary";
         let mut used_step = None;
@@ -282,7 +375,11 @@ impl App {
                 None => return Err(ServiceError::TotpRequired),
                 Some(code) => match self.totp_step(&account, code)? {
                     Some(step) => used_step = Some(step),
-                    None => return self.fail_login(id_key, addr_key, Some(who), ServiceError::TotpRequired).await,
+                    None => {
+                        return self
+                            .fail_login(id_key, addr_key, Some(who), ServiceError::TotpRequired)
+                            .await;
+                    }
                 },
             }
         } else if staff && self.require_totp() {
@@ -300,29 +397,53 @@ impl App {
                 if stage != Stage::TotpPending {
                     throttle::clear(tx, &id_key)?;
                     if let Some(bid) = &bid {
-                        journal(tx, now, Some(bid), &JournalActor::beneficiary(&aid), "login", None, true)?;
+                        journal(
+                            tx,
+                            now,
+                            Some(bid),
+                            &JournalActor::beneficiary(&aid),
+                            "login",
+                            None,
+                            true,
+                        )?;
                     }
                     app.grant_pending_structure_keys(tx, &keys)?;
                 }
-                Ok(Some(app.create_session(tx, &account, loaded.beneficiary.as_ref(), &loaded.memberships, stage, keys)?))
+                Ok(Some(app.create_session(
+                    tx,
+                    &account,
+                    loaded.beneficiary.as_ref(),
+                    &loaded.memberships,
+                    stage,
+                    keys,
+                )?))
             })
             .await?;
         match result {
             // A replayed code counts as a wrong one.
             None => {
                 let (id_key, addr_key) = self.throttle_keys(&throttle_material, req.address);
-                self.fail_login(id_key, addr_key, Some(who), ServiceError::TotpRequired).await
+                self.fail_login(id_key, addr_key, Some(who), ServiceError::TotpRequired)
+                    .await
             }
             Some((token, session)) if stage == Stage::TotpPending => {
                 drop(session);
                 Ok(LoginOutcome::TotpPending { token })
             }
-            Some((token, session)) => Ok(LoginOutcome::Full { token, session: Box::new(session) }),
+            Some((token, session)) => Ok(LoginOutcome::Full {
+                token,
+                session: Box::new(session),
+            }),
         }
     }
 
     /// Second step of a page login: the code turns a pending session into a full one (new token).
-    pub async fn complete_totp(&self, pending: &Session, code: &str, address: IpAddr) -> ServiceResult<(String, Session)> {
+    pub async fn complete_totp(
+        &self,
+        pending: &Session,
+        code: &str,
+        address: IpAddr,
+    ) -> ServiceResult<(String, Session)> {
         if pending.stage != Stage::TotpPending {
             return Err(ServiceError::Unauthenticated);
         }
@@ -342,7 +463,10 @@ impl App {
             .await?;
         let account = loaded.account.ok_or(ServiceError::Unauthenticated)?;
         let Some(step) = self.totp_step(&account, code)? else {
-            return match self.fail_login(id_key, addr_key, None, ServiceError::WrongCode).await {
+            return match self
+                .fail_login(id_key, addr_key, None, ServiceError::WrongCode)
+                .await
+            {
                 Err(e) => Err(e),
                 Ok(_) => Err(ServiceError::WrongCode),
             };
@@ -358,45 +482,87 @@ impl App {
                 sessions::delete(tx, &old)?;
                 throttle::clear(tx, &id_key)?;
                 app.grant_pending_structure_keys(tx, &keys)?;
-                Ok(Some(app.create_session(tx, &account, None, &loaded.memberships, Stage::Full, keys)?))
+                Ok(Some(app.create_session(
+                    tx,
+                    &account,
+                    None,
+                    &loaded.memberships,
+                    Stage::Full,
+                    keys,
+                )?))
             })
             .await?;
         replay_ok.ok_or(ServiceError::WrongCode)
     }
 
     fn totp_step(&self, account: &AccountRow, code: &str) -> ServiceResult<Option<i64>> {
-        let Some(sealed) = &account.totp_secret else { return Ok(None) };
+        let Some(sealed) = &account.totp_secret else {
+            return Ok(None);
+        };
         let secret = self.platform.open(&ctx::totp(&account.id), sealed)?;
         Ok(totp::verify(&secret, code.trim(), self.now()))
     }
 
     /// Argon2id, then the password verifier; on success the account's keys, unwrapped.
-    async fn check_password(&self, account: &AccountRow, beneficiary: Option<&BeneficiaryRow>, memberships: &[MembershipRow], password: Vec<u8>) -> ServiceResult<Option<SessionKeys>> {
+    async fn check_password(
+        &self,
+        account: &AccountRow,
+        beneficiary: Option<&BeneficiaryRow>,
+        memberships: &[MembershipRow],
+        password: Vec<u8>,
+    ) -> ServiceResult<Option<SessionKeys>> {
         let params = KdfParams::decode(&account.kdf_params)?;
-        let salt: [u8; 16] = account.kdf_salt.as_slice().try_into().map_err(|_| ServiceError::Internal("salt"))?;
+        let salt: [u8; 16] = account
+            .kdf_salt
+            .as_slice()
+            .try_into()
+            .map_err(|_| ServiceError::Internal("salt"))?;
         let derived = self.derive(password, salt, params).await?;
-        let stored = self.platform.open(&ctx::verifier(&account.id), &account.password_verifier)?;
+        let stored = self
+            .platform
+            .open(&ctx::verifier(&account.id), &account.password_verifier)?;
         if !consigne_vault::verifier_matches(&stored, &derived.verifier) {
             return Ok(None);
         }
         match beneficiary {
             Some(b) => {
-                let wrapped = self.platform.open(&ctx::vault_password(&b.id), &b.vault_wrap_password)?;
-                let vault = consigne_vault::unwrap_key(&derived.wrap_key, &ctx::vault_password(&b.id), &wrapped)?;
+                let wrapped = self
+                    .platform
+                    .open(&ctx::vault_password(&b.id), &b.vault_wrap_password)?;
+                let vault = consigne_vault::unwrap_key(
+                    &derived.wrap_key,
+                    &ctx::vault_password(&b.id),
+                    &wrapped,
+                )?;
                 self.beneficiary_keys(account, b, vault).map(Some)
             }
             None => {
-                let wrapped = self.platform.open(&ctx::secret_key(&account.id), &account.secret_key_wrap)?;
-                let secret = consigne_vault::unwrap_key(&derived.wrap_key, &ctx::secret_key(&account.id), &wrapped)?;
+                let wrapped = self
+                    .platform
+                    .open(&ctx::secret_key(&account.id), &account.secret_key_wrap)?;
+                let secret = consigne_vault::unwrap_key(
+                    &derived.wrap_key,
+                    &ctx::secret_key(&account.id),
+                    &wrapped,
+                )?;
                 self.staff_keys(account, memberships, secret).map(Some)
             }
         }
     }
 
-    pub(crate) fn beneficiary_keys(&self, account: &AccountRow, b: &BeneficiaryRow, vault: Key32) -> ServiceResult<SessionKeys> {
-        let ik_wrap = self.platform.open(&ctx::identity_key(&b.id), &b.identity_key_wrap)?;
+    pub(crate) fn beneficiary_keys(
+        &self,
+        account: &AccountRow,
+        b: &BeneficiaryRow,
+        vault: Key32,
+    ) -> ServiceResult<SessionKeys> {
+        let ik_wrap = self
+            .platform
+            .open(&ctx::identity_key(&b.id), &b.identity_key_wrap)?;
         let identity_key = consigne_vault::unwrap_key(&vault, &ctx::identity_key(&b.id), &ik_wrap)?;
-        let sk_wrap = self.platform.open(&ctx::secret_key(&account.id), &account.secret_key_wrap)?;
+        let sk_wrap = self
+            .platform
+            .open(&ctx::secret_key(&account.id), &account.secret_key_wrap)?;
         let secret = consigne_vault::unwrap_key(&vault, &ctx::secret_key(&account.id), &sk_wrap)?;
         let identity = IdentityRecord::open(self, &identity_key, &b.id, &b.identity_sealed)?;
         Ok(SessionKeys {
@@ -409,14 +575,22 @@ impl App {
         })
     }
 
-    fn staff_keys(&self, account: &AccountRow, memberships: &[MembershipRow], secret: Key32) -> ServiceResult<SessionKeys> {
+    fn staff_keys(
+        &self,
+        account: &AccountRow,
+        memberships: &[MembershipRow],
+        secret: Key32,
+    ) -> ServiceResult<SessionKeys> {
         let pair = KeyPair::from_secret(secret.clone());
         let mut structures = Vec::new();
         for m in memberships {
             if let Some(w) = &m.structure_key_wrap {
                 let aad = ctx::structure_key(&m.structure.id, &account.id);
                 let inner = self.platform.open(&aad, w)?;
-                structures.push((m.structure.id.clone(), consigne_vault::unwrap_key_from(&pair, &aad, &inner)?));
+                structures.push((
+                    m.structure.id.clone(),
+                    consigne_vault::unwrap_key_from(&pair, &aad, &inner)?,
+                ));
             }
         }
         Ok(SessionKeys {
@@ -425,18 +599,30 @@ impl App {
             identity: None,
             structures,
             display_name: account.display_name.clone().unwrap_or_default(),
-            language: account.language.clone().unwrap_or_else(|| self.config.default_language.clone()),
+            language: account
+                .language
+                .clone()
+                .unwrap_or_else(|| self.config.default_language.clone()),
         })
     }
 
     /// Members added while no colleague holding the structure key was present get their wrap
     /// when one logs in: the platform itself never holds a structure's private key.
-    pub(crate) fn grant_pending_structure_keys(&self, tx: &mut dyn Sql, keys: &SessionKeys) -> ServiceResult<()> {
+    pub(crate) fn grant_pending_structure_keys(
+        &self,
+        tx: &mut dyn Sql,
+        keys: &SessionKeys,
+    ) -> ServiceResult<()> {
         for (sid, key) in &keys.structures {
-            for m in structures::members(tx, sid)?.into_iter().filter(|m| !m.has_key) {
+            for m in structures::members(tx, sid)?
+                .into_iter()
+                .filter(|m| !m.has_key)
+            {
                 let public = consigne_vault::PublicKey::from_slice(&m.public_key)?;
                 let aad = ctx::structure_key(sid, &m.account_id);
-                let wrap = self.platform.seal(&aad, &consigne_vault::wrap_key_to(&public, &aad, key));
+                let wrap = self
+                    .platform
+                    .seal(&aad, &consigne_vault::wrap_key_to(&public, &aad, key));
                 structures::set_member_wrap(tx, sid, &m.account_id, &wrap)?;
             }
         }
@@ -447,12 +633,23 @@ impl App {
         let s = &self.config.sessions;
         match (kind, stage) {
             (_, Stage::TotpPending) => (PENDING_SECONDS, PENDING_SECONDS),
-            ("beneficiary", _) => (s.beneficiary_idle_minutes * 60, s.beneficiary_absolute_minutes * 60),
+            ("beneficiary", _) => (
+                s.beneficiary_idle_minutes * 60,
+                s.beneficiary_absolute_minutes * 60,
+            ),
             _ => (s.staff_idle_minutes * 60, s.staff_absolute_minutes * 60),
         }
     }
 
-    pub(crate) fn create_session(&self, tx: &mut dyn Sql, account: &AccountRow, beneficiary: Option<&BeneficiaryRow>, memberships: &[MembershipRow], stage: Stage, keys: SessionKeys) -> ServiceResult<(String, Session)> {
+    pub(crate) fn create_session(
+        &self,
+        tx: &mut dyn Sql,
+        account: &AccountRow,
+        beneficiary: Option<&BeneficiaryRow>,
+        memberships: &[MembershipRow],
+        stage: Stage,
+        keys: SessionKeys,
+    ) -> ServiceResult<(String, Session)> {
         let raw: [u8; 32] = consigne_vault::random_bytes();
         let token = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(raw);
         let token_hash = consigne_vault::sha256(&raw).to_vec();
@@ -460,7 +657,10 @@ impl App {
         let now = self.now();
         let (idle, absolute) = self.session_ttl(&account.kind, stage);
         let aad = ctx::session(&account.id);
-        let sealed = self.platform.seal(&aad, &consigne_vault::seal(&session_key, &aad, &keys.encode()));
+        let sealed = self.platform.seal(
+            &aad,
+            &consigne_vault::seal(&session_key, &aad, &keys.encode()),
+        );
         sessions::insert(
             tx,
             &sessions::SessionRow {
@@ -480,7 +680,8 @@ impl App {
             None => None,
         };
         let actor = actor_of(account, beneficiary.as_ref(), memberships)?;
-        let csrf = hex::encode(&consigne_vault::derive_key(&raw, "consigne/v1/csrf").as_bytes()[..16]);
+        let csrf =
+            hex::encode(&consigne_vault::derive_key(&raw, "consigne/v1/csrf").as_bytes()[..16]);
         let session = Session {
             token_hash,
             session_key,
@@ -506,7 +707,9 @@ impl App {
         let h = token_hash.clone();
         let (row, loaded) = self
             .tx(move |tx| {
-                let Some(row) = sessions::touch(tx, &h, now)? else { return Ok(None) };
+                let Some(row) = sessions::touch(tx, &h, now)? else {
+                    return Ok(None);
+                };
                 let account = accounts::by_id(tx, &row.account_id)?;
                 Ok(Some((row, load_account(tx, account)?)))
             })
@@ -518,7 +721,8 @@ impl App {
         let inner = self.platform.open(&aad, &row.sealed_keys)?;
         let keys = SessionKeys::decode(&consigne_vault::open(&session_key, &aad, &inner)?)?;
         let actor = actor_of(&account, loaded.beneficiary.as_ref(), &loaded.memberships)?;
-        let csrf = hex::encode(&consigne_vault::derive_key(&raw, "consigne/v1/csrf").as_bytes()[..16]);
+        let csrf =
+            hex::encode(&consigne_vault::derive_key(&raw, "consigne/v1/csrf").as_bytes()[..16]);
         Ok(Session {
             token_hash,
             session_key,
@@ -537,13 +741,19 @@ impl App {
 
     pub async fn logout(&self, session: &Session) -> ServiceResult<()> {
         let h = session.token_hash.clone();
-        self.tx(move |tx| Ok(sessions::delete(tx, &h).map(|_| ())?)).await
+        self.tx(move |tx| Ok(sessions::delete(tx, &h).map(|_| ())?))
+            .await
     }
 
     /// The API's `account` object.
     pub async fn account_view(&self, session: &Session) -> ServiceResult<AccountView> {
         let aid = session.account_id.clone();
-        let memberships = if session.kind == "professional" { self.tx(move |tx| Ok(structures::memberships_of(tx, &aid)?)).await? } else { Vec::new() };
+        let memberships = if session.kind == "professional" {
+            self.tx(move |tx| Ok(structures::memberships_of(tx, &aid)?))
+                .await?
+        } else {
+            Vec::new()
+        };
         Ok(AccountView {
             id: session.account_id.clone(),
             kind: session.kind.clone(),
@@ -551,15 +761,32 @@ impl App {
             language: session.keys.language.clone(),
             beneficiary_id: session.beneficiary_id.clone(),
             structures: (session.kind == "professional").then(|| {
-                memberships.iter().map(|m| StructureRef { id: m.structure.id.clone(), name: m.structure.name.clone(), role: m.role.clone() }).collect()
+                memberships
+                    .iter()
+                    .map(|m| StructureRef {
+                        id: m.structure.id.clone(),
+                        name: m.structure.name.clone(),
+                        role: m.role.clone(),
+                    })
+                    .collect()
             }),
-            must_enroll_totp: session.is_staff().then_some(session.stage == Stage::EnrollTotp),
+            must_enroll_totp: session
+                .is_staff()
+                .then_some(session.stage == Stage::EnrollTotp),
         })
     }
 
-    fn reseal_session(&self, tx: &mut dyn Sql, session: &Session, keys: &SessionKeys) -> ServiceResult<()> {
+    fn reseal_session(
+        &self,
+        tx: &mut dyn Sql,
+        session: &Session,
+        keys: &SessionKeys,
+    ) -> ServiceResult<()> {
         let aad = ctx::session(&session.account_id);
-        let sealed = self.platform.seal(&aad, &consigne_vault::seal(&session.session_key, &aad, &keys.encode()));
+        let sealed = self.platform.seal(
+            &aad,
+            &consigne_vault::seal(&session.session_key, &aad, &keys.encode()),
+        );
         sessions::set_sealed_keys(tx, &session.token_hash, &sealed)?;
         Ok(())
     }
@@ -587,7 +814,13 @@ impl App {
         .await
     }
 
-    pub async fn change_password(&self, session: &Session, current: &str, new: &str, address: IpAddr) -> ServiceResult<()> {
+    pub async fn change_password(
+        &self,
+        session: &Session,
+        current: &str,
+        new: &str,
+        address: IpAddr,
+    ) -> ServiceResult<()> {
         let aid = session.account_id.clone();
         let (id_key, addr_key) = self.throttle_keys(&format!("account:{aid}"), address);
         let now = self.now();
@@ -601,8 +834,20 @@ impl App {
             })
             .await?;
         let account = loaded.account.ok_or(ServiceError::Unauthenticated)?;
-        if self.check_password(&account, loaded.beneficiary.as_ref(), &loaded.memberships, current.as_bytes().to_vec()).await?.is_none() {
-            return match self.fail_login(id_key, addr_key, None, ServiceError::InvalidCredentials).await {
+        if self
+            .check_password(
+                &account,
+                loaded.beneficiary.as_ref(),
+                &loaded.memberships,
+                current.as_bytes().to_vec(),
+            )
+            .await?
+            .is_none()
+        {
+            return match self
+                .fail_login(id_key, addr_key, None, ServiceError::InvalidCredentials)
+                .await
+            {
                 Err(e) => Err(e),
                 Ok(_) => Err(ServiceError::InvalidCredentials),
             };
@@ -610,23 +855,56 @@ impl App {
         let new_password = self.checked_password(session, &loaded.beneficiary, &account, new)?;
         let salt = consigne_vault::random_salt();
         let params = self.kdf_params();
-        let derived = self.derive(new_password.expose().as_bytes().to_vec(), salt, params).await?;
+        let derived = self
+            .derive(new_password.expose().as_bytes().to_vec(), salt, params)
+            .await?;
         let app = self.clone();
         let session = session.clone();
         self.tx(move |tx| {
-            let verifier = app.platform.seal(&ctx::verifier(&account.id), &derived.verifier);
+            let verifier = app
+                .platform
+                .seal(&ctx::verifier(&account.id), &derived.verifier);
             match (&loaded.beneficiary, &session.keys.vault) {
                 (Some(b), Some(vault)) => {
-                    accounts::set_password_verifier(tx, &account.id, &params.encode(), &salt, &verifier, now)?;
+                    accounts::set_password_verifier(
+                        tx,
+                        &account.id,
+                        &params.encode(),
+                        &salt,
+                        &verifier,
+                        now,
+                    )?;
                     let aad = ctx::vault_password(&b.id);
-                    let wrap = app.platform.seal(&aad, &consigne_vault::wrap_key(&derived.wrap_key, &aad, vault));
+                    let wrap = app.platform.seal(
+                        &aad,
+                        &consigne_vault::wrap_key(&derived.wrap_key, &aad, vault),
+                    );
                     beneficiaries::set_password_wrap(tx, &b.id, &wrap)?;
-                    journal(tx, now, Some(&b.id), &JournalActor::beneficiary(&account.id), "password_changed", None, true)?;
+                    journal(
+                        tx,
+                        now,
+                        Some(&b.id),
+                        &JournalActor::beneficiary(&account.id),
+                        "password_changed",
+                        None,
+                        true,
+                    )?;
                 }
                 _ => {
                     let aad = ctx::secret_key(&account.id);
-                    let wrap = app.platform.seal(&aad, &consigne_vault::wrap_key(&derived.wrap_key, &aad, &session.keys.secret));
-                    accounts::set_password(tx, &account.id, &params.encode(), &salt, &verifier, &wrap, now)?;
+                    let wrap = app.platform.seal(
+                        &aad,
+                        &consigne_vault::wrap_key(&derived.wrap_key, &aad, &session.keys.secret),
+                    );
+                    accounts::set_password(
+                        tx,
+                        &account.id,
+                        &params.encode(),
+                        &salt,
+                        &verifier,
+                        &wrap,
+                        now,
+                    )?;
                 }
             }
             sessions::delete_others(tx, &account.id, Some(&session.token_hash))?;
@@ -637,7 +915,13 @@ impl App {
     }
 
     /// The policy, with the person's own names and birth date refused.
-    fn checked_password(&self, session: &Session, beneficiary: &Option<BeneficiaryRow>, account: &AccountRow, raw: &str) -> ServiceResult<Password> {
+    fn checked_password(
+        &self,
+        session: &Session,
+        beneficiary: &Option<BeneficiaryRow>,
+        account: &AccountRow,
+        raw: &str,
+    ) -> ServiceResult<Password> {
         match (beneficiary, &session.keys.identity) {
             (Some(b), Some(ik)) => {
                 let identity = IdentityRecord::open(self, ik, &b.id, &b.identity_sealed)?;
@@ -647,14 +931,17 @@ impl App {
                 let email = account.email.clone().unwrap_or_default();
                 let local = email.split('@').next().unwrap_or_default().to_owned();
                 let name = account.display_name.clone().unwrap_or_default();
-                Password::new_checked(raw, None, None, None, &[&local, &name]).map_err(ServiceError::WeakPassword)
+                Password::new_checked(raw, None, None, None, &[&local, &name])
+                    .map_err(ServiceError::WeakPassword)
             }
         }
     }
 
     pub async fn recover(&self, req: RecoverRequest) -> ServiceResult<String> {
         let normalized = Identifier::normalize(&req.identifier).map(|i| i.as_str().to_owned());
-        let throttle_material = normalized.clone().unwrap_or_else(|| req.identifier.trim().to_lowercase());
+        let throttle_material = normalized
+            .clone()
+            .unwrap_or_else(|| req.identifier.trim().to_lowercase());
         let (id_key, addr_key) = self.throttle_keys(&throttle_material, req.address);
         let login_index = normalized.as_ref().map(|n| self.blind("login", n));
         let now = self.now();
@@ -670,29 +957,50 @@ impl App {
                 load_account(tx, account)
             })
             .await?;
-        let code = recovery::normalize_code(&req.recovery_code).unwrap_or_else(|| req.recovery_code.clone());
+        let code = recovery::normalize_code(&req.recovery_code)
+            .unwrap_or_else(|| req.recovery_code.clone());
         let (Some(account), Some(b)) = (loaded.account, loaded.beneficiary) else {
-            self.derive(code.into_bytes(), DUMMY_SALT, self.kdf_params()).await?;
-            return self.fail_login(id_key, addr_key, None, ServiceError::InvalidCredentials).await.map(|_| String::new());
+            self.derive(code.into_bytes(), DUMMY_SALT, self.kdf_params())
+                .await?;
+            return self
+                .fail_login(id_key, addr_key, None, ServiceError::InvalidCredentials)
+                .await
+                .map(|_| String::new());
         };
         let who = Some((account.id.clone(), Some(b.id.clone())));
-        let salt: [u8; 16] = b.recovery_salt.as_slice().try_into().map_err(|_| ServiceError::Internal("salt"))?;
+        let salt: [u8; 16] = b
+            .recovery_salt
+            .as_slice()
+            .try_into()
+            .map_err(|_| ServiceError::Internal("salt"))?;
         let params = KdfParams::decode(&account.kdf_params)?;
         let derived = self.derive(code.into_bytes(), salt, params).await?;
-        let stored = self.platform.open(&ctx::recovery_verifier(&b.id), &b.recovery_verifier)?;
+        let stored = self
+            .platform
+            .open(&ctx::recovery_verifier(&b.id), &b.recovery_verifier)?;
         if !consigne_vault::verifier_matches(&stored, &derived.verifier) {
-            return self.fail_login(id_key, addr_key, who, ServiceError::InvalidCredentials).await.map(|_| String::new());
+            return self
+                .fail_login(id_key, addr_key, who, ServiceError::InvalidCredentials)
+                .await
+                .map(|_| String::new());
         }
-        let wrapped = self.platform.open(&ctx::vault_recovery(&b.id), &b.vault_wrap_recovery)?;
-        let vault = consigne_vault::unwrap_key(&derived.wrap_key, &ctx::vault_recovery(&b.id), &wrapped)?;
+        let wrapped = self
+            .platform
+            .open(&ctx::vault_recovery(&b.id), &b.vault_wrap_recovery)?;
+        let vault =
+            consigne_vault::unwrap_key(&derived.wrap_key, &ctx::vault_recovery(&b.id), &wrapped)?;
         let keys = self.beneficiary_keys(&account, &b, vault.clone())?;
-        let ik = keys.identity.clone().ok_or(ServiceError::Internal("identity key"))?;
+        let ik = keys
+            .identity
+            .clone()
+            .ok_or(ServiceError::Internal("identity key"))?;
         let identity = IdentityRecord::open(self, &ik, &b.id, &b.identity_sealed)?;
         let new_password = check_for_identity(&identity, &req.new_password)?;
         let new_code = recovery::generate_code();
         let params = self.kdf_params();
         let (pw_salt, code_salt) = (consigne_vault::random_salt(), consigne_vault::random_salt());
-        let canonical = recovery::normalize_code(&new_code).ok_or(ServiceError::Internal("recovery code"))?;
+        let canonical =
+            recovery::normalize_code(&new_code).ok_or(ServiceError::Internal("recovery code"))?;
         let (pw, rc) = tokio::try_join!(
             self.derive(new_password.expose().as_bytes().to_vec(), pw_salt, params),
             self.derive(canonical.into_bytes(), code_salt, params)
@@ -700,20 +1008,42 @@ impl App {
         let app = self.clone();
         self.tx(move |tx| {
             let p = &app.platform;
-            accounts::set_password_verifier(tx, &account.id, &params.encode(), &pw_salt, &p.seal(&ctx::verifier(&account.id), &pw.verifier), now)?;
+            accounts::set_password_verifier(
+                tx,
+                &account.id,
+                &params.encode(),
+                &pw_salt,
+                &p.seal(&ctx::verifier(&account.id), &pw.verifier),
+                now,
+            )?;
             let aad = ctx::vault_password(&b.id);
-            beneficiaries::set_password_wrap(tx, &b.id, &p.seal(&aad, &consigne_vault::wrap_key(&pw.wrap_key, &aad, &vault)))?;
+            beneficiaries::set_password_wrap(
+                tx,
+                &b.id,
+                &p.seal(&aad, &consigne_vault::wrap_key(&pw.wrap_key, &aad, &vault)),
+            )?;
             let raad = ctx::vault_recovery(&b.id);
             beneficiaries::set_recovery(
                 tx,
                 &b.id,
                 &code_salt,
                 &p.seal(&ctx::recovery_verifier(&b.id), &rc.verifier),
-                &p.seal(&raad, &consigne_vault::wrap_key(&rc.wrap_key, &raad, &vault)),
+                &p.seal(
+                    &raad,
+                    &consigne_vault::wrap_key(&rc.wrap_key, &raad, &vault),
+                ),
             )?;
             sessions::delete_others(tx, &account.id, None)?;
             throttle::clear(tx, &id_key)?;
-            journal(tx, now, Some(&b.id), &JournalActor::beneficiary(&account.id), "recovered_with_code", None, true)?;
+            journal(
+                tx,
+                now,
+                Some(&b.id),
+                &JournalActor::beneficiary(&account.id),
+                "recovered_with_code",
+                None,
+                true,
+            )?;
             Ok(())
         })
         .await?;
@@ -727,21 +1057,34 @@ impl App {
         let secret = totp::generate_secret();
         let sealed = self.platform.seal(&ctx::totp(&session.account_id), &secret);
         let aid = session.account_id.clone();
-        let changed = self.tx(move |tx| Ok(accounts::set_totp_secret(tx, &aid, &sealed)?)).await?;
+        let changed = self
+            .tx(move |tx| Ok(accounts::set_totp_secret(tx, &aid, &sealed)?))
+            .await?;
         if changed == 0 {
             return Err(ServiceError::Conflict("totp_already_enrolled"));
         }
-        let label = session.email.clone().unwrap_or_else(|| session.keys.display_name.clone());
-        Ok(TotpEnrollment { secret: totp::secret_base32(&secret), otpauth_uri: totp::otpauth_uri("Consigne", &label, &secret) })
+        let label = session
+            .email
+            .clone()
+            .unwrap_or_else(|| session.keys.display_name.clone());
+        Ok(TotpEnrollment {
+            secret: totp::secret_base32(&secret),
+            otpauth_uri: totp::otpauth_uri("Consigne", &label, &secret),
+        })
     }
 
     pub async fn totp_confirm(&self, session: &Session, code: &str) -> ServiceResult<()> {
         let aid = session.account_id.clone();
-        let account = self.tx(move |tx| Ok(accounts::by_id(tx, &aid)?)).await?.ok_or(ServiceError::Unauthenticated)?;
+        let account = self
+            .tx(move |tx| Ok(accounts::by_id(tx, &aid)?))
+            .await?
+            .ok_or(ServiceError::Unauthenticated)?;
         if account.totp_confirmed {
             return Err(ServiceError::Conflict("totp_already_enrolled"));
         }
-        let step = self.totp_step(&account, code)?.ok_or(ServiceError::WrongCode)?;
+        let step = self
+            .totp_step(&account, code)?
+            .ok_or(ServiceError::WrongCode)?;
         let h = session.token_hash.clone();
         self.tx(move |tx| {
             accounts::confirm_totp(tx, &account.id, step)?;
@@ -752,11 +1095,19 @@ impl App {
     }
 
     /// Builds a staff account (professional or platform admin) ready to insert.
-    pub(crate) async fn new_staff_account(&self, kind: &str, email: &Email, display_name: &str, password: &Password) -> ServiceResult<(AccountRow, KeyPair)> {
+    pub(crate) async fn new_staff_account(
+        &self,
+        kind: &str,
+        email: &Email,
+        display_name: &str,
+        password: &Password,
+    ) -> ServiceResult<(AccountRow, KeyPair)> {
         let id = new_id();
         let salt = consigne_vault::random_salt();
         let params = self.kdf_params();
-        let derived = self.derive(password.expose().as_bytes().to_vec(), salt, params).await?;
+        let derived = self
+            .derive(password.expose().as_bytes().to_vec(), salt, params)
+            .await?;
         let pair = KeyPair::generate();
         let aad = ctx::secret_key(&id);
         let now = self.now();
@@ -769,7 +1120,10 @@ impl App {
             kdf_salt: salt.to_vec(),
             password_verifier: self.platform.seal(&ctx::verifier(&id), &derived.verifier),
             public_key: pair.public().as_bytes().to_vec(),
-            secret_key_wrap: self.platform.seal(&aad, &consigne_vault::wrap_key(&derived.wrap_key, &aad, pair.secret())),
+            secret_key_wrap: self.platform.seal(
+                &aad,
+                &consigne_vault::wrap_key(&derived.wrap_key, &aad, pair.secret()),
+            ),
             totp_secret: None,
             totp_confirmed: false,
             totp_last_step: None,
@@ -783,11 +1137,25 @@ impl App {
 
     /// `consigne admin create-platform-admin`: the second factor is set up at once and its
     /// `otpauth://` URI returned for the operator's authenticator app.
-    pub async fn create_platform_admin(&self, email: &str, display_name: &str, password: &str, with_totp: bool) -> ServiceResult<String> {
+    pub async fn create_platform_admin(
+        &self,
+        email: &str,
+        display_name: &str,
+        password: &str,
+        with_totp: bool,
+    ) -> ServiceResult<String> {
         let email = Email::parse(email)?;
-        let local = email.as_str().split('@').next().unwrap_or_default().to_owned();
-        let password = Password::new_checked(password, None, None, None, &[&local]).map_err(ServiceError::WeakPassword)?;
-        let (mut row, _) = self.new_staff_account("platform_admin", &email, display_name, &password).await?;
+        let local = email
+            .as_str()
+            .split('@')
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        let password = Password::new_checked(password, None, None, None, &[&local])
+            .map_err(ServiceError::WeakPassword)?;
+        let (mut row, _) = self
+            .new_staff_account("platform_admin", &email, display_name, &password)
+            .await?;
         let secret = totp::generate_secret();
         if with_totp {
             row.totp_secret = Some(self.platform.seal(&ctx::totp(&row.id), &secret));
@@ -810,5 +1178,6 @@ pub(crate) fn check_for_identity(identity: &IdentityRecord, raw: &str) -> Servic
     let last = crate::domain::PersonName::parse("last_name", &identity.last_name).ok();
     let today = time::OffsetDateTime::now_utc().date();
     let birth = crate::domain::BirthDate::parse(&identity.birth_date, today).ok();
-    Password::new_checked(raw, first.as_ref(), last.as_ref(), birth.as_ref(), &[]).map_err(ServiceError::WeakPassword)
+    Password::new_checked(raw, first.as_ref(), last.as_ref(), birth.as_ref(), &[])
+        .map_err(ServiceError::WeakPassword)
 }

@@ -85,21 +85,38 @@ pub struct RelayView {
 }
 
 fn pro_actor(session: &Session, sid: &str) -> JournalActor {
-    JournalActor { kind: "professional", account: Some(session.account_id.clone()), name: Some(session.keys.display_name.clone()), structure: Some(sid.to_owned()) }
+    JournalActor {
+        kind: "professional",
+        account: Some(session.account_id.clone()),
+        name: Some(session.keys.display_name.clone()),
+        structure: Some(sid.to_owned()),
+    }
 }
 
 impl App {
-    pub async fn open_safe(&self, session: &Session, sid: &str, input: NewSafe) -> ServiceResult<OpenedSafe> {
+    pub async fn open_safe(
+        &self,
+        session: &Session,
+        sid: &str,
+        input: NewSafe,
+    ) -> ServiceResult<OpenedSafe> {
         let sid = parse_id(sid)?;
         allow(session, Action::OpenSafe, Resource::Structure { id: &sid })?;
         if input.consent == Some(false) {
             return Err(ServiceError::ConsentRequired);
         }
-        let today = time::OffsetDateTime::from_unix_timestamp(self.now()).map(|t| t.date()).unwrap_or(time::Date::MIN);
+        let today = time::OffsetDateTime::from_unix_timestamp(self.now())
+            .map(|t| t.date())
+            .unwrap_or(time::Date::MIN);
         let first = PersonName::parse("first_name", &input.first_name)?;
         let last = PersonName::parse("last_name", &input.last_name)?;
         let birth = BirthDate::parse(&input.birth_date, today)?;
-        let phone = input.phone.as_deref().map(Phone::parse).transpose()?.flatten();
+        let phone = input
+            .phone
+            .as_deref()
+            .map(Phone::parse)
+            .transpose()?
+            .flatten();
         let language = match input.language.as_deref().filter(|l| !l.trim().is_empty()) {
             Some(l) => Language::parse(l)?,
             None => Language::parse(&self.config.default_language)?,
@@ -107,13 +124,23 @@ impl App {
         let (password, passphrase) = match (&input.password, input.generate_passphrase) {
             (_, true) => {
                 let p = crate::domain::generate_passphrase();
-                (Password::for_login(&p).ok_or(ServiceError::Internal("passphrase"))?, Some(p))
+                (
+                    Password::for_login(&p).ok_or(ServiceError::Internal("passphrase"))?,
+                    Some(p),
+                )
             }
-            (Some(p), false) => (Password::new_checked(p, Some(&first), Some(&last), Some(&birth), &[]).map_err(ServiceError::WeakPassword)?, None),
-            (None, false) => return Err(crate::domain::InvalidInput::new("password", "required").into()),
+            (Some(p), false) => (
+                Password::new_checked(p, Some(&first), Some(&last), Some(&birth), &[])
+                    .map_err(ServiceError::WeakPassword)?,
+                None,
+            ),
+            (None, false) => {
+                return Err(crate::domain::InvalidInput::new("password", "required").into());
+            }
         };
         let code = recovery::generate_code();
-        let canonical = recovery::normalize_code(&code).ok_or(ServiceError::Internal("recovery code"))?;
+        let canonical =
+            recovery::normalize_code(&code).ok_or(ServiceError::Internal("recovery code"))?;
         let params = self.kdf_params();
         let (pw_salt, code_salt) = (consigne_vault::random_salt(), consigne_vault::random_salt());
         let (pw, rc) = tokio::try_join!(
@@ -123,7 +150,9 @@ impl App {
         let (aid, bid) = (new_id(), new_id());
         let (vault, identity_key, pair) = (Key32::random(), Key32::random(), KeyPair::generate());
         let p = self.platform.clone();
-        let seal_wrap = |aad: String, wrapping: &Key32, key: &Key32| p.seal(&aad, &consigne_vault::wrap_key(wrapping, &aad, key));
+        let seal_wrap = |aad: String, wrapping: &Key32, key: &Key32| {
+            p.seal(&aad, &consigne_vault::wrap_key(wrapping, &aad, key))
+        };
         let now = self.now();
         let mut account = AccountRow {
             id: aid.clone(),
@@ -173,7 +202,8 @@ impl App {
                         break;
                     }
                 }
-                let identifier = identifier.ok_or(ServiceError::Conflict("identifier_exhausted"))?;
+                let identifier =
+                    identifier.ok_or(ServiceError::Conflict("identifier_exhausted"))?;
                 let record = IdentityRecord {
                     first_name: first.as_str().into(),
                     last_name: last.as_str().into(),
@@ -188,25 +218,49 @@ impl App {
                 // A relay structure becomes her first relais and her recovery relais; a mediation
                 // structure opened the safe but keeps no key to it.
                 if structure.kind == "relay" {
-                    let public = PublicKey::from_slice(structure.public_key.as_deref().ok_or(ServiceError::Internal("structure key"))?)?;
+                    let public = PublicKey::from_slice(
+                        structure
+                            .public_key
+                            .as_deref()
+                            .ok_or(ServiceError::Internal("structure key"))?,
+                    )?;
                     app.link_relay(tx, &bid, &sid, &public, &identity_key, Some(&vault), now)?;
                 }
                 journal(tx, now, Some(&bid), &actor, "safe_opened", None, true)?;
                 Ok(identifier.as_str().to_owned())
             })
             .await?;
-        Ok(OpenedSafe { id: safe_id, identifier, recovery_code: code, passphrase, display_name })
+        Ok(OpenedSafe {
+            id: safe_id,
+            identifier,
+            recovery_code: code,
+            passphrase,
+            display_name,
+        })
     }
 
     /// Makes `sid` one of her relais: her identity key (and, for a recovery relais, her vault
     /// key) sealed to the structure's public key.
     #[allow(clippy::too_many_arguments)]
-    pub(crate) fn link_relay(&self, tx: &mut dyn Sql, bid: &str, sid: &str, public: &PublicKey, identity_key: &Key32, vault_for_recovery: Option<&Key32>, now: i64) -> ServiceResult<()> {
+    pub(crate) fn link_relay(
+        &self,
+        tx: &mut dyn Sql,
+        bid: &str,
+        sid: &str,
+        public: &PublicKey,
+        identity_key: &Key32,
+        vault_for_recovery: Option<&Key32>,
+        now: i64,
+    ) -> ServiceResult<()> {
         let iaad = ctx::relay_identity(bid, sid);
-        let identity_wrap = self.platform.seal(&iaad, &consigne_vault::wrap_key_to(public, &iaad, identity_key));
+        let identity_wrap = self.platform.seal(
+            &iaad,
+            &consigne_vault::wrap_key_to(public, &iaad, identity_key),
+        );
         let recovery_wrap = vault_for_recovery.map(|v| {
             let raad = ctx::relay_recovery(bid, sid);
-            self.platform.seal(&raad, &consigne_vault::wrap_key_to(public, &raad, v))
+            self.platform
+                .seal(&raad, &consigne_vault::wrap_key_to(public, &raad, v))
         });
         beneficiaries::add_relay(tx, bid, sid, now, &identity_wrap, recovery_wrap.as_deref())?;
         Ok(())
@@ -214,19 +268,39 @@ impl App {
 
     /// Opens a person's identity through a structure's key: needs both the relais row and the
     /// wrap addressed to that structure.
-    fn identity_via_structure(&self, wrap: &[u8], skey: &KeyPair, bid: &str, sid: &str, sealed: &[u8]) -> ServiceResult<IdentityRecord> {
+    fn identity_via_structure(
+        &self,
+        wrap: &[u8],
+        skey: &KeyPair,
+        bid: &str,
+        sid: &str,
+        sealed: &[u8],
+    ) -> ServiceResult<IdentityRecord> {
         let aad = ctx::relay_identity(bid, sid);
         let inner = self.platform.open(&aad, wrap)?;
         let ik = consigne_vault::unwrap_key_from(skey, &aad, &inner)?;
         IdentityRecord::open(self, &ik, bid, sealed)
     }
 
-    pub async fn list_followed(&self, session: &Session, sid: &str) -> ServiceResult<Vec<FollowedPerson>> {
+    pub async fn list_followed(
+        &self,
+        session: &Session,
+        sid: &str,
+    ) -> ServiceResult<Vec<FollowedPerson>> {
         let sid = parse_id(sid)?;
-        allow(session, Action::ListFollowed, Resource::Structure { id: &sid })?;
-        let skey = session.keys.structure_key(&sid).ok_or(ServiceError::AccessPending)?;
+        allow(
+            session,
+            Action::ListFollowed,
+            Resource::Structure { id: &sid },
+        )?;
+        let skey = session
+            .keys
+            .structure_key(&sid)
+            .ok_or(ServiceError::AccessPending)?;
         let s2 = sid.clone();
-        let rows = self.tx(move |tx| Ok(beneficiaries::followed_by(tx, &s2)?)).await?;
+        let rows = self
+            .tx(move |tx| Ok(beneficiaries::followed_by(tx, &s2)?))
+            .await?;
         // A row whose wrap does not open with the structure's key shows nothing (fail closed).
         let mut people: Vec<FollowedPerson> = rows
             .iter()
@@ -238,11 +312,21 @@ impl App {
                 }
             })
             .collect();
-        people.sort_by_cached_key(|p| (p.last_name.to_lowercase(), p.first_name.to_lowercase(), p.id.clone()));
+        people.sort_by_cached_key(|p| {
+            (
+                p.last_name.to_lowercase(),
+                p.first_name.to_lowercase(),
+                p.id.clone(),
+            )
+        });
         Ok(people)
     }
 
-    pub async fn beneficiary_profile(&self, session: &Session, bid: &str) -> ServiceResult<BeneficiaryProfile> {
+    pub async fn beneficiary_profile(
+        &self,
+        session: &Session,
+        bid: &str,
+    ) -> ServiceResult<BeneficiaryProfile> {
         let bid = parse_id(bid)?;
         let b2 = bid.clone();
         let (row, relays) = self
@@ -253,11 +337,25 @@ impl App {
             })
             .await?;
         let relay_ids: Vec<String> = relays.iter().map(|r| r.structure_id.clone()).collect();
-        allow(session, Action::View, Resource::Beneficiary { id: &bid, relays: &relay_ids })?;
+        allow(
+            session,
+            Action::View,
+            Resource::Beneficiary {
+                id: &bid,
+                relays: &relay_ids,
+            },
+        )?;
         let (identity, via) = match &session.actor {
             Actor::Beneficiary { .. } => {
-                let ik = session.keys.identity.as_ref().ok_or(ServiceError::NotFound)?;
-                (IdentityRecord::open(self, ik, &bid, &row.identity_sealed)?, None)
+                let ik = session
+                    .keys
+                    .identity
+                    .as_ref()
+                    .ok_or(ServiceError::NotFound)?;
+                (
+                    IdentityRecord::open(self, ik, &bid, &row.identity_sealed)?,
+                    None,
+                )
             }
             _ => {
                 // The permission alone is not enough: the structure's key must open her wrap.
@@ -275,7 +373,18 @@ impl App {
         if let Some(sid) = via {
             let actor = pro_actor(session, &sid);
             let (b3, now) = (bid.clone(), self.now());
-            self.tx(move |tx| journal(tx, now, Some(&b3), &actor, "profile_viewed", Some(("beneficiary", &b3)), true)).await?;
+            self.tx(move |tx| {
+                journal(
+                    tx,
+                    now,
+                    Some(&b3),
+                    &actor,
+                    "profile_viewed",
+                    Some(("beneficiary", &b3)),
+                    true,
+                )
+            })
+            .await?;
         }
         Ok(BeneficiaryProfile {
             id: bid,
@@ -289,21 +398,42 @@ impl App {
     }
 
     /// Always succeeds for a valid identifier shape, whether or not a safe exists.
-    pub async fn invite(&self, session: &Session, sid: &str, identifier: &str) -> ServiceResult<()> {
+    pub async fn invite(
+        &self,
+        session: &Session,
+        sid: &str,
+        identifier: &str,
+    ) -> ServiceResult<()> {
         let sid = parse_id(sid)?;
         allow(session, Action::Invite, Resource::Structure { id: &sid })?;
-        let identifier = Identifier::normalize(identifier).ok_or(crate::domain::InvalidInput::new("identifier", "invalid_identifier"))?;
+        let identifier = Identifier::normalize(identifier).ok_or(
+            crate::domain::InvalidInput::new("identifier", "invalid_identifier"),
+        )?;
         let index = self.blind("login", identifier.as_str());
         let actor = pro_actor(session, &sid);
         let (now, by) = (self.now(), session.account_id.clone());
         self.tx(move |tx| {
-            let Some(account) = accounts::by_login_index(tx, &index)?.filter(|a| a.kind == "beneficiary") else { return Ok(()) };
-            let Some(b) = beneficiaries::by_account(tx, &account.id)? else { return Ok(()) };
+            let Some(account) =
+                accounts::by_login_index(tx, &index)?.filter(|a| a.kind == "beneficiary")
+            else {
+                return Ok(());
+            };
+            let Some(b) = beneficiaries::by_account(tx, &account.id)? else {
+                return Ok(());
+            };
             if beneficiaries::relay(tx, &b.id, &sid)?.is_some() {
                 return Ok(());
             }
             beneficiaries::invite(tx, &new_id(), &b.id, &sid, &by, now)?;
-            journal(tx, now, Some(&b.id), &actor, "invitation_sent", Some(("structure", &sid)), true)
+            journal(
+                tx,
+                now,
+                Some(&b.id),
+                &actor,
+                "invitation_sent",
+                Some(("structure", &sid)),
+                true,
+            )
         })
         .await
     }
@@ -317,44 +447,94 @@ impl App {
 
     pub async fn my_invitations(&self, session: &Session) -> ServiceResult<Vec<InvitationView>> {
         let bid = Self::own_beneficiary(session)?;
-        let rows = self.tx(move |tx| Ok(beneficiaries::invitations_of(tx, &bid)?)).await?;
+        let rows = self
+            .tx(move |tx| Ok(beneficiaries::invitations_of(tx, &bid)?))
+            .await?;
         Ok(rows
             .into_iter()
-            .map(|r| InvitationView { id: r.id, structure: NamedRef { id: r.structure_id, name: r.structure_name }, created_at: crate::clock::rfc3339(r.created_at) })
+            .map(|r| InvitationView {
+                id: r.id,
+                structure: NamedRef {
+                    id: r.structure_id,
+                    name: r.structure_name,
+                },
+                created_at: crate::clock::rfc3339(r.created_at),
+            })
             .collect())
     }
 
-    pub async fn answer_invitation(&self, session: &Session, iid: &str, accept: bool) -> ServiceResult<()> {
+    pub async fn answer_invitation(
+        &self,
+        session: &Session,
+        iid: &str,
+        accept: bool,
+    ) -> ServiceResult<()> {
         let bid = Self::own_beneficiary(session)?;
         let iid = parse_id(iid)?;
-        let ik = session.keys.identity.clone().ok_or(ServiceError::NotFound)?;
+        let ik = session
+            .keys
+            .identity
+            .clone()
+            .ok_or(ServiceError::NotFound)?;
         let app = self.clone();
         let (now, aid) = (self.now(), session.account_id.clone());
         self.tx(move |tx| {
-            let invitation = beneficiaries::invitations_of(tx, &bid)?.into_iter().find(|i| i.id == iid).ok_or(ServiceError::NotFound)?;
+            let invitation = beneficiaries::invitations_of(tx, &bid)?
+                .into_iter()
+                .find(|i| i.id == iid)
+                .ok_or(ServiceError::NotFound)?;
             beneficiaries::delete_invitation(tx, &iid, &bid)?;
             let sid = invitation.structure_id;
             if accept {
                 let structure = structures::by_id(tx, &sid)?.ok_or(ServiceError::NotFound)?;
-                let public = PublicKey::from_slice(structure.public_key.as_deref().ok_or(ServiceError::Conflict("structure_without_key"))?)?;
+                let public = PublicKey::from_slice(
+                    structure
+                        .public_key
+                        .as_deref()
+                        .ok_or(ServiceError::Conflict("structure_without_key"))?,
+                )?;
                 if beneficiaries::relay(tx, &bid, &sid)?.is_none() {
                     app.link_relay(tx, &bid, &sid, &public, &ik, None, now)?;
                 }
             }
-            let action = if accept { "invitation_accepted" } else { "invitation_declined" };
-            journal(tx, now, Some(&bid), &JournalActor::beneficiary(&aid), action, Some(("structure", &sid)), true)
+            let action = if accept {
+                "invitation_accepted"
+            } else {
+                "invitation_declined"
+            };
+            journal(
+                tx,
+                now,
+                Some(&bid),
+                &JournalActor::beneficiary(&aid),
+                action,
+                Some(("structure", &sid)),
+                true,
+            )
         })
         .await
     }
 
     pub async fn relays(&self, session: &Session, bid: &str) -> ServiceResult<Vec<RelayView>> {
         let bid = parse_id(bid)?;
-        allow(session, Action::ManageOwn, Resource::Beneficiary { id: &bid, relays: &[] })?;
-        let rows = self.tx(move |tx| Ok(beneficiaries::relays_of(tx, &bid)?)).await?;
+        allow(
+            session,
+            Action::ManageOwn,
+            Resource::Beneficiary {
+                id: &bid,
+                relays: &[],
+            },
+        )?;
+        let rows = self
+            .tx(move |tx| Ok(beneficiaries::relays_of(tx, &bid)?))
+            .await?;
         Ok(rows
             .into_iter()
             .map(|r| RelayView {
-                structure: NamedRef { id: r.structure_id, name: r.structure_name },
+                structure: NamedRef {
+                    id: r.structure_id,
+                    name: r.structure_name,
+                },
                 since: crate::clock::rfc3339(r.since),
                 recovery: r.recovery,
                 // Items of the safe arrive with the documents milestone; nothing is shared yet.
@@ -366,14 +546,29 @@ impl App {
     pub async fn leave_relay(&self, session: &Session, bid: &str, sid: &str) -> ServiceResult<()> {
         let bid = parse_id(bid)?;
         let sid = parse_id(sid)?;
-        allow(session, Action::ManageOwn, Resource::Beneficiary { id: &bid, relays: &[] })?;
+        allow(
+            session,
+            Action::ManageOwn,
+            Resource::Beneficiary {
+                id: &bid,
+                relays: &[],
+            },
+        )?;
         let (now, aid) = (self.now(), session.account_id.clone());
         self.tx(move |tx| {
             if beneficiaries::remove_relay(tx, &bid, &sid)? == 0 {
                 return Err(ServiceError::NotFound);
             }
             beneficiaries::delete_invitation_for(tx, &bid, &sid)?;
-            journal(tx, now, Some(&bid), &JournalActor::beneficiary(&aid), "relay_left", Some(("structure", &sid)), true)
+            journal(
+                tx,
+                now,
+                Some(&bid),
+                &JournalActor::beneficiary(&aid),
+                "relay_left",
+                Some(("structure", &sid)),
+                true,
+            )
         })
         .await
     }
@@ -385,7 +580,11 @@ impl App {
     }
 
     /// The password policy as it applies to her (used by pages before a long form is lost).
-    pub fn check_new_password_for(&self, identity: &BeneficiaryProfile, raw: &str) -> ServiceResult<Password> {
+    pub fn check_new_password_for(
+        &self,
+        identity: &BeneficiaryProfile,
+        raw: &str,
+    ) -> ServiceResult<Password> {
         let record = IdentityRecord {
             first_name: identity.first_name.clone(),
             last_name: identity.last_name.clone(),

@@ -50,7 +50,9 @@ fn key_hex(k: &Key32) -> String {
 }
 
 fn hex_key(s: &str) -> ServiceResult<Key32> {
-    let bytes = zeroize::Zeroizing::new(hex::decode(s).map_err(|_| ServiceError::Internal("session keys"))?);
+    let bytes = zeroize::Zeroizing::new(
+        hex::decode(s).map_err(|_| ServiceError::Internal("session keys"))?,
+    );
     Ok(Key32::from_slice(&bytes)?)
 }
 
@@ -60,7 +62,10 @@ impl SessionKeys {
     }
 
     pub fn structure_key(&self, sid: &str) -> Option<KeyPair> {
-        self.structures.iter().find(|(s, _)| s == sid).map(|(_, k)| KeyPair::from_secret(k.clone()))
+        self.structures
+            .iter()
+            .find(|(s, _)| s == sid)
+            .map(|(_, k)| KeyPair::from_secret(k.clone()))
     }
 
     pub fn encode(&self) -> zeroize::Zeroizing<Vec<u8>> {
@@ -68,7 +73,11 @@ impl SessionKeys {
             secret: key_hex(&self.secret),
             vault: self.vault.as_ref().map(key_hex),
             identity: self.identity.as_ref().map(key_hex),
-            structures: self.structures.iter().map(|(s, k)| (s.clone(), key_hex(k))).collect(),
+            structures: self
+                .structures
+                .iter()
+                .map(|(s, k)| (s.clone(), key_hex(k)))
+                .collect(),
             display_name: self.display_name.clone(),
             language: self.language.clone(),
         };
@@ -76,12 +85,17 @@ impl SessionKeys {
     }
 
     pub fn decode(bytes: &[u8]) -> ServiceResult<Self> {
-        let wire: Wire = serde_json::from_slice(bytes).map_err(|_| ServiceError::Internal("session keys"))?;
+        let wire: Wire =
+            serde_json::from_slice(bytes).map_err(|_| ServiceError::Internal("session keys"))?;
         Ok(Self {
             secret: hex_key(&wire.secret)?,
             vault: wire.vault.as_deref().map(hex_key).transpose()?,
             identity: wire.identity.as_deref().map(hex_key).transpose()?,
-            structures: wire.structures.iter().map(|(s, k)| Ok((s.clone(), hex_key(k)?))).collect::<ServiceResult<_>>()?,
+            structures: wire
+                .structures
+                .iter()
+                .map(|(s, k)| Ok((s.clone(), hex_key(k)?)))
+                .collect::<ServiceResult<_>>()?,
             display_name: wire.display_name.clone(),
             language: wire.language.clone(),
         })

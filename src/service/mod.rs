@@ -7,8 +7,12 @@ mod beneficiaries;
 mod keys;
 mod structures;
 
-pub use auth::{AccountView, LoginOutcome, LoginRequest, RecoverRequest, StructureRef, TotpEnrollment};
-pub use beneficiaries::{BeneficiaryProfile, FollowedPerson, InvitationView, NewSafe, OpenedSafe, RelayView};
+pub use auth::{
+    AccountView, LoginOutcome, LoginRequest, RecoverRequest, StructureRef, TotpEnrollment,
+};
+pub use beneficiaries::{
+    BeneficiaryProfile, FollowedPerson, InvitationView, NewSafe, OpenedSafe, RelayView,
+};
 pub use keys::{Session, SessionKeys, Stage};
 pub use structures::{NewProfessional, NewStructure, ProfessionalView, StructureView};
 
@@ -90,10 +94,28 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(config: Config, db: Database, platform: PlatformKey, clock: Arc<dyn Clock>, demo: bool) -> Self {
-        let kdf = KdfParams { memory_kib: config.argon2.memory_kib, iterations: config.argon2.iterations, parallelism: config.argon2.parallelism };
+    pub fn new(
+        config: Config,
+        db: Database,
+        platform: PlatformKey,
+        clock: Arc<dyn Clock>,
+        demo: bool,
+    ) -> Self {
+        let kdf = KdfParams {
+            memory_kib: config.argon2.memory_kib,
+            iterations: config.argon2.iterations,
+            parallelism: config.argon2.parallelism,
+        };
         let permits = config.argon2.max_concurrent;
-        Self { config: Arc::new(config), db, platform: Arc::new(platform), clock, hashing: Arc::new(Semaphore::new(permits)), kdf, demo }
+        Self {
+            config: Arc::new(config),
+            db,
+            platform: Arc::new(platform),
+            clock,
+            hashing: Arc::new(Semaphore::new(permits)),
+            kdf,
+            demo,
+        }
     }
 
     pub fn now(&self) -> Timestamp {
@@ -110,8 +132,17 @@ impl App {
 
     /// Argon2id behind the concurrency limit, on a blocking thread: logins cannot exhaust
     /// memory and never stall the async workers that answer `/health`.
-    pub async fn derive(&self, secret: Vec<u8>, salt: [u8; 16], params: KdfParams) -> ServiceResult<DerivedSecret> {
-        let _permit = self.hashing.acquire().await.map_err(|_| ServiceError::Internal("hashing closed"))?;
+    pub async fn derive(
+        &self,
+        secret: Vec<u8>,
+        salt: [u8; 16],
+        params: KdfParams,
+    ) -> ServiceResult<DerivedSecret> {
+        let _permit = self
+            .hashing
+            .acquire()
+            .await
+            .map_err(|_| ServiceError::Internal("hashing closed"))?;
         let secret = zeroize::Zeroizing::new(secret);
         tokio::task::spawn_blocking(move || consigne_vault::derive_secret(&secret, &salt, &params))
             .await
@@ -138,11 +169,21 @@ pub fn new_id() -> String {
 
 /// Ids come from URLs: anything that is not a UUID is simply not found.
 pub fn parse_id(raw: &str) -> ServiceResult<String> {
-    uuid::Uuid::parse_str(raw).map(|u| u.to_string()).map_err(|_| ServiceError::NotFound)
+    uuid::Uuid::parse_str(raw)
+        .map(|u| u.to_string())
+        .map_err(|_| ServiceError::NotFound)
 }
 
 /// A journal line about a safe.
-pub(crate) fn journal(tx: &mut dyn Sql, at: Timestamp, bid: Option<&str>, actor: &JournalActor, action: &str, target: Option<(&str, &str)>, ok: bool) -> ServiceResult<()> {
+pub(crate) fn journal(
+    tx: &mut dyn Sql,
+    at: Timestamp,
+    bid: Option<&str>,
+    actor: &JournalActor,
+    action: &str,
+    target: Option<(&str, &str)>,
+    ok: bool,
+) -> ServiceResult<()> {
     crate::store::journal::append(
         tx,
         &JournalEntry {
@@ -172,6 +213,11 @@ pub(crate) struct JournalActor {
 
 impl JournalActor {
     pub fn beneficiary(account: &str) -> Self {
-        Self { kind: "beneficiary", account: Some(account.to_owned()), name: None, structure: None }
+        Self {
+            kind: "beneficiary",
+            account: Some(account.to_owned()),
+            name: None,
+            structure: None,
+        }
     }
 }

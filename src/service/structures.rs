@@ -29,7 +29,13 @@ pub struct StructureView {
 
 impl From<&StructureRow> for StructureView {
     fn from(s: &StructureRow) -> Self {
-        Self { id: s.id.clone(), name: s.name.clone(), kind: s.kind.clone(), city: s.city.clone(), created_at: crate::clock::rfc3339(s.created_at) }
+        Self {
+            id: s.id.clone(),
+            name: s.name.clone(),
+            kind: s.kind.clone(),
+            city: s.city.clone(),
+            created_at: crate::clock::rfc3339(s.created_at),
+        }
     }
 }
 
@@ -52,7 +58,11 @@ pub struct ProfessionalView {
 }
 
 /// Maps the policy's answer to the error the caller may see.
-pub(crate) fn allow(session: &Session, action: Action, resource: Resource<'_>) -> ServiceResult<()> {
+pub(crate) fn allow(
+    session: &Session,
+    action: Action,
+    resource: Resource<'_>,
+) -> ServiceResult<()> {
     match authorize(&session.actor, action, resource) {
         Decision::Allow => Ok(()),
         Decision::Forbidden => Err(ServiceError::Forbidden),
@@ -61,13 +71,24 @@ pub(crate) fn allow(session: &Session, action: Action, resource: Resource<'_>) -
 }
 
 impl App {
-    pub async fn create_structure(&self, session: &Session, input: NewStructure) -> ServiceResult<StructureView> {
+    pub async fn create_structure(
+        &self,
+        session: &Session,
+        input: NewStructure,
+    ) -> ServiceResult<StructureView> {
         allow(session, Action::Create, Resource::Platform)?;
         let name = ShortText::parse("name", &input.name, 120)?;
         let kind = StructureKind::parse(&input.kind)?;
-        let city = input.city.as_deref().filter(|c| !c.trim().is_empty()).map(|c| ShortText::parse("city", c, 80)).transpose()?;
+        let city = input
+            .city
+            .as_deref()
+            .filter(|c| !c.trim().is_empty())
+            .map(|c| ShortText::parse("city", c, 80))
+            .transpose()?;
         if input.annual_budget_eur.is_some_and(|b| b < 0) {
-            return Err(crate::domain::InvalidInput::new("annual_budget_eur", "invalid_amount").into());
+            return Err(
+                crate::domain::InvalidInput::new("annual_budget_eur", "invalid_amount").into(),
+            );
         }
         let row = StructureRow {
             id: new_id(),
@@ -88,32 +109,82 @@ impl App {
         let aid = session.account_id.clone();
         let all = matches!(session.actor, crate::policy::Actor::PlatformAdmin { .. });
         self.tx(move |tx| {
-            let rows = if all { structures::all(tx)? } else { structures::memberships_of(tx, &aid)?.into_iter().map(|m| m.structure).collect() };
+            let rows = if all {
+                structures::all(tx)?
+            } else {
+                structures::memberships_of(tx, &aid)?
+                    .into_iter()
+                    .map(|m| m.structure)
+                    .collect()
+            };
             Ok(rows.iter().map(StructureView::from).collect())
         })
         .await
     }
 
-    pub async fn get_structure(&self, session: &Session, sid: &str) -> ServiceResult<StructureView> {
+    pub async fn get_structure(
+        &self,
+        session: &Session,
+        sid: &str,
+    ) -> ServiceResult<StructureView> {
         let sid = parse_id(sid)?;
         allow(session, Action::View, Resource::Structure { id: &sid })?;
-        self.tx(move |tx| structures::by_id(tx, &sid)?.as_ref().map(StructureView::from).ok_or(ServiceError::NotFound)).await
+        self.tx(move |tx| {
+            structures::by_id(tx, &sid)?
+                .as_ref()
+                .map(StructureView::from)
+                .ok_or(ServiceError::NotFound)
+        })
+        .await
     }
 
-    pub async fn add_professional(&self, session: &Session, sid: &str, input: NewProfessional) -> ServiceResult<ProfessionalView> {
+    pub async fn add_professional(
+        &self,
+        session: &Session,
+        sid: &str,
+        input: NewProfessional,
+    ) -> ServiceResult<ProfessionalView> {
         let sid = parse_id(sid)?;
-        allow(session, Action::AddProfessional, Resource::Structure { id: &sid })?;
+        allow(
+            session,
+            Action::AddProfessional,
+            Resource::Structure { id: &sid },
+        )?;
         let email = Email::parse(&input.email)?;
         let display_name = ShortText::parse("display_name", &input.display_name, 80)?;
         let role = StaffRole::parse(&input.role)?;
-        let local = email.as_str().split('@').next().unwrap_or_default().to_owned();
-        let password = Password::new_checked(&input.password, None, None, None, &[&local, display_name.as_str()]).map_err(ServiceError::WeakPassword)?;
+        let local = email
+            .as_str()
+            .split('@')
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        let password = Password::new_checked(
+            &input.password,
+            None,
+            None,
+            None,
+            &[&local, display_name.as_str()],
+        )
+        .map_err(ServiceError::WeakPassword)?;
         let s2 = sid.clone();
-        if self.tx(move |tx| Ok(structures::by_id(tx, &s2)?)).await?.is_none() {
+        if self
+            .tx(move |tx| Ok(structures::by_id(tx, &s2)?))
+            .await?
+            .is_none()
+        {
             return Err(ServiceError::NotFound);
         }
-        let (row, pair) = self.new_staff_account("professional", &email, display_name.as_str(), &password).await?;
-        let view = ProfessionalView { id: row.id.clone(), display_name: display_name.into_string(), email: email.as_str().to_owned(), role: role.as_str().to_owned(), has_access: true };
+        let (row, pair) = self
+            .new_staff_account("professional", &email, display_name.as_str(), &password)
+            .await?;
+        let view = ProfessionalView {
+            id: row.id.clone(),
+            display_name: display_name.into_string(),
+            email: email.as_str().to_owned(),
+            role: role.as_str().to_owned(),
+            has_access: true,
+        };
         let held = session.keys.structure_key(&sid);
         let app = self.clone();
         let now = self.now();
@@ -136,7 +207,12 @@ impl App {
                     (Some(_), Some(k)) => Some(k),
                     (Some(_), None) => None,
                 };
-                let wrap = structure_key.as_ref().map(|k| app.platform.seal(&aad, &consigne_vault::wrap_key_to(&pair.public(), &aad, k.secret())));
+                let wrap = structure_key.as_ref().map(|k| {
+                    app.platform.seal(
+                        &aad,
+                        &consigne_vault::wrap_key_to(&pair.public(), &aad, k.secret()),
+                    )
+                });
                 structures::add_member(tx, &sid, &row.id, role.as_str(), wrap.as_deref(), now)?;
                 Ok(wrap.is_some())
             })
@@ -144,16 +220,30 @@ impl App {
         Ok(ProfessionalView { has_access, ..view })
     }
 
-    pub async fn list_professionals(&self, session: &Session, sid: &str) -> ServiceResult<Vec<ProfessionalView>> {
+    pub async fn list_professionals(
+        &self,
+        session: &Session,
+        sid: &str,
+    ) -> ServiceResult<Vec<ProfessionalView>> {
         let sid = parse_id(sid)?;
-        allow(session, Action::ListProfessionals, Resource::Structure { id: &sid })?;
+        allow(
+            session,
+            Action::ListProfessionals,
+            Resource::Structure { id: &sid },
+        )?;
         self.tx(move |tx| {
             if structures::by_id(tx, &sid)?.is_none() {
                 return Err(ServiceError::NotFound);
             }
             Ok(structures::members(tx, &sid)?
                 .into_iter()
-                .map(|m| ProfessionalView { id: m.account_id, display_name: m.display_name, email: m.email, role: m.role, has_access: m.has_key })
+                .map(|m| ProfessionalView {
+                    id: m.account_id,
+                    display_name: m.display_name,
+                    email: m.email,
+                    role: m.role,
+                    has_access: m.has_key,
+                })
                 .collect())
         })
         .await

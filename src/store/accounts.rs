@@ -71,26 +71,52 @@ pub fn insert(tx: &mut dyn Sql, a: &AccountRow) -> StoreResult<()> {
 }
 
 pub fn by_login_index(tx: &mut dyn Sql, index: &[u8]) -> StoreResult<Option<AccountRow>> {
-    tx.query_opt(&format!("SELECT {COLS} FROM accounts WHERE login_index = $1"), &[index.into()])?
-        .as_ref()
-        .map(from_row)
-        .transpose()
+    tx.query_opt(
+        &format!("SELECT {COLS} FROM accounts WHERE login_index = $1"),
+        &[index.into()],
+    )?
+    .as_ref()
+    .map(from_row)
+    .transpose()
 }
 
 pub fn by_id(tx: &mut dyn Sql, id: &str) -> StoreResult<Option<AccountRow>> {
-    tx.query_opt(&format!("SELECT {COLS} FROM accounts WHERE id = $1"), &[id.into()])?.as_ref().map(from_row).transpose()
+    tx.query_opt(
+        &format!("SELECT {COLS} FROM accounts WHERE id = $1"),
+        &[id.into()],
+    )?
+    .as_ref()
+    .map(from_row)
+    .transpose()
 }
 
 pub fn exists_login_index(tx: &mut dyn Sql, index: &[u8]) -> StoreResult<bool> {
-    Ok(tx.query_opt("SELECT 1 FROM accounts WHERE login_index = $1", &[index.into()])?.is_some())
+    Ok(tx
+        .query_opt(
+            "SELECT 1 FROM accounts WHERE login_index = $1",
+            &[index.into()],
+        )?
+        .is_some())
 }
 
 pub fn count_platform_admins(tx: &mut dyn Sql) -> StoreResult<i64> {
-    tx.query_one("SELECT COUNT(*) FROM accounts WHERE kind = 'platform_admin'", &[])?.int(0)
+    tx.query_one(
+        "SELECT COUNT(*) FROM accounts WHERE kind = 'platform_admin'",
+        &[],
+    )?
+    .int(0)
 }
 
 /// New password: new salt, verifier and wrap of the account's secret key, in one statement.
-pub fn set_password(tx: &mut dyn Sql, id: &str, kdf_params: &str, salt: &[u8], verifier: &[u8], secret_key_wrap: &[u8], at: i64) -> StoreResult<u64> {
+pub fn set_password(
+    tx: &mut dyn Sql,
+    id: &str,
+    kdf_params: &str,
+    salt: &[u8],
+    verifier: &[u8],
+    secret_key_wrap: &[u8],
+    at: i64,
+) -> StoreResult<u64> {
     tx.execute(
         "UPDATE accounts SET kdf_params = $2, kdf_salt = $3, password_verifier = $4, secret_key_wrap = $5, password_changed_at = $6 WHERE id = $1",
         &[id.into(), kdf_params.into(), salt.into(), verifier.into(), secret_key_wrap.into(), at.into()],
@@ -99,7 +125,14 @@ pub fn set_password(tx: &mut dyn Sql, id: &str, kdf_params: &str, salt: &[u8], v
 
 /// Beneficiaries' secret keys are wrapped by the vault key, which a password change does not
 /// change: only the salt and verifier move.
-pub fn set_password_verifier(tx: &mut dyn Sql, id: &str, kdf_params: &str, salt: &[u8], verifier: &[u8], at: i64) -> StoreResult<u64> {
+pub fn set_password_verifier(
+    tx: &mut dyn Sql,
+    id: &str,
+    kdf_params: &str,
+    salt: &[u8],
+    verifier: &[u8],
+    at: i64,
+) -> StoreResult<u64> {
     tx.execute(
         "UPDATE accounts SET kdf_params = $2, kdf_salt = $3, password_verifier = $4, password_changed_at = $5 WHERE id = $1",
         &[id.into(), kdf_params.into(), salt.into(), verifier.into(), at.into()],
@@ -107,7 +140,10 @@ pub fn set_password_verifier(tx: &mut dyn Sql, id: &str, kdf_params: &str, salt:
 }
 
 pub fn set_language(tx: &mut dyn Sql, id: &str, language: &str) -> StoreResult<u64> {
-    tx.execute("UPDATE accounts SET language = $2 WHERE id = $1", &[id.into(), language.into()])
+    tx.execute(
+        "UPDATE accounts SET language = $2 WHERE id = $1",
+        &[id.into(), language.into()],
+    )
 }
 
 pub fn set_totp_secret(tx: &mut dyn Sql, id: &str, sealed: &[u8]) -> StoreResult<u64> {
@@ -118,7 +154,10 @@ pub fn set_totp_secret(tx: &mut dyn Sql, id: &str, sealed: &[u8]) -> StoreResult
 }
 
 pub fn confirm_totp(tx: &mut dyn Sql, id: &str, step: i64) -> StoreResult<u64> {
-    tx.execute("UPDATE accounts SET totp_confirmed = 1, totp_last_step = $2 WHERE id = $1", &[id.into(), step.into()])
+    tx.execute(
+        "UPDATE accounts SET totp_confirmed = 1, totp_last_step = $2 WHERE id = $1",
+        &[id.into(), step.into()],
+    )
 }
 
 /// Records the step just used; refuses (0 rows) a step not newer than the last one: no replay.

@@ -35,7 +35,9 @@ fn from_row(r: &Row) -> StoreResult<BeneficiaryRow> {
 
 pub fn insert(tx: &mut dyn Sql, b: &BeneficiaryRow) -> StoreResult<()> {
     tx.execute(
-        &format!("INSERT INTO beneficiaries ({COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"),
+        &format!(
+            "INSERT INTO beneficiaries ({COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+        ),
         &[
             b.id.as_str().into(),
             b.account_id.as_str().into(),
@@ -53,25 +55,46 @@ pub fn insert(tx: &mut dyn Sql, b: &BeneficiaryRow) -> StoreResult<()> {
 }
 
 pub fn by_id(tx: &mut dyn Sql, id: &str) -> StoreResult<Option<BeneficiaryRow>> {
-    tx.query_opt(&format!("SELECT {COLS} FROM beneficiaries WHERE id = $1"), &[id.into()])?.as_ref().map(from_row).transpose()
+    tx.query_opt(
+        &format!("SELECT {COLS} FROM beneficiaries WHERE id = $1"),
+        &[id.into()],
+    )?
+    .as_ref()
+    .map(from_row)
+    .transpose()
 }
 
 pub fn by_account(tx: &mut dyn Sql, account_id: &str) -> StoreResult<Option<BeneficiaryRow>> {
-    tx.query_opt(&format!("SELECT {COLS} FROM beneficiaries WHERE account_id = $1"), &[account_id.into()])?
-        .as_ref()
-        .map(from_row)
-        .transpose()
+    tx.query_opt(
+        &format!("SELECT {COLS} FROM beneficiaries WHERE account_id = $1"),
+        &[account_id.into()],
+    )?
+    .as_ref()
+    .map(from_row)
+    .transpose()
 }
 
 pub fn set_identity(tx: &mut dyn Sql, id: &str, sealed: &[u8]) -> StoreResult<u64> {
-    tx.execute("UPDATE beneficiaries SET identity_sealed = $2 WHERE id = $1", &[id.into(), sealed.into()])
+    tx.execute(
+        "UPDATE beneficiaries SET identity_sealed = $2 WHERE id = $1",
+        &[id.into(), sealed.into()],
+    )
 }
 
 pub fn set_password_wrap(tx: &mut dyn Sql, id: &str, wrap: &[u8]) -> StoreResult<u64> {
-    tx.execute("UPDATE beneficiaries SET vault_wrap_password = $2 WHERE id = $1", &[id.into(), wrap.into()])
+    tx.execute(
+        "UPDATE beneficiaries SET vault_wrap_password = $2 WHERE id = $1",
+        &[id.into(), wrap.into()],
+    )
 }
 
-pub fn set_recovery(tx: &mut dyn Sql, id: &str, salt: &[u8], verifier: &[u8], wrap: &[u8]) -> StoreResult<u64> {
+pub fn set_recovery(
+    tx: &mut dyn Sql,
+    id: &str,
+    salt: &[u8],
+    verifier: &[u8],
+    wrap: &[u8],
+) -> StoreResult<u64> {
     tx.execute(
         "UPDATE beneficiaries SET recovery_salt = $2, recovery_verifier = $3, vault_wrap_recovery = $4 WHERE id = $1",
         &[id.into(), salt.into(), verifier.into(), wrap.into()],
@@ -101,7 +124,14 @@ fn relay_from_row(r: &Row) -> StoreResult<RelayRow> {
 
 const RELAY_SELECT: &str = "SELECT r.beneficiary_id, r.structure_id, s.name, r.since, r.identity_wrap, r.recovery_wrap FROM relays r JOIN structures s ON s.id = r.structure_id";
 
-pub fn add_relay(tx: &mut dyn Sql, bid: &str, sid: &str, since: i64, identity_wrap: &[u8], recovery_wrap: Option<&[u8]>) -> StoreResult<()> {
+pub fn add_relay(
+    tx: &mut dyn Sql,
+    bid: &str,
+    sid: &str,
+    since: i64,
+    identity_wrap: &[u8],
+    recovery_wrap: Option<&[u8]>,
+) -> StoreResult<()> {
     tx.execute(
         "INSERT INTO relays (beneficiary_id, structure_id, since, identity_wrap, recovery_wrap) VALUES ($1, $2, $3, $4, $5)",
         &[bid.into(), sid.into(), since.into(), identity_wrap.into(), recovery_wrap.map(<[u8]>::to_vec).into()],
@@ -110,17 +140,23 @@ pub fn add_relay(tx: &mut dyn Sql, bid: &str, sid: &str, since: i64, identity_wr
 }
 
 pub fn relays_of(tx: &mut dyn Sql, bid: &str) -> StoreResult<Vec<RelayRow>> {
-    tx.query(&format!("{RELAY_SELECT} WHERE r.beneficiary_id = $1 ORDER BY r.since, s.name"), &[bid.into()])?
-        .iter()
-        .map(relay_from_row)
-        .collect()
+    tx.query(
+        &format!("{RELAY_SELECT} WHERE r.beneficiary_id = $1 ORDER BY r.since, s.name"),
+        &[bid.into()],
+    )?
+    .iter()
+    .map(relay_from_row)
+    .collect()
 }
 
 pub fn relay(tx: &mut dyn Sql, bid: &str, sid: &str) -> StoreResult<Option<RelayRow>> {
-    tx.query_opt(&format!("{RELAY_SELECT} WHERE r.beneficiary_id = $1 AND r.structure_id = $2"), &[bid.into(), sid.into()])?
-        .as_ref()
-        .map(relay_from_row)
-        .transpose()
+    tx.query_opt(
+        &format!("{RELAY_SELECT} WHERE r.beneficiary_id = $1 AND r.structure_id = $2"),
+        &[bid.into(), sid.into()],
+    )?
+    .as_ref()
+    .map(relay_from_row)
+    .transpose()
 }
 
 pub fn followed_by(tx: &mut dyn Sql, sid: &str) -> StoreResult<Vec<(RelayRow, Vec<u8>)>> {
@@ -134,7 +170,10 @@ pub fn followed_by(tx: &mut dyn Sql, sid: &str) -> StoreResult<Vec<(RelayRow, Ve
 }
 
 pub fn remove_relay(tx: &mut dyn Sql, bid: &str, sid: &str) -> StoreResult<u64> {
-    tx.execute("DELETE FROM relays WHERE beneficiary_id = $1 AND structure_id = $2", &[bid.into(), sid.into()])
+    tx.execute(
+        "DELETE FROM relays WHERE beneficiary_id = $1 AND structure_id = $2",
+        &[bid.into(), sid.into()],
+    )
 }
 
 #[derive(Debug, Clone)]
@@ -146,7 +185,14 @@ pub struct InvitationRow {
     pub created_at: i64,
 }
 
-pub fn invite(tx: &mut dyn Sql, id: &str, bid: &str, sid: &str, by: &str, at: i64) -> StoreResult<()> {
+pub fn invite(
+    tx: &mut dyn Sql,
+    id: &str,
+    bid: &str,
+    sid: &str,
+    by: &str,
+    at: i64,
+) -> StoreResult<()> {
     tx.execute(
         "INSERT INTO invitations (id, beneficiary_id, structure_id, invited_by, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (beneficiary_id, structure_id) DO NOTHING",
         &[id.into(), bid.into(), sid.into(), by.into(), at.into()],
@@ -165,9 +211,15 @@ pub fn invitations_of(tx: &mut dyn Sql, bid: &str) -> StoreResult<Vec<Invitation
 }
 
 pub fn delete_invitation(tx: &mut dyn Sql, id: &str, bid: &str) -> StoreResult<u64> {
-    tx.execute("DELETE FROM invitations WHERE id = $1 AND beneficiary_id = $2", &[id.into(), bid.into()])
+    tx.execute(
+        "DELETE FROM invitations WHERE id = $1 AND beneficiary_id = $2",
+        &[id.into(), bid.into()],
+    )
 }
 
 pub fn delete_invitation_for(tx: &mut dyn Sql, bid: &str, sid: &str) -> StoreResult<u64> {
-    tx.execute("DELETE FROM invitations WHERE beneficiary_id = $1 AND structure_id = $2", &[bid.into(), sid.into()])
+    tx.execute(
+        "DELETE FROM invitations WHERE beneficiary_id = $1 AND structure_id = $2",
+        &[bid.into(), sid.into()],
+    )
 }

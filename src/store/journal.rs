@@ -52,7 +52,10 @@ fn chain(prev: &[u8], e: &JournalEntry, seq: i64) -> Vec<u8> {
 }
 
 pub fn append(tx: &mut dyn Sql, e: &JournalEntry) -> StoreResult<()> {
-    let last = tx.query_opt("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1", &[])?;
+    let last = tx.query_opt(
+        "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1",
+        &[],
+    )?;
     let (seq, prev) = match last {
         Some(r) => (r.int(0)? + 1, r.blob(1)?),
         None => (1, GENESIS.to_vec()),
@@ -105,24 +108,25 @@ fn from_row(r: &Row) -> StoreResult<(i64, JournalEntry, Vec<u8>, Vec<u8>)> {
 
 /// A person's entries, newest first.
 pub fn for_beneficiary(tx: &mut dyn Sql, bid: &str, limit: i64) -> StoreResult<Vec<JournalEntry>> {
-    tx.query(&format!("SELECT {COLS} FROM journal WHERE beneficiary_id = $1 ORDER BY seq DESC LIMIT $2"), &[bid.into(), limit.into()])?
-        .iter()
-        .map(|r| from_row(r).map(|(_, e, _, _)| e))
-        .collect()
+    tx.query(
+        &format!("SELECT {COLS} FROM journal WHERE beneficiary_id = $1 ORDER BY seq DESC LIMIT $2"),
+        &[bid.into(), limit.into()],
+    )?
+    .iter()
+    .map(|r| from_row(r).map(|(_, e, _, _)| e))
+    .collect()
 }
 
 /// Checks the whole chain; returns the number of entries or the first broken sequence number.
 pub fn verify(tx: &mut dyn Sql) -> StoreResult<Result<i64, i64>> {
     let rows = tx.query(&format!("SELECT {COLS} FROM journal ORDER BY seq"), &[])?;
     let mut prev = GENESIS.to_vec();
-    let mut expected_seq = 1;
-    for r in &rows {
+    for (expected_seq, r) in (1_i64..).zip(&rows) {
         let (seq, e, prev_hash, hash) = from_row(r)?;
         if seq != expected_seq || prev_hash != prev || chain(&prev, &e, seq) != hash {
             return Ok(Err(seq));
         }
         prev = hash;
-        expected_seq += 1;
     }
     Ok(Ok(rows.len() as i64))
 }

@@ -138,7 +138,8 @@ pub trait Sql {
         Ok(self.query(sql, params)?.into_iter().next())
     }
     fn query_one(&mut self, sql: &str, params: &[Value]) -> StoreResult<Row> {
-        self.query_opt(sql, params)?.ok_or(StoreError::Backend("no row".into()))
+        self.query_opt(sql, params)?
+            .ok_or(StoreError::Backend("no row".into()))
     }
 }
 
@@ -151,16 +152,26 @@ pub enum Database {
 impl Database {
     /// `sqlite://PATH` or a bare path opens (and creates) an SQLite database.
     pub fn open(url: &str, data_dir: &Path) -> StoreResult<Self> {
-        if let Some(rest) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
-            let path = if Path::new(rest).is_absolute() { Path::new(rest).to_path_buf() } else { data_dir.join(rest) };
+        if let Some(rest) = url
+            .strip_prefix("sqlite://")
+            .or_else(|| url.strip_prefix("sqlite:"))
+        {
+            let path = if Path::new(rest).is_absolute() {
+                Path::new(rest).to_path_buf()
+            } else {
+                data_dir.join(rest)
+            };
             return Ok(Self::Sqlite(Arc::new(SqlitePool::open(&path)?)));
         }
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             return Err(StoreError::Backend(
-                "PostgreSQL is not available in this build yet; use the default SQLite database".into(),
+                "PostgreSQL is not available in this build yet; use the default SQLite database"
+                    .into(),
             ));
         }
-        Err(StoreError::Backend(format!("unsupported database URL scheme in {url:?}")))
+        Err(StoreError::Backend(format!(
+            "unsupported database URL scheme in {url:?}"
+        )))
     }
 
     /// Applies the pending migrations; returns how many were applied.

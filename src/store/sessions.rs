@@ -55,12 +55,21 @@ pub fn touch(tx: &mut dyn Sql, id_hash: &[u8], now: i64) -> StoreResult<Option<S
         delete(tx, id_hash)?;
         return Ok(None);
     }
-    tx.execute("UPDATE sessions SET last_seen_at = $2 WHERE id_hash = $1", &[id_hash.into(), now.into()])?;
-    Ok(Some(SessionRow { last_seen_at: now, ..s }))
+    tx.execute(
+        "UPDATE sessions SET last_seen_at = $2 WHERE id_hash = $1",
+        &[id_hash.into(), now.into()],
+    )?;
+    Ok(Some(SessionRow {
+        last_seen_at: now,
+        ..s
+    }))
 }
 
 pub fn set_sealed_keys(tx: &mut dyn Sql, id_hash: &[u8], sealed: &[u8]) -> StoreResult<u64> {
-    tx.execute("UPDATE sessions SET sealed_keys = $2 WHERE id_hash = $1", &[id_hash.into(), sealed.into()])
+    tx.execute(
+        "UPDATE sessions SET sealed_keys = $2 WHERE id_hash = $1",
+        &[id_hash.into(), sealed.into()],
+    )
 }
 
 pub fn delete(tx: &mut dyn Sql, id_hash: &[u8]) -> StoreResult<u64> {
@@ -70,8 +79,14 @@ pub fn delete(tx: &mut dyn Sql, id_hash: &[u8]) -> StoreResult<u64> {
 /// Every other session of the account (after a password change or a recovery).
 pub fn delete_others(tx: &mut dyn Sql, account_id: &str, keep: Option<&[u8]>) -> StoreResult<u64> {
     match keep {
-        Some(k) => tx.execute("DELETE FROM sessions WHERE account_id = $1 AND id_hash <> $2", &[account_id.into(), k.into()]),
-        None => tx.execute("DELETE FROM sessions WHERE account_id = $1", &[account_id.into()]),
+        Some(k) => tx.execute(
+            "DELETE FROM sessions WHERE account_id = $1 AND id_hash <> $2",
+            &[account_id.into(), k.into()],
+        ),
+        None => tx.execute(
+            "DELETE FROM sessions WHERE account_id = $1",
+            &[account_id.into()],
+        ),
     }
 }
 
@@ -83,5 +98,8 @@ pub fn purge_expired(tx: &mut dyn Sql, now: i64) -> StoreResult<u64> {
 }
 
 pub fn set_stage_full(tx: &mut dyn Sql, id_hash: &[u8]) -> StoreResult<u64> {
-    tx.execute("UPDATE sessions SET stage = 'full' WHERE id_hash = $1", &[id_hash.into()])
+    tx.execute(
+        "UPDATE sessions SET stage = 'full' WHERE id_hash = $1",
+        &[id_hash.into()],
+    )
 }

@@ -28,7 +28,10 @@ fn backend(e: rusqlite::Error) -> StoreError {
 
 impl SqlitePool {
     pub fn open(path: &Path) -> StoreResult<Self> {
-        let pool = Self { path: path.to_path_buf(), idle: Mutex::new(Vec::new()) };
+        let pool = Self {
+            path: path.to_path_buf(),
+            idle: Mutex::new(Vec::new()),
+        };
         let conn = pool.connect()?;
         pool.put(conn);
         Ok(pool)
@@ -69,9 +72,15 @@ impl SqlitePool {
             .map_err(backend)?;
         let mut applied = 0;
         for (version, sql) in MIGRATIONS {
-            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(backend)?;
+            let tx = conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+                .map_err(backend)?;
             let done: i64 = tx
-                .query_row("SELECT COUNT(*) FROM schema_migrations WHERE version = ?1", [version], |r| r.get(0))
+                .query_row(
+                    "SELECT COUNT(*) FROM schema_migrations WHERE version = ?1",
+                    [version],
+                    |r| r.get(0),
+                )
                 .map_err(backend)?;
             if done == 0 {
                 tx.execute_batch(sql).map_err(backend)?;
@@ -96,7 +105,9 @@ impl SqlitePool {
         let mut conn = self.take()?;
         let result = {
             // IMMEDIATE takes the write lock up front: no deadlock on read-then-write upgrades.
-            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(backend)?;
+            let tx = conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+                .map_err(backend)?;
             let mut adapter = SqliteTx(&tx);
             match f(&mut adapter) {
                 Ok(v) => tx.commit().map_err(backend).map(|()| v).map_err(E::from),
@@ -114,7 +125,9 @@ fn bind(stmt: &mut rusqlite::Statement<'_>, params: &[Value]) -> StoreResult<()>
     for (i, v) in params.iter().enumerate() {
         let name = format!("${}", i + 1);
         // Placeholders are `$N`, bound by name so their order of appearance does not matter.
-        let Some(idx) = stmt.parameter_index(&name).map_err(backend)? else { continue };
+        let Some(idx) = stmt.parameter_index(&name).map_err(backend)? else {
+            continue;
+        };
         match v {
             Value::Null => stmt.raw_bind_parameter(idx, rusqlite::types::Null),
             Value::Int(n) => stmt.raw_bind_parameter(idx, n),

@@ -44,15 +44,30 @@ pub fn insert(tx: &mut dyn Sql, s: &StructureRow) -> StoreResult<()> {
 }
 
 pub fn by_id(tx: &mut dyn Sql, id: &str) -> StoreResult<Option<StructureRow>> {
-    tx.query_opt(&format!("SELECT {COLS} FROM structures s WHERE s.id = $1"), &[id.into()])?.as_ref().map(from_row).transpose()
+    tx.query_opt(
+        &format!("SELECT {COLS} FROM structures s WHERE s.id = $1"),
+        &[id.into()],
+    )?
+    .as_ref()
+    .map(from_row)
+    .transpose()
 }
 
 pub fn all(tx: &mut dyn Sql) -> StoreResult<Vec<StructureRow>> {
-    tx.query(&format!("SELECT {COLS} FROM structures s ORDER BY s.name, s.id"), &[])?.iter().map(from_row).collect()
+    tx.query(
+        &format!("SELECT {COLS} FROM structures s ORDER BY s.name, s.id"),
+        &[],
+    )?
+    .iter()
+    .map(from_row)
+    .collect()
 }
 
 pub fn set_public_key(tx: &mut dyn Sql, id: &str, public_key: &[u8]) -> StoreResult<u64> {
-    tx.execute("UPDATE structures SET public_key = $2 WHERE id = $1 AND public_key IS NULL", &[id.into(), public_key.into()])
+    tx.execute(
+        "UPDATE structures SET public_key = $2 WHERE id = $1 AND public_key IS NULL",
+        &[id.into(), public_key.into()],
+    )
 }
 
 #[derive(Debug, Clone)]
@@ -72,7 +87,14 @@ pub fn memberships_of(tx: &mut dyn Sql, account_id: &str) -> StoreResult<Vec<Mem
     .collect()
 }
 
-pub fn add_member(tx: &mut dyn Sql, structure_id: &str, account_id: &str, role: &str, wrap: Option<&[u8]>, at: i64) -> StoreResult<()> {
+pub fn add_member(
+    tx: &mut dyn Sql,
+    structure_id: &str,
+    account_id: &str,
+    role: &str,
+    wrap: Option<&[u8]>,
+    at: i64,
+) -> StoreResult<()> {
     tx.execute(
         "INSERT INTO memberships (structure_id, account_id, role, structure_key_wrap, created_at) VALUES ($1, $2, $3, $4, $5)",
         &[structure_id.into(), account_id.into(), role.into(), wrap.map(<[u8]>::to_vec).into(), at.into()],
@@ -80,7 +102,12 @@ pub fn add_member(tx: &mut dyn Sql, structure_id: &str, account_id: &str, role: 
     Ok(())
 }
 
-pub fn set_member_wrap(tx: &mut dyn Sql, structure_id: &str, account_id: &str, wrap: &[u8]) -> StoreResult<u64> {
+pub fn set_member_wrap(
+    tx: &mut dyn Sql,
+    structure_id: &str,
+    account_id: &str,
+    wrap: &[u8],
+) -> StoreResult<u64> {
     tx.execute(
         "UPDATE memberships SET structure_key_wrap = $3 WHERE structure_id = $1 AND account_id = $2 AND structure_key_wrap IS NULL",
         &[structure_id.into(), account_id.into(), wrap.into()],

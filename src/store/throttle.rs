@@ -10,9 +10,17 @@ pub struct ThrottleState {
 }
 
 pub fn get(tx: &mut dyn Sql, key: &[u8]) -> StoreResult<Option<ThrottleState>> {
-    tx.query_opt("SELECT failures, blocked_until FROM login_throttle WHERE key = $1", &[key.into()])?
-        .map(|r| Ok(ThrottleState { failures: r.int(0)?, blocked_until: r.int(1)? }))
-        .transpose()
+    tx.query_opt(
+        "SELECT failures, blocked_until FROM login_throttle WHERE key = $1",
+        &[key.into()],
+    )?
+    .map(|r| {
+        Ok(ThrottleState {
+            failures: r.int(0)?,
+            blocked_until: r.int(1)?,
+        })
+    })
+    .transpose()
 }
 
 pub fn put(tx: &mut dyn Sql, key: &[u8], state: ThrottleState, now: i64) -> StoreResult<()> {
@@ -30,8 +38,17 @@ pub fn clear(tx: &mut dyn Sql, key: &[u8]) -> StoreResult<()> {
 
 /// Records that `address` failed on `identifier`; returns how many distinct identifiers it
 /// failed on since `since`.
-pub fn record_address_failure(tx: &mut dyn Sql, address: &[u8], identifier: &[u8], now: i64, since: i64) -> StoreResult<i64> {
-    tx.execute("DELETE FROM address_failures WHERE at < $1", &[since.into()])?;
+pub fn record_address_failure(
+    tx: &mut dyn Sql,
+    address: &[u8],
+    identifier: &[u8],
+    now: i64,
+    since: i64,
+) -> StoreResult<i64> {
+    tx.execute(
+        "DELETE FROM address_failures WHERE at < $1",
+        &[since.into()],
+    )?;
     tx.execute(
         "INSERT INTO address_failures (address_key, identifier_key, at) VALUES ($1, $2, $3) ON CONFLICT (address_key, identifier_key) DO UPDATE SET at = $3",
         &[address.into(), identifier.into(), now.into()],
@@ -40,5 +57,9 @@ pub fn record_address_failure(tx: &mut dyn Sql, address: &[u8], identifier: &[u8
 }
 
 pub fn distinct_identifiers(tx: &mut dyn Sql, address: &[u8], since: i64) -> StoreResult<i64> {
-    tx.query_one("SELECT COUNT(*) FROM address_failures WHERE address_key = $1 AND at >= $2", &[address.into(), since.into()])?.int(0)
+    tx.query_one(
+        "SELECT COUNT(*) FROM address_failures WHERE address_key = $1 AND at >= $2",
+        &[address.into(), since.into()],
+    )?
+    .int(0)
 }

@@ -16,7 +16,12 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
-        Self { status, code, message: message.into(), retry_after: None }
+        Self {
+            status,
+            code,
+            message: message.into(),
+            retry_after: None,
+        }
     }
     pub fn not_found() -> Self {
         Self::new(StatusCode::NOT_FOUND, "not_found", "Not found.")
@@ -46,7 +51,9 @@ pub fn classify(e: &ServiceError) -> (StatusCode, &'static str) {
         ServiceError::ConsentRequired => (StatusCode::UNPROCESSABLE_ENTITY, "consent_required"),
         ServiceError::WrongCode => (StatusCode::UNPROCESSABLE_ENTITY, "wrong_code"),
         ServiceError::StorageFull => (StatusCode::INSUFFICIENT_STORAGE, "storage_full"),
-        ServiceError::Store(_) | ServiceError::Vault(_) | ServiceError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
+        ServiceError::Store(_) | ServiceError::Vault(_) | ServiceError::Internal(_) => {
+            (StatusCode::INTERNAL_SERVER_ERROR, "internal")
+        }
     }
 }
 
@@ -55,18 +62,29 @@ fn api_message(e: &ServiceError) -> String {
         ServiceError::InvalidCredentials => "Wrong identifier or password.".into(),
         ServiceError::TotpRequired => "A valid code from the authenticator app is required.".into(),
         ServiceError::Unauthenticated => "Log in first.".into(),
-        ServiceError::TotpEnrollmentRequired => "Set up the second factor first (POST /api/v1/me/totp).".into(),
-        ServiceError::Throttled { retry_after } => format!("Too many attempts. Try again in {retry_after} seconds."),
+        ServiceError::TotpEnrollmentRequired => {
+            "Set up the second factor first (POST /api/v1/me/totp).".into()
+        }
+        ServiceError::Throttled { retry_after } => {
+            format!("Too many attempts. Try again in {retry_after} seconds.")
+        }
         ServiceError::NotFound => "Not found.".into(),
         ServiceError::Forbidden => "This action is not allowed for your account.".into(),
-        ServiceError::AccessPending => "A colleague of your structure must log in once to give you access.".into(),
+        ServiceError::AccessPending => {
+            "A colleague of your structure must log in once to give you access.".into()
+        }
         ServiceError::Conflict(code) => format!("Conflict: {code}."),
         ServiceError::Invalid(i) => format!("Invalid value for {}: {}.", i.field, i.code),
-        ServiceError::WeakPassword(r) => format!("Password refused ({}): use at least 8 characters, a long sentence works best, without names or birth date.", r.code()),
+        ServiceError::WeakPassword(r) => format!(
+            "Password refused ({}): use at least 8 characters, a long sentence works best, without names or birth date.",
+            r.code()
+        ),
         ServiceError::ConsentRequired => "The person's consent is required.".into(),
         ServiceError::WrongCode => "Wrong code.".into(),
         ServiceError::StorageFull => "Storage is full. Try again later.".into(),
-        ServiceError::Store(_) | ServiceError::Vault(_) | ServiceError::Internal(_) => "Something went wrong on our side. Try again.".into(),
+        ServiceError::Store(_) | ServiceError::Vault(_) | ServiceError::Internal(_) => {
+            "Something went wrong on our side. Try again.".into()
+        }
     }
 }
 
@@ -80,7 +98,12 @@ impl From<ServiceError> for ApiError {
             ServiceError::Throttled { retry_after } => Some(retry_after.max(1)),
             _ => None,
         };
-        Self { status, code, message: api_message(&e), retry_after }
+        Self {
+            status,
+            code,
+            message: api_message(&e),
+            retry_after,
+        }
     }
 }
 

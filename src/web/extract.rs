@@ -30,17 +30,31 @@ pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 }
 
 pub fn session_cookie_name(state: &AppState) -> &'static str {
-    if state.app.config.is_https() { SESSION_COOKIE } else { SESSION_COOKIE_INSECURE }
+    if state.app.config.is_https() {
+        SESSION_COOKIE
+    } else {
+        SESSION_COOKIE_INSECURE
+    }
 }
 
 pub fn csrf_cookie_name(state: &AppState) -> &'static str {
-    if state.app.config.is_https() { CSRF_COOKIE } else { CSRF_COOKIE_INSECURE }
+    if state.app.config.is_https() {
+        CSRF_COOKIE
+    } else {
+        CSRF_COOKIE_INSECURE
+    }
 }
 
 /// `Set-Cookie` value with the attributes SECURITY.md asks for.
 pub fn set_cookie(state: &AppState, name: &str, value: &str, max_age: Option<i64>) -> String {
-    let secure = if state.app.config.is_https() { "; Secure" } else { "" };
-    let age = max_age.map(|a| format!("; Max-Age={a}")).unwrap_or_default();
+    let secure = if state.app.config.is_https() {
+        "; Secure"
+    } else {
+        ""
+    };
+    let age = max_age
+        .map(|a| format!("; Max-Age={a}"))
+        .unwrap_or_default();
     format!("{name}={value}; Path=/; HttpOnly; SameSite=Strict{secure}{age}")
 }
 
@@ -50,11 +64,23 @@ pub struct ClientAddr(pub IpAddr);
 
 impl FromRequestParts<AppState> for ClientAddr {
     type Rejection = std::convert::Infallible;
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map_or(IpAddr::from([127, 0, 0, 1]), |c| c.0.ip());
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let peer = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map_or(IpAddr::from([127, 0, 0, 1]), |c| c.0.ip());
         if state.app.config.security.trusted_proxies.contains(&peer)
-            && let Some(forwarded) = parts.headers.get("x-forwarded-for").and_then(|v| v.to_str().ok())
-            && let Some(last) = forwarded.split(',').filter_map(|a| a.trim().parse::<IpAddr>().ok()).next_back()
+            && let Some(forwarded) = parts
+                .headers
+                .get("x-forwarded-for")
+                .and_then(|v| v.to_str().ok())
+            && let Some(last) = forwarded
+                .split(',')
+                .filter_map(|a| a.trim().parse::<IpAddr>().ok())
+                .next_back()
         {
             return Ok(Self(last));
         }
@@ -63,20 +89,38 @@ impl FromRequestParts<AppState> for ClientAddr {
 }
 
 fn bearer(headers: &HeaderMap) -> Option<&str> {
-    headers.get(header::AUTHORIZATION)?.to_str().ok()?.strip_prefix("Bearer ").map(str::trim)
+    headers
+        .get(header::AUTHORIZATION)?
+        .to_str()
+        .ok()?
+        .strip_prefix("Bearer ")
+        .map(str::trim)
 }
 
 async fn api_session(parts: &Parts, state: &AppState) -> Result<Session, ApiError> {
     if let Some(token) = bearer(&parts.headers) {
         return state.app.authenticate(token).await.map_err(ApiError::from);
     }
-    let token = cookie(&parts.headers, session_cookie_name(state)).ok_or_else(ApiError::unauthenticated)?;
-    let session = state.app.authenticate(token).await.map_err(ApiError::from)?;
+    let token =
+        cookie(&parts.headers, session_cookie_name(state)).ok_or_else(ApiError::unauthenticated)?;
+    let session = state
+        .app
+        .authenticate(token)
+        .await
+        .map_err(ApiError::from)?;
     // A cookie rides along on cross-site requests; a header cannot be forged by another site.
     if !matches!(parts.method, Method::GET | Method::HEAD) {
-        let sent = parts.headers.get("x-csrf-token").and_then(|v| v.to_str().ok()).unwrap_or_default();
+        let sent = parts
+            .headers
+            .get("x-csrf-token")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default();
         if !constant_eq(sent, &session.csrf) {
-            return Err(ApiError::new(axum::http::StatusCode::FORBIDDEN, "forbidden", "Missing or wrong X-CSRF-Token header."));
+            return Err(ApiError::new(
+                axum::http::StatusCode::FORBIDDEN,
+                "forbidden",
+                "Missing or wrong X-CSRF-Token header.",
+            ));
         }
     }
     Ok(session)
@@ -93,7 +137,10 @@ pub struct ApiSession(pub Session);
 
 impl FromRequestParts<AppState> for ApiSession {
     type Rejection = ApiError;
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         let s = api_session(parts, state).await?;
         match s.stage {
             Stage::Full => Ok(Self(s)),
@@ -109,7 +156,10 @@ pub struct ApiSessionAny(pub Session);
 
 impl FromRequestParts<AppState> for ApiSessionAny {
     type Rejection = ApiError;
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         let s = api_session(parts, state).await?;
         if s.stage == Stage::TotpPending {
             return Err(ApiError::unauthenticated());
@@ -127,7 +177,10 @@ impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
     async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
         match axum::Json::<T>::from_request(req, state).await {
             Ok(axum::Json(v)) => Ok(Self(v)),
-            Err(rejection) => Err(ApiError::invalid(format!("Malformed JSON body: {}", rejection.body_text()))),
+            Err(rejection) => Err(ApiError::invalid(format!(
+                "Malformed JSON body: {}",
+                rejection.body_text()
+            ))),
         }
     }
 }
@@ -137,7 +190,13 @@ pub fn page_locale(state: &AppState, headers: &HeaderMap, session: Option<&Sessi
     let lang = session
         .map(|s| s.keys.language.clone())
         .or_else(|| cookie(headers, LANG_COOKIE).map(str::to_owned))
-        .or_else(|| headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Locale::negotiate).map(str::to_owned))
+        .or_else(|| {
+            headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(Locale::negotiate)
+                .map(str::to_owned)
+        })
         .unwrap_or_else(|| state.app.config.default_language.clone());
     Locale::new(state.catalogs.clone(), &lang)
 }

@@ -7,21 +7,29 @@ use serde_json::json;
 #[tokio::test]
 async fn unknown_identifier_and_wrong_password_answer_identically() {
     let w = World::new().await;
-    let unknown = w.t.login("personne.inconnue.01012001", "un mauvais mot de passe").await;
+    let unknown =
+        w.t.login("personne.inconnue.01012001", "un mauvais mot de passe")
+            .await;
     let wrong = w.t.login(&w.identifier, "un mauvais mot de passe").await;
     assert_eq!(unknown.status, StatusCode::UNAUTHORIZED);
     assert_eq!(unknown.status, wrong.status);
     assert_eq!(unknown.text, wrong.text);
     assert_eq!(unknown.code(), "invalid_credentials");
     let strip = |r: &Resp| {
-        let mut h: Vec<(String, String)> =
-            r.headers.iter().filter(|(k, _)| k.as_str() != "date").map(|(k, v)| (k.to_string(), v.to_str().unwrap().to_owned())).collect();
+        let mut h: Vec<(String, String)> = r
+            .headers
+            .iter()
+            .filter(|(k, _)| k.as_str() != "date")
+            .map(|(k, v)| (k.to_string(), v.to_str().unwrap().to_owned()))
+            .collect();
         h.sort();
         h
     };
     assert_eq!(strip(&unknown), strip(&wrong));
     // Staff e-mails too.
-    let unknown = w.t.login("nobody@structure.example", "un mauvais mot de passe").await;
+    let unknown =
+        w.t.login("nobody@structure.example", "un mauvais mot de passe")
+            .await;
     assert_eq!(unknown.text, wrong.text);
 }
 
@@ -48,7 +56,12 @@ async fn failures_six_to_ten_are_throttled_with_a_growing_delay_then_the_passwor
     assert!(previous <= 1800);
     w.t.login_ok(&w.identifier, PERSON_PASSWORD).await;
     // Success resets the count: a new failure is free again.
-    assert_eq!(w.t.login(&w.identifier, "pas le bon mot de passe").await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        w.t.login(&w.identifier, "pas le bon mot de passe")
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
 }
 
 #[tokio::test]
@@ -56,7 +69,10 @@ async fn unknown_identifiers_are_throttled_the_same_way() {
     let t = spawn().await;
     let id = "quelqu.un.02022002";
     for _ in 1..=5 {
-        assert_eq!(t.login(id, "nimporte quoi du tout").await.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(
+            t.login(id, "nimporte quoi du tout").await.status,
+            StatusCode::UNAUTHORIZED
+        );
     }
     let r = t.login(id, "nimporte quoi du tout").await;
     assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
@@ -73,10 +89,17 @@ async fn an_address_failing_on_many_identifiers_is_slowed_down_and_forwarded_for
             .await;
         assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     }
-    let r = t.login("another.one.01012000", "mauvais mot de passe").await;
+    let r = t
+        .login("another.one.01012000", "mauvais mot de passe")
+        .await;
     assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
     t.clock.advance(15 * 60 + 1);
-    assert_eq!(t.login("another.one.01012000", "mauvais mot de passe").await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        t.login("another.one.01012000", "mauvais mot de passe")
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
 }
 
 #[tokio::test]
@@ -90,14 +113,20 @@ async fn a_trusted_proxy_forwards_the_real_address() {
         let r = t
             .send_with_header("/api/v1/auth/login", json!({"identifier": format!("q{i}.x.01012000"), "password": "mauvais mot de passe"}), ("x-forwarded-for", &format!("10.0.1.{i}")))
             .await;
-        assert_eq!(r.status, StatusCode::UNAUTHORIZED, "each real address fails once");
+        assert_eq!(
+            r.status,
+            StatusCode::UNAUTHORIZED,
+            "each real address fails once"
+        );
     }
 }
 
 #[tokio::test]
 async fn recovery_code_sets_a_new_password_and_is_single_use() {
     let w = World::new().await;
-    let (_, identifier, code) = w.t.open_safe(&w.p1, &w.s1, "Ali", "Haddad", "1979-12-01").await;
+    let (_, identifier, code) =
+        w.t.open_safe(&w.p1, &w.s1, "Ali", "Haddad", "1979-12-01")
+            .await;
     let session = w.t.login_ok(&identifier, PERSON_PASSWORD).await;
     let new_password = "trois oiseaux sur le toit rouge";
     // A weak new password is refused and the code stays valid.
@@ -108,8 +137,14 @@ async fn recovery_code_sets_a_new_password_and_is_single_use() {
     let new_code = r.json()["recovery_code"].as_str().unwrap().to_owned();
     assert_ne!(new_code, code);
     // Old sessions are closed, old password and old code refused, new ones work.
-    assert_eq!(w.t.get("/api/v1/me", Some(&session)).await.status, StatusCode::UNAUTHORIZED);
-    assert_eq!(w.t.login(&identifier, PERSON_PASSWORD).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        w.t.get("/api/v1/me", Some(&session)).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        w.t.login(&identifier, PERSON_PASSWORD).await.status,
+        StatusCode::UNAUTHORIZED
+    );
     let token = w.t.login_ok(&identifier, new_password).await;
     let r = w.t.post("/api/v1/auth/recover", None, json!({"identifier": identifier, "recovery_code": code, "new_password": "encore une autre phrase longue"})).await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
@@ -117,8 +152,16 @@ async fn recovery_code_sets_a_new_password_and_is_single_use() {
     let unknown = w.t.post("/api/v1/auth/recover", None, json!({"identifier": "x.y.01012000", "recovery_code": code, "new_password": "encore une autre phrase longue"})).await;
     assert_eq!(unknown.text, r.text);
     // Her safe is the same: the relais still sees her.
-    let bid = w.t.get("/api/v1/me", Some(&token)).await.json()["beneficiary_id"].as_str().unwrap().to_owned();
-    assert_eq!(w.t.get(&format!("/api/v1/beneficiaries/{bid}"), Some(&w.p1)).await.json()["first_name"], "Ali");
+    let bid = w.t.get("/api/v1/me", Some(&token)).await.json()["beneficiary_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        w.t.get(&format!("/api/v1/beneficiaries/{bid}"), Some(&w.p1))
+            .await
+            .json()["first_name"],
+        "Ali"
+    );
     let r = w.t.post("/api/v1/auth/recover", None, json!({"identifier": identifier, "recovery_code": new_code, "new_password": "la mer est calme ce matin"})).await;
     assert_eq!(r.status, StatusCode::OK);
 }
@@ -129,22 +172,62 @@ async fn password_change_needs_the_current_one_and_closes_other_sessions() {
     let other = w.t.login_ok(&w.identifier, PERSON_PASSWORD).await;
     let r = w.t.post("/api/v1/me/password", Some(&w.person), json!({"current_password": "faux mot de passe", "new_password": "une nouvelle phrase assez longue"})).await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
-    let r = w.t.post("/api/v1/me/password", Some(&w.person), json!({"current_password": PERSON_PASSWORD, "new_password": "zoe lefevre 1987"})).await;
+    let r =
+        w.t.post(
+            "/api/v1/me/password",
+            Some(&w.person),
+            json!({"current_password": PERSON_PASSWORD, "new_password": "zoe lefevre 1987"}),
+        )
+        .await;
     assert_eq!(r.code(), "weak_password");
     let r = w.t.post("/api/v1/me/password", Some(&w.person), json!({"current_password": PERSON_PASSWORD, "new_password": "une nouvelle phrase assez longue"})).await;
     assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
-    assert_eq!(w.t.get("/api/v1/me", Some(&w.person)).await.status, StatusCode::OK);
-    assert_eq!(w.t.get("/api/v1/me", Some(&other)).await.status, StatusCode::UNAUTHORIZED);
-    assert_eq!(w.t.login(&w.identifier, PERSON_PASSWORD).await.status, StatusCode::UNAUTHORIZED);
-    let fresh = w.t.login_ok(&w.identifier, "une nouvelle phrase assez longue").await;
+    assert_eq!(
+        w.t.get("/api/v1/me", Some(&w.person)).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        w.t.get("/api/v1/me", Some(&other)).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        w.t.login(&w.identifier, PERSON_PASSWORD).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    let fresh =
+        w.t.login_ok(&w.identifier, "une nouvelle phrase assez longue")
+            .await;
     // Same vault: her profile still opens, for her and for her relais.
-    assert_eq!(w.t.get(&format!("/api/v1/beneficiaries/{}", w.bid), Some(&fresh)).await.json()["first_name"], "Zoé");
-    assert_eq!(w.t.get(&format!("/api/v1/beneficiaries/{}", w.bid), Some(&w.p1)).await.json()["first_name"], "Zoé");
+    assert_eq!(
+        w.t.get(&format!("/api/v1/beneficiaries/{}", w.bid), Some(&fresh))
+            .await
+            .json()["first_name"],
+        "Zoé"
+    );
+    assert_eq!(
+        w.t.get(&format!("/api/v1/beneficiaries/{}", w.bid), Some(&w.p1))
+            .await
+            .json()["first_name"],
+        "Zoé"
+    );
     // Staff too.
     let r = w.t.post("/api/v1/me/password", Some(&w.p1), json!({"current_password": STAFF_PASSWORD, "new_password": "le bureau ferme a dix-huit heures"})).await;
     assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
-    assert_eq!(w.t.get(&format!("/api/v1/structures/{}/beneficiaries", w.s1), Some(&w.p1)).await.status, StatusCode::OK);
-    w.t.login_staff(&w.p1_login.0, "le bureau ferme a dix-huit heures", &w.p1_login.1).await;
+    assert_eq!(
+        w.t.get(
+            &format!("/api/v1/structures/{}/beneficiaries", w.s1),
+            Some(&w.p1)
+        )
+        .await
+        .status,
+        StatusCode::OK
+    );
+    w.t.login_staff(
+        &w.p1_login.0,
+        "le bureau ferme a dix-huit heures",
+        &w.p1_login.1,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -152,42 +235,86 @@ async fn sessions_end_after_idle_and_absolute_timeouts_and_at_logout() {
     let w = World::new().await;
     // Beneficiary: 10 minutes idle.
     w.t.clock.advance(9 * 60);
-    assert_eq!(w.t.get("/api/v1/me", Some(&w.person)).await.status, StatusCode::OK);
+    assert_eq!(
+        w.t.get("/api/v1/me", Some(&w.person)).await.status,
+        StatusCode::OK
+    );
     w.t.clock.advance(10 * 60);
-    assert_eq!(w.t.get("/api/v1/me", Some(&w.person)).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        w.t.get("/api/v1/me", Some(&w.person)).await.status,
+        StatusCode::UNAUTHORIZED
+    );
     // Beneficiary: 2 hours absolute, however active.
     let token = w.t.login_ok(&w.identifier, PERSON_PASSWORD).await;
     for _ in 0..13 {
         w.t.clock.advance(9 * 60);
-        assert_eq!(w.t.get("/api/v1/me", Some(&token)).await.status, StatusCode::OK);
+        assert_eq!(
+            w.t.get("/api/v1/me", Some(&token)).await.status,
+            StatusCode::OK
+        );
     }
     w.t.clock.advance(9 * 60);
-    assert_eq!(w.t.get("/api/v1/me", Some(&token)).await.status, StatusCode::UNAUTHORIZED, "past 2 hours");
+    assert_eq!(
+        w.t.get("/api/v1/me", Some(&token)).await.status,
+        StatusCode::UNAUTHORIZED,
+        "past 2 hours"
+    );
     // Professional: 30 minutes idle.
-    let pro = w.t.login_staff(&w.p1_login.0, STAFF_PASSWORD, &w.p1_login.1).await;
+    let pro =
+        w.t.login_staff(&w.p1_login.0, STAFF_PASSWORD, &w.p1_login.1)
+            .await;
     w.t.clock.advance(29 * 60);
-    assert_eq!(w.t.get("/api/v1/me", Some(&pro)).await.status, StatusCode::OK);
+    assert_eq!(
+        w.t.get("/api/v1/me", Some(&pro)).await.status,
+        StatusCode::OK
+    );
     w.t.clock.advance(31 * 60);
-    assert_eq!(w.t.get("/api/v1/me", Some(&pro)).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        w.t.get("/api/v1/me", Some(&pro)).await.status,
+        StatusCode::UNAUTHORIZED
+    );
     // Logout deletes the session.
     let token = w.t.login_ok(&w.identifier, PERSON_PASSWORD).await;
-    assert_eq!(w.t.post_empty("/api/v1/auth/logout", Some(&token)).await.status, StatusCode::NO_CONTENT);
-    assert_eq!(w.t.get("/api/v1/me", Some(&token)).await.status, StatusCode::UNAUTHORIZED);
-    assert_eq!(w.t.get("/api/v1/me", Some("not-a-token")).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        w.t.post_empty("/api/v1/auth/logout", Some(&token))
+            .await
+            .status,
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        w.t.get("/api/v1/me", Some(&token)).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        w.t.get("/api/v1/me", Some("not-a-token")).await.status,
+        StatusCode::UNAUTHORIZED
+    );
 }
 
 #[tokio::test]
 async fn bad_input_gets_a_clear_error_never_a_5xx() {
     let t = spawn().await;
-    let r = t.send_raw("/api/v1/auth/login", "application/json", "{not json").await;
+    let r = t
+        .send_raw("/api/v1/auth/login", "application/json", "{not json")
+        .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert_eq!(r.code(), "invalid_input");
-    let r = t.send_raw("/api/v1/auth/login", "text/plain", "hello").await;
+    let r = t
+        .send_raw("/api/v1/auth/login", "text/plain", "hello")
+        .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
-    let r = t.post("/api/v1/auth/login", None, json!({"identifier": 12})).await;
+    let r = t
+        .post("/api/v1/auth/login", None, json!({"identifier": 12}))
+        .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     let huge = "x".repeat(200_000);
-    let r = t.post("/api/v1/auth/login", None, json!({"identifier": "a.b.01012000", "password": huge})).await;
+    let r = t
+        .post(
+            "/api/v1/auth/login",
+            None,
+            json!({"identifier": "a.b.01012000", "password": huge}),
+        )
+        .await;
     assert!(r.status.is_client_error(), "{}", r.status);
     let r = t.get("/api/v1/nothing-here", None).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);

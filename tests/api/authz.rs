@@ -39,27 +39,82 @@ async fn a_professional_of_an_unrelated_structure_gets_404_everywhere() {
 #[tokio::test]
 async fn another_beneficiary_and_the_platform_admin_get_404_on_her_safe() {
     let w = World::new().await;
-    let (_, other_id, _) = w.t.open_safe(&w.p1, &w.s1, "Omar", "Said", "1990-01-01").await;
+    let (_, other_id, _) =
+        w.t.open_safe(&w.p1, &w.s1, "Omar", "Said", "1990-01-01")
+            .await;
     let other = w.t.login_ok(&other_id, PERSON_PASSWORD).await;
     for token in [&other, &w.admin] {
-        for path in [format!("/api/v1/beneficiaries/{}", w.bid), format!("/api/v1/beneficiaries/{}/relays", w.bid)] {
-            assert_eq!(w.t.get(&path, Some(token)).await.status, StatusCode::NOT_FOUND, "{path}");
+        for path in [
+            format!("/api/v1/beneficiaries/{}", w.bid),
+            format!("/api/v1/beneficiaries/{}/relays", w.bid),
+        ] {
+            assert_eq!(
+                w.t.get(&path, Some(token)).await.status,
+                StatusCode::NOT_FOUND,
+                "{path}"
+            );
         }
-        assert_eq!(w.t.delete(&format!("/api/v1/beneficiaries/{}/relays/{}", w.bid, w.s1), Some(token)).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(
+            w.t.delete(
+                &format!("/api/v1/beneficiaries/{}/relays/{}", w.bid, w.s1),
+                Some(token)
+            )
+            .await
+            .status,
+            StatusCode::NOT_FOUND
+        );
     }
     // Her relais' member cannot act in her place: "Mes relais" is hers alone.
-    assert_eq!(w.t.get(&format!("/api/v1/beneficiaries/{}/relays", w.bid), Some(&w.p1)).await.status, StatusCode::NOT_FOUND);
-    assert_eq!(w.t.delete(&format!("/api/v1/beneficiaries/{}/relays/{}", w.bid, w.s1), Some(&w.p1)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        w.t.get(
+            &format!("/api/v1/beneficiaries/{}/relays", w.bid),
+            Some(&w.p1)
+        )
+        .await
+        .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        w.t.delete(
+            &format!("/api/v1/beneficiaries/{}/relays/{}", w.bid, w.s1),
+            Some(&w.p1)
+        )
+        .await
+        .status,
+        StatusCode::NOT_FOUND
+    );
     // A beneficiary sees no structure.
-    assert_eq!(w.t.get(&format!("/api/v1/structures/{}", w.s1), Some(&other)).await.status, StatusCode::NOT_FOUND);
-    assert_eq!(w.t.post("/api/v1/structures", Some(&other), json!({"name": "x", "kind": "relay"})).await.status, StatusCode::NOT_FOUND);
-    assert_eq!(w.t.get("/api/v1/passphrase", Some(&other)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        w.t.get(&format!("/api/v1/structures/{}", w.s1), Some(&other))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        w.t.post(
+            "/api/v1/structures",
+            Some(&other),
+            json!({"name": "x", "kind": "relay"})
+        )
+        .await
+        .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        w.t.get("/api/v1/passphrase", Some(&other)).await.status,
+        StatusCode::NOT_FOUND
+    );
 }
 
 #[tokio::test]
 async fn anonymous_callers_are_unauthenticated() {
     let w = World::new().await;
-    for path in [format!("/api/v1/beneficiaries/{}", w.bid), "/api/v1/me".into(), "/api/v1/structures".into(), format!("/api/v1/structures/{}/beneficiaries", w.s1)] {
+    for path in [
+        format!("/api/v1/beneficiaries/{}", w.bid),
+        "/api/v1/me".into(),
+        "/api/v1/structures".into(),
+        format!("/api/v1/structures/{}/beneficiaries", w.s1),
+    ] {
         let r = w.t.get(&path, None).await;
         assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{path}");
         assert_eq!(r.code(), "unauthenticated");
@@ -74,13 +129,39 @@ async fn a_mediation_structure_opens_safes_but_sees_no_content() {
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
     let opened = r.json()["id"].as_str().unwrap().to_owned();
     let identifier = r.json()["identifier"].as_str().unwrap().to_owned();
-    assert_eq!(w.t.get(&path, Some(&w.pm)).await.status, StatusCode::FORBIDDEN);
-    assert_eq!(w.t.get(&format!("/api/v1/beneficiaries/{opened}"), Some(&w.pm)).await.status, StatusCode::NOT_FOUND);
-    assert_eq!(w.t.get(&format!("/api/v1/beneficiaries/{}", w.bid), Some(&w.pm)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        w.t.get(&path, Some(&w.pm)).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        w.t.get(&format!("/api/v1/beneficiaries/{opened}"), Some(&w.pm))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        w.t.get(&format!("/api/v1/beneficiaries/{}", w.bid), Some(&w.pm))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
     // The person has her safe, and no relais.
     let person = w.t.login_ok(&identifier, PERSON_PASSWORD).await;
-    assert_eq!(w.t.get(&format!("/api/v1/beneficiaries/{opened}/relays"), Some(&person)).await.json(), json!([]));
-    assert_eq!(w.t.get(&format!("/api/v1/beneficiaries/{opened}"), Some(&person)).await.json()["first_name"], "Inès");
+    assert_eq!(
+        w.t.get(
+            &format!("/api/v1/beneficiaries/{opened}/relays"),
+            Some(&person)
+        )
+        .await
+        .json(),
+        json!([])
+    );
+    assert_eq!(
+        w.t.get(&format!("/api/v1/beneficiaries/{opened}"), Some(&person))
+            .await
+            .json()["first_name"],
+        "Inès"
+    );
 }
 
 #[tokio::test]
@@ -100,10 +181,17 @@ async fn a_permission_row_without_a_key_wrap_reveals_nothing() {
         })
         .await
         .unwrap();
-    let r = w.t.get(&format!("/api/v1/beneficiaries/{}", w.bid), Some(&w.p2)).await;
+    let r =
+        w.t.get(&format!("/api/v1/beneficiaries/{}", w.bid), Some(&w.p2))
+            .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     assert!(!r.text.contains("Zoé"));
-    let list = w.t.get(&format!("/api/v1/structures/{}/beneficiaries", w.s2), Some(&w.p2)).await;
+    let list =
+        w.t.get(
+            &format!("/api/v1/structures/{}/beneficiaries", w.s2),
+            Some(&w.p2),
+        )
+        .await;
     assert_eq!(list.status, StatusCode::OK);
     assert_eq!(list.json(), json!([]));
 }

@@ -5,23 +5,45 @@ use base64::Engine;
 
 fn encodings(marker: &str) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
-    for variant in [marker.to_owned(), marker.to_lowercase(), marker.to_uppercase()] {
+    for variant in [
+        marker.to_owned(),
+        marker.to_lowercase(),
+        marker.to_uppercase(),
+    ] {
         out.push((format!("plain {variant}"), variant.as_bytes().to_vec()));
-        out.push((format!("utf16le {variant}"), variant.encode_utf16().flat_map(u16::to_le_bytes).collect()));
-        out.push((format!("utf16be {variant}"), variant.encode_utf16().flat_map(u16::to_be_bytes).collect()));
-        out.push((format!("hex {variant}"), hex::encode(variant.as_bytes()).into_bytes()));
-        out.push((format!("HEX {variant}"), hex::encode_upper(variant.as_bytes()).into_bytes()));
+        out.push((
+            format!("utf16le {variant}"),
+            variant.encode_utf16().flat_map(u16::to_le_bytes).collect(),
+        ));
+        out.push((
+            format!("utf16be {variant}"),
+            variant.encode_utf16().flat_map(u16::to_be_bytes).collect(),
+        ));
+        out.push((
+            format!("hex {variant}"),
+            hex::encode(variant.as_bytes()).into_bytes(),
+        ));
+        out.push((
+            format!("HEX {variant}"),
+            hex::encode_upper(variant.as_bytes()).into_bytes(),
+        ));
         // Base64 at each of the three alignments: keep only the characters that do not depend
         // on the neighbouring bytes.
         for pad in 0..3 {
             let mut bytes = vec![0u8; pad];
             bytes.extend_from_slice(variant.as_bytes());
-            for engine in [&base64::engine::general_purpose::STANDARD, &base64::engine::general_purpose::URL_SAFE_NO_PAD] {
+            for engine in [
+                &base64::engine::general_purpose::STANDARD,
+                &base64::engine::general_purpose::URL_SAFE_NO_PAD,
+            ] {
                 let enc = engine.encode(&bytes);
                 let skip = if pad == 0 { 0 } else { 4 };
                 let stable_len = (bytes.len() / 3) * 4;
                 if stable_len > skip + 4 {
-                    out.push((format!("base64/{pad} {variant}"), enc.as_bytes()[skip..stable_len].to_vec()));
+                    out.push((
+                        format!("base64/{pad} {variant}"),
+                        enc.as_bytes()[skip..stable_len].to_vec(),
+                    ));
                 }
             }
         }
@@ -44,14 +66,30 @@ async fn the_data_directory_holds_no_name_or_birth_date_in_any_encoding() {
         t.get("/api/v1/me", Some(&token)).await;
     }
     let markers = [
-        "Amina", "Benali", "John", "Okafor", "amina.benali", "john.okafor", "14021990", "1990-02-14", "14/02/1990", "03091978", "1978-09-03", "03/09/1978", "0612345678",
+        "Amina",
+        "Benali",
+        "John",
+        "Okafor",
+        "amina.benali",
+        "john.okafor",
+        "14021990",
+        "1990-02-14",
+        "14/02/1990",
+        "03091978",
+        "1978-09-03",
+        "03/09/1978",
+        "0612345678",
     ];
     let mut files = Vec::new();
     let mut stack = vec![t.app.config.data_dir.clone()];
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
-            if path.is_dir() { stack.push(path) } else { files.push(path) }
+            if path.is_dir() {
+                stack.push(path)
+            } else {
+                files.push(path)
+            }
         }
     }
     assert!(files.iter().any(|f| f.ends_with("consigne.db")));
@@ -60,7 +98,11 @@ async fn the_data_directory_holds_no_name_or_birth_date_in_any_encoding() {
         let bytes = std::fs::read(file).unwrap();
         for marker in markers {
             for (how, needle) in encodings(marker) {
-                assert!(!contains(&bytes, &needle), "{} contains {how}", file.display());
+                assert!(
+                    !contains(&bytes, &needle),
+                    "{} contains {how}",
+                    file.display()
+                );
                 checked += 1;
             }
         }

@@ -8,74 +8,140 @@ fn create_platform_admin_reads_the_password_and_prints_an_otpauth_uri() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     let bin = env!("CARGO_BIN_EXE_consigne");
-    let status = Command::new(bin).args(["migrate", "--data-dir"]).arg(&data).status().unwrap();
+    let status = Command::new(bin)
+        .args(["migrate", "--data-dir"])
+        .arg(&data)
+        .status()
+        .unwrap();
     assert!(status.success());
     let key = data.join("platform.key");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        assert_eq!(std::fs::metadata(&key).unwrap().permissions().mode() & 0o777, 0o600);
-        assert_eq!(std::fs::metadata(&data).unwrap().permissions().mode() & 0o777, 0o700);
+        assert_eq!(
+            std::fs::metadata(&key).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        assert_eq!(
+            std::fs::metadata(&data).unwrap().permissions().mode() & 0o777,
+            0o700
+        );
     }
     let mut child = Command::new(bin)
-        .args(["admin", "create-platform-admin", "--email", "ops@operator.example", "--data-dir"])
+        .args([
+            "admin",
+            "create-platform-admin",
+            "--email",
+            "ops@operator.example",
+            "--data-dir",
+        ])
         .arg(&data)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(b"the operator keeps the keys safe\n").unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"the operator keeps the keys safe\n")
+        .unwrap();
     let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(stdout.trim().starts_with("otpauth://totp/Consigne:ops%40operator.example?secret="), "{stdout}");
+    assert!(
+        stdout
+            .trim()
+            .starts_with("otpauth://totp/Consigne:ops%40operator.example?secret="),
+        "{stdout}"
+    );
     // A second time: refused, clearly.
     let mut child = Command::new(bin)
-        .args(["admin", "create-platform-admin", "--email", "ops@operator.example", "--data-dir"])
+        .args([
+            "admin",
+            "create-platform-admin",
+            "--email",
+            "ops@operator.example",
+            "--data-dir",
+        ])
         .arg(&data)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(b"the operator keeps the keys safe\n").unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"the operator keeps the keys safe\n")
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(!out.status.success());
     // A weak password is refused.
     let mut child = Command::new(bin)
-        .args(["admin", "create-platform-admin", "--email", "two@operator.example", "--data-dir"])
+        .args([
+            "admin",
+            "create-platform-admin",
+            "--email",
+            "two@operator.example",
+            "--data-dir",
+        ])
         .arg(&data)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(b"password\n").unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"password\n")
+        .unwrap();
     assert!(!child.wait_with_output().unwrap().status.success());
     // A group-readable key file is refused at start.
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o644)).unwrap();
-        let out = Command::new(bin).args(["migrate", "--data-dir"]).arg(&data).output().unwrap();
+        let out = Command::new(bin)
+            .args(["migrate", "--data-dir"])
+            .arg(&data)
+            .output()
+            .unwrap();
         assert!(!out.status.success());
     }
 }
 
 #[test]
 fn the_openapi_document_describes_every_api_route() {
-    let doc: serde_json::Value = serde_json::from_str(include_str!("../../src/web/openapi.json")).unwrap();
+    let doc: serde_json::Value =
+        serde_json::from_str(include_str!("../../src/web/openapi.json")).unwrap();
     let paths = doc["paths"].as_object().unwrap();
     let router = include_str!("../../src/web/api/mod.rs");
     let mut routes = 0;
-    for line in router.lines().filter(|l| l.trim_start().starts_with(".route(\"")) {
+    for line in router
+        .lines()
+        .filter(|l| l.trim_start().starts_with(".route(\""))
+    {
         let path = line.split('"').nth(1).unwrap();
         let full = format!("/api/v1{path}");
-        assert!(paths.contains_key(&full), "{full} missing from openapi.json");
+        assert!(
+            paths.contains_key(&full),
+            "{full} missing from openapi.json"
+        );
         for method in ["get", "post", "delete", "patch", "put"] {
             if line.contains(&format!("{method}(")) {
-                assert!(paths[&full].get(method).is_some(), "{method} {full} missing from openapi.json");
+                assert!(
+                    paths[&full].get(method).is_some(),
+                    "{method} {full} missing from openapi.json"
+                );
             }
         }
         routes += 1;

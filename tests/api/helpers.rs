@@ -29,10 +29,16 @@ impl Resp {
         serde_json::from_str(&self.text).unwrap_or(Value::Null)
     }
     pub fn code(&self) -> String {
-        self.json()["error"]["code"].as_str().unwrap_or_default().to_owned()
+        self.json()["error"]["code"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
     }
     pub fn header(&self, name: &str) -> Option<String> {
-        self.headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_owned)
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
     }
 }
 
@@ -50,9 +56,11 @@ pub async fn spawn() -> TestApp {
 
 pub async fn spawn_with(tweak: impl FnOnce(&mut Config)) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
-    let mut config = Config::default();
-    config.data_dir = dir.path().join("data");
-    config.public_url = "http://127.0.0.1".into();
+    let mut config = Config {
+        data_dir: dir.path().join("data"),
+        public_url: "http://127.0.0.1".into(),
+        ..Config::default()
+    };
     tweak(&mut config);
     let clock = ManualClock::new(time::OffsetDateTime::now_utc().unix_timestamp());
     let app = consigne::cli::build_app(config, Arc::new(clock.clone()), false).unwrap();
@@ -60,8 +68,17 @@ pub async fn spawn_with(tweak: impl FnOnce(&mut Config)) -> TestApp {
     let base = format!("http://{}", listener.local_addr().unwrap());
     let served = app.clone();
     tokio::spawn(async move { consigne::cli::serve(served, listener).await });
-    let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
-    TestApp { base, clock, app, _dir: dir, http }
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    TestApp {
+        base,
+        clock,
+        app,
+        _dir: dir,
+        http,
+    }
 }
 
 impl TestApp {
@@ -74,7 +91,11 @@ impl TestApp {
         let status = res.status();
         let headers = res.headers().clone();
         let text = res.text().await.unwrap();
-        Resp { status, headers, text }
+        Resp {
+            status,
+            headers,
+            text,
+        }
     }
 
     fn auth(req: reqwest::RequestBuilder, token: Option<&str>) -> reqwest::RequestBuilder {
@@ -85,31 +106,51 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str, token: Option<&str>) -> Resp {
-        self.send(Self::auth(self.http.get(self.url(path)), token)).await
+        self.send(Self::auth(self.http.get(self.url(path)), token))
+            .await
     }
 
     pub async fn post(&self, path: &str, token: Option<&str>, body: Value) -> Resp {
-        self.send(Self::auth(self.http.post(self.url(path)).json(&body), token)).await
+        self.send(Self::auth(
+            self.http.post(self.url(path)).json(&body),
+            token,
+        ))
+        .await
     }
 
     pub async fn post_empty(&self, path: &str, token: Option<&str>) -> Resp {
-        self.send(Self::auth(self.http.post(self.url(path)), token)).await
+        self.send(Self::auth(self.http.post(self.url(path)), token))
+            .await
     }
 
     pub async fn delete(&self, path: &str, token: Option<&str>) -> Resp {
-        self.send(Self::auth(self.http.delete(self.url(path)), token)).await
+        self.send(Self::auth(self.http.delete(self.url(path)), token))
+            .await
     }
 
     pub fn totp_now(&self, secret_b32: &str) -> String {
-        let secret = data_encoding::BASE32_NOPAD.decode(secret_b32.as_bytes()).unwrap();
+        let secret = data_encoding::BASE32_NOPAD
+            .decode(secret_b32.as_bytes())
+            .unwrap();
         consigne_vault::totp::code_at(&secret, self.clock.now())
     }
 
     /// A platform admin with a confirmed second factor; returns (token, email, totp secret).
     pub async fn platform_admin(&self) -> (String, String, String) {
         let email = format!("{}@operator.example", unique("admin"));
-        let uri = self.app.create_platform_admin(&email, "Operator", STAFF_PASSWORD, true).await.unwrap();
-        let secret = uri.split("secret=").nth(1).unwrap().split('&').next().unwrap().to_owned();
+        let uri = self
+            .app
+            .create_platform_admin(&email, "Operator", STAFF_PASSWORD, true)
+            .await
+            .unwrap();
+        let secret = uri
+            .split("secret=")
+            .nth(1)
+            .unwrap()
+            .split('&')
+            .next()
+            .unwrap()
+            .to_owned();
         let token = self.login_staff(&email, STAFF_PASSWORD, &secret).await;
         (token, email, secret)
     }
@@ -117,40 +158,81 @@ impl TestApp {
     /// Logs a staff account in with a fresh TOTP step (codes are single use).
     pub async fn login_staff(&self, email: &str, password: &str, secret: &str) -> String {
         self.clock.advance(31);
-        let r = self.post("/api/v1/auth/login", None, json!({"identifier": email, "password": password, "totp": self.totp_now(secret)})).await;
+        let r = self
+            .post(
+                "/api/v1/auth/login",
+                None,
+                json!({"identifier": email, "password": password, "totp": self.totp_now(secret)}),
+            )
+            .await;
         assert_eq!(r.status, StatusCode::OK, "{}", r.text);
         r.json()["token"].as_str().unwrap().to_owned()
     }
 
     pub async fn create_structure(&self, admin: &str, name: &str, kind: &str) -> String {
-        let r = self.post("/api/v1/structures", Some(admin), json!({"name": name, "kind": kind, "city": "Montreuil"})).await;
+        let r = self
+            .post(
+                "/api/v1/structures",
+                Some(admin),
+                json!({"name": name, "kind": kind, "city": "Montreuil"}),
+            )
+            .await;
         assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
         r.json()["id"].as_str().unwrap().to_owned()
     }
 
     /// Adds a professional, who then enrols TOTP; returns (token, email, secret).
-    pub async fn professional(&self, creator: &str, sid: &str, role: &str) -> (String, String, String) {
+    pub async fn professional(
+        &self,
+        creator: &str,
+        sid: &str,
+        role: &str,
+    ) -> (String, String, String) {
         let email = format!("{}@structure.example", unique("pro"));
         let r = self
             .post(&format!("/api/v1/structures/{sid}/professionals"), Some(creator), json!({"display_name": "Camille Pro", "email": email, "password": STAFF_PASSWORD, "role": role}))
             .await;
         assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
-        let r = self.post("/api/v1/auth/login", None, json!({"identifier": email, "password": STAFF_PASSWORD})).await;
+        let r = self
+            .post(
+                "/api/v1/auth/login",
+                None,
+                json!({"identifier": email, "password": STAFF_PASSWORD}),
+            )
+            .await;
         assert_eq!(r.status, StatusCode::OK, "{}", r.text);
         assert_eq!(r.json()["account"]["must_enroll_totp"], json!(true));
         let token = r.json()["token"].as_str().unwrap().to_owned();
         let r = self.post_empty("/api/v1/me/totp", Some(&token)).await;
         assert_eq!(r.status, StatusCode::OK, "{}", r.text);
         let secret = r.json()["secret"].as_str().unwrap().to_owned();
-        assert!(r.json()["otpauth_uri"].as_str().unwrap().starts_with("otpauth://totp/"));
-        let r = self.post("/api/v1/me/totp/confirm", Some(&token), json!({"code": self.totp_now(&secret)})).await;
+        assert!(
+            r.json()["otpauth_uri"]
+                .as_str()
+                .unwrap()
+                .starts_with("otpauth://totp/")
+        );
+        let r = self
+            .post(
+                "/api/v1/me/totp/confirm",
+                Some(&token),
+                json!({"code": self.totp_now(&secret)}),
+            )
+            .await;
         assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
         let token = self.login_staff(&email, STAFF_PASSWORD, &secret).await;
         (token, email, secret)
     }
 
     /// Opens a safe; returns (beneficiary id, identifier, recovery code).
-    pub async fn open_safe(&self, pro: &str, sid: &str, first: &str, last: &str, birth: &str) -> (String, String, String) {
+    pub async fn open_safe(
+        &self,
+        pro: &str,
+        sid: &str,
+        first: &str,
+        last: &str,
+        birth: &str,
+    ) -> (String, String, String) {
         let r = self
             .post(
                 &format!("/api/v1/structures/{sid}/beneficiaries"),
@@ -160,11 +242,20 @@ impl TestApp {
             .await;
         assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
         let j = r.json();
-        (j["id"].as_str().unwrap().to_owned(), j["identifier"].as_str().unwrap().to_owned(), j["recovery_code"].as_str().unwrap().to_owned())
+        (
+            j["id"].as_str().unwrap().to_owned(),
+            j["identifier"].as_str().unwrap().to_owned(),
+            j["recovery_code"].as_str().unwrap().to_owned(),
+        )
     }
 
     pub async fn login(&self, identifier: &str, password: &str) -> Resp {
-        self.post("/api/v1/auth/login", None, json!({"identifier": identifier, "password": password})).await
+        self.post(
+            "/api/v1/auth/login",
+            None,
+            json!({"identifier": identifier, "password": password}),
+        )
+        .await
     }
 
     pub async fn login_ok(&self, identifier: &str, password: &str) -> String {
@@ -204,16 +295,46 @@ impl World {
         let (pm, _, _) = t.professional(&admin, &med, "admin").await;
         let (bid, identifier, _) = t.open_safe(&p1, &s1, "Zoé", "Lefèvre", "1987-06-05").await;
         let person = t.login_ok(&identifier, PERSON_PASSWORD).await;
-        Self { t, admin, s1, p1, p1_login: (p1_email, p1_secret), s2, p2, med, pm, bid, identifier, person }
+        Self {
+            t,
+            admin,
+            s1,
+            p1,
+            p1_login: (p1_email, p1_secret),
+            s2,
+            p2,
+            med,
+            pm,
+            bid,
+            identifier,
+            person,
+        }
     }
 }
 
 impl TestApp {
-    pub async fn send_with_header(&self, path: &str, body: serde_json::Value, header: (&str, &str)) -> Resp {
-        self.send(self.http.post(self.url(path)).header(header.0, header.1).json(&body)).await
+    pub async fn send_with_header(
+        &self,
+        path: &str,
+        body: serde_json::Value,
+        header: (&str, &str),
+    ) -> Resp {
+        self.send(
+            self.http
+                .post(self.url(path))
+                .header(header.0, header.1)
+                .json(&body),
+        )
+        .await
     }
 
     pub async fn send_raw(&self, path: &str, content_type: &str, body: &str) -> Resp {
-        self.send(self.http.post(self.url(path)).header("content-type", content_type).body(body.to_owned())).await
+        self.send(
+            self.http
+                .post(self.url(path))
+                .header("content-type", content_type)
+                .body(body.to_owned()),
+        )
+        .await
     }
 }

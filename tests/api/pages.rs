@@ -6,19 +6,38 @@ use reqwest::StatusCode;
 
 /// A browser-like client: cookies kept, redirects not followed (we check them).
 fn browser() -> reqwest::Client {
-    reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap()
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
 }
 
 fn csrf_of(html: &str) -> String {
-    html.split("name=\"_csrf\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_owned()
+    html.split("name=\"_csrf\" value=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned()
 }
 
-async fn page(c: &reqwest::Client, t: &TestApp, path: &str) -> (StatusCode, reqwest::header::HeaderMap, String) {
+async fn page(
+    c: &reqwest::Client,
+    t: &TestApp,
+    path: &str,
+) -> (StatusCode, reqwest::header::HeaderMap, String) {
     let r = c.get(t.url(path)).send().await.unwrap();
     (r.status(), r.headers().clone(), r.text().await.unwrap())
 }
 
-async fn submit(c: &reqwest::Client, t: &TestApp, path: &str, form: &[(&str, &str)]) -> (StatusCode, reqwest::header::HeaderMap, String) {
+async fn submit(
+    c: &reqwest::Client,
+    t: &TestApp,
+    path: &str,
+    form: &[(&str, &str)],
+) -> (StatusCode, reqwest::header::HeaderMap, String) {
     let r = c.post(t.url(path)).form(form).send().await.unwrap();
     (r.status(), r.headers().clone(), r.text().await.unwrap())
 }
@@ -29,18 +48,45 @@ async fn every_page_carries_the_security_headers() {
     for path in ["/login", "/recover", "/nowhere", "/api/v1/me", "/health"] {
         let r = t.get(path, None).await;
         let csp = r.header("content-security-policy").unwrap();
-        assert!(csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), "{path}");
-        assert_eq!(r.header("x-content-type-options").as_deref(), Some("nosniff"), "{path}");
-        assert_eq!(r.header("referrer-policy").as_deref(), Some("no-referrer"), "{path}");
-        assert_eq!(r.header("cache-control").as_deref(), Some("no-store"), "{path}");
+        assert!(
+            csp.contains("frame-ancestors 'none'")
+                && csp.contains("script-src 'self'")
+                && !csp.contains("unsafe-inline"),
+            "{path}"
+        );
+        assert_eq!(
+            r.header("x-content-type-options").as_deref(),
+            Some("nosniff"),
+            "{path}"
+        );
+        assert_eq!(
+            r.header("referrer-policy").as_deref(),
+            Some("no-referrer"),
+            "{path}"
+        );
+        assert_eq!(
+            r.header("cache-control").as_deref(),
+            Some("no-store"),
+            "{path}"
+        );
         assert!(r.status != StatusCode::INTERNAL_SERVER_ERROR);
     }
     assert_eq!(t.get("/nowhere", None).await.status, StatusCode::NOT_FOUND);
-    assert!(t.get("/login", None).await.header("strict-transport-security").is_none(), "no HSTS on plain HTTP");
+    assert!(
+        t.get("/login", None)
+            .await
+            .header("strict-transport-security")
+            .is_none(),
+        "no HSTS on plain HTTP"
+    );
     let https = spawn_with(|c| c.public_url = "https://consigne.example".into()).await;
     let r = https.get("/login", None).await;
     assert!(r.header("strict-transport-security").is_some());
-    assert!(r.header("set-cookie").unwrap().starts_with("__Host-consigne_csrf="));
+    assert!(
+        r.header("set-cookie")
+            .unwrap()
+            .starts_with("__Host-consigne_csrf=")
+    );
     assert!(r.header("set-cookie").unwrap().contains("Secure"));
 }
 
@@ -52,7 +98,17 @@ async fn the_whole_flow_works_as_plain_forms() {
     let pro = browser();
     let (_, _, html) = page(&pro, t, "/login").await;
     assert!(html.contains("<html lang=\"fr\" dir=\"ltr\">"));
-    let (status, headers, _) = submit(&pro, t, "/login", &[("_csrf", &csrf_of(&html)), ("identifier", &w.p1_login.0), ("password", STAFF_PASSWORD)]).await;
+    let (status, headers, _) = submit(
+        &pro,
+        t,
+        "/login",
+        &[
+            ("_csrf", &csrf_of(&html)),
+            ("identifier", &w.p1_login.0),
+            ("password", STAFF_PASSWORD),
+        ],
+    )
+    .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert_eq!(headers["location"], "/login/totp");
     let cookie = headers["set-cookie"].to_str().unwrap();
@@ -60,7 +116,13 @@ async fn the_whole_flow_works_as_plain_forms() {
     let (_, _, html) = page(&pro, t, "/login/totp").await;
     t.clock.advance(31);
     let code = t.totp_now(&w.p1_login.1);
-    let (status, headers, _) = submit(&pro, t, "/login/totp", &[("_csrf", &csrf_of(&html)), ("code", &code)]).await;
+    let (status, headers, _) = submit(
+        &pro,
+        t,
+        "/login/totp",
+        &[("_csrf", &csrf_of(&html)), ("code", &code)],
+    )
+    .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert_eq!(headers["location"], "/pro");
     let (status, _, html) = page(&pro, t, "/pro").await;
@@ -80,19 +142,40 @@ async fn the_whole_flow_works_as_plain_forms() {
     ];
     let as_refs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let (status, _, html) = submit(&pro, t, &format!("/pro/s/{}/open", w.s1), &as_refs).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "consent box not ticked");
+    assert_eq!(
+        status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "consent box not ticked"
+    );
     assert!(html.contains("Cochez la case"));
     let mut with_consent = as_refs.clone();
     with_consent.push(("consent", "yes"));
     let (status, _, html) = submit(&pro, t, &format!("/pro/s/{}/open", w.s1), &with_consent).await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("sami.toure.21071992"));
-    let code = html.split("id=\"sheet-recovery-code\">").nth(1).unwrap().split('<').next().unwrap().to_owned();
+    let code = html
+        .split("id=\"sheet-recovery-code\">")
+        .nth(1)
+        .unwrap()
+        .split('<')
+        .next()
+        .unwrap()
+        .to_owned();
     assert_eq!(code.len(), 29);
     // The person logs in with a plain form and sees her home.
     let person = browser();
     let (_, _, html) = page(&person, t, "/login").await;
-    let (status, headers, _) = submit(&person, t, "/login", &[("_csrf", &csrf_of(&html)), ("identifier", "sami.toure.21071992"), ("password", PERSON_PASSWORD)]).await;
+    let (status, headers, _) = submit(
+        &person,
+        t,
+        "/login",
+        &[
+            ("_csrf", &csrf_of(&html)),
+            ("identifier", "sami.toure.21071992"),
+            ("password", PERSON_PASSWORD),
+        ],
+    )
+    .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert_eq!(headers["location"], "/home");
     let (status, headers, html) = page(&person, t, "/home").await;
@@ -101,14 +184,24 @@ async fn the_whole_flow_works_as_plain_forms() {
     assert!(html.contains("Bonjour Sami"));
     assert!(html.contains("Mes relais"));
     // She switches to English.
-    let (status, _, _) = submit(&person, t, "/language", &[("_csrf", &csrf_of(&html)), ("language", "en")]).await;
+    let (status, _, _) = submit(
+        &person,
+        t,
+        "/language",
+        &[("_csrf", &csrf_of(&html)), ("language", "en")],
+    )
+    .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     let (_, _, html) = page(&person, t, "/home").await;
     assert!(html.contains("<html lang=\"en\" dir=\"ltr\">") && html.contains("Hello Sami"));
     // She logs out: the session dies, the browser is told to forget everything.
-    let (status, headers, html) = submit(&person, t, "/logout", &[("_csrf", &csrf_of(&html))]).await;
+    let (status, headers, html) =
+        submit(&person, t, "/logout", &[("_csrf", &csrf_of(&html))]).await;
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(headers["clear-site-data"], "\"cache\", \"cookies\", \"storage\"");
+    assert_eq!(
+        headers["clear-site-data"],
+        "\"cache\", \"cookies\", \"storage\""
+    );
     assert!(html.contains("logged out") || html.contains("déconnecté"));
     let (status, headers, _) = page(&person, t, "/home").await;
     assert_eq!(status, StatusCode::SEE_OTHER);
@@ -121,7 +214,16 @@ async fn forms_without_the_token_or_from_another_site_are_refused() {
     let t = &w.t;
     let c = browser();
     // No token at all (no cookie, no field): refused, no session.
-    let (status, headers, _) = submit(&c, t, "/login", &[("identifier", w.identifier.as_str()), ("password", PERSON_PASSWORD)]).await;
+    let (status, headers, _) = submit(
+        &c,
+        t,
+        "/login",
+        &[
+            ("identifier", w.identifier.as_str()),
+            ("password", PERSON_PASSWORD),
+        ],
+    )
+    .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     assert!(headers.get("location").is_none());
     // Right token but another site's Origin.
@@ -129,20 +231,50 @@ async fn forms_without_the_token_or_from_another_site_are_refused() {
     let r = c
         .post(t.url("/login"))
         .header("origin", "https://evil.example")
-        .form(&[("_csrf", csrf_of(&html).as_str()), ("identifier", w.identifier.as_str()), ("password", PERSON_PASSWORD)])
+        .form(&[
+            ("_csrf", csrf_of(&html).as_str()),
+            ("identifier", w.identifier.as_str()),
+            ("password", PERSON_PASSWORD),
+        ])
         .send()
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
     // Logged in, a state-changing form without the session token does nothing.
     let (_, _, html) = page(&c, t, "/login").await;
-    let (status, _, _) = submit(&c, t, "/login", &[("_csrf", &csrf_of(&html)), ("identifier", &w.identifier), ("password", PERSON_PASSWORD)]).await;
+    let (status, _, _) = submit(
+        &c,
+        t,
+        "/login",
+        &[
+            ("_csrf", &csrf_of(&html)),
+            ("identifier", &w.identifier),
+            ("password", PERSON_PASSWORD),
+        ],
+    )
+    .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
-    let (status, _, _) = submit(&c, t, &format!("/relays/{}/leave", w.s1), &[("_csrf", "0000")]).await;
+    let (status, _, _) = submit(
+        &c,
+        t,
+        &format!("/relays/{}/leave", w.s1),
+        &[("_csrf", "0000")],
+    )
+    .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    assert_eq!(t.get(&format!("/api/v1/beneficiaries/{}", w.bid), Some(&w.p1)).await.status, StatusCode::OK, "still followed");
+    assert_eq!(
+        t.get(&format!("/api/v1/beneficiaries/{}", w.bid), Some(&w.p1))
+            .await
+            .status,
+        StatusCode::OK,
+        "still followed"
+    );
     // The API with the session cookie needs the X-CSRF-Token header for changes.
-    let r = c.delete(t.url(&format!("/api/v1/beneficiaries/{}/relays/{}", w.bid, w.s1))).send().await.unwrap();
+    let r = c
+        .delete(t.url(&format!("/api/v1/beneficiaries/{}/relays/{}", w.bid, w.s1)))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
     let r = c.get(t.url("/api/v1/me")).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK, "reads work with the cookie");
@@ -152,20 +284,32 @@ async fn forms_without_the_token_or_from_another_site_are_refused() {
 async fn wrong_login_on_the_page_says_what_to_do_in_the_persons_language() {
     let t = spawn().await;
     let c = browser();
-    let r = c.get(t.url("/login")).header("accept-language", "en-GB,en;q=0.9").send().await.unwrap();
+    let r = c
+        .get(t.url("/login"))
+        .header("accept-language", "en-GB,en;q=0.9")
+        .send()
+        .await
+        .unwrap();
     let html = r.text().await.unwrap();
     assert!(html.contains("<html lang=\"en\""));
     let r = c
         .post(t.url("/login"))
         .header("accept-language", "en-GB,en;q=0.9")
-        .form(&[("_csrf", csrf_of(&html).as_str()), ("identifier", "no.body.01012000"), ("password", "whatever it is")])
+        .form(&[
+            ("_csrf", csrf_of(&html).as_str()),
+            ("identifier", "no.body.01012000"),
+            ("password", "whatever it is"),
+        ])
         .send()
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
     let html = r.text().await.unwrap();
     assert!(html.contains("Wrong identifier or password") && html.contains("recovery code"));
-    assert!(html.contains("value=\"no.body.01012000\""), "the identifier is kept, the password is not");
+    assert!(
+        html.contains("value=\"no.body.01012000\""),
+        "the identifier is kept, the password is not"
+    );
 }
 
 #[tokio::test]
@@ -174,8 +318,23 @@ async fn each_kind_of_account_reaches_only_its_pages() {
     let t = &w.t;
     let person = browser();
     let (_, _, html) = page(&person, t, "/login").await;
-    submit(&person, t, "/login", &[("_csrf", &csrf_of(&html)), ("identifier", &w.identifier), ("password", PERSON_PASSWORD)]).await;
-    for path in ["/pro", "/admin", &format!("/s/{}/team", w.s1), &format!("/pro/b/{}", w.bid)] {
+    submit(
+        &person,
+        t,
+        "/login",
+        &[
+            ("_csrf", &csrf_of(&html)),
+            ("identifier", &w.identifier),
+            ("password", PERSON_PASSWORD),
+        ],
+    )
+    .await;
+    for path in [
+        "/pro",
+        "/admin",
+        &format!("/s/{}/team", w.s1),
+        &format!("/pro/b/{}", w.bid),
+    ] {
         let (status, _, _) = page(&person, t, path).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
     }

@@ -3,7 +3,9 @@
 use super::AppState;
 use super::error::ApiError;
 use super::extract::{ApiJson, ApiSession, ApiSessionAny, ClientAddr};
-use crate::service::{LoginOutcome, LoginRequest, NewProfessional, NewSafe, NewStructure, RecoverRequest};
+use crate::service::{
+    LoginOutcome, LoginRequest, NewProfessional, NewSafe, NewStructure, RecoverRequest,
+};
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -31,8 +33,14 @@ pub fn router() -> Router<AppState> {
         .route("/passphrase", get(passphrase))
         .route("/structures", post(create_structure).get(list_structures))
         .route("/structures/{sid}", get(get_structure))
-        .route("/structures/{sid}/professionals", post(add_professional).get(list_professionals))
-        .route("/structures/{sid}/beneficiaries", post(open_safe).get(list_followed))
+        .route(
+            "/structures/{sid}/professionals",
+            post(add_professional).get(list_professionals),
+        )
+        .route(
+            "/structures/{sid}/beneficiaries",
+            post(open_safe).get(list_followed),
+        )
         .route("/structures/{sid}/invitations", post(invite))
         .route("/beneficiaries/{bid}", get(get_beneficiary))
         .route("/beneficiaries/{bid}/relays", get(relays))
@@ -40,7 +48,11 @@ pub fn router() -> Router<AppState> {
 }
 
 async fn openapi() -> Response {
-    ([(header::CONTENT_TYPE, "application/json")], include_str!("../openapi.json")).into_response()
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        include_str!("../openapi.json"),
+    )
+        .into_response()
 }
 
 fn ok<T: serde::Serialize>(status: StatusCode, body: T) -> ApiResult {
@@ -58,12 +70,28 @@ struct LoginBody {
     totp: Option<String>,
 }
 
-async fn login(State(s): State<AppState>, ClientAddr(address): ClientAddr, ApiJson(b): ApiJson<LoginBody>) -> ApiResult {
-    let outcome = s.app.login(LoginRequest { identifier: b.identifier, password: b.password, totp: b.totp, address, allow_pending: false }).await?;
+async fn login(
+    State(s): State<AppState>,
+    ClientAddr(address): ClientAddr,
+    ApiJson(b): ApiJson<LoginBody>,
+) -> ApiResult {
+    let outcome = s
+        .app
+        .login(LoginRequest {
+            identifier: b.identifier,
+            password: b.password,
+            totp: b.totp,
+            address,
+            allow_pending: false,
+        })
+        .await?;
     match outcome {
         LoginOutcome::Full { token, session } => {
             let account = s.app.account_view(&session).await?;
-            ok(StatusCode::OK, json!({ "token": token, "account": account, "expires_at": crate::clock::rfc3339(session.expires_at) }))
+            ok(
+                StatusCode::OK,
+                json!({ "token": token, "account": account, "expires_at": crate::clock::rfc3339(session.expires_at) }),
+            )
         }
         LoginOutcome::TotpPending { .. } => Err(crate::service::ServiceError::TotpRequired.into()),
     }
@@ -81,8 +109,20 @@ struct RecoverBody {
     new_password: String,
 }
 
-async fn recover(State(s): State<AppState>, ClientAddr(address): ClientAddr, ApiJson(b): ApiJson<RecoverBody>) -> ApiResult {
-    let code = s.app.recover(RecoverRequest { identifier: b.identifier, recovery_code: b.recovery_code, new_password: b.new_password, address }).await?;
+async fn recover(
+    State(s): State<AppState>,
+    ClientAddr(address): ClientAddr,
+    ApiJson(b): ApiJson<RecoverBody>,
+) -> ApiResult {
+    let code = s
+        .app
+        .recover(RecoverRequest {
+            identifier: b.identifier,
+            recovery_code: b.recovery_code,
+            new_password: b.new_password,
+            address,
+        })
+        .await?;
     ok(StatusCode::OK, json!({ "recovery_code": code }))
 }
 
@@ -96,8 +136,15 @@ struct PasswordBody {
     new_password: String,
 }
 
-async fn change_password(State(s): State<AppState>, ClientAddr(address): ClientAddr, ApiSession(session): ApiSession, ApiJson(b): ApiJson<PasswordBody>) -> ApiResult {
-    s.app.change_password(&session, &b.current_password, &b.new_password, address).await?;
+async fn change_password(
+    State(s): State<AppState>,
+    ClientAddr(address): ClientAddr,
+    ApiSession(session): ApiSession,
+    ApiJson(b): ApiJson<PasswordBody>,
+) -> ApiResult {
+    s.app
+        .change_password(&session, &b.current_password, &b.new_password, address)
+        .await?;
     no_content()
 }
 
@@ -106,7 +153,11 @@ struct LanguageBody {
     language: String,
 }
 
-async fn set_language(State(s): State<AppState>, ApiSession(session): ApiSession, ApiJson(b): ApiJson<LanguageBody>) -> ApiResult {
+async fn set_language(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    ApiJson(b): ApiJson<LanguageBody>,
+) -> ApiResult {
     s.app.set_language(&session, &b.language).await?;
     no_content()
 }
@@ -120,7 +171,11 @@ struct CodeBody {
     code: String,
 }
 
-async fn totp_confirm(State(s): State<AppState>, ApiSessionAny(session): ApiSessionAny, ApiJson(b): ApiJson<CodeBody>) -> ApiResult {
+async fn totp_confirm(
+    State(s): State<AppState>,
+    ApiSessionAny(session): ApiSessionAny,
+    ApiJson(b): ApiJson<CodeBody>,
+) -> ApiResult {
     s.app.totp_confirm(&session, &b.code).await?;
     no_content()
 }
@@ -129,12 +184,20 @@ async fn my_invitations(State(s): State<AppState>, ApiSession(session): ApiSessi
     ok(StatusCode::OK, s.app.my_invitations(&session).await?)
 }
 
-async fn accept_invitation(State(s): State<AppState>, ApiSession(session): ApiSession, Path(iid): Path<String>) -> ApiResult {
+async fn accept_invitation(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path(iid): Path<String>,
+) -> ApiResult {
     s.app.answer_invitation(&session, &iid, true).await?;
     no_content()
 }
 
-async fn decline_invitation(State(s): State<AppState>, ApiSession(session): ApiSession, Path(iid): Path<String>) -> ApiResult {
+async fn decline_invitation(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path(iid): Path<String>,
+) -> ApiResult {
     s.app.answer_invitation(&session, &iid, false).await?;
     no_content()
 }
@@ -143,7 +206,10 @@ async fn passphrase(ApiSession(session): ApiSession) -> ApiResult {
     if !matches!(session.actor, crate::policy::Actor::Professional { .. }) {
         return Err(ApiError::not_found());
     }
-    ok(StatusCode::OK, json!({ "passphrase": crate::domain::generate_passphrase() }))
+    ok(
+        StatusCode::OK,
+        json!({ "passphrase": crate::domain::generate_passphrase() }),
+    )
 }
 
 #[derive(Deserialize)]
@@ -154,8 +220,23 @@ struct StructureBody {
     annual_budget_eur: Option<i64>,
 }
 
-async fn create_structure(State(s): State<AppState>, ApiSession(session): ApiSession, ApiJson(b): ApiJson<StructureBody>) -> ApiResult {
-    let created = s.app.create_structure(&session, NewStructure { name: b.name, kind: b.kind, city: b.city, annual_budget_eur: b.annual_budget_eur }).await?;
+async fn create_structure(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    ApiJson(b): ApiJson<StructureBody>,
+) -> ApiResult {
+    let created = s
+        .app
+        .create_structure(
+            &session,
+            NewStructure {
+                name: b.name,
+                kind: b.kind,
+                city: b.city,
+                annual_budget_eur: b.annual_budget_eur,
+            },
+        )
+        .await?;
     ok(StatusCode::CREATED, created)
 }
 
@@ -163,7 +244,11 @@ async fn list_structures(State(s): State<AppState>, ApiSession(session): ApiSess
     ok(StatusCode::OK, s.app.list_structures(&session).await?)
 }
 
-async fn get_structure(State(s): State<AppState>, ApiSession(session): ApiSession, Path(sid): Path<String>) -> ApiResult {
+async fn get_structure(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path(sid): Path<String>,
+) -> ApiResult {
     ok(StatusCode::OK, s.app.get_structure(&session, &sid).await?)
 }
 
@@ -175,14 +260,34 @@ struct ProfessionalBody {
     role: Option<String>,
 }
 
-async fn add_professional(State(s): State<AppState>, ApiSession(session): ApiSession, Path(sid): Path<String>, ApiJson(b): ApiJson<ProfessionalBody>) -> ApiResult {
-    let input = NewProfessional { display_name: b.display_name, email: b.email, password: b.password, role: b.role.unwrap_or_else(|| "member".into()) };
+async fn add_professional(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path(sid): Path<String>,
+    ApiJson(b): ApiJson<ProfessionalBody>,
+) -> ApiResult {
+    let input = NewProfessional {
+        display_name: b.display_name,
+        email: b.email,
+        password: b.password,
+        role: b.role.unwrap_or_else(|| "member".into()),
+    };
     let p = s.app.add_professional(&session, &sid, input).await?;
-    ok(StatusCode::CREATED, json!({ "id": p.id, "email": p.email, "role": p.role }))
+    ok(
+        StatusCode::CREATED,
+        json!({ "id": p.id, "email": p.email, "role": p.role }),
+    )
 }
 
-async fn list_professionals(State(s): State<AppState>, ApiSession(session): ApiSession, Path(sid): Path<String>) -> ApiResult {
-    ok(StatusCode::OK, s.app.list_professionals(&session, &sid).await?)
+async fn list_professionals(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path(sid): Path<String>,
+) -> ApiResult {
+    ok(
+        StatusCode::OK,
+        s.app.list_professionals(&session, &sid).await?,
+    )
 }
 
 #[derive(Deserialize)]
@@ -198,7 +303,12 @@ struct SafeBody {
     consent: Option<bool>,
 }
 
-async fn open_safe(State(s): State<AppState>, ApiSession(session): ApiSession, Path(sid): Path<String>, ApiJson(b): ApiJson<SafeBody>) -> ApiResult {
+async fn open_safe(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path(sid): Path<String>,
+    ApiJson(b): ApiJson<SafeBody>,
+) -> ApiResult {
     let input = NewSafe {
         first_name: b.first_name,
         last_name: b.last_name,
@@ -209,10 +319,17 @@ async fn open_safe(State(s): State<AppState>, ApiSession(session): ApiSession, P
         phone: b.phone,
         consent: b.consent,
     };
-    ok(StatusCode::CREATED, s.app.open_safe(&session, &sid, input).await?)
+    ok(
+        StatusCode::CREATED,
+        s.app.open_safe(&session, &sid, input).await?,
+    )
 }
 
-async fn list_followed(State(s): State<AppState>, ApiSession(session): ApiSession, Path(sid): Path<String>) -> ApiResult {
+async fn list_followed(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path(sid): Path<String>,
+) -> ApiResult {
     ok(StatusCode::OK, s.app.list_followed(&session, &sid).await?)
 }
 
@@ -221,20 +338,40 @@ struct InviteBody {
     identifier: String,
 }
 
-async fn invite(State(s): State<AppState>, ApiSession(session): ApiSession, Path(sid): Path<String>, ApiJson(b): ApiJson<InviteBody>) -> ApiResult {
+async fn invite(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path(sid): Path<String>,
+    ApiJson(b): ApiJson<InviteBody>,
+) -> ApiResult {
     s.app.invite(&session, &sid, &b.identifier).await?;
     Ok(StatusCode::ACCEPTED.into_response())
 }
 
-async fn get_beneficiary(State(s): State<AppState>, ApiSession(session): ApiSession, Path(bid): Path<String>) -> ApiResult {
-    ok(StatusCode::OK, s.app.beneficiary_profile(&session, &bid).await?)
+async fn get_beneficiary(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path(bid): Path<String>,
+) -> ApiResult {
+    ok(
+        StatusCode::OK,
+        s.app.beneficiary_profile(&session, &bid).await?,
+    )
 }
 
-async fn relays(State(s): State<AppState>, ApiSession(session): ApiSession, Path(bid): Path<String>) -> ApiResult {
+async fn relays(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path(bid): Path<String>,
+) -> ApiResult {
     ok(StatusCode::OK, s.app.relays(&session, &bid).await?)
 }
 
-async fn leave_relay(State(s): State<AppState>, ApiSession(session): ApiSession, Path((bid, sid)): Path<(String, String)>) -> ApiResult {
+async fn leave_relay(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path((bid, sid)): Path<(String, String)>,
+) -> ApiResult {
     s.app.leave_relay(&session, &bid, &sid).await?;
     no_content()
 }

@@ -13,7 +13,9 @@ use maud::html;
 use serde::Deserialize;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/admin", get(admin_home)).route("/admin/structures", post(create_structure))
+    Router::new()
+        .route("/admin", get(admin_home))
+        .route("/admin/structures", post(create_structure))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -30,7 +32,12 @@ struct StructureForm {
     annual_budget_eur: String,
 }
 
-async fn render(ctx: &Ctx, form: &StructureForm, error: Option<String>, status: StatusCode) -> Response {
+async fn render(
+    ctx: &Ctx,
+    form: &StructureForm,
+    error: Option<String>,
+    status: StatusCode,
+) -> Response {
     let session = match ctx.require(&["platform_admin"]) {
         Ok(s) => s.clone(),
         Err(r) => return r,
@@ -93,13 +100,35 @@ async fn create_structure(ctx: Ctx, Form(form): Form<StructureForm>) -> Response
         b => match b.parse::<i64>() {
             Ok(v) => Some(v),
             Err(_) => {
-                let e = crate::service::ServiceError::Invalid(crate::domain::InvalidInput::new("annual_budget_eur", "invalid_amount"));
-                return render(&ctx, &form, Some(ctx.error_text(&e)), StatusCode::UNPROCESSABLE_ENTITY).await;
+                let e = crate::service::ServiceError::Invalid(crate::domain::InvalidInput::new(
+                    "annual_budget_eur",
+                    "invalid_amount",
+                ));
+                return render(
+                    &ctx,
+                    &form,
+                    Some(ctx.error_text(&e)),
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                )
+                .await;
             }
         },
     };
     let city = Some(form.city.clone()).filter(|c| !c.trim().is_empty());
-    match ctx.state.app.create_structure(&session, NewStructure { name: form.name.clone(), kind: form.kind.clone(), city, annual_budget_eur: budget }).await {
+    match ctx
+        .state
+        .app
+        .create_structure(
+            &session,
+            NewStructure {
+                name: form.name.clone(),
+                kind: form.kind.clone(),
+                city,
+                annual_budget_eur: budget,
+            },
+        )
+        .await
+    {
         Ok(s) => Redirect::to(&format!("/s/{}/team", s.id)).into_response(),
         Err(e) => render(&ctx, &form, Some(ctx.error_text(&e)), Ctx::error_status(&e)).await,
     }

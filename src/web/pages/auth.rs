@@ -73,15 +73,41 @@ fn with_session_cookie(ctx: &Ctx, mut res: Response, token: &str) -> Response {
     res
 }
 
-async fn login_submit(ctx: Ctx, ClientAddr(address): ClientAddr, Form(form): Form<LoginForm>) -> Response {
+async fn login_submit(
+    ctx: Ctx,
+    ClientAddr(address): ClientAddr,
+    Form(form): Form<LoginForm>,
+) -> Response {
     if !ctx.csrf_ok(&form.csrf) {
-        return login_form(&ctx, &form.identifier, Some(ctx.t("error-form-expired")), StatusCode::FORBIDDEN);
+        return login_form(
+            &ctx,
+            &form.identifier,
+            Some(ctx.t("error-form-expired")),
+            StatusCode::FORBIDDEN,
+        );
     }
-    let req = LoginRequest { identifier: form.identifier.clone(), password: form.password, totp: None, address, allow_pending: true };
+    let req = LoginRequest {
+        identifier: form.identifier.clone(),
+        password: form.password,
+        totp: None,
+        address,
+        allow_pending: true,
+    };
     match ctx.state.app.login(req).await {
-        Ok(LoginOutcome::Full { token, session }) => with_session_cookie(&ctx, Redirect::to(Ctx::home_path(&session)).into_response(), &token),
-        Ok(LoginOutcome::TotpPending { token }) => with_session_cookie(&ctx, Redirect::to("/login/totp").into_response(), &token),
-        Err(e) => login_form(&ctx, &form.identifier, Some(ctx.error_text(&e)), Ctx::error_status(&e)),
+        Ok(LoginOutcome::Full { token, session }) => with_session_cookie(
+            &ctx,
+            Redirect::to(Ctx::home_path(&session)).into_response(),
+            &token,
+        ),
+        Ok(LoginOutcome::TotpPending { token }) => {
+            with_session_cookie(&ctx, Redirect::to("/login/totp").into_response(), &token)
+        }
+        Err(e) => login_form(
+            &ctx,
+            &form.identifier,
+            Some(ctx.error_text(&e)),
+            Ctx::error_status(&e),
+        ),
     }
 }
 
@@ -102,7 +128,9 @@ fn code_form(ctx: &Ctx, action: &str, error: Option<String>, status: StatusCode)
 
 async fn totp_page(ctx: Ctx) -> Response {
     match &ctx.session {
-        Some(s) if s.stage == Stage::TotpPending => code_form(&ctx, "/login/totp", None, StatusCode::OK),
+        Some(s) if s.stage == Stage::TotpPending => {
+            code_form(&ctx, "/login/totp", None, StatusCode::OK)
+        }
         Some(s) => Redirect::to(Ctx::home_path(s)).into_response(),
         None => Redirect::to("/login").into_response(),
     }
@@ -116,25 +144,56 @@ struct CodeForm {
     code: String,
 }
 
-async fn totp_submit(ctx: Ctx, ClientAddr(address): ClientAddr, Form(form): Form<CodeForm>) -> Response {
-    let Some(pending) = ctx.session.clone().filter(|s| s.stage == Stage::TotpPending) else { return Redirect::to("/login").into_response() };
+async fn totp_submit(
+    ctx: Ctx,
+    ClientAddr(address): ClientAddr,
+    Form(form): Form<CodeForm>,
+) -> Response {
+    let Some(pending) = ctx
+        .session
+        .clone()
+        .filter(|s| s.stage == Stage::TotpPending)
+    else {
+        return Redirect::to("/login").into_response();
+    };
     if !ctx.csrf_ok(&form.csrf) {
         return ctx.bad_form();
     }
-    match ctx.state.app.complete_totp(&pending, &form.code, address).await {
-        Ok((token, session)) => with_session_cookie(&ctx, Redirect::to(Ctx::home_path(&session)).into_response(), &token),
-        Err(e) => code_form(&ctx, "/login/totp", Some(ctx.error_text(&e)), Ctx::error_status(&e)),
+    match ctx
+        .state
+        .app
+        .complete_totp(&pending, &form.code, address)
+        .await
+    {
+        Ok((token, session)) => with_session_cookie(
+            &ctx,
+            Redirect::to(Ctx::home_path(&session)).into_response(),
+            &token,
+        ),
+        Err(e) => code_form(
+            &ctx,
+            "/login/totp",
+            Some(ctx.error_text(&e)),
+            Ctx::error_status(&e),
+        ),
     }
 }
 
 fn qr_svg(uri: &str) -> String {
     qrcode::QrCode::new(uri.as_bytes())
-        .map(|code| code.render::<qrcode::render::svg::Color<'_>>().min_dimensions(180, 180).quiet_zone(true).build())
+        .map(|code| {
+            code.render::<qrcode::render::svg::Color<'_>>()
+                .min_dimensions(180, 180)
+                .quiet_zone(true)
+                .build()
+        })
         .unwrap_or_default()
 }
 
 async fn enroll_page(ctx: Ctx) -> Response {
-    let Some(session) = ctx.session.clone() else { return Redirect::to("/login").into_response() };
+    let Some(session) = ctx.session.clone() else {
+        return Redirect::to("/login").into_response();
+    };
     if !session.is_staff() || session.stage == Stage::TotpPending {
         return Redirect::to(Ctx::home_path(&session)).into_response();
     }
@@ -161,25 +220,40 @@ async fn enroll_page(ctx: Ctx) -> Response {
 }
 
 async fn enroll_submit(ctx: Ctx, Form(form): Form<CodeForm>) -> Response {
-    let Some(session) = ctx.session.clone() else { return Redirect::to("/login").into_response() };
+    let Some(session) = ctx.session.clone() else {
+        return Redirect::to("/login").into_response();
+    };
     if !ctx.csrf_ok(&form.csrf) {
         return ctx.bad_form();
     }
     match ctx.state.app.totp_confirm(&session, &form.code).await {
         Ok(()) => {
-            let kind_home = if session.kind == "platform_admin" { "/admin" } else { "/pro" };
+            let kind_home = if session.kind == "platform_admin" {
+                "/admin"
+            } else {
+                "/pro"
+            };
             Redirect::to(kind_home).into_response()
         }
-        Err(e) => ctx.render(Ctx::error_status(&e), &ctx.t("enroll-title"), html! {
-            section.card.narrow {
-                div.notice.error role="alert" { p { (ctx.error_text(&e)) } }
-                p { a.button href="/totp/enroll" { (ctx.t("action-retry")) } }
-            }
-        }),
+        Err(e) => ctx.render(
+            Ctx::error_status(&e),
+            &ctx.t("enroll-title"),
+            html! {
+                section.card.narrow {
+                    div.notice.error role="alert" { p { (ctx.error_text(&e)) } }
+                    p { a.button href="/totp/enroll" { (ctx.t("action-retry")) } }
+                }
+            },
+        ),
     }
 }
 
-fn recover_form(ctx: &Ctx, identifier: &str, error: Option<String>, status: StatusCode) -> Response {
+fn recover_form(
+    ctx: &Ctx,
+    identifier: &str,
+    error: Option<String>,
+    status: StatusCode,
+) -> Response {
     ctx.render(status, &ctx.t("recover-title"), html! {
         section.card.narrow {
             h1 { (icon("key")) " " (ctx.t("recover-title")) }
@@ -218,11 +292,25 @@ struct RecoverForm {
     new_password: String,
 }
 
-async fn recover_submit(ctx: Ctx, ClientAddr(address): ClientAddr, Form(form): Form<RecoverForm>) -> Response {
+async fn recover_submit(
+    ctx: Ctx,
+    ClientAddr(address): ClientAddr,
+    Form(form): Form<RecoverForm>,
+) -> Response {
     if !ctx.csrf_ok(&form.csrf) {
-        return recover_form(&ctx, &form.identifier, Some(ctx.t("error-form-expired")), StatusCode::FORBIDDEN);
+        return recover_form(
+            &ctx,
+            &form.identifier,
+            Some(ctx.t("error-form-expired")),
+            StatusCode::FORBIDDEN,
+        );
     }
-    let req = RecoverRequest { identifier: form.identifier.clone(), recovery_code: form.recovery_code, new_password: form.new_password, address };
+    let req = RecoverRequest {
+        identifier: form.identifier.clone(),
+        recovery_code: form.recovery_code,
+        new_password: form.new_password,
+        address,
+    };
     match ctx.state.app.recover(req).await {
         Ok(code) => ctx.page(&ctx.t("recover-done-title"), html! {
             section.card.narrow.sheet {
@@ -246,15 +334,24 @@ async fn logout(ctx: Ctx, Form(form): Form<super::LanguageForm>) -> Response {
             return ctx.error_page(&e);
         }
     }
-    let anonymous = Ctx { session: None, ..ctx };
-    let mut res = anonymous.page(&anonymous.t("logout-title"), html! {
-        section.card.narrow {
-            h1 { (icon("check")) " " (anonymous.t("logout-title")) }
-            p { (anonymous.t("logout-text")) }
-            p { a.button.primary href="/login" { (anonymous.t("action-login")) } }
-        }
-    });
+    let anonymous = Ctx {
+        session: None,
+        ..ctx
+    };
+    let mut res = anonymous.page(
+        &anonymous.t("logout-title"),
+        html! {
+            section.card.narrow {
+                h1 { (icon("check")) " " (anonymous.t("logout-title")) }
+                p { (anonymous.t("logout-text")) }
+                p { a.button.primary href="/login" { (anonymous.t("action-login")) } }
+            }
+        },
+    );
     anonymous.add_cookie(&mut res, session_cookie_name(&anonymous.state), "", Some(0));
-    res.headers_mut().insert(header::HeaderName::from_static("clear-site-data"), HeaderValue::from_static("\"cache\", \"cookies\", \"storage\""));
+    res.headers_mut().insert(
+        header::HeaderName::from_static("clear-site-data"),
+        HeaderValue::from_static("\"cache\", \"cookies\", \"storage\""),
+    );
     res
 }

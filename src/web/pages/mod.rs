@@ -9,7 +9,10 @@ mod pro;
 
 use super::AppState;
 use super::error::classify;
-use super::extract::{LANG_COOKIE, constant_eq, cookie, csrf_cookie_name, page_locale, session_cookie_name, set_cookie};
+use super::extract::{
+    LANG_COOKIE, constant_eq, cookie, csrf_cookie_name, page_locale, session_cookie_name,
+    set_cookie,
+};
 use crate::i18n::{Locale, SUPPORTED, native_name};
 use crate::service::{ServiceError, Session, Stage};
 use axum::Router;
@@ -22,8 +25,24 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/static/app.css", get(|| async { ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], include_str!("../static/app.css")) }))
-        .route("/static/app.js", get(|| async { ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8")], include_str!("../static/app.js")) }))
+        .route(
+            "/static/app.css",
+            get(|| async {
+                (
+                    [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
+                    include_str!("../static/app.css"),
+                )
+            }),
+        )
+        .route(
+            "/static/app.js",
+            get(|| async {
+                (
+                    [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+                    include_str!("../static/app.js"),
+                )
+            }),
+        )
         .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
         .merge(auth::router())
         .merge(person::router())
@@ -46,25 +65,44 @@ pub struct Ctx {
 
 impl FromRequestParts<AppState> for Ctx {
     type Rejection = std::convert::Infallible;
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         let session = match cookie(&parts.headers, session_cookie_name(state)) {
             Some(token) => state.app.authenticate(token).await.ok(),
             None => None,
         };
         let locale = page_locale(state, &parts.headers, session.as_ref());
-        let (csrf, new_csrf_cookie) = match (&session, cookie(&parts.headers, csrf_cookie_name(state))) {
-            (Some(s), _) => (s.csrf.clone(), false),
-            (None, Some(c)) if c.len() == 32 && c.chars().all(|ch| ch.is_ascii_hexdigit()) => (c.to_owned(), false),
-            (None, _) => (hex::encode(consigne_vault::random_bytes::<16>()), true),
-        };
-        Ok(Self { same_origin: same_origin(&parts.headers), is_post: parts.method == Method::POST, state: state.clone(), session, locale, csrf, new_csrf_cookie })
+        let (csrf, new_csrf_cookie) =
+            match (&session, cookie(&parts.headers, csrf_cookie_name(state))) {
+                (Some(s), _) => (s.csrf.clone(), false),
+                (None, Some(c)) if c.len() == 32 && c.chars().all(|ch| ch.is_ascii_hexdigit()) => {
+                    (c.to_owned(), false)
+                }
+                (None, _) => (hex::encode(consigne_vault::random_bytes::<16>()), true),
+            };
+        Ok(Self {
+            same_origin: same_origin(&parts.headers),
+            is_post: parts.method == Method::POST,
+            state: state.clone(),
+            session,
+            locale,
+            csrf,
+            new_csrf_cookie,
+        })
     }
 }
 
 /// A form's `Origin`, when the browser sends one, must be this site.
 fn same_origin(headers: &HeaderMap) -> bool {
-    let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else { return true };
-    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
+        return true;
+    };
+    let host = headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
     origin == "null" && host.is_empty() || origin.split_once("://").is_some_and(|(_, h)| h == host)
 }
 
@@ -86,7 +124,12 @@ impl Ctx {
     pub fn render(&self, status: StatusCode, title: &str, body: Markup) -> Response {
         let mut res = (status, layout(self, title, body)).into_response();
         if self.new_csrf_cookie {
-            self.add_cookie(&mut res, csrf_cookie_name(&self.state), &self.csrf.clone(), None);
+            self.add_cookie(
+                &mut res,
+                csrf_cookie_name(&self.state),
+                &self.csrf.clone(),
+                None,
+            );
         }
         res
     }
@@ -106,11 +149,18 @@ impl Ctx {
         match e {
             ServiceError::Throttled { retry_after } => {
                 let minutes = (retry_after + 59) / 60;
-                self.locale.ta("error-throttled", &[("minutes", minutes.into())])
+                self.locale
+                    .ta("error-throttled", &[("minutes", minutes.into())])
             }
-            ServiceError::WeakPassword(r) => self.t(&format!("error-{}", r.code().replace('_', "-"))),
+            ServiceError::WeakPassword(r) => {
+                self.t(&format!("error-{}", r.code().replace('_', "-")))
+            }
             ServiceError::Invalid(i) => {
-                format!("{} {}", self.t(&format!("field-{}", i.field.replace('_', "-"))), self.t(&format!("error-input-{}", i.code.replace('_', "-"))))
+                format!(
+                    "{} {}",
+                    self.t(&format!("field-{}", i.field.replace('_', "-"))),
+                    self.t(&format!("error-input-{}", i.code.replace('_', "-")))
+                )
             }
             other => {
                 let (_, code) = classify(other);
@@ -144,25 +194,37 @@ impl Ctx {
         if matches!(e, ServiceError::NotFound) {
             return self.not_found();
         }
-        self.render(status, &self.t("error-title"), html! {
-            div.notice.error role="alert" { p { (self.error_text(e)) } }
-            p { a.button href="/" { (self.t("action-back-home")) } }
-        })
+        self.render(
+            status,
+            &self.t("error-title"),
+            html! {
+                div.notice.error role="alert" { p { (self.error_text(e)) } }
+                p { a.button href="/" { (self.t("action-back-home")) } }
+            },
+        )
     }
 
     pub fn not_found(&self) -> Response {
-        self.render(StatusCode::NOT_FOUND, &self.t("not-found-title"), html! {
-            h1 { (self.t("not-found-title")) }
-            p { (self.t("not-found-text")) }
-            p { a.button href="/" { (self.t("action-back-home")) } }
-        })
+        self.render(
+            StatusCode::NOT_FOUND,
+            &self.t("not-found-title"),
+            html! {
+                h1 { (self.t("not-found-title")) }
+                p { (self.t("not-found-text")) }
+                p { a.button href="/" { (self.t("action-back-home")) } }
+            },
+        )
     }
 
     pub fn bad_form(&self) -> Response {
-        self.render(StatusCode::FORBIDDEN, &self.t("error-title"), html! {
-            div.notice.error role="alert" { p { (self.t("error-form-expired")) } }
-            p { a.button href="/" { (self.t("action-back-home")) } }
-        })
+        self.render(
+            StatusCode::FORBIDDEN,
+            &self.t("error-title"),
+            html! {
+                div.notice.error role="alert" { p { (self.t("error-form-expired")) } }
+                p { a.button href="/" { (self.t("action-back-home")) } }
+            },
+        )
     }
 
     /// Where a logged-in account starts.
@@ -177,10 +239,13 @@ impl Ctx {
     }
 
     /// The full session of the given kind, or where to go instead.
+    #[allow(clippy::result_large_err)]
     pub fn require(&self, kinds: &[&str]) -> Result<&Session, Response> {
         match &self.session {
             None => Err(Redirect::to("/login").into_response()),
-            Some(s) if s.stage != Stage::Full => Err(Redirect::to(Self::home_path(s)).into_response()),
+            Some(s) if s.stage != Stage::Full => {
+                Err(Redirect::to(Self::home_path(s)).into_response())
+            }
             Some(s) if !kinds.contains(&s.kind.as_str()) => Err(self.not_found()),
             Some(s) => Ok(s),
         }
@@ -189,7 +254,15 @@ impl Ctx {
 
 pub fn not_found_page(state: &AppState, req: &Request) -> Response {
     let locale = page_locale(state, req.headers(), None);
-    let ctx = Ctx { state: state.clone(), session: None, locale, csrf: String::new(), new_csrf_cookie: false, same_origin: true, is_post: false };
+    let ctx = Ctx {
+        state: state.clone(),
+        session: None,
+        locale,
+        csrf: String::new(),
+        new_csrf_cookie: false,
+        same_origin: true,
+        is_post: false,
+    };
     ctx.not_found()
 }
 
@@ -266,7 +339,9 @@ pub async fn change_language(ctx: Ctx, axum::Form(form): axum::Form<LanguageForm
     if !ctx.csrf_ok(&form.csrf) {
         return ctx.bad_form();
     }
-    let Ok(lang) = crate::domain::Language::parse(&form.language) else { return ctx.bad_form() };
+    let Ok(lang) = crate::domain::Language::parse(&form.language) else {
+        return ctx.bad_form();
+    };
     if let Some(s) = &ctx.session
         && s.stage == Stage::Full
         && let Err(e) = ctx.state.app.set_language(s, lang.code()).await

@@ -44,11 +44,20 @@ async fn home(ctx: Ctx) -> Response {
         Err(r) => return r,
     };
     let bid = session.beneficiary_id.clone().unwrap_or_default();
-    let (relays, invitations) = match tokio::try_join!(ctx.state.app.relays(&session, &bid), ctx.state.app.my_invitations(&session)) {
+    let (relays, invitations) = match tokio::try_join!(
+        ctx.state.app.relays(&session, &bid),
+        ctx.state.app.my_invitations(&session)
+    ) {
         Ok(v) => v,
         Err(e) => return ctx.error_page(&e),
     };
-    let first_name = session.keys.display_name.split(' ').next().unwrap_or_default().to_owned();
+    let first_name = session
+        .keys
+        .display_name
+        .split(' ')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
     ctx.page(&ctx.t("home-title"), html! {
         h1 { (ctx.locale.ta("home-hello", &[("name", first_name.into())])) }
         @if !invitations.is_empty() {
@@ -80,7 +89,10 @@ async fn relays_page(ctx: Ctx) -> Response {
         Err(r) => return r,
     };
     let bid = session.beneficiary_id.clone().unwrap_or_default();
-    let (relays, invitations) = match tokio::try_join!(ctx.state.app.relays(&session, &bid), ctx.state.app.my_invitations(&session)) {
+    let (relays, invitations) = match tokio::try_join!(
+        ctx.state.app.relays(&session, &bid),
+        ctx.state.app.my_invitations(&session)
+    ) {
         Ok(v) => v,
         Err(e) => return ctx.error_page(&e),
     };
@@ -133,7 +145,9 @@ async fn leave_confirm(ctx: Ctx, Path(sid): Path<String>) -> Response {
         Ok(r) => r,
         Err(e) => return ctx.error_page(&e),
     };
-    let Some(relay) = relays.iter().find(|r| r.structure.id == sid) else { return ctx.not_found() };
+    let Some(relay) = relays.iter().find(|r| r.structure.id == sid) else {
+        return ctx.not_found();
+    };
     ctx.page(&ctx.t("action-leave"), html! {
         section.card.narrow {
             h1 { (ctx.locale.ta("leave-question", &[("structure", relay.structure.name.clone().into())])) }
@@ -230,7 +244,11 @@ struct PasswordForm {
     new_password: String,
 }
 
-async fn change_password(ctx: Ctx, ClientAddr(address): ClientAddr, Form(form): Form<PasswordForm>) -> Response {
+async fn change_password(
+    ctx: Ctx,
+    ClientAddr(address): ClientAddr,
+    Form(form): Form<PasswordForm>,
+) -> Response {
     let session = match ctx.require(&["beneficiary", "professional", "platform_admin"]) {
         Ok(s) => s.clone(),
         Err(r) => return r,
@@ -238,8 +256,25 @@ async fn change_password(ctx: Ctx, ClientAddr(address): ClientAddr, Form(form): 
     if !ctx.csrf_ok(&form.csrf) {
         return ctx.bad_form();
     }
-    match ctx.state.app.change_password(&session, &form.current_password, &form.new_password, address).await {
-        Ok(()) => ctx.page(&ctx.t("section-settings"), settings_body(&ctx, Some(ctx.t("settings-password-changed")), None)),
-        Err(e) => ctx.render(Ctx::error_status(&e), &ctx.t("section-settings"), settings_body(&ctx, None, Some(ctx.error_text(&e)))),
+    match ctx
+        .state
+        .app
+        .change_password(
+            &session,
+            &form.current_password,
+            &form.new_password,
+            address,
+        )
+        .await
+    {
+        Ok(()) => ctx.page(
+            &ctx.t("section-settings"),
+            settings_body(&ctx, Some(ctx.t("settings-password-changed")), None),
+        ),
+        Err(e) => ctx.render(
+            Ctx::error_status(&e),
+            &ctx.t("section-settings"),
+            settings_body(&ctx, None, Some(ctx.error_text(&e))),
+        ),
     }
 }

@@ -23,9 +23,15 @@ pub fn router() -> Router<AppState> {
         .route("/s/{sid}/team", get(team_page).post(team_submit))
 }
 
-fn role_of(ctx: &Ctx, sid: &str) -> Option<(crate::domain::StaffRole, crate::domain::StructureKind)> {
+fn role_of(
+    ctx: &Ctx,
+    sid: &str,
+) -> Option<(crate::domain::StaffRole, crate::domain::StructureKind)> {
     match ctx.session.as_ref().map(|s| &s.actor) {
-        Some(Actor::Professional { memberships, .. }) => memberships.iter().find(|m| m.structure_id == sid).map(|m| (m.role, m.kind)),
+        Some(Actor::Professional { memberships, .. }) => memberships
+            .iter()
+            .find(|m| m.structure_id == sid)
+            .map(|m| (m.role, m.kind)),
         _ => None,
     }
 }
@@ -41,7 +47,11 @@ async fn pro_home(ctx: Ctx) -> Response {
     };
     let mut sections = Vec::new();
     for s in &structures {
-        let followed = if s.kind == "relay" { Some(ctx.state.app.list_followed(&session, &s.id).await) } else { None };
+        let followed = if s.kind == "relay" {
+            Some(ctx.state.app.list_followed(&session, &s.id).await)
+        } else {
+            None
+        };
         sections.push(structure_section(&ctx, s, followed));
     }
     ctx.page(&ctx.t("pro-title"), html! {
@@ -51,7 +61,11 @@ async fn pro_home(ctx: Ctx) -> Response {
     })
 }
 
-fn structure_section(ctx: &Ctx, s: &StructureView, followed: Option<Result<Vec<crate::service::FollowedPerson>, ServiceError>>) -> Markup {
+fn structure_section(
+    ctx: &Ctx,
+    s: &StructureView,
+    followed: Option<Result<Vec<crate::service::FollowedPerson>, ServiceError>>,
+) -> Markup {
     let is_admin = role_of(ctx, &s.id).is_some_and(|(r, _)| r == crate::domain::StaffRole::Admin);
     html! {
         section.card {
@@ -106,9 +120,19 @@ struct OpenForm {
     consent: Option<String>,
 }
 
-fn open_form(ctx: &Ctx, sid: &str, f: &OpenForm, error: Option<String>, status: StatusCode) -> Response {
+fn open_form(
+    ctx: &Ctx,
+    sid: &str,
+    f: &OpenForm,
+    error: Option<String>,
+    status: StatusCode,
+) -> Response {
     let typed = f.password_choice != "generate";
-    let lang = if f.language.is_empty() { ctx.locale.lang.to_owned() } else { f.language.clone() };
+    let lang = if f.language.is_empty() {
+        ctx.locale.lang.to_owned()
+    } else {
+        f.language.clone()
+    };
     ctx.render(status, &ctx.t("open-title"), html! {
         section.card.narrow {
             h1 { (icon("plus")) " " (ctx.t("open-title")) }
@@ -217,7 +241,16 @@ async fn open_submit(ctx: Ctx, Path(sid): Path<String>, Form(form): Form<OpenFor
     match ctx.state.app.open_safe(&session, &sid, input).await {
         Ok(opened) => recovery_sheet(&ctx, &opened),
         Err(ServiceError::NotFound) => ctx.not_found(),
-        Err(e) => open_form(&ctx, &sid, &OpenForm { password: String::new(), ..form }, Some(ctx.error_text(&e)), Ctx::error_status(&e)),
+        Err(e) => open_form(
+            &ctx,
+            &sid,
+            &OpenForm {
+                password: String::new(),
+                ..form
+            },
+            Some(ctx.error_text(&e)),
+            Ctx::error_status(&e),
+        ),
     }
 }
 
@@ -229,7 +262,11 @@ struct InviteForm {
     identifier: String,
 }
 
-async fn invite_submit(ctx: Ctx, Path(sid): Path<String>, Form(form): Form<InviteForm>) -> Response {
+async fn invite_submit(
+    ctx: Ctx,
+    Path(sid): Path<String>,
+    Form(form): Form<InviteForm>,
+) -> Response {
     let session = match ctx.require(&["professional"]) {
         Ok(s) => s.clone(),
         Err(r) => return r,
@@ -238,13 +275,16 @@ async fn invite_submit(ctx: Ctx, Path(sid): Path<String>, Form(form): Form<Invit
         return ctx.bad_form();
     }
     match ctx.state.app.invite(&session, &sid, &form.identifier).await {
-        Ok(()) => ctx.page(&ctx.t("invite-sent-title"), html! {
-            section.card.narrow {
-                h1 { (icon("invitation")) " " (ctx.t("invite-sent-title")) }
-                p { (ctx.t("invite-sent-text")) }
-                p { a.button.primary href="/pro" { (ctx.t("action-back-home")) } }
-            }
-        }),
+        Ok(()) => ctx.page(
+            &ctx.t("invite-sent-title"),
+            html! {
+                section.card.narrow {
+                    h1 { (icon("invitation")) " " (ctx.t("invite-sent-title")) }
+                    p { (ctx.t("invite-sent-text")) }
+                    p { a.button.primary href="/pro" { (ctx.t("action-back-home")) } }
+                }
+            },
+        ),
         Err(e) => ctx.error_page(&e),
     }
 }
@@ -285,17 +325,32 @@ struct ProfessionalForm {
     role: String,
 }
 
-async fn team(ctx: &Ctx, sid: &str, form: &ProfessionalForm, notice: Option<String>, error: Option<String>, status: StatusCode) -> Response {
+async fn team(
+    ctx: &Ctx,
+    sid: &str,
+    form: &ProfessionalForm,
+    notice: Option<String>,
+    error: Option<String>,
+    status: StatusCode,
+) -> Response {
     let session = match ctx.require(&["professional", "platform_admin"]) {
         Ok(s) => s.clone(),
         Err(r) => return r,
     };
-    let (structure, members) = match tokio::try_join!(ctx.state.app.get_structure(&session, sid), ctx.state.app.list_professionals(&session, sid)) {
+    let (structure, members) = match tokio::try_join!(
+        ctx.state.app.get_structure(&session, sid),
+        ctx.state.app.list_professionals(&session, sid)
+    ) {
         Ok(v) => v,
         Err(e) => return ctx.error_page(&e),
     };
-    let can_add = session.kind == "platform_admin" || role_of(ctx, sid).is_some_and(|(r, _)| r == crate::domain::StaffRole::Admin);
-    let back = if session.kind == "platform_admin" { "/admin" } else { "/pro" };
+    let can_add = session.kind == "platform_admin"
+        || role_of(ctx, sid).is_some_and(|(r, _)| r == crate::domain::StaffRole::Admin);
+    let back = if session.kind == "platform_admin" {
+        "/admin"
+    } else {
+        "/pro"
+    };
     ctx.render(status, &ctx.t("team-title"), html! {
         h1 { (icon("people")) " " (structure.name) }
         p.hint { (ctx.t(if structure.kind == "relay" { "structure-kind-relay" } else { "structure-kind-mediation" })) @if let Some(c) = &structure.city { " · " (c) } }
@@ -339,10 +394,22 @@ async fn team(ctx: &Ctx, sid: &str, form: &ProfessionalForm, notice: Option<Stri
 }
 
 async fn team_page(ctx: Ctx, Path(sid): Path<String>) -> Response {
-    team(&ctx, &sid, &ProfessionalForm::default(), None, None, StatusCode::OK).await
+    team(
+        &ctx,
+        &sid,
+        &ProfessionalForm::default(),
+        None,
+        None,
+        StatusCode::OK,
+    )
+    .await
 }
 
-async fn team_submit(ctx: Ctx, Path(sid): Path<String>, Form(form): Form<ProfessionalForm>) -> Response {
+async fn team_submit(
+    ctx: Ctx,
+    Path(sid): Path<String>,
+    Form(form): Form<ProfessionalForm>,
+) -> Response {
     let session = match ctx.require(&["professional", "platform_admin"]) {
         Ok(s) => s.clone(),
         Err(r) => return r,
@@ -350,14 +417,41 @@ async fn team_submit(ctx: Ctx, Path(sid): Path<String>, Form(form): Form<Profess
     if !ctx.csrf_ok(&form.csrf) {
         return ctx.bad_form();
     }
-    let input = NewProfessional { display_name: form.display_name.clone(), email: form.email.clone(), password: form.password.clone(), role: form.role.clone() };
+    let input = NewProfessional {
+        display_name: form.display_name.clone(),
+        email: form.email.clone(),
+        password: form.password.clone(),
+        role: form.role.clone(),
+    };
     match ctx.state.app.add_professional(&session, &sid, input).await {
         Ok(p) => {
-            let notice = ctx.locale.ta("team-added", &[("name", p.display_name.into())]);
-            team(&ctx, &sid, &ProfessionalForm::default(), Some(notice), None, StatusCode::OK).await
+            let notice = ctx
+                .locale
+                .ta("team-added", &[("name", p.display_name.into())]);
+            team(
+                &ctx,
+                &sid,
+                &ProfessionalForm::default(),
+                Some(notice),
+                None,
+                StatusCode::OK,
+            )
+            .await
         }
         Err(ServiceError::NotFound) => ctx.not_found(),
-        Err(e) => team(&ctx, &sid, &ProfessionalForm { password: String::new(), ..form }, None, Some(ctx.error_text(&e)), Ctx::error_status(&e)).await,
+        Err(e) => {
+            team(
+                &ctx,
+                &sid,
+                &ProfessionalForm {
+                    password: String::new(),
+                    ..form
+                },
+                None,
+                Some(ctx.error_text(&e)),
+                Ctx::error_status(&e),
+            )
+            .await
+        }
     }
 }
-
