@@ -137,6 +137,16 @@ fn create_private_dir(dir: &std::path::Path) -> anyhow::Result<()> {
 /// Serves until Ctrl-C / SIGTERM.
 pub async fn serve(app: App, listener: tokio::net::TcpListener) -> anyhow::Result<()> {
     let catalogs = crate::i18n::Catalogs::load()?;
+    let housekeeper = app.clone();
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(600));
+        loop {
+            every.tick().await;
+            if let Err(e) = housekeeper.housekeeping().await {
+                tracing::warn!(error = %e, "housekeeping failed");
+            }
+        }
+    });
     let state = AppState { app, catalogs };
     let service = router(state).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, service)

@@ -215,7 +215,15 @@ mod tests {
         assert_eq!(format!("{example:?}"), format!("{:?}", Config::default()));
         example.validate().unwrap();
         let text = std::fs::read_to_string(&path).unwrap();
-        for key in ["require_totp", "trusted_proxies", "beneficiary_idle_minutes", "free_failures", "memory_kib", "max_concurrent", "platform_key_file"] {
+        for key in [
+            "require_totp",
+            "trusted_proxies",
+            "beneficiary_idle_minutes",
+            "free_failures",
+            "memory_kib",
+            "max_concurrent",
+            "platform_key_file",
+        ] {
             assert!(text.contains(key), "{key} is not documented");
         }
     }
@@ -225,8 +233,10 @@ mod tests {
         let mut c = Config::default();
         c.argon2.memory_kib = 1024;
         assert!(c.validate().is_err());
-        let mut c = Config::default();
-        c.default_language = "xx".into();
+        let c = Config {
+            default_language: "xx".into(),
+            ..Config::default()
+        };
         assert!(c.validate().is_err());
         assert!(toml::from_str::<Config>("unknown_option = 1").is_err());
     }

@@ -99,6 +99,12 @@ home-invitations = { $count ->
     [one] A structure wants to follow you.
    *[other] { $count } structures want to follow you.
 }
+notice-failed-logins = { $count ->
+    [one] Since your last visit, someone failed to log in to your safe once.
+   *[other] Since your last visit, someone failed to log in to your safe { $count } times.
+} If it was not you, change your password in My account.
+notice-recovered = Your password was changed with your recovery code on { $date }. If it was not you, go to your relais quickly.
+notice-password-changed = Your password was changed on { $date }. If it was not you, go to your relais quickly.
 action-see = See
 section-relais = My relais
 section-settings = My account

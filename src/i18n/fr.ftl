@@ -99,6 +99,12 @@ home-invitations = { $count ->
     [one] Une structure souhaite vous suivre.
    *[other] { $count } structures souhaitent vous suivre.
 }
+notice-failed-logins = { $count ->
+    [one] Depuis votre dernière visite, quelqu'un a essayé une fois d'entrer dans votre coffre sans succès.
+   *[other] Depuis votre dernière visite, quelqu'un a essayé { $count } fois d'entrer dans votre coffre sans succès.
+} Si ce n'était pas vous, changez votre mot de passe dans Mon compte.
+notice-recovered = Votre mot de passe a été changé avec votre code de secours le { $date }. Si ce n'était pas vous, allez vite voir votre relais.
+notice-password-changed = Votre mot de passe a été changé le { $date }. Si ce n'était pas vous, allez vite voir votre relais.
 action-see = Voir
 section-relais = Mes relais
 section-settings = Mon compte

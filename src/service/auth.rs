@@ -143,6 +143,17 @@ pub struct AccountView {
     pub structures: Option<Vec<StructureRef>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub must_enroll_totp: Option<bool>,
+    /// For a person: failed logins, recovery or password change since her previous login.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub security_notices: Option<SecurityNoticesView>,
+}
+
+/// `security_notices` of the API, times in RFC 3339.
+#[derive(Debug, Clone, Serialize)]
+pub struct SecurityNoticesView {
+    pub failed_logins: i64,
+    pub recovered_at: Option<String>,
+    pub password_changed_at: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -394,9 +405,11 @@ impl App {
                 {
                     return Ok(None);
                 }
+                let mut keys = keys;
                 if stage != Stage::TotpPending {
                     throttle::clear(tx, &id_key)?;
                     if let Some(bid) = &bid {
+                        keys.notices = notices_since_last_login(tx, bid)?;
                         journal(
                             tx,
                             now,
@@ -572,6 +585,7 @@ impl App {
             structures: Vec::new(),
             display_name: identity.display_name(),
             language: identity.language,
+            notices: super::SecurityNotices::default(),
         })
     }
 
@@ -603,6 +617,7 @@ impl App {
                 .language
                 .clone()
                 .unwrap_or_else(|| self.config.default_language.clone()),
+            notices: super::SecurityNotices::default(),
         })
     }
 
@@ -773,6 +788,16 @@ impl App {
             must_enroll_totp: session
                 .is_staff()
                 .then_some(session.stage == Stage::EnrollTotp),
+            security_notices: (!session.is_staff() && !session.keys.notices.is_empty()).then(
+                || {
+                    let n = &session.keys.notices;
+                    SecurityNoticesView {
+                        failed_logins: n.failed_logins,
+                        recovered_at: n.recovered_at.map(crate::clock::rfc3339),
+                        password_changed_at: n.password_changed_at.map(crate::clock::rfc3339),
+                    }
+                },
+            ),
         })
     }
 
@@ -1171,6 +1196,19 @@ impl App {
         .await?;
         Ok(uri)
     }
+}
+
+fn notices_since_last_login(tx: &mut dyn Sql, bid: &str) -> ServiceResult<super::SecurityNotices> {
+    let mut notices = super::SecurityNotices::default();
+    for e in crate::store::journal::since_last_login(tx, bid)? {
+        match (e.action.as_str(), e.outcome.as_str()) {
+            ("login", "failure") => notices.failed_logins += 1,
+            ("recovered_with_code", _) => notices.recovered_at = Some(e.at),
+            ("password_changed", _) => notices.password_changed_at = Some(e.at),
+            _ => {}
+        }
+    }
+    Ok(notices)
 }
 
 pub(crate) fn check_for_identity(identity: &IdentityRecord, raw: &str) -> ServiceResult<Password> {

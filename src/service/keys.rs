@@ -15,6 +15,23 @@ pub struct SessionKeys {
     pub structures: Vec<(String, Key32)>,
     pub display_name: String,
     pub language: String,
+    /// What happened to her account since her previous login, shown on her home page.
+    pub notices: SecurityNotices,
+}
+
+/// Failed logins, recovery and password changes since the previous login (SECURITY.md: every
+/// recovery is shown to the person at next login).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SecurityNotices {
+    pub failed_logins: i64,
+    pub recovered_at: Option<i64>,
+    pub password_changed_at: Option<i64>,
+}
+
+impl SecurityNotices {
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
 }
 
 impl std::fmt::Debug for SessionKeys {
@@ -31,6 +48,8 @@ struct Wire {
     structures: Vec<(String, String)>,
     display_name: String,
     language: String,
+    #[serde(default)]
+    notices: SecurityNotices,
 }
 
 impl Drop for Wire {
@@ -80,6 +99,7 @@ impl SessionKeys {
                 .collect(),
             display_name: self.display_name.clone(),
             language: self.language.clone(),
+            notices: self.notices.clone(),
         };
         zeroize::Zeroizing::new(serde_json::to_vec(&wire).unwrap_or_default())
     }
@@ -98,6 +118,7 @@ impl SessionKeys {
                 .collect::<ServiceResult<_>>()?,
             display_name: wire.display_name.clone(),
             language: wire.language.clone(),
+            notices: wire.notices.clone(),
         })
     }
 }

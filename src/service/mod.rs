@@ -13,7 +13,7 @@ pub use auth::{
 pub use beneficiaries::{
     BeneficiaryProfile, FollowedPerson, InvitationView, NewSafe, OpenedSafe, RelayView,
 };
-pub use keys::{Session, SessionKeys, Stage};
+pub use keys::{SecurityNotices, Session, SessionKeys, Stage};
 pub use structures::{NewProfessional, NewStructure, ProfessionalView, StructureView};
 
 use crate::clock::{Clock, Timestamp};
@@ -156,6 +156,19 @@ impl App {
         F: FnOnce(&mut dyn Sql) -> ServiceResult<T> + Send + 'static,
     {
         self.db.transaction(f).await
+    }
+
+    /// Periodic clean-up: expired sessions and throttling counters nobody needs any more.
+    /// A failure count is kept a day after the last failure, so slow guessing stays slow.
+    pub async fn housekeeping(&self) -> ServiceResult<u64> {
+        let now = self.now();
+        let window = self.config.throttle.address_window_minutes * 60;
+        self.tx(move |tx| {
+            let sessions = crate::store::sessions::purge_expired(tx, now)?;
+            let counters = crate::store::throttle::purge(tx, now, now - 24 * 3600, now - window)?;
+            Ok(sessions + counters)
+        })
+        .await
     }
 
     pub fn blind(&self, domain: &str, value: &str) -> Vec<u8> {

@@ -130,3 +130,17 @@ pub fn verify(tx: &mut dyn Sql) -> StoreResult<Result<i64, i64>> {
     }
     Ok(Ok(rows.len() as i64))
 }
+
+/// A person's security-relevant entries since her previous successful login (failed logins,
+/// recoveries, password changes), oldest first: shown to her when she logs in.
+pub fn since_last_login(tx: &mut dyn Sql, bid: &str) -> StoreResult<Vec<JournalEntry>> {
+    tx.query(
+        &format!(
+            "SELECT {COLS} FROM journal WHERE beneficiary_id = $1 AND seq > COALESCE((SELECT MAX(seq) FROM journal WHERE beneficiary_id = $1 AND action = 'login' AND outcome = 'success'), 0) AND action IN ('login', 'recovered_with_code', 'password_changed') ORDER BY seq"
+        ),
+        &[bid.into()],
+    )?
+    .iter()
+    .map(|r| from_row(r).map(|(_, e, _, _)| e))
+    .collect()
+}

@@ -63,3 +63,21 @@ pub fn distinct_identifiers(tx: &mut dyn Sql, address: &[u8], since: i64) -> Sto
     )?
     .int(0)
 }
+
+/// Forgets counters that no longer slow anyone down.
+pub fn purge(
+    tx: &mut dyn Sql,
+    now: i64,
+    failures_older_than: i64,
+    addresses_older_than: i64,
+) -> StoreResult<u64> {
+    let a = tx.execute(
+        "DELETE FROM login_throttle WHERE blocked_until <= $1 AND last_failure_at < $2",
+        &[now.into(), failures_older_than.into()],
+    )?;
+    let b = tx.execute(
+        "DELETE FROM address_failures WHERE at < $1",
+        &[addresses_older_than.into()],
+    )?;
+    Ok(a + b)
+}

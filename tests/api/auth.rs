@@ -323,3 +323,70 @@ async fn bad_input_gets_a_clear_error_never_a_5xx() {
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     assert_eq!(t.get("/health", None).await.text, "ok");
 }
+
+#[tokio::test]
+async fn failed_logins_and_recoveries_are_shown_at_the_next_login() {
+    let w = World::new().await;
+    let (_, identifier, code) =
+        w.t.open_safe(&w.p1, &w.s1, "Nadia", "Karimi", "1993-08-08")
+            .await;
+    let first = w.t.login_ok(&identifier, PERSON_PASSWORD).await;
+    assert!(
+        w.t.get("/api/v1/me", Some(&first))
+            .await
+            .json()
+            .get("security_notices")
+            .is_none()
+    );
+    for _ in 0..3 {
+        w.t.login(&identifier, "quelqu'un d'autre essaie").await;
+    }
+    let second = w.t.login_ok(&identifier, PERSON_PASSWORD).await;
+    assert_eq!(
+        w.t.get("/api/v1/me", Some(&second)).await.json()["security_notices"]["failed_logins"],
+        3
+    );
+    let r = w.t.post("/api/v1/auth/recover", None, json!({"identifier": identifier, "recovery_code": code, "new_password": "la riviere coule vers le sud"})).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let third =
+        w.t.login_ok(&identifier, "la riviere coule vers le sud")
+            .await;
+    let notices = w.t.get("/api/v1/me", Some(&third)).await.json()["security_notices"].clone();
+    assert_eq!(notices["failed_logins"], 0);
+    assert!(notices["recovered_at"].as_str().unwrap().ends_with('Z'));
+    let fourth =
+        w.t.login_ok(&identifier, "la riviere coule vers le sud")
+            .await;
+    assert!(
+        w.t.get("/api/v1/me", Some(&fourth))
+            .await
+            .json()
+            .get("security_notices")
+            .is_none()
+    );
+}
+
+#[tokio::test]
+async fn housekeeping_forgets_expired_sessions_and_old_counters() {
+    let w = World::new().await;
+    w.t.login(&w.identifier, "une erreur de frappe ici").await;
+    let count = |t: &'static str| {
+        let app = w.t.app.clone();
+        async move {
+            app.tx(move |tx| {
+                Ok(tx
+                    .query_one(&format!("SELECT COUNT(*) FROM {t}"), &[])?
+                    .int(0)?)
+            })
+            .await
+            .unwrap()
+        }
+    };
+    assert!(count("sessions").await > 0);
+    assert_eq!(count("login_throttle").await, 1);
+    w.t.clock.advance(25 * 3600);
+    w.t.app.housekeeping().await.unwrap();
+    assert_eq!(count("sessions").await, 0);
+    assert_eq!(count("login_throttle").await, 0);
+    assert_eq!(count("address_failures").await, 0);
+}

@@ -126,18 +126,23 @@ fn the_openapi_document_describes_every_api_route() {
     let paths = doc["paths"].as_object().unwrap();
     let router = include_str!("../../src/web/api/mod.rs");
     let mut routes = 0;
-    for line in router
-        .lines()
-        .filter(|l| l.trim_start().starts_with(".route(\""))
-    {
-        let path = line.split('"').nth(1).unwrap();
+    // Each `.route(` call: its path, then the method routers up to the next call.
+    let body = router
+        .split("pub fn router")
+        .nth(1)
+        .unwrap()
+        .split("\n}")
+        .next()
+        .unwrap();
+    for chunk in body.split(".route(").skip(1) {
+        let path = chunk.split('"').nth(1).unwrap();
         let full = format!("/api/v1{path}");
         assert!(
             paths.contains_key(&full),
             "{full} missing from openapi.json"
         );
         for method in ["get", "post", "delete", "patch", "put"] {
-            if line.contains(&format!("{method}(")) {
+            if chunk.contains(&format!("{method}(")) {
                 assert!(
                     paths[&full].get(method).is_some(),
                     "{method} {full} missing from openapi.json"

@@ -28,6 +28,11 @@ struct CsrfForm {
     csrf: String,
 }
 
+/// `YYYY-MM-DD` of a timestamp, for messages.
+fn day(at: i64) -> String {
+    crate::clock::rfc3339(at).chars().take(10).collect()
+}
+
 fn tile(href: &str, icon_name: &str, label: &str, badge: Option<usize>) -> Markup {
     html! {
         a.tile href=(href) {
@@ -60,6 +65,20 @@ async fn home(ctx: Ctx) -> Response {
         .to_owned();
     ctx.page(&ctx.t("home-title"), html! {
         h1 { (ctx.locale.ta("home-hello", &[("name", first_name.into())])) }
+        @if !session.keys.notices.is_empty() {
+            div.notice.error role="alert" {
+                @let n = &session.keys.notices;
+                @if n.failed_logins > 0 {
+                    p { (ctx.locale.ta("notice-failed-logins", &[("count", n.failed_logins.into())])) }
+                }
+                @if let Some(at) = n.recovered_at {
+                    p { (ctx.locale.ta("notice-recovered", &[("date", day(at).into())])) }
+                }
+                @if let Some(at) = n.password_changed_at {
+                    p { (ctx.locale.ta("notice-password-changed", &[("date", day(at).into())])) }
+                }
+            }
+        }
         @if !invitations.is_empty() {
             div.notice role="status" {
                 p { (icon("invitation")) " " (ctx.locale.ta("home-invitations", &[("count", (invitations.len() as i64).into())])) }
