@@ -80,6 +80,9 @@ action-retry = Try again
 
 recover-title = Lost password
 recover-text = Use the recovery code printed on your sheet to choose a new password.
+recover-source = Which code do you have?
+recover-source-sheet = The code on my recovery sheet
+recover-source-relay = A code my relais just gave me
 recover-code = Recovery code
 recover-code-hint = The code on your sheet, for example ABCD-EFGH-…
 recover-new-password = New password

@@ -80,6 +80,9 @@ action-retry = Réessayer
 
 recover-title = Mot de passe perdu
 recover-text = Utilisez le code de secours imprimé sur votre fiche pour choisir un nouveau mot de passe.
+recover-source = Quel code avez-vous ?
+recover-source-sheet = Le code de ma fiche de secours
+recover-source-relay = Un code que mon relais vient de me donner
 recover-code = Code de secours
 recover-code-hint = Le code de votre fiche, par exemple ABCD-EFGH-…
 recover-new-password = Nouveau mot de passe

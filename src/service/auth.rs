@@ -16,12 +16,12 @@ use crate::store::structures::{self, MembershipRow};
 use crate::store::throttle::{self, ThrottleState};
 use crate::store::{Sql, sessions};
 use base64::Engine;
-use consigne_vault::{KdfParams, Key32, KeyPair, recovery, totp};
+use consigne_vault::{KdfParams, Key32, KeyPair, totp};
 use serde::{Deserialize, Serialize};
 use std::net::IpAddr;
 
 /// Salt of the dummy hash run for unknown identifiers; any fixed value does.
-const DUMMY_SALT: [u8; 16] = *b"consigne-dummy!!";
+pub(crate) const DUMMY_SALT: [u8; 16] = *b"consigne-dummy!!";
 /// A login waiting for its second factor lives at most this long.
 const PENDING_SECONDS: i64 = 300;
 
@@ -56,6 +56,12 @@ pub(crate) mod ctx {
     }
     pub fn relay_recovery(bid: &str, sid: &str) -> String {
         format!("relays.vault_key|{bid}|{sid}")
+    }
+    pub fn reset_verifier(bid: &str) -> String {
+        format!("relay_resets.verifier|{bid}")
+    }
+    pub fn reset_vault(bid: &str) -> String {
+        format!("relay_resets.vault_key|{bid}")
     }
     pub fn structure_key(sid: &str, aid: &str) -> String {
         format!("memberships.structure_key|{sid}|{aid}")
@@ -118,9 +124,12 @@ pub enum LoginOutcome {
 #[derive(Debug)]
 pub struct RecoverRequest {
     pub identifier: String,
+    /// The printed recovery code, or the one-time code from an in-person reset.
     pub recovery_code: String,
     pub new_password: String,
     pub address: IpAddr,
+    /// The code comes from an in-person reset started at her recovery relais.
+    pub in_person: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -178,13 +187,13 @@ fn decode_token(token: &str) -> Option<Vec<u8>> {
     (bytes.len() == 32).then_some(bytes)
 }
 
-struct Loaded {
-    account: Option<AccountRow>,
-    beneficiary: Option<BeneficiaryRow>,
-    memberships: Vec<MembershipRow>,
+pub(crate) struct Loaded {
+    pub account: Option<AccountRow>,
+    pub beneficiary: Option<BeneficiaryRow>,
+    pub memberships: Vec<MembershipRow>,
 }
 
-fn load_account(tx: &mut dyn Sql, account: Option<AccountRow>) -> ServiceResult<Loaded> {
+pub(crate) fn load_account(tx: &mut dyn Sql, account: Option<AccountRow>) -> ServiceResult<Loaded> {
     let (beneficiary, memberships) = match &account {
         Some(a) if a.kind == "beneficiary" => (beneficiaries::by_account(tx, &a.id)?, Vec::new()),
         Some(a) => (None, structures::memberships_of(tx, &a.id)?),
@@ -229,7 +238,7 @@ fn actor_of(
 }
 
 impl App {
-    fn throttle_keys(&self, login_key: &str, address: IpAddr) -> (Vec<u8>, Vec<u8>) {
+    pub(crate) fn throttle_keys(&self, login_key: &str, address: IpAddr) -> (Vec<u8>, Vec<u8>) {
         (
             self.blind("throttle/identifier", login_key),
             self.blind("throttle/address", &address.to_string()),
@@ -237,7 +246,7 @@ impl App {
     }
 
     /// Refuses while the identifier or the address is slowed down.
-    fn check_throttle(
+    pub(crate) fn check_throttle(
         &self,
         tx: &mut dyn Sql,
         id_key: &[u8],
@@ -296,7 +305,7 @@ impl App {
         Ok(delay)
     }
 
-    async fn fail_login(
+    pub(crate) async fn fail_login(
         &self,
         id_key: Vec<u8>,
         addr_key: Vec<u8>,
@@ -962,119 +971,6 @@ impl App {
         }
     }
 
-    pub async fn recover(&self, req: RecoverRequest) -> ServiceResult<String> {
-        let normalized = Identifier::normalize(&req.identifier).map(|i| i.as_str().to_owned());
-        let throttle_material = normalized
-            .clone()
-            .unwrap_or_else(|| req.identifier.trim().to_lowercase());
-        let (id_key, addr_key) = self.throttle_keys(&throttle_material, req.address);
-        let login_index = normalized.as_ref().map(|n| self.blind("login", n));
-        let now = self.now();
-        let app = self.clone();
-        let (k1, k2) = (id_key.clone(), addr_key.clone());
-        let loaded = self
-            .tx(move |tx| {
-                app.check_throttle(tx, &k1, &k2, now)?;
-                let account = match &login_index {
-                    Some(ix) => accounts::by_login_index(tx, ix)?,
-                    None => None,
-                };
-                load_account(tx, account)
-            })
-            .await?;
-        let code = recovery::normalize_code(&req.recovery_code)
-            .unwrap_or_else(|| req.recovery_code.clone());
-        let (Some(account), Some(b)) = (loaded.account, loaded.beneficiary) else {
-            self.derive(code.into_bytes(), DUMMY_SALT, self.kdf_params())
-                .await?;
-            return self
-                .fail_login(id_key, addr_key, None, ServiceError::InvalidCredentials)
-                .await
-                .map(|_| String::new());
-        };
-        let who = Some((account.id.clone(), Some(b.id.clone())));
-        let salt: [u8; 16] = b
-            .recovery_salt
-            .as_slice()
-            .try_into()
-            .map_err(|_| ServiceError::Internal("salt"))?;
-        let params = KdfParams::decode(&account.kdf_params)?;
-        let derived = self.derive(code.into_bytes(), salt, params).await?;
-        let stored = self
-            .platform
-            .open(&ctx::recovery_verifier(&b.id), &b.recovery_verifier)?;
-        if !consigne_vault::verifier_matches(&stored, &derived.verifier) {
-            return self
-                .fail_login(id_key, addr_key, who, ServiceError::InvalidCredentials)
-                .await
-                .map(|_| String::new());
-        }
-        let wrapped = self
-            .platform
-            .open(&ctx::vault_recovery(&b.id), &b.vault_wrap_recovery)?;
-        let vault =
-            consigne_vault::unwrap_key(&derived.wrap_key, &ctx::vault_recovery(&b.id), &wrapped)?;
-        let keys = self.beneficiary_keys(&account, &b, vault.clone())?;
-        let ik = keys
-            .identity
-            .clone()
-            .ok_or(ServiceError::Internal("identity key"))?;
-        let identity = IdentityRecord::open(self, &ik, &b.id, &b.identity_sealed)?;
-        let new_password = check_for_identity(&identity, &req.new_password)?;
-        let new_code = recovery::generate_code();
-        let params = self.kdf_params();
-        let (pw_salt, code_salt) = (consigne_vault::random_salt(), consigne_vault::random_salt());
-        let canonical =
-            recovery::normalize_code(&new_code).ok_or(ServiceError::Internal("recovery code"))?;
-        let (pw, rc) = tokio::try_join!(
-            self.derive(new_password.expose().as_bytes().to_vec(), pw_salt, params),
-            self.derive(canonical.into_bytes(), code_salt, params)
-        )?;
-        let app = self.clone();
-        self.tx(move |tx| {
-            let p = &app.platform;
-            accounts::set_password_verifier(
-                tx,
-                &account.id,
-                &params.encode(),
-                &pw_salt,
-                &p.seal(&ctx::verifier(&account.id), &pw.verifier),
-                now,
-            )?;
-            let aad = ctx::vault_password(&b.id);
-            beneficiaries::set_password_wrap(
-                tx,
-                &b.id,
-                &p.seal(&aad, &consigne_vault::wrap_key(&pw.wrap_key, &aad, &vault)),
-            )?;
-            let raad = ctx::vault_recovery(&b.id);
-            beneficiaries::set_recovery(
-                tx,
-                &b.id,
-                &code_salt,
-                &p.seal(&ctx::recovery_verifier(&b.id), &rc.verifier),
-                &p.seal(
-                    &raad,
-                    &consigne_vault::wrap_key(&rc.wrap_key, &raad, &vault),
-                ),
-            )?;
-            sessions::delete_others(tx, &account.id, None)?;
-            throttle::clear(tx, &id_key)?;
-            journal(
-                tx,
-                now,
-                Some(&b.id),
-                &JournalActor::beneficiary(&account.id),
-                "recovered_with_code",
-                None,
-                true,
-            )?;
-            Ok(())
-        })
-        .await?;
-        Ok(new_code)
-    }
-
     pub async fn totp_begin(&self, session: &Session) -> ServiceResult<TotpEnrollment> {
         if !session.is_staff() {
             return Err(ServiceError::Forbidden);
@@ -1203,7 +1099,7 @@ fn notices_since_last_login(tx: &mut dyn Sql, bid: &str) -> ServiceResult<super:
     for e in crate::store::journal::since_last_login(tx, bid)? {
         match (e.action.as_str(), e.outcome.as_str()) {
             ("login", "failure") => notices.failed_logins += 1,
-            ("recovered_with_code", _) => notices.recovered_at = Some(e.at),
+            ("recovered_with_code" | "recovered_in_person", _) => notices.recovered_at = Some(e.at),
             ("password_changed", _) => notices.password_changed_at = Some(e.at),
             _ => {}
         }

@@ -560,6 +560,9 @@ impl App {
                 return Err(ServiceError::NotFound);
             }
             beneficiaries::delete_invitation_for(tx, &bid, &sid)?;
+            if beneficiaries::reset_of(tx, &bid)?.is_some_and(|r| r.structure_id == sid) {
+                beneficiaries::delete_reset(tx, &bid)?;
+            }
             journal(
                 tx,
                 now,

@@ -5,6 +5,7 @@
 mod auth;
 mod beneficiaries;
 mod keys;
+mod recovery;
 mod structures;
 
 pub use auth::{
@@ -14,6 +15,7 @@ pub use beneficiaries::{
     BeneficiaryProfile, FollowedPerson, InvitationView, NewSafe, OpenedSafe, RelayView,
 };
 pub use keys::{SecurityNotices, Session, SessionKeys, Stage};
+pub use recovery::InPersonReset;
 pub use structures::{NewProfessional, NewStructure, ProfessionalView, StructureView};
 
 use crate::clock::{Clock, Timestamp};

@@ -6,7 +6,10 @@ use rusqlite::types::ValueRef;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("migrations/sqlite/0001_init.sql"))];
+const MIGRATIONS: &[(i64, &str)] = &[
+    (1, include_str!("migrations/sqlite/0001_init.sql")),
+    (2, include_str!("migrations/sqlite/0002_relay_resets.sql")),
+];
 const MAX_IDLE: usize = 8;
 
 #[derive(Debug)]

@@ -390,3 +390,159 @@ async fn housekeeping_forgets_expired_sessions_and_old_counters() {
     assert_eq!(count("login_throttle").await, 0);
     assert_eq!(count("address_failures").await, 0);
 }
+
+#[tokio::test]
+async fn an_in_person_reset_lets_her_choose_a_new_password_herself() {
+    let w = World::new().await;
+    // The professional of her recovery relais starts the reset; she sets the password.
+    let r =
+        w.t.post_empty(
+            &format!("/api/v1/beneficiaries/{}/reset", w.bid),
+            Some(&w.p1),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let reset_code = r.json()["reset_code"].as_str().unwrap().to_owned();
+    assert!(!r.text.contains(PERSON_PASSWORD));
+    // The printed code path does not accept it, nor does anyone else's identifier.
+    let wrong = w.t.post("/api/v1/auth/recover", None, json!({"identifier": w.identifier, "recovery_code": reset_code, "new_password": "un soleil froid sur la gare"})).await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    let r = w
+        .t
+        .post("/api/v1/auth/recover/in-person", None, json!({"identifier": w.identifier, "reset_code": reset_code, "new_password": "un soleil froid sur la gare"}))
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert!(
+        r.json()["recovery_code"].as_str().is_some(),
+        "a new sheet to print"
+    );
+    let token =
+        w.t.login_ok(&w.identifier, "un soleil froid sur la gare")
+            .await;
+    assert!(
+        w.t.get("/api/v1/me", Some(&token)).await.json()["security_notices"]["recovered_at"]
+            .is_string()
+    );
+    // Single use.
+    let again = w
+        .t
+        .post("/api/v1/auth/recover/in-person", None, json!({"identifier": w.identifier, "reset_code": reset_code, "new_password": "encore une autre phrase ici"}))
+        .await;
+    assert_eq!(again.status, StatusCode::UNAUTHORIZED);
+    // Expired after a day.
+    let r =
+        w.t.post_empty(
+            &format!("/api/v1/beneficiaries/{}/reset", w.bid),
+            Some(&w.p1),
+        )
+        .await;
+    let late_code = r.json()["reset_code"].as_str().unwrap().to_owned();
+    w.t.clock.advance(24 * 3600 + 1);
+    let late = w
+        .t
+        .post("/api/v1/auth/recover/in-person", None, json!({"identifier": w.identifier, "reset_code": late_code, "new_password": "encore une autre phrase ici"}))
+        .await;
+    assert_eq!(late.status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn only_relais_she_chose_can_reset_and_she_can_change_her_mind() {
+    let w = World::new().await;
+    // A stranger structure: 404. A relais that is not a recovery relais: 403.
+    assert_eq!(
+        w.t.post_empty(
+            &format!("/api/v1/beneficiaries/{}/reset", w.bid),
+            Some(&w.p2)
+        )
+        .await
+        .status,
+        StatusCode::NOT_FOUND
+    );
+    w.t.post(
+        &format!("/api/v1/structures/{}/invitations", w.s2),
+        Some(&w.p2),
+        json!({"identifier": w.identifier}),
+    )
+    .await;
+    let iid =
+        w.t.get("/api/v1/me/invitations", Some(&w.person))
+            .await
+            .json()[0]["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+    w.t.post_empty(
+        &format!("/api/v1/me/invitations/{iid}/accept"),
+        Some(&w.person),
+    )
+    .await;
+    assert_eq!(
+        w.t.post_empty(
+            &format!("/api/v1/beneficiaries/{}/reset", w.bid),
+            Some(&w.p2)
+        )
+        .await
+        .status,
+        StatusCode::FORBIDDEN
+    );
+    // She chooses s2 as a recovery relais, and withdraws s1.
+    let path = format!("/api/v1/beneficiaries/{}/relays/{}/recovery", w.bid, w.s2);
+    assert_eq!(
+        w.t.send_method("PUT", &path, Some(&w.person)).await.status,
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        w.t.post_empty(
+            &format!("/api/v1/beneficiaries/{}/reset", w.bid),
+            Some(&w.p2)
+        )
+        .await
+        .status,
+        StatusCode::CREATED
+    );
+    let pending =
+        w.t.post_empty(
+            &format!("/api/v1/beneficiaries/{}/reset", w.bid),
+            Some(&w.p1),
+        )
+        .await
+        .json()["reset_code"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+    assert_eq!(
+        w.t.delete(
+            &format!("/api/v1/beneficiaries/{}/relays/{}/recovery", w.bid, w.s1),
+            Some(&w.person)
+        )
+        .await
+        .status,
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        w.t.post_empty(
+            &format!("/api/v1/beneficiaries/{}/reset", w.bid),
+            Some(&w.p1)
+        )
+        .await
+        .status,
+        StatusCode::FORBIDDEN
+    );
+    // The reset s1 had started is void now.
+    let r = w.t.post("/api/v1/auth/recover/in-person", None, json!({"identifier": w.identifier, "reset_code": pending, "new_password": "un soleil froid sur la gare"})).await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    let relays =
+        w.t.get(
+            &format!("/api/v1/beneficiaries/{}/relays", w.bid),
+            Some(&w.person),
+        )
+        .await
+        .json();
+    assert_eq!(relays[0]["recovery"], json!(false));
+    assert_eq!(relays[1]["recovery"], json!(true));
+    // Nobody else may choose for her.
+    assert_eq!(
+        w.t.send_method("PUT", &path, Some(&w.p2)).await.status,
+        StatusCode::NOT_FOUND
+    );
+}

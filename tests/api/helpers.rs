@@ -338,3 +338,11 @@ impl TestApp {
         .await
     }
 }
+
+impl TestApp {
+    pub async fn send_method(&self, method: &str, path: &str, token: Option<&str>) -> Resp {
+        let m = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
+        self.send(Self::auth(self.http.request(m, self.url(path)), token))
+            .await
+    }
+}

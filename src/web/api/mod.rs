@@ -9,7 +9,7 @@ use crate::service::{
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{delete, get, post};
+use axum::routing::{delete, get, post, put};
 use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::json;
@@ -22,6 +22,7 @@ pub fn router() -> Router<AppState> {
         .route("/auth/login", post(login))
         .route("/auth/logout", post(logout))
         .route("/auth/recover", post(recover))
+        .route("/auth/recover/in-person", post(recover_in_person))
         .route("/me", get(me))
         .route("/me/password", post(change_password))
         .route("/me/language", post(set_language))
@@ -45,6 +46,11 @@ pub fn router() -> Router<AppState> {
         .route("/beneficiaries/{bid}", get(get_beneficiary))
         .route("/beneficiaries/{bid}/relays", get(relays))
         .route("/beneficiaries/{bid}/relays/{sid}", delete(leave_relay))
+        .route(
+            "/beneficiaries/{bid}/relays/{sid}/recovery",
+            put(add_recovery_relay).delete(remove_recovery_relay),
+        )
+        .route("/beneficiaries/{bid}/reset", post(start_reset))
 }
 
 async fn openapi() -> Response {
@@ -121,6 +127,7 @@ async fn recover(
             recovery_code: b.recovery_code,
             new_password: b.new_password,
             address,
+            in_person: false,
         })
         .await?;
     ok(StatusCode::OK, json!({ "recovery_code": code }))
@@ -373,5 +380,59 @@ async fn leave_relay(
     Path((bid, sid)): Path<(String, String)>,
 ) -> ApiResult {
     s.app.leave_relay(&session, &bid, &sid).await?;
+    no_content()
+}
+
+#[derive(Deserialize)]
+struct InPersonBody {
+    identifier: String,
+    reset_code: String,
+    new_password: String,
+}
+
+async fn recover_in_person(
+    State(s): State<AppState>,
+    ClientAddr(address): ClientAddr,
+    ApiJson(b): ApiJson<InPersonBody>,
+) -> ApiResult {
+    let req = RecoverRequest {
+        identifier: b.identifier,
+        recovery_code: b.reset_code,
+        new_password: b.new_password,
+        address,
+        in_person: true,
+    };
+    let code = s.app.recover(req).await?;
+    ok(StatusCode::OK, json!({ "recovery_code": code }))
+}
+
+async fn start_reset(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path(bid): Path<String>,
+) -> ApiResult {
+    ok(
+        StatusCode::CREATED,
+        s.app.start_in_person_reset(&session, &bid).await?,
+    )
+}
+
+async fn add_recovery_relay(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path((bid, sid)): Path<(String, String)>,
+) -> ApiResult {
+    s.app.set_recovery_relay(&session, &bid, &sid, true).await?;
+    no_content()
+}
+
+async fn remove_recovery_relay(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path((bid, sid)): Path<(String, String)>,
+) -> ApiResult {
+    s.app
+        .set_recovery_relay(&session, &bid, &sid, false)
+        .await?;
     no_content()
 }

@@ -263,6 +263,17 @@ fn recover_form(
                 (ctx.csrf_field())
                 label for="identifier" { (ctx.t("login-identifier")) }
                 input id="identifier" name="identifier" type="text" autocomplete="username" autocapitalize="none" spellcheck="false" required value=(identifier);
+                fieldset {
+                    legend { (ctx.t("recover-source")) }
+                    div.choice {
+                        input id="source-sheet" type="radio" name="source" value="sheet" checked;
+                        label for="source-sheet" { (ctx.t("recover-source-sheet")) }
+                    }
+                    div.choice {
+                        input id="source-relay" type="radio" name="source" value="relay";
+                        label for="source-relay" { (ctx.t("recover-source-relay")) }
+                    }
+                }
                 label for="recovery_code" { (ctx.t("recover-code")) }
                 p.hint id="code-hint" { (ctx.t("recover-code-hint")) }
                 input id="recovery_code" name="recovery_code" type="text" autocapitalize="characters" autocomplete="off" spellcheck="false" required aria-describedby="code-hint";
@@ -288,6 +299,9 @@ struct RecoverForm {
     identifier: String,
     #[serde(default)]
     recovery_code: String,
+    /// `sheet` (the printed code) or `relay` (a code from an in-person reset).
+    #[serde(default)]
+    source: String,
     #[serde(default)]
     new_password: String,
 }
@@ -310,6 +324,7 @@ async fn recover_submit(
         recovery_code: form.recovery_code,
         new_password: form.new_password,
         address,
+        in_person: form.source == "relay",
     };
     match ctx.state.app.recover(req).await {
         Ok(code) => ctx.page(&ctx.t("recover-done-title"), html! {

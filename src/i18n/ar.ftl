@@ -1,0 +1,197 @@
+# Consigne — الكتالوج العربي. كل معرّف موجود أيضًا في fr.ftl (يتحقق من ذلك اختبار).
+# "relais" = "جهة الدعم" (الجمع: جهات الدعم). الكتابة من اليمين إلى اليسار.
+# مثال اسم المستخدم: الاسم.اللقب.31121990 (الأرقام الثمانية = تاريخ الميلاد، يوم شهر سنة).
+
+skip-to-content = انتقل إلى المحتوى
+language-label = اللغة
+action-change-language = موافق
+action-logout = تسجيل الخروج
+demo-banner = نسخة تجريبية: يدخل المهنيون والمسؤولون دون عامل تحقق ثانٍ. لا تضع هنا أوراقًا حقيقية.
+footer-text = Consigne — أوراقك في أمان. أنت تقرر من يرى ماذا.
+
+error-title = حدثت مشكلة
+not-found-title = الصفحة غير موجودة
+not-found-text = هذه الصفحة غير موجودة أو لا يمكنك رؤيتها.
+action-back-home = العودة إلى الصفحة الرئيسية
+
+error-invalid-credentials = اسم المستخدم أو كلمة المرور غير صحيح. تحقق وحاول مرة أخرى. نسيت كلمة المرور؟ استخدم رمز الاسترجاع أو اطلب المساعدة من جهة الدعم الخاصة بك.
+error-throttled = { $minutes ->
+    [one] محاولات كثيرة جدًا. انتظر دقيقة واحدة ثم حاول مرة أخرى.
+    [two] محاولات كثيرة جدًا. انتظر دقيقتين ثم حاول مرة أخرى.
+    [few] محاولات كثيرة جدًا. انتظر { $minutes } دقائق ثم حاول مرة أخرى.
+    [many] محاولات كثيرة جدًا. انتظر { $minutes } دقيقة ثم حاول مرة أخرى.
+   *[other] محاولات كثيرة جدًا. انتظر { $minutes } دقيقة ثم حاول مرة أخرى.
+}
+error-wrong-code = الرمز غير صحيح. اكتب الأرقام الستة الظاهرة الآن في تطبيقك.
+error-not-found = غير موجود.
+error-forbidden = لا يمكن لحسابك القيام بهذا.
+error-access-pending = يجب أن يسجّل زميل من مؤسستك الدخول مرة واحدة ليمنحك الوصول إلى ملفاتها.
+error-consent = ضع علامة في المربع لتأكيد موافقة الشخص.
+error-email-taken = يوجد حساب بهذا البريد الإلكتروني من قبل.
+error-storage-full = مساحة التخزين ممتلئة. حاول لاحقًا أو أخبر جهة الدعم الخاصة بك.
+error-session-expired = تم تسجيل خروجك. سجّل الدخول مرة أخرى.
+error-internal = حدثت مشكلة من جهتنا. حاول مرة أخرى بعد قليل.
+error-form-expired = انتهت صلاحية هذا النموذج. حاول مرة أخرى.
+error-password-too-short = كلمة المرور قصيرة جدًا: 8 أحرف على الأقل.
+error-password-too-long = كلمة المرور طويلة جدًا.
+error-password-too-weak = كلمة المرور سهلة التخمين. جملة من بضع كلمات قوية وسهلة التذكر.
+error-password-common = كلمة المرور شائعة جدًا. اختر جملة لا يعرفها أحد غيرك.
+error-password-personal = يجب ألا تحتوي كلمة المرور على اسمك أو تاريخ ميلادك.
+# تأتي هذه الرسائل بعد اسم الحقل: «الاسم الأول — حقل مطلوب.»
+error-input-required = — حقل مطلوب.
+error-input-invalid-name = — قيمة غير صحيحة.
+error-input-invalid-date = — تاريخ غير صحيح (يوم/شهر/سنة).
+error-input-invalid-email = — عنوان بريد إلكتروني غير صحيح.
+error-input-too-long = — النص طويل جدًا.
+error-input-invalid-phone = — رقم هاتف غير صحيح.
+error-input-unsupported-language = — هذه اللغة غير متوفرة.
+error-input-invalid-kind = — قيمة غير صحيحة.
+error-input-invalid-role = — قيمة غير صحيحة.
+error-input-invalid-identifier = — غير صحيح. الشكل الصحيح: الاسم.اللقب.31121990
+error-input-invalid-amount = — يجب أن يكون عددًا صحيحًا من اليوروهات.
+
+field-first-name = الاسم الأول
+field-last-name = اسم العائلة
+field-birth-date = تاريخ الميلاد
+field-phone = الهاتف
+field-language = اللغة
+field-email = البريد الإلكتروني
+field-display-name = الاسم
+field-name = الاسم
+field-city = المدينة
+field-kind = النوع
+field-role = الدور
+field-identifier = اسم المستخدم
+field-password = كلمة المرور
+field-annual-budget-eur = الميزانية السنوية (باليورو)
+field-budget = الميزانية السنوية (باليورو)
+field-structure-name = اسم المؤسسة
+field-structure-kind = نوع المؤسسة
+optional = (اختياري)
+password-rules = 8 أحرف على الأقل. الأفضل جملة من بضع كلمات. بدون اسم وبدون تاريخ ميلاد.
+
+login-title = تسجيل الدخول
+login-identifier = اسم المستخدم
+login-identifier-hint = مثال: الاسم.اللقب.31121990 (الأرقام في الآخر هي تاريخ ميلادك: يوم شهر سنة). المهنيون: بريدكم الإلكتروني
+login-password = كلمة المرور
+action-login = دخول
+login-forgot = نسيت كلمة المرور؟
+login-no-account = ليست لديك خزنة بعد؟ يمكن لمؤسسة شريكة (مركز استقبال نهاري، CCAS، جمعية) أن تفتح لك خزنة معك.
+
+totp-title = رمز الأمان
+totp-code = الرمز المكوّن من 6 أرقام من تطبيق المصادقة
+action-continue = متابعة
+enroll-title = تفعيل عامل التحقق الثاني
+enroll-text = امسح هذا الرمز بتطبيق مصادقة (مثل FreeOTP أو Aegis)، ثم اكتب الأرقام الستة التي يعرضها.
+enroll-manual = لا يمكنك المسح؟ أدخل هذا المفتاح في التطبيق:
+action-confirm = تأكيد
+action-retry = حاول مرة أخرى
+
+recover-title = استرجاع كلمة المرور
+recover-text = استخدم رمز الاسترجاع المطبوع على ورقتك لاختيار كلمة مرور جديدة.
+recover-code = رمز الاسترجاع
+recover-code-hint = الرمز المكتوب على ورقتك، مثلًا ABCD-EFGH-…
+recover-new-password = كلمة المرور الجديدة
+action-recover = اعتماد كلمة المرور هذه
+recover-no-code = ليس لديك الرمز؟ اذهب إلى جهة الدعم الخاصة بك: يمكن لأخصائي اجتماعي مساعدتك هناك حضوريًا.
+recover-done-title = تم حفظ كلمة المرور الجديدة
+recover-done-text = رمزك القديم لم يعد يعمل. هذا رمز الاسترجاع الجديد: اكتبه أو اطبعه، واحتفظ به في مكان آمن.
+action-print = طباعة
+
+logout-title = تم تسجيل خروجك
+logout-text = لم يبقَ شيء من خزنتك على هذا الجهاز. يمكنك إغلاق هذه الصفحة.
+
+home-title = خزنتي
+home-hello = مرحبًا { $name }
+home-sections = أقسامي
+home-invitations = { $count ->
+    [zero] لا توجد مؤسسة تريد متابعتك.
+    [one] مؤسسة واحدة تريد متابعتك.
+    [two] مؤسستان تريدان متابعتك.
+    [few] { $count } مؤسسات تريد متابعتك.
+    [many] { $count } مؤسسة تريد متابعتك.
+   *[other] { $count } مؤسسة تريد متابعتك.
+}
+action-see = عرض
+section-relais = جهات الدعم الخاصة بي
+section-settings = حسابي
+
+relais-intro = جهات الدعم هي المؤسسات التي تتابعك. لكل واحدة منها، ترى ما يمكنها رؤيته.
+relais-none = ليست لديك أي جهة دعم حاليًا.
+relais-since = منذ { $date }
+relais-recovery = يمكن لجهة الدعم هذه مساعدتك حضوريًا على استعادة الدخول إلى خزنتك.
+relais-sees = ما تراه جهة الدعم هذه:
+relais-sees-identity = اسمك وتاريخ ميلادك وهاتفك ولغتك.
+action-leave = مغادرة جهة الدعم هذه
+invitations-title = الدعوات
+invitation-text = { $structure } تريد متابعتك.
+action-accept = قبول
+action-decline = رفض
+leave-question = مغادرة { $structure }؟
+leave-text = لن ترى هذه المؤسسة أي شيء من خزنتك بعد الآن. يمكنها أن تدعوك مرة أخرى لاحقًا.
+action-leave-confirm = نعم، مغادرة
+action-cancel = إلغاء
+
+settings-language = اللغة
+settings-password = كلمة المرور
+settings-current-password = كلمة المرور الحالية
+settings-new-password = كلمة المرور الجديدة
+settings-password-changed = تم تغيير كلمة المرور. أُغلقت جلساتك الأخرى.
+action-save = حفظ
+
+pro-title = مؤسستي
+pro-no-structure = لست عضوًا في أي مؤسسة بعد.
+pro-mediation = مؤسسة وساطة: يمكنك فتح خزنات، لكنك لا ترى محتوى أي شخص.
+pro-followed = { $count ->
+    [zero] لا أحد تحت المتابعة
+    [one] شخص واحد تحت المتابعة
+    [two] شخصان تحت المتابعة
+    [few] { $count } أشخاص تحت المتابعة
+    [many] { $count } شخصًا تحت المتابعة
+   *[other] { $count } شخص تحت المتابعة
+}
+pro-followed-none = لا أحد حاليًا.
+pro-invite-label = دعوة شخص لديه خزنة من قبل (اسم المستخدم)
+action-invite = دعوة
+action-open-safe = فتح خزنة
+team-title = الفريق
+invite-sent-title = تم إرسال الدعوة
+invite-sent-text = إذا كان اسم المستخدم هذا موجودًا، سيرى الشخص الدعوة عند دخوله القادم.
+
+open-title = فتح خزنة
+open-intro = مع الشخص وبموافقته. سيدخل باسم المستخدم وكلمة المرور الخاصين به.
+open-password-legend = كلمة المرور
+open-password-typed = الشخص يكتب كلمة المرور بنفسه
+open-password-generate = إنشاء عبارة مرور من 5 كلمات
+open-password-field = كلمة المرور التي كتبها الشخص
+open-consent = الشخص يوافق على أن تكون له خزنة، وقد أُبلغ بمن يستطيع رؤية ماذا.
+
+sheet-title = ورقة الاسترجاع
+sheet-identifier = اسم المستخدم
+sheet-recovery-code = رمز الاسترجاع
+sheet-lost-title = إذا نسيت كلمة المرور
+sheet-lost-1 = افتح consigne واختر «نسيت كلمة المرور؟».
+sheet-lost-2 = اكتب اسم المستخدم ورمز الاسترجاع هذا، ثم اختر كلمة مرور جديدة.
+sheet-lost-3 = ضاعت الورقة؟ اذهب إلى جهة الدعم الخاصة بك: يمكن لأخصائي اجتماعي مساعدتك هناك حضوريًا.
+sheet-keep = احتفظ بهذه الورقة في مكان آمن، بعيدًا عن هاتفك. لا أحد في Consigne يستطيع قراءة خزنتك.
+sheet-passphrase-title = كلمة المرور
+sheet-passphrase-text = أرِ الشخص كلمة المرور هذه ليحفظها أو يكتبها. لا تُطبع على الورقة.
+sheet-print-hint = للطباعة، استخدم قائمة «طباعة» في المتصفح.
+action-done = تم
+
+team-empty = لا يوجد أي مهني حاليًا.
+team-pending = الوصول قيد الانتظار
+team-add = إضافة مهني
+team-initial-password = كلمة المرور الأولى
+team-added = تمت إضافة { $name }.
+role-member = عضو
+role-admin = مسؤول المؤسسة
+action-add = إضافة
+
+admin-title = المؤسسات
+admin-structures = المؤسسات الشريكة
+admin-no-structure = لا توجد أي مؤسسة حاليًا.
+admin-create = تسجيل مؤسسة
+structure-kind-relay = جهة دعم (تتابع أشخاصًا)
+structure-kind-mediation = وساطة (تفتح خزنات، ولا ترى أي محتوى)
+action-create = تسجيل

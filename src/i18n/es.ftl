@@ -1,0 +1,185 @@
+# Consigne — catálogo español. Cada id sigue a fr.ftl (un test lo comprueba).
+# "relais" = "entidad de apoyo". Se tutea a la persona.
+
+skip-to-content = Ir al contenido
+language-label = Idioma
+action-change-language = OK
+action-logout = Cerrar sesión
+demo-banner = Demostración: los profesionales y administradores entran sin segundo factor. No guardes aquí documentos reales.
+footer-text = Consigne — tus papeles, seguros. Tú decides quién ve qué.
+
+error-title = Algo ha fallado
+not-found-title = Página no encontrada
+not-found-text = Esta página no existe o no puedes verla.
+action-back-home = Volver al inicio
+
+error-invalid-credentials = Identificador o contraseña incorrectos. Compruébalos y vuelve a intentarlo. ¿Olvidaste la contraseña? Usa tu código de recuperación o pide ayuda a tu entidad de apoyo.
+error-throttled = { $minutes ->
+    [one] Demasiados intentos. Espera { $minutes } minuto y vuelve a intentarlo.
+   *[other] Demasiados intentos. Espera { $minutes } minutos y vuelve a intentarlo.
+}
+error-wrong-code = Código incorrecto. Escribe los 6 números que ves ahora en tu aplicación.
+error-not-found = No encontrado.
+error-forbidden = Tu cuenta no puede hacer esto.
+error-access-pending = Un compañero de tu entidad debe entrar una vez para darte acceso a sus expedientes.
+error-consent = Marca la casilla para confirmar que la persona está de acuerdo.
+error-email-taken = Este correo electrónico ya tiene una cuenta.
+error-storage-full = El almacenamiento está lleno. Vuelve a intentarlo más tarde o avisa a tu entidad de apoyo.
+error-session-expired = Se ha cerrado tu sesión. Vuelve a entrar.
+error-internal = Algo ha fallado por nuestra parte. Vuelve a intentarlo en un momento.
+error-form-expired = Este formulario ha caducado. Vuelve a intentarlo.
+error-password-too-short = Contraseña demasiado corta: al menos 8 caracteres.
+error-password-too-long = Contraseña demasiado larga.
+error-password-too-weak = Contraseña demasiado fácil de adivinar. Una frase de unas pocas palabras es segura y fácil de recordar.
+error-password-common = Contraseña demasiado común. Elige una frase que solo tú conozcas.
+error-password-personal = La contraseña no debe contener tu nombre ni tu fecha de nacimiento.
+# Estos mensajes van detrás del nombre del campo: «Nombre — campo obligatorio.»
+error-input-required = — campo obligatorio.
+error-input-invalid-name = — no es válido.
+error-input-invalid-date = — no es una fecha válida (día/mes/año).
+error-input-invalid-email = — no es un correo electrónico válido.
+error-input-too-long = — es demasiado largo.
+error-input-invalid-phone = — no es un número de teléfono válido.
+error-input-unsupported-language = — no está disponible.
+error-input-invalid-kind = — no es válido.
+error-input-invalid-role = — no es válido.
+error-input-invalid-identifier = — no es válido: nombre.apellido.DDMMAAAA
+error-input-invalid-amount = — debe ser un número entero de euros.
+
+field-first-name = Nombre
+field-last-name = Apellidos
+field-birth-date = Fecha de nacimiento
+field-phone = Teléfono
+field-language = Idioma
+field-email = Correo electrónico
+field-display-name = Nombre
+field-name = Nombre
+field-city = Ciudad
+field-kind = Tipo
+field-role = Función
+field-identifier = Identificador
+field-password = Contraseña
+field-annual-budget-eur = Presupuesto anual (euros)
+field-budget = Presupuesto anual (euros)
+field-structure-name = Nombre de la entidad
+field-structure-kind = Tipo de entidad
+optional = (opcional)
+password-rules = Al menos 8 caracteres. Lo mejor es una frase de unas pocas palabras. Sin nombre ni fecha de nacimiento.
+
+login-title = Entrar
+login-identifier = Identificador
+login-identifier-hint = Ejemplo: nombre.apellido.DDMMAAAA (profesionales: tu correo electrónico)
+login-password = Contraseña
+action-login = Entrar
+login-forgot = ¿Olvidaste la contraseña?
+login-no-account = ¿Aún no tienes caja fuerte? Una entidad colaboradora (centro de día, CCAS, asociación) puede abrir una contigo.
+
+totp-title = Código de seguridad
+totp-code = Código de 6 números de tu aplicación de autenticación
+action-continue = Continuar
+enroll-title = Activar el segundo factor
+enroll-text = Escanea este código con una aplicación de autenticación (por ejemplo FreeOTP o Aegis) y escribe los 6 números que muestra.
+enroll-manual = ¿No puedes escanear? Escribe esta clave en la aplicación:
+action-confirm = Confirmar
+action-retry = Volver a intentarlo
+
+recover-title = Contraseña perdida
+recover-text = Usa el código de recuperación impreso en tu hoja para elegir una contraseña nueva.
+recover-code = Código de recuperación
+recover-code-hint = El código de tu hoja, por ejemplo ABCD-EFGH-…
+recover-new-password = Contraseña nueva
+action-recover = Elegir esta contraseña
+recover-no-code = ¿No tienes el código? Ve a tu entidad de apoyo: un trabajador social puede ayudarte allí mismo.
+recover-done-title = Contraseña nueva guardada
+recover-done-text = Tu código anterior ya no funciona. Este es tu nuevo código de recuperación: apúntalo o imprímelo, y guárdalo en un lugar seguro.
+action-print = Imprimir
+
+logout-title = Has cerrado sesión
+logout-text = No queda nada de tu caja fuerte en este aparato. Puedes cerrar esta página.
+
+home-title = Mi caja fuerte
+home-hello = Hola, { $name }
+home-sections = Mis apartados
+home-invitations = { $count ->
+    [one] Una entidad quiere acompañarte.
+   *[other] { $count } entidades quieren acompañarte.
+}
+action-see = Ver
+section-relais = Mis entidades de apoyo
+section-settings = Mi cuenta
+
+relais-intro = Tus entidades de apoyo son las entidades que te acompañan. Para cada una, ves lo que puede ver.
+relais-none = Por ahora no tienes ninguna entidad de apoyo.
+relais-since = Desde el { $date }
+relais-recovery = Esta entidad de apoyo puede ayudarte en persona a recuperar el acceso.
+relais-sees = Lo que ve esta entidad de apoyo:
+relais-sees-identity = Tu nombre, fecha de nacimiento, teléfono e idioma.
+action-leave = Dejar esta entidad de apoyo
+invitations-title = Invitaciones
+invitation-text = { $structure } quiere acompañarte.
+action-accept = Aceptar
+action-decline = Rechazar
+leave-question = ¿Dejar { $structure }?
+leave-text = Esta entidad ya no verá nada de tu caja fuerte. Podrá invitarte de nuevo más adelante.
+action-leave-confirm = Sí, dejarla
+action-cancel = Cancelar
+
+settings-language = Idioma
+settings-password = Contraseña
+settings-current-password = Contraseña actual
+settings-new-password = Contraseña nueva
+settings-password-changed = Contraseña cambiada. Se han cerrado tus otras sesiones.
+action-save = Guardar
+
+pro-title = Mi entidad
+pro-no-structure = Todavía no formas parte de ninguna entidad.
+pro-mediation = Entidad de mediación: puedes abrir cajas fuertes, pero no ves el contenido de nadie.
+pro-followed = { $count ->
+    [one] { $count } persona acompañada
+   *[other] { $count } personas acompañadas
+}
+pro-followed-none = Nadie por ahora.
+pro-invite-label = Invitar a una persona que ya tiene caja fuerte (identificador)
+action-invite = Invitar
+action-open-safe = Abrir una caja fuerte
+team-title = Equipo
+invite-sent-title = Invitación enviada
+invite-sent-text = Si este identificador existe, la persona verá la invitación la próxima vez que entre.
+
+open-title = Abrir una caja fuerte
+open-intro = Con la persona y con su acuerdo. Entrará con su identificador y su contraseña.
+open-password-legend = Contraseña
+open-password-typed = La persona escribe su contraseña
+open-password-generate = Generar una frase de contraseña de 5 palabras
+open-password-field = Contraseña escrita por la persona
+open-consent = La persona acepta tener una caja fuerte y sabe quién puede ver qué.
+
+sheet-title = Hoja de recuperación
+sheet-identifier = Identificador
+sheet-recovery-code = Código de recuperación
+sheet-lost-title = Si pierdes tu contraseña
+sheet-lost-1 = Entra en consigne y elige «¿Olvidaste la contraseña?».
+sheet-lost-2 = Escribe tu identificador y este código de recuperación, y luego elige una contraseña nueva.
+sheet-lost-3 = ¿Ya no tienes la hoja? Ve a tu entidad de apoyo: un trabajador social puede ayudarte allí mismo.
+sheet-keep = Guarda esta hoja en un lugar seguro, lejos de tu teléfono. Nadie en Consigne puede leer tu caja fuerte.
+sheet-passphrase-title = Contraseña
+sheet-passphrase-text = Enseña esta contraseña a la persona para que la recuerde o la apunte. No se imprime.
+sheet-print-hint = Para imprimir, usa el menú Imprimir del navegador.
+action-done = Terminado
+
+team-empty = Todavía no hay ningún profesional.
+team-pending = acceso pendiente
+team-add = Añadir un profesional
+team-initial-password = Contraseña inicial
+team-added = { $name } ya forma parte del equipo.
+role-member = Miembro
+role-admin = Administrador de la entidad
+action-add = Añadir
+
+admin-title = Entidades
+admin-structures = Entidades colaboradoras
+admin-no-structure = Todavía no hay ninguna entidad.
+admin-create = Registrar una entidad
+structure-kind-relay = Entidad de apoyo (acompaña a personas)
+structure-kind-mediation = Mediación (abre cajas fuertes, no ve ningún contenido)
+action-create = Registrar

@@ -1,0 +1,188 @@
+# Consigne — catalog românesc. Fiecare id urmează fr.ftl (un test verifică).
+# "relais" = "organizație de sprijin". Ne adresăm persoanei cu „tu”.
+
+skip-to-content = Salt la conținut
+language-label = Limba
+action-change-language = OK
+action-logout = Deconectare
+demo-banner = Demonstrație: profesioniștii și administratorii se conectează fără al doilea factor. Nu pune aici acte adevărate.
+footer-text = Consigne — actele tale, în siguranță. Tu decizi cine ce vede.
+
+error-title = A apărut o problemă
+not-found-title = Pagina nu a fost găsită
+not-found-text = Această pagină nu există sau nu ai voie să o vezi.
+action-back-home = Înapoi la început
+
+error-invalid-credentials = Nume de utilizator sau parolă greșită. Verifică și încearcă din nou. Ai uitat parola? Folosește codul de recuperare sau cere ajutor organizației tale de sprijin.
+error-throttled = { $minutes ->
+    [one] Prea multe încercări. Așteaptă { $minutes } minut, apoi încearcă din nou.
+    [few] Prea multe încercări. Așteaptă { $minutes } minute, apoi încearcă din nou.
+   *[other] Prea multe încercări. Așteaptă { $minutes } de minute, apoi încearcă din nou.
+}
+error-wrong-code = Cod greșit. Scrie cele 6 cifre afișate acum în aplicația ta.
+error-not-found = Nu a fost găsit.
+error-forbidden = Contul tău nu poate face asta.
+error-access-pending = Un coleg din organizația ta trebuie să se conecteze o dată ca să-ți dea acces la dosarele ei.
+error-consent = Bifează căsuța ca să confirmi acordul persoanei.
+error-email-taken = Această adresă de e-mail are deja un cont.
+error-storage-full = Spațiul de stocare este plin. Încearcă mai târziu sau anunță organizația ta de sprijin.
+error-session-expired = Sesiunea ta s-a închis. Conectează-te din nou.
+error-internal = A apărut o problemă la noi. Încearcă din nou peste un moment.
+error-form-expired = Acest formular a expirat. Încearcă din nou.
+error-password-too-short = Parolă prea scurtă: cel puțin 8 caractere.
+error-password-too-long = Parolă prea lungă.
+error-password-too-weak = Parolă prea ușor de ghicit. O frază din câteva cuvinte este sigură și ușor de ținut minte.
+error-password-common = Parolă prea des folosită. Alege o frază pe care doar tu o știi.
+error-password-personal = Parola nu trebuie să conțină numele tău sau data nașterii.
+# Aceste mesaje vin după numele câmpului: „Prenume — câmp obligatoriu.”
+error-input-required = — câmp obligatoriu.
+error-input-invalid-name = — nu este valid.
+error-input-invalid-date = — nu este o dată validă (zi/lună/an).
+error-input-invalid-email = — nu este o adresă de e-mail validă.
+error-input-too-long = — textul este prea lung.
+error-input-invalid-phone = — nu este un număr de telefon valid.
+error-input-unsupported-language = — această limbă nu este disponibilă.
+error-input-invalid-kind = — nu este valid.
+error-input-invalid-role = — nu este valid.
+error-input-invalid-identifier = — nu este valid: prenume.nume.ZZLLAAAA
+error-input-invalid-amount = — trebuie să fie un număr întreg de euro.
+
+field-first-name = Prenume
+field-last-name = Nume
+field-birth-date = Data nașterii
+field-phone = Telefon
+field-language = Limba
+field-email = E-mail
+field-display-name = Nume
+field-name = Nume
+field-city = Oraș
+field-kind = Tip
+field-role = Rol
+field-identifier = Nume de utilizator
+field-password = Parolă
+field-annual-budget-eur = Buget anual (euro)
+field-budget = Buget anual (euro)
+field-structure-name = Numele organizației
+field-structure-kind = Tipul organizației
+optional = (opțional)
+password-rules = Cel puțin 8 caractere. Cel mai bine este o frază din câteva cuvinte. Fără nume, fără data nașterii.
+
+login-title = Conectare
+login-identifier = Nume de utilizator
+login-identifier-hint = Exemplu: prenume.nume.ZZLLAAAA (profesioniști: e-mailul tău)
+login-password = Parolă
+action-login = Conectare
+login-forgot = Ai uitat parola?
+login-no-account = Nu ai încă un seif? O organizație parteneră (centru de zi, CCAS, asociație) poate deschide unul împreună cu tine.
+
+totp-title = Cod de securitate
+totp-code = Codul din 6 cifre din aplicația ta de autentificare
+action-continue = Continuă
+enroll-title = Activează al doilea factor
+enroll-text = Scanează acest cod cu o aplicație de autentificare (de exemplu FreeOTP sau Aegis), apoi scrie cele 6 cifre pe care le afișează.
+enroll-manual = Nu poți scana? Scrie această cheie în aplicație:
+action-confirm = Confirmă
+action-retry = Încearcă din nou
+
+recover-title = Parolă pierdută
+recover-text = Folosește codul de recuperare tipărit pe fișa ta ca să alegi o parolă nouă.
+recover-code = Cod de recuperare
+recover-code-hint = Codul de pe fișa ta, de exemplu ABCD-EFGH-…
+recover-new-password = Parolă nouă
+action-recover = Alege această parolă
+recover-no-code = Nu ai codul? Mergi la organizația ta de sprijin: un asistent social te poate ajuta pe loc.
+recover-done-title = Parola nouă a fost salvată
+recover-done-text = Codul vechi nu mai funcționează. Acesta este noul tău cod de recuperare: notează-l sau tipărește-l și păstrează-l într-un loc sigur.
+action-print = Tipărește
+
+logout-title = Te-ai deconectat
+logout-text = Nimic din seiful tău nu rămâne pe acest dispozitiv. Poți închide această pagină.
+
+home-title = Seiful meu
+home-hello = Bună ziua, { $name }
+home-sections = Secțiunile mele
+home-invitations = { $count ->
+    [one] O organizație vrea să te însoțească.
+    [few] { $count } organizații vor să te însoțească.
+   *[other] { $count } de organizații vor să te însoțească.
+}
+action-see = Vezi
+section-relais = Organizațiile mele de sprijin
+section-settings = Contul meu
+
+relais-intro = Organizațiile tale de sprijin sunt organizațiile care te însoțesc. Pentru fiecare, vezi ce poate să vadă.
+relais-none = Deocamdată nu ai nicio organizație de sprijin.
+relais-since = Din { $date }
+relais-recovery = Această organizație de sprijin te poate ajuta pe loc să-ți recapeți accesul.
+relais-sees = Ce vede această organizație de sprijin:
+relais-sees-identity = Numele tău, data nașterii, telefonul și limba.
+action-leave = Renunță la această organizație de sprijin
+invitations-title = Invitații
+invitation-text = { $structure } vrea să te însoțească.
+action-accept = Acceptă
+action-decline = Refuză
+leave-question = Renunți la { $structure }?
+leave-text = Această organizație nu va mai vedea nimic din seiful tău. Te va putea invita din nou mai târziu.
+action-leave-confirm = Da, renunț
+action-cancel = Anulează
+
+settings-language = Limba
+settings-password = Parolă
+settings-current-password = Parola actuală
+settings-new-password = Parolă nouă
+settings-password-changed = Parola a fost schimbată. Celelalte sesiuni ale tale au fost închise.
+action-save = Salvează
+
+pro-title = Organizația mea
+pro-no-structure = Încă nu faci parte din nicio organizație.
+pro-mediation = Organizație de mediere: poți deschide seifuri, dar nu vezi conținutul nimănui.
+pro-followed = { $count ->
+    [one] { $count } persoană însoțită
+    [few] { $count } persoane însoțite
+   *[other] { $count } de persoane însoțite
+}
+pro-followed-none = Nimeni deocamdată.
+pro-invite-label = Invită o persoană care are deja un seif (nume de utilizator)
+action-invite = Invită
+action-open-safe = Deschide un seif
+team-title = Echipa
+invite-sent-title = Invitație trimisă
+invite-sent-text = Dacă acest nume de utilizator există, persoana va vedea invitația data viitoare când se conectează.
+
+open-title = Deschide un seif
+open-intro = Împreună cu persoana și cu acordul ei. Se va conecta cu numele de utilizator și parola ei.
+open-password-legend = Parolă
+open-password-typed = Persoana își scrie singură parola
+open-password-generate = Generează o frază-parolă din 5 cuvinte
+open-password-field = Parola scrisă de persoană
+open-consent = Persoana acceptă să aibă un seif și a fost informată cine ce poate vedea.
+
+sheet-title = Fișă de recuperare
+sheet-identifier = Nume de utilizator
+sheet-recovery-code = Cod de recuperare
+sheet-lost-title = Dacă îți pierzi parola
+sheet-lost-1 = Intră pe consigne și alege „Ai uitat parola?”.
+sheet-lost-2 = Scrie numele de utilizator și acest cod de recuperare, apoi alege o parolă nouă.
+sheet-lost-3 = Nu mai ai fișa? Mergi la organizația ta de sprijin: un asistent social te poate ajuta pe loc.
+sheet-keep = Păstrează această fișă într-un loc sigur, departe de telefon. Nimeni de la Consigne nu poate citi seiful tău.
+sheet-passphrase-title = Parolă
+sheet-passphrase-text = Arată această parolă persoanei ca să o țină minte sau să o noteze. Nu este tipărită.
+sheet-print-hint = Pentru a tipări, folosește meniul Tipărire al browserului.
+action-done = Gata
+
+team-empty = Încă niciun profesionist.
+team-pending = acces în așteptare
+team-add = Adaugă un profesionist
+team-initial-password = Parolă inițială
+team-added = { $name } face acum parte din echipă.
+role-member = Membru
+role-admin = Administratorul organizației
+action-add = Adaugă
+
+admin-title = Organizații
+admin-structures = Organizații partenere
+admin-no-structure = Încă nicio organizație.
+admin-create = Înregistrează o organizație
+structure-kind-relay = Organizație de sprijin (însoțește persoane)
+structure-kind-mediation = Mediere (deschide seifuri, nu vede niciun conținut)
+action-create = Înregistrează

@@ -1,0 +1,193 @@
+# Consigne — український каталог. Кожен id збігається з fr.ftl (це перевіряє тест).
+# "relais" = "організація підтримки". Звертання на «ви».
+
+skip-to-content = Перейти до вмісту
+language-label = Мова
+action-change-language = OK
+action-logout = Вийти
+demo-banner = Демоверсія: фахівці та адміністратори входять без другого фактора. Не зберігайте тут справжні документи.
+footer-text = Consigne — ваші документи в безпеці. Ви вирішуєте, хто що бачить.
+
+error-title = Щось пішло не так
+not-found-title = Сторінку не знайдено
+not-found-text = Цієї сторінки не існує, або ви не маєте до неї доступу.
+action-back-home = На головну
+
+error-invalid-credentials = Неправильний логін або пароль. Перевірте й спробуйте ще раз. Забули пароль? Використайте код відновлення або зверніться до своєї організації підтримки.
+error-throttled = { $minutes ->
+    [one] Забагато спроб. Зачекайте { $minutes } хвилину й спробуйте знову.
+    [few] Забагато спроб. Зачекайте { $minutes } хвилини й спробуйте знову.
+    [many] Забагато спроб. Зачекайте { $minutes } хвилин і спробуйте знову.
+   *[other] Забагато спроб. Зачекайте { $minutes } хвилини й спробуйте знову.
+}
+error-wrong-code = Неправильний код. Введіть 6 цифр, які зараз показує ваш застосунок.
+error-not-found = Не знайдено.
+error-forbidden = Ваш обліковий запис не може цього зробити.
+error-access-pending = Колега з вашої організації має один раз увійти, щоб надати вам доступ до її справ.
+error-consent = Поставте позначку, щоб підтвердити згоду людини.
+error-email-taken = Для цієї електронної адреси вже є обліковий запис.
+error-storage-full = Сховище заповнене. Спробуйте пізніше або повідомте свою організацію підтримки.
+error-session-expired = Ви вийшли із системи. Увійдіть знову.
+error-internal = У нас щось пішло не так. Спробуйте ще раз за хвилину.
+error-form-expired = Термін дії форми минув. Спробуйте ще раз.
+error-password-too-short = Пароль занадто короткий: потрібно щонайменше 8 символів.
+error-password-too-long = Пароль занадто довгий.
+error-password-too-weak = Пароль занадто легко вгадати. Фраза з кількох слів надійна й легко запам’ятовується.
+error-password-common = Пароль занадто поширений. Виберіть фразу, яку знаєте лише ви.
+error-password-personal = Пароль не повинен містити ваше ім’я чи дату народження.
+# Ці повідомлення йдуть після назви поля: «Ім’я — обов’язкове поле.»
+error-input-required = — обов’язкове поле.
+error-input-invalid-name = — неправильне значення.
+error-input-invalid-date = — неправильна дата (день/місяць/рік).
+error-input-invalid-email = — неправильна електронна адреса.
+error-input-too-long = — занадто довгий текст.
+error-input-invalid-phone = — неправильний номер телефону.
+error-input-unsupported-language = — ця мова недоступна.
+error-input-invalid-kind = — неправильне значення.
+error-input-invalid-role = — неправильне значення.
+error-input-invalid-identifier = — неправильний логін, потрібно так: ім’я.прізвище.ДДММРРРР
+error-input-invalid-amount = — потрібне ціле число євро.
+
+field-first-name = Ім’я
+field-last-name = Прізвище
+field-birth-date = Дата народження
+field-phone = Телефон
+field-language = Мова
+field-email = Електронна пошта
+field-display-name = Ім’я
+field-name = Назва
+field-city = Місто
+field-kind = Тип
+field-role = Роль
+field-identifier = Логін
+field-password = Пароль
+field-annual-budget-eur = Річний бюджет (євро)
+field-budget = Річний бюджет (євро)
+field-structure-name = Назва організації
+field-structure-kind = Тип організації
+optional = (необов’язково)
+password-rules = Щонайменше 8 символів. Найкраще — фраза з кількох слів. Без імені та дати народження.
+
+login-title = Вхід
+login-identifier = Логін
+login-identifier-hint = Приклад: ім’я.прізвище.ДДММРРРР (фахівці: ваша електронна пошта)
+login-password = Пароль
+action-login = Увійти
+login-forgot = Забули пароль?
+login-no-account = Ще немає сейфа? Організація-партнер (денний центр, CCAS, асоціація) може відкрити його разом із вами.
+
+totp-title = Код безпеки
+totp-code = 6-значний код із вашого застосунку автентифікації
+action-continue = Продовжити
+enroll-title = Увімкнути другий фактор
+enroll-text = Відскануйте цей код застосунком автентифікації (наприклад, FreeOTP або Aegis), потім введіть 6 цифр, які він покаже.
+enroll-manual = Не вдається відсканувати? Введіть цей ключ у застосунку:
+action-confirm = Підтвердити
+action-retry = Спробувати знову
+
+recover-title = Відновлення пароля
+recover-text = Використайте код відновлення, надрукований на вашому аркуші, щоб вибрати новий пароль.
+recover-code = Код відновлення
+recover-code-hint = Код із вашого аркуша, наприклад ABCD-EFGH-…
+recover-new-password = Новий пароль
+action-recover = Вибрати цей пароль
+recover-no-code = Немає коду? Зверніться до своєї організації підтримки: соціальний працівник допоможе вам на місці.
+recover-done-title = Новий пароль збережено
+recover-done-text = Старий код більше не діє. Ось ваш новий код відновлення: запишіть або роздрукуйте його та зберігайте в надійному місці.
+action-print = Роздрукувати
+
+logout-title = Ви вийшли
+logout-text = На цьому пристрої не залишилося нічого з вашого сейфа. Можна закрити цю сторінку.
+
+home-title = Мій сейф
+home-hello = Вітаємо, { $name }
+home-sections = Мої розділи
+# [1] — рівно одна; категорія one також охоплює 21, 31…
+home-invitations = { $count ->
+    [1] Одна організація хоче вас супроводжувати.
+    [one] { $count } організація хоче вас супроводжувати.
+    [few] { $count } організації хочуть вас супроводжувати.
+    [many] { $count } організацій хочуть вас супроводжувати.
+   *[other] { $count } організації хочуть вас супроводжувати.
+}
+action-see = Відкрити
+section-relais = Мої організації підтримки
+section-settings = Мій обліковий запис
+
+relais-intro = Організації підтримки — це організації, які вас супроводжують. Для кожної ви бачите, що вона може бачити.
+relais-none = Поки що у вас немає організацій підтримки.
+relais-since = З { $date }
+relais-recovery = Ця організація підтримки може допомогти вам відновити доступ на місці.
+relais-sees = Що бачить ця організація підтримки:
+relais-sees-identity = Ваші ім’я, дату народження, телефон і мову.
+action-leave = Вийти з цієї організації підтримки
+invitations-title = Запрошення
+invitation-text = { $structure } хоче вас супроводжувати.
+action-accept = Прийняти
+action-decline = Відхилити
+leave-question = Вийти з { $structure }?
+leave-text = Ця організація більше нічого не побачить у вашому сейфі. Пізніше вона зможе знову вас запросити.
+action-leave-confirm = Так, вийти
+action-cancel = Скасувати
+
+settings-language = Мова
+settings-password = Пароль
+settings-current-password = Поточний пароль
+settings-new-password = Новий пароль
+settings-password-changed = Пароль змінено. Ваші інші сеанси закрито.
+action-save = Зберегти
+
+pro-title = Моя організація
+pro-no-structure = Ви ще не входите до жодної організації.
+pro-mediation = Організація-посередник: ви можете відкривати сейфи, але не бачите нічийого вмісту.
+pro-followed = { $count ->
+    [one] { $count } людина на супроводі
+    [few] { $count } людини на супроводі
+    [many] { $count } людей на супроводі
+   *[other] { $count } людини на супроводі
+}
+pro-followed-none = Поки нікого.
+pro-invite-label = Запросити людину, яка вже має сейф (логін)
+action-invite = Запросити
+action-open-safe = Відкрити сейф
+team-title = Команда
+invite-sent-title = Запрошення надіслано
+invite-sent-text = Якщо такий логін існує, людина побачить запрошення під час наступного входу.
+
+open-title = Відкрити сейф
+open-intro = Разом із людиною та з її згоди. Вона входитиме за своїм логіном і паролем.
+open-password-legend = Пароль
+open-password-typed = Людина сама вводить пароль
+open-password-generate = Створити фразу-пароль із 5 слів
+open-password-field = Пароль, введений людиною
+open-consent = Людина погоджується мати сейф, і їй пояснили, хто що може бачити.
+
+sheet-title = Аркуш відновлення
+sheet-identifier = Логін
+sheet-recovery-code = Код відновлення
+sheet-lost-title = Якщо ви забули пароль
+sheet-lost-1 = Відкрийте consigne і виберіть «Забули пароль?».
+sheet-lost-2 = Введіть логін і цей код відновлення, потім виберіть новий пароль.
+sheet-lost-3 = Немає аркуша? Зверніться до своєї організації підтримки: соціальний працівник допоможе вам на місці.
+sheet-keep = Зберігайте цей аркуш у надійному місці, окремо від телефону. Ніхто в Consigne не може прочитати ваш сейф.
+sheet-passphrase-title = Пароль
+sheet-passphrase-text = Покажіть цей пароль людині, щоб вона його запам’ятала або записала. Він не друкується.
+sheet-print-hint = Щоб роздрукувати, скористайтеся меню «Друк» у браузері.
+action-done = Готово
+
+team-empty = Поки що немає жодного фахівця.
+team-pending = доступ очікується
+team-add = Додати фахівця
+team-initial-password = Початковий пароль
+team-added = { $name } тепер у команді.
+role-member = Учасник
+role-admin = Адміністратор організації
+action-add = Додати
+
+admin-title = Організації
+admin-structures = Організації-партнери
+admin-no-structure = Поки що немає жодної організації.
+admin-create = Зареєструвати організацію
+structure-kind-relay = Підтримка (супроводжує людей)
+structure-kind-mediation = Посередництво (відкриває сейфи, не бачить вмісту)
+action-create = Зареєструвати
