@@ -349,3 +349,98 @@ async fn each_kind_of_account_reaches_only_its_pages() {
         assert_eq!(headers["location"], "/login");
     }
 }
+
+#[tokio::test]
+async fn in_person_reset_works_with_plain_forms() {
+    let w = World::new().await;
+    let t = &w.t;
+    let pro = browser();
+    let (_, _, html) = page(&pro, t, "/login").await;
+    submit(
+        &pro,
+        t,
+        "/login",
+        &[
+            ("_csrf", &csrf_of(&html)),
+            ("identifier", &w.p1_login.0),
+            ("password", STAFF_PASSWORD),
+        ],
+    )
+    .await;
+    let (_, _, html) = page(&pro, t, "/login/totp").await;
+    t.clock.advance(31);
+    submit(
+        &pro,
+        t,
+        "/login/totp",
+        &[
+            ("_csrf", &csrf_of(&html)),
+            ("code", &t.totp_now(&w.p1_login.1)),
+        ],
+    )
+    .await;
+    let (status, _, html) = page(&pro, t, &format!("/pro/b/{}", w.bid)).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _, html) = submit(
+        &pro,
+        t,
+        &format!("/pro/b/{}/reset", w.bid),
+        &[("_csrf", &csrf_of(&html))],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let code = html
+        .split("id=\"reset-code\">")
+        .nth(1)
+        .unwrap()
+        .split('<')
+        .next()
+        .unwrap()
+        .to_owned();
+    let person = browser();
+    let (_, _, html) = page(&person, t, "/recover").await;
+    let form = [
+        ("_csrf", csrf_of(&html)),
+        ("identifier", w.identifier.clone()),
+        ("source", "relay".into()),
+        ("recovery_code", code),
+        ("new_password", "la lune se leve sur le port".into()),
+    ];
+    let refs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (status, _, html) = submit(&person, t, "/recover", &refs).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    t.login_ok(&w.identifier, "la lune se leve sur le port")
+        .await;
+    // She withdraws the relais' right to help; it can no longer start a reset.
+    let (_, _, html) = page(&person, t, "/login").await;
+    submit(
+        &person,
+        t,
+        "/login",
+        &[
+            ("_csrf", &csrf_of(&html)),
+            ("identifier", &w.identifier),
+            ("password", "la lune se leve sur le port"),
+        ],
+    )
+    .await;
+    let (_, _, html) = page(&person, t, "/relays").await;
+    assert!(html.contains("Ne plus autoriser"));
+    let (status, _, _) = submit(
+        &person,
+        t,
+        &format!("/relays/{}/recovery", w.s1),
+        &[("_csrf", &csrf_of(&html)), ("enabled", "0")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, _, html) = page(&pro, t, &format!("/pro/b/{}", w.bid)).await;
+    let (status, _, _) = submit(
+        &pro,
+        t,
+        &format!("/pro/b/{}/reset", w.bid),
+        &[("_csrf", &csrf_of(&html))],
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+}

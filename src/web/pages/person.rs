@@ -16,6 +16,7 @@ pub fn router() -> Router<AppState> {
         .route("/home", get(home))
         .route("/relays", get(relays_page))
         .route("/relays/{sid}/leave", get(leave_confirm).post(leave_submit))
+        .route("/relays/{sid}/recovery", post(recovery_submit))
         .route("/invitations/{iid}/accept", post(accept))
         .route("/invitations/{iid}/decline", post(decline))
         .route("/settings", get(settings))
@@ -146,6 +147,11 @@ async fn relays_page(ctx: Ctx) -> Response {
                 h2 { (icon("building")) " " (r.structure.name) }
                 p { (ctx.locale.ta("relais-since", &[("date", r.since.get(..10).unwrap_or_default().to_owned().into())])) }
                 @if r.recovery { p { (icon("key")) " " (ctx.t("relais-recovery")) } }
+                form method="post" action={"/relays/" (r.structure.id) "/recovery"} {
+                    (ctx.csrf_field())
+                    input type="hidden" name="enabled" value=(if r.recovery { "0" } else { "1" });
+                    button type="submit" { (ctx.t(if r.recovery { "action-recovery-off" } else { "action-recovery-on" })) }
+                }
                 p { (ctx.t("relais-sees")) }
                 ul.plain { li { (ctx.t("relais-sees-identity")) } }
                 p { a.button href={"/relays/" (r.structure.id) "/leave"} { (ctx.t("action-leave")) } }
@@ -295,5 +301,37 @@ async fn change_password(
             &ctx.t("section-settings"),
             settings_body(&ctx, None, Some(ctx.error_text(&e))),
         ),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct RecoveryForm {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+    #[serde(default)]
+    enabled: String,
+}
+
+async fn recovery_submit(
+    ctx: Ctx,
+    Path(sid): Path<String>,
+    Form(form): Form<RecoveryForm>,
+) -> Response {
+    let session = match ctx.require(&["beneficiary"]) {
+        Ok(s) => s.clone(),
+        Err(r) => return r,
+    };
+    if !ctx.csrf_ok(&form.csrf) {
+        return ctx.bad_form();
+    }
+    let bid = session.beneficiary_id.clone().unwrap_or_default();
+    match ctx
+        .state
+        .app
+        .set_recovery_relay(&session, &bid, &sid, form.enabled == "1")
+        .await
+    {
+        Ok(()) => Redirect::to("/relays").into_response(),
+        Err(e) => ctx.error_page(&e),
     }
 }

@@ -20,6 +20,7 @@ pub fn router() -> Router<AppState> {
         .route("/pro/s/{sid}/open", get(open_page).post(open_submit))
         .route("/pro/s/{sid}/invite", post(invite_submit))
         .route("/pro/b/{bid}", get(person_file))
+        .route("/pro/b/{bid}/reset", post(reset_submit))
         .route("/s/{sid}/team", get(team_page).post(team_submit))
 }
 
@@ -305,6 +306,14 @@ async fn person_file(ctx: Ctx, Path(bid): Path<String>) -> Response {
                     @if let Some(phone) = &p.phone { dt { (ctx.t("field-phone")) } dd { (phone) } }
                 }
             }
+            section.card {
+                h2 { (icon("key")) " " (ctx.t("reset-title")) }
+                p { (ctx.t("reset-intro")) }
+                form method="post" action={"/pro/b/" (p.id) "/reset"} {
+                    (ctx.csrf_field())
+                    button type="submit" { (ctx.t("action-start-reset")) }
+                }
+            }
             p { a.button href="/pro" { (ctx.t("action-back-home")) } }
         }),
         Err(e) => ctx.error_page(&e),
@@ -453,5 +462,46 @@ async fn team_submit(
             )
             .await
         }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct CsrfOnly {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+}
+
+/// In-person reset: the code is shown once, to hand to the person.
+async fn reset_submit(ctx: Ctx, Path(bid): Path<String>, Form(form): Form<CsrfOnly>) -> Response {
+    let session = match ctx.require(&["professional"]) {
+        Ok(s) => s.clone(),
+        Err(r) => return r,
+    };
+    if !ctx.csrf_ok(&form.csrf) {
+        return ctx.bad_form();
+    }
+    match ctx.state.app.start_in_person_reset(&session, &bid).await {
+        Ok(reset) => ctx.page(&ctx.t("reset-title"), html! {
+            article.sheet {
+                h1 { (icon("key")) " " (ctx.t("reset-title")) }
+                p { (ctx.t("reset-give")) }
+                p.code-box { code.big id="reset-code" { (reset.reset_code) } }
+                ol {
+                    li { (ctx.t("reset-step-1")) }
+                    li { (ctx.t("reset-step-2")) }
+                    li { (ctx.t("reset-step-3")) }
+                }
+                p.hint { (ctx.locale.ta("reset-valid-until", &[("date", reset.expires_at.replace('T', " ").trim_end_matches('Z').to_owned().into())])) " UTC" }
+            }
+            div.actions.no-print {
+                button.js-print.primary type="button" hidden { (icon("print")) " " (ctx.t("action-print")) }
+                a.button href={"/pro/b/" (bid)} { (ctx.t("action-done")) }
+            }
+        }),
+        Err(ServiceError::Forbidden) => ctx.render(StatusCode::FORBIDDEN, &ctx.t("reset-title"), html! {
+            div.notice.error role="alert" { p { (ctx.t("reset-not-recovery-relay")) } }
+            p { a.button href={"/pro/b/" (bid)} { (ctx.t("action-back-home")) } }
+        }),
+        Err(e) => ctx.error_page(&e),
     }
 }

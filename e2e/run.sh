@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Browser tests: starts `consigne demo` on a free port with a fresh data directory, runs the
+# Playwright suite (every scenario with and without JavaScript, axe-core on every page), stops the
+# server. Exits non-zero if anything fails, including a missing browser or a server that does not
+# start.
+#
+#   bash e2e/run.sh [path/to/consigne] [extra playwright arguments, e.g. --project=nojs -g "a "]
+#
+# Needs Node 20+ and Debian's Chromium (apt-get install chromium); CHROMIUM_PATH overrides
+# /usr/bin/chromium. Screenshots, the printed recovery sheet (PDF), axe reports and the server log
+# go to e2e/artifacts/.
+set -euo pipefail
+
+E2E="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(dirname "$E2E")"
+ARTIFACTS="$E2E/artifacts"
+
+fail() {
+  echo "e2e: $*" >&2
+  echo "e2e: 0 passed, 1 failed"
+  exit 1
+}
+
+BIN="${1:-target/debug/consigne}"
+shift || true
+if [[ "$BIN" != /* ]]; then
+  if [[ -e "$BIN" ]]; then BIN="$(pwd)/$BIN"; else BIN="$ROOT/$BIN"; fi
+fi
+[[ -x "$BIN" ]] || fail "no consigne binary at $BIN (run cargo build, or pass its path as the first argument)"
+
+export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
+[[ -x "$CHROMIUM_PATH" ]] || fail "no Chromium at $CHROMIUM_PATH (apt-get install -y chromium, or set CHROMIUM_PATH)"
+command -v node >/dev/null || fail "node is not installed"
+
+rm -rf "$ARTIFACTS"
+mkdir -p "$ARTIFACTS"
+
+# Playwright must never fetch a browser of its own.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+if [[ ! -d "$E2E/node_modules/@playwright/test" || ! -d "$E2E/node_modules/axe-core" ]]; then
+  (cd "$E2E" && npm ci --no-audit --no-fund) || fail "npm ci failed"
+fi
+
+PORT="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close();})')"
+DATA="$(mktemp -d "${TMPDIR:-/tmp}/consigne-e2e.XXXXXX")"
+URL="http://127.0.0.1:$PORT"
+SERVER_PID=""
+
+cleanup() {
+  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$SERVER_PID" 2>/dev/null || true
+  fi
+  rm -rf "$DATA"
+}
+trap cleanup EXIT
+
+"$BIN" demo --listen "127.0.0.1:$PORT" --data-dir "$DATA" >"$ARTIFACTS/server.stdout.log" 2>"$ARTIFACTS/server.stderr.log" </dev/null &
+SERVER_PID=$!
+
+health() {
+  node -e 'fetch(process.argv[1]).then(r=>r.text().then(t=>process.exit(r.ok&&t.trim()==="ok"?0:1)),()=>process.exit(1))' "$URL/health"
+}
+for i in $(seq 1 120); do
+  if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+    cat "$ARTIFACTS/server.stderr.log" >&2 || true
+    fail "consigne demo exited before answering on $URL/health"
+  fi
+  if health; then break; fi
+  [[ "$i" == 120 ]] && fail "consigne demo did not answer on $URL/health within 60 s"
+  sleep 0.5
+done
+echo "e2e: consigne demo is up at $URL (data in $DATA)"
+
+start=$(date +%s)
+status=0
+(cd "$E2E" && CONSIGNE_URL="$URL" npx --no-install playwright test "$@") || status=$?
+echo "e2e: run time $(( $(date +%s) - start )) s; artefacts in $ARTIFACTS"
+
+if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+  echo "e2e: the server died during the tests (see $ARTIFACTS/server.stderr.log)" >&2
+  status=1
+fi
+exit "$status"

@@ -1,0 +1,193 @@
+// Shared test machinery: every page a test visits is checked (html lang/dir, axe-core, a
+// screenshot in e2e/artifacts/), server errors and browser-side errors fail the test, and a test
+// that leaves a visited page unchecked fails too.
+// @ts-check
+const base = require('@playwright/test');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const { expect } = base;
+
+const ARTIFACTS = path.join(__dirname, '..', 'artifacts');
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+/** axe findings at these levels fail the test; the others are written to the report only. */
+const FAILING_IMPACTS = ['serious', 'critical'];
+
+fs.mkdirSync(ARTIFACTS, { recursive: true });
+
+/** A name safe for a file: letters, digits and dashes. */
+function slug(s) {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/** A few random lowercase letters: names must be unique per run, and names may not hold digits
+ * that would look like a birth date in the identifier. */
+function randomLetters(n) {
+  let s = '';
+  for (let i = 0; i < n; i += 1) s += String.fromCharCode(97 + Math.floor(Math.random() * 26));
+  return s;
+}
+
+/** Runs axe-core in a page where scripts may run, and returns its violations. */
+async function runAxe(page) {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    // @ts-ignore axe is injected above.
+    const result = await window.axe.run(document, {
+      resultTypes: ['violations'],
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => ({ target: n.target.join(' '), html: n.html.slice(0, 300), summary: n.failureSummary })),
+    }));
+  });
+}
+
+/**
+ * Without JavaScript the page itself cannot run axe (its scripts and timers are off), so the very
+ * document it shows is replayed in a twin page with scripts on, the same viewport and the same
+ * CSS, but with /static/app.js blocked so that nothing enhances it: axe sees what a person
+ * without JavaScript sees.
+ */
+async function runAxeOnTwin(browser, page) {
+  const html = await page.content();
+  const url = page.url();
+  const viewport = page.viewportSize() || { width: 1280, height: 800 };
+  const ctx = await browser.newContext({ javaScriptEnabled: true, viewport, locale: 'fr-FR' });
+  try {
+    const twin = await ctx.newPage();
+    await twin.route('**/*', (route) => {
+      const req = route.request();
+      if (req.url() === url && req.resourceType() === 'document') {
+        return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+      }
+      if (new URL(req.url()).pathname === '/static/app.js') return route.abort();
+      return route.continue();
+    });
+    await twin.goto(url, { waitUntil: 'load' });
+    return await runAxe(twin);
+  } finally {
+    await ctx.close();
+  }
+}
+
+function formatViolations(violations) {
+  return violations
+    .map((v) => {
+      const nodes = v.nodes.map((n) => `      - ${n.target}\n        ${n.html}\n        ${(n.summary || '').replace(/\n/g, '\n        ')}`).join('\n');
+      return `  [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${nodes}`;
+    })
+    .join('\n');
+}
+
+const test = base.test.extend({
+  /**
+   * `check(step)`: call it on every page the test reaches. Asserts html[lang] and html[dir],
+   * saves a full-page screenshot as artifacts/<project>--<scenario>--<NN>-<step>.png and fails on
+   * any serious or critical axe-core violation.
+   */
+  check: async ({ page, browser }, use, testInfo) => {
+    const project = testInfo.project.name;
+    const scenario = slug(testInfo.title);
+    const jsEnabled = testInfo.project.use.javaScriptEnabled !== false;
+    let step = 0;
+    let navigations = 0;
+    let checkedNavigation = 0;
+    const unchecked = [];
+    const serverErrors = [];
+    const browserErrors = [];
+
+    page.on('framenavigated', (frame) => {
+      if (frame !== page.mainFrame()) return;
+      if (navigations > checkedNavigation) unchecked.push(`page ${navigations} (left unchecked before ${frame.url()})`);
+      navigations += 1;
+    });
+    page.on('response', (res) => {
+      if (res.status() >= 500) serverErrors.push(`${res.status()} ${res.request().method()} ${res.url()}`);
+    });
+    page.on('pageerror', (err) => browserErrors.push(`page error: ${err.message}`));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') browserErrors.push(`console error: ${msg.text()}`);
+    });
+
+    const check = async (name) => {
+      step += 1;
+      const base = `${project}--${scenario}--${String(step).padStart(2, '0')}-${slug(name)}`;
+      await page.waitForLoadState('load');
+      const html = page.locator('html');
+      await expect(html, `${name}: <html lang>`).toHaveAttribute('lang', /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/);
+      await expect(html, `${name}: <html dir>`).toHaveAttribute('dir', /^(ltr|rtl)$/);
+      await page.screenshot({ path: path.join(ARTIFACTS, `${base}.png`), fullPage: true });
+      const violations = jsEnabled ? await runAxe(page) : await runAxeOnTwin(browser, page);
+      if (violations.length > 0) {
+        fs.writeFileSync(path.join(ARTIFACTS, `${base}.axe.json`), JSON.stringify({ url: page.url(), violations }, null, 2));
+      }
+      const minor = violations.filter((v) => !FAILING_IMPACTS.includes(v.impact || ''));
+      if (minor.length > 0) {
+        testInfo.annotations.push({ type: 'axe (not failing)', description: `${name}: ${minor.map((v) => `${v.id} [${v.impact}]`).join(', ')}` });
+      }
+      const failing = violations.filter((v) => FAILING_IMPACTS.includes(v.impact || ''));
+      expect(failing, `axe-core on "${name}" (${page.url()}):\n${formatViolations(failing)}`).toEqual([]);
+      checkedNavigation = navigations;
+    };
+
+    await use(check);
+
+    if (navigations > checkedNavigation) unchecked.push(`page ${navigations} (${page.url()})`);
+    expect(serverErrors, 'responses with a 5xx status').toEqual([]);
+    expect(browserErrors, 'errors in the browser (scripts, CSP)').toEqual([]);
+    expect(unchecked, 'visited pages that the test did not check').toEqual([]);
+  },
+
+  /** Where artefacts of this test go, with the same naming as the screenshots. */
+  artifact: async ({}, use, testInfo) => {
+    const scenario = slug(testInfo.title);
+    await use((name) => path.join(ARTIFACTS, `${testInfo.project.name}--${scenario}--${slug(name.replace(/\.[a-z]+$/, ''))}${path.extname(name)}`));
+  },
+
+  jsEnabled: async ({}, use, testInfo) => {
+    await use(testInfo.project.use.javaScriptEnabled !== false);
+  },
+});
+
+/** The demo accounts that `consigne demo` seeds (it prints them when it starts). */
+const DEMO = {
+  admin: { identifier: 'admin@demo.consigne.example', password: 'demo le gardien des clefs' },
+  claire: { identifier: 'claire.martin@tilleuls.demo.consigne.example', password: 'demo claire ouvre des coffres' },
+  amina: { identifier: 'amina.benali.14021990', password: 'soleil vert sur la colline' },
+  john: { identifier: 'john.okafor.03091978', password: 'green bicycle under the bridge' },
+};
+
+/** Fills the login form and submits it; resolves with the POST's response. */
+async function login(page, { identifier, password }) {
+  await page.locator('#identifier').fill(identifier);
+  await page.locator('#password').fill(password);
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => new URL(r.url()).pathname === '/login' && r.request().method() === 'POST'),
+    page.locator('main form[action="/login"] button[type=submit]').click(),
+  ]);
+  await page.waitForLoadState('load');
+  return response;
+}
+
+/** Logs out with the header's button (a POST form) and checks the "logged out" page. */
+async function logout(page, check) {
+  const button = page.locator('header form[action="/logout"] button[type=submit]');
+  await expect(button).toBeVisible();
+  await expect(button).toHaveText(/Se déconnecter/);
+  await Promise.all([page.waitForResponse((r) => new URL(r.url()).pathname === '/logout'), button.click()]);
+  await expect(page.locator('h1')).toHaveText(/Vous êtes déconnecté/);
+  await expect(page.locator('header form[action="/logout"]')).toHaveCount(0);
+  await check('logged out');
+}
+
+module.exports = { test, expect, DEMO, login, logout, randomLetters, slug, ARTIFACTS };

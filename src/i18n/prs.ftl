@@ -1,0 +1,185 @@
+# Consigne — فهرست دری (فارسی افغانستان). هر id باید با fr.ftl یکی باشد (یک تست این را بررسی می‌کند).
+# "relais" = "نهاد حمایتی" (جمع: نهادهای حمایتی). نوشتن از راست به چپ.
+# مثال نام کاربری: نام.تخلص.31121990 (هشت رقم آخر = تاریخ تولد، روز ماه سال).
+
+skip-to-content = رفتن به محتوا
+language-label = زبان
+action-change-language = تأیید
+action-logout = خروج
+demo-banner = نسخه آزمایشی: کارمندان و مدیران بدون مرحله دوم امنیتی داخل می‌شوند. اسناد واقعی را اینجا نگذارید.
+footer-text = Consigne — اسناد شما، در امان. شما تصمیم می‌گیرید چه کسی چه چیزی را ببیند.
+
+error-title = مشکلی پیش آمد
+not-found-title = صفحه پیدا نشد
+not-found-text = این صفحه وجود ندارد یا شما اجازه دیدن آن را ندارید.
+action-back-home = برگشت به صفحه اصلی
+
+error-invalid-credentials = نام کاربری یا رمز درست نیست. بررسی کنید و دوباره کوشش کنید. رمز را فراموش کرده‌اید؟ از کود بازیابی استفاده کنید یا از نهاد حمایتی تان کمک بخواهید.
+error-throttled = تعداد کوشش‌ها بسیار زیاد است. { $minutes } دقیقه صبر کنید و بعد دوباره کوشش کنید.
+error-wrong-code = کود درست نیست. 6 رقمی را که همین حالا در برنامه تان دیده می‌شود بنویسید.
+error-not-found = پیدا نشد.
+error-forbidden = حساب شما اجازه این کار را ندارد.
+error-access-pending = یک همکار از نهاد شما باید یک بار داخل شود تا به دوسیه‌های نهاد به شما دسترسی بدهد.
+error-consent = خانه را تیک کنید تا موافقه شخص را تأیید کنید.
+error-email-taken = این ایمیل از قبل حساب دارد.
+error-storage-full = جای ذخیره پر است. بعداً دوباره کوشش کنید یا به نهاد حمایتی تان خبر بدهید.
+error-session-expired = شما از حساب خارج شدید. دوباره داخل شوید.
+error-internal = از طرف ما مشکلی پیش آمد. چند لحظه بعد دوباره کوشش کنید.
+error-form-expired = وقت این فورم تمام شده است. دوباره کوشش کنید.
+error-password-too-short = رمز بسیار کوتاه است: دست کم 8 حرف.
+error-password-too-long = رمز بسیار طولانی است.
+error-password-too-weak = رمز به آسانی حدس زده می‌شود. یک جمله چند کلمه‌ای محکم است و به آسانی به یاد می‌ماند.
+error-password-common = این رمز بسیار معمول است. جمله‌ای را انتخاب کنید که فقط خود تان می‌دانید.
+error-password-personal = رمز نباید نام یا تاریخ تولد شما را داشته باشد.
+# این پیام‌ها بعد از نام خانه می‌آیند: «تاریخ تولد ضروری است.»
+error-input-required = ضروری است.
+error-input-invalid-name = درست نیست.
+error-input-invalid-date = درست نیست؛ به شکل روز/ماه/سال بنویسید.
+error-input-invalid-email = درست نیست؛ یک ایمیل درست بنویسید.
+error-input-too-long = بسیار طولانی است.
+error-input-invalid-phone = درست نیست؛ یک شماره تلیفون درست بنویسید.
+error-input-unsupported-language = در دسترس نیست.
+error-input-invalid-kind = درست نیست.
+error-input-invalid-role = درست نیست.
+error-input-invalid-identifier = درست نیست؛ به این شکل: نام.تخلص.31121990
+error-input-invalid-amount = باید یک عدد کامل به یورو باشد.
+
+field-first-name = نام
+field-last-name = تخلص
+field-birth-date = تاریخ تولد
+field-phone = تلیفون
+field-language = زبان
+field-email = ایمیل
+field-display-name = نام
+field-name = نام
+field-city = شهر
+field-kind = نوع
+field-role = نقش
+field-identifier = نام کاربری
+field-password = رمز
+field-annual-budget-eur = بودجه سالانه (یورو)
+field-budget = بودجه سالانه (یورو)
+field-structure-name = نام نهاد
+field-structure-kind = نوع نهاد
+optional = (اختیاری)
+password-rules = دست کم 8 حرف. یک جمله چند کلمه‌ای از همه بهتر است. بدون نام و بدون تاریخ تولد.
+
+login-title = ورود
+login-identifier = نام کاربری
+login-identifier-hint = مثال: نام.تخلص.31121990 (رقم‌های آخر تاریخ تولد شماست: روز ماه سال). کارمندان: ایمیل تان
+login-password = رمز
+action-login = ورود
+login-forgot = رمز را فراموش کرده‌اید؟
+login-no-account = هنوز صندوق امانت ندارید؟ یک نهاد همکار (مرکز روزانه، CCAS، انجمن) می‌تواند همراه با شما یکی باز کند.
+
+totp-title = کود امنیتی
+totp-code = کود 6 رقمی از برنامه تأیید هویت تان
+action-continue = ادامه
+enroll-title = فعال کردن مرحله دوم امنیتی
+enroll-text = این کود را با یک برنامه تأیید هویت (مثلاً FreeOTP یا Aegis) اسکن کنید، بعد 6 رقمی را که نشان می‌دهد بنویسید.
+enroll-manual = نمی‌توانید اسکن کنید؟ این کلید را در برنامه بنویسید:
+action-confirm = تأیید
+action-retry = دوباره کوشش کنید
+
+recover-title = رمز گم شده
+recover-text = با کود بازیابی که روی ورقه تان چاپ شده است، یک رمز نو انتخاب کنید.
+recover-code = کود بازیابی
+recover-code-hint = کودی که روی ورقه تان است، مثلاً ABCD-EFGH-…
+recover-new-password = رمز نو
+action-recover = انتخاب این رمز
+recover-no-code = کود ندارید؟ نزد نهاد حمایتی تان بروید: یک کارکن اجتماعی همان‌جا به شما کمک می‌کند.
+recover-done-title = رمز نو ذخیره شد
+recover-done-text = کود قبلی تان دیگر کار نمی‌کند. این کود بازیابی نو شماست: آن را یادداشت یا چاپ کنید و در یک جای امن نگه دارید.
+action-print = چاپ
+
+logout-title = شما خارج شدید
+logout-text = هیچ چیزی از صندوق امانت شما روی این دستگاه نمی‌ماند. می‌توانید این صفحه را ببندید.
+
+home-title = صندوق امانت من
+home-hello = سلام { $name }
+home-sections = بخش‌های من
+# [1] فقط برای یک؛ در قاعده جمع فارسی، دسته one شامل 0 هم می‌شود.
+home-invitations = { $count ->
+    [1] یک نهاد می‌خواهد از شما حمایت کند.
+    [one] { $count } نهاد می‌خواهد از شما حمایت کند.
+   *[other] { $count } نهاد می‌خواهند از شما حمایت کنند.
+}
+action-see = دیدن
+section-relais = نهادهای حمایتی من
+section-settings = حساب من
+
+relais-intro = نهادهای حمایتی شما نهادهایی هستند که از شما حمایت می‌کنند. برای هر کدام، می‌بینید که آن نهاد چه چیزی را می‌تواند ببیند.
+relais-none = فعلاً هیچ نهاد حمایتی ندارید.
+relais-since = از { $date }
+relais-recovery = این نهاد حمایتی می‌تواند به طور حضوری کمک کند تا دوباره به حساب تان دسترسی پیدا کنید.
+relais-sees = چیزهایی که این نهاد حمایتی می‌بیند:
+relais-sees-identity = نام، تاریخ تولد، تلیفون و زبان شما.
+action-leave = ترک این نهاد حمایتی
+invitations-title = دعوت‌ها
+invitation-text = { $structure } می‌خواهد از شما حمایت کند.
+action-accept = قبول
+action-decline = رد
+leave-question = { $structure } را ترک می‌کنید؟
+leave-text = این نهاد دیگر هیچ چیزی از صندوق امانت شما را نمی‌بیند. بعداً می‌تواند دوباره شما را دعوت کند.
+action-leave-confirm = بلی، ترک می‌کنم
+action-cancel = لغو
+
+settings-language = زبان
+settings-password = رمز
+settings-current-password = رمز فعلی
+settings-new-password = رمز نو
+settings-password-changed = رمز تغییر کرد. جلسه‌های دیگر شما بسته شدند.
+action-save = ذخیره
+
+pro-title = نهاد من
+pro-no-structure = هنوز عضو هیچ نهادی نیستید.
+pro-mediation = نهاد میانجی: می‌توانید صندوق امانت باز کنید، اما محتوای هیچ کس را نمی‌بینید.
+pro-followed = { $count ->
+    [one] { $count } نفر تحت حمایت
+   *[other] { $count } نفر تحت حمایت
+}
+pro-followed-none = فعلاً هیچ کس.
+pro-invite-label = دعوت از کسی که از قبل صندوق امانت دارد (نام کاربری)
+action-invite = دعوت
+action-open-safe = باز کردن صندوق امانت
+team-title = تیم
+invite-sent-title = دعوت فرستاده شد
+invite-sent-text = اگر این نام کاربری وجود داشته باشد، آن شخص دعوت را دفعه بعد که داخل می‌شود می‌بیند.
+
+open-title = باز کردن صندوق امانت
+open-intro = همراه با خود شخص و با موافقه او. او با نام کاربری و رمز خود داخل خواهد شد.
+open-password-legend = رمز
+open-password-typed = شخص رمز خود را خودش می‌نویسد
+open-password-generate = ساختن یک رمز 5 کلمه‌ای
+open-password-field = رمزی که شخص نوشته است
+open-consent = شخص موافق است که صندوق امانت داشته باشد و به او گفته شده که چه کسی چه چیزی را می‌بیند.
+
+sheet-title = ورقه بازیابی
+sheet-identifier = نام کاربری
+sheet-recovery-code = کود بازیابی
+sheet-lost-title = اگر رمز تان را گم کردید
+sheet-lost-1 = به consigne بروید و «رمز را فراموش کرده‌اید؟» را انتخاب کنید.
+sheet-lost-2 = نام کاربری و این کود بازیابی را بنویسید، بعد یک رمز نو انتخاب کنید.
+sheet-lost-3 = ورقه را ندارید؟ نزد نهاد حمایتی تان بروید: یک کارکن اجتماعی همان‌جا به شما کمک می‌کند.
+sheet-keep = این ورقه را در یک جای امن، دور از تلیفون تان نگه دارید. هیچ کس در Consigne نمی‌تواند صندوق امانت شما را بخواند.
+sheet-passphrase-title = رمز
+sheet-passphrase-text = این رمز را به شخص نشان بدهید تا آن را یاد بگیرد یا یادداشت کند. این رمز چاپ نمی‌شود.
+sheet-print-hint = برای چاپ، از مینوی چاپ براوزر استفاده کنید.
+action-done = تمام
+
+team-empty = فعلاً هیچ کارمندی نیست.
+team-pending = دسترسی در انتظار
+team-add = اضافه کردن یک کارمند
+team-initial-password = رمز اولیه
+team-added = { $name } اضافه شد.
+role-member = عضو
+role-admin = مدیر نهاد
+action-add = اضافه کردن
+
+admin-title = نهادها
+admin-structures = نهادهای همکار
+admin-no-structure = فعلاً هیچ نهادی نیست.
+admin-create = ثبت یک نهاد
+structure-kind-relay = نهاد حمایتی (از اشخاص حمایت می‌کند)
+structure-kind-mediation = میانجی (صندوق امانت باز می‌کند، هیچ محتوایی را نمی‌بیند)
+action-create = ثبت

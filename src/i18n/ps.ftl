@@ -1,0 +1,186 @@
+# Consigne — پښتو فهرست. هر id باید له fr.ftl سره یو شان وي (یو ازموینه یې ګوري).
+# "relais" = "ملاتړې اداره" (جمع: ملاتړې ادارې). لیکنه له ښي څخه کیڼ لور ته.
+# د کارن نوم بېلګه: نوم.تخلص.31121990 (وروستي اته عددونه = د زېږون نېټه، ورځ میاشت کال).
+
+skip-to-content = منځپانګې ته لاړ شئ
+language-label = ژبه
+action-change-language = سمه ده
+action-logout = وتل
+demo-banner = ازمایښتي بڼه: مسلکي کارکوونکي او مدیران له دویم امنیتي پړاو پرته ننوځي. دلته رښتیني اسناد مه ږدئ.
+footer-text = Consigne — ستاسو اسناد، خوندي. تاسو پرېکړه کوئ چې څوک څه وویني.
+
+error-title = یوه ستونزه پېښه شوه
+not-found-title = پاڼه ونه موندل شوه
+not-found-text = دا پاڼه نشته، یا تاسو یې نشئ لیدلی.
+action-back-home = لومړۍ پاڼې ته ستنېدل
+
+error-invalid-credentials = کارن نوم یا پټنوم سم نه دی. وګورئ او بیا هڅه وکړئ. پټنوم مو هېر شوی؟ د ژغورنې کوډ وکاروئ، یا له خپلې ملاتړې ادارې مرسته وغواړئ.
+error-throttled = { $minutes ->
+    [one] ډېرې هڅې وشوې. { $minutes } دقیقه انتظار وباسئ، بیا هڅه وکړئ.
+   *[other] ډېرې هڅې وشوې. { $minutes } دقیقې انتظار وباسئ، بیا هڅه وکړئ.
+}
+error-wrong-code = کوډ سم نه دی. هغه 6 عددونه ولیکئ چې همدا اوس ستاسو په اپلیکېشن کې ښکاري.
+error-not-found = ونه موندل شو.
+error-forbidden = ستاسو حساب دا کار نشي کولی.
+error-access-pending = ستاسو د ادارې یو همکار باید یو ځل ننوځي، ترڅو تاسو ته د ادارې دوسیو ته لاسرسی درکړي.
+error-consent = خانه په نښه کړئ، ترڅو د کس موافقه تایید کړئ.
+error-email-taken = په دې ایمیل مخکې له مخکې حساب جوړ شوی دی.
+error-storage-full = د ساتلو ځای ډک دی. وروسته بیا هڅه وکړئ، یا خپلې ملاتړې ادارې ته خبر ورکړئ.
+error-session-expired = تاسو له حساب څخه ووتلئ. بیا ننوځئ.
+error-internal = زموږ له خوا ستونزه پېښه شوه. یوه شېبه وروسته بیا هڅه وکړئ.
+error-form-expired = د دې فورمې وخت پای ته رسېدلی. بیا هڅه وکړئ.
+error-password-too-short = پټنوم ډېر لنډ دی: لږ تر لږه 8 توري.
+error-password-too-long = پټنوم ډېر اوږد دی.
+error-password-too-weak = پټنوم په اسانۍ اټکل کېږي. د څو کلمو یوه جمله پیاوړې ده او په اسانۍ په یاد پاتې کېږي.
+error-password-common = پټنوم ډېر عام دی. داسې جمله وټاکئ چې یوازې تاسو یې پېژنئ.
+error-password-personal = پټنوم باید ستاسو نوم یا د زېږون نېټه ونه لري.
+# دا پیغامونه د خانې له نوم وروسته راځي: «نوم — دا خانه باید ډکه شي.»
+error-input-required = — دا خانه باید ډکه شي.
+error-input-invalid-name = — سمه بڼه نه لري.
+error-input-invalid-date = — سمه نېټه نه ده (ورځ/میاشت/کال).
+error-input-invalid-email = — سم ایمیل نه دی.
+error-input-too-long = — ډېر توري لري.
+error-input-invalid-phone = — د ټیلیفون سمه شمېره نه ده.
+error-input-unsupported-language = — دا ژبه نشته.
+error-input-invalid-kind = — سمه بڼه نه لري.
+error-input-invalid-role = — سمه بڼه نه لري.
+error-input-invalid-identifier = — سمه بڼه نه لري، داسې یې ولیکئ: نوم.تخلص.31121990
+error-input-invalid-amount = — باید د یورو یو بشپړ عدد وي.
+
+field-first-name = نوم
+field-last-name = تخلص
+field-birth-date = د زېږون نېټه
+field-phone = ټیلیفون
+field-language = ژبه
+field-email = ایمیل
+field-display-name = نوم
+field-name = نوم
+field-city = ښار
+field-kind = ډول
+field-role = رول
+field-identifier = کارن نوم
+field-password = پټنوم
+field-annual-budget-eur = کلنۍ بودیجه (یورو)
+field-budget = کلنۍ بودیجه (یورو)
+field-structure-name = د ادارې نوم
+field-structure-kind = د ادارې ډول
+optional = (اختیاري)
+password-rules = لږ تر لږه 8 توري. د څو کلمو یوه جمله تر ټولو ښه ده. نه نوم، نه د زېږون نېټه.
+
+login-title = ننوتل
+login-identifier = کارن نوم
+login-identifier-hint = بېلګه: نوم.تخلص.31121990 (په پای کې عددونه ستاسو د زېږون نېټه ده: ورځ میاشت کال). مسلکي کارکوونکي: ستاسو ایمیل
+login-password = پټنوم
+action-login = ننوتل
+login-forgot = پټنوم مو هېر شوی؟
+login-no-account = لا خوندي صندوق نه لرئ؟ یوه همکاره اداره (د ورځې مرکز، CCAS، ټولنه) کولی شي له تاسو سره یو پرانیزي.
+
+totp-title = امنیتي کوډ
+totp-code = ستاسو د تصدیق له اپلیکېشن څخه 6 عددي کوډ
+action-continue = دوام
+enroll-title = دویم امنیتي پړاو فعال کړئ
+enroll-text = دا کوډ د تصدیق په یوه اپلیکېشن (لکه FreeOTP یا Aegis) سکن کړئ، بیا هغه 6 عددونه ولیکئ چې ښيي یې.
+enroll-manual = سکن نشئ کولی؟ دا کیلي په اپلیکېشن کې ولیکئ:
+action-confirm = تایید
+action-retry = بیا هڅه وکړئ
+
+recover-title = ورک شوی پټنوم
+recover-text = هغه د ژغورنې کوډ وکاروئ چې ستاسو په پاڼه چاپ شوی، ترڅو نوی پټنوم وټاکئ.
+recover-code = د ژغورنې کوډ
+recover-code-hint = ستاسو د پاڼې کوډ، د بېلګې په توګه ABCD-EFGH-…
+recover-new-password = نوی پټنوم
+action-recover = دا پټنوم وټاکئ
+recover-no-code = کوډ نه لرئ؟ خپلې ملاتړې ادارې ته لاړ شئ: یو ټولنیز کارکوونکی هلته درسره مرسته کولی شي.
+recover-done-title = نوی پټنوم خوندي شو
+recover-done-text = ستاسو زوړ کوډ نور کار نه کوي. دا ستاسو نوی د ژغورنې کوډ دی: ویې لیکئ یا یې چاپ کړئ، او په خوندي ځای کې یې وساتئ.
+action-print = چاپ
+
+logout-title = تاسو ووتلئ
+logout-text = ستاسو د خوندي صندوق هېڅ شی په دې وسیله نه پاتې کېږي. دا پاڼه تړلی شئ.
+
+home-title = زما خوندي صندوق
+home-hello = سلام { $name }
+home-sections = زما برخې
+home-invitations = { $count ->
+    [one] یوه اداره غواړي ستاسو ملاتړ وکړي.
+   *[other] { $count } ادارې غواړي ستاسو ملاتړ وکړي.
+}
+action-see = کتل
+section-relais = زما ملاتړې ادارې
+section-settings = زما حساب
+
+relais-intro = ستاسو ملاتړې ادارې هغه ادارې دي چې ستاسو ملاتړ کوي. د هرې یوې لپاره، تاسو وینئ چې هغه څه لیدلی شي.
+relais-none = اوس مهال هېڅ ملاتړې اداره نه لرئ.
+relais-since = له { $date } راهیسې
+relais-recovery = دا ملاتړې اداره کولی شي په حضوري ډول درسره مرسته وکړي، ترڅو بیا خپل حساب ته لاسرسی ومومئ.
+relais-sees = دا ملاتړې اداره څه ویني:
+relais-sees-identity = ستاسو نوم، د زېږون نېټه، ټیلیفون او ژبه.
+action-leave = له دې ملاتړې ادارې وتل
+invitations-title = بلنې
+invitation-text = { $structure } غواړي ستاسو ملاتړ وکړي.
+action-accept = منل
+action-decline = ردول
+leave-question = له { $structure } څخه وځئ؟
+leave-text = دا اداره به نور ستاسو د خوندي صندوق هېڅ شی ونه ویني. وروسته کولی شي بیا تاسو ته بلنه درکړي.
+action-leave-confirm = هو، وځم
+action-cancel = لغوه
+
+settings-language = ژبه
+settings-password = پټنوم
+settings-current-password = اوسنی پټنوم
+settings-new-password = نوی پټنوم
+settings-password-changed = پټنوم بدل شو. ستاسو نورې ناستې وتړل شوې.
+action-save = خوندي کول
+
+pro-title = زما اداره
+pro-no-structure = تاسو لا د هېڅ ادارې غړي نه یاست.
+pro-mediation = منځګړې اداره: تاسو خوندي صندوقونه پرانیستلی شئ، خو د هېچا منځپانګه نه وینئ.
+pro-followed = { $count ->
+    [one] { $count } کس تر ملاتړ لاندې
+   *[other] { $count } کسان تر ملاتړ لاندې
+}
+pro-followed-none = اوس مهال هېڅوک نشته.
+pro-invite-label = هغه کس ته بلنه ورکړئ چې مخکې له مخکې خوندي صندوق لري (کارن نوم)
+action-invite = بلنه ورکول
+action-open-safe = خوندي صندوق پرانیستل
+team-title = ټیم
+invite-sent-title = بلنه ولېږل شوه
+invite-sent-text = که دا کارن نوم شتون ولري، کس به بلنه په راتلونکي ځل ننوتلو کې وویني.
+
+open-title = خوندي صندوق پرانیستل
+open-intro = له کس سره او د هغه په موافقه. هغه به په خپل کارن نوم او پټنوم ننوځي.
+open-password-legend = پټنوم
+open-password-typed = کس پخپله خپل پټنوم لیکي
+open-password-generate = د 5 کلمو پټه جمله جوړول
+open-password-field = هغه پټنوم چې کس لیکلی دی
+open-consent = کس موافق دی چې خوندي صندوق ولري، او ورته ویل شوي چې څوک څه لیدلی شي.
+
+sheet-title = د ژغورنې پاڼه
+sheet-identifier = کارن نوم
+sheet-recovery-code = د ژغورنې کوډ
+sheet-lost-title = که پټنوم مو ورک شي
+sheet-lost-1 = consigne ته لاړ شئ او «پټنوم مو هېر شوی؟» وټاکئ.
+sheet-lost-2 = خپل کارن نوم او دا د ژغورنې کوډ ولیکئ، بیا نوی پټنوم وټاکئ.
+sheet-lost-3 = پاڼه نه لرئ؟ خپلې ملاتړې ادارې ته لاړ شئ: یو ټولنیز کارکوونکی هلته درسره مرسته کولی شي.
+sheet-keep = دا پاڼه په خوندي ځای کې، له خپل ټیلیفون څخه لرې وساتئ. په Consigne کې هېڅوک ستاسو خوندي صندوق نشي لوستلی.
+sheet-passphrase-title = پټنوم
+sheet-passphrase-text = دا پټنوم کس ته وښایئ، ترڅو یې یاد کړي یا یې ولیکي. دا نه چاپېږي.
+sheet-print-hint = د چاپ لپاره، د براوزر د چاپ مینو وکاروئ.
+action-done = بشپړ شو
+
+team-empty = اوس مهال هېڅ مسلکي کارکوونکی نشته.
+team-pending = لاسرسی په تمه دی
+team-add = یو مسلکي کارکوونکی زیات کړئ
+team-initial-password = لومړنی پټنوم
+team-added = د { $name } نوم ټیم ته زیات شو.
+role-member = غړی
+role-admin = د ادارې مدیر
+action-add = زیاتول
+
+admin-title = ادارې
+admin-structures = همکارې ادارې
+admin-no-structure = اوس مهال هېڅ اداره نشته.
+admin-create = یوه اداره ثبت کړئ
+structure-kind-relay = ملاتړې اداره (د کسانو ملاتړ کوي)
+structure-kind-mediation = منځګړې اداره (خوندي صندوقونه پرانیزي، هېڅ منځپانګه نه ویني)
+action-create = ثبتول
