@@ -150,7 +150,7 @@ pro-title = My structure
 pro-no-structure = You are not a member of any structure yet.
 pro-mediation = Mediation structure: you can open safes, but you see no one's content.
 pro-followed = { $count ->
-    [one] 1 person followed
+    [one] { $count } person followed
    *[other] { $count } people followed
 }
 pro-followed-none = Nobody yet.

@@ -85,6 +85,9 @@ action-retry = Volver a intentarlo
 
 recover-title = Contraseña perdida
 recover-text = Usa el código de recuperación impreso en tu hoja para elegir una contraseña nueva.
+recover-source = ¿Qué código tienes?
+recover-source-sheet = El código de mi hoja de recuperación
+recover-source-relay = Un código que mi entidad de apoyo acaba de darme
 recover-code = Código de recuperación
 recover-code-hint = El código de tu hoja, por ejemplo ABCD-EFGH-…
 recover-new-password = Contraseña nueva
@@ -104,6 +107,12 @@ home-invitations = { $count ->
     [one] Una entidad quiere acompañarte.
    *[other] { $count } entidades quieren acompañarte.
 }
+notice-failed-logins = { $count ->
+    [one] Desde tu última visita, alguien intentó una vez entrar en tu caja fuerte, sin éxito.
+   *[other] Desde tu última visita, alguien intentó { $count } veces entrar en tu caja fuerte, sin éxito.
+} Si no fuiste tú, cambia tu contraseña en Mi cuenta.
+notice-recovered = Tu contraseña se cambió con tu código de recuperación el { $date }. Si no fuiste tú, ve pronto a tu entidad de apoyo.
+notice-password-changed = Tu contraseña se cambió el { $date }. Si no fuiste tú, ve pronto a tu entidad de apoyo.
 action-see = Ver
 section-relais = Mis entidades de apoyo
 section-settings = Mi cuenta
@@ -115,6 +124,17 @@ relais-recovery = Esta entidad de apoyo puede ayudarte en persona a recuperar el
 relais-sees = Lo que ve esta entidad de apoyo:
 relais-sees-identity = Tu nombre, fecha de nacimiento, teléfono e idioma.
 action-leave = Dejar esta entidad de apoyo
+reset-title = Restablecer la contraseña en persona
+reset-intro = ¿La persona perdió su contraseña y su hoja de recuperación? Con ella delante, inicia un restablecimiento: obtienes un código para darle, y ella misma elige su nueva contraseña.
+action-start-reset = Iniciar un restablecimiento
+reset-give = Da este código a la persona (apúntalo o imprímelo). Nunca ves ni eliges su contraseña.
+reset-step-1 = En la página para entrar, la persona elige «¿Olvidaste la contraseña?».
+reset-step-2 = Escribe su identificador, marca «Un código que mi entidad de apoyo acaba de darme» y escribe este código.
+reset-step-3 = Elige su nueva contraseña y recibe una hoja de recuperación nueva.
+reset-valid-until = Válido una sola vez, hasta el { $date }
+reset-not-recovery-relay = Tu entidad no está entre las entidades de apoyo que la persona eligió para ayudarla a recuperar el acceso. Puede elegirla en «Mis entidades de apoyo».
+action-recovery-on = Permitir que esta entidad de apoyo me ayude a recuperar mi caja fuerte
+action-recovery-off = Ya no permitir que esta entidad de apoyo me ayude a recuperar mi caja fuerte
 invitations-title = Invitaciones
 invitation-text = { $structure } quiere acompañarte.
 action-accept = Aceptar

@@ -150,7 +150,7 @@ pro-title = Ma structure
 pro-no-structure = Vous n'êtes encore membre d'aucune structure.
 pro-mediation = Structure de médiation : vous pouvez ouvrir des coffres, mais vous ne voyez le contenu de personne.
 pro-followed = { $count ->
-    [one] 1 personne suivie
+    [one] { $count } personne suivie
    *[other] { $count } personnes suivies
 }
 pro-followed-none = Personne pour le moment.

@@ -7,12 +7,32 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Languages with a complete catalogue, in the order the language picker shows them.
-pub const SUPPORTED: &[&str] = &["fr", "en"];
+pub const SUPPORTED: &[&str] = &["fr", "en", "ar", "prs", "ps", "ru", "uk", "ro", "es"];
 
 const SOURCES: &[(&str, &str)] = &[
     ("fr", include_str!("fr.ftl")),
     ("en", include_str!("en.ftl")),
+    ("ar", include_str!("ar.ftl")),
+    ("prs", include_str!("prs.ftl")),
+    ("ps", include_str!("ps.ftl")),
+    ("ru", include_str!("ru.ftl")),
+    ("uk", include_str!("uk.ftl")),
+    ("ro", include_str!("ro.ftl")),
+    ("es", include_str!("es.ftl")),
 ];
+
+/// The language id a bundle is created with, which Fluent uses only to pick plural rules
+/// (`{ $count -> [one] … }`). It is the code itself, except for Dari: CLDR (as shipped in
+/// `intl_pluralrules`) has no plural rules for `prs`, and Fluent then silently falls back to
+/// English rules. Dari is Afghan Persian and follows the Persian rules (`one` = 0 or 1), so its
+/// bundle is created as `fa-AF`, which resolves to those. `prs` stays the code everywhere else
+/// (catalogue, picker, `lang` attribute, stored preference).
+fn plural_langid(code: &str) -> &str {
+    match code {
+        "prs" => "fa-AF",
+        other => other,
+    }
+}
 
 /// Each language's name written in that language, for the picker.
 pub fn native_name(code: &str) -> &'static str {
@@ -66,7 +86,7 @@ impl Catalogs {
                     message: format!("{errs:?}"),
                 }
             })?;
-            let langid = lang.parse().map_err(|_| CatalogError {
+            let langid = plural_langid(lang).parse().map_err(|_| CatalogError {
                 lang,
                 message: "bad language id".into(),
             })?;
@@ -169,6 +189,8 @@ impl Locale {
                 .next()
                 .unwrap_or_default()
                 .to_ascii_lowercase();
+            // Browsers announce Dari as Persian (`fa`, `fa-AF`); our catalogue is `prs`.
+            let primary = if primary == "fa" { "prs".to_owned() } else { primary };
             SUPPORTED.iter().find(|l| **l == primary).copied()
         })
     }
@@ -222,10 +244,111 @@ mod tests {
         assert!(missing.is_empty(), "ids missing from fr.ftl: {missing:?}");
     }
 
+    /// Plural selection works in every language: no formatting error, never the raw id, the
+    /// count shows up, and each language's CLDR categories are the ones actually used.
+    #[test]
+    fn plurals_in_every_language() {
+        let catalogs = Catalogs::load().unwrap();
+        for lang in SUPPORTED {
+            let bundle = catalogs.bundles.get(lang).unwrap();
+            for id in ["home-invitations", "pro-followed", "notice-failed-logins"] {
+                for n in [1_i64, 2, 5] {
+                    let message = bundle.get_message(id).unwrap();
+                    let mut args = FluentArgs::new();
+                    args.set("count", n);
+                    let mut errors = Vec::new();
+                    let text = bundle
+                        .format_pattern(message.value().unwrap(), Some(&args), &mut errors)
+                        .into_owned();
+                    assert!(errors.is_empty(), "{lang} {id} {n}: {errors:?}");
+                    assert!(!text.is_empty() && text != id, "{lang} {id} {n}: {text:?}");
+                    assert!(
+                        !text.contains('{') && !text.contains('$'),
+                        "{lang} {id} {n}: {text:?}"
+                    );
+                    if n == 5 {
+                        assert!(text.contains('5'), "{lang} {id} {n}: {text:?}");
+                    }
+                }
+            }
+            // Through the public API as well.
+            let locale = Locale::new(catalogs.clone(), lang);
+            assert_eq!(locale.lang, *lang);
+            for n in [1_i64, 2, 5] {
+                for id in ["home-invitations", "pro-followed"] {
+                    let text = locale.ta(id, &[("count", n.into())]);
+                    assert!(!text.is_empty() && text != id, "{lang} {id} {n}");
+                }
+            }
+        }
+        let ta = |lang: &str, n: i64| {
+            Locale::new(catalogs.clone(), lang).ta("pro-followed", &[("count", n.into())])
+        };
+        // Arabic: one/two/few (3-10)/many (11-99) are distinct forms.
+        let ar: Vec<_> = [1, 2, 5, 11, 100].iter().map(|n| ta("ar", *n)).collect();
+        let distinct: std::collections::BTreeSet<_> = ar.iter().collect();
+        assert_eq!(distinct.len(), 5, "{ar:?}");
+        // Russian and Ukrainian: 2 (few) and 5 (many) differ, 21 is "one" like 1.
+        for lang in ["ru", "uk"] {
+            assert_ne!(ta(lang, 2).replace('2', "#"), ta(lang, 5).replace('5', "#"));
+            assert_eq!(
+                ta(lang, 1).replace('1', "#"),
+                ta(lang, 21).replace("21", "#")
+            );
+        }
+        // Romanian: 5 is "few", 25 is "other" ("de").
+        assert_ne!(
+            ta("ro", 5).replace('5', "#"),
+            ta("ro", 25).replace("25", "#")
+        );
+    }
+
+    /// Dari gets the Persian plural rules (0 and 1 are "one"), not the English fallback.
+    #[test]
+    fn dari_uses_persian_plural_rules() {
+        let langid = plural_langid("prs").parse().unwrap();
+        let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+        bundle
+            .add_resource(
+                FluentResource::try_new(
+                    "m = { $n ->\n    [one] one\n   *[other] other\n}\n".to_owned(),
+                )
+                .unwrap(),
+            )
+            .unwrap();
+        let pick = |n: i64| {
+            let mut args = FluentArgs::new();
+            args.set("n", n);
+            let mut errors = Vec::new();
+            let pattern = bundle.get_message("m").unwrap().value().unwrap();
+            bundle
+                .format_pattern(pattern, Some(&args), &mut errors)
+                .into_owned()
+        };
+        assert_eq!(pick(0), "one", "English rules would say other");
+        assert_eq!(pick(1), "one");
+        assert_eq!(pick(2), "other");
+        let catalogs = Catalogs::load().unwrap();
+        assert_eq!(Locale::new(catalogs, "prs").lang, "prs");
+    }
+
+    #[test]
+    fn direction() {
+        let catalogs = Catalogs::load().unwrap();
+        for lang in SUPPORTED {
+            assert_ne!(native_name(lang), "?", "{lang}");
+            let dir = Locale::new(catalogs.clone(), lang).dir();
+            let rtl = matches!(*lang, "ar" | "prs" | "ps");
+            assert_eq!(dir, if rtl { "rtl" } else { "ltr" }, "{lang}");
+        }
+        assert_eq!(Locale::new(catalogs, "ar").dir(), "rtl");
+    }
+
     #[test]
     fn negotiation() {
         assert_eq!(Locale::negotiate("en-GB,en;q=0.9,fr;q=0.8"), Some("en"));
         assert_eq!(Locale::negotiate("de-DE, fr;q=0.5"), Some("fr"));
         assert_eq!(Locale::negotiate("de"), None);
+        assert_eq!(Locale::negotiate("fa-AF,fa;q=0.9"), Some("prs"));
     }
 }

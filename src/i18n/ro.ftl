@@ -86,6 +86,9 @@ action-retry = Încearcă din nou
 
 recover-title = Parolă pierdută
 recover-text = Folosește codul de recuperare tipărit pe fișa ta ca să alegi o parolă nouă.
+recover-source = Ce cod ai?
+recover-source-sheet = Codul de pe fișa mea de recuperare
+recover-source-relay = Un cod pe care organizația mea de sprijin tocmai mi l-a dat
 recover-code = Cod de recuperare
 recover-code-hint = Codul de pe fișa ta, de exemplu ABCD-EFGH-…
 recover-new-password = Parolă nouă
@@ -106,6 +109,13 @@ home-invitations = { $count ->
     [few] { $count } organizații vor să te însoțească.
    *[other] { $count } de organizații vor să te însoțească.
 }
+notice-failed-logins = { $count ->
+    [one] De la ultima ta vizită, cineva a încercat o dată, fără succes, să intre în seiful tău.
+    [few] De la ultima ta vizită, cineva a încercat de { $count } ori, fără succes, să intre în seiful tău.
+   *[other] De la ultima ta vizită, cineva a încercat de { $count } de ori, fără succes, să intre în seiful tău.
+} Dacă nu ai fost tu, schimbă-ți parola în Contul meu.
+notice-recovered = Parola ta a fost schimbată cu codul de recuperare la data de { $date }. Dacă nu ai fost tu, mergi repede la organizația ta de sprijin.
+notice-password-changed = Parola ta a fost schimbată la data de { $date }. Dacă nu ai fost tu, mergi repede la organizația ta de sprijin.
 action-see = Vezi
 section-relais = Organizațiile mele de sprijin
 section-settings = Contul meu
@@ -117,6 +127,17 @@ relais-recovery = Această organizație de sprijin te poate ajuta pe loc să-ți
 relais-sees = Ce vede această organizație de sprijin:
 relais-sees-identity = Numele tău, data nașterii, telefonul și limba.
 action-leave = Renunță la această organizație de sprijin
+reset-title = Resetarea parolei pe loc
+reset-intro = Persoana și-a pierdut parola și fișa de recuperare? Cu ea în fața ta, pornește o resetare: primești un cod pe care i-l dai, iar ea își alege singură parola nouă.
+action-start-reset = Pornește o resetare
+reset-give = Dă acest cod persoanei (notează-l sau tipărește-l). Nu vezi și nu alegi niciodată parola ei.
+reset-step-1 = Pe pagina de conectare, persoana alege „Ai uitat parola?”.
+reset-step-2 = Își scrie numele de utilizator, bifează „Un cod pe care organizația mea de sprijin tocmai mi l-a dat” și scrie acest cod.
+reset-step-3 = Își alege parola nouă și primește o fișă de recuperare nouă.
+reset-valid-until = Valabil o singură dată, până la { $date }
+reset-not-recovery-relay = Organizația ta nu este printre organizațiile de sprijin alese de persoană ca să o ajute să-și recapete accesul. Persoana o poate alege în „Organizațiile mele de sprijin”.
+action-recovery-on = Permite acestei organizații de sprijin să mă ajute să-mi recapăt accesul la seif
+action-recovery-off = Nu mai permite acestei organizații de sprijin să mă ajute să-mi recapăt accesul la seif
 invitations-title = Invitații
 invitation-text = { $structure } vrea să te însoțească.
 action-accept = Acceptă
