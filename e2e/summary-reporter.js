@@ -5,6 +5,9 @@ class SummaryReporter {
     this.counts = { passed: 0, failed: 0, skipped: 0 };
   }
   onTestEnd(test, result) {
+    for (const a of test.annotations.filter((x) => x.type.startsWith('axe'))) {
+      console.log(`  ${a.type} [${test.parent.project()?.name}] ${test.title}: ${a.description}`);
+    }
     // Count each test once, by its final outcome.
     if (result.retry < test.retries && result.status !== 'passed' && result.status !== 'skipped') return;
     if (result.status === 'passed') this.counts.passed += 1;

@@ -120,7 +120,9 @@ pub fn build_app(config: Config, clock: Arc<dyn Clock>, demo: bool) -> anyhow::R
     if applied > 0 {
         tracing::info!(applied, "database migrations applied");
     }
-    Ok(App::new(config, db, platform, clock, demo))
+    let blobs = crate::store::blobs::FsBlobStore::open_dir(&config.data_dir.join("blobs"))
+        .context("blob storage")?;
+    Ok(App::new(config, db, Arc::new(blobs), platform, clock, demo))
 }
 
 fn create_private_dir(dir: &std::path::Path) -> anyhow::Result<()> {

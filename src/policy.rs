@@ -38,14 +38,32 @@ pub enum Action {
     ListFollowed,
     Invite,
     ManageOwn,
+    /// Add an item (document...) to a person's safe.
+    AddItem,
+    /// Rename, move, date or delete an item.
+    Update,
+    /// Share or unshare an item with a relais.
+    Share,
 }
 
 /// What the action is about. `relays` are the structures the person currently has as relais.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Resource<'a> {
     Platform,
-    Structure { id: &'a str },
-    Beneficiary { id: &'a str, relays: &'a [String] },
+    Structure {
+        id: &'a str,
+    },
+    Beneficiary {
+        id: &'a str,
+        relays: &'a [String],
+    },
+    /// An item of `owner`'s safe, shared with `shared_with` (only structures that are still
+    /// her relais count).
+    Item {
+        owner: &'a str,
+        shared_with: &'a [String],
+        relays: &'a [String],
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,7 +122,7 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
                 .iter()
                 .any(|m| m.kind == StructureKind::Relay && relays.contains(&m.structure_id));
             match (follows, action) {
-                (true, A::View) => Allow,
+                (true, A::View | A::AddItem) => Allow,
                 (true, _) => Forbidden,
                 (false, _) => Hidden,
             }
@@ -115,10 +133,41 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
                 return Hidden;
             }
             match action {
-                A::View | A::ManageOwn => Allow,
+                A::View | A::ManageOwn | A::AddItem => Allow,
                 _ => Forbidden,
             }
         }
+        (Actor::Beneficiary { beneficiary_id, .. }, Resource::Item { owner, .. }) => {
+            if beneficiary_id != owner {
+                return Hidden;
+            }
+            match action {
+                A::View | A::Update | A::Share => Allow,
+                _ => Forbidden,
+            }
+        }
+        // A professional sees an item only while it is shared with one of her relay
+        // structures that still is one of the person's relais; the person alone changes it.
+        (
+            Actor::Professional { memberships, .. },
+            Resource::Item {
+                shared_with,
+                relays,
+                ..
+            },
+        ) => {
+            let sees = memberships.iter().any(|m| {
+                m.kind == StructureKind::Relay
+                    && shared_with.contains(&m.structure_id)
+                    && relays.contains(&m.structure_id)
+            });
+            match (sees, action) {
+                (true, A::View) => Allow,
+                (true, _) => Forbidden,
+                (false, _) => Hidden,
+            }
+        }
+        (Actor::PlatformAdmin { .. }, Resource::Item { .. }) => Hidden,
         (Actor::Beneficiary { .. }, _) => Hidden,
     }
 }
@@ -148,6 +197,22 @@ mod tests {
             relays: &relays,
         };
         let s1 = Resource::Structure { id: "s1" };
+        let none: Vec<String> = Vec::new();
+        let private = Resource::Item {
+            owner: "b1",
+            shared_with: &none,
+            relays: &relays,
+        };
+        let shared = Resource::Item {
+            owner: "b1",
+            shared_with: &relays,
+            relays: &relays,
+        };
+        let shared_after_leaving = Resource::Item {
+            owner: "b1",
+            shared_with: &relays,
+            relays: &none,
+        };
         let owner = Actor::Beneficiary {
             account_id: "a".into(),
             beneficiary_id: "b1".into(),
@@ -194,6 +259,24 @@ mod tests {
             (&mediation, A::Invite, s1, Forbidden),
             (&owner, A::View, s1, Hidden),
             (&anon, A::View, s1, Hidden),
+            (&owner, A::AddItem, her, Allow),
+            (&member, A::AddItem, her, Allow),
+            (&stranger, A::AddItem, her, Hidden),
+            (&mediation, A::AddItem, her, Hidden),
+            (&platform, A::AddItem, her, Hidden),
+            (&owner, A::View, private, Allow),
+            (&owner, A::Update, private, Allow),
+            (&owner, A::Share, private, Allow),
+            (&other, A::View, shared, Hidden),
+            (&member, A::View, private, Hidden),
+            (&member, A::View, shared, Allow),
+            (&member, A::Update, shared, Forbidden),
+            (&member, A::Share, shared, Forbidden),
+            (&member, A::View, shared_after_leaving, Hidden),
+            (&stranger, A::View, shared, Hidden),
+            (&mediation, A::View, shared, Hidden),
+            (&platform, A::View, shared, Hidden),
+            (&anon, A::View, shared, Hidden),
         ];
         for (i, (actor, action, resource, want)) in cases.iter().enumerate() {
             assert_eq!(

@@ -102,7 +102,7 @@ test.describe('a safe opened by a professional', () => {
         await expect(page.locator('.no-js-only')).toContainText('Imprimer');
       }
       await page.emulateMedia({ media: 'print' });
-      await expect(page.locator('header.top')).toBeHidden();
+      await expect(page.locator('header.site')).toBeHidden();
       await expect(page.locator('.demo-banner')).toBeHidden();
       await expect(page.locator('.actions.no-print')).toBeHidden();
       await expect(page.locator('#sheet-identifier')).toBeVisible();
@@ -115,6 +115,12 @@ test.describe('a safe opened by a professional', () => {
       expect(pdf.subarray(0, 5).toString('latin1'), 'a PDF file').toBe('%PDF-');
       const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) || []).length;
       expect(pages, 'the recovery sheet fits on one printed page').toBe(1);
+
+      // "Done": back to the structure, which now follows the new person.
+      await page.getByRole('link', { name: 'Terminé' }).click();
+      await expect(page).toHaveURL(/\/pro$/);
+      await expect(structure.locator('ul.people')).toContainText(`${person.lastName} ${person.firstName} · 1987-06-05`);
+      await check('pro home with the new person');
 
       await logout(page, check);
       // The session is gone: the pro pages send back to the login page.
@@ -217,10 +223,8 @@ test.describe('phone', () => {
     await expect(picker).toHaveValue('fr');
     const changed = page.waitForResponse((r) => new URL(r.url()).pathname === '/language' && r.request().method() === 'POST');
     await picker.selectOption('en');
-    if (!jsEnabled) {
-      // Without JavaScript the picker needs its button; with it, choosing is enough.
-      await page.locator('form.lang button[type=submit]').click();
-    }
+    // Choosing alone never reloads the page (WCAG 3.2.2): the OK button applies it.
+    await page.locator('form.lang button[type=submit]').click();
     expect((await changed).status(), 'POST /language redirects').toBe(303);
     await page.waitForURL(/\/login$/);
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -259,6 +263,26 @@ test.describe('desktop', () => {
 
     await logout(page, check);
   });
+});
+
+// The accessibility check itself: it must see what the page shows, with or without JavaScript,
+// or every "no violation" above would mean nothing.
+test('z the accessibility check catches a broken page', async ({ page, axe, artifact }) => {
+  await page.goto('/login');
+  await page.evaluate(() => {
+    const main = document.querySelector('main');
+    const img = document.createElement('img');
+    img.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
+    img.id = 'planted-image';
+    const button = document.createElement('button');
+    button.id = 'planted-button';
+    main?.append(img, button);
+  });
+  await page.screenshot({ path: artifact('planted-violations.png'), fullPage: true });
+  const violations = await axe(page);
+  const found = violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`);
+  expect(found).toContainEqual(expect.stringMatching(/^image-alt: .*#planted-image/));
+  expect(found).toContainEqual(expect.stringMatching(/^button-name: .*#planted-button/));
 });
 
 /** The identifier's spelling of a name: lowercase, no accents, letters and digits only. */

@@ -56,28 +56,40 @@ async function runAxe(page) {
  * Without JavaScript the page itself cannot run axe (its scripts and timers are off), so the very
  * document it shows is replayed in a twin page with scripts on, the same viewport and the same
  * CSS, but with /static/app.js blocked so that nothing enhances it: axe sees what a person
- * without JavaScript sees.
+ * without JavaScript sees. One twin per test, made on first use.
  */
-async function runAxeOnTwin(browser, page) {
-  const html = await page.content();
-  const url = page.url();
-  const viewport = page.viewportSize() || { width: 1280, height: 800 };
-  const ctx = await browser.newContext({ javaScriptEnabled: true, viewport, locale: 'fr-FR' });
-  try {
-    const twin = await ctx.newPage();
-    await twin.route('**/*', (route) => {
-      const req = route.request();
-      if (req.url() === url && req.resourceType() === 'document') {
-        return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+function makeTwin(browser) {
+  let ctx = null;
+  let twin = null;
+  const current = { url: '', html: '' };
+  return {
+    async audit(page) {
+      current.url = page.url();
+      current.html = await page.content();
+      const viewport = page.viewportSize() || { width: 1280, height: 800 };
+      if (!twin) {
+        ctx = await browser.newContext({ javaScriptEnabled: true, viewport, locale: 'fr-FR' });
+        twin = await ctx.newPage();
+        await twin.route('**/*', (route) => {
+          const req = route.request();
+          if (req.resourceType() === 'document') {
+            return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: current.html });
+          }
+          if (new URL(req.url()).pathname === '/static/app.js') return route.abort();
+          return route.continue();
+        });
+      } else {
+        await twin.setViewportSize(viewport);
       }
-      if (new URL(req.url()).pathname === '/static/app.js') return route.abort();
-      return route.continue();
-    });
-    await twin.goto(url, { waitUntil: 'load' });
-    return await runAxe(twin);
-  } finally {
-    await ctx.close();
-  }
+      await twin.goto(current.url, { waitUntil: 'load' });
+      // The twin shows the same document, not some other page.
+      expect(await twin.title(), 'the twin page used for axe shows the same page').toBe(await page.title());
+      return runAxe(twin);
+    },
+    async close() {
+      if (ctx) await ctx.close();
+    },
+  };
 }
 
 function formatViolations(violations) {
@@ -90,15 +102,22 @@ function formatViolations(violations) {
 }
 
 const test = base.test.extend({
+  /** `axe(page)`: axe-core's violations on what the page shows now (see makeTwin without JS). */
+  axe: async ({ browser }, use, testInfo) => {
+    const jsEnabled = testInfo.project.use.javaScriptEnabled !== false;
+    const twin = makeTwin(browser);
+    await use((page) => (jsEnabled ? runAxe(page) : twin.audit(page)));
+    await twin.close();
+  },
+
   /**
    * `check(step)`: call it on every page the test reaches. Asserts html[lang] and html[dir],
    * saves a full-page screenshot as artifacts/<project>--<scenario>--<NN>-<step>.png and fails on
    * any serious or critical axe-core violation.
    */
-  check: async ({ page, browser }, use, testInfo) => {
+  check: async ({ page, axe }, use, testInfo) => {
     const project = testInfo.project.name;
     const scenario = slug(testInfo.title);
-    const jsEnabled = testInfo.project.use.javaScriptEnabled !== false;
     let step = 0;
     let navigations = 0;
     let checkedNavigation = 0;
@@ -112,11 +131,18 @@ const test = base.test.extend({
       navigations += 1;
     });
     page.on('response', (res) => {
-      if (res.status() >= 500) serverErrors.push(`${res.status()} ${res.request().method()} ${res.url()}`);
+      const what = `${res.status()} ${res.request().method()} ${res.url()}`;
+      if (res.status() >= 500) serverErrors.push(what);
+      // A page may answer 401 or 404 on purpose; its stylesheet, script or icons may not.
+      else if (res.status() >= 400 && res.request().resourceType() !== 'document') browserErrors.push(`subresource ${what}`);
+    });
+    page.on('requestfailed', (req) => {
+      if (req.resourceType() !== 'document') browserErrors.push(`request failed: ${req.url()} (${req.failure()?.errorText})`);
     });
     page.on('pageerror', (err) => browserErrors.push(`page error: ${err.message}`));
     page.on('console', (msg) => {
-      if (msg.type() === 'error') browserErrors.push(`console error: ${msg.text()}`);
+      // Statuses are judged above ("Failed to load resource" also reports a page's own 401).
+      if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) browserErrors.push(`console error: ${msg.text()}`);
     });
 
     const check = async (name) => {
@@ -127,7 +153,7 @@ const test = base.test.extend({
       await expect(html, `${name}: <html lang>`).toHaveAttribute('lang', /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/);
       await expect(html, `${name}: <html dir>`).toHaveAttribute('dir', /^(ltr|rtl)$/);
       await page.screenshot({ path: path.join(ARTIFACTS, `${base}.png`), fullPage: true });
-      const violations = jsEnabled ? await runAxe(page) : await runAxeOnTwin(browser, page);
+      const violations = await axe(page);
       if (violations.length > 0) {
         fs.writeFileSync(path.join(ARTIFACTS, `${base}.axe.json`), JSON.stringify({ url: page.url(), violations }, null, 2));
       }
@@ -144,7 +170,7 @@ const test = base.test.extend({
 
     if (navigations > checkedNavigation) unchecked.push(`page ${navigations} (${page.url()})`);
     expect(serverErrors, 'responses with a 5xx status').toEqual([]);
-    expect(browserErrors, 'errors in the browser (scripts, CSP)').toEqual([]);
+    expect(browserErrors, 'errors in the browser (scripts, CSP, sub-resources)').toEqual([]);
     expect(unchecked, 'visited pages that the test did not check').toEqual([]);
   },
 

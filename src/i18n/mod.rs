@@ -190,7 +190,11 @@ impl Locale {
                 .unwrap_or_default()
                 .to_ascii_lowercase();
             // Browsers announce Dari as Persian (`fa`, `fa-AF`); our catalogue is `prs`.
-            let primary = if primary == "fa" { "prs".to_owned() } else { primary };
+            let primary = if primary == "fa" {
+                "prs".to_owned()
+            } else {
+                primary
+            };
             SUPPORTED.iter().find(|l| **l == primary).copied()
         })
     }

@@ -526,19 +526,39 @@ impl App {
             },
         )?;
         let rows = self
-            .tx(move |tx| Ok(beneficiaries::relays_of(tx, &bid)?))
+            .tx(move |tx| {
+                let relays = beneficiaries::relays_of(tx, &bid)?;
+                let mut out = Vec::new();
+                for r in relays {
+                    let counts = crate::store::items::shared_counts(tx, &bid, &r.structure_id)?;
+                    out.push((r, counts));
+                }
+                Ok(out)
+            })
             .await?;
         Ok(rows
             .into_iter()
-            .map(|r| RelayView {
-                structure: NamedRef {
-                    id: r.structure_id,
-                    name: r.structure_name,
-                },
-                since: crate::clock::rfc3339(r.since),
-                recovery: r.recovery,
-                // Items of the safe arrive with the documents milestone; nothing is shared yet.
-                shared: SharedCounts::default(),
+            .map(|(r, counts)| {
+                let count = |kind: &str| {
+                    counts
+                        .iter()
+                        .find(|(k, _)| k == kind)
+                        .map_or(0, |(_, n)| *n)
+                };
+                RelayView {
+                    structure: NamedRef {
+                        id: r.structure_id,
+                        name: r.structure_name,
+                    },
+                    since: crate::clock::rfc3339(r.since),
+                    recovery: r.recovery,
+                    shared: SharedCounts {
+                        documents: count("document"),
+                        contacts: count("contact"),
+                        notes: count("note"),
+                        events: count("event"),
+                    },
+                }
             })
             .collect())
     }
@@ -560,6 +580,8 @@ impl App {
                 return Err(ServiceError::NotFound);
             }
             beneficiaries::delete_invitation_for(tx, &bid, &sid)?;
+            // Leaving revokes every share with that structure, on the next request.
+            crate::store::items::unshare_all(tx, &bid, &sid)?;
             if beneficiaries::reset_of(tx, &bid)?.is_some_and(|r| r.structure_id == sid) {
                 beneficiaries::delete_reset(tx, &bid)?;
             }

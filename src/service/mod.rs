@@ -4,6 +4,7 @@
 
 mod auth;
 mod beneficiaries;
+mod documents;
 mod keys;
 mod recovery;
 mod structures;
@@ -13,6 +14,9 @@ pub use auth::{
 };
 pub use beneficiaries::{
     BeneficiaryProfile, FollowedPerson, InvitationView, NewSafe, OpenedSafe, RelayView,
+};
+pub use documents::{
+    DocumentPatch, DocumentView, FolderView, JournalView, MAX_FILE_BYTES, NewDocument,
 };
 pub use keys::{SecurityNotices, Session, SessionKeys, Stage};
 pub use recovery::InPersonReset;
@@ -55,6 +59,10 @@ pub enum ServiceError {
     WrongCode,
     #[error("access to the structure key pending")]
     AccessPending,
+    #[error("unsupported file type ({0})")]
+    UnsupportedType(&'static str),
+    #[error("too large ({0})")]
+    TooLarge(&'static str),
     #[error("storage full")]
     StorageFull,
     #[error(transparent)]
@@ -89,6 +97,7 @@ pub struct App {
     pub db: Database,
     pub platform: Arc<PlatformKey>,
     pub clock: Arc<dyn Clock>,
+    pub(crate) blobs: Arc<dyn crate::store::blobs::BlobStore>,
     hashing: Arc<Semaphore>,
     kdf: KdfParams,
     /// Demo mode: staff may skip TOTP; pages show a banner.
@@ -99,6 +108,7 @@ impl App {
     pub fn new(
         config: Config,
         db: Database,
+        blobs: Arc<dyn crate::store::blobs::BlobStore>,
         platform: PlatformKey,
         clock: Arc<dyn Clock>,
         demo: bool,
@@ -114,6 +124,7 @@ impl App {
             db,
             platform: Arc::new(platform),
             clock,
+            blobs,
             hashing: Arc::new(Semaphore::new(permits)),
             kdf,
             demo,

@@ -7,6 +7,8 @@
 
 pub mod accounts;
 pub mod beneficiaries;
+pub mod blobs;
+pub mod items;
 pub mod journal;
 pub mod sessions;
 mod sqlite;

@@ -9,6 +9,7 @@ use std::sync::Mutex;
 const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("migrations/sqlite/0001_init.sql")),
     (2, include_str!("migrations/sqlite/0002_relay_resets.sql")),
+    (3, include_str!("migrations/sqlite/0003_items.sql")),
 ];
 const MAX_IDLE: usize = 8;
 

@@ -45,6 +45,10 @@ pub fn classify(e: &ServiceError) -> (StatusCode, &'static str) {
         ServiceError::NotFound => (StatusCode::NOT_FOUND, "not_found"),
         ServiceError::Forbidden => (StatusCode::FORBIDDEN, "forbidden"),
         ServiceError::AccessPending => (StatusCode::FORBIDDEN, "access_pending"),
+        ServiceError::UnsupportedType(_) => {
+            (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_type")
+        }
+        ServiceError::TooLarge(code) => (StatusCode::PAYLOAD_TOO_LARGE, code),
         ServiceError::Conflict(code) => (StatusCode::CONFLICT, code),
         ServiceError::Invalid(i) => (StatusCode::UNPROCESSABLE_ENTITY, i.code),
         ServiceError::WeakPassword(_) => (StatusCode::UNPROCESSABLE_ENTITY, "weak_password"),
@@ -70,6 +74,13 @@ fn api_message(e: &ServiceError) -> String {
         }
         ServiceError::NotFound => "Not found.".into(),
         ServiceError::Forbidden => "This action is not allowed for your account.".into(),
+        ServiceError::UnsupportedType(_) => {
+            "This type of file is not accepted: send a photo (JPEG, PNG, WebP) or a PDF.".into()
+        }
+        ServiceError::TooLarge("quota_exceeded") => {
+            "The safe is full: delete documents you no longer need.".into()
+        }
+        ServiceError::TooLarge(_) => "The file is too large (20 MB at most).".into(),
         ServiceError::AccessPending => {
             "A colleague of your structure must log in once to give you access.".into()
         }

@@ -109,3 +109,32 @@ async fn the_data_directory_holds_no_name_or_birth_date_in_any_encoding() {
     }
     assert!(checked > 100);
 }
+
+/// Fails if any marker, in any encoding tried, is in any file under `dir`.
+pub fn assert_absent(dir: &std::path::Path, markers: &[&str]) {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path)
+            } else {
+                files.push(path)
+            }
+        }
+    }
+    assert!(files.len() > 2);
+    for file in &files {
+        let bytes = std::fs::read(file).unwrap();
+        for marker in markers {
+            for (how, needle) in encodings(marker) {
+                assert!(
+                    !contains(&bytes, &needle),
+                    "{} contains {how}",
+                    file.display()
+                );
+            }
+        }
+    }
+}

@@ -8,5 +8,6 @@ mod auth;
 mod authz;
 mod canary;
 mod cli;
+mod documents;
 mod helpers;
 mod pages;

@@ -444,3 +444,37 @@ async fn in_person_reset_works_with_plain_forms() {
     .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn browsers_with_no_referrer_post_forms_with_origin_null() {
+    let w = World::new().await;
+    let t = &w.t;
+    let c = browser();
+    let (_, _, html) = page(&c, t, "/login").await;
+    let token = csrf_of(&html);
+    let form = [
+        ("_csrf", token.as_str()),
+        ("identifier", w.identifier.as_str()),
+        ("password", PERSON_PASSWORD),
+    ];
+    // Another site, even with the right token (say, stolen from a cached page): refused.
+    let r = c
+        .post(t.url("/login"))
+        .header("origin", "null")
+        .header("sec-fetch-site", "cross-site")
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    // Chromium with Referrer-Policy: no-referrer sends Origin: null from our own page.
+    let r = c
+        .post(t.url("/login"))
+        .header("origin", "null")
+        .header("sec-fetch-site", "same-origin")
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+}

@@ -2,11 +2,12 @@
 //!
 //! This crate owns every byte layout that reaches the database or the disk: symmetric seals and
 //! key wraps, public-key wraps, password and recovery-code derivation, the platform key file,
-//! blind indexes, recovery codes and TOTP. It does no I/O except for the platform key file, and
-//! never logs or prints secrets (every secret type has a redacted `Debug`).
+//! blind indexes, recovery codes, TOTP and chunked blob streams. It does no I/O except for the
+//! platform key file and the reader and writer handed to a blob stream, and never logs or prints
+//! secrets (every secret type has a redacted `Debug`).
 //!
-//! Algorithms come from audited RustCrypto crates (XChaCha20-Poly1305, X25519 sealed boxes,
-//! Argon2id, HKDF/HMAC-SHA-256); this crate only frames them.
+//! Algorithms come from audited RustCrypto crates (XChaCha20-Poly1305, AES-256-GCM for blob
+//! streams, X25519 sealed boxes, Argon2id, HKDF/HMAC-SHA-256); this crate only frames them.
 
 mod context;
 mod kdf;
@@ -14,6 +15,7 @@ mod key;
 mod platform;
 mod public;
 pub mod recovery;
+pub mod stream;
 mod symmetric;
 pub mod totp;
 
@@ -25,6 +27,10 @@ pub use kdf::{DerivedSecret, KdfParams, derive_secret, random_salt, verifier_mat
 pub use key::{Key32, derive_key};
 pub use platform::PlatformKey;
 pub use public::{KeyPair, PublicKey, open_sealed, seal_to, unwrap_key_from, wrap_key_to};
+pub use stream::{
+    BlobOpener, BlobSealer, DEFAULT_CHUNK, MAX_CHUNK, MIN_CHUNK, open_stream, seal_stream,
+    sealed_len,
+};
 pub use symmetric::{open, seal, unwrap_key, wrap_key};
 
 #[doc(hidden)]
@@ -37,6 +43,8 @@ pub const ALG_XCHACHA20POLY1305: u8 = 1;
 /// Algorithm id 2: X25519 sealed box (libsodium `crypto_box_seal`) carrying a data key, then an
 /// algorithm-1 payload under that data key.
 pub const ALG_X25519_SEALED_BOX: u8 = 2;
+/// Algorithm id 3: AES-256-GCM in the STREAM construction, for chunked blobs ([`stream`]).
+pub const ALG_AES256GCM_STREAM: u8 = 3;
 
 /// Everything that can go wrong. Messages are deliberately vague: which check failed must not
 /// help an attacker, and none of them carries secret material.
@@ -57,7 +65,7 @@ pub enum VaultError {
     /// The platform key file is missing pieces, malformed or too permissive.
     #[error("platform key file: {0}")]
     KeyFile(String),
-    /// I/O on the platform key file.
+    /// I/O on the platform key file, or on the reader or writer of a blob stream.
     #[error(transparent)]
     Io(#[from] std::io::Error),
 }

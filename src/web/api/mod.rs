@@ -1,5 +1,7 @@
 //! The JSON API, version 1 (`API.md`; OpenAPI at `/api/v1/openapi.json`).
 
+mod documents;
+
 use super::AppState;
 use super::error::ApiError;
 use super::extract::{ApiJson, ApiSession, ApiSessionAny, ClientAddr};
@@ -14,7 +16,7 @@ use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::json;
 
-type ApiResult = Result<Response, ApiError>;
+pub(crate) type ApiResult = Result<Response, ApiError>;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -51,6 +53,7 @@ pub fn router() -> Router<AppState> {
             put(add_recovery_relay).delete(remove_recovery_relay),
         )
         .route("/beneficiaries/{bid}/reset", post(start_reset))
+        .merge(documents::router())
 }
 
 async fn openapi() -> Response {
@@ -61,11 +64,11 @@ async fn openapi() -> Response {
         .into_response()
 }
 
-fn ok<T: serde::Serialize>(status: StatusCode, body: T) -> ApiResult {
+pub(crate) fn ok<T: serde::Serialize>(status: StatusCode, body: T) -> ApiResult {
     Ok((status, Json(body)).into_response())
 }
 
-fn no_content() -> ApiResult {
+pub(crate) fn no_content() -> ApiResult {
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 

@@ -94,16 +94,23 @@ impl FromRequestParts<AppState> for Ctx {
     }
 }
 
-/// A form's `Origin`, when the browser sends one, must be this site.
+/// A form's `Origin`, when the browser sends one, must be this site. Under this site's own
+/// `Referrer-Policy: no-referrer`, browsers send `Origin: null` with every form they post, so a
+/// null (or missing) origin is judged by the fetch metadata, when there is some.
 fn same_origin(headers: &HeaderMap) -> bool {
-    let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
-        return true;
+    let value = |name| {
+        headers
+            .get(name)
+            .and_then(|v: &HeaderValue| v.to_str().ok())
     };
-    let host = headers
-        .get(header::HOST)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
-    origin == "null" && host.is_empty() || origin.split_once("://").is_some_and(|(_, h)| h == host)
+    match value(header::ORIGIN) {
+        None | Some("null") => value(header::HeaderName::from_static("sec-fetch-site"))
+            .is_none_or(|site| site == "same-origin"),
+        Some(origin) => {
+            let host = value(header::HOST).unwrap_or_default();
+            origin.split_once("://").is_some_and(|(_, h)| h == host)
+        }
+    }
 }
 
 impl Ctx {
@@ -281,29 +288,32 @@ fn layout(ctx: &Ctx, title: &str, body: Markup) -> Markup {
             }
             body {
                 a.skip href="#main" { (ctx.t("skip-to-content")) }
-                header.top {
-                    a.brand href="/" { (icons::icon("safe")) span { "Consigne" } }
-                    div.top-actions {
-                        form.lang method="post" action="/language" {
-                            (ctx.csrf_field())
-                            label for="language-picker" { (icons::icon("language")) span.visually-hidden { (ctx.t("language-label")) } }
-                            select id="language-picker" name="language" {
-                                @for code in SUPPORTED {
-                                    option value=(code) lang=(code) selected[*code == lang] { (native_name(code)) }
-                                }
-                            }
-                            button.small type="submit" { (ctx.t("action-change-language")) }
-                        }
-                        @if ctx.session.is_some() {
-                            form method="post" action="/logout" {
+                // The demo banner sits inside the banner landmark, so that no content is outside one.
+                header.site {
+                    div.top {
+                        a.brand href="/" { (icons::icon("safe")) span { "Consigne" } }
+                        div.top-actions {
+                            form.lang method="post" action="/language" {
                                 (ctx.csrf_field())
-                                button.small.logout type="submit" { (icons::icon("logout")) span { (ctx.t("action-logout")) } }
+                                label for="language-picker" { (icons::icon("language")) span.visually-hidden { (ctx.t("language-label")) } }
+                                select id="language-picker" name="language" {
+                                    @for code in SUPPORTED {
+                                        option value=(code) lang=(code) selected[*code == lang] { (native_name(code)) }
+                                    }
+                                }
+                                button.small type="submit" { (ctx.t("action-change-language")) }
+                            }
+                            @if ctx.session.is_some() {
+                                form method="post" action="/logout" {
+                                    (ctx.csrf_field())
+                                    button.small.logout type="submit" { (icons::icon("logout")) span { (ctx.t("action-logout")) } }
+                                }
                             }
                         }
                     }
-                }
-                @if ctx.state.app.demo {
-                    p.demo-banner role="note" { (ctx.t("demo-banner")) }
+                    @if ctx.state.app.demo {
+                        p.demo-banner role="note" { (ctx.t("demo-banner")) }
+                    }
                 }
                 main id="main" { (body) }
                 footer.bottom { p { (ctx.t("footer-text")) } }
@@ -360,4 +370,59 @@ pub struct LanguageForm {
     csrf: String,
     #[serde(default)]
     language: String,
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        h.insert(
+            header::HOST,
+            HeaderValue::from_static("consigne.example:8080"),
+        );
+        for (k, v) in pairs {
+            h.insert(*k, HeaderValue::from_static(v));
+        }
+        h
+    }
+
+    #[test]
+    fn a_browser_posting_under_no_referrer_sends_a_null_origin_and_is_judged_by_fetch_metadata() {
+        // What Chromium sends for a form on this site, given `Referrer-Policy: no-referrer`.
+        assert!(same_origin(&headers(&[
+            ("origin", "null"),
+            ("sec-fetch-site", "same-origin")
+        ])));
+        assert!(!same_origin(&headers(&[
+            ("origin", "null"),
+            ("sec-fetch-site", "cross-site")
+        ])));
+        assert!(!same_origin(&headers(&[
+            ("origin", "null"),
+            ("sec-fetch-site", "same-site")
+        ])));
+        assert!(!same_origin(&headers(&[("sec-fetch-site", "cross-site")])));
+        // Clients that send neither (older browsers, scripts) rely on the token alone.
+        assert!(same_origin(&headers(&[])));
+        assert!(same_origin(&headers(&[("origin", "null")])));
+    }
+
+    #[test]
+    fn an_origin_must_name_this_host() {
+        assert!(same_origin(&headers(&[(
+            "origin",
+            "http://consigne.example:8080"
+        )])));
+        assert!(!same_origin(&headers(&[(
+            "origin",
+            "https://evil.example"
+        )])));
+        assert!(!same_origin(&headers(&[
+            ("origin", "http://consigne.example:8081"),
+            ("sec-fetch-site", "same-origin")
+        ])));
+    }
 }

@@ -6,10 +6,8 @@
     b.hidden = false;
     b.addEventListener("click", function () { window.print(); });
   });
-  // The language pickers submit themselves when changed.
-  document.querySelectorAll("form.lang select").forEach(function (s) {
-    s.addEventListener("change", function () { s.form.submit(); });
-  });
+  // The language picker keeps its OK button: changing the selection alone never reloads the
+  // page (WCAG 3.2.2), so keyboard users can browse the list.
   // Opening a safe: the password field is only needed when the person types one.
   var gen = document.getElementById("choice-generate");
   var typed = document.getElementById("choice-typed");

@@ -1,0 +1,177 @@
+//! Image dimensions read straight from the container headers (JPEG SOF, PNG IHDR, WebP
+//! VP8/VP8L/VP8X), without decoding and without allocating, so the pixel limit is enforced
+//! before any decoder sees the file.
+
+use crate::sniff::sniff;
+use crate::{Kind, Limits, MediaError};
+
+/// Pixel dimensions of an image without decoding (for the limit), as stored: before the EXIF
+/// orientation is applied, so a portrait phone photo may read as landscape here.
+///
+/// Errors: `Unsupported` for a recognised non-image type (`"pdf"`, `"html"`…), `Damaged` for
+/// bytes that are not a readable image header (including unknown or empty input).
+pub fn dimensions(bytes: &[u8]) -> Result<(u32, u32), MediaError> {
+    let kind = image_kind(bytes)?;
+    dimensions_of(kind, bytes)
+}
+
+/// The image kind of `bytes`: unknown or empty input is `Damaged` (it is not an image we can
+/// read), a PDF or another recognised type is `Unsupported`.
+pub(crate) fn image_kind(bytes: &[u8]) -> Result<Kind, MediaError> {
+    match sniff(bytes) {
+        Ok(Kind::Pdf) => Err(MediaError::Unsupported { detected: "pdf" }),
+        Ok(kind) => Ok(kind),
+        Err(MediaError::Unsupported {
+            detected: "unknown" | "empty",
+        }) => Err(MediaError::Damaged),
+        Err(e) => Err(e),
+    }
+}
+
+pub(crate) fn dimensions_of(kind: Kind, bytes: &[u8]) -> Result<(u32, u32), MediaError> {
+    let dims = match kind {
+        Kind::Jpeg => jpeg(bytes),
+        Kind::Png => png(bytes),
+        Kind::Webp => webp(bytes),
+        Kind::Pdf => return Err(MediaError::Unsupported { detected: "pdf" }),
+    };
+    match dims {
+        Some((w, h)) if w > 0 && h > 0 => Ok((w, h)),
+        _ => Err(MediaError::Damaged),
+    }
+}
+
+/// Refuses `width × height` above the limit.
+pub(crate) fn check_pixels((w, h): (u32, u32), limits: &Limits) -> Result<(), MediaError> {
+    let pixels = u64::from(w) * u64::from(h);
+    if pixels > limits.max_pixels {
+        Err(MediaError::TooManyPixels { pixels })
+    } else {
+        Ok(())
+    }
+}
+
+fn be16(b: &[u8], at: usize) -> Option<u16> {
+    Some(u16::from_be_bytes(b.get(at..at + 2)?.try_into().ok()?))
+}
+
+fn le16(b: &[u8], at: usize) -> Option<u16> {
+    Some(u16::from_le_bytes(b.get(at..at + 2)?.try_into().ok()?))
+}
+
+fn be32(b: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_be_bytes(b.get(at..at + 4)?.try_into().ok()?))
+}
+
+fn le24(b: &[u8], at: usize) -> Option<u32> {
+    let s = b.get(at..at + 3)?;
+    Some(u32::from(s[0]) | (u32::from(s[1]) << 8) | (u32::from(s[2]) << 16))
+}
+
+/// PNG: the IHDR chunk must come first.
+fn png(b: &[u8]) -> Option<(u32, u32)> {
+    if b.get(12..16)? != b"IHDR" {
+        return None;
+    }
+    Some((be32(b, 16)?, be32(b, 20)?))
+}
+
+/// JPEG: walk the marker segments up to the first start-of-frame.
+fn jpeg(b: &[u8]) -> Option<(u32, u32)> {
+    let mut pos = 2; // after SOI
+    loop {
+        // Markers are 0xFF followed by a code; 0xFF fill bytes may repeat.
+        if *b.get(pos)? != 0xFF {
+            return None;
+        }
+        while *b.get(pos)? == 0xFF {
+            pos += 1;
+        }
+        let marker = *b.get(pos)?;
+        pos += 1;
+        match marker {
+            // Standalone markers: TEM, RSTn, SOI.
+            0x01 | 0xD0..=0xD8 => continue,
+            // EOI or start of scan before any frame header.
+            0xD9 | 0xDA => return None,
+            // SOFn (not DHT C4, JPG C8, DAC CC): length, precision, height, width.
+            0xC0..=0xC3 | 0xC5..=0xC7 | 0xC9..=0xCB | 0xCD..=0xCF => {
+                let height = be16(b, pos + 3)?;
+                let width = be16(b, pos + 5)?;
+                return Some((u32::from(width), u32::from(height)));
+            }
+            _ => {
+                let len = usize::from(be16(b, pos)?);
+                if len < 2 {
+                    return None;
+                }
+                pos += len;
+            }
+        }
+    }
+}
+
+/// Whether a JPEG's entropy-coded data is followed by its end-of-image marker. The decoder is
+/// lenient and would grey-fill a truncated photo (an interrupted upload): we call that damaged.
+/// `FF D9` cannot occur inside entropy-coded data (`FF` is stuffed there), so finding it after
+/// the first start-of-scan — reached by walking the segments, not by searching, since EXIF
+/// thumbnails carry their own markers — means the scan data is complete.
+pub(crate) fn jpeg_is_complete(b: &[u8]) -> bool {
+    let mut pos = 2;
+    loop {
+        if b.get(pos) != Some(&0xFF) {
+            return false;
+        }
+        while b.get(pos) == Some(&0xFF) {
+            pos += 1;
+        }
+        let Some(&marker) = b.get(pos) else {
+            return false;
+        };
+        pos += 1;
+        match marker {
+            0x01 | 0xD0..=0xD8 => continue,
+            0xD9 => return false,
+            _ => {}
+        }
+        let Some(len) = be16(b, pos).map(usize::from) else {
+            return false;
+        };
+        if len < 2 {
+            return false;
+        }
+        pos += len;
+        if marker == 0xDA {
+            return b
+                .get(pos..)
+                .is_some_and(|rest| rest.windows(2).any(|w| w == [0xFF, 0xD9]));
+        }
+    }
+}
+
+/// WebP: RIFF header, then the first chunk is VP8 (lossy), VP8L (lossless) or VP8X (extended,
+/// carrying the canvas size).
+fn webp(b: &[u8]) -> Option<(u32, u32)> {
+    let fourcc = b.get(12..16)?;
+    let data = 20;
+    match fourcc {
+        b"VP8 " => {
+            // 3-byte frame tag, 3-byte start code, then 14-bit width and height.
+            if b.get(data + 3..data + 6)? != [0x9D, 0x01, 0x2A] {
+                return None;
+            }
+            let w = le16(b, data + 6)? & 0x3FFF;
+            let h = le16(b, data + 8)? & 0x3FFF;
+            Some((u32::from(w), u32::from(h)))
+        }
+        b"VP8L" => {
+            if *b.get(data)? != 0x2F {
+                return None;
+            }
+            let bits = u32::from_le_bytes(b.get(data + 1..data + 5)?.try_into().ok()?);
+            Some(((bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1))
+        }
+        b"VP8X" => Some((le24(b, data + 4)? + 1, le24(b, data + 7)? + 1)),
+        _ => None,
+    }
+}

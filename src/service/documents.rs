@@ -1,0 +1,1137 @@
+//! The safe's documents and folders: upload (type decided by content, images re-encoded, PDFs
+//! neutralised), encrypted storage, listing, download, rename, move, delete, sharing per relais.
+//! Every access is journaled. Access needs both the permission (policy) and a key: the person's
+//! vault key or key pair, or a wrap addressed to the structure the item is shared with.
+
+use super::structures::allow;
+use super::{App, JournalActor, ServiceError, ServiceResult, Session, journal, new_id, parse_id};
+use crate::policy::{Action, Actor, Resource};
+use crate::store::blobs::{BlobError, BlobStore};
+use crate::store::items::{self, FolderRow, ItemRow, ShareRow};
+use crate::store::{Sql, beneficiaries, structures};
+use consigne_vault::{Key32, PublicKey};
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+/// Context strings bound into documents' ciphertexts (see docs/encryption.md).
+pub(crate) mod ctx {
+    pub fn item_key_vault(bid: &str, id: &str) -> String {
+        format!("items.key/vault|{bid}|{id}")
+    }
+    pub fn item_key_owner(bid: &str, id: &str) -> String {
+        format!("items.key/owner|{bid}|{id}")
+    }
+    pub fn item_key_share(id: &str, sid: &str) -> String {
+        format!("item_shares.key|{id}|{sid}")
+    }
+    pub fn item_meta(bid: &str, id: &str) -> String {
+        format!("items.meta|{bid}|{id}")
+    }
+    pub fn blob(bid: &str, id: &str, part: &str) -> String {
+        format!("blob|{bid}|{id}|{part}")
+    }
+    pub fn folder_name(bid: &str, id: &str) -> String {
+        format!("folders.name|{bid}|{id}")
+    }
+    pub fn expiry(id: &str) -> String {
+        format!("items.expires|{id}")
+    }
+}
+
+/// A sanitised upload: its bytes, its type, its thumbnail.
+type Processed = (Vec<u8>, consigne_media::Kind, Option<Vec<u8>>);
+
+/// Limits of uploads (SECURITY.md: 20 MB per file, 1 GB per safe by default).
+pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
+pub const SAFE_QUOTA_BYTES: i64 = 1024 * 1024 * 1024;
+
+#[derive(Debug, Clone, Default)]
+pub struct NewDocument {
+    pub bytes: Vec<u8>,
+    pub file_name: Option<String>,
+    pub name: Option<String>,
+    pub folder_id: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CreatedBy {
+    pub kind: String,
+    pub display_name: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentView {
+    pub id: String,
+    pub beneficiary_id: String,
+    pub name: String,
+    pub content_type: String,
+    pub size: i64,
+    pub sha256: String,
+    pub folder_id: Option<String>,
+    pub created_at: String,
+    pub created_by: CreatedBy,
+    pub shared_with: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires_on: Option<String>,
+    pub has_thumbnail: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FolderView {
+    pub id: String,
+    pub name: String,
+    pub parent_id: Option<String>,
+}
+
+/// What the item key seals besides the content.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct DocumentMeta {
+    name: String,
+    file_name: String,
+    content_type: String,
+    sha256: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct DocumentPatch {
+    pub name: Option<String>,
+    /// `Some(None)` moves to the top level.
+    pub folder_id: Option<Option<String>>,
+    /// `Some(None)` removes the expiry date.
+    pub expires_on: Option<Option<String>>,
+}
+
+/// An opened item: its row, its key, how the caller reached it.
+struct Opened {
+    row: ItemRow,
+    key: Key32,
+    shares: Vec<ShareRow>,
+    /// The structure through which a professional reached it.
+    via: Option<String>,
+}
+
+fn actor_of(session: &Session, via: Option<&str>) -> JournalActor {
+    match &session.actor {
+        Actor::Beneficiary { .. } => JournalActor::beneficiary(&session.account_id),
+        _ => JournalActor {
+            kind: "professional",
+            account: Some(session.account_id.clone()),
+            name: Some(session.keys.display_name.clone()),
+            structure: via.map(str::to_owned),
+        },
+    }
+}
+
+fn media_error(e: consigne_media::MediaError) -> ServiceError {
+    match e {
+        consigne_media::MediaError::Unsupported { detected } => {
+            ServiceError::UnsupportedType(detected)
+        }
+        consigne_media::MediaError::TooManyPixels { .. } => {
+            ServiceError::TooLarge("too_many_pixels")
+        }
+        consigne_media::MediaError::Damaged => {
+            ServiceError::Invalid(crate::domain::InvalidInput::new("file", "damaged_file"))
+        }
+    }
+}
+
+fn blob_error(e: BlobError) -> ServiceError {
+    match e {
+        BlobError::Full => ServiceError::StorageFull,
+        BlobError::NotFound => ServiceError::Internal("missing blob"),
+        BlobError::Io(_) => ServiceError::Internal("blob storage"),
+    }
+}
+
+/// A document name: what the person typed, else the file name without its extension.
+fn document_name(name: Option<&str>, file_name: &str, fallback: &str) -> ServiceResult<String> {
+    let raw = match name.map(str::trim).filter(|n| !n.is_empty()) {
+        Some(n) => n.to_owned(),
+        None => {
+            let base = file_name.rsplit(['/', '\\']).next().unwrap_or_default();
+            let stem = base.rsplit_once('.').map_or(base, |(s, _)| s);
+            if stem.trim().is_empty() {
+                fallback.to_owned()
+            } else {
+                stem.to_owned()
+            }
+        }
+    };
+    Ok(crate::domain::ShortText::parse("name", &raw, 200)?.into_string())
+}
+
+fn parse_date(raw: &str) -> ServiceResult<String> {
+    let f = time::macros::format_description!("[year]-[month]-[day]");
+    time::Date::parse(raw.trim(), &f)
+        .map(|d| format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day()))
+        .map_err(|_| crate::domain::InvalidInput::new("expires_on", "invalid_date").into())
+}
+
+impl App {
+    pub fn blobs(&self) -> &Arc<dyn BlobStore> {
+        &self.blobs
+    }
+
+    /// The item key as this session may reach it, or 404 (no permission, or no key: fail closed).
+    fn item_key(
+        &self,
+        session: &Session,
+        row: &ItemRow,
+        shares: &[ShareRow],
+    ) -> ServiceResult<(Key32, Option<String>)> {
+        match &session.actor {
+            Actor::Beneficiary { beneficiary_id, .. } if *beneficiary_id == row.beneficiary_id => {
+                if let (Some(w), Some(vault)) = (&row.key_wrap_vault, &session.keys.vault) {
+                    let aad = ctx::item_key_vault(&row.beneficiary_id, &row.id);
+                    return Ok((
+                        consigne_vault::unwrap_key(vault, &aad, &self.platform.open(&aad, w)?)?,
+                        None,
+                    ));
+                }
+                if let Some(w) = &row.key_wrap_owner {
+                    let aad = ctx::item_key_owner(&row.beneficiary_id, &row.id);
+                    let pair = session.keys.keypair();
+                    return Ok((
+                        consigne_vault::unwrap_key_from(
+                            &pair,
+                            &aad,
+                            &self.platform.open(&aad, w)?,
+                        )?,
+                        None,
+                    ));
+                }
+                Err(ServiceError::NotFound)
+            }
+            Actor::Professional { .. } => {
+                for share in shares {
+                    if let Some(pair) = session.keys.structure_key(&share.structure_id) {
+                        let aad = ctx::item_key_share(&row.id, &share.structure_id);
+                        let opened = self
+                            .platform
+                            .open(&aad, &share.key_wrap)
+                            .and_then(|inner| consigne_vault::unwrap_key_from(&pair, &aad, &inner));
+                        if let Ok(k) = opened {
+                            return Ok((k, Some(share.structure_id.clone())));
+                        }
+                    }
+                }
+                Err(ServiceError::NotFound)
+            }
+            _ => Err(ServiceError::NotFound),
+        }
+    }
+
+    async fn open_item(
+        &self,
+        session: &Session,
+        id: &str,
+        action: Action,
+        kind: &'static str,
+    ) -> ServiceResult<Opened> {
+        let id = parse_id(id)?;
+        let (row, shares, relays) = self
+            .tx(move |tx| {
+                let row = items::by_id(tx, &id)?
+                    .filter(|r| r.kind == kind)
+                    .ok_or(ServiceError::NotFound)?;
+                let shares = items::shares_of(tx, &row.id)?;
+                let relays = beneficiaries::relays_of(tx, &row.beneficiary_id)?;
+                Ok((row, shares, relays))
+            })
+            .await?;
+        let relay_ids: Vec<String> = relays.iter().map(|r| r.structure_id.clone()).collect();
+        // A share only counts while the structure is still one of her relais.
+        let shared_with: Vec<String> = shares
+            .iter()
+            .map(|s| s.structure_id.clone())
+            .filter(|s| relay_ids.contains(s))
+            .collect();
+        allow(
+            session,
+            action,
+            Resource::Item {
+                owner: &row.beneficiary_id,
+                shared_with: &shared_with,
+                relays: &relay_ids,
+            },
+        )?;
+        let live: Vec<ShareRow> = shares
+            .iter()
+            .filter(|s| shared_with.contains(&s.structure_id))
+            .cloned()
+            .collect();
+        let (key, via) = self.item_key(session, &row, &live).map_err(|e| match e {
+            ServiceError::NotFound => ServiceError::NotFound,
+            other => {
+                tracing::warn!(error = %other, "an item key did not open: refused");
+                ServiceError::NotFound
+            }
+        })?;
+        Ok(Opened {
+            row,
+            key,
+            shares,
+            via,
+        })
+    }
+
+    fn document_view(
+        &self,
+        row: &ItemRow,
+        key: &Key32,
+        shares: &[ShareRow],
+        session: &Session,
+    ) -> ServiceResult<DocumentView> {
+        let aad = ctx::item_meta(&row.beneficiary_id, &row.id);
+        let meta: DocumentMeta = serde_json::from_slice(&consigne_vault::open(
+            key,
+            &aad,
+            &self.platform.open(&aad, &row.meta_sealed)?,
+        )?)
+        .map_err(|_| ServiceError::Internal("document meta"))?;
+        let expires_on = match &row.expires_sealed {
+            Some(s) => Some(
+                String::from_utf8_lossy(&self.platform.open(&ctx::expiry(&row.id), s)?)
+                    .into_owned(),
+            ),
+            None => None,
+        };
+        // A professional sees only the structures of hers it is shared with.
+        let shared_with = match &session.actor {
+            Actor::Beneficiary { .. } => shares.iter().map(|s| s.structure_id.clone()).collect(),
+            _ => shares
+                .iter()
+                .filter(|s| session.keys.structure_key(&s.structure_id).is_some())
+                .map(|s| s.structure_id.clone())
+                .collect(),
+        };
+        Ok(DocumentView {
+            id: row.id.clone(),
+            beneficiary_id: row.beneficiary_id.clone(),
+            name: meta.name,
+            content_type: meta.content_type,
+            size: row.size,
+            sha256: meta.sha256,
+            folder_id: row.folder_id.clone(),
+            created_at: crate::clock::rfc3339(row.created_at),
+            created_by: CreatedBy {
+                kind: row.created_by_kind.clone(),
+                display_name: row.created_by_name.clone().unwrap_or_default(),
+            },
+            shared_with,
+            expires_on,
+            has_thumbnail: row.thumb_key.is_some(),
+        })
+    }
+
+    fn seal_meta(&self, key: &Key32, bid: &str, id: &str, meta: &DocumentMeta) -> Vec<u8> {
+        let aad = ctx::item_meta(bid, id);
+        let json = zeroize::Zeroizing::new(serde_json::to_vec(meta).unwrap_or_default());
+        self.platform
+            .seal(&aad, &consigne_vault::seal(key, &aad, &json))
+    }
+
+    /// Encrypts `bytes` into a new blob; durable when this returns.
+    async fn write_blob(
+        &self,
+        key: &Key32,
+        context: String,
+        bytes: Arc<Vec<u8>>,
+    ) -> ServiceResult<String> {
+        let store = self.blobs.clone();
+        let key = key.clone();
+        tokio::task::spawn_blocking(move || -> ServiceResult<String> {
+            let mut w = store.begin().map_err(blob_error)?;
+            let blob_key = w.key().to_owned();
+            consigne_vault::stream::seal_stream(
+                &key,
+                &context,
+                consigne_vault::stream::DEFAULT_CHUNK,
+                bytes.as_slice(),
+                &mut w,
+            )
+            .map_err(|e| match e {
+                consigne_vault::VaultError::Io(io) => blob_error(io.into()),
+                other => other.into(),
+            })?;
+            w.commit().map_err(blob_error)?;
+            Ok(blob_key)
+        })
+        .await
+        .map_err(|_| ServiceError::Internal("blob task"))?
+    }
+
+    async fn read_blob(
+        &self,
+        key: &Key32,
+        context: String,
+        blob_key: String,
+    ) -> ServiceResult<(Vec<u8>, [u8; 32])> {
+        let store = self.blobs.clone();
+        let key = key.clone();
+        tokio::task::spawn_blocking(move || -> ServiceResult<(Vec<u8>, [u8; 32])> {
+            let reader = store.open(&blob_key).map_err(blob_error)?;
+            let mut out = Vec::new();
+            let (_, digest) = consigne_vault::stream::open_stream(
+                &key,
+                &context,
+                std::io::BufReader::with_capacity(256 * 1024, reader),
+                &mut out,
+            )?;
+            Ok((out, digest))
+        })
+        .await
+        .map_err(|_| ServiceError::Internal("blob task"))?
+    }
+
+    pub async fn upload_document(
+        &self,
+        session: &Session,
+        bid: &str,
+        input: NewDocument,
+    ) -> ServiceResult<DocumentView> {
+        let bid = parse_id(bid)?;
+        if input.bytes.len() > MAX_FILE_BYTES {
+            return Err(ServiceError::TooLarge("file_too_large"));
+        }
+        let b2 = bid.clone();
+        let folder = input.folder_id.as_deref().map(parse_id).transpose()?;
+        let f2 = folder.clone();
+        let (account_public, relays, used) = self
+            .tx(move |tx| {
+                let b = beneficiaries::by_id(tx, &b2)?.ok_or(ServiceError::NotFound)?;
+                let account = crate::store::accounts::by_id(tx, &b.account_id)?
+                    .ok_or(ServiceError::NotFound)?;
+                let relays = beneficiaries::relays_of(tx, &b2)?;
+                if let Some(f) = &f2
+                    && !items::folders_of(tx, &b2)?.iter().any(|x| x.id == *f)
+                {
+                    return Err(ServiceError::NotFound);
+                }
+                Ok((account.public_key, relays, items::total_size(tx, &b2)?))
+            })
+            .await?;
+        let relay_ids: Vec<String> = relays.iter().map(|r| r.structure_id.clone()).collect();
+        allow(
+            session,
+            Action::AddItem,
+            Resource::Beneficiary {
+                id: &bid,
+                relays: &relay_ids,
+            },
+        )?;
+        // Content decides the type; images are re-encoded, PDFs neutralised.
+        let file_name = input.file_name.clone().unwrap_or_default();
+        let bytes = input.bytes;
+        let processed = tokio::task::spawn_blocking(
+            move || -> Result<Processed, consigne_media::MediaError> {
+                let kind = consigne_media::sniff(&bytes)?;
+                let limits = consigne_media::Limits::default();
+                let (clean, kind) = match kind {
+                    consigne_media::Kind::Pdf => (consigne_media::sanitize_pdf(&bytes)?.0, kind),
+                    _ => consigne_media::sanitize_image(&bytes, &limits)?,
+                };
+                let thumb = consigne_media::thumbnail(&clean, kind, &limits)?;
+                Ok((clean, kind, thumb))
+            },
+        )
+        .await
+        .map_err(|_| ServiceError::Internal("media task"))?
+        .map_err(media_error)?;
+        let (clean, kind, thumb) = processed;
+        let size =
+            i64::try_from(clean.len()).map_err(|_| ServiceError::TooLarge("file_too_large"))?;
+        if used + size > SAFE_QUOTA_BYTES {
+            return Err(ServiceError::TooLarge("quota_exceeded"));
+        }
+        let id = new_id();
+        let key = Key32::random();
+        let name = document_name(input.name.as_deref(), &file_name, kind.extension())?;
+        let meta = DocumentMeta {
+            name,
+            file_name: file_name.chars().take(255).collect(),
+            content_type: kind.mime().to_owned(),
+            sha256: hex::encode(consigne_vault::sha256(&clean)),
+        };
+        let blob_key = self
+            .write_blob(&key, ctx::blob(&bid, &id, "content"), Arc::new(clean))
+            .await?;
+        let thumb_key = match thumb {
+            Some(t) => Some(
+                self.write_blob(&key, ctx::blob(&bid, &id, "thumbnail"), Arc::new(t))
+                    .await?,
+            ),
+            None => None,
+        };
+        // Who holds the key: the person through her vault key, or (added by a professional)
+        // through her public key, plus the professional's structure by default.
+        let (key_wrap_vault, key_wrap_owner, share_with) = match &session.actor {
+            Actor::Beneficiary { .. } => {
+                let vault = session.keys.vault.as_ref().ok_or(ServiceError::NotFound)?;
+                let aad = ctx::item_key_vault(&bid, &id);
+                (
+                    Some(
+                        self.platform
+                            .seal(&aad, &consigne_vault::wrap_key(vault, &aad, &key)),
+                    ),
+                    None,
+                    None,
+                )
+            }
+            _ => {
+                let public = PublicKey::from_slice(&account_public)?;
+                let aad = ctx::item_key_owner(&bid, &id);
+                let via = relays
+                    .iter()
+                    .find(|r| session.keys.structure_key(&r.structure_id).is_some())
+                    .map(|r| r.structure_id.clone())
+                    .ok_or(ServiceError::AccessPending)?;
+                (
+                    None,
+                    Some(
+                        self.platform
+                            .seal(&aad, &consigne_vault::wrap_key_to(&public, &aad, &key)),
+                    ),
+                    Some(via),
+                )
+            }
+        };
+        let now = self.now();
+        let row = ItemRow {
+            id: id.clone(),
+            beneficiary_id: bid.clone(),
+            kind: "document".into(),
+            folder_id: folder,
+            meta_sealed: self.seal_meta(&key, &bid, &id, &meta),
+            key_wrap_vault,
+            key_wrap_owner,
+            blob_key: Some(blob_key.clone()),
+            thumb_key: thumb_key.clone(),
+            size,
+            expires_sealed: None,
+            created_at: now,
+            created_by_kind: if matches!(session.actor, Actor::Beneficiary { .. }) {
+                "beneficiary".into()
+            } else {
+                "professional".into()
+            },
+            created_by_name: match session.actor {
+                Actor::Beneficiary { .. } => None,
+                _ => Some(session.keys.display_name.clone()),
+            },
+            created_by_structure: share_with.clone(),
+            updated_at: now,
+        };
+        let app = self.clone();
+        let actor = actor_of(session, share_with.as_deref());
+        let (r2, k2) = (row.clone(), key.clone());
+        let committed = self
+            .tx(move |tx| {
+                items::insert(tx, &r2)?;
+                if let Some(sid) = &share_with {
+                    app.share_wrap(tx, &r2, &k2, sid, now)?;
+                }
+                journal(
+                    tx,
+                    now,
+                    Some(&r2.beneficiary_id),
+                    &actor,
+                    "document_uploaded",
+                    Some(("document", &r2.id)),
+                    true,
+                )?;
+                Ok(items::shares_of(tx, &r2.id)?)
+            })
+            .await;
+        let shares = match committed {
+            Ok(s) => s,
+            Err(e) => {
+                // The row is not there: the blobs are orphans; remove them now (or at collection).
+                let _ = self.blobs.delete(&blob_key);
+                if let Some(t) = &thumb_key {
+                    let _ = self.blobs.delete(t);
+                }
+                return Err(e);
+            }
+        };
+        self.document_view(&row, &key, &shares, session)
+    }
+
+    fn share_wrap(
+        &self,
+        tx: &mut dyn Sql,
+        row: &ItemRow,
+        key: &Key32,
+        sid: &str,
+        now: i64,
+    ) -> ServiceResult<()> {
+        let structure = structures::by_id(tx, sid)?.ok_or(ServiceError::NotFound)?;
+        let public = PublicKey::from_slice(
+            structure
+                .public_key
+                .as_deref()
+                .ok_or(ServiceError::Conflict("structure_without_key"))?,
+        )?;
+        let aad = ctx::item_key_share(&row.id, sid);
+        let wrap = self
+            .platform
+            .seal(&aad, &consigne_vault::wrap_key_to(&public, &aad, key));
+        items::share(tx, &row.id, sid, &wrap, now)?;
+        Ok(())
+    }
+
+    pub async fn list_documents(
+        &self,
+        session: &Session,
+        bid: &str,
+        folder_id: Option<&str>,
+    ) -> ServiceResult<Vec<DocumentView>> {
+        let bid = parse_id(bid)?;
+        let folder = folder_id.map(parse_id).transpose()?;
+        let b2 = bid.clone();
+        let (rows, shares, relays) = self
+            .tx(move |tx| {
+                if beneficiaries::by_id(tx, &b2)?.is_none() {
+                    return Err(ServiceError::NotFound);
+                }
+                Ok((
+                    items::of_beneficiary(tx, &b2, "document")?,
+                    items::shares_of_beneficiary(tx, &b2)?,
+                    beneficiaries::relays_of(tx, &b2)?,
+                ))
+            })
+            .await?;
+        let relay_ids: Vec<String> = relays.iter().map(|r| r.structure_id.clone()).collect();
+        allow(
+            session,
+            Action::View,
+            Resource::Beneficiary {
+                id: &bid,
+                relays: &relay_ids,
+            },
+        )?;
+        let mut out = Vec::new();
+        for row in rows
+            .iter()
+            .filter(|r| folder.is_none() || r.folder_id == folder)
+        {
+            let mine: Vec<ShareRow> = shares
+                .iter()
+                .filter(|s| s.item_id == row.id && relay_ids.contains(&s.structure_id))
+                .cloned()
+                .collect();
+            let visible: Vec<String> = mine.iter().map(|s| s.structure_id.clone()).collect();
+            if authorize_item(session, row, &visible, &relay_ids) {
+                // No key, no listing: a permission without a wrap reveals nothing.
+                if let Ok((key, _)) = self.item_key(session, row, &mine) {
+                    out.push(self.document_view(row, &key, &mine, session)?);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    pub async fn get_document(&self, session: &Session, id: &str) -> ServiceResult<DocumentView> {
+        let o = self
+            .open_item(session, id, Action::View, "document")
+            .await?;
+        self.document_view(&o.row, &o.key, &o.shares, session)
+    }
+
+    /// The exact bytes whose SHA-256 the document carries; journaled as a download or a view.
+    pub async fn document_content(
+        &self,
+        session: &Session,
+        id: &str,
+        thumbnail: bool,
+        action: &'static str,
+    ) -> ServiceResult<(DocumentView, Vec<u8>)> {
+        let o = self
+            .open_item(session, id, Action::View, "document")
+            .await?;
+        let view = self.document_view(&o.row, &o.key, &o.shares, session)?;
+        let (part, blob_key) = match (thumbnail, &o.row.thumb_key, &o.row.blob_key) {
+            (true, Some(t), _) => ("thumbnail", t.clone()),
+            (true, None, _) => return Err(ServiceError::NotFound),
+            (false, _, Some(b)) => ("content", b.clone()),
+            (false, _, None) => return Err(ServiceError::NotFound),
+        };
+        let (bytes, digest) = self
+            .read_blob(
+                &o.key,
+                ctx::blob(&o.row.beneficiary_id, &o.row.id, part),
+                blob_key,
+            )
+            .await?;
+        if !thumbnail && hex::encode(digest) != view.sha256 {
+            return Err(ServiceError::Internal("document digest mismatch"));
+        }
+        if !thumbnail {
+            let actor = actor_of(session, o.via.as_deref());
+            let (bid, iid, now) = (o.row.beneficiary_id.clone(), o.row.id.clone(), self.now());
+            self.tx(move |tx| {
+                journal(
+                    tx,
+                    now,
+                    Some(&bid),
+                    &actor,
+                    action,
+                    Some(("document", &iid)),
+                    true,
+                )
+            })
+            .await?;
+        }
+        Ok((view, bytes))
+    }
+
+    pub async fn update_document(
+        &self,
+        session: &Session,
+        id: &str,
+        patch: DocumentPatch,
+    ) -> ServiceResult<DocumentView> {
+        let o = self
+            .open_item(session, id, Action::Update, "document")
+            .await?;
+        let bid = o.row.beneficiary_id.clone();
+        let aad = ctx::item_meta(&bid, &o.row.id);
+        let mut meta: DocumentMeta = serde_json::from_slice(&consigne_vault::open(
+            &o.key,
+            &aad,
+            &self.platform.open(&aad, &o.row.meta_sealed)?,
+        )?)
+        .map_err(|_| ServiceError::Internal("document meta"))?;
+        let mut actions = Vec::new();
+        if let Some(name) = &patch.name {
+            meta.name = document_name(Some(name), "", "document")?;
+            actions.push("document_renamed");
+        }
+        let folder = match &patch.folder_id {
+            Some(Some(f)) => Some(parse_id(f)?),
+            Some(None) => None,
+            None => o.row.folder_id.clone(),
+        };
+        if patch.folder_id.is_some() {
+            actions.push("document_moved");
+        }
+        let expires = match &patch.expires_on {
+            Some(Some(d)) => Some(
+                self.platform
+                    .seal(&ctx::expiry(&o.row.id), parse_date(d)?.as_bytes()),
+            ),
+            Some(None) => None,
+            None => o.row.expires_sealed.clone(),
+        };
+        if patch.expires_on.is_some() {
+            actions.push("document_expiry_set");
+        }
+        let sealed = self.seal_meta(&o.key, &bid, &o.row.id, &meta);
+        let actor = actor_of(session, o.via.as_deref());
+        let (iid, now) = (o.row.id.clone(), self.now());
+        let (b2, f2) = (bid.clone(), folder.clone());
+        self.tx(move |tx| {
+            if let Some(f) = &f2
+                && !items::folders_of(tx, &b2)?.iter().any(|x| x.id == *f)
+            {
+                return Err(ServiceError::NotFound);
+            }
+            items::update_meta(tx, &iid, &sealed, f2.as_deref(), expires.as_deref(), now)?;
+            for a in actions {
+                journal(
+                    tx,
+                    now,
+                    Some(&b2),
+                    &actor,
+                    a,
+                    Some(("document", &iid)),
+                    true,
+                )?;
+            }
+            Ok(())
+        })
+        .await?;
+        self.get_document(session, id).await
+    }
+
+    pub async fn delete_document(&self, session: &Session, id: &str) -> ServiceResult<()> {
+        let o = self
+            .open_item(session, id, Action::Update, "document")
+            .await?;
+        let actor = actor_of(session, o.via.as_deref());
+        let (bid, iid, now) = (o.row.beneficiary_id.clone(), o.row.id.clone(), self.now());
+        self.tx(move |tx| {
+            items::delete(tx, &iid)?;
+            journal(
+                tx,
+                now,
+                Some(&bid),
+                &actor,
+                "document_deleted",
+                Some(("document", &iid)),
+                true,
+            )
+        })
+        .await?;
+        // The row is gone first: a crash here leaves an orphan, collected later, never a row
+        // pointing at a missing blob.
+        for key in [o.row.blob_key, o.row.thumb_key].into_iter().flatten() {
+            if let Err(e) = self.blobs.delete(&key) {
+                tracing::warn!(error = %e, "blob left for orphan collection");
+            }
+        }
+        Ok(())
+    }
+
+    /// The person shares one item with one of her relais (or stops sharing).
+    pub async fn set_item_share(
+        &self,
+        session: &Session,
+        kind: &'static str,
+        id: &str,
+        sid: &str,
+        shared: bool,
+    ) -> ServiceResult<()> {
+        let sid = parse_id(sid)?;
+        let o = self.open_item(session, id, Action::Share, kind).await?;
+        let app = self.clone();
+        let actor = actor_of(session, None);
+        let now = self.now();
+        self.tx(move |tx| {
+            if beneficiaries::relay(tx, &o.row.beneficiary_id, &sid)?.is_none() {
+                return Err(ServiceError::NotFound);
+            }
+            if shared {
+                app.share_wrap(tx, &o.row, &o.key, &sid, now)?;
+            } else {
+                items::unshare(tx, &o.row.id, &sid)?;
+            }
+            let action = if shared {
+                format!("{kind}_shared")
+            } else {
+                format!("{kind}_unshared")
+            };
+            journal(
+                tx,
+                now,
+                Some(&o.row.beneficiary_id),
+                &actor,
+                &action,
+                Some((kind, &o.row.id)),
+                true,
+            )?;
+            Ok(())
+        })
+        .await
+    }
+
+    fn folder_key(session: &Session) -> ServiceResult<Key32> {
+        let vault = session.keys.vault.as_ref().ok_or(ServiceError::NotFound)?;
+        Ok(consigne_vault::derive_key(
+            vault.as_bytes(),
+            "consigne/v1/folder-names",
+        ))
+    }
+
+    pub async fn create_folder(
+        &self,
+        session: &Session,
+        bid: &str,
+        name: &str,
+        parent_id: Option<&str>,
+    ) -> ServiceResult<FolderView> {
+        let bid = parse_id(bid)?;
+        allow(
+            session,
+            Action::ManageOwn,
+            Resource::Beneficiary {
+                id: &bid,
+                relays: &[],
+            },
+        )?;
+        let name = crate::domain::ShortText::parse("name", name, 120)?.into_string();
+        let parent = parent_id.map(parse_id).transpose()?;
+        let key = Self::folder_key(session)?;
+        let id = new_id();
+        let aad = ctx::folder_name(&bid, &id);
+        let row = FolderRow {
+            id: id.clone(),
+            beneficiary_id: bid.clone(),
+            parent_id: parent.clone(),
+            name_sealed: self
+                .platform
+                .seal(&aad, &consigne_vault::seal(&key, &aad, name.as_bytes())),
+            created_at: self.now(),
+        };
+        let actor = actor_of(session, None);
+        let now = self.now();
+        self.tx(move |tx| {
+            if let Some(p) = &row.parent_id
+                && !items::folders_of(tx, &row.beneficiary_id)?
+                    .iter()
+                    .any(|f| f.id == *p)
+            {
+                return Err(ServiceError::NotFound);
+            }
+            items::insert_folder(tx, &row)?;
+            journal(
+                tx,
+                now,
+                Some(&row.beneficiary_id),
+                &actor,
+                "folder_created",
+                Some(("folder", &row.id)),
+                true,
+            )
+        })
+        .await?;
+        Ok(FolderView {
+            id,
+            name,
+            parent_id: parent,
+        })
+    }
+
+    pub async fn list_folders(
+        &self,
+        session: &Session,
+        bid: &str,
+    ) -> ServiceResult<Vec<FolderView>> {
+        let bid = parse_id(bid)?;
+        allow(
+            session,
+            Action::ManageOwn,
+            Resource::Beneficiary {
+                id: &bid,
+                relays: &[],
+            },
+        )?;
+        let key = Self::folder_key(session)?;
+        let b2 = bid.clone();
+        let rows = self.tx(move |tx| Ok(items::folders_of(tx, &b2)?)).await?;
+        rows.iter()
+            .map(|f| {
+                let aad = ctx::folder_name(&bid, &f.id);
+                let name =
+                    consigne_vault::open(&key, &aad, &self.platform.open(&aad, &f.name_sealed)?)?;
+                Ok(FolderView {
+                    id: f.id.clone(),
+                    name: String::from_utf8_lossy(&name).into_owned(),
+                    parent_id: f.parent_id.clone(),
+                })
+            })
+            .collect()
+    }
+
+    /// Renames and/or moves a folder; a folder never moves into itself or its descendants.
+    pub async fn update_folder(
+        &self,
+        session: &Session,
+        bid: &str,
+        id: &str,
+        name: Option<&str>,
+        parent_id: Option<Option<&str>>,
+    ) -> ServiceResult<FolderView> {
+        let bid = parse_id(bid)?;
+        let id = parse_id(id)?;
+        allow(
+            session,
+            Action::ManageOwn,
+            Resource::Beneficiary {
+                id: &bid,
+                relays: &[],
+            },
+        )?;
+        let key = Self::folder_key(session)?;
+        let current = self.list_folders(session, &bid).await?;
+        let folder = current
+            .iter()
+            .find(|f| f.id == id)
+            .ok_or(ServiceError::NotFound)?;
+        let new_name = match name {
+            Some(n) => crate::domain::ShortText::parse("name", n, 120)?.into_string(),
+            None => folder.name.clone(),
+        };
+        let new_parent = match parent_id {
+            Some(Some(p)) => Some(parse_id(p)?),
+            Some(None) => None,
+            None => folder.parent_id.clone(),
+        };
+        if let Some(p) = &new_parent {
+            if !current.iter().any(|f| f.id == *p) {
+                return Err(ServiceError::NotFound);
+            }
+            // Walk up from the new parent: meeting the folder itself would make a cycle.
+            let mut cursor = Some(p.clone());
+            while let Some(c) = cursor {
+                if c == id {
+                    return Err(ServiceError::Conflict("folder_cycle"));
+                }
+                cursor = current
+                    .iter()
+                    .find(|f| f.id == c)
+                    .and_then(|f| f.parent_id.clone());
+            }
+        }
+        let aad = ctx::folder_name(&bid, &id);
+        let sealed = self
+            .platform
+            .seal(&aad, &consigne_vault::seal(&key, &aad, new_name.as_bytes()));
+        let (i2, p2) = (id.clone(), new_parent.clone());
+        self.tx(move |tx| Ok(items::update_folder(tx, &i2, &sealed, p2.as_deref())?))
+            .await?;
+        Ok(FolderView {
+            id,
+            name: new_name,
+            parent_id: new_parent,
+        })
+    }
+
+    /// Deletes a folder; what it held moves to the top level (documents are never lost by
+    /// deleting a folder).
+    pub async fn delete_folder(&self, session: &Session, bid: &str, id: &str) -> ServiceResult<()> {
+        let bid = parse_id(bid)?;
+        let id = parse_id(id)?;
+        allow(
+            session,
+            Action::ManageOwn,
+            Resource::Beneficiary {
+                id: &bid,
+                relays: &[],
+            },
+        )?;
+        let actor = actor_of(session, None);
+        let now = self.now();
+        self.tx(move |tx| {
+            let folders = items::folders_of(tx, &bid)?;
+            if !folders.iter().any(|f| f.id == id) {
+                return Err(ServiceError::NotFound);
+            }
+            tx.execute(
+                "UPDATE folders SET parent_id = NULL WHERE parent_id = $1",
+                &[id.as_str().into()],
+            )?;
+            tx.execute(
+                "UPDATE items SET folder_id = NULL WHERE folder_id = $1",
+                &[id.as_str().into()],
+            )?;
+            items::delete_folder(tx, &id)?;
+            journal(
+                tx,
+                now,
+                Some(&bid),
+                &actor,
+                "folder_deleted",
+                Some(("folder", &id)),
+                true,
+            )
+        })
+        .await
+    }
+}
+
+/// The policy's view of an item, for listings (which skip rather than refuse).
+fn authorize_item(
+    session: &Session,
+    row: &ItemRow,
+    shared_with: &[String],
+    relays: &[String],
+) -> bool {
+    crate::policy::authorize(
+        &session.actor,
+        Action::View,
+        Resource::Item {
+            owner: &row.beneficiary_id,
+            shared_with,
+            relays,
+        },
+    ) == crate::policy::Decision::Allow
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct JournalActorView {
+    pub kind: String,
+    pub display_name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub structure: Option<super::beneficiaries::NamedRef>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct JournalTarget {
+    pub kind: String,
+    pub id: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct JournalView {
+    pub at: String,
+    pub actor: JournalActorView,
+    pub action: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<JournalTarget>,
+    pub outcome: String,
+}
+
+impl App {
+    /// Her journal, newest first: who did what in her safe, and when.
+    pub async fn journal_of(
+        &self,
+        session: &Session,
+        bid: &str,
+    ) -> ServiceResult<Vec<JournalView>> {
+        let bid = parse_id(bid)?;
+        allow(
+            session,
+            Action::ManageOwn,
+            Resource::Beneficiary {
+                id: &bid,
+                relays: &[],
+            },
+        )?;
+        let b2 = bid.clone();
+        let (entries, names) = self
+            .tx(move |tx| {
+                let entries = crate::store::journal::for_beneficiary(tx, &b2, 500)?;
+                let names: Vec<(String, String)> = structures::all(tx)?
+                    .into_iter()
+                    .map(|s| (s.id, s.name))
+                    .collect();
+                Ok((entries, names))
+            })
+            .await?;
+        Ok(entries
+            .into_iter()
+            .map(|e| JournalView {
+                at: crate::clock::rfc3339(e.at),
+                actor: JournalActorView {
+                    display_name: match e.actor_kind.as_str() {
+                        "beneficiary"
+                            if e.actor_account.as_deref() == Some(session.account_id.as_str()) =>
+                        {
+                            session.keys.display_name.clone()
+                        }
+                        _ => e.actor_name.clone().unwrap_or_default(),
+                    },
+                    structure: e.actor_structure.as_ref().map(|sid| {
+                        super::beneficiaries::NamedRef {
+                            id: sid.clone(),
+                            name: names
+                                .iter()
+                                .find(|(id, _)| id == sid)
+                                .map(|(_, n)| n.clone())
+                                .unwrap_or_default(),
+                        }
+                    }),
+                    kind: e.actor_kind,
+                },
+                action: e.action,
+                target: match (e.target_kind, e.target_id) {
+                    (Some(kind), Some(id)) => Some(JournalTarget { kind, id }),
+                    _ => None,
+                },
+                outcome: e.outcome,
+            })
+            .collect())
+    }
+}

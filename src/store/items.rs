@@ -1,0 +1,228 @@
+//! The safe's items, folders and per-structure shares.
+
+use super::{Row, Sql, StoreResult};
+
+#[derive(Debug, Clone)]
+pub struct ItemRow {
+    pub id: String,
+    pub beneficiary_id: String,
+    pub kind: String,
+    pub folder_id: Option<String>,
+    pub meta_sealed: Vec<u8>,
+    pub key_wrap_vault: Option<Vec<u8>>,
+    pub key_wrap_owner: Option<Vec<u8>>,
+    pub blob_key: Option<String>,
+    pub thumb_key: Option<String>,
+    pub size: i64,
+    pub expires_sealed: Option<Vec<u8>>,
+    pub created_at: i64,
+    pub created_by_kind: String,
+    pub created_by_name: Option<String>,
+    pub created_by_structure: Option<String>,
+    pub updated_at: i64,
+}
+
+const COLS: &str = "id, beneficiary_id, kind, folder_id, meta_sealed, key_wrap_vault, key_wrap_owner, blob_key, thumb_key, size, expires_sealed, created_at, created_by_kind, created_by_name, created_by_structure, updated_at";
+
+fn from_row(r: &Row) -> StoreResult<ItemRow> {
+    Ok(ItemRow {
+        id: r.text(0)?,
+        beneficiary_id: r.text(1)?,
+        kind: r.text(2)?,
+        folder_id: r.opt_text(3)?,
+        meta_sealed: r.blob(4)?,
+        key_wrap_vault: r.opt_blob(5)?,
+        key_wrap_owner: r.opt_blob(6)?,
+        blob_key: r.opt_text(7)?,
+        thumb_key: r.opt_text(8)?,
+        size: r.int(9)?,
+        expires_sealed: r.opt_blob(10)?,
+        created_at: r.int(11)?,
+        created_by_kind: r.text(12)?,
+        created_by_name: r.opt_text(13)?,
+        created_by_structure: r.opt_text(14)?,
+        updated_at: r.int(15)?,
+    })
+}
+
+pub fn insert(tx: &mut dyn Sql, i: &ItemRow) -> StoreResult<()> {
+    tx.execute(
+        &format!("INSERT INTO items ({COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)"),
+        &[
+            i.id.as_str().into(),
+            i.beneficiary_id.as_str().into(),
+            i.kind.as_str().into(),
+            i.folder_id.clone().into(),
+            i.meta_sealed.clone().into(),
+            i.key_wrap_vault.clone().into(),
+            i.key_wrap_owner.clone().into(),
+            i.blob_key.clone().into(),
+            i.thumb_key.clone().into(),
+            i.size.into(),
+            i.expires_sealed.clone().into(),
+            i.created_at.into(),
+            i.created_by_kind.as_str().into(),
+            i.created_by_name.clone().into(),
+            i.created_by_structure.clone().into(),
+            i.updated_at.into(),
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn by_id(tx: &mut dyn Sql, id: &str) -> StoreResult<Option<ItemRow>> {
+    tx.query_opt(
+        &format!("SELECT {COLS} FROM items WHERE id = $1"),
+        &[id.into()],
+    )?
+    .as_ref()
+    .map(from_row)
+    .transpose()
+}
+
+pub fn of_beneficiary(tx: &mut dyn Sql, bid: &str, kind: &str) -> StoreResult<Vec<ItemRow>> {
+    tx.query(&format!("SELECT {COLS} FROM items WHERE beneficiary_id = $1 AND kind = $2 ORDER BY created_at DESC, id"), &[bid.into(), kind.into()])?
+        .iter()
+        .map(from_row)
+        .collect()
+}
+
+pub fn update_meta(
+    tx: &mut dyn Sql,
+    id: &str,
+    meta: &[u8],
+    folder_id: Option<&str>,
+    expires: Option<&[u8]>,
+    at: i64,
+) -> StoreResult<u64> {
+    tx.execute(
+        "UPDATE items SET meta_sealed = $2, folder_id = $3, expires_sealed = $4, updated_at = $5 WHERE id = $1",
+        &[id.into(), meta.into(), folder_id.map(str::to_owned).into(), expires.map(<[u8]>::to_vec).into(), at.into()],
+    )
+}
+
+pub fn delete(tx: &mut dyn Sql, id: &str) -> StoreResult<u64> {
+    tx.execute("DELETE FROM items WHERE id = $1", &[id.into()])
+}
+
+/// Total stored size of a safe (for the quota).
+pub fn total_size(tx: &mut dyn Sql, bid: &str) -> StoreResult<i64> {
+    tx.query_one(
+        "SELECT COALESCE(SUM(size), 0) FROM items WHERE beneficiary_id = $1",
+        &[bid.into()],
+    )?
+    .int(0)
+}
+
+/// Every blob key a row points at (documents and thumbnails).
+pub fn all_blob_keys(tx: &mut dyn Sql) -> StoreResult<Vec<String>> {
+    let mut keys = Vec::new();
+    for r in tx.query("SELECT blob_key, thumb_key FROM items", &[])? {
+        keys.extend(r.opt_text(0)?);
+        keys.extend(r.opt_text(1)?);
+    }
+    Ok(keys)
+}
+
+#[derive(Debug, Clone)]
+pub struct ShareRow {
+    pub item_id: String,
+    pub structure_id: String,
+    pub key_wrap: Vec<u8>,
+}
+
+pub fn shares_of(tx: &mut dyn Sql, item_id: &str) -> StoreResult<Vec<ShareRow>> {
+    tx.query("SELECT item_id, structure_id, key_wrap FROM item_shares WHERE item_id = $1 ORDER BY structure_id", &[item_id.into()])?
+        .iter()
+        .map(|r| Ok(ShareRow { item_id: r.text(0)?, structure_id: r.text(1)?, key_wrap: r.blob(2)? }))
+        .collect()
+}
+
+/// Shares of all of a person's items of one kind, in one query.
+pub fn shares_of_beneficiary(tx: &mut dyn Sql, bid: &str) -> StoreResult<Vec<ShareRow>> {
+    tx.query(
+        "SELECT s.item_id, s.structure_id, s.key_wrap FROM item_shares s JOIN items i ON i.id = s.item_id WHERE i.beneficiary_id = $1 ORDER BY s.item_id, s.structure_id",
+        &[bid.into()],
+    )?
+    .iter()
+    .map(|r| Ok(ShareRow { item_id: r.text(0)?, structure_id: r.text(1)?, key_wrap: r.blob(2)? }))
+    .collect()
+}
+
+pub fn share(tx: &mut dyn Sql, item_id: &str, sid: &str, wrap: &[u8], at: i64) -> StoreResult<()> {
+    tx.execute(
+        "INSERT INTO item_shares (item_id, structure_id, key_wrap, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (item_id, structure_id) DO UPDATE SET key_wrap = $3",
+        &[item_id.into(), sid.into(), wrap.into(), at.into()],
+    )?;
+    Ok(())
+}
+
+pub fn unshare(tx: &mut dyn Sql, item_id: &str, sid: &str) -> StoreResult<u64> {
+    tx.execute(
+        "DELETE FROM item_shares WHERE item_id = $1 AND structure_id = $2",
+        &[item_id.into(), sid.into()],
+    )
+}
+
+/// Leaving a relais revokes every share with it.
+pub fn unshare_all(tx: &mut dyn Sql, bid: &str, sid: &str) -> StoreResult<u64> {
+    tx.execute(
+        "DELETE FROM item_shares WHERE structure_id = $2 AND item_id IN (SELECT id FROM items WHERE beneficiary_id = $1)",
+        &[bid.into(), sid.into()],
+    )
+}
+
+/// How many items of each kind a person shares with a structure.
+pub fn shared_counts(tx: &mut dyn Sql, bid: &str, sid: &str) -> StoreResult<Vec<(String, i64)>> {
+    tx.query(
+        "SELECT i.kind, COUNT(*) FROM item_shares s JOIN items i ON i.id = s.item_id WHERE i.beneficiary_id = $1 AND s.structure_id = $2 GROUP BY i.kind",
+        &[bid.into(), sid.into()],
+    )?
+    .iter()
+    .map(|r| Ok((r.text(0)?, r.int(1)?)))
+    .collect()
+}
+
+#[derive(Debug, Clone)]
+pub struct FolderRow {
+    pub id: String,
+    pub beneficiary_id: String,
+    pub parent_id: Option<String>,
+    pub name_sealed: Vec<u8>,
+    pub created_at: i64,
+}
+
+pub fn insert_folder(tx: &mut dyn Sql, f: &FolderRow) -> StoreResult<()> {
+    tx.execute(
+        "INSERT INTO folders (id, beneficiary_id, parent_id, name_sealed, created_at) VALUES ($1, $2, $3, $4, $5)",
+        &[f.id.as_str().into(), f.beneficiary_id.as_str().into(), f.parent_id.clone().into(), f.name_sealed.clone().into(), f.created_at.into()],
+    )?;
+    Ok(())
+}
+
+pub fn folders_of(tx: &mut dyn Sql, bid: &str) -> StoreResult<Vec<FolderRow>> {
+    tx.query("SELECT id, beneficiary_id, parent_id, name_sealed, created_at FROM folders WHERE beneficiary_id = $1 ORDER BY created_at, id", &[bid.into()])?
+        .iter()
+        .map(|r| Ok(FolderRow { id: r.text(0)?, beneficiary_id: r.text(1)?, parent_id: r.opt_text(2)?, name_sealed: r.blob(3)?, created_at: r.int(4)? }))
+        .collect()
+}
+
+pub fn update_folder(
+    tx: &mut dyn Sql,
+    id: &str,
+    name_sealed: &[u8],
+    parent_id: Option<&str>,
+) -> StoreResult<u64> {
+    tx.execute(
+        "UPDATE folders SET name_sealed = $2, parent_id = $3 WHERE id = $1",
+        &[
+            id.into(),
+            name_sealed.into(),
+            parent_id.map(str::to_owned).into(),
+        ],
+    )
+}
+
+pub fn delete_folder(tx: &mut dyn Sql, id: &str) -> StoreResult<u64> {
+    tx.execute("DELETE FROM folders WHERE id = $1", &[id.into()])
+}

@@ -1,0 +1,322 @@
+//! Documents, folders, shares and the journal in the JSON API.
+
+use super::{ApiResult, no_content, ok};
+use crate::service::{DocumentPatch, MAX_FILE_BYTES, NewDocument, ServiceError};
+use crate::web::AppState;
+use crate::web::extract::{ApiJson, ApiSession};
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post, put};
+use serde::Deserialize;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/beneficiaries/{bid}/documents",
+            post(upload)
+                .get(list)
+                .layer(DefaultBodyLimit::max(MAX_FILE_BYTES + 64 * 1024)),
+        )
+        .route("/documents/{id}", get(get_one).patch(update).delete(remove))
+        .route("/documents/{id}/content", get(content))
+        .route("/documents/{id}/thumbnail", get(thumbnail))
+        .route("/documents/{id}/shares/{sid}", put(share).delete(unshare))
+        .route(
+            "/beneficiaries/{bid}/folders",
+            post(create_folder).get(list_folders),
+        )
+        .route(
+            "/beneficiaries/{bid}/folders/{fid}",
+            axum::routing::patch(update_folder).delete(delete_folder),
+        )
+        .route("/beneficiaries/{bid}/journal", get(journal))
+}
+
+/// Reads a multipart upload: the `file` part (size enforced while streaming), `name`, `folder_id`.
+pub async fn read_upload(mut multipart: Multipart) -> Result<NewDocument, ServiceError> {
+    let mut doc = NewDocument::default();
+    let mut got_file = false;
+    // The body limit answers 413 (declared length or bytes past the limit); the rest is malformed.
+    let bad = |e: axum::extract::multipart::MultipartError| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            ServiceError::TooLarge("file_too_large")
+        } else {
+            ServiceError::Invalid(crate::domain::InvalidInput::new("file", "malformed_upload"))
+        }
+    };
+    while let Some(mut field) = multipart.next_field().await.map_err(bad)? {
+        match field.name().unwrap_or_default() {
+            "file" => {
+                doc.file_name = field.file_name().map(str::to_owned);
+                while let Some(chunk) = field.chunk().await.map_err(bad)? {
+                    if doc.bytes.len() + chunk.len() > MAX_FILE_BYTES {
+                        return Err(ServiceError::TooLarge("file_too_large"));
+                    }
+                    doc.bytes.extend_from_slice(&chunk);
+                }
+                got_file = true;
+            }
+            "name" => {
+                doc.name = Some(field.text().await.map_err(bad)?).filter(|n| !n.trim().is_empty())
+            }
+            "folder_id" => {
+                doc.folder_id =
+                    Some(field.text().await.map_err(bad)?).filter(|n| !n.trim().is_empty())
+            }
+            _ => {}
+        }
+    }
+    if !got_file || doc.bytes.is_empty() {
+        return Err(ServiceError::Invalid(crate::domain::InvalidInput::new(
+            "file", "required",
+        )));
+    }
+    Ok(doc)
+}
+
+async fn upload(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path(bid): Path<String>,
+    multipart: Multipart,
+) -> ApiResult {
+    let doc = read_upload(multipart).await?;
+    ok(
+        StatusCode::CREATED,
+        s.app.upload_document(&session, &bid, doc).await?,
+    )
+}
+
+#[derive(Deserialize)]
+struct ListQuery {
+    folder_id: Option<String>,
+}
+
+async fn list(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path(bid): Path<String>,
+    Query(q): Query<ListQuery>,
+) -> ApiResult {
+    ok(
+        StatusCode::OK,
+        s.app
+            .list_documents(&session, &bid, q.folder_id.as_deref())
+            .await?,
+    )
+}
+
+async fn get_one(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path(id): Path<String>,
+) -> ApiResult {
+    ok(StatusCode::OK, s.app.get_document(&session, &id).await?)
+}
+
+/// User content: attachment, nosniff and a sandboxing CSP, whatever the type.
+pub fn content_response(
+    content_type: &str,
+    file_name: &str,
+    bytes: Vec<u8>,
+    inline: bool,
+) -> Response {
+    let mut res = bytes.into_response();
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_str(content_type)
+            .unwrap_or(HeaderValue::from_static("application/octet-stream")),
+    );
+    let safe: String = file_name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let disposition = format!(
+        "{}; filename=\"{safe}\"",
+        if inline { "inline" } else { "attachment" }
+    );
+    if let Ok(v) = HeaderValue::from_str(&disposition) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
+        ),
+    );
+    res
+}
+
+async fn content(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path(id): Path<String>,
+) -> ApiResult {
+    let (doc, bytes) = s
+        .app
+        .document_content(&session, &id, false, "document_downloaded")
+        .await?;
+    let ext = if doc.content_type == "application/pdf" {
+        "pdf"
+    } else {
+        doc.content_type.rsplit('/').next().unwrap_or("bin")
+    };
+    Ok(content_response(
+        &doc.content_type,
+        &format!("document.{ext}"),
+        bytes,
+        false,
+    ))
+}
+
+async fn thumbnail(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path(id): Path<String>,
+) -> ApiResult {
+    let (_, bytes) = s
+        .app
+        .document_content(&session, &id, true, "document_viewed")
+        .await?;
+    Ok(content_response("image/jpeg", "thumbnail.jpg", bytes, true))
+}
+
+/// `null` and absent differ: `"folder_id": null` moves to the top level.
+fn double_option<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(
+    d: D,
+) -> Result<Option<Option<T>>, D::Error> {
+    Ok(Some(Option::deserialize(d)?))
+}
+
+#[derive(Deserialize)]
+struct PatchBody {
+    name: Option<String>,
+    #[serde(default, deserialize_with = "double_option")]
+    folder_id: Option<Option<String>>,
+    #[serde(default, deserialize_with = "double_option")]
+    expires_on: Option<Option<String>>,
+}
+
+async fn update(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<PatchBody>,
+) -> ApiResult {
+    let patch = DocumentPatch {
+        name: b.name,
+        folder_id: b.folder_id,
+        expires_on: b.expires_on,
+    };
+    ok(
+        StatusCode::OK,
+        s.app.update_document(&session, &id, patch).await?,
+    )
+}
+
+async fn remove(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path(id): Path<String>,
+) -> ApiResult {
+    s.app.delete_document(&session, &id).await?;
+    no_content()
+}
+
+async fn share(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path((id, sid)): Path<(String, String)>,
+) -> ApiResult {
+    s.app
+        .set_item_share(&session, "document", &id, &sid, true)
+        .await?;
+    no_content()
+}
+
+async fn unshare(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path((id, sid)): Path<(String, String)>,
+) -> ApiResult {
+    s.app
+        .set_item_share(&session, "document", &id, &sid, false)
+        .await?;
+    no_content()
+}
+
+#[derive(Deserialize)]
+struct FolderBody {
+    name: String,
+    parent_id: Option<String>,
+}
+
+async fn create_folder(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path(bid): Path<String>,
+    ApiJson(b): ApiJson<FolderBody>,
+) -> ApiResult {
+    ok(
+        StatusCode::CREATED,
+        s.app
+            .create_folder(&session, &bid, &b.name, b.parent_id.as_deref())
+            .await?,
+    )
+}
+
+async fn list_folders(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path(bid): Path<String>,
+) -> ApiResult {
+    ok(StatusCode::OK, s.app.list_folders(&session, &bid).await?)
+}
+
+#[derive(Deserialize)]
+struct FolderPatch {
+    name: Option<String>,
+    #[serde(default, deserialize_with = "double_option")]
+    parent_id: Option<Option<String>>,
+}
+
+async fn update_folder(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path((bid, fid)): Path<(String, String)>,
+    ApiJson(b): ApiJson<FolderPatch>,
+) -> ApiResult {
+    let parent = b.parent_id.as_ref().map(|p| p.as_deref());
+    ok(
+        StatusCode::OK,
+        s.app
+            .update_folder(&session, &bid, &fid, b.name.as_deref(), parent)
+            .await?,
+    )
+}
+
+async fn delete_folder(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path((bid, fid)): Path<(String, String)>,
+) -> ApiResult {
+    s.app.delete_folder(&session, &bid, &fid).await?;
+    no_content()
+}
+
+async fn journal(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path(bid): Path<String>,
+) -> ApiResult {
+    ok(StatusCode::OK, s.app.journal_of(&session, &bid).await?)
+}
