@@ -32,6 +32,15 @@ enum Command {
     Demo(Common),
     /// Apply database migrations and exit.
     Migrate(Common),
+    /// Check every stored blob against its row and the journal's hash chain; report orphan
+    /// blobs. Exit status 0 when everything is intact.
+    Verify {
+        #[command(flatten)]
+        common: Common,
+        /// Also delete orphan blobs older than an hour and abandoned partial writes.
+        #[arg(long)]
+        collect_orphans: bool,
+    },
     /// Operator tasks.
     Admin {
         #[command(subcommand)]
@@ -222,6 +231,44 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let url = app.config.public_url.clone();
             println!("{}", crate::demo::describe(&url, &logins));
             serve(app, listener).await
+        }
+        Command::Verify {
+            common,
+            collect_orphans,
+        } => {
+            let config = common.config(false)?;
+            let app = build_app(config, Arc::new(SystemClock), false)?;
+            let report = app
+                .verify(collect_orphans)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!("blobs checked: {}", report.blobs_checked);
+            println!("missing: {}", report.missing.len());
+            for m in &report.missing {
+                println!("  missing {m}");
+            }
+            println!("corrupted: {}", report.corrupted.len());
+            for c in &report.corrupted {
+                println!("  corrupted {c}");
+            }
+            println!(
+                "orphans: {}{}",
+                report.orphans.len(),
+                if collect_orphans {
+                    " (older than an hour collected)"
+                } else {
+                    ""
+                }
+            );
+            match report.journal_broken_at {
+                None => println!("journal: {} entries, chain valid", report.journal_entries),
+                Some(seq) => println!("journal: chain BROKEN at entry {seq}"),
+            }
+            if report.is_clean() {
+                Ok(())
+            } else {
+                anyhow::bail!("verification failed")
+            }
         }
         Command::Migrate(common) => {
             let config = common.config(false)?;

@@ -218,3 +218,92 @@ admin-create = تسجيل مؤسسة
 structure-kind-relay = جهة دعم (تتابع أشخاصًا)
 structure-kind-mediation = وساطة (تفتح خزنات، ولا ترى أي محتوى)
 action-create = تسجيل
+
+# Documents and journal
+section-documents = أوراقي
+section-journal = سجلّي
+doc-folders = المجلدات
+doc-none = لا يوجد أي مستند هنا حاليًا. صوّر ورقة أو أضف ملفًا في الأسفل.
+doc-none-shared = لا يشارك هذا الشخص أي مستند مع مؤسستك.
+doc-shared-with-you = مستندات مشتركة مع مؤسستك
+doc-type-pdf = PDF
+doc-type-photo = صورة
+doc-expires = تنتهي صلاحيته يوم { $date }
+doc-scan-title = تصوير ورقة
+doc-scan-hint = صورة واحدة لكل صفحة. تصبح كل الصور مستند PDF واحدًا، بالترتيب الذي تختاره.
+doc-scan-photos = الصور (الكاميرا)
+doc-scan-submit = حفظ الصور الممسوحة
+doc-add-title = إضافة ملف
+doc-file = الملف
+doc-file-hint = صورة (JPEG أو PNG أو WebP) أو ملف PDF، بحجم 20 ميغابايت على الأكثر.
+doc-name = اسم المستند
+doc-add-submit = إضافة إلى خزنتي
+doc-new-folder = مجلد جديد
+doc-folder-name = اسم المجلد
+doc-folder = المجلد
+doc-expiry = تاريخ انتهاء الصلاحية
+doc-edit = الاسم، المجلد، تاريخ انتهاء الصلاحية
+doc-download = تنزيل
+doc-shared-computer-warning = على حاسوب مشترك، يبقى الملف الذي نزّلته في مجلد «التنزيلات»: احذفه بعد استخدامه.
+doc-who-sees = من يرى هذا المستند
+doc-private-no-relais = أنت فقط: ليست لديك أي جهة دعم.
+doc-share-legend = المشاركة مع جهات الدعم الخاصة بي
+doc-added-by = أُضيف يوم { $date } ({ $who }).
+doc-delete = حذف هذا المستند
+doc-delete-question = حذف «{ $name }»؟
+doc-delete-text = سيُمحى المستند نهائيًا، بالنسبة إليك وإلى جهات الدعم الخاصة بك.
+doc-delete-confirm = نعم، حذف
+relais-sees-documents = { $count ->
+    [zero] لا يوجد أي مستند تشاركه معها.
+    [one] مستند واحد تشاركه معها.
+    [two] مستندان تشاركهما معها.
+    [few] { $count } مستندات تشاركها معها.
+    [many] { $count } مستندًا تشاركها معها.
+   *[other] { $count } مستند تشاركها معها.
+}
+error-unsupported-type = هذا النوع من الملفات غير مقبول. أرسل صورة (JPEG أو PNG أو WebP) أو ملف PDF.
+error-file-too-large = الملف كبير جدًا (20 ميغابايت على الأكثر). التقط صورة جديدة أو اطلب المساعدة من جهة الدعم الخاصة بك.
+error-too-many-files = صور كثيرة جدًا في مرة واحدة (20 على الأكثر).
+error-quota = خزنتك ممتلئة. احذف المستندات التي لم تعد تحتاج إليها.
+error-input-damaged-file = — ملف تالف أو ناقص. حاول مرة أخرى بنسخة أخرى.
+error-input-malformed-upload = — لم يصل كاملًا. حاول مرة أخرى.
+field-file = الملف
+journal-intro = كل ما حدث في خزنتك: من فتح أو غيّر ماذا، ومتى.
+journal-you = أنت
+journal-someone = شخص ما
+journal-deleted-document = مستند محذوف
+journal-login-success = تسجيل الدخول ({ $who }).
+journal-login-failure = حاول شخص ما الدخول إلى خزنتك دون نجاح.
+journal-safe-opened-success = تم فتح خزنتك ({ $who }).
+journal-profile-viewed-success = تم الاطلاع على معلوماتك ({ $who }).
+journal-invitation-sent-success = تم إرسال دعوة لمتابعتك ({ $who }).
+journal-invitation-accepted-success = تم قبول دعوة ({ $who }).
+journal-invitation-declined-success = تم رفض دعوة ({ $who }).
+journal-relay-left-success = تمت مغادرة جهة دعم ({ $who }).
+journal-password-changed-success = تم تغيير كلمة المرور ({ $who }).
+journal-recovered-with-code-success = تم تغيير كلمة المرور باستخدام رمز الاسترجاع.
+journal-recovered-in-person-success = تم تغيير كلمة المرور لدى جهة الدعم الخاصة بك.
+journal-reset-started-success = تم بدء إعادة تعيين كلمة المرور معك حضوريًا ({ $who }).
+journal-recovery-relay-added-success = أصبح بإمكان جهة دعم المساعدة على استعادة الدخول ({ $who }).
+journal-recovery-relay-removed-success = لم يعد بإمكان جهة دعم المساعدة على استعادة الدخول ({ $who }).
+journal-document-uploaded-success = تمت إضافة «{ $what }» ({ $who }).
+journal-document-viewed-success = تم عرض «{ $what }» ({ $who }).
+journal-document-downloaded-success = تم تنزيل «{ $what }» ({ $who }).
+journal-document-renamed-success = تمت إعادة تسمية «{ $what }» ({ $who }).
+journal-document-moved-success = تم نقل «{ $what }» ({ $who }).
+journal-document-expiry-set-success = تم تغيير تاريخ انتهاء صلاحية «{ $what }» ({ $who }).
+journal-document-deleted-success = تم حذف مستند ({ $who }).
+journal-document-shared-success = تمت مشاركة «{ $what }» مع جهة دعم ({ $who }).
+journal-document-unshared-success = تم إيقاف مشاركة «{ $what }» ({ $who }).
+journal-folder-created-success = تم إنشاء مجلد ({ $who }).
+journal-folder-deleted-success = تم حذف مجلد ({ $who }).
+journal-document-exported-success = تم نسخ «{ $what }» في نسخة مُصدَّرة من الخزنة ({ $who }).
+export-title = أخذ كل شيء معي
+export-text = ملف واحد (ZIP) فيه كل مستنداتك، وملف data.json فيه كل الباقي، وقائمة بصمات رقمية للتحقق من أن شيئًا لم يتغير.
+export-download = تنزيل خزنتي
+delete-account-title = حذف خزنتي
+delete-account-text = يُمحى كل شيء نهائيًا: مستنداتك، وروابطك بجهات الدعم، وحسابك. نزّل خزنتك أولًا إذا أردت الاحتفاظ بنسخة منها.
+delete-account-password = كلمة مرورك، للتأكيد
+delete-account-confirm = حذف كل شيء
+delete-account-done-title = تم حذف خزنتك
+delete-account-done-text = لم يبقَ منها شيء. يمكن لمؤسسة شريكة أن تفتح معك خزنة جديدة في أي وقت.

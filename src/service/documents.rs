@@ -38,6 +38,23 @@ pub(crate) mod ctx {
     }
 }
 
+/// Hashes what goes through to the blob store.
+struct HashingWriter {
+    inner: Box<dyn crate::store::blobs::BlobWrite>,
+    hasher: sha2::Sha256,
+}
+
+impl std::io::Write for HashingWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        sha2::Digest::update(&mut self.hasher, &buf[..n]);
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
 /// A sanitised upload: its bytes, its type, its thumbnail.
 type Processed = (Vec<u8>, consigne_media::Kind, Option<Vec<u8>>);
 
@@ -332,18 +349,22 @@ impl App {
             .seal(&aad, &consigne_vault::seal(key, &aad, &json))
     }
 
-    /// Encrypts `bytes` into a new blob; durable when this returns.
+    /// Encrypts `bytes` into a new blob; durable when this returns. Returns the blob key and
+    /// the SHA-256 of the stored ciphertext (checked by `consigne verify`, no key needed).
     async fn write_blob(
         &self,
         key: &Key32,
         context: String,
         bytes: Arc<Vec<u8>>,
-    ) -> ServiceResult<String> {
+    ) -> ServiceResult<(String, String)> {
         let store = self.blobs.clone();
         let key = key.clone();
-        tokio::task::spawn_blocking(move || -> ServiceResult<String> {
-            let mut w = store.begin().map_err(blob_error)?;
-            let blob_key = w.key().to_owned();
+        tokio::task::spawn_blocking(move || -> ServiceResult<(String, String)> {
+            let mut w = HashingWriter {
+                inner: store.begin().map_err(blob_error)?,
+                hasher: sha2::Sha256::default(),
+            };
+            let blob_key = w.inner.key().to_owned();
             consigne_vault::stream::seal_stream(
                 &key,
                 &context,
@@ -355,8 +376,9 @@ impl App {
                 consigne_vault::VaultError::Io(io) => blob_error(io.into()),
                 other => other.into(),
             })?;
-            w.commit().map_err(blob_error)?;
-            Ok(blob_key)
+            let digest = hex::encode(sha2::Digest::finalize(w.hasher));
+            w.inner.commit().map_err(blob_error)?;
+            Ok((blob_key, digest))
         })
         .await
         .map_err(|_| ServiceError::Internal("blob task"))?
@@ -454,15 +476,17 @@ impl App {
             content_type: kind.mime().to_owned(),
             sha256: hex::encode(consigne_vault::sha256(&clean)),
         };
-        let blob_key = self
+        let (blob_key, blob_sha256) = self
             .write_blob(&key, ctx::blob(&bid, &id, "content"), Arc::new(clean))
             .await?;
-        let thumb_key = match thumb {
-            Some(t) => Some(
-                self.write_blob(&key, ctx::blob(&bid, &id, "thumbnail"), Arc::new(t))
-                    .await?,
-            ),
-            None => None,
+        let (thumb_key, thumb_sha256) = match thumb {
+            Some(t) => {
+                let (k, d) = self
+                    .write_blob(&key, ctx::blob(&bid, &id, "thumbnail"), Arc::new(t))
+                    .await?;
+                (Some(k), Some(d))
+            }
+            None => (None, None),
         };
         // Who holds the key: the person through her vault key, or (added by a professional)
         // through her public key, plus the professional's structure by default.
@@ -522,6 +546,8 @@ impl App {
             },
             created_by_structure: share_with.clone(),
             updated_at: now,
+            blob_sha256: Some(blob_sha256),
+            thumb_sha256,
         };
         let app = self.clone();
         let actor = actor_of(session, share_with.as_deref());
@@ -1132,6 +1158,52 @@ impl App {
                 },
                 outcome: e.outcome,
             })
+            .collect())
+    }
+}
+
+impl App {
+    /// Scanning from a phone: several photos, in order, become one PDF document.
+    pub async fn scan_document(
+        &self,
+        session: &Session,
+        bid: &str,
+        photos: Vec<Vec<u8>>,
+        name: Option<String>,
+    ) -> ServiceResult<DocumentView> {
+        if photos.is_empty() {
+            return Err(crate::domain::InvalidInput::new("file", "required").into());
+        }
+        let pdf = tokio::task::spawn_blocking(move || {
+            consigne_media::images_to_pdf(&photos, &consigne_media::Limits::default())
+        })
+        .await
+        .map_err(|_| ServiceError::Internal("media task"))?
+        .map_err(media_error)?;
+        self.upload_document(
+            session,
+            bid,
+            NewDocument {
+                bytes: pdf,
+                file_name: Some("scan.pdf".into()),
+                name,
+                folder_id: None,
+            },
+        )
+        .await
+    }
+
+    /// Names of her documents by id, for her journal in plain words (what she can still open).
+    pub async fn document_names(
+        &self,
+        session: &Session,
+        bid: &str,
+    ) -> ServiceResult<Vec<(String, String)>> {
+        Ok(self
+            .list_documents(session, bid, None)
+            .await?
+            .into_iter()
+            .map(|d| (d.id, d.name))
             .collect())
     }
 }

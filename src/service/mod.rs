@@ -5,6 +5,7 @@
 mod auth;
 mod beneficiaries;
 mod documents;
+mod export;
 mod keys;
 mod recovery;
 mod structures;
@@ -18,6 +19,7 @@ pub use beneficiaries::{
 pub use documents::{
     DocumentPatch, DocumentView, FolderView, JournalView, MAX_FILE_BYTES, NewDocument,
 };
+pub use export::VerifyReport;
 pub use keys::{SecurityNotices, Session, SessionKeys, Stage};
 pub use recovery::InPersonReset;
 pub use structures::{NewProfessional, NewStructure, ProfessionalView, StructureView};
@@ -89,6 +91,36 @@ impl From<InvalidInput> for ServiceError {
 }
 
 pub type ServiceResult<T> = Result<T, ServiceError>;
+
+/// Every action the journal records (the pages tell each one in plain words; a test checks the
+/// catalogues have them all).
+pub const JOURNAL_ACTIONS: &[&str] = &[
+    "login",
+    "safe_opened",
+    "profile_viewed",
+    "invitation_sent",
+    "invitation_accepted",
+    "invitation_declined",
+    "relay_left",
+    "password_changed",
+    "recovered_with_code",
+    "recovered_in_person",
+    "reset_started",
+    "recovery_relay_added",
+    "recovery_relay_removed",
+    "document_uploaded",
+    "document_viewed",
+    "document_downloaded",
+    "document_exported",
+    "document_renamed",
+    "document_moved",
+    "document_expiry_set",
+    "document_deleted",
+    "document_shared",
+    "document_unshared",
+    "folder_created",
+    "folder_deleted",
+];
 
 /// Everything a use case needs; cloned cheaply into handlers.
 #[derive(Debug, Clone)]

@@ -20,9 +20,11 @@ pub struct ItemRow {
     pub created_by_name: Option<String>,
     pub created_by_structure: Option<String>,
     pub updated_at: i64,
+    pub blob_sha256: Option<String>,
+    pub thumb_sha256: Option<String>,
 }
 
-const COLS: &str = "id, beneficiary_id, kind, folder_id, meta_sealed, key_wrap_vault, key_wrap_owner, blob_key, thumb_key, size, expires_sealed, created_at, created_by_kind, created_by_name, created_by_structure, updated_at";
+const COLS: &str = "id, beneficiary_id, kind, folder_id, meta_sealed, key_wrap_vault, key_wrap_owner, blob_key, thumb_key, size, expires_sealed, created_at, created_by_kind, created_by_name, created_by_structure, updated_at, blob_sha256, thumb_sha256";
 
 fn from_row(r: &Row) -> StoreResult<ItemRow> {
     Ok(ItemRow {
@@ -42,12 +44,14 @@ fn from_row(r: &Row) -> StoreResult<ItemRow> {
         created_by_name: r.opt_text(13)?,
         created_by_structure: r.opt_text(14)?,
         updated_at: r.int(15)?,
+        blob_sha256: r.opt_text(16)?,
+        thumb_sha256: r.opt_text(17)?,
     })
 }
 
 pub fn insert(tx: &mut dyn Sql, i: &ItemRow) -> StoreResult<()> {
     tx.execute(
-        &format!("INSERT INTO items ({COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)"),
+        &format!("INSERT INTO items ({COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)"),
         &[
             i.id.as_str().into(),
             i.beneficiary_id.as_str().into(),
@@ -65,6 +69,8 @@ pub fn insert(tx: &mut dyn Sql, i: &ItemRow) -> StoreResult<()> {
             i.created_by_name.clone().into(),
             i.created_by_structure.clone().into(),
             i.updated_at.into(),
+            i.blob_sha256.clone().into(),
+            i.thumb_sha256.clone().into(),
         ],
     )?;
     Ok(())
@@ -85,6 +91,17 @@ pub fn of_beneficiary(tx: &mut dyn Sql, bid: &str, kind: &str) -> StoreResult<Ve
         .iter()
         .map(from_row)
         .collect()
+}
+
+/// Every item of a person, all kinds.
+pub fn of_beneficiary_all(tx: &mut dyn Sql, bid: &str) -> StoreResult<Vec<ItemRow>> {
+    tx.query(
+        &format!("SELECT {COLS} FROM items WHERE beneficiary_id = $1"),
+        &[bid.into()],
+    )?
+    .iter()
+    .map(from_row)
+    .collect()
 }
 
 pub fn update_meta(
@@ -114,14 +131,22 @@ pub fn total_size(tx: &mut dyn Sql, bid: &str) -> StoreResult<i64> {
     .int(0)
 }
 
-/// Every blob key a row points at (documents and thumbnails).
-pub fn all_blob_keys(tx: &mut dyn Sql) -> StoreResult<Vec<String>> {
-    let mut keys = Vec::new();
-    for r in tx.query("SELECT blob_key, thumb_key FROM items", &[])? {
-        keys.extend(r.opt_text(0)?);
-        keys.extend(r.opt_text(1)?);
+/// Every blob a row points at (documents and thumbnails): (item id, blob key, stored digest).
+pub fn all_blobs(tx: &mut dyn Sql) -> StoreResult<Vec<(String, String, Option<String>)>> {
+    let mut out = Vec::new();
+    for r in tx.query(
+        "SELECT id, blob_key, blob_sha256, thumb_key, thumb_sha256 FROM items ORDER BY id",
+        &[],
+    )? {
+        let id = r.text(0)?;
+        if let Some(k) = r.opt_text(1)? {
+            out.push((id.clone(), k, r.opt_text(2)?));
+        }
+        if let Some(k) = r.opt_text(3)? {
+            out.push((id, k, r.opt_text(4)?));
+        }
     }
-    Ok(keys)
+    Ok(out)
 }
 
 #[derive(Debug, Clone)]

@@ -10,6 +10,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("migrations/sqlite/0001_init.sql")),
     (2, include_str!("migrations/sqlite/0002_relay_resets.sql")),
     (3, include_str!("migrations/sqlite/0003_items.sql")),
+    (4, include_str!("migrations/sqlite/0004_blob_digests.sql")),
 ];
 const MAX_IDLE: usize = 8;
 

@@ -1,7 +1,7 @@
 //! HTTP: the pages and the JSON API, two faces of the same services. Handlers are thin:
 //! extract, call a service, render. No SQL and no cryptography here.
 
-mod api;
+pub(crate) mod api;
 mod error;
 mod extract;
 mod pages;

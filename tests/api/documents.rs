@@ -532,3 +532,200 @@ async fn no_marker_of_any_document_reaches_the_data_directory() {
     );
     crate::canary::assert_absent(&w.t.app.config.data_dir, &markers);
 }
+
+#[tokio::test]
+async fn export_gives_every_document_data_json_and_a_manifest() {
+    let w = World::new().await;
+    let folder =
+        w.t.post(
+            &format!("/api/v1/beneficiaries/{}/folders", w.bid),
+            Some(&w.person),
+            json!({"name": "Santé"}),
+        )
+        .await
+        .json();
+    let photo = jpeg(30, 30);
+    let a =
+        w.t.upload(&w.person, &w.bid, photo, "a.jpg", Some("Carte Vitale"))
+            .await
+            .json();
+    w.t.patch(
+        &format!("/api/v1/documents/{}", a["id"].as_str().unwrap()),
+        &w.person,
+        json!({"folder_id": folder["id"]}),
+    )
+    .await;
+    let b =
+        w.t.upload(
+            &w.p1,
+            &w.bid,
+            pdf("Attestation"),
+            "b.pdf",
+            Some("Attestation"),
+        )
+        .await
+        .json();
+    let (status, headers, zip_bytes) =
+        w.t.get_bytes(
+            &format!("/api/v1/beneficiaries/{}/export", w.bid),
+            &w.person,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers["content-type"], "application/zip");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip_bytes)).unwrap();
+    let mut read = |name: &str| {
+        let mut f = archive.by_name(name).unwrap();
+        let mut out = Vec::new();
+        std::io::Read::read_to_end(&mut f, &mut out).unwrap();
+        out
+    };
+    let card = read("documents/Santé/Carte Vitale.jpeg");
+    assert_eq!(sha256_hex(&card), a["sha256"].as_str().unwrap());
+    let att = read("documents/Attestation.pdf");
+    assert_eq!(sha256_hex(&att), b["sha256"].as_str().unwrap());
+    let data: serde_json::Value = serde_json::from_slice(&read("data.json")).unwrap();
+    assert_eq!(data["person"]["first_name"], "Zoé");
+    assert_eq!(data["documents"].as_array().unwrap().len(), 2);
+    assert_eq!(data["folders"][0]["name"], "Santé");
+    let manifest = String::from_utf8(read("SHA256SUMS")).unwrap();
+    assert!(manifest.contains(&format!("{}  documents/Attestation.pdf", sha256_hex(&att))));
+    assert!(manifest.contains("  data.json"));
+    // Only she can export.
+    assert_eq!(
+        w.t.get_bytes(&format!("/api/v1/beneficiaries/{}/export", w.bid), &w.p1)
+            .await
+            .0,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn deleting_the_safe_erases_keys_rows_and_blobs() {
+    let w = World::new().await;
+    w.t.upload(&w.person, &w.bid, jpeg(30, 30), "a.jpg", None)
+        .await;
+    assert!(!w.t.app.blobs().list().unwrap().is_empty());
+    let path = format!("/api/v1/beneficiaries/{}", w.bid);
+    let wrong =
+        w.t.send(
+            w.t.http
+                .delete(w.t.url(&path))
+                .bearer_auth(&w.person)
+                .json(&json!({"password": "pas le bon"})),
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    let r =
+        w.t.send(
+            w.t.http
+                .delete(w.t.url(&path))
+                .bearer_auth(&w.person)
+                .json(&json!({"password": PERSON_PASSWORD})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
+    assert!(w.t.app.blobs().list().unwrap().is_empty(), "blobs erased");
+    assert_eq!(
+        w.t.get("/api/v1/me", Some(&w.person)).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        w.t.login(&w.identifier, PERSON_PASSWORD).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        w.t.get(&path, Some(&w.p1)).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let bid = w.bid.clone();
+    let left =
+        w.t.app
+            .tx(move |tx| {
+                let mut n = 0;
+                for table in ["beneficiaries", "relays", "items", "folders"] {
+                    n += tx
+                        .query_one(
+                            &format!(
+                                "SELECT COUNT(*) FROM {table} WHERE {} = $1",
+                                if table == "beneficiaries" {
+                                    "id"
+                                } else {
+                                    "beneficiary_id"
+                                }
+                            ),
+                            &[bid.as_str().into()],
+                        )?
+                        .int(0)?;
+                }
+                Ok(n)
+            })
+            .await
+            .unwrap();
+    assert_eq!(left, 0);
+}
+
+#[tokio::test]
+async fn verify_finds_missing_corrupted_and_orphan_blobs_and_a_broken_journal() {
+    let w = World::new().await;
+    let a =
+        w.t.upload(&w.person, &w.bid, jpeg(30, 30), "a.jpg", None)
+            .await
+            .json();
+    w.t.upload(&w.person, &w.bid, pdf("x"), "b.pdf", None).await;
+    let report = w.t.app.verify(false).await.unwrap();
+    assert!(report.is_clean(), "{report:?}");
+    assert_eq!(report.blobs_checked, 3, "two documents and one thumbnail");
+    assert!(report.orphans.is_empty());
+    // Damage one blob, remove another, add an orphan.
+    let aid = a["id"].as_str().unwrap().to_owned();
+    let keys =
+        w.t.app
+            .tx(move |tx| {
+                Ok(tx.query_one(
+                    "SELECT blob_key, thumb_key FROM items WHERE id = $1",
+                    &[aid.as_str().into()],
+                )?)
+            })
+            .await
+            .unwrap();
+    let (content, thumb) = (keys.text(0).unwrap(), keys.text(1).unwrap());
+    let blobs = w.t.app.config.data_dir.join("blobs");
+    let path = blobs.join(&content[..2]).join(&content);
+    let mut bytes = std::fs::read(&path).unwrap();
+    bytes[40] ^= 1;
+    std::fs::write(&path, bytes).unwrap();
+    std::fs::remove_file(blobs.join(&thumb[..2]).join(&thumb)).unwrap();
+    let mut orphan = w.t.app.blobs().begin().unwrap();
+    std::io::Write::write_all(&mut orphan, b"nobody points at me").unwrap();
+    orphan.commit().unwrap();
+    let report = w.t.app.verify(false).await.unwrap();
+    assert_eq!(report.corrupted.len(), 1);
+    assert_eq!(report.missing.len(), 1);
+    assert_eq!(report.orphans.len(), 1);
+    assert!(!report.is_clean());
+    // Downloading the damaged document fails cleanly, it never returns altered bytes.
+    let (status, _, _) =
+        w.t.get_bytes(
+            &format!("/api/v1/documents/{}/content", a["id"].as_str().unwrap()),
+            &w.person,
+        )
+        .await;
+    assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+    // The journal: a changed entry breaks the chain.
+    w.t.app
+        .tx(|tx| {
+            Ok(tx
+                .execute(
+                    "UPDATE journal SET action = 'document_deleted' WHERE seq = 2",
+                    &[],
+                )
+                .map(|_| ())?)
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        w.t.app.verify(false).await.unwrap().journal_broken_at,
+        Some(2)
+    );
+}

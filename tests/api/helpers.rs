@@ -86,7 +86,7 @@ impl TestApp {
         format!("{}{path}", self.base)
     }
 
-    async fn send(&self, req: reqwest::RequestBuilder) -> Resp {
+    pub async fn send(&self, req: reqwest::RequestBuilder) -> Resp {
         let res = req.send().await.unwrap();
         let status = res.status();
         let headers = res.headers().clone();

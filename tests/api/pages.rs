@@ -478,3 +478,135 @@ async fn browsers_with_no_referrer_post_forms_with_origin_null() {
         .unwrap();
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
 }
+
+#[tokio::test]
+async fn papers_scan_share_and_journal_work_as_plain_forms() {
+    let w = World::new().await;
+    let t = &w.t;
+    let person = browser();
+    let (_, _, html) = page(&person, t, "/login").await;
+    submit(
+        &person,
+        t,
+        "/login",
+        &[
+            ("_csrf", &csrf_of(&html)),
+            ("identifier", &w.identifier),
+            ("password", PERSON_PASSWORD),
+        ],
+    )
+    .await;
+    let (status, _, html) = page(&person, t, "/home").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("href=\"/documents\"") && html.contains("href=\"/journal\""));
+    let (_, _, html) = page(&person, t, "/documents").await;
+    assert!(html.contains("capture=\"environment\"") && html.contains("multiple"));
+    let token = csrf_of(&html);
+    // Two photos become one PDF of two pages.
+    let form = reqwest::multipart::Form::new()
+        .text("_csrf", token.clone())
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(jpeg(40, 60)).file_name("p1.jpg"),
+        )
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(jpeg(60, 40)).file_name("p2.jpg"),
+        )
+        .text("name", "Bail");
+    let r = person
+        .post(t.url("/documents/scan"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let doc_path = r.headers()["location"].to_str().unwrap().to_owned();
+    let (status, _, html) = page(&person, t, &doc_path).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Bail") && html.contains("/download"));
+    let (status, headers, _) = page(&person, t, &format!("{doc_path}/download")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers["content-type"], "application/pdf");
+    // A refused type says what to do, and nothing is stored.
+    let form = reqwest::multipart::Form::new()
+        .text("_csrf", token.clone())
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(b"<html><body>hi</body></html>".to_vec())
+                .file_name("x.jpg"),
+        );
+    let r = person
+        .post(t.url("/documents/upload"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert!(r.text().await.unwrap().contains("Envoyez une photo"));
+    // Without the token: refused.
+    let form = reqwest::multipart::Form::new().part(
+        "file",
+        reqwest::multipart::Part::bytes(jpeg(8, 8)).file_name("x.jpg"),
+    );
+    assert_eq!(
+        person
+            .post(t.url("/documents/upload"))
+            .multipart(form)
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    // She shares it with her relais by ticking a box.
+    let (_, _, html) = page(&person, t, &doc_path).await;
+    let (status, _, _) = submit(
+        &person,
+        t,
+        &format!("{doc_path}/shares"),
+        &[("_csrf", &csrf_of(&html)), ("sid", &w.s1)],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let id = doc_path.rsplit('/').next().unwrap();
+    assert_eq!(
+        t.get(&format!("/api/v1/documents/{id}"), Some(&w.p1))
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let (_, _, html) = page(&person, t, &doc_path).await;
+    assert!(html.contains("checked"));
+    // Her journal says it in words.
+    let (status, _, html) = page(&person, t, "/journal").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("« Bail » partagé avec un relais"), "{html}");
+    assert!(html.contains("« Bail » ajouté"));
+    // Unticking revokes.
+    let (_, _, html) = page(&person, t, &doc_path).await;
+    submit(
+        &person,
+        t,
+        &format!("{doc_path}/shares"),
+        &[("_csrf", &csrf_of(&html))],
+    )
+    .await;
+    assert_eq!(
+        t.get(&format!("/api/v1/documents/{id}"), Some(&w.p1))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    // Delete, after a confirmation page.
+    let (_, _, html) = page(&person, t, &format!("{doc_path}/delete")).await;
+    let (status, _, _) = submit(
+        &person,
+        t,
+        &format!("{doc_path}/delete"),
+        &[("_csrf", &csrf_of(&html))],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(page(&person, t, &doc_path).await.0, StatusCode::NOT_FOUND);
+}

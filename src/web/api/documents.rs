@@ -32,6 +32,8 @@ pub fn router() -> Router<AppState> {
             axum::routing::patch(update_folder).delete(delete_folder),
         )
         .route("/beneficiaries/{bid}/journal", get(journal))
+        .route("/beneficiaries/{bid}/export", get(export))
+        .route("/beneficiaries/{bid}", axum::routing::delete(delete_safe))
 }
 
 /// Reads a multipart upload: the `file` part (size enforced while streaming), `name`, `folder_id`.
@@ -319,4 +321,33 @@ async fn journal(
     Path(bid): Path<String>,
 ) -> ApiResult {
     ok(StatusCode::OK, s.app.journal_of(&session, &bid).await?)
+}
+
+async fn export(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path(bid): Path<String>,
+) -> ApiResult {
+    let zip = s.app.export_safe(&session, &bid).await?;
+    Ok(content_response(
+        "application/zip",
+        "consigne-export.zip",
+        zip,
+        false,
+    ))
+}
+
+#[derive(Deserialize)]
+struct PasswordBody {
+    password: String,
+}
+
+async fn delete_safe(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path(bid): Path<String>,
+    ApiJson(b): ApiJson<PasswordBody>,
+) -> ApiResult {
+    s.app.delete_safe(&session, &bid, &b.password).await?;
+    no_content()
 }

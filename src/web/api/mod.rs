@@ -1,6 +1,8 @@
 //! The JSON API, version 1 (`API.md`; OpenAPI at `/api/v1/openapi.json`).
 
-mod documents;
+pub(crate) mod documents;
+
+pub(crate) use documents::content_response;
 
 use super::AppState;
 use super::error::ApiError;

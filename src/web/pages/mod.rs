@@ -3,6 +3,7 @@
 
 mod admin;
 mod auth;
+mod documents;
 mod icons;
 mod person;
 mod pro;
@@ -45,6 +46,7 @@ pub fn router() -> Router<AppState> {
         )
         .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
         .merge(auth::router())
+        .merge(documents::router())
         .merge(person::router())
         .merge(pro::router())
         .merge(admin::router())
@@ -179,6 +181,10 @@ impl Ctx {
                     "access_pending" => "error-access-pending",
                     "consent_required" => "error-consent",
                     "email_taken" => "error-email-taken",
+                    "unsupported_type" => "error-unsupported-type",
+                    "file_too_large" | "too_many_pixels" => "error-file-too-large",
+                    "too_many_files" => "error-too-many-files",
+                    "quota_exceeded" => "error-quota",
                     "storage_full" => "error-storage-full",
                     "unauthenticated" => "error-session-expired",
                     _ => "error-internal",

@@ -21,6 +21,8 @@ pub fn router() -> Router<AppState> {
         .route("/invitations/{iid}/decline", post(decline))
         .route("/settings", get(settings))
         .route("/settings/password", post(change_password))
+        .route("/export", get(export))
+        .route("/account/delete", post(delete_account))
 }
 
 #[derive(Debug, Deserialize)]
@@ -87,7 +89,9 @@ async fn home(ctx: Ctx) -> Response {
             }
         }
         nav.tiles aria-label=(ctx.t("home-sections")) {
+            (tile("/documents", "folder", &ctx.t("section-documents"), None))
             (tile("/relays", "relais", &ctx.t("section-relais"), (!invitations.is_empty()).then_some(invitations.len())))
+            (tile("/journal", "journal", &ctx.t("section-journal"), None))
             (tile("/settings", "settings", &ctx.t("section-settings"), None))
         }
         section.card {
@@ -153,7 +157,10 @@ async fn relays_page(ctx: Ctx) -> Response {
                     button type="submit" { (ctx.t(if r.recovery { "action-recovery-off" } else { "action-recovery-on" })) }
                 }
                 p { (ctx.t("relais-sees")) }
-                ul.plain { li { (ctx.t("relais-sees-identity")) } }
+                ul.plain {
+                    li { (ctx.t("relais-sees-identity")) }
+                    li { (ctx.locale.ta("relais-sees-documents", &[("count", r.shared.documents.into())])) }
+                }
                 p { a.button href={"/relays/" (r.structure.id) "/leave"} { (ctx.t("action-leave")) } }
             }
         }
@@ -249,6 +256,23 @@ fn settings_body(ctx: &Ctx, notice: Option<String>, error: Option<String>) -> Ma
                 button.primary type="submit" { (ctx.t("action-save")) }
             }
         }
+        @if ctx.session.as_ref().is_some_and(|s| s.kind == "beneficiary") {
+            section.card {
+                h2 { (icon("download")) " " (ctx.t("export-title")) }
+                p { (ctx.t("export-text")) }
+                p { a.button href="/export" { (icon("download")) " " (ctx.t("export-download")) } }
+            }
+            section.card {
+                h2 { (ctx.t("delete-account-title")) }
+                p { (ctx.t("delete-account-text")) }
+                form method="post" action="/account/delete" {
+                    (ctx.csrf_field())
+                    label for="delete-password" { (ctx.t("delete-account-password")) }
+                    input id="delete-password" name="password" type="password" autocomplete="current-password" required;
+                    button.danger type="submit" { (ctx.t("delete-account-confirm")) }
+                }
+            }
+        }
     }
 }
 
@@ -333,5 +357,76 @@ async fn recovery_submit(
     {
         Ok(()) => Redirect::to("/relays").into_response(),
         Err(e) => ctx.error_page(&e),
+    }
+}
+
+async fn export(ctx: Ctx) -> Response {
+    let session = match ctx.require(&["beneficiary"]) {
+        Ok(s) => s.clone(),
+        Err(r) => return r,
+    };
+    let bid = session.beneficiary_id.clone().unwrap_or_default();
+    match ctx.state.app.export_safe(&session, &bid).await {
+        Ok(zip) => {
+            crate::web::api::content_response("application/zip", "consigne-export.zip", zip, false)
+        }
+        Err(e) => ctx.error_page(&e),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct DeleteForm {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+    #[serde(default)]
+    password: String,
+}
+
+async fn delete_account(ctx: Ctx, Form(form): Form<DeleteForm>) -> Response {
+    let session = match ctx.require(&["beneficiary"]) {
+        Ok(s) => s.clone(),
+        Err(r) => return r,
+    };
+    if !ctx.csrf_ok(&form.csrf) {
+        return ctx.bad_form();
+    }
+    let bid = session.beneficiary_id.clone().unwrap_or_default();
+    match ctx
+        .state
+        .app
+        .delete_safe(&session, &bid, &form.password)
+        .await
+    {
+        Ok(()) => {
+            let anonymous = Ctx {
+                session: None,
+                ..ctx
+            };
+            let mut res = anonymous.page(
+                &anonymous.t("delete-account-done-title"),
+                html! {
+                    section.card.narrow {
+                        h1 { (icon("check")) " " (anonymous.t("delete-account-done-title")) }
+                        p { (anonymous.t("delete-account-done-text")) }
+                    }
+                },
+            );
+            anonymous.add_cookie(
+                &mut res,
+                crate::web::extract::session_cookie_name(&anonymous.state),
+                "",
+                Some(0),
+            );
+            res.headers_mut().insert(
+                axum::http::header::HeaderName::from_static("clear-site-data"),
+                axum::http::HeaderValue::from_static("\"cache\", \"cookies\", \"storage\""),
+            );
+            res
+        }
+        Err(e) => ctx.render(
+            Ctx::error_status(&e),
+            &ctx.t("section-settings"),
+            settings_body(&ctx, None, Some(ctx.error_text(&e))),
+        ),
     }
 }

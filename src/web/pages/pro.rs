@@ -295,6 +295,7 @@ async fn person_file(ctx: Ctx, Path(bid): Path<String>) -> Response {
         Ok(s) => s.clone(),
         Err(r) => return r,
     };
+    let documents_html = super::documents::pro_section(&ctx, &session, &bid).await;
     match ctx.state.app.beneficiary_profile(&session, &bid).await {
         Ok(p) => ctx.page(&format!("{} {}", p.first_name, p.last_name), html! {
             section.card {
@@ -306,6 +307,7 @@ async fn person_file(ctx: Ctx, Path(bid): Path<String>) -> Response {
                     @if let Some(phone) = &p.phone { dt { (ctx.t("field-phone")) } dd { (phone) } }
                 }
             }
+            (documents_html)
             section.card {
                 h2 { (icon("key")) " " (ctx.t("reset-title")) }
                 p { (ctx.t("reset-intro")) }

@@ -19,3 +19,74 @@
     sync();
   }
 })();
+
+// Scanning: previews of the photos, reordering (the order of the pages), upload progress.
+(function () {
+  "use strict";
+  document.querySelectorAll("form.scan").forEach(function (form) {
+    var input = form.querySelector("input[type=file]");
+    var box = form.querySelector(".scan-previews");
+    if (!input || !box || typeof DataTransfer === "undefined") { return; }
+    var files = [];
+    function render() {
+      box.textContent = "";
+      files.forEach(function (f, i) {
+        var fig = document.createElement("figure");
+        var img = document.createElement("img");
+        img.src = URL.createObjectURL(f);
+        img.alt = String(i + 1);
+        img.width = 96;
+        fig.appendChild(img);
+        var cap = document.createElement("figcaption");
+        cap.textContent = String(i + 1);
+        fig.appendChild(cap);
+        [["\u2191", -1], ["\u2193", 1]].forEach(function (m) {
+          var b = document.createElement("button");
+          b.type = "button";
+          b.className = "small";
+          b.textContent = m[0];
+          b.setAttribute("aria-label", (i + 1) + " " + m[0]);
+          b.disabled = (i + m[1] < 0) || (i + m[1] >= files.length);
+          b.addEventListener("click", function () {
+            var j = i + m[1];
+            var t = files[i]; files[i] = files[j]; files[j] = t;
+            sync();
+            render();
+          });
+          fig.appendChild(b);
+        });
+        box.appendChild(fig);
+      });
+    }
+    function sync() {
+      var dt = new DataTransfer();
+      files.forEach(function (f) { dt.items.add(f); });
+      input.files = dt.files;
+    }
+    input.addEventListener("change", function () {
+      files = Array.prototype.slice.call(input.files);
+      render();
+    });
+  });
+  // Upload progress on slow networks; without JavaScript the form posts as usual.
+  document.querySelectorAll("form.scan, form.upload").forEach(function (form) {
+    var bar = form.querySelector("progress");
+    if (!bar || typeof XMLHttpRequest === "undefined" || typeof FormData === "undefined") { return; }
+    form.addEventListener("submit", function (ev) {
+      if (!form.checkValidity()) { return; }
+      ev.preventDefault();
+      var xhr = new XMLHttpRequest();
+      xhr.open("POST", form.action);
+      bar.hidden = false;
+      xhr.upload.addEventListener("progress", function (e) {
+        if (e.lengthComputable) { bar.value = Math.round(100 * e.loaded / e.total); }
+      });
+      xhr.addEventListener("load", function () {
+        if (xhr.responseURL && xhr.status < 400) { window.location.assign(xhr.responseURL); return; }
+        document.open(); document.write(xhr.responseText); document.close();
+      });
+      xhr.addEventListener("error", function () { bar.hidden = true; form.submit(); });
+      xhr.send(new FormData(form));
+    });
+  });
+})();

@@ -1,0 +1,745 @@
+//! Documents pages: the person's papers (folders, upload, scanning with the phone camera,
+//! viewing, renaming, moving, expiry dates, sharing per relais, deleting), her journal in plain
+//! words, and the professional's view of what a person shares (plus adding and scanning).
+
+use super::{Ctx, icons::icon};
+use crate::service::{
+    DocumentPatch, DocumentView, FolderView, MAX_FILE_BYTES, NewDocument, ServiceError, Session,
+};
+use crate::web::AppState;
+use crate::web::api::content_response;
+use axum::Form;
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Multipart, Path, Query};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use maud::{Markup, html};
+use serde::Deserialize;
+
+/// Photos of one scan, at most.
+const MAX_SCAN_PAGES: usize = 20;
+
+pub fn router() -> Router<AppState> {
+    let upload_limit = DefaultBodyLimit::max(MAX_FILE_BYTES + 64 * 1024);
+    let scan_limit = DefaultBodyLimit::max(3 * MAX_FILE_BYTES);
+    Router::new()
+        .route("/documents", get(list_page))
+        .route("/documents/upload", post(upload_submit).layer(upload_limit))
+        .route("/documents/scan", post(scan_submit).layer(scan_limit))
+        .route("/documents/{id}", get(document_page))
+        .route("/documents/{id}/view", get(view_inline))
+        .route("/documents/{id}/download", get(download))
+        .route("/documents/{id}/thumbnail", get(thumbnail))
+        .route("/documents/{id}/edit", post(edit_submit))
+        .route("/documents/{id}/shares", post(shares_submit))
+        .route(
+            "/documents/{id}/delete",
+            get(delete_confirm).post(delete_submit),
+        )
+        .route("/folders", post(folder_submit))
+        .route("/journal", get(journal_page))
+        .route(
+            "/pro/b/{bid}/documents",
+            post(pro_upload).layer(upload_limit),
+        )
+        .route("/pro/b/{bid}/scan", post(pro_scan).layer(scan_limit))
+}
+
+#[allow(clippy::result_large_err)]
+fn own(ctx: &Ctx) -> Result<(Session, String), Response> {
+    let s = ctx.require(&["beneficiary"])?.clone();
+    let bid = s.beneficiary_id.clone().unwrap_or_default();
+    Ok((s, bid))
+}
+
+/// `DD/MM/YYYY` from `YYYY-MM-DD...`, as people read dates here.
+pub fn day(iso: &str) -> String {
+    let d: Vec<&str> = iso.get(..10).unwrap_or(iso).split('-').collect();
+    match d.as_slice() {
+        [y, m, dd] => format!("{dd}/{m}/{y}"),
+        _ => iso.to_owned(),
+    }
+}
+
+fn type_icon(doc: &DocumentView) -> &'static str {
+    if doc.content_type == "application/pdf" {
+        "pdf"
+    } else {
+        "photo"
+    }
+}
+
+fn document_card(ctx: &Ctx, doc: &DocumentView, href: &str) -> Markup {
+    html! {
+        li.doc {
+            a href=(href) {
+                @if doc.has_thumbnail {
+                    img.thumb src={"/documents/" (doc.id) "/thumbnail"} alt="" width="64" height="64" loading="lazy";
+                } @else {
+                    span.thumb.pictogram { (icon(type_icon(doc))) }
+                }
+                span.doc-text {
+                    strong { (doc.name) }
+                    span.hint {
+                        (ctx.t(if doc.content_type == "application/pdf" { "doc-type-pdf" } else { "doc-type-photo" }))
+                        " · " (day(&doc.created_at))
+                        @if let Some(e) = &doc.expires_on { " · " (ctx.locale.ta("doc-expires", &[("date", day(e).into())])) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn upload_forms(ctx: &Ctx, upload_action: &str, scan_action: &str, folder: Option<&str>) -> Markup {
+    html! {
+        section.card {
+            h2 { (icon("camera")) " " (ctx.t("doc-scan-title")) }
+            p.hint { (ctx.t("doc-scan-hint")) }
+            form.scan method="post" action=(scan_action) enctype="multipart/form-data" {
+                (ctx.csrf_field())
+                label for="scan-photos" { (ctx.t("doc-scan-photos")) }
+                input id="scan-photos" name="file" type="file" accept="image/*" capture="environment" multiple required;
+                div.scan-previews aria-live="polite" {}
+                label for="scan-name" { (ctx.t("doc-name")) " " span.hint { (ctx.t("optional")) } }
+                input id="scan-name" name="name" type="text";
+                button.primary type="submit" { (icon("camera")) " " (ctx.t("doc-scan-submit")) }
+                progress.upload-progress max="100" value="0" hidden {}
+            }
+        }
+        section.card {
+            h2 { (icon("plus")) " " (ctx.t("doc-add-title")) }
+            form.upload method="post" action=(upload_action) enctype="multipart/form-data" {
+                (ctx.csrf_field())
+                @if let Some(f) = folder { input type="hidden" name="folder_id" value=(f); }
+                label for="upload-file" { (ctx.t("doc-file")) }
+                p.hint id="upload-hint" { (ctx.t("doc-file-hint")) }
+                input id="upload-file" name="file" type="file" accept="image/jpeg,image/png,image/webp,application/pdf" required aria-describedby="upload-hint";
+                label for="upload-name" { (ctx.t("doc-name")) " " span.hint { (ctx.t("optional")) } }
+                input id="upload-name" name="name" type="text";
+                button.primary type="submit" { (ctx.t("doc-add-submit")) }
+                progress.upload-progress max="100" value="0" hidden {}
+            }
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct FolderQuery {
+    folder: Option<String>,
+}
+
+async fn list_page(ctx: Ctx, Query(q): Query<FolderQuery>) -> Response {
+    let (session, bid) = match own(&ctx) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    render_list(
+        &ctx,
+        &session,
+        &bid,
+        q.folder.as_deref(),
+        None,
+        StatusCode::OK,
+    )
+    .await
+}
+
+async fn render_list(
+    ctx: &Ctx,
+    session: &Session,
+    bid: &str,
+    folder: Option<&str>,
+    error: Option<String>,
+    status: StatusCode,
+) -> Response {
+    let (docs, folders) = match tokio::try_join!(
+        ctx.state.app.list_documents(session, bid, None),
+        ctx.state.app.list_folders(session, bid)
+    ) {
+        Ok(v) => v,
+        Err(e) => return ctx.error_page(&e),
+    };
+    let current = folder.and_then(|f| folders.iter().find(|x| x.id == f));
+    if folder.is_some() && current.is_none() {
+        return ctx.not_found();
+    }
+    let current_id = current.map(|f| f.id.clone());
+    let children: Vec<&FolderView> = folders
+        .iter()
+        .filter(|f| f.parent_id == current_id)
+        .collect();
+    let here: Vec<&DocumentView> = docs.iter().filter(|d| d.folder_id == current_id).collect();
+    // The path from the top to the current folder.
+    let mut trail: Vec<&FolderView> = Vec::new();
+    let mut cursor = current;
+    while let Some(f) = cursor {
+        trail.insert(0, f);
+        cursor = f
+            .parent_id
+            .as_ref()
+            .and_then(|p| folders.iter().find(|x| x.id == *p));
+    }
+    let title = current.map_or_else(|| ctx.t("section-documents"), |f| f.name.clone());
+    ctx.render(status, &title, html! {
+        nav.breadcrumbs aria-label=(ctx.t("doc-folders")) {
+            a href="/documents" { (icon("folder")) " " (ctx.t("section-documents")) }
+            @for f in &trail { " › " a href={"/documents?folder=" (f.id)} { (f.name) } }
+        }
+        h1 { (icon("folder")) " " (title) }
+        (super::field_error(&error))
+        @if !children.is_empty() {
+            ul.folders {
+                @for f in &children {
+                    li { a.button href={"/documents?folder=" (f.id)} { (icon("folder")) " " (f.name) } }
+                }
+            }
+        }
+        @if here.is_empty() && children.is_empty() {
+            p { (ctx.t("doc-none")) }
+        } @else {
+            ul.docs { @for d in &here { (document_card(ctx, d, &format!("/documents/{}", d.id))) } }
+        }
+        (upload_forms(ctx, "/documents/upload", "/documents/scan", current_id.as_deref()))
+        section.card {
+            h2 { (icon("folder")) " " (ctx.t("doc-new-folder")) }
+            form method="post" action="/folders" {
+                (ctx.csrf_field())
+                @if let Some(f) = &current_id { input type="hidden" name="parent_id" value=(f); }
+                label for="folder-name" { (ctx.t("doc-folder-name")) }
+                input id="folder-name" name="name" type="text" required;
+                button type="submit" { (ctx.t("action-create")) }
+            }
+        }
+    })
+}
+
+/// A multipart form from a page: its CSRF token, files (in order) and text fields.
+struct PageUpload {
+    csrf: String,
+    files: Vec<(Option<String>, Vec<u8>)>,
+    name: Option<String>,
+    folder_id: Option<String>,
+}
+
+async fn read_page_upload(
+    mut multipart: Multipart,
+    max_files: usize,
+) -> Result<PageUpload, ServiceError> {
+    let bad = |e: axum::extract::multipart::MultipartError| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            ServiceError::TooLarge("file_too_large")
+        } else {
+            ServiceError::Invalid(crate::domain::InvalidInput::new("file", "malformed_upload"))
+        }
+    };
+    let mut out = PageUpload {
+        csrf: String::new(),
+        files: Vec::new(),
+        name: None,
+        folder_id: None,
+    };
+    while let Some(mut field) = multipart.next_field().await.map_err(bad)? {
+        match field.name().unwrap_or_default() {
+            "_csrf" => out.csrf = field.text().await.map_err(bad)?,
+            "name" => {
+                out.name = Some(field.text().await.map_err(bad)?).filter(|n| !n.trim().is_empty())
+            }
+            "folder_id" => {
+                out.folder_id =
+                    Some(field.text().await.map_err(bad)?).filter(|n| !n.trim().is_empty())
+            }
+            "file" => {
+                if out.files.len() >= max_files {
+                    return Err(ServiceError::TooLarge("too_many_files"));
+                }
+                let name = field.file_name().map(str::to_owned);
+                let mut bytes = Vec::new();
+                while let Some(chunk) = field.chunk().await.map_err(bad)? {
+                    if bytes.len() + chunk.len() > MAX_FILE_BYTES {
+                        return Err(ServiceError::TooLarge("file_too_large"));
+                    }
+                    bytes.extend_from_slice(&chunk);
+                }
+                // A file input left empty still sends a part with no bytes.
+                if !bytes.is_empty() {
+                    out.files.push((name, bytes));
+                }
+            }
+            _ => {}
+        }
+    }
+    if out.files.is_empty() {
+        return Err(ServiceError::Invalid(crate::domain::InvalidInput::new(
+            "file", "required",
+        )));
+    }
+    Ok(out)
+}
+
+enum Mode {
+    Upload,
+    Scan,
+}
+
+async fn receive(
+    ctx: &Ctx,
+    session: &Session,
+    bid: &str,
+    multipart: Multipart,
+    mode: Mode,
+) -> Result<DocumentView, ServiceError> {
+    let max = if matches!(mode, Mode::Scan) {
+        MAX_SCAN_PAGES
+    } else {
+        1
+    };
+    let form = read_page_upload(multipart, max).await?;
+    if !ctx.csrf_ok(&form.csrf) {
+        return Err(ServiceError::Forbidden);
+    }
+    match mode {
+        Mode::Scan => {
+            ctx.state
+                .app
+                .scan_document(
+                    session,
+                    bid,
+                    form.files.into_iter().map(|(_, b)| b).collect(),
+                    form.name,
+                )
+                .await
+        }
+        Mode::Upload => {
+            let (file_name, bytes) = form.files.into_iter().next().unwrap_or_default();
+            ctx.state
+                .app
+                .upload_document(
+                    session,
+                    bid,
+                    NewDocument {
+                        bytes,
+                        file_name,
+                        name: form.name,
+                        folder_id: form.folder_id,
+                    },
+                )
+                .await
+        }
+    }
+}
+
+async fn person_receive(ctx: Ctx, multipart: Multipart, mode: Mode) -> Response {
+    let (session, bid) = match own(&ctx) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    match receive(&ctx, &session, &bid, multipart, mode).await {
+        Ok(doc) => Redirect::to(&format!("/documents/{}", doc.id)).into_response(),
+        Err(ServiceError::Forbidden) => ctx.bad_form(),
+        Err(e) => {
+            render_list(
+                &ctx,
+                &session,
+                &bid,
+                None,
+                Some(ctx.error_text(&e)),
+                Ctx::error_status(&e),
+            )
+            .await
+        }
+    }
+}
+
+async fn upload_submit(ctx: Ctx, multipart: Multipart) -> Response {
+    person_receive(ctx, multipart, Mode::Upload).await
+}
+
+async fn scan_submit(ctx: Ctx, multipart: Multipart) -> Response {
+    person_receive(ctx, multipart, Mode::Scan).await
+}
+
+async fn pro_receive(ctx: Ctx, bid: String, multipart: Multipart, mode: Mode) -> Response {
+    let session = match ctx.require(&["professional"]) {
+        Ok(s) => s.clone(),
+        Err(r) => return r,
+    };
+    match receive(&ctx, &session, &bid, multipart, mode).await {
+        Ok(_) => Redirect::to(&format!("/pro/b/{bid}")).into_response(),
+        Err(ServiceError::Forbidden) => ctx.bad_form(),
+        Err(e) => ctx.error_page(&e),
+    }
+}
+
+async fn pro_upload(ctx: Ctx, Path(bid): Path<String>, multipart: Multipart) -> Response {
+    pro_receive(ctx, bid, multipart, Mode::Upload).await
+}
+
+async fn pro_scan(ctx: Ctx, Path(bid): Path<String>, multipart: Multipart) -> Response {
+    pro_receive(ctx, bid, multipart, Mode::Scan).await
+}
+
+/// What a professional sees of a person's documents, and the forms to add some.
+pub async fn pro_section(ctx: &Ctx, session: &Session, bid: &str) -> Markup {
+    let docs = ctx.state.app.list_documents(session, bid, None).await;
+    html! {
+        section.card {
+            h2 { (icon("folder")) " " (ctx.t("doc-shared-with-you")) }
+            @match &docs {
+                Ok(d) if d.is_empty() => { p { (ctx.t("doc-none-shared")) } }
+                Ok(d) => { ul.docs { @for doc in d { (document_card(ctx, doc, &format!("/documents/{}/download", doc.id))) } } }
+                Err(e) => { div.notice.error role="alert" { p { (ctx.error_text(e)) } } }
+            }
+        }
+        (upload_forms(ctx, &format!("/pro/b/{bid}/documents"), &format!("/pro/b/{bid}/scan"), None))
+    }
+}
+
+async fn document_page(ctx: Ctx, Path(id): Path<String>) -> Response {
+    let (session, bid) = match own(&ctx) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    render_document(&ctx, &session, &bid, &id, None, StatusCode::OK).await
+}
+
+async fn render_document(
+    ctx: &Ctx,
+    session: &Session,
+    bid: &str,
+    id: &str,
+    error: Option<String>,
+    status: StatusCode,
+) -> Response {
+    let app = &ctx.state.app;
+    let (doc, folders, relays) = match tokio::try_join!(
+        app.get_document(session, id),
+        app.list_folders(session, bid),
+        app.relays(session, bid)
+    ) {
+        Ok(v) => v,
+        Err(e) => return ctx.error_page(&e),
+    };
+    let is_pdf = doc.content_type == "application/pdf";
+    ctx.render(status, &doc.name, html! {
+        nav.breadcrumbs { a href="/documents" { (icon("folder")) " " (ctx.t("section-documents")) } }
+        h1 { (icon(type_icon(&doc))) " " (doc.name) }
+        (super::field_error(&error))
+        @if is_pdf {
+            div.notice role="note" { p { (ctx.t("doc-shared-computer-warning")) } }
+            p { a.button.primary href={"/documents/" (doc.id) "/download"} { (icon("download")) " " (ctx.t("doc-download")) } }
+        } @else {
+            p.preview { img src={"/documents/" (doc.id) "/view"} alt=(doc.name); }
+            p { a.button href={"/documents/" (doc.id) "/download"} { (icon("download")) " " (ctx.t("doc-download")) } }
+        }
+        section.card {
+            h2 { (icon("relais")) " " (ctx.t("doc-who-sees")) }
+            @if relays.is_empty() {
+                p { (ctx.t("doc-private-no-relais")) }
+            } @else {
+                form method="post" action={"/documents/" (doc.id) "/shares"} {
+                    (ctx.csrf_field())
+                    fieldset {
+                        legend { (ctx.t("doc-share-legend")) }
+                        @for r in &relays {
+                            div.choice {
+                                input type="checkbox" id={"share-" (r.structure.id)} name="sid" value=(r.structure.id) checked[doc.shared_with.contains(&r.structure.id)];
+                                label for={"share-" (r.structure.id)} { (r.structure.name) }
+                            }
+                        }
+                    }
+                    button.primary type="submit" { (ctx.t("action-save")) }
+                }
+            }
+        }
+        section.card {
+            h2 { (icon("settings")) " " (ctx.t("doc-edit")) }
+            form method="post" action={"/documents/" (doc.id) "/edit"} {
+                (ctx.csrf_field())
+                label for="doc-name" { (ctx.t("doc-name")) }
+                input id="doc-name" name="name" type="text" required value=(doc.name);
+                label for="doc-folder" { (ctx.t("doc-folder")) }
+                select id="doc-folder" name="folder_id" {
+                    option value="" selected[doc.folder_id.is_none()] { (ctx.t("section-documents")) }
+                    @for f in &folders { option value=(f.id) selected[doc.folder_id.as_deref() == Some(f.id.as_str())] { (f.name) } }
+                }
+                label for="doc-expires" { (ctx.t("doc-expiry")) " " span.hint { (ctx.t("optional")) } }
+                input id="doc-expires" name="expires_on" type="date" value=(doc.expires_on.clone().unwrap_or_default());
+                button.primary type="submit" { (ctx.t("action-save")) }
+            }
+        }
+        p.hint { (ctx.locale.ta("doc-added-by", &[("who", if doc.created_by.kind == "beneficiary" { ctx.t("journal-you") } else { doc.created_by.display_name.clone() }.into()), ("date", day(&doc.created_at).into())])) }
+        p { a.button.danger-outline href={"/documents/" (doc.id) "/delete"} { (ctx.t("doc-delete")) } }
+    })
+}
+
+async fn serve_content(ctx: Ctx, id: String, thumbnail: bool, inline: bool) -> Response {
+    let session = match ctx.require(&["beneficiary", "professional"]) {
+        Ok(s) => s.clone(),
+        Err(r) => return r,
+    };
+    let action = if inline {
+        "document_viewed"
+    } else {
+        "document_downloaded"
+    };
+    match ctx
+        .state
+        .app
+        .document_content(&session, &id, thumbnail, action)
+        .await
+    {
+        Ok((doc, bytes)) => {
+            let ext = if doc.content_type == "application/pdf" {
+                "pdf"
+            } else {
+                doc.content_type.rsplit('/').next().unwrap_or("bin")
+            };
+            let file_name: String = doc
+                .name
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || *c == ' ')
+                .collect::<String>()
+                .trim()
+                .replace(' ', "_");
+            let ty = if thumbnail {
+                "image/jpeg"
+            } else {
+                doc.content_type.as_str()
+            };
+            // Only images are ever shown inline; a PDF is always a download.
+            let inline = (inline || thumbnail) && ty.starts_with("image/");
+            content_response(
+                ty,
+                &format!(
+                    "{}.{ext}",
+                    if file_name.is_empty() {
+                        "document"
+                    } else {
+                        &file_name
+                    }
+                ),
+                bytes,
+                inline,
+            )
+        }
+        Err(e) => ctx.error_page(&e),
+    }
+}
+
+async fn view_inline(ctx: Ctx, Path(id): Path<String>) -> Response {
+    serve_content(ctx, id, false, true).await
+}
+
+async fn download(ctx: Ctx, Path(id): Path<String>) -> Response {
+    serve_content(ctx, id, false, false).await
+}
+
+async fn thumbnail(ctx: Ctx, Path(id): Path<String>) -> Response {
+    serve_content(ctx, id, true, true).await
+}
+
+#[derive(Debug, Deserialize)]
+struct EditForm {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    folder_id: String,
+    #[serde(default)]
+    expires_on: String,
+}
+
+async fn edit_submit(ctx: Ctx, Path(id): Path<String>, Form(form): Form<EditForm>) -> Response {
+    let (session, bid) = match own(&ctx) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    if !ctx.csrf_ok(&form.csrf) {
+        return ctx.bad_form();
+    }
+    let nonempty = |s: &str| Some(s.trim().to_owned()).filter(|v| !v.is_empty());
+    let patch = DocumentPatch {
+        name: Some(form.name.clone()),
+        folder_id: Some(nonempty(&form.folder_id)),
+        expires_on: Some(nonempty(&form.expires_on)),
+    };
+    match ctx.state.app.update_document(&session, &id, patch).await {
+        Ok(_) => Redirect::to(&format!("/documents/{id}")).into_response(),
+        Err(ServiceError::NotFound) => ctx.not_found(),
+        Err(e) => {
+            render_document(
+                &ctx,
+                &session,
+                &bid,
+                &id,
+                Some(ctx.error_text(&e)),
+                Ctx::error_status(&e),
+            )
+            .await
+        }
+    }
+}
+
+async fn shares_submit(ctx: Ctx, Path(id): Path<String>, body: String) -> Response {
+    let (session, bid) = match own(&ctx) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    // Repeated `sid` fields: parse the urlencoded body by hand.
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(&body).unwrap_or_default();
+    let csrf = pairs
+        .iter()
+        .find(|(k, _)| k == "_csrf")
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default();
+    if !ctx.csrf_ok(&csrf) {
+        return ctx.bad_form();
+    }
+    let wanted: Vec<&str> = pairs
+        .iter()
+        .filter(|(k, _)| k == "sid")
+        .map(|(_, v)| v.as_str())
+        .collect();
+    let (doc, relays) = match tokio::try_join!(
+        ctx.state.app.get_document(&session, &id),
+        ctx.state.app.relays(&session, &bid)
+    ) {
+        Ok(v) => v,
+        Err(e) => return ctx.error_page(&e),
+    };
+    for r in &relays {
+        let want = wanted.contains(&r.structure.id.as_str());
+        let has = doc.shared_with.contains(&r.structure.id);
+        if want != has
+            && let Err(e) = ctx
+                .state
+                .app
+                .set_item_share(&session, "document", &id, &r.structure.id, want)
+                .await
+        {
+            return ctx.error_page(&e);
+        }
+    }
+    Redirect::to(&format!("/documents/{id}")).into_response()
+}
+
+async fn delete_confirm(ctx: Ctx, Path(id): Path<String>) -> Response {
+    let (session, _) = match own(&ctx) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    match ctx.state.app.get_document(&session, &id).await {
+        Ok(doc) => ctx.page(&ctx.t("doc-delete"), html! {
+            section.card.narrow {
+                h1 { (ctx.locale.ta("doc-delete-question", &[("name", doc.name.clone().into())])) }
+                p { (ctx.t("doc-delete-text")) }
+                form method="post" action={"/documents/" (doc.id) "/delete"} {
+                    (ctx.csrf_field())
+                    button.danger type="submit" { (ctx.t("doc-delete-confirm")) }
+                }
+                p { a href={"/documents/" (doc.id)} { (ctx.t("action-cancel")) } }
+            }
+        }),
+        Err(e) => ctx.error_page(&e),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct CsrfOnly {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+}
+
+async fn delete_submit(ctx: Ctx, Path(id): Path<String>, Form(form): Form<CsrfOnly>) -> Response {
+    let (session, _) = match own(&ctx) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    if !ctx.csrf_ok(&form.csrf) {
+        return ctx.bad_form();
+    }
+    match ctx.state.app.delete_document(&session, &id).await {
+        Ok(()) => Redirect::to("/documents").into_response(),
+        Err(e) => ctx.error_page(&e),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct FolderForm {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    parent_id: String,
+}
+
+async fn folder_submit(ctx: Ctx, Form(form): Form<FolderForm>) -> Response {
+    let (session, bid) = match own(&ctx) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    if !ctx.csrf_ok(&form.csrf) {
+        return ctx.bad_form();
+    }
+    let parent = Some(form.parent_id.as_str()).filter(|p| !p.is_empty());
+    match ctx
+        .state
+        .app
+        .create_folder(&session, &bid, &form.name, parent)
+        .await
+    {
+        Ok(f) => Redirect::to(&format!("/documents?folder={}", f.id)).into_response(),
+        Err(e) => {
+            render_list(
+                &ctx,
+                &session,
+                &bid,
+                parent,
+                Some(ctx.error_text(&e)),
+                Ctx::error_status(&e),
+            )
+            .await
+        }
+    }
+}
+
+async fn journal_page(ctx: Ctx) -> Response {
+    let (session, bid) = match own(&ctx) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let (entries, names) = match tokio::try_join!(
+        ctx.state.app.journal_of(&session, &bid),
+        ctx.state.app.document_names(&session, &bid)
+    ) {
+        Ok(v) => v,
+        Err(e) => return ctx.error_page(&e),
+    };
+    ctx.page(&ctx.t("section-journal"), html! {
+        h1 { (icon("journal")) " " (ctx.t("section-journal")) }
+        p { (ctx.t("journal-intro")) }
+        ol.journal {
+            @for e in &entries {
+                @let who = match e.actor.kind.as_str() {
+                    "beneficiary" => ctx.t("journal-you"),
+                    "professional" => match &e.actor.structure {
+                        Some(s) => format!("{} ({})", e.actor.display_name, s.name),
+                        None => e.actor.display_name.clone(),
+                    },
+                    _ => ctx.t("journal-someone"),
+                };
+                @let what = e.target.as_ref().filter(|t| t.kind == "document").map(|t| names.iter().find(|(id, _)| *id == t.id).map_or_else(|| ctx.t("journal-deleted-document"), |(_, n)| n.clone())).unwrap_or_default();
+                @let action_id = format!("journal-{}-{}", e.action.replace('_', "-"), e.outcome);
+                li.(if e.outcome == "failure" { "failure" } else { "success" }) {
+                    time datetime=(e.at) { (day(&e.at)) " " (e.at.get(11..16).unwrap_or_default()) }
+                    " — "
+                    (ctx.locale.ta(&action_id, &[("who", who.into()), ("what", what.into())]))
+                }
+            }
+        }
+    })
+}
