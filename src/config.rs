@@ -22,6 +22,34 @@ pub struct Config {
     pub sessions: Sessions,
     pub throttle: Throttle,
     pub argon2: Argon2,
+    pub storage: Storage,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Storage {
+    /// Largest file a person or a professional may upload (MB).
+    pub max_file_mb: u64,
+    /// Room of one safe (MB).
+    pub quota_mb: u64,
+}
+
+impl Default for Storage {
+    fn default() -> Self {
+        Self {
+            max_file_mb: 20,
+            quota_mb: 1024,
+        }
+    }
+}
+
+impl Storage {
+    pub fn max_file_bytes(&self) -> usize {
+        usize::try_from(self.max_file_mb.saturating_mul(1024 * 1024)).unwrap_or(usize::MAX)
+    }
+    pub fn quota_bytes(&self) -> i64 {
+        i64::try_from(self.quota_mb.saturating_mul(1024 * 1024)).unwrap_or(i64::MAX)
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -78,6 +106,7 @@ impl Default for Config {
             sessions: Sessions::default(),
             throttle: Throttle::default(),
             argon2: Argon2::default(),
+            storage: Storage::default(),
         }
     }
 }
@@ -170,6 +199,14 @@ impl Config {
             || t.address_max_identifiers < 2
         {
             return Err(ConfigError::Invalid("throttle values out of range".into()));
+        }
+        if self.storage.max_file_mb == 0
+            || self.storage.max_file_mb > crate::service::MAX_FILE_BYTES_CAP as u64 / (1024 * 1024)
+            || self.storage.quota_mb == 0
+        {
+            return Err(ConfigError::Invalid(
+                "storage.max_file_mb must be 1..=100 and storage.quota_mb at least 1".into(),
+            ));
         }
         let s = &self.sessions;
         if s.beneficiary_idle_minutes < 1

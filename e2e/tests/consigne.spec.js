@@ -265,6 +265,223 @@ test.describe('desktop', () => {
   });
 });
 
+// A person's papers: a professional scans two photos into her safe (one PDF of two pages), she
+// shares another paper with one of her two relais only, and the other relais cannot see it. Every
+// step on a 360×640 phone, professionals included. The person is new to this run (the js and nojs
+// runs share the server), followed by Les Tilleuls, then invited by the CCAS.
+test.describe('documents on a phone', () => {
+  test.use({ viewport: PHONE });
+
+  test('f a scan shared with one relais only', async ({ page, check, jsEnabled, browser, artifact }) => {
+    test.setTimeout(300_000);
+    const suffix = randomLetters(6);
+    const person = {
+      firstName: 'Nour',
+      lastName: `Ferhat-${suffix[0].toUpperCase()}${suffix.slice(1)}`,
+      birthDate: '1992-03-14',
+      password: 'cerf-volant bleu au-dessus du port',
+      identifier: '',
+    };
+    const scanName = 'Attestation de domiciliation';
+    const photoName = 'Carte Vitale';
+    const [page1, page2, card] = await makePhotos(browser);
+
+    // 1. Claire (Les Tilleuls) opens the person's safe.
+    await loginAs(page, check, DEMO.claire, /\/pro$/);
+    const tilleuls = page.locator('section.card', { has: page.locator('h2', { hasText: TILLEULS }) });
+    await tilleuls.getByRole('link', { name: 'Ouvrir un coffre' }).click();
+    await expect(page).toHaveURL(/\/pro\/s\/[^/]+\/open$/);
+    await check('open safe form');
+    await page.locator('#first_name').fill(person.firstName);
+    await page.locator('#last_name').fill(person.lastName);
+    await page.locator('#birth_date').fill(person.birthDate);
+    await page.locator('#language').selectOption('fr');
+    await page.locator('#choice-typed').check();
+    await page.locator('#password').fill(person.password);
+    await page.locator('#consent').check();
+    await page.locator('main form button[type=submit]').click();
+    await expect(page.locator('h1')).toContainText('Fiche de secours');
+    person.identifier = (await page.locator('#sheet-identifier').innerText()).trim();
+    expect(person.identifier.startsWith(`nour.${fold(person.lastName)}.14031992`), `identifier "${person.identifier}"`).toBe(true);
+    await check('recovery sheet');
+    await logout(page, check);
+
+    // 2. Yanis (CCAS) invites her; she accepts: two relais.
+    await loginAs(page, check, DEMO.yanis, /\/pro$/);
+    const ccas = page.locator('section.card', { has: page.locator('h2', { hasText: CCAS }) });
+    const invite = ccas.locator('form.inline[action$="/invite"]');
+    await invite.locator('input[name=identifier]').fill(person.identifier);
+    await invite.getByRole('button', { name: 'Inviter' }).click();
+    await expect(page.locator('h1')).toContainText('Invitation envoyée');
+    await check('invitation sent');
+    await logout(page, check);
+
+    await loginAs(page, check, person, /\/home$/);
+    await page.locator('nav.tiles').getByRole('link', { name: 'Mes relais' }).click();
+    await expect(page).toHaveURL(/\/relays$/);
+    const invitation = page.locator('.row', { hasText: `${CCAS} souhaite vous suivre` });
+    await expect(invitation).toBeVisible();
+    await check('relays with invitation');
+    await invitation.getByRole('button', { name: 'Accepter' }).click();
+    await expect(invitation).toHaveCount(0);
+    await expect(page.locator('section.card h2', { hasText: CCAS })).toBeVisible();
+    await expect(page.locator('section.card h2', { hasText: TILLEULS })).toBeVisible();
+    await check('two relais');
+    await logout(page, check);
+
+    // 3. Claire scans two photos into the person's safe, from the person's file.
+    await loginAs(page, check, DEMO.claire, /\/pro$/);
+    const bid = await openPersonFile(page, check, TILLEULS, person);
+    const shared = sharedSection(page);
+    await expect(shared).toContainText('La personne ne partage aucun document avec votre structure.');
+    const scan = page.locator('form.scan');
+    await expect(scan).toHaveAttribute('action', `/pro/b/${bid}/scan`);
+    await expect(page.locator('form.upload')).toHaveAttribute('action', `/pro/b/${bid}/documents`);
+    const photos = page.locator('#scan-photos');
+    await expect(photos).toHaveAttribute('capture', 'environment');
+    await expect(photos).toHaveAttribute('multiple', '');
+    await photos.setInputFiles([
+      { name: 'page-1.jpg', mimeType: 'image/jpeg', buffer: page1.bytes },
+      { name: 'page-2.jpg', mimeType: 'image/jpeg', buffer: page2.bytes },
+    ]);
+    // With JavaScript: previews, and the order of the pages can be changed.
+    let firstPage = page1;
+    if (jsEnabled) {
+      const previews = scan.locator('.scan-previews figure');
+      await expect(previews).toHaveCount(2);
+      await expect(previews.locator('img')).toHaveCount(2);
+      await expect(previews.nth(0).getByRole('button', { name: '1 ↑' })).toBeDisabled();
+      await expect(previews.nth(1).getByRole('button', { name: '2 ↓' })).toBeDisabled();
+      await check('scan previews');
+      await previews.nth(0).getByRole('button', { name: '1 ↓' }).click();
+      await expect(previews).toHaveCount(2);
+      expect(await photos.evaluate((el) => Array.from(/** @type {HTMLInputElement} */ (el).files || []).map((f) => f.name)), 'pages after moving page 1 down').toEqual(['page-2.jpg', 'page-1.jpg']);
+      firstPage = page2;
+    } else {
+      await expect(scan.locator('.scan-previews figure')).toHaveCount(0);
+    }
+    await page.locator('#scan-name').fill(scanName);
+    const [scanRequest] = await Promise.all([
+      page.waitForRequest((r) => new URL(r.url()).pathname === `/pro/b/${bid}/scan` && r.method() === 'POST'),
+      scan.locator('button[type=submit]').click(),
+    ]);
+    // With JavaScript the upload goes through XMLHttpRequest (progress bar), without as a form.
+    expect(scanRequest.resourceType(), 'how the scan is sent').toBe(jsEnabled ? 'xhr' : 'document');
+    const scanned = shared.locator('ul.docs li', { hasText: scanName });
+    await expect(scanned).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`/pro/b/${bid}$`));
+    await expect(scanned).toContainText('PDF');
+    await check('person file with the scan');
+    const scanHref = await scanned.locator('a').getAttribute('href');
+    expect(scanHref).toMatch(/^\/documents\/[^/]+\/download$/);
+    const scanId = (scanHref || '').split('/')[2];
+    const download = await page.request.get(scanHref || '');
+    expect(download.status(), 'the professional downloads the scan').toBe(200);
+    expect(download.headers()['content-type']).toContain('application/pdf');
+    const pdf = await download.body();
+    fs.writeFileSync(artifact('scan.pdf'), pdf);
+    const info = pdfInfo(pdf);
+    expect(info.header, 'a PDF file').toBe('%PDF-');
+    expect(info.pages, 'one PDF of two pages').toBe(2);
+    expect(info.images, 'one image per page').toHaveLength(2);
+    expect(info.images[0], 'the first page is the photo chosen first').toEqual({ width: firstPage.width, height: firstPage.height });
+    await logout(page, check);
+
+    // 4. The person sees the scan, adds a photo and shares it with Les Tilleuls only.
+    await loginAs(page, check, person, /\/home$/);
+    await page.locator('nav.tiles').getByRole('link', { name: 'Mes papiers' }).click();
+    await expect(page).toHaveURL(/\/documents$/);
+    const mine = page.locator('ul.docs li', { hasText: scanName });
+    await expect(mine).toBeVisible();
+    await expect(mine.locator('a')).toHaveAttribute('href', `/documents/${scanId}`);
+    await expectNoHorizontalScroll(page);
+    await check('my papers with the scan');
+
+    await mine.locator('a').click();
+    await expect(page).toHaveURL(new RegExp(`/documents/${scanId}$`));
+    await expect(page.locator('h1')).toContainText(scanName);
+    await expect(page.locator('main')).toContainText('Ajouté par Claire Martin');
+    // Added by a professional: shared with her structure, not with the other relais.
+    await expect(page.getByRole('checkbox', { name: TILLEULS })).toBeChecked();
+    await expect(page.getByRole('checkbox', { name: CCAS })).not.toBeChecked();
+    await expectNoHorizontalScroll(page);
+    await check('the scan');
+    const pdfAgain = await page.request.get(`/documents/${scanId}/download`);
+    expect(pdfInfo(await pdfAgain.body()).pages, 'the person downloads the same two pages').toBe(2);
+
+    await page.locator('nav.breadcrumbs a[href="/documents"]').click();
+    await expect(page).toHaveURL(/\/documents$/);
+    await check('my papers');
+    await page.locator('#upload-file').setInputFiles({ name: 'carte.jpg', mimeType: 'image/jpeg', buffer: card.bytes });
+    await page.locator('#upload-name').fill(photoName);
+    await page.locator('form.upload button[type=submit]').click();
+    await page.waitForURL((u) => /^\/documents\/[^/]+$/.test(u.pathname) && u.pathname !== `/documents/${scanId}`);
+    const photoId = new URL(page.url()).pathname.split('/')[2];
+    await expect(page.locator('h1')).toContainText(photoName);
+    await expect(page.locator('p.preview img')).toBeVisible();
+    const tilleulsBox = page.getByRole('checkbox', { name: TILLEULS });
+    const ccasBox = page.getByRole('checkbox', { name: CCAS });
+    await expect(tilleulsBox).not.toBeChecked();
+    await expect(ccasBox).not.toBeChecked();
+    await expectNoHorizontalScroll(page);
+    await check('the new photo, private');
+
+    await tilleulsBox.check();
+    await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === `/documents/${photoId}` && r.request().method() === 'GET' && r.request().resourceType() === 'document'),
+      page.locator(`form[action="/documents/${photoId}/shares"]`).getByRole('button', { name: 'Enregistrer' }).click(),
+    ]);
+    await page.waitForLoadState('load');
+    await expect(page).toHaveURL(new RegExp(`/documents/${photoId}$`));
+    await expect(page.getByRole('checkbox', { name: TILLEULS })).toBeChecked();
+    await expect(page.getByRole('checkbox', { name: CCAS })).not.toBeChecked();
+    await check('the photo shared with Les Tilleuls');
+
+    await page.goto('/relays');
+    await expect(page.locator('section.card', { has: page.locator('h2', { hasText: TILLEULS }) })).toContainText('2 documents que vous lui partagez');
+    await expect(page.locator('section.card', { has: page.locator('h2', { hasText: CCAS }) })).toContainText('0 document que vous lui partagez');
+    await check('relays and what they see');
+
+    await page.goto('/journal');
+    await expect(page.locator('h1')).toContainText('Mon journal');
+    const journal = page.locator('ol.journal');
+    await expect(journal).toContainText(`« ${scanName} » ajouté (Claire Martin (${TILLEULS}))`);
+    await expect(journal).toContainText(`« ${photoName} » ajouté (vous)`);
+    await expect(journal).toContainText(`« ${photoName} » partagé avec un relais (vous)`);
+    await expect(journal).toContainText(`Claire Martin (${TILLEULS})`);
+    await expectNoHorizontalScroll(page);
+    await check('journal');
+    await logout(page, check);
+
+    // 5. Les Tilleuls sees both papers.
+    await loginAs(page, check, DEMO.claire, /\/pro$/);
+    await openPersonFile(page, check, TILLEULS, person);
+    await expect(shared.locator('ul.docs li', { hasText: scanName })).toBeVisible();
+    const photoCard = shared.locator('ul.docs li', { hasText: photoName });
+    await expect(photoCard).toBeVisible();
+    await expect(photoCard.locator('a')).toHaveAttribute('href', `/documents/${photoId}/download`);
+    await expect(shared.locator('ul.docs li')).toHaveCount(2);
+    await check('person file with both papers');
+    expect((await page.request.get(`/documents/${photoId}/download`)).status(), 'Les Tilleuls opens the shared photo').toBe(200);
+    await logout(page, check);
+
+    // 6. The CCAS, her other relais, sees neither.
+    await loginAs(page, check, DEMO.yanis, /\/pro$/);
+    await openPersonFile(page, check, CCAS, person);
+    await expect(shared).toContainText('La personne ne partage aucun document avec votre structure.');
+    await expect(shared.locator('ul.docs li')).toHaveCount(0);
+    await expect(page.locator('main')).not.toContainText(photoName);
+    await expect(page.locator('main')).not.toContainText(scanName);
+    await check('person file without papers');
+    for (const id of [photoId, scanId]) {
+      const res = await page.request.get(`/documents/${id}/download`);
+      expect([403, 404], `the CCAS downloads /documents/${id}/download`).toContain(res.status());
+      expect((await res.body()).subarray(0, 5).toString('latin1')).not.toBe('%PDF-');
+    }
+    await logout(page, check);
+  });
+});
+
 // The accessibility check itself: it must see what the page shows, with or without JavaScript,
 // or every "no violation" above would mean nothing.
 test('z the accessibility check catches a broken page', async ({ page, axe, artifact }) => {
@@ -294,4 +511,85 @@ function fold(s) {
 async function expectNoHorizontalScroll(page) {
   const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
   expect(scroll, 'page width on a 360 px phone').toBeLessThanOrEqual(client);
+}
+
+/** Goes to the login page, logs in and checks where it lands. */
+async function loginAs(page, check, who, landing) {
+  await page.goto('/login');
+  await check('login');
+  await login(page, who);
+  await expect(page).toHaveURL(landing);
+  await check(landing.source.includes('pro') ? 'pro home' : 'home');
+}
+
+/** From /pro, opens the person's file in the structure's list; returns her id. */
+async function openPersonFile(page, check, structure, person) {
+  const section = page.locator('section.card', { has: page.locator('h2', { hasText: structure }) });
+  const link = section.locator('ul.people a', { hasText: person.lastName });
+  await expect(link).toContainText(`${person.lastName} ${person.firstName} · ${person.birthDate}`);
+  await link.click();
+  await expect(page).toHaveURL(/\/pro\/b\/[^/]+$/);
+  await expect(page.locator('h1')).toContainText(`${person.firstName} ${person.lastName}`);
+  await expect(page.locator('main')).toContainText(person.identifier);
+  await expect(sharedSection(page).locator('h2')).toContainText('Documents partagés avec votre structure');
+  await expectNoHorizontalScroll(page);
+  await check('person file');
+  return new URL(page.url()).pathname.split('/')[3];
+}
+
+/** The person file's card "Documents partagés avec votre structure". */
+function sharedSection(page) {
+  return page.locator('section.card', { has: page.locator('h2', { hasText: 'Documents partagés avec votre structure' }) });
+}
+
+/**
+ * Three small distinct JPEG photos (two scan pages of different shapes and a card), drawn on a
+ * canvas in a throwaway page with scripts on (the nojs project cannot run them in its own page).
+ */
+async function makePhotos(browser) {
+  const ctx = await browser.newContext({ javaScriptEnabled: true });
+  const p = await ctx.newPage();
+  const shapes = [
+    { width: 300, height: 420, background: '#f4e1c1', text: 'Page 1' },
+    { width: 420, height: 300, background: '#c1e1f4', text: 'Page 2' },
+    { width: 320, height: 200, background: '#d8f4c1', text: 'Carte' },
+  ];
+  const encoded = await p.evaluate((list) => list.map(({ width, height, background, text }) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = width;
+    canvas.height = height;
+    const g = canvas.getContext('2d');
+    if (!g) throw new Error('no 2d canvas');
+    g.fillStyle = background;
+    g.fillRect(0, 0, width, height);
+    g.fillStyle = '#1b1b1f';
+    g.font = 'bold 40px sans-serif';
+    g.fillText(text, 20, height / 2);
+    for (let y = 20; y < height; y += 24) g.fillRect(20, y, (width - 40) * ((y % 72) / 72 + 0.2), 4);
+    return canvas.toDataURL('image/jpeg', 0.9).split(',')[1];
+  }), shapes);
+  await ctx.close();
+  return encoded.map((b64, i) => {
+    const bytes = Buffer.from(b64, 'base64');
+    expect(bytes.subarray(0, 3).toString('hex'), 'a JPEG file').toBe('ffd8ff');
+    return { bytes, width: shapes[i].width, height: shapes[i].height };
+  });
+}
+
+/** What a simple uncompressed PDF holds: its header, page count and image sizes in file order. */
+function pdfInfo(buffer) {
+  const text = buffer.toString('latin1');
+  const images = [];
+  for (const m of text.matchAll(/\/Subtype\s*\/Image\b/g)) {
+    const at = m.index || 0;
+    const dict = text.slice(text.lastIndexOf('<<', at), text.indexOf('>>', at));
+    const width = Number((dict.match(/\/Width\s+(\d+)/) || [])[1]);
+    const height = Number((dict.match(/\/Height\s+(\d+)/) || [])[1]);
+    images.push({ width, height });
+  }
+  return {
+    header: text.slice(0, 5),
+    pages: (text.match(/\/Type\s*\/Page(?![A-Za-z])/g) || []).length,
+    images,
+  };
 }

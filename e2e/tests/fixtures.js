@@ -189,6 +189,7 @@ const test = base.test.extend({
 const DEMO = {
   admin: { identifier: 'admin@demo.consigne.example', password: 'demo le gardien des clefs' },
   claire: { identifier: 'claire.martin@tilleuls.demo.consigne.example', password: 'demo claire ouvre des coffres' },
+  yanis: { identifier: 'yanis.haddad@ccas.demo.consigne.example', password: 'demo yanis accueille au ccas' },
   amina: { identifier: 'amina.benali.14021990', password: 'soleil vert sur la colline' },
   john: { identifier: 'john.okafor.03091978', password: 'green bicycle under the bridge' },
 };

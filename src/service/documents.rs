@@ -58,9 +58,9 @@ impl std::io::Write for HashingWriter {
 /// A sanitised upload: its bytes, its type, its thumbnail.
 type Processed = (Vec<u8>, consigne_media::Kind, Option<Vec<u8>>);
 
-/// Limits of uploads (SECURITY.md: 20 MB per file, 1 GB per safe by default).
-pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
-pub const SAFE_QUOTA_BYTES: i64 = 1024 * 1024 * 1024;
+/// The HTTP layer never accepts more than this in one request, whatever the configuration
+/// (`storage.max_file_mb`, 20 MB by default, is enforced while the bytes arrive).
+pub const MAX_FILE_BYTES_CAP: usize = 100 * 1024 * 1024;
 
 #[derive(Debug, Clone, Default)]
 pub struct NewDocument {
@@ -161,17 +161,44 @@ fn blob_error(e: BlobError) -> ServiceError {
     }
 }
 
+/// Removes what must never reach a page or a file system from a user-given name: control
+/// characters (NUL, CR, LF...), bidirectional overrides that disguise an extension, path
+/// separators; bounds its length.
+fn clean_name(raw: &str, max: usize) -> String {
+    let cleaned: String = raw
+        .chars()
+        .filter(|c| !c.is_control() && !matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}'))
+        .map(|c| if matches!(c, '/' | '\\') { '_' } else { c })
+        .collect();
+    cleaned
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .take(max)
+        .collect()
+}
+
 /// A document name: what the person typed, else the file name without its extension.
 fn document_name(name: Option<&str>, file_name: &str, fallback: &str) -> ServiceResult<String> {
-    let raw = match name.map(str::trim).filter(|n| !n.is_empty()) {
-        Some(n) => n.to_owned(),
+    let typed = name.map(|n| clean_name(n, 200)).filter(|n| !n.is_empty());
+    let raw = match typed {
+        Some(n) => n,
         None => {
-            let base = file_name.rsplit(['/', '\\']).next().unwrap_or_default();
-            let stem = base.rsplit_once('.').map_or(base, |(s, _)| s);
-            if stem.trim().is_empty() {
+            let base = clean_name(
+                file_name.rsplit(['/', '\\']).next().unwrap_or_default(),
+                255,
+            );
+            let stem = base
+                .rsplit_once('.')
+                .map_or(base.as_str(), |(s, _)| s)
+                .trim_matches(['.', ' '])
+                .to_owned();
+            let stem: String = stem.chars().take(200).collect();
+            if stem.is_empty() {
                 fallback.to_owned()
             } else {
-                stem.to_owned()
+                stem
             }
         }
     };
@@ -414,7 +441,7 @@ impl App {
         input: NewDocument,
     ) -> ServiceResult<DocumentView> {
         let bid = parse_id(bid)?;
-        if input.bytes.len() > MAX_FILE_BYTES {
+        if input.bytes.len() > self.config.storage.max_file_bytes() {
             return Err(ServiceError::TooLarge("file_too_large"));
         }
         let b2 = bid.clone();
@@ -464,7 +491,7 @@ impl App {
         let (clean, kind, thumb) = processed;
         let size =
             i64::try_from(clean.len()).map_err(|_| ServiceError::TooLarge("file_too_large"))?;
-        if used + size > SAFE_QUOTA_BYTES {
+        if used + size > self.config.storage.quota_bytes() {
             return Err(ServiceError::TooLarge("quota_exceeded"));
         }
         let id = new_id();
@@ -472,7 +499,7 @@ impl App {
         let name = document_name(input.name.as_deref(), &file_name, kind.extension())?;
         let meta = DocumentMeta {
             name,
-            file_name: file_name.chars().take(255).collect(),
+            file_name: clean_name(&file_name, 255),
             content_type: kind.mime().to_owned(),
             sha256: hex::encode(consigne_vault::sha256(&clean)),
         };
@@ -731,6 +758,9 @@ impl App {
         .map_err(|_| ServiceError::Internal("document meta"))?;
         let mut actions = Vec::new();
         if let Some(name) = &patch.name {
+            if clean_name(name, 200).is_empty() {
+                return Err(crate::domain::InvalidInput::new("name", "required").into());
+            }
             meta.name = document_name(Some(name), "", "document")?;
             actions.push("document_renamed");
         }

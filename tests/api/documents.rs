@@ -729,3 +729,41 @@ async fn verify_finds_missing_corrupted_and_orphan_blobs_and_a_broken_journal() 
         Some(2)
     );
 }
+
+#[tokio::test]
+async fn malformed_document_requests_get_json_errors() {
+    let w = World::new().await;
+    let path = format!("/api/v1/beneficiaries/{}/documents", w.bid);
+    let r =
+        w.t.send(
+            w.t.http
+                .post(w.t.url(&path))
+                .bearer_auth(&w.person)
+                .header("content-type", "text/plain")
+                .body("hello"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert_eq!(r.code(), "invalid_input");
+    let id =
+        w.t.upload(&w.person, &w.bid, jpeg(10, 10), "a.jpg", None)
+            .await
+            .json()["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+    let r =
+        w.t.patch(
+            &format!("/api/v1/documents/{id}"),
+            &w.person,
+            json!({"name": "  \u{202e} "}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        w.t.get("/api/v1/documents/not-a-uuid", Some(&w.person))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+}

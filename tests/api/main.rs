@@ -10,4 +10,6 @@ mod canary;
 mod cli;
 mod documents;
 mod helpers;
+mod matrix;
 mod pages;
+mod uploads;

@@ -1,7 +1,7 @@
 //! Documents, folders, shares and the journal in the JSON API.
 
 use super::{ApiResult, no_content, ok};
-use crate::service::{DocumentPatch, MAX_FILE_BYTES, NewDocument, ServiceError};
+use crate::service::{DocumentPatch, MAX_FILE_BYTES_CAP, NewDocument, ServiceError};
 use crate::web::AppState;
 use crate::web::extract::{ApiJson, ApiSession};
 use axum::Router;
@@ -17,7 +17,7 @@ pub fn router() -> Router<AppState> {
             "/beneficiaries/{bid}/documents",
             post(upload)
                 .get(list)
-                .layer(DefaultBodyLimit::max(MAX_FILE_BYTES + 64 * 1024)),
+                .layer(DefaultBodyLimit::max(MAX_FILE_BYTES_CAP + 64 * 1024)),
         )
         .route("/documents/{id}", get(get_one).patch(update).delete(remove))
         .route("/documents/{id}/content", get(content))
@@ -37,7 +37,10 @@ pub fn router() -> Router<AppState> {
 }
 
 /// Reads a multipart upload: the `file` part (size enforced while streaming), `name`, `folder_id`.
-pub async fn read_upload(mut multipart: Multipart) -> Result<NewDocument, ServiceError> {
+pub async fn read_upload(
+    mut multipart: Multipart,
+    limit: usize,
+) -> Result<NewDocument, ServiceError> {
     let mut doc = NewDocument::default();
     let mut got_file = false;
     // The body limit answers 413 (declared length or bytes past the limit); the rest is malformed.
@@ -53,7 +56,7 @@ pub async fn read_upload(mut multipart: Multipart) -> Result<NewDocument, Servic
             "file" => {
                 doc.file_name = field.file_name().map(str::to_owned);
                 while let Some(chunk) = field.chunk().await.map_err(bad)? {
-                    if doc.bytes.len() + chunk.len() > MAX_FILE_BYTES {
+                    if doc.bytes.len() + chunk.len() > limit {
                         return Err(ServiceError::TooLarge("file_too_large"));
                     }
                     doc.bytes.extend_from_slice(&chunk);
@@ -82,9 +85,16 @@ async fn upload(
     State(s): State<AppState>,
     ApiSession(session): ApiSession,
     Path(bid): Path<String>,
-    multipart: Multipart,
+    multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> ApiResult {
-    let doc = read_upload(multipart).await?;
+    // Not a multipart body at all: the API's 400, in its JSON format.
+    let multipart = multipart.map_err(|r| {
+        crate::web::error::ApiError::invalid(format!(
+            "Expected multipart/form-data with a `file` part: {}",
+            r.body_text()
+        ))
+    })?;
+    let doc = read_upload(multipart, s.app.config.storage.max_file_bytes()).await?;
     ok(
         StatusCode::CREATED,
         s.app.upload_document(&session, &bid, doc).await?,

@@ -4,14 +4,14 @@
 
 use super::{Ctx, icons::icon};
 use crate::service::{
-    DocumentPatch, DocumentView, FolderView, MAX_FILE_BYTES, NewDocument, ServiceError, Session,
+    DocumentPatch, DocumentView, FolderView, MAX_FILE_BYTES_CAP, NewDocument, ServiceError, Session,
 };
 use crate::web::AppState;
 use crate::web::api::content_response;
 use axum::Form;
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, Query};
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use maud::{Markup, html};
@@ -20,9 +20,24 @@ use serde::Deserialize;
 /// Photos of one scan, at most.
 const MAX_SCAN_PAGES: usize = 20;
 
+/// The policy of pages that hold upload forms: the site's (src/web/mod.rs) plus
+/// `connect-src 'self'`, without which app.js cannot send the files with XMLHttpRequest (progress
+/// bar) and falls back to a plain form post after a CSP error. The security-headers middleware
+/// keeps a policy that a handler has set.
+const UPLOAD_PAGE_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/// Lets the page's scripts upload to the site itself (see `UPLOAD_PAGE_CSP`).
+pub fn allow_uploads(mut res: Response) -> Response {
+    res.headers_mut().insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(UPLOAD_PAGE_CSP),
+    );
+    res
+}
+
 pub fn router() -> Router<AppState> {
-    let upload_limit = DefaultBodyLimit::max(MAX_FILE_BYTES + 64 * 1024);
-    let scan_limit = DefaultBodyLimit::max(3 * MAX_FILE_BYTES);
+    let upload_limit = DefaultBodyLimit::max(MAX_FILE_BYTES_CAP + 64 * 1024);
+    let scan_limit = DefaultBodyLimit::max(3 * MAX_FILE_BYTES_CAP);
     Router::new()
         .route("/documents", get(list_page))
         .route("/documents/upload", post(upload_submit).layer(upload_limit))
@@ -182,7 +197,7 @@ async fn render_list(
             .and_then(|p| folders.iter().find(|x| x.id == *p));
     }
     let title = current.map_or_else(|| ctx.t("section-documents"), |f| f.name.clone());
-    ctx.render(status, &title, html! {
+    allow_uploads(ctx.render(status, &title, html! {
         nav.breadcrumbs aria-label=(ctx.t("doc-folders")) {
             a href="/documents" { (icon("folder")) " " (ctx.t("section-documents")) }
             @for f in &trail { " › " a href={"/documents?folder=" (f.id)} { (f.name) } }
@@ -212,7 +227,7 @@ async fn render_list(
                 button type="submit" { (ctx.t("action-create")) }
             }
         }
-    })
+    }))
 }
 
 /// A multipart form from a page: its CSRF token, files (in order) and text fields.
@@ -226,6 +241,7 @@ struct PageUpload {
 async fn read_page_upload(
     mut multipart: Multipart,
     max_files: usize,
+    limit: usize,
 ) -> Result<PageUpload, ServiceError> {
     let bad = |e: axum::extract::multipart::MultipartError| {
         if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
@@ -257,7 +273,7 @@ async fn read_page_upload(
                 let name = field.file_name().map(str::to_owned);
                 let mut bytes = Vec::new();
                 while let Some(chunk) = field.chunk().await.map_err(bad)? {
-                    if bytes.len() + chunk.len() > MAX_FILE_BYTES {
+                    if bytes.len() + chunk.len() > limit {
                         return Err(ServiceError::TooLarge("file_too_large"));
                     }
                     bytes.extend_from_slice(&chunk);
@@ -295,7 +311,12 @@ async fn receive(
     } else {
         1
     };
-    let form = read_page_upload(multipart, max).await?;
+    let form = read_page_upload(
+        multipart,
+        max,
+        ctx.state.app.config.storage.max_file_bytes(),
+    )
+    .await?;
     if !ctx.csrf_ok(&form.csrf) {
         return Err(ServiceError::Forbidden);
     }

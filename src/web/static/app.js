@@ -28,12 +28,37 @@
     var box = form.querySelector(".scan-previews");
     if (!input || !box || typeof DataTransfer === "undefined") { return; }
     var files = [];
+    var thumbs = typeof WeakMap !== "undefined" ? new WeakMap() : null;
+    // A small copy of the photo as a data: URL: the site's policy allows data: images, not blob:
+    // ones, and a camera photo drawn at 192 px keeps little memory on a cheap phone.
+    function thumbnail(file, img) {
+      var cached = thumbs && thumbs.get(file);
+      if (cached) { img.src = cached; return; }
+      var done = function (url) { if (thumbs) { thumbs.set(file, url); } img.src = url; };
+      var read = function () {
+        if (typeof FileReader === "undefined") { return; }
+        var r = new FileReader();
+        r.onload = function () { done(String(r.result)); };
+        r.readAsDataURL(file);
+      };
+      if (typeof createImageBitmap !== "function") { read(); return; }
+      createImageBitmap(file).then(function (bmp) {
+        var w = 192;
+        var h = Math.max(1, Math.round(bmp.height * w / bmp.width));
+        var c = document.createElement("canvas");
+        c.width = w;
+        c.height = h;
+        c.getContext("2d").drawImage(bmp, 0, 0, w, h);
+        if (bmp.close) { bmp.close(); }
+        done(c.toDataURL("image/jpeg", 0.8));
+      }, read);
+    }
     function render() {
       box.textContent = "";
       files.forEach(function (f, i) {
         var fig = document.createElement("figure");
         var img = document.createElement("img");
-        img.src = URL.createObjectURL(f);
+        thumbnail(f, img);
         img.alt = String(i + 1);
         img.width = 96;
         fig.appendChild(img);

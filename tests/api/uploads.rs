@@ -1,0 +1,286 @@
+//! The bad-input corpus of uploads: every one answered with a 4xx and a clear message, never a
+//! 5xx, never a half-written safe.
+
+use crate::helpers::*;
+use reqwest::StatusCode;
+use serde_json::json;
+
+fn crc32(data: &[u8]) -> u32 {
+    let mut crc = 0xffff_ffffu32;
+    for b in data {
+        crc ^= u32::from(*b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xedb8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+/// A PNG header claiming 100 000 × 100 000 pixels (a decompression bomb).
+fn pixel_flood_png() -> Vec<u8> {
+    let mut ihdr = b"IHDR".to_vec();
+    ihdr.extend_from_slice(&100_000u32.to_be_bytes());
+    ihdr.extend_from_slice(&100_000u32.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
+    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+    out.extend_from_slice(&13u32.to_be_bytes());
+    out.extend_from_slice(&ihdr);
+    out.extend_from_slice(&crc32(&ihdr).to_be_bytes());
+    out.extend_from_slice(&[0, 0, 0, 0, b'I', b'E', b'N', b'D', 0xae, 0x42, 0x60, 0x82]);
+    out
+}
+
+fn pdf_with_javascript() -> Vec<u8> {
+    let text = pdf("Formulaire");
+    // Turn the catalog into one with an /OpenAction running JavaScript (offsets stay valid:
+    // the replacement keeps the same length by trimming spaces of the padding we add).
+    let s = String::from_utf8(text).unwrap();
+    let js =
+        "<< /Type /Catalog /Pages 2 0 R /OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >> >>";
+    let rebuilt = s.replacen("<< /Type /Catalog /Pages 2 0 R >>", js, 1);
+    fix_xref(rebuilt)
+}
+
+/// Recomputes the cross-reference offsets of a PDF built by `helpers::pdf`.
+fn fix_xref(s: String) -> Vec<u8> {
+    let body_end = s.find("xref\n").unwrap();
+    let body = &s[..body_end];
+    let mut offsets = Vec::new();
+    for i in 1..=5 {
+        offsets.push(body.find(&format!("{i} 0 obj")).unwrap());
+    }
+    let mut out = body.as_bytes().to_vec();
+    out.extend_from_slice(b"xref\n0 6\n0000000000 65535 f \n");
+    for off in offsets {
+        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!("trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n{body_end}\n%%EOF\n").as_bytes(),
+    );
+    out
+}
+
+#[tokio::test]
+async fn the_bad_input_corpus_gets_clear_4xx_answers() {
+    let w = World::new().await;
+    let mut truncated = jpeg(64, 64);
+    truncated.truncate(truncated.len() / 2);
+    let mut too_big = jpeg(8, 8);
+    too_big.resize(20 * 1024 * 1024 + 1, 0);
+    let docx =
+        b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml word/document.xml"
+            .to_vec();
+    let eicar = br"X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*".to_vec();
+    let corpus: Vec<(&str, Vec<u8>, StatusCode, &str)> = vec![
+        (
+            "html.jpg",
+            b"<!DOCTYPE html><html><body onload=alert(1)>".to_vec(),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_type",
+        ),
+        (
+            "image.svg",
+            b"<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".to_vec(),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_type",
+        ),
+        (
+            "archive.zip",
+            b"PK\x03\x04\x0a\x00\x00\x00\x00\x00files".to_vec(),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_type",
+        ),
+        (
+            "letter.docx",
+            docx,
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_type",
+        ),
+        (
+            "eicar.pdf",
+            eicar,
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_type",
+        ),
+        (
+            "empty.jpg",
+            Vec::new(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "required",
+        ),
+        (
+            "big.jpg",
+            too_big,
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "file_too_large",
+        ),
+        (
+            "flood.png",
+            pixel_flood_png(),
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too_many_pixels",
+        ),
+        (
+            "cut.jpg",
+            truncated,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "damaged_file",
+        ),
+    ];
+    for (name, bytes, status, code) in corpus {
+        let r = w.t.upload(&w.person, &w.bid, bytes, name, None).await;
+        assert_eq!(r.status, status, "{name}: {}", r.text);
+        assert_eq!(r.code(), code, "{name}");
+        assert!(!r.json()["error"]["message"].as_str().unwrap().is_empty());
+    }
+    assert_eq!(
+        w.t.get(
+            &format!("/api/v1/beneficiaries/{}/documents", w.bid),
+            Some(&w.person)
+        )
+        .await
+        .json(),
+        json!([])
+    );
+    let report = w.t.app.verify(false).await.unwrap();
+    assert!(
+        report.is_clean() && report.orphans.is_empty(),
+        "nothing half-written: {report:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_pdf_with_javascript_is_accepted_only_without_it() {
+    let w = World::new().await;
+    let bytes = pdf_with_javascript();
+    assert!(String::from_utf8_lossy(&bytes).contains("/JavaScript"));
+    let r = w.t.upload(&w.person, &w.bid, bytes, "form.pdf", None).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let (_, _, stored) =
+        w.t.get_bytes(
+            &format!(
+                "/api/v1/documents/{}/content",
+                r.json()["id"].as_str().unwrap()
+            ),
+            &w.person,
+        )
+        .await;
+    let text = String::from_utf8_lossy(&stored);
+    assert!(
+        !text.contains("/JavaScript")
+            && !text.contains("/OpenAction")
+            && !text.contains("app.alert")
+    );
+    assert!(text.contains("Formulaire"), "the page is kept");
+}
+
+#[tokio::test]
+async fn hostile_file_names_never_reach_a_page_or_the_disk() {
+    let w = World::new().await;
+    let long = "a".repeat(5000) + ".jpg";
+    let names = [
+        "../../etc/passwd.jpg",
+        "nul\0byte.jpg",
+        long.as_str(),
+        "photo\u{202e}gpj.exe",
+        "line\r\nbreak.jpg",
+        "..\\..\\windows.jpg",
+    ];
+    for name in names {
+        let r =
+            w.t.upload(&w.person, &w.bid, jpeg(10, 10), name, None)
+                .await;
+        // NUL, CR and LF cannot even travel in a multipart header: a clear 4xx is the answer.
+        if name.contains(['\0', '\r', '\n']) && r.status == StatusCode::UNPROCESSABLE_ENTITY {
+            assert_eq!(r.code(), "malformed_upload");
+            continue;
+        }
+        assert_eq!(r.status, StatusCode::CREATED, "{name:?}: {}", r.text);
+        let doc_name = r.json()["name"].as_str().unwrap().to_owned();
+        assert!(
+            !doc_name
+                .chars()
+                .any(|c| c.is_control() || c == '/' || c == '\\' || c == '\u{202e}'),
+            "{doc_name:?}"
+        );
+        assert!(doc_name.chars().count() <= 200);
+        assert!(!doc_name.is_empty());
+    }
+    // Blob keys are random: no user file name in the blob directory.
+    for (key, _) in w.t.app.blobs().list().unwrap() {
+        assert!(key.chars().all(|c| c.is_ascii_hexdigit()));
+    }
+}
+
+#[tokio::test]
+async fn the_quota_of_a_safe_is_enforced() {
+    let t = spawn_with(|c| c.storage.quota_mb = 1).await;
+    let (admin, _, _) = t.platform_admin().await;
+    let sid = t.create_structure(&admin, "Accueil", "relay").await;
+    let (pro, _, _) = t.professional(&admin, &sid, "admin").await;
+    let (bid, identifier, _) = t
+        .open_safe(&pro, &sid, "Yara", "Nasser", "1999-09-09")
+        .await;
+    let person = t.login_ok(&identifier, PERSON_PASSWORD).await;
+    let filler = "lorem ipsum dolor sit amet ".repeat(25_000);
+    let r = t.upload(&person, &bid, pdf(&filler), "a.pdf", None).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let r = t.upload(&person, &bid, pdf(&filler), "b.pdf", None).await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", r.text);
+    assert_eq!(r.code(), "quota_exceeded");
+    assert_eq!(
+        t.get(
+            &format!("/api/v1/beneficiaries/{bid}/documents"),
+            Some(&person)
+        )
+        .await
+        .json()
+        .as_array()
+        .unwrap()
+        .len(),
+        1
+    );
+}
+
+#[tokio::test]
+async fn the_export_opens_with_a_standard_unzip() {
+    let w = World::new().await;
+    w.t.upload(&w.person, &w.bid, jpeg(20, 20), "a.jpg", Some("Passeport"))
+        .await;
+    let (_, _, zip) =
+        w.t.get_bytes(
+            &format!("/api/v1/beneficiaries/{}/export", w.bid),
+            &w.person,
+        )
+        .await;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("export.zip");
+    std::fs::write(&path, zip).unwrap();
+    // Python's zipfile is an independent reader; sha256sum checks the manifest.
+    let out = std::process::Command::new("python3")
+        .args(["-c", "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; z.extractall(sys.argv[2]); print(len(z.namelist()))"])
+        .arg(&path)
+        .arg(dir.path().join("out"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "3");
+    let check = std::process::Command::new("sha256sum")
+        .args(["-c", "SHA256SUMS"])
+        .current_dir(dir.path().join("out"))
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+}
