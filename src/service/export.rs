@@ -200,6 +200,33 @@ impl App {
         Ok(())
     }
 
+    /// Removes blobs no row points at (older than an hour, so an upload whose row is about to
+    /// commit is never touched) and abandoned partial writes. Runs with the housekeeping.
+    pub async fn collect_orphans(&self) -> ServiceResult<usize> {
+        let rows = self.tx(|tx| Ok(items::all_blobs(tx)?)).await?;
+        let store = self.blobs.clone();
+        tokio::task::spawn_blocking(move || -> ServiceResult<usize> {
+            let referenced: HashSet<String> = rows.into_iter().map(|(_, k, _)| k).collect();
+            let mut removed = store
+                .sweep_partials(ORPHAN_GRACE)
+                .map_err(|_| ServiceError::Internal("blob sweep"))?;
+            for (key, age) in store
+                .list()
+                .map_err(|_| ServiceError::Internal("blob list"))?
+            {
+                if age > ORPHAN_GRACE && !referenced.contains(&key) {
+                    store
+                        .delete(&key)
+                        .map_err(|_| ServiceError::Internal("blob delete"))?;
+                    removed += 1;
+                }
+            }
+            Ok(removed)
+        })
+        .await
+        .map_err(|_| ServiceError::Internal("orphan task"))?
+    }
+
     /// `consigne verify`: every row's blob exists and its ciphertext matches the stored digest,
     /// the journal chain is intact; blobs no row points at are reported (and removed when
     /// `collect` is set and they are older than an hour).

@@ -208,12 +208,15 @@ impl App {
     pub async fn housekeeping(&self) -> ServiceResult<u64> {
         let now = self.now();
         let window = self.config.throttle.address_window_minutes * 60;
-        self.tx(move |tx| {
-            let sessions = crate::store::sessions::purge_expired(tx, now)?;
-            let counters = crate::store::throttle::purge(tx, now, now - 24 * 3600, now - window)?;
-            Ok(sessions + counters)
-        })
-        .await
+        let removed = self
+            .tx(move |tx| {
+                let sessions = crate::store::sessions::purge_expired(tx, now)?;
+                let counters =
+                    crate::store::throttle::purge(tx, now, now - 24 * 3600, now - window)?;
+                Ok(sessions + counters)
+            })
+            .await?;
+        Ok(removed + self.collect_orphans().await? as u64)
     }
 
     pub fn blind(&self, domain: &str, value: &str) -> Vec<u8> {

@@ -767,3 +767,128 @@ async fn malformed_document_requests_get_json_errors() {
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn revoking_a_share_is_journaled_with_the_right_actors() {
+    let w = World::new().await;
+    let id =
+        w.t.upload(
+            &w.person,
+            &w.bid,
+            jpeg(16, 16),
+            "a.jpg",
+            Some("Acte de naissance"),
+        )
+        .await
+        .json()["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+    w.t.send_method(
+        "PUT",
+        &format!("/api/v1/documents/{id}/shares/{}", w.s1),
+        Some(&w.person),
+    )
+    .await;
+    assert_eq!(
+        w.t.get_bytes(&format!("/api/v1/documents/{id}/content"), &w.p1)
+            .await
+            .0,
+        StatusCode::OK
+    );
+    w.t.delete(
+        &format!("/api/v1/documents/{id}/shares/{}", w.s1),
+        Some(&w.person),
+    )
+    .await;
+    assert_eq!(
+        w.t.get_bytes(&format!("/api/v1/documents/{id}/content"), &w.p1)
+            .await
+            .0,
+        StatusCode::NOT_FOUND,
+        "the very next request"
+    );
+    let journal =
+        w.t.get(
+            &format!("/api/v1/beneficiaries/{}/journal", w.bid),
+            Some(&w.person),
+        )
+        .await
+        .json();
+    let entries: Vec<(String, String, String)> = journal
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["target"]["id"] == json!(id))
+        .map(|e| {
+            (
+                e["action"].as_str().unwrap().to_owned(),
+                e["actor"]["kind"].as_str().unwrap().to_owned(),
+                e["actor"]["structure"]["name"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        entries,
+        vec![
+            (
+                "document_unshared".to_owned(),
+                "beneficiary".to_owned(),
+                String::new()
+            ),
+            (
+                "document_downloaded".to_owned(),
+                "professional".to_owned(),
+                "Accueil de jour".to_owned()
+            ),
+            (
+                "document_shared".to_owned(),
+                "beneficiary".to_owned(),
+                String::new()
+            ),
+            (
+                "document_uploaded".to_owned(),
+                "beneficiary".to_owned(),
+                String::new()
+            ),
+        ]
+    );
+}
+
+#[tokio::test]
+async fn housekeeping_collects_old_orphans_only() {
+    let w = World::new().await;
+    w.t.upload(&w.person, &w.bid, jpeg(16, 16), "a.jpg", None)
+        .await;
+    let mut orphan = w.t.app.blobs().begin().unwrap();
+    std::io::Write::write_all(&mut orphan, b"left by a crash").unwrap();
+    let key = orphan.key().to_owned();
+    orphan.commit().unwrap();
+    let before = w.t.app.blobs().list().unwrap().len();
+    assert_eq!(
+        w.t.app.collect_orphans().await.unwrap(),
+        0,
+        "a young orphan may be an upload about to commit"
+    );
+    // Age it by two hours.
+    let path =
+        w.t.app
+            .config
+            .data_dir
+            .join("blobs")
+            .join(&key[..2])
+            .join(&key);
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+    assert_eq!(w.t.app.collect_orphans().await.unwrap(), 1);
+    assert_eq!(w.t.app.blobs().list().unwrap().len(), before - 1);
+    assert!(w.t.app.verify(false).await.unwrap().is_clean());
+}

@@ -120,6 +120,12 @@ async fn relays_page(ctx: Ctx) -> Response {
         Ok(v) => v,
         Err(e) => return ctx.error_page(&e),
     };
+    let documents = ctx
+        .state
+        .app
+        .list_documents(&session, &bid, None)
+        .await
+        .unwrap_or_default();
     ctx.page(&ctx.t("section-relais"), html! {
         h1 { (icon("relais")) " " (ctx.t("section-relais")) }
         p { (ctx.t("relais-intro")) }
@@ -160,6 +166,12 @@ async fn relays_page(ctx: Ctx) -> Response {
                 ul.plain {
                     li { (ctx.t("relais-sees-identity")) }
                     li { (ctx.locale.ta("relais-sees-documents", &[("count", r.shared.documents.into())])) }
+                }
+                @let seen: Vec<&crate::service::DocumentView> = documents.iter().filter(|d| d.shared_with.contains(&r.structure.id)).collect();
+                @if !seen.is_empty() {
+                    ul.docs-names {
+                        @for d in seen { li { a href={"/documents/" (d.id)} { (icon("folder")) " " (d.name) } } }
+                    }
                 }
                 p { a.button href={"/relays/" (r.structure.id) "/leave"} { (ctx.t("action-leave")) } }
             }
