@@ -307,3 +307,5 @@ delete-account-password = كلمة مرورك، للتأكيد
 delete-account-confirm = حذف كل شيء
 delete-account-done-title = تم حذف خزنتك
 delete-account-done-text = لم يبقَ منها شيء. يمكن لمؤسسة شريكة أن تفتح معك خزنة جديدة في أي وقت.
+doc-page-up = نقل الصفحة إلى الأعلى
+doc-page-down = نقل الصفحة إلى الأسفل

@@ -283,3 +283,5 @@ delete-account-password = Your password, to confirm
 delete-account-confirm = Delete everything
 delete-account-done-title = Your safe is deleted
 delete-account-done-text = Nothing of it remains. A partner structure can open a new safe with you at any time.
+doc-page-up = Move page up
+doc-page-down = Move page down

@@ -288,3 +288,5 @@ delete-account-password = Tu contraseña, para confirmar
 delete-account-confirm = Eliminar todo
 delete-account-done-title = Tu caja fuerte se ha eliminado
 delete-account-done-text = No queda nada de ella. Una entidad colaboradora puede abrir contigo una caja fuerte nueva en cualquier momento.
+doc-page-up = Subir la página
+doc-page-down = Bajar la página

@@ -283,3 +283,5 @@ delete-account-password = Votre mot de passe, pour confirmer
 delete-account-confirm = Tout supprimer
 delete-account-done-title = Votre coffre est supprimé
 delete-account-done-text = Il n'en reste rien. Une structure partenaire peut ouvrir un nouveau coffre avec vous à tout moment.
+doc-page-up = Monter la page
+doc-page-down = Descendre la page

@@ -289,3 +289,5 @@ delete-account-password = رمز تان، برای تأیید
 delete-account-confirm = همه چیز حذف شود
 delete-account-done-title = صندوق امانت شما حذف شد
 delete-account-done-text = هیچ چیزی از آن باقی نمانده است. یک نهاد همکار هر وقت بخواهید می‌تواند همراه با شما یک صندوق امانت نو باز کند.
+doc-page-up = صفحه را بالا ببرید
+doc-page-down = صفحه را پایین ببرید

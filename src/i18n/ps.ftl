@@ -289,3 +289,5 @@ delete-account-password = ستاسو پټنوم، د تایید لپاره
 delete-account-confirm = هر څه ړنګول
 delete-account-done-title = ستاسو خوندي صندوق ړنګ شو
 delete-account-done-text = له هغه هېڅ شی نه دی پاتې. یوه همکاره اداره هر وخت کولی شي له تاسو سره نوی خوندي صندوق پرانیزي.
+doc-page-up = پاڼه پورته یوسئ
+doc-page-down = پاڼه ښکته یوسئ

@@ -293,3 +293,5 @@ delete-account-password = Parola ta, pentru confirmare
 delete-account-confirm = Șterge tot
 delete-account-done-title = Seiful tău a fost șters
 delete-account-done-text = Nu a mai rămas nimic din el. O organizație parteneră poate deschide oricând un seif nou împreună cu tine.
+doc-page-up = Mută pagina mai sus
+doc-page-down = Mută pagina mai jos

@@ -301,3 +301,5 @@ delete-account-password = Ваш пароль для подтверждения
 delete-account-confirm = Удалить всё
 delete-account-done-title = Ваш сейф удалён
 delete-account-done-text = От него ничего не осталось. Организация-партнёр может в любой момент открыть вместе с вами новый сейф.
+doc-page-up = Переместить страницу выше
+doc-page-down = Переместить страницу ниже

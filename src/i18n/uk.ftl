@@ -301,3 +301,5 @@ delete-account-password = Ваш пароль для підтвердження
 delete-account-confirm = Видалити все
 delete-account-done-title = Ваш сейф видалено
 delete-account-done-text = Від нього нічого не залишилося. Організація-партнер може будь-коли відкрити разом із вами новий сейф.
+doc-page-up = Перемістити сторінку вище
+doc-page-down = Перемістити сторінку нижче

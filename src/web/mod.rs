@@ -61,7 +61,7 @@ async fn security_headers(State(state): State<AppState>, req: Request, next: Nex
         set(
             h,
             header::CONTENT_SECURITY_POLICY,
-            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
         );
     }
     set(h, header::X_CONTENT_TYPE_OPTIONS, "nosniff");

@@ -11,7 +11,7 @@ use crate::web::api::content_response;
 use axum::Form;
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, Query};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use maud::{Markup, html};
@@ -19,21 +19,6 @@ use serde::Deserialize;
 
 /// Photos of one scan, at most.
 const MAX_SCAN_PAGES: usize = 20;
-
-/// The policy of pages that hold upload forms: the site's (src/web/mod.rs) plus
-/// `connect-src 'self'`, without which app.js cannot send the files with XMLHttpRequest (progress
-/// bar) and falls back to a plain form post after a CSP error. The security-headers middleware
-/// keeps a policy that a handler has set.
-const UPLOAD_PAGE_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-
-/// Lets the page's scripts upload to the site itself (see `UPLOAD_PAGE_CSP`).
-pub fn allow_uploads(mut res: Response) -> Response {
-    res.headers_mut().insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(UPLOAD_PAGE_CSP),
-    );
-    res
-}
 
 pub fn router() -> Router<AppState> {
     let upload_limit = DefaultBodyLimit::max(MAX_FILE_BYTES_CAP + 64 * 1024);
@@ -112,7 +97,7 @@ fn upload_forms(ctx: &Ctx, upload_action: &str, scan_action: &str, folder: Optio
         section.card {
             h2 { (icon("camera")) " " (ctx.t("doc-scan-title")) }
             p.hint { (ctx.t("doc-scan-hint")) }
-            form.scan method="post" action=(scan_action) enctype="multipart/form-data" {
+            form.scan method="post" action=(scan_action) enctype="multipart/form-data" data-page-up=(ctx.t("doc-page-up")) data-page-down=(ctx.t("doc-page-down")) {
                 (ctx.csrf_field())
                 label for="scan-photos" { (ctx.t("doc-scan-photos")) }
                 input id="scan-photos" name="file" type="file" accept="image/*" capture="environment" multiple required;
@@ -197,7 +182,7 @@ async fn render_list(
             .and_then(|p| folders.iter().find(|x| x.id == *p));
     }
     let title = current.map_or_else(|| ctx.t("section-documents"), |f| f.name.clone());
-    allow_uploads(ctx.render(status, &title, html! {
+    ctx.render(status, &title, html! {
         nav.breadcrumbs aria-label=(ctx.t("doc-folders")) {
             a href="/documents" { (icon("folder")) " " (ctx.t("section-documents")) }
             @for f in &trail { " › " a href={"/documents?folder=" (f.id)} { (f.name) } }
@@ -227,7 +212,7 @@ async fn render_list(
                 button type="submit" { (ctx.t("action-create")) }
             }
         }
-    }))
+    })
 }
 
 /// A multipart form from a page: its CSRF token, files (in order) and text fields.
@@ -294,6 +279,19 @@ async fn read_page_upload(
     Ok(out)
 }
 
+/// After an upload: a redirect for a plain form; for app.js's upload, the location in a header
+/// (following a redirect inside the request would load the page twice).
+fn go(ctx: &Ctx, location: &str) -> Response {
+    if ctx.xhr_upload
+        && let Ok(v) = axum::http::HeaderValue::from_str(location)
+    {
+        let mut res = StatusCode::NO_CONTENT.into_response();
+        res.headers_mut().insert("x-consigne-location", v);
+        return res;
+    }
+    Redirect::to(location).into_response()
+}
+
 enum Mode {
     Upload,
     Scan,
@@ -357,7 +355,7 @@ async fn person_receive(ctx: Ctx, multipart: Multipart, mode: Mode) -> Response 
         Err(r) => return r,
     };
     match receive(&ctx, &session, &bid, multipart, mode).await {
-        Ok(doc) => Redirect::to(&format!("/documents/{}", doc.id)).into_response(),
+        Ok(doc) => go(&ctx, &format!("/documents/{}", doc.id)),
         Err(ServiceError::Forbidden) => ctx.bad_form(),
         Err(e) => {
             render_list(
@@ -387,7 +385,7 @@ async fn pro_receive(ctx: Ctx, bid: String, multipart: Multipart, mode: Mode) ->
         Err(r) => return r,
     };
     match receive(&ctx, &session, &bid, multipart, mode).await {
-        Ok(_) => Redirect::to(&format!("/pro/b/{bid}")).into_response(),
+        Ok(_) => go(&ctx, &format!("/pro/b/{bid}")),
         Err(ServiceError::Forbidden) => ctx.bad_form(),
         Err(e) => ctx.error_page(&e),
     }

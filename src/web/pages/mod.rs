@@ -63,6 +63,8 @@ pub struct Ctx {
     new_csrf_cookie: bool,
     same_origin: bool,
     is_post: bool,
+    /// The request comes from app.js's upload (it shows progress, then follows the location).
+    pub xhr_upload: bool,
 }
 
 impl FromRequestParts<AppState> for Ctx {
@@ -87,6 +89,7 @@ impl FromRequestParts<AppState> for Ctx {
         Ok(Self {
             same_origin: same_origin(&parts.headers),
             is_post: parts.method == Method::POST,
+            xhr_upload: parts.headers.contains_key("x-consigne-upload"),
             state: state.clone(),
             session,
             locale,
@@ -275,6 +278,7 @@ pub fn not_found_page(state: &AppState, req: &Request) -> Response {
         new_csrf_cookie: false,
         same_origin: true,
         is_post: false,
+        xhr_upload: false,
     };
     ctx.not_found()
 }

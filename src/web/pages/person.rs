@@ -155,7 +155,7 @@ async fn relays_page(ctx: Ctx) -> Response {
         @for r in &relays {
             section.card {
                 h2 { (icon("building")) " " (r.structure.name) }
-                p { (ctx.locale.ta("relais-since", &[("date", r.since.get(..10).unwrap_or_default().to_owned().into())])) }
+                p { (ctx.locale.ta("relais-since", &[("date", super::documents::day(&r.since).into())])) }
                 @if r.recovery { p { (icon("key")) " " (ctx.t("relais-recovery")) } }
                 form method="post" action={"/relays/" (r.structure.id) "/recovery"} {
                     (ctx.csrf_field())

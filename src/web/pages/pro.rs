@@ -297,7 +297,7 @@ async fn person_file(ctx: Ctx, Path(bid): Path<String>) -> Response {
     };
     let documents_html = super::documents::pro_section(&ctx, &session, &bid).await;
     match ctx.state.app.beneficiary_profile(&session, &bid).await {
-        Ok(p) => super::documents::allow_uploads(ctx.page(&format!("{} {}", p.first_name, p.last_name), html! {
+        Ok(p) => ctx.page(&format!("{} {}", p.first_name, p.last_name), html! {
             section.card {
                 h1 { (icon("person")) " " (p.first_name) " " (p.last_name) }
                 dl {
@@ -317,7 +317,7 @@ async fn person_file(ctx: Ctx, Path(bid): Path<String>) -> Response {
                 }
             }
             p { a.button href="/pro" { (ctx.t("action-back-home")) } }
-        })),
+        }),
         Err(e) => ctx.error_page(&e),
     }
 }

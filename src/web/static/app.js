@@ -70,7 +70,7 @@
           b.type = "button";
           b.className = "small";
           b.textContent = m[0];
-          b.setAttribute("aria-label", (i + 1) + " " + m[0]);
+          b.setAttribute("aria-label", (m[1] < 0 ? form.dataset.pageUp : form.dataset.pageDown) + " " + (i + 1));
           b.disabled = (i + m[1] < 0) || (i + m[1] >= files.length);
           b.addEventListener("click", function () {
             var j = i + m[1];
@@ -102,12 +102,14 @@
       ev.preventDefault();
       var xhr = new XMLHttpRequest();
       xhr.open("POST", form.action);
+      xhr.setRequestHeader("X-Consigne-Upload", "1");
       bar.hidden = false;
       xhr.upload.addEventListener("progress", function (e) {
         if (e.lengthComputable) { bar.value = Math.round(100 * e.loaded / e.total); }
       });
       xhr.addEventListener("load", function () {
-        if (xhr.responseURL && xhr.status < 400) { window.location.assign(xhr.responseURL); return; }
+        var next = xhr.getResponseHeader("X-Consigne-Location");
+        if (next) { window.location.assign(next); return; }
         document.open(); document.write(xhr.responseText); document.close();
       });
       xhr.addEventListener("error", function () { bar.hidden = true; form.submit(); });
