@@ -350,10 +350,10 @@ test.describe('documents on a phone', () => {
       const previews = scan.locator('.scan-previews figure');
       await expect(previews).toHaveCount(2);
       await expect(previews.locator('img')).toHaveCount(2);
-      await expect(previews.nth(0).getByRole('button', { name: '1 ↑' })).toBeDisabled();
-      await expect(previews.nth(1).getByRole('button', { name: '2 ↓' })).toBeDisabled();
+      await expect(previews.nth(0).getByRole('button', { name: 'Monter la page 1' })).toBeDisabled();
+      await expect(previews.nth(1).getByRole('button', { name: 'Descendre la page 2' })).toBeDisabled();
       await check('scan previews');
-      await previews.nth(0).getByRole('button', { name: '1 ↓' }).click();
+      await previews.nth(0).getByRole('button', { name: 'Descendre la page 1' }).click();
       await expect(previews).toHaveCount(2);
       expect(await photos.evaluate((el) => Array.from(/** @type {HTMLInputElement} */ (el).files || []).map((f) => f.name)), 'pages after moving page 1 down').toEqual(['page-2.jpg', 'page-1.jpg']);
       firstPage = page2;

@@ -516,15 +516,7 @@ impl App {
     }
 
     pub async fn relays(&self, session: &Session, bid: &str) -> ServiceResult<Vec<RelayView>> {
-        let bid = parse_id(bid)?;
-        allow(
-            session,
-            Action::ManageOwn,
-            Resource::Beneficiary {
-                id: &bid,
-                relays: &[],
-            },
-        )?;
+        let bid = super::structures::own_safe(session, bid)?;
         let rows = self
             .tx(move |tx| {
                 let relays = beneficiaries::relays_of(tx, &bid)?;

@@ -897,15 +897,7 @@ impl App {
         name: &str,
         parent_id: Option<&str>,
     ) -> ServiceResult<FolderView> {
-        let bid = parse_id(bid)?;
-        allow(
-            session,
-            Action::ManageOwn,
-            Resource::Beneficiary {
-                id: &bid,
-                relays: &[],
-            },
-        )?;
+        let bid = super::structures::own_safe(session, bid)?;
         let name = crate::domain::ShortText::parse("name", name, 120)?.into_string();
         let parent = parent_id.map(parse_id).transpose()?;
         let key = Self::folder_key(session)?;
@@ -954,15 +946,7 @@ impl App {
         session: &Session,
         bid: &str,
     ) -> ServiceResult<Vec<FolderView>> {
-        let bid = parse_id(bid)?;
-        allow(
-            session,
-            Action::ManageOwn,
-            Resource::Beneficiary {
-                id: &bid,
-                relays: &[],
-            },
-        )?;
+        let bid = super::structures::own_safe(session, bid)?;
         let key = Self::folder_key(session)?;
         let b2 = bid.clone();
         let rows = self.tx(move |tx| Ok(items::folders_of(tx, &b2)?)).await?;
@@ -1136,15 +1120,7 @@ impl App {
         session: &Session,
         bid: &str,
     ) -> ServiceResult<Vec<JournalView>> {
-        let bid = parse_id(bid)?;
-        allow(
-            session,
-            Action::ManageOwn,
-            Resource::Beneficiary {
-                id: &bid,
-                relays: &[],
-            },
-        )?;
+        let bid = super::structures::own_safe(session, bid)?;
         let b2 = bid.clone();
         let (entries, names) = self
             .tx(move |tx| {

@@ -4,9 +4,7 @@
 //! chain valid, orphans found and collected).
 
 use super::auth::ctx as auth_ctx;
-use super::structures::allow;
-use super::{App, ServiceError, ServiceResult, Session, parse_id};
-use crate::policy::{Action, Resource};
+use super::{App, ServiceError, ServiceResult, Session};
 use crate::store::{accounts, items};
 use serde::Serialize;
 use std::collections::HashSet;
@@ -54,15 +52,7 @@ fn safe_file_name(name: &str) -> String {
 impl App {
     /// Everything of her safe in open formats, in one ZIP.
     pub async fn export_safe(&self, session: &Session, bid: &str) -> ServiceResult<Vec<u8>> {
-        let bid = parse_id(bid)?;
-        allow(
-            session,
-            Action::ManageOwn,
-            Resource::Beneficiary {
-                id: &bid,
-                relays: &[],
-            },
-        )?;
+        let bid = super::structures::own_safe(session, bid)?;
         let profile = self.beneficiary_profile(session, &bid).await?;
         let documents = self.list_documents(session, &bid, None).await?;
         let folders = self.list_folders(session, &bid).await?;
@@ -150,15 +140,7 @@ impl App {
         bid: &str,
         password: &str,
     ) -> ServiceResult<()> {
-        let bid = parse_id(bid)?;
-        allow(
-            session,
-            Action::ManageOwn,
-            Resource::Beneficiary {
-                id: &bid,
-                relays: &[],
-            },
-        )?;
+        let bid = super::structures::own_safe(session, bid)?;
         let aid = session.account_id.clone();
         let account = self
             .tx(move |tx| Ok(accounts::by_id(tx, &aid)?))

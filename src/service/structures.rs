@@ -70,6 +70,20 @@ pub(crate) fn allow(
     }
 }
 
+/// The person herself, on her own safe: the bid, parsed; anyone else gets 404.
+pub(crate) fn own_safe(session: &Session, bid: &str) -> ServiceResult<String> {
+    let bid = parse_id(bid)?;
+    allow(
+        session,
+        Action::ManageOwn,
+        Resource::Beneficiary {
+            id: &bid,
+            relays: &[],
+        },
+    )?;
+    Ok(bid)
+}
+
 impl App {
     pub async fn create_structure(
         &self,
