@@ -1213,3 +1213,85 @@ impl App {
             .collect())
     }
 }
+
+/// Plaintext chunks of a document as they are decrypted (each one authenticated before it is
+/// sent), for downloads whose memory stays flat whatever the size.
+pub type ContentStream = tokio::sync::mpsc::Receiver<Result<Vec<u8>, std::io::Error>>;
+
+/// Sends what `open_stream` writes into a bounded channel (back-pressure: at most a few chunks
+/// in memory).
+struct ChannelWriter(tokio::sync::mpsc::Sender<Result<Vec<u8>, std::io::Error>>);
+
+impl std::io::Write for ChannelWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.blocking_send(Ok(buf.to_vec())).map_err(|_| {
+            std::io::Error::new(std::io::ErrorKind::BrokenPipe, "download cancelled")
+        })?;
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl App {
+    /// A document's content as a stream (downloads and views); journaled before it starts.
+    pub async fn document_stream(
+        &self,
+        session: &Session,
+        id: &str,
+        action: &'static str,
+    ) -> ServiceResult<(DocumentView, ContentStream)> {
+        let o = self
+            .open_item(session, id, Action::View, "document")
+            .await?;
+        let view = self.document_view(&o.row, &o.key, &o.shares, session)?;
+        let blob_key = o.row.blob_key.clone().ok_or(ServiceError::NotFound)?;
+        let reader = {
+            let store = self.blobs.clone();
+            let k = blob_key.clone();
+            tokio::task::spawn_blocking(move || store.open(&k))
+                .await
+                .map_err(|_| ServiceError::Internal("blob task"))?
+                .map_err(blob_error)?
+        };
+        let actor = actor_of(session, o.via.as_deref());
+        let (bid, iid, now) = (o.row.beneficiary_id.clone(), o.row.id.clone(), self.now());
+        self.tx(move |tx| {
+            journal(
+                tx,
+                now,
+                Some(&bid),
+                &actor,
+                action,
+                Some(("document", &iid)),
+                true,
+            )
+        })
+        .await?;
+        let (tx, rx) = tokio::sync::mpsc::channel(4);
+        let context = ctx::blob(&o.row.beneficiary_id, &o.row.id, "content");
+        let (key, expected) = (o.key.clone(), view.sha256.clone());
+        tokio::task::spawn_blocking(move || {
+            let errors = tx.clone();
+            let result = consigne_vault::stream::open_stream(
+                &key,
+                &context,
+                std::io::BufReader::with_capacity(256 * 1024, reader),
+                ChannelWriter(tx),
+            );
+            let failure = match result {
+                Ok((_, digest)) if hex::encode(digest) == expected => None,
+                Ok(_) => Some("document digest mismatch".to_owned()),
+                Err(e) => Some(e.to_string()),
+            };
+            if let Some(why) = failure {
+                // The client sees a cut connection, never altered bytes presented as complete.
+                tracing::error!(error = %why, blob = %blob_key, "download failed");
+                let _ =
+                    errors.blocking_send(Err(std::io::Error::other("document could not be read")));
+            }
+        });
+        Ok((view, rx))
+    }
+}

@@ -17,7 +17,8 @@ pub use beneficiaries::{
     BeneficiaryProfile, FollowedPerson, InvitationView, NewSafe, OpenedSafe, RelayView,
 };
 pub use documents::{
-    DocumentPatch, DocumentView, FolderView, JournalView, MAX_FILE_BYTES_CAP, NewDocument,
+    ContentStream, DocumentPatch, DocumentView, FolderView, JournalView, MAX_FILE_BYTES_CAP,
+    NewDocument,
 };
 pub use export::VerifyReport;
 pub use keys::{SecurityNotices, Session, SessionKeys, Stage};

@@ -704,14 +704,22 @@ async fn verify_finds_missing_corrupted_and_orphan_blobs_and_a_broken_journal() 
     assert_eq!(report.missing.len(), 1);
     assert_eq!(report.orphans.len(), 1);
     assert!(!report.is_clean());
-    // Downloading the damaged document fails cleanly, it never returns altered bytes.
-    let (status, _, _) =
-        w.t.get_bytes(
-            &format!("/api/v1/documents/{}/content", a["id"].as_str().unwrap()),
-            &w.person,
-        )
-        .await;
-    assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+    // Downloading the damaged document fails cleanly: it never completes with altered bytes.
+    let r =
+        w.t.http
+            .get(w.t.url(&format!(
+                "/api/v1/documents/{}/content",
+                a["id"].as_str().unwrap()
+            )))
+            .bearer_auth(&w.person)
+            .send()
+            .await
+            .unwrap();
+    let completed = r.status() == StatusCode::OK && r.bytes().await.is_ok();
+    assert!(
+        !completed,
+        "a damaged blob must not download as if it were whole"
+    );
     // The journal: a changed entry breaks the chain.
     w.t.app
         .tx(|tx| {

@@ -173,19 +173,20 @@ async fn content(
     ApiSession(session): ApiSession,
     Path(id): Path<String>,
 ) -> ApiResult {
-    let (doc, bytes) = s
+    let (doc, rx) = s
         .app
-        .document_content(&session, &id, false, "document_downloaded")
+        .document_stream(&session, &id, "document_downloaded")
         .await?;
     let ext = if doc.content_type == "application/pdf" {
         "pdf"
     } else {
         doc.content_type.rsplit('/').next().unwrap_or("bin")
     };
-    Ok(content_response(
+    Ok(stream_response(
         &doc.content_type,
         &format!("document.{ext}"),
-        bytes,
+        doc.size,
+        rx,
         false,
     ))
 }
@@ -360,4 +361,23 @@ async fn delete_safe(
 ) -> ApiResult {
     s.app.delete_safe(&session, &bid, &b.password).await?;
     no_content()
+}
+
+/// A streamed document: same headers as [`content_response`], with its length.
+pub fn stream_response(
+    content_type: &str,
+    file_name: &str,
+    size: i64,
+    rx: crate::service::ContentStream,
+    inline: bool,
+) -> Response {
+    let stream = futures_util::stream::unfold(rx, |mut rx| async move {
+        rx.recv().await.map(|item| (item, rx))
+    });
+    let mut res = content_response(content_type, file_name, Vec::new(), inline);
+    *res.body_mut() = axum::body::Body::from_stream(stream);
+    if let Ok(v) = HeaderValue::from_str(&size.to_string()) {
+        res.headers_mut().insert(header::CONTENT_LENGTH, v);
+    }
+    res
 }

@@ -2,7 +2,7 @@
 
 pub(crate) mod documents;
 
-pub(crate) use documents::content_response;
+pub(crate) use documents::{content_response, stream_response};
 
 use super::AppState;
 use super::error::ApiError;

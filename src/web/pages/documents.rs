@@ -493,6 +493,21 @@ async fn render_document(
     })
 }
 
+/// An ASCII file name for the download header (the real name is in the person's safe).
+fn download_name(name: &str) -> String {
+    let n: String = name
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == ' ')
+        .collect::<String>()
+        .trim()
+        .replace(' ', "_");
+    if n.is_empty() {
+        "document".to_owned()
+    } else {
+        n
+    }
+}
+
 async fn serve_content(ctx: Ctx, id: String, thumbnail: bool, inline: bool) -> Response {
     let session = match ctx.require(&["beneficiary", "professional"]) {
         Ok(s) => s.clone(),
@@ -503,6 +518,27 @@ async fn serve_content(ctx: Ctx, id: String, thumbnail: bool, inline: bool) -> R
     } else {
         "document_downloaded"
     };
+    if !thumbnail {
+        return match ctx.state.app.document_stream(&session, &id, action).await {
+            Ok((doc, rx)) => {
+                let ext = if doc.content_type == "application/pdf" {
+                    "pdf"
+                } else {
+                    doc.content_type.rsplit('/').next().unwrap_or("bin")
+                };
+                // Only images are ever shown inline; a PDF is always a download.
+                let inline = inline && doc.content_type.starts_with("image/");
+                crate::web::api::stream_response(
+                    &doc.content_type,
+                    &format!("{}.{ext}", download_name(&doc.name)),
+                    doc.size,
+                    rx,
+                    inline,
+                )
+            }
+            Err(e) => ctx.error_page(&e),
+        };
+    }
     match ctx
         .state
         .app
