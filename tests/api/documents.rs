@@ -507,7 +507,29 @@ async fn the_journal_tells_her_who_did_what() {
 #[tokio::test]
 async fn no_marker_of_any_document_reaches_the_data_directory() {
     let w = World::new().await;
-    let markers = ["QZXMARKERNAME", "QZXMARKERFILE", "QZXMARKERTEXT"];
+    let markers = [
+        "QZXMARKERNAME",
+        "QZXMARKERFILE",
+        "QZXMARKERTEXT",
+        "QZXMARKERPIXEL",
+        "QZXPHOTONAME",
+    ];
+    // A photo whose pixels spell a marker (uncompressed rows of ASCII), sent as PNG.
+    let row: Vec<u8> = "QZXMARKERPIXEL".bytes().cycle().take(42 * 3).collect();
+    let raw: Vec<u8> = row.iter().copied().cycle().take(42 * 3 * 42).collect();
+    let img = image::RgbImage::from_raw(42, 42, raw).unwrap();
+    let mut png = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut png, image::ImageFormat::Png).unwrap();
+    let r =
+        w.t.upload(
+            &w.person,
+            &w.bid,
+            png.into_inner(),
+            "QZXPHOTONAME.png",
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
     let r =
         w.t.upload(
             &w.person,
