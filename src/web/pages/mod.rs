@@ -313,6 +313,9 @@ fn layout(ctx: &Ctx, title: &str, body: Markup) -> Markup {
                                 }
                                 button.small type="submit" { (ctx.t("action-change-language")) }
                             }
+                            @if ctx.session.as_ref().is_some_and(|s| s.stage == Stage::Full) {
+                                a.button.small.account href="/settings" { (icons::icon("settings")) span.visually-hidden { (ctx.t("section-settings")) } }
+                            }
                             @if ctx.session.is_some() {
                                 form method="post" action="/logout" {
                                     (ctx.csrf_field())
