@@ -119,7 +119,7 @@ test.describe('a safe opened by a professional', () => {
       // "Done": back to the structure, which now follows the new person.
       await page.getByRole('link', { name: 'Terminé' }).click();
       await expect(page).toHaveURL(/\/pro$/);
-      await expect(structure.locator('ul.people')).toContainText(`${person.lastName} ${person.firstName} · 1987-06-05`);
+      await expect(structure.locator('ul.people')).toContainText(`${person.lastName} ${person.firstName} · 05/06/1987`);
       await check('pro home with the new person');
 
       await logout(page, check);

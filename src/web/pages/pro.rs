@@ -84,7 +84,7 @@ fn structure_section(
                     @if people.is_empty() { p { (ctx.t("pro-followed-none")) } }
                     ul.people {
                         @for p in &people {
-                            li { a href={"/pro/b/" (p.id)} { (icon("person")) " " strong { (p.last_name) } " " (p.first_name) " · " (p.birth_date) } }
+                            li { a href={"/pro/b/" (p.id)} { (icon("person")) " " strong { (p.last_name) } " " (p.first_name) " · " (super::documents::day(&p.birth_date)) } }
                         }
                     }
                     form.inline method="post" action={"/pro/s/" (s.id) "/invite"} {
@@ -301,7 +301,7 @@ async fn person_file(ctx: Ctx, Path(bid): Path<String>) -> Response {
             section.card {
                 h1 { (icon("person")) " " (p.first_name) " " (p.last_name) }
                 dl {
-                    dt { (ctx.t("field-birth-date")) } dd { (p.birth_date) }
+                    dt { (ctx.t("field-birth-date")) } dd { (super::documents::day(&p.birth_date)) }
                     dt { (ctx.t("sheet-identifier")) } dd { code { (p.identifier) } }
                     dt { (ctx.t("field-language")) } dd { (crate::i18n::native_name(&p.language)) }
                     @if let Some(phone) = &p.phone { dt { (ctx.t("field-phone")) } dd { (phone) } }
