@@ -526,7 +526,7 @@ async function loginAs(page, check, who, landing) {
 async function openPersonFile(page, check, structure, person) {
   const section = page.locator('section.card', { has: page.locator('h2', { hasText: structure }) });
   const link = section.locator('ul.people a', { hasText: person.lastName });
-  await expect(link).toContainText(`${person.lastName} ${person.firstName} · ${person.birthDate}`);
+  await expect(link).toContainText(`${person.lastName} ${person.firstName} · ${person.birthDate.split('-').reverse().join('/')}`);
   await link.click();
   await expect(page).toHaveURL(/\/pro\/b\/[^/]+$/);
   await expect(page.locator('h1')).toContainText(`${person.firstName} ${person.lastName}`);
