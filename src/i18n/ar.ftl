@@ -309,3 +309,7 @@ delete-account-done-title = تم حذف خزنتك
 delete-account-done-text = لم يبقَ منها شيء. يمكن لمؤسسة شريكة أن تفتح معك خزنة جديدة في أي وقت.
 doc-page-up = نقل الصفحة إلى الأعلى
 doc-page-down = نقل الصفحة إلى الأسفل
+doc-folder-edit = إعادة تسمية هذا المجلد أو نقله
+doc-folder-delete-hint = ما يحتويه يعود إلى « أوراقي »: لا تضيع أي وثيقة.
+doc-folder-delete = حذف هذا المجلد
+error-folder-cycle = لا يمكن وضع مجلد داخل أحد مجلداته الفرعية.

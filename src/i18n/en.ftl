@@ -285,3 +285,7 @@ delete-account-done-title = Your safe is deleted
 delete-account-done-text = Nothing of it remains. A partner structure can open a new safe with you at any time.
 doc-page-up = Move page up
 doc-page-down = Move page down
+doc-folder-edit = Rename or move this folder
+doc-folder-delete-hint = What it holds goes back to "My papers": no document is lost.
+doc-folder-delete = Delete this folder
+error-folder-cycle = A folder cannot go into one of its own subfolders.

@@ -290,3 +290,7 @@ delete-account-done-title = Tu caja fuerte se ha eliminado
 delete-account-done-text = No queda nada de ella. Una entidad colaboradora puede abrir contigo una caja fuerte nueva en cualquier momento.
 doc-page-up = Subir la página
 doc-page-down = Bajar la página
+doc-folder-edit = Cambiar el nombre o mover esta carpeta
+doc-folder-delete-hint = Lo que contiene vuelve a «Mis papeles»: no se pierde ningún documento.
+doc-folder-delete = Borrar esta carpeta
+error-folder-cycle = Una carpeta no puede ir dentro de una de sus subcarpetas.

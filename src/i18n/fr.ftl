@@ -285,3 +285,7 @@ delete-account-done-title = Votre coffre est supprimé
 delete-account-done-text = Il n'en reste rien. Une structure partenaire peut ouvrir un nouveau coffre avec vous à tout moment.
 doc-page-up = Monter la page
 doc-page-down = Descendre la page
+doc-folder-edit = Renommer ou déplacer ce dossier
+doc-folder-delete-hint = Ce qu'il contient revient dans « Mes papiers » : aucun document n'est perdu.
+doc-folder-delete = Supprimer ce dossier
+error-folder-cycle = Un dossier ne peut pas aller dans un de ses sous-dossiers.

@@ -291,3 +291,7 @@ delete-account-done-title = ستاسو خوندي صندوق ړنګ شو
 delete-account-done-text = له هغه هېڅ شی نه دی پاتې. یوه همکاره اداره هر وخت کولی شي له تاسو سره نوی خوندي صندوق پرانیزي.
 doc-page-up = پاڼه پورته یوسئ
 doc-page-down = پاڼه ښکته یوسئ
+doc-folder-edit = دا فولډر بیا نومول یا لېږدول
+doc-folder-delete-hint = څه چې پکې دي بېرته « زما اسناد » ته ځي: هېڅ سند نه ورکېږي.
+doc-folder-delete = دا فولډر ړنګول
+error-folder-cycle = یو فولډر خپل یو فرعي فولډر ته نه شي تلای.

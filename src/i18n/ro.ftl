@@ -295,3 +295,7 @@ delete-account-done-title = Seiful tău a fost șters
 delete-account-done-text = Nu a mai rămas nimic din el. O organizație parteneră poate deschide oricând un seif nou împreună cu tine.
 doc-page-up = Mută pagina mai sus
 doc-page-down = Mută pagina mai jos
+doc-folder-edit = Redenumește sau mută acest dosar
+doc-folder-delete-hint = Ce conține revine în „Actele mele”: niciun document nu se pierde.
+doc-folder-delete = Șterge acest dosar
+error-folder-cycle = Un dosar nu poate fi mutat într-unul dintre subdosarele sale.

@@ -610,3 +610,118 @@ async fn papers_scan_share_and_journal_work_as_plain_forms() {
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert_eq!(page(&person, t, &doc_path).await.0, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn folders_are_renamed_moved_and_deleted_with_forms() {
+    let w = World::new().await;
+    let t = &w.t;
+    let person = browser();
+    let (_, _, html) = page(&person, t, "/login").await;
+    submit(
+        &person,
+        t,
+        "/login",
+        &[
+            ("_csrf", &csrf_of(&html)),
+            ("identifier", &w.identifier),
+            ("password", PERSON_PASSWORD),
+        ],
+    )
+    .await;
+    let (_, _, html) = page(&person, t, "/documents").await;
+    let (_, h, _) = submit(
+        &person,
+        t,
+        "/folders",
+        &[("_csrf", &csrf_of(&html)), ("name", "Santé")],
+    )
+    .await;
+    let parent = h["location"]
+        .to_str()
+        .unwrap()
+        .rsplit('=')
+        .next()
+        .unwrap()
+        .to_owned();
+    let (_, _, html) = page(&person, t, &format!("/documents?folder={parent}")).await;
+    let (_, h, _) = submit(
+        &person,
+        t,
+        "/folders",
+        &[
+            ("_csrf", &csrf_of(&html)),
+            ("name", "CMU"),
+            ("parent_id", &parent),
+        ],
+    )
+    .await;
+    let child = h["location"]
+        .to_str()
+        .unwrap()
+        .rsplit('=')
+        .next()
+        .unwrap()
+        .to_owned();
+    // Moving the parent into its child is refused with a message that says why.
+    let (_, _, html) = page(&person, t, &format!("/documents?folder={parent}")).await;
+    let (status, _, html) = submit(
+        &person,
+        t,
+        &format!("/folders/{parent}/edit"),
+        &[
+            ("_csrf", &csrf_of(&html)),
+            ("name", "Santé"),
+            ("parent_id", &child),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(html.contains("sous-dossiers"));
+    let (status, _, _) = submit(
+        &person,
+        t,
+        &format!("/folders/{child}/edit"),
+        &[
+            ("_csrf", &csrf_of(&html)),
+            ("name", "Sécurité sociale"),
+            ("parent_id", ""),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let folders = t
+        .get(
+            &format!("/api/v1/beneficiaries/{}/folders", w.bid),
+            Some(&w.person),
+        )
+        .await
+        .json();
+    assert!(
+        folders
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["name"] == "Sécurité sociale" && f["parent_id"].is_null())
+    );
+    let (_, _, html) = page(&person, t, &format!("/documents?folder={child}")).await;
+    let (status, _, _) = submit(
+        &person,
+        t,
+        &format!("/folders/{child}/delete"),
+        &[("_csrf", &csrf_of(&html))],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        t.get(
+            &format!("/api/v1/beneficiaries/{}/folders", w.bid),
+            Some(&w.person)
+        )
+        .await
+        .json()
+        .as_array()
+        .unwrap()
+        .len(),
+        1
+    );
+}

@@ -38,6 +38,8 @@ pub fn router() -> Router<AppState> {
             get(delete_confirm).post(delete_submit),
         )
         .route("/folders", post(folder_submit))
+        .route("/folders/{id}/edit", post(folder_edit))
+        .route("/folders/{id}/delete", post(folder_delete))
         .route("/journal", get(journal_page))
         .route(
             "/pro/b/{bid}/documents",
@@ -210,6 +212,29 @@ async fn render_list(
                 label for="folder-name" { (ctx.t("doc-folder-name")) }
                 input id="folder-name" name="name" type="text" required;
                 button type="submit" { (ctx.t("action-create")) }
+            }
+        }
+        @if let Some(f) = current {
+            section.card {
+                h2 { (icon("settings")) " " (ctx.t("doc-folder-edit")) }
+                form method="post" action={"/folders/" (f.id) "/edit"} {
+                    (ctx.csrf_field())
+                    label for="folder-rename" { (ctx.t("doc-folder-name")) }
+                    input id="folder-rename" name="name" type="text" required value=(f.name);
+                    label for="folder-parent" { (ctx.t("doc-folder")) }
+                    select id="folder-parent" name="parent_id" {
+                        option value="" selected[f.parent_id.is_none()] { (ctx.t("section-documents")) }
+                        @for other in folders.iter().filter(|o| o.id != f.id) {
+                            option value=(other.id) selected[f.parent_id.as_deref() == Some(other.id.as_str())] { (other.name) }
+                        }
+                    }
+                    button type="submit" { (ctx.t("action-save")) }
+                }
+                form method="post" action={"/folders/" (f.id) "/delete"} {
+                    (ctx.csrf_field())
+                    p.hint { (ctx.t("doc-folder-delete-hint")) }
+                    button.danger type="submit" { (ctx.t("doc-folder-delete")) }
+                }
             }
         }
     })
@@ -797,4 +822,49 @@ async fn journal_page(ctx: Ctx) -> Response {
             }
         }
     })
+}
+
+async fn folder_edit(ctx: Ctx, Path(id): Path<String>, Form(form): Form<FolderForm>) -> Response {
+    let (session, bid) = match own(&ctx) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    if !ctx.csrf_ok(&form.csrf) {
+        return ctx.bad_form();
+    }
+    let parent = Some(form.parent_id.as_str()).filter(|p| !p.is_empty());
+    match ctx
+        .state
+        .app
+        .update_folder(&session, &bid, &id, Some(&form.name), Some(parent))
+        .await
+    {
+        Ok(f) => Redirect::to(&format!("/documents?folder={}", f.id)).into_response(),
+        Err(ServiceError::NotFound) => ctx.not_found(),
+        Err(e) => {
+            render_list(
+                &ctx,
+                &session,
+                &bid,
+                Some(&id),
+                Some(ctx.error_text(&e)),
+                Ctx::error_status(&e),
+            )
+            .await
+        }
+    }
+}
+
+async fn folder_delete(ctx: Ctx, Path(id): Path<String>, Form(form): Form<CsrfOnly>) -> Response {
+    let (session, bid) = match own(&ctx) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    if !ctx.csrf_ok(&form.csrf) {
+        return ctx.bad_form();
+    }
+    match ctx.state.app.delete_folder(&session, &bid, &id).await {
+        Ok(()) => Redirect::to("/documents").into_response(),
+        Err(e) => ctx.error_page(&e),
+    }
 }

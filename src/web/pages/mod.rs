@@ -188,6 +188,7 @@ impl Ctx {
                     "file_too_large" | "too_many_pixels" => "error-file-too-large",
                     "too_many_files" => "error-too-many-files",
                     "quota_exceeded" => "error-quota",
+                    "folder_cycle" => "error-folder-cycle",
                     "storage_full" => "error-storage-full",
                     "unauthenticated" => "error-session-expired",
                     _ => "error-internal",
