@@ -205,6 +205,32 @@ async fn create(app: &App) -> anyhow::Result<Vec<(String, String)>> {
         )
         .await
         .map_err(e)?;
+    // Some papers, added by Claire (so shared with Les Tilleuls, readable by the person too).
+    for (who, name, text) in [
+        (
+            &amina.id,
+            "Attestation de domiciliation",
+            "Attestation de domiciliation - Accueil de jour Les Tilleuls (demonstration)",
+        ),
+        (
+            &amina.id,
+            "Notification CAF",
+            "Notification de droits CAF (demonstration)",
+        ),
+        (
+            &john.id,
+            "Proof of address",
+            "Proof of address - Accueil de jour Les Tilleuls (demonstration)",
+        ),
+    ] {
+        let doc = crate::service::NewDocument {
+            bytes: demo_pdf(text),
+            file_name: Some("demo.pdf".into()),
+            name: Some(name.into()),
+            folder_id: None,
+        };
+        app.upload_document(&pro, who, doc).await.map_err(e)?;
+    }
     let pro2 = login(app, PRO2_EMAIL, PRO2_PASSWORD).await?;
     app.invite(&pro2, &ccas.id, &amina.identifier)
         .await
@@ -213,6 +239,39 @@ async fn create(app: &App) -> anyhow::Result<Vec<(String, String)>> {
         (amina.identifier, "Amina".into()),
         (john.identifier, "John".into()),
     ])
+}
+
+/// A one-page PDF with a line of text, for the demo papers.
+fn demo_pdf(text: &str) -> Vec<u8> {
+    let stream = format!("BT /F1 16 Tf 50 740 Td ({text}) Tj ET");
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_owned(),
+        format!("<< /Length {} >>\nstream\n{stream}\nendstream", stream.len()),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_owned(),
+    ];
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for off in offsets {
+        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
 }
 
 pub fn describe(url: &str, logins: &[DemoLogin]) -> String {
