@@ -224,7 +224,7 @@ async fn create(app: &App) -> anyhow::Result<Vec<(String, String)>> {
         ),
     ] {
         let doc = crate::service::NewDocument {
-            bytes: demo_pdf(text),
+            bytes: text_pdf(text),
             file_name: Some("demo.pdf".into()),
             name: Some(name.into()),
             folder_id: None,
@@ -241,8 +241,8 @@ async fn create(app: &App) -> anyhow::Result<Vec<(String, String)>> {
     ])
 }
 
-/// A one-page PDF with a line of text, for the demo papers.
-fn demo_pdf(text: &str) -> Vec<u8> {
+/// A one-page PDF with a line of text (demo papers, and tests).
+pub fn text_pdf(text: &str) -> Vec<u8> {
     let stream = format!("BT /F1 16 Tf 50 740 Td ({text}) Tj ET");
     let objects = [
         "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),

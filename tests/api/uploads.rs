@@ -226,7 +226,7 @@ async fn the_quota_of_a_safe_is_enforced() {
         .open_safe(&pro, &sid, "Yara", "Nasser", "1999-09-09")
         .await;
     let person = t.login_ok(&identifier, PERSON_PASSWORD).await;
-    let filler = "lorem ipsum dolor sit amet ".repeat(25_000);
+    let filler = "texte de remplissage pour le quota ".repeat(20_000);
     let r = t.upload(&person, &bid, pdf(&filler), "a.pdf", None).await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
     let r = t.upload(&person, &bid, pdf(&filler), "b.pdf", None).await;
