@@ -320,6 +320,29 @@ impl App {
         })
     }
 
+    /// Journals one access (view, download, export) to an opened document.
+    async fn journal_access(
+        &self,
+        session: &Session,
+        o: &Opened,
+        action: &'static str,
+    ) -> ServiceResult<()> {
+        let actor = actor_of(session, o.via.as_deref());
+        let (bid, iid, now) = (o.row.beneficiary_id.clone(), o.row.id.clone(), self.now());
+        self.tx(move |tx| {
+            journal(
+                tx,
+                now,
+                Some(&bid),
+                &actor,
+                action,
+                Some(("document", &iid)),
+                true,
+            )
+        })
+        .await
+    }
+
     fn document_view(
         &self,
         row: &ItemRow,
@@ -721,20 +744,7 @@ impl App {
             return Err(ServiceError::Internal("document digest mismatch"));
         }
         if !thumbnail {
-            let actor = actor_of(session, o.via.as_deref());
-            let (bid, iid, now) = (o.row.beneficiary_id.clone(), o.row.id.clone(), self.now());
-            self.tx(move |tx| {
-                journal(
-                    tx,
-                    now,
-                    Some(&bid),
-                    &actor,
-                    action,
-                    Some(("document", &iid)),
-                    true,
-                )
-            })
-            .await?;
+            self.journal_access(session, &o, action).await?;
         }
         Ok((view, bytes))
     }
@@ -1255,20 +1265,7 @@ impl App {
                 .map_err(|_| ServiceError::Internal("blob task"))?
                 .map_err(blob_error)?
         };
-        let actor = actor_of(session, o.via.as_deref());
-        let (bid, iid, now) = (o.row.beneficiary_id.clone(), o.row.id.clone(), self.now());
-        self.tx(move |tx| {
-            journal(
-                tx,
-                now,
-                Some(&bid),
-                &actor,
-                action,
-                Some(("document", &iid)),
-                true,
-            )
-        })
-        .await?;
+        self.journal_access(session, &o, action).await?;
         let (tx, rx) = tokio::sync::mpsc::channel(4);
         let context = ctx::blob(&o.row.beneficiary_id, &o.row.id, "content");
         let (key, expected) = (o.key.clone(), view.sha256.clone());

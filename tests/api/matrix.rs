@@ -233,91 +233,29 @@ async fn every_item_endpoint_against_every_role() {
         }
     }
     // Pages, with each role's browser session.
-    for (i, (role, _)) in roles.iter().enumerate() {
-        let client = reqwest::Client::builder()
-            .cookie_store(true)
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .unwrap();
-        let login = match role {
-            Role::Shared | Role::Unshared => Some(w.p1_login.clone()),
-            _ => None,
-        };
-        if let Some((email, secret)) = login {
-            let html = client
-                .get(t.url("/login"))
-                .send()
-                .await
-                .unwrap()
-                .text()
-                .await
-                .unwrap();
-            let csrf = html
-                .split("name=\"_csrf\" value=\"")
-                .nth(1)
-                .unwrap()
-                .split('"')
-                .next()
-                .unwrap()
-                .to_owned();
-            client
-                .post(t.url("/login"))
-                .form(&[
-                    ("_csrf", csrf.as_str()),
-                    ("identifier", email.as_str()),
-                    ("password", STAFF_PASSWORD),
-                ])
-                .send()
-                .await
-                .unwrap();
-            let html = client
-                .get(t.url("/login/totp"))
-                .send()
-                .await
-                .unwrap()
-                .text()
-                .await
-                .unwrap();
-            let csrf = html
-                .split("name=\"_csrf\" value=\"")
-                .nth(1)
-                .unwrap()
-                .split('"')
-                .next()
-                .unwrap()
-                .to_owned();
-            t.clock.advance(31);
-            let r = client
-                .post(t.url("/login/totp"))
-                .form(&[
-                    ("_csrf", csrf.as_str()),
-                    ("code", t.totp_now(&secret).as_str()),
-                ])
-                .send()
-                .await
-                .unwrap();
-            assert_eq!(r.status(), StatusCode::SEE_OTHER);
-        } else if *role != Role::Anonymous {
-            // Other staff roles reach pages with the same session cookie name as the API token.
-            let token = roles[i].1.clone().unwrap();
-            let jar = reqwest::cookie::Jar::default();
-            jar.add_cookie_str(
-                &format!("consigne_session={token}"),
-                &t.url("/").parse().unwrap(),
-            );
-            let client2 = reqwest::Client::builder()
-                .cookie_provider(std::sync::Arc::new(jar))
+    for (i, (role, token)) in roles.iter().enumerate() {
+        let client = match (role, token) {
+            (Role::Shared | Role::Unshared, _) => {
+                crate::pages::staff_logged_in(t, &w.p1_login.0, &w.p1_login.1).await
+            }
+            // Other staff reach pages with their API token as the session cookie.
+            (_, Some(token)) => {
+                let jar = reqwest::cookie::Jar::default();
+                jar.add_cookie_str(
+                    &format!("consigne_session={token}"),
+                    &t.url("/").parse().unwrap(),
+                );
+                reqwest::Client::builder()
+                    .cookie_provider(std::sync::Arc::new(jar))
+                    .redirect(reqwest::redirect::Policy::none())
+                    .build()
+                    .unwrap()
+            }
+            (_, None) => reqwest::Client::builder()
                 .redirect(reqwest::redirect::Policy::none())
                 .build()
-                .unwrap();
-            for (path, expected) in pages() {
-                let url = fill(path, &shared, &w.bid, &w.s1, &folder);
-                let r = client2.get(t.url(&url)).send().await.unwrap();
-                assert_eq!(r.status().as_u16(), expected[i], "page {path} as {role:?}");
-                checked += 1;
-            }
-            continue;
-        }
+                .unwrap(),
+        };
         for (path, expected) in pages() {
             let doc = if *role == Role::Unshared {
                 &private

@@ -13,6 +13,44 @@ fn browser() -> reqwest::Client {
         .unwrap()
 }
 
+/// A browser in which the person has logged in with the login form.
+async fn logged_in(t: &TestApp, identifier: &str, password: &str) -> reqwest::Client {
+    let c = browser();
+    let (_, _, html) = page(&c, t, "/login").await;
+    let (status, _, _) = submit(
+        &c,
+        t,
+        "/login",
+        &[
+            ("_csrf", &csrf_of(&html)),
+            ("identifier", identifier),
+            ("password", password),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    c
+}
+
+/// A browser in which a staff member has logged in: password, then a fresh TOTP code.
+pub(crate) async fn staff_logged_in(t: &TestApp, email: &str, totp_secret: &str) -> reqwest::Client {
+    let c = logged_in(t, email, STAFF_PASSWORD).await;
+    let (_, _, html) = page(&c, t, "/login/totp").await;
+    t.clock.advance(31);
+    let (status, _, _) = submit(
+        &c,
+        t,
+        "/login/totp",
+        &[
+            ("_csrf", &csrf_of(&html)),
+            ("code", &t.totp_now(totp_secret)),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    c
+}
+
 fn csrf_of(html: &str) -> String {
     html.split("name=\"_csrf\" value=\"")
         .nth(1)
@@ -316,19 +354,7 @@ async fn wrong_login_on_the_page_says_what_to_do_in_the_persons_language() {
 async fn each_kind_of_account_reaches_only_its_pages() {
     let w = World::new().await;
     let t = &w.t;
-    let person = browser();
-    let (_, _, html) = page(&person, t, "/login").await;
-    submit(
-        &person,
-        t,
-        "/login",
-        &[
-            ("_csrf", &csrf_of(&html)),
-            ("identifier", &w.identifier),
-            ("password", PERSON_PASSWORD),
-        ],
-    )
-    .await;
+    let person = logged_in(t, &w.identifier, PERSON_PASSWORD).await;
     for path in [
         "/pro",
         "/admin",
@@ -354,31 +380,7 @@ async fn each_kind_of_account_reaches_only_its_pages() {
 async fn in_person_reset_works_with_plain_forms() {
     let w = World::new().await;
     let t = &w.t;
-    let pro = browser();
-    let (_, _, html) = page(&pro, t, "/login").await;
-    submit(
-        &pro,
-        t,
-        "/login",
-        &[
-            ("_csrf", &csrf_of(&html)),
-            ("identifier", &w.p1_login.0),
-            ("password", STAFF_PASSWORD),
-        ],
-    )
-    .await;
-    let (_, _, html) = page(&pro, t, "/login/totp").await;
-    t.clock.advance(31);
-    submit(
-        &pro,
-        t,
-        "/login/totp",
-        &[
-            ("_csrf", &csrf_of(&html)),
-            ("code", &t.totp_now(&w.p1_login.1)),
-        ],
-    )
-    .await;
+    let pro = staff_logged_in(t, &w.p1_login.0, &w.p1_login.1).await;
     let (status, _, html) = page(&pro, t, &format!("/pro/b/{}", w.bid)).await;
     assert_eq!(status, StatusCode::OK);
     let (status, _, html) = submit(
@@ -483,19 +485,7 @@ async fn browsers_with_no_referrer_post_forms_with_origin_null() {
 async fn papers_scan_share_and_journal_work_as_plain_forms() {
     let w = World::new().await;
     let t = &w.t;
-    let person = browser();
-    let (_, _, html) = page(&person, t, "/login").await;
-    submit(
-        &person,
-        t,
-        "/login",
-        &[
-            ("_csrf", &csrf_of(&html)),
-            ("identifier", &w.identifier),
-            ("password", PERSON_PASSWORD),
-        ],
-    )
-    .await;
+    let person = logged_in(t, &w.identifier, PERSON_PASSWORD).await;
     let (status, _, html) = page(&person, t, "/home").await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("href=\"/documents\"") && html.contains("href=\"/journal\""));
@@ -615,19 +605,7 @@ async fn papers_scan_share_and_journal_work_as_plain_forms() {
 async fn folders_are_renamed_moved_and_deleted_with_forms() {
     let w = World::new().await;
     let t = &w.t;
-    let person = browser();
-    let (_, _, html) = page(&person, t, "/login").await;
-    submit(
-        &person,
-        t,
-        "/login",
-        &[
-            ("_csrf", &csrf_of(&html)),
-            ("identifier", &w.identifier),
-            ("password", PERSON_PASSWORD),
-        ],
-    )
-    .await;
+    let person = logged_in(t, &w.identifier, PERSON_PASSWORD).await;
     let (_, _, html) = page(&person, t, "/documents").await;
     let (_, h, _) = submit(
         &person,
