@@ -33,7 +33,11 @@ async fn logged_in(t: &TestApp, identifier: &str, password: &str) -> reqwest::Cl
 }
 
 /// A browser in which a staff member has logged in: password, then a fresh TOTP code.
-pub(crate) async fn staff_logged_in(t: &TestApp, email: &str, totp_secret: &str) -> reqwest::Client {
+pub(crate) async fn staff_logged_in(
+    t: &TestApp,
+    email: &str,
+    totp_secret: &str,
+) -> reqwest::Client {
     let c = logged_in(t, email, STAFF_PASSWORD).await;
     let (_, _, html) = page(&c, t, "/login/totp").await;
     t.clock.advance(31);
