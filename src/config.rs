@@ -30,6 +30,10 @@ pub struct Config {
 pub struct Storage {
     /// Largest file a person or a professional may upload (MB).
     pub max_file_mb: u64,
+    /// Files up to this size (MB) are cleaned in memory: photos re-encoded, PDFs rewritten
+    /// without their active content. Larger PDFs stream to storage through a check that refuses
+    /// active content; larger photos are refused. Bounds an upload's memory.
+    pub in_memory_mb: u64,
     /// Room of one safe (MB).
     pub quota_mb: u64,
 }
@@ -37,7 +41,8 @@ pub struct Storage {
 impl Default for Storage {
     fn default() -> Self {
         Self {
-            max_file_mb: 20,
+            max_file_mb: 100,
+            in_memory_mb: 16,
             quota_mb: 1024,
         }
     }
@@ -46,6 +51,9 @@ impl Default for Storage {
 impl Storage {
     pub fn max_file_bytes(&self) -> usize {
         usize::try_from(self.max_file_mb.saturating_mul(1024 * 1024)).unwrap_or(usize::MAX)
+    }
+    pub fn in_memory_bytes(&self) -> usize {
+        usize::try_from(self.in_memory_mb.saturating_mul(1024 * 1024)).unwrap_or(usize::MAX)
     }
     pub fn quota_bytes(&self) -> i64 {
         i64::try_from(self.quota_mb.saturating_mul(1024 * 1024)).unwrap_or(i64::MAX)
@@ -202,10 +210,12 @@ impl Config {
         }
         if self.storage.max_file_mb == 0
             || self.storage.max_file_mb > crate::service::MAX_FILE_BYTES_CAP as u64 / (1024 * 1024)
+            || self.storage.in_memory_mb == 0
+            || self.storage.in_memory_mb > 256
             || self.storage.quota_mb == 0
         {
             return Err(ConfigError::Invalid(
-                "storage.max_file_mb must be 1..=100 and storage.quota_mb at least 1".into(),
+                "storage.max_file_mb must be 1..=1024, storage.in_memory_mb 1..=256 and storage.quota_mb at least 1".into(),
             ));
         }
         let s = &self.sessions;

@@ -224,7 +224,7 @@ async fn create(app: &App) -> anyhow::Result<Vec<(String, String)>> {
         ),
     ] {
         let doc = crate::service::NewDocument {
-            bytes: text_pdf(text),
+            content: text_pdf(text).into(),
             file_name: Some("demo.pdf".into()),
             name: Some(name.into()),
             folder_id: None,

@@ -215,7 +215,7 @@ doc-scan-photos = Photos (camera)
 doc-scan-submit = Save the scan
 doc-add-title = Add a file
 doc-file = File
-doc-file-hint = A photo (JPEG, PNG, WebP) or a PDF, 20 MB at most.
+doc-file-hint = A photo (JPEG, PNG, WebP) or a PDF, { $max } MB at most.
 doc-name = Name of the document
 doc-add-submit = Add to my safe
 doc-new-folder = New folder
@@ -238,7 +238,9 @@ relais-sees-documents = { $count ->
    *[other] { $count } documents you share with it.
 }
 error-unsupported-type = This type of file is not accepted. Send a photo (JPEG, PNG, WebP) or a PDF.
-error-file-too-large = The file is too large (20 MB at most). Take a new photo or ask your relais.
+error-file-too-large = The file is too large ({ $max } MB at most). Take a new photo or ask your relais.
+error-pdf-not-checkable = This PDF is too large to be cleaned here (over { $max } MB) and it contains scripts, attached files or parts we cannot check. Save it again as a PDF (Print, then Save as PDF) or send it in several smaller files.
+error-photo-too-large = This photo is too large (over { $max } MB). Take it again with a lower resolution, or send it as a PDF.
 error-too-many-files = Too many photos at once (20 at most).
 error-quota = Your safe is full. Delete documents you no longer need.
 error-input-damaged-file = is damaged or incomplete. Try again with another copy.

@@ -220,7 +220,7 @@ doc-scan-photos = Fotos (cámara)
 doc-scan-submit = Guardar el escaneo
 doc-add-title = Añadir un archivo
 doc-file = Archivo
-doc-file-hint = Una foto (JPEG, PNG, WebP) o un PDF, de 20 MB como máximo.
+doc-file-hint = Una foto (JPEG, PNG, WebP) o un PDF, de { $max } MB como máximo.
 doc-name = Nombre del documento
 doc-add-submit = Añadir a mi caja fuerte
 doc-new-folder = Carpeta nueva
@@ -243,7 +243,9 @@ relais-sees-documents = { $count ->
    *[other] { $count } documentos que compartes con ella.
 }
 error-unsupported-type = Este tipo de archivo no se acepta. Envía una foto (JPEG, PNG, WebP) o un PDF.
-error-file-too-large = El archivo es demasiado grande (20 MB como máximo). Haz una foto nueva o pide ayuda a tu entidad de apoyo.
+error-file-too-large = El archivo es demasiado grande ({ $max } MB como máximo). Haz una foto nueva o pide ayuda a tu entidad de apoyo.
+error-pdf-not-checkable = Este PDF es demasiado grande para limpiarlo aquí (más de { $max } MB) y contiene scripts, archivos adjuntos o partes que no podemos comprobar. Vuelve a guardarlo como PDF (Imprimir y luego Guardar como PDF) o envíalo en varios archivos más pequeños.
+error-photo-too-large = Esta foto es demasiado grande (más de { $max } MB). Vuelve a hacerla con una resolución más baja, o envíala como PDF.
 error-too-many-files = Demasiadas fotos a la vez (20 como máximo).
 error-quota = Tu caja fuerte está llena. Elimina los documentos que ya no necesites.
 error-input-damaged-file = — está dañado o incompleto. Vuelve a intentarlo con otra copia.

@@ -215,7 +215,7 @@ doc-scan-photos = Photos (appareil photo)
 doc-scan-submit = Enregistrer le scan
 doc-add-title = Ajouter un fichier
 doc-file = Fichier
-doc-file-hint = Une photo (JPEG, PNG, WebP) ou un PDF, 20 Mo au plus.
+doc-file-hint = Une photo (JPEG, PNG, WebP) ou un PDF, { $max } Mo au plus.
 doc-name = Nom du document
 doc-add-submit = Ajouter à mon coffre
 doc-new-folder = Nouveau dossier
@@ -238,7 +238,9 @@ relais-sees-documents = { $count ->
    *[other] { $count } documents que vous lui partagez.
 }
 error-unsupported-type = Ce type de fichier n'est pas accepté. Envoyez une photo (JPEG, PNG, WebP) ou un PDF.
-error-file-too-large = Le fichier est trop gros (20 Mo au plus). Reprenez une photo ou demandez à votre relais.
+error-file-too-large = Le fichier est trop gros ({ $max } Mo au plus). Reprenez une photo ou demandez à votre relais.
+error-pdf-not-checkable = Ce PDF est trop gros pour être nettoyé ici (plus de { $max } Mo) et il contient des scripts, des fichiers joints ou des parties impossibles à vérifier. Enregistrez-le de nouveau en PDF (Imprimer, puis Enregistrer en PDF) ou envoyez-le en plusieurs fichiers plus petits.
+error-photo-too-large = Cette photo est trop grosse (plus de { $max } Mo). Reprenez-la avec une résolution plus basse, ou envoyez-la en PDF.
 error-too-many-files = Trop de photos à la fois (20 au plus).
 error-quota = Votre coffre est plein. Supprimez les documents dont vous n'avez plus besoin.
 error-input-damaged-file = est abîmé ou incomplet. Réessayez avec une autre copie.

@@ -221,7 +221,7 @@ doc-scan-photos = عکسونه (کمره)
 doc-scan-submit = سکن خوندي کول
 doc-add-title = فایل زیاتول
 doc-file = فایل
-doc-file-hint = یو عکس (JPEG، PNG، WebP) یا PDF، تر 20 MB پورې.
+doc-file-hint = یو عکس (JPEG، PNG، WebP) یا PDF، تر { $max } MB پورې.
 doc-name = د سند نوم
 doc-add-submit = زما خوندي صندوق ته زیاتول
 doc-new-folder = نوی فولډر
@@ -244,7 +244,9 @@ relais-sees-documents = { $count ->
    *[other] { $count } اسناد چې تاسو ورسره شریک کړي دي.
 }
 error-unsupported-type = دا ډول فایل نه منل کېږي. یو عکس (JPEG، PNG، WebP) یا PDF ولېږئ.
-error-file-too-large = فایل ډېر لوی دی (تر 20 MB پورې). بیا عکس واخلئ، یا له خپلې ملاتړې ادارې مرسته وغواړئ.
+error-file-too-large = فایل ډېر لوی دی (تر { $max } MB پورې). بیا عکس واخلئ، یا له خپلې ملاتړې ادارې مرسته وغواړئ.
+error-pdf-not-checkable = دا PDF دلته د پاکولو لپاره ډېر لوی دی (تر { $max } MB زیات) او پکې سکریپټونه، ضمیمه فایلونه یا داسې برخې دي چې موږ یې نه شو کتلی. بیا یې د PDF په توګه خوندي کړئ (چاپ، بیا د PDF په توګه خوندي کول) یا یې په څو کوچنیو فایلونو کې ولېږئ.
+error-photo-too-large = دا عکس ډېر لوی دی (تر { $max } MB زیات). بیا یې په ټیټ کیفیت (ریزولوشن) واخلئ، یا یې د PDF په توګه ولېږئ.
 error-too-many-files = په یو ځل ډېر عکسونه (تر 20 پورې).
 error-quota = ستاسو خوندي صندوق ډک دی. هغه اسناد ړنګ کړئ چې نور ورته اړتیا نه لرئ.
 error-input-damaged-file = — خراب یا نیمګړی دی. له بلې کاپي سره بیا هڅه وکړئ.

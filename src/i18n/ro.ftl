@@ -224,7 +224,7 @@ doc-scan-photos = Fotografii (camera foto)
 doc-scan-submit = Salvează scanarea
 doc-add-title = Adaugă un fișier
 doc-file = Fișier
-doc-file-hint = O fotografie (JPEG, PNG, WebP) sau un PDF, de cel mult 20 MB.
+doc-file-hint = O fotografie (JPEG, PNG, WebP) sau un PDF, de cel mult { $max } MB.
 doc-name = Numele documentului
 doc-add-submit = Adaugă în seiful meu
 doc-new-folder = Folder nou
@@ -248,7 +248,9 @@ relais-sees-documents = { $count ->
    *[other] { $count } de documente pe care le partajezi cu ea.
 }
 error-unsupported-type = Acest tip de fișier nu este acceptat. Trimite o fotografie (JPEG, PNG, WebP) sau un PDF.
-error-file-too-large = Fișierul este prea mare (cel mult 20 MB). Fă o fotografie nouă sau cere ajutor organizației tale de sprijin.
+error-file-too-large = Fișierul este prea mare (cel mult { $max } MB). Fă o fotografie nouă sau cere ajutor organizației tale de sprijin.
+error-pdf-not-checkable = Acest PDF este prea mare pentru a fi curățat aici (peste { $max } MB) și conține scripturi, fișiere atașate sau părți pe care nu le putem verifica. Salvează-l din nou ca PDF (Tipărire, apoi Salvează ca PDF) sau trimite-l în mai multe fișiere mai mici.
+error-photo-too-large = Această fotografie este prea mare (peste { $max } MB). Fă-o din nou cu o rezoluție mai mică sau trimite-o ca PDF.
 error-too-many-files = Prea multe fotografii deodată (cel mult 20).
 error-quota = Seiful tău este plin. Șterge documentele de care nu mai ai nevoie.
 error-input-damaged-file = — este deteriorat sau incomplet. Încearcă din nou cu o altă copie.

@@ -1,7 +1,7 @@
 //! Opening a safe for a person, the people a structure follows, her relais and invitations.
 
 use super::auth::{IdentityRecord, check_for_identity, ctx};
-use super::structures::allow;
+use super::structures::{allow, allow_on_safe};
 use super::{App, JournalActor, ServiceError, ServiceResult, Session, journal, new_id, parse_id};
 use crate::domain::{BirthDate, Identifier, Language, Password, PersonName, Phone};
 use crate::policy::{Action, Actor, Resource};
@@ -336,15 +336,7 @@ impl App {
                 Ok((row, relays))
             })
             .await?;
-        let relay_ids: Vec<String> = relays.iter().map(|r| r.structure_id.clone()).collect();
-        allow(
-            session,
-            Action::View,
-            Resource::Beneficiary {
-                id: &bid,
-                relays: &relay_ids,
-            },
-        )?;
+        allow_on_safe(session, Action::View, &bid, &relays)?;
         let (identity, via) = match &session.actor {
             Actor::Beneficiary { .. } => {
                 let ik = session

@@ -3,7 +3,8 @@
 //! Every access is journaled. Access needs both the permission (policy) and a key: the person's
 //! vault key or key pair, or a wrap addressed to the structure the item is shared with.
 
-use super::structures::allow;
+use super::structures::{allow, allow_on_safe};
+use super::upload::{Received, Upload};
 use super::{App, JournalActor, ServiceError, ServiceResult, Session, journal, new_id, parse_id};
 use crate::policy::{Action, Actor, Resource};
 use crate::store::blobs::{BlobError, BlobStore};
@@ -38,10 +39,30 @@ pub(crate) mod ctx {
     }
 }
 
-/// Hashes what goes through to the blob store.
-struct HashingWriter {
+/// Hashes what goes through to the blob store (the ciphertext, checked by `consigne verify`).
+pub(super) struct HashingWriter {
     inner: Box<dyn crate::store::blobs::BlobWrite>,
     hasher: sha2::Sha256,
+}
+
+impl HashingWriter {
+    pub(super) fn new(inner: Box<dyn crate::store::blobs::BlobWrite>) -> Self {
+        Self {
+            inner,
+            hasher: sha2::Sha256::default(),
+        }
+    }
+
+    pub(super) fn key(&self) -> &str {
+        self.inner.key()
+    }
+
+    /// Makes the blob durable; returns the SHA-256 of what was written.
+    pub(super) fn commit(self) -> Result<String, BlobError> {
+        let digest = hex::encode(sha2::Digest::finalize(self.hasher));
+        self.inner.commit()?;
+        Ok(digest)
+    }
 }
 
 impl std::io::Write for HashingWriter {
@@ -59,12 +80,12 @@ impl std::io::Write for HashingWriter {
 type Processed = (Vec<u8>, consigne_media::Kind, Option<Vec<u8>>);
 
 /// The HTTP layer never accepts more than this in one request, whatever the configuration
-/// (`storage.max_file_mb`, 20 MB by default, is enforced while the bytes arrive).
-pub const MAX_FILE_BYTES_CAP: usize = 100 * 1024 * 1024;
+/// (`storage.max_file_mb`, 100 MB by default, is enforced while the bytes arrive).
+pub const MAX_FILE_BYTES_CAP: usize = 1024 * 1024 * 1024;
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct NewDocument {
-    pub bytes: Vec<u8>,
+    pub content: Received,
     pub file_name: Option<String>,
     pub name: Option<String>,
     pub folder_id: Option<String>,
@@ -139,7 +160,7 @@ fn actor_of(session: &Session, via: Option<&str>) -> JournalActor {
     }
 }
 
-fn media_error(e: consigne_media::MediaError) -> ServiceError {
+pub(super) fn media_error(e: consigne_media::MediaError) -> ServiceError {
     match e {
         consigne_media::MediaError::Unsupported { detected } => {
             ServiceError::UnsupportedType(detected)
@@ -153,7 +174,7 @@ fn media_error(e: consigne_media::MediaError) -> ServiceError {
     }
 }
 
-fn blob_error(e: BlobError) -> ServiceError {
+pub(super) fn blob_error(e: BlobError) -> ServiceError {
     match e {
         BlobError::Full => ServiceError::StorageFull,
         BlobError::NotFound => ServiceError::Internal("missing blob"),
@@ -410,11 +431,8 @@ impl App {
         let store = self.blobs.clone();
         let key = key.clone();
         tokio::task::spawn_blocking(move || -> ServiceResult<(String, String)> {
-            let mut w = HashingWriter {
-                inner: store.begin().map_err(blob_error)?,
-                hasher: sha2::Sha256::default(),
-            };
-            let blob_key = w.inner.key().to_owned();
+            let mut w = HashingWriter::new(store.begin().map_err(blob_error)?);
+            let blob_key = w.key().to_owned();
             consigne_vault::stream::seal_stream(
                 &key,
                 &context,
@@ -426,8 +444,7 @@ impl App {
                 consigne_vault::VaultError::Io(io) => blob_error(io.into()),
                 other => other.into(),
             })?;
-            let digest = hex::encode(sha2::Digest::finalize(w.hasher));
-            w.inner.commit().map_err(blob_error)?;
+            let digest = w.commit().map_err(blob_error)?;
             Ok((blob_key, digest))
         })
         .await
@@ -457,16 +474,70 @@ impl App {
         .map_err(|_| ServiceError::Internal("blob task"))?
     }
 
+    /// Small uploads: the type decided by content, images re-encoded, PDFs rewritten without
+    /// active content, a thumbnail.
+    async fn clean(&self, bytes: Vec<u8>) -> ServiceResult<Processed> {
+        tokio::task::spawn_blocking(move || -> Result<Processed, consigne_media::MediaError> {
+            let kind = consigne_media::sniff(&bytes)?;
+            let limits = consigne_media::Limits::default();
+            let (clean, kind) = match kind {
+                consigne_media::Kind::Pdf => (consigne_media::sanitize_pdf(&bytes)?.0, kind),
+                _ => consigne_media::sanitize_image(&bytes, &limits)?,
+            };
+            let thumb = consigne_media::thumbnail(&clean, kind, &limits)?;
+            Ok((clean, kind, thumb))
+        })
+        .await
+        .map_err(|_| ServiceError::Internal("media task"))?
+        .map_err(media_error)
+    }
+
+    /// Starts receiving a document for safe `bid`: checks that the caller may add to it first,
+    /// so that nothing is stored for someone who may not.
+    pub async fn begin_upload(&self, session: &Session, bid: &str) -> ServiceResult<Upload> {
+        let bid = parse_id(bid)?;
+        let b2 = bid.clone();
+        let (relays, used) = self
+            .tx(move |tx| {
+                beneficiaries::by_id(tx, &b2)?.ok_or(ServiceError::NotFound)?;
+                Ok((
+                    beneficiaries::relays_of(tx, &b2)?,
+                    items::total_size(tx, &b2)?,
+                ))
+            })
+            .await?;
+        allow_on_safe(session, Action::AddItem, &bid, &relays)?;
+        let room = self.config.storage.quota_bytes().saturating_sub(used);
+        Ok(Upload::new(self, bid, room))
+    }
+
     pub async fn upload_document(
         &self,
         session: &Session,
         bid: &str,
         input: NewDocument,
     ) -> ServiceResult<DocumentView> {
-        let bid = parse_id(bid)?;
-        if input.bytes.len() > self.config.storage.max_file_bytes() {
-            return Err(ServiceError::TooLarge("file_too_large"));
+        let stored = match &input.content {
+            Received::Stored(s) => Some(s.blob_key.clone()),
+            Received::Memory(_) => None,
+        };
+        let result = self.store_document(session, bid, input).await;
+        if result.is_err()
+            && let Some(key) = stored
+        {
+            // Streamed to storage but refused afterwards: no row will ever point to it.
+            let _ = self.blobs.delete(&key);
         }
+        result
+    }
+
+    async fn store_document(
+        &self,
+        session: &Session,
+        bid: &str,
+        input: NewDocument,
+    ) -> ServiceResult<DocumentView> {
+        let bid = parse_id(bid)?;
         let b2 = bid.clone();
         let folder = input.folder_id.as_deref().map(parse_id).transpose()?;
         let f2 = folder.clone();
@@ -484,51 +555,50 @@ impl App {
                 Ok((account.public_key, relays, items::total_size(tx, &b2)?))
             })
             .await?;
-        let relay_ids: Vec<String> = relays.iter().map(|r| r.structure_id.clone()).collect();
-        allow(
-            session,
-            Action::AddItem,
-            Resource::Beneficiary {
-                id: &bid,
-                relays: &relay_ids,
-            },
-        )?;
-        // Content decides the type; images are re-encoded, PDFs neutralised.
+        allow_on_safe(session, Action::AddItem, &bid, &relays)?;
         let file_name = input.file_name.clone().unwrap_or_default();
-        let bytes = input.bytes;
-        let processed = tokio::task::spawn_blocking(
-            move || -> Result<Processed, consigne_media::MediaError> {
-                let kind = consigne_media::sniff(&bytes)?;
-                let limits = consigne_media::Limits::default();
-                let (clean, kind) = match kind {
-                    consigne_media::Kind::Pdf => (consigne_media::sanitize_pdf(&bytes)?.0, kind),
-                    _ => consigne_media::sanitize_image(&bytes, &limits)?,
-                };
-                let thumb = consigne_media::thumbnail(&clean, kind, &limits)?;
-                Ok((clean, kind, thumb))
-            },
-        )
-        .await
-        .map_err(|_| ServiceError::Internal("media task"))?
-        .map_err(media_error)?;
-        let (clean, kind, thumb) = processed;
-        let size =
-            i64::try_from(clean.len()).map_err(|_| ServiceError::TooLarge("file_too_large"))?;
-        if used + size > self.config.storage.quota_bytes() {
-            return Err(ServiceError::TooLarge("quota_exceeded"));
-        }
-        let id = new_id();
-        let key = Key32::random();
+        let (id, key, kind, size, sha256, blob_key, blob_sha256, thumb) = match input.content {
+            Received::Memory(bytes) => {
+                let (clean, kind, thumb) = self.clean(bytes).await?;
+                let size = i64::try_from(clean.len())
+                    .map_err(|_| ServiceError::TooLarge("file_too_large"))?;
+                if used + size > self.config.storage.quota_bytes() {
+                    return Err(ServiceError::TooLarge("quota_exceeded"));
+                }
+                let (id, key) = (new_id(), Key32::random());
+                let sha256 = hex::encode(consigne_vault::sha256(&clean));
+                let (blob_key, blob_sha256) = self
+                    .write_blob(&key, ctx::blob(&bid, &id, "content"), Arc::new(clean))
+                    .await?;
+                (id, key, kind, size, sha256, blob_key, blob_sha256, thumb)
+            }
+            Received::Stored(s) => {
+                if s.beneficiary_id != bid {
+                    return Err(ServiceError::NotFound);
+                }
+                if used + s.size > self.config.storage.quota_bytes() {
+                    return Err(ServiceError::TooLarge("quota_exceeded"));
+                }
+                let kind = consigne_media::Kind::Pdf;
+                (
+                    s.id,
+                    s.key,
+                    kind,
+                    s.size,
+                    s.sha256,
+                    s.blob_key,
+                    s.blob_sha256,
+                    None,
+                )
+            }
+        };
         let name = document_name(input.name.as_deref(), &file_name, kind.extension())?;
         let meta = DocumentMeta {
             name,
             file_name: clean_name(&file_name, 255),
             content_type: kind.mime().to_owned(),
-            sha256: hex::encode(consigne_vault::sha256(&clean)),
+            sha256,
         };
-        let (blob_key, blob_sha256) = self
-            .write_blob(&key, ctx::blob(&bid, &id, "content"), Arc::new(clean))
-            .await?;
         let (thumb_key, thumb_sha256) = match thumb {
             Some(t) => {
                 let (k, d) = self
@@ -678,15 +748,8 @@ impl App {
                 ))
             })
             .await?;
+        allow_on_safe(session, Action::View, &bid, &relays)?;
         let relay_ids: Vec<String> = relays.iter().map(|r| r.structure_id.clone()).collect();
-        allow(
-            session,
-            Action::View,
-            Resource::Beneficiary {
-                id: &bid,
-                relays: &relay_ids,
-            },
-        )?;
         let mut out = Vec::new();
         for row in rows
             .iter()
@@ -1200,7 +1263,7 @@ impl App {
             session,
             bid,
             NewDocument {
-                bytes: pdf,
+                content: pdf.into(),
                 file_name: Some("scan.pdf".into()),
                 name,
                 folder_id: None,

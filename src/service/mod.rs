@@ -9,6 +9,7 @@ mod export;
 mod keys;
 mod recovery;
 mod structures;
+mod upload;
 
 pub use auth::{
     AccountView, LoginOutcome, LoginRequest, RecoverRequest, StructureRef, TotpEnrollment,
@@ -24,6 +25,7 @@ pub use export::VerifyReport;
 pub use keys::{SecurityNotices, Session, SessionKeys, Stage};
 pub use recovery::InPersonReset;
 pub use structures::{NewProfessional, NewStructure, ProfessionalView, StructureView};
+pub use upload::{Received, Upload};
 
 use crate::clock::{Clock, Timestamp};
 use crate::config::Config;

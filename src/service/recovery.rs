@@ -7,7 +7,7 @@
 //! shown to the person at her next login. The person chooses which relais may help her.
 
 use super::auth::{DUMMY_SALT, IdentityRecord, check_for_identity, ctx, load_account};
-use super::structures::allow;
+use super::structures::{allow, allow_on_safe};
 use super::{App, JournalActor, RecoverRequest, ServiceError, ServiceResult, Session, journal};
 use crate::domain::Identifier;
 use crate::policy::{Action, Actor, Resource};
@@ -183,15 +183,7 @@ impl App {
         let relays = self
             .tx(move |tx| Ok(beneficiaries::relays_of(tx, &b2)?))
             .await?;
-        let relay_ids: Vec<String> = relays.iter().map(|r| r.structure_id.clone()).collect();
-        allow(
-            session,
-            Action::View,
-            Resource::Beneficiary {
-                id: &bid,
-                relays: &relay_ids,
-            },
-        )?;
+        allow_on_safe(session, Action::View, &bid, &relays)?;
         let Actor::Professional { .. } = session.actor else {
             return Err(ServiceError::NotFound);
         };

@@ -58,6 +58,24 @@ pub struct ProfessionalView {
 }
 
 /// Maps the policy's answer to the error the caller may see.
+/// `allow` on a person's safe, for the structures that are her relais.
+pub(crate) fn allow_on_safe(
+    session: &Session,
+    action: Action,
+    bid: &str,
+    relays: &[crate::store::beneficiaries::RelayRow],
+) -> ServiceResult<()> {
+    let relay_ids: Vec<String> = relays.iter().map(|r| r.structure_id.clone()).collect();
+    allow(
+        session,
+        action,
+        Resource::Beneficiary {
+            id: bid,
+            relays: &relay_ids,
+        },
+    )
+}
+
 pub(crate) fn allow(
     session: &Session,
     action: Action,

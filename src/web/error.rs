@@ -45,6 +45,9 @@ pub fn classify(e: &ServiceError) -> (StatusCode, &'static str) {
         ServiceError::NotFound => (StatusCode::NOT_FOUND, "not_found"),
         ServiceError::Forbidden => (StatusCode::FORBIDDEN, "forbidden"),
         ServiceError::AccessPending => (StatusCode::FORBIDDEN, "access_pending"),
+        ServiceError::UnsupportedType("pdf-active-content") => {
+            (StatusCode::UNSUPPORTED_MEDIA_TYPE, "pdf_not_checkable")
+        }
         ServiceError::UnsupportedType(_) => {
             (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_type")
         }
@@ -74,13 +77,19 @@ fn api_message(e: &ServiceError) -> String {
         }
         ServiceError::NotFound => "Not found.".into(),
         ServiceError::Forbidden => "This action is not allowed for your account.".into(),
+        ServiceError::UnsupportedType("pdf-active-content") => {
+            "This PDF is too large to be cleaned and contains scripts, attached files or parts that cannot be checked: save it again as PDF or send it in smaller files.".into()
+        }
         ServiceError::UnsupportedType(_) => {
             "This type of file is not accepted: send a photo (JPEG, PNG, WebP) or a PDF.".into()
         }
         ServiceError::TooLarge("quota_exceeded") => {
             "The safe is full: delete documents you no longer need.".into()
         }
-        ServiceError::TooLarge(_) => "The file is too large (20 MB at most).".into(),
+        ServiceError::TooLarge("photo_too_large") => {
+            "This photo is too large: take it again with a lower resolution, or send a PDF.".into()
+        }
+        ServiceError::TooLarge(_) => "The file is too large for this server's limit.".into(),
         ServiceError::AccessPending => {
             "A colleague of your structure must log in once to give you access.".into()
         }

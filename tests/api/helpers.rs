@@ -285,7 +285,12 @@ pub struct World {
 
 impl World {
     pub async fn new() -> Self {
-        let t = spawn().await;
+        Self::with(|_| {}).await
+    }
+
+    /// The same world on a server whose configuration `tweak` changed.
+    pub async fn with(tweak: impl FnOnce(&mut Config)) -> Self {
+        let t = spawn_with(tweak).await;
         let (admin, _, _) = t.platform_admin().await;
         let s1 = t.create_structure(&admin, "Accueil de jour", "relay").await;
         let s2 = t.create_structure(&admin, "CCAS", "relay").await;

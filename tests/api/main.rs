@@ -11,5 +11,6 @@ mod cli;
 mod documents;
 mod helpers;
 mod matrix;
+mod memory;
 mod pages;
 mod uploads;

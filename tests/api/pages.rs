@@ -707,3 +707,60 @@ async fn folders_are_renamed_moved_and_deleted_with_forms() {
         1
     );
 }
+
+#[tokio::test]
+async fn upload_limits_are_told_in_her_language_with_the_real_sizes() {
+    let w = World::with(|c| {
+        c.storage.max_file_mb = 3;
+        c.storage.in_memory_mb = 1;
+    })
+    .await;
+    let t = &w.t;
+    let person = logged_in(t, &w.identifier, PERSON_PASSWORD).await;
+    let (_, _, html) = page(&person, t, "/documents").await;
+    assert!(
+        html.contains("3\u{2069} Mo au plus") || html.contains("3 Mo au plus"),
+        "{html}"
+    );
+    let token = csrf_of(&html);
+    let send = |bytes: Vec<u8>, name: &'static str| {
+        let form = reqwest::multipart::Form::new()
+            .text("_csrf", token.clone())
+            .part(
+                "file",
+                reqwest::multipart::Part::bytes(bytes).file_name(name),
+            );
+        person
+            .post(t.url("/documents/upload"))
+            .multipart(form)
+            .send()
+    };
+    let script = crate::uploads::large_pdf(
+        2 * 1024 * 1024,
+        "/OpenAction << /S /JavaScript /JS (app.alert(1)) >>",
+    );
+    let r = send(script, "dossier.pdf").await.unwrap();
+    assert_eq!(r.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert!(r.text().await.unwrap().contains("Ce PDF est trop gros"));
+    let mut photo = jpeg(8, 8);
+    photo.resize(1024 * 1024 + 1, 0);
+    let r = send(photo, "photo.jpg").await.unwrap();
+    assert_eq!(r.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("Cette photo est trop grosse")
+    );
+    let mut big = crate::uploads::large_pdf(3 * 1024 * 1024, "");
+    big.resize(3 * 1024 * 1024 + 1, b' ');
+    let r = send(big, "gros.pdf").await.unwrap();
+    assert_eq!(r.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    let text = r.text().await.unwrap();
+    assert!(text.contains("Le fichier est trop gros"), "{text}");
+    // A large PDF without active content goes in as it is.
+    let r = send(crate::uploads::large_pdf(2 * 1024 * 1024, ""), "ok.pdf")
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+}

@@ -64,13 +64,102 @@ fn fix_xref(s: String) -> Vec<u8> {
     out
 }
 
+/// A valid PDF with `data_len` bytes of image data (too large to clean in memory in the tests
+/// below), `catalog_extra` added to its catalog.
+pub fn large_pdf(data_len: usize, catalog_extra: &str) -> Vec<u8> {
+    let mut out = format!(
+        "%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R {catalog_extra} >>\nendobj\n\
+         2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n\
+         3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 4 0 R >> >> >>\nendobj\n\
+         4 0 obj\n<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /BitsPerComponent 8 /ColorSpace /DeviceGray /Length {data_len} >>\nstream\n"
+    )
+    .into_bytes();
+    let mut state: u32 = 0x1234_5678;
+    out.extend((0..data_len).map(|_| {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        state as u8
+    }));
+    out.extend_from_slice(
+        b"\nendstream\nendobj\ntrailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n0\n%%EOF\n",
+    );
+    out
+}
+
+/// Nothing half-written: no blob without its row, no partial write left behind.
+async fn assert_nothing_half_written(t: &TestApp) {
+    let report = t.app.verify(false).await.unwrap();
+    assert!(
+        report.is_clean() && report.orphans.is_empty(),
+        "nothing half-written: {report:?}"
+    );
+    let tmp = t.app.config.data_dir.join("blobs").join("tmp");
+    let left: Vec<_> = std::fs::read_dir(tmp)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(left.is_empty(), "partial writes left: {left:?}");
+}
+
+#[tokio::test]
+async fn a_large_pdf_streams_into_the_safe_unchanged() {
+    let w = World::with(|c| {
+        c.storage.max_file_mb = 8;
+        c.storage.in_memory_mb = 1;
+    })
+    .await;
+    let bytes = large_pdf(3 * 1024 * 1024, "/PageMode /UseNone");
+    let r =
+        w.t.upload(&w.person, &w.bid, bytes.clone(), "dossier.pdf", None)
+            .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let doc = r.json();
+    assert_eq!(
+        doc["sha256"],
+        hex::encode(consigne_vault::sha256(&bytes)).as_str()
+    );
+    assert_eq!(doc["size"].as_u64(), Some(bytes.len() as u64));
+    assert_eq!(doc["content_type"], "application/pdf");
+    let (status, _, got) =
+        w.t.get_bytes(
+            &format!("/api/v1/documents/{}/content", doc["id"].as_str().unwrap()),
+            &w.person,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(got == bytes, "the same bytes come back");
+    assert_nothing_half_written(&w.t).await;
+    // Past the quota while streaming: refused, and nothing stays.
+    let w = World::with(|c| {
+        c.storage.max_file_mb = 8;
+        c.storage.in_memory_mb = 1;
+        c.storage.quota_mb = 2;
+    })
+    .await;
+    let r =
+        w.t.upload(&w.person, &w.bid, bytes, "dossier.pdf", None)
+            .await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", r.text);
+    assert_eq!(r.code(), "quota_exceeded");
+    assert_nothing_half_written(&w.t).await;
+}
+
 #[tokio::test]
 async fn the_bad_input_corpus_gets_clear_4xx_answers() {
-    let w = World::new().await;
+    // Small limits keep the corpus small: 3 MB per file, 1 MB cleaned in memory.
+    let w = World::with(|c| {
+        c.storage.max_file_mb = 3;
+        c.storage.in_memory_mb = 1;
+    })
+    .await;
     let mut truncated = jpeg(64, 64);
     truncated.truncate(truncated.len() / 2);
-    let mut too_big = jpeg(8, 8);
-    too_big.resize(20 * 1024 * 1024 + 1, 0);
+    // limit + 1 byte, of a PDF (the only type that may stream past the in-memory size).
+    let mut too_big = large_pdf(3 * 1024 * 1024, "");
+    too_big.resize(3 * 1024 * 1024 + 1, b' ');
+    let mut big_photo = jpeg(8, 8);
+    big_photo.resize(1024 * 1024 + 1, 0);
     let docx =
         b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml word/document.xml"
             .to_vec();
@@ -113,10 +202,25 @@ async fn the_bad_input_corpus_gets_clear_4xx_answers() {
             "required",
         ),
         (
-            "big.jpg",
+            "big.pdf",
             too_big,
             StatusCode::PAYLOAD_TOO_LARGE,
             "file_too_large",
+        ),
+        (
+            "big.jpg",
+            big_photo,
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "photo_too_large",
+        ),
+        (
+            "big-with-script.pdf",
+            large_pdf(
+                2 * 1024 * 1024,
+                "/OpenAction << /S /JavaScript /JS (app.alert(1)) >>",
+            ),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "pdf_not_checkable",
         ),
         (
             "flood.png",
@@ -146,11 +250,7 @@ async fn the_bad_input_corpus_gets_clear_4xx_answers() {
         .json(),
         json!([])
     );
-    let report = w.t.app.verify(false).await.unwrap();
-    assert!(
-        report.is_clean() && report.orphans.is_empty(),
-        "nothing half-written: {report:?}"
-    );
+    assert_nothing_half_written(&w.t).await;
 }
 
 #[tokio::test]

@@ -12,6 +12,7 @@
 //! | `header` | reading image dimensions from headers without decoding ([`dimensions`]) |
 //! | `raster` | decoding, EXIF orientation, re-encoding ([`sanitize_image`]) and [`thumbnail`] |
 //! | `pdf` | removing active content from PDFs ([`sanitize_pdf`]) |
+//! | `pdf_check` | checking PDFs too large to rewrite, as they stream ([`PdfCheck`]) |
 //! | `scan` | turning phone photos into one PDF ([`images_to_pdf`]) |
 //!
 //! # Accepted types
@@ -30,12 +31,14 @@
 
 mod header;
 mod pdf;
+mod pdf_check;
 mod raster;
 mod scan;
 mod sniff;
 
 pub use header::dimensions;
 pub use pdf::{PdfReport, sanitize_pdf};
+pub use pdf_check::{ACTIVE_NAMES, PdfCheck};
 pub use raster::{sanitize_image, thumbnail};
 pub use scan::images_to_pdf;
 pub use sniff::{DETECTED_NAMES, SNIFF_LEN, sniff};

@@ -31,6 +31,7 @@ pub const DETECTED_NAMES: &[&str] = &[
     "executable",
     "script",
     "postscript",
+    "pdf-active-content",
     "heic",
     "avif",
     "video",

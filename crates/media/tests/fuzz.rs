@@ -9,7 +9,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use consigne_media::{
-    Kind, Limits, dimensions, images_to_pdf, sanitize_image, sanitize_pdf, sniff, thumbnail,
+    Kind, Limits, PdfCheck, dimensions, images_to_pdf, sanitize_image, sanitize_pdf, sniff,
+    thumbnail,
 };
 
 /// xorshift64*: deterministic, so a failure can be replayed from its iteration number.
@@ -128,6 +129,10 @@ fn random_and_mutated_inputs_never_panic() {
         }
         let _ = thumbnail(&input, Kind::Jpeg, &limits);
         if sanitize_pdf(&input).is_ok() {
+            accepted += 1;
+        }
+        let mut check = PdfCheck::new();
+        if input.chunks(97).all(|part| check.update(part).is_ok()) && check.finish().is_ok() {
             accepted += 1;
         }
         if i % 20 == 0 {

@@ -4,7 +4,7 @@
 mod common;
 
 use common::{contains, save, simple_pdf};
-use consigne_media::{Limits, MediaError, images_to_pdf, sanitize_pdf};
+use consigne_media::{Limits, MediaError, PdfCheck, images_to_pdf, sanitize_pdf};
 use lopdf::{
     Document, EncryptionState, EncryptionVersion, Object, Permissions, Stream, StringFormat,
     dictionary,
@@ -356,4 +356,48 @@ fn scanning_refuses_bad_input() {
         images_to_pdf(&[common::jpeg(10, 10), b"junk".to_vec()], &limits),
         Err(MediaError::Damaged)
     );
+}
+
+fn large_check(bytes: &[u8]) -> Result<(), MediaError> {
+    let mut check = PdfCheck::new();
+    for part in bytes.chunks(1000) {
+        check.update(part)?;
+    }
+    check.finish()
+}
+
+const ACTIVE: MediaError = MediaError::Unsupported {
+    detected: "pdf-active-content",
+};
+
+#[test]
+fn large_pdf_check_accepts_what_writers_produce() {
+    // Classic cross-reference table, and object streams with a cross-reference stream.
+    let classic = save(&mut simple_pdf(3).0);
+    assert_eq!(large_check(&classic), Ok(()));
+    let mut modern = Vec::new();
+    simple_pdf(3).0.save_modern(&mut modern).unwrap();
+    assert!(contains(&modern, b"/ObjStm"));
+    assert_eq!(large_check(&modern), Ok(()));
+    // What the in-memory sanitiser writes passes too.
+    let (clean, _) = sanitize_pdf(&save(&mut hostile_pdf())).unwrap();
+    assert_eq!(large_check(&clean), Ok(()));
+    // So does a scan.
+    let scan = images_to_pdf(&[common::jpeg(64, 48)], &Limits::default()).unwrap();
+    assert_eq!(large_check(&scan), Ok(()));
+}
+
+#[test]
+fn large_pdf_check_refuses_active_content_in_both_layouts() {
+    assert_eq!(large_check(&save(&mut hostile_pdf())), Err(ACTIVE));
+    let mut modern = Vec::new();
+    hostile_pdf().save_modern(&mut modern).unwrap();
+    assert_eq!(large_check(&modern), Err(ACTIVE));
+    assert_eq!(
+        large_check(&encrypted("")),
+        Err(MediaError::Unsupported {
+            detected: "encrypted-pdf"
+        })
+    );
+    assert_eq!(large_check(b"garbage, not a pdf"), Err(MediaError::Damaged));
 }

@@ -1,7 +1,9 @@
 //! Documents, folders, shares and the journal in the JSON API.
 
 use super::{ApiResult, no_content, ok};
-use crate::service::{DocumentPatch, MAX_FILE_BYTES_CAP, NewDocument, ServiceError};
+use crate::service::{
+    DocumentPatch, MAX_FILE_BYTES_CAP, NewDocument, Received, ServiceError, Session,
+};
 use crate::web::AppState;
 use crate::web::extract::{ApiJson, ApiSession};
 use axum::Router;
@@ -36,44 +38,65 @@ pub fn router() -> Router<AppState> {
         .route("/beneficiaries/{bid}", axum::routing::delete(delete_safe))
 }
 
-/// Reads a multipart upload: the `file` part (size enforced while streaming), `name`, `folder_id`.
-pub async fn read_upload(
+/// The API's and the pages' answer to a multipart error: too large (the body limit), or
+/// malformed.
+pub fn multipart_error(e: axum::extract::multipart::MultipartError) -> ServiceError {
+    if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        ServiceError::TooLarge("file_too_large")
+    } else {
+        ServiceError::Invalid(crate::domain::InvalidInput::new("file", "malformed_upload"))
+    }
+}
+
+/// Feeds a multipart file part to an upload as it arrives (memory stays bounded).
+pub async fn receive_file(
+    app: &crate::service::App,
+    session: &Session,
+    bid: &str,
+    field: &mut axum::extract::multipart::Field<'_>,
+) -> Result<Received, ServiceError> {
+    let mut upload = app.begin_upload(session, bid).await?;
+    loop {
+        match field.chunk().await {
+            Ok(Some(chunk)) => upload.push(&chunk).await?,
+            Ok(None) => return upload.finish().await,
+            Err(e) => {
+                upload.abandon().await;
+                return Err(multipart_error(e));
+            }
+        }
+    }
+}
+
+/// Reads a multipart upload: the `file` part (streamed into the safe as it arrives), `name`,
+/// `folder_id`.
+async fn read_upload(
     mut multipart: Multipart,
-    limit: usize,
+    app: &crate::service::App,
+    session: &Session,
+    bid: &str,
 ) -> Result<NewDocument, ServiceError> {
     let mut doc = NewDocument::default();
     let mut got_file = false;
-    // The body limit answers 413 (declared length or bytes past the limit); the rest is malformed.
-    let bad = |e: axum::extract::multipart::MultipartError| {
-        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            ServiceError::TooLarge("file_too_large")
-        } else {
-            ServiceError::Invalid(crate::domain::InvalidInput::new("file", "malformed_upload"))
-        }
-    };
-    while let Some(mut field) = multipart.next_field().await.map_err(bad)? {
+    while let Some(mut field) = multipart.next_field().await.map_err(multipart_error)? {
         match field.name().unwrap_or_default() {
-            "file" => {
+            "file" if !got_file => {
                 doc.file_name = field.file_name().map(str::to_owned);
-                while let Some(chunk) = field.chunk().await.map_err(bad)? {
-                    if doc.bytes.len() + chunk.len() > limit {
-                        return Err(ServiceError::TooLarge("file_too_large"));
-                    }
-                    doc.bytes.extend_from_slice(&chunk);
-                }
+                doc.content = receive_file(app, session, bid, &mut field).await?;
                 got_file = true;
             }
             "name" => {
-                doc.name = Some(field.text().await.map_err(bad)?).filter(|n| !n.trim().is_empty())
+                doc.name = Some(field.text().await.map_err(multipart_error)?)
+                    .filter(|n| !n.trim().is_empty())
             }
             "folder_id" => {
-                doc.folder_id =
-                    Some(field.text().await.map_err(bad)?).filter(|n| !n.trim().is_empty())
+                doc.folder_id = Some(field.text().await.map_err(multipart_error)?)
+                    .filter(|n| !n.trim().is_empty())
             }
             _ => {}
         }
     }
-    if !got_file || doc.bytes.is_empty() {
+    if !got_file {
         return Err(ServiceError::Invalid(crate::domain::InvalidInput::new(
             "file", "required",
         )));
@@ -94,7 +117,7 @@ async fn upload(
             r.body_text()
         ))
     })?;
-    let doc = read_upload(multipart, s.app.config.storage.max_file_bytes()).await?;
+    let doc = read_upload(multipart, &s.app, &session, &bid).await?;
     ok(
         StatusCode::CREATED,
         s.app.upload_document(&session, &bid, doc).await?,

@@ -2,7 +2,7 @@
 
 pub(crate) mod documents;
 
-pub(crate) use documents::{content_response, stream_response};
+pub(crate) use documents::{content_response, multipart_error, receive_file, stream_response};
 
 use super::AppState;
 use super::error::ApiError;

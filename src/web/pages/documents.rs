@@ -4,10 +4,11 @@
 
 use super::{Ctx, icons::icon};
 use crate::service::{
-    DocumentPatch, DocumentView, FolderView, MAX_FILE_BYTES_CAP, NewDocument, ServiceError, Session,
+    DocumentPatch, DocumentView, FolderView, MAX_FILE_BYTES_CAP, NewDocument, Received,
+    ServiceError, Session,
 };
 use crate::web::AppState;
-use crate::web::api::content_response;
+use crate::web::api::{content_response, multipart_error, receive_file};
 use axum::Form;
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, Query};
@@ -22,7 +23,7 @@ const MAX_SCAN_PAGES: usize = 20;
 
 pub fn router() -> Router<AppState> {
     let upload_limit = DefaultBodyLimit::max(MAX_FILE_BYTES_CAP + 64 * 1024);
-    let scan_limit = DefaultBodyLimit::max(3 * MAX_FILE_BYTES_CAP);
+    let scan_limit = DefaultBodyLimit::max(MAX_FILE_BYTES_CAP);
     Router::new()
         .route("/documents", get(list_page))
         .route("/documents/upload", post(upload_submit).layer(upload_limit))
@@ -116,7 +117,7 @@ fn upload_forms(ctx: &Ctx, upload_action: &str, scan_action: &str, folder: Optio
                 (ctx.csrf_field())
                 @if let Some(f) = folder { input type="hidden" name="folder_id" value=(f); }
                 label for="upload-file" { (ctx.t("doc-file")) }
-                p.hint id="upload-hint" { (ctx.t("doc-file-hint")) }
+                p.hint id="upload-hint" { (ctx.ta("doc-file-hint", &[("max", ctx.state.app.config.storage.max_file_mb.into())])) }
                 input id="upload-file" name="file" type="file" accept="image/jpeg,image/png,image/webp,application/pdf" required aria-describedby="upload-hint";
                 label for="upload-name" { (ctx.t("doc-name")) " " span.hint { (ctx.t("optional")) } }
                 input id="upload-name" name="name" type="text";
@@ -240,63 +241,81 @@ async fn render_list(
     })
 }
 
-/// A multipart form from a page: its CSRF token, files (in order) and text fields.
+/// A multipart form from a page: its CSRF token, its file or photos (in order), text fields.
 struct PageUpload {
     csrf: String,
-    files: Vec<(Option<String>, Vec<u8>)>,
+    content: Option<(Option<String>, Received)>,
+    photos: Vec<Vec<u8>>,
     name: Option<String>,
     folder_id: Option<String>,
 }
 
+/// Reads a page's upload form. The CSRF token comes first in the form: a file part arriving
+/// without a valid one is refused before any byte is stored. One document streams into the
+/// safe as it arrives; photos to scan are kept in memory (each within `storage.in_memory_mb`).
 async fn read_page_upload(
+    ctx: &Ctx,
+    session: &Session,
+    bid: &str,
     mut multipart: Multipart,
-    max_files: usize,
-    limit: usize,
+    mode: &Mode,
 ) -> Result<PageUpload, ServiceError> {
-    let bad = |e: axum::extract::multipart::MultipartError| {
-        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            ServiceError::TooLarge("file_too_large")
-        } else {
-            ServiceError::Invalid(crate::domain::InvalidInput::new("file", "malformed_upload"))
-        }
-    };
+    let storage = &ctx.state.app.config.storage;
     let mut out = PageUpload {
         csrf: String::new(),
-        files: Vec::new(),
+        content: None,
+        photos: Vec::new(),
         name: None,
         folder_id: None,
     };
-    while let Some(mut field) = multipart.next_field().await.map_err(bad)? {
+    while let Some(mut field) = multipart.next_field().await.map_err(multipart_error)? {
         match field.name().unwrap_or_default() {
-            "_csrf" => out.csrf = field.text().await.map_err(bad)?,
+            "_csrf" => out.csrf = field.text().await.map_err(multipart_error)?,
             "name" => {
-                out.name = Some(field.text().await.map_err(bad)?).filter(|n| !n.trim().is_empty())
+                out.name = Some(field.text().await.map_err(multipart_error)?)
+                    .filter(|n| !n.trim().is_empty())
             }
             "folder_id" => {
-                out.folder_id =
-                    Some(field.text().await.map_err(bad)?).filter(|n| !n.trim().is_empty())
+                out.folder_id = Some(field.text().await.map_err(multipart_error)?)
+                    .filter(|n| !n.trim().is_empty())
             }
             "file" => {
-                if out.files.len() >= max_files {
-                    return Err(ServiceError::TooLarge("too_many_files"));
+                if !ctx.csrf_ok(&out.csrf) {
+                    return Err(ServiceError::Forbidden);
                 }
-                let name = field.file_name().map(str::to_owned);
-                let mut bytes = Vec::new();
-                while let Some(chunk) = field.chunk().await.map_err(bad)? {
-                    if bytes.len() + chunk.len() > limit {
-                        return Err(ServiceError::TooLarge("file_too_large"));
+                match mode {
+                    Mode::Upload if out.content.is_none() => {
+                        let name = field.file_name().map(str::to_owned);
+                        // A file input left empty still sends a part with no bytes.
+                        match receive_file(&ctx.state.app, session, bid, &mut field).await {
+                            Ok(content) => out.content = Some((name, content)),
+                            Err(ServiceError::Invalid(i)) if i.code == "required" => {}
+                            Err(e) => return Err(e),
+                        }
                     }
-                    bytes.extend_from_slice(&chunk);
-                }
-                // A file input left empty still sends a part with no bytes.
-                if !bytes.is_empty() {
-                    out.files.push((name, bytes));
+                    Mode::Upload => {}
+                    Mode::Scan => {
+                        if out.photos.len() >= MAX_SCAN_PAGES {
+                            return Err(ServiceError::TooLarge("too_many_files"));
+                        }
+                        let limit = storage.in_memory_bytes().min(storage.max_file_bytes());
+                        let mut bytes = Vec::new();
+                        while let Some(chunk) = field.chunk().await.map_err(multipart_error)? {
+                            if bytes.len() + chunk.len() > limit {
+                                return Err(ServiceError::TooLarge("photo_too_large"));
+                            }
+                            bytes.extend_from_slice(&chunk);
+                        }
+                        if !bytes.is_empty() {
+                            out.photos.push(bytes);
+                        }
+                    }
                 }
             }
             _ => {}
         }
     }
-    if out.files.is_empty() {
+    if out.content.is_none() && out.photos.is_empty() {
         return Err(ServiceError::Invalid(crate::domain::InvalidInput::new(
             "file", "required",
         )));
@@ -329,46 +348,30 @@ async fn receive(
     multipart: Multipart,
     mode: Mode,
 ) -> Result<DocumentView, ServiceError> {
-    let max = if matches!(mode, Mode::Scan) {
-        MAX_SCAN_PAGES
-    } else {
-        1
-    };
-    let form = read_page_upload(
-        multipart,
-        max,
-        ctx.state.app.config.storage.max_file_bytes(),
-    )
-    .await?;
+    let form = read_page_upload(ctx, session, bid, multipart, &mode).await?;
     if !ctx.csrf_ok(&form.csrf) {
         return Err(ServiceError::Forbidden);
     }
-    match mode {
-        Mode::Scan => {
-            ctx.state
-                .app
-                .scan_document(
-                    session,
-                    bid,
-                    form.files.into_iter().map(|(_, b)| b).collect(),
-                    form.name,
-                )
-                .await
-        }
-        Mode::Upload => {
-            let (file_name, bytes) = form.files.into_iter().next().unwrap_or_default();
+    match (mode, form.content) {
+        (Mode::Upload, Some((file_name, content))) => {
             ctx.state
                 .app
                 .upload_document(
                     session,
                     bid,
                     NewDocument {
-                        bytes,
+                        content,
                         file_name,
                         name: form.name,
                         folder_id: form.folder_id,
                     },
                 )
+                .await
+        }
+        _ => {
+            ctx.state
+                .app
+                .scan_document(session, bid, form.photos, form.name)
                 .await
         }
     }

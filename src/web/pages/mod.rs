@@ -123,6 +123,11 @@ impl Ctx {
         self.locale.t(id)
     }
 
+    /// A message with arguments.
+    pub fn ta(&self, id: &str, args: &[(&str, fluent_bundle::FluentValue<'_>)]) -> String {
+        self.locale.ta(id, args)
+    }
+
     /// A state-changing form is accepted only with the right token from this site.
     pub fn csrf_ok(&self, sent: &str) -> bool {
         self.is_post && self.same_origin && !self.new_csrf_cookie && constant_eq(sent, &self.csrf)
@@ -174,6 +179,20 @@ impl Ctx {
                     self.t(&format!("error-input-{}", i.code.replace('_', "-")))
                 )
             }
+            ServiceError::TooLarge(
+                code @ ("file_too_large" | "too_many_pixels" | "photo_too_large"),
+            ) => {
+                let storage = &self.state.app.config.storage;
+                let (id, max) = match *code {
+                    "photo_too_large" => ("error-photo-too-large", storage.in_memory_mb),
+                    _ => ("error-file-too-large", storage.max_file_mb),
+                };
+                self.ta(id, &[("max", max.into())])
+            }
+            ServiceError::UnsupportedType("pdf-active-content") => self.ta(
+                "error-pdf-not-checkable",
+                &[("max", self.state.app.config.storage.in_memory_mb.into())],
+            ),
             other => {
                 let (_, code) = classify(other);
                 let id = match code {
@@ -185,7 +204,6 @@ impl Ctx {
                     "consent_required" => "error-consent",
                     "email_taken" => "error-email-taken",
                     "unsupported_type" => "error-unsupported-type",
-                    "file_too_large" | "too_many_pixels" => "error-file-too-large",
                     "too_many_files" => "error-too-many-files",
                     "quota_exceeded" => "error-quota",
                     "folder_cycle" => "error-folder-cycle",
