@@ -41,6 +41,20 @@ enum Command {
         #[arg(long)]
         collect_orphans: bool,
     },
+    /// Copy the whole installation (database and blobs) to another database and blob store,
+    /// e.g. from SQLite + files to PostgreSQL + S3 or back, then compare every row and blob.
+    /// Resumable: run it again after an interruption. Stop the service first. Exit status 0
+    /// when the destination is identical.
+    MigrateStorage {
+        #[command(flatten)]
+        common: Common,
+        /// Destination database URL (`postgres://…`, `sqlite:///absolute/path.db`).
+        #[arg(long)]
+        to: String,
+        /// Destination blob store (`s3+https://host/bucket`, or a directory).
+        #[arg(long)]
+        blobs: String,
+    },
     /// Operator tasks.
     Admin {
         #[command(subcommand)]
@@ -73,6 +87,9 @@ struct Common {
     data_dir: Option<PathBuf>,
     #[arg(long, env = "CONSIGNE_DATABASE_URL")]
     database_url: Option<String>,
+    /// Blob store: empty for `blobs/` in the data directory, or `s3+https://host/bucket`.
+    #[arg(long, env = "CONSIGNE_BLOBS_URL")]
+    blobs_url: Option<String>,
     #[arg(long, env = "CONSIGNE_PLATFORM_KEY_FILE")]
     platform_key_file: Option<PathBuf>,
     /// The address people type, e.g. https://consigne.example.org
@@ -100,6 +117,9 @@ impl Common {
         }
         if let Some(v) = &self.database_url {
             config.database_url = v.clone();
+        }
+        if let Some(v) = &self.blobs_url {
+            config.blobs_url = v.clone();
         }
         if let Some(v) = &self.platform_key_file {
             config.platform_key_file = Some(v.clone());
@@ -129,9 +149,9 @@ pub fn build_app(config: Config, clock: Arc<dyn Clock>, demo: bool) -> anyhow::R
     if applied > 0 {
         tracing::info!(applied, "database migrations applied");
     }
-    let blobs = crate::store::blobs::FsBlobStore::open_dir(&config.data_dir.join("blobs"))
-        .context("blob storage")?;
-    Ok(App::new(config, db, Arc::new(blobs), platform, clock, demo))
+    let blobs = crate::store::blobs::open(&config.blobs_url, &config.data_dir)
+        .map_err(|e| anyhow::anyhow!("blob storage: {e}"))?;
+    Ok(App::new(config, db, blobs, platform, clock, demo))
 }
 
 fn create_private_dir(dir: &std::path::Path) -> anyhow::Result<()> {
@@ -268,6 +288,45 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 Ok(())
             } else {
                 anyhow::bail!("verification failed")
+            }
+        }
+        Command::MigrateStorage { common, to, blobs } => {
+            let config = common.config(false)?;
+            let from = Database::open(&config.database_url(), &config.data_dir)
+                .context("source database")?;
+            from.migrate().context("source migrations")?;
+            let from_blobs = crate::store::blobs::open(&config.blobs_url, &config.data_dir)
+                .map_err(|e| anyhow::anyhow!("source blob storage: {e}"))?;
+            let dest = Database::open(&to, &config.data_dir).context("destination database")?;
+            dest.migrate().context("destination migrations")?;
+            let dest_blobs = crate::store::blobs::open(&blobs, &config.data_dir)
+                .map_err(|e| anyhow::anyhow!("destination blob storage: {e}"))?;
+            let report = tokio::task::spawn_blocking(move || {
+                crate::store::copy::copy_installation(
+                    &from,
+                    from_blobs.as_ref(),
+                    &dest,
+                    dest_blobs.as_ref(),
+                )
+            })
+            .await
+            .context("copy task")?
+            .map_err(|e| anyhow::anyhow!("copy: {e}"))?;
+            for (table, total, inserted) in &report.tables {
+                println!("{table}: {total} rows ({inserted} copied now)");
+            }
+            println!(
+                "blobs: {} copied now, {} already there",
+                report.blobs_copied, report.blobs_already_there
+            );
+            if report.is_identical() {
+                println!("identical: every row and every blob checked");
+                Ok(())
+            } else {
+                for m in &report.mismatches {
+                    println!("  {m}");
+                }
+                anyhow::bail!("the destination differs from the source")
             }
         }
         Command::Migrate(common) => {

@@ -13,6 +13,9 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// Empty: the SQLite file `consigne.db` in the data directory.
     pub database_url: String,
+    /// Where blobs live. Empty: `blobs/` in the data directory. `s3+https://host/bucket`
+    /// (or `s3+http://`): an S3-compatible object store.
+    pub blobs_url: String,
     /// Empty: `platform.key` in the data directory.
     pub platform_key_file: Option<PathBuf>,
     /// The address people type; `https://` turns on `__Host-` secure cookies and HSTS.
@@ -107,6 +110,7 @@ impl Default for Config {
             listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
             data_dir: PathBuf::from("./data"),
             database_url: String::new(),
+            blobs_url: String::new(),
             platform_key_file: None,
             public_url: "http://127.0.0.1:8080".into(),
             default_language: "fr".into(),

@@ -895,6 +895,9 @@ impl App {
         let app = self.clone();
         let session = session.clone();
         self.tx(move |tx| {
+            // Throttle row before the journal: a failed login locks them in the same order
+            // (no deadlock between two instances on PostgreSQL).
+            throttle::clear(tx, &id_key)?;
             let verifier = app
                 .platform
                 .seal(&ctx::verifier(&account.id), &derived.verifier);
@@ -942,7 +945,6 @@ impl App {
                 }
             }
             sessions::delete_others(tx, &account.id, Some(&session.token_hash))?;
-            throttle::clear(tx, &id_key)?;
             Ok(())
         })
         .await

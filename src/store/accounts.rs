@@ -90,7 +90,11 @@ pub fn by_id(tx: &mut dyn Sql, id: &str) -> StoreResult<Option<AccountRow>> {
     .transpose()
 }
 
+/// Whether an account has this login index. The caller takes a free one for a new account
+/// (homonyms get the first free suffix), so the index stays locked until the transaction ends:
+/// two safes opened at once for homonyms get two suffixes instead of one conflict.
 pub fn exists_login_index(tx: &mut dyn Sql, index: &[u8]) -> StoreResult<bool> {
+    tx.lock(&format!("login_index/{}", hex::encode(index)))?;
     Ok(tx
         .query_opt(
             "SELECT 1 FROM accounts WHERE login_index = $1",

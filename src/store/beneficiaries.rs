@@ -237,7 +237,10 @@ pub struct ResetRow {
     pub expires_at: i64,
 }
 
+/// Replaces the person's pending reset; locked so two resets started at once leave the later
+/// one rather than a conflict.
 pub fn put_reset(tx: &mut dyn Sql, r: &ResetRow) -> StoreResult<()> {
+    tx.lock(&format!("relay_reset/{}", r.beneficiary_id))?;
     tx.execute(
         "DELETE FROM relay_resets WHERE beneficiary_id = $1",
         &[r.beneficiary_id.as_str().into()],

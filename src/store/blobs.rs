@@ -37,7 +37,13 @@ pub trait BlobWrite: Write + Send {
 
 /// The port: the filesystem now, S3-compatible storage later.
 pub trait BlobStore: Send + Sync + std::fmt::Debug {
-    fn begin(&self) -> BlobResult<Box<dyn BlobWrite>>;
+    /// A new blob under a fresh random key.
+    fn begin(&self) -> BlobResult<Box<dyn BlobWrite>> {
+        self.begin_at(&hex::encode(consigne_vault::random_bytes::<16>()))
+    }
+    /// A new blob under `key` (copies between stores keep their keys); replaces any blob
+    /// already there when committed.
+    fn begin_at(&self, key: &str) -> BlobResult<Box<dyn BlobWrite>>;
     fn open(&self, key: &str) -> BlobResult<Box<dyn Read + Send>>;
     fn delete(&self, key: &str) -> BlobResult<()>;
     /// Every committed key with its age, for orphan collection and verification.
@@ -46,12 +52,35 @@ pub trait BlobStore: Send + Sync + std::fmt::Debug {
     fn sweep_partials(&self, older_than: Duration) -> BlobResult<usize>;
 }
 
+/// Opens the blob store named by `url`: empty or a path for the filesystem (`blobs/` in the
+/// data directory by default), `s3+https://host/bucket` for an S3-compatible store (created
+/// if it does not exist).
+pub fn open(url: &str, data_dir: &Path) -> BlobResult<std::sync::Arc<dyn BlobStore>> {
+    if url.starts_with("s3+") || url.starts_with("s3://") {
+        #[cfg(feature = "s3")]
+        {
+            let store = super::s3::S3BlobStore::open_url(url)?;
+            store.ensure_bucket()?;
+            return Ok(std::sync::Arc::new(store));
+        }
+        #[cfg(not(feature = "s3"))]
+        return Err(BlobError::Io(
+            "this build has no S3 support (cargo feature `s3`)".into(),
+        ));
+    }
+    let dir = match url.strip_prefix("file://").unwrap_or(url) {
+        "" => data_dir.join("blobs"),
+        path => PathBuf::from(path),
+    };
+    Ok(std::sync::Arc::new(FsBlobStore::open_dir(&dir)?))
+}
+
 #[derive(Debug)]
 pub struct FsBlobStore {
     root: PathBuf,
 }
 
-fn valid_key(key: &str) -> bool {
+pub(crate) fn valid_key(key: &str) -> bool {
     key.len() == 32
         && key
             .bytes()
@@ -140,9 +169,14 @@ impl Drop for FsWrite {
 }
 
 impl BlobStore for FsBlobStore {
-    fn begin(&self) -> BlobResult<Box<dyn BlobWrite>> {
-        let key = hex::encode(consigne_vault::random_bytes::<16>());
-        let tmp = self.root.join("tmp").join(format!("{key}.part"));
+    fn begin_at(&self, key: &str) -> BlobResult<Box<dyn BlobWrite>> {
+        if !valid_key(key) {
+            return Err(BlobError::Io("invalid blob key".into()));
+        }
+        let key = key.to_owned();
+        // A random temporary name: a copy resumed after a crash never meets its old partial.
+        let nonce = hex::encode(consigne_vault::random_bytes::<8>());
+        let tmp = self.root.join("tmp").join(format!("{key}.{nonce}.part"));
         let file = std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)

@@ -124,8 +124,9 @@ pub fn delete(tx: &mut dyn Sql, id: &str) -> StoreResult<u64> {
 
 /// Total stored size of a safe (for the quota).
 pub fn total_size(tx: &mut dyn Sql, bid: &str) -> StoreResult<i64> {
+    // SUM of a BIGINT is a NUMERIC on PostgreSQL: cast back to an integer on both databases.
     tx.query_one(
-        "SELECT COALESCE(SUM(size), 0) FROM items WHERE beneficiary_id = $1",
+        "SELECT CAST(COALESCE(SUM(size), 0) AS BIGINT) FROM items WHERE beneficiary_id = $1",
         &[bid.into()],
     )?
     .int(0)

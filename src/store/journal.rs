@@ -1,6 +1,7 @@
 //! The journal (CPCE L103): append-only, each entry chained to the previous one by SHA-256 so a
 //! changed, deleted or reordered entry breaks the chain. Appends run inside the caller's
-//! transaction, which holds the write lock, so the chain stays a single line.
+//! transaction and hold the journal lock until it ends, so the chain stays a single line even
+//! with several instances on one PostgreSQL database.
 
 use super::{Row, Sql, StoreResult};
 
@@ -51,7 +52,12 @@ fn chain(prev: &[u8], e: &JournalEntry, seq: i64) -> Vec<u8> {
     consigne_vault::sha256(&data).to_vec()
 }
 
+/// The lock every append holds: reading the last entry then writing the next one must not
+/// interleave with another append, or two entries would claim the same place in the chain.
+const LOCK: &str = "journal";
+
 pub fn append(tx: &mut dyn Sql, e: &JournalEntry) -> StoreResult<()> {
+    tx.lock(LOCK)?;
     let last = tx.query_opt(
         "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1",
         &[],

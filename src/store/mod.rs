@@ -1,6 +1,7 @@
 //! Storage ports and adapters. Repositories (`accounts`, `structures`, ...) are written once
 //! against the small [`Sql`] port, in the SQL subset SQLite and PostgreSQL share (`$1`
-//! placeholders, `RETURNING`, `ON CONFLICT`); ids and times are generated in Rust.
+//! placeholders, `RETURNING`, `ON CONFLICT`); ids and times are generated in Rust. The adapter
+//! is chosen by the database URL: `sqlite://` (the default) or `postgres://`.
 //!
 //! A whole use case runs inside one [`Database::transaction`] call on one blocking thread:
 //! one hand-off per transaction, not one per query (see the performance note of issue 2).
@@ -8,8 +9,12 @@
 pub mod accounts;
 pub mod beneficiaries;
 pub mod blobs;
+pub mod copy;
 pub mod items;
 pub mod journal;
+mod postgres;
+#[cfg(feature = "s3")]
+pub mod s3;
 pub mod sessions;
 mod sqlite;
 pub mod structures;
@@ -18,6 +23,7 @@ pub mod throttle;
 use std::path::Path;
 use std::sync::Arc;
 
+pub use postgres::PgPool;
 pub use sqlite::SqlitePool;
 
 #[derive(Debug, thiserror::Error)]
@@ -143,16 +149,25 @@ pub trait Sql {
         self.query_opt(sql, params)?
             .ok_or(StoreError::Backend("no row".into()))
     }
+    /// Holds the lock `name` until this transaction ends. For a read-then-write sequence that
+    /// must not interleave with the same sequence in another transaction (of this process or
+    /// another instance): call it before the read. SQLite needs nothing (its write transactions
+    /// are serialised from BEGIN IMMEDIATE on); PostgreSQL takes an advisory lock. Locks taken
+    /// in one transaction follow one order (throttle, login index or reset, then journal), so two
+    /// transactions never wait on each other in a circle.
+    fn lock(&mut self, name: &str) -> StoreResult<()>;
 }
 
 /// The database, chosen by URL scheme.
 #[derive(Debug, Clone)]
 pub enum Database {
     Sqlite(Arc<SqlitePool>),
+    Postgres(Arc<PgPool>),
 }
 
 impl Database {
-    /// `sqlite://PATH` or a bare path opens (and creates) an SQLite database.
+    /// `sqlite://PATH` opens (and creates) an SQLite database; `postgres://USER:PASSWORD@HOST:PORT/DB`
+    /// (or `postgresql://`) connects to an existing PostgreSQL database.
     pub fn open(url: &str, data_dir: &Path) -> StoreResult<Self> {
         if let Some(rest) = url
             .strip_prefix("sqlite://")
@@ -166,10 +181,7 @@ impl Database {
             return Ok(Self::Sqlite(Arc::new(SqlitePool::open(&path)?)));
         }
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            return Err(StoreError::Backend(
-                "PostgreSQL is not available in this build yet; use the default SQLite database"
-                    .into(),
-            ));
+            return Ok(Self::Postgres(Arc::new(PgPool::open(url)?)));
         }
         Err(StoreError::Backend(format!(
             "unsupported database URL scheme in {url:?}"
@@ -180,6 +192,7 @@ impl Database {
     pub fn migrate(&self) -> StoreResult<usize> {
         match self {
             Self::Sqlite(pool) => pool.migrate(),
+            Self::Postgres(pool) => pool.migrate(),
         }
     }
 
@@ -204,6 +217,7 @@ impl Database {
     {
         match self {
             Self::Sqlite(pool) => pool.transaction(f),
+            Self::Postgres(pool) => pool.transaction(f),
         }
     }
 }

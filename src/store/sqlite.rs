@@ -174,4 +174,9 @@ impl Sql for SqliteTx<'_> {
         }
         Ok(out)
     }
+
+    fn lock(&mut self, _name: &str) -> StoreResult<()> {
+        // BEGIN IMMEDIATE already holds the database's single write lock.
+        Ok(())
+    }
 }

@@ -9,7 +9,10 @@ pub struct ThrottleState {
     pub blocked_until: i64,
 }
 
+/// Reads a counter and holds its lock until the transaction ends: a failed login reads the
+/// count then writes count + 1, and two failures at once must both be counted.
 pub fn get(tx: &mut dyn Sql, key: &[u8]) -> StoreResult<Option<ThrottleState>> {
+    tx.lock(&format!("throttle/{}", hex::encode(key)))?;
     tx.query_opt(
         "SELECT failures, blocked_until FROM login_throttle WHERE key = $1",
         &[key.into()],

@@ -80,34 +80,57 @@ async fn the_data_directory_holds_no_name_or_birth_date_in_any_encoding() {
         "03/09/1978",
         "0612345678",
     ];
-    assert!(t.app.config.data_dir.join("consigne.db").exists());
-    assert_absent(&t.app.config.data_dir, &markers);
+    assert_absent(&t, &markers);
 }
 
-/// Fails if any marker, in any encoding tried, is in any file under `dir`.
-pub fn assert_absent(dir: &std::path::Path, markers: &[&str]) {
-    let mut files = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
+/// Everything the installation stores, as (where, bytes): every file of the data directory,
+/// and on PostgreSQL + S3 a `pg_dump` of the database and every object of the bucket.
+pub fn stored(t: &TestApp) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![t.app.config.data_dir.clone()];
     while let Some(d) = stack.pop() {
         for entry in std::fs::read_dir(d).unwrap() {
             let path = entry.unwrap().path();
             if path.is_dir() {
                 stack.push(path)
             } else {
-                files.push(path)
+                out.push((path.display().to_string(), std::fs::read(&path).unwrap()));
             }
         }
     }
-    assert!(files.len() > 2);
-    for file in &files {
-        let bytes = std::fs::read(file).unwrap();
+    if let Some(pg) = &t._pg {
+        let dump = std::process::Command::new("pg_dump")
+            .arg("--dbname")
+            .arg(&pg.url)
+            .output()
+            .expect("pg_dump runs");
+        assert!(
+            dump.status.success(),
+            "pg_dump: {}",
+            String::from_utf8_lossy(&dump.stderr)
+        );
+        assert!(dump.stdout.len() > 1000, "a real dump");
+        out.push(("pg_dump".into(), dump.stdout));
+    }
+    if !t.app.config.blobs_url.is_empty() {
+        let store = t.app.blobs();
+        for (key, _) in store.list().unwrap() {
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut store.open(&key).unwrap(), &mut bytes).unwrap();
+            out.push((format!("object {key}"), bytes));
+        }
+    }
+    out
+}
+
+/// Fails if any marker, in any encoding tried, is in anything the installation stores.
+pub fn assert_absent(t: &TestApp, markers: &[&str]) {
+    let stored = stored(t);
+    assert!(stored.len() > 2);
+    for (place, bytes) in &stored {
         for marker in markers {
             for (how, needle) in encodings(marker) {
-                assert!(
-                    !contains(&bytes, &needle),
-                    "{} contains {how}",
-                    file.display()
-                );
+                assert!(!contains(bytes, &needle), "{place} contains {how}");
             }
         }
     }

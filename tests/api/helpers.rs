@@ -1,4 +1,19 @@
 //! Test harness: spawn the app, typed helpers for the API, a world of accounts.
+//!
+//! The backends each test app runs on are chosen by environment variables:
+//! - `CONSIGNE_TEST_BACKEND`: `sqlite` (SQLite + files, the default when unset) or `postgres`
+//!   (PostgreSQL + S3).
+//! - `CONSIGNE_TEST_DATABASE_URL`: a PostgreSQL server the tests may create databases on, e.g.
+//!   `postgres://consigne:consigne@127.0.0.1:5432/postgres` (the role needs CREATEDB).
+//! - `CONSIGNE_TEST_S3_URL`: an S3-compatible server the tests may create buckets on, e.g.
+//!   `s3+http://127.0.0.1:9000/`, with `AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY`.
+//!
+//! The URLs alone do not move the suite: they serve the tests that compare or stress the
+//! adapters (`postgres.rs`, `blobstore.rs`, `instances.rs`, `storage_migration.rs`), which fail
+//! without them. With `CONSIGNE_TEST_BACKEND=postgres`, every `spawn_with` also creates a fresh
+//! database `consigne_test_<random>` and a fresh bucket (and fails when a URL is unset), so the
+//! whole suite runs unchanged on PostgreSQL + S3; the database is dropped with the app.
+//! `scripts/test-all` starts both servers, sets the URLs and runs the suite once per backend.
 
 use consigne::clock::{Clock, ManualClock};
 use consigne::config::Config;
@@ -15,7 +30,108 @@ pub struct TestApp {
     pub app: App,
     /// Kept so the data directory lives as long as the app.
     pub _dir: tempfile::TempDir,
+    /// The app's own PostgreSQL database, when the suite runs on PostgreSQL.
+    pub _pg: Option<PgTestDb>,
     pub http: reqwest::Client,
+}
+
+const BACKEND_VAR: &str = "CONSIGNE_TEST_BACKEND";
+const URL_VAR: &str = "CONSIGNE_TEST_DATABASE_URL";
+
+/// Whether `spawn_with` runs the app on PostgreSQL (see the module comment).
+pub fn on_postgres() -> bool {
+    match std::env::var(BACKEND_VAR).as_deref() {
+        Err(_) | Ok("" | "sqlite") => false,
+        Ok("postgres") => true,
+        Ok(other) => panic!("{BACKEND_VAR}={other:?}: expected sqlite or postgres"),
+    }
+}
+
+/// The PostgreSQL server the tests create their databases on.
+pub fn postgres_url() -> String {
+    match std::env::var(URL_VAR) {
+        Ok(url) if !url.is_empty() => url,
+        _ => panic!("set {URL_VAR} (scripts/test-all starts PostgreSQL)"),
+    }
+}
+
+/// A fresh bucket's URL on the tests' S3 server (created when the app opens it).
+pub fn s3_bucket_url(prefix: &str) -> String {
+    let base = match std::env::var("CONSIGNE_TEST_S3_URL") {
+        Ok(url) if !url.is_empty() => url,
+        _ => panic!("set CONSIGNE_TEST_S3_URL (scripts/test-all starts an S3-compatible server)"),
+    };
+    // Random: every test runs in its own process (nextest), so counters would collide.
+    format!(
+        "{}/{prefix}{}",
+        base.trim_end_matches('/'),
+        uuid::Uuid::new_v4().simple()
+    )
+}
+
+/// Runs `f` on a plain thread: the synchronous PostgreSQL client cannot block inside the
+/// tests' async runtime.
+fn off_runtime<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    std::thread::scope(|s| s.spawn(f).join().unwrap())
+}
+
+/// A fresh, empty PostgreSQL database, dropped (best effort) with this guard.
+pub struct PgTestDb {
+    pub url: String,
+    name: String,
+    server: String,
+}
+
+impl PgTestDb {
+    pub fn create() -> Self {
+        let server = postgres_url();
+        let name = format!("consigne_test_{}", uuid::Uuid::new_v4().simple());
+        off_runtime(|| {
+            let mut client = postgres::Client::connect(&server, postgres::NoTls)
+                .unwrap_or_else(|e| panic!("cannot connect to {URL_VAR}: {e}"));
+            client
+                .batch_execute(&format!("CREATE DATABASE {name}"))
+                .unwrap();
+        });
+        Self {
+            url: with_dbname(&server, &name),
+            name,
+            server,
+        }
+    }
+}
+
+impl Drop for PgTestDb {
+    fn drop(&mut self) {
+        let (server, name) = (&self.server, &self.name);
+        // FORCE: the app's pool may still hold connections.
+        std::thread::scope(|s| {
+            s.spawn(|| {
+                if let Ok(mut client) = postgres::Client::connect(server, postgres::NoTls) {
+                    let _ = client
+                        .batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+                }
+            });
+        });
+    }
+}
+
+/// `url` with its database name replaced by `name`.
+pub fn with_dbname(url: &str, name: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((b, q)) => (b, Some(q)),
+        None => (url, None),
+    };
+    let authority_start = base.find("://").map_or(0, |i| i + 3);
+    let authority_end = base[authority_start..]
+        .find('/')
+        .map_or(base.len(), |i| authority_start + i);
+    let mut out = format!("{}/{name}", &base[..authority_end]);
+    if let Some(q) = query {
+        out.push('?');
+        out.push_str(q);
+    }
+    out
 }
 
 pub struct Resp {
@@ -56,9 +172,16 @@ pub async fn spawn() -> TestApp {
 
 pub async fn spawn_with(tweak: impl FnOnce(&mut Config)) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
+    let pg = on_postgres().then(PgTestDb::create);
     let mut config = Config {
         data_dir: dir.path().join("data"),
         public_url: "http://127.0.0.1".into(),
+        database_url: pg.as_ref().map(|d| d.url.clone()).unwrap_or_default(),
+        blobs_url: if pg.is_some() {
+            s3_bucket_url("consigne-test-")
+        } else {
+            String::new()
+        },
         ..Config::default()
     };
     tweak(&mut config);
@@ -77,6 +200,7 @@ pub async fn spawn_with(tweak: impl FnOnce(&mut Config)) -> TestApp {
         clock,
         app,
         _dir: dir,
+        _pg: pg,
         http,
     }
 }

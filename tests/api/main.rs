@@ -6,11 +6,15 @@
 mod accounts;
 mod auth;
 mod authz;
+mod blobstore;
 mod canary;
 mod cli;
 mod documents;
 mod helpers;
+mod instances;
 mod matrix;
 mod memory;
 mod pages;
+mod postgres;
+mod storage_migration;
 mod uploads;

@@ -94,6 +94,10 @@ async fn assert_nothing_half_written(t: &TestApp) {
         report.is_clean() && report.orphans.is_empty(),
         "nothing half-written: {report:?}"
     );
+    if !t.app.config.blobs_url.is_empty() {
+        // S3: a writer dropped before commit aborts its multipart upload; nothing to look at.
+        return;
+    }
     let tmp = t.app.config.data_dir.join("blobs").join("tmp");
     let left: Vec<_> = std::fs::read_dir(tmp)
         .unwrap()
