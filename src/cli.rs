@@ -32,6 +32,9 @@ enum Command {
     Demo(Common),
     /// Apply database migrations and exit.
     Migrate(Common),
+    /// Run only the job worker (reminders), e.g. beside `serve` instances that have
+    /// `jobs.run_in_serve = false`. Several workers may run at once: each job runs once.
+    Worker(Common),
     /// Check every stored blob against its row and the journal's hash chain; report orphan
     /// blobs. Exit status 0 when everything is intact.
     Verify {
@@ -127,6 +130,20 @@ impl Common {
         if let Some(v) = &self.public_url {
             config.public_url = v.clone();
         }
+        for (var, field) in [
+            ("CONSIGNE_SMS_API_KEY", &mut config.sms.api_key),
+            ("CONSIGNE_SMS_WEBHOOK_TOKEN", &mut config.sms.webhook_token),
+            (
+                "CONSIGNE_SMS_DELIVERY_TOKEN",
+                &mut config.sms.delivery_token,
+            ),
+        ] {
+            if let Ok(v) = std::env::var(var)
+                && !v.is_empty()
+            {
+                *field = v;
+            }
+        }
         if demo {
             config.security.require_totp = false;
         }
@@ -166,8 +183,22 @@ fn create_private_dir(dir: &std::path::Path) -> anyhow::Result<()> {
 }
 
 /// Serves until Ctrl-C / SIGTERM.
+/// The job worker of this process, with the handlers of every kind of job.
+pub fn worker(app: &App) -> crate::service::Worker {
+    let host = std::env::var("HOSTNAME").unwrap_or_else(|_| "consigne".into());
+    crate::service::Worker::new(
+        app,
+        &format!("{host}/{}", std::process::id()),
+        crate::service::job_handlers(app),
+    )
+}
+
 pub async fn serve(app: App, listener: tokio::net::TcpListener) -> anyhow::Result<()> {
     let catalogs = crate::i18n::Catalogs::load()?;
+    if app.config.jobs.run_in_serve {
+        let poll = std::time::Duration::from_secs(app.config.jobs.poll_seconds);
+        tokio::spawn(worker(&app).run_forever(poll));
+    }
     let housekeeper = app.clone();
     tokio::spawn(async move {
         let mut every = tokio::time::interval(std::time::Duration::from_secs(600));
@@ -328,6 +359,17 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 }
                 anyhow::bail!("the destination differs from the source")
             }
+        }
+        Command::Worker(common) => {
+            let config = common.config(false)?;
+            let app = build_app(config, Arc::new(SystemClock), false)?;
+            let poll = std::time::Duration::from_secs(app.config.jobs.poll_seconds);
+            tracing::info!("job worker started");
+            tokio::select! {
+                () = worker(&app).run_forever(poll) => {}
+                () = shutdown_signal() => {}
+            }
+            Ok(())
         }
         Command::Migrate(common) => {
             let config = common.config(false)?;

@@ -26,6 +26,88 @@ pub struct Config {
     pub throttle: Throttle,
     pub argon2: Argon2,
     pub storage: Storage,
+    pub jobs: Jobs,
+    pub sms: Sms,
+    pub reminders: Reminders,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Sms {
+    /// `none` (reminders are not sent; their jobs wait for an operator), `brevo` or `webhook`.
+    pub operator: String,
+    /// Brevo's API root.
+    pub brevo_api_url: String,
+    /// 3 to 11 letters or digits shown as the sender.
+    pub sender: String,
+    /// The generic webhook's URL.
+    pub webhook_url: String,
+    /// Calling code for numbers written without one (`06…` in France: 33).
+    pub default_country_code: String,
+    /// Secrets: prefer the environment (CONSIGNE_SMS_API_KEY, CONSIGNE_SMS_WEBHOOK_TOKEN,
+    /// CONSIGNE_SMS_DELIVERY_TOKEN) to this file.
+    pub api_key: String,
+    pub webhook_token: String,
+    /// Required in delivery reports (`?token=` or `Authorization: Bearer`).
+    pub delivery_token: String,
+}
+
+impl Default for Sms {
+    fn default() -> Self {
+        Self {
+            operator: "none".into(),
+            brevo_api_url: "https://api.brevo.com".into(),
+            sender: "Consigne".into(),
+            webhook_url: String::new(),
+            default_country_code: "33".into(),
+            api_key: String::new(),
+            webhook_token: String::new(),
+            delivery_token: String::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Reminders {
+    /// Time zone of quiet hours and of the times written in texts.
+    pub time_zone: String,
+    /// No SMS from this hour (local)...
+    pub quiet_from_hour: u8,
+    /// ...until this hour: reminders due in between wait until then.
+    pub quiet_until_hour: u8,
+    /// Days before a document's expiry date when she is reminded.
+    pub expiry_days: Vec<u32>,
+}
+
+impl Default for Reminders {
+    fn default() -> Self {
+        Self {
+            time_zone: "Europe/Paris".into(),
+            quiet_from_hour: 20,
+            quiet_until_hour: 8,
+            expiry_days: vec![60, 30, 7],
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Jobs {
+    /// `consigne serve` also runs a job worker (reminders). Off when dedicated
+    /// `consigne worker` processes do it.
+    pub run_in_serve: bool,
+    /// Seconds between two looks at the queue when it is idle.
+    pub poll_seconds: u64,
+}
+
+impl Default for Jobs {
+    fn default() -> Self {
+        Self {
+            run_in_serve: true,
+            poll_seconds: 5,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -119,6 +201,9 @@ impl Default for Config {
             throttle: Throttle::default(),
             argon2: Argon2::default(),
             storage: Storage::default(),
+            jobs: Jobs::default(),
+            sms: Sms::default(),
+            reminders: Reminders::default(),
         }
     }
 }
@@ -220,6 +305,29 @@ impl Config {
         {
             return Err(ConfigError::Invalid(
                 "storage.max_file_mb must be 1..=1024, storage.in_memory_mb 1..=256 and storage.quota_mb at least 1".into(),
+            ));
+        }
+        if !matches!(self.sms.operator.as_str(), "none" | "brevo" | "webhook") {
+            return Err(ConfigError::Invalid(
+                "sms.operator must be none, brevo or webhook".into(),
+            ));
+        }
+        if jiff::tz::TimeZone::get(&self.reminders.time_zone).is_err()
+            || self.reminders.quiet_from_hour > 23
+            || self.reminders.quiet_until_hour > 23
+            || self
+                .reminders
+                .expiry_days
+                .iter()
+                .any(|d| *d == 0 || *d > 365)
+        {
+            return Err(ConfigError::Invalid(
+                "reminders: a known time_zone, hours 0..=23 and expiry_days 1..=365".into(),
+            ));
+        }
+        if self.jobs.poll_seconds == 0 || self.jobs.poll_seconds > 3600 {
+            return Err(ConfigError::Invalid(
+                "jobs.poll_seconds must be 1..=3600".into(),
             ));
         }
         let s = &self.sessions;

@@ -10,5 +10,6 @@ pub mod domain;
 pub mod i18n;
 pub mod policy;
 pub mod service;
+pub mod sms;
 pub mod store;
 pub mod web;

@@ -322,11 +322,14 @@ impl App {
         Ok(people)
     }
 
-    pub async fn beneficiary_profile(
+    /// Her identity record as the caller may open it (her own keys, or a relais' structure
+    /// key and wrap), with the structure it was reached through. No journal entry: callers
+    /// that show it journal the view.
+    pub(super) async fn identity_of(
         &self,
         session: &Session,
         bid: &str,
-    ) -> ServiceResult<BeneficiaryProfile> {
+    ) -> ServiceResult<(IdentityRecord, Option<String>, BeneficiaryRow)> {
         let bid = parse_id(bid)?;
         let b2 = bid.clone();
         let (row, relays) = self
@@ -362,6 +365,16 @@ impl App {
                 (identity, Some(relay.structure_id.clone()))
             }
         };
+        Ok((identity, via, row))
+    }
+
+    pub async fn beneficiary_profile(
+        &self,
+        session: &Session,
+        bid: &str,
+    ) -> ServiceResult<BeneficiaryProfile> {
+        let (identity, via, row) = self.identity_of(session, bid).await?;
+        let bid = row.id.clone();
         if let Some(sid) = via {
             let actor = pro_actor(session, &sid);
             let (b3, now) = (bid.clone(), self.now());

@@ -140,15 +140,77 @@ pub struct DocumentPatch {
 }
 
 /// An opened item: its row, its key, how the caller reached it.
-struct Opened {
-    row: ItemRow,
-    key: Key32,
-    shares: Vec<ShareRow>,
+pub(super) struct Opened {
+    pub(super) row: ItemRow,
+    pub(super) key: Key32,
+    pub(super) shares: Vec<ShareRow>,
     /// The structure through which a professional reached it.
-    via: Option<String>,
+    pub(super) via: Option<String>,
 }
 
-fn actor_of(session: &Session, via: Option<&str>) -> JournalActor {
+/// Who added an item, as its views tell it.
+pub(super) fn created_by(row: &ItemRow) -> CreatedBy {
+    CreatedBy {
+        kind: row.created_by_kind.clone(),
+        display_name: row.created_by_name.clone().unwrap_or_default(),
+    }
+}
+
+/// The structures an item is shared with, as the caller may know them: all of them for the
+/// person, only her own structures for a professional.
+pub(super) fn visible_shares(session: &Session, shares: &[ShareRow]) -> Vec<String> {
+    match &session.actor {
+        Actor::Beneficiary { .. } => shares.iter().map(|s| s.structure_id.clone()).collect(),
+        _ => shares
+            .iter()
+            .filter(|s| session.keys.structure_key(&s.structure_id).is_some())
+            .map(|s| s.structure_id.clone())
+            .collect(),
+    }
+}
+
+/// Who holds a new item's key: (vault wrap, owner wrap, structure shared with by default).
+pub(super) type NewWraps = (Option<Vec<u8>>, Option<Vec<u8>>, Option<String>);
+
+/// The row of a new item without content (a document then adds its blobs).
+pub(super) fn new_item_row(
+    session: &Session,
+    bid: &str,
+    id: &str,
+    kind: &str,
+    meta_sealed: Vec<u8>,
+    (key_wrap_vault, key_wrap_owner, share_with): NewWraps,
+    now: i64,
+) -> ItemRow {
+    let by_person = matches!(session.actor, Actor::Beneficiary { .. });
+    ItemRow {
+        id: id.to_owned(),
+        beneficiary_id: bid.to_owned(),
+        kind: kind.to_owned(),
+        folder_id: None,
+        meta_sealed,
+        key_wrap_vault,
+        key_wrap_owner,
+        blob_key: None,
+        thumb_key: None,
+        size: 0,
+        expires_sealed: None,
+        created_at: now,
+        created_by_kind: if by_person {
+            "beneficiary"
+        } else {
+            "professional"
+        }
+        .into(),
+        created_by_name: (!by_person).then(|| session.keys.display_name.clone()),
+        created_by_structure: share_with,
+        updated_at: now,
+        blob_sha256: None,
+        thumb_sha256: None,
+    }
+}
+
+pub(super) fn actor_of(session: &Session, via: Option<&str>) -> JournalActor {
     match &session.actor {
         Actor::Beneficiary { .. } => JournalActor::beneficiary(&session.account_id),
         _ => JournalActor {
@@ -239,7 +301,7 @@ impl App {
     }
 
     /// The item key as this session may reach it, or 404 (no permission, or no key: fail closed).
-    fn item_key(
+    pub(super) fn item_key(
         &self,
         session: &Session,
         row: &ItemRow,
@@ -287,7 +349,7 @@ impl App {
         }
     }
 
-    async fn open_item(
+    pub(super) async fn open_item(
         &self,
         session: &Session,
         id: &str,
@@ -341,8 +403,8 @@ impl App {
         })
     }
 
-    /// Journals one access (view, download, export) to an opened document.
-    async fn journal_access(
+    /// Journals one access (view, download, export) to an opened item.
+    pub(super) async fn journal_access(
         &self,
         session: &Session,
         o: &Opened,
@@ -350,6 +412,7 @@ impl App {
     ) -> ServiceResult<()> {
         let actor = actor_of(session, o.via.as_deref());
         let (bid, iid, now) = (o.row.beneficiary_id.clone(), o.row.id.clone(), self.now());
+        let kind = o.row.kind.clone();
         self.tx(move |tx| {
             journal(
                 tx,
@@ -357,11 +420,26 @@ impl App {
                 Some(&bid),
                 &actor,
                 action,
-                Some(("document", &iid)),
+                Some((&kind, &iid)),
                 true,
             )
         })
         .await
+    }
+
+    /// Opens an item's sealed metadata with its key.
+    pub(super) fn open_meta<T: serde::de::DeserializeOwned>(
+        &self,
+        row: &ItemRow,
+        key: &Key32,
+    ) -> ServiceResult<T> {
+        let aad = ctx::item_meta(&row.beneficiary_id, &row.id);
+        let json = zeroize::Zeroizing::new(consigne_vault::open(
+            key,
+            &aad,
+            &self.platform.open(&aad, &row.meta_sealed)?,
+        )?);
+        serde_json::from_slice(&json).map_err(|_| ServiceError::Internal("item meta"))
     }
 
     fn document_view(
@@ -371,13 +449,7 @@ impl App {
         shares: &[ShareRow],
         session: &Session,
     ) -> ServiceResult<DocumentView> {
-        let aad = ctx::item_meta(&row.beneficiary_id, &row.id);
-        let meta: DocumentMeta = serde_json::from_slice(&consigne_vault::open(
-            key,
-            &aad,
-            &self.platform.open(&aad, &row.meta_sealed)?,
-        )?)
-        .map_err(|_| ServiceError::Internal("document meta"))?;
+        let meta: DocumentMeta = self.open_meta(row, key)?;
         let expires_on = match &row.expires_sealed {
             Some(s) => Some(
                 String::from_utf8_lossy(&self.platform.open(&ctx::expiry(&row.id), s)?)
@@ -385,15 +457,7 @@ impl App {
             ),
             None => None,
         };
-        // A professional sees only the structures of hers it is shared with.
-        let shared_with = match &session.actor {
-            Actor::Beneficiary { .. } => shares.iter().map(|s| s.structure_id.clone()).collect(),
-            _ => shares
-                .iter()
-                .filter(|s| session.keys.structure_key(&s.structure_id).is_some())
-                .map(|s| s.structure_id.clone())
-                .collect(),
-        };
+        let shared_with = visible_shares(session, shares);
         Ok(DocumentView {
             id: row.id.clone(),
             beneficiary_id: row.beneficiary_id.clone(),
@@ -403,17 +467,20 @@ impl App {
             sha256: meta.sha256,
             folder_id: row.folder_id.clone(),
             created_at: crate::clock::rfc3339(row.created_at),
-            created_by: CreatedBy {
-                kind: row.created_by_kind.clone(),
-                display_name: row.created_by_name.clone().unwrap_or_default(),
-            },
+            created_by: created_by(row),
             shared_with,
             expires_on,
             has_thumbnail: row.thumb_key.is_some(),
         })
     }
 
-    fn seal_meta(&self, key: &Key32, bid: &str, id: &str, meta: &DocumentMeta) -> Vec<u8> {
+    pub(super) fn seal_meta<T: Serialize>(
+        &self,
+        key: &Key32,
+        bid: &str,
+        id: &str,
+        meta: &T,
+    ) -> Vec<u8> {
         let aad = ctx::item_meta(bid, id);
         let json = zeroize::Zeroizing::new(serde_json::to_vec(meta).unwrap_or_default());
         self.platform
@@ -608,87 +675,27 @@ impl App {
             }
             None => (None, None),
         };
-        // Who holds the key: the person through her vault key, or (added by a professional)
-        // through her public key, plus the professional's structure by default.
-        let (key_wrap_vault, key_wrap_owner, share_with) = match &session.actor {
-            Actor::Beneficiary { .. } => {
-                let vault = session.keys.vault.as_ref().ok_or(ServiceError::NotFound)?;
-                let aad = ctx::item_key_vault(&bid, &id);
-                (
-                    Some(
-                        self.platform
-                            .seal(&aad, &consigne_vault::wrap_key(vault, &aad, &key)),
-                    ),
-                    None,
-                    None,
-                )
-            }
-            _ => {
-                let public = PublicKey::from_slice(&account_public)?;
-                let aad = ctx::item_key_owner(&bid, &id);
-                let via = relays
-                    .iter()
-                    .find(|r| session.keys.structure_key(&r.structure_id).is_some())
-                    .map(|r| r.structure_id.clone())
-                    .ok_or(ServiceError::AccessPending)?;
-                (
-                    None,
-                    Some(
-                        self.platform
-                            .seal(&aad, &consigne_vault::wrap_key_to(&public, &aad, &key)),
-                    ),
-                    Some(via),
-                )
-            }
-        };
+        let wraps = self.new_item_wraps(session, &bid, &id, &key, &account_public, &relays)?;
         let now = self.now();
         let row = ItemRow {
-            id: id.clone(),
-            beneficiary_id: bid.clone(),
-            kind: "document".into(),
             folder_id: folder,
-            meta_sealed: self.seal_meta(&key, &bid, &id, &meta),
-            key_wrap_vault,
-            key_wrap_owner,
             blob_key: Some(blob_key.clone()),
             thumb_key: thumb_key.clone(),
             size,
-            expires_sealed: None,
-            created_at: now,
-            created_by_kind: if matches!(session.actor, Actor::Beneficiary { .. }) {
-                "beneficiary".into()
-            } else {
-                "professional".into()
-            },
-            created_by_name: match session.actor {
-                Actor::Beneficiary { .. } => None,
-                _ => Some(session.keys.display_name.clone()),
-            },
-            created_by_structure: share_with.clone(),
-            updated_at: now,
             blob_sha256: Some(blob_sha256),
             thumb_sha256,
+            ..new_item_row(
+                session,
+                &bid,
+                &id,
+                "document",
+                self.seal_meta(&key, &bid, &id, &meta),
+                wraps,
+                now,
+            )
         };
-        let app = self.clone();
-        let actor = actor_of(session, share_with.as_deref());
-        let (r2, k2) = (row.clone(), key.clone());
         let committed = self
-            .tx(move |tx| {
-                items::insert(tx, &r2)?;
-                if let Some(sid) = &share_with {
-                    app.share_wrap(tx, &r2, &k2, sid, now)?;
-                }
-                journal(
-                    tx,
-                    now,
-                    Some(&r2.beneficiary_id),
-                    &actor,
-                    "document_uploaded",
-                    Some(("document", &r2.id)),
-                    true,
-                )?;
-                Ok(items::shares_of(tx, &r2.id)?)
-            })
+            .insert_item(session, &row, &key, "document_uploaded")
             .await;
         let shares = match committed {
             Ok(s) => s,
@@ -704,7 +711,83 @@ impl App {
         self.document_view(&row, &key, &shares, session)
     }
 
-    fn share_wrap(
+    /// Who holds a new item's key: the person through her vault key, or (added by a
+    /// professional) through her public key, plus the professional's structure by default.
+    pub(super) fn new_item_wraps(
+        &self,
+        session: &Session,
+        bid: &str,
+        id: &str,
+        key: &Key32,
+        account_public: &[u8],
+        relays: &[beneficiaries::RelayRow],
+    ) -> ServiceResult<NewWraps> {
+        Ok(match &session.actor {
+            Actor::Beneficiary { .. } => {
+                let vault = session.keys.vault.as_ref().ok_or(ServiceError::NotFound)?;
+                let aad = ctx::item_key_vault(bid, id);
+                (
+                    Some(
+                        self.platform
+                            .seal(&aad, &consigne_vault::wrap_key(vault, &aad, key)),
+                    ),
+                    None,
+                    None,
+                )
+            }
+            _ => {
+                let public = PublicKey::from_slice(account_public)?;
+                let aad = ctx::item_key_owner(bid, id);
+                let via = relays
+                    .iter()
+                    .find(|r| session.keys.structure_key(&r.structure_id).is_some())
+                    .map(|r| r.structure_id.clone())
+                    .ok_or(ServiceError::AccessPending)?;
+                (
+                    None,
+                    Some(
+                        self.platform
+                            .seal(&aad, &consigne_vault::wrap_key_to(&public, &aad, key)),
+                    ),
+                    Some(via),
+                )
+            }
+        })
+    }
+
+    /// Stores a new item's row, its share with the professional's structure (if she added it)
+    /// and the journal line `action`, in one transaction; returns its shares.
+    pub(super) async fn insert_item(
+        &self,
+        session: &Session,
+        row: &ItemRow,
+        key: &Key32,
+        action: &str,
+    ) -> ServiceResult<Vec<ShareRow>> {
+        let app = self.clone();
+        let via = row.created_by_structure.clone();
+        let actor = actor_of(session, via.as_deref());
+        let (r2, k2, action) = (row.clone(), key.clone(), action.to_owned());
+        self.tx(move |tx| {
+            items::insert(tx, &r2)?;
+            if let Some(sid) = &via {
+                app.share_wrap(tx, &r2, &k2, sid, r2.created_at)?;
+            }
+            journal(
+                tx,
+                r2.created_at,
+                Some(&r2.beneficiary_id),
+                &actor,
+                &action,
+                Some((&r2.kind, &r2.id)),
+                true,
+            )?;
+            Ok(items::shares_of(tx, &r2.id)?)
+        })
+        .await
+    }
+
+    pub(super) fn share_wrap(
         &self,
         tx: &mut dyn Sql,
         row: &ItemRow,
@@ -733,8 +816,23 @@ impl App {
         bid: &str,
         folder_id: Option<&str>,
     ) -> ServiceResult<Vec<DocumentView>> {
-        let bid = parse_id(bid)?;
         let folder = folder_id.map(parse_id).transpose()?;
+        self.visible_items(session, bid, "document")
+            .await?
+            .iter()
+            .filter(|o| folder.is_none() || o.row.folder_id == folder)
+            .map(|o| self.document_view(&o.row, &o.key, &o.shares, session))
+            .collect()
+    }
+
+    /// A person's items of one kind that the caller may see and holds a key to, opened.
+    pub(super) async fn visible_items(
+        &self,
+        session: &Session,
+        bid: &str,
+        kind: &'static str,
+    ) -> ServiceResult<Vec<Opened>> {
+        let bid = parse_id(bid)?;
         let b2 = bid.clone();
         let (rows, shares, relays) = self
             .tx(move |tx| {
@@ -742,7 +840,7 @@ impl App {
                     return Err(ServiceError::NotFound);
                 }
                 Ok((
-                    items::of_beneficiary(tx, &b2, "document")?,
+                    items::of_beneficiary(tx, &b2, kind)?,
                     items::shares_of_beneficiary(tx, &b2)?,
                     beneficiaries::relays_of(tx, &b2)?,
                 ))
@@ -751,20 +849,22 @@ impl App {
         allow_on_safe(session, Action::View, &bid, &relays)?;
         let relay_ids: Vec<String> = relays.iter().map(|r| r.structure_id.clone()).collect();
         let mut out = Vec::new();
-        for row in rows
-            .iter()
-            .filter(|r| folder.is_none() || r.folder_id == folder)
-        {
+        for row in rows {
             let mine: Vec<ShareRow> = shares
                 .iter()
                 .filter(|s| s.item_id == row.id && relay_ids.contains(&s.structure_id))
                 .cloned()
                 .collect();
             let visible: Vec<String> = mine.iter().map(|s| s.structure_id.clone()).collect();
-            if authorize_item(session, row, &visible, &relay_ids) {
+            if authorize_item(session, &row, &visible, &relay_ids) {
                 // No key, no listing: a permission without a wrap reveals nothing.
-                if let Ok((key, _)) = self.item_key(session, row, &mine) {
-                    out.push(self.document_view(row, &key, &mine, session)?);
+                if let Ok((key, via)) = self.item_key(session, &row, &mine) {
+                    out.push(Opened {
+                        row,
+                        key,
+                        shares: mine,
+                        via,
+                    });
                 }
             }
         }
@@ -822,13 +922,7 @@ impl App {
             .open_item(session, id, Action::Update, "document")
             .await?;
         let bid = o.row.beneficiary_id.clone();
-        let aad = ctx::item_meta(&bid, &o.row.id);
-        let mut meta: DocumentMeta = serde_json::from_slice(&consigne_vault::open(
-            &o.key,
-            &aad,
-            &self.platform.open(&aad, &o.row.meta_sealed)?,
-        )?)
-        .map_err(|_| ServiceError::Internal("document meta"))?;
+        let mut meta: DocumentMeta = self.open_meta(&o.row, &o.key)?;
         let mut actions = Vec::new();
         if let Some(name) = &patch.name {
             if clean_name(name, 200).is_empty() {
@@ -881,6 +975,11 @@ impl App {
             Ok(())
         })
         .await?;
+        if let Some(change) = &patch.expires_on {
+            let date = change.as_deref().map(parse_date).transpose()?;
+            self.schedule_expiry_reminders(session, &o.row.id, &bid, date.as_deref())
+                .await?;
+        }
         self.get_document(session, id).await
     }
 

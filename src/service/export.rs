@@ -1,7 +1,7 @@
 //! Leaving with everything, leaving for good, and checking the store: the person's export
-//! (ZIP of her documents, `data.json`, a SHA-256 manifest), the deletion of her safe (keys,
-//! rows, blobs), and the operator's verification (every blob present and intact, the journal
-//! chain valid, orphans found and collected).
+//! (ZIP of her documents, `data.json` with every item, a SHA-256 manifest), the deletion of her
+//! safe (keys, rows, blobs), and the operator's verification (every blob present and intact,
+//! the journal chain valid, orphans found and collected).
 
 use super::auth::ctx as auth_ctx;
 use super::{App, ServiceError, ServiceResult, Session};
@@ -57,6 +57,15 @@ impl App {
         let documents = self.list_documents(session, &bid, None).await?;
         let folders = self.list_folders(session, &bid).await?;
         let relays = self.relays(session, &bid).await?;
+        let contacts = self
+            .list_items(session, &bid, super::ItemKind::Contact)
+            .await?;
+        let notes = self
+            .list_items(session, &bid, super::ItemKind::Note)
+            .await?;
+        let events = self
+            .list_items(session, &bid, super::ItemKind::Event)
+            .await?;
         let mut files: Vec<(String, Vec<u8>)> = Vec::new();
         let mut used = HashSet::new();
         let mut exported = Vec::new();
@@ -99,6 +108,9 @@ impl App {
             "relays": relays,
             "folders": folders,
             "documents": exported,
+            "contacts": contacts,
+            "notes": notes,
+            "events": events,
         });
         files.push((
             "data.json".into(),

@@ -6,8 +6,12 @@ mod auth;
 mod beneficiaries;
 mod documents;
 mod export;
+mod interop;
+mod jobs;
 mod keys;
+mod organizer;
 mod recovery;
+mod reminders;
 mod structures;
 mod upload;
 
@@ -22,8 +26,15 @@ pub use documents::{
     NewDocument,
 };
 pub use export::VerifyReport;
+pub use jobs::{
+    JobHandler, JobView, NewJob, Outcome, RoundReport, Worker, backoff, job_handlers, jobs_lease,
+};
 pub use keys::{SecurityNotices, Session, SessionKeys, Stage};
+pub use organizer::{
+    Contact, Event, EventSchedule, ItemFields, ItemKind, ItemView, Note, Reminder, parse_fields,
+};
 pub use recovery::InPersonReset;
+pub use reminders::{ReminderView, after_quiet_hours, from_local_date_time, local_date_time};
 pub use structures::{NewProfessional, NewStructure, ProfessionalView, StructureView};
 pub use upload::{Received, Upload};
 
@@ -123,6 +134,24 @@ pub const JOURNAL_ACTIONS: &[&str] = &[
     "document_unshared",
     "folder_created",
     "folder_deleted",
+    "contact_created",
+    "contact_viewed",
+    "contact_updated",
+    "contact_deleted",
+    "contact_shared",
+    "contact_unshared",
+    "note_created",
+    "note_viewed",
+    "note_updated",
+    "note_deleted",
+    "note_shared",
+    "note_unshared",
+    "event_created",
+    "event_viewed",
+    "event_updated",
+    "event_deleted",
+    "event_shared",
+    "event_unshared",
 ];
 
 /// Everything a use case needs; cloned cheaply into handlers.

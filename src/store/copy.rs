@@ -35,6 +35,10 @@ pub const TABLES: &[(&str, &str)] = &[
     ("folders", "id"),
     ("items", "id"),
     ("item_shares", "item_id, structure_id"),
+    ("jobs", "id"),
+    ("job_attempts", "job_id, attempt"),
+    ("reminders", "id"),
+    ("sms_counters", "structure_id, month"),
 ];
 
 const BATCH: i64 = 2000;

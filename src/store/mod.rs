@@ -11,8 +11,10 @@ pub mod beneficiaries;
 pub mod blobs;
 pub mod copy;
 pub mod items;
+pub mod jobs;
 pub mod journal;
 mod postgres;
+pub mod reminders;
 #[cfg(feature = "s3")]
 pub mod s3;
 pub mod sessions;

@@ -20,6 +20,8 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (2, include_str!("migrations/postgres/0002_relay_resets.sql")),
     (3, include_str!("migrations/postgres/0003_items.sql")),
     (4, include_str!("migrations/postgres/0004_blob_digests.sql")),
+    (5, include_str!("migrations/postgres/0005_jobs.sql")),
+    (7, include_str!("migrations/postgres/0007_reminders.sql")),
 ];
 const MAX_IDLE: usize = 8;
 /// Repositories use a bounded set of statements; the cap only guards against a surprise.

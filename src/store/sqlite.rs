@@ -11,6 +11,8 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (2, include_str!("migrations/sqlite/0002_relay_resets.sql")),
     (3, include_str!("migrations/sqlite/0003_items.sql")),
     (4, include_str!("migrations/sqlite/0004_blob_digests.sql")),
+    (5, include_str!("migrations/sqlite/0005_jobs.sql")),
+    (7, include_str!("migrations/sqlite/0007_reminders.sql")),
 ];
 const MAX_IDLE: usize = 8;
 

@@ -24,7 +24,8 @@ const FB: u16 = 403;
 const NA: u16 = 401;
 
 /// (method, path with {doc} {bid} {sid} {folder}, JSON body, expected for
-/// [Shared, Unshared, Stranger, Mediation, Platform, Anonymous])
+/// [Shared, Unshared, Stranger, Mediation, Platform, Anonymous]). A path with `{kind}` and
+/// `{item}` stands for contacts, notes and events alike.
 fn table() -> Vec<(
     &'static str,
     &'static str,
@@ -73,6 +74,50 @@ fn table() -> Vec<(
             "/api/v1/documents/{doc}/shares/{sid}",
             None,
             [FB, NF, NF, NF, NF, NA],
+        ),
+        (
+            "GET",
+            "/api/v1/{kind}/{item}",
+            None,
+            [OK, NF, NF, NF, NF, NA],
+        ),
+        (
+            "PATCH",
+            "/api/v1/{kind}/{item}",
+            Some(json!({"name": "x", "title": "x"})),
+            [FB, NF, NF, NF, NF, NA],
+        ),
+        (
+            "DELETE",
+            "/api/v1/{kind}/{item}",
+            None,
+            [FB, NF, NF, NF, NF, NA],
+        ),
+        (
+            "PUT",
+            "/api/v1/{kind}/{item}/shares/{sid}",
+            None,
+            [FB, NF, NF, NF, NF, NA],
+        ),
+        (
+            "DELETE",
+            "/api/v1/{kind}/{item}/shares/{sid}",
+            None,
+            [FB, NF, NF, NF, NF, NA],
+        ),
+        (
+            "GET",
+            "/api/v1/beneficiaries/{bid}/{kind}",
+            None,
+            [OK, OK, NF, NF, NF, NA],
+        ),
+        (
+            "POST",
+            "/api/v1/beneficiaries/{bid}/{kind}",
+            Some(
+                json!({"name": "x", "title": "x", "body": "x", "starts_at": "2030-01-01T10:00:00Z"}),
+            ),
+            [201, 201, NF, NF, NF, NA],
         ),
         (
             "GET",
@@ -130,14 +175,52 @@ fn pages() -> Vec<(&'static str, [u16; 6])> {
         ("/journal", [NF, NF, NF, NF, NF, 303]),
         ("/export", [NF, NF, NF, NF, NF, 303]),
         ("/pro/b/{bid}", [OK, OK, NF, NF, NF, 303]),
+        ("/{kind}/{item}", [OK, NF, NF, NF, NF, 303]),
+        ("/{kind}/{item}/edit", [NF, NF, NF, NF, NF, 303]),
+        ("/{kind}/{item}/delete", [NF, NF, NF, NF, NF, 303]),
+        ("/{kind}/new", [NF, NF, NF, NF, NF, 303]),
+        ("/{kind}", [NF, NF, NF, NF, NF, 303]),
     ]
 }
 
-fn fill(path: &str, doc: &str, bid: &str, sid: &str, folder: &str) -> String {
-    path.replace("{doc}", doc)
+const KINDS: [&str; 3] = ["contacts", "notes", "events"];
+
+/// Rows with `{kind}` once per kind of item; `{item}` becomes that kind's placeholder.
+fn expand<T: Clone>(path: &str, rest: T) -> Vec<(String, T)> {
+    if path.contains("{kind}") {
+        KINDS
+            .iter()
+            .map(|k| {
+                (
+                    path.replace("{item}", &format!("{{{k}}}"))
+                        .replace("{kind}", k),
+                    rest.clone(),
+                )
+            })
+            .collect()
+    } else {
+        vec![(path.to_owned(), rest)]
+    }
+}
+
+/// Fills the placeholders; `items` are (placeholder, id) of the contacts, notes and events.
+fn fill(
+    path: &str,
+    doc: &str,
+    bid: &str,
+    sid: &str,
+    folder: &str,
+    items: &[(String, String)],
+) -> String {
+    let mut out = path
+        .replace("{doc}", doc)
         .replace("{bid}", bid)
         .replace("{sid}", sid)
-        .replace("{folder}", folder)
+        .replace("{folder}", folder);
+    for (placeholder, id) in items {
+        out = out.replace(placeholder.as_str(), id);
+    }
+    out
 }
 
 #[tokio::test]
@@ -175,6 +258,37 @@ async fn every_item_endpoint_against_every_role() {
         .as_str()
         .unwrap()
         .to_owned();
+    // A contact, a note and an event of each sharing state.
+    let body = json!({"name": "x", "title": "x", "body": "x", "starts_at": "2030-01-01T10:00:00Z"});
+    let (mut shared_items, mut private_items, mut missing_items) =
+        (Vec::new(), Vec::new(), Vec::new());
+    for kind in KINDS {
+        let mut ids = Vec::new();
+        for _ in 0..2 {
+            let r = t
+                .post(
+                    &format!("/api/v1/beneficiaries/{}/{kind}", w.bid),
+                    Some(&w.person),
+                    body.clone(),
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+            ids.push(r.json()["id"].as_str().unwrap().to_owned());
+        }
+        t.send_method(
+            "PUT",
+            &format!("/api/v1/{kind}/{}/shares/{}", ids[0], w.s1),
+            Some(&w.person),
+        )
+        .await;
+        let placeholder = format!("{{{kind}}}");
+        shared_items.push((placeholder.clone(), ids[0].clone()));
+        private_items.push((placeholder.clone(), ids[1].clone()));
+        missing_items.push((
+            placeholder,
+            "00000000-0000-4000-8000-000000000000".to_owned(),
+        ));
+    }
     let missing = "00000000-0000-4000-8000-000000000000";
     let roles = [
         (Role::Shared, Some(w.p1.clone())),
@@ -185,14 +299,19 @@ async fn every_item_endpoint_against_every_role() {
         (Role::Anonymous, None),
     ];
     let mut checked = 0;
-    for (method, path, body, expected) in table() {
+    let rows: Vec<_> = table()
+        .into_iter()
+        .flat_map(|(method, path, body, expected)| expand(path, (method, body, expected)))
+        .collect();
+    for (path, (method, body, expected)) in &rows {
+        let (path, method, expected) = (path.as_str(), *method, *expected);
         for (i, (role, token)) in roles.iter().enumerate() {
-            let doc = if *role == Role::Unshared {
-                &private
+            let (doc, items) = if *role == Role::Unshared {
+                (&private, &private_items)
             } else {
-                &shared
+                (&shared, &shared_items)
             };
-            let url = fill(path, doc, &w.bid, &w.s1, &folder);
+            let url = fill(path, doc, &w.bid, &w.s1, &folder, items);
             let mut req = t.http.request(
                 reqwest::Method::from_bytes(method.as_bytes()).unwrap(),
                 t.url(&url),
@@ -214,7 +333,14 @@ async fn every_item_endpoint_against_every_role() {
                 // The same answer as for an id that does not exist.
                 let mut req = t.http.request(
                     reqwest::Method::from_bytes(method.as_bytes()).unwrap(),
-                    t.url(&fill(path, missing, missing, &w.s1, missing)),
+                    t.url(&fill(
+                        path,
+                        missing,
+                        missing,
+                        &w.s1,
+                        missing,
+                        &missing_items,
+                    )),
                 );
                 if let Some(tok) = token {
                     req = req.bearer_auth(tok);
@@ -256,19 +382,22 @@ async fn every_item_endpoint_against_every_role() {
                 .build()
                 .unwrap(),
         };
-        for (path, expected) in pages() {
-            let doc = if *role == Role::Unshared {
-                &private
+        for (path, expected) in pages()
+            .into_iter()
+            .flat_map(|(path, expected)| expand(path, expected))
+        {
+            let (doc, items) = if *role == Role::Unshared {
+                (&private, &private_items)
             } else {
-                &shared
+                (&shared, &shared_items)
             };
-            let url = fill(path, doc, &w.bid, &w.s1, &folder);
+            let url = fill(&path, doc, &w.bid, &w.s1, &folder, items);
             let r = client.get(t.url(&url)).send().await.unwrap();
             assert_eq!(r.status().as_u16(), expected[i], "page {path} as {role:?}");
             checked += 1;
         }
     }
-    assert!(checked > 120, "{checked}");
+    assert!(checked > 300, "{checked}");
     // And the owner reaches all of it.
     for path in [
         "/api/v1/documents/{doc}",
@@ -276,9 +405,16 @@ async fn every_item_endpoint_against_every_role() {
         "/api/v1/beneficiaries/{bid}/journal",
         "/api/v1/beneficiaries/{bid}/export",
         "/api/v1/beneficiaries/{bid}/folders",
+        "/api/v1/contacts/{contacts}",
+        "/api/v1/notes/{notes}",
+        "/api/v1/events/{events}",
+        "/api/v1/beneficiaries/{bid}/events",
     ] {
         let r = t
-            .get_bytes(&fill(path, &private, &w.bid, &w.s1, &folder), &w.person)
+            .get_bytes(
+                &fill(path, &private, &w.bid, &w.s1, &folder, &private_items),
+                &w.person,
+            )
             .await;
         assert_eq!(r.0, StatusCode::OK, "{path}");
     }

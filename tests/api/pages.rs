@@ -14,7 +14,7 @@ fn browser() -> reqwest::Client {
 }
 
 /// A browser in which the person has logged in with the login form.
-async fn logged_in(t: &TestApp, identifier: &str, password: &str) -> reqwest::Client {
+pub(crate) async fn logged_in(t: &TestApp, identifier: &str, password: &str) -> reqwest::Client {
     let c = browser();
     let (_, _, html) = page(&c, t, "/login").await;
     let (status, _, _) = submit(
@@ -55,7 +55,7 @@ pub(crate) async fn staff_logged_in(
     c
 }
 
-fn csrf_of(html: &str) -> String {
+pub(crate) fn csrf_of(html: &str) -> String {
     html.split("name=\"_csrf\" value=\"")
         .nth(1)
         .unwrap()
@@ -65,7 +65,7 @@ fn csrf_of(html: &str) -> String {
         .to_owned()
 }
 
-async fn page(
+pub(crate) async fn page(
     c: &reqwest::Client,
     t: &TestApp,
     path: &str,
@@ -74,7 +74,7 @@ async fn page(
     (r.status(), r.headers().clone(), r.text().await.unwrap())
 }
 
-async fn submit(
+pub(crate) async fn submit(
     c: &reqwest::Client,
     t: &TestApp,
     path: &str,

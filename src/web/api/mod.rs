@@ -1,8 +1,10 @@
 //! The JSON API, version 1 (`API.md`; OpenAPI at `/api/v1/openapi.json`).
 
 pub(crate) mod documents;
+mod organizer;
 
 pub(crate) use documents::{content_response, multipart_error, receive_file, stream_response};
+pub(crate) use organizer::item_kind_in_path;
 
 use super::AppState;
 use super::error::ApiError;
@@ -10,7 +12,7 @@ use super::extract::{ApiJson, ApiSession, ApiSessionAny, ClientAddr};
 use crate::service::{
     LoginOutcome, LoginRequest, NewProfessional, NewSafe, NewStructure, RecoverRequest,
 };
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post, put};
@@ -36,6 +38,13 @@ pub fn router() -> Router<AppState> {
         .route("/me/invitations/{iid}/accept", post(accept_invitation))
         .route("/me/invitations/{iid}/decline", post(decline_invitation))
         .route("/passphrase", get(passphrase))
+        .route("/beneficiaries/{bid}/calendar.ics", get(calendar_ics))
+        .route("/beneficiaries/{bid}/contacts.vcf", get(contacts_vcf))
+        .route("/events/{id}/reminders", get(event_reminders))
+        .route("/documents/{id}/reminders", get(document_reminders))
+        .route("/admin/jobs", get(list_jobs))
+        .route("/sms/delivery/{operator}", post(sms_delivery))
+        .route("/admin/jobs/{id}/retry", post(retry_job))
         .route("/structures", post(create_structure).get(list_structures))
         .route("/structures/{sid}", get(get_structure))
         .route(
@@ -56,6 +65,7 @@ pub fn router() -> Router<AppState> {
         )
         .route("/beneficiaries/{bid}/reset", post(start_reset))
         .merge(documents::router())
+        .merge(organizer::router())
 }
 
 async fn openapi() -> Response {
@@ -440,4 +450,112 @@ async fn remove_recovery_relay(
         .set_recovery_relay(&session, &bid, &sid, false)
         .await?;
     no_content()
+}
+
+#[derive(Deserialize)]
+struct JobsQuery {
+    status: Option<String>,
+}
+
+async fn list_jobs(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Query(q): Query<JobsQuery>,
+) -> ApiResult {
+    let status = q.status.as_deref().unwrap_or("dead");
+    ok(StatusCode::OK, s.app.list_jobs(&session, status).await?)
+}
+
+async fn retry_job(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path(id): Path<String>,
+) -> ApiResult {
+    s.app.retry_job(&session, &id).await?;
+    no_content()
+}
+
+#[derive(Deserialize)]
+struct DeliveryQuery {
+    token: Option<String>,
+}
+
+/// An SMS operator's delivery report; authenticated by the configured token, given as
+/// `?token=` (Brevo's `webUrl`) or `Authorization: Bearer`.
+async fn sms_delivery(
+    State(s): State<AppState>,
+    Path(operator): Path<String>,
+    Query(q): Query<DeliveryQuery>,
+    headers: axum::http::HeaderMap,
+    body: axum::body::Bytes,
+) -> ApiResult {
+    let bearer = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::to_owned);
+    let token = q.token.or(bearer).unwrap_or_default();
+    s.app.sms_delivery(&operator, &token, &body).await?;
+    no_content()
+}
+
+/// A file to download, never cached (her agenda and contacts are hers).
+fn download(body: String, content_type: &'static str, name: &'static str) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CONTENT_DISPOSITION, name),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+async fn calendar_ics(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path(bid): Path<String>,
+) -> Result<Response, ApiError> {
+    let ics = s.app.calendar_ics(&session, &bid).await?;
+    Ok(download(
+        ics,
+        "text/calendar; charset=utf-8",
+        "attachment; filename=\"agenda.ics\"",
+    ))
+}
+
+async fn contacts_vcf(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path(bid): Path<String>,
+) -> Result<Response, ApiError> {
+    let vcf = s.app.contacts_vcf(&session, &bid).await?;
+    Ok(download(
+        vcf,
+        "text/vcard; charset=utf-8",
+        "attachment; filename=\"contacts.vcf\"",
+    ))
+}
+
+async fn event_reminders(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path(id): Path<String>,
+) -> ApiResult {
+    ok(
+        StatusCode::OK,
+        s.app.item_reminders(&session, "event", &id).await?,
+    )
+}
+
+async fn document_reminders(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path(id): Path<String>,
+) -> ApiResult {
+    ok(
+        StatusCode::OK,
+        s.app.item_reminders(&session, "document", &id).await?,
+    )
 }

@@ -4,7 +4,7 @@
 
 use super::{Ctx, icons::icon};
 use crate::service::{
-    DocumentPatch, DocumentView, FolderView, MAX_FILE_BYTES_CAP, NewDocument, Received,
+    DocumentPatch, DocumentView, FolderView, MAX_FILE_BYTES_CAP, NewDocument, Received, RelayView,
     ServiceError, Session,
 };
 use crate::web::AppState;
@@ -480,26 +480,7 @@ async fn render_document(
             p.preview { img src={"/documents/" (doc.id) "/view"} alt=(doc.name); }
             p { a.button href={"/documents/" (doc.id) "/download"} { (icon("download")) " " (ctx.t("doc-download")) } }
         }
-        section.card {
-            h2 { (icon("relais")) " " (ctx.t("doc-who-sees")) }
-            @if relays.is_empty() {
-                p { (ctx.t("doc-private-no-relais")) }
-            } @else {
-                form method="post" action={"/documents/" (doc.id) "/shares"} {
-                    (ctx.csrf_field())
-                    fieldset {
-                        legend { (ctx.t("doc-share-legend")) }
-                        @for r in &relays {
-                            div.choice {
-                                input type="checkbox" id={"share-" (r.structure.id)} name="sid" value=(r.structure.id) checked[doc.shared_with.contains(&r.structure.id)];
-                                label for={"share-" (r.structure.id)} { (r.structure.name) }
-                            }
-                        }
-                    }
-                    button.primary type="submit" { (ctx.t("action-save")) }
-                }
-            }
-        }
+        (who_sees(ctx, &ctx.t("doc-who-sees"), &format!("/documents/{}/shares", doc.id), &relays, &doc.shared_with))
         section.card {
             h2 { (icon("settings")) " " (ctx.t("doc-edit")) }
             form method="post" action={"/documents/" (doc.id) "/edit"} {
@@ -681,11 +662,6 @@ async fn shares_submit(ctx: Ctx, Path(id): Path<String>, body: String) -> Respon
     if !ctx.csrf_ok(&csrf) {
         return ctx.bad_form();
     }
-    let wanted: Vec<&str> = pairs
-        .iter()
-        .filter(|(k, _)| k == "sid")
-        .map(|(_, v)| v.as_str())
-        .collect();
     let (doc, relays) = match tokio::try_join!(
         ctx.state.app.get_document(&session, &id),
         ctx.state.app.relays(&session, &bid)
@@ -693,20 +669,79 @@ async fn shares_submit(ctx: Ctx, Path(id): Path<String>, body: String) -> Respon
         Ok(v) => v,
         Err(e) => return ctx.error_page(&e),
     };
-    for r in &relays {
-        let want = wanted.contains(&r.structure.id.as_str());
-        let has = doc.shared_with.contains(&r.structure.id);
-        if want != has
-            && let Err(e) = ctx
-                .state
-                .app
-                .set_item_share(&session, "document", &id, &r.structure.id, want)
-                .await
-        {
-            return ctx.error_page(&e);
+    let target = Shared {
+        kind: "document",
+        id: &id,
+        shared_with: &doc.shared_with,
+    };
+    match apply_shares(&ctx, &session, target, &relays, &pairs).await {
+        Ok(()) => Redirect::to(&format!("/documents/{id}")).into_response(),
+        Err(e) => ctx.error_page(&e),
+    }
+}
+
+/// "Who sees this": one checkbox per relais of hers, ticked where the item is shared.
+pub(super) fn who_sees(
+    ctx: &Ctx,
+    title: &str,
+    action: &str,
+    relays: &[RelayView],
+    shared_with: &[String],
+) -> Markup {
+    html! {
+        section.card {
+            h2 { (icon("relais")) " " (title) }
+            @if relays.is_empty() {
+                p { (ctx.t("doc-private-no-relais")) }
+            } @else {
+                form method="post" action=(action) {
+                    (ctx.csrf_field())
+                    fieldset {
+                        legend { (ctx.t("doc-share-legend")) }
+                        @for r in relays {
+                            div.choice {
+                                input type="checkbox" id={"share-" (r.structure.id)} name="sid" value=(r.structure.id) checked[shared_with.contains(&r.structure.id)];
+                                label for={"share-" (r.structure.id)} { (r.structure.name) }
+                            }
+                        }
+                    }
+                    button.primary type="submit" { (ctx.t("action-save")) }
+                }
+            }
         }
     }
-    Redirect::to(&format!("/documents/{id}")).into_response()
+}
+
+/// An item whose shares the "who sees this" form changes.
+pub(super) struct Shared<'a> {
+    pub kind: &'static str,
+    pub id: &'a str,
+    pub shared_with: &'a [String],
+}
+
+/// Shares or unshares the item with each of her relais as the form's `sid` boxes say.
+pub(super) async fn apply_shares(
+    ctx: &Ctx,
+    session: &Session,
+    item: Shared<'_>,
+    relays: &[RelayView],
+    form: &[(String, String)],
+) -> Result<(), ServiceError> {
+    let wanted: Vec<&str> = form
+        .iter()
+        .filter(|(k, _)| k == "sid")
+        .map(|(_, v)| v.as_str())
+        .collect();
+    for r in relays {
+        let want = wanted.contains(&r.structure.id.as_str());
+        if want != item.shared_with.contains(&r.structure.id) {
+            ctx.state
+                .app
+                .set_item_share(session, item.kind, item.id, &r.structure.id, want)
+                .await?;
+        }
+    }
+    Ok(())
 }
 
 async fn delete_confirm(ctx: Ctx, Path(id): Path<String>) -> Response {
@@ -795,13 +830,15 @@ async fn journal_page(ctx: Ctx) -> Response {
         Ok(v) => v,
         Err(r) => return r,
     };
-    let (entries, names) = match tokio::try_join!(
+    let (entries, mut names, items) = match tokio::try_join!(
         ctx.state.app.journal_of(&session, &bid),
-        ctx.state.app.document_names(&session, &bid)
+        ctx.state.app.document_names(&session, &bid),
+        ctx.state.app.item_titles(&session, &bid)
     ) {
         Ok(v) => v,
         Err(e) => return ctx.error_page(&e),
     };
+    names.extend(items);
     ctx.page(&ctx.t("section-journal"), html! {
         h1 { (icon("journal")) " " (ctx.t("section-journal")) }
         p { (ctx.t("journal-intro")) }
@@ -815,7 +852,7 @@ async fn journal_page(ctx: Ctx) -> Response {
                     },
                     _ => ctx.t("journal-someone"),
                 };
-                @let what = e.target.as_ref().filter(|t| t.kind == "document").map(|t| names.iter().find(|(id, _)| *id == t.id).map_or_else(|| ctx.t("journal-deleted-document"), |(_, n)| n.clone())).unwrap_or_default();
+                @let what = e.target.as_ref().filter(|t| t.kind != "folder").map(|t| names.iter().find(|(id, _)| *id == t.id).map_or_else(|| ctx.t(if t.kind == "document" { "journal-deleted-document" } else { "journal-deleted-item" }), |(_, n)| n.clone())).unwrap_or_default();
                 @let action_id = format!("journal-{}-{}", e.action.replace('_', "-"), e.outcome);
                 li.(if e.outcome == "failure" { "failure" } else { "success" }) {
                     time datetime=(e.at) { (day(&e.at)) " " (e.at.get(11..16).unwrap_or_default()) }

@@ -5,6 +5,7 @@ mod admin;
 mod auth;
 mod documents;
 mod icons;
+mod organizer;
 mod person;
 mod pro;
 
@@ -47,6 +48,7 @@ pub fn router() -> Router<AppState> {
         .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
         .merge(auth::router())
         .merge(documents::router())
+        .merge(organizer::router())
         .merge(person::router())
         .merge(pro::router())
         .merge(admin::router())

@@ -90,6 +90,9 @@ async fn home(ctx: Ctx) -> Response {
         }
         nav.tiles aria-label=(ctx.t("home-sections")) {
             (tile("/documents", "folder", &ctx.t("section-documents"), None))
+            (tile("/contacts", "contact", &ctx.t("section-contacts"), None))
+            (tile("/notes", "note", &ctx.t("section-notes"), None))
+            (tile("/events", "calendar", &ctx.t("section-events"), None))
             (tile("/relays", "relais", &ctx.t("section-relais"), (!invitations.is_empty()).then_some(invitations.len())))
             (tile("/journal", "journal", &ctx.t("section-journal"), None))
             (tile("/settings", "settings", &ctx.t("section-settings"), None))
@@ -126,6 +129,16 @@ async fn relays_page(ctx: Ctx) -> Response {
         .list_documents(&session, &bid, None)
         .await
         .unwrap_or_default();
+    let mut others = Vec::new();
+    for kind in crate::service::ItemKind::ALL {
+        let items = ctx
+            .state
+            .app
+            .list_items(&session, &bid, kind)
+            .await
+            .unwrap_or_default();
+        others.push((kind, items));
+    }
     ctx.page(&ctx.t("section-relais"), html! {
         h1 { (icon("relais")) " " (ctx.t("section-relais")) }
         p { (ctx.t("relais-intro")) }
@@ -171,6 +184,15 @@ async fn relays_page(ctx: Ctx) -> Response {
                 @if !seen.is_empty() {
                     ul.docs-names {
                         @for d in seen { li { a href={"/documents/" (d.id)} { (icon("folder")) " " (d.name) } } }
+                    }
+                }
+                @for (kind, items) in &others {
+                    @let seen: Vec<&crate::service::ItemView> = items.iter().filter(|i| i.shared_with.contains(&r.structure.id)).collect();
+                    p { (ctx.locale.ta(&format!("relais-sees-{}", kind.plural()), &[("count", (seen.len() as i64).into())])) }
+                    @if !seen.is_empty() {
+                        ul.docs-names {
+                            @for i in seen { li { a href={"/" (kind.plural()) "/" (i.id)} { (i.fields.title()) } } }
+                        }
                     }
                 }
                 p { a.button href={"/relays/" (r.structure.id) "/leave"} { (ctx.t("action-leave")) } }

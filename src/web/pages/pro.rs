@@ -296,6 +296,7 @@ async fn person_file(ctx: Ctx, Path(bid): Path<String>) -> Response {
         Err(r) => return r,
     };
     let documents_html = super::documents::pro_section(&ctx, &session, &bid).await;
+    let organizer_html = super::organizer::pro_section(&ctx, &session, &bid).await;
     match ctx.state.app.beneficiary_profile(&session, &bid).await {
         Ok(p) => ctx.page(&format!("{} {}", p.first_name, p.last_name), html! {
             section.card {
@@ -308,6 +309,7 @@ async fn person_file(ctx: Ctx, Path(bid): Path<String>) -> Response {
                 }
             }
             (documents_html)
+            (organizer_html)
             section.card {
                 h2 { (icon("key")) " " (ctx.t("reset-title")) }
                 p { (ctx.t("reset-intro")) }

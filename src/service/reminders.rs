@@ -1,0 +1,427 @@
+//! Reminders by SMS: before an event (the delays she chose) and before a document expires.
+//!
+//! Scheduling happens while someone who may open the item is there (she, or a professional of
+//! a relais it is shared with): the phone number and the text, in her language, are put in a
+//! job payload sealed by the platform key (SECURITY.md: readable by the platform only to send
+//! it). The text never names the appointment or the paper: a phone's lock screen is seen by
+//! others. The `reminders` row links the job to the person and the item (deleting the item
+//! removes it, and its job then does nothing) and records what the operator did: sent, with
+//! encoding and segments, then delivered or failed from the operator's delivery report.
+//! No SMS during quiet hours (20:00–08:00 in the configured time zone by default): a reminder
+//! due then is postponed to the morning without spending an attempt. Each SMS sent is counted
+//! for the structure that opened her safe (`sms_counters`, per month).
+
+use std::sync::{Arc, OnceLock};
+
+use jiff::tz::TimeZone;
+use serde::Serialize;
+
+use super::jobs::{JobHandler, NewJob, Outcome};
+use super::{App, ServiceError, ServiceResult, Session, new_id};
+use crate::config::Config;
+use crate::sms::{self, Operator, SmsError};
+use crate::store::reminders::{self, ReminderRow};
+
+pub const JOB_KIND: &str = "sms_reminder";
+const MAX_ATTEMPTS: i64 = 6;
+
+/// A reminder as the person and her relais see it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReminderView {
+    pub minutes_before: i64,
+    pub channel: &'static str,
+    /// `scheduled`, `sent`, `delivered` or `failed`.
+    pub status: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sent_at: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delivered_at: Option<String>,
+}
+
+/// The operator configured in `[sms]`, if any.
+pub fn operator_from_config(config: &Config) -> Option<Arc<dyn Operator>> {
+    let s = &config.sms;
+    let delivery_url = format!(
+        "{}/api/v1/sms/delivery/{}?token={}",
+        config.public_url.trim_end_matches('/'),
+        s.operator,
+        s.delivery_token
+    );
+    match s.operator.as_str() {
+        "brevo" => Some(Arc::new(sms::Brevo::new(
+            &s.brevo_api_url,
+            &s.api_key,
+            &s.sender,
+            &delivery_url,
+        ))),
+        "webhook" => Some(Arc::new(sms::Webhook::new(
+            &s.webhook_url,
+            &s.webhook_token,
+        ))),
+        _ => None,
+    }
+}
+
+fn catalogs() -> Option<&'static Arc<crate::i18n::Catalogs>> {
+    static CATALOGS: OnceLock<Option<Arc<crate::i18n::Catalogs>>> = OnceLock::new();
+    CATALOGS
+        .get_or_init(|| crate::i18n::Catalogs::load().ok())
+        .as_ref()
+}
+
+fn zone(config: &Config) -> TimeZone {
+    TimeZone::get(&config.reminders.time_zone).unwrap_or(TimeZone::UTC)
+}
+
+/// An RFC 3339 time as a date (`YYYY-MM-DD`) and time (`HH:MM`) in the configured time zone,
+/// as forms and pages show it.
+pub fn local_date_time(config: &Config, rfc3339: &str) -> Option<(String, String)> {
+    let t: jiff::Timestamp = rfc3339.parse().ok()?;
+    let z = t.to_zoned(zone(config));
+    Some((
+        z.strftime("%Y-%m-%d").to_string(),
+        z.strftime("%H:%M").to_string(),
+    ))
+}
+
+/// A date and time typed in a form, in the configured time zone, as RFC 3339 UTC.
+pub fn from_local_date_time(config: &Config, date: &str, time: &str) -> Option<String> {
+    let d: jiff::civil::Date = date.trim().parse().ok()?;
+    let t: jiff::civil::Time = time.trim().parse().ok()?;
+    let z = d.to_datetime(t).to_zoned(zone(config)).ok()?;
+    Some(crate::clock::rfc3339(z.timestamp().as_second()))
+}
+
+/// When a reminder due at `at` may be sent: `at` itself, or the end of the quiet hours.
+pub fn after_quiet_hours(config: &Config, at: i64) -> i64 {
+    let r = &config.reminders;
+    let Ok(ts) = jiff::Timestamp::from_second(at) else {
+        return at;
+    };
+    let local = ts.to_zoned(zone(config));
+    let hour = local.hour();
+    let (from, until) = (
+        i8::try_from(r.quiet_from_hour).unwrap_or(20),
+        i8::try_from(r.quiet_until_hour).unwrap_or(8),
+    );
+    let quiet = if from > until {
+        hour >= from || hour < until
+    } else {
+        hour >= from && hour < until
+    };
+    if !quiet || from == until {
+        return at;
+    }
+    let mut day = local.date();
+    if hour >= from && from > until {
+        day = day.tomorrow().unwrap_or(day);
+    }
+    day.at(until, 0, 0, 0)
+        .to_zoned(zone(config))
+        .map(|z| z.timestamp().as_second())
+        .unwrap_or(at)
+}
+
+impl App {
+    /// Plans the SMS reminders of an event (replacing those not sent yet), from what the
+    /// caller may read of it and of the person. Without a phone number nothing is planned.
+    /// Returns how many are planned.
+    pub async fn schedule_event_reminders(
+        &self,
+        session: &Session,
+        event_id: &str,
+    ) -> ServiceResult<usize> {
+        let sched = self.event_schedule(session, event_id).await?;
+        let (identity, _, row) = self.identity_of(session, &sched.beneficiary_id).await?;
+        let now = self.now();
+        let mut plans = Vec::new();
+        if let Some(phone) = identity
+            .phone
+            .filter(|p| !p.is_empty())
+            .map(|p| sms::to_e164(&p, &self.config.sms.default_country_code))
+        {
+            let local = jiff::Timestamp::from_second(sched.starts_at_unix)
+                .map_err(|_| ServiceError::Internal("event time"))?
+                .to_zoned(zone(&self.config));
+            let date = local.strftime("%d/%m/%Y").to_string();
+            let time = local.strftime("%H:%M").to_string();
+            let text = catalogs()
+                .map(|c| {
+                    crate::i18n::Locale::new(c.clone(), &identity.language).ta(
+                        "sms-event-reminder",
+                        &[("date", date.clone().into()), ("time", time.clone().into())],
+                    )
+                })
+                .ok_or(ServiceError::Internal("catalogs"))?;
+            for r in sched.reminders.iter().filter(|r| r.channel == "sms") {
+                let due = sched.starts_at_unix - i64::from(r.minutes_before) * 60;
+                if due > now {
+                    plans.push((
+                        i64::from(r.minutes_before),
+                        due,
+                        phone.clone(),
+                        text.clone(),
+                    ));
+                }
+            }
+        }
+        self.plan(
+            &sched.event_id,
+            &row.id,
+            row.opened_by_structure.clone(),
+            "event",
+            sched.starts_at_unix,
+            plans,
+        )
+        .await
+    }
+
+    /// Plans the SMS reminders before a document's expiry date (`[reminders] expiry_days`
+    /// before it, at 10:00 local time), replacing those not sent yet; `None` removes them.
+    pub async fn schedule_expiry_reminders(
+        &self,
+        session: &Session,
+        item_id: &str,
+        bid: &str,
+        expires_on: Option<&str>,
+    ) -> ServiceResult<usize> {
+        let (identity, _, row) = self.identity_of(session, bid).await?;
+        let now = self.now();
+        let mut plans = Vec::new();
+        let mut anchor = 0;
+        let phone = identity
+            .phone
+            .filter(|p| !p.is_empty())
+            .map(|p| sms::to_e164(&p, &self.config.sms.default_country_code));
+        if let (Some(date), Some(phone)) = (expires_on, phone) {
+            let day: jiff::civil::Date = date
+                .parse()
+                .map_err(|_| crate::domain::InvalidInput::new("expires_on", "invalid_date"))?;
+            anchor = i64::from(day.year()) * 10_000
+                + i64::from(day.month()) * 100
+                + i64::from(day.day());
+            let locale = catalogs()
+                .map(|c| crate::i18n::Locale::new(c.clone(), &identity.language))
+                .ok_or(ServiceError::Internal("catalogs"))?;
+            for days in &self.config.reminders.expiry_days {
+                let Ok(when) = day
+                    .checked_sub(jiff::Span::new().days(i64::from(*days)))
+                    .and_then(|d| d.at(10, 0, 0, 0).to_zoned(zone(&self.config)))
+                else {
+                    continue;
+                };
+                let due = when.timestamp().as_second();
+                if due > now {
+                    let text = locale.ta("sms-expiry-reminder", &[("days", (*days).into())]);
+                    plans.push((i64::from(*days) * 1440, due, phone.clone(), text));
+                }
+            }
+        }
+        self.plan(
+            item_id,
+            &row.id,
+            row.opened_by_structure.clone(),
+            "expiry",
+            anchor,
+            plans,
+        )
+        .await
+    }
+
+    /// Replaces an item's unsent reminders by `plans` (minutes before, due time, phone, text).
+    async fn plan(
+        &self,
+        item_id: &str,
+        bid: &str,
+        structure: Option<String>,
+        kind: &'static str,
+        anchor: i64,
+        plans: Vec<(i64, i64, String, String)>,
+    ) -> ServiceResult<usize> {
+        let now = self.now();
+        let mut rows = Vec::new();
+        let mut jobs = Vec::new();
+        for (minutes, due, phone, text) in plans {
+            let id = new_id();
+            let key = format!("reminder|{item_id}|{minutes}|{anchor}");
+            rows.push(ReminderRow {
+                id: id.clone(),
+                beneficiary_id: bid.to_owned(),
+                item_id: item_id.to_owned(),
+                kind: kind.to_owned(),
+                minutes_before: minutes,
+                structure_id: structure.clone(),
+                job_key: key.clone(),
+                status: "scheduled".into(),
+                operator: None,
+                operator_ref: None,
+                encoding: None,
+                segments: None,
+                sent_at: None,
+                delivered_at: None,
+                created_at: now,
+            });
+            jobs.push(self.job_row(NewJob {
+                kind: JOB_KIND,
+                idempotency_key: key,
+                payload: serde_json::json!({ "reminder_id": id, "to": phone, "text": text }),
+                run_at: due,
+                max_attempts: MAX_ATTEMPTS,
+            })?);
+        }
+        let count = rows.len();
+        let item = item_id.to_owned();
+        self.tx(move |tx| {
+            for key in reminders::remove_scheduled(tx, &item)? {
+                crate::store::jobs::cancel(tx, &key)?;
+            }
+            for (r, j) in rows.iter().zip(&jobs) {
+                if crate::store::jobs::insert(tx, j)? {
+                    reminders::insert(tx, r)?;
+                }
+            }
+            Ok(())
+        })
+        .await?;
+        Ok(count)
+    }
+
+    /// The reminders of an event or a document (`kind`) and what became of them, for whoever
+    /// may see the item: her, and her relais it is shared with.
+    pub async fn item_reminders(
+        &self,
+        session: &Session,
+        kind: &'static str,
+        id: &str,
+    ) -> ServiceResult<Vec<ReminderView>> {
+        let o = self
+            .open_item(session, id, crate::policy::Action::View, kind)
+            .await?;
+        self.reminders_of(&o.row.id).await
+    }
+
+    async fn reminders_of(&self, item_id: &str) -> ServiceResult<Vec<ReminderView>> {
+        let item = item_id.to_owned();
+        let rows = self
+            .tx(move |tx| Ok(reminders::of_item(tx, &item)?))
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| ReminderView {
+                minutes_before: r.minutes_before,
+                channel: "sms",
+                status: r.status,
+                sent_at: r.sent_at.map(crate::clock::rfc3339),
+                delivered_at: r.delivered_at.map(crate::clock::rfc3339),
+            })
+            .collect())
+    }
+
+    /// A delivery report from operator `name`, authenticated by the configured token.
+    pub async fn sms_delivery(&self, name: &str, token: &str, body: &[u8]) -> ServiceResult<()> {
+        let expected = self.config.sms.delivery_token.as_bytes();
+        if expected.is_empty()
+            || !bool::from(subtle::ConstantTimeEq::ct_eq(token.as_bytes(), expected))
+        {
+            return Err(ServiceError::NotFound);
+        }
+        let operator = operator_from_config(&self.config)
+            .filter(|o| o.name() == name)
+            .ok_or(ServiceError::NotFound)?;
+        let report = operator
+            .parse_delivery(body)
+            .ok_or_else(|| crate::domain::InvalidInput::new("report", "malformed"))?;
+        if report.status == "sent" {
+            return Ok(());
+        }
+        let now = self.now();
+        let op = operator.name();
+        self.tx(move |tx| {
+            Ok(reminders::mark_delivery(
+                tx,
+                op,
+                &report.operator_ref,
+                report.status,
+                now,
+            )?)
+        })
+        .await?;
+        Ok(())
+    }
+}
+
+/// Sends due reminders.
+pub struct SmsReminders {
+    pub operator: Option<Arc<dyn Operator>>,
+}
+
+impl JobHandler for SmsReminders {
+    fn run(&self, app: &App, _job: &str, payload: &serde_json::Value, now: i64) -> Outcome {
+        let (Some(id), Some(to), Some(text)) = (
+            payload["reminder_id"].as_str(),
+            payload["to"].as_str(),
+            payload["text"].as_str(),
+        ) else {
+            return Outcome::Fail("malformed reminder".into());
+        };
+        let row = match app.db.transaction_blocking(|tx| reminders::by_id(tx, id)) {
+            Ok(r) => r,
+            Err(e) => return Outcome::Retry(format!("database: {e}")),
+        };
+        // Deleted with its item, or already handled: nothing to send.
+        let Some(row) = row.filter(|r| r.status == "scheduled") else {
+            return Outcome::Done;
+        };
+        let morning = after_quiet_hours(&app.config, now);
+        if morning > now {
+            return Outcome::Postpone(morning);
+        }
+        let Some(operator) = &self.operator else {
+            return Outcome::Retry("no SMS operator is configured ([sms] operator)".into());
+        };
+        let message = sms::Message {
+            to: to.to_owned(),
+            encoded: sms::encode(text),
+            reference: row.id.clone(),
+        };
+        match operator.send(&message) {
+            Ok(sent) => {
+                let encoding = match message.encoded.encoding {
+                    sms::Encoding::Gsm7 => "gsm7",
+                    sms::Encoding::Ucs2 => "ucs2",
+                };
+                let month = jiff::Timestamp::from_second(now)
+                    .map(|t| t.to_zoned(zone(&app.config)).strftime("%Y-%m").to_string())
+                    .unwrap_or_default();
+                let segments = i64::from(sent.segments);
+                let result = app.db.transaction_blocking(|tx| {
+                    reminders::mark_sent(
+                        tx,
+                        &row.id,
+                        operator.name(),
+                        &sent.operator_ref,
+                        encoding,
+                        segments,
+                        now,
+                    )?;
+                    if let Some(sid) = &row.structure_id {
+                        reminders::count_sms(tx, sid, &month, segments)?;
+                    }
+                    Ok::<(), crate::store::StoreError>(())
+                });
+                match result {
+                    Ok(()) => Outcome::Done,
+                    // Sent, but not recorded: say so rather than sending twice.
+                    Err(e) => Outcome::Fail(format!("sent but not recorded: {e}")),
+                }
+            }
+            Err(SmsError::Temporary(e)) => Outcome::Retry(e),
+            Err(SmsError::Permanent(e)) => {
+                let _ = app
+                    .db
+                    .transaction_blocking(|tx| reminders::mark_failed(tx, &row.id));
+                Outcome::Fail(e)
+            }
+        }
+    }
+}

@@ -1,0 +1,174 @@
+//! Reminders' rows and the per-structure SMS counters (migrations/*/0007_reminders.sql).
+
+use super::{Row, Sql, StoreResult};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReminderRow {
+    pub id: String,
+    pub beneficiary_id: String,
+    pub item_id: String,
+    pub kind: String,
+    pub minutes_before: i64,
+    pub structure_id: Option<String>,
+    pub job_key: String,
+    pub status: String,
+    pub operator: Option<String>,
+    pub operator_ref: Option<String>,
+    pub encoding: Option<String>,
+    pub segments: Option<i64>,
+    pub sent_at: Option<i64>,
+    pub delivered_at: Option<i64>,
+    pub created_at: i64,
+}
+
+const COLS: &str = "id, beneficiary_id, item_id, kind, minutes_before, structure_id, job_key, status, operator, operator_ref, encoding, segments, sent_at, delivered_at, created_at";
+
+fn reminder(r: &Row) -> StoreResult<ReminderRow> {
+    Ok(ReminderRow {
+        id: r.text(0)?,
+        beneficiary_id: r.text(1)?,
+        item_id: r.text(2)?,
+        kind: r.text(3)?,
+        minutes_before: r.int(4)?,
+        structure_id: r.opt_text(5)?,
+        job_key: r.text(6)?,
+        status: r.text(7)?,
+        operator: r.opt_text(8)?,
+        operator_ref: r.opt_text(9)?,
+        encoding: r.opt_text(10)?,
+        segments: r.opt_int(11)?,
+        sent_at: r.opt_int(12)?,
+        delivered_at: r.opt_int(13)?,
+        created_at: r.int(14)?,
+    })
+}
+
+pub fn insert(tx: &mut dyn Sql, r: &ReminderRow) -> StoreResult<()> {
+    tx.execute(
+        &format!("INSERT INTO reminders ({COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)"),
+        &[
+            r.id.as_str().into(),
+            r.beneficiary_id.as_str().into(),
+            r.item_id.as_str().into(),
+            r.kind.as_str().into(),
+            r.minutes_before.into(),
+            r.structure_id.clone().into(),
+            r.job_key.as_str().into(),
+            r.status.as_str().into(),
+            r.operator.clone().into(),
+            r.operator_ref.clone().into(),
+            r.encoding.clone().into(),
+            r.segments.into(),
+            r.sent_at.into(),
+            r.delivered_at.into(),
+            r.created_at.into(),
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn by_id(tx: &mut dyn Sql, id: &str) -> StoreResult<Option<ReminderRow>> {
+    tx.query_opt(
+        &format!("SELECT {COLS} FROM reminders WHERE id = $1"),
+        &[id.into()],
+    )?
+    .map(|r| reminder(&r))
+    .transpose()
+}
+
+pub fn of_item(tx: &mut dyn Sql, item_id: &str) -> StoreResult<Vec<ReminderRow>> {
+    tx.query(
+        &format!(
+            "SELECT {COLS} FROM reminders WHERE item_id = $1 ORDER BY minutes_before DESC, id"
+        ),
+        &[item_id.into()],
+    )?
+    .iter()
+    .map(reminder)
+    .collect()
+}
+
+/// Removes an item's reminders not sent yet; returns their job keys (to cancel the jobs).
+pub fn remove_scheduled(tx: &mut dyn Sql, item_id: &str) -> StoreResult<Vec<String>> {
+    let keys = tx
+        .query(
+            "SELECT job_key FROM reminders WHERE item_id = $1 AND status = 'scheduled'",
+            &[item_id.into()],
+        )?
+        .iter()
+        .map(|r| r.text(0))
+        .collect::<StoreResult<Vec<_>>>()?;
+    tx.execute(
+        "DELETE FROM reminders WHERE item_id = $1 AND status = 'scheduled'",
+        &[item_id.into()],
+    )?;
+    Ok(keys)
+}
+
+/// Records what the operator accepted.
+pub fn mark_sent(
+    tx: &mut dyn Sql,
+    id: &str,
+    operator: &str,
+    operator_ref: &str,
+    encoding: &str,
+    segments: i64,
+    at: i64,
+) -> StoreResult<()> {
+    tx.execute(
+        "UPDATE reminders SET status = 'sent', operator = $2, operator_ref = $3, encoding = $4, segments = $5, sent_at = $6 WHERE id = $1",
+        &[
+            id.into(),
+            operator.into(),
+            operator_ref.into(),
+            encoding.into(),
+            segments.into(),
+            at.into(),
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn mark_failed(tx: &mut dyn Sql, id: &str) -> StoreResult<()> {
+    tx.execute(
+        "UPDATE reminders SET status = 'failed' WHERE id = $1",
+        &[id.into()],
+    )?;
+    Ok(())
+}
+
+/// A delivery report: `delivered` or `failed`, found by the operator's reference. Returns
+/// whether a reminder matched.
+pub fn mark_delivery(
+    tx: &mut dyn Sql,
+    operator: &str,
+    operator_ref: &str,
+    status: &str,
+    at: i64,
+) -> StoreResult<bool> {
+    let n = tx.execute(
+        "UPDATE reminders SET status = $3, delivered_at = CASE WHEN $3 = 'delivered' THEN $4 ELSE delivered_at END WHERE operator = $1 AND operator_ref = $2 AND status IN ('sent', 'delivered', 'failed')",
+        &[operator.into(), operator_ref.into(), status.into(), at.into()],
+    )?;
+    Ok(n > 0)
+}
+
+/// Counts one SMS of `segments` segments for `structure` in `month` (`YYYY-MM`).
+pub fn count_sms(tx: &mut dyn Sql, structure: &str, month: &str, segments: i64) -> StoreResult<()> {
+    tx.execute(
+        "INSERT INTO sms_counters (structure_id, month, messages, segments) VALUES ($1, $2, 1, $3) ON CONFLICT (structure_id, month) DO UPDATE SET messages = sms_counters.messages + 1, segments = sms_counters.segments + $3",
+        &[structure.into(), month.into(), segments.into()],
+    )?;
+    Ok(())
+}
+
+/// (month, messages, segments) of a structure, most recent first.
+pub fn counters(tx: &mut dyn Sql, structure: &str) -> StoreResult<Vec<(String, i64, i64)>> {
+    tx.query(
+        "SELECT month, messages, segments FROM sms_counters WHERE structure_id = $1 ORDER BY month DESC",
+        &[structure.into()],
+    )?
+    .iter()
+    .map(|r| Ok((r.text(0)?, r.int(1)?, r.int(2)?)))
+    .collect()
+}
