@@ -206,6 +206,36 @@ test.describe('phone', () => {
     await logout(page, check);
   });
 
+  test('g Amina adds an appointment with an SMS reminder', async ({ page, check, jsEnabled }) => {
+    const title = `Préfecture ${jsEnabled ? 'js' : 'nojs'} ${randomLetters(4)}`;
+    // Ten days from now, at 09:30 (typed in local time, shown back the same).
+    const day = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    await loginAs(page, check, DEMO.amina, /\/home$/);
+    await page.locator('nav.tiles').getByRole('link', { name: 'Mes rendez-vous' }).click();
+    await expect(page).toHaveURL(/\/events$/);
+    await check('events');
+    await page.getByRole('link', { name: 'Ajouter un rendez-vous' }).click();
+    await expect(page).toHaveURL(/\/events\/new$/);
+    await check('new event');
+    await page.locator('#event-title').fill(title);
+    await page.locator('#event-date').fill(day);
+    await page.locator('#event-time').fill('09:30');
+    await page.locator('#event-reminder-1440').check();
+    await page.locator('#event-reminder-120').check();
+    await page.locator('main form button[type=submit]').click();
+    await expect(page.locator('h1')).toContainText(title);
+    const [y, m, d] = day.split('-');
+    await expect(page.locator('main')).toContainText(`${d}/${m}/${y} 09:30`);
+    // Amina's phone number is known: both reminders are planned.
+    await expect(page.locator('main li', { hasText: 'SMS 1 jour avant' })).toContainText('prévu');
+    await expect(page.locator('main li', { hasText: 'SMS 2 heures avant' })).toContainText('prévu');
+    await check('event with reminders');
+    await page.locator('nav.breadcrumbs a').first().click();
+    await expect(page.locator('main')).toContainText(title);
+    await check('events with the new one');
+    await logout(page, check);
+  });
+
   test('d a wrong password is explained, and the login page speaks English', async ({ page, check, jsEnabled }) => {
     await page.goto('/login');
     await check('login');

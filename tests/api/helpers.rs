@@ -542,3 +542,8 @@ impl TestApp {
         .await
     }
 }
+
+/// The date `days` after the app's clock, as `YYYY-MM-DD`.
+pub fn date_in_days(t: &TestApp, days: i64) -> String {
+    consigne::clock::rfc3339(t.app.now() + days * 86_400)[..10].to_owned()
+}

@@ -272,3 +272,27 @@ async fn papers_about_to_expire_are_reminded_without_being_named() {
     assert_eq!(wk.run_due().await.unwrap().done, 0);
     assert_eq!(sent(&rec), 1);
 }
+
+#[tokio::test]
+async fn the_home_page_lists_papers_to_renew() {
+    let w = World::new().await;
+    let r =
+        w.t.upload(&w.person, &w.bid, pdf("carte vitale"), "carte.pdf", None)
+            .await;
+    let id = r.json()["id"].as_str().unwrap().to_owned();
+    let soon = crate::helpers::date_in_days(&w.t, 20);
+    let r =
+        w.t.patch(
+            &format!("/api/v1/documents/{id}"),
+            &w.person,
+            json!({"expires_on": soon, "name": "Carte Vitale"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    let person = crate::pages::logged_in(&w.t, &w.identifier, PERSON_PASSWORD).await;
+    let (status, _, html) = crate::pages::page(&person, &w.t, "/home").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Papiers à renouveler bientôt"), "{html}");
+    assert!(html.contains("Carte Vitale : expire le"), "{html}");
+    assert!(html.contains(&format!("href=\"/documents/{id}\"")));
+}

@@ -5,7 +5,7 @@
 
 use super::documents::{Shared, apply_shares};
 use super::{Ctx, icons::icon};
-use crate::service::{ItemFields, ItemKind, ItemView, ServiceError, Session};
+use crate::service::{ItemFields, ItemKind, ItemView, ReminderView, ServiceError, Session};
 use crate::web::AppState;
 use axum::Router;
 use axum::extract::{MatchedPath, Path};
@@ -385,7 +385,8 @@ fn reminder_text(ctx: &Ctx, minutes: u32) -> String {
 }
 
 /// What an item says, for the person and for a professional it is shared with.
-fn item_details(ctx: &Ctx, item: &ItemView) -> Markup {
+/// An item's fields; for an event, with what became of each reminder (`statuses`).
+fn item_details(ctx: &Ctx, item: &ItemView, statuses: &[ReminderView]) -> Markup {
     html! {
         @match &item.fields {
             ItemFields::Contact(c) => {
@@ -404,7 +405,14 @@ fn item_details(ctx: &Ctx, item: &ItemView) -> Markup {
                     @if let Some(x) = &e.comment { dt { (ctx.t("field-comment")) } dd.multiline { (x) } }
                     @if !e.reminders.is_empty() {
                         dt { (ctx.t("field-reminders")) }
-                        dd { ul.plain { @for r in &e.reminders { li { (icon("bell")) " " (reminder_text(ctx, r.minutes_before)) } } } }
+                        dd { ul.plain { @for r in &e.reminders {
+                            li {
+                                (icon("bell")) " " (reminder_text(ctx, r.minutes_before))
+                                @if let Some(st) = statuses.iter().find(|s| s.minutes_before == i64::from(r.minutes_before)) {
+                                    " · " span.reminder-status { (ctx.t(&format!("reminder-status-{}", st.status))) }
+                                }
+                            }
+                        } } }
                     }
                 }
             }
@@ -426,12 +434,20 @@ async fn item_page(ctx: Ctx, path: MatchedPath, Path(id): Path<String>) -> Respo
         Ok(i) => i,
         Err(e) => return ctx.error_page(&e),
     };
+    let statuses = if kind == ItemKind::Event {
+        match app.item_reminders(&session, "event", &id).await {
+            Ok(s) => s,
+            Err(e) => return ctx.error_page(&e),
+        }
+    } else {
+        Vec::new()
+    };
     let Some(bid) = session.beneficiary_id.clone() else {
         // A professional reads what is shared with her structure, nothing more.
         return ctx.page(item.fields.title(), html! {
             nav.breadcrumbs { a href={"/pro/b/" (item.beneficiary_id)} { (icon("person")) " " (ctx.t("item-back-to-file")) } }
             h1 { (icon(kind_icon(kind))) " " (item.fields.title()) }
-            (item_details(&ctx, &item))
+            (item_details(&ctx, &item, &statuses))
         });
     };
     let relays = match app.relays(&session, &bid).await {
@@ -442,7 +458,7 @@ async fn item_page(ctx: Ctx, path: MatchedPath, Path(id): Path<String>) -> Respo
     ctx.page(item.fields.title(), html! {
         nav.breadcrumbs { a href={"/" (kind.plural())} { (icon(kind_icon(kind))) " " (ctx.t(&msg(kind, "section"))) } }
         h1 { (icon(kind_icon(kind))) " " (item.fields.title()) }
-        (item_details(&ctx, &item))
+        (item_details(&ctx, &item, &statuses))
         p { a.button href={(base) "/edit"} { (icon("settings")) " " (ctx.t("item-edit")) } }
         (super::documents::who_sees(&ctx, &ctx.t("item-who-sees"), &format!("{base}/shares"), &relays, &item.shared_with))
         p { a.button.danger-outline href={(base) "/delete"} { (ctx.t("item-delete")) } }

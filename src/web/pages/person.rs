@@ -52,13 +52,45 @@ async fn home(ctx: Ctx) -> Response {
         Err(r) => return r,
     };
     let bid = session.beneficiary_id.clone().unwrap_or_default();
-    let (relays, invitations) = match tokio::try_join!(
+    let (relays, invitations, documents) = match tokio::try_join!(
         ctx.state.app.relays(&session, &bid),
-        ctx.state.app.my_invitations(&session)
+        ctx.state.app.my_invitations(&session),
+        ctx.state.app.list_documents(&session, &bid, None)
     ) {
         Ok(v) => v,
         Err(e) => return ctx.error_page(&e),
     };
+    // Papers whose expiry date is past or within the first reminder's delay, soonest first.
+    let now = ctx.state.app.now();
+    let today = crate::clock::rfc3339(now)
+        .get(..10)
+        .unwrap_or_default()
+        .to_owned();
+    let horizon_days = i64::from(
+        ctx.state
+            .app
+            .config
+            .reminders
+            .expiry_days
+            .iter()
+            .copied()
+            .max()
+            .unwrap_or(60),
+    );
+    let horizon = crate::clock::rfc3339(now + horizon_days * 86_400)
+        .get(..10)
+        .unwrap_or_default()
+        .to_owned();
+    let mut expiring: Vec<(String, String, String)> = documents
+        .iter()
+        .filter_map(|d| {
+            d.expires_on
+                .as_ref()
+                .filter(|e| **e <= horizon)
+                .map(|e| (e.clone(), d.name.clone(), d.id.clone()))
+        })
+        .collect();
+    expiring.sort();
     let first_name = session
         .keys
         .display_name
@@ -86,6 +118,17 @@ async fn home(ctx: Ctx) -> Response {
             div.notice role="status" {
                 p { (icon("invitation")) " " (ctx.locale.ta("home-invitations", &[("count", (invitations.len() as i64).into())])) }
                 p { a.button href="/relays" { (ctx.t("action-see")) } }
+            }
+        }
+        @if !expiring.is_empty() {
+            section.notice.expiring role="status" {
+                h2 { (icon("bell")) " " (ctx.t("home-expiring-title")) }
+                ul.plain {
+                    @for (date, name, id) in &expiring {
+                        @let id_text = if *date < today { "home-expired-item" } else { "home-expiring-item" };
+                        li { a href={"/documents/" (id)} { (ctx.locale.ta(id_text, &[("name", name.clone().into()), ("date", super::documents::day(date).into())])) } }
+                    }
+                }
             }
         }
         nav.tiles aria-label=(ctx.t("home-sections")) {
