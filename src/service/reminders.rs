@@ -123,6 +123,15 @@ pub fn after_quiet_hours(config: &Config, at: i64) -> i64 {
 }
 
 impl App {
+    /// Her phone number for reminders, in E.164, if she gave one.
+    fn reminder_phone(&self, identity: &super::auth::IdentityRecord) -> Option<String> {
+        identity
+            .phone
+            .as_deref()
+            .filter(|p| !p.is_empty())
+            .map(|p| sms::to_e164(p, &self.config.sms.default_country_code))
+    }
+
     /// Plans the SMS reminders of an event (replacing those not sent yet), from what the
     /// caller may read of it and of the person. Without a phone number nothing is planned.
     /// Returns how many are planned.
@@ -135,11 +144,7 @@ impl App {
         let (identity, _, row) = self.identity_of(session, &sched.beneficiary_id).await?;
         let now = self.now();
         let mut plans = Vec::new();
-        if let Some(phone) = identity
-            .phone
-            .filter(|p| !p.is_empty())
-            .map(|p| sms::to_e164(&p, &self.config.sms.default_country_code))
-        {
+        if let Some(phone) = self.reminder_phone(&identity) {
             let local = jiff::Timestamp::from_second(sched.starts_at_unix)
                 .map_err(|_| ServiceError::Internal("event time"))?
                 .to_zoned(zone(&self.config));
@@ -189,10 +194,7 @@ impl App {
         let now = self.now();
         let mut plans = Vec::new();
         let mut anchor = 0;
-        let phone = identity
-            .phone
-            .filter(|p| !p.is_empty())
-            .map(|p| sms::to_e164(&p, &self.config.sms.default_country_code));
+        let phone = self.reminder_phone(&identity);
         if let (Some(date), Some(phone)) = (expires_on, phone) {
             let day: jiff::civil::Date = date
                 .parse()

@@ -499,29 +499,18 @@ async fn sms_delivery(
     no_content()
 }
 
-/// A file to download, never cached (her agenda and contacts are hers).
-fn download(body: String, content_type: &'static str, name: &'static str) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, content_type),
-            (header::CONTENT_DISPOSITION, name),
-            (header::CACHE_CONTROL, "no-store"),
-        ],
-        body,
-    )
-        .into_response()
-}
-
 async fn calendar_ics(
     State(s): State<AppState>,
     ApiSession(session): ApiSession,
     Path(bid): Path<String>,
 ) -> Result<Response, ApiError> {
     let ics = s.app.calendar_ics(&session, &bid).await?;
-    Ok(download(
-        ics,
+    // Her own words: served like any user content (attachment, nosniff, sandbox).
+    Ok(content_response(
         "text/calendar; charset=utf-8",
-        "attachment; filename=\"agenda.ics\"",
+        "agenda.ics",
+        ics.into_bytes(),
+        false,
     ))
 }
 
@@ -531,10 +520,11 @@ async fn contacts_vcf(
     Path(bid): Path<String>,
 ) -> Result<Response, ApiError> {
     let vcf = s.app.contacts_vcf(&session, &bid).await?;
-    Ok(download(
-        vcf,
+    Ok(content_response(
         "text/vcard; charset=utf-8",
-        "attachment; filename=\"contacts.vcf\"",
+        "contacts.vcf",
+        vcf.into_bytes(),
+        false,
     ))
 }
 
