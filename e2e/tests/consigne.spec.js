@@ -233,6 +233,22 @@ test.describe('phone', () => {
     await page.locator('nav.breadcrumbs a').first().click();
     await expect(page.locator('main')).toContainText(title);
     await check('events with the new one');
+    // Her agenda on her phone: a private link (and its QR code) she can stop at any time.
+    await page.locator('main a[href="/calendar-feed"]').click();
+    await expect(page).toHaveURL(/\/calendar-feed$/);
+    await check('calendar feed');
+    await page.getByRole('button', { name: 'Créer mon lien privé' }).click();
+    const feedUrl = await page.locator('#feed-url').inputValue();
+    expect(feedUrl).toMatch(/\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+    await expect(page.locator('main .qr svg')).toBeVisible();
+    await check('calendar feed made');
+    const feed = await page.request.get(new URL(feedUrl).pathname);
+    expect(feed.status()).toBe(200);
+    expect(await feed.text()).toContain(title.slice(0, 20));
+    await page.getByRole('button', { name: 'Arrêter ce lien' }).click();
+    await expect(page.locator('main')).toContainText('Le lien est arrêté');
+    await check('calendar feed stopped');
+    expect((await page.request.get(new URL(feedUrl).pathname)).status()).toBe(404);
     await logout(page, check);
   });
 

@@ -773,6 +773,7 @@ impl App {
             if let Some(sid) = &via {
                 app.share_wrap(tx, &r2, &k2, sid, r2.created_at)?;
             }
+            app.add_to_feed(tx, &r2, &k2)?;
             journal(
                 tx,
                 r2.created_at,

@@ -2,7 +2,7 @@
 //! can carry them into any phone or calendar. Built from what the caller may see; the person
 //! only (her own words leave the safe only when she asks).
 
-use super::organizer::{ItemFields, ItemKind};
+use super::organizer::{Event, ItemFields, ItemKind};
 use super::{App, ServiceError, ServiceResult, Session};
 use crate::policy::Actor;
 
@@ -66,21 +66,30 @@ impl App {
     pub async fn calendar_ics(&self, session: &Session, bid: &str) -> ServiceResult<String> {
         own(session)?;
         let events = self.list_items(session, bid, ItemKind::Event).await?;
+        let events: Vec<(&str, &Event)> = events
+            .iter()
+            .filter_map(|e| match &e.fields {
+                ItemFields::Event(ev) => Some((e.id.as_str(), ev)),
+                _ => None,
+            })
+            .collect();
+        Ok(self.ics(&events))
+    }
+
+    /// An iCalendar file of `events` (id, fields).
+    pub(super) fn ics(&self, events: &[(&str, &Event)]) -> String {
         let stamp = ics_time(&crate::clock::rfc3339(self.now())).unwrap_or_default();
         let mut out = String::new();
         line(&mut out, "BEGIN", "VCALENDAR");
         line(&mut out, "VERSION", "2.0");
         line(&mut out, "PRODID", "-//Consigne//Consigne//FR");
         line(&mut out, "CALSCALE", "GREGORIAN");
-        for e in &events {
-            let ItemFields::Event(ev) = &e.fields else {
-                continue;
-            };
+        for (id, ev) in events {
             let Some(start) = ics_time(&ev.starts_at) else {
                 continue;
             };
             line(&mut out, "BEGIN", "VEVENT");
-            line(&mut out, "UID", &format!("{}@consigne", e.id));
+            line(&mut out, "UID", &format!("{id}@consigne"));
             line(&mut out, "DTSTAMP", &stamp);
             line(&mut out, "DTSTART", &start);
             line(&mut out, "DURATION", "PT1H");
@@ -101,7 +110,7 @@ impl App {
             line(&mut out, "END", "VEVENT");
         }
         line(&mut out, "END", "VCALENDAR");
-        Ok(out)
+        out
     }
 
     /// Her contacts as a vCard file.

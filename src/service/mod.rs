@@ -6,6 +6,7 @@ mod auth;
 mod beneficiaries;
 mod documents;
 mod export;
+mod feeds;
 mod interop;
 mod jobs;
 mod keys;
@@ -26,6 +27,7 @@ pub use documents::{
     NewDocument,
 };
 pub use export::VerifyReport;
+pub use feeds::CalendarFeedView;
 pub use jobs::{
     JobHandler, JobView, NewJob, Outcome, RoundReport, Worker, backoff, job_handlers, jobs_lease,
 };
@@ -152,6 +154,8 @@ pub const JOURNAL_ACTIONS: &[&str] = &[
     "event_deleted",
     "event_shared",
     "event_unshared",
+    "calendar_feed_created",
+    "calendar_feed_revoked",
 ];
 
 /// Everything a use case needs; cloned cheaply into handlers.

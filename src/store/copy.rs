@@ -39,6 +39,8 @@ pub const TABLES: &[(&str, &str)] = &[
     ("job_attempts", "job_id, attempt"),
     ("reminders", "id"),
     ("sms_counters", "structure_id, month"),
+    ("calendar_feeds", "id"),
+    ("calendar_feed_keys", "feed_id, item_id"),
 ];
 
 const BATCH: i64 = 2000;

@@ -22,6 +22,10 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (4, include_str!("migrations/postgres/0004_blob_digests.sql")),
     (5, include_str!("migrations/postgres/0005_jobs.sql")),
     (7, include_str!("migrations/postgres/0007_reminders.sql")),
+    (
+        8,
+        include_str!("migrations/postgres/0008_calendar_feeds.sql"),
+    ),
 ];
 const MAX_IDLE: usize = 8;
 /// Repositories use a bounded set of statements; the cap only guards against a surprise.

@@ -13,6 +13,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (4, include_str!("migrations/sqlite/0004_blob_digests.sql")),
     (5, include_str!("migrations/sqlite/0005_jobs.sql")),
     (7, include_str!("migrations/sqlite/0007_reminders.sql")),
+    (8, include_str!("migrations/sqlite/0008_calendar_feeds.sql")),
 ];
 const MAX_IDLE: usize = 8;
 

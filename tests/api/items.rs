@@ -397,6 +397,18 @@ async fn create_all(w: &World, marker: &str) -> Vec<(String, String)> {
 async fn no_marker_of_any_contact_note_or_event_reaches_the_store() {
     let w = World::new().await;
     create_all(&w, "QZXITEM").await;
+    // Her calendar feed: its address's token must not be stored either (only its blind index).
+    let r =
+        w.t.post_empty("/api/v1/me/calendar-feed", Some(&w.person))
+            .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let url = r.json()["url"].as_str().unwrap().to_owned();
+    let token = url
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .trim_end_matches(".ics")
+        .to_owned();
     // A paper too, so that every store (files or bucket) holds something to search.
     let r =
         w.t.upload(&w.person, &w.bid, jpeg(24, 24), "photo.jpg", Some("Photo"))
@@ -438,6 +450,7 @@ async fn no_marker_of_any_contact_note_or_event_reaches_the_store() {
             "0799912345",
             "qzxpromail",
             "2031-01-02",
+            &token,
         ],
     );
 }

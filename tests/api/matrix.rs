@@ -156,6 +156,37 @@ fn table() -> Vec<(
             [NF, NF, NF, NF, NF, NA],
         ),
         (
+            "GET",
+            "/api/v1/beneficiaries/{bid}/calendar.ics",
+            None,
+            [NF, NF, NF, NF, NF, NA],
+        ),
+        (
+            "GET",
+            "/api/v1/beneficiaries/{bid}/contacts.vcf",
+            None,
+            [NF, NF, NF, NF, NF, NA],
+        ),
+        // Her calendar feed is hers alone: staff have none to see, make or stop.
+        (
+            "GET",
+            "/api/v1/me/calendar-feed",
+            None,
+            [NF, NF, NF, NF, NF, NA],
+        ),
+        (
+            "POST",
+            "/api/v1/me/calendar-feed",
+            None,
+            [NF, NF, NF, NF, NF, NA],
+        ),
+        (
+            "DELETE",
+            "/api/v1/me/calendar-feed",
+            None,
+            [NF, NF, NF, NF, NF, NA],
+        ),
+        (
             "DELETE",
             "/api/v1/beneficiaries/{bid}",
             Some(json!({"password": PERSON_PASSWORD})),
@@ -180,6 +211,9 @@ fn pages() -> Vec<(&'static str, [u16; 6])> {
         ("/{kind}/{item}/delete", [NF, NF, NF, NF, NF, 303]),
         ("/{kind}/new", [NF, NF, NF, NF, NF, 303]),
         ("/{kind}", [NF, NF, NF, NF, NF, 303]),
+        ("/events/agenda.ics", [NF, NF, NF, NF, NF, 303]),
+        ("/contacts/contacts.vcf", [NF, NF, NF, NF, NF, 303]),
+        ("/calendar-feed", [NF, NF, NF, NF, NF, 303]),
     ]
 }
 
@@ -409,6 +443,8 @@ async fn every_item_endpoint_against_every_role() {
         "/api/v1/notes/{notes}",
         "/api/v1/events/{events}",
         "/api/v1/beneficiaries/{bid}/events",
+        "/api/v1/beneficiaries/{bid}/calendar.ics",
+        "/api/v1/beneficiaries/{bid}/contacts.vcf",
     ] {
         let r = t
             .get_bytes(

@@ -764,3 +764,74 @@ async fn upload_limits_are_told_in_her_language_with_the_real_sizes() {
         .unwrap();
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
 }
+
+#[tokio::test]
+async fn her_agenda_goes_to_her_phone_with_plain_forms() {
+    let w = World::new().await;
+    let t = &w.t;
+    let r = t
+        .post(
+            &format!("/api/v1/beneficiaries/{}/events", w.bid),
+            Some(&w.person),
+            serde_json::json!({"title": "Mission locale", "starts_at": "2026-12-03T10:00:00Z"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED);
+    let person = logged_in(t, &w.identifier, PERSON_PASSWORD).await;
+    // Her agenda page leads to the download and to the feed.
+    let (_, _, html) = page(&person, t, "/events").await;
+    assert!(html.contains("href=\"/events/agenda.ics\""));
+    assert!(html.contains("href=\"/calendar-feed\""));
+    let r = person
+        .get(t.url("/events/agenda.ics"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(r.text().await.unwrap().contains("SUMMARY:Mission locale"));
+    let (_, _, html) = page(&person, t, "/contacts").await;
+    assert!(html.contains("href=\"/contacts/contacts.vcf\""));
+
+    let (status, _, html) = page(&person, t, "/calendar-feed").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        !html.contains("/calendar/"),
+        "no address before she asks for one"
+    );
+    let (status, _, html) =
+        submit(&person, t, "/calendar-feed", &[("_csrf", &csrf_of(&html))]).await;
+    assert_eq!(status, StatusCode::OK);
+    let url = html
+        .split("value=\"http://127.0.0.1/calendar/")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+    let path = format!("/calendar/{url}");
+    assert!(html.contains(&format!("href=\"webcal://127.0.0.1{path}\"")));
+    assert!(html.contains("<svg"), "a QR code to scan with her phone");
+    // The address works without any session, and is shown again on her next visit.
+    let r = t.get(&path, None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.text.contains("SUMMARY:Mission locale"));
+    let (_, _, html) = page(&person, t, "/calendar-feed").await;
+    assert!(html.contains(&path));
+    // She stops it: the address is dead and the page offers to make a new one.
+    let (status, _, html) = submit(
+        &person,
+        t,
+        "/calendar-feed/revoke",
+        &[("_csrf", &csrf_of(&html))],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!html.contains(&path));
+    assert_eq!(t.get(&path, None).await.status, StatusCode::NOT_FOUND);
+    // Without the form's token nothing changes.
+    let (status, _, _) = submit(&person, t, "/calendar-feed", &[("_csrf", "forged")]).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let r = t.get("/api/v1/me/calendar-feed", Some(&w.person)).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+}

@@ -38,6 +38,12 @@ pub fn router() -> Router<AppState> {
         .route("/me/invitations/{iid}/accept", post(accept_invitation))
         .route("/me/invitations/{iid}/decline", post(decline_invitation))
         .route("/passphrase", get(passphrase))
+        .route(
+            "/me/calendar-feed",
+            get(calendar_feed)
+                .post(create_calendar_feed)
+                .delete(revoke_calendar_feed),
+        )
         .route("/beneficiaries/{bid}/calendar.ics", get(calendar_ics))
         .route("/beneficiaries/{bid}/contacts.vcf", get(contacts_vcf))
         .route("/events/{id}/reminders", get(event_reminders))
@@ -512,6 +518,60 @@ async fn calendar_ics(
         ics.into_bytes(),
         false,
     ))
+}
+
+/// Her own safe's id (a professional or admin has none: not found).
+fn own_bid(session: &crate::service::Session) -> String {
+    session.beneficiary_id.clone().unwrap_or_default()
+}
+
+async fn calendar_feed(State(s): State<AppState>, ApiSession(session): ApiSession) -> ApiResult {
+    match s.app.calendar_feed(&session, &own_bid(&session)).await? {
+        Some(feed) => ok(StatusCode::OK, feed),
+        None => Err(ApiError::not_found()),
+    }
+}
+
+async fn create_calendar_feed(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+) -> ApiResult {
+    ok(
+        StatusCode::CREATED,
+        s.app
+            .create_calendar_feed(&session, &own_bid(&session))
+            .await?,
+    )
+}
+
+async fn revoke_calendar_feed(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+) -> Result<StatusCode, ApiError> {
+    s.app
+        .revoke_calendar_feed(&session, &own_bid(&session))
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// `GET /calendar/{token}.ics`: her private feed, read by her calendar app without a session.
+pub async fn calendar_feed_ics(
+    State(s): State<AppState>,
+    Path(file): Path<String>,
+) -> Result<Response, ApiError> {
+    let ics = s.app.calendar_feed_ics(&file).await?;
+    let mut res = content_response(
+        "text/calendar; charset=utf-8",
+        "agenda.ics",
+        ics.into_bytes(),
+        true,
+    );
+    // Like every response, `Cache-Control: no-store` (security headers): no copy on the way.
+    res.headers_mut().insert(
+        header::HeaderName::from_static("x-robots-tag"),
+        header::HeaderValue::from_static("noindex, nofollow"),
+    );
+    Ok(res)
 }
 
 async fn contacts_vcf(

@@ -179,7 +179,7 @@ async fn totp_submit(
     }
 }
 
-fn qr_svg(uri: &str) -> String {
+pub(super) fn qr_svg(uri: &str) -> String {
     qrcode::QrCode::new(uri.as_bytes())
         .map(|code| {
             code.render::<qrcode::render::svg::Color<'_>>()

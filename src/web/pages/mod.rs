@@ -3,6 +3,7 @@
 
 mod admin;
 mod auth;
+mod calendar;
 mod documents;
 mod icons;
 mod organizer;
@@ -48,6 +49,7 @@ pub fn router() -> Router<AppState> {
         .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
         .merge(auth::router())
         .merge(documents::router())
+        .merge(calendar::router())
         .merge(organizer::router())
         .merge(person::router())
         .merge(pro::router())

@@ -63,7 +63,7 @@ fn msg(kind: ItemKind, what: &str) -> String {
 
 /// `DD/MM/YYYY HH:MM` of an RFC 3339 UTC time, as the journal shows times.
 /// An event's time as she reads it: in the platform's time zone (`[reminders] time_zone`).
-fn when(ctx: &Ctx, at: &str) -> String {
+pub(super) fn when(ctx: &Ctx, at: &str) -> String {
     match crate::service::local_date_time(&ctx.state.app.config, at) {
         Some((date, time)) => format!("{} {time}", super::documents::day(&date)),
         None => at.to_owned(),
@@ -288,6 +288,15 @@ async fn list_page(ctx: Ctx, path: MatchedPath) -> Response {
         p { a.button.primary href={"/" (kind.plural()) "/new"} { (icon("plus")) " " (ctx.t(&msg(kind, "add"))) } }
         @if kind == ItemKind::Note && !items.is_empty() { p.hint { (ctx.t("note-list-hint")) } }
         (item_list(&ctx, kind, &items, false))
+        @match kind {
+            ItemKind::Event => section.card {
+                h2 { (icon("phone")) " " (ctx.t("feed-title")) }
+                p { a.button href="/calendar-feed" { (icon("calendar")) " " (ctx.t("feed-open")) } }
+                p { a href="/events/agenda.ics" download { (icon("download")) " " (ctx.t("agenda-download")) } }
+            },
+            ItemKind::Contact => p { a href="/contacts/contacts.vcf" download { (icon("download")) " " (ctx.t("contacts-download")) } },
+            ItemKind::Note => {},
+        }
     })
 }
 
