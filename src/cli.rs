@@ -1,4 +1,5 @@
-//! The command line: `serve`, `demo`, `admin create-platform-admin`, `migrate`.
+//! The command line: `serve`, `demo`, `admin create-platform-admin`, `migrate`, `backup`,
+//! `restore`.
 
 use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
@@ -57,6 +58,26 @@ enum Command {
         /// Destination blob store (`s3+https://host/bucket`, or a directory).
         #[arg(long)]
         blobs: String,
+    },
+    /// Write a consistent snapshot of the database and the blobs to a new directory while the
+    /// service keeps running: `manifest.json`, `database.sqlite`, `blobs/`. The platform key is
+    /// never copied: keep it apart.
+    Backup {
+        #[command(flatten)]
+        common: Common,
+        /// The backup directory to create (must not exist, or be empty).
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// Restore a backup made by `consigne backup` into this installation (its database and
+    /// blob store must be empty), checking every file's SHA-256 first and every row and blob
+    /// afterwards. Run it again after an interruption. Then put the platform key back.
+    Restore {
+        #[command(flatten)]
+        common: Common,
+        /// The backup directory.
+        #[arg(long)]
+        from: PathBuf,
     },
     /// Operator tasks.
     Admin {
@@ -155,23 +176,46 @@ impl Common {
 /// Opens (and on first start creates) the data directory, platform key and database.
 pub fn build_app(config: Config, clock: Arc<dyn Clock>, demo: bool) -> anyhow::Result<App> {
     create_private_dir(&config.data_dir)?;
-    let (platform, created) =
-        consigne_vault::PlatformKey::load_or_create(&config.platform_key_path())
-            .context("platform key")?;
-    if created {
-        tracing::info!(path = %config.platform_key_path().display(), "created the platform key: keep it out of backups and never lose it");
-    }
     let db = Database::open(&config.database_url(), &config.data_dir).context("database")?;
     let applied = db.migrate().context("migrations")?;
     if applied > 0 {
         tracing::info!(applied, "database migrations applied");
+    }
+    let key_path = config.platform_key_path();
+    // A new key opens nothing already stored: never make one for a database that has accounts
+    // (a restored backup, or a key file lost or mounted elsewhere).
+    if !key_path.exists() {
+        // On a plain thread: PostgreSQL's synchronous client cannot block inside a runtime.
+        let accounts = std::thread::scope(|s| {
+            s.spawn(|| {
+                db.transaction_blocking(|tx| {
+                    tx.query_one("SELECT COUNT(*) FROM accounts", &[])?.int(0)
+                })
+            })
+            .join()
+        })
+        .map_err(|_| anyhow::anyhow!("database: the check for accounts stopped"))?
+        .context("database")?;
+        if accounts > 0 {
+            anyhow::bail!(
+                "the platform key {} is missing, but the database already holds accounts: put \
+                 this installation's platform key back there (or point --platform-key-file at \
+                 it); a new key would open nothing that is stored",
+                key_path.display()
+            );
+        }
+    }
+    let (platform, created) =
+        consigne_vault::PlatformKey::load_or_create(&key_path).context("platform key")?;
+    if created {
+        tracing::info!(path = %key_path.display(), "created the platform key: keep it out of backups and never lose it");
     }
     let blobs = crate::store::blobs::open(&config.blobs_url, &config.data_dir)
         .map_err(|e| anyhow::anyhow!("blob storage: {e}"))?;
     Ok(App::new(config, db, blobs, platform, clock, demo))
 }
 
-fn create_private_dir(dir: &std::path::Path) -> anyhow::Result<()> {
+pub(crate) fn create_private_dir(dir: &std::path::Path) -> anyhow::Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     #[cfg(unix)]
     {
@@ -359,6 +403,67 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 }
                 anyhow::bail!("the destination differs from the source")
             }
+        }
+        Command::Backup { common, to } => {
+            let config = common.config(false)?;
+            let summary = tokio::task::spawn_blocking(move || crate::backup::backup(&config, &to))
+                .await
+                .context("backup task")??;
+            let m = &summary.manifest;
+            println!(
+                "backup written to {} ({} snapshot{}, {} database, {} blobs)",
+                summary.dir.display(),
+                summary.attempts,
+                if summary.attempts == 1 { "" } else { "s" },
+                m.source.database,
+                m.source.blobs
+            );
+            println!(
+                "rows: {} in {} tables; blobs: {} ({} bytes); every file's SHA-256 in {}",
+                m.tables.values().sum::<u64>(),
+                m.tables.len(),
+                m.blob_count,
+                m.blob_bytes,
+                crate::backup::MANIFEST
+            );
+            println!(
+                "the platform key is not in the backup: keep a copy of it apart, a restore needs it"
+            );
+            Ok(())
+        }
+        Command::Restore { common, from } => {
+            let config = common.config(false)?;
+            let summary =
+                tokio::task::spawn_blocking(move || crate::backup::restore(&config, &from))
+                    .await
+                    .context("restore task")??;
+            let m = &summary.manifest;
+            if summary.resumed {
+                println!(
+                    "finished the interrupted restore of the backup of {}",
+                    m.created_at
+                );
+            } else {
+                println!(
+                    "restored the backup of {}: {} rows, {} blobs",
+                    m.created_at,
+                    m.tables.values().sum::<u64>(),
+                    m.blob_count
+                );
+            }
+            println!("identical: every row and every blob checked (SHA-256)");
+            if summary.platform_key_present {
+                println!(
+                    "platform key: {} is there; it must be this installation's own key (the backup does not hold it)",
+                    summary.platform_key.display()
+                );
+            } else {
+                println!(
+                    "platform key: the backup does not hold it. Put the installation's platform key back at {} (mode 0600) BEFORE `consigne serve`: without it no safe opens, and `consigne serve` would create a new, different key",
+                    summary.platform_key.display()
+                );
+            }
+            Ok(())
         }
         Command::Worker(common) => {
             let config = common.config(false)?;

@@ -2,6 +2,7 @@
 //! `web` -> `service` -> (`policy`, `domain`, `consigne_vault`, `store`). A dependency only
 //! points downwards.
 
+pub mod backup;
 pub mod cli;
 pub mod clock;
 pub mod config;

@@ -136,33 +136,75 @@ fn copy_table(from: &Database, to: &Database, table: &str, order: &str) -> Store
 /// others in `waiting`.
 fn insert_ready(to: &Database, table: &str, waiting: &mut Vec<Row>) -> StoreResult<u64> {
     let pending = std::mem::take(waiting);
-    let (n, left) = to.transaction_blocking(move |tx| -> StoreResult<(u64, Vec<Row>)> {
-        let mut inserted = 0;
-        let mut rows = pending;
-        loop {
-            let mut left = Vec::new();
-            let before = rows.len();
-            for row in rows {
-                if table == "folders" && !parent_present(tx, &row)? {
-                    left.push(row);
-                    continue;
-                }
-                let placeholders: Vec<String> =
-                    (1..=row.0.len()).map(|i| format!("${i}")).collect();
-                let sql = format!(
-                    "INSERT INTO {table} VALUES ({}) ON CONFLICT DO NOTHING",
-                    placeholders.join(", ")
-                );
-                inserted += tx.execute(&sql, &row.0)?;
-            }
-            if left.is_empty() || left.len() == before {
-                return Ok((inserted, left));
-            }
-            rows = left;
-        }
-    })?;
+    let (n, left) = to.transaction_blocking(move |tx| insert_rows(tx, table, pending))?;
     *waiting = left;
     Ok(n)
+}
+
+/// Inserts `rows` into `table` in the open transaction `tx`; returns how many went in and the
+/// folders whose parent is not there yet.
+fn insert_rows(
+    tx: &mut dyn super::Sql,
+    table: &str,
+    rows: Vec<Row>,
+) -> StoreResult<(u64, Vec<Row>)> {
+    let mut inserted = 0;
+    let mut rows = rows;
+    loop {
+        let mut left = Vec::new();
+        let before = rows.len();
+        for row in rows {
+            if table == "folders" && !parent_present(tx, &row)? {
+                left.push(row);
+                continue;
+            }
+            let placeholders: Vec<String> = (1..=row.0.len()).map(|i| format!("${i}")).collect();
+            let sql = format!(
+                "INSERT INTO {table} VALUES ({}) ON CONFLICT DO NOTHING",
+                placeholders.join(", ")
+            );
+            inserted += tx.execute(&sql, &row.0)?;
+        }
+        if left.is_empty() || left.len() == before {
+            return Ok((inserted, left));
+        }
+        rows = left;
+    }
+}
+
+/// Copies every table from one open transaction to another (`consigne backup` reads a
+/// PostgreSQL snapshot this way; `consigne restore` writes the whole database in one
+/// transaction, so an interrupted restore leaves no rows at all). Returns (table, rows read,
+/// rows inserted).
+pub fn copy_tables_between(
+    from: &mut dyn super::Sql,
+    to: &mut dyn super::Sql,
+) -> StoreResult<Vec<(String, u64, u64)>> {
+    let mut out = Vec::new();
+    for (table, order) in TABLES {
+        let select = format!("SELECT * FROM {table} ORDER BY {order} LIMIT $1 OFFSET $2");
+        let (mut total, mut inserted) = (0u64, 0u64);
+        let mut waiting: Vec<Row> = Vec::new();
+        loop {
+            let batch = from.query(&select, &[BATCH.into(), (total as i64).into()])?;
+            if batch.is_empty() {
+                break;
+            }
+            total += batch.len() as u64;
+            waiting.extend(batch);
+            let (n, left) = insert_rows(to, table, std::mem::take(&mut waiting))?;
+            inserted += n;
+            waiting = left;
+        }
+        if !waiting.is_empty() {
+            return Err(StoreError::Backend(format!(
+                "{table}: {} rows point at rows that do not exist",
+                waiting.len()
+            )));
+        }
+        out.push(((*table).to_owned(), total, inserted));
+    }
+    Ok(out)
 }
 
 /// Column of `folders.parent_id` (id, beneficiary_id, parent_id, ...).

@@ -179,6 +179,40 @@ impl PgPool {
     }
 }
 
+impl PgPool {
+    /// Runs `f` in one READ ONLY, REPEATABLE READ transaction: every query it makes sees the
+    /// same snapshot of the database while other transactions go on (`consigne backup`).
+    pub fn snapshot<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        E: From<StoreError>,
+        F: FnOnce(&mut dyn Sql) -> Result<T, E>,
+    {
+        let mut conn = self.take()?;
+        let result = {
+            let PgConn {
+                client, statements, ..
+            } = &mut conn;
+            match client
+                .build_transaction()
+                .isolation_level(postgres::IsolationLevel::RepeatableRead)
+                .read_only(true)
+                .start()
+            {
+                Err(e) => Err(E::from(backend(e))),
+                Ok(mut tx) => match f(&mut PgTx {
+                    tx: &mut tx,
+                    statements,
+                }) {
+                    Ok(v) => tx.commit().map(|()| v).map_err(|e| E::from(backend(e))),
+                    Err(e) => Err(e),
+                },
+            }
+        };
+        self.put(conn);
+        result
+    }
+}
+
 impl Drop for PgPool {
     fn drop(&mut self) {
         let idle = self.idle.get_mut().map(std::mem::take).unwrap_or_default();

@@ -74,6 +74,47 @@ impl SqlitePool {
         }
     }
 
+    /// Writes a consistent copy of the whole database to `dest` (which must not exist) with
+    /// `VACUUM INTO`, while other connections keep reading and writing (`consigne backup`).
+    pub fn snapshot_into(&self, dest: &Path) -> StoreResult<()> {
+        let conn = self.take()?;
+        let dest = dest
+            .to_str()
+            .ok_or_else(|| StoreError::Backend("the snapshot path is not UTF-8".into()))?;
+        let result = conn.execute("VACUUM INTO ?1", [dest]).map_err(backend);
+        self.put(conn);
+        result.map(|_| ())
+    }
+
+    /// Turns the database file at `path` (closed by every pool) into one self-contained
+    /// file: its write-ahead log checkpointed and removed, integrity checked. For files that
+    /// travel (a backup's `database.sqlite`).
+    pub fn seal_file(path: &Path) -> StoreResult<()> {
+        let conn = rusqlite::Connection::open(path).map_err(backend)?;
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))
+            .map_err(backend)?;
+        if !mode.eq_ignore_ascii_case("delete") {
+            return Err(StoreError::Backend(format!(
+                "{}: still in {mode} mode (is another process using it?)",
+                path.display()
+            )));
+        }
+        let check: String = conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .map_err(backend)?;
+        if check != "ok" {
+            return Err(StoreError::Backend(format!(
+                "{}: integrity check failed: {check}",
+                path.display()
+            )));
+        }
+        conn.close().map_err(|(_, e)| backend(e))?;
+        std::fs::File::open(path)
+            .and_then(|f| f.sync_all())
+            .map_err(|e| StoreError::Backend(format!("{}: {e}", path.display())))
+    }
+
     pub fn migrate(&self) -> StoreResult<usize> {
         let mut conn = self.take()?;
         conn.execute_batch("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)")

@@ -6,6 +6,7 @@
 mod accounts;
 mod auth;
 mod authz;
+mod backup;
 mod blobstore;
 mod canary;
 mod cli;
