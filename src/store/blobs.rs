@@ -91,6 +91,27 @@ fn fsync_dir(dir: &Path) -> std::io::Result<()> {
     std::fs::File::open(dir)?.sync_all()
 }
 
+/// Bytes written between two looks at the free space.
+const SPACE_CHECK_EVERY: usize = 1024 * 1024;
+
+/// Blob writes stop while less than this is free on the blobs' filesystem (a twentieth of it,
+/// between 1 MiB and 256 MiB): the database beside them keeps room to record downloads,
+/// logins and deletions, so a full disk refuses new files (507) but still lets people take
+/// their papers out and free space through the API.
+fn check_space(dir: &Path) -> std::io::Result<()> {
+    let Ok(s) = rustix::fs::statvfs(dir) else {
+        // Cannot tell: the write itself will report a full disk.
+        return Ok(());
+    };
+    let total = s.f_blocks.saturating_mul(s.f_frsize);
+    let free = s.f_bavail.saturating_mul(s.f_frsize);
+    let reserve = (total / 20).clamp(1024 * 1024, 256 * 1024 * 1024);
+    if free < reserve {
+        return Err(std::io::Error::from(std::io::ErrorKind::StorageFull));
+    }
+    Ok(())
+}
+
 impl FsBlobStore {
     pub fn open_dir(root: &Path) -> BlobResult<Self> {
         std::fs::create_dir_all(root.join("tmp"))?;
@@ -112,12 +133,22 @@ struct FsWrite {
     tmp: PathBuf,
     dest: PathBuf,
     file: Option<std::io::BufWriter<std::fs::File>>,
+    /// Bytes written since the last look at the free space.
+    unchecked: usize,
 }
 
 impl Write for FsWrite {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.unchecked >= SPACE_CHECK_EVERY {
+            check_space(&self.tmp)?;
+            self.unchecked = 0;
+        }
         match &mut self.file {
-            Some(f) => f.write(buf),
+            Some(f) => {
+                let n = f.write(buf)?;
+                self.unchecked += n;
+                Ok(n)
+            }
             None => Err(std::io::Error::other("blob already committed")),
         }
     }
@@ -144,6 +175,10 @@ impl BlobWrite for FsWrite {
             .map_err(|e| BlobError::from(e.into_error()))?;
         file.sync_all()?;
         drop(file);
+        if let Err(e) = check_space(&self.tmp) {
+            let _ = std::fs::remove_file(&self.tmp);
+            return Err(e.into());
+        }
         let dir = self
             .dest
             .parent()
@@ -177,6 +212,7 @@ impl BlobStore for FsBlobStore {
         // A random temporary name: a copy resumed after a crash never meets its old partial.
         let nonce = hex::encode(consigne_vault::random_bytes::<8>());
         let tmp = self.root.join("tmp").join(format!("{key}.{nonce}.part"));
+        check_space(&self.root)?;
         let file = std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
@@ -187,6 +223,7 @@ impl BlobStore for FsBlobStore {
             tmp,
             dest,
             file: Some(std::io::BufWriter::with_capacity(256 * 1024, file)),
+            unchecked: 0,
         }))
     }
 

@@ -1,0 +1,1 @@
+//! Shared pieces of the benchmark (`consigne-bench`) and the durability battery (`durability`).
