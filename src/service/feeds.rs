@@ -158,6 +158,30 @@ impl App {
             )
         })
         .await?;
+        // An event added while the feed was being made may have missed it: a second look.
+        let known: Vec<String> = events.iter().map(|o| o.row.id.clone()).collect();
+        let missed: Vec<(String, Vec<u8>)> = self
+            .visible_items(session, &bid, "event")
+            .await?
+            .iter()
+            .filter(|o| !known.contains(&o.row.id))
+            .map(|o| {
+                (
+                    o.row.id.clone(),
+                    self.feed_wrap(&id, &pair.public(), &o.row.id, &o.key),
+                )
+            })
+            .collect();
+        if !missed.is_empty() {
+            let feed = id.clone();
+            self.tx(move |tx| {
+                for (item, wrap) in &missed {
+                    feeds::add_key(tx, &feed, item, wrap)?;
+                }
+                Ok(())
+            })
+            .await?;
+        }
         Ok(CalendarFeedView {
             url: Some(self.feed_url(&token)),
             ..self.feed_view(session, &row)

@@ -75,9 +75,10 @@ pub fn delete_of(tx: &mut dyn Sql, bid: &str) -> StoreResult<u64> {
     )
 }
 
+/// Adds an event's wrapped key to a feed; nothing when the feed or the event is gone meanwhile.
 pub fn add_key(tx: &mut dyn Sql, feed_id: &str, item_id: &str, wrap: &[u8]) -> StoreResult<()> {
     tx.execute(
-        "INSERT INTO calendar_feed_keys (feed_id, item_id, key_wrap) VALUES ($1, $2, $3) ON CONFLICT (feed_id, item_id) DO UPDATE SET key_wrap = $3",
+        "INSERT INTO calendar_feed_keys (feed_id, item_id, key_wrap) SELECT $1, $2, $3 WHERE EXISTS (SELECT 1 FROM calendar_feeds WHERE id = $1) AND EXISTS (SELECT 1 FROM items WHERE id = $2) ON CONFLICT (feed_id, item_id) DO UPDATE SET key_wrap = excluded.key_wrap",
         &[feed_id.into(), item_id.into(), wrap.into()],
     )?;
     Ok(())
