@@ -246,6 +246,9 @@ pub async fn serve(app: App, listener: tokio::net::TcpListener) -> anyhow::Resul
     let housekeeper = app.clone();
     tokio::spawn(async move {
         let mut every = tokio::time::interval(std::time::Duration::from_secs(600));
+        // The first tick is immediate: skip it, so start-up serves at once (the first round
+        // runs ten minutes in).
+        every.tick().await;
         loop {
             every.tick().await;
             if let Err(e) = housekeeper.housekeeping().await {

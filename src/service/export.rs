@@ -197,7 +197,7 @@ impl App {
     /// Removes blobs no row points at (older than an hour, so an upload whose row is about to
     /// commit is never touched) and abandoned partial writes. Runs with the housekeeping.
     pub async fn collect_orphans(&self) -> ServiceResult<usize> {
-        let rows = self.tx(|tx| Ok(items::all_blobs(tx)?)).await?;
+        let rows = self.db.read(|tx| items::all_blobs(tx)).await?;
         let store = self.blobs.clone();
         tokio::task::spawn_blocking(move || -> ServiceResult<usize> {
             let referenced: HashSet<String> = rows.into_iter().map(|(_, k, _)| k).collect();
@@ -226,7 +226,10 @@ impl App {
     /// `collect` is set and they are older than an hour).
     pub async fn verify(&self, collect: bool) -> ServiceResult<VerifyReport> {
         let (rows, chain) = self
-            .tx(|tx| Ok((items::all_blobs(tx)?, crate::store::journal::verify(tx)?)))
+            .db
+            .read(|tx| -> ServiceResult<_> {
+                Ok((items::all_blobs(tx)?, crate::store::journal::verify(tx)?))
+            })
             .await?;
         let store = self.blobs.clone();
         let mut report = tokio::task::spawn_blocking(move || -> ServiceResult<VerifyReport> {

@@ -136,7 +136,7 @@ pub fn total_size(tx: &mut dyn Sql, bid: &str) -> StoreResult<i64> {
 pub fn all_blobs(tx: &mut dyn Sql) -> StoreResult<Vec<(String, String, Option<String>)>> {
     let mut out = Vec::new();
     for r in tx.query(
-        "SELECT id, blob_key, blob_sha256, thumb_key, thumb_sha256 FROM items ORDER BY id",
+        "SELECT id, blob_key, blob_sha256, thumb_key, thumb_sha256 FROM items WHERE blob_key IS NOT NULL OR thumb_key IS NOT NULL ORDER BY id",
         &[],
     )? {
         let id = r.text(0)?;

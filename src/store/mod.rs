@@ -212,6 +212,24 @@ impl Database {
             .map_err(|_| E::from(StoreError::Join))?
     }
 
+    /// Runs `f`, which only reads, in one consistent snapshot on a blocking thread, without
+    /// holding up writers (SQLite: a deferred transaction under WAL; PostgreSQL: read only,
+    /// repeatable read).
+    pub async fn read<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        T: Send + 'static,
+        E: From<StoreError> + Send + 'static,
+        F: FnOnce(&mut dyn Sql) -> Result<T, E> + Send + 'static,
+    {
+        let db = self.clone();
+        tokio::task::spawn_blocking(move || match &db {
+            Self::Sqlite(pool) => pool.read(f),
+            Self::Postgres(pool) => pool.snapshot(f),
+        })
+        .await
+        .map_err(|_| E::from(StoreError::Join))?
+    }
+
     /// The same, for callers already on a blocking thread (CLI, tests).
     pub fn transaction_blocking<T, E, F>(&self, f: F) -> Result<T, E>
     where

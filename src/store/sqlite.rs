@@ -151,12 +151,28 @@ impl SqlitePool {
         E: From<StoreError>,
         F: FnOnce(&mut dyn Sql) -> Result<T, E>,
     {
+        // IMMEDIATE takes the write lock up front: no deadlock on read-then-write upgrades.
+        self.run(rusqlite::TransactionBehavior::Immediate, f)
+    }
+
+    /// A read-only transaction: a consistent snapshot (WAL) that never takes the write lock,
+    /// so long reads (orphan collection, verification) do not hold up logins and uploads.
+    pub fn read<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        E: From<StoreError>,
+        F: FnOnce(&mut dyn Sql) -> Result<T, E>,
+    {
+        self.run(rusqlite::TransactionBehavior::Deferred, f)
+    }
+
+    fn run<T, E, F>(&self, behavior: rusqlite::TransactionBehavior, f: F) -> Result<T, E>
+    where
+        E: From<StoreError>,
+        F: FnOnce(&mut dyn Sql) -> Result<T, E>,
+    {
         let mut conn = self.take()?;
         let result = {
-            // IMMEDIATE takes the write lock up front: no deadlock on read-then-write upgrades.
-            let tx = conn
-                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-                .map_err(backend)?;
+            let tx = conn.transaction_with_behavior(behavior).map_err(backend)?;
             let mut adapter = SqliteTx(&tx);
             match f(&mut adapter) {
                 Ok(v) => tx.commit().map_err(backend).map(|()| v).map_err(E::from),
