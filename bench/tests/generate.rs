@@ -1,0 +1,305 @@
+//! The data generator end to end: a tiny installation, served by the real `consigne` binary,
+//! read through the public API as the benchmark scenarios will, then `consigne verify`.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use consigne_bench::generate::{Fixture, GenerateOptions, generate};
+use serde_json::Value;
+use sha2::Digest;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// The `consigne` binary of this workspace, built if needed (`cargo build --bin consigne`).
+fn consigne_binary() -> PathBuf {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"));
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let status = Command::new(cargo)
+        .args(["build", "-p", "consigne", "--bin", "consigne"])
+        .current_dir(&root)
+        .status()
+        .expect("cargo build");
+    assert!(status.success(), "cargo build --bin consigne failed");
+    target.join("debug").join("consigne")
+}
+
+struct Server {
+    child: Child,
+    base: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn serve(binary: &PathBuf, fixture: &Fixture) -> Server {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let child = Command::new(binary)
+        .arg("serve")
+        .arg("--config")
+        .arg(&fixture.config_path)
+        .arg("--listen")
+        .arg(format!("127.0.0.1:{port}"))
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("start consigne serve");
+    let server = Server {
+        child,
+        base: format!("http://127.0.0.1:{port}"),
+    };
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        if ureq::get(&format!("{}/health", server.base)).call().is_ok() {
+            return server;
+        }
+        assert!(Instant::now() < deadline, "the server did not start");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+fn login(base: &str, identifier: &str, password: &str) -> Value {
+    let body = serde_json::json!({"identifier": identifier, "password": password}).to_string();
+    let mut resp = ureq::post(&format!("{base}/api/v1/auth/login"))
+        .header("content-type", "application/json")
+        .send(body)
+        .unwrap_or_else(|e| panic!("login as {identifier}: {e}"));
+    serde_json::from_str(&resp.body_mut().read_to_string().unwrap()).unwrap()
+}
+
+fn get(base: &str, path: &str, token: &str) -> Vec<u8> {
+    let mut resp = ureq::get(&format!("{base}{path}"))
+        .header("authorization", format!("Bearer {token}"))
+        .call()
+        .unwrap_or_else(|e| panic!("GET {path}: {e}"));
+    resp.body_mut()
+        .with_config()
+        .limit(64 * 1024 * 1024)
+        .read_to_vec()
+        .unwrap()
+}
+
+fn get_json(base: &str, path: &str, token: &str) -> Value {
+    serde_json::from_slice(&get(base, path, token)).unwrap()
+}
+
+#[test]
+fn a_tiny_installation_is_served_and_verifies_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    tiny_installation(dir.path().join("data"), String::new(), String::new());
+}
+
+/// The same on PostgreSQL + S3: `scripts/start-postgres`, `scripts/start-s3 9000`, then
+/// `CONSIGNE_TEST_DATABASE_URL=postgres://consigne:consigne@127.0.0.1:5432/postgres
+/// CONSIGNE_TEST_S3_URL=s3+http://127.0.0.1:9000/ AWS_ACCESS_KEY_ID=test
+/// AWS_SECRET_ACCESS_KEY=test cargo test -p consigne-bench --test generate -- --ignored postgres`.
+#[test]
+#[ignore = "needs PostgreSQL and an S3-compatible server (see the comment)"]
+fn a_tiny_installation_on_postgres_and_s3() {
+    let server = std::env::var("CONSIGNE_TEST_DATABASE_URL").expect("CONSIGNE_TEST_DATABASE_URL");
+    let s3 = std::env::var("CONSIGNE_TEST_S3_URL").expect("CONSIGNE_TEST_S3_URL");
+    let suffix = hex::encode(rand::random::<[u8; 8]>());
+    let name = format!("consigne_bench_{suffix}");
+    let mut client = postgres::Client::connect(&server, postgres::NoTls).unwrap();
+    client
+        .batch_execute(&format!("CREATE DATABASE {name}"))
+        .unwrap();
+    let (base, _) = server.rsplit_once('/').expect("a database name in the URL");
+    let url = format!("{base}/{name}");
+    let dir = tempfile::tempdir().unwrap();
+    tiny_installation(
+        dir.path().join("data"),
+        url,
+        format!("{}/consigne-bench-{suffix}", s3.trim_end_matches('/')),
+    );
+    let _ = client.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+}
+
+fn tiny_installation(data_dir: PathBuf, database_url: String, blobs_url: String) {
+    let binary = consigne_binary();
+    let fixture = generate(&GenerateOptions {
+        data_dir: data_dir.clone(),
+        database_url,
+        blobs_url,
+        beneficiaries: 50,
+        structures: 3,
+        documents: 500,
+        blob_sample: 20,
+        seed: 7,
+    })
+    .unwrap();
+    assert_eq!(
+        Fixture::load(&data_dir).unwrap().beneficiary.id,
+        fixture.beneficiary.id
+    );
+    assert_eq!(fixture.counts.beneficiaries, 50);
+    assert_eq!(fixture.counts.structures, 3);
+    assert_eq!(fixture.counts.documents, 500);
+    assert_eq!(fixture.counts.blobs, 10 + 20);
+    assert_eq!(fixture.beneficiary.documents.len(), 50);
+    assert_eq!(fixture.logins.len(), 5);
+    assert_eq!(fixture.professional.followed, 25);
+
+    let server = serve(&binary, &fixture);
+    let base = server.base.as_str();
+
+    // The fixture beneficiary: login, her list, a document page, downloads.
+    let b = &fixture.beneficiary;
+    let session = login(base, &b.identifier, &b.password);
+    let token = session["token"].as_str().unwrap();
+    assert_eq!(
+        session["account"]["beneficiary_id"].as_str(),
+        Some(b.id.as_str())
+    );
+    let list = get_json(
+        base,
+        &format!("/api/v1/beneficiaries/{}/documents", b.id),
+        token,
+    );
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), 50);
+    let ids: Vec<&str> = list.iter().map(|d| d["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        b.documents.iter().map(String::as_str).collect::<Vec<_>>()
+    );
+    for id in &b.documents {
+        let doc = get_json(base, &format!("/api/v1/documents/{id}"), token);
+        assert_eq!(doc["id"].as_str(), Some(id.as_str()));
+        assert!(!doc["name"].as_str().unwrap().is_empty());
+    }
+    let big = get(
+        base,
+        &format!("/api/v1/documents/{}/content", b.big_document),
+        token,
+    );
+    assert_eq!(big.len() as i64, b.big_document_size);
+    assert!(big.len() >= 10 * 1024 * 1024, "{}", big.len());
+    assert!(big.starts_with(b"%PDF-"));
+    for id in &b.documents_with_blobs {
+        let doc = get_json(base, &format!("/api/v1/documents/{id}"), token);
+        let bytes = get(base, &format!("/api/v1/documents/{id}/content"), token);
+        assert_eq!(
+            doc["sha256"].as_str().unwrap(),
+            hex::encode(sha2::Sha256::digest(&bytes))
+        );
+    }
+
+    // The professional sees the people her structure follows.
+    let p = &fixture.professional;
+    let pro = login(base, &p.email, &p.password);
+    let pro_token = pro["token"].as_str().unwrap();
+    let followed = get_json(
+        base,
+        &format!("/api/v1/structures/{}/beneficiaries", p.structure_id),
+        pro_token,
+    );
+    let followed = followed.as_array().unwrap();
+    assert_eq!(followed.len(), p.followed);
+    assert!(
+        followed
+            .iter()
+            .all(|f| !f["last_name"].as_str().unwrap().is_empty())
+    );
+    // She reads the fixture beneficiary's documents shared with her structure.
+    let shared = get_json(
+        base,
+        &format!("/api/v1/beneficiaries/{}/documents", b.id),
+        pro_token,
+    );
+    assert!(!shared.as_array().unwrap().is_empty());
+
+    // The people who log in with their own password, and a bulk person (shared derivation).
+    for l in &fixture.logins {
+        let s = login(base, &l.identifier, &l.password);
+        assert_eq!(s["account"]["kind"].as_str(), Some("beneficiary"));
+    }
+    let bulk = login(base, &fixture.bulk.identifier, &fixture.bulk.password);
+    let bulk_token = bulk["token"].as_str().unwrap();
+    let bid = bulk["account"]["beneficiary_id"].as_str().unwrap();
+    let docs = get_json(
+        base,
+        &format!("/api/v1/beneficiaries/{bid}/documents"),
+        bulk_token,
+    );
+    assert!(!docs.as_array().unwrap().is_empty());
+    let with_blob = fixture
+        .bulk
+        .document_with_blob
+        .as_deref()
+        .expect("a sampled blob");
+    let doc = get_json(base, &format!("/api/v1/documents/{with_blob}"), bulk_token);
+    let bytes = get(
+        base,
+        &format!("/api/v1/documents/{with_blob}/content"),
+        bulk_token,
+    );
+    assert_eq!(
+        doc["sha256"].as_str().unwrap(),
+        hex::encode(sha2::Sha256::digest(&bytes))
+    );
+    drop(server);
+
+    let verify = Command::new(&binary)
+        .arg("verify")
+        .arg("--config")
+        .arg(&fixture.config_path)
+        .output()
+        .unwrap();
+    assert!(
+        verify.status.success(),
+        "consigne verify: {}\n{}",
+        String::from_utf8_lossy(&verify.stdout),
+        String::from_utf8_lossy(&verify.stderr)
+    );
+}
+
+/// The default size (on SQLite unless told otherwise), timed: `cargo test --release -p consigne-bench --test generate
+/// -- --ignored --nocapture` (set CONSIGNE_BENCH_GENERATE_DIR to keep the data set).
+#[test]
+#[ignore = "generates the default 100 000-person installation (minutes, about 2 GB)"]
+fn default_size() {
+    let keep = std::env::var_os("CONSIGNE_BENCH_GENERATE_DIR").map(PathBuf::from);
+    let tmp = tempfile::tempdir().unwrap();
+    let data_dir = keep.unwrap_or_else(|| tmp.path().join("data"));
+    let started = Instant::now();
+    // CONSIGNE_BENCH_GENERATE_SCALE=5 generates a fifth of it (to time changes quickly).
+    let scale: usize = std::env::var("CONSIGNE_BENCH_GENERATE_SCALE")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1);
+    let defaults = GenerateOptions::default();
+    // CONSIGNE_BENCH_GENERATE_DATABASE_URL / _BLOBS_URL: the same on PostgreSQL + S3 (an
+    // empty database).
+    let var = |name: &str| std::env::var(name).unwrap_or_default();
+    let fixture = generate(&GenerateOptions {
+        data_dir,
+        database_url: var("CONSIGNE_BENCH_GENERATE_DATABASE_URL"),
+        blobs_url: var("CONSIGNE_BENCH_GENERATE_BLOBS_URL"),
+        beneficiaries: defaults.beneficiaries / scale,
+        structures: defaults.structures / scale,
+        documents: defaults.documents / scale,
+        ..defaults
+    })
+    .unwrap();
+    println!(
+        "generated in {:.1} s: {}",
+        started.elapsed().as_secs_f64(),
+        serde_json::to_string_pretty(&fixture.counts).unwrap()
+    );
+    assert_eq!(fixture.counts.beneficiaries, 100_000 / scale);
+    assert_eq!(fixture.counts.documents, 2_000_000 / scale);
+    if scale == 1 {
+        assert!(fixture.professional.followed >= 300);
+        assert!(fixture.logins.len() >= 200);
+    }
+}
