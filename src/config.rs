@@ -119,6 +119,11 @@ pub struct Storage {
     /// without their active content. Larger PDFs stream to storage through a check that refuses
     /// active content; larger photos are refused. Bounds an upload's memory.
     pub in_memory_mb: u64,
+    /// Memory all uploads together may hold while they arrive (MB, at least `in_memory_mb`).
+    /// Past it, a PDF goes to storage at once through the streaming check (so active content
+    /// is refused rather than removed) and a photo waits for room. Bounds the server's memory
+    /// under many concurrent uploads.
+    pub in_memory_total_mb: u64,
     /// Room of one safe (MB).
     pub quota_mb: u64,
 }
@@ -128,6 +133,7 @@ impl Default for Storage {
         Self {
             max_file_mb: 100,
             in_memory_mb: 16,
+            in_memory_total_mb: 64,
             quota_mb: 1024,
         }
     }
@@ -139,6 +145,11 @@ impl Storage {
     }
     pub fn in_memory_bytes(&self) -> usize {
         usize::try_from(self.in_memory_mb.saturating_mul(1024 * 1024)).unwrap_or(usize::MAX)
+    }
+    /// The shared upload memory budget in KiB (never below one in-memory file).
+    pub fn in_memory_total_kib(&self) -> u32 {
+        let mb = self.in_memory_total_mb.max(self.in_memory_mb);
+        u32::try_from(mb.saturating_mul(1024)).unwrap_or(u32::MAX)
     }
     pub fn quota_bytes(&self) -> i64 {
         i64::try_from(self.quota_mb.saturating_mul(1024 * 1024)).unwrap_or(i64::MAX)
@@ -301,10 +312,11 @@ impl Config {
             || self.storage.max_file_mb > crate::service::MAX_FILE_BYTES_CAP as u64 / (1024 * 1024)
             || self.storage.in_memory_mb == 0
             || self.storage.in_memory_mb > 256
+            || self.storage.in_memory_total_mb > 4096
             || self.storage.quota_mb == 0
         {
             return Err(ConfigError::Invalid(
-                "storage.max_file_mb must be 1..=1024, storage.in_memory_mb 1..=256 and storage.quota_mb at least 1".into(),
+                "storage.max_file_mb must be 1..=1024, storage.in_memory_mb 1..=256, storage.in_memory_total_mb at most 4096 and storage.quota_mb at least 1".into(),
             ));
         }
         if !matches!(self.sms.operator.as_str(), "none" | "brevo" | "webhook") {

@@ -167,6 +167,8 @@ pub struct App {
     pub clock: Arc<dyn Clock>,
     pub(crate) blobs: Arc<dyn crate::store::blobs::BlobStore>,
     hashing: Arc<Semaphore>,
+    /// Uploads' shared in-memory budget, in KiB (`storage.in_memory_total_mb`).
+    pub(crate) upload_memory: Arc<Semaphore>,
     kdf: KdfParams,
     /// Demo mode: staff may skip TOTP; pages show a banner.
     pub demo: bool,
@@ -187,6 +189,7 @@ impl App {
             parallelism: config.argon2.parallelism,
         };
         let permits = config.argon2.max_concurrent;
+        let upload_kib = config.storage.in_memory_total_kib() as usize;
         Self {
             config: Arc::new(config),
             db,
@@ -194,6 +197,7 @@ impl App {
             clock,
             blobs,
             hashing: Arc::new(Semaphore::new(permits)),
+            upload_memory: Arc::new(Semaphore::new(upload_kib)),
             kdf,
             demo,
         }

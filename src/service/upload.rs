@@ -73,6 +73,14 @@ pub struct Upload {
     buf: Vec<u8>,
     received: usize,
     streaming: Option<Streaming>,
+    /// This upload's share of the in-memory budget (KiB), held while `buf` grows.
+    held: Option<tokio::sync::OwnedSemaphorePermit>,
+    held_kib: u32,
+}
+
+/// KiB needed to hold `bytes`, rounded up.
+fn kib(bytes: usize) -> u32 {
+    u32::try_from(bytes.div_ceil(1024)).unwrap_or(u32::MAX)
 }
 
 impl std::fmt::Debug for Upload {
@@ -98,7 +106,45 @@ impl Upload {
             buf: Vec::new(),
             received: 0,
             streaming: None,
+            held: None,
+            held_kib: 0,
         }
+    }
+
+    /// Takes from the shared budget what `buf` needs. Past the budget, a PDF streams to
+    /// storage now; anything else gives back its share and waits for a whole in-memory file's
+    /// (so that waiting uploads hold nothing and the ones holding their share can finish).
+    async fn reserve_memory(&mut self) -> ServiceResult<()> {
+        let need = kib(self.buf.len());
+        if need <= self.held_kib {
+            return Ok(());
+        }
+        let budget = self.app.upload_memory.clone();
+        if let Ok(more) = budget.clone().try_acquire_many_owned(need - self.held_kib) {
+            match &mut self.held {
+                Some(held) => held.merge(more),
+                None => self.held = Some(more),
+            }
+            self.held_kib = need;
+            return Ok(());
+        }
+        if matches!(
+            consigne_media::sniff(&self.buf),
+            Ok(consigne_media::Kind::Pdf)
+        ) {
+            self.start_streaming().await?;
+        } else {
+            self.held = None;
+            self.held_kib = 0;
+            let whole = kib(self.in_memory).min(self.app.config.storage.in_memory_total_kib());
+            let permit = budget
+                .acquire_many_owned(whole)
+                .await
+                .map_err(|_| ServiceError::Internal("upload memory"))?;
+            self.held = Some(permit);
+            self.held_kib = whole;
+        }
+        Ok(())
     }
 
     /// The next bytes of the file. Refuses as soon as the file is too large for the limit or
@@ -135,6 +181,10 @@ impl Upload {
             return Ok(());
         }
         self.buf.extend_from_slice(chunk);
+        self.reserve_memory().await?;
+        if self.streaming.is_some() {
+            return Ok(());
+        }
         if self.buf.len() > self.in_memory {
             match consigne_media::sniff(&self.buf).map_err(media_error)? {
                 consigne_media::Kind::Pdf => self.start_streaming().await?,
@@ -226,6 +276,9 @@ impl Upload {
             })
         });
         let first = std::mem::take(&mut self.buf);
+        // Streaming holds a few chunks at a time: the in-memory share goes back.
+        self.held = None;
+        self.held_kib = 0;
         self.streaming = Some(Streaming { tx, complete, task });
         if let Some(s) = &self.streaming
             && s.tx.send(first).await.is_err()

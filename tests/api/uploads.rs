@@ -388,3 +388,64 @@ async fn the_export_opens_with_a_standard_unzip() {
         String::from_utf8_lossy(&check.stdout)
     );
 }
+
+/// Uploads share one in-memory budget (`storage.in_memory_total_mb`): while another upload
+/// holds it, a PDF that would have been cleaned in memory streams to storage unchanged instead,
+/// and memory stays bounded however many people upload at once.
+#[tokio::test]
+async fn past_the_shared_memory_budget_a_pdf_streams_to_storage() {
+    use tokio::io::AsyncWriteExt;
+    let w = World::with(|c| {
+        c.storage.max_file_mb = 8;
+        c.storage.in_memory_mb = 2;
+        c.storage.in_memory_total_mb = 2;
+    })
+    .await;
+    // A photo arriving slowly holds most of the budget: its first 1.8 MB, then nothing.
+    let boundary = "consigne-budget-test";
+    let head = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"photo.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n"
+    );
+    let total = head.len() + 1_900_000 + 4 + boundary.len() + 4;
+    let addr = w.t.base.trim_start_matches("http://").to_owned();
+    let mut slow = tokio::net::TcpStream::connect(&addr).await.unwrap();
+    let request = format!(
+        "POST /api/v1/beneficiaries/{}/documents HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {}\r\nContent-Type: multipart/form-data; boundary={boundary}\r\nContent-Length: {total}\r\n\r\n{head}",
+        w.bid, w.person
+    );
+    slow.write_all(request.as_bytes()).await.unwrap();
+    let mut photo = vec![0xFF, 0xD8, 0xFF, 0xE0];
+    photo.resize(1_800_000, 0x42);
+    slow.write_all(&photo).await.unwrap();
+    slow.flush().await.unwrap();
+    // Give the server time to take its share of the budget for those bytes.
+    for _ in 0..50 {
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+
+    // A 1 MB PDF: under in_memory_mb, but no room in the budget: stored unchanged, streamed.
+    let bytes = large_pdf(1024 * 1024, "/PageMode /UseNone");
+    let r =
+        w.t.upload(&w.person, &w.bid, bytes.clone(), "dossier.pdf", None)
+            .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    assert_eq!(
+        r.json()["sha256"],
+        hex::encode(consigne_vault::sha256(&bytes)).as_str(),
+        "streamed, byte for byte"
+    );
+    let id = r.json()["id"].as_str().unwrap().to_owned();
+    let (status, _, got) =
+        w.t.get_bytes(&format!("/api/v1/documents/{id}/content"), &w.person)
+            .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(got == bytes);
+
+    // The slow photo goes away: its share comes back, and a photo is cleaned in memory again.
+    drop(slow);
+    let r =
+        w.t.upload(&w.person, &w.bid, jpeg(64, 48), "photo.jpg", None)
+            .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    assert_nothing_half_written(&w.t).await;
+}
