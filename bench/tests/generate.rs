@@ -98,12 +98,9 @@ fn a_tiny_installation_is_served_and_verifies_clean() {
     tiny_installation(dir.path().join("data"), String::new(), String::new());
 }
 
-/// The same on PostgreSQL + S3: `scripts/start-postgres`, `scripts/start-s3 9000`, then
-/// `CONSIGNE_TEST_DATABASE_URL=postgres://consigne:consigne@127.0.0.1:5432/postgres
-/// CONSIGNE_TEST_S3_URL=s3+http://127.0.0.1:9000/ AWS_ACCESS_KEY_ID=test
-/// AWS_SECRET_ACCESS_KEY=test cargo test -p consigne-bench --test generate -- --ignored postgres`.
+/// The same on PostgreSQL + S3 (`scripts/test-all` starts both and sets
+/// `CONSIGNE_TEST_DATABASE_URL` and `CONSIGNE_TEST_S3_URL`; without them this test fails).
 #[test]
-#[ignore = "needs PostgreSQL and an S3-compatible server (see the comment)"]
 fn a_tiny_installation_on_postgres_and_s3() {
     let server = std::env::var("CONSIGNE_TEST_DATABASE_URL").expect("CONSIGNE_TEST_DATABASE_URL");
     let s3 = std::env::var("CONSIGNE_TEST_S3_URL").expect("CONSIGNE_TEST_S3_URL");
@@ -261,45 +258,4 @@ fn tiny_installation(data_dir: PathBuf, database_url: String, blobs_url: String)
         String::from_utf8_lossy(&verify.stdout),
         String::from_utf8_lossy(&verify.stderr)
     );
-}
-
-/// The default size (on SQLite unless told otherwise), timed: `cargo test --release -p consigne-bench --test generate
-/// -- --ignored --nocapture` (set CONSIGNE_BENCH_GENERATE_DIR to keep the data set).
-#[test]
-#[ignore = "generates the default 100 000-person installation (minutes, about 2 GB)"]
-fn default_size() {
-    let keep = std::env::var_os("CONSIGNE_BENCH_GENERATE_DIR").map(PathBuf::from);
-    let tmp = tempfile::tempdir().unwrap();
-    let data_dir = keep.unwrap_or_else(|| tmp.path().join("data"));
-    let started = Instant::now();
-    // CONSIGNE_BENCH_GENERATE_SCALE=5 generates a fifth of it (to time changes quickly).
-    let scale: usize = std::env::var("CONSIGNE_BENCH_GENERATE_SCALE")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(1);
-    let defaults = GenerateOptions::default();
-    // CONSIGNE_BENCH_GENERATE_DATABASE_URL / _BLOBS_URL: the same on PostgreSQL + S3 (an
-    // empty database).
-    let var = |name: &str| std::env::var(name).unwrap_or_default();
-    let fixture = generate(&GenerateOptions {
-        data_dir,
-        database_url: var("CONSIGNE_BENCH_GENERATE_DATABASE_URL"),
-        blobs_url: var("CONSIGNE_BENCH_GENERATE_BLOBS_URL"),
-        beneficiaries: defaults.beneficiaries / scale,
-        structures: defaults.structures / scale,
-        documents: defaults.documents / scale,
-        ..defaults
-    })
-    .unwrap();
-    println!(
-        "generated in {:.1} s: {}",
-        started.elapsed().as_secs_f64(),
-        serde_json::to_string_pretty(&fixture.counts).unwrap()
-    );
-    assert_eq!(fixture.counts.beneficiaries, 100_000 / scale);
-    assert_eq!(fixture.counts.documents, 2_000_000 / scale);
-    if scale == 1 {
-        assert!(fixture.professional.followed >= 300);
-        assert!(fixture.logins.len() >= 200);
-    }
 }

@@ -167,6 +167,8 @@ pub struct App {
     pub clock: Arc<dyn Clock>,
     pub(crate) blobs: Arc<dyn crate::store::blobs::BlobStore>,
     hashing: Arc<Semaphore>,
+    /// Argon2id working memories, one per hashing permit at most, reused between runs.
+    kdf_memory: Arc<std::sync::Mutex<Vec<consigne_vault::KdfMemory>>>,
     /// Uploads' shared in-memory budget, in KiB (`storage.in_memory_total_mb`).
     pub(crate) upload_memory: Arc<Semaphore>,
     kdf: KdfParams,
@@ -197,6 +199,7 @@ impl App {
             clock,
             blobs,
             hashing: Arc::new(Semaphore::new(permits)),
+            kdf_memory: Arc::default(),
             upload_memory: Arc::new(Semaphore::new(upload_kib)),
             kdf,
             demo,
@@ -229,10 +232,24 @@ impl App {
             .await
             .map_err(|_| ServiceError::Internal("hashing closed"))?;
         let secret = zeroize::Zeroizing::new(secret);
-        tokio::task::spawn_blocking(move || consigne_vault::derive_secret(&secret, &salt, &params))
-            .await
-            .map_err(|_| ServiceError::Internal("hashing task"))?
-            .map_err(ServiceError::from)
+        // One working memory per permit, reused: the server's memory stays flat under a burst
+        // of logins.
+        let mut memory = self
+            .kdf_memory
+            .lock()
+            .ok()
+            .and_then(|mut pool| pool.pop())
+            .unwrap_or_default();
+        let (derived, memory) = tokio::task::spawn_blocking(move || {
+            let derived = consigne_vault::derive_secret_in(&secret, &salt, &params, &mut memory);
+            (derived, memory)
+        })
+        .await
+        .map_err(|_| ServiceError::Internal("hashing task"))?;
+        if let Ok(mut pool) = self.kdf_memory.lock() {
+            pool.push(memory);
+        }
+        derived.map_err(ServiceError::from)
     }
 
     pub async fn tx<T, F>(&self, f: F) -> ServiceResult<T>

@@ -17,7 +17,12 @@ use super::{App, ServiceError, ServiceResult, new_id};
 use consigne_vault::Key32;
 
 /// Chunks waiting for the storage task, at most (each one as the HTTP layer delivers it).
-const CHANNEL_DEPTH: usize = 8;
+/// Chunks in flight between the request and the storage task: enough to overlap the two, few
+/// enough that many concurrent uploads stay small.
+const CHANNEL_DEPTH: usize = 2;
+/// Plaintext per sealed chunk of a streamed upload (a quarter of the default): the storage task
+/// holds about two of them, times the number of uploads streaming at once.
+const STREAM_CHUNK: usize = 256 * 1024;
 
 /// The bytes of a new document as received.
 #[derive(Debug)]
@@ -243,7 +248,7 @@ impl Upload {
             let sealed = consigne_vault::stream::seal_stream(
                 &key,
                 &context,
-                consigne_vault::stream::DEFAULT_CHUNK,
+                STREAM_CHUNK,
                 &mut reader,
                 &mut w,
             );

@@ -129,11 +129,44 @@ impl std::fmt::Debug for DerivedSecret {
 /// strings `consigne/v1/password-verifier` and `consigne/v1/password-wrap`. `secret` is taken as
 /// given (any length, any bytes): normalising passwords or recovery codes is the caller's job.
 pub fn derive_secret(secret: &[u8], salt: &[u8; 16], params: &KdfParams) -> Result<DerivedSecret> {
-    let argon = Argon2::new(Algorithm::Argon2id, Version::V0x13, params.argon2_params()?);
+    derive_secret_in(secret, salt, params, &mut KdfMemory::default())
+}
+
+/// Argon2id's working memory, kept between runs: a server that hashes on a few threads reuses
+/// the same blocks instead of asking the allocator for `memory_kib` at every login (allocators
+/// keep such freed blocks per thread, which left a large resident plateau after a burst of
+/// logins). Wiped after every run.
+#[derive(Default)]
+pub struct KdfMemory(Vec<argon2::Block>);
+
+impl std::fmt::Debug for KdfMemory {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "KdfMemory({} blocks)", self.0.len())
+    }
+}
+
+/// [`derive_secret`] in `memory` (grown to the parameters' size if needed, wiped afterwards).
+pub fn derive_secret_in(
+    secret: &[u8],
+    salt: &[u8; 16],
+    params: &KdfParams,
+    memory: &mut KdfMemory,
+) -> Result<DerivedSecret> {
+    let argon_params = params.argon2_params()?;
+    let blocks = argon_params.block_count();
+    let argon = Argon2::new(Algorithm::Argon2id, Version::V0x13, argon_params);
+    if memory.0.len() != blocks {
+        memory.0 = vec![argon2::Block::default(); blocks];
+    }
     let mut master = Zeroizing::new([0u8; 32]);
-    argon
-        .hash_password_into(secret, salt, master.as_mut_slice())
-        .map_err(|_| VaultError::Kdf)?;
+    let hashed = argon.hash_password_into_with_memory(
+        secret,
+        salt,
+        master.as_mut_slice(),
+        memory.0.as_mut_slice(),
+    );
+    memory.0.iter_mut().for_each(zeroize::Zeroize::zeroize);
+    hashed.map_err(|_| VaultError::Kdf)?;
     Ok(DerivedSecret {
         verifier: hkdf32(master.as_slice(), INFO_VERIFIER.as_bytes()),
         wrap_key: Key32::from_bytes(hkdf32(master.as_slice(), INFO_WRAP.as_bytes())),
@@ -224,6 +257,27 @@ mod tests {
         assert!(!verifier_matches(&a.verifier, &d.verifier));
         assert_ne!(a.wrap_key, d.wrap_key);
         assert_eq!(format!("{a:?}"), "DerivedSecret([redacted])");
+    }
+
+    #[test]
+    fn reused_memory_gives_the_same_secrets_and_is_wiped() {
+        let mut memory = KdfMemory::default();
+        let salt = [3u8; 16];
+        let bigger = KdfParams {
+            memory_kib: 128,
+            ..FAST
+        };
+        for params in [FAST, bigger, FAST] {
+            let fresh = derive_secret(b"le chat dort", &salt, &params).unwrap();
+            let reused = derive_secret_in(b"le chat dort", &salt, &params, &mut memory).unwrap();
+            assert!(verifier_matches(&fresh.verifier, &reused.verifier));
+            assert_eq!(fresh.wrap_key, reused.wrap_key);
+            assert_eq!(memory.0.len(), params.memory_kib as usize);
+            assert!(
+                memory.0.iter().all(|b| b.as_ref().iter().all(|w| *w == 0)),
+                "working memory wiped"
+            );
+        }
     }
 
     #[test]

@@ -23,7 +23,10 @@ pub mod totp;
 mod vectors;
 
 pub use context::context;
-pub use kdf::{DerivedSecret, KdfParams, derive_secret, random_salt, verifier_matches};
+pub use kdf::{
+    DerivedSecret, KdfMemory, KdfParams, derive_secret, derive_secret_in, random_salt,
+    verifier_matches,
+};
 pub use key::{Key32, derive_key};
 pub use platform::PlatformKey;
 pub use public::{KeyPair, PublicKey, open_sealed, seal_to, unwrap_key_from, wrap_key_to};
