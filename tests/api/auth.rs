@@ -546,3 +546,48 @@ async fn only_relais_she_chose_can_reset_and_she_can_change_her_mind() {
         StatusCode::NOT_FOUND
     );
 }
+
+/// A page view reads the session without writing it, except to slide its idle deadline at most
+/// once a minute (so readers are not serialised behind durable writes), and the idle timeout
+/// still holds to within that minute.
+#[tokio::test]
+async fn a_session_records_activity_at_most_once_a_minute() {
+    let w = World::new().await;
+    let last_seen = || async {
+        w.t.app
+            .tx(|tx| {
+                Ok(tx
+                    .query_one(
+                        "SELECT MAX(last_seen_at) FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE a.kind = 'beneficiary'",
+                        &[],
+                    )?
+                    .int(0)?)
+            })
+            .await
+            .unwrap()
+    };
+    let first = last_seen().await;
+    w.t.clock.advance(30);
+    assert_eq!(
+        w.t.get("/api/v1/me", Some(&w.person)).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(last_seen().await, first, "no write within the minute");
+    w.t.clock.advance(31);
+    assert_eq!(
+        w.t.get("/api/v1/me", Some(&w.person)).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(last_seen().await, first + 61, "recorded past the minute");
+    // Active every 9 minutes: still logged in; idle 10 minutes: logged out.
+    w.t.clock.advance(9 * 60);
+    assert_eq!(
+        w.t.get("/api/v1/me", Some(&w.person)).await.status,
+        StatusCode::OK
+    );
+    w.t.clock.advance(10 * 60);
+    assert_eq!(
+        w.t.get("/api/v1/me", Some(&w.person)).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+}
