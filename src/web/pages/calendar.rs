@@ -35,33 +35,40 @@ fn herself(ctx: &Ctx) -> Result<(Session, String), Response> {
 }
 
 async fn agenda_download(ctx: Ctx) -> Response {
-    let (session, bid) = match herself(&ctx) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
-    match ctx.state.app.calendar_ics(&session, &bid).await {
-        Ok(ics) => content_response(
-            "text/calendar; charset=utf-8",
-            "agenda.ics",
-            ics.into_bytes(),
-            false,
-        ),
-        Err(e) => ctx.error_page(&e),
-    }
+    download(ctx, Carried::Agenda).await
 }
 
 async fn contacts_download(ctx: Ctx) -> Response {
+    download(ctx, Carried::Contacts).await
+}
+
+/// What she carries out of the safe.
+#[derive(Clone, Copy)]
+enum Carried {
+    Agenda,
+    Contacts,
+}
+
+async fn download(ctx: Ctx, what: Carried) -> Response {
     let (session, bid) = match herself(&ctx) {
         Ok(v) => v,
         Err(r) => return r,
     };
-    match ctx.state.app.contacts_vcf(&session, &bid).await {
-        Ok(vcf) => content_response(
+    let app = &ctx.state.app;
+    let (made, content_type, file_name) = match what {
+        Carried::Agenda => (
+            app.calendar_ics(&session, &bid).await,
+            "text/calendar; charset=utf-8",
+            "agenda.ics",
+        ),
+        Carried::Contacts => (
+            app.contacts_vcf(&session, &bid).await,
             "text/vcard; charset=utf-8",
             "contacts.vcf",
-            vcf.into_bytes(),
-            false,
         ),
+    };
+    match made {
+        Ok(text) => content_response(content_type, file_name, text.into_bytes(), false),
         Err(e) => ctx.error_page(&e),
     }
 }
