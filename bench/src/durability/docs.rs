@@ -60,20 +60,7 @@ pub fn pdf(text: &str, image_len: usize, rng: &mut StdRng) -> Vec<u8> {
         ),
         Some(&image),
     );
-    let xref = out.len();
-    out.extend_from_slice(
-        format!("xref\n0 {}\n0000000000 65535 f \n", offsets.len() + 1).as_bytes(),
-    );
-    for off in &offsets {
-        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            offsets.len() + 1
-        )
-        .as_bytes(),
-    );
+    consigne_bench::end_pdf(&mut out, &offsets);
     out
 }
 

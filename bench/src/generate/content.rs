@@ -395,20 +395,7 @@ pub fn pdf(rng: &mut impl Rng, title: &str, size: usize) -> Vec<u8> {
     );
     out.extend_from_slice(&pixels);
     out.extend_from_slice(b"\nendstream\nendobj\n");
-    let xref = out.len();
-    out.extend_from_slice(
-        format!("xref\n0 {}\n0000000000 65535 f \n", offsets.len() + 1).as_bytes(),
-    );
-    for off in &offsets {
-        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            offsets.len() + 1
-        )
-        .as_bytes(),
-    );
+    crate::end_pdf(&mut out, &offsets);
     out
 }
 
