@@ -26,7 +26,7 @@ pub(crate) const DUMMY_SALT: [u8; 16] = *b"consigne-dummy!!";
 const PENDING_SECONDS: i64 = 300;
 
 /// Context strings bound into every ciphertext (see docs/encryption.md).
-pub(crate) mod ctx {
+pub mod ctx {
     pub fn verifier(aid: &str) -> String {
         format!("accounts.password_verifier|{aid}")
     }

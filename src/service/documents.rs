@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
 /// Context strings bound into documents' ciphertexts (see docs/encryption.md).
-pub(crate) mod ctx {
+pub mod ctx {
     pub fn item_key_vault(bid: &str, id: &str) -> String {
         format!("items.key/vault|{bid}|{id}")
     }

@@ -27,6 +27,13 @@ pub use documents::{
     NewDocument,
 };
 pub use export::VerifyReport;
+
+/// The context strings bound into every sealed value (docs/encryption.md), for tools that
+/// must write exactly what the product writes (the benchmark's data generator).
+pub mod contexts {
+    pub use super::auth::ctx::*;
+    pub use super::documents::ctx::*;
+}
 pub use feeds::CalendarFeedView;
 pub use jobs::{
     JobHandler, JobView, NewJob, Outcome, RoundReport, Worker, backoff, job_handlers, jobs_lease,

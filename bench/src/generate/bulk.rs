@@ -35,56 +35,8 @@ use sha2::Digest;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-/// Context strings, as the service writes them (`ctx` modules of `src/service/auth.rs` and
-/// `src/service/documents.rs`; `docs/encryption.md`). The integration test reads rows made
-/// with them through the real server, so a drift shows up there.
-pub(super) mod ctx {
-    pub fn verifier(aid: &str) -> String {
-        format!("accounts.password_verifier|{aid}")
-    }
-    pub fn secret_key(aid: &str) -> String {
-        format!("accounts.secret_key|{aid}")
-    }
-    pub fn vault_password(bid: &str) -> String {
-        format!("beneficiaries.vault_key/password|{bid}")
-    }
-    pub fn vault_recovery(bid: &str) -> String {
-        format!("beneficiaries.vault_key/recovery|{bid}")
-    }
-    pub fn recovery_verifier(bid: &str) -> String {
-        format!("beneficiaries.recovery_verifier|{bid}")
-    }
-    pub fn identity_key(bid: &str) -> String {
-        format!("beneficiaries.identity_key|{bid}")
-    }
-    pub fn identity(bid: &str) -> String {
-        format!("beneficiaries.identity|{bid}")
-    }
-    pub fn relay_identity(bid: &str, sid: &str) -> String {
-        format!("relays.identity_key|{bid}|{sid}")
-    }
-    pub fn relay_recovery(bid: &str, sid: &str) -> String {
-        format!("relays.vault_key|{bid}|{sid}")
-    }
-    pub fn structure_key(sid: &str, aid: &str) -> String {
-        format!("memberships.structure_key|{sid}|{aid}")
-    }
-    pub fn item_key_vault(bid: &str, id: &str) -> String {
-        format!("items.key/vault|{bid}|{id}")
-    }
-    pub fn item_key_owner(bid: &str, id: &str) -> String {
-        format!("items.key/owner|{bid}|{id}")
-    }
-    pub fn item_key_share(id: &str, sid: &str) -> String {
-        format!("item_shares.key|{id}|{sid}")
-    }
-    pub fn item_meta(bid: &str, id: &str) -> String {
-        format!("items.meta|{bid}|{id}")
-    }
-    pub fn blob(bid: &str, id: &str, part: &str) -> String {
-        format!("blob|{bid}|{id}|{part}")
-    }
-}
+/// The product's own context strings.
+pub(super) use consigne::service::contexts as ctx;
 
 /// The identity record sealed under her identity key (`IdentityRecord` in the service).
 #[derive(Serialize)]
