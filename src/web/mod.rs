@@ -42,6 +42,15 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
+/// What logging out sends, from a page or from the API (SECURITY.md, "Sessions"): the
+/// browser forgets every cache, cookie and storage of the site (shared computers).
+pub(crate) fn clear_site_data(res: &mut Response) {
+    res.headers_mut().insert(
+        header::HeaderName::from_static("clear-site-data"),
+        HeaderValue::from_static("\"cache\", \"cookies\", \"storage\""),
+    );
+}
+
 async fn not_found(State(state): State<AppState>, req: Request) -> Response {
     if req.uri().path().starts_with("/api/") {
         error::ApiError::not_found().into_response()
