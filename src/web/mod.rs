@@ -24,8 +24,9 @@ pub struct AppState {
     pub catalogs: Arc<Catalogs>,
 }
 
-/// Largest JSON or form body accepted (uploads get their own limit later).
-const BODY_LIMIT: usize = 64 * 1024;
+/// Largest JSON or form body accepted (uploads get their own limit later): room for the
+/// longest note (20 000 characters) even when each is escaped as a 12-byte surrogate pair.
+const BODY_LIMIT: usize = 256 * 1024;
 
 pub fn router(state: AppState) -> Router {
     Router::new()

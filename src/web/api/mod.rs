@@ -269,7 +269,8 @@ struct StructureBody {
     name: String,
     kind: String,
     city: Option<String>,
-    annual_budget_eur: Option<i64>,
+    /// A whole number, `1200` or `1200.0` alike (see `domain::json_integer`).
+    annual_budget_eur: Option<serde_json::Value>,
 }
 
 async fn create_structure(
@@ -285,7 +286,12 @@ async fn create_structure(
                 name: b.name,
                 kind: b.kind,
                 city: b.city,
-                annual_budget_eur: b.annual_budget_eur,
+                annual_budget_eur: match b.annual_budget_eur {
+                    None | Some(serde_json::Value::Null) => None,
+                    Some(v) => Some(crate::domain::json_integer(&v).ok_or_else(|| {
+                        ApiError::invalid("annual_budget_eur must be a whole number.")
+                    })?),
+                },
             },
         )
         .await?;
