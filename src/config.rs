@@ -177,14 +177,21 @@ pub struct Sessions {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Throttle {
-    /// Failures per identifier before any delay.
+    /// Failures per (identifier, address) before any delay.
     pub free_failures: i64,
     /// First delay; it doubles with each further failure.
     pub base_delay_seconds: i64,
     pub max_delay_seconds: i64,
-    /// An address failing on this many distinct identifiers within the window is slowed down.
+    /// Failures on one identifier over every address (each counting for at most
+    /// `free_failures`) before addresses she never logged in from are slowed down too.
+    pub identifier_free_failures: i64,
+    /// An address failing on this many distinct identifiers within the window is slowed down
+    /// (except for the identifiers that logged in from it lately).
     pub address_max_identifiers: i64,
     pub address_window_minutes: i64,
+    /// How long a successful login exempts her (identifier, address) pair from the
+    /// identifier-wide and address-wide limits.
+    pub known_address_days: i64,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -245,8 +252,10 @@ impl Default for Throttle {
             free_failures: 5,
             base_delay_seconds: 30,
             max_delay_seconds: 1800,
+            identifier_free_failures: 20,
             address_max_identifiers: 30,
             address_window_minutes: 15,
+            known_address_days: 90,
         }
     }
 }
@@ -305,6 +314,8 @@ impl Config {
             || t.base_delay_seconds < 1
             || t.max_delay_seconds < t.base_delay_seconds
             || t.address_max_identifiers < 2
+            || t.identifier_free_failures < t.free_failures
+            || t.known_address_days < 1
         {
             return Err(ConfigError::Invalid("throttle values out of range".into()));
         }

@@ -21,3 +21,13 @@ impl InvalidInput {
         Self { field, code }
     }
 }
+
+/// A whole number sent as JSON: `15` or `15.0` alike, since JSON (and JSON Schema's
+/// `integer`) does not tell them apart; `15.5`, strings and out-of-range values are not.
+pub fn json_integer(v: &serde_json::Value) -> Option<i64> {
+    v.as_i64().or_else(|| {
+        v.as_f64()
+            .filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15)
+            .map(|f| f as i64)
+    })
+}

@@ -410,3 +410,6 @@ feed-revoke = إيقاف هذا الرابط
 feed-revoked = تم إيقاف الرابط. لم يعد بإمكان أي تقويم قراءة مواعيدك به.
 journal-calendar-feed-created-success = أنشأ { $who } رابط تقويم خاصًا.
 journal-calendar-feed-revoked-success = أوقف { $who } رابط التقويم الخاص.
+
+# issue 11: misc (throttling, invitations, second factor, API errors)
+enroll-start-text = يحتاج حسابك المهني إلى عامل تحقق ثانٍ. تابع للحصول على المفتاح الذي تدخله في تطبيق المصادقة.

@@ -386,3 +386,6 @@ feed-revoke = Stop this link
 feed-revoked = The link is stopped. No calendar can read your appointments with it now.
 journal-calendar-feed-created-success = { $who } made a private calendar link.
 journal-calendar-feed-revoked-success = { $who } stopped the private calendar link.
+
+# issue 11: misc (throttling, invitations, second factor, API errors)
+enroll-start-text = Your staff account needs a second factor. Continue to get the key to enter in your authenticator app.

@@ -391,3 +391,6 @@ feed-revoke = Detener este enlace
 feed-revoked = El enlace está detenido. Ningún calendario puede leer sus citas con él.
 journal-calendar-feed-created-success = { $who } creó un enlace privado de calendario.
 journal-calendar-feed-revoked-success = { $who } detuvo el enlace privado de calendario.
+
+# issue 11: misc (throttling, invitations, second factor, API errors)
+enroll-start-text = Su cuenta de profesional necesita un segundo factor. Continúe para obtener la clave que debe introducir en su aplicación de autenticación.

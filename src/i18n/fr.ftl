@@ -386,3 +386,6 @@ feed-revoke = Arrêter ce lien
 feed-revoked = Le lien est arrêté. Plus aucun agenda ne peut lire vos rendez-vous avec lui.
 journal-calendar-feed-created-success = Lien d'agenda privé créé ({ $who }).
 journal-calendar-feed-revoked-success = Lien d'agenda privé arrêté ({ $who }).
+
+# issue 11: misc (throttling, invitations, second factor, API errors)
+enroll-start-text = Votre compte de professionnel doit avoir un second facteur. Continuez pour obtenir la clé à entrer dans votre application d'authentification.

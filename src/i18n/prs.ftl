@@ -392,3 +392,6 @@ feed-revoke = متوقف کردن این لینک
 feed-revoked = لینک متوقف شد. دیگر هیچ تقویمی با آن ملاقات‌های شما را نمی‌خواند.
 journal-calendar-feed-created-success = { $who } یک لینک خصوصی تقویم ساخت.
 journal-calendar-feed-revoked-success = { $who } لینک خصوصی تقویم را متوقف کرد.
+
+# issue 11: misc (throttling, invitations, second factor, API errors)
+enroll-start-text = حساب کاری شما به عامل دوم نیاز دارد. ادامه دهید تا کلیدی را که باید در برنامهٔ تأیید هویت وارد کنید دریافت کنید.

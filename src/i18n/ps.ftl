@@ -392,3 +392,6 @@ feed-revoke = دا لینک ودروئ
 feed-revoked = لینک ودرول شو. نور هېڅ تقویم پرې ستاسو ملاقاتونه نه شي لوستلی.
 journal-calendar-feed-created-success = { $who } د تقویم شخصي لینک جوړ کړ.
 journal-calendar-feed-revoked-success = { $who } د تقویم شخصي لینک ودراوه.
+
+# issue 11: misc (throttling, invitations, second factor, API errors)
+enroll-start-text = ستاسو مسلکي حساب دویم فکتور ته اړتیا لري. دوام ورکړئ چې هغه کیلي ترلاسه کړئ چې باید د تصدیق اپلیکیشن کې یې ولیکئ.

@@ -396,3 +396,6 @@ feed-revoke = Oprește acest link
 feed-revoked = Linkul este oprit. Niciun calendar nu mai poate citi programările cu el.
 journal-calendar-feed-created-success = { $who } a creat un link privat de calendar.
 journal-calendar-feed-revoked-success = { $who } a oprit linkul privat de calendar.
+
+# issue 11: misc (throttling, invitations, second factor, API errors)
+enroll-start-text = Contul dumneavoastră de profesionist are nevoie de un al doilea factor. Continuați pentru a primi cheia de introdus în aplicația de autentificare.

@@ -404,3 +404,6 @@ feed-revoke = Остановить эту ссылку
 feed-revoked = Ссылка остановлена. Ни один календарь больше не может читать по ней ваши встречи.
 journal-calendar-feed-created-success = { $who }: создана личная ссылка календаря.
 journal-calendar-feed-revoked-success = { $who }: личная ссылка календаря остановлена.
+
+# issue 11: misc (throttling, invitations, second factor, API errors)
+enroll-start-text = Вашей служебной учётной записи нужен второй фактор. Продолжите, чтобы получить ключ для приложения-аутентификатора.

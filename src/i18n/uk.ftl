@@ -404,3 +404,6 @@ feed-revoke = Зупинити це посилання
 feed-revoked = Посилання зупинено. Жоден календар більше не може читати за ним ваші зустрічі.
 journal-calendar-feed-created-success = { $who }: створено особисте посилання календаря.
 journal-calendar-feed-revoked-success = { $who }: особисте посилання календаря зупинено.
+
+# issue 11: misc (throttling, invitations, second factor, API errors)
+enroll-start-text = Вашому службовому обліковому запису потрібен другий фактор. Продовжте, щоб отримати ключ для застосунку-автентифікатора.

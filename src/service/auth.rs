@@ -13,7 +13,6 @@ use crate::policy::{Actor, Membership};
 use crate::store::accounts::{self, AccountRow};
 use crate::store::beneficiaries::{self, BeneficiaryRow};
 use crate::store::structures::{self, MembershipRow};
-use crate::store::throttle::{self, ThrottleState};
 use crate::store::{Sql, sessions};
 use base64::Engine;
 use consigne_vault::{KdfParams, Key32, KeyPair, totp};
@@ -238,118 +237,19 @@ fn actor_of(
 }
 
 impl App {
-    pub(crate) fn throttle_keys(&self, login_key: &str, address: IpAddr) -> (Vec<u8>, Vec<u8>) {
-        (
-            self.blind("throttle/identifier", login_key),
-            self.blind("throttle/address", &address.to_string()),
-        )
-    }
-
-    /// Refuses while the identifier or the address is slowed down.
-    pub(crate) fn check_throttle(
-        &self,
-        tx: &mut dyn Sql,
-        id_key: &[u8],
-        addr_key: &[u8],
-        now: i64,
-    ) -> ServiceResult<()> {
-        if let Some(s) = throttle::get(tx, id_key)?
-            && s.blocked_until > now
-        {
-            return Err(ServiceError::Throttled {
-                retry_after: s.blocked_until - now,
-            });
-        }
-        let window = self.config.throttle.address_window_minutes * 60;
-        if throttle::distinct_identifiers(tx, addr_key, now - window)?
-            >= self.config.throttle.address_max_identifiers
-        {
-            return Err(ServiceError::Throttled {
-                retry_after: window,
-            });
-        }
-        Ok(())
-    }
-
-    /// Counts a failure; from the (free + 1)th on, the identifier waits a doubling delay.
-    fn record_failure(
-        &self,
-        tx: &mut dyn Sql,
-        id_key: &[u8],
-        addr_key: &[u8],
-        now: i64,
-    ) -> ServiceResult<Option<i64>> {
-        let t = &self.config.throttle;
-        let failures = throttle::get(tx, id_key)?.map_or(0, |s| s.failures) + 1;
-        let delay = if failures > t.free_failures {
-            let exp = u32::try_from((failures - t.free_failures - 1).min(30)).unwrap_or(30);
-            Some(
-                t.base_delay_seconds
-                    .saturating_mul(1_i64 << exp)
-                    .min(t.max_delay_seconds),
-            )
-        } else {
-            None
-        };
-        throttle::put(
-            tx,
-            id_key,
-            ThrottleState {
-                failures,
-                blocked_until: delay.map_or(0, |d| now + d),
-            },
-            now,
-        )?;
-        let window = t.address_window_minutes * 60;
-        throttle::record_address_failure(tx, addr_key, id_key, now, now - window)?;
-        Ok(delay)
-    }
-
-    pub(crate) async fn fail_login(
-        &self,
-        id_key: Vec<u8>,
-        addr_key: Vec<u8>,
-        who: Option<(String, Option<String>)>,
-        error: ServiceError,
-    ) -> ServiceResult<LoginOutcome> {
-        let app = self.clone();
-        let now = self.now();
-        let delay = self
-            .tx(move |tx| {
-                let delay = app.record_failure(tx, &id_key, &addr_key, now)?;
-                if let Some((aid, Some(bid))) = &who {
-                    journal(
-                        tx,
-                        now,
-                        Some(bid),
-                        &JournalActor::beneficiary(aid),
-                        "login",
-                        None,
-                        false,
-                    )?;
-                }
-                Ok(delay)
-            })
-            .await?;
-        Err(match delay {
-            Some(retry_after) => ServiceError::Throttled { retry_after },
-            None => error,
-        })
-    }
-
     pub async fn login(&self, req: LoginRequest) -> ServiceResult<LoginOutcome> {
         let normalized = normalize_login(&req.identifier);
         let throttle_material = normalized
             .clone()
             .unwrap_or_else(|| req.identifier.trim().to_lowercase());
-        let (id_key, addr_key) = self.throttle_keys(&throttle_material, req.address);
+        let throttling = self.throttle_keys(&throttle_material, req.address);
         let login_index = normalized.as_ref().map(|n| self.blind("login", n));
         let now = self.now();
         let app = self.clone();
-        let (k1, k2) = (id_key.clone(), addr_key.clone());
+        let k = throttling.clone();
         let loaded = self
             .tx(move |tx| {
-                app.check_throttle(tx, &k1, &k2, now)?;
+                app.check_throttle(tx, &k, now)?;
                 let account = match &login_index {
                     Some(ix) => accounts::by_login_index(tx, ix)?,
                     None => None,
@@ -361,7 +261,7 @@ impl App {
         let Some(account) = loaded.account else {
             self.derive(password, DUMMY_SALT, self.kdf_params()).await?;
             return self
-                .fail_login(id_key, addr_key, None, ServiceError::InvalidCredentials)
+                .fail_login(throttling, None, ServiceError::InvalidCredentials)
                 .await;
         };
         let who = (
@@ -378,12 +278,7 @@ impl App {
             .await?
         else {
             return self
-                .fail_login(
-                    id_key,
-                    addr_key,
-                    Some(who),
-                    ServiceError::InvalidCredentials,
-                )
+                .fail_login(throttling, Some(who), ServiceError::InvalidCredentials)
                 .await;
         };
         let staff = account.kind != "beneficiary";
@@ -397,7 +292,7 @@ impl App {
                     Some(step) => used_step = Some(step),
                     None => {
                         return self
-                            .fail_login(id_key, addr_key, Some(who), ServiceError::TotpRequired)
+                            .fail_login(throttling, Some(who), ServiceError::TotpRequired)
                             .await;
                     }
                 },
@@ -407,6 +302,7 @@ impl App {
         }
         let app = self.clone();
         let (aid, bid) = who.clone();
+        let k = throttling.clone();
         let result = self
             .tx(move |tx| {
                 if let Some(step) = used_step
@@ -416,7 +312,7 @@ impl App {
                 }
                 let mut keys = keys;
                 if stage != Stage::TotpPending {
-                    throttle::clear(tx, &id_key)?;
+                    app.login_succeeded(tx, &k, now)?;
                     if let Some(bid) = &bid {
                         keys.notices = notices_since_last_login(tx, bid)?;
                         journal(
@@ -444,8 +340,7 @@ impl App {
         match result {
             // A replayed code counts as a wrong one.
             None => {
-                let (id_key, addr_key) = self.throttle_keys(&throttle_material, req.address);
-                self.fail_login(id_key, addr_key, Some(who), ServiceError::TotpRequired)
+                self.fail_login(throttling, Some(who), ServiceError::TotpRequired)
                     .await
             }
             Some((token, session)) if stage == Stage::TotpPending => {
@@ -471,14 +366,14 @@ impl App {
         }
         let aid = pending.account_id.clone();
         let login = pending.email.clone().unwrap_or_default();
-        let (id_key, addr_key) = self.throttle_keys(&login, address);
+        let throttling = self.throttle_keys(&login, address);
         let now = self.now();
         let app = self.clone();
-        let (k1, k2) = (id_key.clone(), addr_key.clone());
+        let k = throttling.clone();
         let a2 = aid.clone();
         let loaded = self
             .tx(move |tx| {
-                app.check_throttle(tx, &k1, &k2, now)?;
+                app.check_throttle(tx, &k, now)?;
                 let account = accounts::by_id(tx, &a2)?;
                 load_account(tx, account)
             })
@@ -486,7 +381,7 @@ impl App {
         let account = loaded.account.ok_or(ServiceError::Unauthenticated)?;
         let Some(step) = self.totp_step(&account, code)? else {
             return match self
-                .fail_login(id_key, addr_key, None, ServiceError::WrongCode)
+                .fail_login(throttling, None, ServiceError::WrongCode)
                 .await
             {
                 Err(e) => Err(e),
@@ -502,7 +397,7 @@ impl App {
                     return Ok(None);
                 }
                 sessions::delete(tx, &old)?;
-                throttle::clear(tx, &id_key)?;
+                app.login_succeeded(tx, &throttling, now)?;
                 app.grant_pending_structure_keys(tx, &keys)?;
                 Ok(Some(app.create_session(
                     tx,
@@ -856,13 +751,13 @@ impl App {
         address: IpAddr,
     ) -> ServiceResult<()> {
         let aid = session.account_id.clone();
-        let (id_key, addr_key) = self.throttle_keys(&format!("account:{aid}"), address);
+        let throttling = self.throttle_keys(&format!("account:{aid}"), address);
         let now = self.now();
         let app = self.clone();
-        let (k1, k2) = (id_key.clone(), addr_key.clone());
+        let k = throttling.clone();
         let loaded = self
             .tx(move |tx| {
-                app.check_throttle(tx, &k1, &k2, now)?;
+                app.check_throttle(tx, &k, now)?;
                 let account = accounts::by_id(tx, &aid)?;
                 load_account(tx, account)
             })
@@ -879,7 +774,7 @@ impl App {
             .is_none()
         {
             return match self
-                .fail_login(id_key, addr_key, None, ServiceError::InvalidCredentials)
+                .fail_login(throttling, None, ServiceError::InvalidCredentials)
                 .await
             {
                 Err(e) => Err(e),
@@ -897,7 +792,7 @@ impl App {
         self.tx(move |tx| {
             // Throttle row before the journal: a failed login locks them in the same order
             // (no deadlock between two instances on PostgreSQL).
-            throttle::clear(tx, &id_key)?;
+            app.login_succeeded(tx, &throttling, now)?;
             let verifier = app
                 .platform
                 .seal(&ctx::verifier(&account.id), &derived.verifier);
@@ -986,14 +881,30 @@ impl App {
         if changed == 0 {
             return Err(ServiceError::Conflict("totp_already_enrolled"));
         }
-        let label = session
-            .email
-            .clone()
-            .unwrap_or_else(|| session.keys.display_name.clone());
-        Ok(TotpEnrollment {
-            secret: totp::secret_base32(&secret),
-            otpauth_uri: totp::otpauth_uri("Consigne", &label, &secret),
-        })
+        Ok(enrollment(session, &secret))
+    }
+
+    /// The secret drawn by the last `totp_begin`, not yet confirmed, if any: reading it
+    /// changes nothing (the enrolment page is a GET).
+    pub async fn totp_pending(&self, session: &Session) -> ServiceResult<Option<TotpEnrollment>> {
+        if !session.is_staff() {
+            return Err(ServiceError::Forbidden);
+        }
+        let aid = session.account_id.clone();
+        let account = self
+            .tx(move |tx| Ok(accounts::by_id(tx, &aid)?))
+            .await?
+            .ok_or(ServiceError::Unauthenticated)?;
+        if account.totp_confirmed {
+            return Err(ServiceError::Conflict("totp_already_enrolled"));
+        }
+        account
+            .totp_secret
+            .map(|sealed| {
+                let secret = self.platform.open(&ctx::totp(&account.id), &sealed)?;
+                Ok(enrollment(session, &secret))
+            })
+            .transpose()
     }
 
     pub async fn totp_confirm(&self, session: &Session, code: &str) -> ServiceResult<()> {
@@ -1116,4 +1027,15 @@ pub(crate) fn check_for_identity(identity: &IdentityRecord, raw: &str) -> Servic
     let birth = crate::domain::BirthDate::parse(&identity.birth_date, today).ok();
     Password::new_checked(raw, first.as_ref(), last.as_ref(), birth.as_ref(), &[])
         .map_err(ServiceError::WeakPassword)
+}
+
+fn enrollment(session: &Session, secret: &[u8]) -> TotpEnrollment {
+    let label = session
+        .email
+        .clone()
+        .unwrap_or_else(|| session.keys.display_name.clone());
+    TotpEnrollment {
+        secret: totp::secret_base32(secret),
+        otpauth_uri: totp::otpauth_uri("Consigne", &label, secret),
+    }
 }

@@ -84,6 +84,15 @@ pub struct RelayView {
     pub shared: SharedCounts,
 }
 
+/// Invitations answered but not yet written. Each one holds a read guard of `in_flight` until
+/// it is written; reading her invitations takes the write side first, so she sees every
+/// invitation already answered. `lane` runs the deliveries one at a time.
+#[derive(Debug, Default)]
+pub(crate) struct InvitationDeliveries {
+    in_flight: std::sync::Arc<tokio::sync::RwLock<()>>,
+    lane: std::sync::Arc<tokio::sync::Mutex<()>>,
+}
+
 fn pro_actor(session: &Session, sid: &str) -> JournalActor {
     JournalActor {
         kind: "professional",
@@ -403,6 +412,11 @@ impl App {
     }
 
     /// Always succeeds for a valid identifier shape, whether or not a safe exists.
+    /// Invites the person with this identifier, if there is one. The answer must not tell
+    /// whether she exists, by content or by time (SECURITY.md, promise 5): it is given after
+    /// the same checks for every identifier, and the lookup and the writes run afterwards, on
+    /// their own task. Invitations are idempotent per structure: probing again writes nothing
+    /// more, neither an invitation nor a journal entry.
     pub async fn invite(
         &self,
         session: &Session,
@@ -416,7 +430,35 @@ impl App {
         )?;
         let index = self.blind("login", identifier.as_str());
         let actor = pro_actor(session, &sid);
-        let (now, by) = (self.now(), session.account_id.clone());
+        let by = session.account_id.clone();
+        let in_flight = self.invitations.in_flight.clone().read_owned().await;
+        let app = self.clone();
+        tokio::spawn(async move {
+            let _in_flight = in_flight;
+            // One delivery at a time: probes cannot pile up concurrent transactions.
+            let _lane = app.invitations.lane.lock().await;
+            if let Err(e) = app.deliver_invitation(index, sid, by, actor).await {
+                tracing::warn!(error = %e, "invitation not delivered");
+            }
+        });
+        Ok(())
+    }
+
+    /// Holds every invitation delivery back while the guard lives (answers still go out):
+    /// how a test shows that the answer never waits for the lookup.
+    #[doc(hidden)]
+    pub async fn hold_invitation_deliveries(&self) -> tokio::sync::OwnedMutexGuard<()> {
+        self.invitations.lane.clone().lock_owned().await
+    }
+
+    async fn deliver_invitation(
+        &self,
+        index: Vec<u8>,
+        sid: String,
+        by: String,
+        actor: JournalActor,
+    ) -> ServiceResult<()> {
+        let now = self.now();
         self.tx(move |tx| {
             let Some(account) =
                 accounts::by_login_index(tx, &index)?.filter(|a| a.kind == "beneficiary")
@@ -429,7 +471,9 @@ impl App {
             if beneficiaries::relay(tx, &b.id, &sid)?.is_some() {
                 return Ok(());
             }
-            beneficiaries::invite(tx, &new_id(), &b.id, &sid, &by, now)?;
+            if !beneficiaries::invite(tx, &new_id(), &b.id, &sid, &by, now)? {
+                return Ok(());
+            }
             journal(
                 tx,
                 now,
@@ -443,6 +487,11 @@ impl App {
         .await
     }
 
+    /// Waits until the invitations already answered are written.
+    async fn invitations_settled(&self) {
+        drop(self.invitations.in_flight.write().await);
+    }
+
     fn own_beneficiary(session: &Session) -> ServiceResult<String> {
         match &session.actor {
             Actor::Beneficiary { beneficiary_id, .. } => Ok(beneficiary_id.clone()),
@@ -452,6 +501,7 @@ impl App {
 
     pub async fn my_invitations(&self, session: &Session) -> ServiceResult<Vec<InvitationView>> {
         let bid = Self::own_beneficiary(session)?;
+        self.invitations_settled().await;
         let rows = self
             .tx(move |tx| Ok(beneficiaries::invitations_of(tx, &bid)?))
             .await?;

@@ -14,6 +14,7 @@ mod organizer;
 mod recovery;
 mod reminders;
 mod structures;
+mod throttle;
 mod upload;
 
 pub use auth::{
@@ -179,6 +180,8 @@ pub struct App {
     /// Uploads' shared in-memory budget, in KiB (`storage.in_memory_total_mb`).
     pub(crate) upload_memory: Arc<Semaphore>,
     kdf: KdfParams,
+    /// Invitations delivered after their answer (see `beneficiaries::invite`).
+    pub(crate) invitations: Arc<beneficiaries::InvitationDeliveries>,
     /// Demo mode: staff may skip TOTP; pages show a banner.
     pub demo: bool,
 }
@@ -209,6 +212,7 @@ impl App {
             kdf_memory: Arc::default(),
             upload_memory: Arc::new(Semaphore::new(upload_kib)),
             kdf,
+            invitations: Arc::default(),
             demo,
         }
     }
@@ -272,11 +276,17 @@ impl App {
     pub async fn housekeeping(&self) -> ServiceResult<u64> {
         let now = self.now();
         let window = self.config.throttle.address_window_minutes * 60;
+        let known = self.config.throttle.known_address_days * 86_400;
         let removed = self
             .tx(move |tx| {
                 let sessions = crate::store::sessions::purge_expired(tx, now)?;
-                let counters =
-                    crate::store::throttle::purge(tx, now, now - 24 * 3600, now - window)?;
+                let counters = crate::store::throttle::purge(
+                    tx,
+                    now,
+                    now - 24 * 3600,
+                    now - window,
+                    now - known,
+                )?;
                 Ok(sessions + counters)
             })
             .await?;

@@ -225,7 +225,8 @@ fn parse_reminders(m: &Map<String, Value>) -> Result<Vec<Reminder>, InvalidInput
         .map(|r| {
             let minutes = r
                 .get("minutes_before")
-                .and_then(Value::as_u64)
+                .and_then(crate::domain::json_integer)
+                .and_then(|m| u64::try_from(m).ok())
                 .filter(|m| *m <= MAX_MINUTES_BEFORE)
                 .and_then(|m| u32::try_from(m).ok());
             let channel = match r.get("channel") {

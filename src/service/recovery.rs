@@ -3,8 +3,10 @@
 //! (b) an in-person reset started by a professional of a recovery relais the person chose: it
 //!     yields a one-time code given to her, and she then sets the password herself; the
 //!     professional never sees or sets it.
-//! Both are throttled like login, answer unknown identifiers the same way, and are journaled and
-//! shown to the person at her next login. The person chooses which relais may help her.
+//! Both answer unknown identifiers the same way, and are journaled and shown to the person at
+//! her next login. Neither is held back by login throttling (their codes carry 100 bits; see
+//! service/throttle.rs): an abuser failing on her identifier cannot keep her from getting back
+//! in. The person chooses which relais may help her.
 
 use super::auth::{DUMMY_SALT, IdentityRecord, check_for_identity, ctx, load_account};
 use super::structures::{allow, allow_on_safe};
@@ -12,7 +14,7 @@ use super::{App, JournalActor, RecoverRequest, ServiceError, ServiceResult, Sess
 use crate::domain::Identifier;
 use crate::policy::{Action, Actor, Resource};
 use crate::store::beneficiaries::{self, ResetRow};
-use crate::store::{accounts, sessions, throttle};
+use crate::store::{accounts, sessions};
 use consigne_vault::{KdfParams, recovery};
 use serde::Serialize;
 
@@ -32,15 +34,12 @@ impl App {
         let throttle_material = normalized
             .clone()
             .unwrap_or_else(|| req.identifier.trim().to_lowercase());
-        let (id_key, addr_key) = self.throttle_keys(&throttle_material, req.address);
+        let throttling = self.throttle_keys(&throttle_material, req.address);
         let login_index = normalized.as_ref().map(|n| self.blind("login", n));
         let now = self.now();
-        let app = self.clone();
-        let (k1, k2) = (id_key.clone(), addr_key.clone());
         let in_person = req.in_person;
         let (loaded, reset) = self
             .tx(move |tx| {
-                app.check_throttle(tx, &k1, &k2, now)?;
                 let account = match &login_index {
                     Some(ix) => accounts::by_login_index(tx, ix)?,
                     None => None,
@@ -83,9 +82,8 @@ impl App {
             self.derive(code.into_bytes(), DUMMY_SALT, self.kdf_params())
                 .await?;
             return self
-                .fail_login(id_key, addr_key, None, ServiceError::InvalidCredentials)
-                .await
-                .map(|_| String::new());
+                .fail_recovery(None, ServiceError::InvalidCredentials)
+                .await;
         };
         let who = Some((account.id.clone(), Some(b.id.clone())));
         let salt: [u8; 16] = salt
@@ -101,9 +99,8 @@ impl App {
             .await?;
         if !consigne_vault::verifier_matches(&stored, &derived.verifier) {
             return self
-                .fail_login(id_key, addr_key, who, ServiceError::InvalidCredentials)
-                .await
-                .map(|_| String::new());
+                .fail_recovery(who, ServiceError::InvalidCredentials)
+                .await;
         }
         let vault = consigne_vault::unwrap_key(&derived.wrap_key, &wrap_ctx, &wrapped)?;
         let keys = self.beneficiary_keys(&account, &b, vault.clone())?;
@@ -150,7 +147,7 @@ impl App {
             beneficiaries::set_recovery(tx, &b.id, &code_salt, &code_verifier, &code_wrap)?;
             beneficiaries::delete_reset(tx, &b.id)?;
             sessions::delete_others(tx, &account.id, None)?;
-            throttle::clear(tx, &id_key)?;
+            app.login_succeeded(tx, &throttling, now)?;
             let action = if in_person {
                 "recovered_in_person"
             } else {

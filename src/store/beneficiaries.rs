@@ -185,6 +185,7 @@ pub struct InvitationRow {
     pub created_at: i64,
 }
 
+/// Adds a pending invitation; false when one from this structure is already pending.
 pub fn invite(
     tx: &mut dyn Sql,
     id: &str,
@@ -192,12 +193,11 @@ pub fn invite(
     sid: &str,
     by: &str,
     at: i64,
-) -> StoreResult<()> {
-    tx.execute(
+) -> StoreResult<bool> {
+    Ok(tx.execute(
         "INSERT INTO invitations (id, beneficiary_id, structure_id, invited_by, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (beneficiary_id, structure_id) DO NOTHING",
         &[id.into(), bid.into(), sid.into(), by.into(), at.into()],
-    )?;
-    Ok(())
+    )? == 1)
 }
 
 pub fn invitations_of(tx: &mut dyn Sql, bid: &str) -> StoreResult<Vec<InvitationRow>> {

@@ -30,6 +30,7 @@ pub const TABLES: &[(&str, &str)] = &[
     ("sessions", "id_hash"),
     ("login_throttle", "key"),
     ("address_failures", "address_key, identifier_key, at"),
+    ("login_known", "key"),
     ("journal", "seq"),
     ("relay_resets", "beneficiary_id"),
     ("folders", "id"),

@@ -1,5 +1,7 @@
-//! Login throttling counters, kept in the database so every instance shares them.
-//! Keys are blind indexes: the table never holds an identifier or an address in clear.
+//! Login throttling counters, kept in the database so every instance shares them, and the
+//! (identifier, address) pairs that logged in lately (`login_known`), which other people's
+//! failures never hold back. Keys are blind indexes: no table holds an identifier or an
+//! address in clear.
 
 use super::{Sql, StoreResult};
 
@@ -67,12 +69,32 @@ pub fn distinct_identifiers(tx: &mut dyn Sql, address: &[u8], since: i64) -> Sto
     .int(0)
 }
 
-/// Forgets counters that no longer slow anyone down.
+/// Whether this (identifier, address) pair logged in successfully since `since`.
+pub fn is_known(tx: &mut dyn Sql, pair: &[u8], since: i64) -> StoreResult<bool> {
+    Ok(tx
+        .query_opt(
+            "SELECT 1 FROM login_known WHERE key = $1 AND last_success_at >= $2",
+            &[pair.into(), since.into()],
+        )?
+        .is_some())
+}
+
+/// Remembers that this (identifier, address) pair logged in successfully.
+pub fn remember(tx: &mut dyn Sql, pair: &[u8], now: i64) -> StoreResult<()> {
+    tx.execute(
+        "INSERT INTO login_known (key, last_success_at) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET last_success_at = $2",
+        &[pair.into(), now.into()],
+    )?;
+    Ok(())
+}
+
+/// Forgets counters that no longer slow anyone down, and pairs not seen for long.
 pub fn purge(
     tx: &mut dyn Sql,
     now: i64,
     failures_older_than: i64,
     addresses_older_than: i64,
+    known_older_than: i64,
 ) -> StoreResult<u64> {
     let a = tx.execute(
         "DELETE FROM login_throttle WHERE blocked_until <= $1 AND last_failure_at < $2",
@@ -82,5 +104,9 @@ pub fn purge(
         "DELETE FROM address_failures WHERE at < $1",
         &[addresses_older_than.into()],
     )?;
-    Ok(a + b)
+    let c = tx.execute(
+        "DELETE FROM login_known WHERE last_success_at < $1",
+        &[known_older_than.into()],
+    )?;
+    Ok(a + b + c)
 }

@@ -32,6 +32,34 @@ impl ApiError {
     pub fn invalid(message: impl Into<String>) -> Self {
         Self::new(StatusCode::BAD_REQUEST, "invalid_input", message)
     }
+
+    /// The error for a status that a layer below the handlers chose (an extractor's
+    /// rejection, the method router, a body limit): the API answers JSON whatever answered.
+    pub fn for_status(status: StatusCode) -> Self {
+        let (code, message) = match status {
+            StatusCode::BAD_REQUEST => ("invalid_input", "Malformed request."),
+            StatusCode::UNAUTHORIZED => ("unauthenticated", "Log in first."),
+            StatusCode::FORBIDDEN => ("forbidden", "This action is not allowed for your account."),
+            StatusCode::NOT_FOUND => ("not_found", "Not found."),
+            StatusCode::METHOD_NOT_ALLOWED => (
+                "method_not_allowed",
+                "This method is not allowed here (see the Allow header).",
+            ),
+            StatusCode::CONFLICT => ("conflict", "Conflict."),
+            StatusCode::PAYLOAD_TOO_LARGE => ("too_large", "The request body is too large."),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => (
+                "unsupported_media_type",
+                "Send the body as JSON (Content-Type: application/json).",
+            ),
+            StatusCode::UNPROCESSABLE_ENTITY => ("invalid_input", "Rejected value."),
+            StatusCode::TOO_MANY_REQUESTS => ("throttled", "Too many requests. Try again later."),
+            s if s.is_server_error() => {
+                ("internal", "Something went wrong on our side. Try again.")
+            }
+            _ => ("invalid_input", "The request cannot be served."),
+        };
+        Self::new(status, code, message)
+    }
 }
 
 /// (status, code) of a service error: shared by the API and the pages.

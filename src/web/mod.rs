@@ -24,8 +24,9 @@ pub struct AppState {
     pub catalogs: Arc<Catalogs>,
 }
 
-/// Largest JSON or form body accepted (uploads get their own limit later).
-const BODY_LIMIT: usize = 64 * 1024;
+/// Largest JSON or form body accepted (uploads get their own limit later): room for the
+/// longest note (20 000 characters) even when each is escaped as a 12-byte surrogate pair.
+const BODY_LIMIT: usize = 256 * 1024;
 
 pub fn router(state: AppState) -> Router {
     Router::new()
@@ -40,6 +41,15 @@ pub fn router(state: AppState) -> Router {
             security_headers,
         ))
         .with_state(state)
+}
+
+/// What logging out sends, from a page or from the API (SECURITY.md, "Sessions"): the
+/// browser forgets every cache, cookie and storage of the site (shared computers).
+pub(crate) fn clear_site_data(res: &mut Response) {
+    res.headers_mut().insert(
+        header::HeaderName::from_static("clear-site-data"),
+        HeaderValue::from_static("\"cache\", \"cookies\", \"storage\""),
+    );
 }
 
 async fn not_found(State(state): State<AppState>, req: Request) -> Response {

@@ -93,7 +93,13 @@ async fn read_upload(
                 doc.folder_id = Some(field.text().await.map_err(multipart_error)?)
                     .filter(|n| !n.trim().is_empty())
             }
-            _ => {}
+            // The contract names three parts; anything else is a mistake worth telling.
+            _ => {
+                return Err(ServiceError::Invalid(crate::domain::InvalidInput::new(
+                    "file",
+                    "unknown_part",
+                )));
+            }
         }
     }
     if !got_file {

@@ -72,6 +72,28 @@ pub fn router() -> Router<AppState> {
         .route("/beneficiaries/{bid}/reset", post(start_reset))
         .merge(documents::router())
         .merge(organizer::router())
+        .layer(axum::middleware::map_response(json_errors))
+}
+
+/// Every error under `/api/v1` has the API's JSON format, including those answered below the
+/// handlers in plain text (path or query rejections, 405 from the method router, body limits).
+async fn json_errors(res: Response) -> Response {
+    let status = res.status();
+    let is_json = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    if !(status.is_client_error() || status.is_server_error()) || is_json {
+        return res;
+    }
+    let mut json = ApiError::for_status(status).into_response();
+    for name in [header::ALLOW, header::RETRY_AFTER] {
+        if let Some(v) = res.headers().get(&name) {
+            json.headers_mut().insert(name, v.clone());
+        }
+    }
+    json
 }
 
 async fn openapi() -> Response {
@@ -126,7 +148,9 @@ async fn login(
 
 async fn logout(State(s): State<AppState>, ApiSessionAny(session): ApiSessionAny) -> ApiResult {
     s.app.logout(&session).await?;
-    no_content()
+    let mut res = StatusCode::NO_CONTENT.into_response();
+    super::clear_site_data(&mut res);
+    Ok(res)
 }
 
 #[derive(Deserialize)]
@@ -245,7 +269,8 @@ struct StructureBody {
     name: String,
     kind: String,
     city: Option<String>,
-    annual_budget_eur: Option<i64>,
+    /// A whole number, `1200` or `1200.0` alike (see `domain::json_integer`).
+    annual_budget_eur: Option<serde_json::Value>,
 }
 
 async fn create_structure(
@@ -261,7 +286,12 @@ async fn create_structure(
                 name: b.name,
                 kind: b.kind,
                 city: b.city,
-                annual_budget_eur: b.annual_budget_eur,
+                annual_budget_eur: match b.annual_budget_eur {
+                    None | Some(serde_json::Value::Null) => None,
+                    Some(v) => Some(crate::domain::json_integer(&v).ok_or_else(|| {
+                        ApiError::invalid("annual_budget_eur must be a whole number.")
+                    })?),
+                },
             },
         )
         .await?;

@@ -6,7 +6,7 @@ use crate::web::AppState;
 use crate::web::extract::{ClientAddr, session_cookie_name};
 use axum::Form;
 use axum::Router;
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use maud::html;
@@ -18,6 +18,7 @@ pub fn router() -> Router<AppState> {
         .route("/login", get(login_page).post(login_submit))
         .route("/login/totp", get(totp_page).post(totp_submit))
         .route("/totp/enroll", get(enroll_page).post(enroll_submit))
+        .route("/totp/enroll/new", post(enroll_new))
         .route("/recover", get(recover_page).post(recover_submit))
         .route("/logout", post(logout))
         .route("/language", post(super::change_language))
@@ -197,9 +198,9 @@ async fn enroll_page(ctx: Ctx) -> Response {
     if !session.is_staff() || session.stage == Stage::TotpPending {
         return Redirect::to(Ctx::home_path(&session)).into_response();
     }
-    // Each visit draws a new secret until one is confirmed.
-    match ctx.state.app.totp_begin(&session).await {
-        Ok(enrollment) => ctx.page(&ctx.t("enroll-title"), html! {
+    // A GET only shows the secret a POST drew (GET never changes state).
+    match ctx.state.app.totp_pending(&session).await {
+        Ok(Some(enrollment)) => ctx.page(&ctx.t("enroll-title"), html! {
             section.card.narrow {
                 h1 { (ctx.t("enroll-title")) }
                 p { (ctx.t("enroll-text")) }
@@ -214,6 +215,31 @@ async fn enroll_page(ctx: Ctx) -> Response {
                 }
             }
         }),
+        Ok(None) => ctx.page(&ctx.t("enroll-title"), html! {
+            section.card.narrow {
+                h1 { (ctx.t("enroll-title")) }
+                p { (ctx.t("enroll-start-text")) }
+                form method="post" action="/totp/enroll/new" {
+                    (ctx.csrf_field())
+                    button.primary type="submit" { (ctx.t("action-continue")) }
+                }
+            }
+        }),
+        Err(ServiceError::Conflict(_)) => Redirect::to(Ctx::home_path(&session)).into_response(),
+        Err(e) => ctx.error_page(&e),
+    }
+}
+
+/// Draws a new secret (the first one, or another if the app lost it), then shows it.
+async fn enroll_new(ctx: Ctx, Form(form): Form<CodeForm>) -> Response {
+    let Some(session) = ctx.session.clone() else {
+        return Redirect::to("/login").into_response();
+    };
+    if !ctx.csrf_ok(&form.csrf) {
+        return ctx.bad_form();
+    }
+    match ctx.state.app.totp_begin(&session).await {
+        Ok(_) => Redirect::to("/totp/enroll").into_response(),
         Err(ServiceError::Conflict(_)) => Redirect::to(Ctx::home_path(&session)).into_response(),
         Err(e) => ctx.error_page(&e),
     }
@@ -364,9 +390,6 @@ async fn logout(ctx: Ctx, Form(form): Form<super::LanguageForm>) -> Response {
         },
     );
     anonymous.add_cookie(&mut res, session_cookie_name(&anonymous.state), "", Some(0));
-    res.headers_mut().insert(
-        header::HeaderName::from_static("clear-site-data"),
-        HeaderValue::from_static("\"cache\", \"cookies\", \"storage\""),
-    );
+    crate::web::clear_site_data(&mut res);
     res
 }

@@ -494,10 +494,7 @@ async fn delete_account(ctx: Ctx, Form(form): Form<DeleteForm>) -> Response {
                 "",
                 Some(0),
             );
-            res.headers_mut().insert(
-                axum::http::header::HeaderName::from_static("clear-site-data"),
-                axum::http::HeaderValue::from_static("\"cache\", \"cookies\", \"storage\""),
-            );
+            crate::web::clear_site_data(&mut res);
             res
         }
         Err(e) => ctx.render(
