@@ -26,6 +26,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
         8,
         include_str!("migrations/postgres/0008_calendar_feeds.sql"),
     ),
+    (9, include_str!("migrations/postgres/0009_members.sql")),
 ];
 const MAX_IDLE: usize = 8;
 /// Repositories use a bounded set of statements; the cap only guards against a surprise.

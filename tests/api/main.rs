@@ -17,6 +17,7 @@ mod interop;
 mod items;
 mod jobs;
 mod matrix;
+mod members;
 mod memory;
 mod pages;
 mod postgres;
