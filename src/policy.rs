@@ -44,6 +44,10 @@ pub enum Action {
     Update,
     /// Share or unshare an item with a relais.
     Share,
+    /// Give a pending member the structure key (an admin of the structure who holds it).
+    ApproveMember,
+    /// End a member's access: her key wrap, her sessions; the structure key is rotated.
+    DeactivateMember,
 }
 
 /// What the action is about. `relays` are the structures the person currently has as relais.
@@ -52,6 +56,12 @@ pub enum Resource<'a> {
     Platform,
     Structure {
         id: &'a str,
+    },
+    /// A structure's members, for approving or deactivating one of them.
+    Team {
+        id: &'a str,
+        /// Some active member of the structure is its admin.
+        has_active_admin: bool,
     },
     Beneficiary {
         id: &'a str,
@@ -99,6 +109,17 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
             A::View | A::AddProfessional | A::ListProfessionals => Allow,
             _ => Forbidden,
         },
+        // The operator never approves (that would hand her the key); she may only close an
+        // account in a structure that has no admin left to do it.
+        (
+            Actor::PlatformAdmin { .. },
+            Resource::Team {
+                has_active_admin, ..
+            },
+        ) => match action {
+            A::DeactivateMember if !has_active_admin => Allow,
+            _ => Forbidden,
+        },
         (Actor::PlatformAdmin { .. }, Resource::Beneficiary { .. }) => Hidden,
 
         (Actor::Professional { .. }, Resource::Platform) => match action {
@@ -114,6 +135,15 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
                 (A::AddProfessional, StaffRole::Admin, _) => Allow,
                 // Mediation structures open safes but follow no one and share nothing.
                 (A::ListFollowed | A::Invite, _, StructureKind::Relay) => Allow,
+                _ => Forbidden,
+            }
+        }
+        (Actor::Professional { .. }, Resource::Team { id, .. }) => {
+            let Some(m) = actor.membership(id) else {
+                return Hidden;
+            };
+            match (action, m.role) {
+                (A::ApproveMember | A::DeactivateMember, StaffRole::Admin) => Allow,
                 _ => Forbidden,
             }
         }
@@ -197,6 +227,14 @@ mod tests {
             relays: &relays,
         };
         let s1 = Resource::Structure { id: "s1" };
+        let team = Resource::Team {
+            id: "s1",
+            has_active_admin: true,
+        };
+        let orphan_team = Resource::Team {
+            id: "s1",
+            has_active_admin: false,
+        };
         let none: Vec<String> = Vec::new();
         let private = Resource::Item {
             owner: "b1",
@@ -277,6 +315,19 @@ mod tests {
             (&mediation, A::View, shared, Hidden),
             (&platform, A::View, shared, Hidden),
             (&anon, A::View, shared, Hidden),
+            (&admin, A::ApproveMember, team, Allow),
+            (&admin, A::DeactivateMember, team, Allow),
+            (&member, A::ApproveMember, team, Forbidden),
+            (&member, A::DeactivateMember, team, Forbidden),
+            (&stranger, A::ApproveMember, team, Hidden),
+            (&stranger, A::DeactivateMember, team, Hidden),
+            (&mediation, A::DeactivateMember, team, Allow),
+            (&platform, A::ApproveMember, team, Forbidden),
+            (&platform, A::ApproveMember, orphan_team, Forbidden),
+            (&platform, A::DeactivateMember, team, Forbidden),
+            (&platform, A::DeactivateMember, orphan_team, Allow),
+            (&owner, A::DeactivateMember, team, Hidden),
+            (&anon, A::ApproveMember, team, Hidden),
         ];
         for (i, (actor, action, resource, want)) in cases.iter().enumerate() {
             assert_eq!(

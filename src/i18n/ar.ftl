@@ -413,3 +413,30 @@ journal-calendar-feed-revoked-success = أوقف { $who } رابط التقوي�
 
 # issue 11: misc (throttling, invitations, second factor, API errors)
 enroll-start-text = يحتاج حسابك المهني إلى عامل تحقق ثانٍ. تابع للحصول على المفتاح الذي تدخله في تطبيق المصادقة.
+# issue 11: members
+error-access-pending-approval = يجب أولاً أن يوافق على دخولك مسؤولٌ في مؤسستك يملك مفتاحها.
+error-account-deactivated = عطّلت مؤسستك هذا الحساب. اسأل مسؤولها إن كان ذلك خطأً.
+error-last-key-holder = هذا آخر عضو يملك مفتاح المؤسسة: وافق أولاً على عضو آخر، وإلا لن يستطيع أحد فتح ما يشاركه الناس مع المؤسسة.
+error-member-not-pending = هذا العضو لم يعد ينتظر الموافقة.
+error-key-not-held = لا تملك مفتاح المؤسسة بعد.
+team-pending-title = بانتظار الموافقة
+team-approve-hint = لا توافق إلا على زميلة تعرفها، بعد التحقق معها شخصياً: الموافقة تمنحها مفتاح كل ما يشاركه الناس مع المؤسسة.
+team-pending-hint = يجب أن يوافق على هؤلاء الأعضاء مسؤولٌ في المؤسسة يملك مفتاحها قبل أن يروا أي شيء.
+team-requested = طلبه { $name } في { $date }
+team-requested-unknown = شخص ما
+team-approve = موافقة
+team-refuse = رفض
+team-no-key = بلا مفتاح
+team-deactivate = تعطيل
+team-deactivate-hint = تعطيل عضو ينهي جلساته فوراً ويزيل وصوله ويجدّد مفتاح المؤسسة. يبقى اسمه في السجلات.
+team-former-title = أعضاء سابقون
+team-deactivated-on = عُطّل في { $date }
+team-add-pending-hint = لا تملك مفتاح المؤسسة: سينتظر العضو الجديد حتى يوافق عليه مسؤول يملكه.
+team-added-pending = أُضيف { $name } وهو ينتظر موافقة أحد المسؤولين.
+team-approved = تمت الموافقة على العضو: صار بإمكانه الوصول إلى ملفات المؤسسة.
+team-deactivated = عُطّل العضو: انتهت جلساته ويجري تجديد مفتاح المؤسسة.
+journal-member-added-success = أضاف { $who } عضواً إلى المؤسسة.
+journal-member-requested-success = طلب { $who } إضافة عضو إلى المؤسسة.
+journal-member-approved-success = وافق { $who } على عضو في المؤسسة.
+journal-member-deactivated-success = عطّل { $who } عضواً في المؤسسة.
+journal-structure-key-rotated-success = جُدّد مفتاح المؤسسة.

@@ -389,3 +389,30 @@ journal-calendar-feed-revoked-success = { $who } stopped the private calendar li
 
 # issue 11: misc (throttling, invitations, second factor, API errors)
 enroll-start-text = Your staff account needs a second factor. Continue to get the key to enter in your authenticator app.
+# issue 11: members
+error-access-pending-approval = An admin of your structure who holds its key must approve your access first.
+error-account-deactivated = This account was deactivated by your structure. Ask its admin if this is a mistake.
+error-last-key-holder = This is the last member who holds the structure's key: approve another member first, or nobody could open what people share with the structure.
+error-member-not-pending = This member is not waiting for approval any more.
+error-key-not-held = You do not hold the structure's key yet.
+team-pending-title = Waiting for approval
+team-approve-hint = Approve only a colleague you know, after checking with her in person: approving gives her the key to everything people share with the structure.
+team-pending-hint = An admin of the structure who holds its key must approve these members before they see anything.
+team-requested = Asked by { $name } on { $date }
+team-requested-unknown = someone
+team-approve = Approve
+team-refuse = Refuse
+team-no-key = no key
+team-deactivate = Deactivate
+team-deactivate-hint = Deactivating a member ends her sessions at once, removes her access and renews the structure's key. She stays in the journals.
+team-former-title = Former members
+team-deactivated-on = deactivated on { $date }
+team-add-pending-hint = You do not hold the structure's key: the new member will wait until an admin who holds it approves her.
+team-added-pending = { $name } has been added and waits for an admin's approval.
+team-approved = The member has been approved: she now has access to the structure's files.
+team-deactivated = The member has been deactivated: her sessions are ended and the structure's key is being renewed.
+journal-member-added-success = { $who } added a member to the structure.
+journal-member-requested-success = { $who } asked for a new member of the structure.
+journal-member-approved-success = { $who } approved a member of the structure.
+journal-member-deactivated-success = { $who } deactivated a member of the structure.
+journal-structure-key-rotated-success = The structure's key was renewed.

@@ -394,3 +394,30 @@ journal-calendar-feed-revoked-success = { $who } detuvo el enlace privado de cal
 
 # issue 11: misc (throttling, invitations, second factor, API errors)
 enroll-start-text = Su cuenta de profesional necesita un segundo factor. Continúe para obtener la clave que debe introducir en su aplicación de autenticación.
+# issue 11: members
+error-access-pending-approval = Un administrador de su estructura que tenga su clave debe aprobar primero su acceso.
+error-account-deactivated = Su estructura desactivó esta cuenta. Pregunte a su administrador si se trata de un error.
+error-last-key-holder = Es el último miembro que tiene la clave de la estructura: apruebe antes a otro miembro, o nadie podría abrir lo que las personas comparten con la estructura.
+error-member-not-pending = Este miembro ya no espera aprobación.
+error-key-not-held = Todavía no tiene la clave de la estructura.
+team-pending-title = Esperando aprobación
+team-approve-hint = Apruebe solo a una colega que conozca, tras comprobarlo con ella en persona: aprobarla le da la clave de todo lo que las personas comparten con la estructura.
+team-pending-hint = Un administrador de la estructura que tenga su clave debe aprobar a estos miembros antes de que vean nada.
+team-requested = Pedido por { $name } el { $date }
+team-requested-unknown = alguien
+team-approve = Aprobar
+team-refuse = Rechazar
+team-no-key = sin clave
+team-deactivate = Desactivar
+team-deactivate-hint = Desactivar a un miembro cierra sus sesiones enseguida, retira su acceso y renueva la clave de la estructura. Sigue apareciendo en los registros.
+team-former-title = Antiguos miembros
+team-deactivated-on = desactivado el { $date }
+team-add-pending-hint = No tiene la clave de la estructura: el nuevo miembro esperará a que un administrador que la tenga lo apruebe.
+team-added-pending = { $name } ha sido añadido y espera la aprobación de un administrador.
+team-approved = El miembro ha sido aprobado: ahora tiene acceso a los expedientes de la estructura.
+team-deactivated = El miembro ha sido desactivado: sus sesiones se cerraron y la clave de la estructura se está renovando.
+journal-member-added-success = { $who } añadió un miembro a la estructura.
+journal-member-requested-success = { $who } pidió añadir un miembro a la estructura.
+journal-member-approved-success = { $who } aprobó a un miembro de la estructura.
+journal-member-deactivated-success = { $who } desactivó a un miembro de la estructura.
+journal-structure-key-rotated-success = Se renovó la clave de la estructura.

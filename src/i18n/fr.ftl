@@ -389,3 +389,30 @@ journal-calendar-feed-revoked-success = Lien d'agenda privé arrêté ({ $who })
 
 # issue 11: misc (throttling, invitations, second factor, API errors)
 enroll-start-text = Votre compte de professionnel doit avoir un second facteur. Continuez pour obtenir la clé à entrer dans votre application d'authentification.
+# issue 11: members
+error-access-pending-approval = Un administrateur de votre structure qui détient sa clé doit d'abord approuver votre accès.
+error-account-deactivated = Ce compte a été désactivé par votre structure. Demandez à son administrateur s'il s'agit d'une erreur.
+error-last-key-holder = C'est le dernier membre qui détient la clé de la structure : approuvez d'abord un autre membre, sinon plus personne ne pourrait ouvrir ce que les personnes partagent avec la structure.
+error-member-not-pending = Ce membre n'attend plus d'approbation.
+error-key-not-held = Vous ne détenez pas encore la clé de la structure.
+team-pending-title = En attente d'approbation
+team-approve-hint = N'approuvez qu'une collègue que vous connaissez, après avoir vérifié avec elle en personne : l'approbation lui donne la clé de tout ce que les personnes partagent avec la structure.
+team-pending-hint = Un administrateur de la structure qui détient sa clé doit approuver ces membres avant qu'ils ne voient quoi que ce soit.
+team-requested = Demandé par { $name } le { $date }
+team-requested-unknown = quelqu'un
+team-approve = Approuver
+team-refuse = Refuser
+team-no-key = sans clé
+team-deactivate = Désactiver
+team-deactivate-hint = Désactiver un membre met fin à ses sessions tout de suite, retire son accès et renouvelle la clé de la structure. Il reste dans les journaux.
+team-former-title = Anciens membres
+team-deactivated-on = désactivé le { $date }
+team-add-pending-hint = Vous ne détenez pas la clé de la structure : le nouveau membre attendra qu'un administrateur qui la détient l'approuve.
+team-added-pending = { $name } a été ajouté et attend l'approbation d'un administrateur.
+team-approved = Le membre a été approuvé : il a maintenant accès aux dossiers de la structure.
+team-deactivated = Le membre a été désactivé : ses sessions sont terminées et la clé de la structure est en cours de renouvellement.
+journal-member-added-success = { $who } a ajouté un membre à la structure.
+journal-member-requested-success = { $who } a demandé l'ajout d'un membre à la structure.
+journal-member-approved-success = { $who } a approuvé un membre de la structure.
+journal-member-deactivated-success = { $who } a désactivé un membre de la structure.
+journal-structure-key-rotated-success = La clé de la structure a été renouvelée.

@@ -395,3 +395,30 @@ journal-calendar-feed-revoked-success = { $who } لینک خصوصی تقویم 
 
 # issue 11: misc (throttling, invitations, second factor, API errors)
 enroll-start-text = حساب کاری شما به عامل دوم نیاز دارد. ادامه دهید تا کلیدی را که باید در برنامهٔ تأیید هویت وارد کنید دریافت کنید.
+# issue 11: members
+error-access-pending-approval = اول باید یک مدیر مؤسسهٔ شما که کلید آن را دارد، دسترسی شما را تأیید کند.
+error-account-deactivated = مؤسسهٔ شما این حساب را غیرفعال کرده است. اگر اشتباه است، از مدیر آن بپرسید.
+error-last-key-holder = این آخرین عضوی است که کلید مؤسسه را دارد: اول یک عضو دیگر را تأیید کنید، ورنه هیچ کس نمی‌تواند آنچه مردم با مؤسسه شریک می‌سازند را باز کند.
+error-member-not-pending = این عضو دیگر منتظر تأیید نیست.
+error-key-not-held = شما هنوز کلید مؤسسه را ندارید.
+team-pending-title = منتظر تأیید
+team-approve-hint = تنها همکاری را تأیید کنید که می‌شناسید، پس از بررسی حضوری با او: تأیید، کلید همه چیزهایی را که مردم با مؤسسه شریک می‌سازند به او می‌دهد.
+team-pending-hint = پیش از آنکه این اعضا چیزی ببینند، یک مدیر مؤسسه که کلید آن را دارد باید آنها را تأیید کند.
+team-requested = درخواست از { $name } در { $date }
+team-requested-unknown = کسی
+team-approve = تأیید
+team-refuse = رد
+team-no-key = بدون کلید
+team-deactivate = غیرفعال کردن
+team-deactivate-hint = غیرفعال کردن یک عضو، جلسه‌های او را فوراً پایان می‌دهد، دسترسی‌اش را برمی‌دارد و کلید مؤسسه را نو می‌کند. نام او در ثبت‌ها باقی می‌ماند.
+team-former-title = اعضای پیشین
+team-deactivated-on = غیرفعال شده در { $date }
+team-add-pending-hint = شما کلید مؤسسه را ندارید: عضو جدید منتظر می‌ماند تا مدیری که کلید را دارد او را تأیید کند.
+team-added-pending = { $name } اضافه شد و منتظر تأیید یک مدیر است.
+team-approved = عضو تأیید شد: اکنون به پرونده‌های مؤسسه دسترسی دارد.
+team-deactivated = عضو غیرفعال شد: جلسه‌هایش پایان یافت و کلید مؤسسه در حال نو شدن است.
+journal-member-added-success = { $who } یک عضو به مؤسسه اضافه کرد.
+journal-member-requested-success = { $who } اضافه شدن یک عضو به مؤسسه را درخواست کرد.
+journal-member-approved-success = { $who } یک عضو مؤسسه را تأیید کرد.
+journal-member-deactivated-success = { $who } یک عضو مؤسسه را غیرفعال کرد.
+journal-structure-key-rotated-success = کلید مؤسسه نو شد.

@@ -395,3 +395,30 @@ journal-calendar-feed-revoked-success = { $who } د تقویم شخصي لینک
 
 # issue 11: misc (throttling, invitations, second factor, API errors)
 enroll-start-text = ستاسو مسلکي حساب دویم فکتور ته اړتیا لري. دوام ورکړئ چې هغه کیلي ترلاسه کړئ چې باید د تصدیق اپلیکیشن کې یې ولیکئ.
+# issue 11: members
+error-access-pending-approval = لومړی باید ستاسو د ادارې یو مدیر چې د هغې کیلي لري، ستاسو لاسرسی تایید کړي.
+error-account-deactivated = ستاسو ادارې دا حساب غیرفعال کړی دی. که تېروتنه وي، له مدیر یې وپوښتئ.
+error-last-key-holder = دا وروستی غړی دی چې د ادارې کیلي لري: لومړی بل غړی تایید کړئ، کنه هېڅوک به ونه شي کولای هغه څه پرانیزي چې خلک یې له ادارې سره شریکوي.
+error-member-not-pending = دا غړی نور د تایید په تمه نه دی.
+error-key-not-held = تاسو لا د ادارې کیلي نه لرئ.
+team-pending-title = د تایید په تمه
+team-approve-hint = یوازې هغه همکاره تایید کړئ چې پېژنئ یې، له هغې سره د مخامخ کتنې وروسته: تایید هغې ته د هغو ټولو شیانو کیلي ورکوي چې خلک یې له ادارې سره شریکوي.
+team-pending-hint = مخکې له دې چې دا غړي څه وویني، د ادارې یو مدیر چې کیلي یې لري باید هغوی تایید کړي.
+team-requested = د { $name } غوښتنه، { $date }
+team-requested-unknown = یو څوک
+team-approve = تایید
+team-refuse = ردول
+team-no-key = بې کیلي
+team-deactivate = غیرفعالول
+team-deactivate-hint = د یو غړي غیرفعالول یې ناستې سمدستي پای ته رسوي، لاسرسی یې لرې کوي او د ادارې کیلي نوې کوي. نوم یې په ثبتونو کې پاتې کېږي.
+team-former-title = پخواني غړي
+team-deactivated-on = په { $date } غیرفعال شو
+team-add-pending-hint = تاسو د ادارې کیلي نه لرئ: نوی غړی به تر هغه په تمه وي چې یو مدیر چې کیلي لري هغه تایید کړي.
+team-added-pending = { $name } اضافه شو او د یو مدیر د تایید په تمه دی.
+team-approved = غړی تایید شو: اوس د ادارې دوسیو ته لاسرسی لري.
+team-deactivated = غړی غیرفعال شو: ناستې یې پای ته ورسېدې او د ادارې کیلي نوې کېږي.
+journal-member-added-success = { $who } ادارې ته یو غړی اضافه کړ.
+journal-member-requested-success = { $who } ادارې ته د یو غړي د اضافه کولو غوښتنه وکړه.
+journal-member-approved-success = { $who } د ادارې یو غړی تایید کړ.
+journal-member-deactivated-success = { $who } د ادارې یو غړی غیرفعال کړ.
+journal-structure-key-rotated-success = د ادارې کیلي نوې شوه.

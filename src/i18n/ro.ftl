@@ -399,3 +399,30 @@ journal-calendar-feed-revoked-success = { $who } a oprit linkul privat de calend
 
 # issue 11: misc (throttling, invitations, second factor, API errors)
 enroll-start-text = Contul dumneavoastră de profesionist are nevoie de un al doilea factor. Continuați pentru a primi cheia de introdus în aplicația de autentificare.
+# issue 11: members
+error-access-pending-approval = Un administrator al structurii dumneavoastră care deține cheia ei trebuie mai întâi să vă aprobe accesul.
+error-account-deactivated = Acest cont a fost dezactivat de structura dumneavoastră. Întrebați administratorul ei dacă este o greșeală.
+error-last-key-holder = Este ultimul membru care deține cheia structurii: aprobați mai întâi un alt membru, altfel nimeni nu ar mai putea deschide ce împart oamenii cu structura.
+error-member-not-pending = Acest membru nu mai așteaptă aprobarea.
+error-key-not-held = Nu dețineți încă cheia structurii.
+team-pending-title = În așteptarea aprobării
+team-approve-hint = Aprobați doar o colegă pe care o cunoașteți, după ce ați verificat cu ea în persoană: aprobarea îi dă cheia a tot ce împart oamenii cu structura.
+team-pending-hint = Un administrator al structurii care deține cheia ei trebuie să aprobe acești membri înainte ca ei să vadă ceva.
+team-requested = Cerut de { $name } pe { $date }
+team-requested-unknown = cineva
+team-approve = Aprobă
+team-refuse = Refuză
+team-no-key = fără cheie
+team-deactivate = Dezactivează
+team-deactivate-hint = Dezactivarea unui membru îi închide imediat sesiunile, îi retrage accesul și reînnoiește cheia structurii. Rămâne în jurnale.
+team-former-title = Foști membri
+team-deactivated-on = dezactivat pe { $date }
+team-add-pending-hint = Nu dețineți cheia structurii: noul membru va aștepta până când un administrator care o deține îl aprobă.
+team-added-pending = { $name } a fost adăugat și așteaptă aprobarea unui administrator.
+team-approved = Membrul a fost aprobat: are acum acces la dosarele structurii.
+team-deactivated = Membrul a fost dezactivat: sesiunile lui sunt închise, iar cheia structurii se reînnoiește.
+journal-member-added-success = { $who } a adăugat un membru în structură.
+journal-member-requested-success = { $who } a cerut adăugarea unui membru în structură.
+journal-member-approved-success = { $who } a aprobat un membru al structurii.
+journal-member-deactivated-success = { $who } a dezactivat un membru al structurii.
+journal-structure-key-rotated-success = Cheia structurii a fost reînnoită.

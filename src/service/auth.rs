@@ -190,18 +190,29 @@ pub(crate) struct Loaded {
     pub account: Option<AccountRow>,
     pub beneficiary: Option<BeneficiaryRow>,
     pub memberships: Vec<MembershipRow>,
+    /// Staff: the structure keys' older versions and rotations (service::members).
+    pub keyring: super::members::Keyring,
 }
 
 pub(crate) fn load_account(tx: &mut dyn Sql, account: Option<AccountRow>) -> ServiceResult<Loaded> {
-    let (beneficiary, memberships) = match &account {
-        Some(a) if a.kind == "beneficiary" => (beneficiaries::by_account(tx, &a.id)?, Vec::new()),
-        Some(a) => (None, structures::memberships_of(tx, &a.id)?),
-        None => (None, Vec::new()),
+    let (beneficiary, memberships, keyring) = match &account {
+        Some(a) if a.kind == "beneficiary" => (
+            beneficiaries::by_account(tx, &a.id)?,
+            Vec::new(),
+            Default::default(),
+        ),
+        Some(a) => {
+            let memberships = structures::memberships_of(tx, &a.id)?;
+            let keyring = super::members::Keyring::load(tx, &a.id, &memberships)?;
+            (None, memberships, keyring)
+        }
+        None => (None, Vec::new(), Default::default()),
     };
     Ok(Loaded {
         account,
         beneficiary,
         memberships,
+        keyring,
     })
 }
 
@@ -273,6 +284,7 @@ impl App {
                 &account,
                 loaded.beneficiary.as_ref(),
                 &loaded.memberships,
+                &loaded.keyring,
                 password,
             )
             .await?
@@ -281,6 +293,10 @@ impl App {
                 .fail_login(throttling, Some(who), ServiceError::InvalidCredentials)
                 .await;
         };
+        // Only who knows her password learns that a deactivated member's account is closed.
+        if loaded.keyring.deactivated {
+            return Err(ServiceError::AccountDeactivated);
+        }
         let staff = account.kind != "beneficiary";
         let mut used_step = None;
         let mut stage = Stage::Full;
@@ -325,7 +341,6 @@ impl App {
                             true,
                         )?;
                     }
-                    app.grant_pending_structure_keys(tx, &keys)?;
                 }
                 Ok(Some(app.create_session(
                     tx,
@@ -398,7 +413,6 @@ impl App {
                 }
                 sessions::delete(tx, &old)?;
                 app.login_succeeded(tx, &throttling, now)?;
-                app.grant_pending_structure_keys(tx, &keys)?;
                 Ok(Some(app.create_session(
                     tx,
                     &account,
@@ -426,6 +440,7 @@ impl App {
         account: &AccountRow,
         beneficiary: Option<&BeneficiaryRow>,
         memberships: &[MembershipRow],
+        keyring: &super::members::Keyring,
         password: Vec<u8>,
     ) -> ServiceResult<Option<SessionKeys>> {
         let params = KdfParams::decode(&account.kdf_params)?;
@@ -462,7 +477,8 @@ impl App {
                     &ctx::secret_key(&account.id),
                     &wrapped,
                 )?;
-                self.staff_keys(account, memberships, secret).map(Some)
+                self.staff_keys(account, memberships, keyring, secret)
+                    .map(Some)
             }
         }
     }
@@ -497,20 +513,10 @@ impl App {
         &self,
         account: &AccountRow,
         memberships: &[MembershipRow],
+        keyring: &super::members::Keyring,
         secret: Key32,
     ) -> ServiceResult<SessionKeys> {
-        let pair = KeyPair::from_secret(secret.clone());
-        let mut structures = Vec::new();
-        for m in memberships {
-            if let Some(w) = &m.structure_key_wrap {
-                let aad = ctx::structure_key(&m.structure.id, &account.id);
-                let inner = self.platform.open(&aad, w)?;
-                structures.push((
-                    m.structure.id.clone(),
-                    consigne_vault::unwrap_key_from(&pair, &aad, &inner)?,
-                ));
-            }
-        }
+        let structures = self.structure_keys_of(&account.id, &secret, memberships, keyring)?;
         Ok(SessionKeys {
             secret,
             vault: None,
@@ -523,29 +529,6 @@ impl App {
                 .unwrap_or_else(|| self.config.default_language.clone()),
             notices: super::SecurityNotices::default(),
         })
-    }
-
-    /// Members added while no colleague holding the structure key was present get their wrap
-    /// when one logs in: the platform itself never holds a structure's private key.
-    pub(crate) fn grant_pending_structure_keys(
-        &self,
-        tx: &mut dyn Sql,
-        keys: &SessionKeys,
-    ) -> ServiceResult<()> {
-        for (sid, key) in &keys.structures {
-            for m in structures::members(tx, sid)?
-                .into_iter()
-                .filter(|m| !m.has_key)
-            {
-                let public = consigne_vault::PublicKey::from_slice(&m.public_key)?;
-                let aad = ctx::structure_key(sid, &m.account_id);
-                let wrap = self
-                    .platform
-                    .seal(&aad, &consigne_vault::wrap_key_to(&public, &aad, key));
-                structures::set_member_wrap(tx, sid, &m.account_id, &wrap)?;
-            }
-        }
-        Ok(())
     }
 
     fn session_ttl(&self, kind: &str, stage: Stage) -> (i64, i64) {
@@ -638,7 +621,18 @@ impl App {
         let session_key = consigne_vault::derive_key(&raw, "consigne/v1/session");
         let aad = ctx::session(&account.id);
         let inner = self.platform.open(&aad, &row.sealed_keys)?;
-        let keys = SessionKeys::decode(&consigne_vault::open(&session_key, &aad, &inner)?)?;
+        let mut keys = SessionKeys::decode(&consigne_vault::open(&session_key, &aad, &inner)?)?;
+        if account.kind != "beneficiary" {
+            // From the memberships as they are now: an approval, a deactivation or a new key
+            // version counts at once, without a new login.
+            keys.structures = self.structure_keys_of(
+                &account.id,
+                &keys.secret,
+                &loaded.memberships,
+                &loaded.keyring,
+            )?;
+            self.feed_rotations(&keys, &loaded.keyring);
+        }
         let actor = actor_of(&account, loaded.beneficiary.as_ref(), &loaded.memberships)?;
         let csrf =
             hex::encode(&consigne_vault::derive_key(&raw, "consigne/v1/csrf").as_bytes()[..16]);
@@ -768,6 +762,7 @@ impl App {
                 &account,
                 loaded.beneficiary.as_ref(),
                 &loaded.memberships,
+                &loaded.keyring,
                 current.as_bytes().to_vec(),
             )
             .await?

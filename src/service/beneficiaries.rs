@@ -2,7 +2,9 @@
 
 use super::auth::{IdentityRecord, check_for_identity, ctx};
 use super::structures::{allow, allow_on_safe};
-use super::{App, JournalActor, ServiceError, ServiceResult, Session, journal, new_id, parse_id};
+use super::{
+    App, JournalActor, ServiceError, ServiceResult, Session, SessionKeys, journal, new_id, parse_id,
+};
 use crate::domain::{BirthDate, Identifier, Language, Password, PersonName, Phone};
 use crate::policy::{Action, Actor, Resource};
 use crate::store::Sql;
@@ -280,14 +282,16 @@ impl App {
     fn identity_via_structure(
         &self,
         wrap: &[u8],
-        skey: &KeyPair,
+        keys: &SessionKeys,
         bid: &str,
         sid: &str,
         sealed: &[u8],
     ) -> ServiceResult<IdentityRecord> {
         let aad = ctx::relay_identity(bid, sid);
         let inner = self.platform.open(&aad, wrap)?;
-        let ik = consigne_vault::unwrap_key_from(skey, &aad, &inner)?;
+        let ik = keys
+            .open_structure_wrap(sid, &aad, &inner)
+            .ok_or(ServiceError::Internal("identity wrap"))?;
         IdentityRecord::open(self, &ik, bid, sealed)
     }
 
@@ -302,10 +306,9 @@ impl App {
             Action::ListFollowed,
             Resource::Structure { id: &sid },
         )?;
-        let skey = session
-            .keys
-            .structure_key(&sid)
-            .ok_or(ServiceError::AccessPending)?;
+        if session.keys.structure_key(&sid).is_none() {
+            return Err(ServiceError::AccessPending);
+        }
         let s2 = sid.clone();
         let rows = self
             .tx(move |tx| Ok(beneficiaries::followed_by(tx, &s2)?))
@@ -313,7 +316,7 @@ impl App {
         // A row whose wrap does not open with the structure's key shows nothing (fail closed).
         let mut people: Vec<FollowedPerson> = rows
             .iter()
-            .filter_map(|(relay, sealed)| match self.identity_via_structure(&relay.identity_wrap, &skey, &relay.beneficiary_id, &sid, sealed) {
+            .filter_map(|(relay, sealed)| match self.identity_via_structure(&relay.identity_wrap, &session.keys, &relay.beneficiary_id, &sid, sealed) {
                 Ok(id) => Some(FollowedPerson { id: relay.beneficiary_id.clone(), first_name: id.first_name, last_name: id.last_name, birth_date: id.birth_date }),
                 Err(e) => {
                     tracing::warn!(error = %e, "a relais row without a usable key wrap was skipped");
@@ -363,11 +366,11 @@ impl App {
             }
             _ => {
                 // The permission alone is not enough: the structure's key must open her wrap.
-                let (relay, skey) = relays
+                let relay = relays
                     .iter()
-                    .find_map(|r| session.keys.structure_key(&r.structure_id).map(|k| (r, k)))
+                    .find(|r| session.keys.structure_key(&r.structure_id).is_some())
                     .ok_or(ServiceError::NotFound)?;
-                let identity = self.identity_via_structure(&relay.identity_wrap, &skey, &bid, &relay.structure_id, &row.identity_sealed).map_err(|e| {
+                let identity = self.identity_via_structure(&relay.identity_wrap, &session.keys, &bid, &relay.structure_id, &row.identity_sealed).map_err(|e| {
                     tracing::warn!(error = %e, "a relais row without a usable key wrap was refused");
                     ServiceError::NotFound
                 })?;

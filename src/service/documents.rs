@@ -332,15 +332,18 @@ impl App {
             }
             Actor::Professional { .. } => {
                 for share in shares {
-                    if let Some(pair) = session.keys.structure_key(&share.structure_id) {
-                        let aad = ctx::item_key_share(&row.id, &share.structure_id);
-                        let opened = self
-                            .platform
-                            .open(&aad, &share.key_wrap)
-                            .and_then(|inner| consigne_vault::unwrap_key_from(&pair, &aad, &inner));
-                        if let Ok(k) = opened {
-                            return Ok((k, Some(share.structure_id.clone())));
-                        }
+                    let aad = ctx::item_key_share(&row.id, &share.structure_id);
+                    let opened = self
+                        .platform
+                        .open(&aad, &share.key_wrap)
+                        .ok()
+                        .and_then(|inner| {
+                            session
+                                .keys
+                                .open_structure_wrap(&share.structure_id, &aad, &inner)
+                        });
+                    if let Some(k) = opened {
+                        return Ok((k, Some(share.structure_id.clone())));
                     }
                 }
                 Err(ServiceError::NotFound)

@@ -12,6 +12,8 @@ pub struct SessionKeys {
     pub secret: Key32,
     pub vault: Option<Key32>,
     pub identity: Option<Key32>,
+    /// Structure private keys by structure id: the current version first, then older ones
+    /// (recomputed from the memberships at every request, see `App::authenticate`).
     pub structures: Vec<(String, Key32)>,
     pub display_name: String,
     pub language: String,
@@ -80,11 +82,25 @@ impl SessionKeys {
         KeyPair::from_secret(self.secret.clone())
     }
 
+    /// The structure's current key, if she holds it.
     pub fn structure_key(&self, sid: &str) -> Option<KeyPair> {
+        self.structure_keys(sid).next()
+    }
+
+    /// Every version of the structure's key she can reach, newest first: while a rotation is
+    /// under way some wraps are still made with an older version (docs/encryption.md).
+    pub fn structure_keys<'a>(&'a self, sid: &'a str) -> impl Iterator<Item = KeyPair> + 'a {
         self.structures
             .iter()
-            .find(|(s, _)| s == sid)
+            .filter(move |(s, _)| s == sid)
             .map(|(_, k)| KeyPair::from_secret(k.clone()))
+    }
+
+    /// A key wrapped to the structure (platform seal already removed), opened with whichever
+    /// version of the structure key made it.
+    pub fn open_structure_wrap(&self, sid: &str, aad: &str, inner: &[u8]) -> Option<Key32> {
+        self.structure_keys(sid)
+            .find_map(|pair| consigne_vault::unwrap_key_from(&pair, aad, inner).ok())
     }
 
     pub fn encode(&self) -> zeroize::Zeroizing<Vec<u8>> {

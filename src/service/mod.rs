@@ -10,6 +10,7 @@ mod feeds;
 mod interop;
 mod jobs;
 mod keys;
+mod members;
 mod organizer;
 mod recovery;
 mod reminders;
@@ -34,12 +35,14 @@ pub use export::VerifyReport;
 pub mod contexts {
     pub use super::auth::ctx::*;
     pub use super::documents::ctx::*;
+    pub use super::members::ctx::*;
 }
 pub use feeds::CalendarFeedView;
 pub use jobs::{
     JobHandler, JobView, NewJob, Outcome, RoundReport, Worker, backoff, job_handlers, jobs_lease,
 };
 pub use keys::{SecurityNotices, Session, SessionKeys, Stage};
+pub use members::{RotationStatus, StructureKeyRotation};
 pub use organizer::{
     Contact, Event, EventSchedule, ItemFields, ItemKind, ItemView, Note, Reminder, parse_fields,
 };
@@ -85,6 +88,8 @@ pub enum ServiceError {
     WrongCode,
     #[error("access to the structure key pending")]
     AccessPending,
+    #[error("account deactivated")]
+    AccountDeactivated,
     #[error("unsupported file type ({0})")]
     UnsupportedType(&'static str),
     #[error("too large ({0})")]
@@ -164,6 +169,11 @@ pub const JOURNAL_ACTIONS: &[&str] = &[
     "event_unshared",
     "calendar_feed_created",
     "calendar_feed_revoked",
+    "member_added",
+    "member_requested",
+    "member_approved",
+    "member_deactivated",
+    "structure_key_rotated",
 ];
 
 /// Everything a use case needs; cloned cheaply into handlers.
@@ -184,6 +194,8 @@ pub struct App {
     pub(crate) invitations: Arc<beneficiaries::InvitationDeliveries>,
     /// Demo mode: staff may skip TOTP; pages show a banner.
     pub demo: bool,
+    /// Structure key rotations this process runs with keys key holders handed over.
+    pub(crate) rotations: members::SharedRotations,
 }
 
 impl App {
@@ -214,6 +226,7 @@ impl App {
             kdf,
             invitations: Arc::default(),
             demo,
+            rotations: Arc::default(),
         }
     }
 

@@ -184,10 +184,10 @@ impl App {
         let Actor::Professional { .. } = session.actor else {
             return Err(ServiceError::NotFound);
         };
-        let (relay, skey) = relays
+        let relay = relays
             .iter()
             .filter(|r| r.recovery)
-            .find_map(|r| session.keys.structure_key(&r.structure_id).map(|k| (r, k)))
+            .find(|r| session.keys.structure_key(&r.structure_id).is_some())
             .ok_or(ServiceError::Forbidden)?;
         let sid = relay.structure_id.clone();
         let (b3, s3) = (bid.clone(), sid.clone());
@@ -202,8 +202,10 @@ impl App {
             .await?
             .ok_or(ServiceError::Forbidden)?;
         let aad = ctx::relay_recovery(&bid, &sid);
-        let vault = consigne_vault::unwrap_key_from(&skey, &aad, &self.platform.open(&aad, &wrap)?)
-            .map_err(|_| ServiceError::NotFound)?;
+        let vault = session
+            .keys
+            .open_structure_wrap(&sid, &aad, &self.platform.open(&aad, &wrap)?)
+            .ok_or(ServiceError::NotFound)?;
         let reset_code = recovery::generate_code();
         let canonical =
             recovery::normalize_code(&reset_code).ok_or(ServiceError::Internal("reset code"))?;

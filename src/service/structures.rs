@@ -1,7 +1,7 @@
 //! Structures (relay or mediation) and their professionals.
 
 use super::auth::ctx;
-use super::{App, ServiceError, ServiceResult, Session, new_id, parse_id};
+use super::{App, JournalActor, ServiceError, ServiceResult, Session, new_id, parse_id};
 use crate::domain::{Email, Password, ShortText, StaffRole, StructureKind};
 use crate::policy::{Action, Decision, Resource, authorize};
 use crate::store::StoreError;
@@ -25,6 +25,12 @@ pub struct StructureView {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
     pub created_at: String,
+    /// The structure key's current version (on `GET /structures/{sid}`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key_version: Option<i64>,
+    /// A rotation of the structure key is due or under way (on `GET /structures/{sid}`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key_rotating: Option<bool>,
 }
 
 impl From<&StructureRow> for StructureView {
@@ -35,6 +41,8 @@ impl From<&StructureRow> for StructureView {
             kind: s.kind.clone(),
             city: s.city.clone(),
             created_at: crate::clock::rfc3339(s.created_at),
+            key_version: None,
+            key_rotating: None,
         }
     }
 }
@@ -53,8 +61,33 @@ pub struct ProfessionalView {
     pub display_name: String,
     pub email: String,
     pub role: String,
-    /// False until a colleague holding the structure key has logged in since she was added.
+    /// `pending` (until an admin holding the key approves her), `active` or `deactivated`.
+    pub status: String,
+    /// She holds the structure key.
     pub has_access: bool,
+    /// Who asked for her membership, when it was not set up at the structure's creation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub requested_by: Option<String>,
+    pub requested_at: String,
+    /// When she was approved or deactivated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decided_at: Option<String>,
+}
+
+impl From<structures::MemberRow> for ProfessionalView {
+    fn from(m: structures::MemberRow) -> Self {
+        Self {
+            has_access: m.holds_key(),
+            id: m.account_id,
+            display_name: m.display_name,
+            email: m.email,
+            role: m.role,
+            status: m.status.as_str().to_owned(),
+            requested_by: m.created_by_name,
+            requested_at: crate::clock::rfc3339(m.created_at),
+            decided_at: m.decided_at.map(crate::clock::rfc3339),
+        }
+    }
 }
 
 /// Maps the policy's answer to the error the caller may see.
@@ -162,10 +195,15 @@ impl App {
         let sid = parse_id(sid)?;
         allow(session, Action::View, Resource::Structure { id: &sid })?;
         self.tx(move |tx| {
-            structures::by_id(tx, &sid)?
+            let mut view = structures::by_id(tx, &sid)?
                 .as_ref()
                 .map(StructureView::from)
-                .ok_or(ServiceError::NotFound)
+                .ok_or(ServiceError::NotFound)?;
+            if let Some(k) = structures::key_state(tx, &sid)? {
+                view.key_version = Some(k.version);
+                view.key_rotating = Some(k.rotation_due || k.rotation_job.is_some());
+            }
+            Ok(view)
         })
         .await
     }
@@ -210,17 +248,20 @@ impl App {
         let (row, pair) = self
             .new_staff_account("professional", &email, display_name.as_str(), &password)
             .await?;
-        let view = ProfessionalView {
-            id: row.id.clone(),
-            display_name: display_name.into_string(),
-            email: email.as_str().to_owned(),
-            role: role.as_str().to_owned(),
-            has_access: true,
-        };
         let held = session.keys.structure_key(&sid);
         let app = self.clone();
         let now = self.now();
-        let has_access = self
+        let actor = JournalActor {
+            kind: if matches!(session.actor, crate::policy::Actor::PlatformAdmin { .. }) {
+                "platform_admin"
+            } else {
+                "professional"
+            },
+            account: Some(session.account_id.clone()),
+            name: Some(session.keys.display_name.clone()),
+            structure: Some(sid.clone()),
+        };
+        let view = self
             .tx(move |tx| {
                 let structure = structures::by_id(tx, &sid)?.ok_or(ServiceError::NotFound)?;
                 crate::store::accounts::insert(tx, &row).map_err(|e| match e {
@@ -228,8 +269,9 @@ impl App {
                     other => other.into(),
                 })?;
                 let aad = ctx::structure_key(&sid, &row.id);
-                // The first member gets a fresh structure key pair; later ones get the key from a
-                // colleague who holds it (now if the creator does, else at that colleague's login).
+                // A structure key reaches a member only from a colleague who holds it: the
+                // creator if she does, else an admin's explicit approval later. The first
+                // members of a new structure get a fresh key only because no one holds it yet.
                 let structure_key = match (&structure.public_key, held) {
                     (None, _) => {
                         let fresh = KeyPair::generate();
@@ -245,11 +287,31 @@ impl App {
                         &consigne_vault::wrap_key_to(&pair.public(), &aad, k.secret()),
                     )
                 });
-                structures::add_member(tx, &sid, &row.id, role.as_str(), wrap.as_deref(), now)?;
-                Ok(wrap.is_some())
+                let by = actor.account.as_deref().map(|a| structures::Requester {
+                    account_id: a,
+                    display_name: actor.name.as_deref().unwrap_or_default(),
+                });
+                structures::add_member_requested(
+                    tx,
+                    &sid,
+                    &row.id,
+                    role.as_str(),
+                    wrap.as_deref(),
+                    now,
+                    by,
+                )?;
+                let action = if wrap.is_some() {
+                    "member_added"
+                } else {
+                    "member_requested"
+                };
+                super::members::journal_structure(tx, now, &actor, action, Some(&row.id))?;
+                structures::member(tx, &sid, &row.id)?
+                    .map(ProfessionalView::from)
+                    .ok_or(ServiceError::Internal("new member"))
             })
             .await?;
-        Ok(ProfessionalView { has_access, ..view })
+        Ok(view)
     }
 
     pub async fn list_professionals(
@@ -267,15 +329,9 @@ impl App {
             if structures::by_id(tx, &sid)?.is_none() {
                 return Err(ServiceError::NotFound);
             }
-            Ok(structures::members(tx, &sid)?
+            Ok(structures::members_with_former(tx, &sid)?
                 .into_iter()
-                .map(|m| ProfessionalView {
-                    id: m.account_id,
-                    display_name: m.display_name,
-                    email: m.email,
-                    role: m.role,
-                    has_access: m.has_key,
-                })
+                .map(ProfessionalView::from)
                 .collect())
         })
         .await

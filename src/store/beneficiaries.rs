@@ -133,7 +133,7 @@ pub fn add_relay(
     recovery_wrap: Option<&[u8]>,
 ) -> StoreResult<()> {
     tx.execute(
-        "INSERT INTO relays (beneficiary_id, structure_id, since, identity_wrap, recovery_wrap) VALUES ($1, $2, $3, $4, $5)",
+        "INSERT INTO relays (beneficiary_id, structure_id, since, identity_wrap, recovery_wrap, key_version) VALUES ($1, $2, $3, $4, $5, (SELECT key_version FROM structures WHERE id = $2))",
         &[bid.into(), sid.into(), since.into(), identity_wrap.into(), recovery_wrap.map(<[u8]>::to_vec).into()],
     )?;
     Ok(())

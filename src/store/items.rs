@@ -177,7 +177,7 @@ pub fn shares_of_beneficiary(tx: &mut dyn Sql, bid: &str) -> StoreResult<Vec<Sha
 
 pub fn share(tx: &mut dyn Sql, item_id: &str, sid: &str, wrap: &[u8], at: i64) -> StoreResult<()> {
     tx.execute(
-        "INSERT INTO item_shares (item_id, structure_id, key_wrap, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (item_id, structure_id) DO UPDATE SET key_wrap = $3",
+        "INSERT INTO item_shares (item_id, structure_id, key_wrap, created_at, key_version) VALUES ($1, $2, $3, $4, (SELECT key_version FROM structures WHERE id = $2)) ON CONFLICT (item_id, structure_id) DO UPDATE SET key_wrap = $3, key_version = excluded.key_version",
         &[item_id.into(), sid.into(), wrap.into(), at.into()],
     )?;
     Ok(())

@@ -230,3 +230,13 @@ pub fn cancel(tx: &mut dyn Sql, key: &str) -> StoreResult<bool> {
     )?;
     Ok(n == 1)
 }
+
+/// Marks a job done by its idempotency key, whoever holds it (work finished outside a worker's
+/// round, e.g. a key rotation driven by a member's session). Returns whether it was open.
+pub fn complete_by_key(tx: &mut dyn Sql, key: &str, now: i64) -> StoreResult<bool> {
+    let n = tx.execute(
+        "UPDATE jobs SET status = 'done', lease_owner = NULL, lease_until = NULL, updated_at = $2 WHERE idempotency_key = $1 AND status IN ('pending', 'running')",
+        &[key.into(), now.into()],
+    )?;
+    Ok(n == 1)
+}

@@ -26,6 +26,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
         8,
         include_str!("migrations/postgres/0008_calendar_feeds.sql"),
     ),
+    (9, include_str!("migrations/postgres/0009_members.sql")),
     (11, include_str!("migrations/postgres/0011_login_known.sql")),
 ];
 const MAX_IDLE: usize = 8;

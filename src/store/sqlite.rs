@@ -14,6 +14,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (5, include_str!("migrations/sqlite/0005_jobs.sql")),
     (7, include_str!("migrations/sqlite/0007_reminders.sql")),
     (8, include_str!("migrations/sqlite/0008_calendar_feeds.sql")),
+    (9, include_str!("migrations/sqlite/0009_members.sql")),
     (11, include_str!("migrations/sqlite/0011_login_known.sql")),
 ];
 const MAX_IDLE: usize = 8;

@@ -73,6 +73,7 @@ pub fn classify(e: &ServiceError) -> (StatusCode, &'static str) {
         ServiceError::NotFound => (StatusCode::NOT_FOUND, "not_found"),
         ServiceError::Forbidden => (StatusCode::FORBIDDEN, "forbidden"),
         ServiceError::AccessPending => (StatusCode::FORBIDDEN, "access_pending"),
+        ServiceError::AccountDeactivated => (StatusCode::FORBIDDEN, "account_deactivated"),
         ServiceError::UnsupportedType("pdf-active-content") => {
             (StatusCode::UNSUPPORTED_MEDIA_TYPE, "pdf_not_checkable")
         }
@@ -119,7 +120,10 @@ fn api_message(e: &ServiceError) -> String {
         }
         ServiceError::TooLarge(_) => "The file is too large for this server's limit.".into(),
         ServiceError::AccessPending => {
-            "A colleague of your structure must log in once to give you access.".into()
+            "An admin of your structure who holds its key must approve your access.".into()
+        }
+        ServiceError::AccountDeactivated => {
+            "This account was deactivated by your structure: ask its admin.".into()
         }
         ServiceError::Conflict(code) => format!("Conflict: {code}."),
         ServiceError::Invalid(i) => format!("Invalid value for {}: {}.", i.field, i.code),

@@ -279,30 +279,32 @@ async fn the_platform_never_holds_a_structure_key() {
             .count(),
         1
     );
-    // A colleague who holds the key logs in: the newcomer gets her wrap, used at her next login.
+    // A colleague who holds the key logs in: nothing is handed over without an approval.
     w.t.login_staff(&w.p1_login.0, STAFF_PASSWORD, &w.p1_login.1)
         .await;
-    let r =
-        w.t.get(
-            &format!("/api/v1/structures/{}/beneficiaries", w.s1),
-            Some(&late),
-        )
-        .await;
-    assert_eq!(
-        r.code(),
-        "access_pending",
-        "a session keeps the keys it was opened with"
-    );
     let (late_email, late_secret) = (late_login.0.clone(), late_login.1.clone());
     let late =
         w.t.login_staff(&late_email, STAFF_PASSWORD, &late_secret)
             .await;
+    let people = format!("/api/v1/structures/{}/beneficiaries", w.s1);
+    let r = w.t.get(&people, Some(&late)).await;
+    assert_eq!(r.code(), "access_pending", "no key without an approval");
+    // The structure's admin approves her: her session reads at once.
+    let late_id = w.t.get("/api/v1/me", Some(&late)).await.json()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let r =
-        w.t.get(
-            &format!("/api/v1/structures/{}/beneficiaries", w.s1),
-            Some(&late),
+        w.t.post_empty(
+            &format!(
+                "/api/v1/structures/{}/professionals/{late_id}/approve",
+                w.s1
+            ),
+            Some(&w.p1),
         )
         .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
+    let r = w.t.get(&people, Some(&late)).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text);
     assert_eq!(r.json()[0]["first_name"], "Zoé");
     // Added by a structure admin (who holds the key): access at once.

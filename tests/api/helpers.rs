@@ -317,6 +317,13 @@ impl TestApp {
             .post(&format!("/api/v1/structures/{sid}/professionals"), Some(creator), json!({"display_name": "Camille Pro", "email": email, "password": STAFF_PASSWORD, "role": role}))
             .await;
         assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        let (token, secret) = self.first_staff_login(&email).await;
+        (token, email, secret)
+    }
+
+    /// A new staff account's first login: it enrols TOTP, then logs in again with a code;
+    /// returns (token, TOTP secret).
+    pub async fn first_staff_login(&self, email: &str) -> (String, String) {
         let r = self
             .post(
                 "/api/v1/auth/login",
@@ -344,8 +351,8 @@ impl TestApp {
             )
             .await;
         assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
-        let token = self.login_staff(&email, STAFF_PASSWORD, &secret).await;
-        (token, email, secret)
+        let token = self.login_staff(email, STAFF_PASSWORD, &secret).await;
+        (token, secret)
     }
 
     /// Opens a safe; returns (beneficiary id, identifier, recovery code).

@@ -18,6 +18,7 @@ mod interop;
 mod items;
 mod jobs;
 mod matrix;
+mod members;
 mod memory;
 mod pages;
 mod postgres;

@@ -455,3 +455,55 @@ async fn every_item_endpoint_against_every_role() {
         assert_eq!(r.0, StatusCode::OK, "{path}");
     }
 }
+
+/// The team actions (approve, deactivate a member) against every role: only an admin of the
+/// structure; the operator never approves and deactivates only where no admin is left.
+#[tokio::test]
+async fn team_actions_against_every_role() {
+    let w = World::new().await;
+    let t = &w.t;
+    let s1 = &w.s1;
+    let add = |creator: String| async move {
+        let email = format!("{}@structure.example", unique("tm"));
+        let r = t
+            .post(
+                &format!("/api/v1/structures/{s1}/professionals"),
+                Some(&creator),
+                json!({"display_name": "Target", "email": email, "password": STAFF_PASSWORD, "role": "member"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        (r.json()["id"].as_str().unwrap().to_owned(), email)
+    };
+    // A plain member of the structure, approved, to play the member role.
+    let (_, member_email) = add(w.p1.clone()).await;
+    let (member, _) = t.first_staff_login(&member_email).await;
+    let roles: [(&str, Option<String>, u16, u16); 7] = [
+        ("structure admin", Some(w.p1.clone()), 204, 204),
+        ("structure member", Some(member), FB, FB),
+        ("other structure", Some(w.p2.clone()), NF, NF),
+        ("mediation", Some(w.pm.clone()), NF, NF),
+        ("platform admin", Some(w.admin.clone()), FB, FB),
+        ("the person", Some(w.person.clone()), NF, NF),
+        ("anonymous", None, NA, NA),
+    ];
+    for (role, token, approve, deactivate) in roles {
+        for (action, want) in [("approve", approve), ("deactivate", deactivate)] {
+            // A fresh pending member each time (the operator's request).
+            let (target, _) = add(w.admin.clone()).await;
+            let path = format!(
+                "/api/v1/structures/{}/professionals/{target}/{action}",
+                w.s1
+            );
+            let r = t.post_empty(&path, token.as_deref()).await;
+            assert_eq!(r.status.as_u16(), want, "{role} {action}: {}", r.text);
+            let missing = format!(
+                "/api/v1/structures/{}/professionals/00000000-0000-4000-8000-000000000000/{action}",
+                w.s1
+            );
+            let r = t.post_empty(&missing, token.as_deref()).await;
+            let want_missing = if want == 204 { NF } else { want };
+            assert_eq!(r.status.as_u16(), want_missing, "{role} {action} missing");
+        }
+    }
+}

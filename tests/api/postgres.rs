@@ -39,6 +39,25 @@ fn split(list: &str) -> Vec<String> {
     list.split(',').map(str::to_owned).collect()
 }
 
+/// A line of a CREATE TABLE split at its commas outside parentheses.
+fn top_level_parts(line: &str) -> impl Iterator<Item = &str> {
+    let mut parts = Vec::new();
+    let (mut depth, mut start) = (0i32, 0);
+    for (i, c) in line.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ',' if depth == 0 => {
+                parts.push(&line[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&line[start..]);
+    parts.into_iter().map(str::trim)
+}
+
 /// The string literals of a CHECK expression, in order: `kind IN ('a', 'b')` on SQLite and
 /// `kind = ANY (ARRAY['a'::text, 'b'::text])` on PostgreSQL both give `[a, b]`.
 fn literals(expr: &str) -> Vec<String> {
@@ -114,14 +133,19 @@ fn sqlite_schema(tx: &mut dyn Sql) -> StoreResult<Schema> {
             fk.3 = f.text(4)?;
         }
         table.foreign_keys = fks.into_values().collect();
-        // SQLite keeps CHECKs only in the table's SQL: one column per line in our migrations.
-        for line in sql.lines().filter(|l| l.contains("CHECK")) {
-            let column = line
-                .split_whitespace()
-                .next()
-                .unwrap_or_default()
-                .to_owned();
-            table.checks.insert((column, literals(line)));
+        // SQLite keeps CHECKs only in the table's SQL: one column per line in our migrations,
+        // except that `ALTER TABLE ... ADD COLUMN` appends ", <column definition>" to the
+        // last line.
+        for line in sql.lines() {
+            for part in top_level_parts(line).filter(|p| p.contains("CHECK")) {
+                let column = part
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned();
+                let check = part.find("CHECK").map_or(part, |i| &part[i..]);
+                table.checks.insert((column, literals(check)));
+            }
         }
         schema.insert(name, table);
     }
@@ -141,7 +165,9 @@ fn pg_schema(tx: &mut dyn Sql) -> StoreResult<Schema> {
             c.text(1)?,
             normal_type(&c.text(2)?),
             c.text(3)? == "NO",
-            c.opt_text(4)?,
+            // PostgreSQL spells a text default with its cast: `'active'::text`.
+            c.opt_text(4)?
+                .map(|d| d.trim_end_matches("::text").to_owned()),
         ));
     }
     for k in tx.query(PG_KEYS, &[])? {

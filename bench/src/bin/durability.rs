@@ -4,8 +4,9 @@
 //! ```text
 //! durability --consigne target/debug/consigne --work DIR [--backend sqlite|postgres] [--long]
 //!            [--full-dir TMPFS_MOUNT] [--restore-database-url URL --restore-blobs-url URL]
-//!            [--seed N]
+//!            [--seed N] [--only members]
 //! ```
+//! `--only members` runs part 5 alone (kills during deactivations and key rotations).
 //! The main installation uses `CONSIGNE_DATABASE_URL` / `CONSIGNE_BLOBS_URL` from the
 //! environment when set (PostgreSQL + S3), its own data directory otherwise. Prints a table
 //! of acknowledged, lost and corrupted counts per part; exits 1 if anything was lost or
@@ -33,6 +34,8 @@ struct Args {
     restore_database_url: Option<String>,
     restore_blobs_url: Option<String>,
     seed: u64,
+    /// Run one part alone (`members`).
+    only: Option<String>,
 }
 
 fn parse_args() -> Result<Args> {
@@ -48,6 +51,7 @@ fn parse_args() -> Result<Args> {
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_nanos() as u64)
             .unwrap_or(1),
+        only: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -61,9 +65,10 @@ fn parse_args() -> Result<Args> {
             "--restore-database-url" => args.restore_database_url = Some(value()?),
             "--restore-blobs-url" => args.restore_blobs_url = Some(value()?),
             "--seed" => args.seed = value()?.parse().context("--seed")?,
+            "--only" => args.only = Some(value()?),
             "-h" | "--help" => {
                 println!(
-                    "durability --consigne BIN --work DIR [--backend sqlite|postgres] [--long] [--full-dir TMPFS] [--restore-database-url URL] [--restore-blobs-url URL] [--seed N]"
+                    "durability --consigne BIN --work DIR [--backend sqlite|postgres] [--long] [--full-dir TMPFS] [--restore-database-url URL] [--restore-blobs-url URL] [--seed N] [--only members]"
                 );
                 std::process::exit(0);
             }
@@ -72,6 +77,9 @@ fn parse_args() -> Result<Args> {
     }
     if args.work.as_os_str().is_empty() {
         bail!("--work DIR is required (an empty directory for this run)");
+    }
+    if args.only.as_deref().is_some_and(|o| o != "members") {
+        bail!("--only takes members");
     }
     if !matches!(args.backend.as_str(), "sqlite" | "postgres") {
         bail!("--backend is sqlite or postgres");
@@ -122,6 +130,24 @@ fn run(args: &Args) -> Result<Vec<PartReport>> {
     }
     let owners: Vec<usize> = (0..uploaders).collect();
     let who = uploaders;
+    let mut members = PartReport::new("5. kill during deactivation and key rotation");
+    let members_rounds = if args.long { 12 } else { 4 };
+    let part5 = |server: &mut Server, rng: &mut StdRng, report: &mut PartReport, people: &[_]| {
+        println!("==> part 5: kill during a member's deactivation and the key rotation");
+        if let Err(e) =
+            durability::members::run(server, &api, people, who, members_rounds, rng, report)
+        {
+            report.failures.push(format!("{e:#}"));
+        }
+    };
+    if args.only.as_deref() == Some("members") {
+        part5(&mut server, &mut rng, &mut members, &people);
+        for p in server.panics() {
+            members.failures.push(format!("server panic: {p}"));
+        }
+        server.kill9()?;
+        return Ok(vec![members]);
+    }
 
     let settings = durability::kill_loop::Settings {
         rounds: if args.long { 30 } else { 5 },
@@ -229,11 +255,12 @@ fn run(args: &Args) -> Result<Vec<PartReport>> {
             .failures
             .push("this consigne binary has no `backup` command: part 4 cannot run".into());
     }
+    part5(&mut server, &mut rng, &mut members, &people);
     for p in server.panics() {
         kill.failures.push(format!("server panic: {p}"));
     }
     server.kill9()?;
-    Ok(vec![kill, full, atomic, backup])
+    Ok(vec![kill, full, atomic, backup, members])
 }
 
 fn main() -> ExitCode {

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 /// Runs `op` in a thread, kills the server after `delay`, restarts it. `Some(reply)` when the
 /// server answered before it died.
-fn killed_during(
+pub(super) fn killed_during(
     server: &mut Server,
     delay: Duration,
     op: impl FnOnce() -> Result<Reply> + Send + 'static,
@@ -30,14 +30,14 @@ fn killed_during(
 }
 
 /// A random moment within the operation's usual duration (and a little after it).
-fn moment(rng: &mut StdRng, usual: Duration) -> Duration {
+pub(super) fn moment(rng: &mut StdRng, usual: Duration) -> Duration {
     let max = (usual.as_micros() as u64 * 2).max(2_000);
     Duration::from_micros(rng.gen_range(0..max))
 }
 
 /// Whether the document is shared with the professional's structure, checking that the
 /// professional can open it exactly when it is (with the acknowledged digest).
-fn share_state(api: &Api, person: &Person, pro: &Pro, doc: &Acked) -> Result<bool> {
+pub(super) fn share_state(api: &Api, person: &Person, pro: &Pro, doc: &Acked) -> Result<bool> {
     let r = patiently(|| {
         api.get(
             &format!("/api/v1/documents/{}", doc.id),
@@ -76,7 +76,7 @@ fn share_state(api: &Api, person: &Person, pro: &Pro, doc: &Acked) -> Result<boo
     }
 }
 
-fn small_doc(api: &Api, person: &Person, who: usize, rng: &mut StdRng) -> Result<Acked> {
+pub(super) fn small_doc(api: &Api, person: &Person, who: usize, rng: &mut StdRng) -> Result<Acked> {
     let mut local = StdRng::seed_from_u64(rng.r#gen());
     let bytes = docs::pdf("Consigne atomic", rng.gen_range(1..16 * 1024), &mut local);
     match patiently(|| match docs::upload(api, person, who, &bytes, false)? {
@@ -89,7 +89,7 @@ fn small_doc(api: &Api, person: &Person, who: usize, rng: &mut StdRng) -> Result
     }
 }
 
-fn expect_204(what: &str, r: Result<Reply>) -> Result<Duration> {
+pub(super) fn expect_204(what: &str, r: Result<Reply>) -> Result<Duration> {
     let start = Instant::now();
     let r = r?;
     if r.status != 204 {
@@ -218,7 +218,7 @@ pub fn run(
 
 /// Books one round: `after` is whether the operation's effect is there (or an inconsistent
 /// state). An answered operation counts as acknowledged; its effect missing is a loss.
-fn account(
+pub(super) fn account(
     what: &str,
     answer: Option<Reply>,
     after: Result<bool>,

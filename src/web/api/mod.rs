@@ -58,6 +58,14 @@ pub fn router() -> Router<AppState> {
             post(add_professional).get(list_professionals),
         )
         .route(
+            "/structures/{sid}/professionals/{pid}/approve",
+            post(approve_professional),
+        )
+        .route(
+            "/structures/{sid}/professionals/{pid}/deactivate",
+            post(deactivate_professional),
+        )
+        .route(
             "/structures/{sid}/beneficiaries",
             post(open_safe).get(list_followed),
         )
@@ -333,7 +341,7 @@ async fn add_professional(
     let p = s.app.add_professional(&session, &sid, input).await?;
     ok(
         StatusCode::CREATED,
-        json!({ "id": p.id, "email": p.email, "role": p.role }),
+        json!({ "id": p.id, "email": p.email, "role": p.role, "status": p.status, "has_access": p.has_access }),
     )
 }
 
@@ -346,6 +354,24 @@ async fn list_professionals(
         StatusCode::OK,
         s.app.list_professionals(&session, &sid).await?,
     )
+}
+
+async fn approve_professional(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path((sid, pid)): Path<(String, String)>,
+) -> ApiResult {
+    s.app.approve_member(&session, &sid, &pid).await?;
+    no_content()
+}
+
+async fn deactivate_professional(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path((sid, pid)): Path<(String, String)>,
+) -> ApiResult {
+    s.app.deactivate_member(&session, &sid, &pid).await?;
+    no_content()
 }
 
 #[derive(Deserialize)]

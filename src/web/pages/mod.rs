@@ -9,6 +9,7 @@ mod icons;
 mod organizer;
 mod person;
 mod pro;
+mod team;
 
 use super::AppState;
 use super::error::classify;
@@ -53,6 +54,7 @@ pub fn router() -> Router<AppState> {
         .merge(organizer::router())
         .merge(person::router())
         .merge(pro::router())
+        .merge(team::router())
         .merge(admin::router())
 }
 
@@ -204,7 +206,11 @@ impl Ctx {
                     "totp_required" | "wrong_code" => "error-wrong-code",
                     "not_found" => "error-not-found",
                     "forbidden" => "error-forbidden",
-                    "access_pending" => "error-access-pending",
+                    "access_pending" => "error-access-pending-approval",
+                    "account_deactivated" => "error-account-deactivated",
+                    "last_key_holder" => "error-last-key-holder",
+                    "not_pending" => "error-member-not-pending",
+                    "key_not_held" => "error-key-not-held",
                     "consent_required" => "error-consent",
                     "email_taken" => "error-email-taken",
                     "unsupported_type" => "error-unsupported-type",

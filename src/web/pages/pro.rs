@@ -1,9 +1,9 @@
 //! The professional interface: people followed, opening a safe (with the recovery sheet to
-//! print), inviting an existing person, a person's file, and the structure's team.
+//! print), inviting an existing person and a person's file (the team: `team.rs`).
 
 use super::{Ctx, icons::icon};
 use crate::policy::Actor;
-use crate::service::{NewProfessional, NewSafe, OpenedSafe, ServiceError, StructureView};
+use crate::service::{NewSafe, OpenedSafe, ServiceError, StructureView};
 use crate::web::AppState;
 use axum::Form;
 use axum::Router;
@@ -21,7 +21,6 @@ pub fn router() -> Router<AppState> {
         .route("/pro/s/{sid}/invite", post(invite_submit))
         .route("/pro/b/{bid}", get(person_file))
         .route("/pro/b/{bid}/reset", post(reset_submit))
-        .route("/s/{sid}/team", get(team_page).post(team_submit))
 }
 
 fn role_of(
@@ -321,151 +320,6 @@ async fn person_file(ctx: Ctx, Path(bid): Path<String>) -> Response {
             p { a.button href="/pro" { (ctx.t("action-back-home")) } }
         }),
         Err(e) => ctx.error_page(&e),
-    }
-}
-
-#[derive(Debug, Default, Deserialize)]
-struct ProfessionalForm {
-    #[serde(rename = "_csrf", default)]
-    csrf: String,
-    #[serde(default)]
-    display_name: String,
-    #[serde(default)]
-    email: String,
-    #[serde(default)]
-    password: String,
-    #[serde(default)]
-    role: String,
-}
-
-async fn team(
-    ctx: &Ctx,
-    sid: &str,
-    form: &ProfessionalForm,
-    notice: Option<String>,
-    error: Option<String>,
-    status: StatusCode,
-) -> Response {
-    let session = match ctx.require(&["professional", "platform_admin"]) {
-        Ok(s) => s.clone(),
-        Err(r) => return r,
-    };
-    let (structure, members) = match tokio::try_join!(
-        ctx.state.app.get_structure(&session, sid),
-        ctx.state.app.list_professionals(&session, sid)
-    ) {
-        Ok(v) => v,
-        Err(e) => return ctx.error_page(&e),
-    };
-    let can_add = session.kind == "platform_admin"
-        || role_of(ctx, sid).is_some_and(|(r, _)| r == crate::domain::StaffRole::Admin);
-    let back = if session.kind == "platform_admin" {
-        "/admin"
-    } else {
-        "/pro"
-    };
-    ctx.render(status, &ctx.t("team-title"), html! {
-        h1 { (icon("people")) " " (structure.name) }
-        p.hint { (ctx.t(if structure.kind == "relay" { "structure-kind-relay" } else { "structure-kind-mediation" })) @if let Some(c) = &structure.city { " · " (c) } }
-        @if let Some(n) = notice { div.notice.success role="status" { p { (n) } } }
-        section.card {
-            h2 { (ctx.t("team-title")) }
-            @if members.is_empty() { p { (ctx.t("team-empty")) } }
-            ul.people {
-                @for m in &members {
-                    li {
-                        (icon("person")) " " strong { (m.display_name) } " · " (m.email) " · " (ctx.t(if m.role == "admin" { "role-admin" } else { "role-member" }))
-                        @if !m.has_access { " · " em { (ctx.t("team-pending")) } }
-                    }
-                }
-            }
-        }
-        @if can_add {
-            section.card {
-                h2 { (icon("plus")) " " (ctx.t("team-add")) }
-                (super::field_error(&error))
-                form method="post" action={"/s/" (sid) "/team"} {
-                    (ctx.csrf_field())
-                    label for="display_name" { (ctx.t("field-display-name")) }
-                    input id="display_name" name="display_name" type="text" required value=(form.display_name);
-                    label for="email" { (ctx.t("field-email")) }
-                    input id="email" name="email" type="email" required autocomplete="off" value=(form.email);
-                    label for="password" { (ctx.t("team-initial-password")) }
-                    p.hint id="pw-hint" { (ctx.t("password-rules")) }
-                    input id="password" name="password" type="password" autocomplete="new-password" required aria-describedby="pw-hint";
-                    label for="role" { (ctx.t("field-role")) }
-                    select id="role" name="role" {
-                        option value="member" selected[form.role != "admin"] { (ctx.t("role-member")) }
-                        option value="admin" selected[form.role == "admin"] { (ctx.t("role-admin")) }
-                    }
-                    button.primary type="submit" { (ctx.t("action-add")) }
-                }
-            }
-        }
-        p { a.button href=(back) { (ctx.t("action-back-home")) } }
-    })
-}
-
-async fn team_page(ctx: Ctx, Path(sid): Path<String>) -> Response {
-    team(
-        &ctx,
-        &sid,
-        &ProfessionalForm::default(),
-        None,
-        None,
-        StatusCode::OK,
-    )
-    .await
-}
-
-async fn team_submit(
-    ctx: Ctx,
-    Path(sid): Path<String>,
-    Form(form): Form<ProfessionalForm>,
-) -> Response {
-    let session = match ctx.require(&["professional", "platform_admin"]) {
-        Ok(s) => s.clone(),
-        Err(r) => return r,
-    };
-    if !ctx.csrf_ok(&form.csrf) {
-        return ctx.bad_form();
-    }
-    let input = NewProfessional {
-        display_name: form.display_name.clone(),
-        email: form.email.clone(),
-        password: form.password.clone(),
-        role: form.role.clone(),
-    };
-    match ctx.state.app.add_professional(&session, &sid, input).await {
-        Ok(p) => {
-            let notice = ctx
-                .locale
-                .ta("team-added", &[("name", p.display_name.into())]);
-            team(
-                &ctx,
-                &sid,
-                &ProfessionalForm::default(),
-                Some(notice),
-                None,
-                StatusCode::OK,
-            )
-            .await
-        }
-        Err(ServiceError::NotFound) => ctx.not_found(),
-        Err(e) => {
-            team(
-                &ctx,
-                &sid,
-                &ProfessionalForm {
-                    password: String::new(),
-                    ..form
-                },
-                None,
-                Some(ctx.error_text(&e)),
-                Ctx::error_status(&e),
-            )
-            .await
-        }
     }
 }
 

@@ -1,0 +1,316 @@
+//! A structure's team ("Équipe"): its members, the memberships waiting for an admin's
+//! approval (who asked, when), adding a professional, approving and deactivating members.
+//! Approving gives her the structure's key; the page says to approve only a colleague one
+//! knows. Deactivating ends her sessions and access and renews the structure's key.
+
+use super::{Ctx, icons::icon};
+use crate::policy::Actor;
+use crate::service::{NewProfessional, ProfessionalView, ServiceError};
+use crate::web::AppState;
+use axum::Form;
+use axum::Router;
+use axum::extract::Path;
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::{get, post};
+use maud::html;
+use serde::Deserialize;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/s/{sid}/team", get(team_page).post(team_submit))
+        .route("/s/{sid}/team/{pid}/approve", post(approve_submit))
+        .route("/s/{sid}/team/{pid}/deactivate", post(deactivate_submit))
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct ProfessionalForm {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+    #[serde(default)]
+    display_name: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    role: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct CsrfOnly {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+}
+
+/// `2026-12-01T10:00:00Z` as `2026-12-01 10:00 UTC`.
+fn when(rfc3339: &str) -> String {
+    format!(
+        "{} UTC",
+        rfc3339
+            .replace('T', " ")
+            .trim_end_matches('Z')
+            .get(..16)
+            .unwrap_or(rfc3339)
+    )
+}
+
+fn is_admin_of(ctx: &Ctx, sid: &str) -> bool {
+    match ctx.session.as_ref().map(|s| &s.actor) {
+        Some(Actor::Professional { memberships, .. }) => memberships
+            .iter()
+            .any(|m| m.structure_id == sid && m.role == crate::domain::StaffRole::Admin),
+        _ => false,
+    }
+}
+
+async fn team(
+    ctx: &Ctx,
+    sid: &str,
+    form: &ProfessionalForm,
+    notice: Option<String>,
+    error: Option<String>,
+    status: StatusCode,
+) -> Response {
+    let session = match ctx.require(&["professional", "platform_admin"]) {
+        Ok(s) => s.clone(),
+        Err(r) => return r,
+    };
+    let (structure, members) = match tokio::try_join!(
+        ctx.state.app.get_structure(&session, sid),
+        ctx.state.app.list_professionals(&session, sid)
+    ) {
+        Ok(v) => v,
+        Err(e) => return ctx.error_page(&e),
+    };
+    let platform = session.kind == "platform_admin";
+    let admin = is_admin_of(ctx, sid);
+    let holds_key = session.keys.structure_key(sid).is_some();
+    let has_active_admin = members
+        .iter()
+        .any(|m| m.status == "active" && m.role == "admin");
+    let can_add = platform || admin;
+    let can_approve = admin && holds_key;
+    let can_deactivate = admin || (platform && !has_active_admin);
+    let (pending, rest): (Vec<&ProfessionalView>, Vec<&ProfessionalView>) =
+        members.iter().partition(|m| m.status == "pending");
+    let (active, former): (Vec<&ProfessionalView>, Vec<&ProfessionalView>) =
+        rest.into_iter().partition(|m| m.status == "active");
+    let back = if platform { "/admin" } else { "/pro" };
+    let role = |m: &ProfessionalView| {
+        ctx.t(if m.role == "admin" {
+            "role-admin"
+        } else {
+            "role-member"
+        })
+    };
+    ctx.render(status, &ctx.t("team-title"), html! {
+        h1 { (icon("people")) " " (structure.name) }
+        p.hint { (ctx.t(if structure.kind == "relay" { "structure-kind-relay" } else { "structure-kind-mediation" })) @if let Some(c) = &structure.city { " · " (c) } }
+        @if let Some(n) = notice { div.notice.success role="status" { p { (n) } } }
+        (super::field_error(&error))
+        @if !pending.is_empty() {
+            section.card id="pending" {
+                h2 { (ctx.t("team-pending-title")) }
+                p.hint { (ctx.t(if can_approve { "team-approve-hint" } else { "team-pending-hint" })) }
+                ul.people {
+                    @for m in &pending {
+                        li {
+                            (icon("person")) " " strong { (m.display_name) } " · " (m.email) " · " (role(m))
+                            br;
+                            span.hint { (ctx.ta("team-requested", &[
+                                ("name", m.requested_by.clone().unwrap_or_else(|| ctx.t("team-requested-unknown")).into()),
+                                ("date", when(&m.requested_at).into()),
+                            ])) }
+                            @if can_approve {
+                                form.inline method="post" action={"/s/" (sid) "/team/" (m.id) "/approve"} {
+                                    (ctx.csrf_field())
+                                    button.primary type="submit" { (icon("key")) " " (ctx.t("team-approve")) }
+                                }
+                            }
+                            @if can_deactivate {
+                                form.inline method="post" action={"/s/" (sid) "/team/" (m.id) "/deactivate"} {
+                                    (ctx.csrf_field())
+                                    button type="submit" { (ctx.t("team-refuse")) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        section.card {
+            h2 { (ctx.t("team-title")) }
+            @if active.is_empty() { p { (ctx.t("team-empty")) } }
+            ul.people {
+                @for m in &active {
+                    li {
+                        (icon("person")) " " strong { (m.display_name) } " · " (m.email) " · " (role(m))
+                        @if !m.has_access { " · " em { (ctx.t("team-no-key")) } }
+                        @if can_deactivate && m.id != session.account_id {
+                            form.inline method="post" action={"/s/" (sid) "/team/" (m.id) "/deactivate"} {
+                                (ctx.csrf_field())
+                                button type="submit" { (ctx.t("team-deactivate")) }
+                            }
+                        }
+                    }
+                }
+            }
+            @if can_deactivate { p.hint { (ctx.t("team-deactivate-hint")) } }
+        }
+        @if !former.is_empty() {
+            section.card {
+                h2 { (ctx.t("team-former-title")) }
+                ul.people {
+                    @for m in &former {
+                        li {
+                            (icon("person")) " " (m.display_name) " · " (m.email)
+                            @if let Some(d) = &m.decided_at { " · " (ctx.ta("team-deactivated-on", &[("date", when(d).into())])) }
+                        }
+                    }
+                }
+            }
+        }
+        @if can_add {
+            section.card {
+                h2 { (icon("plus")) " " (ctx.t("team-add")) }
+                @if !holds_key { p.hint { (ctx.t("team-add-pending-hint")) } }
+                form method="post" action={"/s/" (sid) "/team"} {
+                    (ctx.csrf_field())
+                    label for="display_name" { (ctx.t("field-display-name")) }
+                    input id="display_name" name="display_name" type="text" required value=(form.display_name);
+                    label for="email" { (ctx.t("field-email")) }
+                    input id="email" name="email" type="email" required autocomplete="off" value=(form.email);
+                    label for="password" { (ctx.t("team-initial-password")) }
+                    p.hint id="pw-hint" { (ctx.t("password-rules")) }
+                    input id="password" name="password" type="password" autocomplete="new-password" required aria-describedby="pw-hint";
+                    label for="role" { (ctx.t("field-role")) }
+                    select id="role" name="role" {
+                        option value="member" selected[form.role != "admin"] { (ctx.t("role-member")) }
+                        option value="admin" selected[form.role == "admin"] { (ctx.t("role-admin")) }
+                    }
+                    button.primary type="submit" { (ctx.t("action-add")) }
+                }
+            }
+        }
+        p { a.button href=(back) { (ctx.t("action-back-home")) } }
+    })
+}
+
+async fn team_page(ctx: Ctx, Path(sid): Path<String>) -> Response {
+    team(
+        &ctx,
+        &sid,
+        &ProfessionalForm::default(),
+        None,
+        None,
+        StatusCode::OK,
+    )
+    .await
+}
+
+async fn team_submit(
+    ctx: Ctx,
+    Path(sid): Path<String>,
+    Form(form): Form<ProfessionalForm>,
+) -> Response {
+    let session = match ctx.require(&["professional", "platform_admin"]) {
+        Ok(s) => s.clone(),
+        Err(r) => return r,
+    };
+    if !ctx.csrf_ok(&form.csrf) {
+        return ctx.bad_form();
+    }
+    let input = NewProfessional {
+        display_name: form.display_name.clone(),
+        email: form.email.clone(),
+        password: form.password.clone(),
+        role: form.role.clone(),
+    };
+    match ctx.state.app.add_professional(&session, &sid, input).await {
+        Ok(p) => {
+            let id = if p.status == "pending" {
+                "team-added-pending"
+            } else {
+                "team-added"
+            };
+            let notice = ctx.ta(id, &[("name", p.display_name.into())]);
+            team(
+                &ctx,
+                &sid,
+                &ProfessionalForm::default(),
+                Some(notice),
+                None,
+                StatusCode::OK,
+            )
+            .await
+        }
+        Err(ServiceError::NotFound) => ctx.not_found(),
+        Err(e) => {
+            team(
+                &ctx,
+                &sid,
+                &ProfessionalForm {
+                    password: String::new(),
+                    ..form
+                },
+                None,
+                Some(ctx.error_text(&e)),
+                Ctx::error_status(&e),
+            )
+            .await
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Decision {
+    Approve,
+    Deactivate,
+}
+
+async fn decide(ctx: Ctx, sid: String, pid: String, form: CsrfOnly, what: Decision) -> Response {
+    let session = match ctx.require(&["professional", "platform_admin"]) {
+        Ok(s) => s.clone(),
+        Err(r) => return r,
+    };
+    if !ctx.csrf_ok(&form.csrf) {
+        return ctx.bad_form();
+    }
+    let app = &ctx.state.app;
+    let (result, done) = match what {
+        Decision::Approve => (
+            app.approve_member(&session, &sid, &pid).await,
+            "team-approved",
+        ),
+        Decision::Deactivate => (
+            app.deactivate_member(&session, &sid, &pid).await,
+            "team-deactivated",
+        ),
+    };
+    let form = ProfessionalForm::default();
+    match result {
+        Ok(()) => team(&ctx, &sid, &form, Some(ctx.t(done)), None, StatusCode::OK).await,
+        Err(ServiceError::NotFound) => ctx.not_found(),
+        Err(e) => {
+            let status = Ctx::error_status(&e);
+            team(&ctx, &sid, &form, None, Some(ctx.error_text(&e)), status).await
+        }
+    }
+}
+
+async fn approve_submit(
+    ctx: Ctx,
+    Path((sid, pid)): Path<(String, String)>,
+    Form(form): Form<CsrfOnly>,
+) -> Response {
+    decide(ctx, sid, pid, form, Decision::Approve).await
+}
+
+async fn deactivate_submit(
+    ctx: Ctx,
+    Path((sid, pid)): Path<(String, String)>,
+    Form(form): Form<CsrfOnly>,
+) -> Response {
+    decide(ctx, sid, pid, form, Decision::Deactivate).await
+}
