@@ -22,6 +22,9 @@ pub struct NewSafe {
     pub language: Option<String>,
     pub phone: Option<String>,
     pub consent: Option<bool>,
+    /// Whether the opening structure may help her get back in (and so, in the worst case,
+    /// open her safe): asked with her at opening. The API's default, for compatibility, is yes.
+    pub recovery_relay: Option<bool>,
 }
 
 /// What the recovery sheet shows; the code exists nowhere else in clear.
@@ -84,7 +87,7 @@ pub struct RelayView {
     pub shared: SharedCounts,
 }
 
-fn pro_actor(session: &Session, sid: &str) -> JournalActor {
+pub(super) fn pro_actor(session: &Session, sid: &str) -> JournalActor {
     JournalActor {
         kind: "professional",
         account: Some(session.account_id.clone()),
@@ -186,6 +189,7 @@ impl App {
         };
         let app = self.clone();
         let actor = pro_actor(session, &sid);
+        let input_recovery = input.recovery_relay.unwrap_or(true);
         let display_name = format!("{} {}", first.as_str(), last.as_str());
         let safe_id = bid.clone();
         let identifier = self
@@ -215,8 +219,8 @@ impl App {
                 row.identity_sealed = record.seal(&app, &identity_key, &bid);
                 accounts::insert(tx, &account)?;
                 beneficiaries::insert(tx, &row)?;
-                // A relay structure becomes her first relais and her recovery relais; a mediation
-                // structure opened the safe but keeps no key to it.
+                // A relay structure becomes her first relais, and her recovery relais if she
+                // said so; a mediation structure opened the safe but keeps no key to it.
                 if structure.kind == "relay" {
                     let public = PublicKey::from_slice(
                         structure
@@ -224,9 +228,21 @@ impl App {
                             .as_deref()
                             .ok_or(ServiceError::Internal("structure key"))?,
                     )?;
-                    app.link_relay(tx, &bid, &sid, &public, &identity_key, Some(&vault), now)?;
+                    let recovery = input_recovery.then_some(&vault);
+                    app.link_relay(tx, &bid, &sid, &public, &identity_key, recovery, now)?;
                 }
                 journal(tx, now, Some(&bid), &actor, "safe_opened", None, true)?;
+                if structure.kind == "relay" && input_recovery {
+                    journal(
+                        tx,
+                        now,
+                        Some(&bid),
+                        &actor,
+                        "recovery_relay_added",
+                        Some(("structure", &sid)),
+                        true,
+                    )?;
+                }
                 Ok(identifier.as_str().to_owned())
             })
             .await?;
@@ -268,7 +284,7 @@ impl App {
 
     /// Opens a person's identity through a structure's key: needs both the relais row and the
     /// wrap addressed to that structure.
-    fn identity_via_structure(
+    pub(super) fn identity_via_structure(
         &self,
         wrap: &[u8],
         skey: &KeyPair,
@@ -276,10 +292,20 @@ impl App {
         sid: &str,
         sealed: &[u8],
     ) -> ServiceResult<IdentityRecord> {
+        let ik = self.relay_identity_key(wrap, skey, bid, sid)?;
+        IdentityRecord::open(self, &ik, bid, sealed)
+    }
+
+    fn relay_identity_key(
+        &self,
+        wrap: &[u8],
+        skey: &KeyPair,
+        bid: &str,
+        sid: &str,
+    ) -> ServiceResult<Key32> {
         let aad = ctx::relay_identity(bid, sid);
         let inner = self.platform.open(&aad, wrap)?;
-        let ik = consigne_vault::unwrap_key_from(skey, &aad, &inner)?;
-        IdentityRecord::open(self, &ik, bid, sealed)
+        Ok(consigne_vault::unwrap_key_from(skey, &aad, &inner)?)
     }
 
     pub async fn list_followed(
@@ -330,6 +356,24 @@ impl App {
         session: &Session,
         bid: &str,
     ) -> ServiceResult<(IdentityRecord, Option<String>, BeneficiaryRow)> {
+        let (ik, via, row) = self.identity_key_of(session, bid, Action::View).await?;
+        let identity =
+            IdentityRecord::open(self, &ik, &row.id, &row.identity_sealed).map_err(|e| {
+                tracing::warn!(error = %e, "an identity record that does not open was refused");
+                ServiceError::NotFound
+            })?;
+        Ok((identity, via, row))
+    }
+
+    /// Her identity key, if `action` is allowed on her safe and the caller holds a key that
+    /// opens it (her own, or a relais' structure key and wrap), with the structure it was
+    /// reached through.
+    pub(super) async fn identity_key_of(
+        &self,
+        session: &Session,
+        bid: &str,
+        action: Action,
+    ) -> ServiceResult<(Key32, Option<String>, BeneficiaryRow)> {
         let bid = parse_id(bid)?;
         let b2 = bid.clone();
         let (row, relays) = self
@@ -339,33 +383,32 @@ impl App {
                 Ok((row, relays))
             })
             .await?;
-        allow_on_safe(session, Action::View, &bid, &relays)?;
-        let (identity, via) = match &session.actor {
-            Actor::Beneficiary { .. } => {
-                let ik = session
+        allow_on_safe(session, action, &bid, &relays)?;
+        match &session.actor {
+            Actor::Beneficiary { .. } => Ok((
+                session
                     .keys
                     .identity
-                    .as_ref()
-                    .ok_or(ServiceError::NotFound)?;
-                (
-                    IdentityRecord::open(self, ik, &bid, &row.identity_sealed)?,
-                    None,
-                )
-            }
+                    .clone()
+                    .ok_or(ServiceError::NotFound)?,
+                None,
+                row,
+            )),
             _ => {
                 // The permission alone is not enough: the structure's key must open her wrap.
                 let (relay, skey) = relays
                     .iter()
                     .find_map(|r| session.keys.structure_key(&r.structure_id).map(|k| (r, k)))
                     .ok_or(ServiceError::NotFound)?;
-                let identity = self.identity_via_structure(&relay.identity_wrap, &skey, &bid, &relay.structure_id, &row.identity_sealed).map_err(|e| {
-                    tracing::warn!(error = %e, "a relais row without a usable key wrap was refused");
-                    ServiceError::NotFound
-                })?;
-                (identity, Some(relay.structure_id.clone()))
+                let ik = self
+                    .relay_identity_key(&relay.identity_wrap, &skey, &bid, &relay.structure_id)
+                    .map_err(|e| {
+                        tracing::warn!(error = %e, "a relais row without a usable key wrap was refused");
+                        ServiceError::NotFound
+                    })?;
+                Ok((ik, Some(relay.structure_id.clone()), row))
             }
-        };
-        Ok((identity, via, row))
+        }
     }
 
     pub async fn beneficiary_profile(
@@ -579,9 +622,7 @@ impl App {
             beneficiaries::delete_invitation_for(tx, &bid, &sid)?;
             // Leaving revokes every share with that structure, on the next request.
             crate::store::items::unshare_all(tx, &bid, &sid)?;
-            if beneficiaries::reset_of(tx, &bid)?.is_some_and(|r| r.structure_id == sid) {
-                beneficiaries::delete_reset(tx, &bid)?;
-            }
+            crate::store::resets::delete_for(tx, &bid, &sid)?;
             journal(
                 tx,
                 now,

@@ -213,12 +213,20 @@ impl App {
 
 /// The handlers of every kind of job this build knows.
 pub fn job_handlers(app: &App) -> Vec<(&'static str, Arc<dyn JobHandler>)> {
-    vec![(
-        super::reminders::JOB_KIND,
-        Arc::new(super::reminders::SmsReminders {
-            operator: super::reminders::operator_from_config(&app.config),
-        }),
-    )]
+    vec![
+        (
+            super::reminders::JOB_KIND,
+            Arc::new(super::reminders::SmsReminders {
+                operator: super::reminders::operator_from_config(&app.config),
+            }),
+        ),
+        (
+            super::recovery::SMS_NOTICE_KIND,
+            Arc::new(super::recovery::SmsNotices {
+                operator: super::reminders::operator_from_config(&app.config),
+            }),
+        ),
+    ]
 }
 
 /// Claims and runs due jobs; `consigne serve` runs one in the background, `consigne worker`

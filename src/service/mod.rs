@@ -42,7 +42,7 @@ pub use keys::{SecurityNotices, Session, SessionKeys, Stage};
 pub use organizer::{
     Contact, Event, EventSchedule, ItemFields, ItemKind, ItemView, Note, Reminder, parse_fields,
 };
-pub use recovery::InPersonReset;
+pub use recovery::{InPersonReset, PendingReset, ResetNotice, ResetStarted};
 pub use reminders::{ReminderView, after_quiet_hours, from_local_date_time, local_date_time};
 pub use structures::{NewProfessional, NewStructure, ProfessionalView, StructureView};
 pub use upload::{Received, Upload};
@@ -129,6 +129,11 @@ pub const JOURNAL_ACTIONS: &[&str] = &[
     "recovered_with_code",
     "recovered_in_person",
     "reset_started",
+    "reset_confirmed",
+    "reset_cancelled",
+    "recovery_code_renewed",
+    "phone_changed",
+    "phone_removed",
     "recovery_relay_added",
     "recovery_relay_removed",
     "document_uploaded",
@@ -274,7 +279,8 @@ impl App {
         let window = self.config.throttle.address_window_minutes * 60;
         let removed = self
             .tx(move |tx| {
-                let sessions = crate::store::sessions::purge_expired(tx, now)?;
+                let sessions = crate::store::sessions::purge_expired(tx, now)?
+                    + crate::store::resets::purge_expired(tx, now)?;
                 let counters =
                     crate::store::throttle::purge(tx, now, now - 24 * 3600, now - window)?;
                 Ok(sessions + counters)

@@ -26,6 +26,10 @@ const MIGRATIONS: &[(i64, &str)] = &[
         8,
         include_str!("migrations/postgres/0008_calendar_feeds.sql"),
     ),
+    (
+        10,
+        include_str!("migrations/postgres/0010_reset_confirmation.sql"),
+    ),
 ];
 const MAX_IDLE: usize = 8;
 /// Repositories use a bounded set of statements; the cap only guards against a surprise.

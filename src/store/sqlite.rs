@@ -14,6 +14,10 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (5, include_str!("migrations/sqlite/0005_jobs.sql")),
     (7, include_str!("migrations/sqlite/0007_reminders.sql")),
     (8, include_str!("migrations/sqlite/0008_calendar_feeds.sql")),
+    (
+        10,
+        include_str!("migrations/sqlite/0010_reset_confirmation.sql"),
+    ),
 ];
 const MAX_IDLE: usize = 8;
 

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 /// Runs `op` in a thread, kills the server after `delay`, restarts it. `Some(reply)` when the
 /// server answered before it died.
-fn killed_during(
+pub(super) fn killed_during(
     server: &mut Server,
     delay: Duration,
     op: impl FnOnce() -> Result<Reply> + Send + 'static,
@@ -30,7 +30,7 @@ fn killed_during(
 }
 
 /// A random moment within the operation's usual duration (and a little after it).
-fn moment(rng: &mut StdRng, usual: Duration) -> Duration {
+pub(super) fn moment(rng: &mut StdRng, usual: Duration) -> Duration {
     let max = (usual.as_micros() as u64 * 2).max(2_000);
     Duration::from_micros(rng.gen_range(0..max))
 }
@@ -225,8 +225,20 @@ fn account(
     counts: &mut [u32; 2],
     report: &mut PartReport,
 ) {
+    account_status(what, 204, answer, after, counts, report);
+}
+
+/// [`account`] for an operation whose success answers `ok_status`.
+pub(super) fn account_status(
+    what: &str,
+    ok_status: u16,
+    answer: Option<Reply>,
+    after: Result<bool>,
+    counts: &mut [u32; 2],
+    report: &mut PartReport,
+) {
     let answered = match &answer {
-        Some(r) if r.status == 204 => true,
+        Some(r) if r.status == ok_status => true,
         Some(r) => {
             report.failures.push(format!(
                 "{what} answered {} before the kill: {}",

@@ -7,6 +7,7 @@ pub mod client;
 pub mod disk_full;
 pub mod docs;
 pub mod kill_loop;
+pub mod reset;
 pub mod server;
 
 use anyhow::{Context, Result, anyhow, bail};

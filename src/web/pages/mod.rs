@@ -9,6 +9,7 @@ mod icons;
 mod organizer;
 mod person;
 mod pro;
+mod resets;
 
 use super::AppState;
 use super::error::classify;
@@ -53,6 +54,7 @@ pub fn router() -> Router<AppState> {
         .merge(organizer::router())
         .merge(person::router())
         .merge(pro::router())
+        .merge(resets::router())
         .merge(admin::router())
 }
 
