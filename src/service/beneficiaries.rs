@@ -1,7 +1,7 @@
 //! Opening a safe for a person, the people a structure follows, her relais and invitations.
 
 use super::auth::{IdentityRecord, check_for_identity, ctx};
-use super::structures::{allow, allow_on_safe};
+use super::structures::{allow, allow_on_safe, structure_access};
 use super::{App, JournalActor, ServiceError, ServiceResult, Session, journal, new_id, parse_id};
 use crate::domain::{BirthDate, Identifier, Language, Password, PersonName, Phone};
 use crate::policy::{Action, Actor, Resource};
@@ -313,16 +313,7 @@ impl App {
         session: &Session,
         sid: &str,
     ) -> ServiceResult<Vec<FollowedPerson>> {
-        let sid = parse_id(sid)?;
-        allow(
-            session,
-            Action::ListFollowed,
-            Resource::Structure { id: &sid },
-        )?;
-        let skey = session
-            .keys
-            .structure_key(&sid)
-            .ok_or(ServiceError::AccessPending)?;
+        let (sid, skey) = structure_access(session, sid, Action::ListFollowed)?;
         let s2 = sid.clone();
         let rows = self
             .tx(move |tx| Ok(beneficiaries::followed_by(tx, &s2)?))

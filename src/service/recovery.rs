@@ -15,7 +15,7 @@ use std::sync::Arc;
 use super::auth::{DUMMY_SALT, IdentityRecord, check_for_identity, ctx, load_account};
 use super::beneficiaries::{NamedRef, OpenedSafe, pro_actor};
 use super::jobs::{JobHandler, NewJob, Outcome};
-use super::structures::{allow, allow_on_safe, own_safe};
+use super::structures::{allow, allow_on_safe, own_safe, structure_access};
 use super::{
     App, JournalActor, RecoverRequest, ServiceError, ServiceResult, Session, journal, new_id,
     parse_id,
@@ -470,16 +470,7 @@ impl App {
         session: &Session,
         sid: &str,
     ) -> ServiceResult<Vec<PendingReset>> {
-        let sid = parse_id(sid)?;
-        allow(
-            session,
-            Action::ManageResets,
-            Resource::Structure { id: &sid },
-        )?;
-        let skey = session
-            .keys
-            .structure_key(&sid)
-            .ok_or(ServiceError::AccessPending)?;
+        let (sid, skey) = structure_access(session, sid, Action::ManageResets)?;
         let now = self.now();
         let s2 = sid.clone();
         let rows = self

@@ -405,19 +405,7 @@ async fn in_person_reset_works_with_plain_forms() {
         "no code for the member who started it"
     );
     // She sees it at once on her home page, with a way to cancel it.
-    let person = browser();
-    let (_, _, html) = page(&person, t, "/login").await;
-    submit(
-        &person,
-        t,
-        "/login",
-        &[
-            ("_csrf", &csrf_of(&html)),
-            ("identifier", &w.identifier),
-            ("password", PERSON_PASSWORD),
-        ],
-    )
-    .await;
+    let person = logged_in(t, &w.identifier, PERSON_PASSWORD).await;
     let (_, _, home) = page(&person, t, "/home").await;
     assert!(home.contains("id=\"reset-notice\""), "{home}");
     assert!(home.contains("Accueil de jour"));

@@ -5,9 +5,9 @@
 //! in every case exactly one of her old and new passwords works afterwards and her documents
 //! decrypt with the vault key it unwraps.
 
-use super::atomic::{account_status, killed_during, moment};
+use super::atomic::{account_status, check_docs, killed_during, moment, password_state};
 use super::client::{Api, Reply};
-use super::docs::{self, Acked};
+use super::docs::Acked;
 use super::server::Server;
 use super::{PartReport, Person, Pro, login, patiently, pro_login, random_password};
 use anyhow::{Result, anyhow, bail};
@@ -84,47 +84,6 @@ fn status_of(api: &Api, token: &str, sid: &str, id: &str) -> Result<Option<Strin
         .and_then(|e| e["status"].as_str().map(str::to_owned)))
 }
 
-/// After a use (killed or not): which of `old` and `new` opens her safe. Exactly one must;
-/// `person` then holds it and a fresh token. `Ok(true)` when the new one does.
-fn password_state(api: &Api, person: &mut Person, old: &str, new: &str) -> Result<bool> {
-    let with_old = patiently(|| api.login(&person.identifier, old))?;
-    let with_new = patiently(|| api.login(&person.identifier, new))?;
-    match (with_old.status, with_new.status) {
-        (200, 401) => {
-            person.password = old.to_owned();
-            person.token = with_old.field("token")?;
-            Ok(false)
-        }
-        (401, 200) => {
-            person.password = new.to_owned();
-            person.token = with_new.field("token")?;
-            Ok(true)
-        }
-        (o, n) => Err(anyhow!(
-            "after a reset the old password answers {o} and the new one {n}"
-        )),
-    }
-}
-
-/// Her documents still decrypt with the vault key her working password unwraps.
-fn check_docs(api: &Api, person: &Person, docs: &[Acked], report: &mut PartReport) {
-    let mine: Vec<Acked> = docs
-        .iter()
-        .map(|a| Acked {
-            owner: 0,
-            ..a.clone()
-        })
-        .collect();
-    let c = docs::check_all(
-        api,
-        std::slice::from_ref(person),
-        &mine,
-        &mut report.failures,
-    );
-    report.lost += c.lost;
-    report.corrupted += c.corrupted;
-}
-
 /// Sets a new password with `code`; the password that works afterwards is in `person`.
 fn recover_with(api: &Api, person: &mut Person, code: &str, rng: &mut StdRng) -> Result<()> {
     let new = random_password(rng);
@@ -140,7 +99,7 @@ fn recover_with(api: &Api, person: &mut Person, code: &str, rng: &mut StdRng) ->
         bail!("a recovery returned a printed code to its caller");
     }
     let old = person.password.clone();
-    if !password_state(api, person, &old, &new)? {
+    if !password_state("reset", api, person, &old, &new)? {
         bail!("an acknowledged reset left her old password working");
     }
     Ok(())
@@ -246,7 +205,7 @@ pub fn run(
         let answer = killed_during(server, moment(rng, use_time), move || {
             use_code(&a, &identifier, &code, &n)
         })?;
-        let after = password_state(api, &mut person, &old, &new);
+        let after = password_state("reset use", api, &mut person, &old, &new);
         account_status("reset use", 200, answer, after, &mut uses, report);
         check_docs(api, &person, docs, report);
     }
