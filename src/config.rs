@@ -29,6 +29,25 @@ pub struct Config {
     pub jobs: Jobs,
     pub sms: Sms,
     pub reminders: Reminders,
+    pub recovery: Recovery,
+}
+
+/// The in-person reset (docs/threat-model.md, "In-person reset").
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Recovery {
+    /// In a structure whose only member holding its key started the reset, no second member
+    /// can confirm it: the code is only made after this many hours, during which the person is
+    /// told (SMS, notice at login) and can cancel it.
+    pub single_member_delay_hours: u32,
+}
+
+impl Default for Recovery {
+    fn default() -> Self {
+        Self {
+            single_member_delay_hours: 72,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -222,6 +241,7 @@ impl Default for Config {
             jobs: Jobs::default(),
             sms: Sms::default(),
             reminders: Reminders::default(),
+            recovery: Recovery::default(),
         }
     }
 }
@@ -330,6 +350,11 @@ impl Config {
                 "storage.max_file_mb must be 1..=1024, storage.in_memory_mb 1..=256, storage.in_memory_total_mb at most 4096 and storage.quota_mb at least 1".into(),
             ));
         }
+        if !(24..=720).contains(&self.recovery.single_member_delay_hours) {
+            return Err(ConfigError::Invalid(
+                "recovery.single_member_delay_hours must be 24..=720".into(),
+            ));
+        }
         if !matches!(self.sms.operator.as_str(), "none" | "brevo" | "webhook") {
             return Err(ConfigError::Invalid(
                 "sms.operator must be none, brevo or webhook".into(),
@@ -405,6 +430,7 @@ mod tests {
             "memory_kib",
             "max_concurrent",
             "platform_key_file",
+            "single_member_delay_hours",
         ] {
             assert!(text.contains(key), "{key} is not documented");
         }

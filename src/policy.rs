@@ -48,6 +48,16 @@ pub enum Action {
     ApproveMember,
     /// End a member's access: her key wrap, her sessions; the structure key is rotated.
     DeactivateMember,
+    /// Start an in-person reset of her password (a member of one of her relais; the service
+    /// also needs a recovery relais whose key the member holds).
+    StartReset,
+    /// See, confirm or cancel the resets started at a structure (its members; the service
+    /// keeps the starter from confirming her own, except after the delay of a structure of one).
+    ManageResets,
+    /// Cancel a reset of her own safe (the person).
+    CancelReset,
+    /// Set or remove her phone number (she, or a member of one of her relais).
+    SetPhone,
 }
 
 /// What the action is about. `relays` are the structures the person currently has as relais.
@@ -133,6 +143,7 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
             match (action, m.role, m.kind) {
                 (A::View | A::ListProfessionals | A::OpenSafe, _, _) => Allow,
                 (A::AddProfessional, StaffRole::Admin, _) => Allow,
+                (A::ManageResets, _, _) => Allow,
                 // Mediation structures open safes but follow no one and share nothing.
                 (A::ListFollowed | A::Invite, _, StructureKind::Relay) => Allow,
                 _ => Forbidden,
@@ -152,7 +163,7 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
                 .iter()
                 .any(|m| m.kind == StructureKind::Relay && relays.contains(&m.structure_id));
             match (follows, action) {
-                (true, A::View | A::AddItem) => Allow,
+                (true, A::View | A::AddItem | A::StartReset | A::SetPhone) => Allow,
                 (true, _) => Forbidden,
                 (false, _) => Hidden,
             }
@@ -163,7 +174,7 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
                 return Hidden;
             }
             match action {
-                A::View | A::ManageOwn | A::AddItem => Allow,
+                A::View | A::ManageOwn | A::AddItem | A::CancelReset | A::SetPhone => Allow,
                 _ => Forbidden,
             }
         }
@@ -328,6 +339,27 @@ mod tests {
             (&platform, A::DeactivateMember, orphan_team, Allow),
             (&owner, A::DeactivateMember, team, Hidden),
             (&anon, A::ApproveMember, team, Hidden),
+            (&member, A::StartReset, her, Allow),
+            (&admin, A::StartReset, her, Allow),
+            (&stranger, A::StartReset, her, Hidden),
+            (&mediation, A::StartReset, her, Hidden),
+            (&platform, A::StartReset, her, Hidden),
+            (&owner, A::StartReset, her, Forbidden),
+            (&member, A::ManageResets, s1, Allow),
+            (&admin, A::ManageResets, s1, Allow),
+            (&stranger, A::ManageResets, s1, Hidden),
+            (&platform, A::ManageResets, s1, Forbidden),
+            (&owner, A::ManageResets, s1, Hidden),
+            (&owner, A::CancelReset, her, Allow),
+            (&other, A::CancelReset, her, Hidden),
+            (&member, A::CancelReset, her, Forbidden),
+            (&platform, A::CancelReset, her, Hidden),
+            (&owner, A::SetPhone, her, Allow),
+            (&member, A::SetPhone, her, Allow),
+            (&other, A::SetPhone, her, Hidden),
+            (&stranger, A::SetPhone, her, Hidden),
+            (&mediation, A::SetPhone, her, Hidden),
+            (&platform, A::SetPhone, her, Hidden),
         ];
         for (i, (actor, action, resource, want)) in cases.iter().enumerate() {
             assert_eq!(

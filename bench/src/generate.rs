@@ -362,6 +362,7 @@ fn new_safe(p: &content::PersonName) -> NewSafe {
         language: Some(p.language.into()),
         phone: p.phone.clone(),
         consent: Some(true),
+        recovery_relay: Some(true),
     }
 }
 

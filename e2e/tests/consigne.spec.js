@@ -60,6 +60,10 @@ test.describe('a safe opened by a professional', () => {
       await page.locator('#choice-typed').check();
       await expect(page.locator('#password')).toBeEnabled();
       await page.locator('#password').fill(person.password);
+      // Asked with her, never assumed: whether this relais may help her get back in.
+      await expect(page.locator('#recovery-relay')).toContainText('pourrait ouvrir son coffre');
+      await expect(page.locator('#recovery-yes')).not.toBeChecked();
+      await page.locator('#recovery-yes').check();
       await page.locator('#consent').check();
       await Promise.all([
         page.waitForResponse((r) => /\/pro\/s\/[^/]+\/open$/.test(new URL(r.url()).pathname) && r.request().method() === 'POST'),
@@ -344,6 +348,7 @@ test.describe('documents on a phone', () => {
     await page.locator('#language').selectOption('fr');
     await page.locator('#choice-typed').check();
     await page.locator('#password').fill(person.password);
+    await page.locator('#recovery-yes').check();
     await page.locator('#consent').check();
     await page.locator('main form button[type=submit]').click();
     await expect(page.locator('h1')).toContainText('Fiche de secours');

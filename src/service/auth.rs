@@ -154,6 +154,13 @@ pub struct AccountView {
     /// For a person: failed logins, recovery or password change since her previous login.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub security_notices: Option<SecurityNoticesView>,
+    /// For a person: an in-person reset of her safe in progress, which she may cancel.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pending_reset: Option<super::recovery::ResetNotice>,
+    /// For a person: her printed code is void (used, or voided by a reset); she should print a
+    /// new sheet (`POST /api/v1/me/recovery-code`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new_sheet_due: Option<bool>,
 }
 
 /// `security_notices` of the API, times in RFC 3339.
@@ -667,7 +674,10 @@ impl App {
         } else {
             Vec::new()
         };
+        let (pending_reset, new_sheet_due) = self.reset_notice(session).await?;
         Ok(AccountView {
+            pending_reset,
+            new_sheet_due: (!session.is_staff()).then_some(new_sheet_due),
             id: session.account_id.clone(),
             kind: session.kind.clone(),
             display_name: session.keys.display_name.clone(),

@@ -1,7 +1,7 @@
 //! Opening a safe for a person, the people a structure follows, her relais and invitations.
 
 use super::auth::{IdentityRecord, check_for_identity, ctx};
-use super::structures::{allow, allow_on_safe};
+use super::structures::{allow, allow_on_safe, structure_access};
 use super::{
     App, JournalActor, ServiceError, ServiceResult, Session, SessionKeys, journal, new_id, parse_id,
 };
@@ -24,6 +24,9 @@ pub struct NewSafe {
     pub language: Option<String>,
     pub phone: Option<String>,
     pub consent: Option<bool>,
+    /// Whether the opening structure may help her get back in (and so, in the worst case,
+    /// open her safe): asked with her at opening. The API's default, for compatibility, is yes.
+    pub recovery_relay: Option<bool>,
 }
 
 /// What the recovery sheet shows; the code exists nowhere else in clear.
@@ -95,7 +98,7 @@ pub(crate) struct InvitationDeliveries {
     lane: std::sync::Arc<tokio::sync::Mutex<()>>,
 }
 
-fn pro_actor(session: &Session, sid: &str) -> JournalActor {
+pub(super) fn pro_actor(session: &Session, sid: &str) -> JournalActor {
     JournalActor {
         kind: "professional",
         account: Some(session.account_id.clone()),
@@ -197,6 +200,7 @@ impl App {
         };
         let app = self.clone();
         let actor = pro_actor(session, &sid);
+        let input_recovery = input.recovery_relay.unwrap_or(true);
         let display_name = format!("{} {}", first.as_str(), last.as_str());
         let safe_id = bid.clone();
         let identifier = self
@@ -226,8 +230,8 @@ impl App {
                 row.identity_sealed = record.seal(&app, &identity_key, &bid);
                 accounts::insert(tx, &account)?;
                 beneficiaries::insert(tx, &row)?;
-                // A relay structure becomes her first relais and her recovery relais; a mediation
-                // structure opened the safe but keeps no key to it.
+                // A relay structure becomes her first relais, and her recovery relais if she
+                // said so; a mediation structure opened the safe but keeps no key to it.
                 if structure.kind == "relay" {
                     let public = PublicKey::from_slice(
                         structure
@@ -235,9 +239,21 @@ impl App {
                             .as_deref()
                             .ok_or(ServiceError::Internal("structure key"))?,
                     )?;
-                    app.link_relay(tx, &bid, &sid, &public, &identity_key, Some(&vault), now)?;
+                    let recovery = input_recovery.then_some(&vault);
+                    app.link_relay(tx, &bid, &sid, &public, &identity_key, recovery, now)?;
                 }
                 journal(tx, now, Some(&bid), &actor, "safe_opened", None, true)?;
+                if structure.kind == "relay" && input_recovery {
+                    journal(
+                        tx,
+                        now,
+                        Some(&bid),
+                        &actor,
+                        "recovery_relay_added",
+                        Some(("structure", &sid)),
+                        true,
+                    )?;
+                }
                 Ok(identifier.as_str().to_owned())
             })
             .await?;
@@ -279,7 +295,7 @@ impl App {
 
     /// Opens a person's identity through a structure's key: needs both the relais row and the
     /// wrap addressed to that structure.
-    fn identity_via_structure(
+    pub(super) fn identity_via_structure(
         &self,
         wrap: &[u8],
         keys: &SessionKeys,
@@ -287,12 +303,21 @@ impl App {
         sid: &str,
         sealed: &[u8],
     ) -> ServiceResult<IdentityRecord> {
+        let ik = self.relay_identity_key(wrap, keys, bid, sid)?;
+        IdentityRecord::open(self, &ik, bid, sealed)
+    }
+
+    fn relay_identity_key(
+        &self,
+        wrap: &[u8],
+        keys: &SessionKeys,
+        bid: &str,
+        sid: &str,
+    ) -> ServiceResult<Key32> {
         let aad = ctx::relay_identity(bid, sid);
         let inner = self.platform.open(&aad, wrap)?;
-        let ik = keys
-            .open_structure_wrap(sid, &aad, &inner)
-            .ok_or(ServiceError::Internal("identity wrap"))?;
-        IdentityRecord::open(self, &ik, bid, sealed)
+        keys.open_structure_wrap(sid, &aad, &inner)
+            .ok_or(ServiceError::Internal("identity wrap"))
     }
 
     pub async fn list_followed(
@@ -300,15 +325,7 @@ impl App {
         session: &Session,
         sid: &str,
     ) -> ServiceResult<Vec<FollowedPerson>> {
-        let sid = parse_id(sid)?;
-        allow(
-            session,
-            Action::ListFollowed,
-            Resource::Structure { id: &sid },
-        )?;
-        if session.keys.structure_key(&sid).is_none() {
-            return Err(ServiceError::AccessPending);
-        }
+        let (sid, _) = structure_access(session, sid, Action::ListFollowed)?;
         let s2 = sid.clone();
         let rows = self
             .tx(move |tx| Ok(beneficiaries::followed_by(tx, &s2)?))
@@ -342,6 +359,24 @@ impl App {
         session: &Session,
         bid: &str,
     ) -> ServiceResult<(IdentityRecord, Option<String>, BeneficiaryRow)> {
+        let (ik, via, row) = self.identity_key_of(session, bid, Action::View).await?;
+        let identity =
+            IdentityRecord::open(self, &ik, &row.id, &row.identity_sealed).map_err(|e| {
+                tracing::warn!(error = %e, "an identity record that does not open was refused");
+                ServiceError::NotFound
+            })?;
+        Ok((identity, via, row))
+    }
+
+    /// Her identity key, if `action` is allowed on her safe and the caller holds a key that
+    /// opens it (her own, or a relais' structure key and wrap), with the structure it was
+    /// reached through.
+    pub(super) async fn identity_key_of(
+        &self,
+        session: &Session,
+        bid: &str,
+        action: Action,
+    ) -> ServiceResult<(Key32, Option<String>, BeneficiaryRow)> {
         let bid = parse_id(bid)?;
         let b2 = bid.clone();
         let (row, relays) = self
@@ -351,33 +386,32 @@ impl App {
                 Ok((row, relays))
             })
             .await?;
-        allow_on_safe(session, Action::View, &bid, &relays)?;
-        let (identity, via) = match &session.actor {
-            Actor::Beneficiary { .. } => {
-                let ik = session
+        allow_on_safe(session, action, &bid, &relays)?;
+        match &session.actor {
+            Actor::Beneficiary { .. } => Ok((
+                session
                     .keys
                     .identity
-                    .as_ref()
-                    .ok_or(ServiceError::NotFound)?;
-                (
-                    IdentityRecord::open(self, ik, &bid, &row.identity_sealed)?,
-                    None,
-                )
-            }
+                    .clone()
+                    .ok_or(ServiceError::NotFound)?,
+                None,
+                row,
+            )),
             _ => {
                 // The permission alone is not enough: the structure's key must open her wrap.
                 let relay = relays
                     .iter()
                     .find(|r| session.keys.structure_key(&r.structure_id).is_some())
                     .ok_or(ServiceError::NotFound)?;
-                let identity = self.identity_via_structure(&relay.identity_wrap, &session.keys, &bid, &relay.structure_id, &row.identity_sealed).map_err(|e| {
-                    tracing::warn!(error = %e, "a relais row without a usable key wrap was refused");
-                    ServiceError::NotFound
-                })?;
-                (identity, Some(relay.structure_id.clone()))
+                let ik = self
+                    .relay_identity_key(&relay.identity_wrap, &session.keys, &bid, &relay.structure_id)
+                    .map_err(|e| {
+                        tracing::warn!(error = %e, "a relais row without a usable key wrap was refused");
+                        ServiceError::NotFound
+                    })?;
+                Ok((ik, Some(relay.structure_id.clone()), row))
             }
-        };
-        Ok((identity, via, row))
+        }
     }
 
     pub async fn beneficiary_profile(
@@ -632,9 +666,7 @@ impl App {
             beneficiaries::delete_invitation_for(tx, &bid, &sid)?;
             // Leaving revokes every share with that structure, on the next request.
             crate::store::items::unshare_all(tx, &bid, &sid)?;
-            if beneficiaries::reset_of(tx, &bid)?.is_some_and(|r| r.structure_id == sid) {
-                beneficiaries::delete_reset(tx, &bid)?;
-            }
+            crate::store::resets::delete_for(tx, &bid, &sid)?;
             journal(
                 tx,
                 now,

@@ -224,6 +224,12 @@ pub fn job_handlers(app: &App) -> Vec<(&'static str, Arc<dyn JobHandler>)> {
             super::members::JOB_KIND,
             Arc::new(super::members::StructureKeyRotation),
         ),
+        (
+            super::recovery::SMS_NOTICE_KIND,
+            Arc::new(super::recovery::SmsNotices {
+                operator: super::reminders::operator_from_config(&app.config),
+            }),
+        ),
     ]
 }
 

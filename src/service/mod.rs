@@ -46,7 +46,7 @@ pub use members::{RotationStatus, StructureKeyRotation};
 pub use organizer::{
     Contact, Event, EventSchedule, ItemFields, ItemKind, ItemView, Note, Reminder, parse_fields,
 };
-pub use recovery::InPersonReset;
+pub use recovery::{InPersonReset, PendingReset, ResetNotice, ResetStarted};
 pub use reminders::{ReminderView, after_quiet_hours, from_local_date_time, local_date_time};
 pub use structures::{NewProfessional, NewStructure, ProfessionalView, StructureView};
 pub use upload::{Received, Upload};
@@ -135,6 +135,11 @@ pub const JOURNAL_ACTIONS: &[&str] = &[
     "recovered_with_code",
     "recovered_in_person",
     "reset_started",
+    "reset_confirmed",
+    "reset_cancelled",
+    "recovery_code_renewed",
+    "phone_changed",
+    "phone_removed",
     "recovery_relay_added",
     "recovery_relay_removed",
     "document_uploaded",
@@ -292,7 +297,8 @@ impl App {
         let known = self.config.throttle.known_address_days * 86_400;
         let removed = self
             .tx(move |tx| {
-                let sessions = crate::store::sessions::purge_expired(tx, now)?;
+                let sessions = crate::store::sessions::purge_expired(tx, now)?
+                    + crate::store::resets::purge_expired(tx, now)?;
                 let counters = crate::store::throttle::purge(
                     tx,
                     now,

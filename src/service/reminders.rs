@@ -62,7 +62,7 @@ pub fn operator_from_config(config: &Config) -> Option<Arc<dyn Operator>> {
     }
 }
 
-fn catalogs() -> Option<&'static Arc<crate::i18n::Catalogs>> {
+pub(super) fn catalogs() -> Option<&'static Arc<crate::i18n::Catalogs>> {
     static CATALOGS: OnceLock<Option<Arc<crate::i18n::Catalogs>>> = OnceLock::new();
     CATALOGS
         .get_or_init(|| crate::i18n::Catalogs::load().ok())
@@ -124,7 +124,7 @@ pub fn after_quiet_hours(config: &Config, at: i64) -> i64 {
 
 impl App {
     /// Her phone number for reminders, in E.164, if she gave one.
-    fn reminder_phone(&self, identity: &super::auth::IdentityRecord) -> Option<String> {
+    pub(super) fn reminder_phone(&self, identity: &super::auth::IdentityRecord) -> Option<String> {
         identity
             .phone
             .as_deref()

@@ -121,6 +121,22 @@ pub(crate) fn allow(
     }
 }
 
+/// The structure `sid` (parsed) and its key, when `action` is allowed there and the caller
+/// holds the key (`AccessPending` otherwise).
+pub(crate) fn structure_access(
+    session: &Session,
+    sid: &str,
+    action: Action,
+) -> ServiceResult<(String, KeyPair)> {
+    let sid = parse_id(sid)?;
+    allow(session, action, Resource::Structure { id: &sid })?;
+    let key = session
+        .keys
+        .structure_key(&sid)
+        .ok_or(ServiceError::AccessPending)?;
+    Ok((sid, key))
+}
+
 /// The person herself, on her own safe: the bid, parsed; anyone else gets 404.
 pub(crate) fn own_safe(session: &Session, bid: &str) -> ServiceResult<String> {
     let bid = parse_id(bid)?;

@@ -224,70 +224,6 @@ pub fn delete_invitation_for(tx: &mut dyn Sql, bid: &str, sid: &str) -> StoreRes
     )
 }
 
-/// A pending in-person reset (see migration 0002).
-#[derive(Debug, Clone)]
-pub struct ResetRow {
-    pub beneficiary_id: String,
-    pub structure_id: String,
-    pub started_by: Option<String>,
-    pub salt: Vec<u8>,
-    pub verifier: Vec<u8>,
-    pub vault_wrap: Vec<u8>,
-    pub created_at: i64,
-    pub expires_at: i64,
-}
-
-/// Replaces the person's pending reset; locked so two resets started at once leave the later
-/// one rather than a conflict.
-pub fn put_reset(tx: &mut dyn Sql, r: &ResetRow) -> StoreResult<()> {
-    tx.lock(&format!("relay_reset/{}", r.beneficiary_id))?;
-    tx.execute(
-        "DELETE FROM relay_resets WHERE beneficiary_id = $1",
-        &[r.beneficiary_id.as_str().into()],
-    )?;
-    tx.execute(
-        "INSERT INTO relay_resets (beneficiary_id, structure_id, started_by, salt, verifier, vault_wrap, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        &[
-            r.beneficiary_id.as_str().into(),
-            r.structure_id.as_str().into(),
-            r.started_by.clone().into(),
-            r.salt.clone().into(),
-            r.verifier.clone().into(),
-            r.vault_wrap.clone().into(),
-            r.created_at.into(),
-            r.expires_at.into(),
-        ],
-    )?;
-    Ok(())
-}
-
-pub fn reset_of(tx: &mut dyn Sql, bid: &str) -> StoreResult<Option<ResetRow>> {
-    tx.query_opt(
-        "SELECT beneficiary_id, structure_id, started_by, salt, verifier, vault_wrap, created_at, expires_at FROM relay_resets WHERE beneficiary_id = $1",
-        &[bid.into()],
-    )?
-    .map(|r| {
-        Ok(ResetRow {
-            beneficiary_id: r.text(0)?,
-            structure_id: r.text(1)?,
-            started_by: r.opt_text(2)?,
-            salt: r.blob(3)?,
-            verifier: r.blob(4)?,
-            vault_wrap: r.blob(5)?,
-            created_at: r.int(6)?,
-            expires_at: r.int(7)?,
-        })
-    })
-    .transpose()
-}
-
-pub fn delete_reset(tx: &mut dyn Sql, bid: &str) -> StoreResult<u64> {
-    tx.execute(
-        "DELETE FROM relay_resets WHERE beneficiary_id = $1",
-        &[bid.into()],
-    )
-}
-
 pub fn set_recovery_wrap(
     tx: &mut dyn Sql,
     bid: &str,
@@ -298,4 +234,16 @@ pub fn set_recovery_wrap(
         "UPDATE relays SET recovery_wrap = $3 WHERE beneficiary_id = $1 AND structure_id = $2",
         &[bid.into(), sid.into(), wrap.map(<[u8]>::to_vec).into()],
     )
+}
+
+/// Her vault key's wrap addressed to `sid` as a recovery relais, if she chose it.
+pub fn recovery_wrap(tx: &mut dyn Sql, bid: &str, sid: &str) -> StoreResult<Option<Vec<u8>>> {
+    Ok(tx
+        .query_opt(
+            "SELECT recovery_wrap FROM relays WHERE beneficiary_id = $1 AND structure_id = $2",
+            &[bid.into(), sid.into()],
+        )?
+        .map(|r| r.opt_blob(0))
+        .transpose()?
+        .flatten())
 }

@@ -16,6 +16,7 @@ pub mod jobs;
 pub mod journal;
 mod postgres;
 pub mod reminders;
+pub mod resets;
 #[cfg(feature = "s3")]
 pub mod s3;
 pub mod sessions;

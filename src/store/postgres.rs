@@ -28,6 +28,10 @@ const MIGRATIONS: &[(i64, &str)] = &[
     ),
     (9, include_str!("migrations/postgres/0009_members.sql")),
     (11, include_str!("migrations/postgres/0011_login_known.sql")),
+    (
+        10,
+        include_str!("migrations/postgres/0010_reset_confirmation.sql"),
+    ),
 ];
 const MAX_IDLE: usize = 8;
 /// Repositories use a bounded set of statements; the cap only guards against a surprise.

@@ -23,6 +23,7 @@ mod memory;
 mod pages;
 mod postgres;
 mod reminders;
+mod resets;
 mod sms;
 mod storage_migration;
 mod throttling;

@@ -507,3 +507,106 @@ async fn team_actions_against_every_role() {
         }
     }
 }
+
+/// The in-person reset and phone endpoints (issue 11, finding 2) against every role: the
+/// person, the member of her recovery relais who starts resets, a colleague of hers, a stranger
+/// structure, a mediation structure, the platform admin, anonymous. A reset started by the
+/// member is made afresh before each call.
+#[tokio::test]
+async fn every_reset_and_phone_endpoint_against_every_role() {
+    let w = World::new().await;
+    let t = &w.t;
+    let (colleague, _, _) = t.professional(&w.p1, &w.s1, "member").await;
+    const CREATED: u16 = 201;
+    const NC: u16 = 204;
+    let phone = json!({"phone": "06 11 22 33 44"});
+    // [person, member, colleague, stranger, mediation, platform, anonymous]
+    let rows: Vec<(&str, &str, Option<serde_json::Value>, [u16; 7])> = vec![
+        (
+            "POST",
+            "/api/v1/beneficiaries/{bid}/reset",
+            None,
+            [FB, CREATED, CREATED, NF, NF, NF, NA],
+        ),
+        (
+            "POST",
+            "/api/v1/resets/{reset}/confirm",
+            None,
+            [NF, FB, OK, NF, NF, FB, NA],
+        ),
+        (
+            "DELETE",
+            "/api/v1/resets/{reset}",
+            None,
+            [NC, NC, NC, NF, NF, FB, NA],
+        ),
+        (
+            "GET",
+            "/api/v1/structures/{sid}/resets",
+            None,
+            [NF, OK, OK, NF, NF, FB, NA],
+        ),
+        (
+            "POST",
+            "/api/v1/me/recovery-code",
+            None,
+            [OK, NF, NF, NF, NF, NF, NA],
+        ),
+        (
+            "PUT",
+            "/api/v1/beneficiaries/{bid}/phone",
+            Some(phone),
+            [NC, NC, NC, NF, NF, NF, NA],
+        ),
+        (
+            "DELETE",
+            "/api/v1/beneficiaries/{bid}/phone",
+            None,
+            [NC, NC, NC, NF, NF, NF, NA],
+        ),
+    ];
+    let roles = [
+        Some(w.person.clone()),
+        Some(w.p1.clone()),
+        Some(colleague),
+        Some(w.p2.clone()),
+        Some(w.pm.clone()),
+        Some(w.admin.clone()),
+        None,
+    ];
+    let mut checked = 0;
+    for (method, path, body, expected) in &rows {
+        for (token, want) in roles.iter().zip(expected) {
+            let r = t
+                .post_empty(
+                    &format!("/api/v1/beneficiaries/{}/reset", w.bid),
+                    Some(&w.p1),
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+            let reset = r.json()["id"].as_str().unwrap().to_owned();
+            let url = path
+                .replace("{bid}", &w.bid)
+                .replace("{sid}", &w.s1)
+                .replace("{reset}", &reset);
+            let m = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
+            let mut req = t.http.request(m, t.url(&url));
+            if let Some(tk) = token {
+                req = req.bearer_auth(tk);
+            }
+            if let Some(b) = body {
+                req = req.json(b);
+            }
+            let r = t.send(req).await;
+            assert_eq!(
+                r.status.as_u16(),
+                *want,
+                "{method} {path} as role #{}: {}",
+                roles.iter().position(|x| x == token).unwrap_or_default(),
+                r.text
+            );
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, rows.len() * roles.len());
+}

@@ -384,6 +384,7 @@ async fn each_kind_of_account_reaches_only_its_pages() {
 async fn in_person_reset_works_with_plain_forms() {
     let w = World::new().await;
     let t = &w.t;
+    let second = t.professional(&w.p1, &w.s1, "member").await;
     let pro = staff_logged_in(t, &w.p1_login.0, &w.p1_login.1).await;
     let (status, _, html) = page(&pro, t, &format!("/pro/b/{}", w.bid)).await;
     assert_eq!(status, StatusCode::OK);
@@ -395,6 +396,40 @@ async fn in_person_reset_works_with_plain_forms() {
     )
     .await;
     assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("data-status=\"awaiting_confirmation\""),
+        "{html}"
+    );
+    assert!(
+        !html.contains("reset-code"),
+        "no code for the member who started it"
+    );
+    // She sees it at once on her home page, with a way to cancel it.
+    let person = logged_in(t, &w.identifier, PERSON_PASSWORD).await;
+    let (_, _, home) = page(&person, t, "/home").await;
+    assert!(home.contains("id=\"reset-notice\""), "{home}");
+    assert!(home.contains("Accueil de jour"));
+    // The colleague confirms it from the pending list of her home page.
+    let colleague = staff_logged_in(t, &second.1, &second.2).await;
+    let (_, _, html) = page(&colleague, t, "/pro").await;
+    let action = html
+        .split("action=\"/pro/resets/")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+    assert!(action.ends_with("/confirm"), "{action}");
+    assert!(html.contains("Zoé Lefèvre"));
+    let (status, _, html) = submit(
+        &colleague,
+        t,
+        &format!("/pro/resets/{action}"),
+        &[("_csrf", &csrf_of(&html))],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{html}");
     let code = html
         .split("id=\"reset-code\">")
         .nth(1)
@@ -409,12 +444,16 @@ async fn in_person_reset_works_with_plain_forms() {
         ("_csrf", csrf_of(&html)),
         ("identifier", w.identifier.clone()),
         ("source", "relay".into()),
-        ("recovery_code", code),
+        ("recovery_code", code.clone()),
         ("new_password", "la lune se leve sur le port".into()),
     ];
     let refs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let (status, _, html) = submit(&person, t, "/recover", &refs).await;
     assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(
+        !html.contains("code-box"),
+        "no new code on the page of whoever recovered"
+    );
     t.login_ok(&w.identifier, "la lune se leve sur le port")
         .await;
     // She withdraws the relais' right to help; it can no longer start a reset.
@@ -430,8 +469,20 @@ async fn in_person_reset_works_with_plain_forms() {
         ],
     )
     .await;
+    // Her new sheet, once logged in.
+    let (_, _, home) = page(&person, t, "/home").await;
+    assert!(home.contains("id=\"new-sheet-notice\""), "{home}");
+    let (status, _, html) = page(&person, t, "/recovery-sheet").await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _, html) =
+        submit(&person, t, "/recovery-sheet", &[("_csrf", &csrf_of(&html))]).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(html.contains("id=\"sheet-recovery-code\""));
+    let (_, _, home) = page(&person, t, "/home").await;
+    assert!(!home.contains("new-sheet-notice"));
     let (_, _, html) = page(&person, t, "/relays").await;
     assert!(html.contains("Ne plus autoriser"));
+    assert!(html.contains("pourrait ouvrir votre coffre"));
     let (status, _, _) = submit(
         &person,
         t,

@@ -107,7 +107,9 @@ fn run(args: &Args) -> Result<Vec<PartReport>> {
     let mut rng = StdRng::seed_from_u64(args.seed);
     let mut kill = PartReport::new("1. kill -9 during uploads");
     let mut full = PartReport::new("2. disk full");
-    let mut atomic = PartReport::new("3. kill during share, revoke, password change");
+    let mut atomic = PartReport::new(
+        "3. kill during share, revoke, password change, reset confirmation and use",
+    );
     let mut backup = PartReport::new("4. backup while uploading, restore");
     std::fs::create_dir_all(&args.work)?;
     let consigne = std::fs::canonicalize(&args.consigne)
@@ -207,17 +209,32 @@ fn run(args: &Args) -> Result<Vec<PartReport>> {
         );
     }
 
-    println!("==> part 3: kill during share, revoke and password change");
+    println!("==> part 3: kill during share, revoke, password change, reset confirmation and use");
+    let rounds = if args.long { 12 } else { 4 };
     match durability::atomic::run(
         &mut server,
         &api,
         &mut people,
         who,
-        if args.long { 12 } else { 4 },
+        rounds,
         &mut rng,
         &mut atomic,
     ) {
-        Ok(docs) => all.extend(docs),
+        Ok(docs) => {
+            if let Err(e) = durability::reset::run(
+                &mut server,
+                &api,
+                &mut people,
+                who,
+                rounds,
+                &docs,
+                &mut rng,
+                &mut atomic,
+            ) {
+                atomic.failures.push(format!("{e:#}"));
+            }
+            all.extend(docs);
+        }
         Err(e) => atomic.failures.push(format!("{e:#}")),
     }
 

@@ -171,38 +171,11 @@ pub fn run(
         let answer = killed_during(server, moment(rng, change_time), move || {
             a.post_json("/api/v1/me/password", Some(&token), &body)
         })?;
-        let with_old = patiently(|| api.login(&person.identifier, &old))?;
-        let with_new = patiently(|| api.login(&person.identifier, &new))?;
-        let after = match (with_old.status, with_new.status) {
-            (200, 401) => {
-                person.password = old;
-                person.token = with_old.field("token")?;
-                Ok(false)
-            }
-            (401, 200) => {
-                person.password = new;
-                person.token = with_new.field("token")?;
-                Ok(true)
-            }
-            (o, n) => Err(anyhow!(
-                "after a killed password change the old password answers {o} and the new one {n}"
-            )),
-        };
+        let after = password_state("password change", api, &mut person, &old, &new);
         let ok_after = after.is_ok();
         account("password change", answer, after, &mut changes, report);
         if ok_after {
-            // Her documents still decrypt with the key unwrapped by the password that works.
-            let one = vec![person.clone()];
-            let mine: Vec<Acked> = acked_docs
-                .iter()
-                .map(|a| Acked {
-                    owner: 0,
-                    ..a.clone()
-                })
-                .collect();
-            let c = docs::check_all(api, &one, &mine, &mut report.failures);
-            report.lost += c.lost;
-            report.corrupted += c.corrupted;
+            check_docs(api, &person, &acked_docs, report);
         }
     }
     if let Some(p) = people.get_mut(who) {
@@ -216,6 +189,53 @@ pub fn run(
     Ok(acked_docs)
 }
 
+/// After a password change or a reset (killed or not): which of `old` and `new` opens her safe. Exactly one must;
+/// `person` then holds it and a fresh token. `Ok(true)` when the new one does.
+pub(super) fn password_state(
+    what: &str,
+    api: &Api,
+    person: &mut Person,
+    old: &str,
+    new: &str,
+) -> Result<bool> {
+    let with_old = patiently(|| api.login(&person.identifier, old))?;
+    let with_new = patiently(|| api.login(&person.identifier, new))?;
+    match (with_old.status, with_new.status) {
+        (200, 401) => {
+            person.password = old.to_owned();
+            person.token = with_old.field("token")?;
+            Ok(false)
+        }
+        (401, 200) => {
+            person.password = new.to_owned();
+            person.token = with_new.field("token")?;
+            Ok(true)
+        }
+        (o, n) => Err(anyhow!(
+            "after a killed {what} the old password answers {o} and the new one {n}"
+        )),
+    }
+}
+
+/// Her documents still decrypt with the vault key her working password unwraps.
+pub(super) fn check_docs(api: &Api, person: &Person, docs: &[Acked], report: &mut PartReport) {
+    let mine: Vec<Acked> = docs
+        .iter()
+        .map(|a| Acked {
+            owner: 0,
+            ..a.clone()
+        })
+        .collect();
+    let c = docs::check_all(
+        api,
+        std::slice::from_ref(person),
+        &mine,
+        &mut report.failures,
+    );
+    report.lost += c.lost;
+    report.corrupted += c.corrupted;
+}
+
 /// Books one round: `after` is whether the operation's effect is there (or an inconsistent
 /// state). An answered operation counts as acknowledged; its effect missing is a loss.
 pub(super) fn account(
@@ -225,8 +245,20 @@ pub(super) fn account(
     counts: &mut [u32; 2],
     report: &mut PartReport,
 ) {
+    account_status(what, 204, answer, after, counts, report);
+}
+
+/// [`account`] for an operation whose success answers `ok_status`.
+pub(super) fn account_status(
+    what: &str,
+    ok_status: u16,
+    answer: Option<Reply>,
+    after: Result<bool>,
+    counts: &mut [u32; 2],
+    report: &mut PartReport,
+) {
     let answered = match &answer {
-        Some(r) if r.status == 204 => true,
+        Some(r) if r.status == ok_status => true,
         Some(r) => {
             report.failures.push(format!(
                 "{what} answered {} before the kill: {}",

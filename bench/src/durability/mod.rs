@@ -8,6 +8,7 @@ pub mod disk_full;
 pub mod docs;
 pub mod kill_loop;
 pub mod members;
+pub mod reset;
 pub mod server;
 
 use anyhow::{Context, Result, anyhow, bail};

@@ -78,6 +78,14 @@ pub fn router() -> Router<AppState> {
             put(add_recovery_relay).delete(remove_recovery_relay),
         )
         .route("/beneficiaries/{bid}/reset", post(start_reset))
+        .route("/resets/{id}", delete(cancel_reset))
+        .route("/resets/{id}/confirm", post(confirm_reset))
+        .route("/structures/{sid}/resets", get(pending_resets))
+        .route("/me/recovery-code", post(new_recovery_code))
+        .route(
+            "/beneficiaries/{bid}/phone",
+            put(set_phone).delete(remove_phone),
+        )
         .merge(documents::router())
         .merge(organizer::router())
         .layer(axum::middleware::map_response(json_errors))
@@ -173,8 +181,7 @@ async fn recover(
     ClientAddr(address): ClientAddr,
     ApiJson(b): ApiJson<RecoverBody>,
 ) -> ApiResult {
-    let code = s
-        .app
+    s.app
         .recover(RecoverRequest {
             identifier: b.identifier,
             recovery_code: b.recovery_code,
@@ -183,7 +190,7 @@ async fn recover(
             in_person: false,
         })
         .await?;
-    ok(StatusCode::OK, json!({ "recovery_code": code }))
+    ok(StatusCode::OK, json!({}))
 }
 
 async fn me(State(s): State<AppState>, ApiSessionAny(session): ApiSessionAny) -> ApiResult {
@@ -385,6 +392,7 @@ struct SafeBody {
     language: Option<String>,
     phone: Option<String>,
     consent: Option<bool>,
+    recovery_relay: Option<bool>,
 }
 
 async fn open_safe(
@@ -402,6 +410,7 @@ async fn open_safe(
         language: b.language,
         phone: b.phone,
         consent: b.consent,
+        recovery_relay: b.recovery_relay,
     };
     ok(
         StatusCode::CREATED,
@@ -479,8 +488,8 @@ async fn recover_in_person(
         address,
         in_person: true,
     };
-    let code = s.app.recover(req).await?;
-    ok(StatusCode::OK, json!({ "recovery_code": code }))
+    s.app.recover(req).await?;
+    ok(StatusCode::OK, json!({}))
 }
 
 async fn start_reset(
@@ -492,6 +501,66 @@ async fn start_reset(
         StatusCode::CREATED,
         s.app.start_in_person_reset(&session, &bid).await?,
     )
+}
+
+async fn confirm_reset(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path(id): Path<String>,
+) -> ApiResult {
+    ok(StatusCode::OK, s.app.confirm_reset(&session, &id).await?)
+}
+
+async fn cancel_reset(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path(id): Path<String>,
+) -> ApiResult {
+    s.app.cancel_reset(&session, &id).await?;
+    no_content()
+}
+
+async fn pending_resets(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path(sid): Path<String>,
+) -> ApiResult {
+    ok(StatusCode::OK, s.app.pending_resets(&session, &sid).await?)
+}
+
+async fn new_recovery_code(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+) -> ApiResult {
+    let sheet = s.app.new_recovery_code(&session).await?;
+    ok(
+        StatusCode::OK,
+        json!({ "recovery_code": sheet.recovery_code }),
+    )
+}
+
+#[derive(Deserialize)]
+struct PhoneBody {
+    phone: String,
+}
+
+async fn set_phone(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path(bid): Path<String>,
+    ApiJson(b): ApiJson<PhoneBody>,
+) -> ApiResult {
+    s.app.set_phone(&session, &bid, Some(&b.phone)).await?;
+    no_content()
+}
+
+async fn remove_phone(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path(bid): Path<String>,
+) -> ApiResult {
+    s.app.set_phone(&session, &bid, None).await?;
+    no_content()
 }
 
 async fn add_recovery_relay(

@@ -353,16 +353,22 @@ async fn recover_submit(
         in_person: form.source == "relay",
     };
     match ctx.state.app.recover(req).await {
-        Ok(code) => ctx.page(&ctx.t("recover-done-title"), html! {
-            section.card.narrow.sheet {
-                h1 { (icon("check")) " " (ctx.t("recover-done-title")) }
-                p { (ctx.t("recover-done-text")) }
-                p.code-box { strong { (code) } }
-                p { button.js-print type="button" hidden { (icon("print")) " " (ctx.t("action-print")) } }
-                p { a.button.primary href="/login" { (ctx.t("action-login")) } }
-            }
-        }),
-        Err(e) => recover_form(&ctx, &form.identifier, Some(ctx.error_text(&e)), Ctx::error_status(&e)),
+        Ok(()) => ctx.page(
+            &ctx.t("recover-done-title"),
+            html! {
+                section.card.narrow {
+                    h1 { (icon("check")) " " (ctx.t("recover-done-title")) }
+                    p { (ctx.t("recover-done-new-sheet")) }
+                    p { a.button.primary href="/login" { (ctx.t("action-login")) } }
+                }
+            },
+        ),
+        Err(e) => recover_form(
+            &ctx,
+            &form.identifier,
+            Some(ctx.error_text(&e)),
+            Ctx::error_status(&e),
+        ),
     }
 }
 

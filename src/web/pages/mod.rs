@@ -9,6 +9,7 @@ mod icons;
 mod organizer;
 mod person;
 mod pro;
+mod resets;
 mod team;
 
 use super::AppState;
@@ -55,6 +56,7 @@ pub fn router() -> Router<AppState> {
         .merge(person::router())
         .merge(pro::router())
         .merge(team::router())
+        .merge(resets::router())
         .merge(admin::router())
 }
 

@@ -98,8 +98,10 @@ async fn home(ctx: Ctx) -> Response {
         .next()
         .unwrap_or_default()
         .to_owned();
+    let safety = super::resets::her_notices(&ctx, &session).await;
     ctx.page(&ctx.t("home-title"), html! {
         h1 { (ctx.locale.ta("home-hello", &[("name", first_name.into())])) }
+        (safety)
         @if !session.keys.notices.is_empty() {
             div.notice.error role="alert" {
                 @let n = &session.keys.notices;
@@ -213,6 +215,7 @@ async fn relays_page(ctx: Ctx) -> Response {
                 h2 { (icon("building")) " " (r.structure.name) }
                 p { (ctx.locale.ta("relais-since", &[("date", super::documents::day(&r.since).into())])) }
                 @if r.recovery { p { (icon("key")) " " (ctx.t("relais-recovery")) } }
+                p.hint { (ctx.t("relais-recovery-consequence")) }
                 form method="post" action={"/relays/" (r.structure.id) "/recovery"} {
                     (ctx.csrf_field())
                     input type="hidden" name="enabled" value=(if r.recovery { "0" } else { "1" });
@@ -334,6 +337,16 @@ fn settings_body(ctx: &Ctx, notice: Option<String>, error: Option<String>) -> Ma
             }
         }
         @if ctx.session.as_ref().is_some_and(|s| s.kind == "beneficiary") {
+            section.card {
+                h2 { (icon("phone")) " " (ctx.t("phone-title")) }
+                p { (ctx.t("phone-text")) }
+                p { a.button href="/phone" { (icon("phone")) " " (ctx.t("phone-title")) } }
+            }
+            section.card {
+                h2 { (icon("print")) " " (ctx.t("new-sheet-title")) }
+                p { (ctx.t("new-sheet-text")) }
+                p { a.button href="/recovery-sheet" { (icon("print")) " " (ctx.t("action-new-sheet")) } }
+            }
             section.card {
                 h2 { (icon("download")) " " (ctx.t("export-title")) }
                 p { (ctx.t("export-text")) }

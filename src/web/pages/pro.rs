@@ -20,7 +20,6 @@ pub fn router() -> Router<AppState> {
         .route("/pro/s/{sid}/open", get(open_page).post(open_submit))
         .route("/pro/s/{sid}/invite", post(invite_submit))
         .route("/pro/b/{bid}", get(person_file))
-        .route("/pro/b/{bid}/reset", post(reset_submit))
 }
 
 fn role_of(
@@ -52,7 +51,13 @@ async fn pro_home(ctx: Ctx) -> Response {
         } else {
             None
         };
-        sections.push(structure_section(&ctx, s, followed));
+        let resets = ctx
+            .state
+            .app
+            .pending_resets(&session, &s.id)
+            .await
+            .unwrap_or_default();
+        sections.push(structure_section(&ctx, s, followed, &resets));
     }
     ctx.page(&ctx.t("pro-title"), html! {
         h1 { (ctx.locale.ta("home-hello", &[("name", session.keys.display_name.clone().into())])) }
@@ -65,6 +70,7 @@ fn structure_section(
     ctx: &Ctx,
     s: &StructureView,
     followed: Option<Result<Vec<crate::service::FollowedPerson>, ServiceError>>,
+    resets: &[crate::service::PendingReset],
 ) -> Markup {
     let is_admin = role_of(ctx, &s.id).is_some_and(|(r, _)| r == crate::domain::StaffRole::Admin);
     html! {
@@ -74,6 +80,7 @@ fn structure_section(
                 a.button.primary href={"/pro/s/" (s.id) "/open"} { (icon("plus")) " " (ctx.t("action-open-safe")) }
                 @if is_admin { a.button href={"/s/" (s.id) "/team"} { (icon("people")) " " (ctx.t("team-title")) } }
             }
+            (super::resets::pending_section(ctx, resets))
             @match followed {
                 None => { p.hint { (ctx.t("pro-mediation")) } }
                 Some(Err(ServiceError::AccessPending)) => { div.notice role="status" { p { (ctx.t("error-access-pending")) } } }
@@ -118,6 +125,9 @@ struct OpenForm {
     password: String,
     #[serde(default)]
     consent: Option<String>,
+    /// `yes` or `no`: asked with her, never assumed.
+    #[serde(default)]
+    recovery_relay: String,
 }
 
 fn open_form(
@@ -164,6 +174,18 @@ fn open_form(
                     p.hint id="pw-hint" { (ctx.t("password-rules")) }
                     input id="password" name="password" type="password" autocomplete="new-password" aria-describedby="pw-hint";
                 }
+                fieldset id="recovery-relay" {
+                    legend { (ctx.t("open-recovery-legend")) }
+                    p.hint { (ctx.t("open-recovery-consequence")) }
+                    div.choice {
+                        input id="recovery-yes" type="radio" name="recovery_relay" value="yes" required checked[f.recovery_relay == "yes"];
+                        label for="recovery-yes" { (ctx.t("open-recovery-yes")) }
+                    }
+                    div.choice {
+                        input id="recovery-no" type="radio" name="recovery_relay" value="no" required checked[f.recovery_relay == "no"];
+                        label for="recovery-no" { (ctx.t("open-recovery-no")) }
+                    }
+                }
                 div.choice.consent {
                     input id="consent" type="checkbox" name="consent" value="yes" required;
                     label for="consent" { (ctx.t("open-consent")) }
@@ -185,7 +207,8 @@ async fn open_page(ctx: Ctx, Path(sid): Path<String>) -> Response {
     open_form(&ctx, &sid, &OpenForm::default(), None, StatusCode::OK)
 }
 
-fn recovery_sheet(ctx: &Ctx, opened: &OpenedSafe) -> Response {
+/// The recovery sheet to print: at opening (back to `/pro`), or her new one (back to `/home`).
+pub(super) fn recovery_sheet(ctx: &Ctx, opened: &OpenedSafe, back: &str) -> Response {
     ctx.page(&ctx.t("sheet-title"), html! {
         article.sheet {
             h1 { (icon("safe")) " " (ctx.t("sheet-title")) }
@@ -214,7 +237,7 @@ fn recovery_sheet(ctx: &Ctx, opened: &OpenedSafe) -> Response {
         div.actions.no-print {
             button.js-print.primary type="button" hidden { (icon("print")) " " (ctx.t("action-print")) }
             p.hint.no-js-only { (ctx.t("sheet-print-hint")) }
-            a.button href="/pro" { (ctx.t("action-done")) }
+            a.button href=(back) { (ctx.t("action-done")) }
         }
     })
 }
@@ -228,6 +251,23 @@ async fn open_submit(ctx: Ctx, Path(sid): Path<String>, Form(form): Form<OpenFor
         return ctx.bad_form();
     }
     let generate = form.password_choice == "generate";
+    let recovery_relay = match form.recovery_relay.as_str() {
+        "yes" => true,
+        "no" => false,
+        _ => {
+            let error = ctx.t("open-recovery-required");
+            return open_form(
+                &ctx,
+                &sid,
+                &OpenForm {
+                    password: String::new(),
+                    ..form
+                },
+                Some(error),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            );
+        }
+    };
     let input = NewSafe {
         first_name: form.first_name.clone(),
         last_name: form.last_name.clone(),
@@ -237,9 +277,10 @@ async fn open_submit(ctx: Ctx, Path(sid): Path<String>, Form(form): Form<OpenFor
         language: Some(form.language.clone()),
         phone: Some(form.phone.clone()),
         consent: Some(form.consent.is_some()),
+        recovery_relay: Some(recovery_relay),
     };
     match ctx.state.app.open_safe(&session, &sid, input).await {
-        Ok(opened) => recovery_sheet(&ctx, &opened),
+        Ok(opened) => recovery_sheet(&ctx, &opened, "/pro"),
         Err(ServiceError::NotFound) => ctx.not_found(),
         Err(e) => open_form(
             &ctx,
@@ -306,59 +347,19 @@ async fn person_file(ctx: Ctx, Path(bid): Path<String>) -> Response {
                     dt { (ctx.t("field-language")) } dd { (crate::i18n::native_name(&p.language)) }
                     @if let Some(phone) = &p.phone { dt { (ctx.t("field-phone")) } dd { (phone) } }
                 }
+                (super::resets::pro_phone_form(&ctx, &p.id, p.phone.as_deref()))
             }
             (documents_html)
             (organizer_html)
             section.card {
                 h2 { (icon("key")) " " (ctx.t("reset-title")) }
-                p { (ctx.t("reset-intro")) }
+                p { (ctx.t("reset-intro-confirmed")) }
                 form method="post" action={"/pro/b/" (p.id) "/reset"} {
                     (ctx.csrf_field())
                     button type="submit" { (ctx.t("action-start-reset")) }
                 }
             }
             p { a.button href="/pro" { (ctx.t("action-back-home")) } }
-        }),
-        Err(e) => ctx.error_page(&e),
-    }
-}
-
-#[derive(Debug, Deserialize)]
-struct CsrfOnly {
-    #[serde(rename = "_csrf", default)]
-    csrf: String,
-}
-
-/// In-person reset: the code is shown once, to hand to the person.
-async fn reset_submit(ctx: Ctx, Path(bid): Path<String>, Form(form): Form<CsrfOnly>) -> Response {
-    let session = match ctx.require(&["professional"]) {
-        Ok(s) => s.clone(),
-        Err(r) => return r,
-    };
-    if !ctx.csrf_ok(&form.csrf) {
-        return ctx.bad_form();
-    }
-    match ctx.state.app.start_in_person_reset(&session, &bid).await {
-        Ok(reset) => ctx.page(&ctx.t("reset-title"), html! {
-            article.sheet {
-                h1 { (icon("key")) " " (ctx.t("reset-title")) }
-                p { (ctx.t("reset-give")) }
-                p.code-box { code.big id="reset-code" { (reset.reset_code) } }
-                ol {
-                    li { (ctx.t("reset-step-1")) }
-                    li { (ctx.t("reset-step-2")) }
-                    li { (ctx.t("reset-step-3")) }
-                }
-                p.hint { (ctx.locale.ta("reset-valid-until", &[("date", reset.expires_at.replace('T', " ").trim_end_matches('Z').to_owned().into())])) " UTC" }
-            }
-            div.actions.no-print {
-                button.js-print.primary type="button" hidden { (icon("print")) " " (ctx.t("action-print")) }
-                a.button href={"/pro/b/" (bid)} { (ctx.t("action-done")) }
-            }
-        }),
-        Err(ServiceError::Forbidden) => ctx.render(StatusCode::FORBIDDEN, &ctx.t("reset-title"), html! {
-            div.notice.error role="alert" { p { (ctx.t("reset-not-recovery-relay")) } }
-            p { a.button href={"/pro/b/" (bid)} { (ctx.t("action-back-home")) } }
         }),
         Err(e) => ctx.error_page(&e),
     }

@@ -1,0 +1,384 @@
+//! In-person resets and what keeps her in control of her safe (docs/threat-model.md,
+//! "In-person reset"): a member starts a reset from a person's file, another member confirms it
+//! from the structure's pending list and hands her the code, she sees any reset on her home page
+//! and can cancel it; she prints a new recovery sheet in her session; her phone number, set by
+//! her or by her relais.
+
+use super::{Ctx, icons::icon};
+use crate::service::{PendingReset, ServiceError, Session};
+use crate::web::AppState;
+use axum::Form;
+use axum::Router;
+use axum::extract::Path;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use maud::{Markup, html};
+use serde::Deserialize;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/pro/b/{bid}/reset", post(start_submit))
+        .route("/pro/b/{bid}/phone", post(pro_phone_submit))
+        .route("/pro/resets/{id}/confirm", post(confirm_submit))
+        .route("/pro/resets/{id}/cancel", post(pro_cancel_submit))
+        .route("/resets/{id}/cancel", post(her_cancel_submit))
+        .route("/recovery-sheet", get(sheet_page).post(sheet_submit))
+        .route("/phone", get(phone_page).post(her_phone_submit))
+}
+
+#[derive(Debug, Deserialize)]
+struct CsrfOnly {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct PhoneForm {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+    #[serde(default)]
+    phone: String,
+}
+
+/// An RFC 3339 time as pages show it (`YYYY-MM-DD HH:MM UTC`).
+fn when(rfc3339: &str) -> String {
+    format!(
+        "{} UTC",
+        rfc3339
+            .replace('T', " ")
+            .trim_end_matches('Z')
+            .get(..16)
+            .unwrap_or_default()
+    )
+}
+
+fn back_to(ctx: &Ctx, status: StatusCode, title: &str, text: String, href: &str) -> Response {
+    ctx.render(
+        status,
+        title,
+        html! {
+            section.card.narrow {
+                h1 { (icon("key")) " " (title) }
+                div.notice.error role="alert" { p { (text) } }
+                p { a.button href=(href) { (ctx.t("action-back-home")) } }
+            }
+        },
+    )
+}
+
+/// A member of a recovery relais starts a reset: no code yet, only what happens next.
+async fn start_submit(ctx: Ctx, Path(bid): Path<String>, Form(form): Form<CsrfOnly>) -> Response {
+    let session = match ctx.require(&["professional"]) {
+        Ok(s) => s.clone(),
+        Err(r) => return r,
+    };
+    if !ctx.csrf_ok(&form.csrf) {
+        return ctx.bad_form();
+    }
+    let back = format!("/pro/b/{bid}");
+    match ctx.state.app.start_in_person_reset(&session, &bid).await {
+        Ok(started) => ctx.page(
+            &ctx.t("reset-title"),
+            html! {
+                section.card.narrow id="reset-started" data-status=(started.status) {
+                    h1 { (icon("key")) " " (ctx.t("reset-title")) }
+                    @if let Some(from) = &started.usable_from {
+                        p { (ctx.ta("reset-delayed-text", &[("date", when(from).into())])) }
+                    } @else {
+                        p { (ctx.t("reset-awaiting-text")) }
+                    }
+                    p { (ctx.t("reset-she-is-told")) }
+                    p { a.button.primary href=(back) { (ctx.t("action-done")) } }
+                }
+            },
+        ),
+        Err(ServiceError::Forbidden) => back_to(
+            &ctx,
+            StatusCode::FORBIDDEN,
+            &ctx.t("reset-title"),
+            ctx.t("reset-not-recovery-relay"),
+            &back,
+        ),
+        Err(e) => ctx.error_page(&e),
+    }
+}
+
+/// The structure's resets waiting for a confirmation, on the professional's home page.
+pub(super) fn pending_section(ctx: &Ctx, resets: &[PendingReset]) -> Markup {
+    if resets.is_empty() {
+        return html! {};
+    }
+    html! {
+        div.notice role="status" {
+            h3 { (icon("key")) " " (ctx.t("resets-pending-title")) }
+            ul.plain.resets {
+                @for r in resets {
+                    li.reset-row data-reset=(r.id) {
+                        p { (ctx.ta("resets-pending-item", &[
+                            ("person", r.person.name.clone().into()),
+                            ("who", r.started_by.name.clone().into()),
+                            ("date", when(&r.started_at).into()),
+                        ])) }
+                        @if r.status == "confirmed" {
+                            p.hint { (ctx.t("resets-confirmed")) }
+                        } @else if r.can_confirm {
+                            form.inline method="post" action={"/pro/resets/" (r.id) "/confirm"} {
+                                (ctx.csrf_field())
+                                button.primary type="submit" { (icon("check")) " " (ctx.t("action-confirm-reset")) }
+                            }
+                        } @else if r.status == "delayed" {
+                            p.hint { (ctx.ta("resets-delayed-until", &[("date", when(&r.usable_from).into())])) }
+                        } @else {
+                            p.hint { (ctx.t("resets-needs-colleague")) }
+                        }
+                        form.inline method="post" action={"/pro/resets/" (r.id) "/cancel"} {
+                            (ctx.csrf_field())
+                            button type="submit" { (icon("close")) " " (ctx.t("action-cancel-reset")) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A second member confirms: the one-time code is shown once, to hand to the person.
+async fn confirm_submit(ctx: Ctx, Path(id): Path<String>, Form(form): Form<CsrfOnly>) -> Response {
+    let session = match ctx.require(&["professional"]) {
+        Ok(s) => s.clone(),
+        Err(r) => return r,
+    };
+    if !ctx.csrf_ok(&form.csrf) {
+        return ctx.bad_form();
+    }
+    match ctx.state.app.confirm_reset(&session, &id).await {
+        Ok(reset) => ctx.page(&ctx.t("reset-title"), html! {
+            article.sheet {
+                h1 { (icon("key")) " " (ctx.t("reset-title")) }
+                p { (ctx.t("reset-give")) }
+                p.code-box { code.big id="reset-code" { (reset.reset_code) } }
+                ol {
+                    li { (ctx.t("reset-step-1")) }
+                    li { (ctx.t("reset-step-2")) }
+                    li { (ctx.t("reset-step-3-new-sheet")) }
+                }
+                p.hint { (ctx.ta("reset-valid-until", &[("date", when(&reset.expires_at).trim_end_matches(" UTC").to_owned().into())])) " UTC" }
+            }
+            div.actions.no-print {
+                button.js-print.primary type="button" hidden { (icon("print")) " " (ctx.t("action-print")) }
+                a.button href="/pro" { (ctx.t("action-done")) }
+            }
+        }),
+        Err(ServiceError::Forbidden) => back_to(
+            &ctx,
+            StatusCode::FORBIDDEN,
+            &ctx.t("reset-title"),
+            ctx.t("resets-needs-colleague"),
+            "/pro",
+        ),
+        Err(e @ ServiceError::Conflict(_)) => back_to(
+            &ctx,
+            Ctx::error_status(&e),
+            &ctx.t("reset-title"),
+            ctx.t("resets-confirmed"),
+            "/pro",
+        ),
+        Err(e) => ctx.error_page(&e),
+    }
+}
+
+async fn cancel(ctx: Ctx, id: String, csrf: String, kind: &str, back: &str) -> Response {
+    let session = match ctx.require(&[kind]) {
+        Ok(s) => s.clone(),
+        Err(r) => return r,
+    };
+    if !ctx.csrf_ok(&csrf) {
+        return ctx.bad_form();
+    }
+    match ctx.state.app.cancel_reset(&session, &id).await {
+        Ok(()) => Redirect::to(back).into_response(),
+        Err(e) => ctx.error_page(&e),
+    }
+}
+
+async fn pro_cancel_submit(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(form): Form<CsrfOnly>,
+) -> Response {
+    cancel(ctx, id, form.csrf, "professional", "/pro").await
+}
+
+async fn her_cancel_submit(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(form): Form<CsrfOnly>,
+) -> Response {
+    cancel(ctx, id, form.csrf, "beneficiary", "/home").await
+}
+
+/// Her home page's notices: a reset of her safe in progress (with a cancel button), and a
+/// printed code that no longer works (with the way to a new sheet).
+pub(super) async fn her_notices(ctx: &Ctx, session: &Session) -> Markup {
+    let (reset, sheet_due) = match ctx.state.app.reset_notice(session).await {
+        Ok(v) => v,
+        Err(e) => {
+            tracing::warn!(error = %e, "reset notice unavailable");
+            (None, false)
+        }
+    };
+    html! {
+        @if let Some(r) = reset {
+            div.notice.error role="alert" id="reset-notice" {
+                p { (ctx.ta("notice-reset-started", &[("structure", r.structure.name.clone().into()), ("date", when(&r.started_at).into())])) }
+                @if r.status == "delayed" {
+                    p { (ctx.ta("notice-reset-delayed", &[("date", when(&r.usable_from).into())])) }
+                }
+                p { (ctx.t("notice-reset-not-you")) }
+                form method="post" action={"/resets/" (r.id) "/cancel"} {
+                    (ctx.csrf_field())
+                    button.danger type="submit" { (icon("close")) " " (ctx.t("action-cancel-reset")) }
+                }
+            }
+        }
+        @if sheet_due {
+            div.notice role="status" id="new-sheet-notice" {
+                p { (ctx.t("notice-new-sheet")) }
+                p { a.button.primary href="/recovery-sheet" { (icon("print")) " " (ctx.t("action-new-sheet")) } }
+            }
+        }
+    }
+}
+
+/// GET only explains; the code is made by the form's POST.
+async fn sheet_page(ctx: Ctx) -> Response {
+    if let Err(r) = ctx.require(&["beneficiary"]) {
+        return r;
+    }
+    ctx.page(
+        &ctx.t("new-sheet-title"),
+        html! {
+            section.card.narrow {
+                h1 { (icon("print")) " " (ctx.t("new-sheet-title")) }
+                p { (ctx.t("new-sheet-text")) }
+                form method="post" action="/recovery-sheet" {
+                    (ctx.csrf_field())
+                    button.primary type="submit" { (icon("print")) " " (ctx.t("action-new-sheet")) }
+                }
+                p { a href="/home" { (ctx.t("action-cancel")) } }
+            }
+        },
+    )
+}
+
+async fn sheet_submit(ctx: Ctx, Form(form): Form<CsrfOnly>) -> Response {
+    let session = match ctx.require(&["beneficiary"]) {
+        Ok(s) => s.clone(),
+        Err(r) => return r,
+    };
+    if !ctx.csrf_ok(&form.csrf) {
+        return ctx.bad_form();
+    }
+    match ctx.state.app.new_recovery_code(&session).await {
+        Ok(sheet) => super::pro::recovery_sheet(&ctx, &sheet, "/home"),
+        Err(e @ ServiceError::Conflict("login_again")) => back_to(
+            &ctx,
+            Ctx::error_status(&e),
+            &ctx.t("new-sheet-title"),
+            ctx.t("new-sheet-login-again"),
+            "/home",
+        ),
+        Err(e) => ctx.error_page(&e),
+    }
+}
+
+fn phone_form(ctx: &Ctx, action: &str, current: Option<&str>) -> Markup {
+    html! {
+        form method="post" action=(action) {
+            (ctx.csrf_field())
+            label for="phone-number" { (ctx.t("field-phone")) }
+            p.hint id="phone-hint" { (ctx.t("phone-hint")) }
+            input id="phone-number" name="phone" type="tel" autocomplete="off" value=(current.unwrap_or_default()) aria-describedby="phone-hint";
+            button type="submit" { (ctx.t("action-save")) }
+        }
+    }
+}
+
+/// Her phone number, for reminders and security notices (empty removes it).
+async fn phone_page(ctx: Ctx) -> Response {
+    let session = match ctx.require(&["beneficiary"]) {
+        Ok(s) => s.clone(),
+        Err(r) => return r,
+    };
+    let bid = session.beneficiary_id.clone().unwrap_or_default();
+    match ctx.state.app.beneficiary_profile(&session, &bid).await {
+        Ok(p) => ctx.page(
+            &ctx.t("phone-title"),
+            html! {
+                section.card.narrow {
+                    h1 { (icon("phone")) " " (ctx.t("phone-title")) }
+                    p { (ctx.t("phone-text")) }
+                    (phone_form(&ctx, "/phone", p.phone.as_deref()))
+                    p { a href="/settings" { (ctx.t("action-cancel")) } }
+                }
+            },
+        ),
+        Err(e) => ctx.error_page(&e),
+    }
+}
+
+/// The phone form on a person's file, for her relais.
+pub(super) fn pro_phone_form(ctx: &Ctx, bid: &str, current: Option<&str>) -> Markup {
+    html! {
+        details {
+            summary { (icon("phone")) " " (ctx.t("phone-title")) }
+            p.hint { (ctx.t("phone-pro-text")) }
+            (phone_form(ctx, &format!("/pro/b/{bid}/phone"), current))
+        }
+    }
+}
+
+async fn save_phone(ctx: Ctx, bid: Option<String>, form: PhoneForm, back: String) -> Response {
+    let session = match ctx.require(&["beneficiary", "professional"]) {
+        Ok(s) => s.clone(),
+        Err(r) => return r,
+    };
+    if !ctx.csrf_ok(&form.csrf) {
+        return ctx.bad_form();
+    }
+    let bid = bid
+        .or_else(|| session.beneficiary_id.clone())
+        .unwrap_or_default();
+    let phone = Some(form.phone.trim()).filter(|p| !p.is_empty());
+    match ctx.state.app.set_phone(&session, &bid, phone).await {
+        Ok(()) => Redirect::to(&back).into_response(),
+        Err(e @ ServiceError::Invalid(_)) => back_to(
+            &ctx,
+            Ctx::error_status(&e),
+            &ctx.t("phone-title"),
+            ctx.error_text(&e),
+            &back,
+        ),
+        Err(e) => ctx.error_page(&e),
+    }
+}
+
+async fn her_phone_submit(ctx: Ctx, Form(form): Form<PhoneForm>) -> Response {
+    if let Err(r) = ctx.require(&["beneficiary"]) {
+        return r;
+    }
+    save_phone(ctx, None, form, "/settings".into()).await
+}
+
+async fn pro_phone_submit(
+    ctx: Ctx,
+    Path(bid): Path<String>,
+    Form(form): Form<PhoneForm>,
+) -> Response {
+    if let Err(r) = ctx.require(&["professional"]) {
+        return r;
+    }
+    let back = format!("/pro/b/{bid}");
+    save_phone(ctx, Some(bid), form, back).await
+}
