@@ -386,3 +386,7 @@ feed-revoke = Stop this link
 feed-revoked = The link is stopped. No calendar can read your appointments with it now.
 journal-calendar-feed-created-success = { $who } made a private calendar link.
 journal-calendar-feed-revoked-success = { $who } stopped the private calendar link.
+
+# issue 11: media (image and PDF bombs)
+error-image-too-large = This image has too many pixels to be processed here (over { $max } megapixels, or too many colours per pixel). Take the photo again with a lower resolution, or send it as a PDF.
+error-pdf-too-complex = This PDF unpacks to too much data to be processed here. Save it again as a PDF (Print, then Save as PDF) or send it in several smaller files.

@@ -391,3 +391,7 @@ feed-revoke = Detener este enlace
 feed-revoked = El enlace está detenido. Ningún calendario puede leer sus citas con él.
 journal-calendar-feed-created-success = { $who } creó un enlace privado de calendario.
 journal-calendar-feed-revoked-success = { $who } detuvo el enlace privado de calendario.
+
+# issue 11: media (image and PDF bombs)
+error-image-too-large = Esta imagen tiene demasiados píxeles para procesarla aquí (más de { $max } megapíxeles, o demasiados colores por píxel). Vuelva a tomar la foto con una resolución más baja, o envíela en PDF.
+error-pdf-too-complex = Este PDF se descomprime en demasiados datos para procesarlo aquí. Guárdelo de nuevo como PDF (Imprimir, luego Guardar como PDF) o envíelo en varios archivos más pequeños.

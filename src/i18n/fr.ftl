@@ -386,3 +386,7 @@ feed-revoke = Arrêter ce lien
 feed-revoked = Le lien est arrêté. Plus aucun agenda ne peut lire vos rendez-vous avec lui.
 journal-calendar-feed-created-success = Lien d'agenda privé créé ({ $who }).
 journal-calendar-feed-revoked-success = Lien d'agenda privé arrêté ({ $who }).
+
+# issue 11: media (image and PDF bombs)
+error-image-too-large = Cette image a trop de pixels pour être traitée ici (plus de { $max } mégapixels, ou trop de couleurs par pixel). Reprenez la photo avec une résolution plus basse, ou envoyez-la en PDF.
+error-pdf-too-complex = Ce PDF se décompresse en trop de données pour être traité ici. Enregistrez-le de nouveau en PDF (Imprimer, puis Enregistrer en PDF) ou envoyez-le en plusieurs fichiers plus petits.

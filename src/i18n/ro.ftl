@@ -396,3 +396,7 @@ feed-revoke = Oprește acest link
 feed-revoked = Linkul este oprit. Niciun calendar nu mai poate citi programările cu el.
 journal-calendar-feed-created-success = { $who } a creat un link privat de calendar.
 journal-calendar-feed-revoked-success = { $who } a oprit linkul privat de calendar.
+
+# issue 11: media (image and PDF bombs)
+error-image-too-large = Această imagine are prea mulți pixeli pentru a fi procesată aici (peste { $max } megapixeli sau prea multe culori pe pixel). Refaceți fotografia cu o rezoluție mai mică sau trimiteți-o ca PDF.
+error-pdf-too-complex = Acest PDF se despachetează în prea multe date pentru a fi procesat aici. Salvați-l din nou ca PDF (Imprimare, apoi Salvare ca PDF) sau trimiteți-l în mai multe fișiere mai mici.

@@ -10,6 +10,7 @@ mod feeds;
 mod interop;
 mod jobs;
 mod keys;
+mod media;
 mod organizer;
 mod recovery;
 mod reminders;
@@ -178,6 +179,8 @@ pub struct App {
     kdf_memory: Arc<std::sync::Mutex<Vec<consigne_vault::KdfMemory>>>,
     /// Uploads' shared in-memory budget, in KiB (`storage.in_memory_total_mb`).
     pub(crate) upload_memory: Arc<Semaphore>,
+    /// Media processing's shared memory budget (`media.budget_mb`, see `media.rs`).
+    media: media::MediaBudget,
     kdf: KdfParams,
     /// Demo mode: staff may skip TOTP; pages show a banner.
     pub demo: bool,
@@ -199,6 +202,7 @@ impl App {
         };
         let permits = config.argon2.max_concurrent;
         let upload_kib = config.storage.in_memory_total_kib() as usize;
+        let media = media::MediaBudget::new(&config.media);
         Self {
             config: Arc::new(config),
             db,
@@ -208,6 +212,7 @@ impl App {
             hashing: Arc::new(Semaphore::new(permits)),
             kdf_memory: Arc::default(),
             upload_memory: Arc::new(Semaphore::new(upload_kib)),
+            media,
             kdf,
             demo,
         }

@@ -89,6 +89,12 @@ fn api_message(e: &ServiceError) -> String {
         ServiceError::TooLarge("photo_too_large") => {
             "This photo is too large: take it again with a lower resolution, or send a PDF.".into()
         }
+        ServiceError::TooLarge("too_many_pixels") => {
+            "This image has too many pixels to be processed: take it again with a lower resolution, or send a PDF.".into()
+        }
+        ServiceError::TooLarge("pdf_too_complex") => {
+            "This PDF unpacks to too much data to be processed: save it again as PDF (Print, then Save as PDF) or send it in smaller files.".into()
+        }
         ServiceError::TooLarge(_) => "The file is too large for this server's limit.".into(),
         ServiceError::AccessPending => {
             "A colleague of your structure must log in once to give you access.".into()
