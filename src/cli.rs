@@ -281,13 +281,22 @@ async fn shutdown_signal() {
 }
 
 pub fn main() -> ExitCode {
-    tracing_subscriber::fmt()
+    let subscriber = tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
         )
         .with_writer(std::io::stderr)
-        .init();
+        .finish();
+    let _ = tracing::subscriber::set_global_default(subscriber);
+    // Libraries' `log` records join the same output; the PDF parser's (malformed objects in a
+    // hostile upload) become one warning without content, never an ERROR line.
+    let quiet = consigne_media::QuietParserLogs::new(tracing_log::LogTracer::new());
+    if log::set_boxed_logger(Box::new(quiet)).is_ok() {
+        log::set_max_level(tracing_log::AsLog::as_log(
+            &tracing::level_filters::LevelFilter::current(),
+        ));
+    }
     let cli = Cli::parse();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()

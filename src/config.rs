@@ -26,6 +26,7 @@ pub struct Config {
     pub throttle: Throttle,
     pub argon2: Argon2,
     pub storage: Storage,
+    pub media: Media,
     pub jobs: Jobs,
     pub sms: Sms,
     pub reminders: Reminders,
@@ -126,6 +127,68 @@ impl Default for Jobs {
             run_in_serve: true,
             poll_seconds: 5,
         }
+    }
+}
+
+/// Bounds on what processing an upload may cost, counted on what it decodes to (never on its
+/// size in bytes): see docs/threat-model.md, M12.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Media {
+    /// Largest image accepted (megapixels), read from its header before decoding.
+    pub max_megapixels: u64,
+    /// Largest decoded image (MB): width × height × bytes per pixel (from the bit depth and
+    /// channels: 3 for an 8-bit photo, 8 for 16-bit RGBA), read from the header before decoding.
+    pub max_image_mb: u64,
+    /// Most a PDF's object and cross-reference streams may inflate to, in total (MB).
+    pub max_pdf_inflated_mb: u64,
+    /// Memory all media processing together may take (MB): decoding, re-encoding, thumbnails,
+    /// cleaning PDFs in memory, scans. Each processing takes its estimated share first and waits
+    /// for room; a file that would need more than the whole budget is refused.
+    pub budget_mb: u64,
+}
+
+impl Default for Media {
+    fn default() -> Self {
+        Self {
+            max_megapixels: 50,
+            max_image_mb: 150,
+            max_pdf_inflated_mb: 64,
+            budget_mb: 320,
+        }
+    }
+}
+
+impl Media {
+    const MIB: u64 = 1024 * 1024;
+
+    fn validate(&self) -> Result<(), ConfigError> {
+        if !(1..=1000).contains(&self.max_megapixels)
+            || !(1..=4096).contains(&self.max_image_mb)
+            || !(1..=4096).contains(&self.max_pdf_inflated_mb)
+            || !(16..=16384).contains(&self.budget_mb)
+        {
+            return Err(ConfigError::Invalid(
+                "media.max_megapixels must be 1..=1000, media.max_image_mb and media.max_pdf_inflated_mb 1..=4096, media.budget_mb 16..=16384".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The media crate's limits for these settings.
+    pub fn limits(&self) -> consigne_media::Limits {
+        consigne_media::Limits {
+            max_pixels: self.max_megapixels.saturating_mul(1_000_000),
+            max_image_bytes: self.max_image_mb.saturating_mul(Self::MIB),
+            max_pdf_inflated: self.max_pdf_inflated_mb.saturating_mul(Self::MIB),
+            max_work_bytes: self.budget_mb.saturating_mul(Self::MIB),
+            ..consigne_media::Limits::default()
+        }
+    }
+
+    /// The shared media budget in KiB.
+    pub fn budget_kib(&self) -> u32 {
+        u32::try_from(self.budget_mb.saturating_mul(1024)).unwrap_or(u32::MAX)
     }
 }
 
@@ -238,6 +301,7 @@ impl Default for Config {
             throttle: Throttle::default(),
             argon2: Argon2::default(),
             storage: Storage::default(),
+            media: Media::default(),
             jobs: Jobs::default(),
             sms: Sms::default(),
             reminders: Reminders::default(),
@@ -355,6 +419,7 @@ impl Config {
                 "recovery.single_member_delay_hours must be 24..=720".into(),
             ));
         }
+        self.media.validate()?;
         if !matches!(self.sms.operator.as_str(), "none" | "brevo" | "webhook") {
             return Err(ConfigError::Invalid(
                 "sms.operator must be none, brevo or webhook".into(),

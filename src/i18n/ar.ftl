@@ -479,3 +479,6 @@ journal-reset-cancelled-success = تم إلغاء إعادة تعيين كلمة
 journal-recovery-code-renewed-success = تمت طباعة ورقة استرجاع جديدة، والرمز القديم لم يعد يعمل ({ $who }).
 journal-phone-changed-success = تم تغيير رقم الهاتف ({ $who }).
 journal-phone-removed-success = تم حذف رقم الهاتف ({ $who }).
+# issue 11: media (image and PDF bombs)
+error-image-too-large = تحتوي هذه الصورة على عدد كبير جدًا من البكسلات بحيث لا يمكن معالجتها هنا (أكثر من { $max } ميغابكسل، أو ألوان كثيرة جدًا لكل بكسل). أعد التقاط الصورة بدقة أقل، أو أرسلها بصيغة PDF.
+error-pdf-too-complex = ملف PDF هذا ينفكّ ضغطه إلى كمية كبيرة جدًا من البيانات بحيث لا يمكن معالجته هنا. احفظه مرة أخرى بصيغة PDF (طباعة، ثم حفظ بصيغة PDF) أو أرسله في عدة ملفات أصغر.

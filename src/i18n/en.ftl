@@ -455,3 +455,6 @@ journal-reset-cancelled-success = { $who } cancelled a password reset.
 journal-recovery-code-renewed-success = { $who } printed a new recovery sheet (the old code no longer works).
 journal-phone-changed-success = { $who } changed the phone number.
 journal-phone-removed-success = { $who } removed the phone number.
+# issue 11: media (image and PDF bombs)
+error-image-too-large = This image has too many pixels to be processed here (over { $max } megapixels, or too many colours per pixel). Take the photo again with a lower resolution, or send it as a PDF.
+error-pdf-too-complex = This PDF unpacks to too much data to be processed here. Save it again as a PDF (Print, then Save as PDF) or send it in several smaller files.

@@ -460,3 +460,6 @@ journal-reset-cancelled-success = { $who } anuló un restablecimiento de la cont
 journal-recovery-code-renewed-success = { $who } imprimió una nueva hoja de recuperación (el código antiguo ya no funciona).
 journal-phone-changed-success = { $who } cambió el número de teléfono.
 journal-phone-removed-success = { $who } borró el número de teléfono.
+# issue 11: media (image and PDF bombs)
+error-image-too-large = Esta imagen tiene demasiados píxeles para procesarla aquí (más de { $max } megapíxeles, o demasiados colores por píxel). Vuelva a tomar la foto con una resolución más baja, o envíela en PDF.
+error-pdf-too-complex = Este PDF se descomprime en demasiados datos para procesarlo aquí. Guárdelo de nuevo como PDF (Imprimir, luego Guardar como PDF) o envíelo en varios archivos más pequeños.

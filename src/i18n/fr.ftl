@@ -455,3 +455,6 @@ journal-reset-cancelled-success = { $who } a annulé une réinitialisation du mo
 journal-recovery-code-renewed-success = { $who } a imprimé une nouvelle fiche de secours (l'ancien code ne marche plus).
 journal-phone-changed-success = { $who } a changé le numéro de téléphone.
 journal-phone-removed-success = { $who } a effacé le numéro de téléphone.
+# issue 11: media (image and PDF bombs)
+error-image-too-large = Cette image a trop de pixels pour être traitée ici (plus de { $max } mégapixels, ou trop de couleurs par pixel). Reprenez la photo avec une résolution plus basse, ou envoyez-la en PDF.
+error-pdf-too-complex = Ce PDF se décompresse en trop de données pour être traité ici. Enregistrez-le de nouveau en PDF (Imprimer, puis Enregistrer en PDF) ou envoyez-le en plusieurs fichiers plus petits.

@@ -461,3 +461,6 @@ journal-reset-cancelled-success = تنظیم دوباره رمز لغو شد ({ 
 journal-recovery-code-renewed-success = یک ورقه بازیابی تازه چاپ شد، کود قبلی دیگر کار نمی‌کند ({ $who }).
 journal-phone-changed-success = شماره تیلفون تغییر کرد ({ $who }).
 journal-phone-removed-success = شماره تیلفون پاک شد ({ $who }).
+# issue 11: media (image and PDF bombs)
+error-image-too-large = این تصویر پیکسل‌های بسیار زیاد دارد و اینجا پردازش شده نمی‌تواند (بیشتر از { $max } مگاپیکسل، یا رنگ‌های بسیار زیاد در هر پیکسل). عکس را با دقت کمتر دوباره بگیرید، یا آن را به شکل PDF بفرستید.
+error-pdf-too-complex = این PDF هنگام باز شدن به اندازه‌ای داده می‌سازد که اینجا پردازش شده نمی‌تواند. آن را دوباره به شکل PDF ذخیره کنید (چاپ، بعد ذخیره به شکل PDF) یا در چند فایل کوچکتر بفرستید.

@@ -461,3 +461,6 @@ journal-reset-cancelled-success = د پټنوم بیا جوړونه لغوه ش�
 journal-recovery-code-renewed-success = د ژغورنې نوې پاڼه چاپ شوه، زوړ کوډ نور کار نه کوي ({ $who }).
 journal-phone-changed-success = د تلیفون شمېره بدله شوه ({ $who }).
 journal-phone-removed-success = د تلیفون شمېره پاکه شوه ({ $who }).
+# issue 11: media (image and PDF bombs)
+error-image-too-large = په دې انځور کې ډېر زیات پکسلونه دي او دلته پروسس کېدای نشي (له { $max } میګاپکسلو ډېر، یا په هر پکسل کې ډېر رنګونه). انځور په ټیټ وضاحت بیا واخلئ، یا یې د PDF په بڼه ولېږئ.
+error-pdf-too-complex = دا PDF د خلاصېدو پر مهال دومره ډېر معلومات جوړوي چې دلته پروسس کېدای نشي. بیا یې د PDF په بڼه خوندي کړئ (چاپ، بیا د PDF په توګه خوندي کول) یا یې په څو کوچنیو فایلونو کې ولېږئ.

@@ -465,3 +465,6 @@ journal-reset-cancelled-success = { $who } a anulat o resetare a parolei.
 journal-recovery-code-renewed-success = { $who } a tipărit o nouă fișă de recuperare (vechiul cod nu mai funcționează).
 journal-phone-changed-success = { $who } a schimbat numărul de telefon.
 journal-phone-removed-success = { $who } a șters numărul de telefon.
+# issue 11: media (image and PDF bombs)
+error-image-too-large = Această imagine are prea mulți pixeli pentru a fi procesată aici (peste { $max } megapixeli sau prea multe culori pe pixel). Refaceți fotografia cu o rezoluție mai mică sau trimiteți-o ca PDF.
+error-pdf-too-complex = Acest PDF se despachetează în prea multe date pentru a fi procesat aici. Salvați-l din nou ca PDF (Imprimare, apoi Salvare ca PDF) sau trimiteți-l în mai multe fișiere mai mici.

@@ -77,7 +77,7 @@ impl std::io::Write for HashingWriter {
 }
 
 /// A sanitised upload: its bytes, its type, its thumbnail.
-type Processed = (Vec<u8>, consigne_media::Kind, Option<Vec<u8>>);
+pub(super) type Processed = (Vec<u8>, consigne_media::Kind, Option<Vec<u8>>);
 
 /// The HTTP layer never accepts more than this in one request, whatever the configuration
 /// (`storage.max_file_mb`, 100 MB by default, is enforced while the bytes arrive).
@@ -230,6 +230,7 @@ pub(super) fn media_error(e: consigne_media::MediaError) -> ServiceError {
         consigne_media::MediaError::TooManyPixels { .. } => {
             ServiceError::TooLarge("too_many_pixels")
         }
+        consigne_media::MediaError::TooComplex => ServiceError::TooLarge("pdf_too_complex"),
         consigne_media::MediaError::Damaged => {
             ServiceError::Invalid(crate::domain::InvalidInput::new("file", "damaged_file"))
         }
@@ -542,24 +543,6 @@ impl App {
         })
         .await
         .map_err(|_| ServiceError::Internal("blob task"))?
-    }
-
-    /// Small uploads: the type decided by content, images re-encoded, PDFs rewritten without
-    /// active content, a thumbnail.
-    async fn clean(&self, bytes: Vec<u8>) -> ServiceResult<Processed> {
-        tokio::task::spawn_blocking(move || -> Result<Processed, consigne_media::MediaError> {
-            let kind = consigne_media::sniff(&bytes)?;
-            let limits = consigne_media::Limits::default();
-            let (clean, kind) = match kind {
-                consigne_media::Kind::Pdf => (consigne_media::sanitize_pdf(&bytes)?.0, kind),
-                _ => consigne_media::sanitize_image(&bytes, &limits)?,
-            };
-            let thumb = consigne_media::thumbnail(&clean, kind, &limits)?;
-            Ok((clean, kind, thumb))
-        })
-        .await
-        .map_err(|_| ServiceError::Internal("media task"))?
-        .map_err(media_error)
     }
 
     /// Starts receiving a document for safe `bid`: checks that the caller may add to it first,
@@ -1356,12 +1339,7 @@ impl App {
         if photos.is_empty() {
             return Err(crate::domain::InvalidInput::new("file", "required").into());
         }
-        let pdf = tokio::task::spawn_blocking(move || {
-            consigne_media::images_to_pdf(&photos, &consigne_media::Limits::default())
-        })
-        .await
-        .map_err(|_| ServiceError::Internal("media task"))?
-        .map_err(media_error)?;
+        let pdf = self.photos_to_pdf(photos).await?;
         self.upload_document(
             session,
             bid,

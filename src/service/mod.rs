@@ -11,6 +11,7 @@ mod interop;
 mod jobs;
 mod keys;
 mod members;
+mod media;
 mod organizer;
 mod recovery;
 mod reminders;
@@ -194,6 +195,8 @@ pub struct App {
     kdf_memory: Arc<std::sync::Mutex<Vec<consigne_vault::KdfMemory>>>,
     /// Uploads' shared in-memory budget, in KiB (`storage.in_memory_total_mb`).
     pub(crate) upload_memory: Arc<Semaphore>,
+    /// Media processing's shared memory budget (`media.budget_mb`, see `media.rs`).
+    media: media::MediaBudget,
     kdf: KdfParams,
     /// Invitations delivered after their answer (see `beneficiaries::invite`).
     pub(crate) invitations: Arc<beneficiaries::InvitationDeliveries>,
@@ -219,6 +222,7 @@ impl App {
         };
         let permits = config.argon2.max_concurrent;
         let upload_kib = config.storage.in_memory_total_kib() as usize;
+        let media = media::MediaBudget::new(&config.media);
         Self {
             config: Arc::new(config),
             db,
@@ -228,6 +232,7 @@ impl App {
             hashing: Arc::new(Semaphore::new(permits)),
             kdf_memory: Arc::default(),
             upload_memory: Arc::new(Semaphore::new(upload_kib)),
+            media,
             kdf,
             invitations: Arc::default(),
             demo,

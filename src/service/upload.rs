@@ -235,10 +235,11 @@ impl Upload {
         let store = self.app.blobs().clone();
         let done = complete.clone();
         let bid = self.bid.clone();
+        let check = consigne_media::PdfCheck::with_limits(&self.app.media_limits());
         let task = tokio::task::spawn_blocking(move || -> ServiceResult<StoredUpload> {
             let mut reader = CheckedReader {
                 rx,
-                check: Some(consigne_media::PdfCheck::new()),
+                check: Some(check),
                 current: Vec::new(),
                 pos: 0,
                 refused: None,

@@ -118,6 +118,12 @@ fn api_message(e: &ServiceError) -> String {
         ServiceError::TooLarge("photo_too_large") => {
             "This photo is too large: take it again with a lower resolution, or send a PDF.".into()
         }
+        ServiceError::TooLarge("too_many_pixels") => {
+            "This image has too many pixels to be processed: take it again with a lower resolution, or send a PDF.".into()
+        }
+        ServiceError::TooLarge("pdf_too_complex") => {
+            "This PDF unpacks to too much data to be processed: save it again as PDF (Print, then Save as PDF) or send it in smaller files.".into()
+        }
         ServiceError::TooLarge(_) => "The file is too large for this server's limit.".into(),
         ServiceError::AccessPending => {
             "An admin of your structure who holds its key must approve your access.".into()

@@ -8,6 +8,7 @@ mod auth;
 mod authz;
 mod backup;
 mod blobstore;
+mod bombs;
 mod canary;
 mod cli;
 mod documents;

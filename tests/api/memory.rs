@@ -158,8 +158,19 @@ fn json_of(body: &str) -> serde_json::Value {
     serde_json::from_str(&body[start..end]).unwrap_or_else(|e| panic!("{e}: {body}"))
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_200_mb_pdf_goes_in_and_out_with_flat_memory() {
+/// The real binary (`consigne demo`) on a free port, `extra` appended to its configuration,
+/// Amina (the demo's person) logged in through the API. With `capture_stderr`, the server's log
+/// lines are collected in [`Demo::log`].
+struct Demo {
+    server: Server,
+    http: reqwest::Client,
+    token: String,
+    bid: String,
+    _dir: tempfile::TempDir,
+    log: Option<std::sync::Arc<std::sync::Mutex<Vec<String>>>>,
+}
+
+async fn start_demo(extra: &str, capture_stderr: bool) -> Demo {
     let dir = tempfile::tempdir().unwrap();
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -170,7 +181,7 @@ async fn a_200_mb_pdf_goes_in_and_out_with_flat_memory() {
     std::fs::write(
         &config,
         format!(
-            "listen = \"127.0.0.1:{port}\"\npublic_url = \"http://127.0.0.1:{port}\"\ndata_dir = \"{}\"\n\n[storage]\nmax_file_mb = 256\nin_memory_mb = 16\nquota_mb = 1024\n",
+            "listen = \"127.0.0.1:{port}\"\npublic_url = \"http://127.0.0.1:{port}\"\ndata_dir = \"{}\"\n\n{extra}",
             dir.path().join("data").display()
         ),
     )
@@ -181,9 +192,24 @@ async fn a_200_mb_pdf_goes_in_and_out_with_flat_memory() {
         .arg(&config)
         .env("RUST_LOG", "warn")
         .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
+        .stderr(if capture_stderr {
+            Stdio::piped()
+        } else {
+            Stdio::inherit()
+        })
         .spawn()
         .unwrap();
+    let log = child.stderr.take().map(|stderr| {
+        let lines = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let sink = lines.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                eprintln!("{line}");
+                sink.lock().unwrap().push(line);
+            }
+        });
+        lines
+    });
     // The demo prints its logins once seeded; the person's identifier is among them.
     let stdout = child.stdout.take().unwrap();
     let server = Server {
@@ -234,6 +260,30 @@ async fn a_200_mb_pdf_goes_in_and_out_with_flat_memory() {
         .as_str()
         .map(str::to_owned)
         .unwrap_or_else(|| panic!("beneficiary id in {me}"));
+    Demo {
+        server,
+        http,
+        token,
+        bid,
+        _dir: dir,
+        log,
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_200_mb_pdf_goes_in_and_out_with_flat_memory() {
+    let Demo {
+        server,
+        http,
+        token,
+        bid,
+        _dir,
+        ..
+    } = start_demo(
+        "[storage]\nmax_file_mb = 256\nin_memory_mb = 16\nquota_mb = 1024\n",
+        false,
+    )
+    .await;
 
     // Warm up the same path with a smaller file (thread pools, buffers), then measure.
     let warm = LargePdf::new(24 * MIB);
@@ -268,5 +318,129 @@ async fn a_200_mb_pdf_goes_in_and_out_with_flat_memory() {
         growth <= 64 * MIB,
         "resident memory grew by {} MiB (limit 64)",
         growth / MIB
+    );
+}
+
+/// A one-page PDF whose cross-reference table sends object 4 into the middle of the header:
+/// the parser skips it, and says so in its logs.
+fn pdf_with_a_broken_object() -> Vec<u8> {
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for body in [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Annots [4 0 R] >>",
+    ] {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", offsets.len()).as_bytes());
+    }
+    offsets.push(3); // object 4: "F-1.4": not an object
+    let xref = out.len();
+    out.extend_from_slice(b"xref\n0 5\n0000000000 65535 f \n");
+    for off in offsets {
+        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!("trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
+    );
+    out
+}
+
+async fn post_file(demo: &Demo, bytes: Vec<u8>, file_name: &str) -> (u16, String) {
+    let form = reqwest::multipart::Form::new().part(
+        "file",
+        reqwest::multipart::Part::bytes(bytes).file_name(file_name.to_owned()),
+    );
+    let r = demo
+        .http
+        .post(format!(
+            "{}/api/v1/beneficiaries/{}/documents",
+            demo.server.base, demo.bid
+        ))
+        .bearer_auth(&demo.token)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let status = r.status().as_u16();
+    let body: serde_json::Value = r.json().await.unwrap_or_default();
+    let code = body["error"]["code"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    (status, code)
+}
+
+/// Issue 11, finding 4: a 381 KB PNG of 7 000 × 7 000 16-bit pixels used to raise the
+/// server's memory by 749 MiB (six at once: 4.5 GiB), a 200 KB PDF whose object stream
+/// inflates to 200 MiB by 257 MiB. Six of each at once now leave the real binary's peak
+/// resident memory under 300 MB, each refused with a precise 413; and the PDF parser's
+/// complaints about a malformed file are warnings without content, never ERROR lines.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn six_image_and_six_pdf_bombs_at_once_stay_under_300_mb() {
+    let demo = start_demo("", true).await;
+    let png = crate::bombs::png_bomb(7000);
+    let pdf = crate::bombs::pdf_bomb();
+    // Warm up the same paths with real files (thread pools, buffers, the parser).
+    assert_eq!(
+        post_file(&demo, crate::helpers::jpeg(640, 480), "photo.jpg")
+            .await
+            .0,
+        201
+    );
+    assert_eq!(
+        post_file(&demo, crate::helpers::pdf("Bail"), "bail.pdf")
+            .await
+            .0,
+        201
+    );
+    let (status, _) = post_file(&demo, pdf_with_a_broken_object(), "abime.pdf").await;
+    assert!(
+        status < 500,
+        "a malformed PDF is not a server error: {status}"
+    );
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+
+    let at_rest = demo.server.status("VmRSS:");
+    demo.server.reset_peak();
+    let demo = std::sync::Arc::new(demo);
+    let mut uploads = tokio::task::JoinSet::new();
+    for i in 0..6 {
+        for (bytes, name) in [(png.clone(), "photo.png"), (pdf.clone(), "dossier.pdf")] {
+            let demo = demo.clone();
+            uploads.spawn(async move { (name, i, post_file(&demo, bytes, name).await) });
+        }
+    }
+    while let Some(done) = uploads.join_next().await {
+        let (name, i, (status, code)) = done.unwrap();
+        let expected = if name.ends_with(".png") {
+            "too_many_pixels"
+        } else {
+            "pdf_too_complex"
+        };
+        assert_eq!((status, code.as_str()), (413, expected), "{name} #{i}");
+    }
+    let peak = demo.server.status("VmHWM:");
+    eprintln!(
+        "memory: at rest {} MiB, peak {} MiB with six {} KB PNG bombs and six {} KB PDF bombs at once",
+        at_rest / MIB,
+        peak / MIB,
+        png.len() / 1024,
+        pdf.len() / 1024
+    );
+    assert!(
+        peak < 300 * 1000 * 1000,
+        "peak resident memory {} MiB (limit 300 MB)",
+        peak / MIB
+    );
+    let log = demo.log.as_ref().unwrap().lock().unwrap().clone();
+    let errors: Vec<&String> = log.iter().filter(|l| l.contains("ERROR")).collect();
+    assert!(
+        errors.is_empty(),
+        "ERROR lines in the server's log: {errors:?}"
+    );
+    assert!(
+        !log.iter().any(|l| l.contains("F-1.4")),
+        "no content of a file in the log"
     );
 }

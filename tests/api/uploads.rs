@@ -87,8 +87,22 @@ pub fn large_pdf(data_len: usize, catalog_extra: &str) -> Vec<u8> {
     out
 }
 
+/// The person's safe holds no document, and nothing is half-written.
+pub(crate) async fn assert_no_documents(w: &World) {
+    assert_eq!(
+        w.t.get(
+            &format!("/api/v1/beneficiaries/{}/documents", w.bid),
+            Some(&w.person)
+        )
+        .await
+        .json(),
+        json!([])
+    );
+    assert_nothing_half_written(&w.t).await;
+}
+
 /// Nothing half-written: no blob without its row, no partial write left behind.
-async fn assert_nothing_half_written(t: &TestApp) {
+pub(crate) async fn assert_nothing_half_written(t: &TestApp) {
     let report = t.app.verify(false).await.unwrap();
     assert!(
         report.is_clean() && report.orphans.is_empty(),
@@ -245,16 +259,7 @@ async fn the_bad_input_corpus_gets_clear_4xx_answers() {
         assert_eq!(r.code(), code, "{name}");
         assert!(!r.json()["error"]["message"].as_str().unwrap().is_empty());
     }
-    assert_eq!(
-        w.t.get(
-            &format!("/api/v1/beneficiaries/{}/documents", w.bid),
-            Some(&w.person)
-        )
-        .await
-        .json(),
-        json!([])
-    );
-    assert_nothing_half_written(&w.t).await;
+    assert_no_documents(&w).await;
 }
 
 #[tokio::test]

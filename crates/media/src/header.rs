@@ -41,13 +41,82 @@ pub(crate) fn dimensions_of(kind: Kind, bytes: &[u8]) -> Result<(u32, u32), Medi
     }
 }
 
-/// Refuses `width × height` above the limit.
-pub(crate) fn check_pixels((w, h): (u32, u32), limits: &Limits) -> Result<(), MediaError> {
+/// Refuses `width × height` above the pixel limit, or `bytes` of decoded image above the
+/// decoded-size limit.
+pub(crate) fn check_size(
+    (w, h): (u32, u32),
+    bytes: u64,
+    limits: &Limits,
+) -> Result<(), MediaError> {
     let pixels = u64::from(w) * u64::from(h);
-    if pixels > limits.max_pixels {
+    if pixels > limits.max_pixels || bytes > limits.max_image_bytes {
         Err(MediaError::TooManyPixels { pixels })
     } else {
         Ok(())
+    }
+}
+
+/// The decoded size of an image of this kind, read from its header: its pixels times the
+/// bytes per pixel the decoder will produce for its bit depth and channels (rounded up: an
+/// optional transparency chunk counts as an alpha channel, a CMYK JPEG as four channels).
+/// Returns the dimensions too.
+pub(crate) fn decoded_size(kind: Kind, bytes: &[u8]) -> Result<((u32, u32), u64), MediaError> {
+    let dims = dimensions_of(kind, bytes)?;
+    let per_pixel = match kind {
+        Kind::Png => png_bytes_per_pixel(bytes),
+        Kind::Jpeg => jpeg_bytes_per_pixel(bytes),
+        // Lossless WebP and any WebP with alpha decode to RGBA; lossy without alpha to RGB.
+        Kind::Webp | Kind::Pdf => 4,
+    };
+    let pixels = u64::from(dims.0) * u64::from(dims.1);
+    Ok((dims, pixels.saturating_mul(per_pixel)))
+}
+
+/// PNG: IHDR's bit depth (byte 24) and colour type (byte 25). Below 8 bits the decoder expands
+/// to 8, a palette to RGB; a `tRNS` chunk (before the image data) adds an alpha channel.
+fn png_bytes_per_pixel(b: &[u8]) -> u64 {
+    let depth = b.get(24).copied().unwrap_or(16);
+    let alpha = u64::from(png_has_trns(b));
+    let channels = match b.get(25).copied().unwrap_or(6) {
+        0 => 1 + alpha,
+        2 | 3 => 3 + alpha,
+        4 => 2,
+        _ => 4,
+    };
+    if depth > 8 { channels * 2 } else { channels }
+}
+
+/// Whether a `tRNS` chunk comes before the first `IDAT` (where the decoder reads it). Unsure
+/// (a chunk cut short): yes.
+fn png_has_trns(b: &[u8]) -> bool {
+    let mut pos = 8;
+    loop {
+        let (Some(len), Some(kind)) = (be32(b, pos), b.get(pos + 4..pos + 8)) else {
+            return true;
+        };
+        match kind {
+            b"tRNS" => return true,
+            b"IDAT" | b"IEND" => return false,
+            _ => {}
+        }
+        let Some(next) = usize::try_from(len)
+            .ok()
+            .and_then(|len| pos.checked_add(12)?.checked_add(len))
+        else {
+            return true;
+        };
+        pos = next;
+    }
+}
+
+/// JPEG: the start-of-frame's precision and number of components.
+fn jpeg_bytes_per_pixel(b: &[u8]) -> u64 {
+    let (precision, components) = jpeg_frame(b).unwrap_or((16, 4));
+    let channels = u64::from(components.clamp(1, 4));
+    if precision > 8 {
+        channels * 2
+    } else {
+        channels
     }
 }
 
@@ -78,6 +147,20 @@ fn png(b: &[u8]) -> Option<(u32, u32)> {
 
 /// JPEG: walk the marker segments up to the first start-of-frame.
 fn jpeg(b: &[u8]) -> Option<(u32, u32)> {
+    let pos = jpeg_sof(b)?;
+    let height = be16(b, pos + 3)?;
+    let width = be16(b, pos + 5)?;
+    Some((u32::from(width), u32::from(height)))
+}
+
+/// JPEG: the first start-of-frame's sample precision and number of components.
+fn jpeg_frame(b: &[u8]) -> Option<(u8, u8)> {
+    let pos = jpeg_sof(b)?;
+    Some((*b.get(pos + 2)?, *b.get(pos + 7)?))
+}
+
+/// The position of the first start-of-frame segment's length field.
+fn jpeg_sof(b: &[u8]) -> Option<usize> {
     let mut pos = 2; // after SOI
     loop {
         // Markers are 0xFF followed by a code; 0xFF fill bytes may repeat.
@@ -95,11 +178,7 @@ fn jpeg(b: &[u8]) -> Option<(u32, u32)> {
             // EOI or start of scan before any frame header.
             0xD9 | 0xDA => return None,
             // SOFn (not DHT C4, JPG C8, DAC CC): length, precision, height, width.
-            0xC0..=0xC3 | 0xC5..=0xC7 | 0xC9..=0xCB | 0xCD..=0xCF => {
-                let height = be16(b, pos + 3)?;
-                let width = be16(b, pos + 5)?;
-                return Some((u32::from(width), u32::from(height)));
-            }
+            0xC0..=0xC3 | 0xC5..=0xC7 | 0xC9..=0xCB | 0xCD..=0xCF => return Some(pos),
             _ => {
                 let len = usize::from(be16(b, pos)?);
                 if len < 2 {

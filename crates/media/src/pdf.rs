@@ -23,16 +23,28 @@
 //! The file is re-serialised from the parsed objects (one revision, no incremental updates, no
 //! stale objects), then parsed again to check it is readable and has the same page count.
 //!
+//! Bombs: before `lopdf` sees the file, [`measure`](crate::pdf_check) inflates its object and
+//! cross-reference streams through a bounded window and counts its tokens; a file whose streams
+//! inflate past [`Limits::max_pdf_inflated`] or whose objects would not fit in
+//! [`Limits::max_work_bytes`] is refused with [`MediaError::TooComplex`]. `lopdf` itself is then
+//! run with the same bound on each stream it inflates.
+//!
+//! Object streams: `lopdf` expands only those typed `/Type /ObjStm`; a viewer expands any stream
+//! the cross-reference stream names as a container. Those are expanded here too (their objects
+//! are cleaned like the others) and dropped, like every object stream, before writing.
+//!
 //! Encryption: lopdf opens PDFs whose *user* password is empty (the common "protected against
 //! printing/copying" case); those are decrypted and written back unencrypted, which the report
 //! says. A PDF that needs a password to open is refused with `detected: "encrypted-pdf"`.
 
 use std::collections::{BTreeMap, HashSet};
 
-use lopdf::{Dictionary, Document, Object, ObjectId};
+use lopdf::xref::XrefEntry;
+use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId, ObjectStream};
 
+use crate::pdf_check::measure;
 use crate::sniff::find;
-use crate::{MediaError, guarded};
+use crate::{Limits, MediaError, guarded};
 
 /// What [`sanitize_pdf`] removed: one human-readable line per category, with its count,
 /// e.g. `"JavaScript action (2)"`. Empty when the PDF had nothing to remove.
@@ -45,13 +57,20 @@ pub struct PdfReport {
 /// re-serialise. Returns the cleaned bytes and a report.
 ///
 /// Errors: `Damaged` for anything that does not parse as a PDF with at least one page,
-/// `Unsupported { detected: "encrypted-pdf" }` for a PDF that needs a password.
-pub fn sanitize_pdf(bytes: &[u8]) -> Result<(Vec<u8>, PdfReport), MediaError> {
+/// `Unsupported { detected: "encrypted-pdf" }` for a PDF that needs a password, `TooComplex`
+/// for a decompression bomb (see the module documentation).
+pub fn sanitize_pdf(bytes: &[u8], limits: &Limits) -> Result<(Vec<u8>, PdfReport), MediaError> {
     if find(&bytes[..bytes.len().min(1024)], b"%PDF-").is_none() {
         return Err(MediaError::Damaged);
     }
+    measure(bytes, limits)?;
+    let options = || LoadOptions {
+        max_decompressed_size: Some(usize::try_from(limits.max_pdf_inflated).unwrap_or(usize::MAX)),
+        ..LoadOptions::default()
+    };
     guarded(|| {
-        let mut doc = Document::load_mem(bytes).map_err(load_error)?;
+        let mut doc = Document::load_mem_with_options(bytes, options()).map_err(load_error)?;
+        expand_object_streams(&mut doc, limits)?;
         if doc.trailer.has(b"Encrypt") {
             return Err(ENCRYPTED);
         }
@@ -67,7 +86,8 @@ pub fn sanitize_pdf(bytes: &[u8]) -> Result<(Vec<u8>, PdfReport), MediaError> {
 
         let mut out = Vec::new();
         doc.save_to(&mut out).map_err(|_| MediaError::Damaged)?;
-        let check = Document::load_mem(&out).map_err(|_| MediaError::Damaged)?;
+        let check =
+            Document::load_mem_with_options(&out, options()).map_err(|_| MediaError::Damaged)?;
         if check.get_pages().len() != pages {
             return Err(MediaError::Damaged);
         }
@@ -81,11 +101,65 @@ const ENCRYPTED: MediaError = MediaError::Unsupported {
 
 fn load_error(e: lopdf::Error) -> MediaError {
     match e {
+        lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
+            MediaError::TooComplex
+        }
         lopdf::Error::Decryption(_)
         | lopdf::Error::InvalidPassword
         | lopdf::Error::UnsupportedSecurityHandler(_) => ENCRYPTED,
         _ => MediaError::Damaged,
     }
+}
+
+/// Expands the object streams `lopdf` left packed because their dictionary lacks
+/// `/Type /ObjStm`: those the cross-reference data names as containers, and any stream with
+/// `/First` and `/N` (what a reader needs to read one). Their objects join the document (never
+/// replacing one already loaded) and are cleaned with the rest; the streams are then typed
+/// `/ObjStm`, so they are dropped before writing like every object stream.
+fn expand_object_streams(doc: &mut Document, limits: &Limits) -> Result<(), MediaError> {
+    let mut containers: HashSet<u32> = doc
+        .reference_table
+        .entries
+        .values()
+        .filter_map(|entry| match entry {
+            XrefEntry::Compressed { container, .. } => Some(*container),
+            _ => None,
+        })
+        .collect();
+    for (id, object) in &doc.objects {
+        if let Object::Stream(stream) = object
+            && stream.dict.has(b"First")
+            && stream.dict.has(b"N")
+        {
+            containers.insert(id.0);
+        }
+    }
+    // Each one is inflated within the limit; those the measure saw (with `/First`) counted
+    // towards the total already.
+    let limit = usize::try_from(limits.max_pdf_inflated).unwrap_or(usize::MAX);
+    for container in containers {
+        let Some(Object::Stream(stream)) = doc.objects.get_mut(&(container, 0)) else {
+            continue;
+        };
+        if stream.dict.has_type(b"ObjStm") {
+            continue; // expanded by lopdf
+        }
+        stream.dict.set("Type", Object::Name(b"ObjStm".to_vec()));
+        let expanded = match ObjectStream::new_with_limit(stream, Some(limit)) {
+            Ok(expanded) => expanded,
+            Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
+                ..
+            })) => {
+                return Err(MediaError::TooComplex);
+            }
+            // Unreadable: its objects stay missing (references to them read as null).
+            Err(_) => continue,
+        };
+        for (id, object) in expanded.objects {
+            doc.objects.entry(id).or_insert(object);
+        }
+    }
+    Ok(())
 }
 
 /// Dictionary entries removed wherever they appear; these keys have no other meaning in PDF.

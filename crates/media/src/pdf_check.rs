@@ -16,9 +16,15 @@
 //!   comments, strings and stream data;
 //! - refuses `/URI` links whose target is not `http:`, `https:`, `mailto:` or `tel:`, or is not
 //!   written in place;
-//! - inflates object streams (`/Type /ObjStm`, where PDF 1.5+ writers put dictionaries) and
-//!   lexes what they hold the same way; other filters or predictors on an object stream are
-//!   refused (cannot be checked);
+//! - inflates object streams (where PDF 1.5+ writers put dictionaries) and lexes what they hold
+//!   the same way; other filters or predictors on an object stream are refused (cannot be
+//!   checked). An object stream is recognised by what a reader needs to use one, not by its
+//!   `/Type`: a reader takes any stream the cross-reference stream names as a container, and
+//!   reads it with `/First` and `/N`. So a stream with `/Type /ObjStm` or `/First` is an object
+//!   stream; one with only `/N` (which ICC colour profiles have too) is inflated and lexed if its
+//!   data starts as an object stream does (with a digit), and left alone otherwise. What they
+//!   inflate to, in total, is bounded by [`Limits::max_pdf_inflated`] (inflated through a 64 KiB
+//!   window, never held whole);
 //! - skips other stream data (images, fonts, page contents: binary, never dictionaries) up to
 //!   `endstream`, and checks that this measured length matches the stream's `/Length`, written
 //!   in place or in an indirect object (checked when the file ends). A stream whose data
@@ -29,8 +35,8 @@
 
 use std::collections::HashMap;
 
-use crate::MediaError;
 use crate::sniff::find;
+use crate::{Limits, MediaError};
 
 /// Names refused in a large PDF: their presence means active content (see `pdf.rs` for what
 /// each one does; the in-memory sanitiser removes them instead).
@@ -77,8 +83,13 @@ const MAX_NAME: usize = 127;
 const MAX_RECENT: usize = 512;
 /// Bytes of a `/URI` target kept to check its scheme.
 const URI_PREFIX: usize = 16;
-/// Upper bound on what object streams may inflate to, in total (a zip bomb is refused).
-const MAX_INFLATED: u64 = 1 << 30;
+/// Bytes one token costs the in-memory parser, at most (an `Object` in a vector or a map, its
+/// key, the allocator's overhead): what [`measure`] charges per token.
+pub(crate) const PARSED_TOKEN_BYTES: u64 = 96;
+/// Inflate window.
+const WINDOW: usize = 64 * 1024;
+/// What deflate can expand to, at most, per input byte.
+const MAX_DEFLATE_RATIO: u64 = 1032;
 /// Indirect lengths remembered, at most (one per stream of the file).
 const MAX_CLAIMS: usize = 500_000;
 /// Bytes allowed between the end of the data (by `/Length`) and `endstream`: an end of line.
@@ -204,7 +215,12 @@ impl EndFinder {
 #[derive(Debug, Default)]
 struct StreamDict {
     length: Option<Length>,
+    /// `/Type /ObjStm` or `/First`: an object stream.
     object_stream: bool,
+    /// `/N` alone: an object stream if its data starts like one.
+    maybe_object_stream: bool,
+    /// `/Type /XRef`: a cross-reference stream (inflated by a parser that loads the file).
+    xref: bool,
     flate_only: bool,
     has_filter: bool,
     has_parms: bool,
@@ -253,7 +269,12 @@ fn read_dict(recent: &[Tok]) -> Option<StreamDict> {
                         _ => None,
                     }
                 }
-                b"Type" => d.object_stream |= toks.get(i + 1) == Some(&Tok::Name(b"ObjStm".into())),
+                b"Type" => {
+                    d.object_stream |= toks.get(i + 1) == Some(&Tok::Name(b"ObjStm".into()));
+                    d.xref |= toks.get(i + 1) == Some(&Tok::Name(b"XRef".into()));
+                }
+                b"First" => d.object_stream = true,
+                b"N" => d.maybe_object_stream = true,
                 b"Filter" => {
                     d.has_filter = true;
                     let flate = Tok::Name(b"FlateDecode".to_vec());
@@ -284,6 +305,15 @@ struct Inflating {
     inflater: Option<flate2::Decompress>,
     lexer: Lexer,
     done: bool,
+    /// Only `/N` said it might be an object stream: the first byte of data decides.
+    probe: bool,
+    /// Counted, not lexed (a cross-reference stream: binary).
+    count_only: bool,
+    /// The probe found it is not an object stream: the rest of its data is skipped.
+    skip: bool,
+    /// Measuring: it could not be inflated here (encrypted, or not zlib data); a parser may
+    /// still inflate it, to at most what deflate can reach from its length.
+    worst_case: bool,
 }
 
 impl std::fmt::Debug for Inflating {
@@ -292,6 +322,49 @@ impl std::fmt::Debug for Inflating {
             .field("done", &self.done)
             .finish()
     }
+}
+
+/// What the check is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Refuse active content (the streaming check of large PDFs).
+    Check,
+    /// Only measure what a parser loading the file would inflate and build, before the
+    /// in-memory cleaner does (active content is removed there, not refused).
+    Measure,
+}
+
+/// What a PDF's structure costs a parser that loads it whole (see [`measure`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Measured {
+    /// Bytes its object and cross-reference streams inflate to, in total.
+    pub inflated: u64,
+    /// Tokens outside stream data and inside object streams (each one becomes an object).
+    pub tokens: u64,
+}
+
+/// Measures `bytes` (a whole PDF) for the in-memory cleaner: refuses with
+/// [`MediaError::TooComplex`] as soon as its object and cross-reference streams inflate past
+/// `limits.max_pdf_inflated` (through a bounded window: nothing is held whole), or its objects
+/// would take more than `limits.max_work_bytes` to parse. An object stream this cannot inflate
+/// counts as what a parser could get from it: 1 032 times its length for deflate data this
+/// cannot read (encrypted), the whole limit for another filter.
+pub(crate) fn measure(bytes: &[u8], limits: &Limits) -> Result<Measured, MediaError> {
+    let mut check = PdfCheck::with_limits(limits);
+    check.mode = Mode::Measure;
+    let budget = limits.max_work_bytes;
+    for part in bytes.chunks(WINDOW) {
+        check.update(part)?;
+        if check.tokens.saturating_mul(PARSED_TOKEN_BYTES) > budget {
+            return Err(MediaError::TooComplex);
+        }
+    }
+    let measured = Measured {
+        inflated: check.inflated,
+        tokens: check.tokens,
+    };
+    check.finish()?;
+    Ok(measured)
 }
 
 /// Checks a PDF as its bytes stream by; see the module documentation.
@@ -320,6 +393,11 @@ pub struct PdfCheck {
     expect: Option<Length>,
     inflating: Option<Inflating>,
     inflated: u64,
+    /// Most bytes object streams may inflate to, in total.
+    max_inflated: u64,
+    mode: Mode,
+    /// Tokens read (counted when measuring).
+    tokens: u64,
     /// Indirect lengths to check: object number → measured length.
     claims: HashMap<i64, u64>,
     /// Integer objects seen: object number → value (only those a stream refers to... or may).
@@ -335,7 +413,14 @@ impl Default for PdfCheck {
 }
 
 impl PdfCheck {
+    /// A check with the default [`Limits`].
     pub fn new() -> Self {
+        Self::with_limits(&Limits::default())
+    }
+
+    /// A check whose object streams may inflate to `limits.max_pdf_inflated` in total (more is
+    /// refused with [`MediaError::TooComplex`]).
+    pub fn with_limits(limits: &Limits) -> Self {
         Self {
             lexer: Lexer::new(true),
             seen: 0,
@@ -349,6 +434,9 @@ impl PdfCheck {
             expect: None,
             inflating: None,
             inflated: 0,
+            max_inflated: limits.max_pdf_inflated,
+            mode: Mode::Check,
+            tokens: 0,
             claims: HashMap::new(),
             integers: HashMap::new(),
             int_value: None,
@@ -400,6 +488,10 @@ impl PdfCheck {
     /// Ends the check: the file must be a PDF with nothing left open, and every indirect
     /// `/Length` must match the data measured.
     pub fn finish(mut self) -> Result<(), MediaError> {
+        if self.mode == Mode::Measure {
+            // The parser repairs what it can: only the bounds matter here.
+            return Ok(());
+        }
         if find(&self.header, b"%PDF-").is_none() || find(&self.tail, b"%%EOF").is_none() {
             return Err(MediaError::Damaged);
         }
@@ -435,9 +527,41 @@ impl PdfCheck {
         let consumed = &bytes[..n];
         if let Some(inf) = &mut self.inflating {
             // Bytes that turn out to be `endstream` reach the inflater after its end: ignored.
-            inflate(inf, consumed, &mut self.inflated)?;
+            let mut totals = Totals {
+                inflated: &mut self.inflated,
+                max: self.max_inflated,
+                tokens: &mut self.tokens,
+                mode: self.mode,
+            };
+            if let Err(e) = inflate(inf, consumed, &mut totals) {
+                if self.mode == Mode::Check || e == MediaError::TooComplex {
+                    return Err(e);
+                }
+                // Measuring: what cannot be inflated here (encrypted, not zlib) may still be
+                // inflated by the parser: counted on its length when it ends.
+                inf.inflater = None;
+                inf.skip = true;
+                inf.worst_case = true;
+            }
         }
         self.data_len += n as u64;
+        if ended && self.mode == Mode::Measure {
+            self.expect = None;
+            if let Some(inf) = self.inflating.take() {
+                if inf.worst_case {
+                    // Deflate reaches at most 1 032 times its input.
+                    let most = self.data_len.saturating_mul(MAX_DEFLATE_RATIO);
+                    self.charge(most.min(self.max_inflated))?;
+                }
+                let mut lexer = inf.lexer;
+                let mut tokens = Vec::new();
+                step(&mut lexer, b'\n', &mut tokens);
+                self.tokens += tokens.len() as u64;
+            }
+            self.lexer.state = Lex::Space;
+            self.recent.clear();
+            return Ok(n);
+        }
         if ended {
             let measured = self.data_len - END.len() as u64;
             match self.expect.take() {
@@ -476,8 +600,60 @@ impl PdfCheck {
         Ok(n)
     }
 
+    /// Measuring: counts `bytes` a parser may inflate.
+    fn charge(&mut self, bytes: u64) -> Result<(), MediaError> {
+        self.inflated = self.inflated.saturating_add(bytes);
+        if self.inflated > self.max_inflated {
+            return Err(MediaError::TooComplex);
+        }
+        Ok(())
+    }
+
+    /// Measuring: a stream the parser may inflate with a filter this does not implement counts
+    /// as the whole limit.
+    fn charge_worst_case(&mut self) -> Result<(), MediaError> {
+        self.charge(self.max_inflated)
+    }
+
+    /// Measuring: what happens at `stream` (nothing is refused but the bounds).
+    fn measure_stream(&mut self) -> Result<(), MediaError> {
+        self.data_len = 0;
+        self.end = EndFinder::default();
+        self.expect = None;
+        if !matches!(self.lexer.state, Lex::Data | Lex::StreamCr) {
+            return Ok(());
+        }
+        let Some(dict) = (!self.recent_overflow)
+            .then(|| read_dict(&self.recent))
+            .flatten()
+        else {
+            // A dictionary too long to read: it may be an object stream's.
+            return self.charge_worst_case();
+        };
+        if !(dict.object_stream || dict.maybe_object_stream || dict.xref) {
+            return Ok(());
+        }
+        if dict.has_filter && !dict.flate_only {
+            return self.charge_worst_case();
+        }
+        self.inflating = Some(Inflating {
+            inflater: dict.has_filter.then(|| flate2::Decompress::new(true)),
+            lexer: Lexer::new(false),
+            done: !dict.has_filter,
+            probe: false,
+            count_only: dict.xref,
+            skip: false,
+            worst_case: false,
+        });
+        Ok(())
+    }
+
     fn token(&mut self, t: Tok) -> Result<(), MediaError> {
-        check_token(&mut self.lexer, &t)?;
+        if self.mode == Mode::Check {
+            check_token(&mut self.lexer, &t)?;
+        } else {
+            self.tokens += 1;
+        }
         match &t {
             Tok::Keyword(k) if k == b"obj" => {
                 let n = self.recent.len();
@@ -497,6 +673,7 @@ impl PdfCheck {
             Tok::Keyword(k) if k == b"endobj" => {
                 if let (Some(object), Some(value)) = (self.object, self.int_value)
                     && self.recent.len() == 2
+                    && self.mode == Mode::Check
                 {
                     if self.integers.len() >= MAX_CLAIMS {
                         return Err(ACTIVE);
@@ -505,6 +682,10 @@ impl PdfCheck {
                 }
                 self.object = None;
                 self.int_value = None;
+            }
+            Tok::Keyword(k) if k == b"stream" && self.mode == Mode::Measure => {
+                self.measure_stream()?;
+                return Ok(());
             }
             Tok::Keyword(k) if k == b"stream" => {
                 if self.recent_overflow
@@ -515,21 +696,20 @@ impl PdfCheck {
                 }
                 let dict = read_dict(&self.recent).ok_or(ACTIVE)?;
                 self.expect = Some(dict.length.ok_or(ACTIVE)?);
-                if dict.object_stream && dict.has_filter {
-                    if !dict.flate_only || dict.has_parms {
-                        return Err(ACTIVE);
-                    }
-                    self.inflating = Some(Inflating {
-                        inflater: Some(flate2::Decompress::new(true)),
-                        lexer: Lexer::new(false),
-                        done: false,
-                    });
-                } else if dict.object_stream {
+                let checkable = !dict.has_filter || (dict.flate_only && !dict.has_parms);
+                if dict.object_stream && !checkable {
+                    return Err(ACTIVE);
+                }
+                if (dict.object_stream || dict.maybe_object_stream) && checkable {
                     // Not compressed: its bytes are PDF syntax, lexed as they are.
                     self.inflating = Some(Inflating {
-                        inflater: None,
+                        inflater: dict.has_filter.then(|| flate2::Decompress::new(true)),
                         lexer: Lexer::new(false),
-                        done: true,
+                        done: !dict.has_filter,
+                        probe: !dict.object_stream,
+                        count_only: false,
+                        skip: false,
+                        worst_case: false,
                     });
                 }
                 self.data_len = 0;
@@ -557,19 +737,72 @@ fn length_matches(declared: i64, measured: u64) -> bool {
     u64::try_from(declared).is_ok_and(|d| measured >= d && measured - d <= LENGTH_SLACK)
 }
 
-fn inflate(inf: &mut Inflating, mut input: &[u8], total: &mut u64) -> Result<(), MediaError> {
-    let Some(inflater) = &mut inf.inflater else {
-        let mut tokens = Vec::new();
-        for &b in input {
-            step(&mut inf.lexer, b, &mut tokens);
-            for t in tokens.drain(..) {
-                check_token(&mut inf.lexer, &t)?;
+/// Where inflated bytes are counted.
+struct Totals<'a> {
+    inflated: &'a mut u64,
+    max: u64,
+    tokens: &'a mut u64,
+    mode: Mode,
+}
+
+/// Lexes (and checks, or counts) bytes of an object stream.
+fn lex_object_stream(
+    inf: &mut Inflating,
+    bytes: &[u8],
+    totals: &mut Totals<'_>,
+) -> Result<(), MediaError> {
+    if inf.count_only {
+        return Ok(());
+    }
+    let mut bytes = bytes;
+    if inf.probe {
+        // An object stream starts with the number of its first object.
+        let Some(first) = bytes.iter().position(|b| !is_space(*b)) else {
+            return Ok(());
+        };
+        if !bytes[first].is_ascii_digit() {
+            // Not an object stream (an ICC profile): no need to inflate the rest.
+            inf.inflater = None;
+            inf.done = true;
+            inf.skip = true;
+            return Ok(());
+        }
+        inf.probe = false;
+        bytes = &bytes[first..];
+    }
+    let mut tokens = Vec::new();
+    for &b in bytes {
+        step(&mut inf.lexer, b, &mut tokens);
+        for t in tokens.drain(..) {
+            match totals.mode {
+                Mode::Check => check_token(&mut inf.lexer, &t)?,
+                Mode::Measure => *totals.tokens += 1,
             }
         }
+    }
+    Ok(())
+}
+
+fn inflate(
+    inf: &mut Inflating,
+    mut input: &[u8],
+    totals: &mut Totals<'_>,
+) -> Result<(), MediaError> {
+    if inf.skip {
         return Ok(());
-    };
-    let mut out = vec![0u8; 64 * 1024];
+    }
+    if inf.inflater.is_none() {
+        *totals.inflated += input.len() as u64;
+        if *totals.inflated > totals.max {
+            return Err(MediaError::TooComplex);
+        }
+        return lex_object_stream(inf, input, totals);
+    }
+    let mut out = vec![0u8; WINDOW];
     while !inf.done && !input.is_empty() {
+        let Some(inflater) = &mut inf.inflater else {
+            break;
+        };
         let before_in = inflater.total_in();
         let before_out = inflater.total_out();
         let status = inflater
@@ -578,16 +811,13 @@ fn inflate(inf: &mut Inflating, mut input: &[u8], total: &mut u64) -> Result<(),
         let used = (inflater.total_in() - before_in) as usize;
         let made = (inflater.total_out() - before_out) as usize;
         input = &input[used..];
-        *total += made as u64;
-        if *total > MAX_INFLATED {
-            return Err(ACTIVE);
+        *totals.inflated += made as u64;
+        if *totals.inflated > totals.max {
+            return Err(MediaError::TooComplex);
         }
-        let mut tokens = Vec::new();
-        for &b in &out[..made] {
-            step(&mut inf.lexer, b, &mut tokens);
-            for t in tokens.drain(..) {
-                check_token(&mut inf.lexer, &t)?;
-            }
+        lex_object_stream(inf, &out[..made], totals)?;
+        if inf.skip {
+            break;
         }
         match status {
             flate2::Status::StreamEnd => inf.done = true,
@@ -991,6 +1221,78 @@ mod tests {
         assert_eq!(
             check(&pdf(&[CATALOG, PAGES, PAGE, &s])),
             Err(MediaError::Damaged)
+        );
+    }
+
+    /// An object stream with `dict` (its `/Filter` and `/Length` added), holding `objects`.
+    fn packed(dict: &str, objects: &[u8]) -> Vec<u8> {
+        let packed = deflate(objects);
+        let s = stream(
+            &format!("{dict} /Filter /FlateDecode /Length {}", packed.len()),
+            &packed,
+        );
+        pdf(&[CATALOG, PAGES, PAGE, &stream("/Length 5", b"BT ET"), &s])
+    }
+
+    #[test]
+    fn object_streams_are_checked_whatever_their_type_says() {
+        let script = b"6 0 << /S /JavaScript /JS (app.alert(1)) >>";
+        // Issue 11, finding 5: no `/Type /ObjStm`, but `/N` and `/First`, which is all a
+        // viewer needs once the cross-reference stream names it as a container.
+        for dict in [
+            "/N 1 /First 4",
+            "/Type /XObject /N 1 /First 4",
+            "/First 4",
+            "/N 1",
+        ] {
+            assert_eq!(check(&packed(dict, script)), Err(ACTIVE), "{dict}");
+            assert_eq!(
+                check(&packed(dict, b"6 0 << /Title (Bail) >>")),
+                Ok(()),
+                "{dict}"
+            );
+        }
+        // `/N` alone is also an ICC profile's component count: binary data is left alone.
+        let icc = b"\x00\x00\x0cHlcms\x02\x10\x00mntrRGB /JS (x) /OpenAction";
+        assert_eq!(check(&packed("/N 3 /Alternate /DeviceRGB", icc)), Ok(()));
+        // A declared object stream that cannot be inflated here is refused.
+        let s = stream("/N 1 /First 4 /Filter /LZWDecode /Length 5", b"xxxxx");
+        assert_eq!(check(&pdf(&[CATALOG, PAGES, PAGE, &s])), Err(ACTIVE));
+    }
+
+    #[test]
+    fn what_object_streams_inflate_to_is_bounded() {
+        let limits = Limits {
+            max_pdf_inflated: 1 << 20,
+            ..Limits::default()
+        };
+        let mut objects = b"6 0 << /Title (Bail) >>".to_vec();
+        objects.resize(2 << 20, b' ');
+        let bomb = packed("/N 1 /First 4", &objects);
+        let check_with = |bytes: &[u8]| {
+            let mut c = PdfCheck::with_limits(&limits);
+            c.update(bytes)?;
+            c.finish()
+        };
+        assert_eq!(check_with(&bomb), Err(MediaError::TooComplex));
+        assert_eq!(measure(&bomb, &limits), Err(MediaError::TooComplex));
+        objects.truncate(1 << 19);
+        let fine = packed("/N 1 /First 4", &objects);
+        assert_eq!(check_with(&fine), Ok(()));
+        let m = measure(&fine, &limits).unwrap();
+        assert_eq!(m.inflated, 1 << 19);
+        // Measuring counts the tokens a parser would build objects from, in object streams too.
+        let many = packed("/Type /ObjStm /N 1 /First 4", b"6 0 [1 2 3 4 5 6 7 8 9 10]");
+        assert!(measure(&many, &limits).unwrap().tokens > 12);
+        // What cannot be inflated here counts as the whole limit: two of them are too many.
+        let lzw = stream(
+            "/Type /ObjStm /N 1 /First 4 /Filter /LZWDecode /Length 5",
+            b"xxxxx",
+        );
+        assert!(measure(&pdf(&[CATALOG, PAGES, PAGE, &lzw]), &limits).is_ok());
+        assert_eq!(
+            measure(&pdf(&[CATALOG, PAGES, PAGE, &lzw, &lzw]), &limits),
+            Err(MediaError::TooComplex)
         );
     }
 

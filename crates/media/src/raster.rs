@@ -20,7 +20,7 @@ use image::codecs::webp::WebPDecoder;
 use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageError, RgbImage};
 
-use crate::header::{check_pixels, dimensions_of, image_kind, jpeg_is_complete};
+use crate::header::{check_size, decoded_size, image_kind, jpeg_is_complete};
 use crate::{Kind, Limits, MediaError, guarded};
 
 /// Images: read the dimensions from the header BEFORE decoding and refuse above `max_pixels`;
@@ -62,7 +62,8 @@ pub fn thumbnail(bytes: &[u8], kind: Kind, limits: &Limits) -> Result<Option<Vec
 pub(crate) fn decode(bytes: &[u8], limits: &Limits) -> Result<(DynamicImage, Kind), MediaError> {
     let kind = image_kind(bytes)?;
     // First check: our own header parser, which reads a few bytes and allocates nothing.
-    check_pixels(dimensions_of(kind, bytes)?, limits)?;
+    let (dims, size) = decoded_size(kind, bytes)?;
+    check_size(dims, size, limits)?;
     if kind == Kind::Jpeg && !jpeg_is_complete(bytes) {
         return Err(MediaError::Damaged);
     }
@@ -78,7 +79,7 @@ pub(crate) fn decode(bytes: &[u8], limits: &Limits) -> Result<(DynamicImage, Kin
         };
         // Second check: what the decoder itself is about to allocate for.
         let dims = decoder.dimensions();
-        check_pixels(dims, limits)?;
+        check_size(dims, decoder.total_bytes(), limits)?;
         decoder
             .set_limits(decoder_limits(limits))
             .map_err(|e| limit_error(e, dims))?;
@@ -90,10 +91,11 @@ pub(crate) fn decode(bytes: &[u8], limits: &Limits) -> Result<(DynamicImage, Kin
     })
 }
 
-/// Allocation budget handed to the decoders: 8 bytes per allowed pixel (16-bit RGBA) plus slack.
+/// Allocation limit handed to the decoders: the decoded-size limit plus slack for their own
+/// buffers (a decoder asking for more fails instead of allocating).
 fn decoder_limits(limits: &Limits) -> image::Limits {
     let mut l = image::Limits::default();
-    l.max_alloc = Some(limits.max_pixels.saturating_mul(8).saturating_add(64 << 20));
+    l.max_alloc = Some(limits.max_image_bytes.saturating_add(16 << 20));
     l
 }
 

@@ -270,3 +270,58 @@ fn transparent_png_thumbnail_is_flattened_on_white() {
         "transparent became dark"
     );
 }
+
+/// A `w × h` 16-bit RGBA PNG (8 bytes per pixel once decoded).
+fn png16(w: u32, h: u32) -> Vec<u8> {
+    let mut out = Vec::new();
+    image::codecs::png::PngEncoder::new(&mut out)
+        .write_image(
+            &vec![0u8; (w * h * 8) as usize],
+            w,
+            h,
+            image::ExtendedColorType::Rgba16,
+        )
+        .unwrap();
+    out
+}
+
+#[test]
+fn the_decoded_size_counts_the_bit_depth() {
+    // 100 × 100 pixels: 80 000 bytes in 16-bit RGBA, 30 000 as an 8-bit colour JPEG.
+    let limits = Limits {
+        max_image_bytes: 50_000,
+        ..Limits::default()
+    };
+    let deep = png16(100, 100);
+    assert_eq!(
+        sanitize_image(&deep, &limits),
+        Err(MediaError::TooManyPixels { pixels: 10_000 })
+    );
+    assert_eq!(
+        consigne_media::cost(&deep, &limits),
+        Err(MediaError::TooManyPixels { pixels: 10_000 })
+    );
+    let photo = common::jpeg(100, 100);
+    assert!(sanitize_image(&photo, &limits).is_ok());
+    assert_eq!(
+        consigne_media::cost(&photo, &limits),
+        Ok(2 * 30_000 + photo.len() as u64)
+    );
+    // Under the default limits the deep PNG is fine, and keeps its depth.
+    assert!(sanitize_image(&deep, &Limits::default()).is_ok());
+}
+
+#[test]
+fn an_image_that_would_not_fit_in_the_working_memory_is_refused() {
+    let limits = Limits {
+        max_work_bytes: 100_000,
+        ..Limits::default()
+    };
+    // 10 000 pixels of 16-bit RGBA: 80 000 bytes decoded, twice that to clean.
+    assert!(matches!(
+        consigne_media::cost(&png16(100, 100), &limits),
+        Err(MediaError::TooManyPixels { .. })
+    ));
+    assert!(consigne_media::scan_cost(&[png16(100, 100)], &limits).is_err());
+    assert!(consigne_media::scan_cost(&[common::jpeg(10, 10)], &limits).is_ok());
+}

@@ -149,7 +149,7 @@ fn active_content_is_removed() {
             && contains(&source, b"/EmbeddedFiles")
     );
 
-    let (out, report) = sanitize_pdf(&source).unwrap();
+    let (out, report) = sanitize_pdf(&source, &Limits::default()).unwrap();
     assert_clean(&out);
     assert_eq!(page_count(&out), 3);
     // Text, the web link and the internal link stay.
@@ -184,7 +184,7 @@ fn active_content_is_removed() {
         std::fs::write(format!("{dir}/hostile.pdf"), &source).unwrap();
         std::fs::write(format!("{dir}/hostile-clean.pdf"), &out).unwrap();
     }
-    let (again, report) = sanitize_pdf(&out).unwrap();
+    let (again, report) = sanitize_pdf(&out, &Limits::default()).unwrap();
     assert_eq!(report.removed, Vec::<String>::new());
     assert_eq!(page_count(&again), 3);
 }
@@ -195,15 +195,71 @@ fn active_content_in_object_streams_is_removed() {
     let mut source = Vec::new();
     doc.save_modern(&mut source).unwrap();
     assert!(contains(&source, b"/ObjStm"));
-    let (out, _) = sanitize_pdf(&source).unwrap();
+    let (out, _) = sanitize_pdf(&source, &Limits::default()).unwrap();
+    assert_clean(&out);
+    assert_eq!(page_count(&out), 3);
+}
+
+/// Issue 11, finding 5: an object stream whose dictionary does not say `/Type /ObjStm` is
+/// still expanded (a viewer reads it through the cross-reference stream) and cleaned.
+#[test]
+fn active_content_in_untyped_object_streams_is_removed() {
+    let mut source = Vec::new();
+    hostile_pdf().save_modern(&mut source).unwrap();
+    // Same length, so every offset stays right.
+    let typed = source.windows(7).filter(|w| *w == b"/ObjStm").count();
+    assert!(typed > 0);
+    for i in 0..source.len() - 7 {
+        if &source[i..i + 7] == b"/ObjStm" {
+            source[i..i + 7].copy_from_slice(b"/Foobar");
+        }
+    }
+    let (out, _) = sanitize_pdf(&source, &Limits::default()).unwrap();
     assert_clean(&out);
     assert_eq!(page_count(&out), 3);
 }
 
 #[test]
+fn object_stream_bombs_are_refused_before_parsing() {
+    let mut doc = simple_pdf(1).0;
+    // A title of 2 MiB of spaces, in an object stream: it deflates to a few KB.
+    let title = doc.add_object(Object::string_literal(vec![b' '; 2 << 20]));
+    doc.trailer.set("Info", dictionary! { "Title" => title });
+    let mut source = Vec::new();
+    doc.save_modern(&mut source).unwrap();
+    assert!(source.len() < 100_000, "{}", source.len());
+    let small = Limits {
+        max_pdf_inflated: 1 << 20,
+        ..Limits::default()
+    };
+    assert_eq!(sanitize_pdf(&source, &small), Err(MediaError::TooComplex));
+    assert_eq!(
+        consigne_media::cost(&source, &small),
+        Err(MediaError::TooComplex)
+    );
+    assert!(sanitize_pdf(&source, &Limits::default()).is_ok());
+    // Millions of tiny objects cost more to parse than their bytes: counted, and refused
+    // past the working memory.
+    let tight = Limits {
+        max_work_bytes: 4 << 20,
+        ..Limits::default()
+    };
+    let mut doc = simple_pdf(1).0;
+    let numbers = doc.add_object(Object::Array(vec![Object::Integer(0); 100_000]));
+    doc.trailer.set("Numbers", numbers);
+    let source = save(&mut doc);
+    assert_eq!(
+        consigne_media::cost(&source, &tight),
+        Err(MediaError::TooComplex)
+    );
+    assert_eq!(sanitize_pdf(&source, &tight), Err(MediaError::TooComplex));
+    assert!(consigne_media::cost(&source, &Limits::default()).is_ok());
+}
+
+#[test]
 fn clean_pdf_round_trips() {
     let source = save(&mut simple_pdf(2).0);
-    let (out, report) = sanitize_pdf(&source).unwrap();
+    let (out, report) = sanitize_pdf(&source, &Limits::default()).unwrap();
     assert!(report.removed.is_empty(), "{:?}", report.removed);
     assert_eq!(page_count(&out), 2);
     assert!(contains(&out, b"(Page 1) Tj"));
@@ -211,17 +267,23 @@ fn clean_pdf_round_trips() {
 
 #[test]
 fn damaged_pdfs_are_damaged() {
-    assert_eq!(sanitize_pdf(b""), Err(MediaError::Damaged));
     assert_eq!(
-        sanitize_pdf(b"garbage, not a pdf"),
+        sanitize_pdf(b"", &Limits::default()),
         Err(MediaError::Damaged)
     );
     assert_eq!(
-        sanitize_pdf(b"%PDF-1.7\n garbage garbage"),
+        sanitize_pdf(b"garbage, not a pdf", &Limits::default()),
+        Err(MediaError::Damaged)
+    );
+    assert_eq!(
+        sanitize_pdf(b"%PDF-1.7\n garbage garbage", &Limits::default()),
         Err(MediaError::Damaged)
     );
     let source = save(&mut simple_pdf(1).0);
-    assert_eq!(sanitize_pdf(&source[..20]), Err(MediaError::Damaged));
+    assert_eq!(
+        sanitize_pdf(&source[..20], &Limits::default()),
+        Err(MediaError::Damaged)
+    );
     // A document without pages is not a document.
     let mut doc = Document::with_version("1.5");
     let pages = doc.add_object(
@@ -229,7 +291,10 @@ fn damaged_pdfs_are_damaged() {
     );
     let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
     doc.trailer.set("Root", catalog);
-    assert_eq!(sanitize_pdf(&save(&mut doc)), Err(MediaError::Damaged));
+    assert_eq!(
+        sanitize_pdf(&save(&mut doc), &Limits::default()),
+        Err(MediaError::Damaged)
+    );
 }
 
 fn encrypted(user_password: &str) -> Vec<u8> {
@@ -258,7 +323,7 @@ fn password_protected_pdf_is_refused() {
     let source = encrypted("user-secret");
     assert!(contains(&source, b"/Encrypt"));
     assert_eq!(
-        sanitize_pdf(&source),
+        sanitize_pdf(&source, &Limits::default()),
         Err(MediaError::Unsupported {
             detected: "encrypted-pdf"
         })
@@ -270,7 +335,7 @@ fn empty_password_pdf_is_decrypted() {
     let source = encrypted("");
     assert!(contains(&source, b"/Encrypt"));
     assert!(!contains(&source, b"(Page 1) Tj"));
-    let (out, report) = sanitize_pdf(&source).unwrap();
+    let (out, report) = sanitize_pdf(&source, &Limits::default()).unwrap();
     assert!(!contains(&out, b"/Encrypt"));
     assert!(contains(&out, b"(Page 1) Tj"));
     assert_eq!(page_count(&out), 2);
@@ -380,7 +445,7 @@ fn large_pdf_check_accepts_what_writers_produce() {
     assert!(contains(&modern, b"/ObjStm"));
     assert_eq!(large_check(&modern), Ok(()));
     // What the in-memory sanitiser writes passes too.
-    let (clean, _) = sanitize_pdf(&save(&mut hostile_pdf())).unwrap();
+    let (clean, _) = sanitize_pdf(&save(&mut hostile_pdf()), &Limits::default()).unwrap();
     assert_eq!(large_check(&clean), Ok(()));
     // So does a scan.
     let scan = images_to_pdf(&[common::jpeg(64, 48)], &Limits::default()).unwrap();

@@ -187,9 +187,12 @@ impl Ctx {
                     self.t(&format!("error-input-{}", i.code.replace('_', "-")))
                 )
             }
-            ServiceError::TooLarge(
-                code @ ("file_too_large" | "too_many_pixels" | "photo_too_large"),
-            ) => {
+            ServiceError::TooLarge("too_many_pixels") => self.ta(
+                "error-image-too-large",
+                &[("max", self.state.app.config.media.max_megapixels.into())],
+            ),
+            ServiceError::TooLarge("pdf_too_complex") => self.t("error-pdf-too-complex"),
+            ServiceError::TooLarge(code @ ("file_too_large" | "photo_too_large")) => {
                 let storage = &self.state.app.config.storage;
                 let (id, max) = match *code {
                     "photo_too_large" => ("error-photo-too-large", storage.in_memory_mb),
