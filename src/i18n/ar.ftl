@@ -410,3 +410,7 @@ feed-revoke = إيقاف هذا الرابط
 feed-revoked = تم إيقاف الرابط. لم يعد بإمكان أي تقويم قراءة مواعيدك به.
 journal-calendar-feed-created-success = أنشأ { $who } رابط تقويم خاصًا.
 journal-calendar-feed-revoked-success = أوقف { $who } رابط التقويم الخاص.
+
+# issue 11: requests
+error-field-too-long = أحد حقول النموذج طويل جدًا (الاسم مثلًا): اختصره وأرسل مرة أخرى.
+error-scan-too-large = هذه الصور كبيرة جدًا معًا (أكثر من { $max } ميغابايت): أرسل صفحات أقل في كل مرة، أو التقطها بدقة أقل.

@@ -386,3 +386,7 @@ feed-revoke = Stop this link
 feed-revoked = The link is stopped. No calendar can read your appointments with it now.
 journal-calendar-feed-created-success = { $who } made a private calendar link.
 journal-calendar-feed-revoked-success = { $who } stopped the private calendar link.
+
+# issue 11: requests
+error-field-too-long = A field of the form is too long (the name, for example): shorten it and send again.
+error-scan-too-large = These photos are too large together (over { $max } MB): send fewer pages at once, or take them with a lower resolution.

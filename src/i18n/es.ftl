@@ -391,3 +391,7 @@ feed-revoke = Detener este enlace
 feed-revoked = El enlace está detenido. Ningún calendario puede leer sus citas con él.
 journal-calendar-feed-created-success = { $who } creó un enlace privado de calendario.
 journal-calendar-feed-revoked-success = { $who } detuvo el enlace privado de calendario.
+
+# issue 11: requests
+error-field-too-long = Un campo del formulario es demasiado largo (el nombre, por ejemplo): acórtelo y envíelo de nuevo.
+error-scan-too-large = Estas fotos son demasiado pesadas juntas (más de { $max } MB): envíe menos páginas a la vez o tómelas con una resolución más baja.

@@ -386,3 +386,7 @@ feed-revoke = Arrêter ce lien
 feed-revoked = Le lien est arrêté. Plus aucun agenda ne peut lire vos rendez-vous avec lui.
 journal-calendar-feed-created-success = Lien d'agenda privé créé ({ $who }).
 journal-calendar-feed-revoked-success = Lien d'agenda privé arrêté ({ $who }).
+
+# issue 11: requests
+error-field-too-long = Un champ du formulaire est trop long (le nom par exemple) : raccourcissez-le et renvoyez.
+error-scan-too-large = Ces photos sont trop lourdes ensemble (plus de { $max } Mo) : envoyez moins de pages à la fois, ou prenez-les avec une résolution plus basse.

@@ -392,3 +392,7 @@ feed-revoke = دا لینک ودروئ
 feed-revoked = لینک ودرول شو. نور هېڅ تقویم پرې ستاسو ملاقاتونه نه شي لوستلی.
 journal-calendar-feed-created-success = { $who } د تقویم شخصي لینک جوړ کړ.
 journal-calendar-feed-revoked-success = { $who } د تقویم شخصي لینک ودراوه.
+
+# issue 11: requests
+error-field-too-long = د فورمې یوه برخه ډېره اوږده ده (د بېلګې په توګه نوم): لنډه یې کړئ او بیا یې ولېږئ.
+error-scan-too-large = دا عکسونه یو ځای ډېر لوی دي (له { $max } مېګابایټه زیات): په یو ځل لږ پاڼې ولېږئ، یا یې په ټیټ کیفیت واخلئ.

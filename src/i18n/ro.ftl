@@ -396,3 +396,7 @@ feed-revoke = Oprește acest link
 feed-revoked = Linkul este oprit. Niciun calendar nu mai poate citi programările cu el.
 journal-calendar-feed-created-success = { $who } a creat un link privat de calendar.
 journal-calendar-feed-revoked-success = { $who } a oprit linkul privat de calendar.
+
+# issue 11: requests
+error-field-too-long = Un câmp al formularului este prea lung (numele, de exemplu): scurtați-l și trimiteți din nou.
+error-scan-too-large = Aceste fotografii sunt prea mari împreună (peste { $max } MB): trimiteți mai puține pagini odată sau faceți-le cu o rezoluție mai mică.

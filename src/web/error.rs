@@ -89,6 +89,13 @@ fn api_message(e: &ServiceError) -> String {
         ServiceError::TooLarge("photo_too_large") => {
             "This photo is too large: take it again with a lower resolution, or send a PDF.".into()
         }
+        ServiceError::TooLarge("scan_too_large") => {
+            "These photos are too large together: send fewer pages at once, or take them with a lower resolution.".into()
+        }
+        ServiceError::TooLarge("field_too_long") => format!(
+            "A text part of the form (name, folder_id...) is too long: at most {} bytes.",
+            super::multipart::TEXT_PART_LIMIT
+        ),
         ServiceError::TooLarge(_) => "The file is too large for this server's limit.".into(),
         ServiceError::AccessPending => {
             "A colleague of your structure must log in once to give you access.".into()

@@ -9,11 +9,13 @@ use std::process::{Child, Command, Stdio};
 use sha2::{Digest, Sha256};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-const MIB: u64 = 1024 * 1024;
+pub const MIB: u64 = 1024 * 1024;
 
-struct Server {
+pub struct Server {
     child: Child,
-    base: String,
+    pub base: String,
+    /// The configuration and data directory, kept as long as the server runs.
+    _dir: tempfile::TempDir,
 }
 
 impl Drop for Server {
@@ -24,7 +26,7 @@ impl Drop for Server {
 }
 
 impl Server {
-    fn status(&self, field: &str) -> u64 {
+    pub fn status(&self, field: &str) -> u64 {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap();
         let line = status
             .lines()
@@ -39,20 +41,20 @@ impl Server {
     }
 
     /// Resets the peak resident size to the current one (Linux ≥ 4.0).
-    fn reset_peak(&self) {
+    pub fn reset_peak(&self) {
         std::fs::write(format!("/proc/{}/clear_refs", self.child.id()), "5")
             .expect("resetting VmHWM through /proc/<pid>/clear_refs");
     }
 }
 
 /// A PDF of `data_len` bytes of image data, produced piece by piece (never whole in memory).
-struct LargePdf {
+pub struct LargePdf {
     parts: Vec<Vec<u8>>,
     data_len: u64,
 }
 
 impl LargePdf {
-    fn new(data_len: u64) -> Self {
+    pub fn new(data_len: u64) -> Self {
         let head = format!(
             "%PDF-1.7\n%\u{e2}\u{e3}\n\
              1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n\
@@ -68,12 +70,12 @@ impl LargePdf {
         }
     }
 
-    fn len(&self) -> u64 {
+    pub fn len(&self) -> u64 {
         self.parts[0].len() as u64 + self.data_len + self.parts[1].len() as u64
     }
 
     /// Calls `sink` with consecutive pieces of the file.
-    async fn write_to<W: AsyncWriteExt + Unpin>(&self, w: &mut W, hasher: &mut Sha256) {
+    pub async fn write_to<W: AsyncWriteExt + Unpin>(&self, w: &mut W, hasher: &mut Sha256) {
         w.write_all(&self.parts[0]).await.unwrap();
         hasher.update(&self.parts[0]);
         let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
@@ -98,7 +100,7 @@ impl LargePdf {
 }
 
 /// Uploads through a raw HTTP/1.1 request whose body is generated as it is sent.
-async fn upload(base: &str, token: &str, bid: &str, pdf: &LargePdf) -> (u16, String, String) {
+pub async fn upload(base: &str, token: &str, bid: &str, pdf: &LargePdf) -> (u16, String, String) {
     let boundary = "consigne-memory-test-boundary";
     let part_head = format!(
         "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"dossier.pdf\"\r\nContent-Type: application/pdf\r\n\r\n"
@@ -135,12 +137,17 @@ async fn upload(base: &str, token: &str, bid: &str, pdf: &LargePdf) -> (u16, Str
 }
 
 async fn download(http: &reqwest::Client, base: &str, token: &str, id: &str) -> (u64, String) {
-    let mut res = http
+    let res = http
         .get(format!("{base}/api/v1/documents/{id}/content"))
         .bearer_auth(token)
         .send()
         .await
         .unwrap();
+    read_hashed(res).await
+}
+
+/// Reads a `200` response to its end as it arrives: its length and SHA-256.
+pub async fn read_hashed(mut res: reqwest::Response) -> (u64, String) {
     assert_eq!(res.status(), 200);
     let mut hasher = Sha256::new();
     let mut total = 0u64;
@@ -152,14 +159,23 @@ async fn download(http: &reqwest::Client, base: &str, token: &str, id: &str) -> 
 }
 
 /// The JSON object inside a (possibly chunked) HTTP body.
-fn json_of(body: &str) -> serde_json::Value {
+pub fn json_of(body: &str) -> serde_json::Value {
     let start = body.find('{').unwrap_or(0);
     let end = body.rfind('}').map_or(body.len(), |e| e + 1);
     serde_json::from_str(&body[start..end]).unwrap_or_else(|e| panic!("{e}: {body}"))
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_200_mb_pdf_goes_in_and_out_with_flat_memory() {
+/// The real binary (`consigne demo`) on a free port, logged in as the demo's person.
+pub struct Demo {
+    pub server: Server,
+    pub http: reqwest::Client,
+    pub token: String,
+    pub bid: String,
+}
+
+/// Starts `consigne demo` with `extra` appended to its configuration (sections after the top
+/// keys), under a file descriptor limit of `nofile` when given, and logs her in.
+pub async fn start_demo(extra: &str, nofile: Option<u32>) -> Demo {
     let dir = tempfile::tempdir().unwrap();
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -170,16 +186,32 @@ async fn a_200_mb_pdf_goes_in_and_out_with_flat_memory() {
     std::fs::write(
         &config,
         format!(
-            "listen = \"127.0.0.1:{port}\"\npublic_url = \"http://127.0.0.1:{port}\"\ndata_dir = \"{}\"\n\n[storage]\nmax_file_mb = 256\nin_memory_mb = 16\nquota_mb = 1024\n",
+            "listen = \"127.0.0.1:{port}\"\npublic_url = \"http://127.0.0.1:{port}\"\ndata_dir = \"{}\"\n\n{extra}",
             dir.path().join("data").display()
         ),
     )
     .unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_consigne"))
+    let binary = env!("CARGO_BIN_EXE_consigne");
+    let mut command = match nofile {
+        // The shell lowers its own limit, then becomes the server.
+        Some(n) => {
+            let mut c = Command::new("sh");
+            c.arg("-c")
+                .arg(format!("ulimit -n {n} && exec \"$0\" \"$@\""))
+                .arg(binary);
+            c
+        }
+        None => Command::new(binary),
+    };
+    let mut child = command
         .arg("demo")
         .arg("--config")
         .arg(&config)
         .env("RUST_LOG", "warn")
+        // As docs/operations.md recommends: glibc's dynamic mmap threshold otherwise keeps
+        // freed buffers of many megabytes in its heaps (without it, thirty 10 MB PDFs cleaned
+        // one after the other leave ~200 MiB resident that the budget already gave back).
+        .env("MALLOC_MMAP_THRESHOLD_", "1048576")
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .spawn()
@@ -189,6 +221,7 @@ async fn a_200_mb_pdf_goes_in_and_out_with_flat_memory() {
     let server = Server {
         child,
         base: format!("http://127.0.0.1:{port}"),
+        _dir: dir,
     };
     // Read the demo's output to its end (a closed pipe would fail its next print).
     let (found, identifier) = std::sync::mpsc::channel();
@@ -234,6 +267,26 @@ async fn a_200_mb_pdf_goes_in_and_out_with_flat_memory() {
         .as_str()
         .map(str::to_owned)
         .unwrap_or_else(|| panic!("beneficiary id in {me}"));
+    Demo {
+        server,
+        http,
+        token,
+        bid,
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_200_mb_pdf_goes_in_and_out_with_flat_memory() {
+    let Demo {
+        server,
+        http,
+        token,
+        bid,
+    } = start_demo(
+        "[storage]\nmax_file_mb = 256\nin_memory_mb = 16\nquota_mb = 1024\n",
+        None,
+    )
+    .await;
 
     // Warm up the same path with a smaller file (thread pools, buffers), then measure.
     let warm = LargePdf::new(24 * MIB);

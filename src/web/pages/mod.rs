@@ -184,11 +184,13 @@ impl Ctx {
                 )
             }
             ServiceError::TooLarge(
-                code @ ("file_too_large" | "too_many_pixels" | "photo_too_large"),
+                code
+                @ ("file_too_large" | "too_many_pixels" | "photo_too_large" | "scan_too_large"),
             ) => {
                 let storage = &self.state.app.config.storage;
                 let (id, max) = match *code {
                     "photo_too_large" => ("error-photo-too-large", storage.in_memory_mb),
+                    "scan_too_large" => ("error-scan-too-large", storage.in_memory_mb),
                     _ => ("error-file-too-large", storage.max_file_mb),
                 };
                 self.ta(id, &[("max", max.into())])
@@ -209,6 +211,7 @@ impl Ctx {
                     "email_taken" => "error-email-taken",
                     "unsupported_type" => "error-unsupported-type",
                     "too_many_files" => "error-too-many-files",
+                    "field_too_long" => "error-field-too-long",
                     "quota_exceeded" => "error-quota",
                     "folder_cycle" => "error-folder-cycle",
                     "storage_full" => "error-storage-full",
