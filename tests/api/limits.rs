@@ -344,6 +344,7 @@ async fn silent_and_slow_connections_are_closed() {
         c.http.header_timeout_seconds = 1;
         c.http.idle_timeout_seconds = 1;
         c.http.body_timeout_seconds = 1;
+        c.http.body_min_bytes_per_second = 1000;
     })
     .await;
     let limit = Duration::from_secs(30);
@@ -368,6 +369,21 @@ async fn silent_and_slow_connections_are_closed() {
         .write_all(b"POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"identifier\"")
         .await
         .unwrap();
+    // A body that never pauses long but crawls: 1 byte every 200 ms, under the minimum speed.
+    let mut crawling = connect(&t).await;
+    crawling
+        .write_all(b"POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n")
+        .await
+        .unwrap();
+    let crawl = tokio::spawn(async move {
+        for _ in 0..300 {
+            if crawling.write_all(b" ").await.is_err() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        closed_by_server(&mut crawling, limit).await
+    });
     // A kept-alive connection after one request.
     let mut kept = connect(&t).await;
     kept.write_all(b"GET /health HTTP/1.1\r\nHost: x\r\n\r\n")
@@ -383,6 +399,7 @@ async fn silent_and_slow_connections_are_closed() {
     assert!(closed_by_server(&mut slow_body, limit).await, "slow body");
     assert!(closed_by_server(&mut kept, limit).await, "idle keep-alive");
     assert!(trickle.await.unwrap(), "slow headers");
+    assert!(crawl.await.unwrap(), "crawling body");
     // The server itself is fine.
     assert_eq!(t.get("/health", None).await.status, StatusCode::OK);
 }
