@@ -256,11 +256,9 @@ pub async fn serve(app: App, listener: tokio::net::TcpListener) -> anyhow::Resul
             }
         }
     });
+    let limits = app.config.http.clone();
     let state = AppState { app, catalogs };
-    let service = router(state).into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, service)
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    crate::web::serve(listener, router(state), limits, shutdown_signal()).await?;
     Ok(())
 }
 

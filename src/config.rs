@@ -27,6 +27,7 @@ pub struct Config {
     pub argon2: Argon2,
     pub storage: Storage,
     pub media: Media,
+    pub http: Http,
     pub jobs: Jobs,
     pub sms: Sms,
     pub reminders: Reminders,
@@ -201,10 +202,11 @@ pub struct Storage {
     /// without their active content. Larger PDFs stream to storage through a check that refuses
     /// active content; larger photos are refused. Bounds an upload's memory.
     pub in_memory_mb: u64,
-    /// Memory all uploads together may hold while they arrive (MB, at least `in_memory_mb`).
-    /// Past it, a PDF goes to storage at once through the streaming check (so active content
-    /// is refused rather than removed) and a photo waits for room. Bounds the server's memory
-    /// under many concurrent uploads.
+    /// Memory all uploads together may hold while they arrive and are cleaned (MB, at least
+    /// three times `in_memory_mb`: a file cleaned in memory counts three times its size, for the
+    /// input, the cleaner's copy and the output). Past it, a PDF goes to storage at once through
+    /// the streaming check (so active content is refused rather than removed) and a photo waits
+    /// for room. Bounds the server's memory under many concurrent uploads.
     pub in_memory_total_mb: u64,
     /// Room of one safe (MB).
     pub quota_mb: u64,
@@ -228,13 +230,48 @@ impl Storage {
     pub fn in_memory_bytes(&self) -> usize {
         usize::try_from(self.in_memory_mb.saturating_mul(1024 * 1024)).unwrap_or(usize::MAX)
     }
-    /// The shared upload memory budget in KiB (never below one in-memory file).
+    /// The shared upload memory budget in KiB (never below the cleaning of one in-memory file).
     pub fn in_memory_total_kib(&self) -> u32 {
-        let mb = self.in_memory_total_mb.max(self.in_memory_mb);
+        let one_file = self
+            .in_memory_mb
+            .saturating_mul(crate::service::CLEAN_FACTOR as u64);
+        let mb = self.in_memory_total_mb.max(one_file);
         u32::try_from(mb.saturating_mul(1024)).unwrap_or(u32::MAX)
     }
     pub fn quota_bytes(&self) -> i64 {
         i64::try_from(self.quota_mb.saturating_mul(1024 * 1024)).unwrap_or(i64::MAX)
+    }
+}
+
+/// What one connection may hold (see `web/server.rs` and docs/operations.md).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Http {
+    /// Connections open at once, at most. Past it, a new connection takes the place of the
+    /// oldest one without a request in progress; if all are busy, it is closed. Keep it below
+    /// the process's file descriptor limit (`LimitNOFILE`, `ulimit -n`).
+    pub max_connections: usize,
+    /// Seconds for a request's headers, counted from when the connection is ready for them
+    /// (just opened, or the previous response sent).
+    pub header_timeout_seconds: u64,
+    /// Seconds a connection may stay without sending a byte while no request is in progress.
+    pub idle_timeout_seconds: u64,
+    /// Longest pause (seconds) while a request body arrives or a response is sent.
+    pub body_timeout_seconds: u64,
+    /// Slowest average speed of a request body (bytes per second), after the first
+    /// `body_timeout_seconds`.
+    pub body_min_bytes_per_second: u64,
+}
+
+impl Default for Http {
+    fn default() -> Self {
+        Self {
+            max_connections: 512,
+            header_timeout_seconds: 30,
+            idle_timeout_seconds: 15,
+            body_timeout_seconds: 30,
+            body_min_bytes_per_second: 4096,
+        }
     }
 }
 
@@ -302,6 +339,7 @@ impl Default for Config {
             argon2: Argon2::default(),
             storage: Storage::default(),
             media: Media::default(),
+            http: Http::default(),
             jobs: Jobs::default(),
             sms: Sms::default(),
             reminders: Reminders::default(),
@@ -438,6 +476,17 @@ impl Config {
                 "reminders: a known time_zone, hours 0..=23 and expiry_days 1..=365".into(),
             ));
         }
+        let h = &self.http;
+        if h.max_connections == 0
+            || h.header_timeout_seconds == 0
+            || h.idle_timeout_seconds == 0
+            || h.body_timeout_seconds == 0
+            || h.body_min_bytes_per_second == 0
+        {
+            return Err(ConfigError::Invalid(
+                "http: max_connections, the timeouts and body_min_bytes_per_second must be at least 1".into(),
+            ));
+        }
         if self.jobs.poll_seconds == 0 || self.jobs.poll_seconds > 3600 {
             return Err(ConfigError::Invalid(
                 "jobs.poll_seconds must be 1..=3600".into(),
@@ -496,6 +545,11 @@ mod tests {
             "max_concurrent",
             "platform_key_file",
             "single_member_delay_hours",
+            "max_connections",
+            "header_timeout_seconds",
+            "idle_timeout_seconds",
+            "body_timeout_seconds",
+            "body_min_bytes_per_second",
         ] {
             assert!(text.contains(key), "{key} is not documented");
         }

@@ -458,3 +458,6 @@ journal-phone-removed-success = { $who } removed the phone number.
 # issue 11: media (image and PDF bombs)
 error-image-too-large = This image has too many pixels to be processed here (over { $max } megapixels, or too many colours per pixel). Take the photo again with a lower resolution, or send it as a PDF.
 error-pdf-too-complex = This PDF unpacks to too much data to be processed here. Save it again as a PDF (Print, then Save as PDF) or send it in several smaller files.
+# issue 11: requests
+error-field-too-long = A field of the form is too long (the name, for example): shorten it and send again.
+error-scan-too-large = These photos are too large together (over { $max } MB): send fewer pages at once, or take them with a lower resolution.

@@ -463,3 +463,6 @@ journal-phone-removed-success = { $who } borró el número de teléfono.
 # issue 11: media (image and PDF bombs)
 error-image-too-large = Esta imagen tiene demasiados píxeles para procesarla aquí (más de { $max } megapíxeles, o demasiados colores por píxel). Vuelva a tomar la foto con una resolución más baja, o envíela en PDF.
 error-pdf-too-complex = Este PDF se descomprime en demasiados datos para procesarlo aquí. Guárdelo de nuevo como PDF (Imprimir, luego Guardar como PDF) o envíelo en varios archivos más pequeños.
+# issue 11: requests
+error-field-too-long = Un campo del formulario es demasiado largo (el nombre, por ejemplo): acórtelo y envíelo de nuevo.
+error-scan-too-large = Estas fotos son demasiado pesadas juntas (más de { $max } MB): envíe menos páginas a la vez o tómelas con una resolución más baja.

@@ -458,3 +458,6 @@ journal-phone-removed-success = { $who } a effacé le numéro de téléphone.
 # issue 11: media (image and PDF bombs)
 error-image-too-large = Cette image a trop de pixels pour être traitée ici (plus de { $max } mégapixels, ou trop de couleurs par pixel). Reprenez la photo avec une résolution plus basse, ou envoyez-la en PDF.
 error-pdf-too-complex = Ce PDF se décompresse en trop de données pour être traité ici. Enregistrez-le de nouveau en PDF (Imprimer, puis Enregistrer en PDF) ou envoyez-le en plusieurs fichiers plus petits.
+# issue 11: requests
+error-field-too-long = Un champ du formulaire est trop long (le nom par exemple) : raccourcissez-le et renvoyez.
+error-scan-too-large = Ces photos sont trop lourdes ensemble (plus de { $max } Mo) : envoyez moins de pages à la fois, ou prenez-les avec une résolution plus basse.

@@ -468,3 +468,6 @@ journal-phone-removed-success = { $who } a șters numărul de telefon.
 # issue 11: media (image and PDF bombs)
 error-image-too-large = Această imagine are prea mulți pixeli pentru a fi procesată aici (peste { $max } megapixeli sau prea multe culori pe pixel). Refaceți fotografia cu o rezoluție mai mică sau trimiteți-o ca PDF.
 error-pdf-too-complex = Acest PDF se despachetează în prea multe date pentru a fi procesat aici. Salvați-l din nou ca PDF (Imprimare, apoi Salvare ca PDF) sau trimiteți-l în mai multe fișiere mai mici.
+# issue 11: requests
+error-field-too-long = Un câmp al formularului este prea lung (numele, de exemplu): scurtați-l și trimiteți din nou.
+error-scan-too-large = Aceste fotografii sunt prea mari împreună (peste { $max } MB): trimiteți mai puține pagini odată sau faceți-le cu o rezoluție mai mică.

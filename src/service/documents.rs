@@ -4,7 +4,7 @@
 //! vault key or key pair, or a wrap addressed to the structure the item is shared with.
 
 use super::structures::{allow, allow_on_safe};
-use super::upload::{Received, Upload};
+use super::upload::{InMemory, MemoryShare, Received, ScanPhotos, Upload};
 use super::{App, JournalActor, ServiceError, ServiceResult, Session, journal, new_id, parse_id};
 use crate::policy::{Action, Actor, Resource};
 use crate::store::blobs::{BlobError, BlobStore};
@@ -611,7 +611,11 @@ impl App {
         allow_on_safe(session, Action::AddItem, &bid, &relays)?;
         let file_name = input.file_name.clone().unwrap_or_default();
         let (id, key, kind, size, sha256, blob_key, blob_sha256, thumb) = match input.content {
-            Received::Memory(bytes) => {
+            Received::Memory(InMemory { bytes, share }) => {
+                // The input, the cleaner's copies and the output count in the uploads' budget
+                // until the cleaned file is stored.
+                let mut share = share.unwrap_or_else(|| MemoryShare::new(self));
+                share.cover(bytes.len()).await?;
                 let (clean, kind, thumb) = self.clean(bytes).await?;
                 let size = i64::try_from(clean.len())
                     .map_err(|_| ServiceError::TooLarge("file_too_large"))?;
@@ -1333,9 +1337,10 @@ impl App {
         &self,
         session: &Session,
         bid: &str,
-        photos: Vec<Vec<u8>>,
+        scan: ScanPhotos,
         name: Option<String>,
     ) -> ServiceResult<DocumentView> {
+        let (photos, share) = scan.into_parts();
         if photos.is_empty() {
             return Err(crate::domain::InvalidInput::new("file", "required").into());
         }
@@ -1344,7 +1349,11 @@ impl App {
             session,
             bid,
             NewDocument {
-                content: pdf.into(),
+                // The scan's share covers the PDF's cleaning too.
+                content: Received::Memory(InMemory {
+                    bytes: pdf,
+                    share: Some(share),
+                }),
                 file_name: Some("scan.pdf".into()),
                 name,
                 folder_id: None,
@@ -1374,7 +1383,9 @@ pub type ContentStream = tokio::sync::mpsc::Receiver<Result<Vec<u8>, std::io::Er
 
 /// Sends what `open_stream` writes into a bounded channel (back-pressure: at most a few chunks
 /// in memory).
-struct ChannelWriter(tokio::sync::mpsc::Sender<Result<Vec<u8>, std::io::Error>>);
+pub(super) struct ChannelWriter(
+    pub(super) tokio::sync::mpsc::Sender<Result<Vec<u8>, std::io::Error>>,
+);
 
 impl std::io::Write for ChannelWriter {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
@@ -1388,7 +1399,68 @@ impl std::io::Write for ChannelWriter {
     }
 }
 
+/// Where a document's content is and how to open it, checked against the digest its metadata
+/// carries: what a download or an export needs once the access is decided and journaled.
+pub(super) struct ContentSource {
+    key: Key32,
+    context: String,
+    blob_key: String,
+    expected: String,
+}
+
+impl ContentSource {
+    /// Decrypts the content into `out` chunk by chunk, each one authenticated before it is
+    /// written (blocking). Fails, after writing part of it, if the content is not exactly the
+    /// one stored: the caller must then present what it wrote as incomplete.
+    pub(super) fn decrypt(
+        &self,
+        reader: Box<dyn std::io::Read + Send>,
+        out: impl std::io::Write,
+    ) -> Result<u64, String> {
+        let (size, digest) = consigne_vault::stream::open_stream(
+            &self.key,
+            &self.context,
+            std::io::BufReader::with_capacity(256 * 1024, reader),
+            out,
+        )
+        .map_err(|e| e.to_string())?;
+        if hex::encode(digest) != self.expected {
+            return Err("document digest mismatch".to_owned());
+        }
+        Ok(size)
+    }
+
+    /// The SHA-256 of the plaintext, hex.
+    pub(super) fn sha256(&self) -> &str {
+        &self.expected
+    }
+
+    pub(super) fn blob_key(&self) -> &str {
+        &self.blob_key
+    }
+}
+
 impl App {
+    /// A document the caller may view and its content's source; the caller journals the
+    /// access (with the returned item) before any byte leaves.
+    pub(super) async fn document_source(
+        &self,
+        session: &Session,
+        id: &str,
+    ) -> ServiceResult<(DocumentView, ContentSource, Opened)> {
+        let o = self
+            .open_item(session, id, Action::View, "document")
+            .await?;
+        let view = self.document_view(&o.row, &o.key, &o.shares, session)?;
+        let source = ContentSource {
+            key: o.key.clone(),
+            context: ctx::blob(&o.row.beneficiary_id, &o.row.id, "content"),
+            blob_key: o.row.blob_key.clone().ok_or(ServiceError::NotFound)?,
+            expected: view.sha256.clone(),
+        };
+        Ok((view, source, o))
+    }
+
     /// A document's content as a stream (downloads and views); journaled before it starts.
     pub async fn document_stream(
         &self,
@@ -1396,39 +1468,22 @@ impl App {
         id: &str,
         action: &'static str,
     ) -> ServiceResult<(DocumentView, ContentStream)> {
-        let o = self
-            .open_item(session, id, Action::View, "document")
-            .await?;
-        let view = self.document_view(&o.row, &o.key, &o.shares, session)?;
-        let blob_key = o.row.blob_key.clone().ok_or(ServiceError::NotFound)?;
+        let (view, source, opened) = self.document_source(session, id).await?;
         let reader = {
             let store = self.blobs.clone();
-            let k = blob_key.clone();
-            tokio::task::spawn_blocking(move || store.open(&k))
+            let blob_key = source.blob_key.clone();
+            tokio::task::spawn_blocking(move || store.open(&blob_key))
                 .await
                 .map_err(|_| ServiceError::Internal("blob task"))?
                 .map_err(blob_error)?
         };
-        self.journal_access(session, &o, action).await?;
+        self.journal_access(session, &opened, action).await?;
         let (tx, rx) = tokio::sync::mpsc::channel(4);
-        let context = ctx::blob(&o.row.beneficiary_id, &o.row.id, "content");
-        let (key, expected) = (o.key.clone(), view.sha256.clone());
         tokio::task::spawn_blocking(move || {
             let errors = tx.clone();
-            let result = consigne_vault::stream::open_stream(
-                &key,
-                &context,
-                std::io::BufReader::with_capacity(256 * 1024, reader),
-                ChannelWriter(tx),
-            );
-            let failure = match result {
-                Ok((_, digest)) if hex::encode(digest) == expected => None,
-                Ok(_) => Some("document digest mismatch".to_owned()),
-                Err(e) => Some(e.to_string()),
-            };
-            if let Some(why) = failure {
+            if let Err(why) = source.decrypt(reader, ChannelWriter(tx)) {
                 // The client sees a cut connection, never altered bytes presented as complete.
-                tracing::error!(error = %why, blob = %blob_key, "download failed");
+                tracing::error!(error = %why, blob = %source.blob_key, "download failed");
                 let _ =
                     errors.blocking_send(Err(std::io::Error::other("document could not be read")));
             }

@@ -4,7 +4,9 @@
 //! the journal chain valid, orphans found and collected).
 
 use super::auth::ctx as auth_ctx;
-use super::{App, ServiceError, ServiceResult, Session};
+use super::documents::{ChannelWriter, ContentSource};
+use super::{App, ContentStream, ServiceError, ServiceResult, Session};
+use crate::store::blobs::BlobStore;
 use crate::store::{accounts, items};
 use serde::Serialize;
 use std::collections::HashSet;
@@ -49,9 +51,22 @@ fn safe_file_name(name: &str) -> String {
     }
 }
 
+/// Plaintext bytes gathered before they go to the response (fewer, larger chunks).
+const EXPORT_BUFFER: usize = 256 * 1024;
+
+/// One document of an export: its path in the ZIP and where its content is.
+struct ExportEntry {
+    path: String,
+    source: ContentSource,
+}
+
 impl App {
-    /// Everything of her safe in open formats, in one ZIP.
-    pub async fn export_safe(&self, session: &Session, bid: &str) -> ServiceResult<Vec<u8>> {
+    /// Everything of her safe in open formats, in one ZIP, as a stream: written as it is sent
+    /// (each document decrypted chunk by chunk into its entry, `data.json` and `SHA256SUMS`
+    /// from metadata and the digests met on the way), so that memory stays flat whatever the
+    /// size of her safe. A failure midway cuts the stream before the ZIP's central directory:
+    /// what she received never reads as a complete archive.
+    pub async fn export_safe(&self, session: &Session, bid: &str) -> ServiceResult<ContentStream> {
         let bid = super::structures::own_safe(session, bid)?;
         let profile = self.beneficiary_profile(session, &bid).await?;
         let documents = self.list_documents(session, &bid, None).await?;
@@ -66,13 +81,11 @@ impl App {
         let events = self
             .list_items(session, &bid, super::ItemKind::Event)
             .await?;
-        let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+        let mut entries = Vec::new();
         let mut used = HashSet::new();
         let mut exported = Vec::new();
         for doc in &documents {
-            let (_, bytes) = self
-                .document_content(session, &doc.id, false, "document_exported")
-                .await?;
+            let (_, source, opened) = self.document_source(session, &doc.id).await?;
             let ext = if doc.content_type == "application/pdf" {
                 "pdf"
             } else {
@@ -98,8 +111,10 @@ impl App {
                 path = format!("{base} ({n}).{ext}");
                 n += 1;
             }
+            self.journal_access(session, &opened, "document_exported")
+                .await?;
             exported.push(serde_json::json!({ "file": path, "document": doc }));
-            files.push((path, bytes));
+            entries.push(ExportEntry { path, source });
         }
         let data = serde_json::json!({
             "format": "consigne-export/1",
@@ -112,37 +127,19 @@ impl App {
             "notes": notes,
             "events": events,
         });
-        files.push((
-            "data.json".into(),
-            serde_json::to_vec_pretty(&data).map_err(|_| ServiceError::Internal("export json"))?,
-        ));
-        tokio::task::spawn_blocking(move || -> ServiceResult<Vec<u8>> {
-            let mut manifest = String::new();
-            for (path, bytes) in &files {
-                manifest.push_str(&format!(
-                    "{}  {path}\n",
-                    hex::encode(consigne_vault::sha256(bytes))
-                ));
+        // Metadata only (names, dates, texts): small beside the documents.
+        let data =
+            serde_json::to_vec_pretty(&data).map_err(|_| ServiceError::Internal("export json"))?;
+        let (tx, rx) = tokio::sync::mpsc::channel(4);
+        let store = self.blobs.clone();
+        tokio::task::spawn_blocking(move || {
+            let errors = tx.clone();
+            if let Err(why) = write_export(store.as_ref(), &entries, &data, ChannelWriter(tx)) {
+                tracing::error!(error = %why, "export failed");
+                let _ = errors.blocking_send(Err(std::io::Error::other("export failed")));
             }
-            files.push(("SHA256SUMS".into(), manifest.into_bytes()));
-            let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-            // Stored, not deflated: photos and PDFs are compressed already.
-            let options = zip::write::SimpleFileOptions::default()
-                .compression_method(zip::CompressionMethod::Stored)
-                .large_file(true);
-            for (path, bytes) in &files {
-                zip.start_file(path.as_str(), options)
-                    .map_err(|_| ServiceError::Internal("zip"))?;
-                zip.write_all(bytes)
-                    .map_err(|_| ServiceError::Internal("zip"))?;
-            }
-            Ok(zip
-                .finish()
-                .map_err(|_| ServiceError::Internal("zip"))?
-                .into_inner())
-        })
-        .await
-        .map_err(|_| ServiceError::Internal("export task"))?
+        });
+        Ok(rx)
     }
 
     /// Deletes her safe for good after she confirms with her password: keys, rows and blobs.
@@ -289,4 +286,44 @@ impl App {
         }
         Ok(report)
     }
+}
+
+/// Writes the export ZIP into `out` as it goes (blocking): stored entries (photos and PDFs
+/// are compressed already), sizes and CRC-32 in data descriptors after each entry (the sink
+/// cannot seek back), ZIP64 where sizes need it, the central directory last.
+fn write_export(
+    store: &dyn BlobStore,
+    entries: &[ExportEntry],
+    data: &[u8],
+    out: impl Write,
+) -> Result<(), String> {
+    let zip_error = |e: zip::result::ZipError| e.to_string();
+    let mut zip = zip::ZipWriter::new_stream(std::io::BufWriter::with_capacity(EXPORT_BUFFER, out));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Stored)
+        .large_file(true);
+    let mut manifest = String::new();
+    for entry in entries {
+        zip.start_file(entry.path.as_str(), options)
+            .map_err(zip_error)?;
+        let reader = store
+            .open(entry.source.blob_key())
+            .map_err(|e| format!("blob {}: {e}", entry.source.blob_key()))?;
+        entry.source.decrypt(reader, &mut zip)?;
+        manifest.push_str(&format!("{}  {}\n", entry.source.sha256(), entry.path));
+    }
+    zip.start_file("data.json", options).map_err(zip_error)?;
+    zip.write_all(data).map_err(|e| e.to_string())?;
+    manifest.push_str(&format!(
+        "{}  data.json\n",
+        hex::encode(consigne_vault::sha256(data))
+    ));
+    zip.start_file("SHA256SUMS", options).map_err(zip_error)?;
+    zip.write_all(manifest.as_bytes())
+        .map_err(|e| e.to_string())?;
+    zip.finish()
+        .map_err(zip_error)?
+        .into_inner()
+        .flush()
+        .map_err(|e| e.to_string())
 }

@@ -10,8 +10,8 @@ mod feeds;
 mod interop;
 mod jobs;
 mod keys;
-mod members;
 mod media;
+mod members;
 mod organizer;
 mod recovery;
 mod reminders;
@@ -50,7 +50,7 @@ pub use organizer::{
 pub use recovery::{InPersonReset, PendingReset, ResetNotice, ResetStarted};
 pub use reminders::{ReminderView, after_quiet_hours, from_local_date_time, local_date_time};
 pub use structures::{NewProfessional, NewStructure, ProfessionalView, StructureView};
-pub use upload::{Received, Upload};
+pub use upload::{CLEAN_FACTOR, MAX_SCAN_PAGES, Received, ScanPhotos, Upload};
 
 use crate::clock::{Clock, Timestamp};
 use crate::config::Config;

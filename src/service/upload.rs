@@ -2,7 +2,13 @@
 //!
 //! The web layer feeds the bytes of a file as they arrive ([`Upload::push`]). Up to
 //! `storage.in_memory_mb` they are kept, then cleaned in memory (photos re-encoded, PDFs
-//! rewritten without active content). Past that, only a PDF may go on: it streams through
+//! rewritten without active content). Every buffer kept counts in the uploads' shared budget
+//! (`storage.in_memory_total_mb`, a [`MemoryShare`]) for what cleaning it will cost, not only
+//! for what arrived: [`CLEAN_FACTOR`] times its size (the input, the cleaner's parsed copy and
+//! its output), held until the cleaned file is stored. A PDF takes its share as it grows and
+//! only if there is room now; a photo (or anything that is not a PDF) waits, holding nothing,
+//! for the share of a whole in-memory file, so that no one holds part of the budget while
+//! waiting for more. Past that, only a PDF may go on: it streams through
 //! [`consigne_media::PdfCheck`] (which refuses active content) into its encrypted blob, one
 //! blocking task doing check, hash, encryption and the durable write with a small bounded
 //! channel in front, so memory stays flat whatever the size. The blob is committed (durable)
@@ -24,24 +30,117 @@ const CHANNEL_DEPTH: usize = 2;
 /// holds about two of them, times the number of uploads streaming at once.
 const STREAM_CHUNK: usize = 256 * 1024;
 
+/// Working copies of an in-memory clean, per byte received: the input, the cleaner's parsed
+/// copy and its output (decoding images and inflating PDF streams are counted apart, by the
+/// media budget).
+pub const CLEAN_FACTOR: usize = 3;
+
+/// Photos of one scan, at most.
+pub const MAX_SCAN_PAGES: usize = 20;
+
 /// The bytes of a new document as received.
 #[derive(Debug)]
 pub enum Received {
     /// Small enough to be cleaned in memory.
-    Memory(Vec<u8>),
+    Memory(InMemory),
     /// A large PDF, already checked, encrypted and durable in the blob store.
     Stored(StoredUpload),
 }
 
+/// A file held in memory until it is cleaned and stored, with its share of the budget (none
+/// yet for a file made by the server itself: it takes one before cleaning).
+#[derive(Debug, Default)]
+pub struct InMemory {
+    pub(super) bytes: Vec<u8>,
+    pub(super) share: Option<MemoryShare>,
+}
+
 impl Default for Received {
     fn default() -> Self {
-        Received::Memory(Vec::new())
+        Received::Memory(InMemory::default())
     }
 }
 
 impl From<Vec<u8>> for Received {
     fn from(bytes: Vec<u8>) -> Self {
-        Received::Memory(bytes)
+        Received::Memory(InMemory { bytes, share: None })
+    }
+}
+
+/// A share of the uploads' in-memory budget (KiB), given back when dropped.
+pub struct MemoryShare {
+    budget: Arc<tokio::sync::Semaphore>,
+    permit: Option<tokio::sync::OwnedSemaphorePermit>,
+    kib: u32,
+    /// The whole budget: no share asks for more (it would wait forever).
+    cap: u32,
+}
+
+impl std::fmt::Debug for MemoryShare {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MemoryShare")
+            .field("kib", &self.kib)
+            .finish()
+    }
+}
+
+impl MemoryShare {
+    pub(super) fn new(app: &App) -> Self {
+        Self {
+            budget: app.upload_memory.clone(),
+            permit: None,
+            kib: 0,
+            cap: app.config.storage.in_memory_total_kib(),
+        }
+    }
+
+    /// KiB that cleaning `bytes` in memory costs, within the whole budget.
+    fn need(&self, bytes: usize) -> u32 {
+        kib(bytes.saturating_mul(CLEAN_FACTOR)).min(self.cap)
+    }
+
+    /// Grows to cover cleaning `bytes` if the budget has room now; false (unchanged) if not.
+    fn try_cover(&mut self, bytes: usize) -> bool {
+        let need = self.need(bytes);
+        if need <= self.kib {
+            return true;
+        }
+        match self.budget.clone().try_acquire_many_owned(need - self.kib) {
+            Ok(more) => {
+                match &mut self.permit {
+                    Some(held) => held.merge(more),
+                    None => self.permit = Some(more),
+                }
+                self.kib = need;
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    /// Covers cleaning `bytes`, waiting for room if needed; while it waits it holds nothing
+    /// (what it held goes back first), so waiting shares never block each other.
+    pub(super) async fn cover(&mut self, bytes: usize) -> ServiceResult<()> {
+        if self.try_cover(bytes) {
+            return Ok(());
+        }
+        let need = self.need(bytes);
+        self.permit = None;
+        self.kib = 0;
+        let permit = self
+            .budget
+            .clone()
+            .acquire_many_owned(need)
+            .await
+            .map_err(|_| ServiceError::Internal("upload memory"))?;
+        self.permit = Some(permit);
+        self.kib = need;
+        Ok(())
+    }
+
+    fn release(&mut self) {
+        self.permit = None;
+        self.kib = 0;
     }
 }
 
@@ -78,9 +177,13 @@ pub struct Upload {
     buf: Vec<u8>,
     received: usize,
     streaming: Option<Streaming>,
-    /// This upload's share of the in-memory budget (KiB), held while `buf` grows.
-    held: Option<tokio::sync::OwnedSemaphorePermit>,
-    held_kib: u32,
+    /// This upload's share of the in-memory budget, held while `buf` grows and until the
+    /// cleaned file is stored.
+    share: MemoryShare,
+}
+
+fn is_pdf(bytes: &[u8]) -> bool {
+    matches!(consigne_media::sniff(bytes), Ok(consigne_media::Kind::Pdf))
 }
 
 /// KiB needed to hold `bytes`, rounded up.
@@ -111,45 +214,25 @@ impl Upload {
             buf: Vec::new(),
             received: 0,
             streaming: None,
-            held: None,
-            held_kib: 0,
+            share: MemoryShare::new(app),
         }
     }
 
-    /// Takes from the shared budget what `buf` needs. Past the budget, a PDF streams to
-    /// storage now; anything else gives back its share and waits for a whole in-memory file's
-    /// (so that waiting uploads hold nothing and the ones holding their share can finish).
+    /// Takes from the shared budget what cleaning `buf` will need. A PDF grows its share while
+    /// there is room and streams to storage as soon as there is not; anything else waits
+    /// (holding nothing) for the share of a whole in-memory file at its first bytes, so that
+    /// it never needs more afterwards.
     async fn reserve_memory(&mut self) -> ServiceResult<()> {
-        let need = kib(self.buf.len());
-        if need <= self.held_kib {
+        // A file that is not a PDF takes the share of a whole in-memory file at once.
+        let grows = self.share.kib > 0 || is_pdf(&self.buf);
+        if grows && self.share.try_cover(self.buf.len()) {
             return Ok(());
         }
-        let budget = self.app.upload_memory.clone();
-        if let Ok(more) = budget.clone().try_acquire_many_owned(need - self.held_kib) {
-            match &mut self.held {
-                Some(held) => held.merge(more),
-                None => self.held = Some(more),
-            }
-            self.held_kib = need;
-            return Ok(());
-        }
-        if matches!(
-            consigne_media::sniff(&self.buf),
-            Ok(consigne_media::Kind::Pdf)
-        ) {
-            self.start_streaming().await?;
+        if is_pdf(&self.buf) {
+            self.start_streaming().await
         } else {
-            self.held = None;
-            self.held_kib = 0;
-            let whole = kib(self.in_memory).min(self.app.config.storage.in_memory_total_kib());
-            let permit = budget
-                .acquire_many_owned(whole)
-                .await
-                .map_err(|_| ServiceError::Internal("upload memory"))?;
-            self.held = Some(permit);
-            self.held_kib = whole;
+            self.share.cover(self.in_memory).await
         }
-        Ok(())
     }
 
     /// The next bytes of the file. Refuses as soon as the file is too large for the limit or
@@ -205,7 +288,13 @@ impl Upload {
             if self.buf.is_empty() {
                 return Err(crate::domain::InvalidInput::new("file", "required").into());
             }
-            return Ok(Received::Memory(std::mem::take(&mut self.buf)));
+            return Ok(Received::Memory(InMemory {
+                bytes: std::mem::take(&mut self.buf),
+                share: Some(std::mem::replace(
+                    &mut self.share,
+                    MemoryShare::new(&self.app),
+                )),
+            }));
         };
         s.complete.store(true, Ordering::SeqCst);
         drop(s.tx);
@@ -283,8 +372,7 @@ impl Upload {
         });
         let first = std::mem::take(&mut self.buf);
         // Streaming holds a few chunks at a time: the in-memory share goes back.
-        self.held = None;
-        self.held_kib = 0;
+        self.share.release();
         self.streaming = Some(Streaming { tx, complete, task });
         if let Some(s) = &self.streaming
             && s.tx.send(first).await.is_err()
@@ -325,5 +413,68 @@ impl Read for CheckedReader {
         out[..n].copy_from_slice(&self.current[self.pos..self.pos + n]);
         self.pos += n;
         Ok(n)
+    }
+}
+
+/// The photos of a scan as they arrive, in order: together at most one in-memory file
+/// (`storage.in_memory_mb`, they become one PDF cleaned in memory), with the share of the budget
+/// that making and cleaning that PDF costs, taken (waiting, holding nothing) at the first bytes.
+#[derive(Debug)]
+pub struct ScanPhotos {
+    photos: Vec<Vec<u8>>,
+    total: usize,
+    limit: usize,
+    share: MemoryShare,
+}
+
+impl ScanPhotos {
+    pub(super) fn new(app: &App) -> Self {
+        let storage = &app.config.storage;
+        Self {
+            photos: Vec::new(),
+            total: 0,
+            limit: storage.in_memory_bytes().min(storage.max_file_bytes()),
+            share: MemoryShare::new(app),
+        }
+    }
+
+    /// A new photo begins (the following bytes are its own).
+    pub fn start_photo(&mut self) -> ServiceResult<()> {
+        if self.photos.len() >= MAX_SCAN_PAGES {
+            return Err(ServiceError::TooLarge("too_many_files"));
+        }
+        self.photos.push(Vec::new());
+        Ok(())
+    }
+
+    /// The next bytes of the current photo.
+    pub async fn push(&mut self, chunk: &[u8]) -> ServiceResult<()> {
+        self.total = self.total.saturating_add(chunk.len());
+        if self.total > self.limit {
+            return Err(ServiceError::TooLarge("scan_too_large"));
+        }
+        self.share.cover(self.limit).await?;
+        match self.photos.last_mut() {
+            Some(photo) => photo.extend_from_slice(chunk),
+            None => self.photos.push(chunk.to_vec()),
+        }
+        Ok(())
+    }
+
+    /// The photos received (empty file inputs left out) and their share of the budget.
+    pub(super) fn into_parts(self) -> (Vec<Vec<u8>>, MemoryShare) {
+        let photos = self.photos.into_iter().filter(|p| !p.is_empty()).collect();
+        (photos, self.share)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.total == 0
+    }
+}
+
+impl App {
+    /// Starts receiving the photos of a scan.
+    pub fn begin_scan(&self) -> ScanPhotos {
+        ScanPhotos::new(self)
     }
 }

@@ -124,6 +124,13 @@ fn api_message(e: &ServiceError) -> String {
         ServiceError::TooLarge("pdf_too_complex") => {
             "This PDF unpacks to too much data to be processed: save it again as PDF (Print, then Save as PDF) or send it in smaller files.".into()
         }
+        ServiceError::TooLarge("scan_too_large") => {
+            "These photos are too large together: send fewer pages at once, or take them with a lower resolution.".into()
+        }
+        ServiceError::TooLarge("field_too_long") => format!(
+            "A text part of the form (name, folder_id...) is too long: at most {} bytes.",
+            super::multipart::TEXT_PART_LIMIT
+        ),
         ServiceError::TooLarge(_) => "The file is too large for this server's limit.".into(),
         ServiceError::AccessPending => {
             "An admin of your structure who holds its key must approve your access.".into()

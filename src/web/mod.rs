@@ -4,7 +4,9 @@
 pub(crate) mod api;
 mod error;
 mod extract;
+mod multipart;
 mod pages;
+mod server;
 
 use crate::i18n::Catalogs;
 use crate::service::App;
@@ -17,6 +19,7 @@ use axum::routing::get;
 use std::sync::Arc;
 
 pub use extract::{ClientAddr, SESSION_COOKIE, SESSION_COOKIE_INSECURE};
+pub use server::serve;
 
 #[derive(Debug, Clone)]
 pub struct AppState {

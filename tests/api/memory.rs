@@ -9,11 +9,13 @@ use std::process::{Child, Command, Stdio};
 use sha2::{Digest, Sha256};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-const MIB: u64 = 1024 * 1024;
+pub const MIB: u64 = 1024 * 1024;
 
-struct Server {
+pub struct Server {
     child: Child,
-    base: String,
+    pub base: String,
+    /// The configuration and data directory, kept as long as the server runs.
+    _dir: tempfile::TempDir,
 }
 
 impl Drop for Server {
@@ -24,7 +26,7 @@ impl Drop for Server {
 }
 
 impl Server {
-    fn status(&self, field: &str) -> u64 {
+    pub fn status(&self, field: &str) -> u64 {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap();
         let line = status
             .lines()
@@ -39,20 +41,20 @@ impl Server {
     }
 
     /// Resets the peak resident size to the current one (Linux ≥ 4.0).
-    fn reset_peak(&self) {
+    pub fn reset_peak(&self) {
         std::fs::write(format!("/proc/{}/clear_refs", self.child.id()), "5")
             .expect("resetting VmHWM through /proc/<pid>/clear_refs");
     }
 }
 
 /// A PDF of `data_len` bytes of image data, produced piece by piece (never whole in memory).
-struct LargePdf {
+pub struct LargePdf {
     parts: Vec<Vec<u8>>,
     data_len: u64,
 }
 
 impl LargePdf {
-    fn new(data_len: u64) -> Self {
+    pub fn new(data_len: u64) -> Self {
         let head = format!(
             "%PDF-1.7\n%\u{e2}\u{e3}\n\
              1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n\
@@ -68,12 +70,12 @@ impl LargePdf {
         }
     }
 
-    fn len(&self) -> u64 {
+    pub fn len(&self) -> u64 {
         self.parts[0].len() as u64 + self.data_len + self.parts[1].len() as u64
     }
 
     /// Calls `sink` with consecutive pieces of the file.
-    async fn write_to<W: AsyncWriteExt + Unpin>(&self, w: &mut W, hasher: &mut Sha256) {
+    pub async fn write_to<W: AsyncWriteExt + Unpin>(&self, w: &mut W, hasher: &mut Sha256) {
         w.write_all(&self.parts[0]).await.unwrap();
         hasher.update(&self.parts[0]);
         let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
@@ -98,7 +100,7 @@ impl LargePdf {
 }
 
 /// Uploads through a raw HTTP/1.1 request whose body is generated as it is sent.
-async fn upload(base: &str, token: &str, bid: &str, pdf: &LargePdf) -> (u16, String, String) {
+pub async fn upload(base: &str, token: &str, bid: &str, pdf: &LargePdf) -> (u16, String, String) {
     let boundary = "consigne-memory-test-boundary";
     let part_head = format!(
         "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"dossier.pdf\"\r\nContent-Type: application/pdf\r\n\r\n"
@@ -135,12 +137,17 @@ async fn upload(base: &str, token: &str, bid: &str, pdf: &LargePdf) -> (u16, Str
 }
 
 async fn download(http: &reqwest::Client, base: &str, token: &str, id: &str) -> (u64, String) {
-    let mut res = http
+    let res = http
         .get(format!("{base}/api/v1/documents/{id}/content"))
         .bearer_auth(token)
         .send()
         .await
         .unwrap();
+    read_hashed(res).await
+}
+
+/// Reads a `200` response to its end as it arrives: its length and SHA-256.
+pub async fn read_hashed(mut res: reqwest::Response) -> (u64, String) {
     assert_eq!(res.status(), 200);
     let mut hasher = Sha256::new();
     let mut total = 0u64;
@@ -152,25 +159,34 @@ async fn download(http: &reqwest::Client, base: &str, token: &str, id: &str) -> 
 }
 
 /// The JSON object inside a (possibly chunked) HTTP body.
-fn json_of(body: &str) -> serde_json::Value {
+pub fn json_of(body: &str) -> serde_json::Value {
     let start = body.find('{').unwrap_or(0);
     let end = body.rfind('}').map_or(body.len(), |e| e + 1);
     serde_json::from_str(&body[start..end]).unwrap_or_else(|e| panic!("{e}: {body}"))
 }
 
-/// The real binary (`consigne demo`) on a free port, `extra` appended to its configuration,
-/// Amina (the demo's person) logged in through the API. With `capture_stderr`, the server's log
-/// lines are collected in [`Demo::log`].
-struct Demo {
-    server: Server,
-    http: reqwest::Client,
-    token: String,
-    bid: String,
-    _dir: tempfile::TempDir,
-    log: Option<std::sync::Arc<std::sync::Mutex<Vec<String>>>>,
+/// The real binary (`consigne demo`) on a free port, logged in as the demo's person. With a
+/// captured log ([`start_demo_logged`]), the server's log lines are collected in [`Demo::log`].
+pub struct Demo {
+    pub server: Server,
+    pub http: reqwest::Client,
+    pub token: String,
+    pub bid: String,
+    pub log: Option<std::sync::Arc<std::sync::Mutex<Vec<String>>>>,
 }
 
-async fn start_demo(extra: &str, capture_stderr: bool) -> Demo {
+/// Starts `consigne demo` with `extra` appended to its configuration (sections after the top
+/// keys), under a file descriptor limit of `nofile` when given, and logs her in.
+pub async fn start_demo(extra: &str, nofile: Option<u32>) -> Demo {
+    start_demo_with(extra, nofile, false).await
+}
+
+/// [`start_demo`], its log lines collected (and still printed).
+pub async fn start_demo_logged(extra: &str) -> Demo {
+    start_demo_with(extra, None, true).await
+}
+
+async fn start_demo_with(extra: &str, nofile: Option<u32>, capture_stderr: bool) -> Demo {
     let dir = tempfile::tempdir().unwrap();
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -186,11 +202,27 @@ async fn start_demo(extra: &str, capture_stderr: bool) -> Demo {
         ),
     )
     .unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_consigne"))
+    let binary = env!("CARGO_BIN_EXE_consigne");
+    let mut command = match nofile {
+        // The shell lowers its own limit, then becomes the server.
+        Some(n) => {
+            let mut c = Command::new("sh");
+            c.arg("-c")
+                .arg(format!("ulimit -n {n} && exec \"$0\" \"$@\""))
+                .arg(binary);
+            c
+        }
+        None => Command::new(binary),
+    };
+    let mut child = command
         .arg("demo")
         .arg("--config")
         .arg(&config)
         .env("RUST_LOG", "warn")
+        // As docs/operations.md recommends: glibc's dynamic mmap threshold otherwise keeps
+        // freed buffers of many megabytes in its heaps (without it, thirty 10 MB PDFs cleaned
+        // one after the other leave ~200 MiB resident that the budget already gave back).
+        .env("MALLOC_MMAP_THRESHOLD_", "1048576")
         .stdout(Stdio::piped())
         .stderr(if capture_stderr {
             Stdio::piped()
@@ -215,6 +247,7 @@ async fn start_demo(extra: &str, capture_stderr: bool) -> Demo {
     let server = Server {
         child,
         base: format!("http://127.0.0.1:{port}"),
+        _dir: dir,
     };
     // Read the demo's output to its end (a closed pipe would fail its next print).
     let (found, identifier) = std::sync::mpsc::channel();
@@ -265,7 +298,6 @@ async fn start_demo(extra: &str, capture_stderr: bool) -> Demo {
         http,
         token,
         bid,
-        _dir: dir,
         log,
     }
 }
@@ -277,11 +309,10 @@ async fn a_200_mb_pdf_goes_in_and_out_with_flat_memory() {
         http,
         token,
         bid,
-        _dir,
         ..
     } = start_demo(
         "[storage]\nmax_file_mb = 256\nin_memory_mb = 16\nquota_mb = 1024\n",
-        false,
+        None,
     )
     .await;
 
@@ -378,7 +409,7 @@ async fn post_file(demo: &Demo, bytes: Vec<u8>, file_name: &str) -> (u16, String
 /// complaints about a malformed file are warnings without content, never ERROR lines.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn six_image_and_six_pdf_bombs_at_once_stay_under_300_mb() {
-    let demo = start_demo("", true).await;
+    let demo = start_demo_logged("").await;
     let png = crate::bombs::png_bomb(7000);
     let pdf = crate::bombs::pdf_bomb();
     // Warm up the same paths with real files (thread pools, buffers, the parser).

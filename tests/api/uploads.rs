@@ -355,45 +355,6 @@ async fn the_quota_of_a_safe_is_enforced() {
     );
 }
 
-#[tokio::test]
-async fn the_export_opens_with_a_standard_unzip() {
-    let w = World::new().await;
-    w.t.upload(&w.person, &w.bid, jpeg(20, 20), "a.jpg", Some("Passeport"))
-        .await;
-    let (_, _, zip) =
-        w.t.get_bytes(
-            &format!("/api/v1/beneficiaries/{}/export", w.bid),
-            &w.person,
-        )
-        .await;
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("export.zip");
-    std::fs::write(&path, zip).unwrap();
-    // Python's zipfile is an independent reader; sha256sum checks the manifest.
-    let out = std::process::Command::new("python3")
-        .args(["-c", "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; z.extractall(sys.argv[2]); print(len(z.namelist()))"])
-        .arg(&path)
-        .arg(dir.path().join("out"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "3");
-    let check = std::process::Command::new("sha256sum")
-        .args(["-c", "SHA256SUMS"])
-        .current_dir(dir.path().join("out"))
-        .output()
-        .unwrap();
-    assert!(
-        check.status.success(),
-        "{}",
-        String::from_utf8_lossy(&check.stdout)
-    );
-}
-
 /// Uploads share one in-memory budget (`storage.in_memory_total_mb`): while another upload
 /// holds it, a PDF that would have been cleaned in memory streams to storage unchanged instead,
 /// and memory stays bounded however many people upload at once.

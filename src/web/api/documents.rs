@@ -6,8 +6,9 @@ use crate::service::{
 };
 use crate::web::AppState;
 use crate::web::extract::{ApiJson, ApiSession};
+use crate::web::multipart::{MultipartForm, Part};
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
+use axum::extract::{DefaultBodyLimit, Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
@@ -38,61 +39,45 @@ pub fn router() -> Router<AppState> {
         .route("/beneficiaries/{bid}", axum::routing::delete(delete_safe))
 }
 
-/// The API's and the pages' answer to a multipart error: too large (the body limit), or
-/// malformed.
-pub fn multipart_error(e: axum::extract::multipart::MultipartError) -> ServiceError {
-    if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-        ServiceError::TooLarge("file_too_large")
-    } else {
-        ServiceError::Invalid(crate::domain::InvalidInput::new("file", "malformed_upload"))
-    }
-}
-
 /// Feeds a multipart file part to an upload as it arrives (memory stays bounded).
 pub async fn receive_file(
     app: &crate::service::App,
     session: &Session,
     bid: &str,
-    field: &mut axum::extract::multipart::Field<'_>,
+    part: &mut Part<'_>,
 ) -> Result<Received, ServiceError> {
     let mut upload = app.begin_upload(session, bid).await?;
     loop {
-        match field.chunk().await {
+        match part.chunk().await {
             Ok(Some(chunk)) => upload.push(&chunk).await?,
             Ok(None) => return upload.finish().await,
             Err(e) => {
                 upload.abandon().await;
-                return Err(multipart_error(e));
+                return Err(e);
             }
         }
     }
 }
 
 /// Reads a multipart upload: the `file` part (streamed into the safe as it arrives), `name`,
-/// `folder_id`.
+/// `folder_id` (short texts); any other part is drained.
 async fn read_upload(
-    mut multipart: Multipart,
+    mut form: MultipartForm,
     app: &crate::service::App,
     session: &Session,
     bid: &str,
 ) -> Result<NewDocument, ServiceError> {
     let mut doc = NewDocument::default();
     let mut got_file = false;
-    while let Some(mut field) = multipart.next_field().await.map_err(multipart_error)? {
-        match field.name().unwrap_or_default() {
+    while let Some(mut part) = form.next_part().await? {
+        match part.name() {
             "file" if !got_file => {
-                doc.file_name = field.file_name().map(str::to_owned);
-                doc.content = receive_file(app, session, bid, &mut field).await?;
+                doc.file_name = part.file_name().map(str::to_owned);
+                doc.content = receive_file(app, session, bid, &mut part).await?;
                 got_file = true;
             }
-            "name" => {
-                doc.name = Some(field.text().await.map_err(multipart_error)?)
-                    .filter(|n| !n.trim().is_empty())
-            }
-            "folder_id" => {
-                doc.folder_id = Some(field.text().await.map_err(multipart_error)?)
-                    .filter(|n| !n.trim().is_empty())
-            }
+            "name" => doc.name = part.optional_text().await?,
+            "folder_id" => doc.folder_id = part.optional_text().await?,
             // The contract names three parts; anything else is a mistake worth telling.
             _ => {
                 return Err(ServiceError::Invalid(crate::domain::InvalidInput::new(
@@ -114,16 +99,10 @@ async fn upload(
     State(s): State<AppState>,
     ApiSession(session): ApiSession,
     Path(bid): Path<String>,
-    multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
-) -> ApiResult {
     // Not a multipart body at all: the API's 400, in its JSON format.
-    let multipart = multipart.map_err(|r| {
-        crate::web::error::ApiError::invalid(format!(
-            "Expected multipart/form-data with a `file` part: {}",
-            r.body_text()
-        ))
-    })?;
-    let doc = read_upload(multipart, &s.app, &session, &bid).await?;
+    form: Result<MultipartForm, crate::web::error::ApiError>,
+) -> ApiResult {
+    let doc = read_upload(form?, &s.app, &session, &bid).await?;
     ok(
         StatusCode::CREATED,
         s.app.upload_document(&session, &bid, doc).await?,
@@ -214,7 +193,7 @@ async fn content(
     Ok(stream_response(
         &doc.content_type,
         &format!("document.{ext}"),
-        doc.size,
+        Some(doc.size),
         rx,
         false,
     ))
@@ -369,9 +348,10 @@ async fn export(
     Path(bid): Path<String>,
 ) -> ApiResult {
     let zip = s.app.export_safe(&session, &bid).await?;
-    Ok(content_response(
+    Ok(stream_response(
         "application/zip",
         "consigne-export.zip",
+        None,
         zip,
         false,
     ))
@@ -392,11 +372,13 @@ async fn delete_safe(
     no_content()
 }
 
-/// A streamed document: same headers as [`content_response`], with its length.
+/// A streamed document or export: same headers as [`content_response`], with its length when
+/// known beforehand (else chunked). An error from the stream cuts the response: the client
+/// never takes a partial file for a complete one.
 pub fn stream_response(
     content_type: &str,
     file_name: &str,
-    size: i64,
+    size: Option<i64>,
     rx: crate::service::ContentStream,
     inline: bool,
 ) -> Response {
@@ -405,7 +387,9 @@ pub fn stream_response(
     });
     let mut res = content_response(content_type, file_name, Vec::new(), inline);
     *res.body_mut() = axum::body::Body::from_stream(stream);
-    if let Ok(v) = HeaderValue::from_str(&size.to_string()) {
+    if let Some(size) = size
+        && let Ok(v) = HeaderValue::from_str(&size.to_string())
+    {
         res.headers_mut().insert(header::CONTENT_LENGTH, v);
     }
     res

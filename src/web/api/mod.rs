@@ -3,7 +3,7 @@
 pub(crate) mod documents;
 mod organizer;
 
-pub(crate) use documents::{content_response, multipart_error, receive_file, stream_response};
+pub(crate) use documents::{content_response, receive_file, stream_response};
 pub(crate) use organizer::item_kind_in_path;
 
 use super::AppState;

@@ -5,21 +5,19 @@
 use super::{Ctx, icons::icon};
 use crate::service::{
     DocumentPatch, DocumentView, FolderView, MAX_FILE_BYTES_CAP, NewDocument, Received, RelayView,
-    ServiceError, Session,
+    ScanPhotos, ServiceError, Session,
 };
 use crate::web::AppState;
-use crate::web::api::{content_response, multipart_error, receive_file};
+use crate::web::api::{content_response, receive_file};
+use crate::web::multipart::MultipartForm;
 use axum::Form;
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, Multipart, Path, Query};
+use axum::extract::{DefaultBodyLimit, Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use maud::{Markup, html};
 use serde::Deserialize;
-
-/// Photos of one scan, at most.
-const MAX_SCAN_PAGES: usize = 20;
 
 pub fn router() -> Router<AppState> {
     let upload_limit = DefaultBodyLimit::max(MAX_FILE_BYTES_CAP + 64 * 1024);
@@ -245,74 +243,59 @@ async fn render_list(
 struct PageUpload {
     csrf: String,
     content: Option<(Option<String>, Received)>,
-    photos: Vec<Vec<u8>>,
+    photos: ScanPhotos,
     name: Option<String>,
     folder_id: Option<String>,
 }
 
 /// Reads a page's upload form. The CSRF token comes first in the form: a file part arriving
 /// without a valid one is refused before any byte is stored. One document streams into the
-/// safe as it arrives; photos to scan are kept in memory (each within `storage.in_memory_mb`).
+/// safe as it arrives; photos to scan are kept in memory (together within
+/// `storage.in_memory_mb`, counted in the uploads' budget). Text parts are short; other parts
+/// are drained.
 async fn read_page_upload(
     ctx: &Ctx,
     session: &Session,
     bid: &str,
-    mut multipart: Multipart,
+    mut form: MultipartForm,
     mode: &Mode,
 ) -> Result<PageUpload, ServiceError> {
-    let storage = &ctx.state.app.config.storage;
     let mut out = PageUpload {
         csrf: String::new(),
         content: None,
-        photos: Vec::new(),
+        photos: ctx.state.app.begin_scan(),
         name: None,
         folder_id: None,
     };
-    while let Some(mut field) = multipart.next_field().await.map_err(multipart_error)? {
-        match field.name().unwrap_or_default() {
-            "_csrf" => out.csrf = field.text().await.map_err(multipart_error)?,
-            "name" => {
-                out.name = Some(field.text().await.map_err(multipart_error)?)
-                    .filter(|n| !n.trim().is_empty())
-            }
-            "folder_id" => {
-                out.folder_id = Some(field.text().await.map_err(multipart_error)?)
-                    .filter(|n| !n.trim().is_empty())
-            }
+    while let Some(mut part) = form.next_part().await? {
+        match part.name() {
+            "_csrf" => out.csrf = part.text().await?,
+            "name" => out.name = part.optional_text().await?,
+            "folder_id" => out.folder_id = part.optional_text().await?,
             "file" => {
                 if !ctx.csrf_ok(&out.csrf) {
                     return Err(ServiceError::Forbidden);
                 }
                 match mode {
                     Mode::Upload if out.content.is_none() => {
-                        let name = field.file_name().map(str::to_owned);
+                        let name = part.file_name().map(str::to_owned);
                         // A file input left empty still sends a part with no bytes.
-                        match receive_file(&ctx.state.app, session, bid, &mut field).await {
+                        match receive_file(&ctx.state.app, session, bid, &mut part).await {
                             Ok(content) => out.content = Some((name, content)),
                             Err(ServiceError::Invalid(i)) if i.code == "required" => {}
                             Err(e) => return Err(e),
                         }
                     }
-                    Mode::Upload => {}
+                    Mode::Upload => part.discard().await?,
                     Mode::Scan => {
-                        if out.photos.len() >= MAX_SCAN_PAGES {
-                            return Err(ServiceError::TooLarge("too_many_files"));
-                        }
-                        let limit = storage.in_memory_bytes().min(storage.max_file_bytes());
-                        let mut bytes = Vec::new();
-                        while let Some(chunk) = field.chunk().await.map_err(multipart_error)? {
-                            if bytes.len() + chunk.len() > limit {
-                                return Err(ServiceError::TooLarge("photo_too_large"));
-                            }
-                            bytes.extend_from_slice(&chunk);
-                        }
-                        if !bytes.is_empty() {
-                            out.photos.push(bytes);
+                        out.photos.start_photo()?;
+                        while let Some(chunk) = part.chunk().await? {
+                            out.photos.push(&chunk).await?;
                         }
                     }
                 }
             }
-            _ => {}
+            _ => part.discard().await?,
         }
     }
     if out.content.is_none() && out.photos.is_empty() {
@@ -345,7 +328,7 @@ async fn receive(
     ctx: &Ctx,
     session: &Session,
     bid: &str,
-    multipart: Multipart,
+    multipart: MultipartForm,
     mode: Mode,
 ) -> Result<DocumentView, ServiceError> {
     let form = read_page_upload(ctx, session, bid, multipart, &mode).await?;
@@ -377,7 +360,7 @@ async fn receive(
     }
 }
 
-async fn person_receive(ctx: Ctx, multipart: Multipart, mode: Mode) -> Response {
+async fn person_receive(ctx: Ctx, multipart: MultipartForm, mode: Mode) -> Response {
     let (session, bid) = match own(&ctx) {
         Ok(v) => v,
         Err(r) => return r,
@@ -399,15 +382,15 @@ async fn person_receive(ctx: Ctx, multipart: Multipart, mode: Mode) -> Response 
     }
 }
 
-async fn upload_submit(ctx: Ctx, multipart: Multipart) -> Response {
+async fn upload_submit(ctx: Ctx, multipart: MultipartForm) -> Response {
     person_receive(ctx, multipart, Mode::Upload).await
 }
 
-async fn scan_submit(ctx: Ctx, multipart: Multipart) -> Response {
+async fn scan_submit(ctx: Ctx, multipart: MultipartForm) -> Response {
     person_receive(ctx, multipart, Mode::Scan).await
 }
 
-async fn pro_receive(ctx: Ctx, bid: String, multipart: Multipart, mode: Mode) -> Response {
+async fn pro_receive(ctx: Ctx, bid: String, multipart: MultipartForm, mode: Mode) -> Response {
     let session = match ctx.require(&["professional"]) {
         Ok(s) => s.clone(),
         Err(r) => return r,
@@ -419,11 +402,11 @@ async fn pro_receive(ctx: Ctx, bid: String, multipart: Multipart, mode: Mode) ->
     }
 }
 
-async fn pro_upload(ctx: Ctx, Path(bid): Path<String>, multipart: Multipart) -> Response {
+async fn pro_upload(ctx: Ctx, Path(bid): Path<String>, multipart: MultipartForm) -> Response {
     pro_receive(ctx, bid, multipart, Mode::Upload).await
 }
 
-async fn pro_scan(ctx: Ctx, Path(bid): Path<String>, multipart: Multipart) -> Response {
+async fn pro_scan(ctx: Ctx, Path(bid): Path<String>, multipart: MultipartForm) -> Response {
     pro_receive(ctx, bid, multipart, Mode::Scan).await
 }
 
@@ -540,7 +523,7 @@ async fn serve_content(ctx: Ctx, id: String, thumbnail: bool, inline: bool) -> R
                 crate::web::api::stream_response(
                     &doc.content_type,
                     &format!("{}.{ext}", download_name(&doc.name)),
-                    doc.size,
+                    Some(doc.size),
                     rx,
                     inline,
                 )

@@ -192,10 +192,13 @@ impl Ctx {
                 &[("max", self.state.app.config.media.max_megapixels.into())],
             ),
             ServiceError::TooLarge("pdf_too_complex") => self.t("error-pdf-too-complex"),
-            ServiceError::TooLarge(code @ ("file_too_large" | "photo_too_large")) => {
+            ServiceError::TooLarge(
+                code @ ("file_too_large" | "photo_too_large" | "scan_too_large"),
+            ) => {
                 let storage = &self.state.app.config.storage;
                 let (id, max) = match *code {
                     "photo_too_large" => ("error-photo-too-large", storage.in_memory_mb),
+                    "scan_too_large" => ("error-scan-too-large", storage.in_memory_mb),
                     _ => ("error-file-too-large", storage.max_file_mb),
                 };
                 self.ta(id, &[("max", max.into())])
@@ -220,6 +223,7 @@ impl Ctx {
                     "email_taken" => "error-email-taken",
                     "unsupported_type" => "error-unsupported-type",
                     "too_many_files" => "error-too-many-files",
+                    "field_too_long" => "error-field-too-long",
                     "quota_exceeded" => "error-quota",
                     "folder_cycle" => "error-folder-cycle",
                     "storage_full" => "error-storage-full",

@@ -457,9 +457,13 @@ async fn export(ctx: Ctx) -> Response {
     };
     let bid = session.beneficiary_id.clone().unwrap_or_default();
     match ctx.state.app.export_safe(&session, &bid).await {
-        Ok(zip) => {
-            crate::web::api::content_response("application/zip", "consigne-export.zip", zip, false)
-        }
+        Ok(zip) => crate::web::api::stream_response(
+            "application/zip",
+            "consigne-export.zip",
+            None,
+            zip,
+            false,
+        ),
         Err(e) => ctx.error_page(&e),
     }
 }
