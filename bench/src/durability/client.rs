@@ -136,6 +136,16 @@ impl Api {
         Self::reply(req.send(body.to_string().as_bytes()))
     }
 
+    pub fn patch_json(&self, path: &str, token: &str, body: &Value) -> Result<Reply> {
+        Self::reply(
+            self.agent
+                .patch(self.url(path))
+                .header("Authorization", Self::auth(Some(token)))
+                .content_type("application/json")
+                .send(body.to_string().as_bytes()),
+        )
+    }
+
     pub fn login(&self, identifier: &str, password: &str) -> Result<Reply> {
         self.post_json(
             "/api/v1/auth/login",
