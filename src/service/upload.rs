@@ -7,8 +7,8 @@
 //! for what arrived: [`CLEAN_FACTOR`] times its size (the input, the cleaner's parsed copy and
 //! its output), held until the cleaned file is stored. A PDF takes its share as it grows and
 //! only if there is room now; a photo (or anything that is not a PDF) waits, holding nothing,
-//! for the share of a whole in-memory file, so that no one holds part of the budget while
-//! waiting for more. Past that, only a PDF may go on: it streams through
+//! for the share of a whole in-memory file (or of the request's length, when it is smaller),
+//! so that no one holds part of the budget while waiting for more. Past that, only a PDF may go on: it streams through
 //! [`consigne_media::PdfCheck`] (which refuses active content) into its encrypted blob, one
 //! blocking task doing check, hash, encryption and the durable write with a small bounded
 //! channel in front, so memory stays flat whatever the size. The blob is committed (durable)
