@@ -546,8 +546,14 @@ impl App {
     }
 
     /// Starts receiving a document for safe `bid`: checks that the caller may add to it first,
-    /// so that nothing is stored for someone who may not.
-    pub async fn begin_upload(&self, session: &Session, bid: &str) -> ServiceResult<Upload> {
+    /// so that nothing is stored for someone who may not. `size_hint`: the most the file can
+    /// be (the request body's length), when known.
+    pub async fn begin_upload(
+        &self,
+        session: &Session,
+        bid: &str,
+        size_hint: Option<u64>,
+    ) -> ServiceResult<Upload> {
         let bid = parse_id(bid)?;
         let b2 = bid.clone();
         let (relays, used) = self
@@ -561,7 +567,7 @@ impl App {
             .await?;
         allow_on_safe(session, Action::AddItem, &bid, &relays)?;
         let room = self.config.storage.quota_bytes().saturating_sub(used);
-        Ok(Upload::new(self, bid, room))
+        Ok(Upload::new(self, bid, room, size_hint))
     }
 
     pub async fn upload_document(

@@ -7,8 +7,8 @@
 //! for what arrived: [`CLEAN_FACTOR`] times its size (the input, the cleaner's parsed copy and
 //! its output), held until the cleaned file is stored. A PDF takes its share as it grows and
 //! only if there is room now; a photo (or anything that is not a PDF) waits, holding nothing,
-//! for the share of a whole in-memory file, so that no one holds part of the budget while
-//! waiting for more. Past that, only a PDF may go on: it streams through
+//! for the share of a whole in-memory file (or of the request's length, when it is smaller),
+//! so that no one holds part of the budget while waiting for more. Past that, only a PDF may go on: it streams through
 //! [`consigne_media::PdfCheck`] (which refuses active content) into its encrypted blob, one
 //! blocking task doing check, hash, encryption and the durable write with a small bounded
 //! channel in front, so memory stays flat whatever the size. The blob is committed (durable)
@@ -174,12 +174,21 @@ pub struct Upload {
     room: i64,
     limit: usize,
     in_memory: usize,
+    /// The most this file may hold in memory: `in_memory`, or less when the request says
+    /// how long it is.
+    whole: usize,
     buf: Vec<u8>,
     received: usize,
     streaming: Option<Streaming>,
     /// This upload's share of the in-memory budget, held while `buf` grows and until the
     /// cleaned file is stored.
     share: MemoryShare,
+}
+
+/// `limit`, or `hint` when it is known and smaller.
+fn within(limit: usize, hint: Option<u64>) -> usize {
+    hint.and_then(|h| usize::try_from(h).ok())
+        .map_or(limit, |h| h.min(limit))
 }
 
 fn is_pdf(bytes: &[u8]) -> bool {
@@ -203,11 +212,12 @@ impl std::fmt::Debug for Upload {
 impl Upload {
     /// An upload to safe `bid` (the caller checked it may add there), with `room` bytes left
     /// in its quota.
-    pub(super) fn new(app: &App, bid: String, room: i64) -> Self {
+    pub(super) fn new(app: &App, bid: String, room: i64, size_hint: Option<u64>) -> Self {
         let storage = &app.config.storage;
         Self {
             limit: storage.max_file_bytes(),
             in_memory: storage.in_memory_bytes(),
+            whole: within(storage.in_memory_bytes(), size_hint),
             app: app.clone(),
             bid,
             room,
@@ -220,8 +230,8 @@ impl Upload {
 
     /// Takes from the shared budget what cleaning `buf` will need. A PDF grows its share while
     /// there is room and streams to storage as soon as there is not; anything else waits
-    /// (holding nothing) for the share of a whole in-memory file at its first bytes, so that
-    /// it never needs more afterwards.
+    /// (holding nothing) for the share of a whole in-memory file (or of the request's length,
+    /// when smaller) at its first bytes, so that it never needs more afterwards.
     async fn reserve_memory(&mut self) -> ServiceResult<()> {
         // A file that is not a PDF takes the share of a whole in-memory file at once.
         let grows = self.share.kib > 0 || is_pdf(&self.buf);
@@ -231,7 +241,7 @@ impl Upload {
         if is_pdf(&self.buf) {
             self.start_streaming().await
         } else {
-            self.share.cover(self.in_memory).await
+            self.share.cover(self.whole.max(self.buf.len())).await
         }
     }
 
@@ -424,16 +434,20 @@ pub struct ScanPhotos {
     photos: Vec<Vec<u8>>,
     total: usize,
     limit: usize,
+    /// What the share covers: `limit`, or the request's length when smaller.
+    whole: usize,
     share: MemoryShare,
 }
 
 impl ScanPhotos {
-    pub(super) fn new(app: &App) -> Self {
+    pub(super) fn new(app: &App, size_hint: Option<u64>) -> Self {
         let storage = &app.config.storage;
+        let limit = storage.in_memory_bytes().min(storage.max_file_bytes());
         Self {
             photos: Vec::new(),
             total: 0,
-            limit: storage.in_memory_bytes().min(storage.max_file_bytes()),
+            limit,
+            whole: within(limit, size_hint),
             share: MemoryShare::new(app),
         }
     }
@@ -453,7 +467,8 @@ impl ScanPhotos {
         if self.total > self.limit {
             return Err(ServiceError::TooLarge("scan_too_large"));
         }
-        self.share.cover(self.limit).await?;
+        // Never less than what arrived (a request's length bounds its parts).
+        self.share.cover(self.whole.max(self.total)).await?;
         match self.photos.last_mut() {
             Some(photo) => photo.extend_from_slice(chunk),
             None => self.photos.push(chunk.to_vec()),
@@ -473,8 +488,8 @@ impl ScanPhotos {
 }
 
 impl App {
-    /// Starts receiving the photos of a scan.
-    pub fn begin_scan(&self) -> ScanPhotos {
-        ScanPhotos::new(self)
+    /// Starts receiving the photos of a scan; `size_hint`: the request body's length, if known.
+    pub fn begin_scan(&self, size_hint: Option<u64>) -> ScanPhotos {
+        ScanPhotos::new(self, size_hint)
     }
 }

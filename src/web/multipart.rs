@@ -50,6 +50,7 @@ impl Progress {
 pub struct MultipartForm {
     inner: multer::Multipart<'static>,
     progress: Arc<Progress>,
+    body_len: Option<u64>,
 }
 
 impl std::fmt::Debug for MultipartForm {
@@ -68,6 +69,11 @@ impl<S: Send + Sync> FromRequest<S> for MultipartForm {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| multer::parse_boundary(v).ok())
             .ok_or_else(|| ApiError::invalid("Expected multipart/form-data with a `file` part."))?;
+        let body_len = req
+            .headers()
+            .get(header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse().ok());
         let progress = Arc::new(Progress::default());
         // `with_limited_body` applies the route's `DefaultBodyLimit`.
         let stream = Guarded {
@@ -78,11 +84,18 @@ impl<S: Send + Sync> FromRequest<S> for MultipartForm {
         Ok(Self {
             inner: multer::Multipart::new(stream, boundary),
             progress,
+            body_len,
         })
     }
 }
 
 impl MultipartForm {
+    /// The body's declared length, when the client gave one: no part can be larger (the
+    /// connection reads exactly that many bytes), so uploads size their memory share by it.
+    pub fn body_len(&self) -> Option<u64> {
+        self.body_len
+    }
+
     /// The next part, or `None` at the end of the form.
     pub async fn next_part(&mut self) -> Result<Option<Part<'_>>, ServiceError> {
         let field = self

@@ -428,3 +428,46 @@ async fn idle_connections_give_way_past_the_limit() {
     // The oldest ones were closed to make room.
     assert!(closed_by_server(&mut idle[0], Duration::from_secs(20)).await);
 }
+
+/// A client that stops reading a download is given up after `http.body_timeout_seconds`: the
+/// connection does not hang on it forever.
+#[tokio::test]
+async fn a_download_nobody_reads_is_given_up() {
+    let w = World::with(|c| {
+        c.storage.in_memory_mb = 1;
+        c.http.body_timeout_seconds = 1;
+    })
+    .await;
+    let size = 24 * 1024 * 1024;
+    let r =
+        w.t.upload(
+            &w.person,
+            &w.bid,
+            crate::uploads::large_pdf(size, ""),
+            "grand.pdf",
+            Some("Grand"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED);
+    let id = r.json()["id"].as_str().unwrap().to_owned();
+    let mut s = connect(&w.t).await;
+    s.write_all(
+        format!(
+            "GET /api/v1/documents/{id}/content HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {}\r\n\r\n",
+            w.person
+        )
+        .as_bytes(),
+    )
+    .await
+    .unwrap();
+    // Read nothing for a while: the socket buffers fill, the server's write stalls.
+    tokio::time::sleep(Duration::from_secs(6)).await;
+    let mut got = Vec::new();
+    let read = tokio::time::timeout(Duration::from_secs(60), s.read_to_end(&mut got)).await;
+    assert!(read.is_ok(), "the server kept the stalled connection open");
+    assert!(
+        got.len() < size,
+        "the whole document came through ({} bytes): the stall was not given up",
+        got.len()
+    );
+}

@@ -39,14 +39,16 @@ pub fn router() -> Router<AppState> {
         .route("/beneficiaries/{bid}", axum::routing::delete(delete_safe))
 }
 
-/// Feeds a multipart file part to an upload as it arrives (memory stays bounded).
+/// Feeds a multipart file part to an upload as it arrives (memory stays bounded); the part
+/// is at most `size_hint` bytes when the body's length is known.
 pub async fn receive_file(
     app: &crate::service::App,
     session: &Session,
     bid: &str,
     part: &mut Part<'_>,
+    size_hint: Option<u64>,
 ) -> Result<Received, ServiceError> {
-    let mut upload = app.begin_upload(session, bid).await?;
+    let mut upload = app.begin_upload(session, bid, size_hint).await?;
     loop {
         match part.chunk().await {
             Ok(Some(chunk)) => upload.push(&chunk).await?,
@@ -69,11 +71,12 @@ async fn read_upload(
 ) -> Result<NewDocument, ServiceError> {
     let mut doc = NewDocument::default();
     let mut got_file = false;
+    let size_hint = form.body_len();
     while let Some(mut part) = form.next_part().await? {
         match part.name() {
             "file" if !got_file => {
                 doc.file_name = part.file_name().map(str::to_owned);
-                doc.content = receive_file(app, session, bid, &mut part).await?;
+                doc.content = receive_file(app, session, bid, &mut part, size_hint).await?;
                 got_file = true;
             }
             "name" => doc.name = part.optional_text().await?,

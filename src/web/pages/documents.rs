@@ -260,10 +260,11 @@ async fn read_page_upload(
     mut form: MultipartForm,
     mode: &Mode,
 ) -> Result<PageUpload, ServiceError> {
+    let size_hint = form.body_len();
     let mut out = PageUpload {
         csrf: String::new(),
         content: None,
-        photos: ctx.state.app.begin_scan(),
+        photos: ctx.state.app.begin_scan(size_hint),
         name: None,
         folder_id: None,
     };
@@ -280,7 +281,8 @@ async fn read_page_upload(
                     Mode::Upload if out.content.is_none() => {
                         let name = part.file_name().map(str::to_owned);
                         // A file input left empty still sends a part with no bytes.
-                        match receive_file(&ctx.state.app, session, bid, &mut part).await {
+                        match receive_file(&ctx.state.app, session, bid, &mut part, size_hint).await
+                        {
                             Ok(content) => out.content = Some((name, content)),
                             Err(ServiceError::Invalid(i)) if i.code == "required" => {}
                             Err(e) => return Err(e),
