@@ -152,7 +152,7 @@ fn run(args: &Args) -> Result<Vec<PartReport>> {
     }
 
     let settings = durability::kill_loop::Settings {
-        rounds: if args.long { 30 } else { 5 },
+        rounds: if args.long { 100 } else { 5 },
         mix: Mix {
             large_permille: if args.long { 60 } else { 20 },
             medium_permille: if args.long { 150 } else { 100 },
@@ -273,12 +273,45 @@ fn run(args: &Args) -> Result<Vec<PartReport>> {
             .push("this consigne binary has no `backup` command: part 4 cannot run".into());
     }
     part5(&mut server, &mut rng, &mut members, &people);
+
+    // Part 7 takes every other kind of write; in the long mode it also brings the run to at
+    // least LONG_KILLS kill cycles in all.
+    let mut writes = PartReport::new("7. kill during every other write (items, folders, rename, move, delete)");
+    let write_rounds = if args.long {
+        (LONG_KILLS + 10).saturating_sub(server.kills).max(180)
+    } else {
+        9
+    };
+    println!("==> part 7: kill during every other kind of write ({write_rounds} kills)");
+    if let Err(e) = durability::writes::run(
+        &mut server,
+        &api,
+        &people,
+        who,
+        write_rounds,
+        &mut rng,
+        &mut writes,
+    ) {
+        writes.failures.push(format!("{e:#}"));
+    }
+    let total = server.kills;
+    writes
+        .notes
+        .push(format!("{total} kill cycles in the whole run"));
+    if args.long && total < LONG_KILLS {
+        writes.failures.push(format!(
+            "the long mode made {total} kill cycles, fewer than {LONG_KILLS}"
+        ));
+    }
     for p in server.panics() {
         kill.failures.push(format!("server panic: {p}"));
     }
     server.kill9()?;
-    Ok(vec![kill, full, atomic, backup, members])
+    Ok(vec![kill, full, atomic, backup, members, writes])
 }
+
+/// The long mode's least number of SIGKILL cycles, across every kind of write.
+const LONG_KILLS: u32 = 500;
 
 fn main() -> ExitCode {
     let args = match parse_args() {

@@ -10,6 +10,7 @@ pub mod kill_loop;
 pub mod members;
 pub mod reset;
 pub mod server;
+pub mod writes;
 
 use anyhow::{Context, Result, anyhow, bail};
 use client::Api;
