@@ -218,6 +218,20 @@ async fn image_and_pdf_bombs_are_refused_before_decoding() {
             .await;
     assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", r.text);
     assert_eq!(r.code(), "pdf_too_complex");
+
+    // The same object stream in a 17 MB PDF, which the streaming check reads: bounded too.
+    let large = objstm_pdf(
+        ObjStm::Typed,
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        200 << 20,
+        17 << 20,
+    );
+    assert!(large.len() > w.t.app.config.storage.in_memory_bytes());
+    let r =
+        w.t.upload(&w.person, &w.bid, large, "dossier.pdf", None)
+            .await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", r.text);
+    assert_eq!(r.code(), "pdf_too_complex");
     assert_no_documents(&w).await;
 }
 
