@@ -566,5 +566,29 @@ mod tests {
         };
         assert!(c.validate().is_err());
         assert!(toml::from_str::<Config>("unknown_option = 1").is_err());
+        for tweak in [
+            |m: &mut Media| m.max_image_mb = 0,
+            |m: &mut Media| m.max_pdf_inflated_mb = 0,
+            |m: &mut Media| m.budget_mb = 1,
+            |m: &mut Media| m.max_megapixels = 5000,
+        ] {
+            let mut c = Config::default();
+            tweak(&mut c.media);
+            assert!(c.validate().is_err());
+        }
+    }
+
+    #[test]
+    fn media_settings_become_the_media_limits() {
+        let c: Config = toml::from_str(
+            "[media]\nmax_megapixels = 12\nmax_image_mb = 40\nmax_pdf_inflated_mb = 8\nbudget_mb = 100\n",
+        )
+        .unwrap();
+        let l = c.media.limits();
+        assert_eq!(l.max_pixels, 12_000_000);
+        assert_eq!(l.max_image_bytes, 40 << 20);
+        assert_eq!(l.max_pdf_inflated, 8 << 20);
+        assert_eq!(l.max_work_bytes, 100 << 20);
+        assert_eq!(c.media.budget_kib(), 100 * 1024);
     }
 }

@@ -218,6 +218,20 @@ async fn image_and_pdf_bombs_are_refused_before_decoding() {
             .await;
     assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", r.text);
     assert_eq!(r.code(), "pdf_too_complex");
+
+    // The same object stream in a 17 MB PDF, which the streaming check reads: bounded too.
+    let large = objstm_pdf(
+        ObjStm::Typed,
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        200 << 20,
+        17 << 20,
+    );
+    assert!(large.len() > w.t.app.config.storage.in_memory_bytes());
+    let r =
+        w.t.upload(&w.person, &w.bid, large, "dossier.pdf", None)
+            .await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", r.text);
+    assert_eq!(r.code(), "pdf_too_complex");
     assert_no_documents(&w).await;
 }
 
@@ -319,4 +333,26 @@ async fn a_small_pdf_hiding_a_script_in_an_untyped_object_stream_is_stored_witho
         assert!(active.is_empty(), "served with {active:?}");
         assert_eq!(pages, 1, "the page survives");
     }
+}
+
+#[tokio::test]
+async fn concurrent_photos_wait_for_the_media_budget_rather_than_fail() {
+    // A 16 MB budget: each 1 000 × 1 000 16-bit PNG (8 MB decoded) takes all of it to clean,
+    // so six sent at once are processed one after the other, and all are stored.
+    let w = World::with(|c| c.media.budget_mb = 16).await;
+    let png = png_bomb(1000);
+    let mut uploads = Vec::new();
+    for i in 0..6 {
+        let (t, person, bid, png) = (&w.t, &w.person, &w.bid, png.clone());
+        uploads.push(async move { t.upload(person, bid, png, &format!("p{i}.png"), None).await });
+    }
+    for r in futures_util::future::join_all(uploads).await {
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    }
+    // One whose cleaning would need more than the whole budget is refused.
+    let r =
+        w.t.upload(&w.person, &w.bid, png_bomb(1500), "big.png", None)
+            .await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", r.text);
+    assert_eq!(r.code(), "too_many_pixels");
 }

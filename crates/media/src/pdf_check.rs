@@ -640,7 +640,8 @@ impl PdfCheck {
             inflater: dict.has_filter.then(|| flate2::Decompress::new(true)),
             lexer: Lexer::new(false),
             done: !dict.has_filter,
-            probe: false,
+            // `/N` alone: only an object stream if it starts like one (not a colour profile).
+            probe: !dict.object_stream && !dict.xref,
             count_only: dict.xref,
             skip: false,
             worst_case: false,
@@ -783,6 +784,19 @@ fn lex_object_stream(
     Ok(())
 }
 
+/// Counts `made` inflated bytes against the limit, unless the probe found this is not an object
+/// stream (an ICC profile: only its first window was inflated, and it is not counted).
+fn count(inf: &Inflating, made: usize, totals: &mut Totals<'_>) -> Result<(), MediaError> {
+    if inf.skip {
+        return Ok(());
+    }
+    *totals.inflated += made as u64;
+    if *totals.inflated > totals.max {
+        return Err(MediaError::TooComplex);
+    }
+    Ok(())
+}
+
 fn inflate(
     inf: &mut Inflating,
     mut input: &[u8],
@@ -792,11 +806,8 @@ fn inflate(
         return Ok(());
     }
     if inf.inflater.is_none() {
-        *totals.inflated += input.len() as u64;
-        if *totals.inflated > totals.max {
-            return Err(MediaError::TooComplex);
-        }
-        return lex_object_stream(inf, input, totals);
+        lex_object_stream(inf, input, totals)?;
+        return count(inf, input.len(), totals);
     }
     let mut out = vec![0u8; WINDOW];
     while !inf.done && !input.is_empty() {
@@ -811,11 +822,8 @@ fn inflate(
         let used = (inflater.total_in() - before_in) as usize;
         let made = (inflater.total_out() - before_out) as usize;
         input = &input[used..];
-        *totals.inflated += made as u64;
-        if *totals.inflated > totals.max {
-            return Err(MediaError::TooComplex);
-        }
         lex_object_stream(inf, &out[..made], totals)?;
+        count(inf, made, totals)?;
         if inf.skip {
             break;
         }
@@ -1281,6 +1289,19 @@ mod tests {
         assert_eq!(check_with(&fine), Ok(()));
         let m = measure(&fine, &limits).unwrap();
         assert_eq!(m.inflated, 1 << 19);
+        // Colour profiles (`/N` alone, binary) are not object streams: not counted.
+        let mut icc = b"\x00\x00\x0cHlcms".to_vec();
+        icc.resize(100_000, 7);
+        let profile = {
+            let packed = deflate(&icc);
+            stream(
+                &format!("/N 3 /Filter /FlateDecode /Length {}", packed.len()),
+                &packed,
+            )
+        };
+        let mut objects: Vec<&[u8]> = vec![CATALOG, PAGES, PAGE];
+        objects.extend(std::iter::repeat_n(profile.as_slice(), 20));
+        assert_eq!(check_with(&pdf(&objects)), Ok(()));
         // Measuring counts the tokens a parser would build objects from, in object streams too.
         let many = packed("/Type /ObjStm /N 1 /First 4", b"6 0 [1 2 3 4 5 6 7 8 9 10]");
         assert!(measure(&many, &limits).unwrap().tokens > 12);
