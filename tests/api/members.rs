@@ -161,6 +161,31 @@ async fn a_member_the_platform_admin_adds_reads_nothing_until_an_admin_approves_
         approve(&w.t, &w.p2, &w.s1, &late_id).await.status,
         StatusCode::NOT_FOUND
     );
+    // A pending account acts for no one, even made an admin by the operator: it cannot
+    // deactivate the structure's members, approve itself, or open safes in its name.
+    let (rogue, rogue_email) = add_pro(&w.t, &w.admin, &w.s1, "admin").await;
+    let rogue_id = rogue["id"].as_str().unwrap().to_owned();
+    let rogue = first_login(&w.t, &rogue_email).await;
+    let p1_id = w.t.get("/api/v1/me", Some(&w.p1)).await.json()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        deactivate(&w.t, &rogue, &w.s1, &p1_id).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        approve(&w.t, &rogue, &w.s1, &rogue_id).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let r =
+        w.t.post(
+            &format!("/api/v1/structures/{}/beneficiaries", w.s1),
+            Some(&rogue),
+            json!({"first_name": "Faux", "last_name": "Dossier", "birth_date": "1990-01-01", "password": PERSON_PASSWORD}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text);
     // The admin approves: her open session reads at once.
     let r = approve(&w.t, &w.p1, &w.s1, &late_id).await;
     assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
@@ -196,7 +221,12 @@ async fn a_member_the_platform_admin_adds_reads_nothing_until_an_admin_approves_
             .unwrap();
     assert_eq!(
         actions,
-        ["member_added", "member_requested", "member_approved"]
+        [
+            "member_added",
+            "member_requested",
+            "member_requested",
+            "member_approved"
+        ]
     );
     let report = w.t.app.verify(false).await.unwrap();
     assert_eq!(report.journal_broken_at, None, "{report:?}");
