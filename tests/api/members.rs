@@ -371,7 +371,8 @@ async fn after_a_rotation_a_departed_members_copy_of_the_key_opens_nothing() {
 
 #[tokio::test]
 async fn the_operator_may_close_an_account_only_in_a_structure_without_admin() {
-    let w = World::new().await;
+    // No worker in the server: this test runs one itself.
+    let w = World::with(|c| c.jobs.run_in_serve = false).await;
     let sid =
         w.t.create_structure(&w.admin, "Halte de nuit", "relay")
             .await;
@@ -401,6 +402,15 @@ async fn the_operator_may_close_an_account_only_in_a_structure_without_admin() {
     // No admin left: the operator may close an account, and holds no key to rotate with...
     let r = deactivate(&w.t, &w.admin, &sid, m1_id).await;
     assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
+    assert!(w.t.app.structure_key_status(&sid).await.unwrap().rotating);
+    // A worker that was handed no key by a key holder's session cannot run it: it waits.
+    let worker = consigne::service::Worker::new(
+        &w.t.app,
+        "test-worker",
+        consigne::service::job_handlers(&w.t.app),
+    );
+    let round = worker.run_due().await.unwrap();
+    assert_eq!((round.claimed, round.postponed), (1, 1), "{round:?}");
     assert!(w.t.app.structure_key_status(&sid).await.unwrap().rotating);
     // ...so the rotation runs at the next request of a member who holds the key.
     let r =
