@@ -9,6 +9,9 @@ pub struct Membership {
     pub structure_id: String,
     pub role: StaffRole,
     pub kind: StructureKind,
+    /// She holds the structure's key: approved by an admin who holds it (or the structure's
+    /// first member). A pending member sees her team and acts for no one.
+    pub approved: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -140,6 +143,13 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
             let Some(m) = actor.membership(id) else {
                 return Hidden;
             };
+            if !m.approved {
+                // The people list answers `access_pending` (the service finds no key).
+                return match action {
+                    A::View | A::ListProfessionals | A::ListFollowed => Allow,
+                    _ => Forbidden,
+                };
+            }
             match (action, m.role, m.kind) {
                 (A::View | A::ListProfessionals | A::OpenSafe, _, _) => Allow,
                 (A::AddProfessional, StaffRole::Admin, _) => Allow,
@@ -154,14 +164,14 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
                 return Hidden;
             };
             match (action, m.role) {
-                (A::ApproveMember | A::DeactivateMember, StaffRole::Admin) => Allow,
+                (A::ApproveMember | A::DeactivateMember, StaffRole::Admin) if m.approved => Allow,
                 _ => Forbidden,
             }
         }
         (Actor::Professional { memberships, .. }, Resource::Beneficiary { relays, .. }) => {
-            let follows = memberships
-                .iter()
-                .any(|m| m.kind == StructureKind::Relay && relays.contains(&m.structure_id));
+            let follows = memberships.iter().any(|m| {
+                m.approved && m.kind == StructureKind::Relay && relays.contains(&m.structure_id)
+            });
             match (follows, action) {
                 (true, A::View | A::AddItem | A::StartReset | A::SetPhone) => Allow,
                 (true, _) => Forbidden,
@@ -198,7 +208,8 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
             },
         ) => {
             let sees = memberships.iter().any(|m| {
-                m.kind == StructureKind::Relay
+                m.approved
+                    && m.kind == StructureKind::Relay
                     && shared_with.contains(&m.structure_id)
                     && relays.contains(&m.structure_id)
             });
@@ -226,6 +237,19 @@ mod tests {
                 structure_id: sid.into(),
                 role,
                 kind,
+                approved: true,
+            }],
+        }
+    }
+
+    fn pending(sid: &str, role: StaffRole) -> Actor {
+        Actor::Professional {
+            account_id: "p".into(),
+            memberships: vec![Membership {
+                structure_id: sid.into(),
+                role,
+                kind: StructureKind::Relay,
+                approved: false,
             }],
         }
     }
@@ -278,6 +302,8 @@ mod tests {
             account_id: "x".into(),
         };
         let anon = Actor::Anonymous;
+        let waiting = pending("s1", StaffRole::Member);
+        let waiting_admin = pending("s1", StaffRole::Admin);
         let cases: &[(&Actor, Action, Resource<'_>, Decision)] = &[
             (&owner, A::View, her, Allow),
             (&owner, A::ManageOwn, her, Allow),
@@ -338,6 +364,16 @@ mod tests {
             (&platform, A::DeactivateMember, team, Forbidden),
             (&platform, A::DeactivateMember, orphan_team, Allow),
             (&owner, A::DeactivateMember, team, Hidden),
+            (&waiting_admin, A::DeactivateMember, team, Forbidden),
+            (&waiting_admin, A::ApproveMember, team, Forbidden),
+            (&waiting_admin, A::AddProfessional, s1, Forbidden),
+            (&waiting, A::View, s1, Allow),
+            (&waiting, A::ListProfessionals, s1, Allow),
+            (&waiting, A::OpenSafe, s1, Forbidden),
+            (&waiting, A::Invite, s1, Forbidden),
+            (&waiting, A::View, her, Hidden),
+            (&waiting, A::AddItem, her, Hidden),
+            (&waiting, A::View, shared, Hidden),
             (&anon, A::ApproveMember, team, Hidden),
             (&member, A::StartReset, her, Allow),
             (&admin, A::StartReset, her, Allow),

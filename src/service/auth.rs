@@ -247,6 +247,7 @@ fn actor_of(
                         structure_id: m.structure.id.clone(),
                         role: crate::domain::StaffRole::parse(&m.role)?,
                         kind: crate::domain::StructureKind::parse(&m.structure.kind)?,
+                        approved: m.structure_key_wrap.is_some(),
                     })
                 })
                 .collect::<ServiceResult<_>>()?,

@@ -161,6 +161,31 @@ async fn a_member_the_platform_admin_adds_reads_nothing_until_an_admin_approves_
         approve(&w.t, &w.p2, &w.s1, &late_id).await.status,
         StatusCode::NOT_FOUND
     );
+    // A pending account acts for no one, even made an admin by the operator: it cannot
+    // deactivate the structure's members, approve itself, or open safes in its name.
+    let (rogue, rogue_email) = add_pro(&w.t, &w.admin, &w.s1, "admin").await;
+    let rogue_id = rogue["id"].as_str().unwrap().to_owned();
+    let rogue = first_login(&w.t, &rogue_email).await;
+    let p1_id = w.t.get("/api/v1/me", Some(&w.p1)).await.json()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        deactivate(&w.t, &rogue, &w.s1, &p1_id).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        approve(&w.t, &rogue, &w.s1, &rogue_id).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let r =
+        w.t.post(
+            &format!("/api/v1/structures/{}/beneficiaries", w.s1),
+            Some(&rogue),
+            json!({"first_name": "Faux", "last_name": "Dossier", "birth_date": "1990-01-01", "password": PERSON_PASSWORD}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text);
     // The admin approves: her open session reads at once.
     let r = approve(&w.t, &w.p1, &w.s1, &late_id).await;
     assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
@@ -196,7 +221,12 @@ async fn a_member_the_platform_admin_adds_reads_nothing_until_an_admin_approves_
             .unwrap();
     assert_eq!(
         actions,
-        ["member_added", "member_requested", "member_approved"]
+        [
+            "member_added",
+            "member_requested",
+            "member_requested",
+            "member_approved"
+        ]
     );
     let report = w.t.app.verify(false).await.unwrap();
     assert_eq!(report.journal_broken_at, None, "{report:?}");
@@ -341,7 +371,8 @@ async fn after_a_rotation_a_departed_members_copy_of_the_key_opens_nothing() {
 
 #[tokio::test]
 async fn the_operator_may_close_an_account_only_in_a_structure_without_admin() {
-    let w = World::new().await;
+    // No worker in the server: this test runs one itself.
+    let w = World::with(|c| c.jobs.run_in_serve = false).await;
     let sid =
         w.t.create_structure(&w.admin, "Halte de nuit", "relay")
             .await;
@@ -371,6 +402,15 @@ async fn the_operator_may_close_an_account_only_in_a_structure_without_admin() {
     // No admin left: the operator may close an account, and holds no key to rotate with...
     let r = deactivate(&w.t, &w.admin, &sid, m1_id).await;
     assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
+    assert!(w.t.app.structure_key_status(&sid).await.unwrap().rotating);
+    // A worker that was handed no key by a key holder's session cannot run it: it waits.
+    let worker = consigne::service::Worker::new(
+        &w.t.app,
+        "test-worker",
+        consigne::service::job_handlers(&w.t.app),
+    );
+    let round = worker.run_due().await.unwrap();
+    assert_eq!((round.claimed, round.postponed), (1, 1), "{round:?}");
     assert!(w.t.app.structure_key_status(&sid).await.unwrap().rotating);
     // ...so the rotation runs at the next request of a member who holds the key.
     let r =

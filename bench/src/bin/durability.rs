@@ -134,11 +134,20 @@ fn run(args: &Args) -> Result<Vec<PartReport>> {
     let who = uploaders;
     let mut members = PartReport::new("5. kill during deactivation and key rotation");
     let members_rounds = if args.long { 12 } else { 4 };
+    // Enough shared documents for a rotation to take a while (several batches in long mode).
+    let shares = if args.long { 450 } else { 60 };
     let part5 = |server: &mut Server, rng: &mut StdRng, report: &mut PartReport, people: &[_]| {
         println!("==> part 5: kill during a member's deactivation and the key rotation");
-        if let Err(e) =
-            durability::members::run(server, &api, people, who, members_rounds, rng, report)
-        {
+        if let Err(e) = durability::members::run(
+            server,
+            &api,
+            people,
+            who,
+            members_rounds,
+            shares,
+            rng,
+            report,
+        ) {
             report.failures.push(format!("{e:#}"));
         }
     };

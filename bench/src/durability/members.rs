@@ -14,6 +14,26 @@ use anyhow::{Result, anyhow, bail};
 use rand::{Rng, rngs::StdRng};
 use std::time::{Duration, Instant};
 
+/// The demo's platform admin: holds no structure key, so her requests never run a rotation
+/// (she only looks whether one is under way).
+const OPERATOR_EMAIL: &str = "admin@demo.consigne.example";
+const OPERATOR_PASSWORD: &str = "demo le gardien des clefs";
+
+/// Whether the structure's key rotation is under way, as the operator sees it.
+fn rotating(api: &Api, sid: &str) -> Result<bool> {
+    let login = patiently(|| api.login(OPERATOR_EMAIL, OPERATOR_PASSWORD))?;
+    if login.status != 200 {
+        bail!(
+            "the demo operator's login answered {}: {}",
+            login.status,
+            login.short()
+        );
+    }
+    let token = login.field("token")?;
+    let r = patiently(|| api.get(&format!("/api/v1/structures/{sid}"), Some(&token)))?;
+    Ok(r.json()?["key_rotating"] != false)
+}
+
 /// A colleague the admin adds (active at once: the admin holds the key), logged in.
 struct Colleague {
     id: String,
@@ -154,14 +174,17 @@ fn everything_readable(
     Ok(())
 }
 
-/// Runs `rounds` rounds of: add a colleague, kill during her deactivation, then kill during
-/// the rotation it started; checks after each restart.
+/// Runs `rounds` rounds of: add a colleague, kill during her deactivation, then deactivate
+/// another and kill during the rotation it started; checks after each restart. `shares`
+/// documents are shared with the structure first (the rotation re-wraps them, 200 a batch).
+#[allow(clippy::too_many_arguments)]
 pub fn run(
     server: &mut Server,
     api: &Api,
     people: &[Person],
     who: usize,
     rounds: u32,
+    shares: u32,
     rng: &mut StdRng,
     report: &mut PartReport,
 ) -> Result<()> {
@@ -180,7 +203,7 @@ pub fn run(
     };
     // Documents shared with the structure: the rotation re-wraps them.
     let mut shared = Vec::new();
-    for _ in 0..10 {
+    for _ in 0..shares {
         let doc = small_doc(api, &person, who, rng)?;
         let path = format!("/api/v1/documents/{}/shares/{}", doc.id, pro.sid);
         let r = patiently(|| api.put_empty(&path, &person.token))?;
@@ -206,7 +229,7 @@ pub fn run(
     }
     let mut version = rotation_ends(api, &pro)?;
     let rotation_time = t.elapsed();
-    let (mut deactivations, mut rotations) = ([0u32; 2], 0u32);
+    let (mut deactivations, mut rotations, mut resumed) = ([0u32; 2], 0u32, 0u32);
     for n in 1..=rounds {
         let c = add_colleague(api, &pro, n, rng)?;
         let path = format!(
@@ -234,19 +257,43 @@ pub fn run(
                 bail!("deactivating again answered {}: {}", r.status, r.short());
             }
         }
-        // Kill while the rotation runs (started by the deactivation or by the admin's
-        // requests), then let the admin's requests resume it.
-        let (a, tok, sid) = (api.clone(), pro.token.clone(), pro.sid.clone());
-        killed_during(
+        // Kill while the rotation runs: let it finish, then deactivate one more colleague
+        // (answered) and kill at a moment of the rotation that follows; the admin's requests
+        // after the restart must resume it.
+        rotation_ends(api, &pro)?;
+        let c = add_colleague(api, &pro, n + 1000, rng)?;
+        let path = format!(
+            "/api/v1/structures/{}/professionals/{}/deactivate",
+            pro.sid, c.id
+        );
+        let (a, tok) = (api.clone(), pro.token.clone());
+        let during = moment(rng, rotation_time.saturating_sub(deactivate_time));
+        let answer = killed_during(
             server,
-            moment(rng, rotation_time),
-            move || -> Result<Reply> { a.get(&format!("/api/v1/structures/{sid}"), Some(&tok)) },
+            deactivate_time + during,
+            move || -> Result<Reply> { a.post_json(&path, Some(&tok), &serde_json::json!({})) },
         )?;
+        // Before any request of a key holder: is the rotation left half done?
+        let was_pending = rotating(api, &pro.sid)?;
+        pro = pro_login(api)?;
+        let after = deactivated(api, &pro, &c);
+        account("deactivation", answer, after, &mut deactivations, report);
+        if !matches!(deactivated(api, &pro, &c), Ok(true)) {
+            let path = format!(
+                "/api/v1/structures/{}/professionals/{}/deactivate",
+                pro.sid, c.id
+            );
+            let r = patiently(|| api.post_json(&path, Some(&pro.token), &serde_json::json!({})))?;
+            if r.status != 204 {
+                bail!("deactivating again answered {}: {}", r.status, r.short());
+            }
+        }
         pro = pro_login(api)?;
         match rotation_ends(api, &pro) {
             Ok(v) if v > version => {
                 version = v;
                 rotations += 1;
+                resumed += u32::from(was_pending);
                 report.acknowledged += 1;
             }
             Ok(v) => {
@@ -268,7 +315,7 @@ pub fn run(
         }
     }
     report.notes.push(format!(
-        "{rounds} rounds; deactivation: {} answered before the kill, {} done after restart; {rotations} rotations resumed and ended (key version {version}); usual durations: deactivation {deactivate_time:?}, deactivation and rotation {rotation_time:?}; {} shared documents checked each round",
+        "{rounds} rounds; deactivation: {} answered before the kill, {} done after restart; {rotations} rotations ended ({resumed} of them still under way after the restart, resumed by the admin's requests; key version {version}); usual durations: deactivation {deactivate_time:?}, deactivation and rotation {rotation_time:?}; {} shared documents checked each round",
         deactivations[0],
         deactivations[1],
         shared.len()

@@ -57,9 +57,9 @@ fn when(rfc3339: &str) -> String {
 
 fn is_admin_of(ctx: &Ctx, sid: &str) -> bool {
     match ctx.session.as_ref().map(|s| &s.actor) {
-        Some(Actor::Professional { memberships, .. }) => memberships
-            .iter()
-            .any(|m| m.structure_id == sid && m.role == crate::domain::StaffRole::Admin),
+        Some(Actor::Professional { memberships, .. }) => memberships.iter().any(|m| {
+            m.structure_id == sid && m.approved && m.role == crate::domain::StaffRole::Admin
+        }),
         _ => false,
     }
 }
