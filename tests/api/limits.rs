@@ -1,5 +1,5 @@
 //! What one request or one connection may cost (issue 11, findings 6 and 7): text parts of
-//! forms are short, unknown parts are not kept, the export ZIP is streamed and reads with
+//! forms are short, unknown parts are refused (never kept), the export ZIP is streamed and reads with
 //! independent readers, a failed export never looks complete, and connections that stay
 //! silent, send their headers or their body too slowly, or pile up, are closed. The memory side
 //! is measured on the real binary in `memory_bounds.rs`.
@@ -47,16 +47,30 @@ async fn text_parts_are_bounded_and_unknown_parts_are_not_kept() {
     // Nothing was stored by the refused uploads.
     let list = w.t.get(&upload_path(&w.bid), Some(&w.person)).await.json();
     assert_eq!(list.as_array().unwrap().len(), 0);
-    // At the limit: accepted as before (the name itself is then checked as a name).
+    // A part the contract does not name (3 MB of it), or a second file, is refused as a
+    // mistake (never kept, never buffered), and nothing is stored.
     let r = send(
         reqwest::multipart::Form::new()
             .text("name", "Bail")
             .text("junk", "j".repeat(3 * 1024 * 1024))
-            .part("file", file())
-            .part(
-                "file",
-                reqwest::multipart::Part::bytes(vec![0u8; 1024 * 1024]).file_name("x.bin"),
-            ),
+            .part("file", file()),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{:?}", r.json());
+    assert_eq!(r.code(), "unknown_part");
+    let r = send(reqwest::multipart::Form::new().part("file", file()).part(
+        "file",
+        reqwest::multipart::Part::bytes(vec![0u8; 1024 * 1024]).file_name("x.bin"),
+    ))
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{:?}", r.json());
+    let list = w.t.get(&upload_path(&w.bid), Some(&w.person)).await.json();
+    assert_eq!(list.as_array().unwrap().len(), 0);
+    // Within the limits: accepted as before (the name itself is then checked as a name).
+    let r = send(
+        reqwest::multipart::Form::new()
+            .text("name", "Bail")
+            .part("file", file()),
     )
     .await;
     assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.json());

@@ -182,7 +182,16 @@ async fn the_whole_flow_works_as_plain_forms() {
         ("password_choice", "typed".into()),
         ("password", PERSON_PASSWORD.into()),
     ];
-    let as_refs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let mut as_refs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    // Whether the structure may help her get back in is asked, never assumed.
+    let (status, _, html) = submit(&pro, t, &format!("/pro/s/{}/open", w.s1), &as_refs).await;
+    assert_eq!(
+        status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "no recovery choice"
+    );
+    assert!(html.contains("Indiquez si ce relais"));
+    as_refs.push(("recovery_relay", "yes"));
     let (status, _, html) = submit(&pro, t, &format!("/pro/s/{}/open", w.s1), &as_refs).await;
     assert_eq!(
         status,

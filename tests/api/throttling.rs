@@ -152,6 +152,13 @@ async fn both_recoveries_work_while_her_identifier_is_throttled() {
         w.t.post_empty(&format!("/api/v1/beneficiaries/{bid}/reset"), Some(&w.p1))
             .await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    // A second member of the structure confirms it (docs/threat-model.md, "In-person reset").
+    let reset = r.json()["id"].as_str().unwrap().to_owned();
+    let (colleague, _, _) = w.t.professional(&w.p1, &w.s1, "member").await;
+    let r =
+        w.t.post_empty(&format!("/api/v1/resets/{reset}/confirm"), Some(&colleague))
+            .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
     let reset_code = r.json()["reset_code"].as_str().unwrap().to_owned();
     let other_password = "un grand chat dort sous la table";
     let r = w.t.post("/api/v1/auth/recover/in-person", None, json!({"identifier": identifier, "reset_code": reset_code, "new_password": other_password})).await;

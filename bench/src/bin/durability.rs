@@ -283,15 +283,16 @@ fn run(args: &Args) -> Result<Vec<PartReport>> {
     }
     part5(&mut server, &mut rng, &mut members, &people);
 
-    // Part 7 takes every other kind of write; in the long mode it also brings the run to at
+    // Part 6 takes every other kind of write; in the long mode it also brings the run to at
     // least LONG_KILLS kill cycles in all.
-    let mut writes = PartReport::new("7. kill during every other write (items, folders, rename, move, delete)");
+    let mut writes =
+        PartReport::new("6. kill during every other write (items, folders, rename, move, delete)");
     let write_rounds = if args.long {
         (LONG_KILLS + 10).saturating_sub(server.kills).max(180)
     } else {
         9
     };
-    println!("==> part 7: kill during every other kind of write ({write_rounds} kills)");
+    println!("==> part 6: kill during every other kind of write ({write_rounds} kills)");
     if let Err(e) = durability::writes::run(
         &mut server,
         &api,

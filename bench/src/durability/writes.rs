@@ -1,4 +1,4 @@
-//! Part 7: SIGKILL during every other kind of write a person makes in her safe: creating,
+//! Part 6: SIGKILL during every other kind of write a person makes in her safe: creating,
 //! changing and deleting contacts, notes and appointments, making folders, renaming, moving and
 //! deleting documents. After the restart each write is entirely there or entirely absent (never
 //! half), a write answered before the kill is there, and everything she can list still opens
@@ -64,19 +64,34 @@ enum Expect {
         body: Value,
     },
     /// The note `id` with its title `old` or `new`.
-    Title { id: String, old: String, new: String },
+    Title {
+        id: String,
+        old: String,
+        new: String,
+    },
     /// The note `id` present (unchanged, with `title`) or gone.
-    ItemGone { id: String, title: String },
-    Folder { name: String },
+    ItemGone {
+        id: String,
+        title: String,
+    },
+    Folder {
+        name: String,
+    },
     /// The document, its name `old` or `new`, its content intact.
-    Name { doc: Acked, old: String, new: String },
+    Name {
+        doc: Acked,
+        old: String,
+        new: String,
+    },
     /// The document in folder `old` or `new` (None: the top level).
     Place {
         doc: Acked,
         old: Option<String>,
         new: Option<String>,
     },
-    DocGone { doc: Acked },
+    DocGone {
+        doc: Acked,
+    },
 }
 
 /// Runs `rounds` kills, one write each, the kinds in turn. `people[who]` is the person.
@@ -105,7 +120,9 @@ pub fn run(
         let reply = killed_during(server, moment(rng, usual), move || {
             send(&a, method, &path, &tok, &body)
         })?;
-        let acked = reply.as_ref().is_some_and(|r| (200..300).contains(&r.status));
+        let acked = reply
+            .as_ref()
+            .is_some_and(|r| (200..300).contains(&r.status));
         if let Some(r) = &reply
             && !(200..300).contains(&r.status)
         {
@@ -126,9 +143,10 @@ pub fn run(
             Ok(Found::Before) if !acked => {}
             Ok(Found::Before) => {
                 report.lost += 1;
-                report
-                    .failures
-                    .push(format!("{} was answered but is not there after the kill", label(w)));
+                report.failures.push(format!(
+                    "{} was answered but is not there after the kill",
+                    label(w)
+                ));
             }
             Err(e) => {
                 report.corrupted += 1;
@@ -221,10 +239,13 @@ fn prepare(
                 &json!({"title": title, "body": "CAF: 1234567"}),
             )
         })?;
-        Ok((ok_json("a note", r, 201)?["id"]
-            .as_str()
-            .ok_or_else(|| anyhow!("a note without id"))?
-            .to_owned(), title))
+        Ok((
+            ok_json("a note", r, 201)?["id"]
+                .as_str()
+                .ok_or_else(|| anyhow!("a note without id"))?
+                .to_owned(),
+            title,
+        ))
     };
     Ok(match w {
         Write::CreateContact => {
@@ -344,7 +365,9 @@ fn doc_field(api: &Api, p: &Person, id: &str, field: &str) -> Result<Option<Stri
     let r = get(api, p, &format!("/api/v1/documents/{id}"))?;
     match r.status {
         404 => Ok(None),
-        200 => Ok(Some(r.json()?[field].as_str().unwrap_or_default().to_owned())),
+        200 => Ok(Some(
+            r.json()?[field].as_str().unwrap_or_default().to_owned(),
+        )),
         s => bail!("document {id} answered {s}: {}", r.short()),
     }
 }
@@ -437,7 +460,10 @@ fn check(api: &Api, p: &Person, expect: &Expect) -> Result<Found> {
             match doc_field(api, p, &doc.id, "name")? {
                 Some(n) if &n == new => Ok(Found::After),
                 Some(n) if &n == old => Ok(Found::Before),
-                other => bail!("document {}: name {other:?}, neither {old:?} nor {new:?}", doc.id),
+                other => bail!(
+                    "document {}: name {other:?}, neither {old:?} nor {new:?}",
+                    doc.id
+                ),
             }
         }
         Expect::Place { doc, old, new } => {
@@ -450,14 +476,21 @@ fn check(api: &Api, p: &Person, expect: &Expect) -> Result<Found> {
             } else if &at == old {
                 Ok(Found::Before)
             } else {
-                bail!("document {} in folder {at:?}, neither {old:?} nor {new:?}", doc.id)
+                bail!(
+                    "document {} in folder {at:?}, neither {old:?} nor {new:?}",
+                    doc.id
+                )
             }
         }
         Expect::DocGone { doc } => match doc_field(api, p, &doc.id, "name")? {
             None => {
                 let d = patiently(|| api.download(&p.token, &doc.id))?;
                 if d.status != 404 {
-                    bail!("document {} deleted but its content answers {}", doc.id, d.status);
+                    bail!(
+                        "document {} deleted but its content answers {}",
+                        doc.id,
+                        d.status
+                    );
                 }
                 Ok(Found::After)
             }
