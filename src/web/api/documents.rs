@@ -62,7 +62,7 @@ pub async fn receive_file(
 }
 
 /// Reads a multipart upload: the `file` part (streamed into the safe as it arrives), `name`,
-/// `folder_id` (short texts); any other part is drained.
+/// `folder_id` (short texts, bounded); any other part is refused before it is read.
 async fn read_upload(
     mut form: MultipartForm,
     app: &crate::service::App,
