@@ -230,3 +230,18 @@ async fn api_logout_clears_the_site_data() {
         StatusCode::UNAUTHORIZED
     );
 }
+
+#[tokio::test]
+async fn a_json_body_must_be_an_object() {
+    // serde fills a struct from an array field by field: `[null, null]` renamed nothing but
+    // answered 200 before.
+    let w = World::new().await;
+    let r =
+        w.t.post(
+            &format!("/api/v1/beneficiaries/{}/folders", w.bid),
+            Some(&w.person),
+            json!(["Papiers", null]),
+        )
+        .await;
+    assert_json_error(&r, StatusCode::BAD_REQUEST, "array body");
+}
