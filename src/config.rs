@@ -436,7 +436,7 @@ impl Config {
             || t.base_delay_seconds < 1
             || t.max_delay_seconds < t.base_delay_seconds
             || t.address_max_identifiers < 2
-            || t.identifier_free_failures < t.free_failures
+            || t.identifier_free_failures < 1
             || t.known_address_days < 1
         {
             return Err(ConfigError::Invalid("throttle values out of range".into()));

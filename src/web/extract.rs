@@ -176,8 +176,13 @@ impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
     type Rejection = ApiError;
     async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
         use axum::extract::rejection::JsonRejection;
-        match axum::Json::<T>::from_request(req, state).await {
-            Ok(axum::Json(v)) => Ok(Self(v)),
+        // Read as a JSON value first: every body of this API is an object, and serde would
+        // otherwise fill a struct from an array, field by field.
+        match axum::Json::<serde_json::Value>::from_request(req, state).await {
+            Ok(axum::Json(v)) if v.is_object() => serde_json::from_value(v)
+                .map(Self)
+                .map_err(|e| ApiError::invalid(format!("Malformed JSON body: {e}"))),
+            Ok(_) => Err(ApiError::invalid("The body must be a JSON object.")),
             // Over the body limit: 413, as API.md says for anything too large.
             Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
                 Err(ApiError::for_status(StatusCode::PAYLOAD_TOO_LARGE))

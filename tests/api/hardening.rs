@@ -230,3 +230,72 @@ async fn api_logout_clears_the_site_data() {
         StatusCode::UNAUTHORIZED
     );
 }
+
+#[tokio::test]
+async fn a_json_body_must_be_an_object() {
+    // serde fills a struct from an array field by field: `[null, null]` renamed nothing but
+    // answered 200 before.
+    let w = World::new().await;
+    let r =
+        w.t.post(
+            &format!("/api/v1/beneficiaries/{}/folders", w.bid),
+            Some(&w.person),
+            json!(["Papiers", null]),
+        )
+        .await;
+    assert_json_error(&r, StatusCode::BAD_REQUEST, "array body");
+}
+
+#[tokio::test]
+async fn whole_numbers_are_accepted_however_json_writes_them() {
+    // JSON Schema's `integer` admits 1200.0; serde's i64 did not (400 before).
+    let w = World::new().await;
+    let r =
+        w.t.post(
+            "/api/v1/structures",
+            Some(&w.admin),
+            json!({"name": "Épicerie solidaire", "kind": "relay", "annual_budget_eur": 1200.0}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let r =
+        w.t.post(
+            "/api/v1/structures",
+            Some(&w.admin),
+            json!({"name": "Halte de nuit", "kind": "relay", "annual_budget_eur": 1200.5}),
+        )
+        .await;
+    assert_json_error(&r, StatusCode::BAD_REQUEST, "fraction");
+    let starts_at = format!("{}T10:00:00Z", date_in_days(&w.t, 3));
+    let r = w.t.post(&format!("/api/v1/beneficiaries/{}/events", w.bid), Some(&w.person), json!({"title": "CAF", "starts_at": starts_at, "reminders": [{"minutes_before": 60.0}]})).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+}
+
+#[tokio::test]
+async fn an_upload_with_a_part_the_contract_does_not_name_is_refused() {
+    let w = World::new().await;
+    let form = reqwest::multipart::Form::new()
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(jpeg(32, 32)).file_name("photo.jpg"),
+        )
+        .text("nom", "Carte vitale");
+    let r =
+        w.t.send(
+            w.t.http
+                .post(w.t.url(&format!("/api/v1/beneficiaries/{}/documents", w.bid)))
+                .bearer_auth(&w.person)
+                .multipart(form),
+        )
+        .await;
+    assert_json_error(&r, StatusCode::UNPROCESSABLE_ENTITY, "unknown part");
+    assert_eq!(
+        w.t.get(
+            &format!("/api/v1/beneficiaries/{}/documents", w.bid),
+            Some(&w.person)
+        )
+        .await
+        .json(),
+        json!([])
+    );
+}

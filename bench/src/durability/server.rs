@@ -37,7 +37,7 @@ impl Installation {
         std::fs::write(
             &config,
             format!(
-                "listen = \"127.0.0.1:{port}\"\npublic_url = \"http://127.0.0.1:{port}\"\ndata_dir = \"{}\"\n\n[throttle]\nfree_failures = 1000000\n\n[storage]\nmax_file_mb = 64\nin_memory_mb = 16\nquota_mb = 100000\n",
+                "listen = \"127.0.0.1:{port}\"\npublic_url = \"http://127.0.0.1:{port}\"\ndata_dir = \"{}\"\n\n[throttle]\nfree_failures = 1000000\nidentifier_free_failures = 1000000\n\n[storage]\nmax_file_mb = 64\nin_memory_mb = 16\nquota_mb = 100000\n",
                 data_dir.display()
             ),
         )
