@@ -254,7 +254,8 @@ fn prepare(
                 "contacts",
                 "name",
                 name.clone(),
-                json!({"name": name, "phone": "06 12 34 56 78", "comment": "assistante sociale"}),
+                // Fields the server keeps as typed (a phone number is normalised).
+                json!({"name": name, "address": "12 rue des Lilas", "comment": "assistante sociale"}),
             )
         }
         Write::CreateNote => {
