@@ -1,6 +1,7 @@
 //! Opening a safe for a person, the people a structure follows, her relais and invitations.
 
 use super::auth::{IdentityRecord, check_for_identity, ctx};
+use super::members::staff_actor;
 use super::structures::{allow, allow_on_safe, structure_access};
 use super::{
     App, JournalActor, ServiceError, ServiceResult, Session, SessionKeys, journal, new_id, parse_id,
@@ -98,15 +99,6 @@ pub(crate) struct InvitationDeliveries {
     lane: std::sync::Arc<tokio::sync::Mutex<()>>,
 }
 
-pub(super) fn pro_actor(session: &Session, sid: &str) -> JournalActor {
-    JournalActor {
-        kind: "professional",
-        account: Some(session.account_id.clone()),
-        name: Some(session.keys.display_name.clone()),
-        structure: Some(sid.to_owned()),
-    }
-}
-
 impl App {
     pub async fn open_safe(
         &self,
@@ -199,7 +191,7 @@ impl App {
             created_at: now,
         };
         let app = self.clone();
-        let actor = pro_actor(session, &sid);
+        let actor = staff_actor(session, &sid);
         let input_recovery = input.recovery_relay.unwrap_or(true);
         let display_name = format!("{} {}", first.as_str(), last.as_str());
         let safe_id = bid.clone();
@@ -422,7 +414,7 @@ impl App {
         let (identity, via, row) = self.identity_of(session, bid).await?;
         let bid = row.id.clone();
         if let Some(sid) = via {
-            let actor = pro_actor(session, &sid);
+            let actor = staff_actor(session, &sid);
             let (b3, now) = (bid.clone(), self.now());
             self.tx(move |tx| {
                 journal(
@@ -466,7 +458,7 @@ impl App {
             crate::domain::InvalidInput::new("identifier", "invalid_identifier"),
         )?;
         let index = self.blind("login", identifier.as_str());
-        let actor = pro_actor(session, &sid);
+        let actor = staff_actor(session, &sid);
         let by = session.account_id.clone();
         let in_flight = self.invitations.in_flight.clone().read_owned().await;
         let app = self.clone();

@@ -147,7 +147,8 @@ pub struct RotationStatus {
     pub rotating: bool,
 }
 
-fn staff_actor(session: &Session, sid: &str) -> JournalActor {
+/// A staff member acting for structure `sid`, as her journal entries name her.
+pub(super) fn staff_actor(session: &Session, sid: &str) -> JournalActor {
     JournalActor {
         kind: if matches!(session.actor, Actor::PlatformAdmin { .. }) {
             "platform_admin"
@@ -194,6 +195,20 @@ fn lock_structure(tx: &mut dyn Sql, sid: &str) -> ServiceResult<()> {
 }
 
 impl App {
+    /// A structure key wrapped to member `account_id`'s public key (then sealed by the platform
+    /// key): what a membership row holds.
+    pub(super) fn member_wrap(
+        &self,
+        sid: &str,
+        account_id: &str,
+        public: &PublicKey,
+        key: &Key32,
+    ) -> Vec<u8> {
+        let aad = auth_ctx::structure_key(sid, account_id);
+        self.platform
+            .seal(&aad, &consigne_vault::wrap_key_to(public, &aad, key))
+    }
+
     /// The structure keys an account reaches: her wrap of each structure's current key, then
     /// the older versions through their successor wraps.
     pub(crate) fn structure_keys_of(
@@ -472,11 +487,7 @@ impl App {
             .filter(|m| m.holds_key())
         {
             let public = PublicKey::from_slice(&m.public_key)?;
-            let aad = auth_ctx::structure_key(sid, &m.account_id);
-            let wrap = self.platform.seal(
-                &aad,
-                &consigne_vault::wrap_key_to(&public, &aad, next.secret()),
-            );
+            let wrap = self.member_wrap(sid, &m.account_id, &public, next.secret());
             structures::replace_member_wrap(tx, sid, &m.account_id, &wrap)?;
         }
         Ok(next)
@@ -531,11 +542,7 @@ impl App {
                 return Err(ServiceError::AccessPending);
             }
             let public = PublicKey::from_slice(&member.public_key)?;
-            let aad = auth_ctx::structure_key(&sid, &pid);
-            let wrap = app.platform.seal(
-                &aad,
-                &consigne_vault::wrap_key_to(&public, &aad, key.secret()),
-            );
+            let wrap = app.member_wrap(&sid, &pid, &public, key.secret());
             if structures::approve_member(tx, &sid, &pid, &wrap, &session_account(&actor), now)?
                 != 1
             {

@@ -15,8 +15,9 @@
 use std::sync::Arc;
 
 use super::auth::{DUMMY_SALT, IdentityRecord, check_for_identity, ctx, load_account};
-use super::beneficiaries::{NamedRef, OpenedSafe, pro_actor};
+use super::beneficiaries::{NamedRef, OpenedSafe};
 use super::jobs::{JobHandler, NewJob, Outcome};
+use super::members::staff_actor;
 use super::structures::{allow, allow_on_safe, own_safe, structure_access};
 use super::{
     App, JournalActor, RecoverRequest, ServiceError, ServiceResult, Session, journal, new_id,
@@ -283,7 +284,7 @@ impl App {
         let now = self.now();
         let delay = i64::from(self.config.recovery.single_member_delay_hours) * 3600;
         let starter = session.account_id.clone();
-        let actor = pro_actor(session, &sid);
+        let actor = staff_actor(session, &sid);
         let row = self
             .tx(move |tx| {
                 let others = structures::members(tx, &sid)?
@@ -400,7 +401,7 @@ impl App {
             &consigne_vault::wrap_key(&derived.wrap_key, &vaad, &vault),
         );
         let expires_at = now + RESET_SECONDS;
-        let actor = pro_actor(session, &row.structure_id);
+        let actor = staff_actor(session, &row.structure_id);
         let by = session.account_id.clone();
         self.tx(move |tx| {
             tx.lock(&format!("relay_reset/{bid}"))?;
@@ -440,7 +441,7 @@ impl App {
             }
             _ => {
                 let row = self.structure_reset(session, id).await?;
-                let actor = pro_actor(session, &row.structure_id);
+                let actor = staff_actor(session, &row.structure_id);
                 (row, actor)
             }
         };
@@ -642,7 +643,7 @@ impl App {
             None => None,
         };
         let actor = match &via {
-            Some(sid) => pro_actor(session, sid),
+            Some(sid) => staff_actor(session, sid),
             None => JournalActor::beneficiary(&session.account_id),
         };
         let action = if new.is_some() {

@@ -1,6 +1,5 @@
 //! Structures (relay or mediation) and their professionals.
 
-use super::auth::ctx;
 use super::{App, JournalActor, ServiceError, ServiceResult, Session, new_id, parse_id};
 use crate::domain::{Email, Password, ShortText, StaffRole, StructureKind};
 use crate::policy::{Action, Decision, Resource, authorize};
@@ -284,7 +283,6 @@ impl App {
                     StoreError::Conflict => ServiceError::Conflict("email_taken"),
                     other => other.into(),
                 })?;
-                let aad = ctx::structure_key(&sid, &row.id);
                 // A structure key reaches a member only from a colleague who holds it: the
                 // creator if she does, else an admin's explicit approval later. The first
                 // members of a new structure get a fresh key only because no one holds it yet.
@@ -297,12 +295,9 @@ impl App {
                     (Some(_), Some(k)) => Some(k),
                     (Some(_), None) => None,
                 };
-                let wrap = structure_key.as_ref().map(|k| {
-                    app.platform.seal(
-                        &aad,
-                        &consigne_vault::wrap_key_to(&pair.public(), &aad, k.secret()),
-                    )
-                });
+                let wrap = structure_key
+                    .as_ref()
+                    .map(|k| app.member_wrap(&sid, &row.id, &pair.public(), k.secret()));
                 let by = actor.account.as_deref().map(|a| structures::Requester {
                     account_id: a,
                     display_name: actor.name.as_deref().unwrap_or_default(),
