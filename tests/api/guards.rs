@@ -4,7 +4,7 @@
 //! declare, so a new `POST` route cannot be left out of it.
 
 use crate::helpers::*;
-use crate::pages::{csrf_of, logged_in, staff_logged_in};
+use crate::pages::{browser, csrf_of, logged_in, staff_logged_in};
 use reqwest::StatusCode;
 use serde_json::json;
 use std::collections::BTreeSet;
@@ -37,14 +37,6 @@ struct Caller {
     name: &'static str,
     client: reqwest::Client,
     token: String,
-}
-
-fn browser() -> reqwest::Client {
-    reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
 }
 
 async fn caller(t: &TestApp, name: &'static str, client: reqwest::Client, page: &str) -> Caller {
@@ -224,35 +216,36 @@ async fn every_state_changing_page_refuses_a_missing_or_wrong_token_and_other_se
     let (_, admin_email, admin_secret) = t.platform_admin().await;
     let (p1_email, p1_secret) = &w.p1_login;
 
-    let anonymous = caller(t, "anonymous", browser(), "/login").await;
-    let person = caller(
-        t,
-        "person",
-        logged_in(t, &w.identifier, PERSON_PASSWORD).await,
-        "/settings",
-    )
-    .await;
-    let pro = caller(
-        t,
-        "professional",
-        staff_logged_in(t, p1_email, p1_secret).await,
-        "/settings",
-    )
-    .await;
-    let admin = caller(
-        t,
-        "platform admin",
-        staff_logged_in(t, &admin_email, &admin_secret).await,
-        "/settings",
-    )
-    .await;
-    let pending = caller(
-        t,
-        "pending second factor",
-        logged_in(t, p1_email, STAFF_PASSWORD).await,
-        "/login/totp",
-    )
-    .await;
+    let clients = [
+        ("anonymous", browser(), "/login"),
+        (
+            "person",
+            logged_in(t, &w.identifier, PERSON_PASSWORD).await,
+            "/settings",
+        ),
+        (
+            "professional",
+            staff_logged_in(t, p1_email, p1_secret).await,
+            "/settings",
+        ),
+        (
+            "platform admin",
+            staff_logged_in(t, &admin_email, &admin_secret).await,
+            "/settings",
+        ),
+        (
+            "pending second factor",
+            logged_in(t, p1_email, STAFF_PASSWORD).await,
+            "/login/totp",
+        ),
+    ];
+    let mut callers = Vec::new();
+    for (name, client, page) in clients {
+        callers.push(caller(t, name, client, page).await);
+    }
+    let [anonymous, person, pro, admin, pending] = &callers[..] else {
+        unreachable!()
+    };
 
     let (s1, bid) = (w.s1.as_str(), w.bid.as_str());
     let mut table: Vec<(&str, String, Who, bool)> = vec![
@@ -491,37 +484,37 @@ async fn every_state_changing_page_refuses_a_missing_or_wrong_token_and_other_se
     for (pattern, path, who, multipart) in &table {
         // The caller the route admits, and the valid token of someone else.
         let (rightful, others): (&Caller, Vec<(&Caller, StatusCode, &str)>) = match who {
-            Who::Anyone => (&anonymous, vec![]),
-            Who::Leaving => (&person, vec![]),
-            Who::Signed => (&person, vec![(&anonymous, StatusCode::SEE_OTHER, "/login")]),
+            Who::Anyone => (anonymous, vec![]),
+            Who::Leaving => (person, vec![]),
+            Who::Signed => (person, vec![(anonymous, StatusCode::SEE_OTHER, "/login")]),
             Who::Account => (
-                &person,
+                person,
                 vec![
-                    (&anonymous, StatusCode::SEE_OTHER, "/login"),
-                    (&pending, StatusCode::SEE_OTHER, "/login/totp"),
+                    (anonymous, StatusCode::SEE_OTHER, "/login"),
+                    (pending, StatusCode::SEE_OTHER, "/login/totp"),
                 ],
             ),
             Who::Pending => (
-                &pending,
+                pending,
                 vec![
-                    (&anonymous, StatusCode::SEE_OTHER, "/login"),
-                    (&person, StatusCode::SEE_OTHER, "/login"),
+                    (anonymous, StatusCode::SEE_OTHER, "/login"),
+                    (person, StatusCode::SEE_OTHER, "/login"),
                 ],
             ),
             Who::Person | Who::Pro | Who::Admin | Who::Staff => {
                 let rightful = match who {
-                    Who::Person => &person,
-                    Who::Pro | Who::Staff => &pro,
-                    _ => &admin,
+                    Who::Person => person,
+                    Who::Pro | Who::Staff => pro,
+                    _ => admin,
                 };
                 let mut others = vec![
-                    (&anonymous, StatusCode::SEE_OTHER, "/login"),
-                    (&pending, StatusCode::SEE_OTHER, "/login/totp"),
+                    (anonymous, StatusCode::SEE_OTHER, "/login"),
+                    (pending, StatusCode::SEE_OTHER, "/login/totp"),
                 ];
                 for (c, admitted) in [
-                    (&person, *who == Who::Person),
-                    (&pro, matches!(who, Who::Pro | Who::Staff)),
-                    (&admin, matches!(who, Who::Admin | Who::Staff)),
+                    (person, *who == Who::Person),
+                    (pro, matches!(who, Who::Pro | Who::Staff)),
+                    (admin, matches!(who, Who::Admin | Who::Staff)),
                 ] {
                     if !admitted {
                         others.push((c, StatusCode::NOT_FOUND, ""));
@@ -575,7 +568,7 @@ async fn every_state_changing_page_refuses_a_missing_or_wrong_token_and_other_se
     assert!(checked > 150, "{checked} refusals checked");
     crate::uploads::assert_nothing_half_written(t).await;
     // The callers are still who they were: the right token still works.
-    let (status, ..) = post(&w, &person, "/folders", false, Some(&person.token)).await;
+    let (status, ..) = post(&w, person, "/folders", false, Some(&person.token)).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert_ne!(fingerprint(t).await, before);
 }

@@ -70,14 +70,45 @@ fn with_session_cookie(ctx: &Ctx, mut res: Response, token: &str) -> Response {
     res
 }
 
-/// An expired form comes back with what she typed (never the password) and the reason.
-fn expired<T>(refused: Refused<T>, again: fn(&Ctx, &T) -> Response) -> Response {
-    match refused {
-        Refused::Expired {
+/// A form typed before logging in: what she typed comes back on it, never a password.
+trait Typed {
+    fn identifier(&self) -> &str;
+}
+
+impl Typed for LoginForm {
+    fn identifier(&self) -> &str {
+        &self.identifier
+    }
+}
+
+impl Typed for RecoverForm {
+    fn identifier(&self) -> &str {
+        &self.identifier
+    }
+}
+
+/// The login or recovery form, its token checked; an expired one comes back as `form_page`
+/// with her identifier and the reason.
+#[allow(clippy::result_large_err)]
+fn checked<T: Typed>(
+    post: Result<Post<Visitor, T>, Refused<T>>,
+    form_page: fn(&Ctx, &str, Option<String>, StatusCode) -> Response,
+) -> Result<(Ctx, T), Response> {
+    match post {
+        Ok(Post(ctx, _, form)) => Ok((ctx, form)),
+        Err(Refused::Expired {
             ctx,
             form: Some(form),
-        } => again(&ctx, &form),
-        other => other.into_response(),
+        }) => {
+            let error = Some(ctx.t("error-form-expired"));
+            Err(form_page(
+                &ctx,
+                form.identifier(),
+                error,
+                StatusCode::FORBIDDEN,
+            ))
+        }
+        Err(other) => Err(other.into_response()),
     }
 }
 
@@ -85,14 +116,9 @@ async fn login_submit(
     ClientAddr(address): ClientAddr,
     post: Result<Post<Visitor, LoginForm>, Refused<LoginForm>>,
 ) -> Response {
-    let Post(ctx, _, form) = match post {
-        Ok(post) => post,
-        Err(refused) => {
-            return expired(refused, |ctx, form| {
-                let error = Some(ctx.t("error-form-expired"));
-                login_form(ctx, &form.identifier, error, StatusCode::FORBIDDEN)
-            });
-        }
+    let (ctx, form) = match checked(post, login_form) {
+        Ok(v) => v,
+        Err(r) => return r,
     };
     let req = LoginRequest {
         identifier: form.identifier.clone(),
@@ -313,14 +339,9 @@ async fn recover_submit(
     ClientAddr(address): ClientAddr,
     post: Result<Post<Visitor, RecoverForm>, Refused<RecoverForm>>,
 ) -> Response {
-    let Post(ctx, _, form) = match post {
-        Ok(post) => post,
-        Err(refused) => {
-            return expired(refused, |ctx, form| {
-                let error = Some(ctx.t("error-form-expired"));
-                recover_form(ctx, &form.identifier, error, StatusCode::FORBIDDEN)
-            });
-        }
+    let (ctx, form) = match checked(post, recover_form) {
+        Ok(v) => v,
+        Err(r) => return r,
     };
     let req = RecoverRequest {
         identifier: form.identifier.clone(),

@@ -290,11 +290,10 @@ pub struct SecondFactor(pub Session);
 
 impl Role for SecondFactor {
     fn admit(ctx: &Ctx) -> Result<Self, Response> {
-        ctx.session
-            .clone()
-            .filter(|s| s.stage == Stage::TotpPending)
-            .map(Self)
-            .ok_or_else(|| Redirect::to("/login").into_response())
+        match &ctx.session {
+            Some(s) if s.stage == Stage::TotpPending => Ok(Self(s.clone())),
+            _ => Err(Redirect::to("/login").into_response()),
+        }
     }
 }
 

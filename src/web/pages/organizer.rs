@@ -441,22 +441,24 @@ async fn item_page(
     })
 }
 
-async fn edit_page(
-    KindOf(kind): KindOf,
-    Path(id): Path<String>,
-    Page(ctx, Person { session, .. }): Page<Person>,
-) -> Response {
+/// One of her items as she may change it, shown by `show`.
+async fn editable(page: Page<Person>, kind: ItemKind, id: String, show: Show) -> Response {
+    let Page(ctx, Person { session, .. }) = page;
     match ctx.state.app.item_for_edit(&session, kind, &id).await {
-        Ok(item) => form_page(
-            &ctx,
-            kind,
-            &format!("/{}/{}/edit", kind.plural(), item.id),
-            &values_of(&ctx, &item.fields),
-            None,
-            StatusCode::OK,
-        ),
+        Ok(item) => show(&ctx, kind, &item),
         Err(e) => ctx.error_page(&e),
     }
+}
+
+type Show = fn(&Ctx, ItemKind, &ItemView) -> Response;
+
+async fn edit_page(KindOf(kind): KindOf, Path(id): Path<String>, page: Page<Person>) -> Response {
+    editable(page, kind, id, |ctx, kind, item| {
+        let action = format!("/{}/{}/edit", kind.plural(), item.id);
+        let values = values_of(ctx, &item.fields);
+        form_page(ctx, kind, &action, &values, None, StatusCode::OK)
+    })
+    .await
 }
 
 async fn edit_submit(
@@ -493,10 +495,13 @@ async fn shares_submit(
 async fn delete_confirm(
     KindOf(kind): KindOf,
     Path(id): Path<String>,
-    Page(ctx, Person { session, .. }): Page<Person>,
+    page: Page<Person>,
 ) -> Response {
-    match ctx.state.app.item_for_edit(&session, kind, &id).await {
-        Ok(item) => ctx.page(&ctx.t("item-delete"), html! {
+    editable(page, kind, id, delete_question).await
+}
+
+fn delete_question(ctx: &Ctx, kind: ItemKind, item: &ItemView) -> Response {
+    ctx.page(&ctx.t("item-delete"), html! {
             section.card.narrow {
                 h1 { (ctx.ta("item-delete-question", &[("name", item.fields.title().to_owned().into())])) }
                 p { (ctx.t("item-delete-text")) }
@@ -506,9 +511,7 @@ async fn delete_confirm(
                 }
                 p { a href={"/" (kind.plural()) "/" (item.id)} { (ctx.t("action-cancel")) } }
             }
-        }),
-        Err(e) => ctx.error_page(&e),
-    }
+    })
 }
 
 async fn delete_submit(

@@ -381,12 +381,6 @@ async fn change_password(
     }
 }
 
-#[derive(Debug, Deserialize)]
-struct RecoveryForm {
-    #[serde(default)]
-    enabled: String,
-}
-
 async fn recovery_submit(
     Path(sid): Path<String>,
     Post(ctx, Person { session, bid }, form): Post<Person, RecoveryForm>,
@@ -400,6 +394,14 @@ async fn recovery_submit(
         Ok(()) => Redirect::to("/relays").into_response(),
         Err(e) => ctx.error_page(&e),
     }
+}
+
+/// The recovery form of one of her relais.
+#[derive(Debug, Deserialize)]
+struct RecoveryForm {
+    /// `1`: this relais may help her recover her safe in person; `0`: no longer.
+    #[serde(default)]
+    enabled: String,
 }
 
 async fn export(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
