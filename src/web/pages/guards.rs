@@ -328,7 +328,7 @@ pub enum Refused<T> {
     /// Not admitted, or a body that is no form: the response to send.
     Out(Response),
     /// No token or a wrong one: the form as sent (when it reads), for a page that shows it again.
-    Expired { ctx: Ctx, form: Option<T> },
+    Expired { ctx: Box<Ctx>, form: Option<T> },
 }
 
 impl<T> IntoResponse for Refused<T> {
@@ -359,7 +359,10 @@ impl<R: Role, T: DeserializeOwned + Send> FromRequest<AppState> for Post<R, T> {
             .map_or("", |(_, v)| v.as_str());
         if who.checks_token() && !ctx.token_ok(sent) {
             let form = serde_urlencoded::from_bytes(&bytes).ok();
-            return Err(Refused::Expired { ctx, form });
+            return Err(Refused::Expired {
+                ctx: Box::new(ctx),
+                form,
+            });
         }
         match serde_urlencoded::from_bytes(&bytes) {
             Ok(form) => Ok(Self(ctx, who, form)),
