@@ -5,7 +5,7 @@ use crate::helpers::*;
 use reqwest::StatusCode;
 
 /// A browser-like client: cookies kept, redirects not followed (we check them).
-fn browser() -> reqwest::Client {
+pub(crate) fn browser() -> reqwest::Client {
     reqwest::Client::builder()
         .cookie_store(true)
         .redirect(reqwest::redirect::Policy::none())

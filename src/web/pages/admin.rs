@@ -1,10 +1,9 @@
 //! The platform admin's pages: structures (register one after its agreement is signed) and
 //! their first professionals. The operator never sees anyone's safe.
 
-use super::{Ctx, icons::icon};
-use crate::service::NewStructure;
+use super::{Ctx, Page, PlatformAdmin, Post, icons::icon};
+use crate::service::{NewStructure, Session};
 use crate::web::AppState;
-use axum::Form;
 use axum::Router;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -20,8 +19,6 @@ pub fn router() -> Router<AppState> {
 
 #[derive(Debug, Default, Deserialize)]
 struct StructureForm {
-    #[serde(rename = "_csrf", default)]
-    csrf: String,
     #[serde(default)]
     name: String,
     #[serde(default)]
@@ -34,15 +31,12 @@ struct StructureForm {
 
 async fn render(
     ctx: &Ctx,
+    session: &Session,
     form: &StructureForm,
     error: Option<String>,
     status: StatusCode,
 ) -> Response {
-    let session = match ctx.require(&["platform_admin"]) {
-        Ok(s) => s.clone(),
-        Err(r) => return r,
-    };
-    let structures = match ctx.state.app.list_structures(&session).await {
+    let structures = match ctx.state.app.list_structures(session).await {
         Ok(s) => s,
         Err(e) => return ctx.error_page(&e),
     };
@@ -83,18 +77,14 @@ async fn render(
     })
 }
 
-async fn admin_home(ctx: Ctx) -> Response {
-    render(&ctx, &StructureForm::default(), None, StatusCode::OK).await
+async fn admin_home(Page(ctx, PlatformAdmin(session)): Page<PlatformAdmin>) -> Response {
+    let form = StructureForm::default();
+    render(&ctx, &session, &form, None, StatusCode::OK).await
 }
 
-async fn create_structure(ctx: Ctx, Form(form): Form<StructureForm>) -> Response {
-    let session = match ctx.require(&["platform_admin"]) {
-        Ok(s) => s.clone(),
-        Err(r) => return r,
-    };
-    if !ctx.csrf_ok(&form.csrf) {
-        return ctx.bad_form();
-    }
+async fn create_structure(
+    Post(ctx, PlatformAdmin(session), form): Post<PlatformAdmin, StructureForm>,
+) -> Response {
     let budget = match form.annual_budget_eur.trim() {
         "" => None,
         b => match b.parse::<i64>() {
@@ -106,6 +96,7 @@ async fn create_structure(ctx: Ctx, Form(form): Form<StructureForm>) -> Response
                 ));
                 return render(
                     &ctx,
+                    &session,
                     &form,
                     Some(ctx.error_text(&e)),
                     StatusCode::UNPROCESSABLE_ENTITY,
@@ -130,6 +121,9 @@ async fn create_structure(ctx: Ctx, Form(form): Form<StructureForm>) -> Response
         .await
     {
         Ok(s) => Redirect::to(&format!("/s/{}/team", s.id)).into_response(),
-        Err(e) => render(&ctx, &form, Some(ctx.error_text(&e)), Ctx::error_status(&e)).await,
+        Err(e) => {
+            let status = Ctx::error_status(&e);
+            render(&ctx, &session, &form, Some(ctx.error_text(&e)), status).await
+        }
     }
 }

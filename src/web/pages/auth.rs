@@ -1,10 +1,11 @@
 //! Login (with the second step for staff codes), TOTP enrolment, recovery, logout.
 
-use super::{Ctx, icons::icon};
+use super::{
+    Ctx, Leaving, NoFields, Page, Post, Refused, SecondFactor, Signed, Visitor, icons::icon,
+};
 use crate::service::{LoginOutcome, LoginRequest, RecoverRequest, ServiceError, Stage};
 use crate::web::AppState;
 use crate::web::extract::{ClientAddr, session_cookie_name};
-use axum::Form;
 use axum::Router;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -24,11 +25,8 @@ pub fn router() -> Router<AppState> {
         .route("/language", post(super::change_language))
 }
 
-async fn root(ctx: Ctx) -> Response {
-    match &ctx.session {
-        Some(s) => Redirect::to(Ctx::home_path(s)).into_response(),
-        None => Redirect::to("/login").into_response(),
-    }
+async fn root(Page(_, Visitor(session)): Page<Visitor>) -> Response {
+    Redirect::to(session.as_ref().map_or("/login", Ctx::home_path)).into_response()
 }
 
 fn login_form(ctx: &Ctx, identifier: &str, error: Option<String>, status: StatusCode) -> Response {
@@ -51,8 +49,8 @@ fn login_form(ctx: &Ctx, identifier: &str, error: Option<String>, status: Status
     })
 }
 
-async fn login_page(ctx: Ctx) -> Response {
-    if let Some(s) = &ctx.session {
+async fn login_page(Page(ctx, Visitor(session)): Page<Visitor>) -> Response {
+    if let Some(s) = &session {
         return Redirect::to(Ctx::home_path(s)).into_response();
     }
     login_form(&ctx, "", None, StatusCode::OK)
@@ -60,8 +58,6 @@ async fn login_page(ctx: Ctx) -> Response {
 
 #[derive(Debug, Deserialize)]
 struct LoginForm {
-    #[serde(rename = "_csrf", default)]
-    csrf: String,
     #[serde(default)]
     identifier: String,
     #[serde(default)]
@@ -74,19 +70,56 @@ fn with_session_cookie(ctx: &Ctx, mut res: Response, token: &str) -> Response {
     res
 }
 
-async fn login_submit(
-    ctx: Ctx,
-    ClientAddr(address): ClientAddr,
-    Form(form): Form<LoginForm>,
-) -> Response {
-    if !ctx.csrf_ok(&form.csrf) {
-        return login_form(
-            &ctx,
-            &form.identifier,
-            Some(ctx.t("error-form-expired")),
-            StatusCode::FORBIDDEN,
-        );
+/// A form typed before logging in: what she typed comes back on it, never a password.
+trait Typed {
+    fn identifier(&self) -> &str;
+}
+
+impl Typed for LoginForm {
+    fn identifier(&self) -> &str {
+        &self.identifier
     }
+}
+
+impl Typed for RecoverForm {
+    fn identifier(&self) -> &str {
+        &self.identifier
+    }
+}
+
+/// The login or recovery form, its token checked; an expired one comes back as `form_page`
+/// with her identifier and the reason.
+#[allow(clippy::result_large_err)]
+fn checked<T: Typed>(
+    post: Result<Post<Visitor, T>, Refused<T>>,
+    form_page: fn(&Ctx, &str, Option<String>, StatusCode) -> Response,
+) -> Result<(Ctx, T), Response> {
+    match post {
+        Ok(Post(ctx, _, form)) => Ok((ctx, form)),
+        Err(Refused::Expired {
+            ctx,
+            form: Some(form),
+        }) => {
+            let error = Some(ctx.t("error-form-expired"));
+            Err(form_page(
+                &ctx,
+                form.identifier(),
+                error,
+                StatusCode::FORBIDDEN,
+            ))
+        }
+        Err(other) => Err(other.into_response()),
+    }
+}
+
+async fn login_submit(
+    ClientAddr(address): ClientAddr,
+    post: Result<Post<Visitor, LoginForm>, Refused<LoginForm>>,
+) -> Response {
+    let (ctx, form) = match checked(post, login_form) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
     let req = LoginRequest {
         identifier: form.identifier.clone(),
         password: form.password,
@@ -127,8 +160,8 @@ fn code_form(ctx: &Ctx, action: &str, error: Option<String>, status: StatusCode)
     })
 }
 
-async fn totp_page(ctx: Ctx) -> Response {
-    match &ctx.session {
+async fn totp_page(Page(ctx, Visitor(session)): Page<Visitor>) -> Response {
+    match &session {
         Some(s) if s.stage == Stage::TotpPending => {
             code_form(&ctx, "/login/totp", None, StatusCode::OK)
         }
@@ -139,27 +172,14 @@ async fn totp_page(ctx: Ctx) -> Response {
 
 #[derive(Debug, Deserialize)]
 struct CodeForm {
-    #[serde(rename = "_csrf", default)]
-    csrf: String,
     #[serde(default)]
     code: String,
 }
 
 async fn totp_submit(
-    ctx: Ctx,
     ClientAddr(address): ClientAddr,
-    Form(form): Form<CodeForm>,
+    Post(ctx, SecondFactor(pending), form): Post<SecondFactor, CodeForm>,
 ) -> Response {
-    let Some(pending) = ctx
-        .session
-        .clone()
-        .filter(|s| s.stage == Stage::TotpPending)
-    else {
-        return Redirect::to("/login").into_response();
-    };
-    if !ctx.csrf_ok(&form.csrf) {
-        return ctx.bad_form();
-    }
     match ctx
         .state
         .app
@@ -191,10 +211,7 @@ pub(super) fn qr_svg(uri: &str) -> String {
         .unwrap_or_default()
 }
 
-async fn enroll_page(ctx: Ctx) -> Response {
-    let Some(session) = ctx.session.clone() else {
-        return Redirect::to("/login").into_response();
-    };
+async fn enroll_page(Page(ctx, Signed(session)): Page<Signed>) -> Response {
     if !session.is_staff() || session.stage == Stage::TotpPending {
         return Redirect::to(Ctx::home_path(&session)).into_response();
     }
@@ -231,13 +248,7 @@ async fn enroll_page(ctx: Ctx) -> Response {
 }
 
 /// Draws a new secret (the first one, or another if the app lost it), then shows it.
-async fn enroll_new(ctx: Ctx, Form(form): Form<CodeForm>) -> Response {
-    let Some(session) = ctx.session.clone() else {
-        return Redirect::to("/login").into_response();
-    };
-    if !ctx.csrf_ok(&form.csrf) {
-        return ctx.bad_form();
-    }
+async fn enroll_new(Post(ctx, Signed(session), _): Post<Signed, NoFields>) -> Response {
     match ctx.state.app.totp_begin(&session).await {
         Ok(_) => Redirect::to("/totp/enroll").into_response(),
         Err(ServiceError::Conflict(_)) => Redirect::to(Ctx::home_path(&session)).into_response(),
@@ -245,13 +256,7 @@ async fn enroll_new(ctx: Ctx, Form(form): Form<CodeForm>) -> Response {
     }
 }
 
-async fn enroll_submit(ctx: Ctx, Form(form): Form<CodeForm>) -> Response {
-    let Some(session) = ctx.session.clone() else {
-        return Redirect::to("/login").into_response();
-    };
-    if !ctx.csrf_ok(&form.csrf) {
-        return ctx.bad_form();
-    }
+async fn enroll_submit(Post(ctx, Signed(session), form): Post<Signed, CodeForm>) -> Response {
     match ctx.state.app.totp_confirm(&session, &form.code).await {
         Ok(()) => {
             let kind_home = if session.kind == "platform_admin" {
@@ -319,8 +324,6 @@ async fn recover_page(ctx: Ctx) -> Response {
 
 #[derive(Debug, Deserialize)]
 struct RecoverForm {
-    #[serde(rename = "_csrf", default)]
-    csrf: String,
     #[serde(default)]
     identifier: String,
     #[serde(default)]
@@ -333,18 +336,13 @@ struct RecoverForm {
 }
 
 async fn recover_submit(
-    ctx: Ctx,
     ClientAddr(address): ClientAddr,
-    Form(form): Form<RecoverForm>,
+    post: Result<Post<Visitor, RecoverForm>, Refused<RecoverForm>>,
 ) -> Response {
-    if !ctx.csrf_ok(&form.csrf) {
-        return recover_form(
-            &ctx,
-            &form.identifier,
-            Some(ctx.t("error-form-expired")),
-            StatusCode::FORBIDDEN,
-        );
-    }
+    let (ctx, form) = match checked(post, recover_form) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
     let req = RecoverRequest {
         identifier: form.identifier.clone(),
         recovery_code: form.recovery_code,
@@ -372,19 +370,13 @@ async fn recover_submit(
     }
 }
 
-async fn logout(ctx: Ctx, Form(form): Form<super::LanguageForm>) -> Response {
-    if let Some(s) = &ctx.session {
-        if !ctx.csrf_ok(&form.csrf) {
-            return ctx.bad_form();
-        }
-        if let Err(e) = ctx.state.app.logout(s).await {
-            return ctx.error_page(&e);
-        }
+async fn logout(Post(ctx, Leaving(session), _): Post<Leaving>) -> Response {
+    if let Some(s) = &session
+        && let Err(e) = ctx.state.app.logout(s).await
+    {
+        return ctx.error_page(&e);
     }
-    let anonymous = Ctx {
-        session: None,
-        ..ctx
-    };
+    let anonymous = ctx.signed_out();
     let mut res = anonymous.page(
         &anonymous.t("logout-title"),
         html! {

@@ -1,16 +1,14 @@
 //! Her agenda and contacts carried out of the safe: the `.ics` and `.vcf` downloads, and the
 //! private calendar feed her phone subscribes to (make, show again, renew, stop).
 
-use super::{Ctx, icons::icon};
-use crate::service::{CalendarFeedView, Session};
+use super::{Ctx, Page, Person, Post, icons::icon};
+use crate::service::CalendarFeedView;
 use crate::web::AppState;
 use crate::web::api::content_response;
 use axum::Router;
-use axum::extract::Form;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use maud::{Markup, html};
-use serde::Deserialize;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -20,26 +18,12 @@ pub fn router() -> Router<AppState> {
         .route("/calendar-feed/revoke", post(feed_revoke))
 }
 
-#[derive(Debug, Deserialize)]
-struct CsrfForm {
-    #[serde(rename = "_csrf", default)]
-    csrf: String,
+async fn agenda_download(page: Page<Person>) -> Response {
+    download(page, Carried::Agenda).await
 }
 
-/// The person on her own pages, and her safe's id.
-#[allow(clippy::result_large_err)]
-fn herself(ctx: &Ctx) -> Result<(Session, String), Response> {
-    let s = ctx.require(&["beneficiary"])?.clone();
-    let bid = s.beneficiary_id.clone().unwrap_or_default();
-    Ok((s, bid))
-}
-
-async fn agenda_download(ctx: Ctx) -> Response {
-    download(ctx, Carried::Agenda).await
-}
-
-async fn contacts_download(ctx: Ctx) -> Response {
-    download(ctx, Carried::Contacts).await
+async fn contacts_download(page: Page<Person>) -> Response {
+    download(page, Carried::Contacts).await
 }
 
 /// What she carries out of the safe.
@@ -49,11 +33,8 @@ enum Carried {
     Contacts,
 }
 
-async fn download(ctx: Ctx, what: Carried) -> Response {
-    let (session, bid) = match herself(&ctx) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
+async fn download(page: Page<Person>, what: Carried) -> Response {
+    let Page(ctx, Person { session, bid }) = page;
     let app = &ctx.state.app;
     let (made, content_type, file_name) = match what {
         Carried::Agenda => (
@@ -127,25 +108,14 @@ fn feed_body(ctx: &Ctx, feed: Option<&CalendarFeedView>, notice: Option<String>)
     }
 }
 
-async fn feed_page(ctx: Ctx) -> Response {
-    let (session, bid) = match herself(&ctx) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
+async fn feed_page(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
     match ctx.state.app.calendar_feed(&session, &bid).await {
         Ok(feed) => ctx.page(&ctx.t("feed-title"), feed_body(&ctx, feed.as_ref(), None)),
         Err(e) => ctx.error_page(&e),
     }
 }
 
-async fn feed_create(ctx: Ctx, Form(form): Form<CsrfForm>) -> Response {
-    let (session, bid) = match herself(&ctx) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
-    if !ctx.csrf_ok(&form.csrf) {
-        return ctx.bad_form();
-    }
+async fn feed_create(Post(ctx, Person { session, bid }, _): Post<Person>) -> Response {
     match ctx.state.app.create_calendar_feed(&session, &bid).await {
         Ok(feed) => ctx.page(
             &ctx.t("feed-title"),
@@ -155,14 +125,7 @@ async fn feed_create(ctx: Ctx, Form(form): Form<CsrfForm>) -> Response {
     }
 }
 
-async fn feed_revoke(ctx: Ctx, Form(form): Form<CsrfForm>) -> Response {
-    let (session, bid) = match herself(&ctx) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
-    if !ctx.csrf_ok(&form.csrf) {
-        return ctx.bad_form();
-    }
+async fn feed_revoke(Post(ctx, Person { session, bid }, _): Post<Person>) -> Response {
     match ctx.state.app.revoke_calendar_feed(&session, &bid).await {
         Ok(()) => ctx.page(
             &ctx.t("feed-title"),

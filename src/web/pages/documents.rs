@@ -2,15 +2,15 @@
 //! viewing, renaming, moving, expiry dates, sharing per relais, deleting), her journal in plain
 //! words, and the professional's view of what a person shares (plus adding and scanning).
 
-use super::{Ctx, icons::icon};
+use super::{
+    CheckedParts, Ctx, Fields, Page, Person, Post, Professional, Reader, Upload, icons::icon,
+};
 use crate::service::{
     DocumentPatch, DocumentView, FolderView, MAX_FILE_BYTES_CAP, NewDocument, Received, RelayView,
     ScanPhotos, ServiceError, Session,
 };
 use crate::web::AppState;
 use crate::web::api::{content_response, receive_file};
-use crate::web::multipart::MultipartForm;
-use axum::Form;
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Path, Query};
 use axum::http::StatusCode;
@@ -45,13 +45,6 @@ pub fn router() -> Router<AppState> {
             post(pro_upload).layer(upload_limit),
         )
         .route("/pro/b/{bid}/scan", post(pro_scan).layer(scan_limit))
-}
-
-#[allow(clippy::result_large_err)]
-fn own(ctx: &Ctx) -> Result<(Session, String), Response> {
-    let s = ctx.require(&["beneficiary"])?.clone();
-    let bid = s.beneficiary_id.clone().unwrap_or_default();
-    Ok((s, bid))
 }
 
 /// `DD/MM/YYYY` from `YYYY-MM-DD...`, as people read dates here.
@@ -131,20 +124,12 @@ struct FolderQuery {
     folder: Option<String>,
 }
 
-async fn list_page(ctx: Ctx, Query(q): Query<FolderQuery>) -> Response {
-    let (session, bid) = match own(&ctx) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
-    render_list(
-        &ctx,
-        &session,
-        &bid,
-        q.folder.as_deref(),
-        None,
-        StatusCode::OK,
-    )
-    .await
+async fn list_page(
+    Query(q): Query<FolderQuery>,
+    Page(ctx, Person { session, bid }): Page<Person>,
+) -> Response {
+    let folder = q.folder.as_deref();
+    render_list(&ctx, &session, &bid, folder, None, StatusCode::OK).await
 }
 
 async fn render_list(
@@ -239,30 +224,27 @@ async fn render_list(
     })
 }
 
-/// A multipart form from a page: its CSRF token, its file or photos (in order), text fields.
+/// A multipart form from a page: its file or photos (in order), text fields.
 struct PageUpload {
-    csrf: String,
     content: Option<(Option<String>, Received)>,
     photos: ScanPhotos,
     name: Option<String>,
     folder_id: Option<String>,
 }
 
-/// Reads a page's upload form. The CSRF token comes first in the form: a file part arriving
-/// without a valid one is refused before any byte is stored. One document streams into the
-/// safe as it arrives; photos to scan are kept in memory (together within
+/// Reads a page's upload form, whose token [`CheckedParts`] checked before any other part.
+/// One document streams into the safe as it arrives; photos to scan are kept in memory (together within
 /// `storage.in_memory_mb`, counted in the uploads' budget). Text parts are short; other parts
 /// are drained.
 async fn read_page_upload(
     ctx: &Ctx,
     session: &Session,
     bid: &str,
-    mut form: MultipartForm,
+    mut form: CheckedParts,
     mode: &Mode,
 ) -> Result<PageUpload, ServiceError> {
     let size_hint = form.body_len();
     let mut out = PageUpload {
-        csrf: String::new(),
         content: None,
         photos: ctx.state.app.begin_scan(size_hint),
         name: None,
@@ -270,13 +252,9 @@ async fn read_page_upload(
     };
     while let Some(mut part) = form.next_part().await? {
         match part.name() {
-            "_csrf" => out.csrf = part.text().await?,
             "name" => out.name = part.optional_text().await?,
             "folder_id" => out.folder_id = part.optional_text().await?,
             "file" => {
-                if !ctx.csrf_ok(&out.csrf) {
-                    return Err(ServiceError::Forbidden);
-                }
                 match mode {
                     Mode::Upload if out.content.is_none() => {
                         let name = part.file_name().map(str::to_owned);
@@ -330,13 +308,10 @@ async fn receive(
     ctx: &Ctx,
     session: &Session,
     bid: &str,
-    multipart: MultipartForm,
+    multipart: CheckedParts,
     mode: Mode,
 ) -> Result<DocumentView, ServiceError> {
     let form = read_page_upload(ctx, session, bid, multipart, &mode).await?;
-    if !ctx.csrf_ok(&form.csrf) {
-        return Err(ServiceError::Forbidden);
-    }
     match (mode, form.content) {
         (Mode::Upload, Some((file_name, content))) => {
             ctx.state
@@ -362,11 +337,8 @@ async fn receive(
     }
 }
 
-async fn person_receive(ctx: Ctx, multipart: MultipartForm, mode: Mode) -> Response {
-    let (session, bid) = match own(&ctx) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
+async fn person_receive(upload: Upload<Person>, mode: Mode) -> Response {
+    let Upload(ctx, Person { session, bid }, multipart) = upload;
     match receive(&ctx, &session, &bid, multipart, mode).await {
         Ok(doc) => go(&ctx, &format!("/documents/{}", doc.id)),
         Err(ServiceError::Forbidden) => ctx.bad_form(),
@@ -384,19 +356,16 @@ async fn person_receive(ctx: Ctx, multipart: MultipartForm, mode: Mode) -> Respo
     }
 }
 
-async fn upload_submit(ctx: Ctx, multipart: MultipartForm) -> Response {
-    person_receive(ctx, multipart, Mode::Upload).await
+async fn upload_submit(upload: Upload<Person>) -> Response {
+    person_receive(upload, Mode::Upload).await
 }
 
-async fn scan_submit(ctx: Ctx, multipart: MultipartForm) -> Response {
-    person_receive(ctx, multipart, Mode::Scan).await
+async fn scan_submit(upload: Upload<Person>) -> Response {
+    person_receive(upload, Mode::Scan).await
 }
 
-async fn pro_receive(ctx: Ctx, bid: String, multipart: MultipartForm, mode: Mode) -> Response {
-    let session = match ctx.require(&["professional"]) {
-        Ok(s) => s.clone(),
-        Err(r) => return r,
-    };
+async fn pro_receive(bid: String, upload: Upload<Professional>, mode: Mode) -> Response {
+    let Upload(ctx, Professional(session), multipart) = upload;
     match receive(&ctx, &session, &bid, multipart, mode).await {
         Ok(_) => go(&ctx, &format!("/pro/b/{bid}")),
         Err(ServiceError::Forbidden) => ctx.bad_form(),
@@ -404,12 +373,12 @@ async fn pro_receive(ctx: Ctx, bid: String, multipart: MultipartForm, mode: Mode
     }
 }
 
-async fn pro_upload(ctx: Ctx, Path(bid): Path<String>, multipart: MultipartForm) -> Response {
-    pro_receive(ctx, bid, multipart, Mode::Upload).await
+async fn pro_upload(Path(bid): Path<String>, upload: Upload<Professional>) -> Response {
+    pro_receive(bid, upload, Mode::Upload).await
 }
 
-async fn pro_scan(ctx: Ctx, Path(bid): Path<String>, multipart: MultipartForm) -> Response {
-    pro_receive(ctx, bid, multipart, Mode::Scan).await
+async fn pro_scan(Path(bid): Path<String>, upload: Upload<Professional>) -> Response {
+    pro_receive(bid, upload, Mode::Scan).await
 }
 
 /// What a professional sees of a person's documents, and the forms to add some.
@@ -428,11 +397,10 @@ pub async fn pro_section(ctx: &Ctx, session: &Session, bid: &str) -> Markup {
     }
 }
 
-async fn document_page(ctx: Ctx, Path(id): Path<String>) -> Response {
-    let (session, bid) = match own(&ctx) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
+async fn document_page(
+    Path(id): Path<String>,
+    Page(ctx, Person { session, bid }): Page<Person>,
+) -> Response {
     render_document(&ctx, &session, &bid, &id, None, StatusCode::OK).await
 }
 
@@ -502,11 +470,8 @@ fn download_name(name: &str) -> String {
     }
 }
 
-async fn serve_content(ctx: Ctx, id: String, thumbnail: bool, inline: bool) -> Response {
-    let session = match ctx.require(&["beneficiary", "professional"]) {
-        Ok(s) => s.clone(),
-        Err(r) => return r,
-    };
+async fn serve_content(page: Page<Reader>, id: String, thumbnail: bool, inline: bool) -> Response {
+    let Page(ctx, Reader(session)) = page;
     let action = if inline {
         "document_viewed"
     } else {
@@ -577,22 +542,20 @@ async fn serve_content(ctx: Ctx, id: String, thumbnail: bool, inline: bool) -> R
     }
 }
 
-async fn view_inline(ctx: Ctx, Path(id): Path<String>) -> Response {
-    serve_content(ctx, id, false, true).await
+async fn view_inline(Path(id): Path<String>, page: Page<Reader>) -> Response {
+    serve_content(page, id, false, true).await
 }
 
-async fn download(ctx: Ctx, Path(id): Path<String>) -> Response {
-    serve_content(ctx, id, false, false).await
+async fn download(Path(id): Path<String>, page: Page<Reader>) -> Response {
+    serve_content(page, id, false, false).await
 }
 
-async fn thumbnail(ctx: Ctx, Path(id): Path<String>) -> Response {
-    serve_content(ctx, id, true, true).await
+async fn thumbnail(Path(id): Path<String>, page: Page<Reader>) -> Response {
+    serve_content(page, id, true, true).await
 }
 
 #[derive(Debug, Deserialize)]
 struct EditForm {
-    #[serde(rename = "_csrf", default)]
-    csrf: String,
     #[serde(default)]
     name: String,
     #[serde(default)]
@@ -601,14 +564,10 @@ struct EditForm {
     expires_on: String,
 }
 
-async fn edit_submit(ctx: Ctx, Path(id): Path<String>, Form(form): Form<EditForm>) -> Response {
-    let (session, bid) = match own(&ctx) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
-    if !ctx.csrf_ok(&form.csrf) {
-        return ctx.bad_form();
-    }
+async fn edit_submit(
+    Path(id): Path<String>,
+    Post(ctx, Person { session, bid }, form): Post<Person, EditForm>,
+) -> Response {
     let nonempty = |s: &str| Some(s.trim().to_owned()).filter(|v| !v.is_empty());
     let patch = DocumentPatch {
         name: Some(form.name.clone()),
@@ -632,21 +591,11 @@ async fn edit_submit(ctx: Ctx, Path(id): Path<String>, Form(form): Form<EditForm
     }
 }
 
-async fn shares_submit(ctx: Ctx, Path(id): Path<String>, body: String) -> Response {
-    let (session, bid) = match own(&ctx) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
-    // Repeated `sid` fields: parse the urlencoded body by hand.
-    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(&body).unwrap_or_default();
-    let csrf = pairs
-        .iter()
-        .find(|(k, _)| k == "_csrf")
-        .map(|(_, v)| v.clone())
-        .unwrap_or_default();
-    if !ctx.csrf_ok(&csrf) {
-        return ctx.bad_form();
-    }
+/// Repeated `sid` fields: the form as its pairs.
+async fn shares_submit(
+    Path(id): Path<String>,
+    Post(ctx, Person { session, bid }, pairs): Post<Person, Fields>,
+) -> Response {
     let (doc, relays) = match tokio::try_join!(
         ctx.state.app.get_document(&session, &id),
         ctx.state.app.relays(&session, &bid)
@@ -729,11 +678,10 @@ pub(super) async fn apply_shares(
     Ok(())
 }
 
-async fn delete_confirm(ctx: Ctx, Path(id): Path<String>) -> Response {
-    let (session, _) = match own(&ctx) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
+async fn delete_confirm(
+    Path(id): Path<String>,
+    Page(ctx, Person { session, .. }): Page<Person>,
+) -> Response {
     match ctx.state.app.get_document(&session, &id).await {
         Ok(doc) => ctx.page(&ctx.t("doc-delete"), html! {
             section.card.narrow {
@@ -750,20 +698,10 @@ async fn delete_confirm(ctx: Ctx, Path(id): Path<String>) -> Response {
     }
 }
 
-#[derive(Debug, Deserialize)]
-struct CsrfOnly {
-    #[serde(rename = "_csrf", default)]
-    csrf: String,
-}
-
-async fn delete_submit(ctx: Ctx, Path(id): Path<String>, Form(form): Form<CsrfOnly>) -> Response {
-    let (session, _) = match own(&ctx) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
-    if !ctx.csrf_ok(&form.csrf) {
-        return ctx.bad_form();
-    }
+async fn delete_submit(
+    Path(id): Path<String>,
+    Post(ctx, Person { session, .. }, _): Post<Person>,
+) -> Response {
     match ctx.state.app.delete_document(&session, &id).await {
         Ok(()) => Redirect::to("/documents").into_response(),
         Err(e) => ctx.error_page(&e),
@@ -772,22 +710,15 @@ async fn delete_submit(ctx: Ctx, Path(id): Path<String>, Form(form): Form<CsrfOn
 
 #[derive(Debug, Deserialize)]
 struct FolderForm {
-    #[serde(rename = "_csrf", default)]
-    csrf: String,
     #[serde(default)]
     name: String,
     #[serde(default)]
     parent_id: String,
 }
 
-async fn folder_submit(ctx: Ctx, Form(form): Form<FolderForm>) -> Response {
-    let (session, bid) = match own(&ctx) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
-    if !ctx.csrf_ok(&form.csrf) {
-        return ctx.bad_form();
-    }
+async fn folder_submit(
+    Post(ctx, Person { session, bid }, form): Post<Person, FolderForm>,
+) -> Response {
     let parent = Some(form.parent_id.as_str()).filter(|p| !p.is_empty());
     match ctx
         .state
@@ -810,11 +741,7 @@ async fn folder_submit(ctx: Ctx, Form(form): Form<FolderForm>) -> Response {
     }
 }
 
-async fn journal_page(ctx: Ctx) -> Response {
-    let (session, bid) = match own(&ctx) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
+async fn journal_page(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
     let (entries, mut names, items) = match tokio::try_join!(
         ctx.state.app.journal_of(&session, &bid),
         ctx.state.app.document_names(&session, &bid),
@@ -849,14 +776,10 @@ async fn journal_page(ctx: Ctx) -> Response {
     })
 }
 
-async fn folder_edit(ctx: Ctx, Path(id): Path<String>, Form(form): Form<FolderForm>) -> Response {
-    let (session, bid) = match own(&ctx) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
-    if !ctx.csrf_ok(&form.csrf) {
-        return ctx.bad_form();
-    }
+async fn folder_edit(
+    Path(id): Path<String>,
+    Post(ctx, Person { session, bid }, form): Post<Person, FolderForm>,
+) -> Response {
     let parent = Some(form.parent_id.as_str()).filter(|p| !p.is_empty());
     match ctx
         .state
@@ -880,14 +803,10 @@ async fn folder_edit(ctx: Ctx, Path(id): Path<String>, Form(form): Form<FolderFo
     }
 }
 
-async fn folder_delete(ctx: Ctx, Path(id): Path<String>, Form(form): Form<CsrfOnly>) -> Response {
-    let (session, bid) = match own(&ctx) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
-    if !ctx.csrf_ok(&form.csrf) {
-        return ctx.bad_form();
-    }
+async fn folder_delete(
+    Path(id): Path<String>,
+    Post(ctx, Person { session, bid }, _): Post<Person>,
+) -> Response {
     match ctx.state.app.delete_folder(&session, &bid, &id).await {
         Ok(()) => Redirect::to("/documents").into_response(),
         Err(e) => ctx.error_page(&e),

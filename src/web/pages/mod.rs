@@ -5,6 +5,7 @@ mod admin;
 mod auth;
 mod calendar;
 mod documents;
+mod guards;
 mod icons;
 mod organizer;
 mod person;
@@ -14,19 +15,20 @@ mod team;
 
 use super::AppState;
 use super::error::classify;
-use super::extract::{
-    LANG_COOKIE, constant_eq, cookie, csrf_cookie_name, page_locale, session_cookie_name,
-    set_cookie,
-};
-use crate::i18n::{Locale, SUPPORTED, native_name};
+use super::extract::LANG_COOKIE;
+use crate::i18n::{SUPPORTED, native_name};
 use crate::service::{ServiceError, Session, Stage};
 use axum::Router;
-use axum::extract::{FromRequestParts, Request};
-use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::extract::Request;
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
+
+pub use guards::{
+    Account, CheckedParts, Ctx, Fields, Leaving, NoFields, Page, Person, PlatformAdmin, Post,
+    Professional, Reader, Refused, SecondFactor, Signed, Staff, Upload, Visitor,
+};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -60,72 +62,6 @@ pub fn router() -> Router<AppState> {
         .merge(admin::router())
 }
 
-/// Everything a page handler needs about the request.
-#[derive(Debug)]
-pub struct Ctx {
-    pub state: AppState,
-    pub session: Option<Session>,
-    pub locale: Locale,
-    /// The token forms must echo: the session's, or the anonymous cookie's.
-    pub csrf: String,
-    new_csrf_cookie: bool,
-    same_origin: bool,
-    is_post: bool,
-    /// The request comes from app.js's upload (it shows progress, then follows the location).
-    pub xhr_upload: bool,
-}
-
-impl FromRequestParts<AppState> for Ctx {
-    type Rejection = std::convert::Infallible;
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
-        let session = match cookie(&parts.headers, session_cookie_name(state)) {
-            Some(token) => state.app.authenticate(token).await.ok(),
-            None => None,
-        };
-        let locale = page_locale(state, &parts.headers, session.as_ref());
-        let (csrf, new_csrf_cookie) =
-            match (&session, cookie(&parts.headers, csrf_cookie_name(state))) {
-                (Some(s), _) => (s.csrf.clone(), false),
-                (None, Some(c)) if c.len() == 32 && c.chars().all(|ch| ch.is_ascii_hexdigit()) => {
-                    (c.to_owned(), false)
-                }
-                (None, _) => (hex::encode(consigne_vault::random_bytes::<16>()), true),
-            };
-        Ok(Self {
-            same_origin: same_origin(&parts.headers),
-            is_post: parts.method == Method::POST,
-            xhr_upload: parts.headers.contains_key("x-consigne-upload"),
-            state: state.clone(),
-            session,
-            locale,
-            csrf,
-            new_csrf_cookie,
-        })
-    }
-}
-
-/// A form's `Origin`, when the browser sends one, must be this site. Under this site's own
-/// `Referrer-Policy: no-referrer`, browsers send `Origin: null` with every form they post, so a
-/// null (or missing) origin is judged by the fetch metadata, when there is some.
-fn same_origin(headers: &HeaderMap) -> bool {
-    let value = |name| {
-        headers
-            .get(name)
-            .and_then(|v: &HeaderValue| v.to_str().ok())
-    };
-    match value(header::ORIGIN) {
-        None | Some("null") => value(header::HeaderName::from_static("sec-fetch-site"))
-            .is_none_or(|site| site == "same-origin"),
-        Some(origin) => {
-            let host = value(header::HOST).unwrap_or_default();
-            origin.split_once("://").is_some_and(|(_, h)| h == host)
-        }
-    }
-}
-
 impl Ctx {
     pub fn t(&self, id: &str) -> String {
         self.locale.t(id)
@@ -136,37 +72,8 @@ impl Ctx {
         self.locale.ta(id, args)
     }
 
-    /// A state-changing form is accepted only with the right token from this site.
-    pub fn csrf_ok(&self, sent: &str) -> bool {
-        self.is_post && self.same_origin && !self.new_csrf_cookie && constant_eq(sent, &self.csrf)
-    }
-
-    pub fn csrf_field(&self) -> Markup {
-        html! { input type="hidden" name="_csrf" value=(self.csrf); }
-    }
-
-    /// The page with headers: the anonymous CSRF cookie when it is new.
-    pub fn render(&self, status: StatusCode, title: &str, body: Markup) -> Response {
-        let mut res = (status, layout(self, title, body)).into_response();
-        if self.new_csrf_cookie {
-            self.add_cookie(
-                &mut res,
-                csrf_cookie_name(&self.state),
-                &self.csrf.clone(),
-                None,
-            );
-        }
-        res
-    }
-
     pub fn page(&self, title: &str, body: Markup) -> Response {
         self.render(StatusCode::OK, title, body)
-    }
-
-    pub fn add_cookie(&self, res: &mut Response, name: &str, value: &str, max_age: Option<i64>) {
-        if let Ok(v) = HeaderValue::from_str(&set_cookie(&self.state, name, value, max_age)) {
-            res.headers_mut().append(header::SET_COOKIE, v);
-        }
     }
 
     /// A short, translated message that says what to do.
@@ -270,9 +177,15 @@ impl Ctx {
         )
     }
 
+    /// A form without this site's token (expired, or sent from elsewhere): nothing was done.
     pub fn bad_form(&self) -> Response {
+        self.render_bad_form(StatusCode::FORBIDDEN)
+    }
+
+    /// The same page for a form that cannot be read.
+    pub fn render_bad_form(&self, status: StatusCode) -> Response {
         self.render(
-            StatusCode::FORBIDDEN,
+            status,
             &self.t("error-title"),
             html! {
                 div.notice.error role="alert" { p { (self.t("error-form-expired")) } }
@@ -291,34 +204,10 @@ impl Ctx {
             _ => "/pro",
         }
     }
-
-    /// The full session of the given kind, or where to go instead.
-    #[allow(clippy::result_large_err)]
-    pub fn require(&self, kinds: &[&str]) -> Result<&Session, Response> {
-        match &self.session {
-            None => Err(Redirect::to("/login").into_response()),
-            Some(s) if s.stage != Stage::Full => {
-                Err(Redirect::to(Self::home_path(s)).into_response())
-            }
-            Some(s) if !kinds.contains(&s.kind.as_str()) => Err(self.not_found()),
-            Some(s) => Ok(s),
-        }
-    }
 }
 
 pub fn not_found_page(state: &AppState, req: &Request) -> Response {
-    let locale = page_locale(state, req.headers(), None);
-    let ctx = Ctx {
-        state: state.clone(),
-        session: None,
-        locale,
-        csrf: String::new(),
-        new_csrf_cookie: false,
-        same_origin: true,
-        is_post: false,
-        xhr_upload: false,
-    };
-    ctx.not_found()
+    Ctx::anonymous(state, req.headers()).not_found()
 }
 
 fn layout(ctx: &Ctx, title: &str, body: Markup) -> Markup {
@@ -351,10 +240,10 @@ fn layout(ctx: &Ctx, title: &str, body: Markup) -> Markup {
                                 }
                                 button.small type="submit" { (ctx.t("action-change-language")) }
                             }
-                            @if ctx.session.as_ref().is_some_and(|s| s.stage == Stage::Full) {
+                            @if ctx.fully_signed_in() {
                                 a.button.small.account href="/settings" { (icons::icon("settings")) span.visually-hidden { (ctx.t("section-settings")) } }
                             }
-                            @if ctx.session.is_some() {
+                            @if ctx.signed_in() {
                                 form method="post" action="/logout" {
                                     (ctx.csrf_field())
                                     button.small.logout type="submit" { (icons::icon("logout")) span { (ctx.t("action-logout")) } }
@@ -396,20 +285,19 @@ pub fn language_options(ctx: &Ctx, selected: &str) -> Markup {
 }
 
 /// `POST /language`: remembered in a cookie, and on the account when logged in.
-pub async fn change_language(ctx: Ctx, axum::Form(form): axum::Form<LanguageForm>) -> Response {
-    if !ctx.csrf_ok(&form.csrf) {
-        return ctx.bad_form();
-    }
+pub async fn change_language(
+    Post(ctx, Visitor(session), form): Post<Visitor, LanguageForm>,
+) -> Response {
     let Ok(lang) = crate::domain::Language::parse(&form.language) else {
         return ctx.bad_form();
     };
-    if let Some(s) = &ctx.session
+    if let Some(s) = &session
         && s.stage == Stage::Full
         && let Err(e) = ctx.state.app.set_language(s, lang.code()).await
     {
         return ctx.error_page(&e);
     }
-    let back = ctx.session.as_ref().map_or("/login", Ctx::home_path);
+    let back = session.as_ref().map_or("/login", Ctx::home_path);
     let mut res = Redirect::to(back).into_response();
     ctx.add_cookie(&mut res, LANG_COOKIE, lang.code(), Some(365 * 24 * 3600));
     res
@@ -417,63 +305,6 @@ pub async fn change_language(ctx: Ctx, axum::Form(form): axum::Form<LanguageForm
 
 #[derive(Debug, serde::Deserialize)]
 pub struct LanguageForm {
-    #[serde(rename = "_csrf", default)]
-    csrf: String,
     #[serde(default)]
     language: String,
-}
-
-#[cfg(test)]
-#[allow(clippy::unwrap_used)]
-mod tests {
-    use super::*;
-
-    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
-        let mut h = HeaderMap::new();
-        h.insert(
-            header::HOST,
-            HeaderValue::from_static("consigne.example:8080"),
-        );
-        for (k, v) in pairs {
-            h.insert(*k, HeaderValue::from_static(v));
-        }
-        h
-    }
-
-    #[test]
-    fn a_browser_posting_under_no_referrer_sends_a_null_origin_and_is_judged_by_fetch_metadata() {
-        // What Chromium sends for a form on this site, given `Referrer-Policy: no-referrer`.
-        assert!(same_origin(&headers(&[
-            ("origin", "null"),
-            ("sec-fetch-site", "same-origin")
-        ])));
-        assert!(!same_origin(&headers(&[
-            ("origin", "null"),
-            ("sec-fetch-site", "cross-site")
-        ])));
-        assert!(!same_origin(&headers(&[
-            ("origin", "null"),
-            ("sec-fetch-site", "same-site")
-        ])));
-        assert!(!same_origin(&headers(&[("sec-fetch-site", "cross-site")])));
-        // Clients that send neither (older browsers, scripts) rely on the token alone.
-        assert!(same_origin(&headers(&[])));
-        assert!(same_origin(&headers(&[("origin", "null")])));
-    }
-
-    #[test]
-    fn an_origin_must_name_this_host() {
-        assert!(same_origin(&headers(&[(
-            "origin",
-            "http://consigne.example:8080"
-        )])));
-        assert!(!same_origin(&headers(&[(
-            "origin",
-            "https://evil.example"
-        )])));
-        assert!(!same_origin(&headers(&[
-            ("origin", "http://consigne.example:8081"),
-            ("sec-fetch-site", "same-origin")
-        ])));
-    }
 }

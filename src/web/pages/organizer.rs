@@ -4,12 +4,13 @@
 //! kind comes from the matched path.
 
 use super::documents::{Shared, apply_shares};
-use super::{Ctx, icons::icon};
+use super::{Ctx, Fields, Page, Person, Post, Professional, Reader, icons::icon};
 use crate::service::{ItemFields, ItemKind, ItemView, ReminderView, ServiceError, Session};
 use crate::web::AppState;
 use axum::Router;
-use axum::extract::{MatchedPath, Path};
+use axum::extract::{FromRequestParts, MatchedPath, Path};
 use axum::http::StatusCode;
+use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use maud::{Markup, html};
@@ -41,8 +42,19 @@ pub fn router() -> Router<AppState> {
 const REMINDER_CHOICES: [(u32, &str); 2] =
     [(1440, "event-reminder-1440"), (120, "event-reminder-120")];
 
-fn kind_of(path: &MatchedPath) -> Option<ItemKind> {
-    crate::web::api::item_kind_in_path(path.as_str())
+/// The kind of item the matched route is about.
+struct KindOf(ItemKind);
+
+impl FromRequestParts<AppState> for KindOf {
+    type Rejection = Response;
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        parts
+            .extensions
+            .get::<MatchedPath>()
+            .and_then(|p| crate::web::api::item_kind_in_path(p.as_str()))
+            .map(Self)
+            .ok_or_else(|| Ctx::anonymous(state, &parts.headers).not_found())
+    }
 }
 
 fn kind_icon(kind: ItemKind) -> &'static str {
@@ -112,16 +124,6 @@ fn form_input(ctx: &Ctx, kind: ItemKind, pairs: &[(String, String)]) -> Map<Stri
         m.insert("reminders".into(), Value::Array(reminders));
     }
     m
-}
-
-fn parse_body(body: &str) -> (String, Vec<(String, String)>) {
-    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(body).unwrap_or_default();
-    let csrf = pairs
-        .iter()
-        .find(|(k, _)| k == "_csrf")
-        .map(|(_, v)| v.clone())
-        .unwrap_or_default();
-    (csrf, pairs)
 }
 
 /// The current values of an item as the form shows them.
@@ -250,35 +252,10 @@ fn item_list(ctx: &Ctx, kind: ItemKind, items: &[ItemView], nested: bool) -> Mar
     }
 }
 
-/// A form the person posted: herself, the kind, the form's fields once its token is checked.
-#[allow(clippy::result_large_err, clippy::type_complexity)]
-fn posted(
-    ctx: &Ctx,
-    path: &MatchedPath,
-    body: &str,
-) -> Result<(Session, String, ItemKind, Vec<(String, String)>), Response> {
-    let (session, bid, kind) = mine(ctx, path)?;
-    let (csrf, pairs) = parse_body(body);
-    if !ctx.csrf_ok(&csrf) {
-        return Err(ctx.bad_form());
-    }
-    Ok((session, bid, kind, pairs))
-}
-
-/// The person on her own pages, and the kind of item the path is about.
-#[allow(clippy::result_large_err)]
-fn mine(ctx: &Ctx, path: &MatchedPath) -> Result<(Session, String, ItemKind), Response> {
-    let s = ctx.require(&["beneficiary"])?.clone();
-    let bid = s.beneficiary_id.clone().unwrap_or_default();
-    let kind = kind_of(path).ok_or_else(|| ctx.not_found())?;
-    Ok((s, bid, kind))
-}
-
-async fn list_page(ctx: Ctx, path: MatchedPath) -> Response {
-    let (session, bid, kind) = match mine(&ctx, &path) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
+async fn list_page(
+    KindOf(kind): KindOf,
+    Page(ctx, Person { session, bid }): Page<Person>,
+) -> Response {
     let items = match ctx.state.app.list_items(&session, &bid, kind).await {
         Ok(i) => i,
         Err(e) => return ctx.error_page(&e),
@@ -324,11 +301,7 @@ fn form_page(
     })
 }
 
-async fn new_page(ctx: Ctx, path: MatchedPath) -> Response {
-    let kind = match mine(&ctx, &path) {
-        Ok((_, _, kind)) => kind,
-        Err(r) => return r,
-    };
+async fn new_page(KindOf(kind): KindOf, Page(ctx, _): Page<Person>) -> Response {
     let mut values = Map::new();
     if kind == ItemKind::Event {
         // A new appointment offers the reminder the day before.
@@ -347,16 +320,13 @@ async fn new_page(ctx: Ctx, path: MatchedPath) -> Response {
     )
 }
 
-async fn create_submit(ctx: Ctx, path: MatchedPath, body: String) -> Response {
-    save(ctx, path, None, body).await
+async fn create_submit(KindOf(kind): KindOf, post: Post<Person, Fields>) -> Response {
+    save(post, kind, None).await
 }
 
 /// Adds (`id` none) or changes an item from its form; a wrong value comes back on the form.
-async fn save(ctx: Ctx, path: MatchedPath, id: Option<String>, body: String) -> Response {
-    let (session, bid, kind, pairs) = match posted(&ctx, &path, &body) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
+async fn save(post: Post<Person, Fields>, kind: ItemKind, id: Option<String>) -> Response {
+    let Post(ctx, Person { session, bid }, pairs) = post;
     let input = form_input(&ctx, kind, &pairs);
     let app = &ctx.state.app;
     let (saved, action) = match &id {
@@ -430,14 +400,11 @@ fn item_details(ctx: &Ctx, item: &ItemView, statuses: &[ReminderView]) -> Markup
     }
 }
 
-async fn item_page(ctx: Ctx, path: MatchedPath, Path(id): Path<String>) -> Response {
-    let session = match ctx.require(&["beneficiary", "professional"]) {
-        Ok(s) => s.clone(),
-        Err(r) => return r,
-    };
-    let Some(kind) = kind_of(&path) else {
-        return ctx.not_found();
-    };
+async fn item_page(
+    KindOf(kind): KindOf,
+    Path(id): Path<String>,
+    Page(ctx, Reader(session)): Page<Reader>,
+) -> Response {
     let app = &ctx.state.app;
     let item = match app.get_item(&session, kind, &id).await {
         Ok(i) => i,
@@ -474,43 +441,39 @@ async fn item_page(ctx: Ctx, path: MatchedPath, Path(id): Path<String>) -> Respo
     })
 }
 
-async fn edit_page(ctx: Ctx, path: MatchedPath, Path(id): Path<String>) -> Response {
-    let (session, _, kind) = match mine(&ctx, &path) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
+/// One of her items as she may change it, shown by `show`.
+async fn editable(page: Page<Person>, kind: ItemKind, id: String, show: Show) -> Response {
+    let Page(ctx, Person { session, .. }) = page;
     match ctx.state.app.item_for_edit(&session, kind, &id).await {
-        Ok(item) => form_page(
-            &ctx,
-            kind,
-            &format!("/{}/{}/edit", kind.plural(), item.id),
-            &values_of(&ctx, &item.fields),
-            None,
-            StatusCode::OK,
-        ),
+        Ok(item) => show(&ctx, kind, &item),
         Err(e) => ctx.error_page(&e),
     }
 }
 
+type Show = fn(&Ctx, ItemKind, &ItemView) -> Response;
+
+async fn edit_page(KindOf(kind): KindOf, Path(id): Path<String>, page: Page<Person>) -> Response {
+    editable(page, kind, id, |ctx, kind, item| {
+        let action = format!("/{}/{}/edit", kind.plural(), item.id);
+        let values = values_of(ctx, &item.fields);
+        form_page(ctx, kind, &action, &values, None, StatusCode::OK)
+    })
+    .await
+}
+
 async fn edit_submit(
-    ctx: Ctx,
-    path: MatchedPath,
+    KindOf(kind): KindOf,
     Path(id): Path<String>,
-    body: String,
+    post: Post<Person, Fields>,
 ) -> Response {
-    save(ctx, path, Some(id), body).await
+    save(post, kind, Some(id)).await
 }
 
 async fn shares_submit(
-    ctx: Ctx,
-    path: MatchedPath,
+    KindOf(kind): KindOf,
     Path(id): Path<String>,
-    body: String,
+    Post(ctx, Person { session, bid }, pairs): Post<Person, Fields>,
 ) -> Response {
-    let (session, bid, kind, pairs) = match posted(&ctx, &path, &body) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
     let (item, relays) = match tokio::try_join!(
         ctx.state.app.item_for_edit(&session, kind, &id),
         ctx.state.app.relays(&session, &bid)
@@ -529,13 +492,16 @@ async fn shares_submit(
     }
 }
 
-async fn delete_confirm(ctx: Ctx, path: MatchedPath, Path(id): Path<String>) -> Response {
-    let (session, _, kind) = match mine(&ctx, &path) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
-    match ctx.state.app.item_for_edit(&session, kind, &id).await {
-        Ok(item) => ctx.page(&ctx.t("item-delete"), html! {
+async fn delete_confirm(
+    KindOf(kind): KindOf,
+    Path(id): Path<String>,
+    page: Page<Person>,
+) -> Response {
+    editable(page, kind, id, delete_question).await
+}
+
+fn delete_question(ctx: &Ctx, kind: ItemKind, item: &ItemView) -> Response {
+    ctx.page(&ctx.t("item-delete"), html! {
             section.card.narrow {
                 h1 { (ctx.ta("item-delete-question", &[("name", item.fields.title().to_owned().into())])) }
                 p { (ctx.t("item-delete-text")) }
@@ -545,21 +511,14 @@ async fn delete_confirm(ctx: Ctx, path: MatchedPath, Path(id): Path<String>) -> 
                 }
                 p { a href={"/" (kind.plural()) "/" (item.id)} { (ctx.t("action-cancel")) } }
             }
-        }),
-        Err(e) => ctx.error_page(&e),
-    }
+    })
 }
 
 async fn delete_submit(
-    ctx: Ctx,
-    path: MatchedPath,
+    KindOf(kind): KindOf,
     Path(id): Path<String>,
-    body: String,
+    Post(ctx, Person { session, .. }, _): Post<Person>,
 ) -> Response {
-    let (session, _, kind, _) = match posted(&ctx, &path, &body) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
     match ctx.state.app.delete_item(&session, kind, &id).await {
         Ok(()) => Redirect::to(&format!("/{}", kind.plural())).into_response(),
         Err(e) => ctx.error_page(&e),
@@ -569,22 +528,10 @@ async fn delete_submit(
 /// A professional adds a contact, note or appointment to a person's safe (shared with her
 /// structure).
 async fn pro_create(
-    ctx: Ctx,
-    path: MatchedPath,
+    KindOf(kind): KindOf,
     Path(bid): Path<String>,
-    body: String,
+    Post(ctx, Professional(session), pairs): Post<Professional, Fields>,
 ) -> Response {
-    let session = match ctx.require(&["professional"]) {
-        Ok(s) => s.clone(),
-        Err(r) => return r,
-    };
-    let Some(kind) = kind_of(&path) else {
-        return ctx.not_found();
-    };
-    let (csrf, pairs) = parse_body(&body);
-    if !ctx.csrf_ok(&csrf) {
-        return ctx.bad_form();
-    }
     let input = form_input(&ctx, kind, &pairs);
     match ctx
         .state

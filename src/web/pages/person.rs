@@ -1,9 +1,8 @@
 //! The person's own pages: home with big pictogram tiles, her relais and invitations, settings.
 
-use super::{Ctx, icons::icon};
+use super::{Account, Ctx, Page, Person, Post, icons::icon};
 use crate::web::AppState;
 use crate::web::extract::ClientAddr;
-use axum::Form;
 use axum::Router;
 use axum::extract::Path;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -25,12 +24,6 @@ pub fn router() -> Router<AppState> {
         .route("/account/delete", post(delete_account))
 }
 
-#[derive(Debug, Deserialize)]
-struct CsrfForm {
-    #[serde(rename = "_csrf", default)]
-    csrf: String,
-}
-
 /// `YYYY-MM-DD` of a timestamp, for messages.
 fn day(at: i64) -> String {
     crate::clock::rfc3339(at).chars().take(10).collect()
@@ -46,12 +39,7 @@ fn tile(href: &str, icon_name: &str, label: &str, badge: Option<usize>) -> Marku
     }
 }
 
-async fn home(ctx: Ctx) -> Response {
-    let session = match ctx.require(&["beneficiary"]) {
-        Ok(s) => s.clone(),
-        Err(r) => return r,
-    };
-    let bid = session.beneficiary_id.clone().unwrap_or_default();
+async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
     let (relays, invitations, documents) = match tokio::try_join!(
         ctx.state.app.relays(&session, &bid),
         ctx.state.app.my_invitations(&session),
@@ -155,12 +143,7 @@ async fn home(ctx: Ctx) -> Response {
     })
 }
 
-async fn relays_page(ctx: Ctx) -> Response {
-    let session = match ctx.require(&["beneficiary"]) {
-        Ok(s) => s.clone(),
-        Err(r) => return r,
-    };
-    let bid = session.beneficiary_id.clone().unwrap_or_default();
+async fn relays_page(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
     let (relays, invitations) = match tokio::try_join!(
         ctx.state.app.relays(&session, &bid),
         ctx.state.app.my_invitations(&session)
@@ -247,12 +230,10 @@ async fn relays_page(ctx: Ctx) -> Response {
     })
 }
 
-async fn leave_confirm(ctx: Ctx, Path(sid): Path<String>) -> Response {
-    let session = match ctx.require(&["beneficiary"]) {
-        Ok(s) => s.clone(),
-        Err(r) => return r,
-    };
-    let bid = session.beneficiary_id.clone().unwrap_or_default();
+async fn leave_confirm(
+    Path(sid): Path<String>,
+    Page(ctx, Person { session, bid }): Page<Person>,
+) -> Response {
     let relays = match ctx.state.app.relays(&session, &bid).await {
         Ok(r) => r,
         Err(e) => return ctx.error_page(&e),
@@ -273,44 +254,34 @@ async fn leave_confirm(ctx: Ctx, Path(sid): Path<String>) -> Response {
     })
 }
 
-async fn leave_submit(ctx: Ctx, Path(sid): Path<String>, Form(form): Form<CsrfForm>) -> Response {
-    let session = match ctx.require(&["beneficiary"]) {
-        Ok(s) => s.clone(),
-        Err(r) => return r,
-    };
-    if !ctx.csrf_ok(&form.csrf) {
-        return ctx.bad_form();
-    }
-    let bid = session.beneficiary_id.clone().unwrap_or_default();
+async fn leave_submit(
+    Path(sid): Path<String>,
+    Post(ctx, Person { session, bid }, _): Post<Person>,
+) -> Response {
     match ctx.state.app.leave_relay(&session, &bid, &sid).await {
         Ok(()) => Redirect::to("/relays").into_response(),
         Err(e) => ctx.error_page(&e),
     }
 }
 
-async fn answer(ctx: Ctx, iid: String, csrf: String, yes: bool) -> Response {
-    let session = match ctx.require(&["beneficiary"]) {
-        Ok(s) => s.clone(),
-        Err(r) => return r,
-    };
-    if !ctx.csrf_ok(&csrf) {
-        return ctx.bad_form();
-    }
+async fn answer(post: Post<Person>, iid: String, yes: bool) -> Response {
+    let Post(ctx, Person { session, .. }, _) = post;
     match ctx.state.app.answer_invitation(&session, &iid, yes).await {
         Ok(()) => Redirect::to("/relays").into_response(),
         Err(e) => ctx.error_page(&e),
     }
 }
 
-async fn accept(ctx: Ctx, Path(iid): Path<String>, Form(form): Form<CsrfForm>) -> Response {
-    answer(ctx, iid, form.csrf, true).await
+async fn accept(Path(iid): Path<String>, post: Post<Person>) -> Response {
+    answer(post, iid, true).await
 }
 
-async fn decline(ctx: Ctx, Path(iid): Path<String>, Form(form): Form<CsrfForm>) -> Response {
-    answer(ctx, iid, form.csrf, false).await
+async fn decline(Path(iid): Path<String>, post: Post<Person>) -> Response {
+    answer(post, iid, false).await
 }
 
-fn settings_body(ctx: &Ctx, notice: Option<String>, error: Option<String>) -> Markup {
+/// `person`: the settings of a person's safe show too.
+fn settings_body(ctx: &Ctx, person: bool, notice: Option<String>, error: Option<String>) -> Markup {
     html! {
         h1 { (icon("settings")) " " (ctx.t("section-settings")) }
         @if let Some(n) = notice { div.notice.success role="status" { p { (n) } } }
@@ -336,7 +307,7 @@ fn settings_body(ctx: &Ctx, notice: Option<String>, error: Option<String>) -> Ma
                 button.primary type="submit" { (ctx.t("action-save")) }
             }
         }
-        @if ctx.session.as_ref().is_some_and(|s| s.kind == "beneficiary") {
+        @if person {
             section.card {
                 h2 { (icon("phone")) " " (ctx.t("phone-title")) }
                 p { (ctx.t("phone-text")) }
@@ -366,17 +337,16 @@ fn settings_body(ctx: &Ctx, notice: Option<String>, error: Option<String>) -> Ma
     }
 }
 
-async fn settings(ctx: Ctx) -> Response {
-    if let Err(r) = ctx.require(&["beneficiary", "professional", "platform_admin"]) {
-        return r;
-    }
-    ctx.page(&ctx.t("section-settings"), settings_body(&ctx, None, None))
+async fn settings(Page(ctx, Account(session)): Page<Account>) -> Response {
+    let person = session.kind == "beneficiary";
+    ctx.page(
+        &ctx.t("section-settings"),
+        settings_body(&ctx, person, None, None),
+    )
 }
 
 #[derive(Debug, Deserialize)]
 struct PasswordForm {
-    #[serde(rename = "_csrf", default)]
-    csrf: String,
     #[serde(default)]
     current_password: String,
     #[serde(default)]
@@ -384,17 +354,10 @@ struct PasswordForm {
 }
 
 async fn change_password(
-    ctx: Ctx,
     ClientAddr(address): ClientAddr,
-    Form(form): Form<PasswordForm>,
+    Post(ctx, Account(session), form): Post<Account, PasswordForm>,
 ) -> Response {
-    let session = match ctx.require(&["beneficiary", "professional", "platform_admin"]) {
-        Ok(s) => s.clone(),
-        Err(r) => return r,
-    };
-    if !ctx.csrf_ok(&form.csrf) {
-        return ctx.bad_form();
-    }
+    let person = session.kind == "beneficiary";
     match ctx
         .state
         .app
@@ -408,37 +371,20 @@ async fn change_password(
     {
         Ok(()) => ctx.page(
             &ctx.t("section-settings"),
-            settings_body(&ctx, Some(ctx.t("settings-password-changed")), None),
+            settings_body(&ctx, person, Some(ctx.t("settings-password-changed")), None),
         ),
         Err(e) => ctx.render(
             Ctx::error_status(&e),
             &ctx.t("section-settings"),
-            settings_body(&ctx, None, Some(ctx.error_text(&e))),
+            settings_body(&ctx, person, None, Some(ctx.error_text(&e))),
         ),
     }
 }
 
-#[derive(Debug, Deserialize)]
-struct RecoveryForm {
-    #[serde(rename = "_csrf", default)]
-    csrf: String,
-    #[serde(default)]
-    enabled: String,
-}
-
 async fn recovery_submit(
-    ctx: Ctx,
     Path(sid): Path<String>,
-    Form(form): Form<RecoveryForm>,
+    Post(ctx, Person { session, bid }, form): Post<Person, RecoveryForm>,
 ) -> Response {
-    let session = match ctx.require(&["beneficiary"]) {
-        Ok(s) => s.clone(),
-        Err(r) => return r,
-    };
-    if !ctx.csrf_ok(&form.csrf) {
-        return ctx.bad_form();
-    }
-    let bid = session.beneficiary_id.clone().unwrap_or_default();
     match ctx
         .state
         .app
@@ -450,12 +396,15 @@ async fn recovery_submit(
     }
 }
 
-async fn export(ctx: Ctx) -> Response {
-    let session = match ctx.require(&["beneficiary"]) {
-        Ok(s) => s.clone(),
-        Err(r) => return r,
-    };
-    let bid = session.beneficiary_id.clone().unwrap_or_default();
+/// The recovery form of one of her relais.
+#[derive(Debug, Deserialize)]
+struct RecoveryForm {
+    /// `1`: this relais may help her recover her safe in person; `0`: no longer.
+    #[serde(default)]
+    enabled: String,
+}
+
+async fn export(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
     match ctx.state.app.export_safe(&session, &bid).await {
         Ok(zip) => crate::web::api::stream_response(
             "application/zip",
@@ -470,21 +419,13 @@ async fn export(ctx: Ctx) -> Response {
 
 #[derive(Debug, Deserialize)]
 struct DeleteForm {
-    #[serde(rename = "_csrf", default)]
-    csrf: String,
     #[serde(default)]
     password: String,
 }
 
-async fn delete_account(ctx: Ctx, Form(form): Form<DeleteForm>) -> Response {
-    let session = match ctx.require(&["beneficiary"]) {
-        Ok(s) => s.clone(),
-        Err(r) => return r,
-    };
-    if !ctx.csrf_ok(&form.csrf) {
-        return ctx.bad_form();
-    }
-    let bid = session.beneficiary_id.clone().unwrap_or_default();
+async fn delete_account(
+    Post(ctx, Person { session, bid }, form): Post<Person, DeleteForm>,
+) -> Response {
     match ctx
         .state
         .app
@@ -492,10 +433,7 @@ async fn delete_account(ctx: Ctx, Form(form): Form<DeleteForm>) -> Response {
         .await
     {
         Ok(()) => {
-            let anonymous = Ctx {
-                session: None,
-                ..ctx
-            };
+            let anonymous = ctx.signed_out();
             let mut res = anonymous.page(
                 &anonymous.t("delete-account-done-title"),
                 html! {
@@ -517,7 +455,7 @@ async fn delete_account(ctx: Ctx, Form(form): Form<DeleteForm>) -> Response {
         Err(e) => ctx.render(
             Ctx::error_status(&e),
             &ctx.t("section-settings"),
-            settings_body(&ctx, None, Some(ctx.error_text(&e))),
+            settings_body(&ctx, true, None, Some(ctx.error_text(&e))),
         ),
     }
 }

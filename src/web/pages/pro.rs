@@ -1,11 +1,10 @@
 //! The professional interface: people followed, opening a safe (with the recovery sheet to
 //! print), inviting an existing person and a person's file (the team: `team.rs`).
 
-use super::{Ctx, icons::icon};
+use super::{Ctx, Page, Post, Professional, icons::icon};
 use crate::policy::Actor;
-use crate::service::{NewSafe, ServiceError, StructureView};
+use crate::service::{NewSafe, ServiceError, Session, StructureView};
 use crate::web::AppState;
-use axum::Form;
 use axum::Router;
 use axum::extract::Path;
 use axum::http::StatusCode;
@@ -23,11 +22,11 @@ pub fn router() -> Router<AppState> {
 }
 
 fn role_of(
-    ctx: &Ctx,
+    session: &Session,
     sid: &str,
 ) -> Option<(crate::domain::StaffRole, crate::domain::StructureKind)> {
-    match ctx.session.as_ref().map(|s| &s.actor) {
-        Some(Actor::Professional { memberships, .. }) => memberships
+    match &session.actor {
+        Actor::Professional { memberships, .. } => memberships
             .iter()
             .find(|m| m.structure_id == sid)
             .map(|m| (m.role, m.kind)),
@@ -35,11 +34,7 @@ fn role_of(
     }
 }
 
-async fn pro_home(ctx: Ctx) -> Response {
-    let session = match ctx.require(&["professional"]) {
-        Ok(s) => s.clone(),
-        Err(r) => return r,
-    };
+async fn pro_home(Page(ctx, Professional(session)): Page<Professional>) -> Response {
     let structures = match ctx.state.app.list_structures(&session).await {
         Ok(s) => s,
         Err(e) => return ctx.error_page(&e),
@@ -57,7 +52,7 @@ async fn pro_home(ctx: Ctx) -> Response {
             .pending_resets(&session, &s.id)
             .await
             .unwrap_or_default();
-        sections.push(structure_section(&ctx, s, followed, &resets));
+        sections.push(structure_section(&ctx, &session, s, followed, &resets));
     }
     ctx.page(&ctx.t("pro-title"), html! {
         h1 { (ctx.locale.ta("home-hello", &[("name", session.keys.display_name.clone().into())])) }
@@ -68,11 +63,13 @@ async fn pro_home(ctx: Ctx) -> Response {
 
 fn structure_section(
     ctx: &Ctx,
+    session: &Session,
     s: &StructureView,
     followed: Option<Result<Vec<crate::service::FollowedPerson>, ServiceError>>,
     resets: &[crate::service::PendingReset],
 ) -> Markup {
-    let is_admin = role_of(ctx, &s.id).is_some_and(|(r, _)| r == crate::domain::StaffRole::Admin);
+    let is_admin =
+        role_of(session, &s.id).is_some_and(|(r, _)| r == crate::domain::StaffRole::Admin);
     html! {
         section.card {
             h2 { (icon("building")) " " (s.name) }
@@ -107,8 +104,6 @@ fn structure_section(
 
 #[derive(Debug, Default, Deserialize)]
 struct OpenForm {
-    #[serde(rename = "_csrf", default)]
-    csrf: String,
     #[serde(default)]
     first_name: String,
     #[serde(default)]
@@ -197,24 +192,20 @@ fn open_form(
     })
 }
 
-async fn open_page(ctx: Ctx, Path(sid): Path<String>) -> Response {
-    if let Err(r) = ctx.require(&["professional"]) {
-        return r;
-    }
-    if role_of(&ctx, &sid).is_none() {
+async fn open_page(
+    Path(sid): Path<String>,
+    Page(ctx, Professional(session)): Page<Professional>,
+) -> Response {
+    if role_of(&session, &sid).is_none() {
         return ctx.not_found();
     }
     open_form(&ctx, &sid, &OpenForm::default(), None, StatusCode::OK)
 }
 
-async fn open_submit(ctx: Ctx, Path(sid): Path<String>, Form(form): Form<OpenForm>) -> Response {
-    let session = match ctx.require(&["professional"]) {
-        Ok(s) => s.clone(),
-        Err(r) => return r,
-    };
-    if !ctx.csrf_ok(&form.csrf) {
-        return ctx.bad_form();
-    }
+async fn open_submit(
+    Path(sid): Path<String>,
+    Post(ctx, Professional(session), form): Post<Professional, OpenForm>,
+) -> Response {
     let generate = form.password_choice == "generate";
     let recovery_relay = match form.recovery_relay.as_str() {
         "yes" => true,
@@ -262,24 +253,14 @@ async fn open_submit(ctx: Ctx, Path(sid): Path<String>, Form(form): Form<OpenFor
 
 #[derive(Debug, Deserialize)]
 struct InviteForm {
-    #[serde(rename = "_csrf", default)]
-    csrf: String,
     #[serde(default)]
     identifier: String,
 }
 
 async fn invite_submit(
-    ctx: Ctx,
     Path(sid): Path<String>,
-    Form(form): Form<InviteForm>,
+    Post(ctx, Professional(session), form): Post<Professional, InviteForm>,
 ) -> Response {
-    let session = match ctx.require(&["professional"]) {
-        Ok(s) => s.clone(),
-        Err(r) => return r,
-    };
-    if !ctx.csrf_ok(&form.csrf) {
-        return ctx.bad_form();
-    }
     match ctx.state.app.invite(&session, &sid, &form.identifier).await {
         Ok(()) => ctx.page(
             &ctx.t("invite-sent-title"),
@@ -295,11 +276,10 @@ async fn invite_submit(
     }
 }
 
-async fn person_file(ctx: Ctx, Path(bid): Path<String>) -> Response {
-    let session = match ctx.require(&["professional"]) {
-        Ok(s) => s.clone(),
-        Err(r) => return r,
-    };
+async fn person_file(
+    Path(bid): Path<String>,
+    Page(ctx, Professional(session)): Page<Professional>,
+) -> Response {
     let documents_html = super::documents::pro_section(&ctx, &session, &bid).await;
     let organizer_html = super::organizer::pro_section(&ctx, &session, &bid).await;
     match ctx.state.app.beneficiary_profile(&session, &bid).await {

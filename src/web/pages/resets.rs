@@ -4,10 +4,9 @@
 //! and can cancel it; she prints a new recovery sheet in her session; her phone number, set by
 //! her or by her relais.
 
-use super::{Ctx, icons::icon};
+use super::{Ctx, Page, Person, Post, Professional, icons::icon};
 use crate::service::{OpenedSafe, PendingReset, ServiceError, Session};
 use crate::web::AppState;
-use axum::Form;
 use axum::Router;
 use axum::extract::Path;
 use axum::http::StatusCode;
@@ -28,15 +27,7 @@ pub fn router() -> Router<AppState> {
 }
 
 #[derive(Debug, Deserialize)]
-struct CsrfOnly {
-    #[serde(rename = "_csrf", default)]
-    csrf: String,
-}
-
-#[derive(Debug, Deserialize)]
 struct PhoneForm {
-    #[serde(rename = "_csrf", default)]
-    csrf: String,
     #[serde(default)]
     phone: String,
 }
@@ -68,14 +59,10 @@ fn back_to(ctx: &Ctx, status: StatusCode, title: &str, text: String, href: &str)
 }
 
 /// A member of a recovery relais starts a reset: no code yet, only what happens next.
-async fn start_submit(ctx: Ctx, Path(bid): Path<String>, Form(form): Form<CsrfOnly>) -> Response {
-    let session = match ctx.require(&["professional"]) {
-        Ok(s) => s.clone(),
-        Err(r) => return r,
-    };
-    if !ctx.csrf_ok(&form.csrf) {
-        return ctx.bad_form();
-    }
+async fn start_submit(
+    Path(bid): Path<String>,
+    Post(ctx, Professional(session), _): Post<Professional>,
+) -> Response {
     let back = format!("/pro/b/{bid}");
     match ctx.state.app.start_in_person_reset(&session, &bid).await {
         Ok(started) => ctx.page(
@@ -144,14 +131,10 @@ pub(super) fn pending_section(ctx: &Ctx, resets: &[PendingReset]) -> Markup {
 }
 
 /// A second member confirms: the one-time code is shown once, to hand to the person.
-async fn confirm_submit(ctx: Ctx, Path(id): Path<String>, Form(form): Form<CsrfOnly>) -> Response {
-    let session = match ctx.require(&["professional"]) {
-        Ok(s) => s.clone(),
-        Err(r) => return r,
-    };
-    if !ctx.csrf_ok(&form.csrf) {
-        return ctx.bad_form();
-    }
+async fn confirm_submit(
+    Path(id): Path<String>,
+    Post(ctx, Professional(session), _): Post<Professional>,
+) -> Response {
     match ctx.state.app.confirm_reset(&session, &id).await {
         Ok(reset) => ctx.page(&ctx.t("reset-title"), html! {
             article.sheet {
@@ -188,14 +171,7 @@ async fn confirm_submit(ctx: Ctx, Path(id): Path<String>, Form(form): Form<CsrfO
     }
 }
 
-async fn cancel(ctx: Ctx, id: String, csrf: String, kind: &str, back: &str) -> Response {
-    let session = match ctx.require(&[kind]) {
-        Ok(s) => s.clone(),
-        Err(r) => return r,
-    };
-    if !ctx.csrf_ok(&csrf) {
-        return ctx.bad_form();
-    }
+async fn cancel(ctx: Ctx, session: Session, id: String, back: &str) -> Response {
     match ctx.state.app.cancel_reset(&session, &id).await {
         Ok(()) => Redirect::to(back).into_response(),
         Err(e) => ctx.error_page(&e),
@@ -203,19 +179,17 @@ async fn cancel(ctx: Ctx, id: String, csrf: String, kind: &str, back: &str) -> R
 }
 
 async fn pro_cancel_submit(
-    ctx: Ctx,
     Path(id): Path<String>,
-    Form(form): Form<CsrfOnly>,
+    Post(ctx, Professional(session), _): Post<Professional>,
 ) -> Response {
-    cancel(ctx, id, form.csrf, "professional", "/pro").await
+    cancel(ctx, session, id, "/pro").await
 }
 
 async fn her_cancel_submit(
-    ctx: Ctx,
     Path(id): Path<String>,
-    Form(form): Form<CsrfOnly>,
+    Post(ctx, Person { session, .. }, _): Post<Person>,
 ) -> Response {
-    cancel(ctx, id, form.csrf, "beneficiary", "/home").await
+    cancel(ctx, session, id, "/home").await
 }
 
 /// Her home page's notices: a reset of her safe in progress (with a cancel button), and a
@@ -252,10 +226,7 @@ pub(super) async fn her_notices(ctx: &Ctx, session: &Session) -> Markup {
 }
 
 /// GET only explains; the code is made by the form's POST.
-async fn sheet_page(ctx: Ctx) -> Response {
-    if let Err(r) = ctx.require(&["beneficiary"]) {
-        return r;
-    }
+async fn sheet_page(Page(ctx, _): Page<Person>) -> Response {
     ctx.page(
         &ctx.t("new-sheet-title"),
         html! {
@@ -272,14 +243,7 @@ async fn sheet_page(ctx: Ctx) -> Response {
     )
 }
 
-async fn sheet_submit(ctx: Ctx, Form(form): Form<CsrfOnly>) -> Response {
-    let session = match ctx.require(&["beneficiary"]) {
-        Ok(s) => s.clone(),
-        Err(r) => return r,
-    };
-    if !ctx.csrf_ok(&form.csrf) {
-        return ctx.bad_form();
-    }
+async fn sheet_submit(Post(ctx, Person { session, .. }, _): Post<Person>) -> Response {
     match ctx.state.app.new_recovery_code(&session).await {
         Ok(sheet) => recovery_sheet(&ctx, &sheet, "/home"),
         Err(e @ ServiceError::Conflict("login_again")) => back_to(
@@ -306,12 +270,7 @@ fn phone_form(ctx: &Ctx, action: &str, current: Option<&str>) -> Markup {
 }
 
 /// Her phone number, for reminders and security notices (empty removes it).
-async fn phone_page(ctx: Ctx) -> Response {
-    let session = match ctx.require(&["beneficiary"]) {
-        Ok(s) => s.clone(),
-        Err(r) => return r,
-    };
-    let bid = session.beneficiary_id.clone().unwrap_or_default();
+async fn phone_page(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
     match ctx.state.app.beneficiary_profile(&session, &bid).await {
         Ok(p) => ctx.page(
             &ctx.t("phone-title"),
@@ -339,17 +298,14 @@ pub(super) fn pro_phone_form(ctx: &Ctx, bid: &str, current: Option<&str>) -> Mar
     }
 }
 
-async fn save_phone(ctx: Ctx, bid: Option<String>, form: PhoneForm, back: String) -> Response {
-    let session = match ctx.require(&["beneficiary", "professional"]) {
-        Ok(s) => s.clone(),
-        Err(r) => return r,
-    };
-    if !ctx.csrf_ok(&form.csrf) {
-        return ctx.bad_form();
-    }
-    let bid = bid
-        .or_else(|| session.beneficiary_id.clone())
-        .unwrap_or_default();
+/// Her phone number, from her settings or from her file at a relais of hers.
+async fn save_phone(
+    ctx: Ctx,
+    session: Session,
+    bid: String,
+    form: PhoneForm,
+    back: String,
+) -> Response {
     let phone = Some(form.phone.trim()).filter(|p| !p.is_empty());
     match ctx.state.app.set_phone(&session, &bid, phone).await {
         Ok(()) => Redirect::to(&back).into_response(),
@@ -364,23 +320,18 @@ async fn save_phone(ctx: Ctx, bid: Option<String>, form: PhoneForm, back: String
     }
 }
 
-async fn her_phone_submit(ctx: Ctx, Form(form): Form<PhoneForm>) -> Response {
-    if let Err(r) = ctx.require(&["beneficiary"]) {
-        return r;
-    }
-    save_phone(ctx, None, form, "/settings".into()).await
+async fn her_phone_submit(
+    Post(ctx, Person { session, bid }, form): Post<Person, PhoneForm>,
+) -> Response {
+    save_phone(ctx, session, bid, form, "/settings".into()).await
 }
 
 async fn pro_phone_submit(
-    ctx: Ctx,
     Path(bid): Path<String>,
-    Form(form): Form<PhoneForm>,
+    Post(ctx, Professional(session), form): Post<Professional, PhoneForm>,
 ) -> Response {
-    if let Err(r) = ctx.require(&["professional"]) {
-        return r;
-    }
     let back = format!("/pro/b/{bid}");
-    save_phone(ctx, Some(bid), form, back).await
+    save_phone(ctx, session, bid, form, back).await
 }
 
 /// The recovery sheet to print: at opening (back to `/pro`), or her new one (back to `/home`).

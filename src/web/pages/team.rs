@@ -3,11 +3,10 @@
 //! Approving gives her the structure's key; the page says to approve only a colleague one
 //! knows. Deactivating ends her sessions and access and renews the structure's key.
 
-use super::{Ctx, icons::icon};
+use super::{Ctx, Page, Post, Staff, icons::icon};
 use crate::policy::Actor;
-use crate::service::{NewProfessional, ProfessionalView, ServiceError};
+use crate::service::{NewProfessional, ProfessionalView, ServiceError, Session};
 use crate::web::AppState;
-use axum::Form;
 use axum::Router;
 use axum::extract::Path;
 use axum::http::StatusCode;
@@ -25,8 +24,6 @@ pub fn router() -> Router<AppState> {
 
 #[derive(Debug, Default, Deserialize)]
 struct ProfessionalForm {
-    #[serde(rename = "_csrf", default)]
-    csrf: String,
     #[serde(default)]
     display_name: String,
     #[serde(default)]
@@ -35,12 +32,6 @@ struct ProfessionalForm {
     password: String,
     #[serde(default)]
     role: String,
-}
-
-#[derive(Debug, Deserialize)]
-struct CsrfOnly {
-    #[serde(rename = "_csrf", default)]
-    csrf: String,
 }
 
 /// `2026-12-01T10:00:00Z` as `2026-12-01 10:00 UTC`.
@@ -55,9 +46,9 @@ fn when(rfc3339: &str) -> String {
     )
 }
 
-fn is_admin_of(ctx: &Ctx, sid: &str) -> bool {
-    match ctx.session.as_ref().map(|s| &s.actor) {
-        Some(Actor::Professional { memberships, .. }) => memberships.iter().any(|m| {
+fn is_admin_of(session: &Session, sid: &str) -> bool {
+    match &session.actor {
+        Actor::Professional { memberships, .. } => memberships.iter().any(|m| {
             m.structure_id == sid && m.approved && m.role == crate::domain::StaffRole::Admin
         }),
         _ => false,
@@ -66,25 +57,22 @@ fn is_admin_of(ctx: &Ctx, sid: &str) -> bool {
 
 async fn team(
     ctx: &Ctx,
+    session: &Session,
     sid: &str,
     form: &ProfessionalForm,
     notice: Option<String>,
     error: Option<String>,
     status: StatusCode,
 ) -> Response {
-    let session = match ctx.require(&["professional", "platform_admin"]) {
-        Ok(s) => s.clone(),
-        Err(r) => return r,
-    };
     let (structure, members) = match tokio::try_join!(
-        ctx.state.app.get_structure(&session, sid),
-        ctx.state.app.list_professionals(&session, sid)
+        ctx.state.app.get_structure(session, sid),
+        ctx.state.app.list_professionals(session, sid)
     ) {
         Ok(v) => v,
         Err(e) => return ctx.error_page(&e),
     };
     let platform = session.kind == "platform_admin";
-    let admin = is_admin_of(ctx, sid);
+    let admin = is_admin_of(session, sid);
     let holds_key = session.keys.structure_key(sid).is_some();
     let has_active_admin = members
         .iter()
@@ -197,30 +185,15 @@ async fn team(
     })
 }
 
-async fn team_page(ctx: Ctx, Path(sid): Path<String>) -> Response {
-    team(
-        &ctx,
-        &sid,
-        &ProfessionalForm::default(),
-        None,
-        None,
-        StatusCode::OK,
-    )
-    .await
+async fn team_page(Path(sid): Path<String>, Page(ctx, Staff(session)): Page<Staff>) -> Response {
+    let form = ProfessionalForm::default();
+    team(&ctx, &session, &sid, &form, None, None, StatusCode::OK).await
 }
 
 async fn team_submit(
-    ctx: Ctx,
     Path(sid): Path<String>,
-    Form(form): Form<ProfessionalForm>,
+    Post(ctx, Staff(session), form): Post<Staff, ProfessionalForm>,
 ) -> Response {
-    let session = match ctx.require(&["professional", "platform_admin"]) {
-        Ok(s) => s.clone(),
-        Err(r) => return r,
-    };
-    if !ctx.csrf_ok(&form.csrf) {
-        return ctx.bad_form();
-    }
     let input = NewProfessional {
         display_name: form.display_name.clone(),
         email: form.email.clone(),
@@ -237,6 +210,7 @@ async fn team_submit(
             let notice = ctx.ta(id, &[("name", p.display_name.into())]);
             team(
                 &ctx,
+                &session,
                 &sid,
                 &ProfessionalForm::default(),
                 Some(notice),
@@ -249,6 +223,7 @@ async fn team_submit(
         Err(e) => {
             team(
                 &ctx,
+                &session,
                 &sid,
                 &ProfessionalForm {
                     password: String::new(),
@@ -269,14 +244,8 @@ enum Decision {
     Deactivate,
 }
 
-async fn decide(ctx: Ctx, sid: String, pid: String, form: CsrfOnly, what: Decision) -> Response {
-    let session = match ctx.require(&["professional", "platform_admin"]) {
-        Ok(s) => s.clone(),
-        Err(r) => return r,
-    };
-    if !ctx.csrf_ok(&form.csrf) {
-        return ctx.bad_form();
-    }
+async fn decide(post: Post<Staff>, sid: String, pid: String, what: Decision) -> Response {
+    let Post(ctx, Staff(session), _) = post;
     let app = &ctx.state.app;
     let (result, done) = match what {
         Decision::Approve => (
@@ -290,27 +259,26 @@ async fn decide(ctx: Ctx, sid: String, pid: String, form: CsrfOnly, what: Decisi
     };
     let form = ProfessionalForm::default();
     match result {
-        Ok(()) => team(&ctx, &sid, &form, Some(ctx.t(done)), None, StatusCode::OK).await,
+        Ok(()) => {
+            let notice = Some(ctx.t(done));
+            team(&ctx, &session, &sid, &form, notice, None, StatusCode::OK).await
+        }
         Err(ServiceError::NotFound) => ctx.not_found(),
         Err(e) => {
             let status = Ctx::error_status(&e);
-            team(&ctx, &sid, &form, None, Some(ctx.error_text(&e)), status).await
+            let error = Some(ctx.error_text(&e));
+            team(&ctx, &session, &sid, &form, None, error, status).await
         }
     }
 }
 
-async fn approve_submit(
-    ctx: Ctx,
-    Path((sid, pid)): Path<(String, String)>,
-    Form(form): Form<CsrfOnly>,
-) -> Response {
-    decide(ctx, sid, pid, form, Decision::Approve).await
+async fn approve_submit(Path((sid, pid)): Path<(String, String)>, post: Post<Staff>) -> Response {
+    decide(post, sid, pid, Decision::Approve).await
 }
 
 async fn deactivate_submit(
-    ctx: Ctx,
     Path((sid, pid)): Path<(String, String)>,
-    Form(form): Form<CsrfOnly>,
+    post: Post<Staff>,
 ) -> Response {
-    decide(ctx, sid, pid, form, Decision::Deactivate).await
+    decide(post, sid, pid, Decision::Deactivate).await
 }
