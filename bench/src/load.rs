@@ -34,6 +34,10 @@ pub struct LoadResult {
     pub requests: u64,
     /// Failed requests, warm-up included.
     pub errors: u64,
+    /// Successful requests completed over the whole run (warm-up and the end's wait
+    /// included): with `errors`, every request the load sent, for a cost per request over the
+    /// whole run.
+    pub completed: u64,
     /// The first error, to tell what went wrong.
     pub first_error: Option<String>,
     /// The window: its full length when the load ran to its end, else up to the last
@@ -71,6 +75,11 @@ impl LoadResult {
 
     pub fn p99(&self) -> Option<Duration> {
         self.quantile(0.99)
+    }
+
+    /// Every request sent over the whole run (successful or not).
+    pub fn sent(&self) -> u64 {
+        self.completed + self.errors
     }
 }
 
@@ -130,6 +139,9 @@ pub fn run(spec: &LoadSpec, job: &dyn Job) -> LoadResult {
                             std::thread::sleep(pause);
                         }
                         let counted = ended >= measure_from && ended <= deadline;
+                        if result.is_ok() {
+                            out.completed += 1;
+                        }
                         match result {
                             Ok(bytes) if counted => {
                                 out.latencies.push(ended - began);
@@ -169,6 +181,7 @@ pub fn run(spec: &LoadSpec, job: &dyn Job) -> LoadResult {
     for t in per_thread {
         result.requests += t.latencies.len() as u64;
         result.errors += t.errors;
+        result.completed += t.completed;
         result.bytes += t.bytes;
         result.latencies.extend(t.latencies);
         if result.first_error.is_none() {
@@ -188,10 +201,52 @@ pub fn run(spec: &LoadSpec, job: &dyn Job) -> LoadResult {
     result
 }
 
+/// A side client asking `url` (a health check) every `every` until `stop` is set; the probes
+/// that complete inside `window` count, as the load's requests do.
+pub fn probe(
+    url: &str,
+    every: Duration,
+    window: (Instant, Instant),
+    stop: &std::sync::atomic::AtomicBool,
+) -> LoadResult {
+    let agent = agent();
+    let mut result = LoadResult::default();
+    let mut last_end = None;
+    while !stop.load(Ordering::Relaxed) {
+        let began = Instant::now();
+        let answer = get(&agent, url, Auth::None);
+        let ended = Instant::now();
+        match answer {
+            Ok(bytes) => {
+                result.completed += 1;
+                if ended >= window.0 && ended <= window.1 {
+                    result.latencies.push(ended - began);
+                    result.bytes += bytes;
+                    last_end = Some(ended);
+                }
+            }
+            Err(e) => {
+                result.errors += 1;
+                if result.first_error.is_none() {
+                    result.first_error = Some(format!("{e:#}"));
+                }
+            }
+        }
+        std::thread::sleep(every);
+    }
+    result.requests = result.latencies.len() as u64;
+    result.latencies.sort_unstable();
+    result.elapsed = last_end.map_or(Duration::ZERO, |end| {
+        end.min(window.1).saturating_duration_since(window.0)
+    });
+    result
+}
+
 #[derive(Debug, Default)]
 struct ThreadResult {
     latencies: Vec<Duration>,
     errors: u64,
+    completed: u64,
     first_error: Option<String>,
     bytes: u64,
     last_end: Option<Instant>,
