@@ -212,7 +212,8 @@ pub fn probe(
     let agent = agent();
     let mut result = LoadResult::default();
     let mut last_end = None;
-    while !stop.load(Ordering::Relaxed) {
+    // At least one probe, however short the load.
+    loop {
         let began = Instant::now();
         let answer = get(&agent, url, Auth::None);
         let ended = Instant::now();
@@ -231,6 +232,9 @@ pub fn probe(
                     result.first_error = Some(format!("{e:#}"));
                 }
             }
+        }
+        if stop.load(Ordering::Relaxed) {
+            break;
         }
         std::thread::sleep(every);
     }
@@ -405,6 +409,64 @@ mod tests {
         assert_eq!(r.errors, 1);
         assert_eq!(r.bytes, 110);
         assert_eq!(r.first_error.as_deref(), Some("first fails"));
+    }
+
+    /// A loopback HTTP server answering `ok` to every request of every keep-alive connection.
+    fn tiny_server() -> String {
+        use std::io::Write;
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                let Ok(mut stream) = stream else { return };
+                std::thread::spawn(move || {
+                    let mut seen = Vec::new();
+                    let mut buf = [0u8; 1024];
+                    while let Ok(n) = stream.read(&mut buf) {
+                        if n == 0 {
+                            return;
+                        }
+                        seen.extend_from_slice(&buf[..n]);
+                        while let Some(end) = seen.windows(4).position(|w| w == b"\r\n\r\n") {
+                            seen.drain(..end + 4);
+                            let answer = b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok";
+                            if stream.write_all(answer).is_err() {
+                                return;
+                            }
+                        }
+                    }
+                });
+            }
+        });
+        base
+    }
+
+    #[test]
+    fn the_probe_asks_until_stopped_and_counts_its_window() {
+        let url = format!("{}/health", tiny_server());
+        let run = |window: (Instant, Instant)| {
+            let stop = std::sync::atomic::AtomicBool::new(false);
+            std::thread::scope(|scope| {
+                let probe = scope.spawn(|| probe(&url, Duration::from_millis(10), window, &stop));
+                std::thread::sleep(Duration::from_millis(100));
+                stop.store(true, Ordering::Relaxed);
+                probe.join().unwrap()
+            })
+        };
+        let now = Instant::now();
+        let all = run((now, now + Duration::from_secs(3600)));
+        assert_eq!(all.errors, 0, "{:?}", all.first_error);
+        assert!(all.requests >= 1);
+        assert_eq!(all.completed, all.requests);
+        assert_eq!(all.bytes, 2 * all.requests);
+        assert!(all.p99().is_some());
+        // Probes outside the window are answered but not counted.
+        let later = Instant::now() + Duration::from_secs(3600);
+        let none = run((later, later + Duration::from_secs(1)));
+        assert!(none.completed >= 1);
+        assert_eq!((none.requests, none.errors), (0, 0));
+        assert_eq!(none.p99(), None);
+        assert_eq!(none.elapsed, Duration::ZERO);
     }
 
     #[test]
