@@ -69,7 +69,7 @@ pub fn now_utc() -> String {
 /// A line of the scenarios' table: measured, or why it could not be.
 #[derive(Debug, Clone)]
 pub enum Line {
-    Measured(Measured),
+    Measured(Box<Measured>),
     Failed { name: String, error: String },
 }
 

@@ -396,7 +396,7 @@ fn record(lines: &mut Vec<Line>, line: anyhow::Result<Measured>, name: &str) -> 
             if let Some(e) = &m.load.first_error {
                 progress(&format!("{}: first error: {e}", m.name));
             }
-            lines.push(Line::Measured(m.clone()));
+            lines.push(Line::Measured(Box::new(m.clone())));
             Some(m)
         }
         Err(e) => {
@@ -450,8 +450,7 @@ struct Results {
     /// The professionals' lists: the fixture's structure (300 people) and the big one.
     pro_list: Option<Measured>,
     big_pro_list: Option<Measured>,
-    /// Per sized safe: its documents, its home page and its document list.
-    sized: Vec<(u64, Option<Measured>, Option<Measured>)>,
+    sized: Vec<SizedPages>,
     upload_10: Option<Measured>,
     download_10: Option<Measured>,
     static_file: Option<Measured>,
@@ -459,6 +458,14 @@ struct Results {
     /// Resident memory of the fresh server just before the concurrent uploads.
     memory_at_rest: u64,
     paint: Option<anyhow::Result<Paint>>,
+}
+
+/// A sized safe's documents, its home page and its document list.
+#[derive(Debug)]
+struct SizedPages {
+    documents: u64,
+    home: Option<Measured>,
+    list: Option<Measured>,
 }
 
 /// Cold starts measured (the last server stays up for the scenarios).
@@ -620,11 +627,19 @@ impl Run<'_> {
                         }),
                         &list_name,
                     );
-                    r.sized.push((n, home, list));
+                    r.sized.push(SizedPages {
+                        documents: n,
+                        home,
+                        list,
+                    });
                 }
                 Err(e) => {
                     let _ = record(&mut r.lines, Err(e), &home_name);
-                    r.sized.push((n, None, None));
+                    r.sized.push(SizedPages {
+                        documents: n,
+                        home: None,
+                        list: None,
+                    });
                 }
             }
         }
@@ -1067,17 +1082,17 @@ fn slope(points: &[(f64, f64)]) -> Option<f64> {
 }
 
 /// The home page's independence from the safe's size, and the document list's growth line.
-fn sized_goals(sized: &[(u64, Option<Measured>, Option<Measured>)]) -> Vec<Goal> {
+fn sized_goals(sized: &[SizedPages]) -> Vec<Goal> {
     const HOME: &str = "home page: server CPU per request for safes of 10 / 100 / 1 000 / 5 000 documents, the largest safe's against the smallest's";
     const GROWTH: &str = "growth line: document list server CPU per request over the safe's documents (least-squares slope over the safes of 10 / 100 / 1 000 / 5 000)";
-    let cpu = |pick: fn(&(u64, Option<Measured>, Option<Measured>)) -> Option<&Measured>| {
+    let cpu = |pick: fn(&SizedPages) -> Option<&Measured>| {
         sized
             .iter()
-            .map(|s| (s.0, pick(s).and_then(Measured::cpu_per_request)))
+            .map(|s| (s.documents, pick(s).and_then(Measured::cpu_per_request)))
             .collect::<Vec<_>>()
     };
-    let home = cpu(|s| s.1.as_ref());
-    let list = cpu(|s| s.2.as_ref());
+    let home = cpu(|s| s.home.as_ref());
+    let list = cpu(|s| s.list.as_ref());
     let complete =
         |v: &[(u64, Option<Duration>)]| v.len() >= 2 && v.iter().all(|(_, c)| c.is_some());
     let mut goals = Vec::new();
