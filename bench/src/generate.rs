@@ -12,6 +12,10 @@
 //! - **through the store layer** (`consigne::store`, see `bulk`): everything else, in large
 //!   transactions fed by one worker thread per core that does the cryptography.
 //!
+//! - **the size-scaling part** (`sized`, when asked): a structure following many people (its
+//!   bulk people planned by `plan_people`) and safes of chosen sizes opened by it through the
+//!   service layer, their documents bulk rows.
+//!
 //! The result is described by a [`Fixture`], also written to `<data_dir>/fixture.json`.
 
 mod bulk;
