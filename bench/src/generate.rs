@@ -12,10 +12,17 @@
 //! - **through the store layer** (`consigne::store`, see `bulk`): everything else, in large
 //!   transactions fed by one worker thread per core that does the cryptography.
 //!
+//! - **the size-scaling part** (`sized`, when asked): a structure following many people (its
+//!   bulk people planned by `plan_people`) and safes of chosen sizes opened by it through the
+//!   service layer, their documents bulk rows.
+//!
 //! The result is described by a [`Fixture`], also written to `<data_dir>/fixture.json`.
 
 mod bulk;
 mod content;
+mod sized;
+
+pub use sized::SizedSafe;
 
 use anyhow::{Context, Result, anyhow, bail};
 use consigne::config::Config;
@@ -49,6 +56,12 @@ pub struct GenerateOptions {
     pub blob_sample: usize,
     /// Same seed, same shape (names, counts, ids of bulk rows); keys are always fresh.
     pub seed: u64,
+    /// People followed by a second, big relay structure (0: none), the sized safes included
+    /// (see `sized`).
+    pub big_structure: usize,
+    /// Safes opened by the big structure with these numbers of documents, each with her own
+    /// password (on top of `beneficiaries` and `documents`).
+    pub sized_safes: Vec<u64>,
 }
 
 impl Default for GenerateOptions {
@@ -62,6 +75,8 @@ impl Default for GenerateOptions {
             documents: 2_000_000,
             blob_sample: 1_000,
             seed: 42,
+            big_structure: 0,
+            sized_safes: Vec::new(),
         }
     }
 }
@@ -82,6 +97,12 @@ pub struct Fixture {
     pub counts: Counts,
     /// Wall-clock time of the generation.
     pub seconds: f64,
+    /// The professional of the big structure (`GenerateOptions::big_structure`), if any.
+    #[serde(default)]
+    pub big_professional: Option<FixtureProfessional>,
+    /// The safes of chosen sizes (`GenerateOptions::sized_safes`), smallest first as asked.
+    #[serde(default)]
+    pub sized: Vec<SizedSafe>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -213,6 +234,7 @@ pub fn generate(opts: &GenerateOptions) -> Result<Fixture> {
         started.elapsed().as_secs_f64()
     );
     let bulk_person = bulk_phase(&app, opts, &served, logins, &mut rng, &started)?;
+    let sized = sized::make(&app, &runtime, opts, &mut rng)?;
     let counts = count(&app)?;
     let followed = app
         .db
@@ -263,6 +285,8 @@ pub fn generate(opts: &GenerateOptions) -> Result<Fixture> {
         bulk: bulk_person,
         counts,
         seconds: started.elapsed().as_secs_f64(),
+        big_professional: sized.professional,
+        sized: sized.safes,
     };
     let path = opts.data_dir.join("fixture.json");
     let tmp = opts.data_dir.join("fixture.json.tmp");
@@ -731,11 +755,19 @@ fn plan_people(
         .map(|l| l.identifier.clone())
         .chain([served.beneficiary.identifier.clone()])
         .collect();
-    // Relay structures other than the fixture's: where the bulk people are followed.
+    // Relay structures other than the fixture's (and the big one): where the bulk people are
+    // followed.
+    let big = sized::big_structure(opts);
     let relays: Vec<usize> = (1..structures.len())
-        .filter(|i| structures[*i].relay)
+        .filter(|i| structures[*i].relay && big.is_none_or(|(b, _)| b != *i))
         .collect();
     let to_fixture = followed_count(opts.beneficiaries, logins) - 1 - logins;
+    let to_big = big.map_or(0, |(_, n)| n);
+    if to_fixture + to_big > count {
+        bail!(
+            "too few beneficiaries: {to_fixture} for the fixture structure and {to_big} for the big one"
+        );
+    }
     let weights: Vec<f64> = (0..count)
         .map(|_| -(1.0 - rng.gen_range(0.0..1.0f64)).ln())
         .collect();
@@ -765,7 +797,11 @@ fn plan_people(
             .find(|id| !taken.contains(id))
             .ok_or_else(|| anyhow!("too many homonyms"))?;
         taken.insert(identifier.clone());
-        let primary = if i < to_fixture || relays.is_empty() {
+        let primary = if i < to_fixture {
+            0
+        } else if let Some((b, _)) = big.filter(|_| i < to_fixture + to_big) {
+            b
+        } else if relays.is_empty() {
             0
         } else {
             relays[rng.gen_range(0..relays.len())]

@@ -1,5 +1,6 @@
 //! Shared pieces of the benchmark (`consigne-bench`) and the durability battery (`durability`).
 
+pub mod cache;
 pub mod generate;
 // The benchmark runner: load generator, server observation, references, scenarios, report.
 pub mod load;

@@ -34,6 +34,10 @@ pub struct LoadResult {
     pub requests: u64,
     /// Failed requests, warm-up included.
     pub errors: u64,
+    /// Successful requests completed over the whole run (warm-up and the end's wait
+    /// included): with `errors`, every request the load sent, for a cost per request over the
+    /// whole run.
+    pub completed: u64,
     /// The first error, to tell what went wrong.
     pub first_error: Option<String>,
     /// The window: its full length when the load ran to its end, else up to the last
@@ -71,6 +75,11 @@ impl LoadResult {
 
     pub fn p99(&self) -> Option<Duration> {
         self.quantile(0.99)
+    }
+
+    /// Every request sent over the whole run (successful or not).
+    pub fn sent(&self) -> u64 {
+        self.completed + self.errors
     }
 }
 
@@ -130,6 +139,9 @@ pub fn run(spec: &LoadSpec, job: &dyn Job) -> LoadResult {
                             std::thread::sleep(pause);
                         }
                         let counted = ended >= measure_from && ended <= deadline;
+                        if result.is_ok() {
+                            out.completed += 1;
+                        }
                         match result {
                             Ok(bytes) if counted => {
                                 out.latencies.push(ended - began);
@@ -169,6 +181,7 @@ pub fn run(spec: &LoadSpec, job: &dyn Job) -> LoadResult {
     for t in per_thread {
         result.requests += t.latencies.len() as u64;
         result.errors += t.errors;
+        result.completed += t.completed;
         result.bytes += t.bytes;
         result.latencies.extend(t.latencies);
         if result.first_error.is_none() {
@@ -188,10 +201,56 @@ pub fn run(spec: &LoadSpec, job: &dyn Job) -> LoadResult {
     result
 }
 
+/// A side client asking `url` (a health check) every `every` until `stop` is set; the probes
+/// that complete inside `window` count, as the load's requests do.
+pub fn probe(
+    url: &str,
+    every: Duration,
+    window: (Instant, Instant),
+    stop: &std::sync::atomic::AtomicBool,
+) -> LoadResult {
+    let agent = agent();
+    let mut result = LoadResult::default();
+    let mut last_end = None;
+    // At least one probe, however short the load.
+    loop {
+        let began = Instant::now();
+        let answer = get(&agent, url, Auth::None);
+        let ended = Instant::now();
+        match answer {
+            Ok(bytes) => {
+                result.completed += 1;
+                if ended >= window.0 && ended <= window.1 {
+                    result.latencies.push(ended - began);
+                    result.bytes += bytes;
+                    last_end = Some(ended);
+                }
+            }
+            Err(e) => {
+                result.errors += 1;
+                if result.first_error.is_none() {
+                    result.first_error = Some(format!("{e:#}"));
+                }
+            }
+        }
+        if stop.load(Ordering::Relaxed) {
+            break;
+        }
+        std::thread::sleep(every);
+    }
+    result.requests = result.latencies.len() as u64;
+    result.latencies.sort_unstable();
+    result.elapsed = last_end.map_or(Duration::ZERO, |end| {
+        end.min(window.1).saturating_duration_since(window.0)
+    });
+    result
+}
+
 #[derive(Debug, Default)]
 struct ThreadResult {
     latencies: Vec<Duration>,
     errors: u64,
+    completed: u64,
     first_error: Option<String>,
     bytes: u64,
     last_end: Option<Instant>,
@@ -350,6 +409,64 @@ mod tests {
         assert_eq!(r.errors, 1);
         assert_eq!(r.bytes, 110);
         assert_eq!(r.first_error.as_deref(), Some("first fails"));
+    }
+
+    /// A loopback HTTP server answering `ok` to every request of every keep-alive connection.
+    fn tiny_server() -> String {
+        use std::io::Write;
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                let Ok(mut stream) = stream else { return };
+                std::thread::spawn(move || {
+                    let mut seen = Vec::new();
+                    let mut buf = [0u8; 1024];
+                    while let Ok(n) = stream.read(&mut buf) {
+                        if n == 0 {
+                            return;
+                        }
+                        seen.extend_from_slice(&buf[..n]);
+                        while let Some(end) = seen.windows(4).position(|w| w == b"\r\n\r\n") {
+                            seen.drain(..end + 4);
+                            let answer = b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok";
+                            if stream.write_all(answer).is_err() {
+                                return;
+                            }
+                        }
+                    }
+                });
+            }
+        });
+        base
+    }
+
+    #[test]
+    fn the_probe_asks_until_stopped_and_counts_its_window() {
+        let url = format!("{}/health", tiny_server());
+        let run = |window: (Instant, Instant)| {
+            let stop = std::sync::atomic::AtomicBool::new(false);
+            std::thread::scope(|scope| {
+                let probe = scope.spawn(|| probe(&url, Duration::from_millis(10), window, &stop));
+                std::thread::sleep(Duration::from_millis(100));
+                stop.store(true, Ordering::Relaxed);
+                probe.join().unwrap()
+            })
+        };
+        let now = Instant::now();
+        let all = run((now, now + Duration::from_secs(3600)));
+        assert_eq!(all.errors, 0, "{:?}", all.first_error);
+        assert!(all.requests >= 1);
+        assert_eq!(all.completed, all.requests);
+        assert_eq!(all.bytes, 2 * all.requests);
+        assert!(all.p99().is_some());
+        // Probes outside the window are answered but not counted.
+        let later = Instant::now() + Duration::from_secs(3600);
+        let none = run((later, later + Duration::from_secs(1)));
+        assert!(none.completed >= 1);
+        assert_eq!((none.requests, none.errors), (0, 0));
+        assert_eq!(none.p99(), None);
+        assert_eq!(none.elapsed, Duration::ZERO);
     }
 
     #[test]

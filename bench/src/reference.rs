@@ -104,6 +104,25 @@ pub fn argon2_rate(
     threads: usize,
     duration: Duration,
 ) -> anyhow::Result<f64> {
+    Ok(argon2_run(params, threads, duration)?.0)
+}
+
+/// The CPU time (user + system, of the hashing thread) of one Argon2id hash at the product's
+/// cost, one thread for about `duration`: what a login cannot cost less than, in CPU rather
+/// than wall-clock time (a shared machine's other work does not change it).
+pub fn argon2_cpu_per_hash(
+    params: consigne_vault::KdfParams,
+    duration: Duration,
+) -> anyhow::Result<Duration> {
+    Ok(argon2_run(params, 1, duration)?.1)
+}
+
+/// Hashes per second on `threads` threads, and the CPU time per hash.
+fn argon2_run(
+    params: consigne_vault::KdfParams,
+    threads: usize,
+    duration: Duration,
+) -> anyhow::Result<(f64, Duration)> {
     let argon_params = argon2::Params::new(
         params.memory_kib,
         params.iterations,
@@ -112,11 +131,12 @@ pub fn argon2_rate(
     )
     .map_err(|e| anyhow::anyhow!("argon2id parameters: {e}"))?;
     let started = Instant::now();
-    let counts: Vec<anyhow::Result<u64>> = std::thread::scope(|scope| {
+    let counts: Vec<anyhow::Result<(u64, Duration)>> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads.max(1))
             .map(|t| {
                 let argon_params = argon_params.clone();
-                scope.spawn(move || -> anyhow::Result<u64> {
+                scope.spawn(move || -> anyhow::Result<(u64, Duration)> {
+                    let cpu_start = crate::server::thread_cpu_time()?;
                     let argon = argon2::Argon2::new(
                         argon2::Algorithm::Argon2id,
                         argon2::Version::V0x13,
@@ -137,7 +157,10 @@ pub fn argon2_rate(
                             .map_err(|e| anyhow::anyhow!("argon2id: {e}"))?;
                         n += 1;
                     }
-                    Ok(n)
+                    Ok((
+                        n,
+                        crate::server::thread_cpu_time()?.saturating_sub(cpu_start),
+                    ))
                 })
             })
             .collect();
@@ -150,11 +173,14 @@ pub fn argon2_rate(
             .collect()
     });
     let elapsed = started.elapsed().as_secs_f64();
-    let mut total = 0u64;
+    let (mut total, mut cpu) = (0u64, Duration::ZERO);
     for c in counts {
-        total += c?;
+        let (n, t) = c?;
+        total += n;
+        cpu += t;
     }
-    Ok(total as f64 / elapsed.max(1e-9))
+    let per_hash = cpu / u32::try_from(total.max(1)).unwrap_or(u32::MAX);
+    Ok((total as f64 / elapsed.max(1e-9), per_hash))
 }
 
 /// The Argon2id bound of this machine: the best rate with 1 to `cores` threads (on shared
@@ -295,6 +321,12 @@ mod tests {
         let rates = argon2_bound(params, 2, Duration::ZERO).unwrap();
         assert_eq!(rates.len(), 2);
         assert!(rates.iter().all(|(_, r)| *r > 0.0));
+        // CPU time is counted in clock ticks: a few hashes make several.
+        let cpu = argon2_cpu_per_hash(params, Duration::from_millis(200)).unwrap();
+        assert!(
+            cpu > Duration::ZERO && cpu < Duration::from_secs(10),
+            "{cpu:?}"
+        );
         let bad = consigne_vault::KdfParams {
             memory_kib: 1,
             iterations: 0,

@@ -69,7 +69,7 @@ pub fn now_utc() -> String {
 /// A line of the scenarios' table: measured, or why it could not be.
 #[derive(Debug, Clone)]
 pub enum Line {
-    Measured(Measured),
+    Measured(Box<Measured>),
     Failed { name: String, error: String },
 }
 
@@ -89,8 +89,10 @@ pub struct Goal {
     /// Ours over the reference (or the measured value over its limit), when computed.
     pub ratio: Option<String>,
     pub target: String,
-    /// `None`: not measured (the reason is in `ours`).
+    /// `None`: not measured (the reason is in `ours`), or only reported.
     pub met: Option<bool>,
+    /// A figure reported for reference, with no goal.
+    pub informative: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -150,6 +152,7 @@ impl Report {
         );
         for g in &self.goals {
             let result = match g.met {
+                _ if g.informative => "reported",
                 Some(true) => "met",
                 Some(false) => "**missed**",
                 None => "not measured",
@@ -171,7 +174,7 @@ impl Report {
         );
         let _ = writeln!(
             out,
-            "| scenario | connections | requests | requests/s | MB/s | p50 | p99 | errors | server CPU | server memory (peak) |\n|---|---|---|---|---|---|---|---|---|---|"
+            "| scenario | connections | requests | requests/s | MB/s | p50 | p99 | errors | server CPU | server CPU per request | /health p99 | server memory (peak) |\n|---|---|---|---|---|---|---|---|---|---|---|---|"
         );
         for line in &self.lines {
             match line {
@@ -179,7 +182,7 @@ impl Report {
                     let l = &x.load;
                     let _ = writeln!(
                         out,
-                        "| {} | {} | {} | {} | {} | {} | {} | {} | {:.0} % | {} ({}) |",
+                        "| {} | {} | {} | {} | {} | {} | {} | {} | {:.0} % | {} | {} | {} ({}) |",
                         x.name,
                         x.concurrency,
                         l.requests,
@@ -189,6 +192,13 @@ impl Report {
                         ms(l.p99()),
                         l.errors,
                         x.usage.cpu_percent,
+                        ms(x.cpu_per_request()),
+                        match &x.health {
+                            Some(h) if h.errors > 0 =>
+                                format!("{} ({} failed)", ms(h.p99()), h.errors),
+                            Some(h) => ms(h.p99()),
+                            None => "–".into(),
+                        },
                         mb(x.usage.memory.rss),
                         mb(x.usage.memory.peak),
                     );
@@ -196,7 +206,7 @@ impl Report {
                 Line::Failed { name, error } => {
                     let _ = writeln!(
                         out,
-                        "| {name} | – | – | – | – | – | – | failed: {} | – | – |",
+                        "| {name} | – | – | – | – | – | – | failed: {} | – | – | – | – |",
                         error.replace('|', "\\|").replace('\n', " ")
                     );
                 }
@@ -227,6 +237,20 @@ pub fn at_least(name: &str, ours: f64, reference: f64, fraction: f64, unit: &str
         ratio: Some(format!("{:.0} %", ratio * 100.0)),
         target: format!("≥ {:.0} %", fraction * 100.0),
         met: Some(reference > 0.0 && ratio >= fraction),
+        informative: false,
+    }
+}
+
+/// A figure reported next to a reference, with no goal.
+pub fn reported(name: &str, ours: String, reference: String, ratio: String) -> Goal {
+    Goal {
+        name: name.to_owned(),
+        ours,
+        reference,
+        ratio: Some(ratio),
+        target: "reported (no goal)".into(),
+        met: None,
+        informative: true,
     }
 }
 
@@ -239,6 +263,7 @@ pub fn at_most(name: &str, ours: String, value: f64, limit: f64, target: &str) -
         ratio: Some(format!("{:.0} % of the limit", value / limit * 100.0)),
         target: target.to_owned(),
         met: Some(value <= limit),
+        informative: false,
     }
 }
 
@@ -251,6 +276,7 @@ pub fn unmeasured(name: &str, target: &str, why: &str) -> Goal {
         ratio: None,
         target: target.to_owned(),
         met: None,
+        informative: false,
     }
 }
 
@@ -285,7 +311,10 @@ mod tests {
                 name: "login".into(),
                 error: "a|b".into(),
             }],
-            goals: vec![unmeasured("fcp", "≤ 3 s", "no node")],
+            goals: vec![
+                unmeasured("fcp", "≤ 3 s", "no node"),
+                reported("list", "5 req/s".into(), "50 req/s".into(), "10 %".into()),
+            ],
             ..Report::default()
         };
         let md = r.markdown();
@@ -293,5 +322,8 @@ mod tests {
         assert!(md.contains("2026-11-22 18:00 UTC"));
         assert!(md.contains("failed: a\\|b"));
         assert!(md.contains("not measured"));
+        assert!(
+            md.contains("| list | 5 req/s | 50 req/s | 10 % | reported (no goal) | reported |")
+        );
     }
 }

@@ -38,6 +38,23 @@ pub struct Measured {
     pub concurrency: usize,
     pub load: LoadResult,
     pub usage: Usage,
+    /// `/health` asked every 10 ms by a side client during the measured window (the real
+    /// server only).
+    pub health: Option<LoadResult>,
+}
+
+impl Measured {
+    /// The server's CPU time per request over the whole scenario (every request the load
+    /// sent, warm-up included, over the CPU used from its start to its end).
+    pub fn cpu_per_request(&self) -> Option<Duration> {
+        let sent = u32::try_from(self.load.sent()).ok().filter(|n| *n > 0)?;
+        Some(self.usage.cpu / sent)
+    }
+
+    /// Response bytes per counted request.
+    pub fn bytes_per_request(&self) -> Option<u64> {
+        self.load.bytes.checked_div(self.load.requests)
+    }
 }
 
 /// A logged-in account.
@@ -91,14 +108,15 @@ pub fn login(
     })
 }
 
-/// Logs in as soon as the server can: retries while it answers 5xx or cannot be reached
-/// (a server busy with its start-up work), for up to `patience`. Returns the session and the
-/// time from the server's spawn to this first successful login.
+/// Logs in as soon as the server can: retries every `retry` while it answers 5xx or cannot be
+/// reached (a server still starting or busy with its start-up work), for up to `patience`.
+/// Returns the session and the time from the server's spawn to this first successful login.
 pub fn first_login(
     server: &ServerProcess,
     identifier: &str,
     password: &str,
     patience: Duration,
+    retry: Duration,
 ) -> anyhow::Result<(Session, Duration)> {
     let agent = load::agent();
     let url = format!("{}/api/v1/auth/login", server.base);
@@ -126,25 +144,42 @@ pub fn first_login(
                 patience.as_secs()
             );
         }
-        std::thread::sleep(Duration::from_millis(250));
+        std::thread::sleep(retry);
     }
 }
 
-/// Runs `job` under `spec` while observing `server`.
+/// How often the side client asks `/health` during a scenario.
+pub const HEALTH_EVERY: Duration = Duration::from_millis(10);
+
+/// Runs `job` under `spec` while observing `server` (CPU, memory) and, for the real server,
+/// while a side client asks its `/health` every 10 ms over the measured window.
 fn observed(
     server: &ServerProcess,
     name: &str,
     spec: &LoadSpec,
     job: &dyn load::Job,
 ) -> anyhow::Result<Measured> {
+    let health_url = format!("{}/health", server.base);
+    let stop = std::sync::atomic::AtomicBool::new(false);
     let observation = Observation::start(server)?;
-    let load = load::run(spec, job);
+    let started = Instant::now();
+    let window = (started + spec.warmup, started + spec.warmup + spec.duration);
+    let (load, health) = std::thread::scope(|scope| {
+        let prober = server
+            .probe_health
+            .then(|| scope.spawn(|| load::probe(&health_url, HEALTH_EVERY, window, &stop)));
+        let load = load::run(spec, job);
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        let health = prober.map(|p| p.join().unwrap_or_default());
+        (load, health)
+    });
     let usage = observation.finish(server)?;
     Ok(Measured {
         name: name.to_owned(),
         concurrency: spec.concurrency,
         load,
         usage,
+        health,
     })
 }
 
@@ -184,36 +219,6 @@ pub fn logins(
         &spec(settings, concurrency),
         &job,
     )
-}
-
-/// Logins from `concurrency` clients while one more client asks `/health` every 10 ms: the
-/// login throughput and the health check's latencies under that load.
-pub fn logins_with_health(
-    server: &ServerProcess,
-    fixture: &Fixture,
-    settings: &Settings,
-    concurrency: usize,
-) -> anyhow::Result<(Measured, LoadResult)> {
-    let health_url = format!("{}/health", server.base);
-    std::thread::scope(|scope| {
-        let prober = scope.spawn(|| {
-            // Probes over the same window as the logins (warm-up excluded).
-            let spec = LoadSpec {
-                concurrency: 1,
-                duration: settings.duration,
-                warmup: settings.warmup,
-                per_thread_limit: None,
-                pause: Some(Duration::from_millis(10)),
-            };
-            let job = |agent: &ureq::Agent, _: usize, _: u64| -> anyhow::Result<u64> {
-                load::get(agent, &health_url, Auth::None)
-            };
-            load::run(&spec, &job)
-        });
-        let result = logins(server, fixture, settings, concurrency);
-        let health = prober.join().unwrap_or_default();
-        result.map(|m| (m, health))
-    })
 }
 
 /// A page for a logged-in account (`path` chosen per request), with the session cookie.

@@ -17,6 +17,8 @@ pub struct ServerProcess {
     pub startup: Duration,
     /// When the process was spawned.
     pub spawned: Instant,
+    /// Whether the scenarios probe its `/health` (the real server; not the reference one).
+    pub probe_health: bool,
 }
 
 impl Drop for ServerProcess {
@@ -35,6 +37,13 @@ pub fn free_port() -> anyhow::Result<u16> {
 impl ServerProcess {
     /// Spawns `consigne serve --config CONFIG --listen 127.0.0.1:PORT` and waits for `/health`.
     pub fn consigne(binary: &Path, config: &Path, log: &Path) -> anyhow::Result<Self> {
+        let mut server = Self::consigne_started(binary, config, log)?;
+        server.wait_health(log)?;
+        Ok(server)
+    }
+
+    /// Spawns `consigne serve` without waiting for it (start-up is measured by the caller).
+    pub fn consigne_started(binary: &Path, config: &Path, log: &Path) -> anyhow::Result<Self> {
         let port = free_port()?;
         let mut cmd = Command::new(binary);
         cmd.arg("serve")
@@ -55,12 +64,21 @@ impl ServerProcess {
             cmd.env_remove(var);
         }
         cmd.env("RUST_LOG", "warn");
-        Self::spawn(cmd, port, log)
+        let mut server = Self::launch(cmd, port, log)?;
+        server.probe_health = true;
+        Ok(server)
     }
 
     /// Spawns `cmd` (which must listen on `port`), logging its output to `log`, and waits up
     /// to 60 s for `/health` to answer 200.
-    pub fn spawn(mut cmd: Command, port: u16, log: &Path) -> anyhow::Result<Self> {
+    pub fn spawn(cmd: Command, port: u16, log: &Path) -> anyhow::Result<Self> {
+        let mut server = Self::launch(cmd, port, log)?;
+        server.wait_health(log)?;
+        Ok(server)
+    }
+
+    /// Spawns `cmd` (which must listen on `port`), logging its output to `log`.
+    fn launch(mut cmd: Command, port: u16, log: &Path) -> anyhow::Result<Self> {
         let out = std::fs::OpenOptions::new()
             .create(true)
             .append(true)
@@ -74,12 +92,19 @@ impl ServerProcess {
         let child = cmd
             .spawn()
             .with_context(|| format!("cannot start {:?}", cmd.get_program()))?;
-        let mut server = Self {
+        Ok(Self {
             child,
             base: format!("http://127.0.0.1:{port}"),
             startup: Duration::ZERO,
             spawned: started,
-        };
+            probe_health: false,
+        })
+    }
+
+    /// Waits up to 60 s from the spawn for `/health` to answer 200; sets `startup`.
+    fn wait_health(&mut self, log: &Path) -> anyhow::Result<()> {
+        let started = self.spawned;
+        let server = self;
         let agent: ureq::Agent = ureq::config::Config::builder()
             .http_status_as_error(false)
             .timeout_global(Some(Duration::from_secs(2)))
@@ -91,7 +116,7 @@ impl ServerProcess {
                 && res.status() == 200
             {
                 server.startup = started.elapsed();
-                return Ok(server);
+                return Ok(());
             }
             if let Some(status) = server.child.try_wait()? {
                 bail!(
@@ -175,8 +200,17 @@ fn clock_ticks() -> f64 {
 
 /// User + system CPU time of a process, all threads.
 pub fn cpu_time_of(pid: u32) -> anyhow::Result<Duration> {
-    let stat =
-        std::fs::read_to_string(format!("/proc/{pid}/stat")).context("reading /proc/<pid>/stat")?;
+    cpu_time_in(&format!("/proc/{pid}/stat"))
+}
+
+/// User + system CPU time of the calling thread (`/proc/thread-self/stat`, clock ticks).
+pub fn thread_cpu_time() -> anyhow::Result<Duration> {
+    cpu_time_in("/proc/thread-self/stat")
+}
+
+/// utime + stime of a `/proc/…/stat` file.
+fn cpu_time_in(path: &str) -> anyhow::Result<Duration> {
+    let stat = std::fs::read_to_string(path).with_context(|| format!("reading {path}"))?;
     // The command name may hold spaces: fields are counted after its closing parenthesis.
     let rest = stat
         .rsplit_once(')')
@@ -206,6 +240,8 @@ pub struct Observation {
 pub struct Usage {
     /// CPU time over wall time, in percent of one core (200 % = two cores busy).
     pub cpu_percent: f64,
+    /// CPU time (user + system, all threads) over the scenario.
+    pub cpu: Duration,
     pub memory: Memory,
 }
 
@@ -223,6 +259,7 @@ impl Observation {
         let wall = self.started.elapsed().as_secs_f64().max(1e-9);
         Ok(Usage {
             cpu_percent: cpu.as_secs_f64() / wall * 100.0,
+            cpu,
             memory: server.memory()?,
         })
     }

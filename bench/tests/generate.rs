@@ -132,15 +132,18 @@ fn tiny_installation(data_dir: PathBuf, database_url: String, blobs_url: String)
         documents: 500,
         blob_sample: 20,
         seed: 7,
+        big_structure: 10,
+        sized_safes: vec![3, 7],
     })
     .unwrap();
     assert_eq!(
         Fixture::load(&data_dir).unwrap().beneficiary.id,
         fixture.beneficiary.id
     );
-    assert_eq!(fixture.counts.beneficiaries, 50);
+    // The sized safes come on top of the asked people and documents.
+    assert_eq!(fixture.counts.beneficiaries, 50 + 2);
     assert_eq!(fixture.counts.structures, 3);
-    assert_eq!(fixture.counts.documents, 500);
+    assert_eq!(fixture.counts.documents, 500 + 3 + 7);
     assert_eq!(fixture.counts.blobs, 10 + 20);
     assert_eq!(fixture.beneficiary.documents.len(), 50);
     assert_eq!(fixture.logins.len(), 5);
@@ -214,6 +217,40 @@ fn tiny_installation(data_dir: PathBuf, database_url: String, blobs_url: String)
         pro_token,
     );
     assert!(!shared.as_array().unwrap().is_empty());
+
+    // The big structure's professional follows exactly the people asked, the sized safes
+    // among them; each sized safe holds the documents asked and her password opens it.
+    let big = fixture.big_professional.as_ref().expect("a big structure");
+    assert_eq!(big.followed, 10);
+    assert_ne!(big.structure_id, p.structure_id);
+    let big_pro = login(base, &big.email, &big.password);
+    let followed = get_json(
+        base,
+        &format!("/api/v1/structures/{}/beneficiaries", big.structure_id),
+        big_pro["token"].as_str().unwrap(),
+    );
+    assert_eq!(followed.as_array().unwrap().len(), 10);
+    assert_eq!(
+        fixture
+            .sized
+            .iter()
+            .map(|s| s.documents)
+            .collect::<Vec<_>>(),
+        [3, 7]
+    );
+    for sized in &fixture.sized {
+        let s = login(base, &sized.identifier, &sized.password);
+        assert_eq!(
+            s["account"]["beneficiary_id"].as_str(),
+            Some(sized.id.as_str())
+        );
+        let docs = get_json(
+            base,
+            &format!("/api/v1/beneficiaries/{}/documents", sized.id),
+            s["token"].as_str().unwrap(),
+        );
+        assert_eq!(docs.as_array().unwrap().len() as u64, sized.documents);
+    }
 
     // The people who log in with their own password, and a bulk person (shared derivation).
     for l in &fixture.logins {

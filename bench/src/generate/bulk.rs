@@ -194,6 +194,12 @@ pub(super) struct Staff<'a> {
     pub salt: [u8; 16],
 }
 
+/// Whether bulk structure `n` is a relay: one in ten is a mediation structure (it opens safes
+/// but sees no content).
+pub(super) fn is_relay(n: usize) -> bool {
+    n % 10 != 9
+}
+
 /// Bulk structures and their professionals, ready to insert.
 #[derive(Debug, Default)]
 pub(super) struct Structures {
@@ -224,8 +230,7 @@ pub(super) fn structures_batch(
     for n in numbers {
         let sid = content::uuid(rng);
         let pair = KeyPair::generate();
-        // One in ten is a mediation structure: it opens safes but sees no content.
-        let relay = n % 10 != 9;
+        let relay = is_relay(n);
         let (name, city) = content::structure_name(rng, n);
         let created_at = now - rng.gen_range(400..4 * 365) * 86_400;
         rows.push(StructureRow {

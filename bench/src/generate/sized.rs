@@ -1,0 +1,190 @@
+//! The size-scaling part of the data set (issue 12): a second relay structure that follows
+//! many people (3 000 at the default size) with its professional, and safes of chosen sizes
+//! (10, 100, 1 000 and 5 000 documents) opened by that structure, each with her own password.
+//! The benchmark measures how a page's cost grows with the safe or with the people followed.
+//!
+//! The big structure is the first bulk relay structure (`plan_people` gives it its people;
+//! no other bulk person picks it at random); the sized safes are opened through the service
+//! layer by its professional, and their documents are bulk rows (`bulk::documents`, the same
+//! mix as every other safe).
+
+use super::{
+    BULK_STAFF_PASSWORD, FixtureProfessional, GenerateOptions, bulk, bulk_professional_email,
+    content, login, new_safe, service_error,
+};
+use anyhow::{Result, anyhow};
+use consigne::service::App;
+use consigne_vault::{DerivedSecret, Key32, PublicKey};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+
+/// A safe of a chosen size, with her own password.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SizedSafe {
+    /// Documents in her safe.
+    pub documents: u64,
+    pub id: String,
+    pub identifier: String,
+    pub password: String,
+}
+
+/// The index (in the generator's structure list: 0 is the fixture's, bulk ones follow) of the
+/// big structure, and how many bulk people it gets (the sized safes make up the rest), when
+/// `opts` asks for one.
+pub(super) fn big_structure(opts: &GenerateOptions) -> Option<(usize, usize)> {
+    let index = first_bulk_relay(opts)?;
+    Some((
+        index,
+        opts.big_structure.saturating_sub(opts.sized_safes.len()),
+    ))
+}
+
+/// What this part made.
+#[derive(Debug, Default)]
+pub(super) struct Made {
+    pub professional: Option<FixtureProfessional>,
+    pub safes: Vec<SizedSafe>,
+}
+
+/// Opens the sized safes through the big structure and fills them; returns them with the big
+/// structure's professional. Nothing when `opts` asks for no big structure.
+pub(super) fn make(
+    app: &App,
+    runtime: &tokio::runtime::Runtime,
+    opts: &GenerateOptions,
+    rng: &mut rand::rngs::StdRng,
+) -> Result<Made> {
+    let Some(number) = first_bulk_relay(opts) else {
+        return Ok(Made::default());
+    };
+    let email = bulk_professional_email(number);
+    let info = structure_of(app, &email)?;
+    let pro = runtime.block_on(login(app, &email, BULK_STAFF_PASSWORD))?;
+    let platform: &consigne_vault::PlatformKey = &app.platform;
+    let now = app.now();
+    // `bulk::documents` reads only the platform key, the structures, the time and the sample.
+    let unused = DerivedSecret {
+        verifier: [0; 32],
+        wrap_key: Key32::random(),
+    };
+    let infos = [info];
+    let shared = bulk::Shared {
+        platform,
+        blobs: app.blobs().clone(),
+        kdf_params: String::new(),
+        password: &unused,
+        password_salt: [0; 16],
+        recovery: &unused,
+        recovery_salt: [0; 16],
+        structures: &infos,
+        now,
+        sample: &HashSet::new(),
+    };
+    let mut safes = Vec::new();
+    for &documents in &opts.sized_safes {
+        let person = content::person(rng);
+        let opened = runtime
+            .block_on(app.open_safe(&pro, &infos[0].id, new_safe(&person)))
+            .map_err(service_error("opening a sized safe"))?;
+        let password = opened
+            .passphrase
+            .clone()
+            .ok_or_else(|| anyhow!("no passphrase generated"))?;
+        let me = runtime.block_on(login(app, &opened.identifier, &password))?;
+        let vault = me
+            .keys
+            .vault
+            .clone()
+            .ok_or_else(|| anyhow!("her session holds no vault key"))?;
+        let public = me.keys.keypair().public();
+        let mut batch = bulk::Batch::default();
+        bulk::documents(
+            &shared,
+            &bulk::Safe {
+                bid: &opened.id,
+                vault: &vault,
+                public: &public,
+                relays: &[0],
+                created_at: now - 2 * 365 * 86_400,
+            },
+            documents,
+            None,
+            rng,
+            &mut bulk::Boxes::default(),
+            &mut batch,
+        )?;
+        bulk::insert_batch(&app.db, &batch)?;
+        runtime
+            .block_on(app.logout(&me))
+            .map_err(service_error("logging out"))?;
+        safes.push(SizedSafe {
+            documents,
+            id: opened.id,
+            identifier: opened.identifier,
+            password,
+        });
+    }
+    runtime
+        .block_on(app.logout(&pro))
+        .map_err(service_error("logging out"))?;
+    let followed = app
+        .db
+        .transaction_blocking({
+            let sid = infos[0].id.clone();
+            move |tx| {
+                tx.query_one(
+                    "SELECT COUNT(*) FROM relays WHERE structure_id = $1",
+                    &[sid.into()],
+                )?
+                .int(0)
+            }
+        })
+        .map_err(|e| anyhow!("database: {e}"))?;
+    eprintln!(
+        "generate: {} sized safes ({} documents) opened by {email}, whose structure follows {followed} people",
+        safes.len(),
+        opts.sized_safes.iter().sum::<u64>()
+    );
+    Ok(Made {
+        professional: Some(FixtureProfessional {
+            email,
+            password: BULK_STAFF_PASSWORD.into(),
+            structure_id: infos[0].id.clone(),
+            followed: usize::try_from(followed).unwrap_or(0),
+        }),
+        safes,
+    })
+}
+
+/// The number of the first bulk relay structure (`structures_batch` makes one in ten a
+/// mediation structure), when a big structure is asked for.
+fn first_bulk_relay(opts: &GenerateOptions) -> Option<usize> {
+    if opts.big_structure == 0 {
+        return None;
+    }
+    (1..opts.structures).find(|n| bulk::is_relay(*n))
+}
+
+/// The big structure as the bulk rows need it, found through its professional's e-mail.
+fn structure_of(app: &App, email: &str) -> Result<bulk::StructureInfo> {
+    let index = app.platform.blind_index("login", email).to_vec();
+    let (id, public, pro_id, pro_name) = app
+        .db
+        .transaction_blocking(move |tx| {
+            let row = tx.query_one(
+                "SELECT s.id, s.public_key, a.id, a.display_name FROM accounts a \
+                 JOIN memberships m ON m.account_id = a.id \
+                 JOIN structures s ON s.id = m.structure_id WHERE a.login_index = $1",
+                &[index.into()],
+            )?;
+            Ok((row.text(0)?, row.blob(1)?, row.text(2)?, row.text(3)?))
+        })
+        .map_err(|e: consigne::store::StoreError| anyhow!("database: {e}"))?;
+    Ok(bulk::StructureInfo {
+        id,
+        relay: true,
+        public: PublicKey::from_slice(&public)?,
+        pro_id,
+        pro_name,
+    })
+}
