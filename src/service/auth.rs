@@ -514,6 +514,7 @@ impl App {
             display_name: identity.display_name(),
             language: identity.language,
             notices: super::SecurityNotices::default(),
+            pairs: Default::default(),
         })
     }
 
@@ -536,6 +537,7 @@ impl App {
                 .clone()
                 .unwrap_or_else(|| self.config.default_language.clone()),
             notices: super::SecurityNotices::default(),
+            pairs: Default::default(),
         })
     }
 

@@ -323,16 +323,22 @@ impl App {
             .tx(move |tx| Ok(beneficiaries::followed_by(tx, &s2)?))
             .await?;
         // A row whose wrap does not open with the structure's key shows nothing (fail closed).
-        let mut people: Vec<FollowedPerson> = rows
+        // One public-key unwrap per person: on the blocking pool, not on the request threads.
+        let (app, keys) = (self.clone(), session.keys.clone());
+        let mut people: Vec<FollowedPerson> = tokio::task::spawn_blocking(move || {
+            rows
             .iter()
-            .filter_map(|(relay, sealed)| match self.identity_via_structure(&relay.identity_wrap, &session.keys, &relay.beneficiary_id, &sid, sealed) {
+            .filter_map(|(relay, sealed)| match app.identity_via_structure(&relay.identity_wrap, &keys, &relay.beneficiary_id, &sid, sealed) {
                 Ok(id) => Some(FollowedPerson { id: relay.beneficiary_id.clone(), first_name: id.first_name, last_name: id.last_name, birth_date: id.birth_date }),
                 Err(e) => {
                     tracing::warn!(error = %e, "a relais row without a usable key wrap was skipped");
                     None
                 }
             })
-            .collect();
+            .collect()
+        })
+        .await
+        .map_err(|_| ServiceError::Internal("unwrap task"))?;
         people.sort_by_cached_key(|p| {
             (
                 p.last_name.to_lowercase(),

@@ -399,6 +399,9 @@ impl App {
                 ServiceError::NotFound
             }
         })?;
+        if let Some(rewrap) = self.rewrap_of(session, &row, &key) {
+            self.store_rewraps(vec![rewrap]).await;
+        }
         Ok(Opened {
             row,
             key,
@@ -845,26 +848,37 @@ impl App {
             .await?;
         allow_on_safe(session, Action::View, &bid, &relays)?;
         let relay_ids: Vec<String> = relays.iter().map(|r| r.structure_id.clone()).collect();
-        let mut out = Vec::new();
-        for row in rows {
-            let mine: Vec<ShareRow> = shares
-                .iter()
-                .filter(|s| s.item_id == row.id && relay_ids.contains(&s.structure_id))
-                .cloned()
-                .collect();
-            let visible: Vec<String> = mine.iter().map(|s| s.structure_id.clone()).collect();
-            if authorize_item(session, &row, &visible, &relay_ids) {
-                // No key, no listing: a permission without a wrap reveals nothing.
-                if let Ok((key, via)) = self.item_key(session, &row, &mine) {
-                    out.push(Opened {
-                        row,
-                        key,
-                        shares: mine,
-                        via,
-                    });
+        // One public-key unwrap per item a structure or a professional wrapped: CPU work that
+        // runs on the blocking pool, never on the threads that serve every other request.
+        let (app, session2) = (self.clone(), session.clone());
+        let (out, rewraps) = tokio::task::spawn_blocking(move || {
+            let mut out = Vec::new();
+            let mut rewraps = Vec::new();
+            for row in rows {
+                let mine: Vec<ShareRow> = shares
+                    .iter()
+                    .filter(|s| s.item_id == row.id && relay_ids.contains(&s.structure_id))
+                    .cloned()
+                    .collect();
+                let visible: Vec<String> = mine.iter().map(|s| s.structure_id.clone()).collect();
+                if authorize_item(&session2, &row, &visible, &relay_ids) {
+                    // No key, no listing: a permission without a wrap reveals nothing.
+                    if let Ok((key, via)) = app.item_key(&session2, &row, &mine) {
+                        rewraps.extend(app.rewrap_of(&session2, &row, &key));
+                        out.push(Opened {
+                            row,
+                            key,
+                            shares: mine,
+                            via,
+                        });
+                    }
                 }
             }
-        }
+            (out, rewraps)
+        })
+        .await
+        .map_err(|_| ServiceError::Internal("unwrap task"))?;
+        self.store_rewraps(rewraps).await;
         Ok(out)
     }
 

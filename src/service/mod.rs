@@ -15,6 +15,7 @@ mod members;
 mod organizer;
 mod recovery;
 mod reminders;
+mod rewrap;
 mod structures;
 mod throttle;
 mod upload;

@@ -27,6 +27,7 @@ mod pages;
 mod postgres;
 mod reminders;
 mod resets;
+mod rewrap;
 mod sms;
 mod storage_migration;
 mod throttling;
