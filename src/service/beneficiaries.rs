@@ -326,16 +326,22 @@ impl App {
         // One public-key unwrap per person: on the blocking pool, not on the request threads.
         let (app, keys) = (self.clone(), session.keys.clone());
         let mut people: Vec<FollowedPerson> = tokio::task::spawn_blocking(move || {
-            rows
-            .iter()
-            .filter_map(|(relay, sealed)| match app.identity_via_structure(&relay.identity_wrap, &keys, &relay.beneficiary_id, &sid, sealed) {
-                Ok(id) => Some(FollowedPerson { id: relay.beneficiary_id.clone(), first_name: id.first_name, last_name: id.last_name, birth_date: id.birth_date }),
-                Err(e) => {
-                    tracing::warn!(error = %e, "a relais row without a usable key wrap was skipped");
-                    None
+            let open = |(relay, sealed): &(beneficiaries::RelayRow, Vec<u8>)| {
+                let (bid, wrap) = (&relay.beneficiary_id, &relay.identity_wrap);
+                match app.identity_via_structure(wrap, &keys, bid, &sid, sealed) {
+                    Ok(id) => Some(FollowedPerson {
+                        id: bid.clone(),
+                        first_name: id.first_name,
+                        last_name: id.last_name,
+                        birth_date: id.birth_date,
+                    }),
+                    Err(e) => {
+                        tracing::warn!(error = %e, "a relais row without a usable key wrap was skipped");
+                        None
+                    }
                 }
-            })
-            .collect()
+            };
+            rows.iter().filter_map(open).collect()
         })
         .await
         .map_err(|_| ServiceError::Internal("unwrap task"))?;

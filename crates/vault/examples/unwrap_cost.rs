@@ -11,7 +11,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use consigne_vault::{Key32, KeyPair, open, unwrap_key_from, wrap_key_to};
+use consigne_vault::{Key32, KeyPair, open, unwrap_key, unwrap_key_from, wrap_key, wrap_key_to};
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -48,6 +48,8 @@ fn main() {
     let aad = "items.key/owner|b|i";
     let item_key = Key32::random();
     let wrap = wrap_key_to(&pair.public(), aad, &item_key);
+    let vault = Key32::random();
+    let vault_wrap = wrap_key(&vault, aad, &item_key);
 
     let derive = per_op(|| {
         black_box(KeyPair::from_secret(black_box(pair.secret().clone())));
@@ -65,11 +67,17 @@ fn main() {
         let data_key = Key32::from_slice(&sk.unseal(&wrap[4..84]).unwrap()).unwrap();
         black_box(open(&data_key, aad, &wrap[84..]).unwrap());
     });
+    let symmetric = per_op(|| {
+        black_box(unwrap_key(&vault, aad, black_box(&vault_wrap)).unwrap());
+    });
     println!("| operation | µs |\n|---|---|");
     println!("| key pair from its secret (base-point multiplication) | {derive:.1} |");
     println!("| wrap a key to a public key (`wrap_key_to`) | {wrap_to:.1} |");
     println!("| open a public-key wrap, per item, before | {before:.1} |");
     println!(
         "| open a public-key wrap, per item, now (`unwrap_key_from`, pair built once) | {after:.1} |"
+    );
+    println!(
+        "| open a wrap under her vault key (`unwrap_key`, after the re-wrap) | {symmetric:.1} |"
     );
 }
