@@ -1,8 +1,8 @@
 //! CPU cost of the X25519 operations behind a page (a list opens one public-key wrap per item):
 //! `cargo run -p consigne-vault --release --example unwrap_cost`.
 //!
-//! Prints microseconds of this thread's CPU time per operation, the best of 7 rounds of 2 000
-//! (CPU time, not wall-clock time, so that other work on a shared host counts as little as it
+//! Prints microseconds of this thread's CPU time per operation, the best of 7 rounds of at least
+//! 2 000 operations and 200 ms (CPU time, not wall-clock time, so that other work on a shared host counts as little as it
 //! can: it still slows caches and turbo). "per item, before" is what the server
 //! did for each item until issue 12: rebuild the key pair from its secret, then `crypto_box`'s
 //! own `unseal`, which derives the recipient's public key from the secret again. Build once with
@@ -17,6 +17,7 @@ use std::time::Instant;
 
 const ROUNDS: usize = 7;
 const OPS: usize = 2_000;
+const MIN_ROUND: std::time::Duration = std::time::Duration::from_millis(200);
 
 /// CPU time this thread has run, in seconds (Linux: the first field of
 /// `/proc/thread-self/schedstat`, in nanoseconds), so that other work on a shared host does not
@@ -30,15 +31,19 @@ fn thread_cpu() -> Option<f64> {
 fn per_op(mut f: impl FnMut()) -> f64 {
     (0..ROUNDS)
         .map(|_| {
+            // At least 2 000 operations and 200 ms, so that the CPU-time counter (updated at
+            // scheduler ticks) moves many times within a round.
             let (cpu, wall) = (thread_cpu(), Instant::now());
-            for _ in 0..OPS {
+            let mut n = 0usize;
+            while n < OPS || wall.elapsed() < MIN_ROUND {
                 f();
+                n += 1;
             }
             let secs = match (cpu, thread_cpu()) {
                 (Some(a), Some(b)) => b - a,
                 _ => wall.elapsed().as_secs_f64(),
             };
-            secs * 1e6 / OPS as f64
+            secs * 1e6 / n as f64
         })
         .fold(f64::MAX, f64::min)
 }
