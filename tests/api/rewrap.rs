@@ -22,14 +22,19 @@ async fn stored(t: &TestApp, id: &str) -> (ItemRow, Vec<ShareRow>) {
 }
 
 async fn journal(w: &World, token: &str) -> Vec<Value> {
+    let path = format!("/api/v1/beneficiaries/{}/journal", w.bid);
+    let entries = w.t.get(&path, Some(token)).await.json();
+    entries.as_array().expect("her journal").clone()
+}
+
+/// Adds a note to her safe as the holder of `token`; returns its id.
+async fn add_note(w: &World, token: &str, title: &str, body: &str) -> String {
+    let path = format!("/api/v1/beneficiaries/{}/notes", w.bid);
     let r =
-        w.t.get(
-            &format!("/api/v1/beneficiaries/{}/journal", w.bid),
-            Some(token),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
-    r.json().as_array().unwrap().clone()
+        w.t.post(&path, Some(token), json!({"title": title, "body": body}))
+            .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    r.json()["id"].as_str().unwrap().to_owned()
 }
 
 /// Her vault key, from her password as a login derives it, then the item's metadata opened with
@@ -89,15 +94,7 @@ async fn her_first_open_rewraps_what_a_professional_added_under_her_vault_key() 
         .await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
     let doc = r.json()["id"].as_str().unwrap().to_owned();
-    let r = t
-        .post(
-            &format!("/api/v1/beneficiaries/{}/notes", w.bid),
-            Some(&w.p1),
-            json!({"title": "CAF", "body": "rendez-vous jeudi"}),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
-    let note = r.json()["id"].as_str().unwrap().to_owned();
+    let note = add_note(&w, &w.p1, "CAF", "rendez-vous jeudi").await;
     let (_, _, pro_content) = t
         .get_bytes(&format!("/api/v1/documents/{doc}/content"), &w.p1)
         .await;
@@ -206,23 +203,8 @@ async fn her_first_open_rewraps_what_a_professional_added_under_her_vault_key() 
 async fn what_she_adds_herself_and_what_professionals_open_is_not_rewritten() {
     let w = World::new().await;
     let t = &w.t;
-    let r = t
-        .post(
-            &format!("/api/v1/beneficiaries/{}/notes", w.bid),
-            Some(&w.person),
-            json!({"title": "Moi", "body": "à moi"}),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
-    let mine = r.json()["id"].as_str().unwrap().to_owned();
-    let r = t
-        .post(
-            &format!("/api/v1/beneficiaries/{}/notes", w.bid),
-            Some(&w.p1),
-            json!({"title": "CAF", "body": "rendez-vous jeudi"}),
-        )
-        .await;
-    let theirs = r.json()["id"].as_str().unwrap().to_owned();
+    let mine = add_note(&w, &w.person, "Moi", "à moi").await;
+    let theirs = add_note(&w, &w.p1, "CAF", "rendez-vous jeudi").await;
     let (mine_before, _) = stored(t, &mine).await;
     assert!(mine_before.key_wrap_owner.is_none());
     // The professional lists and opens: her public-key wrap stays (only her session re-wraps).
