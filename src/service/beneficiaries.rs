@@ -320,16 +320,28 @@ impl App {
             .tx(move |tx| Ok(beneficiaries::followed_by(tx, &s2)?))
             .await?;
         // A row whose wrap does not open with the structure's key shows nothing (fail closed).
-        let mut people: Vec<FollowedPerson> = rows
-            .iter()
-            .filter_map(|(relay, sealed)| match identity_via_structure(self, &relay.identity_wrap, &session.keys, &relay.beneficiary_id, &sid, sealed) {
-                Ok(id) => Some(FollowedPerson { id: relay.beneficiary_id.clone(), first_name: id.first_name, last_name: id.last_name, birth_date: id.birth_date }),
-                Err(e) => {
-                    tracing::warn!(error = %e, "a relais row without a usable key wrap was skipped");
-                    None
+        // One public-key unwrap per person: on the blocking pool, not on the request threads.
+        let (app, keys) = (self.clone(), session.keys.clone());
+        let mut people: Vec<FollowedPerson> = tokio::task::spawn_blocking(move || {
+            let open = |(relay, sealed): &(beneficiaries::RelayRow, Vec<u8>)| {
+                let (bid, wrap) = (&relay.beneficiary_id, &relay.identity_wrap);
+                match identity_via_structure(&app, wrap, &keys, bid, &sid, sealed) {
+                    Ok(id) => Some(FollowedPerson {
+                        id: bid.clone(),
+                        first_name: id.first_name,
+                        last_name: id.last_name,
+                        birth_date: id.birth_date,
+                    }),
+                    Err(e) => {
+                        tracing::warn!(error = %e, "a relais row without a usable key wrap was skipped");
+                        None
+                    }
                 }
-            })
-            .collect();
+            };
+            rows.iter().filter_map(open).collect()
+        })
+        .await
+        .map_err(|_| ServiceError::Internal("unwrap task"))?;
         people.sort_by_cached_key(|p| {
             (
                 p.last_name.to_lowercase(),

@@ -118,6 +118,22 @@ pub fn update_meta(
     )
 }
 
+/// Replaces an item's public-key wrap (`key_wrap_owner`) by a wrap under her vault key, only if
+/// the row still holds exactly `old_owner_wrap` and no vault wrap (compare-and-swap: of two
+/// requests re-wrapping the same item, one changes the row and the other nothing). Returns the
+/// number of rows changed, 0 or 1.
+pub fn rewrap_to_vault(
+    tx: &mut dyn Sql,
+    id: &str,
+    old_owner_wrap: &[u8],
+    vault_wrap: &[u8],
+) -> StoreResult<u64> {
+    tx.execute(
+        "UPDATE items SET key_wrap_vault = $2, key_wrap_owner = NULL WHERE id = $1 AND key_wrap_vault IS NULL AND key_wrap_owner = $3",
+        &[id.into(), vault_wrap.into(), old_owner_wrap.into()],
+    )
+}
+
 pub fn delete(tx: &mut dyn Sql, id: &str) -> StoreResult<u64> {
     tx.execute("DELETE FROM items WHERE id = $1", &[id.into()])
 }

@@ -28,6 +28,7 @@ mod pages;
 mod postgres;
 mod reminders;
 mod resets;
+mod rewrap;
 mod sms;
 mod storage_migration;
 mod throttling;

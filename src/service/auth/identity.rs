@@ -71,5 +71,6 @@ pub(crate) fn beneficiary_keys(
         display_name: identity.display_name(),
         language: identity.language,
         notices: SecurityNotices::default(),
+        pairs: Default::default(),
     })
 }

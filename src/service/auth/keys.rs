@@ -5,6 +5,7 @@ use crate::policy::Actor;
 use crate::service::{ServiceError, ServiceResult};
 use consigne_vault::{Key32, KeyPair};
 use serde::{Deserialize, Serialize};
+use std::sync::{Arc, OnceLock};
 
 /// Unwrapped keys and the little profile pages need on every request.
 #[derive(Clone)]
@@ -19,6 +20,34 @@ pub struct SessionKeys {
     pub language: String,
     /// What happened to her account since her previous login, shown on her home page.
     pub notices: SecurityNotices,
+    /// The key pairs of `secret` and `structures`, built at their first use in a request
+    /// (empty, `Default::default()`, when the keys are built or decoded).
+    pub(super) pairs: KeyPairs,
+}
+
+/// Key pairs built once per request rather than once per wrap opened: a pair from its secret
+/// costs a base-point multiplication, which opening a wrap does not need. Each
+/// use checks that the pair still belongs to the secret it was built from (the structures'
+/// keys are replaced after decoding, see `App::authenticate`), else builds it afresh. Clones
+/// share the pairs, so a copy of the session handed to the blocking pool fills them for all.
+#[derive(Clone, Default)]
+pub struct KeyPairs {
+    own: Arc<OnceLock<KeyPair>>,
+    structures: Arc<OnceLock<Vec<KeyPair>>>,
+}
+
+impl std::fmt::Debug for KeyPairs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("KeyPairs([redacted])")
+    }
+}
+
+/// `cached` if it was built from `secret`, else a pair built now.
+fn pair_of(cached: Option<&KeyPair>, secret: &Key32) -> KeyPair {
+    match cached {
+        Some(p) if p.secret() == secret => p.clone(),
+        _ => KeyPair::from_secret(secret.clone()),
+    }
 }
 
 /// Failed logins, recovery and password changes since the previous login (SECURITY.md: every
@@ -78,8 +107,13 @@ fn hex_key(s: &str) -> ServiceResult<Key32> {
 }
 
 impl SessionKeys {
+    /// The account's own key pair.
     pub fn keypair(&self) -> KeyPair {
-        KeyPair::from_secret(self.secret.clone())
+        let cached = self
+            .pairs
+            .own
+            .get_or_init(|| KeyPair::from_secret(self.secret.clone()));
+        pair_of(Some(cached), &self.secret)
     }
 
     /// The structure's current key, if she holds it.
@@ -90,10 +124,17 @@ impl SessionKeys {
     /// Every version of the structure's key she can reach, newest first: while a rotation is
     /// under way some wraps are still made with an older version (docs/encryption.md).
     pub fn structure_keys<'a>(&'a self, sid: &'a str) -> impl Iterator<Item = KeyPair> + 'a {
+        let cached = self.pairs.structures.get_or_init(|| {
+            self.structures
+                .iter()
+                .map(|(_, k)| KeyPair::from_secret(k.clone()))
+                .collect()
+        });
         self.structures
             .iter()
-            .filter(move |(s, _)| s == sid)
-            .map(|(_, k)| KeyPair::from_secret(k.clone()))
+            .enumerate()
+            .filter(move |(_, (s, _))| s == sid)
+            .map(|(i, (_, k))| pair_of(cached.get(i), k))
     }
 
     /// A key wrapped to the structure (platform seal already removed), opened with whichever
@@ -135,6 +176,7 @@ impl SessionKeys {
             display_name: wire.display_name.clone(),
             language: wire.language.clone(),
             notices: wire.notices.clone(),
+            pairs: KeyPairs::default(),
         })
     }
 }

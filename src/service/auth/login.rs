@@ -302,6 +302,7 @@ pub(crate) fn staff_keys(
             .clone()
             .unwrap_or_else(|| app.config.default_language.clone()),
         notices: SecurityNotices::default(),
+        pairs: Default::default(),
     })
 }
 

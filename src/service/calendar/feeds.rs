@@ -254,20 +254,27 @@ impl App {
         if pair.public().as_bytes().as_slice() != feed.public_key.as_slice() {
             return Err(ServiceError::NotFound);
         }
-        let mut opened: Vec<(String, Event)> = Vec::with_capacity(events.len());
-        for (row, wrap) in &events {
-            let aad = ctx::feed_item_key(&feed.id, &row.id);
-            let key = self
-                .platform
-                .open(&aad, wrap)
-                .and_then(|inner| consigne_vault::unwrap_key_from(&pair, &aad, &inner));
-            match key {
-                Ok(key) => opened.push((row.id.clone(), open_meta(self, row, &key)?)),
-                Err(e) => {
-                    tracing::warn!(error = %e, "a calendar feed key did not open: event left out");
+        // One public-key unwrap per event: on the blocking pool, not on the request threads.
+        let app = self.clone();
+        let mut opened = tokio::task::spawn_blocking(move || {
+            let mut opened: Vec<(String, Event)> = Vec::with_capacity(events.len());
+            for (row, wrap) in &events {
+                let aad = ctx::feed_item_key(&feed.id, &row.id);
+                let key = app
+                    .platform
+                    .open(&aad, wrap)
+                    .and_then(|inner| consigne_vault::unwrap_key_from(&pair, &aad, &inner));
+                match key {
+                    Ok(key) => opened.push((row.id.clone(), open_meta(&app, row, &key)?)),
+                    Err(e) => {
+                        tracing::warn!(error = %e, "a calendar feed key did not open: event left out");
+                    }
                 }
             }
-        }
+            Ok::<_, ServiceError>(opened)
+        })
+        .await
+        .map_err(|_| ServiceError::Internal("unwrap task"))??;
         opened.sort_by(|a, b| a.1.starts_at.cmp(&b.1.starts_at));
         let refs: Vec<(&str, &Event)> = opened.iter().map(|(id, e)| (id.as_str(), e)).collect();
         Ok(ics(self, &refs))

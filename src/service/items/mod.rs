@@ -19,6 +19,7 @@ pub(crate) mod folders;
 pub(crate) mod media;
 pub(crate) mod open;
 pub(crate) mod organizer;
+pub(crate) mod rewrap;
 pub(crate) mod seal;
 pub(crate) mod share;
 pub(crate) mod upload;

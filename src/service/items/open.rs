@@ -3,6 +3,7 @@
 //! that is still one of her relais). A permission without a key that opens reveals nothing
 //! (fail closed: the same 404).
 
+use super::rewrap::{rewrap_of, store_rewraps};
 use crate::policy::{Action, Actor, Resource};
 use crate::service::access::{allow, allow_on_safe, authorize_item};
 use crate::service::contexts as ctx;
@@ -115,6 +116,9 @@ pub(crate) async fn open_item(
             ServiceError::NotFound
         }
     })?;
+    if let Some(rewrap) = rewrap_of(app, session, &row, &key) {
+        store_rewraps(app, vec![rewrap]).await;
+    }
     Ok(Opened {
         row,
         key,
@@ -146,26 +150,37 @@ pub(crate) async fn visible_items(
         .await?;
     allow_on_safe(session, Action::View, &bid, &relays)?;
     let relay_ids: Vec<String> = relays.iter().map(|r| r.structure_id.clone()).collect();
-    let mut out = Vec::new();
-    for row in rows {
-        let mine: Vec<ShareRow> = shares
-            .iter()
-            .filter(|s| s.item_id == row.id && relay_ids.contains(&s.structure_id))
-            .cloned()
-            .collect();
-        let visible: Vec<String> = mine.iter().map(|s| s.structure_id.clone()).collect();
-        if authorize_item(session, &row, &visible, &relay_ids) {
-            // No key, no listing: a permission without a wrap reveals nothing.
-            if let Ok((key, via)) = item_key(app, session, &row, &mine) {
-                out.push(Opened {
-                    row,
-                    key,
-                    shares: mine,
-                    via,
-                });
+    // One public-key unwrap per item a structure or a professional wrapped: CPU work that
+    // runs on the blocking pool, never on the threads that serve every other request.
+    let (app2, session2) = (app.clone(), session.clone());
+    let (out, rewraps) = tokio::task::spawn_blocking(move || {
+        let mut out = Vec::new();
+        let mut rewraps = Vec::new();
+        for row in rows {
+            let mine: Vec<ShareRow> = shares
+                .iter()
+                .filter(|s| s.item_id == row.id && relay_ids.contains(&s.structure_id))
+                .cloned()
+                .collect();
+            let visible: Vec<String> = mine.iter().map(|s| s.structure_id.clone()).collect();
+            if authorize_item(&session2, &row, &visible, &relay_ids) {
+                // No key, no listing: a permission without a wrap reveals nothing.
+                if let Ok((key, via)) = item_key(&app2, &session2, &row, &mine) {
+                    rewraps.extend(rewrap_of(&app2, &session2, &row, &key));
+                    out.push(Opened {
+                        row,
+                        key,
+                        shares: mine,
+                        via,
+                    });
+                }
             }
         }
-    }
+        (out, rewraps)
+    })
+    .await
+    .map_err(|_| ServiceError::Internal("unwrap task"))?;
+    store_rewraps(app, rewraps).await;
     Ok(out)
 }
 
