@@ -77,7 +77,7 @@ pub fn structure_key_successor(sid: &str, version: i64) -> String {
     format!("structure_keys.successor|{sid}|{version}")
 }
 
-// The private calendar feed.
+// The private calendar feed (`FEED_TOKEN_INDEX` is a blind index domain, not a context).
 pub const FEED_KEY: &str = "consigne/v1/calendar-feed/key";
 pub const FEED_TOKEN_INDEX: &str = "calendar_feed";
 pub fn feed_token(bid: &str, feed: &str) -> String {
@@ -90,4 +90,131 @@ pub fn feed_item_key(feed: &str, item: &str) -> String {
 // The job queue.
 pub fn job_payload(id: &str) -> String {
     format!("jobs.payload|{id}")
+}
+
+// HKDF infos of the keys the service derives (`consigne_vault::derive_key`).
+/// The session key, from the session token.
+pub const SESSION_KEY: &str = "consigne/v1/session";
+/// The CSRF token (its first 16 bytes, hex), from the session token.
+pub const CSRF_KEY: &str = "consigne/v1/csrf";
+/// The key her folder names are sealed under, from her vault key.
+pub const FOLDER_NAMES_KEY: &str = "consigne/v1/folder-names";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    const DOC: &str = include_str!("../../docs/encryption.md");
+    const SOURCE: &str = include_str!("contexts.rs");
+
+    /// Every context the code makes, with the placeholders docs/encryption.md uses for ids.
+    fn contexts() -> BTreeSet<String> {
+        let k = 424_242;
+        [
+            verifier("<a>"),
+            secret_key("<a>"),
+            totp("<a>"),
+            vault_password("<b>"),
+            vault_recovery("<b>"),
+            recovery_verifier("<b>"),
+            identity_key("<b>"),
+            identity("<b>"),
+            relay_identity("<b>", "<s>"),
+            relay_recovery("<b>", "<s>"),
+            reset_verifier("<b>"),
+            reset_vault("<b>"),
+            structure_key("<s>", "<a>"),
+            session("<a>"),
+            item_key_vault("<b>", "<item>"),
+            item_key_owner("<b>", "<item>"),
+            item_key_share("<item>", "<s>"),
+            item_meta("<b>", "<item>"),
+            blob("<b>", "<item>", "<part>"),
+            folder_name("<b>", "<folder>"),
+            expiry("<item>"),
+            structure_key_successor("<s>", k).replace(&k.to_string(), "<k>"),
+            feed_token("<b>", "<f>"),
+            feed_item_key("<f>", "<item>"),
+            job_payload("<job>"),
+        ]
+        .into_iter()
+        .collect()
+    }
+
+    const DERIVED: [&str; 4] = [SESSION_KEY, CSRF_KEY, FOLDER_NAMES_KEY, FEED_KEY];
+
+    /// The code before the tests: what a new context function or constant would change.
+    fn code() -> &'static str {
+        SOURCE.split("#[cfg(test)]").next().unwrap_or_default()
+    }
+
+    /// The first column of the table between `<!-- <name>: begin -->` and `<!-- <name>: end -->`.
+    fn table(name: &str) -> BTreeSet<String> {
+        let begin = format!("<!-- {name}: begin -->");
+        let end = format!("<!-- {name}: end -->");
+        let Some((_, rest)) = DOC.split_once(&begin) else {
+            return BTreeSet::new();
+        };
+        let body = rest.split(&end).next().unwrap_or_default();
+        body.lines()
+            .filter_map(|l| l.strip_prefix("| `"))
+            .filter_map(|l| l.split_once("` |").map(|(c, _)| c.replace("\\|", "|")))
+            .collect()
+    }
+
+    /// Every string of the page, quoted or in backticks, shaped like a context (`x|<id>`).
+    fn mentioned() -> BTreeSet<String> {
+        // Fences (```) would upset the pairing of backticks.
+        let doc = DOC.replace("```", "").replace("\\|", "|");
+        let mut out = BTreeSet::new();
+        for quote in ['"', '`'] {
+            for (i, part) in doc.split(quote).enumerate() {
+                if i % 2 == 1 && part.contains("|<") && !part.contains(char::is_whitespace) {
+                    out.insert(part.to_owned());
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_context_is_tested_here() {
+        // A new context function or constant must join the lists above (and so the page).
+        assert_eq!(code().matches("pub fn ").count(), contexts().len());
+        assert_eq!(code().matches("pub const ").count(), DERIVED.len() + 1);
+    }
+
+    #[test]
+    fn the_page_lists_exactly_the_code_contexts() {
+        let listed = table("contexts");
+        let made = contexts();
+        let missing: Vec<_> = made.difference(&listed).collect();
+        let unknown: Vec<_> = listed.difference(&made).collect();
+        assert!(
+            missing.is_empty() && unknown.is_empty(),
+            "docs/encryption.md lacks {missing:?} and lists {unknown:?}, which the code never makes"
+        );
+    }
+
+    #[test]
+    fn every_context_the_page_mentions_is_the_code_s() {
+        let made = contexts();
+        let unknown: Vec<_> = mentioned()
+            .into_iter()
+            .filter(|c| !made.contains(c))
+            .collect();
+        assert!(
+            unknown.is_empty(),
+            "docs/encryption.md names contexts the code never makes: {unknown:?}"
+        );
+    }
+
+    #[test]
+    fn the_page_lists_exactly_the_derived_keys() {
+        let listed = table("derived");
+        let made: BTreeSet<String> = DERIVED.iter().map(|s| (*s).to_owned()).collect();
+        assert_eq!(listed, made);
+        assert!(DOC.contains(&format!("`{FEED_TOKEN_INDEX}`")));
+    }
 }

@@ -122,7 +122,7 @@ pub struct App {
     kdf_memory: Arc<std::sync::Mutex<Vec<consigne_vault::KdfMemory>>>,
     /// Uploads' shared in-memory budget, in KiB (`storage.in_memory_total_mb`).
     pub(crate) upload_memory: Arc<Semaphore>,
-    /// Media processing's shared memory budget (`media.budget_mb`, see `media.rs`).
+    /// Media processing's shared memory budget (`media.budget_mb`, see `items/media.rs`).
     media: items::media::MediaBudget,
     kdf: KdfParams,
     /// Invitations delivered after their answer (see `beneficiaries::invite`).

@@ -9,7 +9,7 @@
 //! Neither returns a new printed code to whoever recovered: the old one is void, and she prints
 //! a new sheet in her session, right after logging in (`new_recovery_code`). Every step is
 //! journaled for her. Both answer unknown identifiers the same way. Neither is held back by
-//! login throttling (their codes carry 100 bits; see service/throttle.rs): an abuser failing on
+//! login throttling (their codes carry 100 bits; see service/auth/throttle.rs): an abuser failing on
 //! her identifier cannot keep her from getting back in.
 
 use std::net::IpAddr;

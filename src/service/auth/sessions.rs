@@ -112,7 +112,7 @@ pub(crate) fn create_session(
     let raw: [u8; 32] = consigne_vault::random_bytes();
     let token = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(raw);
     let token_hash = consigne_vault::sha256(&raw).to_vec();
-    let session_key = consigne_vault::derive_key(&raw, "consigne/v1/session");
+    let session_key = consigne_vault::derive_key(&raw, ctx::SESSION_KEY);
     let now = app.now();
     let (idle, absolute) = session_ttl(app, &account.kind, stage);
     let aad = ctx::session(&account.id);
@@ -139,7 +139,7 @@ pub(crate) fn create_session(
         None => None,
     };
     let actor = actor_of(account, beneficiary.as_ref(), memberships)?;
-    let csrf = hex::encode(&consigne_vault::derive_key(&raw, "consigne/v1/csrf").as_bytes()[..16]);
+    let csrf = hex::encode(&consigne_vault::derive_key(&raw, ctx::CSRF_KEY).as_bytes()[..16]);
     let session = Session {
         token_hash,
         session_key,
@@ -175,7 +175,7 @@ impl App {
             .await?
             .ok_or(ServiceError::Unauthenticated)?;
         let account = loaded.account.ok_or(ServiceError::Unauthenticated)?;
-        let session_key = consigne_vault::derive_key(&raw, "consigne/v1/session");
+        let session_key = consigne_vault::derive_key(&raw, ctx::SESSION_KEY);
         let aad = ctx::session(&account.id);
         let inner = self.platform.open(&aad, &row.sealed_keys)?;
         let mut keys = SessionKeys::decode(&consigne_vault::open(&session_key, &aad, &inner)?)?;
@@ -192,8 +192,7 @@ impl App {
             feed_rotations(self, &keys, &loaded.keyring);
         }
         let actor = actor_of(&account, loaded.beneficiary.as_ref(), &loaded.memberships)?;
-        let csrf =
-            hex::encode(&consigne_vault::derive_key(&raw, "consigne/v1/csrf").as_bytes()[..16]);
+        let csrf = hex::encode(&consigne_vault::derive_key(&raw, ctx::CSRF_KEY).as_bytes()[..16]);
         Ok(Session {
             token_hash,
             session_key,

@@ -22,7 +22,7 @@ impl App {
         let vault = session.keys.vault.as_ref().ok_or(ServiceError::NotFound)?;
         Ok(consigne_vault::derive_key(
             vault.as_bytes(),
-            "consigne/v1/folder-names",
+            ctx::FOLDER_NAMES_KEY,
         ))
     }
 
