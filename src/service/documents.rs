@@ -76,6 +76,13 @@ impl std::io::Write for HashingWriter {
     }
 }
 
+/// A blob just written: its key, the SHA-256 of its ciphertext and of its plaintext (hex).
+pub(super) struct SealedBlob {
+    blob_key: String,
+    blob_sha256: String,
+    sha256: String,
+}
+
 /// A sanitised upload: its bytes, its type, its thumbnail.
 pub(super) type Processed = (Vec<u8>, consigne_media::Kind, Option<Vec<u8>>);
 
@@ -146,6 +153,13 @@ pub(super) struct Opened {
     pub(super) shares: Vec<ShareRow>,
     /// The structure through which a professional reached it.
     pub(super) via: Option<String>,
+}
+
+/// Who changes an item's shares, and when.
+struct ShareChange {
+    kind: &'static str,
+    actor: JournalActor,
+    now: i64,
 }
 
 /// Who added an item, as its views tell it.
@@ -491,20 +505,21 @@ impl App {
             .seal(&aad, &consigne_vault::seal(key, &aad, &json))
     }
 
-    /// Encrypts `bytes` into a new blob; durable when this returns. Returns the blob key and
-    /// the SHA-256 of the stored ciphertext (checked by `consigne verify`, no key needed).
+    /// Encrypts `bytes` into a new blob; durable when this returns. One pass over the bytes
+    /// hashes both what the product keeps: the plaintext (the document's `sha256`, checked on
+    /// every download) and the stored ciphertext (checked by `consigne verify`, no key needed).
     async fn write_blob(
         &self,
         key: &Key32,
         context: String,
-        bytes: Arc<Vec<u8>>,
-    ) -> ServiceResult<(String, String)> {
+        bytes: Vec<u8>,
+    ) -> ServiceResult<SealedBlob> {
         let store = self.blobs.clone();
         let key = key.clone();
-        tokio::task::spawn_blocking(move || -> ServiceResult<(String, String)> {
+        tokio::task::spawn_blocking(move || -> ServiceResult<SealedBlob> {
             let mut w = HashingWriter::new(store.begin().map_err(blob_error)?);
             let blob_key = w.key().to_owned();
-            consigne_vault::stream::seal_stream(
+            let (_, plain) = consigne_vault::stream::seal_stream(
                 &key,
                 &context,
                 consigne_vault::stream::DEFAULT_CHUNK,
@@ -515,8 +530,13 @@ impl App {
                 consigne_vault::VaultError::Io(io) => blob_error(io.into()),
                 other => other.into(),
             })?;
-            let digest = w.commit().map_err(blob_error)?;
-            Ok((blob_key, digest))
+            drop(bytes);
+            let blob_sha256 = w.commit().map_err(blob_error)?;
+            Ok(SealedBlob {
+                blob_key,
+                blob_sha256,
+                sha256: hex::encode(plain),
+            })
         })
         .await
         .map_err(|_| ServiceError::Internal("blob task"))?
@@ -618,22 +638,32 @@ impl App {
         let file_name = input.file_name.clone().unwrap_or_default();
         let (id, key, kind, size, sha256, blob_key, blob_sha256, thumb) = match input.content {
             Received::Memory(InMemory { bytes, share }) => {
-                // The input, the cleaner's copies and the output count in the uploads' budget
-                // until the cleaned file is stored.
+                // The bytes count in the uploads' budget until they are stored (as received,
+                // then cleaned); the cleaning itself counts in the media budget.
                 let mut share = share.unwrap_or_else(|| MemoryShare::new(self));
                 share.cover(bytes.len()).await?;
                 let (clean, kind, thumb) = self.clean(bytes).await?;
+                share.cover(clean.len()).await?;
                 let size = i64::try_from(clean.len())
                     .map_err(|_| ServiceError::TooLarge("file_too_large"))?;
                 if used + size > self.config.storage.quota_bytes() {
                     return Err(ServiceError::TooLarge("quota_exceeded"));
                 }
                 let (id, key) = (new_id(), Key32::random());
-                let sha256 = hex::encode(consigne_vault::sha256(&clean));
-                let (blob_key, blob_sha256) = self
-                    .write_blob(&key, ctx::blob(&bid, &id, "content"), Arc::new(clean))
+                let blob = self
+                    .write_blob(&key, ctx::blob(&bid, &id, "content"), clean)
                     .await?;
-                (id, key, kind, size, sha256, blob_key, blob_sha256, thumb)
+                drop(share);
+                (
+                    id,
+                    key,
+                    kind,
+                    size,
+                    blob.sha256,
+                    blob.blob_key,
+                    blob.blob_sha256,
+                    thumb,
+                )
             }
             Received::Stored(s) => {
                 if s.beneficiary_id != bid {
@@ -664,10 +694,10 @@ impl App {
         };
         let (thumb_key, thumb_sha256) = match thumb {
             Some(t) => {
-                let (k, d) = self
-                    .write_blob(&key, ctx::blob(&bid, &id, "thumbnail"), Arc::new(t))
+                let blob = self
+                    .write_blob(&key, ctx::blob(&bid, &id, "thumbnail"), t)
                     .await?;
-                (Some(k), Some(d))
+                (Some(blob.blob_key), Some(blob.blob_sha256))
             }
             None => (None, None),
         };
@@ -752,7 +782,10 @@ impl App {
     }
 
     /// Stores a new item's row, its share with the professional's structure (if she added it)
-    /// and the journal line `action`, in one transaction; returns its shares.
+    /// and the journal line `action`, in one transaction; returns its shares. An item with a
+    /// size is counted against the safe's quota here, under the safe's quota lock: the checks
+    /// made while the file arrived only spare the work, two uploads at once never both fit
+    /// when only one does.
     pub(super) async fn insert_item(
         &self,
         session: &Session,
@@ -764,7 +797,11 @@ impl App {
         let via = row.created_by_structure.clone();
         let actor = actor_of(session, via.as_deref());
         let (r2, k2, action) = (row.clone(), key.clone(), action.to_owned());
+        let quota = self.config.storage.quota_bytes();
         self.tx(move |tx| {
+            if r2.size > 0 {
+                check_quota(tx, &r2.beneficiary_id, r2.size, quota)?;
+            }
             items::insert(tx, &r2)?;
             if let Some(sid) = &via {
                 app.share_wrap(tx, &r2, &k2, sid, r2.created_at)?;
@@ -1021,34 +1058,82 @@ impl App {
         let sid = parse_id(sid)?;
         let o = self.open_item(session, id, Action::Share, kind).await?;
         let app = self.clone();
-        let actor = actor_of(session, None);
-        let now = self.now();
+        let change = ShareChange {
+            kind,
+            actor: actor_of(session, None),
+            now: self.now(),
+        };
         self.tx(move |tx| {
             if beneficiaries::relay(tx, &o.row.beneficiary_id, &sid)?.is_none() {
                 return Err(ServiceError::NotFound);
             }
-            if shared {
-                app.share_wrap(tx, &o.row, &o.key, &sid, now)?;
-            } else {
-                items::unshare(tx, &o.row.id, &sid)?;
+            app.change_share(tx, &o, &change, &sid, shared)
+        })
+        .await
+    }
+
+    /// The "who sees this" form: the item ends up shared with exactly those of her relais
+    /// whose ids are in `sids` (anything else in it is ignored), in one transaction, with one
+    /// journal line per share that changes. What is compared is read in that transaction, so
+    /// a relais joined or left meanwhile is counted as it is now.
+    pub async fn set_item_shares(
+        &self,
+        session: &Session,
+        kind: &'static str,
+        id: &str,
+        sids: &[String],
+    ) -> ServiceResult<()> {
+        let o = self.open_item(session, id, Action::Share, kind).await?;
+        let app = self.clone();
+        let change = ShareChange {
+            kind,
+            actor: actor_of(session, None),
+            now: self.now(),
+        };
+        let wanted = sids.to_vec();
+        self.tx(move |tx| {
+            let shared: Vec<String> = items::shares_of(tx, &o.row.id)?
+                .into_iter()
+                .map(|s| s.structure_id)
+                .collect();
+            for relay in beneficiaries::relays_of(tx, &o.row.beneficiary_id)? {
+                let sid = relay.structure_id;
+                let want = wanted.contains(&sid);
+                if want != shared.contains(&sid) {
+                    app.change_share(tx, &o, &change, &sid, want)?;
+                }
             }
-            let action = if shared {
-                format!("{kind}_shared")
-            } else {
-                format!("{kind}_unshared")
-            };
-            journal(
-                tx,
-                now,
-                Some(&o.row.beneficiary_id),
-                &actor,
-                &action,
-                Some((kind, &o.row.id)),
-                true,
-            )?;
             Ok(())
         })
         .await
+    }
+
+    /// Shares item `o` with structure `sid` (a relais of hers) or stops, and journals it.
+    fn change_share(
+        &self,
+        tx: &mut dyn Sql,
+        o: &Opened,
+        change: &ShareChange,
+        sid: &str,
+        shared: bool,
+    ) -> ServiceResult<()> {
+        let kind = change.kind;
+        let action = if shared {
+            self.share_wrap(tx, &o.row, &o.key, sid, change.now)?;
+            format!("{kind}_shared")
+        } else {
+            items::unshare(tx, &o.row.id, sid)?;
+            format!("{kind}_unshared")
+        };
+        journal(
+            tx,
+            change.now,
+            Some(&o.row.beneficiary_id),
+            &change.actor,
+            &action,
+            Some((kind, &o.row.id)),
+            true,
+        )
     }
 
     fn folder_key(session: &Session) -> ServiceResult<Key32> {
@@ -1084,6 +1169,7 @@ impl App {
         let actor = actor_of(session, None);
         let now = self.now();
         self.tx(move |tx| {
+            tx.lock(&folders_lock(&row.beneficiary_id))?;
             if let Some(p) = &row.parent_id
                 && !items::folders_of(tx, &row.beneficiary_id)?
                     .iter()
@@ -1162,38 +1248,44 @@ impl App {
             Some(n) => crate::domain::ShortText::parse("name", n, 120)?.into_string(),
             None => folder.name.clone(),
         };
-        let new_parent = match parent_id {
-            Some(Some(p)) => Some(parse_id(p)?),
-            Some(None) => None,
-            None => folder.parent_id.clone(),
-        };
-        if let Some(p) = &new_parent {
-            if !current.iter().any(|f| f.id == *p) {
-                return Err(ServiceError::NotFound);
-            }
-            // Walk up from the new parent: meeting the folder itself would make a cycle.
-            let mut cursor = Some(p.clone());
-            while let Some(c) = cursor {
-                if c == id {
-                    return Err(ServiceError::Conflict("folder_cycle"));
-                }
-                cursor = current
-                    .iter()
-                    .find(|f| f.id == c)
-                    .and_then(|f| f.parent_id.clone());
-            }
-        }
         let aad = ctx::folder_name(&bid, &id);
-        let sealed = self
-            .platform
-            .seal(&aad, &consigne_vault::seal(&key, &aad, new_name.as_bytes()));
-        let (i2, p2) = (id.clone(), new_parent.clone());
-        self.tx(move |tx| Ok(items::update_folder(tx, &i2, &sealed, p2.as_deref())?))
+        // Only what the form changes is written: a rename keeps a move made meanwhile, a move
+        // keeps a rename.
+        let sealed = name.map(|_| {
+            self.platform
+                .seal(&aad, &consigne_vault::seal(&key, &aad, new_name.as_bytes()))
+        });
+        let moved_to = match parent_id {
+            Some(p) => Some(p.map(parse_id).transpose()?),
+            None => None,
+        };
+        let i2 = id.clone();
+        // The tree is read again under the safe's folder lock: two moves at once cannot each
+        // pass the check on the tree before the other and make a cycle together.
+        let parent_id = self
+            .tx(move |tx| {
+                tx.lock(&folders_lock(&bid))?;
+                let folders = items::folders_of(tx, &bid)?;
+                let row = folders
+                    .iter()
+                    .find(|f| f.id == i2)
+                    .ok_or(ServiceError::NotFound)?;
+                let parent = match moved_to {
+                    Some(p) => p,
+                    None => row.parent_id.clone(),
+                };
+                if let Some(p) = &parent {
+                    check_parent(&folders, &i2, p)?;
+                }
+                let sealed = sealed.unwrap_or_else(|| row.name_sealed.clone());
+                items::update_folder(tx, &i2, &sealed, parent.as_deref())?;
+                Ok(parent)
+            })
             .await?;
         Ok(FolderView {
             id,
             name: new_name,
-            parent_id: new_parent,
+            parent_id,
         })
     }
 
@@ -1213,6 +1305,7 @@ impl App {
         let actor = actor_of(session, None);
         let now = self.now();
         self.tx(move |tx| {
+            tx.lock(&folders_lock(&bid))?;
             let folders = items::folders_of(tx, &bid)?;
             if !folders.iter().any(|f| f.id == id) {
                 return Err(ServiceError::NotFound);
@@ -1241,6 +1334,44 @@ impl App {
 }
 
 /// The policy's view of an item, for listings (which skip rather than refuse).
+/// Refuses `size` more bytes in safe `bid` past `quota`; holds the safe's quota lock until the
+/// transaction ends, so that the sum it reads stays true until the caller's row is written.
+pub(super) fn check_quota(tx: &mut dyn Sql, bid: &str, size: i64, quota: i64) -> ServiceResult<()> {
+    tx.lock(&format!("quota/{bid}"))?;
+    if items::total_size(tx, bid)?.saturating_add(size) > quota {
+        return Err(ServiceError::TooLarge("quota_exceeded"));
+    }
+    Ok(())
+}
+
+/// The lock of a safe's folder tree (taken before reading it to change it).
+fn folders_lock(bid: &str) -> String {
+    format!("folders/{bid}")
+}
+
+/// Folder `id` may move under `parent`: it exists, and walking up from it never meets `id`
+/// (that would make a cycle).
+fn check_parent(folders: &[items::FolderRow], id: &str, parent: &str) -> ServiceResult<()> {
+    if !folders.iter().any(|f| f.id == parent) {
+        return Err(ServiceError::NotFound);
+    }
+    let mut cursor = Some(parent);
+    // At most one step per folder: the tree has no cycle, but a walk never trusts that.
+    for _ in 0..=folders.len() {
+        let Some(c) = cursor else {
+            return Ok(());
+        };
+        if c == id {
+            return Err(ServiceError::Conflict("folder_cycle"));
+        }
+        cursor = folders
+            .iter()
+            .find(|f| f.id == c)
+            .and_then(|f| f.parent_id.as_deref());
+    }
+    Err(ServiceError::Conflict("folder_cycle"))
+}
+
 fn authorize_item(
     session: &Session,
     row: &ItemRow,
@@ -1355,7 +1486,7 @@ impl App {
             session,
             bid,
             NewDocument {
-                // The scan's share covers the PDF's cleaning too.
+                // The scan's share goes on counting the PDF until it is stored.
                 content: Received::Memory(InMemory {
                     bytes: pdf,
                     share: Some(share),

@@ -50,7 +50,7 @@ pub use organizer::{
 pub use recovery::{InPersonReset, PendingReset, ResetNotice, ResetStarted};
 pub use reminders::{ReminderView, after_quiet_hours, from_local_date_time, local_date_time};
 pub use structures::{NewProfessional, NewStructure, ProfessionalView, StructureView};
-pub use upload::{CLEAN_FACTOR, MAX_SCAN_PAGES, Received, ScanPhotos, Upload};
+pub use upload::{MAX_SCAN_PAGES, Received, ScanPhotos, Upload};
 
 use crate::clock::{Clock, Timestamp};
 use crate::config::Config;
@@ -195,6 +195,8 @@ pub struct App {
     kdf_memory: Arc<std::sync::Mutex<Vec<consigne_vault::KdfMemory>>>,
     /// Uploads' shared in-memory budget, in KiB (`storage.in_memory_total_mb`).
     pub(crate) upload_memory: Arc<Semaphore>,
+    /// Places for uploads streaming to storage at once (`storage.max_streaming_uploads`).
+    pub(crate) upload_streams: Arc<Semaphore>,
     /// Media processing's shared memory budget (`media.budget_mb`, see `media.rs`).
     media: media::MediaBudget,
     kdf: KdfParams,
@@ -222,6 +224,7 @@ impl App {
         };
         let permits = config.argon2.max_concurrent;
         let upload_kib = config.storage.in_memory_total_kib() as usize;
+        let streams = config.storage.max_streaming_uploads;
         let media = media::MediaBudget::new(&config.media);
         Self {
             config: Arc::new(config),
@@ -232,6 +235,7 @@ impl App {
             hashing: Arc::new(Semaphore::new(permits)),
             kdf_memory: Arc::default(),
             upload_memory: Arc::new(Semaphore::new(upload_kib)),
+            upload_streams: Arc::new(Semaphore::new(streams)),
             media,
             kdf,
             invitations: Arc::default(),
