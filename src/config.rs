@@ -202,12 +202,15 @@ pub struct Storage {
     /// without their active content. Larger PDFs stream to storage through a check that refuses
     /// active content; larger photos are refused. Bounds an upload's memory.
     pub in_memory_mb: u64,
-    /// Memory all uploads together may hold while they arrive and are cleaned (MB, at least
-    /// three times `in_memory_mb`: a file cleaned in memory counts three times its size, for the
-    /// input, the cleaner's copy and the output). Past it, a PDF goes to storage at once through
-    /// the streaming check (so active content is refused rather than removed) and a photo waits
-    /// for room. Bounds the server's memory under many concurrent uploads.
+    /// Memory all uploads together may hold while they arrive and until they are stored (MB,
+    /// at least `in_memory_mb`): the bytes received, then the cleaned file (what cleaning costs
+    /// on top counts in `media.budget_mb`). Past it, a PDF goes to storage at once through the
+    /// streaming check (so active content is refused rather than removed) and a photo waits for
+    /// room. Bounds the server's memory under many concurrent uploads.
     pub in_memory_total_mb: u64,
+    /// Uploads streaming to storage at once, at most (each holds about a megabyte); the others
+    /// wait their turn, they do not fail.
+    pub max_streaming_uploads: usize,
     /// Room of one safe (MB).
     pub quota_mb: u64,
 }
@@ -218,15 +221,11 @@ impl Default for Storage {
             max_file_mb: 100,
             in_memory_mb: 16,
             in_memory_total_mb: 64,
+            max_streaming_uploads: 8,
             quota_mb: 1024,
         }
     }
 }
-
-/// Working copies of an in-memory clean, per byte received: the input, the cleaner's parsed
-/// copy and its output (decoding images and inflating PDF streams are counted apart, by the
-/// media budget).
-pub const CLEAN_FACTOR: usize = 3;
 
 /// The HTTP layer never accepts more than this in one request, whatever the configuration
 /// (`storage.max_file_mb`, 100 MB by default, is enforced while the bytes arrive).
@@ -239,10 +238,9 @@ impl Storage {
     pub fn in_memory_bytes(&self) -> usize {
         usize::try_from(self.in_memory_mb.saturating_mul(1024 * 1024)).unwrap_or(usize::MAX)
     }
-    /// The shared upload memory budget in KiB (never below the cleaning of one in-memory file).
+    /// The shared upload memory budget in KiB (never below one in-memory file).
     pub fn in_memory_total_kib(&self) -> u32 {
-        let one_file = self.in_memory_mb.saturating_mul(CLEAN_FACTOR as u64);
-        let mb = self.in_memory_total_mb.max(one_file);
+        let mb = self.in_memory_total_mb.max(self.in_memory_mb);
         u32::try_from(mb.saturating_mul(1024)).unwrap_or(u32::MAX)
     }
     pub fn quota_bytes(&self) -> i64 {
@@ -453,10 +451,11 @@ impl Config {
             || self.storage.in_memory_mb == 0
             || self.storage.in_memory_mb > 256
             || self.storage.in_memory_total_mb > 4096
+            || !(1..=1024).contains(&self.storage.max_streaming_uploads)
             || self.storage.quota_mb == 0
         {
             return Err(ConfigError::Invalid(
-                "storage.max_file_mb must be 1..=1024, storage.in_memory_mb 1..=256, storage.in_memory_total_mb at most 4096 and storage.quota_mb at least 1".into(),
+                "storage.max_file_mb must be 1..=1024, storage.in_memory_mb 1..=256, storage.in_memory_total_mb at most 4096, storage.max_streaming_uploads 1..=1024 and storage.quota_mb at least 1".into(),
             ));
         }
         if !(24..=720).contains(&self.recovery.single_member_delay_hours) {

@@ -15,7 +15,7 @@ mod members;
 mod structures;
 mod upkeep;
 
-pub use crate::config::{CLEAN_FACTOR, MAX_FILE_BYTES_CAP};
+pub use crate::config::MAX_FILE_BYTES_CAP;
 pub use auth::{
     AccountView, LoginOutcome, LoginRequest, RecoverRequest, StructureRef, TotpEnrollment,
 };
@@ -122,6 +122,8 @@ pub struct App {
     kdf_memory: Arc<std::sync::Mutex<Vec<consigne_vault::KdfMemory>>>,
     /// Uploads' shared in-memory budget, in KiB (`storage.in_memory_total_mb`).
     pub(crate) upload_memory: Arc<Semaphore>,
+    /// Places for uploads streaming to storage at once (`storage.max_streaming_uploads`).
+    pub(crate) upload_streams: Arc<Semaphore>,
     /// Media processing's shared memory budget (`media.budget_mb`, see `items/media.rs`).
     media: items::media::MediaBudget,
     kdf: KdfParams,
@@ -149,6 +151,7 @@ impl App {
         };
         let permits = config.argon2.max_concurrent;
         let upload_kib = config.storage.in_memory_total_kib() as usize;
+        let streams = config.storage.max_streaming_uploads;
         let media = items::media::MediaBudget::new(&config.media);
         Self {
             config: Arc::new(config),
@@ -159,6 +162,7 @@ impl App {
             hashing: Arc::new(Semaphore::new(permits)),
             kdf_memory: Arc::default(),
             upload_memory: Arc::new(Semaphore::new(upload_kib)),
+            upload_streams: Arc::new(Semaphore::new(streams)),
             media,
             kdf,
             invitations: Arc::default(),

@@ -199,7 +199,10 @@ impl BlobStore for FsBlobStore {
             key,
             tmp,
             dest,
-            file: Some(std::io::BufWriter::with_capacity(256 * 1024, file)),
+            // Blobs are written a whole sealed chunk at a time (larger than this buffer, so
+            // straight through it); it only gathers the header and small writes. A larger one
+            // would be one more copy of a chunk per upload in flight.
+            file: Some(std::io::BufWriter::with_capacity(16 * 1024, file)),
             unchecked: 0,
         }))
     }

@@ -157,8 +157,8 @@ pub trait Sql {
     /// must not interleave with the same sequence in another transaction (of this process or
     /// another instance): call it before the read. SQLite needs nothing (its write transactions
     /// are serialised from BEGIN IMMEDIATE on); PostgreSQL takes an advisory lock. Locks taken
-    /// in one transaction follow one order (throttle, login index or reset, then journal), so two
-    /// transactions never wait on each other in a circle.
+    /// in one transaction follow one order (throttle, login index or reset, a safe's quota or
+    /// folders, then journal), so two transactions never wait on each other in a circle.
     fn lock(&mut self, name: &str) -> StoreResult<()>;
 }
 

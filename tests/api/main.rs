@@ -24,6 +24,7 @@ mod matrix;
 mod members;
 mod memory;
 mod memory_bounds;
+mod one_transaction;
 mod pages;
 mod postgres;
 mod reminders;

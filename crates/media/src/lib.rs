@@ -57,7 +57,7 @@ mod sniff;
 pub use cost::{cost, scan_cost};
 pub use header::dimensions;
 pub use logs::QuietParserLogs;
-pub use pdf::{PdfReport, sanitize_pdf};
+pub use pdf::{PdfReport, pdf_is_clean, sanitize_pdf};
 pub use pdf_check::{ACTIVE_NAMES, PdfCheck};
 pub use raster::{sanitize_image, thumbnail};
 pub use scan::images_to_pdf;

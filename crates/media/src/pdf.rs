@@ -42,7 +42,7 @@ use std::collections::{BTreeMap, HashSet};
 use lopdf::xref::XrefEntry;
 use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId, ObjectStream};
 
-use crate::pdf_check::measure;
+use crate::pdf_check::{PdfCheck, measure};
 use crate::sniff::find;
 use crate::{Limits, MediaError, guarded};
 
@@ -93,6 +93,17 @@ pub fn sanitize_pdf(bytes: &[u8], limits: &Limits) -> Result<(Vec<u8>, PdfReport
         }
         Ok((out, stats.into_report()))
     })
+}
+
+/// Whether a PDF can be kept byte for byte: the streaming check ([`PdfCheck`]) finds no active
+/// content in it (nor anything it cannot check), so [`sanitize_pdf`] would have nothing to
+/// remove. Parsing and rewriting a document costs several times its size in memory and most of
+/// an upload's CPU; a clean one is stored as it came, like a large PDF that streams through the
+/// same check. `false` means "rewrite it" (active content to remove, an empty-password
+/// encryption to undo, a structure only the parser can repair), not "refuse it".
+pub fn pdf_is_clean(bytes: &[u8], limits: &Limits) -> bool {
+    let mut check = PdfCheck::with_limits(limits);
+    check.update(bytes).is_ok() && check.finish().is_ok()
 }
 
 const ENCRYPTED: MediaError = MediaError::Unsupported {

@@ -4,7 +4,7 @@
 mod common;
 
 use common::{contains, save, simple_pdf};
-use consigne_media::{Limits, MediaError, PdfCheck, images_to_pdf, sanitize_pdf};
+use consigne_media::{Limits, MediaError, PdfCheck, images_to_pdf, pdf_is_clean, sanitize_pdf};
 use lopdf::{
     Document, EncryptionState, EncryptionVersion, Object, Permissions, Stream, StringFormat,
     dictionary,
@@ -465,4 +465,28 @@ fn large_pdf_check_refuses_active_content_in_both_layouts() {
         })
     );
     assert_eq!(large_check(b"garbage, not a pdf"), Err(MediaError::Damaged));
+}
+
+#[test]
+fn only_pdfs_with_something_to_remove_are_rewritten() {
+    let limits = Limits::default();
+    // Kept byte for byte: what writers produce, a scan, what the sanitiser writes.
+    let classic = save(&mut simple_pdf(2).0);
+    assert!(pdf_is_clean(&classic, &limits));
+    let mut modern = Vec::new();
+    simple_pdf(2).0.save_modern(&mut modern).unwrap();
+    assert!(pdf_is_clean(&modern, &limits));
+    let scan = images_to_pdf(&[common::jpeg(64, 48)], &limits).unwrap();
+    assert!(pdf_is_clean(&scan, &limits));
+    let (clean, _) = sanitize_pdf(&save(&mut hostile_pdf()), &limits).unwrap();
+    assert!(pdf_is_clean(&clean, &limits));
+    // Rewritten: active content (in both layouts), an empty-password encryption, a file the
+    // parser must repair.
+    assert!(!pdf_is_clean(&save(&mut hostile_pdf()), &limits));
+    let mut hostile_modern = Vec::new();
+    hostile_pdf().save_modern(&mut hostile_modern).unwrap();
+    assert!(!pdf_is_clean(&hostile_modern, &limits));
+    assert!(!pdf_is_clean(&encrypted(""), &limits));
+    assert!(!pdf_is_clean(&classic[..classic.len() - 10], &limits));
+    assert!(!pdf_is_clean(b"garbage, not a pdf", &limits));
 }

@@ -5,7 +5,6 @@
 use crate::service::{App, ServiceError, ServiceResult};
 use crate::store::blobs::BlobError;
 use consigne_vault::Key32;
-use std::sync::Arc;
 
 /// Hashes what goes through to the blob store (the ciphertext, checked by `consigne verify`).
 pub(crate) struct HashingWriter {
@@ -52,20 +51,28 @@ pub(crate) fn blob_error(e: BlobError) -> ServiceError {
     }
 }
 
-/// Encrypts `bytes` into a new blob; durable when this returns. Returns the blob key and
-/// the SHA-256 of the stored ciphertext (checked by `consigne verify`, no key needed).
+/// A blob just written: its key, the SHA-256 of its ciphertext and of its plaintext (hex).
+pub(crate) struct SealedBlob {
+    pub(crate) blob_key: String,
+    pub(crate) blob_sha256: String,
+    pub(crate) sha256: String,
+}
+
+/// Encrypts `bytes` into a new blob; durable when this returns. One pass over the bytes
+/// hashes both what the product keeps: the plaintext (the document's `sha256`, checked on
+/// every download) and the stored ciphertext (checked by `consigne verify`, no key needed).
 pub(crate) async fn write_blob(
     app: &App,
     key: &Key32,
     context: String,
-    bytes: Arc<Vec<u8>>,
-) -> ServiceResult<(String, String)> {
+    bytes: Vec<u8>,
+) -> ServiceResult<SealedBlob> {
     let store = app.blobs.clone();
     let key = key.clone();
-    tokio::task::spawn_blocking(move || -> ServiceResult<(String, String)> {
+    tokio::task::spawn_blocking(move || -> ServiceResult<SealedBlob> {
         let mut w = HashingWriter::new(store.begin().map_err(blob_error)?);
         let blob_key = w.key().to_owned();
-        consigne_vault::stream::seal_stream(
+        let (_, plain) = consigne_vault::stream::seal_stream(
             &key,
             &context,
             consigne_vault::stream::DEFAULT_CHUNK,
@@ -76,8 +83,13 @@ pub(crate) async fn write_blob(
             consigne_vault::VaultError::Io(io) => blob_error(io.into()),
             other => other.into(),
         })?;
-        let digest = w.commit().map_err(blob_error)?;
-        Ok((blob_key, digest))
+        drop(bytes);
+        let blob_sha256 = w.commit().map_err(blob_error)?;
+        Ok(SealedBlob {
+            blob_key,
+            blob_sha256,
+            sha256: hex::encode(plain),
+        })
     })
     .await
     .map_err(|_| ServiceError::Internal("blob task"))?

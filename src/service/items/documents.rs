@@ -22,7 +22,6 @@ use crate::store::beneficiaries;
 use crate::store::items::{self, ItemRow, ShareRow};
 use consigne_vault::Key32;
 use serde::{Deserialize, Serialize};
-use std::sync::Arc;
 
 #[derive(Debug, Default)]
 pub struct NewDocument {
@@ -224,22 +223,30 @@ impl App {
         let file_name = input.file_name.clone().unwrap_or_default();
         let (id, key, kind, size, sha256, blob_key, blob_sha256, thumb) = match input.content {
             Received::Memory(InMemory { bytes, share }) => {
-                // The input, the cleaner's copies and the output count in the uploads' budget
-                // until the cleaned file is stored.
+                // The bytes count in the uploads' budget until they are stored (as received,
+                // then cleaned); the cleaning itself counts in the media budget.
                 let mut share = share.unwrap_or_else(|| MemoryShare::new(self));
                 share.cover(bytes.len()).await?;
                 let (clean, kind, thumb) = clean(self, bytes).await?;
+                share.cover(clean.len()).await?;
                 let size = i64::try_from(clean.len())
                     .map_err(|_| ServiceError::TooLarge("file_too_large"))?;
                 if used + size > self.config.storage.quota_bytes() {
                     return Err(ServiceError::TooLarge("quota_exceeded"));
                 }
                 let (id, key) = (new_id(), Key32::random());
-                let sha256 = hex::encode(consigne_vault::sha256(&clean));
-                let (blob_key, blob_sha256) =
-                    write_blob(self, &key, ctx::blob(&bid, &id, "content"), Arc::new(clean))
-                        .await?;
-                (id, key, kind, size, sha256, blob_key, blob_sha256, thumb)
+                let blob = write_blob(self, &key, ctx::blob(&bid, &id, "content"), clean).await?;
+                drop(share);
+                (
+                    id,
+                    key,
+                    kind,
+                    size,
+                    blob.sha256,
+                    blob.blob_key,
+                    blob.blob_sha256,
+                    thumb,
+                )
             }
             Received::Stored(s) => {
                 if s.beneficiary_id != bid {
@@ -270,9 +277,8 @@ impl App {
         };
         let (thumb_key, thumb_sha256) = match thumb {
             Some(t) => {
-                let (k, d) =
-                    write_blob(self, &key, ctx::blob(&bid, &id, "thumbnail"), Arc::new(t)).await?;
-                (Some(k), Some(d))
+                let blob = write_blob(self, &key, ctx::blob(&bid, &id, "thumbnail"), t).await?;
+                (Some(blob.blob_key), Some(blob.blob_sha256))
             }
             None => (None, None),
         };
@@ -474,7 +480,7 @@ impl App {
             session,
             bid,
             NewDocument {
-                // The scan's share covers the PDF's cleaning too.
+                // The scan's share goes on counting the PDF until it is stored.
                 content: Received::Memory(InMemory {
                     bytes: pdf,
                     share: Some(share),

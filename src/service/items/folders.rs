@@ -51,6 +51,7 @@ impl App {
         let actor = actor_of(session, None);
         let now = self.now();
         self.tx(move |tx| {
+            tx.lock(&folders_lock(&row.beneficiary_id))?;
             if let Some(p) = &row.parent_id
                 && !items::folders_of(tx, &row.beneficiary_id)?
                     .iter()
@@ -129,38 +130,44 @@ impl App {
             Some(n) => crate::domain::ShortText::parse("name", n, 120)?.into_string(),
             None => folder.name.clone(),
         };
-        let new_parent = match parent_id {
-            Some(Some(p)) => Some(parse_id(p)?),
-            Some(None) => None,
-            None => folder.parent_id.clone(),
-        };
-        if let Some(p) = &new_parent {
-            if !current.iter().any(|f| f.id == *p) {
-                return Err(ServiceError::NotFound);
-            }
-            // Walk up from the new parent: meeting the folder itself would make a cycle.
-            let mut cursor = Some(p.clone());
-            while let Some(c) = cursor {
-                if c == id {
-                    return Err(ServiceError::Conflict("folder_cycle"));
-                }
-                cursor = current
-                    .iter()
-                    .find(|f| f.id == c)
-                    .and_then(|f| f.parent_id.clone());
-            }
-        }
         let aad = ctx::folder_name(&bid, &id);
-        let sealed = self
-            .platform
-            .seal(&aad, &consigne_vault::seal(&key, &aad, new_name.as_bytes()));
-        let (i2, p2) = (id.clone(), new_parent.clone());
-        self.tx(move |tx| Ok(items::update_folder(tx, &i2, &sealed, p2.as_deref())?))
+        // Only what the form changes is written: a rename keeps a move made meanwhile, a move
+        // keeps a rename.
+        let sealed = name.map(|_| {
+            self.platform
+                .seal(&aad, &consigne_vault::seal(&key, &aad, new_name.as_bytes()))
+        });
+        let moved_to = match parent_id {
+            Some(p) => Some(p.map(parse_id).transpose()?),
+            None => None,
+        };
+        let i2 = id.clone();
+        // The tree is read again under the safe's folder lock: two moves at once cannot each
+        // pass the check on the tree before the other and make a cycle together.
+        let parent_id = self
+            .tx(move |tx| {
+                tx.lock(&folders_lock(&bid))?;
+                let folders = items::folders_of(tx, &bid)?;
+                let row = folders
+                    .iter()
+                    .find(|f| f.id == i2)
+                    .ok_or(ServiceError::NotFound)?;
+                let parent = match moved_to {
+                    Some(p) => p,
+                    None => row.parent_id.clone(),
+                };
+                if let Some(p) = &parent {
+                    check_parent(&folders, &i2, p)?;
+                }
+                let sealed = sealed.unwrap_or_else(|| row.name_sealed.clone());
+                items::update_folder(tx, &i2, &sealed, parent.as_deref())?;
+                Ok(parent)
+            })
             .await?;
         Ok(FolderView {
             id,
             name: new_name,
-            parent_id: new_parent,
+            parent_id,
         })
     }
 
@@ -180,6 +187,7 @@ impl App {
         let actor = actor_of(session, None);
         let now = self.now();
         self.tx(move |tx| {
+            tx.lock(&folders_lock(&bid))?;
             let folders = items::folders_of(tx, &bid)?;
             if !folders.iter().any(|f| f.id == id) {
                 return Err(ServiceError::NotFound);
@@ -205,4 +213,32 @@ impl App {
         })
         .await
     }
+}
+
+/// The lock of a safe's folder tree (taken before reading it to change it).
+fn folders_lock(bid: &str) -> String {
+    format!("folders/{bid}")
+}
+
+/// Folder `id` may move under `parent`: it exists, and walking up from it never meets `id`
+/// (that would make a cycle).
+fn check_parent(folders: &[FolderRow], id: &str, parent: &str) -> ServiceResult<()> {
+    if !folders.iter().any(|f| f.id == parent) {
+        return Err(ServiceError::NotFound);
+    }
+    let mut cursor = Some(parent);
+    // At most one step per folder: the tree has no cycle, but a walk never trusts that.
+    for _ in 0..=folders.len() {
+        let Some(c) = cursor else {
+            return Ok(());
+        };
+        if c == id {
+            return Err(ServiceError::Conflict("folder_cycle"));
+        }
+        cursor = folders
+            .iter()
+            .find(|f| f.id == c)
+            .and_then(|f| f.parent_id.as_deref());
+    }
+    Err(ServiceError::Conflict("folder_cycle"))
 }

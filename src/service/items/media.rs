@@ -5,7 +5,9 @@
 //! to*, which a small file can make huge. Each one first asks `consigne_media::cost` (header
 //! and bounded-inflate checks, nothing decoded: a bomb is refused here), then takes that many
 //! KiB from the shared budget (`media.budget_mb`), waiting for room, and gives them back when
-//! it is done. So whatever arrives at once, media processing holds at most the budget.
+//! it is done. So whatever arrives at once, media processing holds at most the budget. The
+//! file's own bytes count in the uploads' budget instead (`upload.rs`), until they are stored:
+//! each budget counts its bytes once.
 //!
 //! This is the only place the service runs `consigne_media`'s decoders.
 
@@ -81,6 +83,16 @@ pub(crate) fn media_limits(app: &App) -> consigne_media::Limits {
 /// active content, a thumbnail; within the media budget.
 pub(crate) async fn clean(app: &App, bytes: Vec<u8>) -> ServiceResult<Processed> {
     let limits = media_limits(app);
+    let l = limits.clone();
+    let (bytes, keep) = blocking(move || {
+        let keep = matches!(consigne_media::sniff(&bytes), Ok(consigne_media::Kind::Pdf))
+            && consigne_media::pdf_is_clean(&bytes, &l);
+        Ok((bytes, keep))
+    })
+    .await?;
+    if keep {
+        return Ok((bytes, consigne_media::Kind::Pdf, None));
+    }
     let bytes = Arc::new(bytes);
     let (b, l) = (bytes.clone(), limits.clone());
     let cost = blocking(move || consigne_media::cost(&b, &l)).await?;

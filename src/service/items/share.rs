@@ -1,12 +1,20 @@
-//! Sharing: the person shares one item with one of her relais, or stops sharing it. Every
-//! change is journaled.
+//! Sharing: the person shares an item with some of her relais, or stops sharing it: one at a
+//! time (the API) or the whole "who sees this" form at once, in one transaction. Every change
+//! is journaled.
 
 use crate::policy::Action;
-use crate::service::items::open::open_item;
+use crate::service::items::open::{Opened, open_item};
 use crate::service::items::wrap::share_wrap;
-use crate::service::journal::{actor_of, journal};
+use crate::service::journal::{JournalActor, actor_of, journal};
 use crate::service::{App, ServiceError, ServiceResult, Session, parse_id};
-use crate::store::{beneficiaries, items};
+use crate::store::{Sql, beneficiaries, items};
+
+/// Who changes an item's shares, and when.
+struct ShareChange {
+    kind: &'static str,
+    actor: JournalActor,
+    now: i64,
+}
 
 impl App {
     /// The person shares one item with one of her relais (or stops sharing).
@@ -21,33 +29,81 @@ impl App {
         let sid = parse_id(sid)?;
         let o = open_item(self, session, id, Action::Share, kind).await?;
         let app = self.clone();
-        let actor = actor_of(session, None);
-        let now = self.now();
+        let change = ShareChange {
+            kind,
+            actor: actor_of(session, None),
+            now: self.now(),
+        };
         self.tx(move |tx| {
             if beneficiaries::relay(tx, &o.row.beneficiary_id, &sid)?.is_none() {
                 return Err(ServiceError::NotFound);
             }
-            if shared {
-                share_wrap(&app, tx, &o.row, &o.key, &sid, now)?;
-            } else {
-                items::unshare(tx, &o.row.id, &sid)?;
+            change_share(&app, tx, &o, &change, &sid, shared)
+        })
+        .await
+    }
+
+    /// The "who sees this" form: the item ends up shared with exactly those of her relais
+    /// whose ids are in `sids` (anything else in it is ignored), in one transaction, with one
+    /// journal line per share that changes. What is compared is read in that transaction, so
+    /// a relais joined or left meanwhile is counted as it is now.
+    pub async fn set_item_shares(
+        &self,
+        session: &Session,
+        kind: &'static str,
+        id: &str,
+        sids: &[String],
+    ) -> ServiceResult<()> {
+        let o = open_item(self, session, id, Action::Share, kind).await?;
+        let app = self.clone();
+        let change = ShareChange {
+            kind,
+            actor: actor_of(session, None),
+            now: self.now(),
+        };
+        let wanted = sids.to_vec();
+        self.tx(move |tx| {
+            let shared: Vec<String> = items::shares_of(tx, &o.row.id)?
+                .into_iter()
+                .map(|s| s.structure_id)
+                .collect();
+            for relay in beneficiaries::relays_of(tx, &o.row.beneficiary_id)? {
+                let sid = relay.structure_id;
+                let want = wanted.contains(&sid);
+                if want != shared.contains(&sid) {
+                    change_share(&app, tx, &o, &change, &sid, want)?;
+                }
             }
-            let action = if shared {
-                format!("{kind}_shared")
-            } else {
-                format!("{kind}_unshared")
-            };
-            journal(
-                tx,
-                now,
-                Some(&o.row.beneficiary_id),
-                &actor,
-                &action,
-                Some((kind, &o.row.id)),
-                true,
-            )?;
             Ok(())
         })
         .await
     }
+}
+
+/// Shares item `o` with structure `sid` (a relais of hers) or stops, and journals it.
+fn change_share(
+    app: &App,
+    tx: &mut dyn Sql,
+    o: &Opened,
+    change: &ShareChange,
+    sid: &str,
+    shared: bool,
+) -> ServiceResult<()> {
+    let kind = change.kind;
+    let action = if shared {
+        share_wrap(app, tx, &o.row, &o.key, sid, change.now)?;
+        format!("{kind}_shared")
+    } else {
+        items::unshare(tx, &o.row.id, sid)?;
+        format!("{kind}_unshared")
+    };
+    journal(
+        tx,
+        change.now,
+        Some(&o.row.beneficiary_id),
+        &change.actor,
+        &action,
+        Some((kind, &o.row.id)),
+        true,
+    )
 }

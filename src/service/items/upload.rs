@@ -2,23 +2,34 @@
 //!
 //! The web layer feeds the bytes of a file as they arrive ([`Upload::push`]). Up to
 //! `storage.in_memory_mb` they are kept, then cleaned in memory (photos re-encoded, PDFs
-//! rewritten without active content). Every buffer kept counts in the uploads' shared budget
-//! (`storage.in_memory_total_mb`, a [`MemoryShare`]) for what cleaning it will cost, not only
-//! for what arrived: [`CLEAN_FACTOR`] times its size (the input, the cleaner's parsed copy and
-//! its output), held until the cleaned file is stored. A PDF takes its share as it grows and
-//! only if there is room now; a photo (or anything that is not a PDF) waits, holding nothing,
-//! for the share of a whole in-memory file (or of the request's length, when it is smaller),
-//! so that no one holds part of the budget while waiting for more. Past that, only a PDF may go on: it streams through
-//! [`consigne_media::PdfCheck`] (which refuses active content) into its encrypted blob, one
-//! blocking task doing check, hash, encryption and the durable write with a small bounded
-//! channel in front, so memory stays flat whatever the size. The blob is committed (durable)
-//! only if the whole file arrived and passed; its row is written by `upload_document`.
+//! rewritten without active content when they carry some). Two budgets bound the memory, each
+//! counting its own bytes once: the uploads' shared budget (`storage.in_memory_total_mb`, a
+//! [`MemoryShare`]) counts the bytes an upload holds, from their arrival until they are stored
+//! (the buffer as received, then the cleaned file); the media budget (`media.budget_mb`,
+//! `media.rs`) counts what cleaning costs on top (decoded images, parsed PDFs, their output).
+//! A PDF takes its share of the first budget as it grows (all at once when the request says
+//! how long it is) and only if there is room now; a photo (or anything that is not a PDF)
+//! waits, holding nothing, for the share of a whole in-memory file (or of the request's
+//! length, when it is smaller), so that no one holds part of the budget while waiting for
+//! more. The buffer is reserved to what the share covers, never grown past it.
+//!
+//! Past that size, or at once when the request is longer than it, or when the budget has no
+//! room, only a PDF may go on: it streams through [`consigne_media::PdfCheck`] (which refuses
+//! active content) into its encrypted blob, one blocking task doing check, hash, encryption
+//! and the durable write. What it holds is one copy per stage: the chunks as the HTTP layer
+//! delivered them (a small bounded channel of them, never copied), the chunk being sealed, the
+//! blob writer's buffer. The bytes buffered before streaming keep their share until the task
+//! has consumed them. At most `storage.max_streaming_uploads` stream at once; the others wait
+//! their turn (holding what they received so far), so memory stays flat however many people
+//! upload. The blob is committed (durable) only if the whole file arrived and passed; its row
+//! is written by `upload_document`.
 
 use std::io::Read;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-pub use crate::config::CLEAN_FACTOR;
+use bytes::Bytes;
+
 use crate::service::contexts as ctx;
 use crate::service::items::content::{HashingWriter, blob_error};
 use crate::service::items::media::media_error;
@@ -26,14 +37,16 @@ use crate::service::items::media::media_limits;
 use crate::service::{App, ServiceError, ServiceResult, new_id};
 use consigne_vault::Key32;
 
-/// Chunks waiting for the storage task, at most (each one as the HTTP layer delivers it).
 /// Chunks in flight between the request and the storage task: enough to overlap the two, few
 /// enough that many concurrent uploads stay small.
 const CHANNEL_DEPTH: usize = 2;
 
 /// Plaintext per sealed chunk of a streamed upload (a quarter of the default): the storage task
-/// holds about two of them, times the number of uploads streaming at once.
+/// holds one of them, times the number of uploads streaming at once.
 const STREAM_CHUNK: usize = 256 * 1024;
+/// What a request's length may hold besides its file part (boundaries, part headers, the short
+/// text parts): a PDF in a longer request cannot fit in memory and streams from its first byte.
+const FORM_OVERHEAD: u64 = 64 * 1024;
 
 /// Photos of one scan, at most.
 pub const MAX_SCAN_PAGES: usize = 20;
@@ -94,12 +107,12 @@ impl MemoryShare {
         }
     }
 
-    /// KiB that cleaning `bytes` in memory costs, within the whole budget.
+    /// KiB that holding `bytes` in memory costs, within the whole budget.
     fn need(&self, bytes: usize) -> u32 {
-        kib(bytes.saturating_mul(CLEAN_FACTOR)).min(self.cap)
+        kib(bytes).min(self.cap)
     }
 
-    /// Grows to cover cleaning `bytes` if the budget has room now; false (unchanged) if not.
+    /// Grows to cover `bytes` if the budget has room now; false (unchanged) if not.
     fn try_cover(&mut self, bytes: usize) -> bool {
         let need = self.need(bytes);
         if need <= self.kib {
@@ -118,8 +131,8 @@ impl MemoryShare {
         }
     }
 
-    /// Covers cleaning `bytes`, waiting for room if needed; while it waits it holds nothing
-    /// (what it held goes back first), so waiting shares never block each other.
+    /// Covers `bytes`, waiting for room if needed; while it waits it holds nothing (what it
+    /// held goes back first), so waiting shares never block each other.
     pub(crate) async fn cover(&mut self, bytes: usize) -> ServiceResult<()> {
         if self.try_cover(bytes) {
             return Ok(());
@@ -137,11 +150,6 @@ impl MemoryShare {
         self.kib = need;
         Ok(())
     }
-
-    fn release(&mut self) {
-        self.permit = None;
-        self.kib = 0;
-    }
 }
 
 /// A large PDF streamed to storage: the blob exists, no row points to it yet.
@@ -158,8 +166,16 @@ pub struct StoredUpload {
     pub(crate) blob_sha256: String,
 }
 
+/// Bytes on their way to the storage task, with the share of the budget that counts them
+/// (the buffer kept before streaming began), given back once the task is done with them.
+struct Piece {
+    bytes: Bytes,
+    /// Held, never read: dropping it gives the share back.
+    _share: Option<MemoryShare>,
+}
+
 struct Streaming {
-    tx: tokio::sync::mpsc::Sender<Vec<u8>>,
+    tx: tokio::sync::mpsc::Sender<Piece>,
     /// Set once every byte was sent: without it the task discards the blob.
     complete: Arc<AtomicBool>,
     task: tokio::task::JoinHandle<ServiceResult<StoredUpload>>,
@@ -177,6 +193,10 @@ pub struct Upload {
     /// The most this file may hold in memory: `in_memory`, or less when the request says
     /// how long it is.
     whole: usize,
+    /// The request says how long it is (its file part is at most `whole`, or does not fit).
+    sized: bool,
+    /// The request is longer than a file kept in memory may be: a PDF streams at once.
+    too_long_for_memory: bool,
     buf: Vec<u8>,
     received: usize,
     streaming: Option<Streaming>,
@@ -214,10 +234,14 @@ impl Upload {
     /// in its quota.
     pub(crate) fn new(app: &App, bid: String, room: i64, size_hint: Option<u64>) -> Self {
         let storage = &app.config.storage;
+        let in_memory = storage.in_memory_bytes();
         Self {
             limit: storage.max_file_bytes(),
-            in_memory: storage.in_memory_bytes(),
-            whole: within(storage.in_memory_bytes(), size_hint),
+            in_memory,
+            whole: within(in_memory, size_hint),
+            sized: size_hint.is_some(),
+            too_long_for_memory: size_hint
+                .is_some_and(|h| h > (in_memory as u64).saturating_add(FORM_OVERHEAD)),
             app: app.clone(),
             bid,
             room,
@@ -228,27 +252,52 @@ impl Upload {
         }
     }
 
-    /// Takes from the shared budget what cleaning `buf` will need. A PDF grows its share while
-    /// there is room and streams to storage as soon as there is not; anything else waits
-    /// (holding nothing) for the share of a whole in-memory file (or of the request's length,
-    /// when smaller) at its first bytes, so that it never needs more afterwards.
-    async fn reserve_memory(&mut self) -> ServiceResult<()> {
-        // A file that is not a PDF takes the share of a whole in-memory file at once.
-        let grows = self.share.kib > 0 || is_pdf(&self.buf);
-        if grows && self.share.try_cover(self.buf.len()) {
-            return Ok(());
-        }
-        if is_pdf(&self.buf) {
-            self.start_streaming().await
+    /// Makes room for `incoming` more bytes in `buf`: takes from the shared budget what they
+    /// cost and reserves exactly that (a growing `Vec` would double past what is covered). A
+    /// PDF grows its share while there is room (to the request's length at once, when known)
+    /// and streams to storage as soon as there is not; anything else waits (holding nothing)
+    /// for the share of a whole in-memory file (or of the request's length, when smaller) at
+    /// its first bytes, so that it never needs more afterwards.
+    async fn reserve_memory(&mut self, incoming: &[u8]) -> ServiceResult<()> {
+        let len = self.buf.len() + incoming.len();
+        let head = if self.buf.is_empty() {
+            incoming
         } else {
-            self.share.cover(self.whole.max(self.buf.len())).await
+            &self.buf
+        };
+        let pdf = is_pdf(head);
+        if len > self.in_memory {
+            return match consigne_media::sniff(head).map_err(media_error)? {
+                consigne_media::Kind::Pdf => self.start_streaming().await,
+                _ => Err(ServiceError::TooLarge("photo_too_large")),
+            };
         }
+        if pdf && self.too_long_for_memory {
+            return self.start_streaming().await;
+        }
+        let target = if pdf && !self.sized {
+            // Doubling, like a `Vec`, but within what a file in memory may be.
+            len.max(len.saturating_mul(2).min(self.in_memory))
+        } else {
+            len.max(self.whole)
+        };
+        if pdf {
+            if !self.share.try_cover(target) {
+                return self.start_streaming().await;
+            }
+        } else {
+            self.share.cover(target).await?;
+        }
+        if self.buf.capacity() < len {
+            self.buf.reserve_exact(target - self.buf.len());
+        }
+        Ok(())
     }
 
     /// The next bytes of the file. Refuses as soon as the file is too large for the limit or
     /// the safe's room, or (past the in-memory size) is not a PDF or carries active content.
     /// On a refusal the partial blob is already gone when this returns.
-    pub async fn push(&mut self, chunk: &[u8]) -> ServiceResult<()> {
+    pub async fn push(&mut self, chunk: Bytes) -> ServiceResult<()> {
         let result = self.push_inner(chunk).await;
         if result.is_err() {
             self.abandon().await;
@@ -264,7 +313,7 @@ impl Upload {
         }
     }
 
-    async fn push_inner(&mut self, chunk: &[u8]) -> ServiceResult<()> {
+    async fn push_inner(&mut self, chunk: Bytes) -> ServiceResult<()> {
         self.received = self.received.saturating_add(chunk.len());
         if self.received > self.limit {
             return Err(ServiceError::TooLarge("file_too_large"));
@@ -272,24 +321,28 @@ impl Upload {
         if i64::try_from(self.received).map_or(true, |n| n > self.room) {
             return Err(ServiceError::TooLarge("quota_exceeded"));
         }
-        if let Some(s) = &self.streaming {
-            if s.tx.send(chunk.to_vec()).await.is_err() {
-                return Err(self.failure().await);
-            }
+        if self.streaming.is_none() {
+            self.reserve_memory(&chunk).await?;
+        }
+        if self.streaming.is_none() {
+            self.buf.extend_from_slice(&chunk);
             return Ok(());
         }
-        self.buf.extend_from_slice(chunk);
-        self.reserve_memory().await?;
-        if self.streaming.is_some() {
+        self.send(Piece {
+            bytes: chunk,
+            _share: None,
+        })
+        .await
+    }
+
+    /// Hands bytes to the storage task (waiting while its channel is full).
+    async fn send(&mut self, piece: Piece) -> ServiceResult<()> {
+        if let Some(s) = &self.streaming
+            && s.tx.send(piece).await.is_ok()
+        {
             return Ok(());
         }
-        if self.buf.len() > self.in_memory {
-            match consigne_media::sniff(&self.buf).map_err(media_error)? {
-                consigne_media::Kind::Pdf => self.start_streaming().await?,
-                _ => return Err(ServiceError::TooLarge("photo_too_large")),
-            }
-        }
-        Ok(())
+        Err(self.failure().await)
     }
 
     /// Every byte has arrived: the content, in memory or stored.
@@ -326,8 +379,17 @@ impl Upload {
         }
     }
 
+    /// Starts the storage task, once a streaming place is free (waiting for one, in turn), and
+    /// hands it what was buffered so far with its share of the budget.
     async fn start_streaming(&mut self) -> ServiceResult<()> {
-        let (tx, rx) = tokio::sync::mpsc::channel::<Vec<u8>>(CHANNEL_DEPTH);
+        let place = self
+            .app
+            .upload_streams
+            .clone()
+            .acquire_owned()
+            .await
+            .map_err(|_| ServiceError::Internal("upload streams"))?;
+        let (tx, rx) = tokio::sync::mpsc::channel::<Piece>(CHANNEL_DEPTH);
         let complete = Arc::new(AtomicBool::new(false));
         let (id, key) = (new_id(), Key32::random());
         let context = ctx::blob(&self.bid, &id, "content");
@@ -336,10 +398,15 @@ impl Upload {
         let bid = self.bid.clone();
         let check = consigne_media::PdfCheck::with_limits(&media_limits(&self.app));
         let task = tokio::task::spawn_blocking(move || -> ServiceResult<StoredUpload> {
+            // The streaming place is given back when the task ends, whatever the outcome.
+            let _place = place;
             let mut reader = CheckedReader {
                 rx,
                 check: Some(check),
-                current: Vec::new(),
+                current: Piece {
+                    bytes: Bytes::new(),
+                    _share: None,
+                },
                 pos: 0,
                 refused: None,
             };
@@ -380,55 +447,68 @@ impl Upload {
                 blob_sha256,
             })
         });
-        let first = std::mem::take(&mut self.buf);
-        // Streaming holds a few chunks at a time: the in-memory share goes back.
-        self.share.release();
         self.streaming = Some(Streaming { tx, complete, task });
-        if let Some(s) = &self.streaming
-            && s.tx.send(first).await.is_err()
-        {
-            return Err(self.failure().await);
+        if self.buf.is_empty() {
+            return Ok(());
         }
-        Ok(())
+        // What was buffered goes to the task as it is (no copy), still counted in the budget
+        // until the task has read it.
+        let first = Piece {
+            bytes: Bytes::from(std::mem::take(&mut self.buf)),
+            _share: Some(std::mem::replace(
+                &mut self.share,
+                MemoryShare::new(&self.app),
+            )),
+        };
+        self.send(first).await
     }
 }
 
 /// The received chunks as a reader, each one checked before it is handed on.
 struct CheckedReader {
-    rx: tokio::sync::mpsc::Receiver<Vec<u8>>,
+    rx: tokio::sync::mpsc::Receiver<Piece>,
     check: Option<consigne_media::PdfCheck>,
-    current: Vec<u8>,
+    /// The chunk being read (and the share counting it, if any: both go when it is done).
+    current: Piece,
     pos: usize,
     refused: Option<consigne_media::MediaError>,
 }
 
 impl Read for CheckedReader {
     fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
-        while self.pos == self.current.len() {
+        while self.pos == self.current.bytes.len() {
             match self.rx.blocking_recv() {
-                Some(chunk) => {
+                Some(piece) => {
                     if let Some(check) = &mut self.check
-                        && let Err(e) = check.update(&chunk)
+                        && let Err(e) = check.update(&piece.bytes)
                     {
                         self.refused = Some(e);
                         return Err(std::io::Error::other("upload refused"));
                     }
-                    self.current = chunk;
+                    self.current = piece;
                     self.pos = 0;
                 }
-                None => return Ok(0),
+                None => {
+                    self.current = Piece {
+                        bytes: Bytes::new(),
+                        _share: None,
+                    };
+                    self.pos = 0;
+                    return Ok(0);
+                }
             }
         }
-        let n = out.len().min(self.current.len() - self.pos);
-        out[..n].copy_from_slice(&self.current[self.pos..self.pos + n]);
+        let n = out.len().min(self.current.bytes.len() - self.pos);
+        out[..n].copy_from_slice(&self.current.bytes[self.pos..self.pos + n]);
         self.pos += n;
         Ok(n)
     }
 }
 
 /// The photos of a scan as they arrive, in order: together at most one in-memory file
-/// (`storage.in_memory_mb`, they become one PDF cleaned in memory), with the share of the budget
-/// that making and cleaning that PDF costs, taken (waiting, holding nothing) at the first bytes.
+/// (`storage.in_memory_mb`, they become one PDF), with the share of the uploads' budget that
+/// holding them costs, taken (waiting, holding nothing) at the first bytes; making the PDF
+/// counts in the media budget.
 #[derive(Debug)]
 pub struct ScanPhotos {
     photos: Vec<Vec<u8>>,

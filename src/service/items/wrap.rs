@@ -97,7 +97,10 @@ pub(crate) fn new_item_wraps(
 }
 
 /// Stores a new item's row, its share with the professional's structure (if she added it)
-/// and the journal line `action`, in one transaction; returns its shares.
+/// and the journal line `action`, in one transaction; returns its shares. An item with a
+/// size is counted against the safe's quota here, under the safe's quota lock: the checks
+/// made while the file arrived only spare the work, two uploads at once never both fit
+/// when only one does.
 pub(crate) async fn insert_item(
     app: &App,
     session: &Session,
@@ -109,7 +112,11 @@ pub(crate) async fn insert_item(
     let via = row.created_by_structure.clone();
     let actor = actor_of(session, via.as_deref());
     let (r2, k2, action) = (row.clone(), key.clone(), action.to_owned());
+    let quota = app.config.storage.quota_bytes();
     app.tx(move |tx| {
+        if r2.size > 0 {
+            check_quota(tx, &r2.beneficiary_id, r2.size, quota)?;
+        }
         items::insert(tx, &r2)?;
         if let Some(sid) = &via {
             share_wrap(&owned, tx, &r2, &k2, sid, r2.created_at)?;
@@ -149,5 +156,15 @@ pub(crate) fn share_wrap(
         .platform
         .seal(&aad, &consigne_vault::wrap_key_to(&public, &aad, key));
     items::share(tx, &row.id, sid, &wrap, now)?;
+    Ok(())
+}
+
+/// Refuses `size` more bytes in safe `bid` past `quota`; holds the safe's quota lock until the
+/// transaction ends, so that the sum it reads stays true until the caller's row is written.
+pub(crate) fn check_quota(tx: &mut dyn Sql, bid: &str, size: i64, quota: i64) -> ServiceResult<()> {
+    tx.lock(&format!("quota/{bid}"))?;
+    if items::total_size(tx, bid)?.saturating_add(size) > quota {
+        return Err(ServiceError::TooLarge("quota_exceeded"));
+    }
     Ok(())
 }

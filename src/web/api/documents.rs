@@ -51,7 +51,7 @@ pub async fn receive_file(
     let mut upload = app.begin_upload(session, bid, size_hint).await?;
     loop {
         match part.chunk().await {
-            Ok(Some(chunk)) => upload.push(&chunk).await?,
+            Ok(Some(chunk)) => upload.push(chunk).await?,
             Ok(None) => return upload.finish().await,
             Err(e) => {
                 upload.abandon().await;

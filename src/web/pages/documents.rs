@@ -594,21 +594,9 @@ async fn edit_submit(
 /// Repeated `sid` fields: the form as its pairs.
 async fn shares_submit(
     Path(id): Path<String>,
-    Post(ctx, Person { session, bid }, pairs): Post<Person, Fields>,
+    Post(ctx, Person { session, .. }, pairs): Post<Person, Fields>,
 ) -> Response {
-    let (doc, relays) = match tokio::try_join!(
-        ctx.state.app.get_document(&session, &id),
-        ctx.state.app.relays(&session, &bid)
-    ) {
-        Ok(v) => v,
-        Err(e) => return ctx.error_page(&e),
-    };
-    let target = Shared {
-        kind: "document",
-        id: &id,
-        shared_with: &doc.shared_with,
-    };
-    match apply_shares(&ctx, &session, target, &relays, &pairs).await {
+    match apply_shares(&ctx, &session, "document", &id, &pairs).await {
         Ok(()) => Redirect::to(&format!("/documents/{id}")).into_response(),
         Err(e) => ctx.error_page(&e),
     }
@@ -646,36 +634,24 @@ pub(super) fn who_sees(
     }
 }
 
-/// An item whose shares the "who sees this" form changes.
-pub(super) struct Shared<'a> {
-    pub kind: &'static str,
-    pub id: &'a str,
-    pub shared_with: &'a [String],
-}
-
-/// Shares or unshares the item with each of her relais as the form's `sid` boxes say.
+/// Shares the item with exactly the relais the form's `sid` boxes name: one service call, one
+/// transaction.
 pub(super) async fn apply_shares(
     ctx: &Ctx,
     session: &Session,
-    item: Shared<'_>,
-    relays: &[RelayView],
+    kind: &'static str,
+    id: &str,
     form: &[(String, String)],
 ) -> Result<(), ServiceError> {
-    let wanted: Vec<&str> = form
+    let wanted: Vec<String> = form
         .iter()
         .filter(|(k, _)| k == "sid")
-        .map(|(_, v)| v.as_str())
+        .map(|(_, v)| v.clone())
         .collect();
-    for r in relays {
-        let want = wanted.contains(&r.structure.id.as_str());
-        if want != item.shared_with.contains(&r.structure.id) {
-            ctx.state
-                .app
-                .set_item_share(session, item.kind, item.id, &r.structure.id, want)
-                .await?;
-        }
-    }
-    Ok(())
+    ctx.state
+        .app
+        .set_item_shares(session, kind, id, &wanted)
+        .await
 }
 
 async fn delete_confirm(

@@ -3,7 +3,7 @@
 //! of what a person shares and adding for her. One set of handlers serves the three kinds: the
 //! kind comes from the matched path.
 
-use super::documents::{Shared, apply_shares};
+use super::documents::apply_shares;
 use super::{Ctx, Fields, Page, Person, Post, Professional, Reader, icons::icon};
 use crate::service::{ItemFields, ItemKind, ItemView, ReminderView, ServiceError, Session};
 use crate::web::AppState;
@@ -472,21 +472,9 @@ async fn edit_submit(
 async fn shares_submit(
     KindOf(kind): KindOf,
     Path(id): Path<String>,
-    Post(ctx, Person { session, bid }, pairs): Post<Person, Fields>,
+    Post(ctx, Person { session, .. }, pairs): Post<Person, Fields>,
 ) -> Response {
-    let (item, relays) = match tokio::try_join!(
-        ctx.state.app.item_for_edit(&session, kind, &id),
-        ctx.state.app.relays(&session, &bid)
-    ) {
-        Ok(v) => v,
-        Err(e) => return ctx.error_page(&e),
-    };
-    let target = Shared {
-        kind: kind.as_str(),
-        id: &id,
-        shared_with: &item.shared_with,
-    };
-    match apply_shares(&ctx, &session, target, &relays, &pairs).await {
+    match apply_shares(&ctx, &session, kind.as_str(), &id, &pairs).await {
         Ok(()) => Redirect::to(&format!("/{}/{id}", kind.plural())).into_response(),
         Err(e) => ctx.error_page(&e),
     }
