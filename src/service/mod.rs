@@ -294,6 +294,16 @@ impl App {
         self.db.transaction(f).await
     }
 
+    /// Runs `f`, which only reads, on a snapshot ([`crate::store::Database::read`]): on
+    /// SQLite it neither takes the write lock nor waits for a writer.
+    pub async fn read<T, F>(&self, f: F) -> ServiceResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut dyn Sql) -> ServiceResult<T> + Send + 'static,
+    {
+        self.db.read(f).await
+    }
+
     /// Periodic clean-up: expired sessions and throttling counters nobody needs any more.
     /// A failure count is kept a day after the last failure, so slow guessing stays slow.
     pub async fn housekeeping(&self) -> ServiceResult<u64> {
