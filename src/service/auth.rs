@@ -267,7 +267,7 @@ impl App {
         let app = self.clone();
         let k = throttling.clone();
         let loaded = self
-            .tx(move |tx| {
+            .read(move |tx| {
                 app.check_throttle(tx, &k, now)?;
                 let account = match &login_index {
                     Some(ix) => accounts::by_login_index(tx, ix)?,
@@ -395,7 +395,7 @@ impl App {
         let k = throttling.clone();
         let a2 = aid.clone();
         let loaded = self
-            .tx(move |tx| {
+            .read(move |tx| {
                 app.check_throttle(tx, &k, now)?;
                 let account = accounts::by_id(tx, &a2)?;
                 load_account(tx, account)
@@ -689,7 +689,7 @@ impl App {
     pub async fn account_view(&self, session: &Session) -> ServiceResult<AccountView> {
         let aid = session.account_id.clone();
         let memberships = if session.kind == "professional" {
-            self.tx(move |tx| Ok(structures::memberships_of(tx, &aid)?))
+            self.read(move |tx| Ok(structures::memberships_of(tx, &aid)?))
                 .await?
         } else {
             Vec::new()
@@ -780,7 +780,7 @@ impl App {
         let app = self.clone();
         let k = throttling.clone();
         let loaded = self
-            .tx(move |tx| {
+            .read(move |tx| {
                 app.check_throttle(tx, &k, now)?;
                 let account = accounts::by_id(tx, &aid)?;
                 load_account(tx, account)
@@ -917,7 +917,7 @@ impl App {
         }
         let aid = session.account_id.clone();
         let account = self
-            .tx(move |tx| Ok(accounts::by_id(tx, &aid)?))
+            .read(move |tx| Ok(accounts::by_id(tx, &aid)?))
             .await?
             .ok_or(ServiceError::Unauthenticated)?;
         if account.totp_confirmed {
@@ -935,7 +935,7 @@ impl App {
     pub async fn totp_confirm(&self, session: &Session, code: &str) -> ServiceResult<()> {
         let aid = session.account_id.clone();
         let account = self
-            .tx(move |tx| Ok(accounts::by_id(tx, &aid)?))
+            .read(move |tx| Ok(accounts::by_id(tx, &aid)?))
             .await?
             .ok_or(ServiceError::Unauthenticated)?;
         if account.totp_confirmed {

@@ -362,7 +362,7 @@ impl App {
     ) -> ServiceResult<Opened> {
         let id = parse_id(id)?;
         let (row, shares, relays) = self
-            .tx(move |tx| {
+            .read(move |tx| {
                 let row = items::by_id(tx, &id)?
                     .filter(|r| r.kind == kind)
                     .ok_or(ServiceError::NotFound)?;
@@ -832,7 +832,7 @@ impl App {
         let bid = parse_id(bid)?;
         let b2 = bid.clone();
         let (rows, shares, relays) = self
-            .tx(move |tx| {
+            .read(move |tx| {
                 if beneficiaries::by_id(tx, &b2)?.is_none() {
                     return Err(ServiceError::NotFound);
                 }
@@ -1118,7 +1118,7 @@ impl App {
         let bid = super::structures::own_safe(session, bid)?;
         let key = Self::folder_key(session)?;
         let b2 = bid.clone();
-        let rows = self.tx(move |tx| Ok(items::folders_of(tx, &b2)?)).await?;
+        let rows = self.read(move |tx| Ok(items::folders_of(tx, &b2)?)).await?;
         rows.iter()
             .map(|f| {
                 let aad = ctx::folder_name(&bid, &f.id);
@@ -1292,7 +1292,7 @@ impl App {
         let bid = super::structures::own_safe(session, bid)?;
         let b2 = bid.clone();
         let (entries, names) = self
-            .tx(move |tx| {
+            .read(move |tx| {
                 let entries = crate::store::journal::for_beneficiary(tx, &b2, 500)?;
                 let names: Vec<(String, String)> = structures::all(tx)?
                     .into_iter()

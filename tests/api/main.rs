@@ -28,6 +28,7 @@ mod postgres;
 mod reminders;
 mod resets;
 mod sms;
+mod snapshots;
 mod storage_migration;
 mod throttling;
 mod uploads;
