@@ -261,7 +261,7 @@ pub fn backup(config: &Config, to: &Path) -> anyhow::Result<BackupSummary> {
         );
     }
     let db = Database::open(&url, &config.data_dir).context("database")?;
-    let blobs = crate::store::blobs::open(&config.blobs_url, &config.data_dir)
+    let blobs = crate::store::open_blob_store(&config.blobs_url, &config.data_dir)
         .map_err(|e| anyhow!("blob storage: {e}"))?;
     backup_from(&db, blobs.as_ref(), &source_of(config), &dest)
 }
@@ -553,7 +553,7 @@ pub fn restore(config: &Config, from: &Path) -> anyhow::Result<RestoreSummary> {
     let from = std::path::absolute(from).with_context(|| format!("{}", from.display()))?;
     let manifest = check_backup(&from)?;
 
-    crate::cli::create_private_dir(&config.data_dir)?;
+    crate::config::create_private_dir_all(&config.data_dir)?;
     remove_stale_copies(&config.data_dir);
     let path = config.data_dir.join(format!(
         "{RESTORE_TMP_PREFIX}{}.sqlite",
@@ -611,7 +611,7 @@ pub fn restore(config: &Config, from: &Path) -> anyhow::Result<RestoreSummary> {
     dest.migrate()
         .map_err(store)
         .context("destination migrations")?;
-    let dest_blobs = crate::store::blobs::open(&config.blobs_url, &config.data_dir)
+    let dest_blobs = crate::store::open_blob_store(&config.blobs_url, &config.data_dir)
         .map_err(|e| anyhow!("destination blob storage: {e}"))?;
     let (_, src_migrations) = census(&src).map_err(store)?;
     let (dest_tables, dest_migrations) = census(&dest).map_err(store)?;

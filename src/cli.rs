@@ -175,7 +175,7 @@ impl Common {
 
 /// Opens (and on first start creates) the data directory, platform key and database.
 pub fn build_app(config: Config, clock: Arc<dyn Clock>, demo: bool) -> anyhow::Result<App> {
-    create_private_dir(&config.data_dir)?;
+    crate::config::create_private_dir_all(&config.data_dir)?;
     let db = Database::open_with(
         &config.database_url(),
         &config.data_dir,
@@ -216,20 +216,9 @@ pub fn build_app(config: Config, clock: Arc<dyn Clock>, demo: bool) -> anyhow::R
     if created {
         tracing::info!(path = %key_path.display(), "created the platform key: keep it out of backups and never lose it");
     }
-    let blobs = crate::store::blobs::open(&config.blobs_url, &config.data_dir)
+    let blobs = crate::store::open_blob_store(&config.blobs_url, &config.data_dir)
         .map_err(|e| anyhow::anyhow!("blob storage: {e}"))?;
     Ok(App::new(config, db, blobs, platform, clock, demo))
-}
-
-pub(crate) fn create_private_dir(dir: &std::path::Path) -> anyhow::Result<()> {
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
-            .with_context(|| format!("cannot restrict {}", dir.display()))?;
-    }
-    Ok(())
 }
 
 /// Serves until Ctrl-C / SIGTERM.
@@ -386,11 +375,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let from = Database::open(&config.database_url(), &config.data_dir)
                 .context("source database")?;
             from.migrate().context("source migrations")?;
-            let from_blobs = crate::store::blobs::open(&config.blobs_url, &config.data_dir)
+            let from_blobs = crate::store::open_blob_store(&config.blobs_url, &config.data_dir)
                 .map_err(|e| anyhow::anyhow!("source blob storage: {e}"))?;
             let dest = Database::open(&to, &config.data_dir).context("destination database")?;
             dest.migrate().context("destination migrations")?;
-            let dest_blobs = crate::store::blobs::open(&blobs, &config.data_dir)
+            let dest_blobs = crate::store::open_blob_store(&blobs, &config.data_dir)
                 .map_err(|e| anyhow::anyhow!("destination blob storage: {e}"))?;
             let report = tokio::task::spawn_blocking(move || {
                 crate::store::copy::copy_installation(

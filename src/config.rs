@@ -225,6 +225,15 @@ impl Default for Storage {
     }
 }
 
+/// Working copies of an in-memory clean, per byte received: the input, the cleaner's parsed
+/// copy and its output (decoding images and inflating PDF streams are counted apart, by the
+/// media budget).
+pub const CLEAN_FACTOR: usize = 3;
+
+/// The HTTP layer never accepts more than this in one request, whatever the configuration
+/// (`storage.max_file_mb`, 100 MB by default, is enforced while the bytes arrive).
+pub const MAX_FILE_BYTES_CAP: usize = 1024 * 1024 * 1024;
+
 impl Storage {
     pub fn max_file_bytes(&self) -> usize {
         usize::try_from(self.max_file_mb.saturating_mul(1024 * 1024)).unwrap_or(usize::MAX)
@@ -234,9 +243,7 @@ impl Storage {
     }
     /// The shared upload memory budget in KiB (never below the cleaning of one in-memory file).
     pub fn in_memory_total_kib(&self) -> u32 {
-        let one_file = self
-            .in_memory_mb
-            .saturating_mul(crate::service::CLEAN_FACTOR as u64);
+        let one_file = self.in_memory_mb.saturating_mul(CLEAN_FACTOR as u64);
         let mb = self.in_memory_total_mb.max(one_file);
         u32::try_from(mb.saturating_mul(1024)).unwrap_or(u32::MAX)
     }
@@ -445,7 +452,7 @@ impl Config {
             return Err(ConfigError::Invalid("throttle values out of range".into()));
         }
         if self.storage.max_file_mb == 0
-            || self.storage.max_file_mb > crate::service::MAX_FILE_BYTES_CAP as u64 / (1024 * 1024)
+            || self.storage.max_file_mb > MAX_FILE_BYTES_CAP as u64 / (1024 * 1024)
             || self.storage.in_memory_mb == 0
             || self.storage.in_memory_mb > 256
             || self.storage.in_memory_total_mb > 4096
@@ -529,6 +536,19 @@ impl Config {
     pub fn is_https(&self) -> bool {
         self.public_url.starts_with("https://")
     }
+}
+
+/// Creates a directory and its parents, readable by the service's user only (0700).
+pub fn create_private_dir_all(dir: &std::path::Path) -> anyhow::Result<()> {
+    use anyhow::Context as _;
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+            .with_context(|| format!("cannot restrict {}", dir.display()))?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -14,3 +14,6 @@ pub mod service;
 pub mod sms;
 pub mod store;
 pub mod web;
+
+#[cfg(test)]
+mod layering;

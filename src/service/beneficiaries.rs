@@ -1,13 +1,14 @@
 //! Opening a safe for a person, the people a structure follows, her relais and invitations.
 
-use super::auth::{IdentityRecord, check_for_identity, ctx};
-use super::members::staff_actor;
-use super::structures::{allow, allow_on_safe, structure_access};
-use super::{
-    App, JournalActor, ServiceError, ServiceResult, Session, SessionKeys, journal, new_id, parse_id,
-};
 use crate::domain::{BirthDate, Identifier, Language, Password, PersonName, Phone};
 use crate::policy::{Action, Actor, Resource};
+use crate::service::access::{allow, allow_on_safe, own_safe, structure_access};
+use crate::service::auth::identity::{IdentityRecord, check_for_identity};
+use crate::service::contexts as ctx;
+use crate::service::journal::{JournalActor, journal, staff_actor};
+use crate::service::{
+    App, NamedRef, ServiceError, ServiceResult, Session, SessionKeys, new_id, parse_id,
+};
 use crate::store::Sql;
 use crate::store::accounts::{self, AccountRow};
 use crate::store::beneficiaries::{self, BeneficiaryRow};
@@ -59,12 +60,6 @@ pub struct BeneficiaryProfile {
     pub birth_date: String,
     pub language: String,
     pub phone: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct NamedRef {
-    pub id: String,
-    pub name: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -284,34 +279,36 @@ impl App {
         beneficiaries::add_relay(tx, bid, sid, now, &identity_wrap, recovery_wrap.as_deref())?;
         Ok(())
     }
+}
 
-    /// Opens a person's identity through a structure's key: needs both the relais row and the
-    /// wrap addressed to that structure.
-    pub(super) fn identity_via_structure(
-        &self,
-        wrap: &[u8],
-        keys: &SessionKeys,
-        bid: &str,
-        sid: &str,
-        sealed: &[u8],
-    ) -> ServiceResult<IdentityRecord> {
-        let ik = self.relay_identity_key(wrap, keys, bid, sid)?;
-        IdentityRecord::open(self, &ik, bid, sealed)
-    }
+/// Opens a person's identity through a structure's key: needs both the relais row and the
+/// wrap addressed to that structure.
+pub(crate) fn identity_via_structure(
+    app: &App,
+    wrap: &[u8],
+    keys: &SessionKeys,
+    bid: &str,
+    sid: &str,
+    sealed: &[u8],
+) -> ServiceResult<IdentityRecord> {
+    let ik = relay_identity_key(app, wrap, keys, bid, sid)?;
+    IdentityRecord::open(app, &ik, bid, sealed)
+}
 
-    fn relay_identity_key(
-        &self,
-        wrap: &[u8],
-        keys: &SessionKeys,
-        bid: &str,
-        sid: &str,
-    ) -> ServiceResult<Key32> {
-        let aad = ctx::relay_identity(bid, sid);
-        let inner = self.platform.open(&aad, wrap)?;
-        keys.open_structure_wrap(sid, &aad, &inner)
-            .ok_or(ServiceError::Internal("identity wrap"))
-    }
+pub(crate) fn relay_identity_key(
+    app: &App,
+    wrap: &[u8],
+    keys: &SessionKeys,
+    bid: &str,
+    sid: &str,
+) -> ServiceResult<Key32> {
+    let aad = ctx::relay_identity(bid, sid);
+    let inner = app.platform.open(&aad, wrap)?;
+    keys.open_structure_wrap(sid, &aad, &inner)
+        .ok_or(ServiceError::Internal("identity wrap"))
+}
 
+impl App {
     pub async fn list_followed(
         &self,
         session: &Session,
@@ -325,7 +322,7 @@ impl App {
         // A row whose wrap does not open with the structure's key shows nothing (fail closed).
         let mut people: Vec<FollowedPerson> = rows
             .iter()
-            .filter_map(|(relay, sealed)| match self.identity_via_structure(&relay.identity_wrap, &session.keys, &relay.beneficiary_id, &sid, sealed) {
+            .filter_map(|(relay, sealed)| match identity_via_structure(self, &relay.identity_wrap, &session.keys, &relay.beneficiary_id, &sid, sealed) {
                 Ok(id) => Some(FollowedPerson { id: relay.beneficiary_id.clone(), first_name: id.first_name, last_name: id.last_name, birth_date: id.birth_date }),
                 Err(e) => {
                     tracing::warn!(error = %e, "a relais row without a usable key wrap was skipped");
@@ -342,76 +339,82 @@ impl App {
         });
         Ok(people)
     }
+}
 
-    /// Her identity record as the caller may open it (her own keys, or a relais' structure
-    /// key and wrap), with the structure it was reached through. No journal entry: callers
-    /// that show it journal the view.
-    pub(super) async fn identity_of(
-        &self,
-        session: &Session,
-        bid: &str,
-    ) -> ServiceResult<(IdentityRecord, Option<String>, BeneficiaryRow)> {
-        let (ik, via, row) = self.identity_key_of(session, bid, Action::View).await?;
-        let identity =
-            IdentityRecord::open(self, &ik, &row.id, &row.identity_sealed).map_err(|e| {
-                tracing::warn!(error = %e, "an identity record that does not open was refused");
+/// Her identity record as the caller may open it (her own keys, or a relais' structure
+/// key and wrap), with the structure it was reached through. No journal entry: callers
+/// that show it journal the view.
+pub(crate) async fn identity_of(
+    app: &App,
+    session: &Session,
+    bid: &str,
+) -> ServiceResult<(IdentityRecord, Option<String>, BeneficiaryRow)> {
+    let (ik, via, row) = identity_key_of(app, session, bid, Action::View).await?;
+    let identity = IdentityRecord::open(app, &ik, &row.id, &row.identity_sealed).map_err(|e| {
+        tracing::warn!(error = %e, "an identity record that does not open was refused");
+        ServiceError::NotFound
+    })?;
+    Ok((identity, via, row))
+}
+
+/// Her identity key, if `action` is allowed on her safe and the caller holds a key that
+/// opens it (her own, or a relais' structure key and wrap), with the structure it was
+/// reached through.
+pub(crate) async fn identity_key_of(
+    app: &App,
+    session: &Session,
+    bid: &str,
+    action: Action,
+) -> ServiceResult<(Key32, Option<String>, BeneficiaryRow)> {
+    let bid = parse_id(bid)?;
+    let b2 = bid.clone();
+    let (row, relays) = app
+        .read(move |tx| {
+            let row = beneficiaries::by_id(tx, &b2)?.ok_or(ServiceError::NotFound)?;
+            let relays = beneficiaries::relays_of(tx, &b2)?;
+            Ok((row, relays))
+        })
+        .await?;
+    allow_on_safe(session, action, &bid, &relays)?;
+    match &session.actor {
+        Actor::Beneficiary { .. } => Ok((
+            session
+                .keys
+                .identity
+                .clone()
+                .ok_or(ServiceError::NotFound)?,
+            None,
+            row,
+        )),
+        _ => {
+            // The permission alone is not enough: the structure's key must open her wrap.
+            let relay = relays
+                .iter()
+                .find(|r| session.keys.structure_key(&r.structure_id).is_some())
+                .ok_or(ServiceError::NotFound)?;
+            let ik = relay_identity_key(
+                app,
+                &relay.identity_wrap,
+                &session.keys,
+                &bid,
+                &relay.structure_id,
+            )
+            .map_err(|e| {
+                tracing::warn!(error = %e, "a relais row without a usable key wrap was refused");
                 ServiceError::NotFound
             })?;
-        Ok((identity, via, row))
-    }
-
-    /// Her identity key, if `action` is allowed on her safe and the caller holds a key that
-    /// opens it (her own, or a relais' structure key and wrap), with the structure it was
-    /// reached through.
-    pub(super) async fn identity_key_of(
-        &self,
-        session: &Session,
-        bid: &str,
-        action: Action,
-    ) -> ServiceResult<(Key32, Option<String>, BeneficiaryRow)> {
-        let bid = parse_id(bid)?;
-        let b2 = bid.clone();
-        let (row, relays) = self
-            .read(move |tx| {
-                let row = beneficiaries::by_id(tx, &b2)?.ok_or(ServiceError::NotFound)?;
-                let relays = beneficiaries::relays_of(tx, &b2)?;
-                Ok((row, relays))
-            })
-            .await?;
-        allow_on_safe(session, action, &bid, &relays)?;
-        match &session.actor {
-            Actor::Beneficiary { .. } => Ok((
-                session
-                    .keys
-                    .identity
-                    .clone()
-                    .ok_or(ServiceError::NotFound)?,
-                None,
-                row,
-            )),
-            _ => {
-                // The permission alone is not enough: the structure's key must open her wrap.
-                let relay = relays
-                    .iter()
-                    .find(|r| session.keys.structure_key(&r.structure_id).is_some())
-                    .ok_or(ServiceError::NotFound)?;
-                let ik = self
-                    .relay_identity_key(&relay.identity_wrap, &session.keys, &bid, &relay.structure_id)
-                    .map_err(|e| {
-                        tracing::warn!(error = %e, "a relais row without a usable key wrap was refused");
-                        ServiceError::NotFound
-                    })?;
-                Ok((ik, Some(relay.structure_id.clone()), row))
-            }
+            Ok((ik, Some(relay.structure_id.clone()), row))
         }
     }
+}
 
+impl App {
     pub async fn beneficiary_profile(
         &self,
         session: &Session,
         bid: &str,
     ) -> ServiceResult<BeneficiaryProfile> {
-        let (identity, via, row) = self.identity_of(session, bid).await?;
+        let (identity, via, row) = identity_of(self, session, bid).await?;
         let bid = row.id.clone();
         if let Some(sid) = via {
             let actor = staff_actor(session, &sid);
@@ -600,7 +603,7 @@ impl App {
     }
 
     pub async fn relays(&self, session: &Session, bid: &str) -> ServiceResult<Vec<RelayView>> {
-        let bid = super::structures::own_safe(session, bid)?;
+        let bid = own_safe(session, bid)?;
         let rows = self
             .read(move |tx| {
                 let relays = beneficiaries::relays_of(tx, &bid)?;

@@ -1,36 +1,17 @@
-//! Leaving with everything, leaving for good, and checking the store: the person's export
-//! (ZIP of her documents, `data.json` with every item, a SHA-256 manifest), the deletion of her
-//! safe (keys, rows, blobs), and the operator's verification (every blob present and intact,
-//! the journal chain valid, orphans found and collected).
+//! Leaving with everything and leaving for good: the person's export (ZIP of her documents,
+//! `data.json` with every item, a SHA-256 manifest) and the deletion of her safe (keys, rows,
+//! blobs).
 
-use super::auth::ctx as auth_ctx;
-use super::documents::{ChannelWriter, ContentSource};
-use super::{App, ContentStream, ServiceError, ServiceResult, Session};
+use crate::service::access::own_safe;
+use crate::service::contexts as ctx;
+use crate::service::items::content::{ChannelWriter, ContentSource, ContentStream};
+use crate::service::items::documents::document_source;
+use crate::service::items::open::journal_access;
+use crate::service::{App, ItemKind, ServiceError, ServiceResult, Session};
 use crate::store::blobs::BlobStore;
 use crate::store::{accounts, items};
-use serde::Serialize;
 use std::collections::HashSet;
-use std::io::{Read, Write};
-use std::time::Duration;
-
-/// Blobs younger than this are never collected: their row may be about to commit.
-const ORPHAN_GRACE: Duration = Duration::from_secs(3600);
-
-#[derive(Debug, Default, Serialize)]
-pub struct VerifyReport {
-    pub blobs_checked: usize,
-    pub missing: Vec<String>,
-    pub corrupted: Vec<String>,
-    pub orphans: Vec<String>,
-    pub journal_entries: i64,
-    pub journal_broken_at: Option<i64>,
-}
-
-impl VerifyReport {
-    pub fn is_clean(&self) -> bool {
-        self.missing.is_empty() && self.corrupted.is_empty() && self.journal_broken_at.is_none()
-    }
-}
+use std::io::Write;
 
 fn safe_file_name(name: &str) -> String {
     let cleaned: String = name
@@ -67,25 +48,19 @@ impl App {
     /// size of her safe. A failure midway cuts the stream before the ZIP's central directory:
     /// what she received never reads as a complete archive.
     pub async fn export_safe(&self, session: &Session, bid: &str) -> ServiceResult<ContentStream> {
-        let bid = super::structures::own_safe(session, bid)?;
+        let bid = own_safe(session, bid)?;
         let profile = self.beneficiary_profile(session, &bid).await?;
         let documents = self.list_documents(session, &bid, None).await?;
         let folders = self.list_folders(session, &bid).await?;
         let relays = self.relays(session, &bid).await?;
-        let contacts = self
-            .list_items(session, &bid, super::ItemKind::Contact)
-            .await?;
-        let notes = self
-            .list_items(session, &bid, super::ItemKind::Note)
-            .await?;
-        let events = self
-            .list_items(session, &bid, super::ItemKind::Event)
-            .await?;
+        let contacts = self.list_items(session, &bid, ItemKind::Contact).await?;
+        let notes = self.list_items(session, &bid, ItemKind::Note).await?;
+        let events = self.list_items(session, &bid, ItemKind::Event).await?;
         let mut entries = Vec::new();
         let mut used = HashSet::new();
         let mut exported = Vec::new();
         for doc in &documents {
-            let (_, source, opened) = self.document_source(session, &doc.id).await?;
+            let (_, source, opened) = document_source(self, session, &doc.id).await?;
             let ext = if doc.content_type == "application/pdf" {
                 "pdf"
             } else {
@@ -111,8 +86,7 @@ impl App {
                 path = format!("{base} ({n}).{ext}");
                 n += 1;
             }
-            self.journal_access(session, &opened, "document_exported")
-                .await?;
+            journal_access(self, session, &opened, "document_exported").await?;
             exported.push(serde_json::json!({ "file": path, "document": doc }));
             entries.push(ExportEntry { path, source });
         }
@@ -149,7 +123,7 @@ impl App {
         bid: &str,
         password: &str,
     ) -> ServiceResult<()> {
-        let bid = super::structures::own_safe(session, bid)?;
+        let bid = own_safe(session, bid)?;
         let aid = session.account_id.clone();
         let account = self
             .read(move |tx| Ok(accounts::by_id(tx, &aid)?))
@@ -166,7 +140,7 @@ impl App {
             .await?;
         let stored = self
             .platform
-            .open(&auth_ctx::verifier(&account.id), &account.password_verifier)?;
+            .open(&ctx::verifier(&account.id), &account.password_verifier)?;
         if !consigne_vault::verifier_matches(&stored, &derived.verifier) {
             return Err(ServiceError::InvalidCredentials);
         }
@@ -189,102 +163,6 @@ impl App {
             }
         }
         Ok(())
-    }
-
-    /// Removes blobs no row points at (older than an hour, so an upload whose row is about to
-    /// commit is never touched) and abandoned partial writes. Runs with the housekeeping.
-    pub async fn collect_orphans(&self) -> ServiceResult<usize> {
-        let rows = self.db.read(|tx| items::all_blobs(tx)).await?;
-        let store = self.blobs.clone();
-        tokio::task::spawn_blocking(move || -> ServiceResult<usize> {
-            let referenced: HashSet<String> = rows.into_iter().map(|(_, k, _)| k).collect();
-            let mut removed = store
-                .sweep_partials(ORPHAN_GRACE)
-                .map_err(|_| ServiceError::Internal("blob sweep"))?;
-            for (key, age) in store
-                .list()
-                .map_err(|_| ServiceError::Internal("blob list"))?
-            {
-                if age > ORPHAN_GRACE && !referenced.contains(&key) {
-                    store
-                        .delete(&key)
-                        .map_err(|_| ServiceError::Internal("blob delete"))?;
-                    removed += 1;
-                }
-            }
-            Ok(removed)
-        })
-        .await
-        .map_err(|_| ServiceError::Internal("orphan task"))?
-    }
-
-    /// `consigne verify`: every row's blob exists and its ciphertext matches the stored digest,
-    /// the journal chain is intact; blobs no row points at are reported (and removed when
-    /// `collect` is set and they are older than an hour).
-    pub async fn verify(&self, collect: bool) -> ServiceResult<VerifyReport> {
-        let (rows, chain) = self
-            .db
-            .read(|tx| -> ServiceResult<_> {
-                Ok((items::all_blobs(tx)?, crate::store::journal::verify(tx)?))
-            })
-            .await?;
-        let store = self.blobs.clone();
-        let mut report = tokio::task::spawn_blocking(move || -> ServiceResult<VerifyReport> {
-            let mut report = VerifyReport::default();
-            let referenced: HashSet<String> = rows.iter().map(|(_, k, _)| k.clone()).collect();
-            for (item, key, digest) in &rows {
-                report.blobs_checked += 1;
-                let mut reader = match store.open(key) {
-                    Ok(r) => r,
-                    Err(_) => {
-                        report.missing.push(format!("{item} ({key})"));
-                        continue;
-                    }
-                };
-                let mut hasher = <sha2::Sha256 as sha2::Digest>::new();
-                let mut buf = vec![0u8; 256 * 1024];
-                loop {
-                    match reader.read(&mut buf) {
-                        Ok(0) => break,
-                        Ok(n) => sha2::Digest::update(&mut hasher, &buf[..n]),
-                        Err(_) => {
-                            report.corrupted.push(format!("{item} ({key})"));
-                            break;
-                        }
-                    }
-                }
-                let actual = hex::encode(sha2::Digest::finalize(hasher));
-                if digest.as_deref().is_some_and(|d| d != actual) {
-                    report.corrupted.push(format!("{item} ({key})"));
-                }
-            }
-            for (key, age) in store
-                .list()
-                .map_err(|_| ServiceError::Internal("blob list"))?
-            {
-                if !referenced.contains(&key) {
-                    if collect && age > ORPHAN_GRACE {
-                        store
-                            .delete(&key)
-                            .map_err(|_| ServiceError::Internal("blob delete"))?;
-                    }
-                    report.orphans.push(key);
-                }
-            }
-            if collect {
-                store
-                    .sweep_partials(ORPHAN_GRACE)
-                    .map_err(|_| ServiceError::Internal("blob sweep"))?;
-            }
-            Ok(report)
-        })
-        .await
-        .map_err(|_| ServiceError::Internal("verify task"))??;
-        match chain {
-            Ok(n) => report.journal_entries = n,
-            Err(seq) => report.journal_broken_at = Some(seq),
-        }
-        Ok(report)
     }
 }
 

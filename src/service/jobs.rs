@@ -15,12 +15,14 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::{App, ServiceError, ServiceResult, Session, new_id};
 use crate::policy::Actor;
+use crate::service::contexts as ctx;
+use crate::service::{App, ServiceError, ServiceResult, Session, new_id, parse_id};
 use crate::store::jobs::{self, JobRow};
 
 /// How long a claimed job belongs to its worker before another may take it over.
 pub const LEASE_SECONDS: i64 = 300;
+
 /// The lease, for tests that play a crashed worker.
 pub fn jobs_lease() -> i64 {
     LEASE_SECONDS
@@ -28,10 +30,6 @@ pub fn jobs_lease() -> i64 {
 
 /// Jobs claimed per round.
 const BATCH: i64 = 20;
-
-fn payload_ctx(id: &str) -> String {
-    format!("jobs.payload|{id}")
-}
 
 /// What a handler decided about one run.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,34 +101,34 @@ pub struct RoundReport {
     pub dead: usize,
 }
 
-impl App {
-    /// A job's row, its payload sealed (for callers that insert it in their own transaction).
-    pub(super) fn job_row(&self, job: NewJob) -> ServiceResult<JobRow> {
-        let id = new_id();
-        let json = zeroize::Zeroizing::new(
-            serde_json::to_vec(&job.payload).map_err(|_| ServiceError::Internal("job payload"))?,
-        );
-        let now = self.now();
-        Ok(JobRow {
-            payload_sealed: self.platform.seal(&payload_ctx(&id), &json),
-            id,
-            kind: job.kind.to_owned(),
-            idempotency_key: job.idempotency_key,
-            status: "pending".into(),
-            run_at: job.run_at,
-            attempts: 0,
-            max_attempts: job.max_attempts.max(1),
-            lease_owner: None,
-            lease_until: None,
-            last_error: None,
-            created_at: now,
-            updated_at: now,
-        })
-    }
+/// A job's row, its payload sealed (for callers that insert it in their own transaction).
+pub(crate) fn job_row(app: &App, job: NewJob) -> ServiceResult<JobRow> {
+    let id = new_id();
+    let json = zeroize::Zeroizing::new(
+        serde_json::to_vec(&job.payload).map_err(|_| ServiceError::Internal("job payload"))?,
+    );
+    let now = app.now();
+    Ok(JobRow {
+        payload_sealed: app.platform.seal(&ctx::job_payload(&id), &json),
+        id,
+        kind: job.kind.to_owned(),
+        idempotency_key: job.idempotency_key,
+        status: "pending".into(),
+        run_at: job.run_at,
+        attempts: 0,
+        max_attempts: job.max_attempts.max(1),
+        lease_owner: None,
+        lease_until: None,
+        last_error: None,
+        created_at: now,
+        updated_at: now,
+    })
+}
 
+impl App {
     /// Adds a job (once per idempotency key). Returns whether it was added.
     pub async fn enqueue(&self, job: NewJob) -> ServiceResult<bool> {
-        let row = self.job_row(job)?;
+        let row = job_row(self, job)?;
         self.tx(move |tx| Ok(jobs::insert(tx, &row)?)).await
     }
 
@@ -201,7 +199,7 @@ impl App {
         if !matches!(session.actor, Actor::PlatformAdmin { .. }) {
             return Err(ServiceError::NotFound);
         }
-        let id = super::parse_id(id)?;
+        let id = parse_id(id)?;
         let now = self.now();
         if self.tx(move |tx| Ok(jobs::revive(tx, &id, now)?)).await? {
             Ok(())
@@ -209,28 +207,6 @@ impl App {
             Err(ServiceError::NotFound)
         }
     }
-}
-
-/// The handlers of every kind of job this build knows.
-pub fn job_handlers(app: &App) -> Vec<(&'static str, Arc<dyn JobHandler>)> {
-    vec![
-        (
-            super::reminders::JOB_KIND,
-            Arc::new(super::reminders::SmsReminders {
-                operator: super::reminders::operator_from_config(&app.config),
-            }),
-        ),
-        (
-            super::members::JOB_KIND,
-            Arc::new(super::members::StructureKeyRotation),
-        ),
-        (
-            super::recovery::SMS_NOTICE_KIND,
-            Arc::new(super::recovery::SmsNotices {
-                operator: super::reminders::operator_from_config(&app.config),
-            }),
-        ),
-    ]
 }
 
 /// Claims and runs due jobs; `consigne serve` runs one in the background, `consigne worker`
@@ -347,7 +323,7 @@ impl Worker {
         let payload = match self
             .app
             .platform
-            .open(&payload_ctx(&job.id), &job.payload_sealed)
+            .open(&ctx::job_payload(&job.id), &job.payload_sealed)
         {
             Ok(p) => p,
             Err(_) => return Outcome::Fail("payload cannot be opened".into()),

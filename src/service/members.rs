@@ -26,11 +26,13 @@ use std::sync::{Arc, Mutex};
 use consigne_vault::{Key32, KeyPair, PublicKey};
 use serde::Serialize;
 
-use super::auth::ctx as auth_ctx;
-use super::jobs::{JobHandler, NewJob, Outcome};
-use super::structures::allow;
-use super::{App, JournalActor, ServiceError, ServiceResult, Session, SessionKeys, journal};
-use crate::policy::{Action, Actor, Resource};
+use crate::policy::{Action, Resource};
+use crate::service::access::allow;
+use crate::service::contexts as ctx;
+use crate::service::jobs::job_row;
+use crate::service::jobs::{JobHandler, NewJob, Outcome};
+use crate::service::journal::{JournalActor, journal_structure, staff_actor};
+use crate::service::{App, ServiceError, ServiceResult, Session, SessionKeys, new_id, parse_id};
 use crate::store::Sql;
 use crate::store::structures::{
     self, KeyVersionRow, MemberRow, MemberStatus, MembershipRow, StaleWrap,
@@ -38,19 +40,13 @@ use crate::store::structures::{
 
 /// The job that re-wraps a structure's old wraps to its current key.
 pub const JOB_KIND: &str = "structure_key_rotation";
+
 /// Wraps moved per transaction.
 const BATCH: i64 = 200;
+
 /// A worker without the key looks again after this long (a key holder's request runs it
 /// sooner).
 const WAIT_FOR_KEY_SECONDS: i64 = 600;
-
-/// Context strings of the structure key versions (docs/encryption.md).
-pub mod ctx {
-    /// Version `version`'s private key, wrapped to version `version + 1`'s public key.
-    pub fn structure_key_successor(sid: &str, version: i64) -> String {
-        format!("structure_keys.successor|{sid}|{version}")
-    }
-}
 
 /// What a staff session needs beyond her memberships to reach her structures' keys.
 #[derive(Debug, Clone, Default)]
@@ -147,40 +143,6 @@ pub struct RotationStatus {
     pub rotating: bool,
 }
 
-/// A staff member acting for structure `sid`, as her journal entries name her.
-pub(super) fn staff_actor(session: &Session, sid: &str) -> JournalActor {
-    JournalActor {
-        kind: if matches!(session.actor, Actor::PlatformAdmin { .. }) {
-            "platform_admin"
-        } else {
-            "professional"
-        },
-        account: Some(session.account_id.clone()),
-        name: Some(session.keys.display_name.clone()),
-        structure: Some(sid.to_owned()),
-    }
-}
-
-/// Journals a structure-level step (no person's safe: `beneficiary_id` stays empty; the entry
-/// is in the same hash chain `consigne verify` checks).
-pub(super) fn journal_structure(
-    tx: &mut dyn Sql,
-    at: i64,
-    actor: &JournalActor,
-    action: &str,
-    member: Option<&str>,
-) -> ServiceResult<()> {
-    journal(
-        tx,
-        at,
-        None,
-        actor,
-        action,
-        member.map(|m| ("account", m)),
-        true,
-    )
-}
-
 fn has_active_admin(members: &[MemberRow]) -> bool {
     members
         .iter()
@@ -194,80 +156,79 @@ fn lock_structure(tx: &mut dyn Sql, sid: &str) -> ServiceResult<()> {
     Ok(())
 }
 
-impl App {
-    /// A structure key wrapped to member `account_id`'s public key (then sealed by the platform
-    /// key): what a membership row holds.
-    pub(super) fn member_wrap(
-        &self,
-        sid: &str,
-        account_id: &str,
-        public: &PublicKey,
-        key: &Key32,
-    ) -> Vec<u8> {
-        let aad = auth_ctx::structure_key(sid, account_id);
-        self.platform
-            .seal(&aad, &consigne_vault::wrap_key_to(public, &aad, key))
-    }
+/// A structure key wrapped to member `account_id`'s public key (then sealed by the platform
+/// key): what a membership row holds.
+pub(crate) fn member_wrap(
+    app: &App,
+    sid: &str,
+    account_id: &str,
+    public: &PublicKey,
+    key: &Key32,
+) -> Vec<u8> {
+    let aad = ctx::structure_key(sid, account_id);
+    app.platform
+        .seal(&aad, &consigne_vault::wrap_key_to(public, &aad, key))
+}
 
-    /// The structure keys an account reaches: her wrap of each structure's current key, then
-    /// the older versions through their successor wraps.
-    pub(crate) fn structure_keys_of(
-        &self,
-        account_id: &str,
-        secret: &Key32,
-        memberships: &[MembershipRow],
-        keyring: &Keyring,
-    ) -> ServiceResult<Vec<(String, Key32)>> {
-        let pair = KeyPair::from_secret(secret.clone());
-        let mut out = Vec::new();
-        for m in memberships {
-            let Some(w) = &m.structure_key_wrap else {
-                continue;
-            };
-            let sid = &m.structure.id;
-            let aad = auth_ctx::structure_key(sid, account_id);
-            let inner = self.platform.open(&aad, w)?;
-            let mut newer =
-                KeyPair::from_secret(consigne_vault::unwrap_key_from(&pair, &aad, &inner)?);
-            out.push((sid.clone(), newer.secret().clone()));
-            for (_, v) in keyring.chains.iter().filter(|(s, _)| s == sid) {
-                let Some(sw) = &v.successor_wrap else { break };
-                let aad = ctx::structure_key_successor(sid, v.version);
-                let opened = self
-                    .platform
-                    .open(&aad, sw)
-                    .and_then(|inner| consigne_vault::unwrap_key_from(&newer, &aad, &inner));
-                match opened {
-                    Ok(k) => {
-                        out.push((sid.clone(), k.clone()));
-                        newer = KeyPair::from_secret(k);
-                    }
-                    Err(e) => {
-                        tracing::warn!(error = %e, "a structure key version could not be opened");
-                        break;
-                    }
+/// The structure keys an account reaches: her wrap of each structure's current key, then
+/// the older versions through their successor wraps.
+pub(crate) fn structure_keys_of(
+    app: &App,
+    account_id: &str,
+    secret: &Key32,
+    memberships: &[MembershipRow],
+    keyring: &Keyring,
+) -> ServiceResult<Vec<(String, Key32)>> {
+    let pair = KeyPair::from_secret(secret.clone());
+    let mut out = Vec::new();
+    for m in memberships {
+        let Some(w) = &m.structure_key_wrap else {
+            continue;
+        };
+        let sid = &m.structure.id;
+        let aad = ctx::structure_key(sid, account_id);
+        let inner = app.platform.open(&aad, w)?;
+        let mut newer = KeyPair::from_secret(consigne_vault::unwrap_key_from(&pair, &aad, &inner)?);
+        out.push((sid.clone(), newer.secret().clone()));
+        for (_, v) in keyring.chains.iter().filter(|(s, _)| s == sid) {
+            let Some(sw) = &v.successor_wrap else { break };
+            let aad = ctx::structure_key_successor(sid, v.version);
+            let opened = app
+                .platform
+                .open(&aad, sw)
+                .and_then(|inner| consigne_vault::unwrap_key_from(&newer, &aad, &inner));
+            match opened {
+                Ok(k) => {
+                    out.push((sid.clone(), k.clone()));
+                    newer = KeyPair::from_secret(k);
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, "a structure key version could not be opened");
+                    break;
                 }
             }
         }
-        Ok(out)
     }
+    Ok(out)
+}
 
-    /// A key holder's request: hands her keys to the rotations under way in her structures
-    /// and starts them in this process.
-    pub(crate) fn feed_rotations(&self, keys: &SessionKeys, keyring: &Keyring) {
-        for sid in &keyring.rotating {
-            let held: Vec<Key32> = keys
-                .structure_keys(sid)
-                .map(|p| p.secret().clone())
-                .collect();
-            if held.is_empty() {
-                continue;
-            }
-            self.rotations.put(sid, held);
-            self.spawn_rotation(sid);
+/// A key holder's request: hands her keys to the rotations under way in her structures
+/// and starts them in this process.
+pub(crate) fn feed_rotations(app: &App, keys: &SessionKeys, keyring: &Keyring) {
+    for sid in &keyring.rotating {
+        let held: Vec<Key32> = keys
+            .structure_keys(sid)
+            .map(|p| p.secret().clone())
+            .collect();
+        if held.is_empty() {
+            continue;
         }
+        app.rotations.put(sid, held);
+        app.spawn_rotation(sid);
     }
+}
 
+impl App {
     fn spawn_rotation(&self, sid: &str) {
         if !self.rotations.start(sid) {
             return;
@@ -380,7 +341,7 @@ impl App {
         for w in &stale {
             let done = match w {
                 StaleWrap::Share { item_id, wrap } => {
-                    let aad = super::documents::ctx::item_key_share(item_id, sid);
+                    let aad = ctx::item_key_share(item_id, sid);
                     match rewrap(&aad, wrap) {
                         Some(new) => {
                             structures::rewrap_share(tx, sid, item_id, wrap, &new, state.version)?;
@@ -394,13 +355,10 @@ impl App {
                     identity_wrap,
                     recovery_wrap,
                 } => {
-                    let identity = rewrap(
-                        &auth_ctx::relay_identity(beneficiary_id, sid),
-                        identity_wrap,
-                    );
+                    let identity = rewrap(&ctx::relay_identity(beneficiary_id, sid), identity_wrap);
                     let recovery = recovery_wrap
                         .as_ref()
-                        .map(|r| rewrap(&auth_ctx::relay_recovery(beneficiary_id, sid), r));
+                        .map(|r| rewrap(&ctx::relay_recovery(beneficiary_id, sid), r));
                     match (identity, recovery) {
                         (Some(i), None) => {
                             structures::rewrap_relay(
@@ -487,7 +445,7 @@ impl App {
             .filter(|m| m.holds_key())
         {
             let public = PublicKey::from_slice(&m.public_key)?;
-            let wrap = self.member_wrap(sid, &m.account_id, &public, next.secret());
+            let wrap = member_wrap(self, sid, &m.account_id, &public, next.secret());
             structures::replace_member_wrap(tx, sid, &m.account_id, &wrap)?;
         }
         Ok(next)
@@ -501,8 +459,8 @@ impl App {
         sid: &str,
         pid: &str,
     ) -> ServiceResult<(String, String)> {
-        let sid = super::parse_id(sid)?;
-        let pid = super::parse_id(pid)?;
+        let sid = parse_id(sid)?;
+        let pid = parse_id(pid)?;
         let s2 = sid.clone();
         let members = self
             .read(move |tx| Ok(structures::members(tx, &s2)?))
@@ -544,7 +502,7 @@ impl App {
                 return Err(ServiceError::AccessPending);
             }
             let public = PublicKey::from_slice(&member.public_key)?;
-            let wrap = app.member_wrap(&sid, &pid, &public, key.secret());
+            let wrap = member_wrap(&app, &sid, &pid, &public, key.secret());
             if structures::approve_member(tx, &sid, &pid, &wrap, &session_account(&actor), now)?
                 != 1
             {
@@ -602,14 +560,17 @@ impl App {
                 let job_key = match &state.rotation_job {
                     Some(k) => k.clone(),
                     None => {
-                        let key = format!("{JOB_KIND}|{sid}|{}", super::new_id());
-                        let row = app.job_row(NewJob {
-                            kind: JOB_KIND,
-                            idempotency_key: key.clone(),
-                            payload: serde_json::json!({ "structure_id": sid }),
-                            run_at: now,
-                            max_attempts: 20,
-                        })?;
+                        let key = format!("{JOB_KIND}|{sid}|{}", new_id());
+                        let row = job_row(
+                            &app,
+                            NewJob {
+                                kind: JOB_KIND,
+                                idempotency_key: key.clone(),
+                                payload: serde_json::json!({ "structure_id": sid }),
+                                run_at: now,
+                                max_attempts: 20,
+                            },
+                        )?;
                         crate::store::jobs::insert(tx, &row)?;
                         key
                     }

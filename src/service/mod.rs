@@ -2,62 +2,49 @@
 //! invitation...). The service owns transactions and calls the policy, the vault, the stores
 //! and the journal; it knows nothing of HTTP.
 
+mod access;
 mod auth;
 mod beneficiaries;
-mod documents;
+mod calendar;
+pub mod contexts;
 mod export;
-mod feeds;
-mod interop;
+mod items;
 mod jobs;
-mod keys;
-mod media;
+mod journal;
 mod members;
-mod organizer;
-mod recovery;
-mod reminders;
 mod structures;
-mod throttle;
-mod upload;
+mod upkeep;
 
+pub use crate::config::{CLEAN_FACTOR, MAX_FILE_BYTES_CAP};
 pub use auth::{
     AccountView, LoginOutcome, LoginRequest, RecoverRequest, StructureRef, TotpEnrollment,
 };
+pub use auth::{InPersonReset, PendingReset, ResetNotice, ResetStarted};
+pub use auth::{SecurityNotices, Session, SessionKeys, Stage};
 pub use beneficiaries::{
     BeneficiaryProfile, FollowedPerson, InvitationView, NewSafe, OpenedSafe, RelayView,
 };
-pub use documents::{
-    ContentStream, DocumentPatch, DocumentView, FolderView, JournalView, MAX_FILE_BYTES_CAP,
-    NewDocument,
+pub use calendar::{
+    CalendarFeedView, EventSchedule, ReminderView, after_quiet_hours, from_local_date_time,
+    local_date_time,
 };
-pub use export::VerifyReport;
-
-/// The context strings bound into every sealed value (docs/encryption.md), for tools that
-/// must write exactly what the product writes (the benchmark's data generator).
-pub mod contexts {
-    pub use super::auth::ctx::*;
-    pub use super::documents::ctx::*;
-    pub use super::members::ctx::*;
-}
-pub use feeds::CalendarFeedView;
-pub use jobs::{
-    JobHandler, JobView, NewJob, Outcome, RoundReport, Worker, backoff, job_handlers, jobs_lease,
+pub use items::{
+    Contact, ContentStream, DocumentPatch, DocumentView, Event, FolderView, ItemFields, ItemKind,
+    ItemView, MAX_SCAN_PAGES, NewDocument, Note, Received, Reminder, ScanPhotos, Upload,
+    parse_fields,
 };
-pub use keys::{SecurityNotices, Session, SessionKeys, Stage};
+pub use jobs::{JobHandler, JobView, NewJob, Outcome, RoundReport, Worker, backoff, jobs_lease};
+pub use journal::{JOURNAL_ACTIONS, JournalView};
 pub use members::{RotationStatus, StructureKeyRotation};
-pub use organizer::{
-    Contact, Event, EventSchedule, ItemFields, ItemKind, ItemView, Note, Reminder, parse_fields,
-};
-pub use recovery::{InPersonReset, PendingReset, ResetNotice, ResetStarted};
-pub use reminders::{ReminderView, after_quiet_hours, from_local_date_time, local_date_time};
 pub use structures::{NewProfessional, NewStructure, ProfessionalView, StructureView};
-pub use upload::{CLEAN_FACTOR, MAX_SCAN_PAGES, Received, ScanPhotos, Upload};
+pub use upkeep::VerifyReport;
 
 use crate::clock::{Clock, Timestamp};
 use crate::config::Config;
 use crate::domain::{InvalidInput, PasswordRejection};
-use crate::store::journal::JournalEntry;
 use crate::store::{Database, Sql, StoreError};
 use consigne_vault::{DerivedSecret, KdfParams, PlatformKey, VaultError};
+use serde::Serialize;
 use std::sync::Arc;
 use tokio::sync::Semaphore;
 
@@ -122,66 +109,6 @@ impl From<InvalidInput> for ServiceError {
 
 pub type ServiceResult<T> = Result<T, ServiceError>;
 
-/// Every action the journal records (the pages tell each one in plain words; a test checks the
-/// catalogues have them all).
-pub const JOURNAL_ACTIONS: &[&str] = &[
-    "login",
-    "safe_opened",
-    "profile_viewed",
-    "invitation_sent",
-    "invitation_accepted",
-    "invitation_declined",
-    "relay_left",
-    "password_changed",
-    "recovered_with_code",
-    "recovered_in_person",
-    "reset_started",
-    "reset_confirmed",
-    "reset_cancelled",
-    "recovery_code_renewed",
-    "phone_changed",
-    "phone_removed",
-    "recovery_relay_added",
-    "recovery_relay_removed",
-    "document_uploaded",
-    "document_viewed",
-    "document_downloaded",
-    "document_exported",
-    "document_renamed",
-    "document_moved",
-    "document_expiry_set",
-    "document_deleted",
-    "document_shared",
-    "document_unshared",
-    "folder_created",
-    "folder_deleted",
-    "contact_created",
-    "contact_viewed",
-    "contact_updated",
-    "contact_deleted",
-    "contact_shared",
-    "contact_unshared",
-    "note_created",
-    "note_viewed",
-    "note_updated",
-    "note_deleted",
-    "note_shared",
-    "note_unshared",
-    "event_created",
-    "event_viewed",
-    "event_updated",
-    "event_deleted",
-    "event_shared",
-    "event_unshared",
-    "calendar_feed_created",
-    "calendar_feed_revoked",
-    "member_added",
-    "member_requested",
-    "member_approved",
-    "member_deactivated",
-    "structure_key_rotated",
-];
-
 /// Everything a use case needs; cloned cheaply into handlers.
 #[derive(Debug, Clone)]
 pub struct App {
@@ -196,7 +123,7 @@ pub struct App {
     /// Uploads' shared in-memory budget, in KiB (`storage.in_memory_total_mb`).
     pub(crate) upload_memory: Arc<Semaphore>,
     /// Media processing's shared memory budget (`media.budget_mb`, see `media.rs`).
-    media: media::MediaBudget,
+    media: items::media::MediaBudget,
     kdf: KdfParams,
     /// Invitations delivered after their answer (see `beneficiaries::invite`).
     pub(crate) invitations: Arc<beneficiaries::InvitationDeliveries>,
@@ -222,7 +149,7 @@ impl App {
         };
         let permits = config.argon2.max_concurrent;
         let upload_kib = config.storage.in_memory_total_kib() as usize;
-        let media = media::MediaBudget::new(&config.media);
+        let media = items::media::MediaBudget::new(&config.media);
         Self {
             config: Arc::new(config),
             db,
@@ -304,27 +231,8 @@ impl App {
         self.db.read(f).await
     }
 
-    /// Periodic clean-up: expired sessions and throttling counters nobody needs any more.
-    /// A failure count is kept a day after the last failure, so slow guessing stays slow.
-    pub async fn housekeeping(&self) -> ServiceResult<u64> {
-        let now = self.now();
-        let window = self.config.throttle.address_window_minutes * 60;
-        let known = self.config.throttle.known_address_days * 86_400;
-        let removed = self
-            .tx(move |tx| {
-                let sessions = crate::store::sessions::purge_expired(tx, now)?
-                    + crate::store::resets::purge_expired(tx, now)?;
-                let counters = crate::store::throttle::purge(
-                    tx,
-                    now,
-                    now - 24 * 3600,
-                    now - window,
-                    now - known,
-                )?;
-                Ok(sessions + counters)
-            })
-            .await?;
-        Ok(removed + self.collect_orphans().await? as u64)
+    pub fn blobs(&self) -> &Arc<dyn crate::store::blobs::BlobStore> {
+        &self.blobs
     }
 
     pub fn blind(&self, domain: &str, value: &str) -> Vec<u8> {
@@ -343,50 +251,28 @@ pub fn parse_id(raw: &str) -> ServiceResult<String> {
         .map_err(|_| ServiceError::NotFound)
 }
 
-/// A journal line about a safe.
-pub(crate) fn journal(
-    tx: &mut dyn Sql,
-    at: Timestamp,
-    bid: Option<&str>,
-    actor: &JournalActor,
-    action: &str,
-    target: Option<(&str, &str)>,
-    ok: bool,
-) -> ServiceResult<()> {
-    crate::store::journal::append(
-        tx,
-        &JournalEntry {
-            id: new_id(),
-            beneficiary_id: bid.map(str::to_owned),
-            at,
-            actor_kind: actor.kind.to_owned(),
-            actor_account: actor.account.clone(),
-            actor_name: actor.name.clone(),
-            actor_structure: actor.structure.clone(),
-            action: action.to_owned(),
-            target_kind: target.map(|t| t.0.to_owned()),
-            target_id: target.map(|t| t.1.to_owned()),
-            outcome: if ok { "success" } else { "failure" }.to_owned(),
-        },
-    )?;
-    Ok(())
+/// A reference to a structure or a person by id, with the name the caller may see.
+#[derive(Debug, Clone, Serialize)]
+pub struct NamedRef {
+    pub id: String,
+    pub name: String,
 }
 
-#[derive(Debug, Clone)]
-pub(crate) struct JournalActor {
-    pub kind: &'static str,
-    pub account: Option<String>,
-    pub name: Option<String>,
-    pub structure: Option<String>,
-}
-
-impl JournalActor {
-    pub fn beneficiary(account: &str) -> Self {
-        Self {
-            kind: "beneficiary",
-            account: Some(account.to_owned()),
-            name: None,
-            structure: None,
-        }
-    }
+/// The handlers of every kind of job this build knows.
+pub fn job_handlers(app: &App) -> Vec<(&'static str, Arc<dyn JobHandler>)> {
+    vec![
+        (
+            calendar::reminders::JOB_KIND,
+            Arc::new(calendar::reminders::SmsReminders {
+                operator: calendar::reminders::operator_from_config(&app.config),
+            }),
+        ),
+        (members::JOB_KIND, Arc::new(members::StructureKeyRotation)),
+        (
+            auth::recovery::SMS_NOTICE_KIND,
+            Arc::new(auth::recovery::SmsNotices {
+                operator: calendar::reminders::operator_from_config(&app.config),
+            }),
+        ),
+    ]
 }

@@ -1,8 +1,12 @@
 //! Structures (relay or mediation) and their professionals.
 
-use super::{App, JournalActor, ServiceError, ServiceResult, Session, new_id, parse_id};
 use crate::domain::{Email, Password, ShortText, StaffRole, StructureKind};
-use crate::policy::{Action, Decision, Resource, authorize};
+use crate::policy::{Action, Resource};
+use crate::service::access::allow;
+use crate::service::auth::accounts::new_staff_account;
+use crate::service::journal::{JournalActor, journal_structure};
+use crate::service::members::member_wrap;
+use crate::service::{App, ServiceError, ServiceResult, Session, new_id, parse_id};
 use crate::store::StoreError;
 use crate::store::structures::{self, StructureRow};
 use consigne_vault::KeyPair;
@@ -87,67 +91,6 @@ impl From<structures::MemberRow> for ProfessionalView {
             decided_at: m.decided_at.map(crate::clock::rfc3339),
         }
     }
-}
-
-/// Maps the policy's answer to the error the caller may see.
-/// `allow` on a person's safe, for the structures that are her relais.
-pub(crate) fn allow_on_safe(
-    session: &Session,
-    action: Action,
-    bid: &str,
-    relays: &[crate::store::beneficiaries::RelayRow],
-) -> ServiceResult<()> {
-    let relay_ids: Vec<String> = relays.iter().map(|r| r.structure_id.clone()).collect();
-    allow(
-        session,
-        action,
-        Resource::Beneficiary {
-            id: bid,
-            relays: &relay_ids,
-        },
-    )
-}
-
-pub(crate) fn allow(
-    session: &Session,
-    action: Action,
-    resource: Resource<'_>,
-) -> ServiceResult<()> {
-    match authorize(&session.actor, action, resource) {
-        Decision::Allow => Ok(()),
-        Decision::Forbidden => Err(ServiceError::Forbidden),
-        Decision::Hidden => Err(ServiceError::NotFound),
-    }
-}
-
-/// The structure `sid` (parsed) and its key, when `action` is allowed there and the caller
-/// holds the key (`AccessPending` otherwise).
-pub(crate) fn structure_access(
-    session: &Session,
-    sid: &str,
-    action: Action,
-) -> ServiceResult<(String, KeyPair)> {
-    let sid = parse_id(sid)?;
-    allow(session, action, Resource::Structure { id: &sid })?;
-    let key = session
-        .keys
-        .structure_key(&sid)
-        .ok_or(ServiceError::AccessPending)?;
-    Ok((sid, key))
-}
-
-/// The person herself, on her own safe: the bid, parsed; anyone else gets 404.
-pub(crate) fn own_safe(session: &Session, bid: &str) -> ServiceResult<String> {
-    let bid = parse_id(bid)?;
-    allow(
-        session,
-        Action::ManageOwn,
-        Resource::Beneficiary {
-            id: &bid,
-            relays: &[],
-        },
-    )?;
-    Ok(bid)
 }
 
 impl App {
@@ -260,9 +203,14 @@ impl App {
         {
             return Err(ServiceError::NotFound);
         }
-        let (row, pair) = self
-            .new_staff_account("professional", &email, display_name.as_str(), &password)
-            .await?;
+        let (row, pair) = new_staff_account(
+            self,
+            "professional",
+            &email,
+            display_name.as_str(),
+            &password,
+        )
+        .await?;
         let held = session.keys.structure_key(&sid);
         let app = self.clone();
         let now = self.now();
@@ -297,7 +245,7 @@ impl App {
                 };
                 let wrap = structure_key
                     .as_ref()
-                    .map(|k| app.member_wrap(&sid, &row.id, &pair.public(), k.secret()));
+                    .map(|k| member_wrap(&app, &sid, &row.id, &pair.public(), k.secret()));
                 let by = actor.account.as_deref().map(|a| structures::Requester {
                     account_id: a,
                     display_name: actor.name.as_deref().unwrap_or_default(),
@@ -316,7 +264,7 @@ impl App {
                 } else {
                     "member_requested"
                 };
-                super::members::journal_structure(tx, now, &actor, action, Some(&row.id))?;
+                journal_structure(tx, now, &actor, action, Some(&row.id))?;
                 structures::member(tx, &sid, &row.id)?
                     .map(ProfessionalView::from)
                     .ok_or(ServiceError::Internal("new member"))

@@ -52,29 +52,6 @@ pub trait BlobStore: Send + Sync + std::fmt::Debug {
     fn sweep_partials(&self, older_than: Duration) -> BlobResult<usize>;
 }
 
-/// Opens the blob store named by `url`: empty or a path for the filesystem (`blobs/` in the
-/// data directory by default), `s3+https://host/bucket` for an S3-compatible store (created
-/// if it does not exist).
-pub fn open(url: &str, data_dir: &Path) -> BlobResult<std::sync::Arc<dyn BlobStore>> {
-    if url.starts_with("s3+") || url.starts_with("s3://") {
-        #[cfg(feature = "s3")]
-        {
-            let store = super::s3::S3BlobStore::open_url(url)?;
-            store.ensure_bucket()?;
-            return Ok(std::sync::Arc::new(store));
-        }
-        #[cfg(not(feature = "s3"))]
-        return Err(BlobError::Io(
-            "this build has no S3 support (cargo feature `s3`)".into(),
-        ));
-    }
-    let dir = match url.strip_prefix("file://").unwrap_or(url) {
-        "" => data_dir.join("blobs"),
-        path => PathBuf::from(path),
-    };
-    Ok(std::sync::Arc::new(FsBlobStore::open_dir(&dir)?))
-}
-
 #[derive(Debug)]
 pub struct FsBlobStore {
     root: PathBuf,

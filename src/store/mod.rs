@@ -128,6 +128,29 @@ pub enum Database {
     Postgres(Arc<PgPool>),
 }
 
+/// Opens the blob store named by `url`: empty or a path for the filesystem (`blobs/` in the
+/// data directory by default), `s3+https://host/bucket` for an S3-compatible store (created
+/// if it does not exist).
+pub fn open_blob_store(url: &str, data_dir: &Path) -> blobs::BlobResult<Arc<dyn blobs::BlobStore>> {
+    if url.starts_with("s3+") || url.starts_with("s3://") {
+        #[cfg(feature = "s3")]
+        {
+            let store = s3::S3BlobStore::open_url(url)?;
+            store.ensure_bucket()?;
+            return Ok(Arc::new(store));
+        }
+        #[cfg(not(feature = "s3"))]
+        return Err(blobs::BlobError::Io(
+            "this build has no S3 support (cargo feature `s3`)".into(),
+        ));
+    }
+    let dir = match url.strip_prefix("file://").unwrap_or(url) {
+        "" => data_dir.join("blobs"),
+        path => std::path::PathBuf::from(path),
+    };
+    Ok(Arc::new(blobs::FsBlobStore::open_dir(&dir)?))
+}
+
 impl Database {
     /// `sqlite://PATH` opens (and creates) an SQLite database; `postgres://USER:PASSWORD@HOST:PORT/DB`
     /// (or `postgresql://`) connects to an existing PostgreSQL database.

@@ -129,7 +129,7 @@ fn api_message(e: &ServiceError) -> String {
         }
         ServiceError::TooLarge("field_too_long") => format!(
             "A text part of the form (name, folder_id...) is too long: at most {} bytes.",
-            super::multipart::TEXT_PART_LIMIT
+            super::TEXT_PART_LIMIT
         ),
         ServiceError::TooLarge(_) => "The file is too large for this server's limit.".into(),
         ServiceError::AccessPending => {

@@ -21,6 +21,10 @@ use std::sync::Arc;
 pub use extract::{ClientAddr, SESSION_COOKIE, SESSION_COOKIE_INSECURE};
 pub use server::serve;
 
+/// Longest text part of a multipart form (decoded bytes): names, ids and tokens are far
+/// shorter (`multipart.rs` refuses more, `error.rs` says so).
+pub const TEXT_PART_LIMIT: usize = 4 * 1024;
+
 #[derive(Debug, Clone)]
 pub struct AppState {
     pub app: App,

@@ -8,6 +8,7 @@
 //! [`TEXT_PART_LIMIT`] bytes, file parts are streamed by the caller, and any other part is
 //! drained without being kept.
 
+use super::TEXT_PART_LIMIT;
 use crate::service::ServiceError;
 use crate::web::error::ApiError;
 use axum::RequestExt;
@@ -20,8 +21,6 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
 use std::task::{Context, Poll};
 
-/// Longest text part (decoded bytes): names, ids and tokens are far shorter.
-pub const TEXT_PART_LIMIT: usize = 4 * 1024;
 /// Bytes the parser may receive without producing anything (part headers, boundaries, the
 /// preamble, one network chunk in flight).
 const PARSER_SLACK: u64 = 1024 * 1024;

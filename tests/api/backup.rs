@@ -476,7 +476,7 @@ async fn restore_refuses_a_non_empty_destination_and_a_damaged_backup() {
     // Nor into an empty database beside a blob store that holds blobs.
     let busy = Installation::new(dir.path(), "busy");
     {
-        let store = consigne::store::blobs::open(&busy.blobs_url, &busy.data_dir).unwrap();
+        let store = consigne::store::open_blob_store(&busy.blobs_url, &busy.data_dir).unwrap();
         let mut w = store.begin().unwrap();
         std::io::Write::write_all(&mut w, b"someone else's blob").unwrap();
         w.commit().unwrap();
@@ -662,7 +662,7 @@ async fn an_interrupted_restore_finishes_when_run_again() {
     // Interrupted while copying blobs: some are there (one of them cut short), no rows.
     let dest = Installation::new(dir.path(), "dest");
     {
-        let store = consigne::store::blobs::open(&dest.blobs_url, &dest.data_dir).unwrap();
+        let store = consigne::store::open_blob_store(&dest.blobs_url, &dest.data_dir).unwrap();
         for (i, file) in blob_files.iter().enumerate().take(2) {
             let key = file.file_name().unwrap().to_string_lossy().into_owned();
             let bytes = std::fs::read(file).unwrap();

@@ -13,7 +13,7 @@ use consigne::store::blobs::{BlobError, BlobStore, FsBlobStore};
 /// A fresh bucket on the test S3 server.
 pub fn s3_store() -> Arc<dyn BlobStore> {
     let url = crate::helpers::s3_bucket_url("consigne-test-");
-    consigne::store::blobs::open(&url, std::path::Path::new("/nonexistent"))
+    consigne::store::open_blob_store(&url, std::path::Path::new("/nonexistent"))
         .unwrap_or_else(|e| panic!("opening {url}: {e}"))
 }
 

@@ -140,7 +140,7 @@ async fn the_demo_moves_to_postgres_and_s3_and_back_unchanged() {
     // destination) is finished by running the same command again.
     {
         let b_db = consigne::store::Database::open(&pg.url, dir.path()).unwrap();
-        let b_blobs = consigne::store::blobs::open(&s3, dir.path()).unwrap();
+        let b_blobs = consigne::store::open_blob_store(&s3, dir.path()).unwrap();
         let (key, _) = b_blobs.list().unwrap().into_iter().next().unwrap();
         b_blobs.delete(&key).unwrap();
         std::thread::scope(|s| {

@@ -3,7 +3,7 @@
 
 use super::{Ctx, icons::icon};
 use crate::policy::Actor;
-use crate::service::{NewSafe, OpenedSafe, ServiceError, StructureView};
+use crate::service::{NewSafe, ServiceError, StructureView};
 use crate::web::AppState;
 use axum::Form;
 use axum::Router;
@@ -207,41 +207,6 @@ async fn open_page(ctx: Ctx, Path(sid): Path<String>) -> Response {
     open_form(&ctx, &sid, &OpenForm::default(), None, StatusCode::OK)
 }
 
-/// The recovery sheet to print: at opening (back to `/pro`), or her new one (back to `/home`).
-pub(super) fn recovery_sheet(ctx: &Ctx, opened: &OpenedSafe, back: &str) -> Response {
-    ctx.page(&ctx.t("sheet-title"), html! {
-        article.sheet {
-            h1 { (icon("safe")) " " (ctx.t("sheet-title")) }
-            p.sheet-name { (opened.display_name) }
-            dl.sheet-values {
-                dt { (ctx.t("sheet-identifier")) }
-                dd { code.big id="sheet-identifier" { (opened.identifier) } }
-                dt { (ctx.t("sheet-recovery-code")) }
-                dd { code.big id="sheet-recovery-code" { (opened.recovery_code) } }
-            }
-            h2 { (ctx.t("sheet-lost-title")) }
-            ol {
-                li { (ctx.t("sheet-lost-1")) }
-                li { (ctx.t("sheet-lost-2")) }
-                li { (ctx.t("sheet-lost-3")) }
-            }
-            p.hint { (ctx.t("sheet-keep")) }
-        }
-        @if let Some(p) = &opened.passphrase {
-            section.card.no-print {
-                h2 { (icon("key")) " " (ctx.t("sheet-passphrase-title")) }
-                p { (ctx.t("sheet-passphrase-text")) }
-                p.code-box { code.big id="sheet-passphrase" { (p) } }
-            }
-        }
-        div.actions.no-print {
-            button.js-print.primary type="button" hidden { (icon("print")) " " (ctx.t("action-print")) }
-            p.hint.no-js-only { (ctx.t("sheet-print-hint")) }
-            a.button href=(back) { (ctx.t("action-done")) }
-        }
-    })
-}
-
 async fn open_submit(ctx: Ctx, Path(sid): Path<String>, Form(form): Form<OpenForm>) -> Response {
     let session = match ctx.require(&["professional"]) {
         Ok(s) => s.clone(),
@@ -280,7 +245,7 @@ async fn open_submit(ctx: Ctx, Path(sid): Path<String>, Form(form): Form<OpenFor
         recovery_relay: Some(recovery_relay),
     };
     match ctx.state.app.open_safe(&session, &sid, input).await {
-        Ok(opened) => recovery_sheet(&ctx, &opened, "/pro"),
+        Ok(opened) => super::resets::recovery_sheet(&ctx, &opened, "/pro"),
         Err(ServiceError::NotFound) => ctx.not_found(),
         Err(e) => open_form(
             &ctx,

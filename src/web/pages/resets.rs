@@ -5,7 +5,7 @@
 //! her or by her relais.
 
 use super::{Ctx, icons::icon};
-use crate::service::{PendingReset, ServiceError, Session};
+use crate::service::{OpenedSafe, PendingReset, ServiceError, Session};
 use crate::web::AppState;
 use axum::Form;
 use axum::Router;
@@ -281,7 +281,7 @@ async fn sheet_submit(ctx: Ctx, Form(form): Form<CsrfOnly>) -> Response {
         return ctx.bad_form();
     }
     match ctx.state.app.new_recovery_code(&session).await {
-        Ok(sheet) => super::pro::recovery_sheet(&ctx, &sheet, "/home"),
+        Ok(sheet) => recovery_sheet(&ctx, &sheet, "/home"),
         Err(e @ ServiceError::Conflict("login_again")) => back_to(
             &ctx,
             Ctx::error_status(&e),
@@ -381,4 +381,39 @@ async fn pro_phone_submit(
     }
     let back = format!("/pro/b/{bid}");
     save_phone(ctx, Some(bid), form, back).await
+}
+
+/// The recovery sheet to print: at opening (back to `/pro`), or her new one (back to `/home`).
+pub(super) fn recovery_sheet(ctx: &Ctx, opened: &OpenedSafe, back: &str) -> Response {
+    ctx.page(&ctx.t("sheet-title"), html! {
+        article.sheet {
+            h1 { (icon("safe")) " " (ctx.t("sheet-title")) }
+            p.sheet-name { (opened.display_name) }
+            dl.sheet-values {
+                dt { (ctx.t("sheet-identifier")) }
+                dd { code.big id="sheet-identifier" { (opened.identifier) } }
+                dt { (ctx.t("sheet-recovery-code")) }
+                dd { code.big id="sheet-recovery-code" { (opened.recovery_code) } }
+            }
+            h2 { (ctx.t("sheet-lost-title")) }
+            ol {
+                li { (ctx.t("sheet-lost-1")) }
+                li { (ctx.t("sheet-lost-2")) }
+                li { (ctx.t("sheet-lost-3")) }
+            }
+            p.hint { (ctx.t("sheet-keep")) }
+        }
+        @if let Some(p) = &opened.passphrase {
+            section.card.no-print {
+                h2 { (icon("key")) " " (ctx.t("sheet-passphrase-title")) }
+                p { (ctx.t("sheet-passphrase-text")) }
+                p.code-box { code.big id="sheet-passphrase" { (p) } }
+            }
+        }
+        div.actions.no-print {
+            button.js-print.primary type="button" hidden { (icon("print")) " " (ctx.t("action-print")) }
+            p.hint.no-js-only { (ctx.t("sheet-print-hint")) }
+            a.button href=(back) { (ctx.t("action-done")) }
+        }
+    })
 }

@@ -10,28 +10,21 @@
 //! contacts or notes, and only until she revokes it. The token is also kept sealed under her
 //! vault key so that she can see her address again when logged in.
 
-use super::documents::Opened;
-use super::organizer::Event;
-use super::structures::own_safe;
-use super::{App, JournalActor, ServiceError, ServiceResult, Session, journal, new_id};
+use crate::service::access::own_safe;
+use crate::service::calendar::interop::ics;
+use crate::service::contexts as ctx;
+use crate::service::items::fields::Event;
+use crate::service::items::open::Opened;
+use crate::service::items::open::visible_items;
+use crate::service::items::seal::open_meta;
+use crate::service::journal::{JournalActor, journal};
+use crate::service::{App, ServiceError, ServiceResult, Session, new_id};
 use crate::store::Sql;
 use crate::store::feeds::{self, FeedRow};
 use crate::store::items::ItemRow;
 use consigne_vault::{Key32, KeyPair, PublicKey};
 use serde::Serialize;
 use zeroize::Zeroizing;
-
-/// Context strings bound into the feed's ciphertexts (see docs/encryption.md).
-mod ctx {
-    pub const FEED_KEY: &str = "consigne/v1/calendar-feed/key";
-    pub const TOKEN_INDEX: &str = "calendar_feed";
-    pub fn token(bid: &str, feed: &str) -> String {
-        format!("calendar_feeds.token|{bid}|{feed}")
-    }
-    pub fn item_key(feed: &str, item: &str) -> String {
-        format!("calendar_feed_keys.key|{feed}|{item}")
-    }
-}
 
 const TOKEN_BYTES: usize = 32;
 
@@ -69,14 +62,17 @@ impl App {
 
     fn token_index(&self, token: &[u8]) -> Vec<u8> {
         self.platform
-            .blind_index(ctx::TOKEN_INDEX, &data_encoding::HEXLOWER.encode(token))
+            .blind_index(
+                ctx::FEED_TOKEN_INDEX,
+                &data_encoding::HEXLOWER.encode(token),
+            )
             .to_vec()
     }
 
     fn feed_view(&self, session: &Session, row: &FeedRow) -> CalendarFeedView {
         let url = match (&row.token_sealed, &session.keys.vault) {
             (Some(sealed), Some(vault)) => {
-                let aad = ctx::token(&row.beneficiary_id, &row.id);
+                let aad = ctx::feed_token(&row.beneficiary_id, &row.id);
                 self.platform
                     .open(&aad, sealed)
                     .ok()
@@ -118,7 +114,7 @@ impl App {
         let id = new_id();
         let now = self.now();
         let token_sealed = session.keys.vault.as_ref().map(|vault| {
-            let aad = ctx::token(&bid, &id);
+            let aad = ctx::feed_token(&bid, &id);
             self.platform
                 .seal(&aad, &consigne_vault::seal(vault, &aad, &token))
         });
@@ -131,13 +127,13 @@ impl App {
             created_at: now,
             last_read_at: None,
         };
-        let events: Vec<Opened> = self.visible_items(session, &bid, "event").await?;
+        let events: Vec<Opened> = visible_items(self, session, &bid, "event").await?;
         let wraps: Vec<(String, Vec<u8>)> = events
             .iter()
             .map(|o| {
                 (
                     o.row.id.clone(),
-                    self.feed_wrap(&id, &pair.public(), &o.row.id, &o.key),
+                    feed_wrap(self, &id, &pair.public(), &o.row.id, &o.key),
                 )
             })
             .collect();
@@ -160,15 +156,14 @@ impl App {
         .await?;
         // An event added while the feed was being made may have missed it: a second look.
         let known: Vec<String> = events.iter().map(|o| o.row.id.clone()).collect();
-        let missed: Vec<(String, Vec<u8>)> = self
-            .visible_items(session, &bid, "event")
+        let missed: Vec<(String, Vec<u8>)> = visible_items(self, session, &bid, "event")
             .await?
             .iter()
             .filter(|o| !known.contains(&o.row.id))
             .map(|o| {
                 (
                     o.row.id.clone(),
-                    self.feed_wrap(&id, &pair.public(), &o.row.id, &o.key),
+                    feed_wrap(self, &id, &pair.public(), &o.row.id, &o.key),
                 )
             })
             .collect();
@@ -208,31 +203,39 @@ impl App {
         })
         .await
     }
+}
 
-    fn feed_wrap(&self, feed: &str, public: &PublicKey, item: &str, key: &Key32) -> Vec<u8> {
-        let aad = ctx::item_key(feed, item);
-        self.platform
-            .seal(&aad, &consigne_vault::wrap_key_to(public, &aad, key))
+pub(crate) fn feed_wrap(
+    app: &App,
+    feed: &str,
+    public: &PublicKey,
+    item: &str,
+    key: &Key32,
+) -> Vec<u8> {
+    let aad = ctx::feed_item_key(feed, item);
+    app.platform
+        .seal(&aad, &consigne_vault::wrap_key_to(public, &aad, key))
+}
+
+/// Puts a new event of hers in her feed, if she has one (same transaction as the event).
+pub(crate) fn add_to_feed(
+    app: &App,
+    tx: &mut dyn Sql,
+    row: &ItemRow,
+    key: &Key32,
+) -> ServiceResult<()> {
+    if row.kind != "event" {
+        return Ok(());
     }
-
-    /// Puts a new event of hers in her feed, if she has one (same transaction as the event).
-    pub(super) fn add_to_feed(
-        &self,
-        tx: &mut dyn Sql,
-        row: &ItemRow,
-        key: &Key32,
-    ) -> ServiceResult<()> {
-        if row.kind != "event" {
-            return Ok(());
-        }
-        if let Some(feed) = feeds::of_beneficiary(tx, &row.beneficiary_id)? {
-            let public = PublicKey::from_slice(&feed.public_key)?;
-            let wrap = self.feed_wrap(&feed.id, &public, &row.id, key);
-            feeds::add_key(tx, &feed.id, &row.id, &wrap)?;
-        }
-        Ok(())
+    if let Some(feed) = feeds::of_beneficiary(tx, &row.beneficiary_id)? {
+        let public = PublicKey::from_slice(&feed.public_key)?;
+        let wrap = feed_wrap(app, &feed.id, &public, &row.id, key);
+        feeds::add_key(tx, &feed.id, &row.id, &wrap)?;
     }
+    Ok(())
+}
 
+impl App {
     /// The feed read by her calendar app: her events as iCalendar, found and opened with the
     /// address's token alone. Unknown, revoked or malformed addresses are all simply not found.
     pub async fn calendar_feed_ics(&self, raw_token: &str) -> ServiceResult<String> {
@@ -253,13 +256,13 @@ impl App {
         }
         let mut opened: Vec<(String, Event)> = Vec::with_capacity(events.len());
         for (row, wrap) in &events {
-            let aad = ctx::item_key(&feed.id, &row.id);
+            let aad = ctx::feed_item_key(&feed.id, &row.id);
             let key = self
                 .platform
                 .open(&aad, wrap)
                 .and_then(|inner| consigne_vault::unwrap_key_from(&pair, &aad, &inner));
             match key {
-                Ok(key) => opened.push((row.id.clone(), self.open_meta(row, &key)?)),
+                Ok(key) => opened.push((row.id.clone(), open_meta(self, row, &key)?)),
                 Err(e) => {
                     tracing::warn!(error = %e, "a calendar feed key did not open: event left out");
                 }
@@ -267,7 +270,7 @@ impl App {
         }
         opened.sort_by(|a, b| a.1.starts_at.cmp(&b.1.starts_at));
         let refs: Vec<(&str, &Event)> = opened.iter().map(|(id, e)| (id.as_str(), e)).collect();
-        Ok(self.ics(&refs))
+        Ok(ics(self, &refs))
     }
 }
 

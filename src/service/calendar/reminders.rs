@@ -16,13 +16,21 @@ use std::sync::{Arc, OnceLock};
 use jiff::tz::TimeZone;
 use serde::Serialize;
 
-use super::jobs::{JobHandler, NewJob, Outcome};
-use super::{App, ServiceError, ServiceResult, Session, new_id};
 use crate::config::Config;
+use crate::policy::Action;
+use crate::service::auth::identity::IdentityRecord;
+use crate::service::beneficiaries::identity_of;
+use crate::service::items::fields::open_fields;
+use crate::service::items::fields::{ItemFields, ItemKind, Reminder, parse_starts_at};
+use crate::service::items::open::open_item;
+use crate::service::jobs::job_row;
+use crate::service::jobs::{JobHandler, NewJob, Outcome};
+use crate::service::{App, ServiceError, ServiceResult, Session, new_id};
 use crate::sms::{self, Operator, SmsError};
 use crate::store::reminders::{self, ReminderRow};
 
 pub const JOB_KIND: &str = "sms_reminder";
+
 const MAX_ATTEMPTS: i64 = 6;
 
 /// A reminder as the person and her relais see it.
@@ -36,6 +44,17 @@ pub struct ReminderView {
     pub sent_at: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub delivered_at: Option<String>,
+}
+
+/// What the reminder scheduling needs of an event.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventSchedule {
+    pub event_id: String,
+    pub beneficiary_id: String,
+    /// RFC 3339 UTC.
+    pub starts_at: String,
+    pub starts_at_unix: i64,
+    pub reminders: Vec<Reminder>,
 }
 
 /// The operator configured in `[sms]`, if any.
@@ -62,7 +81,7 @@ pub fn operator_from_config(config: &Config) -> Option<Arc<dyn Operator>> {
     }
 }
 
-pub(super) fn catalogs() -> Option<&'static Arc<crate::i18n::Catalogs>> {
+pub(crate) fn catalogs() -> Option<&'static Arc<crate::i18n::Catalogs>> {
     static CATALOGS: OnceLock<Option<Arc<crate::i18n::Catalogs>>> = OnceLock::new();
     CATALOGS
         .get_or_init(|| crate::i18n::Catalogs::load().ok())
@@ -122,172 +141,200 @@ pub fn after_quiet_hours(config: &Config, at: i64) -> i64 {
         .unwrap_or(at)
 }
 
-impl App {
-    /// Her phone number for reminders, in E.164, if she gave one.
-    pub(super) fn reminder_phone(&self, identity: &super::auth::IdentityRecord) -> Option<String> {
-        identity
-            .phone
-            .as_deref()
-            .filter(|p| !p.is_empty())
-            .map(|p| sms::to_e164(p, &self.config.sms.default_country_code))
+/// When an event starts and the reminders she chose, for the reminder scheduling. The
+/// fields are sealed under the item key: this needs a session that may view the event
+/// (hers, or a professional's it is shared with), so schedule when it is created or changed.
+pub(crate) async fn event_schedule(
+    app: &App,
+    session: &Session,
+    id: &str,
+) -> ServiceResult<EventSchedule> {
+    let o = open_item(app, session, id, Action::View, "event").await?;
+    match open_fields(app, ItemKind::Event, &o)? {
+        ItemFields::Event(e) => {
+            let (starts_at, starts_at_unix) = parse_starts_at(Some(&e.starts_at))?;
+            Ok(EventSchedule {
+                event_id: o.row.id.clone(),
+                beneficiary_id: o.row.beneficiary_id.clone(),
+                starts_at,
+                starts_at_unix,
+                reminders: e.reminders,
+            })
+        }
+        _ => Err(ServiceError::Internal("event fields")),
     }
+}
 
-    /// Plans the SMS reminders of an event (replacing those not sent yet), from what the
-    /// caller may read of it and of the person. Without a phone number nothing is planned.
-    /// Returns how many are planned.
-    pub async fn schedule_event_reminders(
-        &self,
-        session: &Session,
-        event_id: &str,
-    ) -> ServiceResult<usize> {
-        let sched = self.event_schedule(session, event_id).await?;
-        let (identity, _, row) = self.identity_of(session, &sched.beneficiary_id).await?;
-        let now = self.now();
-        let mut plans = Vec::new();
-        if let Some(phone) = self.reminder_phone(&identity) {
-            let local = jiff::Timestamp::from_second(sched.starts_at_unix)
-                .map_err(|_| ServiceError::Internal("event time"))?
-                .to_zoned(zone(&self.config));
-            let date = local.strftime("%d/%m/%Y").to_string();
-            let time = local.strftime("%H:%M").to_string();
-            let text = catalogs()
-                .map(|c| {
-                    crate::i18n::Locale::new(c.clone(), &identity.language).ta(
-                        "sms-event-reminder",
-                        &[("date", date.clone().into()), ("time", time.clone().into())],
-                    )
-                })
-                .ok_or(ServiceError::Internal("catalogs"))?;
-            for r in sched.reminders.iter().filter(|r| r.channel == "sms") {
-                let due = sched.starts_at_unix - i64::from(r.minutes_before) * 60;
-                if due > now {
-                    plans.push((
-                        i64::from(r.minutes_before),
-                        due,
-                        phone.clone(),
-                        text.clone(),
-                    ));
-                }
+/// Her phone number for reminders, in E.164, if she gave one.
+pub(crate) fn reminder_phone(app: &App, identity: &IdentityRecord) -> Option<String> {
+    identity
+        .phone
+        .as_deref()
+        .filter(|p| !p.is_empty())
+        .map(|p| sms::to_e164(p, &app.config.sms.default_country_code))
+}
+
+/// Plans the SMS reminders of an event (replacing those not sent yet), from what the
+/// caller may read of it and of the person. Without a phone number nothing is planned.
+/// Returns how many are planned.
+pub(crate) async fn schedule_event_reminders(
+    app: &App,
+    session: &Session,
+    event_id: &str,
+) -> ServiceResult<usize> {
+    let sched = event_schedule(app, session, event_id).await?;
+    let (identity, _, row) = identity_of(app, session, &sched.beneficiary_id).await?;
+    let now = app.now();
+    let mut plans = Vec::new();
+    if let Some(phone) = reminder_phone(app, &identity) {
+        let local = jiff::Timestamp::from_second(sched.starts_at_unix)
+            .map_err(|_| ServiceError::Internal("event time"))?
+            .to_zoned(zone(&app.config));
+        let date = local.strftime("%d/%m/%Y").to_string();
+        let time = local.strftime("%H:%M").to_string();
+        let text = catalogs()
+            .map(|c| {
+                crate::i18n::Locale::new(c.clone(), &identity.language).ta(
+                    "sms-event-reminder",
+                    &[("date", date.clone().into()), ("time", time.clone().into())],
+                )
+            })
+            .ok_or(ServiceError::Internal("catalogs"))?;
+        for r in sched.reminders.iter().filter(|r| r.channel == "sms") {
+            let due = sched.starts_at_unix - i64::from(r.minutes_before) * 60;
+            if due > now {
+                plans.push((
+                    i64::from(r.minutes_before),
+                    due,
+                    phone.clone(),
+                    text.clone(),
+                ));
             }
         }
-        self.plan(
-            &sched.event_id,
-            &row.id,
-            row.opened_by_structure.clone(),
-            "event",
-            sched.starts_at_unix,
-            plans,
-        )
-        .await
     }
+    plan(
+        app,
+        &sched.event_id,
+        &row.id,
+        row.opened_by_structure.clone(),
+        "event",
+        sched.starts_at_unix,
+        plans,
+    )
+    .await
+}
 
-    /// Plans the SMS reminders before a document's expiry date (`[reminders] expiry_days`
-    /// before it, at 10:00 local time), replacing those not sent yet; `None` removes them.
-    pub async fn schedule_expiry_reminders(
-        &self,
-        session: &Session,
-        item_id: &str,
-        bid: &str,
-        expires_on: Option<&str>,
-    ) -> ServiceResult<usize> {
-        let (identity, _, row) = self.identity_of(session, bid).await?;
-        let now = self.now();
-        let mut plans = Vec::new();
-        let mut anchor = 0;
-        let phone = self.reminder_phone(&identity);
-        if let (Some(date), Some(phone)) = (expires_on, phone) {
-            let day: jiff::civil::Date = date
-                .parse()
-                .map_err(|_| crate::domain::InvalidInput::new("expires_on", "invalid_date"))?;
-            anchor = i64::from(day.year()) * 10_000
-                + i64::from(day.month()) * 100
-                + i64::from(day.day());
-            let locale = catalogs()
-                .map(|c| crate::i18n::Locale::new(c.clone(), &identity.language))
-                .ok_or(ServiceError::Internal("catalogs"))?;
-            for days in &self.config.reminders.expiry_days {
-                let Ok(when) = day
-                    .checked_sub(jiff::Span::new().days(i64::from(*days)))
-                    .and_then(|d| d.at(10, 0, 0, 0).to_zoned(zone(&self.config)))
-                else {
-                    continue;
-                };
-                let due = when.timestamp().as_second();
-                if due > now {
-                    let text = locale.ta("sms-expiry-reminder", &[("days", (*days).into())]);
-                    plans.push((i64::from(*days) * 1440, due, phone.clone(), text));
-                }
+/// Plans the SMS reminders before a document's expiry date (`[reminders] expiry_days`
+/// before it, at 10:00 local time), replacing those not sent yet; `None` removes them.
+pub(crate) async fn schedule_expiry_reminders(
+    app: &App,
+    session: &Session,
+    item_id: &str,
+    bid: &str,
+    expires_on: Option<&str>,
+) -> ServiceResult<usize> {
+    let (identity, _, row) = identity_of(app, session, bid).await?;
+    let now = app.now();
+    let mut plans = Vec::new();
+    let mut anchor = 0;
+    let phone = reminder_phone(app, &identity);
+    if let (Some(date), Some(phone)) = (expires_on, phone) {
+        let day: jiff::civil::Date = date
+            .parse()
+            .map_err(|_| crate::domain::InvalidInput::new("expires_on", "invalid_date"))?;
+        anchor =
+            i64::from(day.year()) * 10_000 + i64::from(day.month()) * 100 + i64::from(day.day());
+        let locale = catalogs()
+            .map(|c| crate::i18n::Locale::new(c.clone(), &identity.language))
+            .ok_or(ServiceError::Internal("catalogs"))?;
+        for days in &app.config.reminders.expiry_days {
+            let Ok(when) = day
+                .checked_sub(jiff::Span::new().days(i64::from(*days)))
+                .and_then(|d| d.at(10, 0, 0, 0).to_zoned(zone(&app.config)))
+            else {
+                continue;
+            };
+            let due = when.timestamp().as_second();
+            if due > now {
+                let text = locale.ta("sms-expiry-reminder", &[("days", (*days).into())]);
+                plans.push((i64::from(*days) * 1440, due, phone.clone(), text));
             }
         }
-        self.plan(
-            item_id,
-            &row.id,
-            row.opened_by_structure.clone(),
-            "expiry",
-            anchor,
-            plans,
-        )
-        .await
     }
+    plan(
+        app,
+        item_id,
+        &row.id,
+        row.opened_by_structure.clone(),
+        "expiry",
+        anchor,
+        plans,
+    )
+    .await
+}
 
-    /// Replaces an item's unsent reminders by `plans` (minutes before, due time, phone, text).
-    async fn plan(
-        &self,
-        item_id: &str,
-        bid: &str,
-        structure: Option<String>,
-        kind: &'static str,
-        anchor: i64,
-        plans: Vec<(i64, i64, String, String)>,
-    ) -> ServiceResult<usize> {
-        let now = self.now();
-        let mut rows = Vec::new();
-        let mut jobs = Vec::new();
-        for (minutes, due, phone, text) in plans {
-            let id = new_id();
-            let key = format!("reminder|{item_id}|{minutes}|{anchor}");
-            rows.push(ReminderRow {
-                id: id.clone(),
-                beneficiary_id: bid.to_owned(),
-                item_id: item_id.to_owned(),
-                kind: kind.to_owned(),
-                minutes_before: minutes,
-                structure_id: structure.clone(),
-                job_key: key.clone(),
-                status: "scheduled".into(),
-                operator: None,
-                operator_ref: None,
-                encoding: None,
-                segments: None,
-                sent_at: None,
-                delivered_at: None,
-                created_at: now,
-            });
-            jobs.push(self.job_row(NewJob {
+/// Replaces an item's unsent reminders by `plans` (minutes before, due time, phone, text).
+pub(crate) async fn plan(
+    app: &App,
+    item_id: &str,
+    bid: &str,
+    structure: Option<String>,
+    kind: &'static str,
+    anchor: i64,
+    plans: Vec<(i64, i64, String, String)>,
+) -> ServiceResult<usize> {
+    let now = app.now();
+    let mut rows = Vec::new();
+    let mut jobs = Vec::new();
+    for (minutes, due, phone, text) in plans {
+        let id = new_id();
+        let key = format!("reminder|{item_id}|{minutes}|{anchor}");
+        rows.push(ReminderRow {
+            id: id.clone(),
+            beneficiary_id: bid.to_owned(),
+            item_id: item_id.to_owned(),
+            kind: kind.to_owned(),
+            minutes_before: minutes,
+            structure_id: structure.clone(),
+            job_key: key.clone(),
+            status: "scheduled".into(),
+            operator: None,
+            operator_ref: None,
+            encoding: None,
+            segments: None,
+            sent_at: None,
+            delivered_at: None,
+            created_at: now,
+        });
+        jobs.push(job_row(
+            app,
+            NewJob {
                 kind: JOB_KIND,
                 idempotency_key: key,
                 payload: serde_json::json!({ "reminder_id": id, "to": phone, "text": text }),
                 run_at: due,
                 max_attempts: MAX_ATTEMPTS,
-            })?);
-        }
-        let count = rows.len();
-        let item = item_id.to_owned();
-        self.tx(move |tx| {
-            for key in reminders::remove_scheduled(tx, &item)? {
-                crate::store::jobs::cancel(tx, &key)?;
-            }
-            for (r, j) in rows.iter().zip(&jobs) {
-                if crate::store::jobs::insert(tx, j)? {
-                    reminders::insert(tx, r)?;
-                }
-            }
-            Ok(())
-        })
-        .await?;
-        Ok(count)
+            },
+        )?);
     }
+    let count = rows.len();
+    let item = item_id.to_owned();
+    app.tx(move |tx| {
+        for key in reminders::remove_scheduled(tx, &item)? {
+            crate::store::jobs::cancel(tx, &key)?;
+        }
+        for (r, j) in rows.iter().zip(&jobs) {
+            if crate::store::jobs::insert(tx, j)? {
+                reminders::insert(tx, r)?;
+            }
+        }
+        Ok(())
+    })
+    .await?;
+    Ok(count)
+}
 
+impl App {
     /// The reminders of an event or a document (`kind`) and what became of them, for whoever
     /// may see the item: her, and her relais it is shared with.
     pub async fn item_reminders(
@@ -296,9 +343,7 @@ impl App {
         kind: &'static str,
         id: &str,
     ) -> ServiceResult<Vec<ReminderView>> {
-        let o = self
-            .open_item(session, id, crate::policy::Action::View, kind)
-            .await?;
+        let o = open_item(self, session, id, crate::policy::Action::View, kind).await?;
         self.reminders_of(&o.row.id).await
     }
 

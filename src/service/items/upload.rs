@@ -18,22 +18,22 @@ use std::io::Read;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::documents::{HashingWriter, blob_error, ctx, media_error};
-use super::{App, ServiceError, ServiceResult, new_id};
+pub use crate::config::CLEAN_FACTOR;
+use crate::service::contexts as ctx;
+use crate::service::items::content::{HashingWriter, blob_error};
+use crate::service::items::media::media_error;
+use crate::service::items::media::media_limits;
+use crate::service::{App, ServiceError, ServiceResult, new_id};
 use consigne_vault::Key32;
 
 /// Chunks waiting for the storage task, at most (each one as the HTTP layer delivers it).
 /// Chunks in flight between the request and the storage task: enough to overlap the two, few
 /// enough that many concurrent uploads stay small.
 const CHANNEL_DEPTH: usize = 2;
+
 /// Plaintext per sealed chunk of a streamed upload (a quarter of the default): the storage task
 /// holds about two of them, times the number of uploads streaming at once.
 const STREAM_CHUNK: usize = 256 * 1024;
-
-/// Working copies of an in-memory clean, per byte received: the input, the cleaner's parsed
-/// copy and its output (decoding images and inflating PDF streams are counted apart, by the
-/// media budget).
-pub const CLEAN_FACTOR: usize = 3;
 
 /// Photos of one scan, at most.
 pub const MAX_SCAN_PAGES: usize = 20;
@@ -51,8 +51,8 @@ pub enum Received {
 /// yet for a file made by the server itself: it takes one before cleaning).
 #[derive(Debug, Default)]
 pub struct InMemory {
-    pub(super) bytes: Vec<u8>,
-    pub(super) share: Option<MemoryShare>,
+    pub(crate) bytes: Vec<u8>,
+    pub(crate) share: Option<MemoryShare>,
 }
 
 impl Default for Received {
@@ -85,7 +85,7 @@ impl std::fmt::Debug for MemoryShare {
 }
 
 impl MemoryShare {
-    pub(super) fn new(app: &App) -> Self {
+    pub(crate) fn new(app: &App) -> Self {
         Self {
             budget: app.upload_memory.clone(),
             permit: None,
@@ -120,7 +120,7 @@ impl MemoryShare {
 
     /// Covers cleaning `bytes`, waiting for room if needed; while it waits it holds nothing
     /// (what it held goes back first), so waiting shares never block each other.
-    pub(super) async fn cover(&mut self, bytes: usize) -> ServiceResult<()> {
+    pub(crate) async fn cover(&mut self, bytes: usize) -> ServiceResult<()> {
         if self.try_cover(bytes) {
             return Ok(());
         }
@@ -147,15 +147,15 @@ impl MemoryShare {
 /// A large PDF streamed to storage: the blob exists, no row points to it yet.
 #[derive(Debug)]
 pub struct StoredUpload {
-    pub(super) beneficiary_id: String,
-    pub(super) id: String,
-    pub(super) key: Key32,
-    pub(super) size: i64,
+    pub(crate) beneficiary_id: String,
+    pub(crate) id: String,
+    pub(crate) key: Key32,
+    pub(crate) size: i64,
     /// SHA-256 of the plaintext.
-    pub(super) sha256: String,
-    pub(super) blob_key: String,
+    pub(crate) sha256: String,
+    pub(crate) blob_key: String,
     /// SHA-256 of the stored ciphertext (for `consigne verify`).
-    pub(super) blob_sha256: String,
+    pub(crate) blob_sha256: String,
 }
 
 struct Streaming {
@@ -212,7 +212,7 @@ impl std::fmt::Debug for Upload {
 impl Upload {
     /// An upload to safe `bid` (the caller checked it may add there), with `room` bytes left
     /// in its quota.
-    pub(super) fn new(app: &App, bid: String, room: i64, size_hint: Option<u64>) -> Self {
+    pub(crate) fn new(app: &App, bid: String, room: i64, size_hint: Option<u64>) -> Self {
         let storage = &app.config.storage;
         Self {
             limit: storage.max_file_bytes(),
@@ -334,7 +334,7 @@ impl Upload {
         let store = self.app.blobs().clone();
         let done = complete.clone();
         let bid = self.bid.clone();
-        let check = consigne_media::PdfCheck::with_limits(&self.app.media_limits());
+        let check = consigne_media::PdfCheck::with_limits(&media_limits(&self.app));
         let task = tokio::task::spawn_blocking(move || -> ServiceResult<StoredUpload> {
             let mut reader = CheckedReader {
                 rx,
@@ -440,7 +440,7 @@ pub struct ScanPhotos {
 }
 
 impl ScanPhotos {
-    pub(super) fn new(app: &App, size_hint: Option<u64>) -> Self {
+    pub(crate) fn new(app: &App, size_hint: Option<u64>) -> Self {
         let storage = &app.config.storage;
         let limit = storage.in_memory_bytes().min(storage.max_file_bytes());
         Self {
@@ -477,7 +477,7 @@ impl ScanPhotos {
     }
 
     /// The photos received (empty file inputs left out) and their share of the budget.
-    pub(super) fn into_parts(self) -> (Vec<Vec<u8>>, MemoryShare) {
+    pub(crate) fn into_parts(self) -> (Vec<Vec<u8>>, MemoryShare) {
         let photos = self.photos.into_iter().filter(|p| !p.is_empty()).collect();
         (photos, self.share)
     }

@@ -1,8 +1,8 @@
 //! What a session holds: the account's unwrapped keys, sealed in the session row under a key
 //! derived from the session token that only the client keeps.
 
-use super::{ServiceError, ServiceResult};
 use crate::policy::Actor;
+use crate::service::{ServiceError, ServiceResult};
 use consigne_vault::{Key32, KeyPair};
 use serde::{Deserialize, Serialize};
 

@@ -2,9 +2,9 @@
 //! can carry them into any phone or calendar. Built from what the caller may see; the person
 //! only (her own words leave the safe only when she asks).
 
-use super::organizer::{Event, ItemFields, ItemKind};
-use super::{App, ServiceError, ServiceResult, Session};
 use crate::policy::Actor;
+use crate::service::items::fields::{Event, ItemFields, ItemKind};
+use crate::service::{App, ServiceError, ServiceResult, Session};
 
 /// Escapes a TEXT value (RFC 5545 3.3.11, RFC 2426 4): backslash, comma, semicolon, newline.
 fn escape(s: &str) -> String {
@@ -73,46 +73,48 @@ impl App {
                 _ => None,
             })
             .collect();
-        Ok(self.ics(&events))
+        Ok(ics(self, &events))
     }
+}
 
-    /// An iCalendar file of `events` (id, fields).
-    pub(super) fn ics(&self, events: &[(&str, &Event)]) -> String {
-        let stamp = ics_time(&crate::clock::rfc3339(self.now())).unwrap_or_default();
-        let mut out = String::new();
-        line(&mut out, "BEGIN", "VCALENDAR");
-        line(&mut out, "VERSION", "2.0");
-        line(&mut out, "PRODID", "-//Consigne//Consigne//FR");
-        line(&mut out, "CALSCALE", "GREGORIAN");
-        for (id, ev) in events {
-            let Some(start) = ics_time(&ev.starts_at) else {
-                continue;
-            };
-            line(&mut out, "BEGIN", "VEVENT");
-            line(&mut out, "UID", &format!("{id}@consigne"));
-            line(&mut out, "DTSTAMP", &stamp);
-            line(&mut out, "DTSTART", &start);
-            line(&mut out, "DURATION", "PT1H");
-            line(&mut out, "SUMMARY", &escape(&ev.title));
-            if let Some(l) = &ev.location {
-                line(&mut out, "LOCATION", &escape(l));
-            }
-            if let Some(c) = &ev.comment {
-                line(&mut out, "DESCRIPTION", &escape(c));
-            }
-            for r in &ev.reminders {
-                line(&mut out, "BEGIN", "VALARM");
-                line(&mut out, "ACTION", "DISPLAY");
-                line(&mut out, "DESCRIPTION", &escape(&ev.title));
-                line(&mut out, "TRIGGER", &format!("-PT{}M", r.minutes_before));
-                line(&mut out, "END", "VALARM");
-            }
-            line(&mut out, "END", "VEVENT");
+/// An iCalendar file of `events` (id, fields).
+pub(crate) fn ics(app: &App, events: &[(&str, &Event)]) -> String {
+    let stamp = ics_time(&crate::clock::rfc3339(app.now())).unwrap_or_default();
+    let mut out = String::new();
+    line(&mut out, "BEGIN", "VCALENDAR");
+    line(&mut out, "VERSION", "2.0");
+    line(&mut out, "PRODID", "-//Consigne//Consigne//FR");
+    line(&mut out, "CALSCALE", "GREGORIAN");
+    for (id, ev) in events {
+        let Some(start) = ics_time(&ev.starts_at) else {
+            continue;
+        };
+        line(&mut out, "BEGIN", "VEVENT");
+        line(&mut out, "UID", &format!("{id}@consigne"));
+        line(&mut out, "DTSTAMP", &stamp);
+        line(&mut out, "DTSTART", &start);
+        line(&mut out, "DURATION", "PT1H");
+        line(&mut out, "SUMMARY", &escape(&ev.title));
+        if let Some(l) = &ev.location {
+            line(&mut out, "LOCATION", &escape(l));
         }
-        line(&mut out, "END", "VCALENDAR");
-        out
+        if let Some(c) = &ev.comment {
+            line(&mut out, "DESCRIPTION", &escape(c));
+        }
+        for r in &ev.reminders {
+            line(&mut out, "BEGIN", "VALARM");
+            line(&mut out, "ACTION", "DISPLAY");
+            line(&mut out, "DESCRIPTION", &escape(&ev.title));
+            line(&mut out, "TRIGGER", &format!("-PT{}M", r.minutes_before));
+            line(&mut out, "END", "VALARM");
+        }
+        line(&mut out, "END", "VEVENT");
     }
+    line(&mut out, "END", "VCALENDAR");
+    out
+}
 
+impl App {
     /// Her contacts as a vCard file.
     pub async fn contacts_vcf(&self, session: &Session, bid: &str) -> ServiceResult<String> {
         own(session)?;

@@ -12,35 +12,56 @@
 //! login throttling (their codes carry 100 bits; see service/throttle.rs): an abuser failing on
 //! her identifier cannot keep her from getting back in.
 
+use std::net::IpAddr;
 use std::sync::Arc;
 
-use super::auth::{DUMMY_SALT, IdentityRecord, check_for_identity, ctx, load_account};
-use super::beneficiaries::{NamedRef, OpenedSafe};
-use super::jobs::{JobHandler, NewJob, Outcome};
-use super::members::staff_actor;
-use super::structures::{allow, allow_on_safe, own_safe, structure_access};
-use super::{
-    App, JournalActor, RecoverRequest, ServiceError, ServiceResult, Session, journal, new_id,
-    parse_id,
-};
 use crate::domain::{Identifier, Phone};
 use crate::policy::{Action, Actor, Resource};
+use crate::service::access::{allow, allow_on_safe, own_safe, structure_access};
+use crate::service::auth::identity::beneficiary_keys;
+use crate::service::auth::identity::{IdentityRecord, check_for_identity};
+use crate::service::auth::login::DUMMY_SALT;
+use crate::service::auth::sessions::load_account;
+use crate::service::auth::throttle::{fail_recovery, login_succeeded, throttle_keys};
+use crate::service::beneficiaries::OpenedSafe;
+use crate::service::beneficiaries::{identity_key_of, identity_of, identity_via_structure};
+use crate::service::calendar::reminders::{catalogs, reminder_phone};
+use crate::service::contexts as ctx;
+use crate::service::jobs::job_row;
+use crate::service::jobs::{JobHandler, NewJob, Outcome};
+use crate::service::journal::{JournalActor, journal, staff_actor};
+use crate::service::{App, NamedRef, ServiceError, ServiceResult, Session, new_id, parse_id};
 use crate::sms::{self, Operator, SmsError};
 use crate::store::resets::{self, AWAITING, CONFIRMED, DELAYED, ResetRow};
 use crate::store::{accounts, beneficiaries, sessions, structures};
 use consigne_vault::{KdfParams, Key32, recovery};
 use serde::Serialize;
 
+#[derive(Debug)]
+pub struct RecoverRequest {
+    pub identifier: String,
+    /// The printed recovery code, or the one-time code from an in-person reset.
+    pub recovery_code: String,
+    pub new_password: String,
+    pub address: IpAddr,
+    /// The code comes from an in-person reset started at her recovery relais.
+    pub in_person: bool,
+}
+
 /// A confirmed reset's code is valid one day.
 const RESET_SECONDS: i64 = 24 * 3600;
+
 /// A reset waits at most a week for its confirmation (after the delay, in a structure of one).
 const PENDING_SECONDS: i64 = 7 * 24 * 3600;
+
 /// A new printed code is made only in a session opened less than this long ago: a session
 /// left open on a shared computer must not yield a way to take over her safe.
 const FRESH_SESSION_SECONDS: i64 = 15 * 60;
+
 /// Security notices by SMS (a reset started, her number changed): sent at once, quiet hours
 /// or not, and never naming the structure or the safe's content.
 pub const SMS_NOTICE_KIND: &str = "sms_notice";
+
 const SMS_NOTICE_ATTEMPTS: i64 = 6;
 
 /// What starting a reset answers: no code yet.
@@ -97,7 +118,7 @@ impl App {
         let throttle_material = normalized
             .clone()
             .unwrap_or_else(|| req.identifier.trim().to_lowercase());
-        let throttling = self.throttle_keys(&throttle_material, req.address);
+        let throttling = throttle_keys(self, &throttle_material, req.address);
         let login_index = normalized.as_ref().map(|n| self.blind("login", n));
         let now = self.now();
         let in_person = req.in_person;
@@ -151,8 +172,7 @@ impl App {
         else {
             self.derive(code.into_bytes(), DUMMY_SALT, self.kdf_params())
                 .await?;
-            return self
-                .fail_recovery(None, ServiceError::InvalidCredentials)
+            return fail_recovery(self, None, ServiceError::InvalidCredentials)
                 .await
                 .map(|_| ());
         };
@@ -169,13 +189,12 @@ impl App {
             )
             .await?;
         if !consigne_vault::verifier_matches(&stored, &derived.verifier) {
-            return self
-                .fail_recovery(who, ServiceError::InvalidCredentials)
+            return fail_recovery(self, who, ServiceError::InvalidCredentials)
                 .await
                 .map(|_| ());
         }
         let vault = consigne_vault::unwrap_key(&derived.wrap_key, &wrap_ctx, &wrapped)?;
-        let keys = self.beneficiary_keys(&account, &b, vault.clone())?;
+        let keys = beneficiary_keys(self, &account, &b, vault.clone())?;
         let ik = keys
             .identity
             .clone()
@@ -228,7 +247,7 @@ impl App {
             beneficiaries::set_recovery(tx, &b.id, &code_salt, &code_verifier, &code_wrap)?;
             resets::set_new_sheet_due(tx, &b.id, Some(now))?;
             sessions::delete_others(tx, &account.id, None)?;
-            app.login_succeeded(tx, &throttling, now)?;
+            login_succeeded(tx, &throttling, now)?;
             let action = if in_person {
                 "recovered_in_person"
             } else {
@@ -278,7 +297,7 @@ impl App {
             .ok_or(ServiceError::Forbidden)?;
         // Only a member who really holds the key starts one (her wrap must open).
         self.relay_vault(session, &bid, &sid).await?;
-        let (identity, _, _) = self.identity_of(session, &bid).await?;
+        let (identity, _, _) = identity_of(self, session, &bid).await?;
         let id = new_id();
         let job = self.sms_notice(&identity, None, "sms-reset-started", &format!("reset|{id}"))?;
         let now = self.now();
@@ -490,9 +509,15 @@ impl App {
         Ok(rows
             .into_iter()
             .filter_map(|(r, wrap, sealed)| {
-                let identity = self
-                    .identity_via_structure(&wrap, &session.keys, &r.beneficiary_id, &sid, &sealed)
-                    .ok()?;
+                let identity = identity_via_structure(
+                    self,
+                    &wrap,
+                    &session.keys,
+                    &r.beneficiary_id,
+                    &sid,
+                    &sealed,
+                )
+                .ok()?;
                 Some(PendingReset {
                     can_confirm: Self::may_confirm(session, &r, now),
                     person: NamedRef {
@@ -625,7 +650,7 @@ impl App {
             ),
             None => None,
         };
-        let (ik, via, row) = self.identity_key_of(session, bid, Action::SetPhone).await?;
+        let (ik, via, row) = identity_key_of(self, session, bid, Action::SetPhone).await?;
         let bid = row.id.clone();
         let identity = IdentityRecord::open(self, &ik, &bid, &row.identity_sealed)?;
         let new = phone.map(|p| p.as_str().to_owned());
@@ -677,21 +702,24 @@ impl App {
     ) -> ServiceResult<Option<crate::store::jobs::JobRow>> {
         let to = match to {
             Some(p) => Some(sms::to_e164(p, &self.config.sms.default_country_code)),
-            None => self.reminder_phone(identity),
+            None => reminder_phone(self, identity),
         };
         let Some(to) = to.filter(|p| !p.is_empty()) else {
             return Ok(None);
         };
-        let text = super::reminders::catalogs()
+        let text = catalogs()
             .map(|c| crate::i18n::Locale::new(c.clone(), &identity.language).t(text_id))
             .ok_or(ServiceError::Internal("catalogs"))?;
-        self.job_row(NewJob {
-            kind: SMS_NOTICE_KIND,
-            idempotency_key: key.to_owned(),
-            payload: serde_json::json!({ "to": to, "text": text }),
-            run_at: self.now(),
-            max_attempts: SMS_NOTICE_ATTEMPTS,
-        })
+        job_row(
+            self,
+            NewJob {
+                kind: SMS_NOTICE_KIND,
+                idempotency_key: key.to_owned(),
+                payload: serde_json::json!({ "to": to, "text": text }),
+                run_at: self.now(),
+                max_attempts: SMS_NOTICE_ATTEMPTS,
+            },
+        )
         .map(Some)
     }
 
@@ -704,8 +732,8 @@ impl App {
         sid: &str,
         enabled: bool,
     ) -> ServiceResult<()> {
-        let bid = super::parse_id(bid)?;
-        let sid = super::parse_id(sid)?;
+        let bid = parse_id(bid)?;
+        let sid = parse_id(sid)?;
         allow(
             session,
             Action::ManageOwn,

@@ -1,0 +1,88 @@
+//! Access checks: the policy's answer (`crate::policy::authorize`) mapped to the error the
+//! caller may see (403 only on what she may see, else the same 404 as a missing resource), and
+//! the checks every use case starts with (her own safe, a structure and its key, an item in a
+//! listing). Nothing here decides: the policy does.
+
+use crate::policy::{Action, Decision, Resource, authorize};
+use crate::service::{ServiceError, ServiceResult, Session, parse_id};
+use crate::store::items::ItemRow;
+use consigne_vault::KeyPair;
+
+/// Maps the policy's answer to the error the caller may see.
+/// `allow` on a person's safe, for the structures that are her relais.
+pub(crate) fn allow_on_safe(
+    session: &Session,
+    action: Action,
+    bid: &str,
+    relays: &[crate::store::beneficiaries::RelayRow],
+) -> ServiceResult<()> {
+    let relay_ids: Vec<String> = relays.iter().map(|r| r.structure_id.clone()).collect();
+    allow(
+        session,
+        action,
+        Resource::Beneficiary {
+            id: bid,
+            relays: &relay_ids,
+        },
+    )
+}
+
+pub(crate) fn allow(
+    session: &Session,
+    action: Action,
+    resource: Resource<'_>,
+) -> ServiceResult<()> {
+    match authorize(&session.actor, action, resource) {
+        Decision::Allow => Ok(()),
+        Decision::Forbidden => Err(ServiceError::Forbidden),
+        Decision::Hidden => Err(ServiceError::NotFound),
+    }
+}
+
+/// The structure `sid` (parsed) and its key, when `action` is allowed there and the caller
+/// holds the key (`AccessPending` otherwise).
+pub(crate) fn structure_access(
+    session: &Session,
+    sid: &str,
+    action: Action,
+) -> ServiceResult<(String, KeyPair)> {
+    let sid = parse_id(sid)?;
+    allow(session, action, Resource::Structure { id: &sid })?;
+    let key = session
+        .keys
+        .structure_key(&sid)
+        .ok_or(ServiceError::AccessPending)?;
+    Ok((sid, key))
+}
+
+/// The person herself, on her own safe: the bid, parsed; anyone else gets 404.
+pub(crate) fn own_safe(session: &Session, bid: &str) -> ServiceResult<String> {
+    let bid = parse_id(bid)?;
+    allow(
+        session,
+        Action::ManageOwn,
+        Resource::Beneficiary {
+            id: &bid,
+            relays: &[],
+        },
+    )?;
+    Ok(bid)
+}
+
+/// The policy's view of an item, for listings (which skip rather than refuse).
+pub(crate) fn authorize_item(
+    session: &Session,
+    row: &ItemRow,
+    shared_with: &[String],
+    relays: &[String],
+) -> bool {
+    crate::policy::authorize(
+        &session.actor,
+        Action::View,
+        Resource::Item {
+            owner: &row.beneficiary_id,
+            shared_with,
+            relays,
+        },
+    ) == crate::policy::Decision::Allow
+}

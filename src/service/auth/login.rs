@@ -1,0 +1,319 @@
+//! Logging in: the password (Argon2id outside any transaction), then the second factor for
+//! staff, then the session.
+//!
+//! Unknown identifiers run the same Argon2id work and the same throttling bookkeeping as wrong
+//! passwords, and both end in the same `InvalidCredentials`: nobody learns whether a person
+//! has a safe (SECURITY.md, promise 5).
+
+use crate::domain::{Email, Identifier};
+use crate::service::Stage;
+use crate::service::auth::identity::beneficiary_keys;
+use crate::service::auth::sessions::create_session;
+use crate::service::auth::sessions::load_account;
+use crate::service::auth::throttle::{check_throttle, fail_login, login_succeeded, throttle_keys};
+use crate::service::auth::totp::totp_step;
+use crate::service::contexts as ctx;
+use crate::service::journal::{JournalActor, journal};
+use crate::service::members::Keyring;
+use crate::service::members::structure_keys_of;
+use crate::service::{App, SecurityNotices, ServiceError, ServiceResult, Session, SessionKeys};
+use crate::store::Sql;
+use crate::store::accounts::{self, AccountRow};
+use crate::store::beneficiaries::BeneficiaryRow;
+use crate::store::sessions;
+use crate::store::structures::MembershipRow;
+use consigne_vault::{KdfParams, Key32};
+use std::net::IpAddr;
+
+/// Salt of the dummy hash run for unknown identifiers; any fixed value does.
+pub(crate) const DUMMY_SALT: [u8; 16] = *b"consigne-dummy!!";
+
+#[derive(Debug)]
+pub struct LoginRequest {
+    pub identifier: String,
+    pub password: String,
+    pub totp: Option<String>,
+    pub address: IpAddr,
+    /// Pages log in in two steps (password, then code): a pending session carries the first.
+    pub allow_pending: bool,
+}
+
+#[derive(Debug)]
+pub enum LoginOutcome {
+    Full {
+        token: String,
+        session: Box<Session>,
+    },
+    TotpPending {
+        token: String,
+    },
+}
+
+/// The login key of an account: an e-mail for staff, a normalised identifier for people.
+pub fn normalize_login(raw: &str) -> Option<String> {
+    if raw.contains('@') {
+        Email::parse(raw).ok().map(|e| e.as_str().to_owned())
+    } else {
+        Identifier::normalize(raw).map(|i| i.as_str().to_owned())
+    }
+}
+
+impl App {
+    pub async fn login(&self, req: LoginRequest) -> ServiceResult<LoginOutcome> {
+        let normalized = normalize_login(&req.identifier);
+        let throttle_material = normalized
+            .clone()
+            .unwrap_or_else(|| req.identifier.trim().to_lowercase());
+        let throttling = throttle_keys(self, &throttle_material, req.address);
+        let login_index = normalized.as_ref().map(|n| self.blind("login", n));
+        let now = self.now();
+        let app = self.clone();
+        let k = throttling.clone();
+        let loaded = self
+            .read(move |tx| {
+                check_throttle(&app, tx, &k, now)?;
+                let account = match &login_index {
+                    Some(ix) => accounts::by_login_index(tx, ix)?,
+                    None => None,
+                };
+                load_account(tx, account)
+            })
+            .await?;
+        let password = req.password.as_bytes().to_vec();
+        let Some(account) = loaded.account else {
+            self.derive(password, DUMMY_SALT, self.kdf_params()).await?;
+            return fail_login(self, throttling, None, ServiceError::InvalidCredentials).await;
+        };
+        let who = (
+            account.id.clone(),
+            loaded.beneficiary.as_ref().map(|b| b.id.clone()),
+        );
+        let Some(keys) = check_password(
+            self,
+            &account,
+            loaded.beneficiary.as_ref(),
+            &loaded.memberships,
+            &loaded.keyring,
+            password,
+        )
+        .await?
+        else {
+            return fail_login(
+                self,
+                throttling,
+                Some(who),
+                ServiceError::InvalidCredentials,
+            )
+            .await;
+        };
+        // Only who knows her password learns that a deactivated member's account is closed.
+        if loaded.keyring.deactivated {
+            return Err(ServiceError::AccountDeactivated);
+        }
+        let staff = account.kind != "beneficiary";
+        let mut used_step = None;
+        let mut stage = Stage::Full;
+        if staff && account.totp_confirmed {
+            match req.totp.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+                None if req.allow_pending => stage = Stage::TotpPending,
+                None => return Err(ServiceError::TotpRequired),
+                Some(code) => match totp_step(self, &account, code)? {
+                    Some(step) => used_step = Some(step),
+                    None => {
+                        return fail_login(self, throttling, Some(who), ServiceError::TotpRequired)
+                            .await;
+                    }
+                },
+            }
+        } else if staff && self.require_totp() {
+            stage = Stage::EnrollTotp;
+        }
+        let app = self.clone();
+        let (aid, bid) = who.clone();
+        let k = throttling.clone();
+        let result = self
+            .tx(move |tx| {
+                if let Some(step) = used_step
+                    && !accounts::use_totp_step(tx, &aid, step)?
+                {
+                    return Ok(None);
+                }
+                let mut keys = keys;
+                if stage != Stage::TotpPending {
+                    login_succeeded(tx, &k, now)?;
+                    if let Some(bid) = &bid {
+                        keys.notices = notices_since_last_login(tx, bid)?;
+                        journal(
+                            tx,
+                            now,
+                            Some(bid),
+                            &JournalActor::beneficiary(&aid),
+                            "login",
+                            None,
+                            true,
+                        )?;
+                    }
+                }
+                Ok(Some(create_session(
+                    &app,
+                    tx,
+                    &account,
+                    loaded.beneficiary.as_ref(),
+                    &loaded.memberships,
+                    stage,
+                    keys,
+                )?))
+            })
+            .await?;
+        match result {
+            // A replayed code counts as a wrong one.
+            None => fail_login(self, throttling, Some(who), ServiceError::TotpRequired).await,
+            Some((token, session)) if stage == Stage::TotpPending => {
+                drop(session);
+                Ok(LoginOutcome::TotpPending { token })
+            }
+            Some((token, session)) => Ok(LoginOutcome::Full {
+                token,
+                session: Box::new(session),
+            }),
+        }
+    }
+
+    /// Second step of a page login: the code turns a pending session into a full one (new token).
+    pub async fn complete_totp(
+        &self,
+        pending: &Session,
+        code: &str,
+        address: IpAddr,
+    ) -> ServiceResult<(String, Session)> {
+        if pending.stage != Stage::TotpPending {
+            return Err(ServiceError::Unauthenticated);
+        }
+        let aid = pending.account_id.clone();
+        let login = pending.email.clone().unwrap_or_default();
+        let throttling = throttle_keys(self, &login, address);
+        let now = self.now();
+        let app = self.clone();
+        let k = throttling.clone();
+        let a2 = aid.clone();
+        let loaded = self
+            .read(move |tx| {
+                check_throttle(&app, tx, &k, now)?;
+                let account = accounts::by_id(tx, &a2)?;
+                load_account(tx, account)
+            })
+            .await?;
+        let account = loaded.account.ok_or(ServiceError::Unauthenticated)?;
+        let Some(step) = totp_step(self, &account, code)? else {
+            return match fail_login::<()>(self, throttling, None, ServiceError::WrongCode).await {
+                Err(e) => Err(e),
+                Ok(_) => Err(ServiceError::WrongCode),
+            };
+        };
+        let app = self.clone();
+        let keys = pending.keys.clone();
+        let old = pending.token_hash.clone();
+        let replay_ok = self
+            .tx(move |tx| {
+                if !accounts::use_totp_step(tx, &account.id, step)? {
+                    return Ok(None);
+                }
+                sessions::delete(tx, &old)?;
+                login_succeeded(tx, &throttling, now)?;
+                Ok(Some(create_session(
+                    &app,
+                    tx,
+                    &account,
+                    None,
+                    &loaded.memberships,
+                    Stage::Full,
+                    keys,
+                )?))
+            })
+            .await?;
+        replay_ok.ok_or(ServiceError::WrongCode)
+    }
+}
+
+/// Argon2id, then the password verifier; on success the account's keys, unwrapped.
+pub(crate) async fn check_password(
+    app: &App,
+    account: &AccountRow,
+    beneficiary: Option<&BeneficiaryRow>,
+    memberships: &[MembershipRow],
+    keyring: &Keyring,
+    password: Vec<u8>,
+) -> ServiceResult<Option<SessionKeys>> {
+    let params = KdfParams::decode(&account.kdf_params)?;
+    let salt: [u8; 16] = account
+        .kdf_salt
+        .as_slice()
+        .try_into()
+        .map_err(|_| ServiceError::Internal("salt"))?;
+    let derived = app.derive(password, salt, params).await?;
+    let stored = app
+        .platform
+        .open(&ctx::verifier(&account.id), &account.password_verifier)?;
+    if !consigne_vault::verifier_matches(&stored, &derived.verifier) {
+        return Ok(None);
+    }
+    match beneficiary {
+        Some(b) => {
+            let wrapped = app
+                .platform
+                .open(&ctx::vault_password(&b.id), &b.vault_wrap_password)?;
+            let vault = consigne_vault::unwrap_key(
+                &derived.wrap_key,
+                &ctx::vault_password(&b.id),
+                &wrapped,
+            )?;
+            beneficiary_keys(app, account, b, vault).map(Some)
+        }
+        None => {
+            let wrapped = app
+                .platform
+                .open(&ctx::secret_key(&account.id), &account.secret_key_wrap)?;
+            let secret = consigne_vault::unwrap_key(
+                &derived.wrap_key,
+                &ctx::secret_key(&account.id),
+                &wrapped,
+            )?;
+            staff_keys(app, account, memberships, keyring, secret).map(Some)
+        }
+    }
+}
+
+pub(crate) fn staff_keys(
+    app: &App,
+    account: &AccountRow,
+    memberships: &[MembershipRow],
+    keyring: &Keyring,
+    secret: Key32,
+) -> ServiceResult<SessionKeys> {
+    let structures = structure_keys_of(app, &account.id, &secret, memberships, keyring)?;
+    Ok(SessionKeys {
+        secret,
+        vault: None,
+        identity: None,
+        structures,
+        display_name: account.display_name.clone().unwrap_or_default(),
+        language: account
+            .language
+            .clone()
+            .unwrap_or_else(|| app.config.default_language.clone()),
+        notices: SecurityNotices::default(),
+    })
+}
+
+fn notices_since_last_login(tx: &mut dyn Sql, bid: &str) -> ServiceResult<SecurityNotices> {
+    let mut notices = SecurityNotices::default();
+    for e in crate::store::journal::since_last_login(tx, bid)? {
+        match (e.action.as_str(), e.outcome.as_str()) {
+            ("login", "failure") => notices.failed_logins += 1,
+            ("recovered_with_code" | "recovered_in_person", _) => notices.recovered_at = Some(e.at),
+            ("password_changed", _) => notices.password_changed_at = Some(e.at),
+            _ => {}
+        }
+    }
+    Ok(notices)
+}

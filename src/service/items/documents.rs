@@ -1,0 +1,553 @@
+//! The safe's documents: upload (type decided by content, images re-encoded, PDFs
+//! neutralised), encrypted storage, listing, download, rename, move, delete. Every access is
+//! journaled. The item core (opening, wraps, sealing, sharing) is in the sibling modules.
+
+use crate::policy::Action;
+use crate::service::access::allow_on_safe;
+use crate::service::calendar::reminders::schedule_expiry_reminders;
+use crate::service::contexts as ctx;
+use crate::service::items::content::{ChannelWriter, ContentSource, ContentStream, blob_error};
+use crate::service::items::content::{read_blob, write_blob};
+use crate::service::items::media::{clean, photos_to_pdf};
+use crate::service::items::open::Opened;
+use crate::service::items::open::{journal_access, open_item, visible_items};
+use crate::service::items::seal::{open_meta, seal_meta};
+use crate::service::items::upload::{InMemory, MemoryShare, Received, ScanPhotos, Upload};
+use crate::service::items::visibility::{CreatedBy, created_by, visible_shares};
+use crate::service::items::wrap::new_item_row;
+use crate::service::items::wrap::{insert_item, new_item_wraps};
+use crate::service::journal::{actor_of, journal};
+use crate::service::{App, ServiceError, ServiceResult, Session, new_id, parse_id};
+use crate::store::beneficiaries;
+use crate::store::items::{self, ItemRow, ShareRow};
+use consigne_vault::Key32;
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+#[derive(Debug, Default)]
+pub struct NewDocument {
+    pub content: Received,
+    pub file_name: Option<String>,
+    pub name: Option<String>,
+    pub folder_id: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentView {
+    pub id: String,
+    pub beneficiary_id: String,
+    pub name: String,
+    pub content_type: String,
+    pub size: i64,
+    pub sha256: String,
+    pub folder_id: Option<String>,
+    pub created_at: String,
+    pub created_by: CreatedBy,
+    pub shared_with: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires_on: Option<String>,
+    pub has_thumbnail: bool,
+}
+
+/// What the item key seals besides the content.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct DocumentMeta {
+    name: String,
+    file_name: String,
+    content_type: String,
+    sha256: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct DocumentPatch {
+    pub name: Option<String>,
+    /// `Some(None)` moves to the top level.
+    pub folder_id: Option<Option<String>>,
+    /// `Some(None)` removes the expiry date.
+    pub expires_on: Option<Option<String>>,
+}
+
+/// Removes what must never reach a page or a file system from a user-given name: control
+/// characters (NUL, CR, LF...), bidirectional overrides that disguise an extension, path
+/// separators; bounds its length.
+fn clean_name(raw: &str, max: usize) -> String {
+    let cleaned: String = raw
+        .chars()
+        .filter(|c| !c.is_control() && !matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}'))
+        .map(|c| if matches!(c, '/' | '\\') { '_' } else { c })
+        .collect();
+    cleaned
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .take(max)
+        .collect()
+}
+
+/// A document name: what the person typed, else the file name without its extension.
+fn document_name(name: Option<&str>, file_name: &str, fallback: &str) -> ServiceResult<String> {
+    let typed = name.map(|n| clean_name(n, 200)).filter(|n| !n.is_empty());
+    let raw = match typed {
+        Some(n) => n,
+        None => {
+            let base = clean_name(
+                file_name.rsplit(['/', '\\']).next().unwrap_or_default(),
+                255,
+            );
+            let stem = base
+                .rsplit_once('.')
+                .map_or(base.as_str(), |(s, _)| s)
+                .trim_matches(['.', ' '])
+                .to_owned();
+            let stem: String = stem.chars().take(200).collect();
+            if stem.is_empty() {
+                fallback.to_owned()
+            } else {
+                stem
+            }
+        }
+    };
+    Ok(crate::domain::ShortText::parse("name", &raw, 200)?.into_string())
+}
+
+fn parse_date(raw: &str) -> ServiceResult<String> {
+    let f = time::macros::format_description!("[year]-[month]-[day]");
+    time::Date::parse(raw.trim(), &f)
+        .map(|d| format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day()))
+        .map_err(|_| crate::domain::InvalidInput::new("expires_on", "invalid_date").into())
+}
+
+impl App {
+    fn document_view(
+        &self,
+        row: &ItemRow,
+        key: &Key32,
+        shares: &[ShareRow],
+        session: &Session,
+    ) -> ServiceResult<DocumentView> {
+        let meta: DocumentMeta = open_meta(self, row, key)?;
+        let expires_on = match &row.expires_sealed {
+            Some(s) => Some(
+                String::from_utf8_lossy(&self.platform.open(&ctx::expiry(&row.id), s)?)
+                    .into_owned(),
+            ),
+            None => None,
+        };
+        let shared_with = visible_shares(session, shares);
+        Ok(DocumentView {
+            id: row.id.clone(),
+            beneficiary_id: row.beneficiary_id.clone(),
+            name: meta.name,
+            content_type: meta.content_type,
+            size: row.size,
+            sha256: meta.sha256,
+            folder_id: row.folder_id.clone(),
+            created_at: crate::clock::rfc3339(row.created_at),
+            created_by: created_by(row),
+            shared_with,
+            expires_on,
+            has_thumbnail: row.thumb_key.is_some(),
+        })
+    }
+
+    /// Starts receiving a document for safe `bid`: checks that the caller may add to it first,
+    /// so that nothing is stored for someone who may not. `size_hint`: the most the file can
+    /// be (the request body's length), when known.
+    pub async fn begin_upload(
+        &self,
+        session: &Session,
+        bid: &str,
+        size_hint: Option<u64>,
+    ) -> ServiceResult<Upload> {
+        let bid = parse_id(bid)?;
+        let b2 = bid.clone();
+        let (relays, used) = self
+            .tx(move |tx| {
+                beneficiaries::by_id(tx, &b2)?.ok_or(ServiceError::NotFound)?;
+                Ok((
+                    beneficiaries::relays_of(tx, &b2)?,
+                    items::total_size(tx, &b2)?,
+                ))
+            })
+            .await?;
+        allow_on_safe(session, Action::AddItem, &bid, &relays)?;
+        let room = self.config.storage.quota_bytes().saturating_sub(used);
+        Ok(Upload::new(self, bid, room, size_hint))
+    }
+
+    pub async fn upload_document(
+        &self,
+        session: &Session,
+        bid: &str,
+        input: NewDocument,
+    ) -> ServiceResult<DocumentView> {
+        let stored = match &input.content {
+            Received::Stored(s) => Some(s.blob_key.clone()),
+            Received::Memory(_) => None,
+        };
+        let result = self.store_document(session, bid, input).await;
+        if result.is_err()
+            && let Some(key) = stored
+        {
+            // Streamed to storage but refused afterwards: no row will ever point to it.
+            let _ = self.blobs.delete(&key);
+        }
+        result
+    }
+
+    async fn store_document(
+        &self,
+        session: &Session,
+        bid: &str,
+        input: NewDocument,
+    ) -> ServiceResult<DocumentView> {
+        let bid = parse_id(bid)?;
+        let b2 = bid.clone();
+        let folder = input.folder_id.as_deref().map(parse_id).transpose()?;
+        let f2 = folder.clone();
+        let (account_public, relays, used) = self
+            .tx(move |tx| {
+                let b = beneficiaries::by_id(tx, &b2)?.ok_or(ServiceError::NotFound)?;
+                let account = crate::store::accounts::by_id(tx, &b.account_id)?
+                    .ok_or(ServiceError::NotFound)?;
+                let relays = beneficiaries::relays_of(tx, &b2)?;
+                if let Some(f) = &f2
+                    && !items::folders_of(tx, &b2)?.iter().any(|x| x.id == *f)
+                {
+                    return Err(ServiceError::NotFound);
+                }
+                Ok((account.public_key, relays, items::total_size(tx, &b2)?))
+            })
+            .await?;
+        allow_on_safe(session, Action::AddItem, &bid, &relays)?;
+        let file_name = input.file_name.clone().unwrap_or_default();
+        let (id, key, kind, size, sha256, blob_key, blob_sha256, thumb) = match input.content {
+            Received::Memory(InMemory { bytes, share }) => {
+                // The input, the cleaner's copies and the output count in the uploads' budget
+                // until the cleaned file is stored.
+                let mut share = share.unwrap_or_else(|| MemoryShare::new(self));
+                share.cover(bytes.len()).await?;
+                let (clean, kind, thumb) = clean(self, bytes).await?;
+                let size = i64::try_from(clean.len())
+                    .map_err(|_| ServiceError::TooLarge("file_too_large"))?;
+                if used + size > self.config.storage.quota_bytes() {
+                    return Err(ServiceError::TooLarge("quota_exceeded"));
+                }
+                let (id, key) = (new_id(), Key32::random());
+                let sha256 = hex::encode(consigne_vault::sha256(&clean));
+                let (blob_key, blob_sha256) =
+                    write_blob(self, &key, ctx::blob(&bid, &id, "content"), Arc::new(clean))
+                        .await?;
+                (id, key, kind, size, sha256, blob_key, blob_sha256, thumb)
+            }
+            Received::Stored(s) => {
+                if s.beneficiary_id != bid {
+                    return Err(ServiceError::NotFound);
+                }
+                if used + s.size > self.config.storage.quota_bytes() {
+                    return Err(ServiceError::TooLarge("quota_exceeded"));
+                }
+                let kind = consigne_media::Kind::Pdf;
+                (
+                    s.id,
+                    s.key,
+                    kind,
+                    s.size,
+                    s.sha256,
+                    s.blob_key,
+                    s.blob_sha256,
+                    None,
+                )
+            }
+        };
+        let name = document_name(input.name.as_deref(), &file_name, kind.extension())?;
+        let meta = DocumentMeta {
+            name,
+            file_name: clean_name(&file_name, 255),
+            content_type: kind.mime().to_owned(),
+            sha256,
+        };
+        let (thumb_key, thumb_sha256) = match thumb {
+            Some(t) => {
+                let (k, d) =
+                    write_blob(self, &key, ctx::blob(&bid, &id, "thumbnail"), Arc::new(t)).await?;
+                (Some(k), Some(d))
+            }
+            None => (None, None),
+        };
+        let wraps = new_item_wraps(self, session, &bid, &id, &key, &account_public, &relays)?;
+        let now = self.now();
+        let row = ItemRow {
+            folder_id: folder,
+            blob_key: Some(blob_key.clone()),
+            thumb_key: thumb_key.clone(),
+            size,
+            blob_sha256: Some(blob_sha256),
+            thumb_sha256,
+            ..new_item_row(
+                session,
+                &bid,
+                &id,
+                "document",
+                seal_meta(self, &key, &bid, &id, &meta),
+                wraps,
+                now,
+            )
+        };
+        let committed = insert_item(self, session, &row, &key, "document_uploaded").await;
+        let shares = match committed {
+            Ok(s) => s,
+            Err(e) => {
+                // The row is not there: the blobs are orphans; remove them now (or at collection).
+                let _ = self.blobs.delete(&blob_key);
+                if let Some(t) = &thumb_key {
+                    let _ = self.blobs.delete(t);
+                }
+                return Err(e);
+            }
+        };
+        self.document_view(&row, &key, &shares, session)
+    }
+
+    pub async fn list_documents(
+        &self,
+        session: &Session,
+        bid: &str,
+        folder_id: Option<&str>,
+    ) -> ServiceResult<Vec<DocumentView>> {
+        let folder = folder_id.map(parse_id).transpose()?;
+        visible_items(self, session, bid, "document")
+            .await?
+            .iter()
+            .filter(|o| folder.is_none() || o.row.folder_id == folder)
+            .map(|o| self.document_view(&o.row, &o.key, &o.shares, session))
+            .collect()
+    }
+
+    pub async fn get_document(&self, session: &Session, id: &str) -> ServiceResult<DocumentView> {
+        let o = open_item(self, session, id, Action::View, "document").await?;
+        self.document_view(&o.row, &o.key, &o.shares, session)
+    }
+
+    /// The exact bytes whose SHA-256 the document carries; journaled as a download or a view.
+    pub async fn document_content(
+        &self,
+        session: &Session,
+        id: &str,
+        thumbnail: bool,
+        action: &'static str,
+    ) -> ServiceResult<(DocumentView, Vec<u8>)> {
+        let o = open_item(self, session, id, Action::View, "document").await?;
+        let view = self.document_view(&o.row, &o.key, &o.shares, session)?;
+        let (part, blob_key) = match (thumbnail, &o.row.thumb_key, &o.row.blob_key) {
+            (true, Some(t), _) => ("thumbnail", t.clone()),
+            (true, None, _) => return Err(ServiceError::NotFound),
+            (false, _, Some(b)) => ("content", b.clone()),
+            (false, _, None) => return Err(ServiceError::NotFound),
+        };
+        let (bytes, digest) = read_blob(
+            self,
+            &o.key,
+            ctx::blob(&o.row.beneficiary_id, &o.row.id, part),
+            blob_key,
+        )
+        .await?;
+        if !thumbnail && hex::encode(digest) != view.sha256 {
+            return Err(ServiceError::Internal("document digest mismatch"));
+        }
+        if !thumbnail {
+            journal_access(self, session, &o, action).await?;
+        }
+        Ok((view, bytes))
+    }
+
+    pub async fn update_document(
+        &self,
+        session: &Session,
+        id: &str,
+        patch: DocumentPatch,
+    ) -> ServiceResult<DocumentView> {
+        let o = open_item(self, session, id, Action::Update, "document").await?;
+        let bid = o.row.beneficiary_id.clone();
+        let mut meta: DocumentMeta = open_meta(self, &o.row, &o.key)?;
+        let mut actions = Vec::new();
+        if let Some(name) = &patch.name {
+            if clean_name(name, 200).is_empty() {
+                return Err(crate::domain::InvalidInput::new("name", "required").into());
+            }
+            meta.name = document_name(Some(name), "", "document")?;
+            actions.push("document_renamed");
+        }
+        let folder = match &patch.folder_id {
+            Some(Some(f)) => Some(parse_id(f)?),
+            Some(None) => None,
+            None => o.row.folder_id.clone(),
+        };
+        if patch.folder_id.is_some() {
+            actions.push("document_moved");
+        }
+        let expires = match &patch.expires_on {
+            Some(Some(d)) => Some(
+                self.platform
+                    .seal(&ctx::expiry(&o.row.id), parse_date(d)?.as_bytes()),
+            ),
+            Some(None) => None,
+            None => o.row.expires_sealed.clone(),
+        };
+        if patch.expires_on.is_some() {
+            actions.push("document_expiry_set");
+        }
+        let sealed = seal_meta(self, &o.key, &bid, &o.row.id, &meta);
+        let actor = actor_of(session, o.via.as_deref());
+        let (iid, now) = (o.row.id.clone(), self.now());
+        let (b2, f2) = (bid.clone(), folder.clone());
+        self.tx(move |tx| {
+            if let Some(f) = &f2
+                && !items::folders_of(tx, &b2)?.iter().any(|x| x.id == *f)
+            {
+                return Err(ServiceError::NotFound);
+            }
+            items::update_meta(tx, &iid, &sealed, f2.as_deref(), expires.as_deref(), now)?;
+            for a in actions {
+                journal(
+                    tx,
+                    now,
+                    Some(&b2),
+                    &actor,
+                    a,
+                    Some(("document", &iid)),
+                    true,
+                )?;
+            }
+            Ok(())
+        })
+        .await?;
+        if let Some(change) = &patch.expires_on {
+            let date = change.as_deref().map(parse_date).transpose()?;
+            schedule_expiry_reminders(self, session, &o.row.id, &bid, date.as_deref()).await?;
+        }
+        self.get_document(session, id).await
+    }
+
+    pub async fn delete_document(&self, session: &Session, id: &str) -> ServiceResult<()> {
+        let o = open_item(self, session, id, Action::Update, "document").await?;
+        let actor = actor_of(session, o.via.as_deref());
+        let (bid, iid, now) = (o.row.beneficiary_id.clone(), o.row.id.clone(), self.now());
+        self.tx(move |tx| {
+            items::delete(tx, &iid)?;
+            journal(
+                tx,
+                now,
+                Some(&bid),
+                &actor,
+                "document_deleted",
+                Some(("document", &iid)),
+                true,
+            )
+        })
+        .await?;
+        // The row is gone first: a crash here leaves an orphan, collected later, never a row
+        // pointing at a missing blob.
+        for key in [o.row.blob_key, o.row.thumb_key].into_iter().flatten() {
+            if let Err(e) = self.blobs.delete(&key) {
+                tracing::warn!(error = %e, "blob left for orphan collection");
+            }
+        }
+        Ok(())
+    }
+
+    /// Scanning from a phone: several photos, in order, become one PDF document.
+    pub async fn scan_document(
+        &self,
+        session: &Session,
+        bid: &str,
+        scan: ScanPhotos,
+        name: Option<String>,
+    ) -> ServiceResult<DocumentView> {
+        let (photos, share) = scan.into_parts();
+        if photos.is_empty() {
+            return Err(crate::domain::InvalidInput::new("file", "required").into());
+        }
+        let pdf = photos_to_pdf(self, photos).await?;
+        self.upload_document(
+            session,
+            bid,
+            NewDocument {
+                // The scan's share covers the PDF's cleaning too.
+                content: Received::Memory(InMemory {
+                    bytes: pdf,
+                    share: Some(share),
+                }),
+                file_name: Some("scan.pdf".into()),
+                name,
+                folder_id: None,
+            },
+        )
+        .await
+    }
+
+    /// Names of her documents by id, for her journal in plain words (what she can still open).
+    pub async fn document_names(
+        &self,
+        session: &Session,
+        bid: &str,
+    ) -> ServiceResult<Vec<(String, String)>> {
+        Ok(self
+            .list_documents(session, bid, None)
+            .await?
+            .into_iter()
+            .map(|d| (d.id, d.name))
+            .collect())
+    }
+}
+
+/// A document the caller may view and its content's source; the caller journals the
+/// access (with the returned item) before any byte leaves.
+pub(crate) async fn document_source(
+    app: &App,
+    session: &Session,
+    id: &str,
+) -> ServiceResult<(DocumentView, ContentSource, Opened)> {
+    let o = open_item(app, session, id, Action::View, "document").await?;
+    let view = app.document_view(&o.row, &o.key, &o.shares, session)?;
+    let source = ContentSource {
+        key: o.key.clone(),
+        context: ctx::blob(&o.row.beneficiary_id, &o.row.id, "content"),
+        blob_key: o.row.blob_key.clone().ok_or(ServiceError::NotFound)?,
+        expected: view.sha256.clone(),
+    };
+    Ok((view, source, o))
+}
+
+impl App {
+    /// A document's content as a stream (downloads and views); journaled before it starts.
+    pub async fn document_stream(
+        &self,
+        session: &Session,
+        id: &str,
+        action: &'static str,
+    ) -> ServiceResult<(DocumentView, ContentStream)> {
+        let (view, source, opened) = document_source(self, session, id).await?;
+        let reader = {
+            let store = self.blobs.clone();
+            let blob_key = source.blob_key.clone();
+            tokio::task::spawn_blocking(move || store.open(&blob_key))
+                .await
+                .map_err(|_| ServiceError::Internal("blob task"))?
+                .map_err(blob_error)?
+        };
+        journal_access(self, session, &opened, action).await?;
+        let (tx, rx) = tokio::sync::mpsc::channel(4);
+        tokio::task::spawn_blocking(move || {
+            let errors = tx.clone();
+            if let Err(why) = source.decrypt(reader, ChannelWriter(tx)) {
+                // The client sees a cut connection, never altered bytes presented as complete.
+                tracing::error!(error = %why, blob = %source.blob_key, "download failed");
+                let _ =
+                    errors.blocking_send(Err(std::io::Error::other("document could not be read")));
+            }
+        });
+        Ok((view, rx))
+    }
+}

@@ -1,0 +1,208 @@
+//! Her folders: names sealed under a key derived from her vault key; a folder never moves into
+//! itself or its descendants; deleting one moves what it held to the top level.
+
+use crate::policy::{Action, Resource};
+use crate::service::access::{allow, own_safe};
+use crate::service::contexts as ctx;
+use crate::service::journal::{actor_of, journal};
+use crate::service::{App, ServiceError, ServiceResult, Session, new_id, parse_id};
+use crate::store::items::{self, FolderRow};
+use consigne_vault::Key32;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FolderView {
+    pub id: String,
+    pub name: String,
+    pub parent_id: Option<String>,
+}
+
+impl App {
+    fn folder_key(session: &Session) -> ServiceResult<Key32> {
+        let vault = session.keys.vault.as_ref().ok_or(ServiceError::NotFound)?;
+        Ok(consigne_vault::derive_key(
+            vault.as_bytes(),
+            "consigne/v1/folder-names",
+        ))
+    }
+
+    pub async fn create_folder(
+        &self,
+        session: &Session,
+        bid: &str,
+        name: &str,
+        parent_id: Option<&str>,
+    ) -> ServiceResult<FolderView> {
+        let bid = own_safe(session, bid)?;
+        let name = crate::domain::ShortText::parse("name", name, 120)?.into_string();
+        let parent = parent_id.map(parse_id).transpose()?;
+        let key = Self::folder_key(session)?;
+        let id = new_id();
+        let aad = ctx::folder_name(&bid, &id);
+        let row = FolderRow {
+            id: id.clone(),
+            beneficiary_id: bid.clone(),
+            parent_id: parent.clone(),
+            name_sealed: self
+                .platform
+                .seal(&aad, &consigne_vault::seal(&key, &aad, name.as_bytes())),
+            created_at: self.now(),
+        };
+        let actor = actor_of(session, None);
+        let now = self.now();
+        self.tx(move |tx| {
+            if let Some(p) = &row.parent_id
+                && !items::folders_of(tx, &row.beneficiary_id)?
+                    .iter()
+                    .any(|f| f.id == *p)
+            {
+                return Err(ServiceError::NotFound);
+            }
+            items::insert_folder(tx, &row)?;
+            journal(
+                tx,
+                now,
+                Some(&row.beneficiary_id),
+                &actor,
+                "folder_created",
+                Some(("folder", &row.id)),
+                true,
+            )
+        })
+        .await?;
+        Ok(FolderView {
+            id,
+            name,
+            parent_id: parent,
+        })
+    }
+
+    pub async fn list_folders(
+        &self,
+        session: &Session,
+        bid: &str,
+    ) -> ServiceResult<Vec<FolderView>> {
+        let bid = own_safe(session, bid)?;
+        let key = Self::folder_key(session)?;
+        let b2 = bid.clone();
+        let rows = self.read(move |tx| Ok(items::folders_of(tx, &b2)?)).await?;
+        rows.iter()
+            .map(|f| {
+                let aad = ctx::folder_name(&bid, &f.id);
+                let name =
+                    consigne_vault::open(&key, &aad, &self.platform.open(&aad, &f.name_sealed)?)?;
+                Ok(FolderView {
+                    id: f.id.clone(),
+                    name: String::from_utf8_lossy(&name).into_owned(),
+                    parent_id: f.parent_id.clone(),
+                })
+            })
+            .collect()
+    }
+
+    /// Renames and/or moves a folder; a folder never moves into itself or its descendants.
+    pub async fn update_folder(
+        &self,
+        session: &Session,
+        bid: &str,
+        id: &str,
+        name: Option<&str>,
+        parent_id: Option<Option<&str>>,
+    ) -> ServiceResult<FolderView> {
+        let bid = parse_id(bid)?;
+        let id = parse_id(id)?;
+        allow(
+            session,
+            Action::ManageOwn,
+            Resource::Beneficiary {
+                id: &bid,
+                relays: &[],
+            },
+        )?;
+        let key = Self::folder_key(session)?;
+        let current = self.list_folders(session, &bid).await?;
+        let folder = current
+            .iter()
+            .find(|f| f.id == id)
+            .ok_or(ServiceError::NotFound)?;
+        let new_name = match name {
+            Some(n) => crate::domain::ShortText::parse("name", n, 120)?.into_string(),
+            None => folder.name.clone(),
+        };
+        let new_parent = match parent_id {
+            Some(Some(p)) => Some(parse_id(p)?),
+            Some(None) => None,
+            None => folder.parent_id.clone(),
+        };
+        if let Some(p) = &new_parent {
+            if !current.iter().any(|f| f.id == *p) {
+                return Err(ServiceError::NotFound);
+            }
+            // Walk up from the new parent: meeting the folder itself would make a cycle.
+            let mut cursor = Some(p.clone());
+            while let Some(c) = cursor {
+                if c == id {
+                    return Err(ServiceError::Conflict("folder_cycle"));
+                }
+                cursor = current
+                    .iter()
+                    .find(|f| f.id == c)
+                    .and_then(|f| f.parent_id.clone());
+            }
+        }
+        let aad = ctx::folder_name(&bid, &id);
+        let sealed = self
+            .platform
+            .seal(&aad, &consigne_vault::seal(&key, &aad, new_name.as_bytes()));
+        let (i2, p2) = (id.clone(), new_parent.clone());
+        self.tx(move |tx| Ok(items::update_folder(tx, &i2, &sealed, p2.as_deref())?))
+            .await?;
+        Ok(FolderView {
+            id,
+            name: new_name,
+            parent_id: new_parent,
+        })
+    }
+
+    /// Deletes a folder; what it held moves to the top level (documents are never lost by
+    /// deleting a folder).
+    pub async fn delete_folder(&self, session: &Session, bid: &str, id: &str) -> ServiceResult<()> {
+        let bid = parse_id(bid)?;
+        let id = parse_id(id)?;
+        allow(
+            session,
+            Action::ManageOwn,
+            Resource::Beneficiary {
+                id: &bid,
+                relays: &[],
+            },
+        )?;
+        let actor = actor_of(session, None);
+        let now = self.now();
+        self.tx(move |tx| {
+            let folders = items::folders_of(tx, &bid)?;
+            if !folders.iter().any(|f| f.id == id) {
+                return Err(ServiceError::NotFound);
+            }
+            tx.execute(
+                "UPDATE folders SET parent_id = NULL WHERE parent_id = $1",
+                &[id.as_str().into()],
+            )?;
+            tx.execute(
+                "UPDATE items SET folder_id = NULL WHERE folder_id = $1",
+                &[id.as_str().into()],
+            )?;
+            items::delete_folder(tx, &id)?;
+            journal(
+                tx,
+                now,
+                Some(&bid),
+                &actor,
+                "folder_deleted",
+                Some(("folder", &id)),
+                true,
+            )
+        })
+        .await
+    }
+}

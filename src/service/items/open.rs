@@ -1,0 +1,194 @@
+//! Opening an item: the policy's permission, then the key. Access to content needs both: her
+//! vault key or key pair, or a wrap addressed to a structure the item is shared with (and
+//! that is still one of her relais). A permission without a key that opens reveals nothing
+//! (fail closed: the same 404).
+
+use crate::policy::{Action, Actor, Resource};
+use crate::service::access::{allow, allow_on_safe, authorize_item};
+use crate::service::contexts as ctx;
+use crate::service::journal::{actor_of, journal};
+use crate::service::{App, ServiceError, ServiceResult, Session, parse_id};
+use crate::store::beneficiaries;
+use crate::store::items::{self, ItemRow, ShareRow};
+use consigne_vault::Key32;
+
+/// An opened item: its row, its key, how the caller reached it.
+pub(crate) struct Opened {
+    pub(crate) row: ItemRow,
+    pub(crate) key: Key32,
+    pub(crate) shares: Vec<ShareRow>,
+    /// The structure through which a professional reached it.
+    pub(crate) via: Option<String>,
+}
+
+/// The item key as this session may reach it, or 404 (no permission, or no key: fail closed).
+pub(crate) fn item_key(
+    app: &App,
+    session: &Session,
+    row: &ItemRow,
+    shares: &[ShareRow],
+) -> ServiceResult<(Key32, Option<String>)> {
+    match &session.actor {
+        Actor::Beneficiary { beneficiary_id, .. } if *beneficiary_id == row.beneficiary_id => {
+            if let (Some(w), Some(vault)) = (&row.key_wrap_vault, &session.keys.vault) {
+                let aad = ctx::item_key_vault(&row.beneficiary_id, &row.id);
+                return Ok((
+                    consigne_vault::unwrap_key(vault, &aad, &app.platform.open(&aad, w)?)?,
+                    None,
+                ));
+            }
+            if let Some(w) = &row.key_wrap_owner {
+                let aad = ctx::item_key_owner(&row.beneficiary_id, &row.id);
+                let pair = session.keys.keypair();
+                return Ok((
+                    consigne_vault::unwrap_key_from(&pair, &aad, &app.platform.open(&aad, w)?)?,
+                    None,
+                ));
+            }
+            Err(ServiceError::NotFound)
+        }
+        Actor::Professional { .. } => {
+            for share in shares {
+                let aad = ctx::item_key_share(&row.id, &share.structure_id);
+                let opened = app
+                    .platform
+                    .open(&aad, &share.key_wrap)
+                    .ok()
+                    .and_then(|inner| {
+                        session
+                            .keys
+                            .open_structure_wrap(&share.structure_id, &aad, &inner)
+                    });
+                if let Some(k) = opened {
+                    return Ok((k, Some(share.structure_id.clone())));
+                }
+            }
+            Err(ServiceError::NotFound)
+        }
+        _ => Err(ServiceError::NotFound),
+    }
+}
+
+pub(crate) async fn open_item(
+    app: &App,
+    session: &Session,
+    id: &str,
+    action: Action,
+    kind: &'static str,
+) -> ServiceResult<Opened> {
+    let id = parse_id(id)?;
+    let (row, shares, relays) = app
+        .read(move |tx| {
+            let row = items::by_id(tx, &id)?
+                .filter(|r| r.kind == kind)
+                .ok_or(ServiceError::NotFound)?;
+            let shares = items::shares_of(tx, &row.id)?;
+            let relays = beneficiaries::relays_of(tx, &row.beneficiary_id)?;
+            Ok((row, shares, relays))
+        })
+        .await?;
+    let relay_ids: Vec<String> = relays.iter().map(|r| r.structure_id.clone()).collect();
+    // A share only counts while the structure is still one of her relais.
+    let shared_with: Vec<String> = shares
+        .iter()
+        .map(|s| s.structure_id.clone())
+        .filter(|s| relay_ids.contains(s))
+        .collect();
+    allow(
+        session,
+        action,
+        Resource::Item {
+            owner: &row.beneficiary_id,
+            shared_with: &shared_with,
+            relays: &relay_ids,
+        },
+    )?;
+    let live: Vec<ShareRow> = shares
+        .iter()
+        .filter(|s| shared_with.contains(&s.structure_id))
+        .cloned()
+        .collect();
+    let (key, via) = item_key(app, session, &row, &live).map_err(|e| match e {
+        ServiceError::NotFound => ServiceError::NotFound,
+        other => {
+            tracing::warn!(error = %other, "an item key did not open: refused");
+            ServiceError::NotFound
+        }
+    })?;
+    Ok(Opened {
+        row,
+        key,
+        shares,
+        via,
+    })
+}
+
+/// A person's items of one kind that the caller may see and holds a key to, opened.
+pub(crate) async fn visible_items(
+    app: &App,
+    session: &Session,
+    bid: &str,
+    kind: &'static str,
+) -> ServiceResult<Vec<Opened>> {
+    let bid = parse_id(bid)?;
+    let b2 = bid.clone();
+    let (rows, shares, relays) = app
+        .read(move |tx| {
+            if beneficiaries::by_id(tx, &b2)?.is_none() {
+                return Err(ServiceError::NotFound);
+            }
+            Ok((
+                items::of_beneficiary(tx, &b2, kind)?,
+                items::shares_of_beneficiary(tx, &b2)?,
+                beneficiaries::relays_of(tx, &b2)?,
+            ))
+        })
+        .await?;
+    allow_on_safe(session, Action::View, &bid, &relays)?;
+    let relay_ids: Vec<String> = relays.iter().map(|r| r.structure_id.clone()).collect();
+    let mut out = Vec::new();
+    for row in rows {
+        let mine: Vec<ShareRow> = shares
+            .iter()
+            .filter(|s| s.item_id == row.id && relay_ids.contains(&s.structure_id))
+            .cloned()
+            .collect();
+        let visible: Vec<String> = mine.iter().map(|s| s.structure_id.clone()).collect();
+        if authorize_item(session, &row, &visible, &relay_ids) {
+            // No key, no listing: a permission without a wrap reveals nothing.
+            if let Ok((key, via)) = item_key(app, session, &row, &mine) {
+                out.push(Opened {
+                    row,
+                    key,
+                    shares: mine,
+                    via,
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Journals one access (view, download, export) to an opened item.
+pub(crate) async fn journal_access(
+    app: &App,
+    session: &Session,
+    o: &Opened,
+    action: &'static str,
+) -> ServiceResult<()> {
+    let actor = actor_of(session, o.via.as_deref());
+    let (bid, iid, now) = (o.row.beneficiary_id.clone(), o.row.id.clone(), app.now());
+    let kind = o.row.kind.clone();
+    app.tx(move |tx| {
+        journal(
+            tx,
+            now,
+            Some(&bid),
+            &actor,
+            action,
+            Some((&kind, &iid)),
+            true,
+        )
+    })
+    .await
+}

@@ -1,0 +1,153 @@
+//! Who holds an item's key: a new item's wraps (to her vault key, or, added by a professional,
+//! to her public key and to his structure), the row and its first share written with its
+//! journal line, and the wrap of a share to a structure's public key.
+
+use crate::policy::Actor;
+use crate::service::calendar::feeds::add_to_feed;
+use crate::service::contexts as ctx;
+use crate::service::journal::{actor_of, journal};
+use crate::service::{App, ServiceError, ServiceResult, Session};
+use crate::store::items::{self, ItemRow, ShareRow};
+use crate::store::{Sql, beneficiaries, structures};
+use consigne_vault::{Key32, PublicKey};
+
+/// Who holds a new item's key: (vault wrap, owner wrap, structure shared with by default).
+pub(crate) type NewWraps = (Option<Vec<u8>>, Option<Vec<u8>>, Option<String>);
+
+/// The row of a new item without content (a document then adds its blobs).
+pub(crate) fn new_item_row(
+    session: &Session,
+    bid: &str,
+    id: &str,
+    kind: &str,
+    meta_sealed: Vec<u8>,
+    (key_wrap_vault, key_wrap_owner, share_with): NewWraps,
+    now: i64,
+) -> ItemRow {
+    let by_person = matches!(session.actor, Actor::Beneficiary { .. });
+    ItemRow {
+        id: id.to_owned(),
+        beneficiary_id: bid.to_owned(),
+        kind: kind.to_owned(),
+        folder_id: None,
+        meta_sealed,
+        key_wrap_vault,
+        key_wrap_owner,
+        blob_key: None,
+        thumb_key: None,
+        size: 0,
+        expires_sealed: None,
+        created_at: now,
+        created_by_kind: if by_person {
+            "beneficiary"
+        } else {
+            "professional"
+        }
+        .into(),
+        created_by_name: (!by_person).then(|| session.keys.display_name.clone()),
+        created_by_structure: share_with,
+        updated_at: now,
+        blob_sha256: None,
+        thumb_sha256: None,
+    }
+}
+
+/// Who holds a new item's key: the person through her vault key, or (added by a
+/// professional) through her public key, plus the professional's structure by default.
+pub(crate) fn new_item_wraps(
+    app: &App,
+    session: &Session,
+    bid: &str,
+    id: &str,
+    key: &Key32,
+    account_public: &[u8],
+    relays: &[beneficiaries::RelayRow],
+) -> ServiceResult<NewWraps> {
+    Ok(match &session.actor {
+        Actor::Beneficiary { .. } => {
+            let vault = session.keys.vault.as_ref().ok_or(ServiceError::NotFound)?;
+            let aad = ctx::item_key_vault(bid, id);
+            (
+                Some(
+                    app.platform
+                        .seal(&aad, &consigne_vault::wrap_key(vault, &aad, key)),
+                ),
+                None,
+                None,
+            )
+        }
+        _ => {
+            let public = PublicKey::from_slice(account_public)?;
+            let aad = ctx::item_key_owner(bid, id);
+            let via = relays
+                .iter()
+                .find(|r| session.keys.structure_key(&r.structure_id).is_some())
+                .map(|r| r.structure_id.clone())
+                .ok_or(ServiceError::AccessPending)?;
+            (
+                None,
+                Some(
+                    app.platform
+                        .seal(&aad, &consigne_vault::wrap_key_to(&public, &aad, key)),
+                ),
+                Some(via),
+            )
+        }
+    })
+}
+
+/// Stores a new item's row, its share with the professional's structure (if she added it)
+/// and the journal line `action`, in one transaction; returns its shares.
+pub(crate) async fn insert_item(
+    app: &App,
+    session: &Session,
+    row: &ItemRow,
+    key: &Key32,
+    action: &str,
+) -> ServiceResult<Vec<ShareRow>> {
+    let owned = app.clone();
+    let via = row.created_by_structure.clone();
+    let actor = actor_of(session, via.as_deref());
+    let (r2, k2, action) = (row.clone(), key.clone(), action.to_owned());
+    app.tx(move |tx| {
+        items::insert(tx, &r2)?;
+        if let Some(sid) = &via {
+            share_wrap(&owned, tx, &r2, &k2, sid, r2.created_at)?;
+        }
+        add_to_feed(&owned, tx, &r2, &k2)?;
+        journal(
+            tx,
+            r2.created_at,
+            Some(&r2.beneficiary_id),
+            &actor,
+            &action,
+            Some((&r2.kind, &r2.id)),
+            true,
+        )?;
+        Ok(items::shares_of(tx, &r2.id)?)
+    })
+    .await
+}
+
+pub(crate) fn share_wrap(
+    app: &App,
+    tx: &mut dyn Sql,
+    row: &ItemRow,
+    key: &Key32,
+    sid: &str,
+    now: i64,
+) -> ServiceResult<()> {
+    let structure = structures::by_id(tx, sid)?.ok_or(ServiceError::NotFound)?;
+    let public = PublicKey::from_slice(
+        structure
+            .public_key
+            .as_deref()
+            .ok_or(ServiceError::Conflict("structure_without_key"))?,
+    )?;
+    let aad = ctx::item_key_share(&row.id, sid);
+    let wrap = app
+        .platform
+        .seal(&aad, &consigne_vault::wrap_key_to(&public, &aad, key));
+    items::share(tx, &row.id, sid, &wrap, now)?;
+    Ok(())
+}

@@ -1,0 +1,264 @@
+//! Her journal, service side: every action it records (`JOURNAL_ACTIONS`), the line a use case
+//! writes in the same transaction as what it journals (`journal`), who the line names
+//! (`JournalActor`: her, a professional through one of her relais, a platform admin, the
+//! system), and her journal as she reads it (`journal_of`). The hash chain is the store's
+//! (`store::journal`).
+
+use crate::clock::Timestamp;
+use crate::policy::Actor;
+use crate::service::access::own_safe;
+use crate::service::{App, NamedRef, ServiceResult, Session, new_id};
+use crate::store::Sql;
+use crate::store::journal::JournalEntry;
+use crate::store::structures;
+use serde::Serialize;
+
+/// Every action the journal records (the pages tell each one in plain words; a test checks the
+/// catalogues have them all).
+pub const JOURNAL_ACTIONS: &[&str] = &[
+    "login",
+    "safe_opened",
+    "profile_viewed",
+    "invitation_sent",
+    "invitation_accepted",
+    "invitation_declined",
+    "relay_left",
+    "password_changed",
+    "recovered_with_code",
+    "recovered_in_person",
+    "reset_started",
+    "reset_confirmed",
+    "reset_cancelled",
+    "recovery_code_renewed",
+    "phone_changed",
+    "phone_removed",
+    "recovery_relay_added",
+    "recovery_relay_removed",
+    "document_uploaded",
+    "document_viewed",
+    "document_downloaded",
+    "document_exported",
+    "document_renamed",
+    "document_moved",
+    "document_expiry_set",
+    "document_deleted",
+    "document_shared",
+    "document_unshared",
+    "folder_created",
+    "folder_deleted",
+    "contact_created",
+    "contact_viewed",
+    "contact_updated",
+    "contact_deleted",
+    "contact_shared",
+    "contact_unshared",
+    "note_created",
+    "note_viewed",
+    "note_updated",
+    "note_deleted",
+    "note_shared",
+    "note_unshared",
+    "event_created",
+    "event_viewed",
+    "event_updated",
+    "event_deleted",
+    "event_shared",
+    "event_unshared",
+    "calendar_feed_created",
+    "calendar_feed_revoked",
+    "member_added",
+    "member_requested",
+    "member_approved",
+    "member_deactivated",
+    "structure_key_rotated",
+];
+
+/// A journal line about a safe.
+pub(crate) fn journal(
+    tx: &mut dyn Sql,
+    at: Timestamp,
+    bid: Option<&str>,
+    actor: &JournalActor,
+    action: &str,
+    target: Option<(&str, &str)>,
+    ok: bool,
+) -> ServiceResult<()> {
+    crate::store::journal::append(
+        tx,
+        &JournalEntry {
+            id: new_id(),
+            beneficiary_id: bid.map(str::to_owned),
+            at,
+            actor_kind: actor.kind.to_owned(),
+            actor_account: actor.account.clone(),
+            actor_name: actor.name.clone(),
+            actor_structure: actor.structure.clone(),
+            action: action.to_owned(),
+            target_kind: target.map(|t| t.0.to_owned()),
+            target_id: target.map(|t| t.1.to_owned()),
+            outcome: if ok { "success" } else { "failure" }.to_owned(),
+        },
+    )?;
+    Ok(())
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct JournalActor {
+    pub kind: &'static str,
+    pub account: Option<String>,
+    pub name: Option<String>,
+    pub structure: Option<String>,
+}
+
+impl JournalActor {
+    pub fn beneficiary(account: &str) -> Self {
+        Self {
+            kind: "beneficiary",
+            account: Some(account.to_owned()),
+            name: None,
+            structure: None,
+        }
+    }
+}
+
+/// A staff member acting for structure `sid`, as her journal entries name her.
+pub(super) fn staff_actor(session: &Session, sid: &str) -> JournalActor {
+    JournalActor {
+        kind: if matches!(session.actor, Actor::PlatformAdmin { .. }) {
+            "platform_admin"
+        } else {
+            "professional"
+        },
+        account: Some(session.account_id.clone()),
+        name: Some(session.keys.display_name.clone()),
+        structure: Some(sid.to_owned()),
+    }
+}
+
+/// Journals a structure-level step (no person's safe: `beneficiary_id` stays empty; the entry
+/// is in the same hash chain `consigne verify` checks).
+pub(super) fn journal_structure(
+    tx: &mut dyn Sql,
+    at: i64,
+    actor: &JournalActor,
+    action: &str,
+    member: Option<&str>,
+) -> ServiceResult<()> {
+    journal(
+        tx,
+        at,
+        None,
+        actor,
+        action,
+        member.map(|m| ("account", m)),
+        true,
+    )
+}
+
+pub(super) fn actor_of(session: &Session, via: Option<&str>) -> JournalActor {
+    match &session.actor {
+        Actor::Beneficiary { .. } => JournalActor::beneficiary(&session.account_id),
+        _ => JournalActor {
+            kind: "professional",
+            account: Some(session.account_id.clone()),
+            name: Some(session.keys.display_name.clone()),
+            structure: via.map(str::to_owned),
+        },
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct JournalActorView {
+    pub kind: String,
+    pub display_name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub structure: Option<NamedRef>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct JournalTarget {
+    pub kind: String,
+    pub id: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct JournalView {
+    pub at: String,
+    pub actor: JournalActorView,
+    pub action: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<JournalTarget>,
+    pub outcome: String,
+}
+
+impl App {
+    /// Her journal, newest first: who did what in her safe, and when.
+    pub async fn journal_of(
+        &self,
+        session: &Session,
+        bid: &str,
+    ) -> ServiceResult<Vec<JournalView>> {
+        let bid = own_safe(session, bid)?;
+        let b2 = bid.clone();
+        let (entries, names) = self
+            .read(move |tx| {
+                let entries = crate::store::journal::for_beneficiary(tx, &b2, 500)?;
+                let names: Vec<(String, String)> = structures::all(tx)?
+                    .into_iter()
+                    .map(|s| (s.id, s.name))
+                    .collect();
+                Ok((entries, names))
+            })
+            .await?;
+        Ok(entries
+            .into_iter()
+            .map(|e| JournalView {
+                at: crate::clock::rfc3339(e.at),
+                actor: JournalActorView {
+                    display_name: match e.actor_kind.as_str() {
+                        "beneficiary"
+                            if e.actor_account.as_deref() == Some(session.account_id.as_str()) =>
+                        {
+                            session.keys.display_name.clone()
+                        }
+                        _ => e.actor_name.clone().unwrap_or_default(),
+                    },
+                    structure: e.actor_structure.as_ref().map(|sid| NamedRef {
+                        id: sid.clone(),
+                        name: names
+                            .iter()
+                            .find(|(id, _)| id == sid)
+                            .map(|(_, n)| n.clone())
+                            .unwrap_or_default(),
+                    }),
+                    kind: e.actor_kind,
+                },
+                action: e.action,
+                target: match (e.target_kind, e.target_id) {
+                    (Some(kind), Some(id)) => Some(JournalTarget { kind, id }),
+                    _ => None,
+                },
+                outcome: e.outcome,
+            })
+            .collect())
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use crate::i18n::{Catalogs, SUPPORTED};
+
+    /// The journal page builds `journal-<action>-<outcome>` ids: every action has its sentence.
+    #[test]
+    fn every_journal_action_has_a_sentence() {
+        for lang in SUPPORTED {
+            let ids: std::collections::BTreeSet<_> = Catalogs::ids(lang).into_iter().collect();
+            for action in super::JOURNAL_ACTIONS {
+                let id = format!("journal-{}-success", action.replace('_', "-"));
+                assert!(ids.contains(&id), "{lang}: {id}");
+            }
+            assert!(ids.contains("journal-login-failure"), "{lang}");
+        }
+    }
+}
