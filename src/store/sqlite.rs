@@ -382,7 +382,7 @@ impl Sql for SqliteTx<'_> {
         let mut stmt = self.prepare(sql)?;
         bind(&mut stmt, params)?;
         let cols = stmt.column_count();
-        let names: Arc<[String]> = stmt.column_names().into_iter().map(str::to_owned).collect();
+        let names: Arc<[String]> = stmt.column_names().map(str::to_owned).collect();
         let mut rows = stmt.raw_query();
         let mut out = Vec::new();
         while let Some(r) = rows.next().map_err(backend)? {
