@@ -190,8 +190,8 @@ fn census(db: &Database) -> StoreResult<(BTreeMap<String, u64>, Vec<i64>)> {
         let mut tables = BTreeMap::new();
         for (table, _) in TABLES {
             let n = tx
-                .query_one(&format!("SELECT COUNT(*) FROM {table}"), &[])?
-                .int(0)?;
+                .query_one(&format!("SELECT COUNT(*) AS n FROM {table}"), &[])?
+                .int("n")?;
             tables.insert((*table).to_owned(), u64::try_from(n).unwrap_or_default());
         }
         let migrations = tx
@@ -200,7 +200,7 @@ fn census(db: &Database) -> StoreResult<(BTreeMap<String, u64>, Vec<i64>)> {
                 &[],
             )?
             .iter()
-            .map(|r| r.int(0))
+            .map(|r| r.int("version"))
             .collect::<StoreResult<Vec<i64>>>()?;
         Ok((tables, migrations))
     })
@@ -219,8 +219,8 @@ fn referenced_blobs(db: &Database) -> StoreResult<Vec<(String, String, Option<St
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
     for r in rows {
-        let item = r.text(0)?;
-        for (k, d) in [(1, 2), (3, 4)] {
+        let item = r.text("id")?;
+        for (k, d) in [("blob_key", "blob_sha256"), ("thumb_key", "thumb_sha256")] {
             if let Some(key) = r.opt_text(k)?
                 && seen.insert(key.clone())
             {
@@ -372,7 +372,7 @@ fn snapshot(
                             &[],
                         )?
                         .iter()
-                        .map(|r| r.int(0))
+                        .map(|r| r.int("version"))
                         .collect::<StoreResult<Vec<i64>>>()?;
                     copy.transaction_blocking(|dst| copy_tables_between(src, dst))?;
                     Ok::<_, StoreError>(migrations)

@@ -176,7 +176,12 @@ impl Common {
 /// Opens (and on first start creates) the data directory, platform key and database.
 pub fn build_app(config: Config, clock: Arc<dyn Clock>, demo: bool) -> anyhow::Result<App> {
     crate::config::create_private_dir_all(&config.data_dir)?;
-    let db = Database::open(&config.database_url(), &config.data_dir).context("database")?;
+    let db = Database::open_with(
+        &config.database_url(),
+        &config.data_dir,
+        config.sqlite_connections,
+    )
+    .context("database")?;
     let applied = db.migrate().context("migrations")?;
     if applied > 0 {
         tracing::info!(applied, "database migrations applied");
@@ -189,7 +194,8 @@ pub fn build_app(config: Config, clock: Arc<dyn Clock>, demo: bool) -> anyhow::R
         let accounts = std::thread::scope(|s| {
             s.spawn(|| {
                 db.transaction_blocking(|tx| {
-                    tx.query_one("SELECT COUNT(*) FROM accounts", &[])?.int(0)
+                    tx.query_one("SELECT COUNT(*) AS n FROM accounts", &[])?
+                        .int("n")
                 })
             })
             .join()

@@ -13,6 +13,8 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// Empty: the SQLite file `consigne.db` in the data directory.
     pub database_url: String,
+    /// SQLite connections kept open and reused; past it, a transaction waits for one.
+    pub sqlite_connections: usize,
     /// Where blobs live. Empty: `blobs/` in the data directory. `s3+https://host/bucket`
     /// (or `s3+http://`): an S3-compatible object store.
     pub blobs_url: String,
@@ -334,6 +336,7 @@ impl Default for Config {
             listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
             data_dir: PathBuf::from("./data"),
             database_url: String::new(),
+            sqlite_connections: crate::store::SQLITE_CONNECTIONS,
             blobs_url: String::new(),
             platform_key_file: None,
             public_url: "http://127.0.0.1:8080".into(),
@@ -482,6 +485,11 @@ impl Config {
                 "reminders: a known time_zone, hours 0..=23 and expiry_days 1..=365".into(),
             ));
         }
+        if self.sqlite_connections == 0 {
+            return Err(ConfigError::Invalid(
+                "sqlite_connections must be at least 1".into(),
+            ));
+        }
         let h = &self.http;
         if h.max_connections == 0
             || h.header_timeout_seconds == 0
@@ -563,6 +571,7 @@ mod tests {
             "memory_kib",
             "max_concurrent",
             "platform_key_file",
+            "sqlite_connections",
             "single_member_delay_hours",
             "max_connections",
             "header_timeout_seconds",

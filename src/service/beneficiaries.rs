@@ -317,7 +317,7 @@ impl App {
         let (sid, _) = structure_access(session, sid, Action::ListFollowed)?;
         let s2 = sid.clone();
         let rows = self
-            .tx(move |tx| Ok(beneficiaries::followed_by(tx, &s2)?))
+            .read(move |tx| Ok(beneficiaries::followed_by(tx, &s2)?))
             .await?;
         // A row whose wrap does not open with the structure's key shows nothing (fail closed).
         // One public-key unwrap per person: on the blocking pool, not on the request threads.
@@ -381,7 +381,7 @@ pub(crate) async fn identity_key_of(
     let bid = parse_id(bid)?;
     let b2 = bid.clone();
     let (row, relays) = app
-        .tx(move |tx| {
+        .read(move |tx| {
             let row = beneficiaries::by_id(tx, &b2)?.ok_or(ServiceError::NotFound)?;
             let relays = beneficiaries::relays_of(tx, &b2)?;
             Ok((row, relays))
@@ -547,7 +547,7 @@ impl App {
         let bid = Self::own_beneficiary(session)?;
         self.invitations_settled().await;
         let rows = self
-            .tx(move |tx| Ok(beneficiaries::invitations_of(tx, &bid)?))
+            .read(move |tx| Ok(beneficiaries::invitations_of(tx, &bid)?))
             .await?;
         Ok(rows
             .into_iter()
@@ -617,7 +617,7 @@ impl App {
     pub async fn relays(&self, session: &Session, bid: &str) -> ServiceResult<Vec<RelayView>> {
         let bid = own_safe(session, bid)?;
         let rows = self
-            .tx(move |tx| {
+            .read(move |tx| {
                 let relays = beneficiaries::relays_of(tx, &bid)?;
                 let mut out = Vec::new();
                 for r in relays {

@@ -126,7 +126,7 @@ impl App {
         let bid = own_safe(session, bid)?;
         let aid = session.account_id.clone();
         let account = self
-            .tx(move |tx| Ok(accounts::by_id(tx, &aid)?))
+            .read(move |tx| Ok(accounts::by_id(tx, &aid)?))
             .await?
             .ok_or(ServiceError::NotFound)?;
         let params = consigne_vault::KdfParams::decode(&account.kdf_params)?;

@@ -170,7 +170,7 @@ impl App {
             return Err(crate::domain::InvalidInput::new("status", "invalid").into());
         }
         let status = status.to_owned();
-        self.tx(move |tx| {
+        self.read(move |tx| {
             let mut out = Vec::new();
             for row in jobs::with_status(tx, &status, 200)? {
                 let history = jobs::attempts(tx, &row.id)?;
@@ -184,7 +184,7 @@ impl App {
     /// A job with its history, for tests and the admin.
     pub async fn job_by_key(&self, idempotency_key: &str) -> ServiceResult<Option<JobView>> {
         let key = idempotency_key.to_owned();
-        self.tx(move |tx| {
+        self.read(move |tx| {
             let Some(row) = jobs::by_key(tx, &key)? else {
                 return Ok(None);
             };

@@ -201,7 +201,7 @@ impl App {
         let bid = own_safe(session, bid)?;
         let b2 = bid.clone();
         let (entries, names) = self
-            .tx(move |tx| {
+            .read(move |tx| {
                 let entries = crate::store::journal::for_beneficiary(tx, &b2, 500)?;
                 let names: Vec<(String, String)> = structures::all(tx)?
                     .into_iter()

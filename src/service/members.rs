@@ -462,7 +462,9 @@ impl App {
         let sid = parse_id(sid)?;
         let pid = parse_id(pid)?;
         let s2 = sid.clone();
-        let members = self.tx(move |tx| Ok(structures::members(tx, &s2)?)).await?;
+        let members = self
+            .read(move |tx| Ok(structures::members(tx, &s2)?))
+            .await?;
         allow(
             session,
             action,
@@ -603,7 +605,7 @@ impl App {
     /// Where a structure's key stands (tests, the durability battery).
     pub async fn structure_key_status(&self, sid: &str) -> ServiceResult<RotationStatus> {
         let sid = sid.to_owned();
-        self.tx(move |tx| {
+        self.read(move |tx| {
             let s = structures::key_state(tx, &sid)?.ok_or(ServiceError::NotFound)?;
             Ok(RotationStatus {
                 key_version: s.version,

@@ -225,6 +225,16 @@ impl App {
         self.db.transaction(f).await
     }
 
+    /// Runs `f`, which only reads, on a snapshot ([`crate::store::Database::read`]): on
+    /// SQLite it neither takes the write lock nor waits for a writer.
+    pub async fn read<T, F>(&self, f: F) -> ServiceResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut dyn Sql) -> ServiceResult<T> + Send + 'static,
+    {
+        self.db.read(f).await
+    }
+
     pub fn blobs(&self) -> &Arc<dyn crate::store::blobs::BlobStore> {
         &self.blobs
     }

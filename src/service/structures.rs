@@ -131,7 +131,7 @@ impl App {
         allow(session, Action::List, Resource::Platform)?;
         let aid = session.account_id.clone();
         let all = matches!(session.actor, crate::policy::Actor::PlatformAdmin { .. });
-        self.tx(move |tx| {
+        self.read(move |tx| {
             let rows = if all {
                 structures::all(tx)?
             } else {
@@ -152,7 +152,7 @@ impl App {
     ) -> ServiceResult<StructureView> {
         let sid = parse_id(sid)?;
         allow(session, Action::View, Resource::Structure { id: &sid })?;
-        self.tx(move |tx| {
+        self.read(move |tx| {
             let mut view = structures::by_id(tx, &sid)?
                 .as_ref()
                 .map(StructureView::from)
@@ -197,7 +197,7 @@ impl App {
         .map_err(ServiceError::WeakPassword)?;
         let s2 = sid.clone();
         if self
-            .tx(move |tx| Ok(structures::by_id(tx, &s2)?))
+            .read(move |tx| Ok(structures::by_id(tx, &s2)?))
             .await?
             .is_none()
         {
@@ -284,7 +284,7 @@ impl App {
             Action::ListProfessionals,
             Resource::Structure { id: &sid },
         )?;
-        self.tx(move |tx| {
+        self.read(move |tx| {
             if structures::by_id(tx, &sid)?.is_none() {
                 return Err(ServiceError::NotFound);
             }

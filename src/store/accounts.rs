@@ -26,22 +26,22 @@ const COLS: &str = "id, kind, login_index, email, display_name, language, kdf_pa
 
 fn from_row(r: &Row) -> StoreResult<AccountRow> {
     Ok(AccountRow {
-        id: r.text(0)?,
-        kind: r.text(1)?,
-        login_index: r.blob(2)?,
-        email: r.opt_text(3)?,
-        display_name: r.opt_text(4)?,
-        language: r.opt_text(5)?,
-        kdf_params: r.text(6)?,
-        kdf_salt: r.blob(7)?,
-        password_verifier: r.blob(8)?,
-        public_key: r.blob(9)?,
-        secret_key_wrap: r.blob(10)?,
-        totp_secret: r.opt_blob(11)?,
-        totp_confirmed: r.bool(12)?,
-        totp_last_step: r.opt_int(13)?,
-        created_at: r.int(14)?,
-        password_changed_at: r.int(15)?,
+        id: r.text("id")?,
+        kind: r.text("kind")?,
+        login_index: r.blob("login_index")?,
+        email: r.opt_text("email")?,
+        display_name: r.opt_text("display_name")?,
+        language: r.opt_text("language")?,
+        kdf_params: r.text("kdf_params")?,
+        kdf_salt: r.blob("kdf_salt")?,
+        password_verifier: r.blob("password_verifier")?,
+        public_key: r.blob("public_key")?,
+        secret_key_wrap: r.blob("secret_key_wrap")?,
+        totp_secret: r.opt_blob("totp_secret")?,
+        totp_confirmed: r.bool("totp_confirmed")?,
+        totp_last_step: r.opt_int("totp_last_step")?,
+        created_at: r.int("created_at")?,
+        password_changed_at: r.int("password_changed_at")?,
     })
 }
 
@@ -105,10 +105,10 @@ pub fn exists_login_index(tx: &mut dyn Sql, index: &[u8]) -> StoreResult<bool> {
 
 pub fn count_platform_admins(tx: &mut dyn Sql) -> StoreResult<i64> {
     tx.query_one(
-        "SELECT COUNT(*) FROM accounts WHERE kind = 'platform_admin'",
+        "SELECT COUNT(*) AS n FROM accounts WHERE kind = 'platform_admin'",
         &[],
     )?
-    .int(0)
+    .int("n")
 }
 
 /// New password: new salt, verifier and wrap of the account's secret key, in one statement.

@@ -20,16 +20,16 @@ const COLS: &str = "id, account_id, identity_sealed, identity_key_wrap, vault_wr
 
 fn from_row(r: &Row) -> StoreResult<BeneficiaryRow> {
     Ok(BeneficiaryRow {
-        id: r.text(0)?,
-        account_id: r.text(1)?,
-        identity_sealed: r.blob(2)?,
-        identity_key_wrap: r.blob(3)?,
-        vault_wrap_password: r.blob(4)?,
-        recovery_salt: r.blob(5)?,
-        recovery_verifier: r.blob(6)?,
-        vault_wrap_recovery: r.blob(7)?,
-        opened_by_structure: r.opt_text(8)?,
-        created_at: r.int(9)?,
+        id: r.text("id")?,
+        account_id: r.text("account_id")?,
+        identity_sealed: r.blob("identity_sealed")?,
+        identity_key_wrap: r.blob("identity_key_wrap")?,
+        vault_wrap_password: r.blob("vault_wrap_password")?,
+        recovery_salt: r.blob("recovery_salt")?,
+        recovery_verifier: r.blob("recovery_verifier")?,
+        vault_wrap_recovery: r.blob("vault_wrap_recovery")?,
+        opened_by_structure: r.opt_text("opened_by_structure")?,
+        created_at: r.int("created_at")?,
     })
 }
 
@@ -113,16 +113,16 @@ pub struct RelayRow {
 
 fn relay_from_row(r: &Row) -> StoreResult<RelayRow> {
     Ok(RelayRow {
-        beneficiary_id: r.text(0)?,
-        structure_id: r.text(1)?,
-        structure_name: r.text(2)?,
-        since: r.int(3)?,
-        identity_wrap: r.blob(4)?,
-        recovery: r.opt_blob(5)?.is_some(),
+        beneficiary_id: r.text("beneficiary_id")?,
+        structure_id: r.text("structure_id")?,
+        structure_name: r.text("structure_name")?,
+        since: r.int("since")?,
+        identity_wrap: r.blob("identity_wrap")?,
+        recovery: r.opt_blob("recovery_wrap")?.is_some(),
     })
 }
 
-const RELAY_SELECT: &str = "SELECT r.beneficiary_id, r.structure_id, s.name, r.since, r.identity_wrap, r.recovery_wrap FROM relays r JOIN structures s ON s.id = r.structure_id";
+const RELAY_SELECT: &str = "SELECT r.beneficiary_id, r.structure_id, s.name AS structure_name, r.since, r.identity_wrap, r.recovery_wrap FROM relays r JOIN structures s ON s.id = r.structure_id";
 
 pub fn add_relay(
     tx: &mut dyn Sql,
@@ -161,11 +161,11 @@ pub fn relay(tx: &mut dyn Sql, bid: &str, sid: &str) -> StoreResult<Option<Relay
 
 pub fn followed_by(tx: &mut dyn Sql, sid: &str) -> StoreResult<Vec<(RelayRow, Vec<u8>)>> {
     tx.query(
-        "SELECT r.beneficiary_id, r.structure_id, s.name, r.since, r.identity_wrap, r.recovery_wrap, b.identity_sealed FROM relays r JOIN structures s ON s.id = r.structure_id JOIN beneficiaries b ON b.id = r.beneficiary_id WHERE r.structure_id = $1 ORDER BY r.since DESC, r.beneficiary_id",
+        "SELECT r.beneficiary_id, r.structure_id, s.name AS structure_name, r.since, r.identity_wrap, r.recovery_wrap, b.identity_sealed FROM relays r JOIN structures s ON s.id = r.structure_id JOIN beneficiaries b ON b.id = r.beneficiary_id WHERE r.structure_id = $1 ORDER BY r.since DESC, r.beneficiary_id",
         &[sid.into()],
     )?
     .iter()
-    .map(|r| Ok((relay_from_row(r)?, r.blob(6)?)))
+    .map(|r| Ok((relay_from_row(r)?, r.blob("identity_sealed")?)))
     .collect()
 }
 
@@ -202,11 +202,11 @@ pub fn invite(
 
 pub fn invitations_of(tx: &mut dyn Sql, bid: &str) -> StoreResult<Vec<InvitationRow>> {
     tx.query(
-        "SELECT i.id, i.beneficiary_id, i.structure_id, s.name, i.created_at FROM invitations i JOIN structures s ON s.id = i.structure_id WHERE i.beneficiary_id = $1 ORDER BY i.created_at, i.id",
+        "SELECT i.id, i.beneficiary_id, i.structure_id, s.name AS structure_name, i.created_at FROM invitations i JOIN structures s ON s.id = i.structure_id WHERE i.beneficiary_id = $1 ORDER BY i.created_at, i.id",
         &[bid.into()],
     )?
     .iter()
-    .map(|r| Ok(InvitationRow { id: r.text(0)?, beneficiary_id: r.text(1)?, structure_id: r.text(2)?, structure_name: r.text(3)?, created_at: r.int(4)? }))
+    .map(|r| Ok(InvitationRow { id: r.text("id")?, beneficiary_id: r.text("beneficiary_id")?, structure_id: r.text("structure_id")?, structure_name: r.text("structure_name")?, created_at: r.int("created_at")? }))
     .collect()
 }
 
@@ -243,7 +243,7 @@ pub fn recovery_wrap(tx: &mut dyn Sql, bid: &str, sid: &str) -> StoreResult<Opti
             "SELECT recovery_wrap FROM relays WHERE beneficiary_id = $1 AND structure_id = $2",
             &[bid.into(), sid.into()],
         )?
-        .map(|r| r.opt_blob(0))
+        .map(|r| r.opt_blob("recovery_wrap"))
         .transpose()?
         .flatten())
 }

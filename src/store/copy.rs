@@ -160,12 +160,15 @@ fn insert_rows(
                 left.push(row);
                 continue;
             }
-            let placeholders: Vec<String> = (1..=row.0.len()).map(|i| format!("${i}")).collect();
+            // Columns by name: the two databases need not list a table's columns in one order.
+            let placeholders: Vec<String> =
+                (1..=row.values().len()).map(|i| format!("${i}")).collect();
             let sql = format!(
-                "INSERT INTO {table} VALUES ({}) ON CONFLICT DO NOTHING",
+                "INSERT INTO {table} ({}) VALUES ({}) ON CONFLICT DO NOTHING",
+                row.columns().join(", "),
                 placeholders.join(", ")
             );
-            inserted += tx.execute(&sql, &row.0)?;
+            inserted += tx.execute(&sql, row.values())?;
         }
         if left.is_empty() || left.len() == before {
             return Ok((inserted, left));
@@ -209,16 +212,13 @@ pub fn copy_tables_between(
     Ok(out)
 }
 
-/// Column of `folders.parent_id` (id, beneficiary_id, parent_id, ...).
-const FOLDER_PARENT: usize = 2;
-
 /// Whether a folder row has no parent or its parent is already at the destination.
 fn parent_present(tx: &mut dyn super::Sql, row: &Row) -> StoreResult<bool> {
-    match row.0.get(FOLDER_PARENT) {
-        Some(Value::Text(parent)) => Ok(tx
+    match row.opt_text("parent_id")? {
+        Some(parent) => Ok(tx
             .query_opt("SELECT id FROM folders WHERE id = $1", &[parent.into()])?
             .is_some()),
-        _ => Ok(true),
+        None => Ok(true),
     }
 }
 
@@ -246,7 +246,7 @@ fn table_digest(db: &Database, table: &str, order: &str) -> StoreResult<(u64, [u
     each_batch(db, table, order, |batch| {
         for row in batch {
             let mut h = Sha256::new();
-            for v in &row.0 {
+            for v in row.values() {
                 match v {
                     Value::Null => h.update([0u8]),
                     Value::Int(n) => {
@@ -304,7 +304,7 @@ pub fn compare(
         Vec::new(),
     )?;
     for row in referenced {
-        for (k, d) in [(0, 1), (2, 3)] {
+        for (k, d) in [("blob_key", "blob_sha256"), ("thumb_key", "thumb_sha256")] {
             let (Some(key), Some(digest)) = (row.opt_text(k)?, row.opt_text(d)?) else {
                 continue;
             };

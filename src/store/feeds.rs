@@ -25,13 +25,13 @@ fn one(tx: &mut dyn Sql, filter: &str, value: super::Value) -> StoreResult<Optio
     .first()
     .map(|r| {
         Ok(FeedRow {
-            id: r.text(0)?,
-            beneficiary_id: r.text(1)?,
-            token_index: r.blob(2)?,
-            public_key: r.blob(3)?,
-            token_sealed: r.opt_blob(4)?,
-            created_at: r.int(5)?,
-            last_read_at: r.opt_int(6)?,
+            id: r.text("id")?,
+            beneficiary_id: r.text("beneficiary_id")?,
+            token_index: r.blob("token_index")?,
+            public_key: r.blob("public_key")?,
+            token_sealed: r.opt_blob("token_sealed")?,
+            created_at: r.int("created_at")?,
+            last_read_at: r.opt_int("last_read_at")?,
         })
     })
     .transpose()
@@ -92,7 +92,7 @@ pub fn events(tx: &mut dyn Sql, feed_id: &str) -> StoreResult<Vec<(ItemRow, Vec<
             &[feed_id.into()],
         )?
         .iter()
-        .map(|r| Ok((r.text(0)?, r.blob(1)?)))
+        .map(|r| Ok((r.text("item_id")?, r.blob("key_wrap")?)))
         .collect::<StoreResult<_>>()?;
     let mut out = Vec::with_capacity(ids.len());
     for (id, wrap) in ids {

@@ -28,24 +28,24 @@ const COLS: &str = "id, beneficiary_id, kind, folder_id, meta_sealed, key_wrap_v
 
 fn from_row(r: &Row) -> StoreResult<ItemRow> {
     Ok(ItemRow {
-        id: r.text(0)?,
-        beneficiary_id: r.text(1)?,
-        kind: r.text(2)?,
-        folder_id: r.opt_text(3)?,
-        meta_sealed: r.blob(4)?,
-        key_wrap_vault: r.opt_blob(5)?,
-        key_wrap_owner: r.opt_blob(6)?,
-        blob_key: r.opt_text(7)?,
-        thumb_key: r.opt_text(8)?,
-        size: r.int(9)?,
-        expires_sealed: r.opt_blob(10)?,
-        created_at: r.int(11)?,
-        created_by_kind: r.text(12)?,
-        created_by_name: r.opt_text(13)?,
-        created_by_structure: r.opt_text(14)?,
-        updated_at: r.int(15)?,
-        blob_sha256: r.opt_text(16)?,
-        thumb_sha256: r.opt_text(17)?,
+        id: r.text("id")?,
+        beneficiary_id: r.text("beneficiary_id")?,
+        kind: r.text("kind")?,
+        folder_id: r.opt_text("folder_id")?,
+        meta_sealed: r.blob("meta_sealed")?,
+        key_wrap_vault: r.opt_blob("key_wrap_vault")?,
+        key_wrap_owner: r.opt_blob("key_wrap_owner")?,
+        blob_key: r.opt_text("blob_key")?,
+        thumb_key: r.opt_text("thumb_key")?,
+        size: r.int("size")?,
+        expires_sealed: r.opt_blob("expires_sealed")?,
+        created_at: r.int("created_at")?,
+        created_by_kind: r.text("created_by_kind")?,
+        created_by_name: r.opt_text("created_by_name")?,
+        created_by_structure: r.opt_text("created_by_structure")?,
+        updated_at: r.int("updated_at")?,
+        blob_sha256: r.opt_text("blob_sha256")?,
+        thumb_sha256: r.opt_text("thumb_sha256")?,
     })
 }
 
@@ -142,10 +142,10 @@ pub fn delete(tx: &mut dyn Sql, id: &str) -> StoreResult<u64> {
 pub fn total_size(tx: &mut dyn Sql, bid: &str) -> StoreResult<i64> {
     // SUM of a BIGINT is a NUMERIC on PostgreSQL: cast back to an integer on both databases.
     tx.query_one(
-        "SELECT CAST(COALESCE(SUM(size), 0) AS BIGINT) FROM items WHERE beneficiary_id = $1",
+        "SELECT CAST(COALESCE(SUM(size), 0) AS BIGINT) AS total FROM items WHERE beneficiary_id = $1",
         &[bid.into()],
     )?
-    .int(0)
+    .int("total")
 }
 
 /// Every blob a row points at (documents and thumbnails): (item id, blob key, stored digest).
@@ -155,12 +155,12 @@ pub fn all_blobs(tx: &mut dyn Sql) -> StoreResult<Vec<(String, String, Option<St
         "SELECT id, blob_key, blob_sha256, thumb_key, thumb_sha256 FROM items WHERE blob_key IS NOT NULL OR thumb_key IS NOT NULL ORDER BY id",
         &[],
     )? {
-        let id = r.text(0)?;
-        if let Some(k) = r.opt_text(1)? {
-            out.push((id.clone(), k, r.opt_text(2)?));
+        let id = r.text("id")?;
+        if let Some(k) = r.opt_text("blob_key")? {
+            out.push((id.clone(), k, r.opt_text("blob_sha256")?));
         }
-        if let Some(k) = r.opt_text(3)? {
-            out.push((id, k, r.opt_text(4)?));
+        if let Some(k) = r.opt_text("thumb_key")? {
+            out.push((id, k, r.opt_text("thumb_sha256")?));
         }
     }
     Ok(out)
@@ -176,7 +176,7 @@ pub struct ShareRow {
 pub fn shares_of(tx: &mut dyn Sql, item_id: &str) -> StoreResult<Vec<ShareRow>> {
     tx.query("SELECT item_id, structure_id, key_wrap FROM item_shares WHERE item_id = $1 ORDER BY structure_id", &[item_id.into()])?
         .iter()
-        .map(|r| Ok(ShareRow { item_id: r.text(0)?, structure_id: r.text(1)?, key_wrap: r.blob(2)? }))
+        .map(|r| Ok(ShareRow { item_id: r.text("item_id")?, structure_id: r.text("structure_id")?, key_wrap: r.blob("key_wrap")? }))
         .collect()
 }
 
@@ -187,7 +187,7 @@ pub fn shares_of_beneficiary(tx: &mut dyn Sql, bid: &str) -> StoreResult<Vec<Sha
         &[bid.into()],
     )?
     .iter()
-    .map(|r| Ok(ShareRow { item_id: r.text(0)?, structure_id: r.text(1)?, key_wrap: r.blob(2)? }))
+    .map(|r| Ok(ShareRow { item_id: r.text("item_id")?, structure_id: r.text("structure_id")?, key_wrap: r.blob("key_wrap")? }))
     .collect()
 }
 
@@ -217,11 +217,11 @@ pub fn unshare_all(tx: &mut dyn Sql, bid: &str, sid: &str) -> StoreResult<u64> {
 /// How many items of each kind a person shares with a structure.
 pub fn shared_counts(tx: &mut dyn Sql, bid: &str, sid: &str) -> StoreResult<Vec<(String, i64)>> {
     tx.query(
-        "SELECT i.kind, COUNT(*) FROM item_shares s JOIN items i ON i.id = s.item_id WHERE i.beneficiary_id = $1 AND s.structure_id = $2 GROUP BY i.kind",
+        "SELECT i.kind, COUNT(*) AS n FROM item_shares s JOIN items i ON i.id = s.item_id WHERE i.beneficiary_id = $1 AND s.structure_id = $2 GROUP BY i.kind",
         &[bid.into(), sid.into()],
     )?
     .iter()
-    .map(|r| Ok((r.text(0)?, r.int(1)?)))
+    .map(|r| Ok((r.text("kind")?, r.int("n")?)))
     .collect()
 }
 
@@ -245,7 +245,7 @@ pub fn insert_folder(tx: &mut dyn Sql, f: &FolderRow) -> StoreResult<()> {
 pub fn folders_of(tx: &mut dyn Sql, bid: &str) -> StoreResult<Vec<FolderRow>> {
     tx.query("SELECT id, beneficiary_id, parent_id, name_sealed, created_at FROM folders WHERE beneficiary_id = $1 ORDER BY created_at, id", &[bid.into()])?
         .iter()
-        .map(|r| Ok(FolderRow { id: r.text(0)?, beneficiary_id: r.text(1)?, parent_id: r.opt_text(2)?, name_sealed: r.blob(3)?, created_at: r.int(4)? }))
+        .map(|r| Ok(FolderRow { id: r.text("id")?, beneficiary_id: r.text("beneficiary_id")?, parent_id: r.opt_text("parent_id")?, name_sealed: r.blob("name_sealed")?, created_at: r.int("created_at")? }))
         .collect()
 }
 

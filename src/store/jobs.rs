@@ -34,19 +34,19 @@ const COLS: &str = "id, kind, idempotency_key, payload_sealed, status, run_at, a
 
 fn job(r: &Row) -> StoreResult<JobRow> {
     Ok(JobRow {
-        id: r.text(0)?,
-        kind: r.text(1)?,
-        idempotency_key: r.text(2)?,
-        payload_sealed: r.blob(3)?,
-        status: r.text(4)?,
-        run_at: r.int(5)?,
-        attempts: r.int(6)?,
-        max_attempts: r.int(7)?,
-        lease_owner: r.opt_text(8)?,
-        lease_until: r.opt_int(9)?,
-        last_error: r.opt_text(10)?,
-        created_at: r.int(11)?,
-        updated_at: r.int(12)?,
+        id: r.text("id")?,
+        kind: r.text("kind")?,
+        idempotency_key: r.text("idempotency_key")?,
+        payload_sealed: r.blob("payload_sealed")?,
+        status: r.text("status")?,
+        run_at: r.int("run_at")?,
+        attempts: r.int("attempts")?,
+        max_attempts: r.int("max_attempts")?,
+        lease_owner: r.opt_text("lease_owner")?,
+        lease_until: r.opt_int("lease_until")?,
+        last_error: r.opt_text("last_error")?,
+        created_at: r.int("created_at")?,
+        updated_at: r.int("updated_at")?,
     })
 }
 
@@ -192,11 +192,11 @@ pub fn attempts(tx: &mut dyn Sql, id: &str) -> StoreResult<Vec<AttemptRow>> {
     .iter()
     .map(|r| {
         Ok(AttemptRow {
-            attempt: r.int(0)?,
-            at: r.int(1)?,
-            worker: r.text(2)?,
-            outcome: r.text(3)?,
-            detail: r.opt_text(4)?,
+            attempt: r.int("attempt")?,
+            at: r.int("at")?,
+            worker: r.text("worker")?,
+            outcome: r.text("outcome")?,
+            detail: r.opt_text("detail")?,
         })
     })
     .collect()

@@ -63,7 +63,7 @@ pub fn append(tx: &mut dyn Sql, e: &JournalEntry) -> StoreResult<()> {
         &[],
     )?;
     let (seq, prev) = match last {
-        Some(r) => (r.int(0)? + 1, r.blob(1)?),
+        Some(r) => (r.int("seq")? + 1, r.blob("hash")?),
         None => (1, GENESIS.to_vec()),
     };
     let hash = chain(&prev, e, seq);
@@ -93,22 +93,22 @@ const COLS: &str = "seq, id, beneficiary_id, at, actor_kind, actor_account, acto
 
 fn from_row(r: &Row) -> StoreResult<(i64, JournalEntry, Vec<u8>, Vec<u8>)> {
     Ok((
-        r.int(0)?,
+        r.int("seq")?,
         JournalEntry {
-            id: r.text(1)?,
-            beneficiary_id: r.opt_text(2)?,
-            at: r.int(3)?,
-            actor_kind: r.text(4)?,
-            actor_account: r.opt_text(5)?,
-            actor_name: r.opt_text(6)?,
-            actor_structure: r.opt_text(7)?,
-            action: r.text(8)?,
-            target_kind: r.opt_text(9)?,
-            target_id: r.opt_text(10)?,
-            outcome: r.text(11)?,
+            id: r.text("id")?,
+            beneficiary_id: r.opt_text("beneficiary_id")?,
+            at: r.int("at")?,
+            actor_kind: r.text("actor_kind")?,
+            actor_account: r.opt_text("actor_account")?,
+            actor_name: r.opt_text("actor_name")?,
+            actor_structure: r.opt_text("actor_structure")?,
+            action: r.text("action")?,
+            target_kind: r.opt_text("target_kind")?,
+            target_id: r.opt_text("target_id")?,
+            outcome: r.text("outcome")?,
         },
-        r.blob(12)?,
-        r.blob(13)?,
+        r.blob("prev_hash")?,
+        r.blob("hash")?,
     ))
 }
 

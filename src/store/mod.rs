@@ -3,8 +3,9 @@
 //! placeholders, `RETURNING`, `ON CONFLICT`); ids and times are generated in Rust. The adapter
 //! is chosen by the database URL: `sqlite://` (the default) or `postgres://`.
 //!
-//! A whole use case runs inside one [`Database::transaction`] call on one blocking thread:
-//! one hand-off per transaction, not one per query (see the performance note of issue 2).
+//! A whole use case runs inside one [`Database::transaction`] (it writes) or [`Database::read`]
+//! (it only reads) call on one blocking thread: one hand-off per transaction, not one per
+//! query (see the performance note of issue 2). Rows are read by column name ([`Row`]).
 
 pub mod accounts;
 pub mod beneficiaries;
@@ -17,6 +18,7 @@ pub mod journal;
 mod postgres;
 pub mod reminders;
 pub mod resets;
+mod row;
 #[cfg(feature = "s3")]
 pub mod s3;
 pub mod sessions;
@@ -28,7 +30,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 pub use postgres::PgPool;
-pub use sqlite::SqlitePool;
+pub use row::{Column, Row};
+pub use sqlite::{DEFAULT_SIZE as SQLITE_CONNECTIONS, SqlitePool};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -36,8 +39,10 @@ pub enum StoreError {
     Conflict,
     #[error("database error: {0}")]
     Backend(String),
-    #[error("unexpected column type at {0}")]
-    Decode(usize),
+    #[error("unexpected type in column {0}")]
+    Decode(String),
+    #[error("no column {0} in the result")]
+    MissingColumn(String),
     #[error("storage full")]
     Full,
     #[error("blocking task failed")]
@@ -96,52 +101,6 @@ impl<T: Into<Value>> From<Option<T>> for Value {
     }
 }
 
-/// One result row, read by column index.
-#[derive(Debug, Clone)]
-pub struct Row(pub Vec<Value>);
-
-impl Row {
-    pub fn text(&self, i: usize) -> StoreResult<String> {
-        match self.0.get(i) {
-            Some(Value::Text(s)) => Ok(s.clone()),
-            _ => Err(StoreError::Decode(i)),
-        }
-    }
-    pub fn opt_text(&self, i: usize) -> StoreResult<Option<String>> {
-        match self.0.get(i) {
-            Some(Value::Null) => Ok(None),
-            _ => self.text(i).map(Some),
-        }
-    }
-    pub fn int(&self, i: usize) -> StoreResult<i64> {
-        match self.0.get(i) {
-            Some(Value::Int(v)) => Ok(*v),
-            _ => Err(StoreError::Decode(i)),
-        }
-    }
-    pub fn opt_int(&self, i: usize) -> StoreResult<Option<i64>> {
-        match self.0.get(i) {
-            Some(Value::Null) => Ok(None),
-            _ => self.int(i).map(Some),
-        }
-    }
-    pub fn bool(&self, i: usize) -> StoreResult<bool> {
-        self.int(i).map(|v| v != 0)
-    }
-    pub fn blob(&self, i: usize) -> StoreResult<Vec<u8>> {
-        match self.0.get(i) {
-            Some(Value::Blob(b)) => Ok(b.clone()),
-            _ => Err(StoreError::Decode(i)),
-        }
-    }
-    pub fn opt_blob(&self, i: usize) -> StoreResult<Option<Vec<u8>>> {
-        match self.0.get(i) {
-            Some(Value::Null) => Ok(None),
-            _ => self.blob(i).map(Some),
-        }
-    }
-}
-
 /// The port every repository is written against: one open transaction.
 pub trait Sql {
     fn execute(&mut self, sql: &str, params: &[Value]) -> StoreResult<u64>;
@@ -196,6 +155,12 @@ impl Database {
     /// `sqlite://PATH` opens (and creates) an SQLite database; `postgres://USER:PASSWORD@HOST:PORT/DB`
     /// (or `postgresql://`) connects to an existing PostgreSQL database.
     pub fn open(url: &str, data_dir: &Path) -> StoreResult<Self> {
+        Self::open_with(url, data_dir, SQLITE_CONNECTIONS)
+    }
+
+    /// [`Database::open`], keeping up to `sqlite_connections` SQLite connections open (the
+    /// `sqlite_connections` setting; PostgreSQL's pool is not affected).
+    pub fn open_with(url: &str, data_dir: &Path, sqlite_connections: usize) -> StoreResult<Self> {
         if let Some(rest) = url
             .strip_prefix("sqlite://")
             .or_else(|| url.strip_prefix("sqlite:"))
@@ -205,7 +170,10 @@ impl Database {
             } else {
                 data_dir.join(rest)
             };
-            return Ok(Self::Sqlite(Arc::new(SqlitePool::open(&path)?)));
+            return Ok(Self::Sqlite(Arc::new(SqlitePool::open(
+                &path,
+                sqlite_connections,
+            )?)));
         }
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             return Ok(Self::Postgres(Arc::new(PgPool::open(url)?)));
@@ -223,7 +191,9 @@ impl Database {
         }
     }
 
-    /// Runs `f` in one transaction on a blocking thread; commits when it returns `Ok`.
+    /// Runs `f` in one write transaction on a blocking thread; commits when it returns `Ok`.
+    /// On SQLite, write transactions run one at a time: a use case that only reads takes
+    /// [`Database::read`] instead.
     pub async fn transaction<T, E, F>(&self, f: F) -> Result<T, E>
     where
         T: Send + 'static,
@@ -237,8 +207,8 @@ impl Database {
     }
 
     /// Runs `f`, which only reads, in one consistent snapshot on a blocking thread, without
-    /// holding up writers (SQLite: a deferred transaction under WAL; PostgreSQL: read only,
-    /// repeatable read).
+    /// holding up writers or waiting for them (SQLite: a deferred transaction under WAL;
+    /// PostgreSQL: read only, repeatable read). A statement that writes is refused.
     pub async fn read<T, E, F>(&self, f: F) -> Result<T, E>
     where
         T: Send + 'static,

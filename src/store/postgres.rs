@@ -12,7 +12,7 @@ use postgres::error::SqlState;
 use postgres::types::{FromSqlOwned, IsNull, ToSql, Type, WrongType};
 use std::collections::HashMap;
 use std::error::Error;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 const MIGRATIONS: &[(i64, &str)] = &[
@@ -317,7 +317,8 @@ impl Sql for PgTx<'_, '_> {
     fn query(&mut self, sql: &str, params: &[Value]) -> StoreResult<Vec<Row>> {
         let stmt = self.prepare(sql)?;
         let rows = with_params(&stmt, params, |p| self.tx.query(&stmt, p)).map_err(backend)?;
-        rows.iter().map(decode_row).collect()
+        let names = column_names(&stmt);
+        rows.iter().map(|r| decode_row(&names, r)).collect()
     }
 
     fn lock(&mut self, name: &str) -> StoreResult<()> {
@@ -391,10 +392,15 @@ fn kind(v: &Value) -> &'static str {
 
 fn get<T: FromSqlOwned>(row: &postgres::Row, i: usize) -> StoreResult<Option<T>> {
     row.try_get::<_, Option<T>>(i)
-        .map_err(|_| StoreError::Decode(i))
+        .map_err(|_| StoreError::Decode(row.columns()[i].name().to_owned()))
 }
 
-fn decode_row(row: &postgres::Row) -> StoreResult<Row> {
+/// The result's column names, shared by its rows.
+fn column_names(stmt: &postgres::Statement) -> Arc<[String]> {
+    stmt.columns().iter().map(|c| c.name().to_owned()).collect()
+}
+
+fn decode_row(names: &Arc<[String]>, row: &postgres::Row) -> StoreResult<Row> {
     let mut values = Vec::with_capacity(row.len());
     for (i, column) in row.columns().iter().enumerate() {
         let ty = column.type_();
@@ -411,9 +417,9 @@ fn decode_row(row: &postgres::Row) -> StoreResult<Row> {
         } else if *ty == Type::BYTEA {
             get::<Vec<u8>>(row, i)?.map(Value::Blob)
         } else {
-            return Err(StoreError::Decode(i));
+            return Err(StoreError::Decode(column.name().to_owned()));
         };
         values.push(value.unwrap_or(Value::Null));
     }
-    Ok(Row(values))
+    Ok(Row::new(names.clone(), values))
 }

@@ -25,21 +25,21 @@ const COLS: &str = "id, beneficiary_id, item_id, kind, minutes_before, structure
 
 fn reminder(r: &Row) -> StoreResult<ReminderRow> {
     Ok(ReminderRow {
-        id: r.text(0)?,
-        beneficiary_id: r.text(1)?,
-        item_id: r.text(2)?,
-        kind: r.text(3)?,
-        minutes_before: r.int(4)?,
-        structure_id: r.opt_text(5)?,
-        job_key: r.text(6)?,
-        status: r.text(7)?,
-        operator: r.opt_text(8)?,
-        operator_ref: r.opt_text(9)?,
-        encoding: r.opt_text(10)?,
-        segments: r.opt_int(11)?,
-        sent_at: r.opt_int(12)?,
-        delivered_at: r.opt_int(13)?,
-        created_at: r.int(14)?,
+        id: r.text("id")?,
+        beneficiary_id: r.text("beneficiary_id")?,
+        item_id: r.text("item_id")?,
+        kind: r.text("kind")?,
+        minutes_before: r.int("minutes_before")?,
+        structure_id: r.opt_text("structure_id")?,
+        job_key: r.text("job_key")?,
+        status: r.text("status")?,
+        operator: r.opt_text("operator")?,
+        operator_ref: r.opt_text("operator_ref")?,
+        encoding: r.opt_text("encoding")?,
+        segments: r.opt_int("segments")?,
+        sent_at: r.opt_int("sent_at")?,
+        delivered_at: r.opt_int("delivered_at")?,
+        created_at: r.int("created_at")?,
     })
 }
 
@@ -96,7 +96,7 @@ pub fn remove_scheduled(tx: &mut dyn Sql, item_id: &str) -> StoreResult<Vec<Stri
             &[item_id.into()],
         )?
         .iter()
-        .map(|r| r.text(0))
+        .map(|r| r.text("job_key"))
         .collect::<StoreResult<Vec<_>>>()?;
     tx.execute(
         "DELETE FROM reminders WHERE item_id = $1 AND status = 'scheduled'",
@@ -169,6 +169,6 @@ pub fn counters(tx: &mut dyn Sql, structure: &str) -> StoreResult<Vec<(String, i
         &[structure.into()],
     )?
     .iter()
-    .map(|r| Ok((r.text(0)?, r.int(1)?, r.int(2)?)))
+    .map(|r| Ok((r.text("month")?, r.int("messages")?, r.int("segments")?)))
     .collect()
 }

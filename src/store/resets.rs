@@ -25,23 +25,23 @@ pub struct ResetRow {
     pub expires_at: i64,
 }
 
-const SELECT: &str = "SELECT r.id, r.beneficiary_id, r.structure_id, r.status, r.started_by, a.display_name, r.confirmed_by, r.usable_from, r.salt, r.verifier, r.vault_wrap, r.created_at, r.expires_at FROM relay_resets r LEFT JOIN accounts a ON a.id = r.started_by";
+const SELECT: &str = "SELECT r.id, r.beneficiary_id, r.structure_id, r.status, r.started_by, a.display_name AS started_by_name, r.confirmed_by, r.usable_from, r.salt, r.verifier, r.vault_wrap, r.created_at, r.expires_at FROM relay_resets r LEFT JOIN accounts a ON a.id = r.started_by";
 
 fn from_row(r: &Row) -> StoreResult<ResetRow> {
     Ok(ResetRow {
-        id: r.text(0)?,
-        beneficiary_id: r.text(1)?,
-        structure_id: r.text(2)?,
-        status: r.text(3)?,
-        started_by: r.opt_text(4)?,
-        started_by_name: r.opt_text(5)?,
-        confirmed_by: r.opt_text(6)?,
-        usable_from: r.int(7)?,
-        salt: r.opt_blob(8)?,
-        verifier: r.opt_blob(9)?,
-        vault_wrap: r.opt_blob(10)?,
-        created_at: r.int(11)?,
-        expires_at: r.int(12)?,
+        id: r.text("id")?,
+        beneficiary_id: r.text("beneficiary_id")?,
+        structure_id: r.text("structure_id")?,
+        status: r.text("status")?,
+        started_by: r.opt_text("started_by")?,
+        started_by_name: r.opt_text("started_by_name")?,
+        confirmed_by: r.opt_text("confirmed_by")?,
+        usable_from: r.int("usable_from")?,
+        salt: r.opt_blob("salt")?,
+        verifier: r.opt_blob("verifier")?,
+        vault_wrap: r.opt_blob("vault_wrap")?,
+        created_at: r.int("created_at")?,
+        expires_at: r.int("expires_at")?,
     })
 }
 
@@ -152,7 +152,7 @@ pub fn new_sheet_due_since(tx: &mut dyn Sql, bid: &str) -> StoreResult<Option<i6
             "SELECT new_sheet_due_since FROM beneficiaries WHERE id = $1",
             &[bid.into()],
         )?
-        .map(|r| r.opt_int(0))
+        .map(|r| r.opt_int("new_sheet_due_since"))
         .transpose()?
         .flatten())
 }

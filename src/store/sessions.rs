@@ -32,42 +32,53 @@ pub fn insert(tx: &mut dyn Sql, s: &SessionRow) -> StoreResult<()> {
     Ok(())
 }
 
-/// Finds a live session and slides its idle deadline; deletes it when expired.
-pub fn touch(tx: &mut dyn Sql, id_hash: &[u8], now: i64) -> StoreResult<Option<SessionRow>> {
-    let Some(r) = tx.query_opt(
+impl SessionRow {
+    /// Past its idle or absolute deadline.
+    pub fn expired(&self, now: i64) -> bool {
+        now >= self.last_seen_at + self.idle_seconds
+            || now >= self.created_at + self.absolute_seconds
+    }
+
+    /// Whether its idle deadline should slide now: at most once a minute, so most requests
+    /// write nothing (on SQLite, a durable write per page view serialised every reader
+    /// behind an fsync).
+    pub fn touch_due(&self, now: i64) -> bool {
+        now - self.last_seen_at >= TOUCH_EVERY_SECONDS
+    }
+}
+
+/// A session by the hash of its token, expired or not: reads only (a snapshot will do).
+pub fn by_hash(tx: &mut dyn Sql, id_hash: &[u8]) -> StoreResult<Option<SessionRow>> {
+    tx.query_opt(
         "SELECT id_hash, account_id, stage, sealed_keys, created_at, last_seen_at, idle_seconds, absolute_seconds FROM sessions WHERE id_hash = $1",
         &[id_hash.into()],
     )?
-    else {
-        return Ok(None);
-    };
-    let s = SessionRow {
-        id_hash: r.blob(0)?,
-        account_id: r.text(1)?,
-        stage: r.text(2)?,
-        sealed_keys: r.blob(3)?,
-        created_at: r.int(4)?,
-        last_seen_at: r.int(5)?,
-        idle_seconds: r.int(6)?,
-        absolute_seconds: r.int(7)?,
-    };
-    if now >= s.last_seen_at + s.idle_seconds || now >= s.created_at + s.absolute_seconds {
-        delete(tx, id_hash)?;
-        return Ok(None);
-    }
-    // The idle deadline slides at most once a minute: most requests then write nothing (on
-    // SQLite, a durable write per page view serialised every reader behind an fsync).
-    if now - s.last_seen_at < TOUCH_EVERY_SECONDS {
-        return Ok(Some(s));
-    }
+    .map(|r| {
+        Ok(SessionRow {
+            id_hash: r.blob("id_hash")?,
+            account_id: r.text("account_id")?,
+            stage: r.text("stage")?,
+            sealed_keys: r.blob("sealed_keys")?,
+            created_at: r.int("created_at")?,
+            last_seen_at: r.int("last_seen_at")?,
+            idle_seconds: r.int("idle_seconds")?,
+            absolute_seconds: r.int("absolute_seconds")?,
+        })
+    })
+    .transpose()
+}
+
+/// Slides a session's idle deadline to `now` (a small write of its own, when
+/// [`SessionRow::touch_due`]); a no-op when another request just did it.
+pub fn touch(tx: &mut dyn Sql, id_hash: &[u8], now: i64) -> StoreResult<u64> {
     tx.execute(
-        "UPDATE sessions SET last_seen_at = $2 WHERE id_hash = $1",
-        &[id_hash.into(), now.into()],
-    )?;
-    Ok(Some(SessionRow {
-        last_seen_at: now,
-        ..s
-    }))
+        "UPDATE sessions SET last_seen_at = $2 WHERE id_hash = $1 AND last_seen_at <= $3",
+        &[
+            id_hash.into(),
+            now.into(),
+            (now - TOUCH_EVERY_SECONDS).into(),
+        ],
+    )
 }
 
 /// How often a session's last activity is recorded: its idle timeout may end up to this much

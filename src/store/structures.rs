@@ -17,13 +17,13 @@ const COLS: &str = "s.id, s.name, s.kind, s.city, s.annual_budget_eur, s.public_
 
 fn from_row(r: &Row) -> StoreResult<StructureRow> {
     Ok(StructureRow {
-        id: r.text(0)?,
-        name: r.text(1)?,
-        kind: r.text(2)?,
-        city: r.opt_text(3)?,
-        annual_budget_eur: r.opt_int(4)?,
-        public_key: r.opt_blob(5)?,
-        created_at: r.int(6)?,
+        id: r.text("id")?,
+        name: r.text("name")?,
+        kind: r.text("kind")?,
+        city: r.opt_text("city")?,
+        annual_budget_eur: r.opt_int("annual_budget_eur")?,
+        public_key: r.opt_blob("public_key")?,
+        created_at: r.int("created_at")?,
     })
 }
 
@@ -84,17 +84,17 @@ pub fn memberships_of(tx: &mut dyn Sql, account_id: &str) -> StoreResult<Vec<Mem
         &[account_id.into()],
     )?
     .iter()
-    .map(|r| Ok(MembershipRow { structure: from_row(r)?, role: r.text(7)?, structure_key_wrap: r.opt_blob(8)? }))
+    .map(|r| Ok(MembershipRow { structure: from_row(r)?, role: r.text("role")?, structure_key_wrap: r.opt_blob("structure_key_wrap")? }))
     .collect()
 }
 
 /// Whether the account was a member somewhere and every membership is deactivated.
 pub fn only_deactivated(tx: &mut dyn Sql, account_id: &str) -> StoreResult<bool> {
     let row = tx.query_one(
-        "SELECT COUNT(*), COALESCE(SUM(CASE WHEN status = 'deactivated' THEN 1 ELSE 0 END), 0) FROM memberships WHERE account_id = $1",
+        "SELECT COUNT(*) AS total, COALESCE(SUM(CASE WHEN status = 'deactivated' THEN 1 ELSE 0 END), 0) AS gone FROM memberships WHERE account_id = $1",
         &[account_id.into()],
     )?;
-    let (all, gone) = (row.int(0)?, row.int(1)?);
+    let (all, gone) = (row.int("total")?, row.int("gone")?);
     Ok(all > 0 && all == gone)
 }
 
@@ -235,21 +235,21 @@ impl MemberRow {
     }
 }
 
-const MEMBER_COLS: &str = "a.id, a.display_name, a.email, m.role, a.public_key, m.structure_key_wrap IS NOT NULL, m.status, m.created_at, m.created_by_name, m.created_by, m.decided_at";
+const MEMBER_COLS: &str = "a.id AS account_id, a.display_name, a.email, m.role, a.public_key, m.structure_key_wrap IS NOT NULL AS has_key, m.status, m.created_at, m.created_by_name, m.created_by, m.decided_at";
 
 fn member_from_row(r: &Row) -> StoreResult<MemberRow> {
     Ok(MemberRow {
-        account_id: r.text(0)?,
-        display_name: r.opt_text(1)?.unwrap_or_default(),
-        email: r.opt_text(2)?.unwrap_or_default(),
-        role: r.text(3)?,
-        public_key: r.blob(4)?,
-        has_key: r.bool(5)?,
-        status: MemberStatus::parse(&r.text(6)?),
-        created_at: r.int(7)?,
-        created_by_name: r.opt_text(8)?,
-        created_by: r.opt_text(9)?,
-        decided_at: r.opt_int(10)?,
+        account_id: r.text("account_id")?,
+        display_name: r.opt_text("display_name")?.unwrap_or_default(),
+        email: r.opt_text("email")?.unwrap_or_default(),
+        role: r.text("role")?,
+        public_key: r.blob("public_key")?,
+        has_key: r.bool("has_key")?,
+        status: MemberStatus::parse(&r.text("status")?),
+        created_at: r.int("created_at")?,
+        created_by_name: r.opt_text("created_by_name")?,
+        created_by: r.opt_text("created_by")?,
+        decided_at: r.opt_int("decided_at")?,
     })
 }
 
@@ -311,10 +311,10 @@ pub fn key_state(tx: &mut dyn Sql, structure_id: &str) -> StoreResult<Option<Key
     )?
     .map(|r| {
         Ok(KeyState {
-            public_key: r.opt_blob(0)?,
-            version: r.int(1)?,
-            rotation_due: r.int(2)? != 0,
-            rotation_job: r.opt_text(3)?,
+            public_key: r.opt_blob("public_key")?,
+            version: r.int("key_version")?,
+            rotation_due: r.int("rotation_due")? != 0,
+            rotation_job: r.opt_text("rotation_job")?,
         })
     })
     .transpose()
@@ -386,11 +386,11 @@ pub fn key_chains_of_member(
     .iter()
     .map(|r| {
         Ok((
-            r.text(0)?,
+            r.text("structure_id")?,
             KeyVersionRow {
-                version: r.int(1)?,
-                public_key: r.blob(2)?,
-                successor_wrap: r.opt_blob(3)?,
+                version: r.int("version")?,
+                public_key: r.blob("public_key")?,
+                successor_wrap: r.opt_blob("successor_wrap")?,
             },
         ))
     })
@@ -404,7 +404,7 @@ pub fn rotating_of_member(tx: &mut dyn Sql, account_id: &str) -> StoreResult<Vec
         &[account_id.into()],
     )?
     .iter()
-    .map(|r| r.text(0))
+    .map(|r| r.text("id"))
     .collect()
 }
 
@@ -433,16 +433,16 @@ pub fn stale_wraps(
         "SELECT item_id, key_wrap FROM item_shares WHERE structure_id = $1 AND key_version < $2 ORDER BY item_id LIMIT $3",
         &[structure_id.into(), current.into(), limit.into()],
     )? {
-        out.push(StaleWrap::Share { item_id: r.text(0)?, wrap: r.blob(1)? });
+        out.push(StaleWrap::Share { item_id: r.text("item_id")?, wrap: r.blob("key_wrap")? });
     }
     for r in tx.query(
         "SELECT beneficiary_id, identity_wrap, recovery_wrap FROM relays WHERE structure_id = $1 AND key_version < $2 ORDER BY beneficiary_id LIMIT $3",
         &[structure_id.into(), current.into(), limit.into()],
     )? {
         out.push(StaleWrap::Relay {
-            beneficiary_id: r.text(0)?,
-            identity_wrap: r.blob(1)?,
-            recovery_wrap: r.opt_blob(2)?,
+            beneficiary_id: r.text("beneficiary_id")?,
+            identity_wrap: r.blob("identity_wrap")?,
+            recovery_wrap: r.opt_blob("recovery_wrap")?,
         });
     }
     Ok(out)

@@ -21,8 +21,8 @@ pub fn get(tx: &mut dyn Sql, key: &[u8]) -> StoreResult<Option<ThrottleState>> {
     )?
     .map(|r| {
         Ok(ThrottleState {
-            failures: r.int(0)?,
-            blocked_until: r.int(1)?,
+            failures: r.int("failures")?,
+            blocked_until: r.int("blocked_until")?,
         })
     })
     .transpose()
@@ -63,10 +63,10 @@ pub fn record_address_failure(
 
 pub fn distinct_identifiers(tx: &mut dyn Sql, address: &[u8], since: i64) -> StoreResult<i64> {
     tx.query_one(
-        "SELECT COUNT(*) FROM address_failures WHERE address_key = $1 AND at >= $2",
+        "SELECT COUNT(*) AS n FROM address_failures WHERE address_key = $1 AND at >= $2",
         &[address.into(), since.into()],
     )?
-    .int(0)
+    .int("n")
 }
 
 /// Whether this (identifier, address) pair logged in successfully since `since`.

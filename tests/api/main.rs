@@ -31,6 +31,7 @@ mod reminders;
 mod resets;
 mod rewrap;
 mod sms;
+mod snapshots;
 mod storage_migration;
 mod throttling;
 mod uploads;

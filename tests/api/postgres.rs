@@ -302,7 +302,7 @@ fn values_and_errors_map_like_on_sqlite() {
             })
             .unwrap();
         assert_eq!(
-            row.0,
+            row.values(),
             vec![
                 Value::Blob(vec![0, 1, 255]),
                 Value::Int(3),

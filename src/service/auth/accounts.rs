@@ -64,7 +64,7 @@ impl App {
     pub async fn account_view(&self, session: &Session) -> ServiceResult<AccountView> {
         let aid = session.account_id.clone();
         let memberships = if session.kind == "professional" {
-            self.tx(move |tx| Ok(structures::memberships_of(tx, &aid)?))
+            self.read(move |tx| Ok(structures::memberships_of(tx, &aid)?))
                 .await?
         } else {
             Vec::new()
@@ -140,7 +140,7 @@ impl App {
         let app = self.clone();
         let k = throttling.clone();
         let loaded = self
-            .tx(move |tx| {
+            .read(move |tx| {
                 check_throttle(&app, tx, &k, now)?;
                 let account = accounts::by_id(tx, &aid)?;
                 load_account(tx, account)

@@ -70,7 +70,7 @@ impl App {
         let app = self.clone();
         let k = throttling.clone();
         let loaded = self
-            .tx(move |tx| {
+            .read(move |tx| {
                 check_throttle(&app, tx, &k, now)?;
                 let account = match &login_index {
                     Some(ix) => accounts::by_login_index(tx, ix)?,
@@ -197,7 +197,7 @@ impl App {
         let k = throttling.clone();
         let a2 = aid.clone();
         let loaded = self
-            .tx(move |tx| {
+            .read(move |tx| {
                 check_throttle(&app, tx, &k, now)?;
                 let account = accounts::by_id(tx, &a2)?;
                 load_account(tx, account)

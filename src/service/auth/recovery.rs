@@ -123,7 +123,7 @@ impl App {
         let now = self.now();
         let in_person = req.in_person;
         let (loaded, reset) = self
-            .tx(move |tx| {
+            .read(move |tx| {
                 let account = match &login_index {
                     Some(ix) => accounts::by_login_index(tx, ix)?,
                     None => None,
@@ -279,7 +279,7 @@ impl App {
         let bid = parse_id(bid)?;
         let b2 = bid.clone();
         let relays = self
-            .tx(move |tx| Ok(beneficiaries::relays_of(tx, &b2)?))
+            .read(move |tx| Ok(beneficiaries::relays_of(tx, &b2)?))
             .await?;
         allow_on_safe(session, Action::StartReset, &bid, &relays)?;
         let Actor::Professional { .. } = session.actor else {
@@ -351,7 +351,7 @@ impl App {
     async fn relay_vault(&self, session: &Session, bid: &str, sid: &str) -> ServiceResult<Key32> {
         let (b2, s2) = (bid.to_owned(), sid.to_owned());
         let wrap = self
-            .tx(move |tx| Ok(beneficiaries::recovery_wrap(tx, &b2, &s2)?))
+            .read(move |tx| Ok(beneficiaries::recovery_wrap(tx, &b2, &s2)?))
             .await?
             .ok_or(ServiceError::NotFound)?;
         let aad = ctx::relay_recovery(bid, sid);
@@ -366,7 +366,7 @@ impl App {
         let id = parse_id(id)?;
         let now = self.now();
         let row = self
-            .tx(move |tx| Ok(resets::by_id(tx, &id)?))
+            .read(move |tx| Ok(resets::by_id(tx, &id)?))
             .await?
             .filter(|r| r.expires_at > now)
             .ok_or(ServiceError::NotFound)?;
@@ -445,7 +445,7 @@ impl App {
             Actor::Beneficiary { .. } => {
                 let rid = parse_id(id)?;
                 let row = self
-                    .tx(move |tx| Ok(resets::by_id(tx, &rid)?))
+                    .read(move |tx| Ok(resets::by_id(tx, &rid)?))
                     .await?
                     .ok_or(ServiceError::NotFound)?;
                 allow(
@@ -494,7 +494,7 @@ impl App {
         let now = self.now();
         let s2 = sid.clone();
         let rows = self
-            .tx(move |tx| {
+            .read(move |tx| {
                 let mut out = Vec::new();
                 for r in resets::of_structure(tx, &s2, now)? {
                     let relay = beneficiaries::relay(tx, &r.beneficiary_id, &s2)?;
@@ -548,7 +548,7 @@ impl App {
             return Ok((None, false));
         };
         let now = self.now();
-        self.tx(move |tx| {
+        self.read(move |tx| {
             let due = resets::new_sheet_due_since(tx, &bid)?.is_some();
             let Some(r) = resets::of_beneficiary(tx, &bid)?.filter(|r| r.expires_at > now) else {
                 return Ok((None, due));
@@ -591,7 +591,7 @@ impl App {
         };
         let b2 = bid.clone();
         let row = self
-            .tx(move |tx| beneficiaries::by_id(tx, &b2)?.ok_or(ServiceError::NotFound))
+            .read(move |tx| beneficiaries::by_id(tx, &b2)?.ok_or(ServiceError::NotFound))
             .await?;
         let identity = IdentityRecord::open(self, &ik, &bid, &row.identity_sealed)?;
         let code = recovery::generate_code();

@@ -164,16 +164,35 @@ impl App {
         let token_hash = consigne_vault::sha256(&raw).to_vec();
         let now = self.now();
         let h = token_hash.clone();
-        let (row, loaded) = self
-            .tx(move |tx| {
-                let Some(row) = sessions::touch(tx, &h, now)? else {
+        // On a snapshot: a page view waits for no writer. The deadline's slide (once a minute)
+        // and the removal of an expired session are small writes of their own.
+        let found = self
+            .read(move |tx| {
+                let Some(row) = sessions::by_hash(tx, &h)? else {
                     return Ok(None);
                 };
+                if row.expired(now) {
+                    return Ok(Some((row, None)));
+                }
                 let account = accounts::by_id(tx, &row.account_id)?;
-                Ok(Some((row, load_account(tx, account)?)))
+                Ok(Some((row, Some(load_account(tx, account)?))))
             })
             .await?
             .ok_or(ServiceError::Unauthenticated)?;
+        let (row, loaded) = match found {
+            (row, Some(loaded)) => (row, loaded),
+            (_, None) => {
+                let h = token_hash.clone();
+                self.tx(move |tx| Ok(sessions::delete(tx, &h).map(|_| ())?))
+                    .await?;
+                return Err(ServiceError::Unauthenticated);
+            }
+        };
+        if row.touch_due(now) {
+            let h = token_hash.clone();
+            self.tx(move |tx| Ok(sessions::touch(tx, &h, now).map(|_| ())?))
+                .await?;
+        }
         let account = loaded.account.ok_or(ServiceError::Unauthenticated)?;
         let session_key = consigne_vault::derive_key(&raw, ctx::SESSION_KEY);
         let aad = ctx::session(&account.id);

@@ -48,7 +48,7 @@ impl App {
         }
         let aid = session.account_id.clone();
         let account = self
-            .tx(move |tx| Ok(accounts::by_id(tx, &aid)?))
+            .read(move |tx| Ok(accounts::by_id(tx, &aid)?))
             .await?
             .ok_or(ServiceError::Unauthenticated)?;
         if account.totp_confirmed {
@@ -66,7 +66,7 @@ impl App {
     pub async fn totp_confirm(&self, session: &Session, code: &str) -> ServiceResult<()> {
         let aid = session.account_id.clone();
         let account = self
-            .tx(move |tx| Ok(accounts::by_id(tx, &aid)?))
+            .read(move |tx| Ok(accounts::by_id(tx, &aid)?))
             .await?
             .ok_or(ServiceError::Unauthenticated)?;
         if account.totp_confirmed {

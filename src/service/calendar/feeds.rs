@@ -96,7 +96,7 @@ impl App {
     ) -> ServiceResult<Option<CalendarFeedView>> {
         let bid = own_safe(session, bid)?;
         let row = self
-            .tx(move |tx| Ok(feeds::of_beneficiary(tx, &bid)?))
+            .read(move |tx| Ok(feeds::of_beneficiary(tx, &bid)?))
             .await?;
         Ok(row.map(|r| self.feed_view(session, &r)))
     }

@@ -350,7 +350,7 @@ impl App {
     async fn reminders_of(&self, item_id: &str) -> ServiceResult<Vec<ReminderView>> {
         let item = item_id.to_owned();
         let rows = self
-            .tx(move |tx| Ok(reminders::of_item(tx, &item)?))
+            .read(move |tx| Ok(reminders::of_item(tx, &item)?))
             .await?;
         Ok(rows
             .into_iter()

@@ -86,7 +86,7 @@ impl App {
         let bid = own_safe(session, bid)?;
         let key = Self::folder_key(session)?;
         let b2 = bid.clone();
-        let rows = self.tx(move |tx| Ok(items::folders_of(tx, &b2)?)).await?;
+        let rows = self.read(move |tx| Ok(items::folders_of(tx, &b2)?)).await?;
         rows.iter()
             .map(|f| {
                 let aad = ctx::folder_name(&bid, &f.id);

@@ -79,7 +79,7 @@ pub(crate) async fn open_item(
 ) -> ServiceResult<Opened> {
     let id = parse_id(id)?;
     let (row, shares, relays) = app
-        .tx(move |tx| {
+        .read(move |tx| {
             let row = items::by_id(tx, &id)?
                 .filter(|r| r.kind == kind)
                 .ok_or(ServiceError::NotFound)?;
@@ -137,7 +137,7 @@ pub(crate) async fn visible_items(
     let bid = parse_id(bid)?;
     let b2 = bid.clone();
     let (rows, shares, relays) = app
-        .tx(move |tx| {
+        .read(move |tx| {
             if beneficiaries::by_id(tx, &b2)?.is_none() {
                 return Err(ServiceError::NotFound);
             }
