@@ -385,3 +385,9 @@ mod tests {
         assert!(Phone::parse("abc").is_err());
     }
 }
+
+/// A name or a query as a search compares it: lowercase, accents, spaces and punctuation gone
+/// ("Hélène D'Arc" and "helene darc" match).
+pub fn search_key(s: &str) -> String {
+    fold(s)
+}

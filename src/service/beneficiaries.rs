@@ -2,6 +2,7 @@
 
 use super::auth::{IdentityRecord, check_for_identity, ctx};
 use super::members::staff_actor;
+use super::paging::{Page, PageNumber};
 use super::structures::{allow, allow_on_safe, structure_access};
 use super::{
     App, JournalActor, ServiceError, ServiceResult, Session, SessionKeys, journal, new_id, parse_id,
@@ -97,6 +98,23 @@ pub struct RelayView {
 pub(crate) struct InvitationDeliveries {
     in_flight: std::sync::Arc<tokio::sync::RwLock<()>>,
     lane: std::sync::Arc<tokio::sync::Mutex<()>>,
+}
+
+/// Whether a person matches a folded search: her first and last names in either order, or her
+/// birth date written `YYYY-MM-DD` or `DD/MM/YYYY`.
+fn matches_search(p: &FollowedPerson, q: &str) -> bool {
+    use crate::domain::search_key;
+    let (first, last) = (search_key(&p.first_name), search_key(&p.last_name));
+    let birth = search_key(&p.birth_date);
+    let day_first: String = p.birth_date.split('-').rev().collect();
+    [
+        format!("{first}{last}"),
+        format!("{last}{first}"),
+        birth,
+        search_key(&day_first),
+    ]
+    .iter()
+    .any(|h| h.contains(q))
 }
 
 impl App {
@@ -195,6 +213,19 @@ impl App {
         let input_recovery = input.recovery_relay.unwrap_or(true);
         let display_name = format!("{} {}", first.as_str(), last.as_str());
         let safe_id = bid.clone();
+        // Her entry in the structure's directory, if this professional holds its key (else
+        // the first listing by a member writes it).
+        let entry = App::structure_secrets(session, &sid).first().map(|s| {
+            super::directory::seal_directory_entry(
+                &self.platform,
+                s,
+                &sid,
+                &bid,
+                first.as_str(),
+                last.as_str(),
+                &birth.iso(),
+            )
+        });
         let identifier = self
             .tx(move |tx| {
                 let structure = structures::by_id(tx, &sid)?.ok_or(ServiceError::NotFound)?;
@@ -233,6 +264,15 @@ impl App {
                     )?;
                     let recovery = input_recovery.then_some(&vault);
                     app.link_relay(tx, &bid, &sid, &public, &identity_key, recovery, now)?;
+                    if let Some(entry) = &entry {
+                        beneficiaries::put_directory_entry(
+                            tx,
+                            &bid,
+                            &sid,
+                            entry,
+                            &row.identity_sealed,
+                        )?;
+                    }
                 }
                 journal(tx, now, Some(&bid), &actor, "safe_opened", None, true)?;
                 if structure.kind == "relay" && input_recovery {
@@ -312,6 +352,7 @@ impl App {
             .ok_or(ServiceError::Internal("identity wrap"))
     }
 
+    /// Every person `sid` follows, newest relais first (the JSON API without `page`).
     pub async fn list_followed(
         &self,
         session: &Session,
@@ -320,27 +361,49 @@ impl App {
         let (sid, _) = structure_access(session, sid, Action::ListFollowed)?;
         let s2 = sid.clone();
         let rows = self
-            .tx(move |tx| Ok(beneficiaries::followed_by(tx, &s2)?))
+            .tx(move |tx| Ok(beneficiaries::directory(tx, &s2, None)?))
             .await?;
-        // A row whose wrap does not open with the structure's key shows nothing (fail closed).
-        let mut people: Vec<FollowedPerson> = rows
-            .iter()
-            .filter_map(|(relay, sealed)| match self.identity_via_structure(&relay.identity_wrap, &session.keys, &relay.beneficiary_id, &sid, sealed) {
-                Ok(id) => Some(FollowedPerson { id: relay.beneficiary_id.clone(), first_name: id.first_name, last_name: id.last_name, birth_date: id.birth_date }),
-                Err(e) => {
-                    tracing::warn!(error = %e, "a relais row without a usable key wrap was skipped");
-                    None
-                }
-            })
-            .collect();
-        people.sort_by_cached_key(|p| {
-            (
-                p.last_name.to_lowercase(),
-                p.first_name.to_lowercase(),
-                p.id.clone(),
-            )
-        });
+        let (people, missing) = self.open_directory(session, &sid, &rows);
+        self.write_missing_entries(&sid, missing).await?;
         Ok(people)
+    }
+
+    /// One page of the people `sid` follows, newest relais first, read from the structure's
+    /// directory (`directory.rs`): only the page's rows are read and opened. With a search,
+    /// every entry of the directory is opened (symmetric, no X25519) and the matches paged.
+    pub async fn followed_page(
+        &self,
+        session: &Session,
+        sid: &str,
+        page: PageNumber,
+        search: Option<&str>,
+    ) -> ServiceResult<Page<FollowedPerson>> {
+        let (sid, _) = structure_access(session, sid, Action::ListFollowed)?;
+        let search = search
+            .map(crate::domain::search_key)
+            .filter(|q| !q.is_empty());
+        let s2 = sid.clone();
+        let window = search.is_none().then(|| page.window());
+        let (rows, total) = self
+            .tx(move |tx| {
+                Ok((
+                    beneficiaries::directory(tx, &s2, window)?,
+                    beneficiaries::directory_count(tx, &s2)?,
+                ))
+            })
+            .await?;
+        let (people, missing) = self.open_directory(session, &sid, &rows);
+        self.write_missing_entries(&sid, missing).await?;
+        Ok(match search {
+            None => Page::from_window(people, page, Some(total)),
+            Some(q) => Page::slice(
+                people
+                    .into_iter()
+                    .filter(|p| matches_search(p, &q))
+                    .collect(),
+                page,
+            ),
+        })
     }
 
     /// Her identity record as the caller may open it (her own keys, or a relais' structure

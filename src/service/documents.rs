@@ -3,12 +3,13 @@
 //! Every access is journaled. Access needs both the permission (policy) and a key: the person's
 //! vault key or key pair, or a wrap addressed to the structure the item is shared with.
 
+use super::paging::{PAGE_SIZE, Page, PageNumber};
 use super::structures::{allow, allow_on_safe};
 use super::upload::{InMemory, MemoryShare, Received, ScanPhotos, Upload};
 use super::{App, JournalActor, ServiceError, ServiceResult, Session, journal, new_id, parse_id};
 use crate::policy::{Action, Actor, Resource};
 use crate::store::blobs::{BlobError, BlobStore};
-use crate::store::items::{self, FolderRow, ItemRow, ShareRow};
+use crate::store::items::{self, FolderFilter, FolderRow, ItemRow, ShareRow};
 use crate::store::{Sql, beneficiaries, structures};
 use consigne_vault::{Key32, PublicKey};
 use serde::{Deserialize, Serialize};
@@ -844,6 +845,78 @@ impl App {
             })
             .await?;
         allow_on_safe(session, Action::View, &bid, &relays)?;
+        Ok(self.open_visible(session, rows, &shares, &relays))
+    }
+
+    /// One page of a person's items of one kind (in `folder`), newest first, that the caller
+    /// may see and holds a key to, opened; and whether a next page exists. Only the page's
+    /// rows and their shares are read: for a professional the SQL keeps only the items shared
+    /// with one of her structures that is one of the person's relais (no key, no listing).
+    pub(super) async fn visible_page(
+        &self,
+        session: &Session,
+        bid: &str,
+        kind: &'static str,
+        folder: FolderFilter,
+        page: PageNumber,
+    ) -> ServiceResult<(Vec<Opened>, bool)> {
+        let bid = parse_id(bid)?;
+        let folder = match folder {
+            FolderFilter::In(f) => FolderFilter::In(parse_id(&f)?),
+            other => other,
+        };
+        let holder: Option<Vec<String>> = match &session.actor {
+            Actor::Beneficiary { .. } => None,
+            _ => Some(
+                session
+                    .keys
+                    .structures
+                    .iter()
+                    .map(|(s, _)| s.clone())
+                    .collect(),
+            ),
+        };
+        let b2 = bid.clone();
+        let (limit, offset) = page.window();
+        let (rows, shares, relays) = self
+            .tx(move |tx| {
+                if beneficiaries::by_id(tx, &b2)?.is_none() {
+                    return Err(ServiceError::NotFound);
+                }
+                let relays = beneficiaries::relays_of(tx, &b2)?;
+                let structures: Option<Vec<String>> = holder.map(|held| {
+                    relays
+                        .iter()
+                        .map(|r| r.structure_id.clone())
+                        .filter(|s| held.contains(s))
+                        .collect()
+                });
+                let filter = items::PageFilter {
+                    beneficiary_id: &b2,
+                    kind,
+                    folder: &folder,
+                    shared_with_any: structures.as_deref(),
+                };
+                let rows = items::page(tx, &filter, limit, offset)?;
+                let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+                let shares = items::shares_of_items(tx, &ids)?;
+                Ok((rows, shares, relays))
+            })
+            .await?;
+        allow_on_safe(session, Action::View, &bid, &relays)?;
+        let has_next = rows.len() > PAGE_SIZE as usize;
+        let rows = rows.into_iter().take(PAGE_SIZE as usize).collect();
+        Ok((self.open_visible(session, rows, &shares, &relays), has_next))
+    }
+
+    /// The rows the policy lets the caller see and she holds a key to, opened.
+    fn open_visible(
+        &self,
+        session: &Session,
+        rows: Vec<ItemRow>,
+        shares: &[ShareRow],
+        relays: &[beneficiaries::RelayRow],
+    ) -> Vec<Opened> {
         let relay_ids: Vec<String> = relays.iter().map(|r| r.structure_id.clone()).collect();
         let mut out = Vec::new();
         for row in rows {
@@ -863,6 +936,82 @@ impl App {
                         via,
                     });
                 }
+            }
+        }
+        out
+    }
+
+    /// One page of her documents (`folder`), newest first, as the caller may see them.
+    pub async fn documents_page(
+        &self,
+        session: &Session,
+        bid: &str,
+        folder: FolderFilter,
+        page: PageNumber,
+    ) -> ServiceResult<Page<DocumentView>> {
+        let (opened, has_next) = self
+            .visible_page(session, bid, "document", folder, page)
+            .await?;
+        let items = opened
+            .iter()
+            .map(|o| self.document_view(&o.row, &o.key, &o.shares, session))
+            .collect::<ServiceResult<Vec<_>>>()?;
+        Ok(Page {
+            items,
+            page: page.get(),
+            has_next,
+            total: None,
+        })
+    }
+
+    /// Her papers whose expiry date is on or before `horizon` (`YYYY-MM-DD`), soonest first:
+    /// (date, name, id). Read from the expiry dates the platform seals for reminders: only her
+    /// dated documents are read, each date opened with the platform key (symmetric), and only
+    /// the papers due are opened further (their names). Her own page only.
+    pub async fn papers_to_renew(
+        &self,
+        session: &Session,
+        horizon: &str,
+    ) -> ServiceResult<Vec<(String, String, String)>> {
+        let bid = match &session.actor {
+            Actor::Beneficiary { beneficiary_id, .. } => beneficiary_id.clone(),
+            _ => return Err(ServiceError::NotFound),
+        };
+        let b2 = bid.clone();
+        let dated = self.tx(move |tx| Ok(items::expiring_of(tx, &b2)?)).await?;
+        let mut due: Vec<(String, String)> = dated
+            .into_iter()
+            .filter_map(|(id, sealed)| {
+                let date = self.platform.open(&ctx::expiry(&id), &sealed).ok()?;
+                let date = String::from_utf8_lossy(&date).into_owned();
+                (date.as_str() <= horizon).then_some((date, id))
+            })
+            .collect();
+        due.sort();
+        let ids: Vec<String> = due.iter().map(|(_, id)| id.clone()).collect();
+        let rows = self
+            .tx(move |tx| {
+                let mut rows = Vec::with_capacity(ids.len());
+                for id in &ids {
+                    if let Some(r) = items::by_id(tx, id)? {
+                        rows.push(r);
+                    }
+                }
+                Ok(rows)
+            })
+            .await?;
+        let mut out = Vec::with_capacity(due.len());
+        for (date, id) in due {
+            let Some(row) = rows.iter().find(|r| r.id == id && r.beneficiary_id == bid) else {
+                continue;
+            };
+            let name = self
+                .item_key(session, row, &[])
+                .ok()
+                .and_then(|(key, _)| self.open_meta::<DocumentMeta>(row, &key).ok())
+                .map(|m| m.name);
+            if let Some(name) = name {
+                out.push((date, name, id));
             }
         }
         Ok(out)

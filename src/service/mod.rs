@@ -4,6 +4,7 @@
 
 mod auth;
 mod beneficiaries;
+mod directory;
 mod documents;
 mod export;
 mod feeds;
@@ -13,28 +14,33 @@ mod keys;
 mod media;
 mod members;
 mod organizer;
+mod paging;
 mod recovery;
 mod reminders;
 mod structures;
 mod throttle;
 mod upload;
 
+pub use crate::store::items::FolderFilter;
 pub use auth::{
     AccountView, LoginOutcome, LoginRequest, RecoverRequest, StructureRef, TotpEnrollment,
 };
 pub use beneficiaries::{
     BeneficiaryProfile, FollowedPerson, InvitationView, NewSafe, OpenedSafe, RelayView,
 };
+pub use directory::seal_directory_entry;
 pub use documents::{
     ContentStream, DocumentPatch, DocumentView, FolderView, JournalView, MAX_FILE_BYTES_CAP,
     NewDocument,
 };
 pub use export::VerifyReport;
+pub use paging::{MAX_PAGE, PAGE_SIZE, Page, PageNumber};
 
 /// The context strings bound into every sealed value (docs/encryption.md), for tools that
 /// must write exactly what the product writes (the benchmark's data generator).
 pub mod contexts {
     pub use super::auth::ctx::*;
+    pub use super::directory::ctx::*;
     pub use super::documents::ctx::*;
     pub use super::members::ctx::*;
 }

@@ -4,8 +4,8 @@
 
 use super::{Ctx, icons::icon};
 use crate::service::{
-    DocumentPatch, DocumentView, FolderView, MAX_FILE_BYTES_CAP, NewDocument, Received, RelayView,
-    ScanPhotos, ServiceError, Session,
+    DocumentPatch, DocumentView, FolderFilter, FolderView, MAX_FILE_BYTES_CAP, NewDocument,
+    PageNumber, Received, RelayView, ScanPhotos, ServiceError, Session,
 };
 use crate::web::AppState;
 use crate::web::api::{content_response, receive_file};
@@ -129,6 +129,7 @@ fn upload_forms(ctx: &Ctx, upload_action: &str, scan_action: &str, folder: Optio
 #[derive(Debug, Deserialize)]
 struct FolderQuery {
     folder: Option<String>,
+    page: Option<String>,
 }
 
 async fn list_page(ctx: Ctx, Query(q): Query<FolderQuery>) -> Response {
@@ -136,27 +137,33 @@ async fn list_page(ctx: Ctx, Query(q): Query<FolderQuery>) -> Response {
         Ok(v) => v,
         Err(r) => return r,
     };
+    let page = match ctx.page_number(q.page.as_deref()) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
     render_list(
         &ctx,
         &session,
         &bid,
-        q.folder.as_deref(),
+        (q.folder.as_deref(), page),
         None,
         StatusCode::OK,
     )
     .await
 }
 
+/// A folder's page of documents (`folder`: the folder, none for the top, and the page).
 async fn render_list(
     ctx: &Ctx,
     session: &Session,
     bid: &str,
-    folder: Option<&str>,
+    (folder, page): (Option<&str>, PageNumber),
     error: Option<String>,
     status: StatusCode,
 ) -> Response {
+    let filter = folder.map_or(FolderFilter::Top, |f| FolderFilter::In(f.to_owned()));
     let (docs, folders) = match tokio::try_join!(
-        ctx.state.app.list_documents(session, bid, None),
+        ctx.state.app.documents_page(session, bid, filter, page),
         ctx.state.app.list_folders(session, bid)
     ) {
         Ok(v) => v,
@@ -171,7 +178,7 @@ async fn render_list(
         .iter()
         .filter(|f| f.parent_id == current_id)
         .collect();
-    let here: Vec<&DocumentView> = docs.iter().filter(|d| d.folder_id == current_id).collect();
+    let here = &docs.items;
     // The path from the top to the current folder.
     let mut trail: Vec<&FolderView> = Vec::new();
     let mut cursor = current;
@@ -197,11 +204,15 @@ async fn render_list(
                 }
             }
         }
-        @if here.is_empty() && children.is_empty() {
+        @if here.is_empty() && children.is_empty() && !docs.has_previous() {
             p { (ctx.t("doc-none")) }
         } @else {
-            ul.docs { @for d in &here { (document_card(ctx, d, &format!("/documents/{}", d.id))) } }
+            ul.docs { @for d in here { (document_card(ctx, d, &format!("/documents/{}", d.id))) } }
         }
+        (ctx.pager(&docs, |n| match &current_id {
+            Some(f) => format!("/documents?folder={f}&page={n}"),
+            None => format!("/documents?page={n}"),
+        }))
         (upload_forms(ctx, "/documents/upload", "/documents/scan", current_id.as_deref()))
         section.card {
             h2 { (icon("folder")) " " (ctx.t("doc-new-folder")) }
@@ -375,7 +386,7 @@ async fn person_receive(ctx: Ctx, multipart: MultipartForm, mode: Mode) -> Respo
                 &ctx,
                 &session,
                 &bid,
-                None,
+                (None, PageNumber::FIRST),
                 Some(ctx.error_text(&e)),
                 Ctx::error_status(&e),
             )
@@ -413,14 +424,22 @@ async fn pro_scan(ctx: Ctx, Path(bid): Path<String>, multipart: MultipartForm) -
 }
 
 /// What a professional sees of a person's documents, and the forms to add some.
-pub async fn pro_section(ctx: &Ctx, session: &Session, bid: &str) -> Markup {
-    let docs = ctx.state.app.list_documents(session, bid, None).await;
+/// One page (`page`) of them, newest first.
+pub async fn pro_section(ctx: &Ctx, session: &Session, bid: &str, page: PageNumber) -> Markup {
+    let docs = ctx
+        .state
+        .app
+        .documents_page(session, bid, FolderFilter::Any, page)
+        .await;
     html! {
-        section.card {
+        section.card id="documents" {
             h2 { (icon("folder")) " " (ctx.t("doc-shared-with-you")) }
             @match &docs {
-                Ok(d) if d.is_empty() => { p { (ctx.t("doc-none-shared")) } }
-                Ok(d) => { ul.docs { @for doc in d { (document_card(ctx, doc, &format!("/documents/{}/download", doc.id))) } } }
+                Ok(d) if d.items.is_empty() && !d.has_previous() => { p { (ctx.t("doc-none-shared")) } }
+                Ok(d) => {
+                    ul.docs { @for doc in &d.items { (document_card(ctx, doc, &format!("/documents/{}/download", doc.id))) } }
+                    (ctx.pager(d, |n| format!("/pro/b/{bid}?page={n}#documents")))
+                }
                 Err(e) => { div.notice.error role="alert" { p { (ctx.error_text(e)) } } }
             }
         }
@@ -801,7 +820,7 @@ async fn folder_submit(ctx: Ctx, Form(form): Form<FolderForm>) -> Response {
                 &ctx,
                 &session,
                 &bid,
-                parent,
+                (parent, PageNumber::FIRST),
                 Some(ctx.error_text(&e)),
                 Ctx::error_status(&e),
             )
@@ -871,7 +890,7 @@ async fn folder_edit(ctx: Ctx, Path(id): Path<String>, Form(form): Form<FolderFo
                 &ctx,
                 &session,
                 &bid,
-                Some(&id),
+                (Some(&id), PageNumber::FIRST),
                 Some(ctx.error_text(&e)),
                 Ctx::error_status(&e),
             )

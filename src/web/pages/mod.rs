@@ -19,7 +19,7 @@ use super::extract::{
     set_cookie,
 };
 use crate::i18n::{Locale, SUPPORTED, native_name};
-use crate::service::{ServiceError, Session, Stage};
+use crate::service::{Page, PageNumber, ServiceError, Session, Stage};
 use axum::Router;
 use axum::extract::{FromRequestParts, Request};
 use axum::http::request::Parts;
@@ -268,6 +268,38 @@ impl Ctx {
                 p { a.button href="/" { (self.t("action-back-home")) } }
             },
         )
+    }
+
+    /// A list's page number from the query string, or the clear 400 page that refuses it.
+    pub fn page_number(&self, raw: Option<&str>) -> Result<PageNumber, Response> {
+        PageNumber::parse(raw).map_err(|e| {
+            self.render(
+                StatusCode::BAD_REQUEST,
+                &self.t("error-title"),
+                html! {
+                    div.notice.error role="alert" { p { (self.error_text(&ServiceError::Invalid(e))) } }
+                    p { a.button href="/" { (self.t("action-back-home")) } }
+                },
+            )
+        })
+    }
+
+    /// "Previous" and "next" links of a paginated list: plain links, no JavaScript. `href`
+    /// gives a page number's address.
+    pub fn pager<T>(&self, page: &Page<T>, href: impl Fn(u32) -> String) -> Markup {
+        html! {
+            @if page.has_previous() || page.has_next {
+                nav.pager aria-label=(self.t("pager-label")) {
+                    @if page.has_previous() {
+                        a.button rel="prev" href=(href(page.page - 1)) { (self.t("pager-previous")) }
+                    }
+                    span.pager-position { (self.locale.ta("pager-position", &[("page", i64::from(page.page).into())])) }
+                    @if page.has_next {
+                        a.button rel="next" href=(href(page.page + 1)) { (self.t("pager-next")) }
+                    }
+                }
+            }
+        }
     }
 
     pub fn bad_form(&self) -> Response {
