@@ -67,8 +67,9 @@ pub fn seal_directory_entry(
     platform.seal(&aad, &consigne_vault::seal(&key, &aad, &json))
 }
 
-/// Opens an entry with whichever of `secrets` (the structure key's versions) sealed it.
-pub(super) fn open_entry<'a>(
+/// Opens an entry with whichever of `secrets` (the structure key's versions) sealed it; `None`
+/// when none does. Public for tests and tools, like `seal_directory_entry`.
+pub fn open_directory_entry<'a>(
     platform: &PlatformKey,
     secrets: impl IntoIterator<Item = &'a Key32>,
     sid: &str,
@@ -100,7 +101,7 @@ pub(super) fn reseal_entry(
     bid: &str,
     sealed: &[u8],
 ) -> Option<Vec<u8>> {
-    let person = open_entry(platform, secrets, sid, bid, sealed)?;
+    let person = open_directory_entry(platform, secrets, sid, bid, sealed)?;
     let newest = secrets.first()?;
     Some(seal_directory_entry(
         platform,
@@ -171,7 +172,7 @@ impl App {
             let opened = row
                 .entry
                 .as_deref()
-                .and_then(|e| open_entry(&self.platform, &secrets, sid, bid, e));
+                .and_then(|e| open_directory_entry(&self.platform, &secrets, sid, bid, e));
             if let Some(p) = opened {
                 people.push(p);
                 continue;
@@ -223,5 +224,45 @@ impl App {
             Ok(())
         })
         .await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SID: &str = "00000000-0000-4000-8000-000000000001";
+    const OTHER: &str = "00000000-0000-4000-8000-000000000002";
+    const BID: &str = "00000000-0000-4000-8000-000000000003";
+
+    #[test]
+    fn an_entry_opens_with_its_structure_key_only_and_for_its_row_only() {
+        let platform = PlatformKey::generate();
+        let (mine, theirs) = (Key32::random(), Key32::random());
+        let sealed =
+            seal_directory_entry(&platform, &mine, SID, BID, "Zoé", "Lefèvre", "1987-06-05");
+        let p = open_directory_entry(&platform, [&mine], SID, BID, &sealed).unwrap();
+        assert_eq!(
+            (p.first_name.as_str(), p.last_name.as_str()),
+            ("Zoé", "Lefèvre")
+        );
+        assert_eq!(p.birth_date, "1987-06-05");
+        // Another structure's key, or the entry moved to another row, opens nothing.
+        assert!(open_directory_entry(&platform, [&theirs], SID, BID, &sealed).is_none());
+        assert!(open_directory_entry(&platform, [&mine], OTHER, BID, &sealed).is_none());
+        assert!(open_directory_entry(&platform, [&mine], SID, OTHER, &sealed).is_none());
+        // The operator's platform key alone does not show the name.
+        let inner = platform
+            .open(&ctx::directory_entry(BID, SID), &sealed)
+            .unwrap();
+        let text = String::from_utf8_lossy(&inner);
+        assert!(!text.contains("Lef") && !text.contains("1987"), "{text}");
+        // An older version among the keys still opens it; a re-seal moves it to the newest.
+        let newer = Key32::random();
+        assert!(open_directory_entry(&platform, [&newer, &mine], SID, BID, &sealed).is_some());
+        let moved =
+            reseal_entry(&platform, &[newer.clone(), mine.clone()], SID, BID, &sealed).unwrap();
+        assert!(open_directory_entry(&platform, [&newer], SID, BID, &moved).is_some());
+        assert!(open_directory_entry(&platform, [&mine], SID, BID, &moved).is_none());
     }
 }

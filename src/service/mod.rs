@@ -28,7 +28,7 @@ pub use auth::{
 pub use beneficiaries::{
     BeneficiaryProfile, FollowedPerson, InvitationView, NewSafe, OpenedSafe, RelayView,
 };
-pub use directory::seal_directory_entry;
+pub use directory::{open_directory_entry, seal_directory_entry};
 pub use documents::{
     ContentStream, DocumentPatch, DocumentView, FolderView, JournalView, MAX_FILE_BYTES_CAP,
     NewDocument,
