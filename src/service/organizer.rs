@@ -5,6 +5,7 @@
 //! she chose (`event_schedule` hands them to the reminder scheduling).
 
 use super::documents::{Opened, actor_of, created_by, new_item_row, visible_shares};
+use super::paging::{Page, PageNumber};
 use super::structures::allow_on_safe;
 use super::{App, ServiceError, ServiceResult, Session, journal, new_id, parse_id};
 use crate::domain::{Email, InvalidInput, Phone, ShortText};
@@ -369,6 +370,37 @@ impl App {
             }),
         }
         Ok(out)
+    }
+
+    /// One page of her contacts, notes or events, in `list_items`' order. Notes (newest first)
+    /// are read by the page in SQL; contacts (by name) and events (by start) are ordered by
+    /// sealed fields the database cannot sort, so they are all opened and the page cut after.
+    pub async fn items_page(
+        &self,
+        session: &Session,
+        bid: &str,
+        kind: ItemKind,
+        page: PageNumber,
+    ) -> ServiceResult<Page<ItemView>> {
+        if kind != ItemKind::Note {
+            return Ok(Page::slice(
+                self.list_items(session, bid, kind).await?,
+                page,
+            ));
+        }
+        let (opened, has_next) = self
+            .visible_page(session, bid, kind.as_str(), items::FolderFilter::Any, page)
+            .await?;
+        let items = opened
+            .iter()
+            .map(|o| self.item_view(session, kind, o))
+            .collect::<ServiceResult<Vec<_>>>()?;
+        Ok(Page {
+            items,
+            page: page.get(),
+            has_next,
+            total: None,
+        })
     }
 
     /// One item, opened; journaled as a view.

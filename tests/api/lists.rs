@@ -473,3 +473,77 @@ async fn the_home_page_lists_the_papers_to_renew_from_their_expiry_dates() {
     let (_, _, html) = page(&c, &w.t, "/home").await;
     assert!(!html.contains("Carte Vitale") && html.contains("Titre de séjour"));
 }
+
+#[tokio::test]
+async fn notes_come_by_the_page_and_contacts_and_events_keep_their_order_in_pages() {
+    let w = World::new().await;
+    for i in 0..51 {
+        let r =
+            w.t.post(
+                &format!("/api/v1/beneficiaries/{}/notes", w.bid),
+                Some(&w.person),
+                json!({"title": format!("Note {i:02}"), "body": "texte"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        w.t.clock.advance(1);
+    }
+    let base = format!("/api/v1/beneficiaries/{}/notes", w.bid);
+    let (_, _, all) = listed(&w.t, &base, &w.person).await;
+    assert_eq!(all.as_array().unwrap().len(), 51);
+    let (status, link, first) = listed(&w.t, &format!("{base}?page=1"), &w.person).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(first.as_array().unwrap().len(), 50);
+    assert_eq!(first[0], all[0]);
+    assert!(link.contains("page=2>; rel=\"next\""), "{link}");
+    let (_, _, second) = listed(&w.t, &format!("{base}?page=2"), &w.person).await;
+    assert_eq!(second.as_array().unwrap().len(), 1);
+    assert_eq!(second[0], all[50]);
+    let c = logged_in(&w.t, &w.identifier, PERSON_PASSWORD).await;
+    let (status, _, html) = page(&c, &w.t, "/notes").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("href=\"/notes?page=2\""), "{html}");
+    let (status, _, html) = page(&c, &w.t, "/notes?page=2").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("Note 00") && !html.contains("Note 01"),
+        "{html}"
+    );
+    let (status, _, _) = page(&c, &w.t, "/notes?page=0").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+
+    // Contacts stay in name order across pages (their names are sealed: cut after opening).
+    for name in ["Zélie", "Aline", "Marc"] {
+        let r =
+            w.t.post(
+                &format!("/api/v1/beneficiaries/{}/contacts", w.bid),
+                Some(&w.person),
+                json!({"name": name}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    }
+    let contacts = format!("/api/v1/beneficiaries/{}/contacts", w.bid);
+    let r =
+        w.t.get(&format!("{contacts}?page=1"), Some(&w.person))
+            .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.header("x-total-count").as_deref(), Some("3"));
+    let names: Vec<String> = r
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(names, ["Aline", "Marc", "Zélie"]);
+    let (_, _, none) = listed(&w.t, &format!("{contacts}?page=2"), &w.person).await;
+    assert_eq!(none, json!([]));
+    let r =
+        w.t.get(
+            &format!("/api/v1/beneficiaries/{}/events?page=x", w.bid),
+            Some(&w.person),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+}

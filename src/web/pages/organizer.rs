@@ -8,11 +8,12 @@ use super::{Ctx, icons::icon};
 use crate::service::{ItemFields, ItemKind, ItemView, ReminderView, ServiceError, Session};
 use crate::web::AppState;
 use axum::Router;
-use axum::extract::{MatchedPath, Path};
+use axum::extract::{MatchedPath, Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use maud::{Markup, html};
+use serde::Deserialize;
 use serde_json::{Map, Value};
 
 pub fn router() -> Router<AppState> {
@@ -274,20 +275,31 @@ fn mine(ctx: &Ctx, path: &MatchedPath) -> Result<(Session, String, ItemKind), Re
     Ok((s, bid, kind))
 }
 
-async fn list_page(ctx: Ctx, path: MatchedPath) -> Response {
+#[derive(Debug, Deserialize)]
+struct PageQuery {
+    page: Option<String>,
+}
+
+async fn list_page(ctx: Ctx, path: MatchedPath, Query(q): Query<PageQuery>) -> Response {
     let (session, bid, kind) = match mine(&ctx, &path) {
         Ok(v) => v,
         Err(r) => return r,
     };
-    let items = match ctx.state.app.list_items(&session, &bid, kind).await {
+    let page = match ctx.page_number(q.page.as_deref()) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let listed = match ctx.state.app.items_page(&session, &bid, kind, page).await {
         Ok(i) => i,
         Err(e) => return ctx.error_page(&e),
     };
+    let items = &listed.items;
     ctx.page(&ctx.t(&msg(kind, "section")), html! {
         h1 { (icon(kind_icon(kind))) " " (ctx.t(&msg(kind, "section"))) }
         p { a.button.primary href={"/" (kind.plural()) "/new"} { (icon("plus")) " " (ctx.t(&msg(kind, "add"))) } }
         @if kind == ItemKind::Note && !items.is_empty() { p.hint { (ctx.t("note-list-hint")) } }
-        (item_list(&ctx, kind, &items, false))
+        (item_list(&ctx, kind, items, false))
+        (ctx.pager(&listed, |n| format!("/{}?page={n}", kind.plural())))
         @match kind {
             ItemKind::Event => section.card {
                 h2 { (icon("phone")) " " (ctx.t("feed-title")) }
