@@ -163,10 +163,11 @@ pub(crate) fn paged<T: serde::Serialize>(
     }
     let total = page.total;
     let mut res = (StatusCode::OK, Json(page.items)).into_response();
-    if let Ok(v) = header::HeaderValue::from_str(&links.join(", ")) {
-        if !links.is_empty() {
-            res.headers_mut().insert(header::LINK, v);
-        }
+    if let (false, Ok(v)) = (
+        links.is_empty(),
+        header::HeaderValue::from_str(&links.join(", ")),
+    ) {
+        res.headers_mut().insert(header::LINK, v);
     }
     if let Some(t) = total {
         res.headers_mut()

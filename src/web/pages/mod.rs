@@ -271,6 +271,7 @@ impl Ctx {
     }
 
     /// A list's page number from the query string, or the clear 400 page that refuses it.
+    #[allow(clippy::result_large_err)]
     pub fn page_number(&self, raw: Option<&str>) -> Result<PageNumber, Response> {
         PageNumber::parse(raw).map_err(|e| {
             self.render(
