@@ -351,6 +351,9 @@ struct Served {
     /// Her vault key and public key, for her metadata-only documents.
     vault: Key32,
     public: PublicKey,
+    /// The fixture structure's private key, for the directory entries of the bulk people it
+    /// follows.
+    structure_secret: Key32,
     created_at: i64,
     logins: Vec<Credentials>,
 }
@@ -499,6 +502,12 @@ async fn service_phase(
         .clone()
         .ok_or_else(|| anyhow!("her session holds no vault key"))?;
     let public = me.keys.keypair().public();
+    let structure_secret = pro
+        .keys
+        .structure_key(&structure.id)
+        .ok_or_else(|| anyhow!("the fixture professional holds no structure key"))?
+        .secret()
+        .clone();
     for s in [&me, &pro, &admin] {
         app.logout(s).await.map_err(service_error("logging out"))?;
     }
@@ -516,6 +525,7 @@ async fn service_phase(
         },
         vault,
         public,
+        structure_secret,
         created_at: now - 2 * 365 * 86_400,
         logins,
     })
@@ -556,6 +566,7 @@ fn bulk_phase(
         id: served.structure_id.clone(),
         relay: true,
         public: PublicKey::from_slice(&fixture_public)?,
+        secret: served.structure_secret.clone(),
         pro_id: String::new(),
         pro_name: PRO_NAME.into(),
     }];

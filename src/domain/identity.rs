@@ -13,6 +13,12 @@ fn fold(s: &str) -> String {
         .collect()
 }
 
+/// A name or a query as a search compares it: lowercase, accents, spaces and punctuation gone
+/// ("Hélène D'Arc" and "helene darc" match).
+pub fn search_key(s: &str) -> String {
+    fold(s)
+}
+
 /// A first or last name as the person writes it (any script).
 #[derive(Clone, PartialEq, Eq)]
 pub struct PersonName(String);

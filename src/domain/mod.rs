@@ -5,6 +5,7 @@ mod password;
 
 pub use identity::{
     BirthDate, Email, Identifier, Language, PersonName, Phone, ShortText, StaffRole, StructureKind,
+    search_key,
 };
 pub use password::{Password, PasswordRejection, generate_passphrase};
 

@@ -482,3 +482,18 @@ error-pdf-too-complex = ملف PDF هذا ينفكّ ضغطه إلى كمية ك
 # issue 11: requests
 error-field-too-long = أحد حقول النموذج طويل جدًا (الاسم مثلًا): اختصره وأرسل مرة أخرى.
 error-scan-too-large = هذه الصور كبيرة جدًا معًا (أكثر من { $max } ميغابايت): أرسل صفحات أقل في كل مرة، أو التقطها بدقة أقل.
+# issue 12: paginated lists, the professional's search
+pager-label = صفحات القائمة
+pager-previous = الصفحة السابقة
+pager-next = الصفحة التالية
+pager-position = الصفحة { $page }
+field-page = رقم الصفحة
+error-input-invalid-page = يجب أن يكون عددًا صحيحًا من 1 إلى 100000.
+pro-search-label = ابحث عن شخص (اللقب أو الاسم أو تاريخ الميلاد)
+action-search = بحث
+pro-search-clear = مسح البحث
+pro-search-none = لا أحد يطابق هذا البحث.
+pro-search-found = { $count ->
+    [one] تم العثور على شخص واحد
+   *[other] تم العثور على { $count } أشخاص
+}

@@ -458,3 +458,18 @@ error-pdf-too-complex = This PDF unpacks to too much data to be processed here. 
 # issue 11: requests
 error-field-too-long = A field of the form is too long (the name, for example): shorten it and send again.
 error-scan-too-large = These photos are too large together (over { $max } MB): send fewer pages at once, or take them with a lower resolution.
+# issue 12: paginated lists, the professional's search
+pager-label = List pages
+pager-previous = Previous page
+pager-next = Next page
+pager-position = Page { $page }
+field-page = The page number
+error-input-invalid-page = must be a whole number from 1 to 100000.
+pro-search-label = Find a person (name, first name or date of birth)
+action-search = Search
+pro-search-clear = Clear the search
+pro-search-none = Nobody matches this search.
+pro-search-found = { $count ->
+    [one] { $count } person found
+   *[other] { $count } people found
+}

@@ -463,3 +463,18 @@ error-pdf-too-complex = Este PDF se descomprime en demasiados datos para procesa
 # issue 11: requests
 error-field-too-long = Un campo del formulario es demasiado largo (el nombre, por ejemplo): acórtelo y envíelo de nuevo.
 error-scan-too-large = Estas fotos son demasiado pesadas juntas (más de { $max } MB): envíe menos páginas a la vez o tómelas con una resolución más baja.
+# issue 12: paginated lists, the professional's search
+pager-label = Páginas de la lista
+pager-previous = Página anterior
+pager-next = Página siguiente
+pager-position = Página { $page }
+field-page = El número de página
+error-input-invalid-page = debe ser un número entero de 1 a 100000.
+pro-search-label = Buscar a una persona (apellido, nombre o fecha de nacimiento)
+action-search = Buscar
+pro-search-clear = Borrar la búsqueda
+pro-search-none = Nadie coincide con esta búsqueda.
+pro-search-found = { $count ->
+    [one] { $count } persona encontrada
+   *[other] { $count } personas encontradas
+}

@@ -458,3 +458,18 @@ error-pdf-too-complex = Ce PDF se décompresse en trop de données pour être tr
 # issue 11: requests
 error-field-too-long = Un champ du formulaire est trop long (le nom par exemple) : raccourcissez-le et renvoyez.
 error-scan-too-large = Ces photos sont trop lourdes ensemble (plus de { $max } Mo) : envoyez moins de pages à la fois, ou prenez-les avec une résolution plus basse.
+# issue 12: paginated lists, the professional's search
+pager-label = Pages de la liste
+pager-previous = Page précédente
+pager-next = Page suivante
+pager-position = Page { $page }
+field-page = Le numéro de page
+error-input-invalid-page = doit être un nombre entier de 1 à 100000.
+pro-search-label = Chercher une personne (nom, prénom ou date de naissance)
+action-search = Chercher
+pro-search-clear = Effacer la recherche
+pro-search-none = Personne ne correspond à cette recherche.
+pro-search-found = { $count ->
+    [one] { $count } personne trouvée
+   *[other] { $count } personnes trouvées
+}

@@ -464,3 +464,18 @@ error-pdf-too-complex = این PDF هنگام باز شدن به اندازه‌
 # issue 11: requests
 error-field-too-long = یکی از خانه‌های فرم بسیار طولانی است (مثلاً نام): آن را کوتاه کنید و دوباره بفرستید.
 error-scan-too-large = این عکس‌ها با هم بسیار بزرگ هستند (بیش از { $max } مگابایت): صفحه‌های کمتری را در یک بار بفرستید، یا آن‌ها را با کیفیت پایین‌تر بگیرید.
+# issue 12: paginated lists, the professional's search
+pager-label = صفحه‌های فهرست
+pager-previous = صفحهٔ قبلی
+pager-next = صفحهٔ بعدی
+pager-position = صفحهٔ { $page }
+field-page = شمارهٔ صفحه
+error-input-invalid-page = باید یک عدد درست از ۱ تا ۱۰۰۰۰۰ باشد.
+pro-search-label = جستجوی یک شخص (تخلص، نام یا تاریخ تولد)
+action-search = جستجو
+pro-search-clear = پاک کردن جستجو
+pro-search-none = هیچ کس با این جستجو مطابقت ندارد.
+pro-search-found = { $count ->
+    [one] { $count } شخص پیدا شد
+   *[other] { $count } شخص پیدا شد
+}

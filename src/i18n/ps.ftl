@@ -464,3 +464,18 @@ error-pdf-too-complex = دا PDF د خلاصېدو پر مهال دومره ډې
 # issue 11: requests
 error-field-too-long = د فورمې یوه برخه ډېره اوږده ده (د بېلګې په توګه نوم): لنډه یې کړئ او بیا یې ولېږئ.
 error-scan-too-large = دا عکسونه یو ځای ډېر لوی دي (له { $max } مېګابایټه زیات): په یو ځل لږ پاڼې ولېږئ، یا یې په ټیټ کیفیت واخلئ.
+# issue 12: paginated lists, the professional's search
+pager-label = د لړلیک پاڼې
+pager-previous = مخکینۍ پاڼه
+pager-next = بله پاڼه
+pager-position = پاڼه { $page }
+field-page = د پاڼې شمېره
+error-input-invalid-page = باید له ۱ څخه تر ۱۰۰۰۰۰ پورې بشپړ عدد وي.
+pro-search-label = یو کس ولټوئ (تخلص، نوم یا د زېږون نېټه)
+action-search = لټون
+pro-search-clear = لټون پاک کړئ
+pro-search-none = هېڅوک له دې لټون سره سمون نه خوري.
+pro-search-found = { $count ->
+    [one] { $count } کس وموندل شو
+   *[other] { $count } کسان وموندل شول
+}

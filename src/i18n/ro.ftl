@@ -468,3 +468,19 @@ error-pdf-too-complex = Acest PDF se despachetează în prea multe date pentru a
 # issue 11: requests
 error-field-too-long = Un câmp al formularului este prea lung (numele, de exemplu): scurtați-l și trimiteți din nou.
 error-scan-too-large = Aceste fotografii sunt prea mari împreună (peste { $max } MB): trimiteți mai puține pagini odată sau faceți-le cu o rezoluție mai mică.
+# issue 12: paginated lists, the professional's search
+pager-label = Paginile listei
+pager-previous = Pagina anterioară
+pager-next = Pagina următoare
+pager-position = Pagina { $page }
+field-page = Numărul paginii
+error-input-invalid-page = trebuie să fie un număr întreg de la 1 la 100000.
+pro-search-label = Căutați o persoană (nume, prenume sau data nașterii)
+action-search = Caută
+pro-search-clear = Șterge căutarea
+pro-search-none = Nimeni nu corespunde acestei căutări.
+pro-search-found = { $count ->
+    [one] { $count } persoană găsită
+    [few] { $count } persoane găsite
+   *[other] { $count } de persoane găsite
+}

@@ -476,3 +476,19 @@ error-pdf-too-complex = Этот PDF распаковывается в слиш�
 # issue 11: requests
 error-field-too-long = Одно из полей формы слишком длинное (например, название): сократите его и отправьте снова.
 error-scan-too-large = Эти фотографии вместе слишком большие (больше { $max } МБ): отправьте меньше страниц за раз или снимите их с меньшим разрешением.
+# issue 12: paginated lists, the professional's search
+pager-label = Страницы списка
+pager-previous = Предыдущая страница
+pager-next = Следующая страница
+pager-position = Страница { $page }
+field-page = Номер страницы
+error-input-invalid-page = должен быть целым числом от 1 до 100000.
+pro-search-label = Найти человека (фамилия, имя или дата рождения)
+action-search = Найти
+pro-search-clear = Очистить поиск
+pro-search-none = Никто не подходит под этот поиск.
+pro-search-found = { $count ->
+    [one] Найден { $count } человек
+    [few] Найдено { $count } человека
+   *[other] Найдено { $count } человек
+}

@@ -476,3 +476,19 @@ error-pdf-too-complex = Цей PDF розпаковується в занадт�
 # issue 11: requests
 error-field-too-long = Одне з полів форми задовге (наприклад, назва): скоротіть його й надішліть знову.
 error-scan-too-large = Ці фотографії разом завеликі (понад { $max } МБ): надішліть менше сторінок за раз або зніміть їх із нижчою роздільністю.
+# issue 12: paginated lists, the professional's search
+pager-label = Сторінки списку
+pager-previous = Попередня сторінка
+pager-next = Наступна сторінка
+pager-position = Сторінка { $page }
+field-page = Номер сторінки
+error-input-invalid-page = має бути цілим числом від 1 до 100000.
+pro-search-label = Знайти людину (прізвище, ім'я або дата народження)
+action-search = Знайти
+pro-search-clear = Очистити пошук
+pro-search-none = Ніхто не відповідає цьому пошуку.
+pro-search-found = { $count ->
+    [one] Знайдено { $count } людину
+    [few] Знайдено { $count } людини
+   *[other] Знайдено { $count } людей
+}

@@ -3,12 +3,12 @@
 use crate::domain::{BirthDate, Identifier, Language, Password, PersonName, Phone};
 use crate::policy::{Action, Actor, Resource};
 use crate::service::access::{allow, allow_on_safe, own_safe, structure_access};
-use crate::service::auth::identity::{IdentityRecord, check_for_identity};
+use crate::service::auth::identity::{IdentityRecord, check_for_identity, relay_identity_key};
 use crate::service::contexts as ctx;
+use crate::service::directory::FollowedPerson;
 use crate::service::journal::{JournalActor, journal, staff_actor};
-use crate::service::{
-    App, NamedRef, ServiceError, ServiceResult, Session, SessionKeys, new_id, parse_id,
-};
+use crate::service::paging::{Page, PageNumber};
+use crate::service::{App, NamedRef, ServiceError, ServiceResult, Session, new_id, parse_id};
 use crate::store::Sql;
 use crate::store::accounts::{self, AccountRow};
 use crate::store::beneficiaries::{self, BeneficiaryRow};
@@ -41,14 +41,6 @@ pub struct OpenedSafe {
     pub passphrase: Option<String>,
     #[serde(skip)]
     pub display_name: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct FollowedPerson {
-    pub id: String,
-    pub first_name: String,
-    pub last_name: String,
-    pub birth_date: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -92,6 +84,23 @@ pub struct RelayView {
 pub(crate) struct InvitationDeliveries {
     in_flight: std::sync::Arc<tokio::sync::RwLock<()>>,
     lane: std::sync::Arc<tokio::sync::Mutex<()>>,
+}
+
+/// Whether a person matches a folded search: her first and last names in either order, or her
+/// birth date written `YYYY-MM-DD` or `DD/MM/YYYY`.
+fn matches_search(p: &FollowedPerson, q: &str) -> bool {
+    use crate::domain::search_key;
+    let (first, last) = (search_key(&p.first_name), search_key(&p.last_name));
+    let birth = search_key(&p.birth_date);
+    let day_first: String = p.birth_date.split('-').rev().collect();
+    [
+        format!("{first}{last}"),
+        format!("{last}{first}"),
+        birth,
+        search_key(&day_first),
+    ]
+    .iter()
+    .any(|h| h.contains(q))
 }
 
 impl App {
@@ -190,6 +199,19 @@ impl App {
         let input_recovery = input.recovery_relay.unwrap_or(true);
         let display_name = format!("{} {}", first.as_str(), last.as_str());
         let safe_id = bid.clone();
+        // Her entry in the structure's directory, if this professional holds its key (else
+        // the first listing by a member writes it).
+        let entry = App::structure_secrets(session, &sid).first().map(|s| {
+            super::directory::seal_directory_entry(
+                &self.platform,
+                s,
+                &sid,
+                &bid,
+                first.as_str(),
+                last.as_str(),
+                &birth.iso(),
+            )
+        });
         let identifier = self
             .tx(move |tx| {
                 let structure = structures::by_id(tx, &sid)?.ok_or(ServiceError::NotFound)?;
@@ -228,6 +250,15 @@ impl App {
                     )?;
                     let recovery = input_recovery.then_some(&vault);
                     app.link_relay(tx, &bid, &sid, &public, &identity_key, recovery, now)?;
+                    if let Some(entry) = &entry {
+                        beneficiaries::put_directory_entry(
+                            tx,
+                            &bid,
+                            &sid,
+                            entry,
+                            &row.identity_sealed,
+                        )?;
+                    }
                 }
                 journal(tx, now, Some(&bid), &actor, "safe_opened", None, true)?;
                 if structure.kind == "relay" && input_recovery {
@@ -281,34 +312,8 @@ impl App {
     }
 }
 
-/// Opens a person's identity through a structure's key: needs both the relais row and the
-/// wrap addressed to that structure.
-pub(crate) fn identity_via_structure(
-    app: &App,
-    wrap: &[u8],
-    keys: &SessionKeys,
-    bid: &str,
-    sid: &str,
-    sealed: &[u8],
-) -> ServiceResult<IdentityRecord> {
-    let ik = relay_identity_key(app, wrap, keys, bid, sid)?;
-    IdentityRecord::open(app, &ik, bid, sealed)
-}
-
-pub(crate) fn relay_identity_key(
-    app: &App,
-    wrap: &[u8],
-    keys: &SessionKeys,
-    bid: &str,
-    sid: &str,
-) -> ServiceResult<Key32> {
-    let aad = ctx::relay_identity(bid, sid);
-    let inner = app.platform.open(&aad, wrap)?;
-    keys.open_structure_wrap(sid, &aad, &inner)
-        .ok_or(ServiceError::Internal("identity wrap"))
-}
-
 impl App {
+    /// Every person `sid` follows, newest relais first (the JSON API without `page`).
     pub async fn list_followed(
         &self,
         session: &Session,
@@ -317,39 +322,49 @@ impl App {
         let (sid, _) = structure_access(session, sid, Action::ListFollowed)?;
         let s2 = sid.clone();
         let rows = self
-            .read(move |tx| Ok(beneficiaries::followed_by(tx, &s2)?))
+            .read(move |tx| Ok(beneficiaries::directory(tx, &s2, None)?))
             .await?;
-        // A row whose wrap does not open with the structure's key shows nothing (fail closed).
-        // One public-key unwrap per person: on the blocking pool, not on the request threads.
-        let (app, keys) = (self.clone(), session.keys.clone());
-        let mut people: Vec<FollowedPerson> = tokio::task::spawn_blocking(move || {
-            let open = |(relay, sealed): &(beneficiaries::RelayRow, Vec<u8>)| {
-                let (bid, wrap) = (&relay.beneficiary_id, &relay.identity_wrap);
-                match identity_via_structure(&app, wrap, &keys, bid, &sid, sealed) {
-                    Ok(id) => Some(FollowedPerson {
-                        id: bid.clone(),
-                        first_name: id.first_name,
-                        last_name: id.last_name,
-                        birth_date: id.birth_date,
-                    }),
-                    Err(e) => {
-                        tracing::warn!(error = %e, "a relais row without a usable key wrap was skipped");
-                        None
-                    }
-                }
-            };
-            rows.iter().filter_map(open).collect()
-        })
-        .await
-        .map_err(|_| ServiceError::Internal("unwrap task"))?;
-        people.sort_by_cached_key(|p| {
-            (
-                p.last_name.to_lowercase(),
-                p.first_name.to_lowercase(),
-                p.id.clone(),
-            )
-        });
+        let (people, missing) = self.open_directory(session, &sid, &rows);
+        self.write_missing_entries(&sid, missing).await?;
         Ok(people)
+    }
+
+    /// One page of the people `sid` follows, newest relais first, read from the structure's
+    /// directory (`directory.rs`): only the page's rows are read and opened. With a search,
+    /// every entry of the directory is opened (symmetric, no X25519) and the matches paged.
+    pub async fn followed_page(
+        &self,
+        session: &Session,
+        sid: &str,
+        page: PageNumber,
+        search: Option<&str>,
+    ) -> ServiceResult<Page<FollowedPerson>> {
+        let (sid, _) = structure_access(session, sid, Action::ListFollowed)?;
+        let search = search
+            .map(crate::domain::search_key)
+            .filter(|q| !q.is_empty());
+        let s2 = sid.clone();
+        let window = search.is_none().then(|| page.window());
+        let (rows, total) = self
+            .read(move |tx| {
+                Ok((
+                    beneficiaries::directory(tx, &s2, window)?,
+                    beneficiaries::directory_count(tx, &s2)?,
+                ))
+            })
+            .await?;
+        let (people, missing) = self.open_directory(session, &sid, &rows);
+        self.write_missing_entries(&sid, missing).await?;
+        Ok(match search {
+            None => Page::from_window(people, page, Some(total)),
+            Some(q) => Page::slice(
+                people
+                    .into_iter()
+                    .filter(|p| matches_search(p, &q))
+                    .collect(),
+                page,
+            ),
+        })
     }
 }
 

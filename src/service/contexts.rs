@@ -35,6 +35,14 @@ pub fn relay_identity(bid: &str, sid: &str) -> String {
 pub fn relay_recovery(bid: &str, sid: &str) -> String {
     format!("relays.vault_key|{bid}|{sid}")
 }
+/// HKDF info deriving a structure's directory key from its private key.
+pub fn directory_key(sid: &str) -> String {
+    format!("relays.directory_key|{sid}")
+}
+/// AEAD associated data of her entry in the structure's directory.
+pub fn directory_entry(bid: &str, sid: &str) -> String {
+    format!("relays.directory_entry|{bid}|{sid}")
+}
 pub fn reset_verifier(bid: &str) -> String {
     format!("relay_resets.verifier|{bid}")
 }

@@ -354,37 +354,38 @@ impl App {
                     beneficiary_id,
                     identity_wrap,
                     recovery_wrap,
+                    directory_entry,
                 } => {
                     let identity = rewrap(&ctx::relay_identity(beneficiary_id, sid), identity_wrap);
                     let recovery = recovery_wrap
                         .as_ref()
                         .map(|r| rewrap(&ctx::relay_recovery(beneficiary_id, sid), r));
-                    match (identity, recovery) {
-                        (Some(i), None) => {
+                    // Her directory entry follows the key; one no version opens is cleared.
+                    let directory = directory_entry.as_ref().and_then(|e| {
+                        super::directory::reseal_entry(&self.platform, keys, sid, beneficiary_id, e)
+                    });
+                    let rewrapped = match (identity, recovery) {
+                        (Some(i), None) => Some((i, None)),
+                        (Some(i), Some(Some(r))) => Some((i, Some(r))),
+                        _ => None,
+                    };
+                    match rewrapped {
+                        Some((i, r)) => {
                             structures::rewrap_relay(
                                 tx,
                                 sid,
                                 beneficiary_id,
                                 identity_wrap,
-                                &i,
-                                None,
+                                &structures::RelayRewrap {
+                                    identity: &i,
+                                    recovery: r.as_deref(),
+                                    directory: directory.as_deref(),
+                                },
                                 state.version,
                             )?;
                             true
                         }
-                        (Some(i), Some(Some(r))) => {
-                            structures::rewrap_relay(
-                                tx,
-                                sid,
-                                beneficiary_id,
-                                identity_wrap,
-                                &i,
-                                Some(&r),
-                                state.version,
-                            )?;
-                            true
-                        }
-                        _ => false,
+                        None => false,
                     }
                 }
             };

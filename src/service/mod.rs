@@ -7,27 +7,29 @@ mod auth;
 mod beneficiaries;
 mod calendar;
 pub mod contexts;
+mod directory;
 mod export;
 mod items;
 mod jobs;
 mod journal;
 mod members;
+mod paging;
 mod structures;
 mod upkeep;
 
 pub use crate::config::MAX_FILE_BYTES_CAP;
+pub use crate::store::items::FolderFilter;
 pub use auth::{
     AccountView, LoginOutcome, LoginRequest, RecoverRequest, StructureRef, TotpEnrollment,
 };
 pub use auth::{InPersonReset, PendingReset, ResetNotice, ResetStarted};
 pub use auth::{SecurityNotices, Session, SessionKeys, Stage};
-pub use beneficiaries::{
-    BeneficiaryProfile, FollowedPerson, InvitationView, NewSafe, OpenedSafe, RelayView,
-};
+pub use beneficiaries::{BeneficiaryProfile, InvitationView, NewSafe, OpenedSafe, RelayView};
 pub use calendar::{
     CalendarFeedView, EventSchedule, ReminderView, after_quiet_hours, from_local_date_time,
     local_date_time,
 };
+pub use directory::{FollowedPerson, open_directory_entry, seal_directory_entry};
 pub use items::{
     Contact, ContentStream, DocumentPatch, DocumentView, Event, FolderView, ItemFields, ItemKind,
     ItemView, MAX_SCAN_PAGES, NewDocument, Note, Received, Reminder, ScanPhotos, Upload,
@@ -36,6 +38,7 @@ pub use items::{
 pub use jobs::{JobHandler, JobView, NewJob, Outcome, RoundReport, Worker, backoff, jobs_lease};
 pub use journal::{JOURNAL_ACTIONS, JournalView};
 pub use members::{RotationStatus, StructureKeyRotation};
+pub use paging::{MAX_PAGE, PAGE_SIZE, Page, PageNumber};
 pub use structures::{NewProfessional, NewStructure, ProfessionalView, StructureView};
 pub use upkeep::VerifyReport;
 

@@ -247,3 +247,75 @@ pub fn recovery_wrap(tx: &mut dyn Sql, bid: &str, sid: &str) -> StoreResult<Opti
         .transpose()?
         .flatten())
 }
+
+/// One row of a structure's directory of the people it follows: her relais row's directory
+/// entry (`None` until someone holding the structure key writes it) and what writing a
+/// missing one needs (her identity key wrapped to the structure, her sealed identity).
+#[derive(Debug, Clone)]
+pub struct DirectoryRow {
+    pub beneficiary_id: String,
+    pub entry: Option<Vec<u8>>,
+    pub identity_wrap: Vec<u8>,
+    pub identity_sealed: Vec<u8>,
+}
+
+const DIRECTORY_SELECT: &str = "SELECT r.beneficiary_id, r.directory_entry, r.identity_wrap, b.identity_sealed FROM relays r JOIN beneficiaries b ON b.id = r.beneficiary_id WHERE r.structure_id = $1 ORDER BY r.since DESC, r.beneficiary_id";
+
+fn directory_from_row(r: &Row) -> StoreResult<DirectoryRow> {
+    Ok(DirectoryRow {
+        beneficiary_id: r.text("beneficiary_id")?,
+        entry: r.opt_blob("directory_entry")?,
+        identity_wrap: r.blob("identity_wrap")?,
+        identity_sealed: r.blob("identity_sealed")?,
+    })
+}
+
+/// The directory rows of `sid`, newest relais first: `limit` rows from `offset` (the index
+/// `relays_structure_since` keeps this a range read), or every row without a limit.
+pub fn directory(
+    tx: &mut dyn Sql,
+    sid: &str,
+    window: Option<(i64, i64)>,
+) -> StoreResult<Vec<DirectoryRow>> {
+    let rows = match window {
+        Some((limit, offset)) => tx.query(
+            &format!("{DIRECTORY_SELECT} LIMIT $2 OFFSET $3"),
+            &[sid.into(), limit.into(), offset.into()],
+        )?,
+        None => tx.query(DIRECTORY_SELECT, &[sid.into()])?,
+    };
+    rows.iter().map(directory_from_row).collect()
+}
+
+/// How many people `sid` follows.
+pub fn directory_count(tx: &mut dyn Sql, sid: &str) -> StoreResult<i64> {
+    tx.query_one(
+        "SELECT COUNT(*) AS n FROM relays WHERE structure_id = $1",
+        &[sid.into()],
+    )?
+    .int("n")
+}
+
+/// Writes her directory entry for `sid`, unless her identity changed since `identity_sealed`
+/// was read (the entry would show the old one).
+pub fn put_directory_entry(
+    tx: &mut dyn Sql,
+    bid: &str,
+    sid: &str,
+    entry: &[u8],
+    identity_sealed: &[u8],
+) -> StoreResult<u64> {
+    tx.execute(
+        "UPDATE relays SET directory_entry = $3 WHERE beneficiary_id = $1 AND structure_id = $2 AND (SELECT identity_sealed FROM beneficiaries WHERE id = $1) = $4",
+        &[bid.into(), sid.into(), entry.into(), identity_sealed.into()],
+    )
+}
+
+/// Forgets her directory entries: the next listing of each of her relais writes them again
+/// from her identity (for a change of what the directory shows: name, birth date).
+pub fn clear_directory(tx: &mut dyn Sql, bid: &str) -> StoreResult<u64> {
+    tx.execute(
+        "UPDATE relays SET directory_entry = NULL WHERE beneficiary_id = $1",
+        &[bid.into()],
+    )
+}

@@ -1,6 +1,6 @@
 //! The safe's items, folders and per-structure shares.
 
-use super::{Row, Sql, StoreResult};
+use super::{Row, Sql, StoreResult, Value};
 
 #[derive(Debug, Clone)]
 pub struct ItemRow {
@@ -267,4 +267,104 @@ pub fn update_folder(
 
 pub fn delete_folder(tx: &mut dyn Sql, id: &str) -> StoreResult<u64> {
     tx.execute("DELETE FROM folders WHERE id = $1", &[id.into()])
+}
+
+/// Which folder a page of documents is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FolderFilter {
+    /// Every folder (the API without `folder_id`).
+    Any,
+    /// The top of her documents: items in no folder.
+    Top,
+    /// One folder's items.
+    In(String),
+}
+
+/// What a page of items reads: whose, which kind and folder, and, for a professional, the
+/// structures an item must be shared with (one of them) to be read at all.
+#[derive(Debug, Clone)]
+pub struct PageFilter<'a> {
+    pub beneficiary_id: &'a str,
+    pub kind: &'a str,
+    pub folder: &'a FolderFilter,
+    pub shared_with_any: Option<&'a [String]>,
+}
+
+/// `$first, $first+1, ...` for `n` parameters.
+fn placeholders(first: usize, n: usize) -> String {
+    (first..first + n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `limit` items from `offset`, newest first (the index `items_beneficiary` orders them).
+pub fn page(
+    tx: &mut dyn Sql,
+    f: &PageFilter<'_>,
+    limit: i64,
+    offset: i64,
+) -> StoreResult<Vec<ItemRow>> {
+    let mut sql = format!("SELECT {COLS} FROM items WHERE beneficiary_id = $1 AND kind = $2");
+    let mut params: Vec<Value> = vec![f.beneficiary_id.into(), f.kind.into()];
+    match f.folder {
+        FolderFilter::Any => {}
+        FolderFilter::Top => sql.push_str(" AND folder_id IS NULL"),
+        FolderFilter::In(id) => {
+            params.push(id.as_str().into());
+            sql.push_str(&format!(" AND folder_id = ${}", params.len()));
+        }
+    }
+    if let Some(structures) = f.shared_with_any {
+        if structures.is_empty() {
+            return Ok(Vec::new());
+        }
+        sql.push_str(&format!(
+            " AND EXISTS (SELECT 1 FROM item_shares s WHERE s.item_id = items.id AND s.structure_id IN ({}))",
+            placeholders(params.len() + 1, structures.len())
+        ));
+        params.extend(structures.iter().map(|s| Value::from(s.as_str())));
+    }
+    sql.push_str(&format!(
+        " ORDER BY created_at DESC, id LIMIT ${} OFFSET ${}",
+        params.len() + 1,
+        params.len() + 2
+    ));
+    params.push(limit.into());
+    params.push(offset.into());
+    tx.query(&sql, &params)?.iter().map(from_row).collect()
+}
+
+/// The shares of the items `ids`, in one query.
+pub fn shares_of_items(tx: &mut dyn Sql, ids: &[&str]) -> StoreResult<Vec<ShareRow>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT item_id, structure_id, key_wrap FROM item_shares WHERE item_id IN ({}) ORDER BY item_id, structure_id",
+        placeholders(1, ids.len())
+    );
+    let params: Vec<Value> = ids.iter().map(|i| Value::from(*i)).collect();
+    tx.query(&sql, &params)?
+        .iter()
+        .map(|r| {
+            Ok(ShareRow {
+                item_id: r.text("item_id")?,
+                structure_id: r.text("structure_id")?,
+                key_wrap: r.blob("key_wrap")?,
+            })
+        })
+        .collect()
+}
+
+/// Her documents with an expiry date: their ids and the date sealed by the platform (the one
+/// reminders are planned from). The partial index `items_expiring` reads only those.
+pub fn expiring_of(tx: &mut dyn Sql, bid: &str) -> StoreResult<Vec<(String, Vec<u8>)>> {
+    tx.query(
+        "SELECT id, expires_sealed FROM items WHERE beneficiary_id = $1 AND expires_sealed IS NOT NULL AND kind = 'document'",
+        &[bid.into()],
+    )?
+    .iter()
+    .map(|r| Ok((r.text("id")?, r.blob("expires_sealed")?)))
+    .collect()
 }

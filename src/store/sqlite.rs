@@ -29,6 +29,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (8, include_str!("migrations/sqlite/0008_calendar_feeds.sql")),
     (9, include_str!("migrations/sqlite/0009_members.sql")),
     (11, include_str!("migrations/sqlite/0011_login_known.sql")),
+    (16, include_str!("migrations/sqlite/0016_directory.sql")),
     (
         10,
         include_str!("migrations/sqlite/0010_reset_confirmation.sql"),

@@ -418,6 +418,8 @@ pub enum StaleWrap {
         beneficiary_id: String,
         identity_wrap: Vec<u8>,
         recovery_wrap: Option<Vec<u8>>,
+        /// Her entry in the structure's directory, if written (`service/directory.rs`).
+        directory_entry: Option<Vec<u8>>,
     },
 }
 
@@ -436,13 +438,14 @@ pub fn stale_wraps(
         out.push(StaleWrap::Share { item_id: r.text("item_id")?, wrap: r.blob("key_wrap")? });
     }
     for r in tx.query(
-        "SELECT beneficiary_id, identity_wrap, recovery_wrap FROM relays WHERE structure_id = $1 AND key_version < $2 ORDER BY beneficiary_id LIMIT $3",
+        "SELECT beneficiary_id, identity_wrap, recovery_wrap, directory_entry FROM relays WHERE structure_id = $1 AND key_version < $2 ORDER BY beneficiary_id LIMIT $3",
         &[structure_id.into(), current.into(), limit.into()],
     )? {
         out.push(StaleWrap::Relay {
             beneficiary_id: r.text("beneficiary_id")?,
             identity_wrap: r.blob("identity_wrap")?,
             recovery_wrap: r.opt_blob("recovery_wrap")?,
+            directory_entry: r.opt_blob("directory_entry")?,
         });
     }
     Ok(out)
@@ -463,26 +466,34 @@ pub fn rewrap_share(
     )
 }
 
+/// A relay's wraps and directory entry made again with the current key version.
+#[derive(Debug, Clone)]
+pub struct RelayRewrap<'a> {
+    pub identity: &'a [u8],
+    pub recovery: Option<&'a [u8]>,
+    /// `None` clears the entry: the next listing writes it again.
+    pub directory: Option<&'a [u8]>,
+}
+
 /// Replaces a relay's wraps made with an older version (only if unchanged meanwhile).
-#[allow(clippy::too_many_arguments)]
 pub fn rewrap_relay(
     tx: &mut dyn Sql,
     structure_id: &str,
     beneficiary_id: &str,
     old_identity: &[u8],
-    identity: &[u8],
-    recovery: Option<&[u8]>,
+    new: &RelayRewrap<'_>,
     version: i64,
 ) -> StoreResult<u64> {
     tx.execute(
-        "UPDATE relays SET identity_wrap = $4, recovery_wrap = $5, key_version = $6 WHERE structure_id = $1 AND beneficiary_id = $2 AND identity_wrap = $3",
+        "UPDATE relays SET identity_wrap = $4, recovery_wrap = $5, key_version = $6, directory_entry = $7 WHERE structure_id = $1 AND beneficiary_id = $2 AND identity_wrap = $3",
         &[
             structure_id.into(),
             beneficiary_id.into(),
             old_identity.into(),
-            identity.into(),
-            recovery.map(<[u8]>::to_vec).into(),
+            new.identity.into(),
+            new.recovery.map(<[u8]>::to_vec).into(),
             version.into(),
+            new.directory.map(<[u8]>::to_vec).into(),
         ],
     )
 }

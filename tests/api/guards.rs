@@ -75,7 +75,7 @@ async fn fingerprint(t: &TestApp) -> Vec<String> {
                 let mut rows: Vec<String> = sql
                     .query(&format!("SELECT * FROM {table}"), &[])?
                     .into_iter()
-                    .map(|r| format!("{table}: {:?}", r.0))
+                    .map(|r| format!("{table}: {:?}", r.values()))
                     .collect();
                 rows.sort();
                 out.extend(rows);

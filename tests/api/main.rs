@@ -20,6 +20,7 @@ mod interop;
 mod items;
 mod jobs;
 mod limits;
+mod lists;
 mod matrix;
 mod members;
 mod memory;

@@ -64,6 +64,9 @@ pub(super) struct StructureInfo {
     pub id: String,
     pub relay: bool,
     pub public: PublicKey,
+    /// Its private key: the directory of the people it follows is sealed under a key derived
+    /// from it, as the product writes it.
+    pub secret: Key32,
     /// The professional who acts for it in journal lines and "added by".
     pub pro_id: String,
     pub pro_name: String,
@@ -113,6 +116,10 @@ pub(super) struct RelayRow {
     since: i64,
     identity_wrap: Vec<u8>,
     recovery_wrap: Option<Vec<u8>>,
+    /// Her entry in the structure's directory (`service/directory.rs`), with her sealed
+    /// identity it was made from (the store writes it only while that is unchanged).
+    directory: Vec<u8>,
+    identity_sealed: Vec<u8>,
 }
 
 #[derive(Debug)]
@@ -275,6 +282,7 @@ pub(super) fn structures_batch(
             id: sid,
             relay,
             public: pair.public(),
+            secret: pair.secret().clone(),
             pro_id: aid,
             pro_name,
         });
@@ -336,6 +344,21 @@ pub(super) fn people_batch(
         };
         let json = serde_json::to_vec(&record)?;
         let iaad = ctx::identity(&bid);
+        let identity_sealed = p.seal(&iaad, &consigne_vault::seal(&identity_key, &iaad, &json));
+        // Her entry in the directory of a structure that follows her: written at opening by
+        // the product, and for an accepted invitation by the structure's first listing (here
+        // already, as after that listing).
+        let directory = |s: &StructureInfo| {
+            consigne::service::seal_directory_entry(
+                p,
+                &s.secret,
+                &s.id,
+                &bid,
+                &person.name.first,
+                &person.name.last,
+                &person.name.birth_date,
+            )
+        };
         batch.accounts.push(AccountRow {
             id: aid.clone(),
             kind: "beneficiary".into(),
@@ -357,7 +380,7 @@ pub(super) fn people_batch(
         batch.beneficiaries.push(BeneficiaryRow {
             id: bid.clone(),
             account_id: aid.clone(),
-            identity_sealed: p.seal(&iaad, &consigne_vault::seal(&identity_key, &iaad, &json)),
+            identity_sealed: identity_sealed.clone(),
             identity_key_wrap: seal_wrap(p, &ctx::identity_key(&bid), &vault, &identity_key),
             vault_wrap_password: seal_wrap(
                 p,
@@ -387,6 +410,8 @@ pub(super) fn people_batch(
             since: created_at,
             identity_wrap: boxes.seal_wrap_to(p, &raad, &primary.public, &identity_key)?,
             recovery_wrap: Some(boxes.seal_wrap_to(p, &vaad, &primary.public, &vault)?),
+            directory: directory(primary),
+            identity_sealed: identity_sealed.clone(),
         });
         if let Some(second) = person.second {
             let s = &shared.structures[second];
@@ -397,6 +422,8 @@ pub(super) fn people_batch(
                 since: created_at + rng.gen_range(0..=(shared.now - created_at)),
                 identity_wrap: boxes.seal_wrap_to(p, &aad, &s.public, &identity_key)?,
                 recovery_wrap: None,
+                directory: directory(s),
+                identity_sealed: identity_sealed.clone(),
             });
             relays.push(second);
         }
@@ -634,6 +661,13 @@ pub(super) fn insert_batch(db: &Database, batch: &Batch) -> Result<()> {
                 r.since,
                 &r.identity_wrap,
                 r.recovery_wrap.as_deref(),
+            )?;
+            beneficiaries::put_directory_entry(
+                tx,
+                &r.bid,
+                &r.sid,
+                &r.directory,
+                &r.identity_sealed,
             )?;
         }
         for i in &batch.items {

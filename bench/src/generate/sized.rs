@@ -13,7 +13,7 @@ use super::{
     content, login, new_safe, service_error,
 };
 use anyhow::{Result, anyhow};
-use consigne::service::App;
+use consigne::service::{App, Session};
 use consigne_vault::{DerivedSecret, Key32, PublicKey};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -58,8 +58,8 @@ pub(super) fn make(
         return Ok(Made::default());
     };
     let email = bulk_professional_email(number);
-    let info = structure_of(app, &email)?;
     let pro = runtime.block_on(login(app, &email, BULK_STAFF_PASSWORD))?;
+    let info = structure_of(app, &email, &pro)?;
     let platform: &consigne_vault::PlatformKey = &app.platform;
     let now = app.now();
     // `bulk::documents` reads only the platform key, the structures, the time and the sample.
@@ -166,7 +166,7 @@ fn first_bulk_relay(opts: &GenerateOptions) -> Option<usize> {
 }
 
 /// The big structure as the bulk rows need it, found through its professional's e-mail.
-fn structure_of(app: &App, email: &str) -> Result<bulk::StructureInfo> {
+fn structure_of(app: &App, email: &str, pro: &Session) -> Result<bulk::StructureInfo> {
     let index = app.platform.blind_index("login", email).to_vec();
     let (id, public, pro_id, pro_name) = app
         .db
@@ -180,9 +180,16 @@ fn structure_of(app: &App, email: &str) -> Result<bulk::StructureInfo> {
             Ok((row.text(0)?, row.blob(1)?, row.text(2)?, row.text(3)?))
         })
         .map_err(|e: consigne::store::StoreError| anyhow!("database: {e}"))?;
+    let secret = pro
+        .keys
+        .structure_key(&id)
+        .ok_or_else(|| anyhow!("the big structure's professional holds no structure key"))?
+        .secret()
+        .clone();
     Ok(bulk::StructureInfo {
         id,
         relay: true,
+        secret,
         public: PublicKey::from_slice(&public)?,
         pro_id,
         pro_name,

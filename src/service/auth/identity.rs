@@ -74,3 +74,30 @@ pub(crate) fn beneficiary_keys(
         pairs: Default::default(),
     })
 }
+
+/// Opens a person's identity through a structure's key: needs both the relais row and the
+/// wrap addressed to that structure.
+pub(crate) fn identity_via_structure(
+    app: &App,
+    wrap: &[u8],
+    keys: &SessionKeys,
+    bid: &str,
+    sid: &str,
+    sealed: &[u8],
+) -> ServiceResult<IdentityRecord> {
+    let ik = relay_identity_key(app, wrap, keys, bid, sid)?;
+    IdentityRecord::open(app, &ik, bid, sealed)
+}
+
+pub(crate) fn relay_identity_key(
+    app: &App,
+    wrap: &[u8],
+    keys: &SessionKeys,
+    bid: &str,
+    sid: &str,
+) -> ServiceResult<Key32> {
+    let aad = ctx::relay_identity(bid, sid);
+    let inner = app.platform.open(&aad, wrap)?;
+    keys.open_structure_wrap(sid, &aad, &inner)
+        .ok_or(ServiceError::Internal("identity wrap"))
+}

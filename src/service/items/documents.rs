@@ -2,7 +2,7 @@
 //! neutralised), encrypted storage, listing, download, rename, move, delete. Every access is
 //! journaled. The item core (opening, wraps, sealing, sharing) is in the sibling modules.
 
-use crate::policy::Action;
+use crate::policy::{Action, Actor};
 use crate::service::access::allow_on_safe;
 use crate::service::calendar::reminders::schedule_expiry_reminders;
 use crate::service::contexts as ctx;
@@ -10,16 +10,19 @@ use crate::service::items::content::{ChannelWriter, ContentSource, ContentStream
 use crate::service::items::content::{read_blob, write_blob};
 use crate::service::items::media::{clean, photos_to_pdf};
 use crate::service::items::open::Opened;
-use crate::service::items::open::{journal_access, open_item, visible_items};
+use crate::service::items::open::{
+    item_key, journal_access, open_item, visible_items, visible_page,
+};
 use crate::service::items::seal::{open_meta, seal_meta};
 use crate::service::items::upload::{InMemory, MemoryShare, Received, ScanPhotos, Upload};
 use crate::service::items::visibility::{CreatedBy, created_by, visible_shares};
 use crate::service::items::wrap::new_item_row;
 use crate::service::items::wrap::{insert_item, new_item_wraps};
 use crate::service::journal::{actor_of, journal};
+use crate::service::paging::{Page, PageNumber};
 use crate::service::{App, ServiceError, ServiceResult, Session, new_id, parse_id};
 use crate::store::beneficiaries;
-use crate::store::items::{self, ItemRow, ShareRow};
+use crate::store::items::{self, FolderFilter, ItemRow, ShareRow};
 use consigne_vault::Key32;
 use serde::{Deserialize, Serialize};
 
@@ -314,6 +317,81 @@ impl App {
             }
         };
         self.document_view(&row, &key, &shares, session)
+    }
+
+    /// One page of her documents (`folder`), newest first, as the caller may see them.
+    pub async fn documents_page(
+        &self,
+        session: &Session,
+        bid: &str,
+        folder: FolderFilter,
+        page: PageNumber,
+    ) -> ServiceResult<Page<DocumentView>> {
+        let (opened, has_next) = visible_page(self, session, bid, "document", folder, page).await?;
+        let items = opened
+            .iter()
+            .map(|o| self.document_view(&o.row, &o.key, &o.shares, session))
+            .collect::<ServiceResult<Vec<_>>>()?;
+        Ok(Page {
+            items,
+            page: page.get(),
+            has_next,
+            total: None,
+        })
+    }
+
+    /// Her papers whose expiry date is on or before `horizon` (`YYYY-MM-DD`), soonest first:
+    /// (date, name, id). Read from the expiry dates the platform seals for reminders: only her
+    /// dated documents are read, each date opened with the platform key (symmetric), and only
+    /// the papers due are opened further (their names). Her own page only.
+    pub async fn papers_to_renew(
+        &self,
+        session: &Session,
+        horizon: &str,
+    ) -> ServiceResult<Vec<(String, String, String)>> {
+        let bid = match &session.actor {
+            Actor::Beneficiary { beneficiary_id, .. } => beneficiary_id.clone(),
+            _ => return Err(ServiceError::NotFound),
+        };
+        let b2 = bid.clone();
+        let dated = self
+            .read(move |tx| Ok(items::expiring_of(tx, &b2)?))
+            .await?;
+        let mut due: Vec<(String, String)> = dated
+            .into_iter()
+            .filter_map(|(id, sealed)| {
+                let date = self.platform.open(&ctx::expiry(&id), &sealed).ok()?;
+                let date = String::from_utf8_lossy(&date).into_owned();
+                (date.as_str() <= horizon).then_some((date, id))
+            })
+            .collect();
+        due.sort();
+        let ids: Vec<String> = due.iter().map(|(_, id)| id.clone()).collect();
+        let rows = self
+            .read(move |tx| {
+                let mut rows = Vec::with_capacity(ids.len());
+                for id in &ids {
+                    if let Some(r) = items::by_id(tx, id)? {
+                        rows.push(r);
+                    }
+                }
+                Ok(rows)
+            })
+            .await?;
+        let mut out = Vec::with_capacity(due.len());
+        for (date, id) in due {
+            let Some(row) = rows.iter().find(|r| r.id == id && r.beneficiary_id == bid) else {
+                continue;
+            };
+            let name = item_key(self, session, row, &[])
+                .ok()
+                .and_then(|(key, _)| open_meta::<DocumentMeta>(self, row, &key).ok())
+                .map(|m| m.name);
+            if let Some(name) = name {
+                out.push((date, name, id));
+            }
+        }
+        Ok(out)
     }
 
     pub async fn list_documents(

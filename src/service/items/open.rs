@@ -8,9 +8,10 @@ use crate::policy::{Action, Actor, Resource};
 use crate::service::access::{allow, allow_on_safe, authorize_item};
 use crate::service::contexts as ctx;
 use crate::service::journal::{actor_of, journal};
+use crate::service::paging::{PAGE_SIZE, PageNumber};
 use crate::service::{App, ServiceError, ServiceResult, Session, parse_id};
 use crate::store::beneficiaries;
-use crate::store::items::{self, ItemRow, ShareRow};
+use crate::store::items::{self, FolderFilter, ItemRow, ShareRow};
 use consigne_vault::Key32;
 
 /// An opened item: its row, its key, how the caller reached it.
@@ -149,9 +150,85 @@ pub(crate) async fn visible_items(
         })
         .await?;
     allow_on_safe(session, Action::View, &bid, &relays)?;
+    open_visible(app, session, rows, shares, relays).await
+}
+
+/// One page of a person's items of one kind (in `folder`), newest first, that the caller
+/// may see and holds a key to, opened; and whether a next page exists. Only the page's
+/// rows and their shares are read: for a professional the SQL keeps only the items shared
+/// with one of her structures that is one of the person's relais (no key, no listing).
+pub(crate) async fn visible_page(
+    app: &App,
+    session: &Session,
+    bid: &str,
+    kind: &'static str,
+    folder: FolderFilter,
+    page: PageNumber,
+) -> ServiceResult<(Vec<Opened>, bool)> {
+    let bid = parse_id(bid)?;
+    let folder = match folder {
+        FolderFilter::In(f) => FolderFilter::In(parse_id(&f)?),
+        other => other,
+    };
+    let holder: Option<Vec<String>> = match &session.actor {
+        Actor::Beneficiary { .. } => None,
+        _ => Some(
+            session
+                .keys
+                .structures
+                .iter()
+                .map(|(s, _)| s.clone())
+                .collect(),
+        ),
+    };
+    let b2 = bid.clone();
+    let (limit, offset) = page.window();
+    let (rows, shares, relays) = app
+        .read(move |tx| {
+            if beneficiaries::by_id(tx, &b2)?.is_none() {
+                return Err(ServiceError::NotFound);
+            }
+            let relays = beneficiaries::relays_of(tx, &b2)?;
+            let structures: Option<Vec<String>> = holder.map(|held| {
+                relays
+                    .iter()
+                    .map(|r| r.structure_id.clone())
+                    .filter(|s| held.contains(s))
+                    .collect()
+            });
+            let filter = items::PageFilter {
+                beneficiary_id: &b2,
+                kind,
+                folder: &folder,
+                shared_with_any: structures.as_deref(),
+            };
+            let rows = items::page(tx, &filter, limit, offset)?;
+            let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+            let shares = items::shares_of_items(tx, &ids)?;
+            Ok((rows, shares, relays))
+        })
+        .await?;
+    allow_on_safe(session, Action::View, &bid, &relays)?;
+    let has_next = rows.len() > PAGE_SIZE as usize;
+    let rows = rows.into_iter().take(PAGE_SIZE as usize).collect();
+    Ok((
+        open_visible(app, session, rows, shares, relays).await?,
+        has_next,
+    ))
+}
+
+/// The rows the policy lets the caller see and she holds a key to, opened. One public-key
+/// unwrap per item a structure or a professional wrapped: CPU work that runs on the blocking
+/// pool, never on the threads that serve every other request. Items her own session opened
+/// through her key pair are re-wrapped under her vault key (`rewrap.rs`).
+async fn open_visible(
+    app: &App,
+    session: &Session,
+    rows: Vec<ItemRow>,
+    shares: Vec<ShareRow>,
+    relays: Vec<beneficiaries::RelayRow>,
+) -> ServiceResult<Vec<Opened>> {
     let relay_ids: Vec<String> = relays.iter().map(|r| r.structure_id.clone()).collect();
-    // One public-key unwrap per item a structure or a professional wrapped: CPU work that
-    // runs on the blocking pool, never on the threads that serve every other request.
     let (app2, session2) = (app.clone(), session.clone());
     let (out, rewraps) = tokio::task::spawn_blocking(move || {
         let mut out = Vec::new();

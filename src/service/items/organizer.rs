@@ -10,12 +10,13 @@ use crate::service::calendar::reminders::schedule_event_reminders;
 use crate::service::items::fields::open_fields;
 use crate::service::items::fields::{ItemFields, ItemKind, parse_fields};
 use crate::service::items::open::Opened;
-use crate::service::items::open::{journal_access, open_item, visible_items};
+use crate::service::items::open::{journal_access, open_item, visible_items, visible_page};
 use crate::service::items::seal::seal_meta;
 use crate::service::items::visibility::{CreatedBy, created_by, visible_shares};
 use crate::service::items::wrap::new_item_row;
 use crate::service::items::wrap::{insert_item, new_item_wraps};
 use crate::service::journal::{actor_of, journal};
+use crate::service::paging::{Page, PageNumber};
 use crate::service::{App, ServiceError, ServiceResult, Session, new_id, parse_id};
 use crate::store::{Sql, accounts, beneficiaries, items};
 use consigne_vault::Key32;
@@ -123,6 +124,43 @@ impl App {
             }),
         }
         Ok(out)
+    }
+
+    /// One page of her contacts, notes or events, in `list_items`' order. Notes (newest first)
+    /// are read by the page in SQL; contacts (by name) and events (by start) are ordered by
+    /// sealed fields the database cannot sort, so they are all opened and the page cut after.
+    pub async fn items_page(
+        &self,
+        session: &Session,
+        bid: &str,
+        kind: ItemKind,
+        page: PageNumber,
+    ) -> ServiceResult<Page<ItemView>> {
+        if kind != ItemKind::Note {
+            return Ok(Page::slice(
+                self.list_items(session, bid, kind).await?,
+                page,
+            ));
+        }
+        let (opened, has_next) = visible_page(
+            self,
+            session,
+            bid,
+            kind.as_str(),
+            items::FolderFilter::Any,
+            page,
+        )
+        .await?;
+        let items = opened
+            .iter()
+            .map(|o| self.item_view(session, kind, o))
+            .collect::<ServiceResult<Vec<_>>>()?;
+        Ok(Page {
+            items,
+            page: page.get(),
+            has_next,
+            total: None,
+        })
     }
 
     /// One item, opened; journaled as a view.

@@ -2,7 +2,7 @@
 
 use super::{ApiResult, no_content, ok};
 use crate::service::{
-    DocumentPatch, MAX_FILE_BYTES_CAP, NewDocument, Received, ServiceError, Session,
+    DocumentPatch, FolderFilter, MAX_FILE_BYTES_CAP, NewDocument, Received, ServiceError, Session,
 };
 use crate::web::AppState;
 use crate::web::extract::{ApiJson, ApiSession};
@@ -115,19 +115,35 @@ async fn upload(
 #[derive(Deserialize)]
 struct ListQuery {
     folder_id: Option<String>,
+    page: Option<String>,
 }
 
+/// Her documents (in `folder_id`), newest first: every one without `page` (the contract
+/// before pagination), else that page of 50 with its neighbours in a `Link` header.
 async fn list(
     State(s): State<AppState>,
     ApiSession(session): ApiSession,
     Path(bid): Path<String>,
     Query(q): Query<ListQuery>,
 ) -> ApiResult {
-    ok(
-        StatusCode::OK,
-        s.app
-            .list_documents(&session, &bid, q.folder_id.as_deref())
-            .await?,
+    let Some(raw) = q.page.as_deref() else {
+        return ok(
+            StatusCode::OK,
+            s.app
+                .list_documents(&session, &bid, q.folder_id.as_deref())
+                .await?,
+        );
+    };
+    let page = super::page_param(Some(raw))?;
+    let folder = q
+        .folder_id
+        .clone()
+        .map_or(FolderFilter::Any, FolderFilter::In);
+    let found = s.app.documents_page(&session, &bid, folder, page).await?;
+    super::paged(
+        found,
+        &format!("/api/v1/beneficiaries/{bid}/documents"),
+        &[("folder_id", q.folder_id.as_deref())],
     )
 }
 

@@ -10,7 +10,8 @@ use super::AppState;
 use super::error::ApiError;
 use super::extract::{ApiJson, ApiSession, ApiSessionAny, ClientAddr};
 use crate::service::{
-    LoginOutcome, LoginRequest, NewProfessional, NewSafe, NewStructure, RecoverRequest,
+    LoginOutcome, LoginRequest, NewProfessional, NewSafe, NewStructure, Page, PageNumber,
+    RecoverRequest,
 };
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
@@ -122,6 +123,57 @@ async fn openapi() -> Response {
 
 pub(crate) fn ok<T: serde::Serialize>(status: StatusCode, body: T) -> ApiResult {
     Ok((status, Json(body)).into_response())
+}
+
+/// The `page` query parameter of a paginated list: 1 to `MAX_PAGE`, else 400.
+pub(crate) fn page_param(raw: Option<&str>) -> Result<PageNumber, ApiError> {
+    PageNumber::parse(raw).map_err(|_| {
+        ApiError::invalid(format!(
+            "page must be a whole number from 1 to {}",
+            crate::service::MAX_PAGE
+        ))
+    })
+}
+
+/// A page of a list: the contract's array as the body (at most `PAGE_SIZE` rows), the
+/// neighbouring pages in a `Link` header (RFC 8288, `rel="prev"`, `rel="next"`) built from
+/// `path` and the list's other parameters, the whole list's size in `X-Total-Count` if known.
+pub(crate) fn paged<T: serde::Serialize>(
+    page: Page<T>,
+    path: &str,
+    params: &[(&str, Option<&str>)],
+) -> ApiResult {
+    let href = |n: u32| {
+        let mut query: Vec<(&str, String)> = params
+            .iter()
+            .filter_map(|(k, v)| v.filter(|v| !v.is_empty()).map(|v| (*k, v.to_owned())))
+            .collect();
+        query.push(("page", n.to_string()));
+        format!(
+            "<{path}?{}>",
+            serde_urlencoded::to_string(&query).unwrap_or_default()
+        )
+    };
+    let mut links = Vec::new();
+    if page.has_previous() {
+        links.push(format!("{}; rel=\"prev\"", href(page.page - 1)));
+    }
+    if page.has_next {
+        links.push(format!("{}; rel=\"next\"", href(page.page + 1)));
+    }
+    let total = page.total;
+    let mut res = (StatusCode::OK, Json(page.items)).into_response();
+    if let (false, Ok(v)) = (
+        links.is_empty(),
+        header::HeaderValue::from_str(&links.join(", ")),
+    ) {
+        res.headers_mut().insert(header::LINK, v);
+    }
+    if let Some(t) = total {
+        res.headers_mut()
+            .insert("x-total-count", header::HeaderValue::from(t));
+    }
+    Ok(res)
 }
 
 pub(crate) fn no_content() -> ApiResult {
@@ -418,12 +470,32 @@ async fn open_safe(
     )
 }
 
+/// `page` and `q` of a paginated list (absent: the whole list, as before pagination).
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct PageQuery {
+    pub page: Option<String>,
+    pub q: Option<String>,
+}
+
 async fn list_followed(
     State(s): State<AppState>,
     ApiSession(session): ApiSession,
     Path(sid): Path<String>,
+    Query(q): Query<PageQuery>,
 ) -> ApiResult {
-    ok(StatusCode::OK, s.app.list_followed(&session, &sid).await?)
+    if q.page.is_none() && q.q.is_none() {
+        return ok(StatusCode::OK, s.app.list_followed(&session, &sid).await?);
+    }
+    let page = page_param(q.page.as_deref())?;
+    let found = s
+        .app
+        .followed_page(&session, &sid, page, q.q.as_deref())
+        .await?;
+    paged(
+        found,
+        &format!("/api/v1/structures/{sid}/beneficiaries"),
+        &[("q", q.q.as_deref())],
+    )
 }
 
 #[derive(Deserialize)]

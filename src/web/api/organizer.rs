@@ -7,7 +7,7 @@ use crate::web::error::ApiError;
 use crate::web::extract::{ApiJson, ApiSession};
 use axum::Router;
 use axum::extract::{FromRequestParts, MatchedPath};
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::routing::{get, post, put};
@@ -64,15 +64,27 @@ async fn create(
     )
 }
 
+/// Every item of the kind without `page` (the contract before pagination), else that page of
+/// 50 with its neighbours in a `Link` header.
 async fn list(
     Kind(kind): Kind,
     State(s): State<AppState>,
     ApiSession(session): ApiSession,
     Path(bid): Path<String>,
+    Query(q): Query<super::PageQuery>,
 ) -> ApiResult {
-    ok(
-        StatusCode::OK,
-        s.app.list_items(&session, &bid, kind).await?,
+    let Some(raw) = q.page.as_deref() else {
+        return ok(
+            StatusCode::OK,
+            s.app.list_items(&session, &bid, kind).await?,
+        );
+    };
+    let page = super::page_param(Some(raw))?;
+    let found = s.app.items_page(&session, &bid, kind, page).await?;
+    super::paged(
+        found,
+        &format!("/api/v1/beneficiaries/{bid}/{}", kind.plural()),
+        &[],
     )
 }
 

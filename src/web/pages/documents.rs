@@ -6,8 +6,8 @@ use super::{
     CheckedParts, Ctx, Fields, Page, Person, Post, Professional, Reader, Upload, icons::icon,
 };
 use crate::service::{
-    DocumentPatch, DocumentView, FolderView, MAX_FILE_BYTES_CAP, NewDocument, Received, RelayView,
-    ScanPhotos, ServiceError, Session,
+    DocumentPatch, DocumentView, FolderFilter, FolderView, MAX_FILE_BYTES_CAP, NewDocument,
+    PageNumber, Received, RelayView, ScanPhotos, ServiceError, Session,
 };
 use crate::web::AppState;
 use crate::web::api::{content_response, receive_file};
@@ -122,26 +122,40 @@ fn upload_forms(ctx: &Ctx, upload_action: &str, scan_action: &str, folder: Optio
 #[derive(Debug, Deserialize)]
 struct FolderQuery {
     folder: Option<String>,
+    page: Option<String>,
 }
 
 async fn list_page(
     Query(q): Query<FolderQuery>,
     Page(ctx, Person { session, bid }): Page<Person>,
 ) -> Response {
-    let folder = q.folder.as_deref();
-    render_list(&ctx, &session, &bid, folder, None, StatusCode::OK).await
+    let page = match ctx.page_number(q.page.as_deref()) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    render_list(
+        &ctx,
+        &session,
+        &bid,
+        (q.folder.as_deref(), page),
+        None,
+        StatusCode::OK,
+    )
+    .await
 }
 
+/// A folder's page of documents (`folder`: the folder, none for the top, and the page).
 async fn render_list(
     ctx: &Ctx,
     session: &Session,
     bid: &str,
-    folder: Option<&str>,
+    (folder, page): (Option<&str>, PageNumber),
     error: Option<String>,
     status: StatusCode,
 ) -> Response {
+    let filter = folder.map_or(FolderFilter::Top, |f| FolderFilter::In(f.to_owned()));
     let (docs, folders) = match tokio::try_join!(
-        ctx.state.app.list_documents(session, bid, None),
+        ctx.state.app.documents_page(session, bid, filter, page),
         ctx.state.app.list_folders(session, bid)
     ) {
         Ok(v) => v,
@@ -156,7 +170,7 @@ async fn render_list(
         .iter()
         .filter(|f| f.parent_id == current_id)
         .collect();
-    let here: Vec<&DocumentView> = docs.iter().filter(|d| d.folder_id == current_id).collect();
+    let here = &docs.items;
     // The path from the top to the current folder.
     let mut trail: Vec<&FolderView> = Vec::new();
     let mut cursor = current;
@@ -182,11 +196,15 @@ async fn render_list(
                 }
             }
         }
-        @if here.is_empty() && children.is_empty() {
+        @if here.is_empty() && children.is_empty() && !docs.has_previous() {
             p { (ctx.t("doc-none")) }
         } @else {
-            ul.docs { @for d in &here { (document_card(ctx, d, &format!("/documents/{}", d.id))) } }
+            ul.docs { @for d in here { (document_card(ctx, d, &format!("/documents/{}", d.id))) } }
         }
+        (ctx.pager(&docs, |n| match &current_id {
+            Some(f) => format!("/documents?folder={f}&page={n}"),
+            None => format!("/documents?page={n}"),
+        }))
         (upload_forms(ctx, "/documents/upload", "/documents/scan", current_id.as_deref()))
         section.card {
             h2 { (icon("folder")) " " (ctx.t("doc-new-folder")) }
@@ -347,7 +365,7 @@ async fn person_receive(upload: Upload<Person>, mode: Mode) -> Response {
                 &ctx,
                 &session,
                 &bid,
-                None,
+                (None, PageNumber::FIRST),
                 Some(ctx.error_text(&e)),
                 Ctx::error_status(&e),
             )
@@ -382,14 +400,22 @@ async fn pro_scan(Path(bid): Path<String>, upload: Upload<Professional>) -> Resp
 }
 
 /// What a professional sees of a person's documents, and the forms to add some.
-pub async fn pro_section(ctx: &Ctx, session: &Session, bid: &str) -> Markup {
-    let docs = ctx.state.app.list_documents(session, bid, None).await;
+/// One page (`page`) of them, newest first.
+pub async fn pro_section(ctx: &Ctx, session: &Session, bid: &str, page: PageNumber) -> Markup {
+    let docs = ctx
+        .state
+        .app
+        .documents_page(session, bid, FolderFilter::Any, page)
+        .await;
     html! {
-        section.card {
+        section.card id="documents" {
             h2 { (icon("folder")) " " (ctx.t("doc-shared-with-you")) }
             @match &docs {
-                Ok(d) if d.is_empty() => { p { (ctx.t("doc-none-shared")) } }
-                Ok(d) => { ul.docs { @for doc in d { (document_card(ctx, doc, &format!("/documents/{}/download", doc.id))) } } }
+                Ok(d) if d.items.is_empty() && !d.has_previous() => { p { (ctx.t("doc-none-shared")) } }
+                Ok(d) => {
+                    ul.docs { @for doc in &d.items { (document_card(ctx, doc, &format!("/documents/{}/download", doc.id))) } }
+                    (ctx.pager(d, |n| format!("/pro/b/{bid}?page={n}#documents")))
+                }
                 Err(e) => { div.notice.error role="alert" { p { (ctx.error_text(e)) } } }
             }
         }
@@ -708,7 +734,7 @@ async fn folder_submit(
                 &ctx,
                 &session,
                 &bid,
-                parent,
+                (parent, PageNumber::FIRST),
                 Some(ctx.error_text(&e)),
                 Ctx::error_status(&e),
             )
@@ -770,7 +796,7 @@ async fn folder_edit(
                 &ctx,
                 &session,
                 &bid,
-                Some(&id),
+                (Some(&id), PageNumber::FIRST),
                 Some(ctx.error_text(&e)),
                 Ctx::error_status(&e),
             )

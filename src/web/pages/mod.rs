@@ -17,7 +17,7 @@ use super::AppState;
 use super::error::classify;
 use super::extract::LANG_COOKIE;
 use crate::i18n::{SUPPORTED, native_name};
-use crate::service::{ServiceError, Session, Stage};
+use crate::service::{Page as ListPage, PageNumber, ServiceError, Session, Stage};
 use axum::Router;
 use axum::extract::Request;
 use axum::http::{StatusCode, header};
@@ -307,4 +307,40 @@ pub async fn change_language(
 pub struct LanguageForm {
     #[serde(default)]
     language: String,
+}
+
+/// Lists by the page: the page number asked, the links to the neighbouring pages.
+impl Ctx {
+    /// A list's page number from the query string, or the clear 400 page that refuses it.
+    #[allow(clippy::result_large_err)]
+    pub fn page_number(&self, raw: Option<&str>) -> Result<PageNumber, Response> {
+        PageNumber::parse(raw).map_err(|e| {
+            self.render(
+                StatusCode::BAD_REQUEST,
+                &self.t("error-title"),
+                html! {
+                    div.notice.error role="alert" { p { (self.error_text(&ServiceError::Invalid(e))) } }
+                    p { a.button href="/" { (self.t("action-back-home")) } }
+                },
+            )
+        })
+    }
+
+    /// "Previous" and "next" links of a paginated list: plain links, no JavaScript. `href`
+    /// gives a page number's address.
+    pub fn pager<T>(&self, page: &ListPage<T>, href: impl Fn(u32) -> String) -> Markup {
+        html! {
+            @if page.has_previous() || page.has_next {
+                nav.pager aria-label=(self.t("pager-label")) {
+                    @if page.has_previous() {
+                        a.button rel="prev" href=(href(page.page - 1)) { (self.t("pager-previous")) }
+                    }
+                    span.pager-position { (self.locale.ta("pager-position", &[("page", i64::from(page.page).into())])) }
+                    @if page.has_next {
+                        a.button rel="next" href=(href(page.page + 1)) { (self.t("pager-next")) }
+                    }
+                }
+            }
+        }
+    }
 }

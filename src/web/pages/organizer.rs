@@ -8,12 +8,13 @@ use super::{Ctx, Fields, Page, Person, Post, Professional, Reader, icons::icon};
 use crate::service::{ItemFields, ItemKind, ItemView, ReminderView, ServiceError, Session};
 use crate::web::AppState;
 use axum::Router;
-use axum::extract::{FromRequestParts, MatchedPath, Path};
+use axum::extract::{FromRequestParts, MatchedPath, Path, Query};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use maud::{Markup, html};
+use serde::Deserialize;
 use serde_json::{Map, Value};
 
 pub fn router() -> Router<AppState> {
@@ -252,19 +253,31 @@ fn item_list(ctx: &Ctx, kind: ItemKind, items: &[ItemView], nested: bool) -> Mar
     }
 }
 
+#[derive(Debug, Deserialize)]
+struct PageQuery {
+    page: Option<String>,
+}
+
 async fn list_page(
     KindOf(kind): KindOf,
+    Query(q): Query<PageQuery>,
     Page(ctx, Person { session, bid }): Page<Person>,
 ) -> Response {
-    let items = match ctx.state.app.list_items(&session, &bid, kind).await {
+    let page = match ctx.page_number(q.page.as_deref()) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let listed = match ctx.state.app.items_page(&session, &bid, kind, page).await {
         Ok(i) => i,
         Err(e) => return ctx.error_page(&e),
     };
+    let items = &listed.items;
     ctx.page(&ctx.t(&msg(kind, "section")), html! {
         h1 { (icon(kind_icon(kind))) " " (ctx.t(&msg(kind, "section"))) }
         p { a.button.primary href={"/" (kind.plural()) "/new"} { (icon("plus")) " " (ctx.t(&msg(kind, "add"))) } }
         @if kind == ItemKind::Note && !items.is_empty() { p.hint { (ctx.t("note-list-hint")) } }
-        (item_list(&ctx, kind, &items, false))
+        (item_list(&ctx, kind, items, false))
+        (ctx.pager(&listed, |n| format!("/{}?page={n}", kind.plural())))
         @match kind {
             ItemKind::Event => section.card {
                 h2 { (icon("phone")) " " (ctx.t("feed-title")) }

@@ -40,14 +40,6 @@ fn tile(href: &str, icon_name: &str, label: &str, badge: Option<usize>) -> Marku
 }
 
 async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
-    let (relays, invitations, documents) = match tokio::try_join!(
-        ctx.state.app.relays(&session, &bid),
-        ctx.state.app.my_invitations(&session),
-        ctx.state.app.list_documents(&session, &bid, None)
-    ) {
-        Ok(v) => v,
-        Err(e) => return ctx.error_page(&e),
-    };
     // Papers whose expiry date is past or within the first reminder's delay, soonest first.
     let now = ctx.state.app.now();
     let today = crate::clock::rfc3339(now)
@@ -69,16 +61,14 @@ async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
         .get(..10)
         .unwrap_or_default()
         .to_owned();
-    let mut expiring: Vec<(String, String, String)> = documents
-        .iter()
-        .filter_map(|d| {
-            d.expires_on
-                .as_ref()
-                .filter(|e| **e <= horizon)
-                .map(|e| (e.clone(), d.name.clone(), d.id.clone()))
-        })
-        .collect();
-    expiring.sort();
+    let (relays, invitations, expiring) = match tokio::try_join!(
+        ctx.state.app.relays(&session, &bid),
+        ctx.state.app.my_invitations(&session),
+        ctx.state.app.papers_to_renew(&session, &horizon)
+    ) {
+        Ok(v) => v,
+        Err(e) => return ctx.error_page(&e),
+    };
     let first_name = session
         .keys
         .display_name

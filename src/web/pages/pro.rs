@@ -3,10 +3,12 @@
 
 use super::{Ctx, Page, Post, Professional, icons::icon};
 use crate::policy::Actor;
-use crate::service::{NewSafe, ServiceError, Session, StructureView};
+use crate::service::{
+    FollowedPerson, NewSafe, Page as ListPage, PageNumber, ServiceError, Session, StructureView,
+};
 use crate::web::AppState;
 use axum::Router;
-use axum::extract::Path;
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
@@ -34,7 +36,38 @@ fn role_of(
     }
 }
 
-async fn pro_home(Page(ctx, Professional(session)): Page<Professional>) -> Response {
+/// The list of one structure to page or search: `s` names it, the others show their first page.
+#[derive(Debug, Default, Deserialize)]
+struct ProQuery {
+    s: Option<String>,
+    page: Option<String>,
+    q: Option<String>,
+}
+
+/// What a structure's section lists: its page of people and the search it answers.
+struct Followed {
+    people: Result<ListPage<FollowedPerson>, ServiceError>,
+    search: String,
+}
+
+/// The address of a page of a structure's list (with its search).
+fn list_href(sid: &str, page: u32, search: &str) -> String {
+    let mut query = vec![("s", sid.to_owned()), ("page", page.to_string())];
+    if !search.is_empty() {
+        query.push(("q", search.to_owned()));
+    }
+    let query = serde_urlencoded::to_string(&query).unwrap_or_default();
+    format!("/pro?{query}#s-{sid}")
+}
+
+async fn pro_home(
+    Query(q): Query<ProQuery>,
+    Page(ctx, Professional(session)): Page<Professional>,
+) -> Response {
+    let page = match ctx.page_number(q.page.as_deref()) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
     let structures = match ctx.state.app.list_structures(&session).await {
         Ok(s) => s,
         Err(e) => return ctx.error_page(&e),
@@ -42,7 +75,19 @@ async fn pro_home(Page(ctx, Professional(session)): Page<Professional>) -> Respo
     let mut sections = Vec::new();
     for s in &structures {
         let followed = if s.kind == "relay" {
-            Some(ctx.state.app.list_followed(&session, &s.id).await)
+            let chosen = q.s.as_deref() == Some(s.id.as_str());
+            let search = if chosen {
+                q.q.clone().unwrap_or_default().trim().to_owned()
+            } else {
+                String::new()
+            };
+            let page = if chosen { page } else { PageNumber::FIRST };
+            let people = ctx
+                .state
+                .app
+                .followed_page(&session, &s.id, page, Some(&search))
+                .await;
+            Some(Followed { people, search })
         } else {
             None
         };
@@ -65,13 +110,13 @@ fn structure_section(
     ctx: &Ctx,
     session: &Session,
     s: &StructureView,
-    followed: Option<Result<Vec<crate::service::FollowedPerson>, ServiceError>>,
+    followed: Option<Followed>,
     resets: &[crate::service::PendingReset],
 ) -> Markup {
     let is_admin =
         role_of(session, &s.id).is_some_and(|(r, _)| r == crate::domain::StaffRole::Admin);
     html! {
-        section.card {
+        section.card id={"s-" (s.id)} {
             h2 { (icon("building")) " " (s.name) }
             div.actions {
                 a.button.primary href={"/pro/s/" (s.id) "/open"} { (icon("plus")) " " (ctx.t("action-open-safe")) }
@@ -80,16 +125,30 @@ fn structure_section(
             (super::resets::pending_section(ctx, resets))
             @match followed {
                 None => { p.hint { (ctx.t("pro-mediation")) } }
-                Some(Err(ServiceError::AccessPending)) => { div.notice role="status" { p { (ctx.t("error-access-pending")) } } }
-                Some(Err(e)) => { div.notice.error role="alert" { p { (ctx.error_text(&e)) } } }
-                Some(Ok(people)) => {
-                    h3 { (icon("people")) " " (ctx.locale.ta("pro-followed", &[("count", (people.len() as i64).into())])) }
-                    @if people.is_empty() { p { (ctx.t("pro-followed-none")) } }
+                Some(Followed { people: Err(ServiceError::AccessPending), .. }) => { div.notice role="status" { p { (ctx.t("error-access-pending")) } } }
+                Some(Followed { people: Err(e), .. }) => { div.notice.error role="alert" { p { (ctx.error_text(&e)) } } }
+                Some(Followed { people: Ok(people), search }) => {
+                    @if search.is_empty() {
+                        h3 { (icon("people")) " " (ctx.locale.ta("pro-followed", &[("count", people.total.unwrap_or(0).into())])) }
+                    } @else {
+                        h3 { (icon("people")) " " (ctx.locale.ta("pro-search-found", &[("count", people.total.unwrap_or(0).into())])) }
+                    }
+                    form.inline.search method="get" action={"/pro#s-" (s.id)} role="search" {
+                        input type="hidden" name="s" value=(s.id);
+                        label for={"search-" (s.id)} { (ctx.t("pro-search-label")) }
+                        input id={"search-" (s.id)} name="q" type="search" value=(search) autocomplete="off";
+                        button type="submit" { (ctx.t("action-search")) }
+                        @if !search.is_empty() { a.button href={"/pro#s-" (s.id)} { (ctx.t("pro-search-clear")) } }
+                    }
+                    @if people.items.is_empty() && people.page == 1 {
+                        @if search.is_empty() { p { (ctx.t("pro-followed-none")) } } @else { p { (ctx.t("pro-search-none")) } }
+                    }
                     ul.people {
-                        @for p in &people {
+                        @for p in &people.items {
                             li { a href={"/pro/b/" (p.id)} { (icon("person")) " " strong { (p.last_name) } " " (p.first_name) " · " (super::documents::day(&p.birth_date)) } }
                         }
                     }
+                    (ctx.pager(&people, |n| list_href(&s.id, n, &search)))
                     form.inline method="post" action={"/pro/s/" (s.id) "/invite"} {
                         (ctx.csrf_field())
                         label for={"invite-" (s.id)} { (ctx.t("pro-invite-label")) }
@@ -278,9 +337,14 @@ async fn invite_submit(
 
 async fn person_file(
     Path(bid): Path<String>,
+    Query(q): Query<ProQuery>,
     Page(ctx, Professional(session)): Page<Professional>,
 ) -> Response {
-    let documents_html = super::documents::pro_section(&ctx, &session, &bid).await;
+    let page = match ctx.page_number(q.page.as_deref()) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let documents_html = super::documents::pro_section(&ctx, &session, &bid, page).await;
     let organizer_html = super::organizer::pro_section(&ctx, &session, &bid).await;
     match ctx.state.app.beneficiary_profile(&session, &bid).await {
         Ok(p) => ctx.page(&format!("{} {}", p.first_name, p.last_name), html! {

@@ -1,0 +1,268 @@
+//! The directory of the people a structure follows: what its list shows (her name and birth
+//! date), one entry per relais row, sealed under a symmetric key derived from the structure's
+//! private key. The list reads one page of rows and opens each with one AEAD, instead of an
+//! X25519 unwrap of her identity key and the opening of her identity record per person.
+//!
+//! The hard part is who can write an entry: only someone holding the structure key. At
+//! opening the professional does (when her membership is approved). When she accepts an
+//! invitation she cannot (she has the structure's public key only), so her row has no entry
+//! until the next listing by a member reaches it: that listing opens her identity the old way,
+//! once, and writes the entry (the same covers rows older than the directory, and an entry no
+//! key version opens). Leaving deletes the relais row and its entry; a key rotation re-seals
+//! the entries with the new key (`members.rs`); a change of what the entry shows clears her
+//! entries (`store::beneficiaries::clear_directory`). The operator reads none of it: the entry
+//! is sealed by the structure key, then by the platform key like every sealed column.
+
+use super::{App, ServiceResult, Session};
+use crate::service::auth::identity::{IdentityRecord, identity_via_structure};
+use crate::service::contexts as ctx;
+use crate::store::beneficiaries::{self, DirectoryRow};
+use consigne_vault::{Key32, PlatformKey};
+use serde::{Deserialize, Serialize};
+
+/// A person a structure follows, as its list shows her.
+#[derive(Debug, Clone, Serialize)]
+pub struct FollowedPerson {
+    pub id: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub birth_date: String,
+}
+
+/// The context strings of the directory (docs/encryption.md).
+/// What an entry holds.
+#[derive(Serialize, Deserialize)]
+struct Entry {
+    first_name: String,
+    last_name: String,
+    birth_date: String,
+}
+
+fn directory_key(structure_secret: &Key32, sid: &str) -> Key32 {
+    consigne_vault::derive_key(structure_secret.as_bytes(), &ctx::directory_key(sid))
+}
+
+/// Her entry in the directory of `sid`, sealed with the structure's private key
+/// `structure_secret` (its current version). Public for the benchmark's data generator,
+/// which writes what the product writes.
+pub fn seal_directory_entry(
+    platform: &PlatformKey,
+    structure_secret: &Key32,
+    sid: &str,
+    bid: &str,
+    first_name: &str,
+    last_name: &str,
+    birth_date: &str,
+) -> Vec<u8> {
+    let entry = Entry {
+        first_name: first_name.into(),
+        last_name: last_name.into(),
+        birth_date: birth_date.into(),
+    };
+    let json = zeroize::Zeroizing::new(serde_json::to_vec(&entry).unwrap_or_default());
+    let aad = ctx::directory_entry(bid, sid);
+    let key = directory_key(structure_secret, sid);
+    platform.seal(&aad, &consigne_vault::seal(&key, &aad, &json))
+}
+
+/// Opens an entry with whichever of `secrets` (the structure key's versions) sealed it; `None`
+/// when none does. Public for tests and tools, like `seal_directory_entry`.
+pub fn open_directory_entry<'a>(
+    platform: &PlatformKey,
+    secrets: impl IntoIterator<Item = &'a Key32>,
+    sid: &str,
+    bid: &str,
+    sealed: &[u8],
+) -> Option<FollowedPerson> {
+    let aad = ctx::directory_entry(bid, sid);
+    let inner = platform.open(&aad, sealed).ok()?;
+    let json = secrets.into_iter().find_map(|s| {
+        consigne_vault::open(&directory_key(s, sid), &aad, &inner)
+            .ok()
+            .map(zeroize::Zeroizing::new)
+    })?;
+    let e: Entry = serde_json::from_slice(&json).ok()?;
+    Some(FollowedPerson {
+        id: bid.to_owned(),
+        first_name: e.first_name,
+        last_name: e.last_name,
+        birth_date: e.birth_date,
+    })
+}
+
+/// Re-seals an entry with the newest of `secrets` (a key rotation's batch); `None` when no
+/// version opens it (the next listing writes it again).
+pub(super) fn reseal_entry(
+    platform: &PlatformKey,
+    secrets: &[Key32],
+    sid: &str,
+    bid: &str,
+    sealed: &[u8],
+) -> Option<Vec<u8>> {
+    let person = open_directory_entry(platform, secrets, sid, bid, sealed)?;
+    let newest = secrets.first()?;
+    Some(seal_directory_entry(
+        platform,
+        newest,
+        sid,
+        bid,
+        &person.first_name,
+        &person.last_name,
+        &person.birth_date,
+    ))
+}
+
+/// An entry the list had to write (the row had none, or none that opens).
+pub(super) struct Missing {
+    pub bid: String,
+    pub entry: Vec<u8>,
+    pub identity_sealed: Vec<u8>,
+}
+
+impl App {
+    /// The structure key's versions the session holds for `sid`, newest first.
+    pub(super) fn structure_secrets(session: &Session, sid: &str) -> Vec<Key32> {
+        session
+            .keys
+            .structures
+            .iter()
+            .filter(|(s, _)| s == sid)
+            .map(|(_, k)| k.clone())
+            .collect()
+    }
+
+    /// Her entry for the directory of `sid`, if the session holds the structure key.
+    pub(super) fn directory_entry_for(
+        &self,
+        session: &Session,
+        sid: &str,
+        bid: &str,
+        identity: &IdentityRecord,
+    ) -> Option<Vec<u8>> {
+        let secrets = Self::structure_secrets(session, sid);
+        secrets.first().map(|s| {
+            seal_directory_entry(
+                &self.platform,
+                s,
+                sid,
+                bid,
+                &identity.first_name,
+                &identity.last_name,
+                &identity.birth_date,
+            )
+        })
+    }
+
+    /// Opens directory rows: each entry with the structure key; a row without a usable entry
+    /// through her identity wrap (X25519, once), giving the entry to write. A row that opens
+    /// neither way shows nothing (fail closed).
+    pub(super) fn open_directory(
+        &self,
+        session: &Session,
+        sid: &str,
+        rows: &[DirectoryRow],
+    ) -> (Vec<FollowedPerson>, Vec<Missing>) {
+        let secrets = Self::structure_secrets(session, sid);
+        let mut people = Vec::with_capacity(rows.len());
+        let mut missing = Vec::new();
+        for row in rows {
+            let bid = &row.beneficiary_id;
+            let opened = row
+                .entry
+                .as_deref()
+                .and_then(|e| open_directory_entry(&self.platform, &secrets, sid, bid, e));
+            if let Some(p) = opened {
+                people.push(p);
+                continue;
+            }
+            match identity_via_structure(
+                self,
+                &row.identity_wrap,
+                &session.keys,
+                bid,
+                sid,
+                &row.identity_sealed,
+            ) {
+                Ok(identity) => {
+                    if let Some(entry) = self.directory_entry_for(session, sid, bid, &identity) {
+                        missing.push(Missing {
+                            bid: bid.clone(),
+                            entry,
+                            identity_sealed: row.identity_sealed.clone(),
+                        });
+                    }
+                    people.push(FollowedPerson {
+                        id: bid.clone(),
+                        first_name: identity.first_name,
+                        last_name: identity.last_name,
+                        birth_date: identity.birth_date,
+                    });
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, "a relais row without a usable key wrap was skipped");
+                }
+            }
+        }
+        (people, missing)
+    }
+
+    /// Writes the entries a listing had to make (a later listing reads them symmetrically).
+    pub(super) async fn write_missing_entries(
+        &self,
+        sid: &str,
+        missing: Vec<Missing>,
+    ) -> ServiceResult<()> {
+        if missing.is_empty() {
+            return Ok(());
+        }
+        let sid = sid.to_owned();
+        self.tx(move |tx| {
+            for m in &missing {
+                beneficiaries::put_directory_entry(tx, &m.bid, &sid, &m.entry, &m.identity_sealed)?;
+            }
+            Ok(())
+        })
+        .await
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    const SID: &str = "00000000-0000-4000-8000-000000000001";
+    const OTHER: &str = "00000000-0000-4000-8000-000000000002";
+    const BID: &str = "00000000-0000-4000-8000-000000000003";
+
+    #[test]
+    fn an_entry_opens_with_its_structure_key_only_and_for_its_row_only() {
+        let platform = PlatformKey::generate();
+        let (mine, theirs) = (Key32::random(), Key32::random());
+        let sealed =
+            seal_directory_entry(&platform, &mine, SID, BID, "Zoé", "Lefèvre", "1987-06-05");
+        let p = open_directory_entry(&platform, [&mine], SID, BID, &sealed).unwrap();
+        assert_eq!(
+            (p.first_name.as_str(), p.last_name.as_str()),
+            ("Zoé", "Lefèvre")
+        );
+        assert_eq!(p.birth_date, "1987-06-05");
+        // Another structure's key, or the entry moved to another row, opens nothing.
+        assert!(open_directory_entry(&platform, [&theirs], SID, BID, &sealed).is_none());
+        assert!(open_directory_entry(&platform, [&mine], OTHER, BID, &sealed).is_none());
+        assert!(open_directory_entry(&platform, [&mine], SID, OTHER, &sealed).is_none());
+        // The operator's platform key alone does not show the name.
+        let inner = platform
+            .open(&ctx::directory_entry(BID, SID), &sealed)
+            .unwrap();
+        let text = String::from_utf8_lossy(&inner);
+        assert!(!text.contains("Lef") && !text.contains("1987"), "{text}");
+        // An older version among the keys still opens it; a re-seal moves it to the newest.
+        let newer = Key32::random();
+        assert!(open_directory_entry(&platform, [&newer, &mine], SID, BID, &sealed).is_some());
+        let moved =
+            reseal_entry(&platform, &[newer.clone(), mine.clone()], SID, BID, &sealed).unwrap();
+        assert!(open_directory_entry(&platform, [&newer], SID, BID, &moved).is_some());
+        assert!(open_directory_entry(&platform, [&mine], SID, BID, &moved).is_none());
+    }
+}
