@@ -128,7 +128,7 @@ async fn create(app: &App) -> anyhow::Result<Vec<(String, String)>> {
             &admin,
             NewStructure {
                 name: "Accueil de jour Les Tilleuls".into(),
-                kind: "relay".into(),
+                kind: crate::domain::StructureKind::Relay.as_str().into(),
                 city: Some("Montreuil".into()),
                 annual_budget_eur: Some(450_000),
             },
@@ -140,7 +140,7 @@ async fn create(app: &App) -> anyhow::Result<Vec<(String, String)>> {
             &admin,
             NewStructure {
                 name: "CCAS de Montreuil".into(),
-                kind: "relay".into(),
+                kind: crate::domain::StructureKind::Relay.as_str().into(),
                 city: Some("Montreuil".into()),
                 annual_budget_eur: Some(2_000_000),
             },

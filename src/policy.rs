@@ -4,6 +4,23 @@
 
 use crate::domain::{StaffRole, StructureKind};
 
+/// What a structure of this kind may be for the people: a relais follows the people who chose
+/// it (lists them, sees what they share with it, becomes their relais and may be their recovery
+/// relais); a mediation structure opens safes but follows no one, sees nothing shared and is
+/// never a relais. The one place this is decided: the service and the pages ask here.
+pub fn follows(kind: StructureKind) -> bool {
+    match kind {
+        StructureKind::Relay => true,
+        StructureKind::Mediation => false,
+    }
+}
+
+/// The structure that opens a safe becomes the person's relais (and her recovery relais if
+/// she asked) only if it follows people.
+pub fn may_be_relay(kind: StructureKind) -> bool {
+    follows(kind)
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Membership {
     pub structure_id: String,
@@ -155,7 +172,7 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
                 (A::AddProfessional, StaffRole::Admin, _) => Allow,
                 (A::ManageResets, _, _) => Allow,
                 // Mediation structures open safes but follow no one and share nothing.
-                (A::ListFollowed | A::Invite, _, StructureKind::Relay) => Allow,
+                (A::ListFollowed | A::Invite, _, kind) if follows(kind) => Allow,
                 _ => Forbidden,
             }
         }
@@ -169,9 +186,9 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
             }
         }
         (Actor::Professional { memberships, .. }, Resource::Beneficiary { relays, .. }) => {
-            let follows = memberships.iter().any(|m| {
-                m.approved && m.kind == StructureKind::Relay && relays.contains(&m.structure_id)
-            });
+            let follows = memberships
+                .iter()
+                .any(|m| m.approved && follows(m.kind) && relays.contains(&m.structure_id));
             match (follows, action) {
                 (true, A::View | A::AddItem | A::StartReset | A::SetPhone) => Allow,
                 (true, _) => Forbidden,
@@ -209,7 +226,7 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
         ) => {
             let sees = memberships.iter().any(|m| {
                 m.approved
-                    && m.kind == StructureKind::Relay
+                    && follows(m.kind)
                     && shared_with.contains(&m.structure_id)
                     && relays.contains(&m.structure_id)
             });
@@ -229,6 +246,44 @@ mod tests {
     use super::*;
     use Action as A;
     use Decision::{Allow, Forbidden, Hidden};
+
+    /// What each kind of structure may do, and `authorize` agreeing with it for an approved
+    /// admin: list the people, invite, see her safe and an item shared with the structure.
+    #[test]
+    fn structure_kinds() {
+        let cases: &[(StructureKind, bool, bool)] = &[
+            // kind, follows, may_be_relay
+            (StructureKind::Relay, true, true),
+            (StructureKind::Mediation, false, false),
+        ];
+        let relays = vec!["s1".to_owned()];
+        for &(kind, follows_people, relay) in cases {
+            assert_eq!(follows(kind), follows_people, "{kind:?}");
+            assert_eq!(may_be_relay(kind), relay, "{kind:?}");
+            let actor = pro("s1", StaffRole::Admin, kind);
+            let s1 = Resource::Structure { id: "s1" };
+            let her = Resource::Beneficiary {
+                id: "b1",
+                relays: &relays,
+            };
+            let item = Resource::Item {
+                owner: "b1",
+                shared_with: &relays,
+                relays: &relays,
+            };
+            let (listed, seen) = if follows_people {
+                (Allow, Allow)
+            } else {
+                (Forbidden, Hidden)
+            };
+            assert_eq!(authorize(&actor, A::ListFollowed, s1), listed, "{kind:?}");
+            assert_eq!(authorize(&actor, A::Invite, s1), listed, "{kind:?}");
+            assert_eq!(authorize(&actor, A::View, her), seen, "{kind:?}");
+            assert_eq!(authorize(&actor, A::View, item), seen, "{kind:?}");
+            // Both open safes.
+            assert_eq!(authorize(&actor, A::OpenSafe, s1), Allow, "{kind:?}");
+        }
+    }
 
     fn pro(sid: &str, role: StaffRole, kind: StructureKind) -> Actor {
         Actor::Professional {

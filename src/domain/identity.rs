@@ -280,7 +280,10 @@ impl Language {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A relais follows the people who chose it; a mediation structure only opens safes (see
+/// `policy::follows`). Serialized as `relay` / `mediation`, the `structures.kind` column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum StructureKind {
     Relay,
     Mediation,

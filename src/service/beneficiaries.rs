@@ -241,7 +241,7 @@ impl App {
                 beneficiaries::insert(tx, &row)?;
                 // A relay structure becomes her first relais, and her recovery relais if she
                 // said so; a mediation structure opened the safe but keeps no key to it.
-                if structure.kind == "relay" {
+                if crate::policy::may_be_relay(structure.kind) {
                     let public = PublicKey::from_slice(
                         structure
                             .public_key
@@ -261,7 +261,7 @@ impl App {
                     }
                 }
                 journal(tx, now, Some(&bid), &actor, "safe_opened", None, true)?;
-                if structure.kind == "relay" && input_recovery {
+                if crate::policy::may_be_relay(structure.kind) && input_recovery {
                     journal(
                         tx,
                         now,

@@ -24,7 +24,7 @@ pub struct NewStructure {
 pub struct StructureView {
     pub id: String,
     pub name: String,
-    pub kind: String,
+    pub kind: StructureKind,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
     pub created_at: String,
@@ -41,7 +41,7 @@ impl From<&StructureRow> for StructureView {
         Self {
             id: s.id.clone(),
             name: s.name.clone(),
-            kind: s.kind.clone(),
+            kind: s.kind,
             city: s.city.clone(),
             created_at: crate::clock::rfc3339(s.created_at),
             key_version: None,
@@ -116,7 +116,7 @@ impl App {
         let row = StructureRow {
             id: new_id(),
             name: name.into_string(),
-            kind: kind.as_str().into(),
+            kind,
             city: city.map(ShortText::into_string),
             annual_budget_eur: input.annual_budget_eur,
             public_key: None,

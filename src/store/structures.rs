@@ -1,12 +1,13 @@
 //! Structures and their members (with each member's wrap of the structure's private key).
 
-use super::{Row, Sql, StoreResult};
+use super::{Row, Sql, StoreError, StoreResult};
+use crate::domain::StructureKind;
 
 #[derive(Debug, Clone)]
 pub struct StructureRow {
     pub id: String,
     pub name: String,
-    pub kind: String,
+    pub kind: StructureKind,
     pub city: Option<String>,
     pub annual_budget_eur: Option<i64>,
     pub public_key: Option<Vec<u8>>,
@@ -19,7 +20,8 @@ fn from_row(r: &Row) -> StoreResult<StructureRow> {
     Ok(StructureRow {
         id: r.text("id")?,
         name: r.text("name")?,
-        kind: r.text("kind")?,
+        kind: StructureKind::parse(&r.text("kind")?)
+            .map_err(|_| StoreError::Decode("kind".into()))?,
         city: r.opt_text("city")?,
         annual_budget_eur: r.opt_int("annual_budget_eur")?,
         public_key: r.opt_blob("public_key")?,

@@ -79,7 +79,7 @@ fn actor_of(
                     Ok(Membership {
                         structure_id: m.structure.id.clone(),
                         role: crate::domain::StaffRole::parse(&m.role)?,
-                        kind: crate::domain::StructureKind::parse(&m.structure.kind)?,
+                        kind: m.structure.kind,
                         approved: m.structure_key_wrap.is_some(),
                     })
                 })

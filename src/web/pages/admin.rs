@@ -2,6 +2,7 @@
 //! their first professionals. The operator never sees anyone's safe.
 
 use super::{Ctx, Page, PlatformAdmin, Post, icons::icon};
+use crate::domain::StructureKind;
 use crate::service::{NewStructure, Session};
 use crate::web::AppState;
 use axum::Router;
@@ -49,7 +50,7 @@ async fn render(
                 @for s in &structures {
                     li {
                         a href={"/s/" (s.id) "/team"} { (icon("building")) " " strong { (s.name) } }
-                        " · " (ctx.t(if s.kind == "relay" { "structure-kind-relay" } else { "structure-kind-mediation" }))
+                        " · " (ctx.t(super::structure_kind_label(s.kind)))
                         @if let Some(c) = &s.city { " · " (c) }
                     }
                 }
@@ -64,8 +65,9 @@ async fn render(
                 input id="name" name="name" type="text" required value=(form.name);
                 label for="kind" { (ctx.t("field-structure-kind")) }
                 select id="kind" name="kind" {
-                    option value="relay" selected[form.kind != "mediation"] { (ctx.t("structure-kind-relay")) }
-                    option value="mediation" selected[form.kind == "mediation"] { (ctx.t("structure-kind-mediation")) }
+                    @for kind in [StructureKind::Relay, StructureKind::Mediation] {
+                        option value=(kind.as_str()) selected[StructureKind::parse(&form.kind).unwrap_or(StructureKind::Relay) == kind] { (ctx.t(super::structure_kind_label(kind))) }
+                    }
                 }
                 label for="city" { (ctx.t("field-city")) " " span.hint { (ctx.t("optional")) } }
                 input id="city" name="city" type="text" value=(form.city);

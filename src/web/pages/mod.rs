@@ -263,6 +263,14 @@ fn layout(ctx: &Ctx, title: &str, body: Markup) -> Markup {
 }
 
 /// Small helpers shared by the page modules.
+/// The Fluent id naming a kind of structure.
+pub fn structure_kind_label(kind: crate::domain::StructureKind) -> &'static str {
+    match kind {
+        crate::domain::StructureKind::Relay => "structure-kind-relay",
+        crate::domain::StructureKind::Mediation => "structure-kind-mediation",
+    }
+}
+
 pub fn field_error(msg: &Option<String>) -> Markup {
     html! {
         @if let Some(m) = msg {

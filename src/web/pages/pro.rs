@@ -74,7 +74,7 @@ async fn pro_home(
     };
     let mut sections = Vec::new();
     for s in &structures {
-        let followed = if s.kind == "relay" {
+        let followed = if crate::policy::follows(s.kind) {
             let chosen = q.s.as_deref() == Some(s.id.as_str());
             let search = if chosen {
                 q.q.clone().unwrap_or_default().trim().to_owned()

@@ -94,7 +94,7 @@ async fn team(
     };
     ctx.render(status, &ctx.t("team-title"), html! {
         h1 { (icon("people")) " " (structure.name) }
-        p.hint { (ctx.t(if structure.kind == "relay" { "structure-kind-relay" } else { "structure-kind-mediation" })) @if let Some(c) = &structure.city { " · " (c) } }
+        p.hint { (ctx.t(super::structure_kind_label(structure.kind))) @if let Some(c) = &structure.city { " · " (c) } }
         @if let Some(n) = notice { div.notice.success role="status" { p { (n) } } }
         (super::field_error(&error))
         @if !pending.is_empty() {
