@@ -1,12 +1,14 @@
 //! Validated domain types: parse, don't validate. No IO here.
 
 mod identity;
+mod items;
 mod password;
 
 pub use identity::{
     BirthDate, Email, Identifier, Language, PersonName, Phone, ShortText, StaffRole, StructureKind,
     search_key,
 };
+pub use items::ItemKind;
 pub use password::{Password, PasswordRejection, generate_passphrase};
 
 /// Why an input was refused; the web layer turns the code into a translated message.

@@ -1,6 +1,6 @@
 //! Opening a safe for a person, the people a structure follows, her relais and invitations.
 
-use crate::domain::{BirthDate, Identifier, Language, Password, PersonName, Phone};
+use crate::domain::{BirthDate, Identifier, ItemKind, Language, Password, PersonName, Phone};
 use crate::policy::{Action, Actor, Resource};
 use crate::service::access::{allow, allow_on_safe, own_safe, structure_access};
 use crate::service::auth::identity::{IdentityRecord, check_for_identity, relay_identity_key};
@@ -645,10 +645,10 @@ impl App {
         Ok(rows
             .into_iter()
             .map(|(r, counts)| {
-                let count = |kind: &str| {
+                let count = |kind: ItemKind| {
                     counts
                         .iter()
-                        .find(|(k, _)| k == kind)
+                        .find(|(k, _)| *k == kind)
                         .map_or(0, |(_, n)| *n)
                 };
                 RelayView {
@@ -659,10 +659,10 @@ impl App {
                     since: crate::clock::rfc3339(r.since),
                     recovery: r.recovery,
                     shared: SharedCounts {
-                        documents: count("document"),
-                        contacts: count("contact"),
-                        notes: count("note"),
-                        events: count("event"),
+                        documents: count(ItemKind::Document),
+                        contacts: count(ItemKind::Contact),
+                        notes: count(ItemKind::Note),
+                        events: count(ItemKind::Event),
                     },
                 }
             })

@@ -1,12 +1,18 @@
 //! The safe's items, folders and per-structure shares.
 
-use super::{Row, Sql, StoreResult, Value};
+use super::{Row, Sql, StoreError, StoreResult, Value};
+use crate::domain::ItemKind;
+
+/// An `items.kind` value as read.
+fn kind_of(r: &Row) -> StoreResult<ItemKind> {
+    ItemKind::parse(&r.text("kind")?).map_err(|_| StoreError::Decode("kind".into()))
+}
 
 #[derive(Debug, Clone)]
 pub struct ItemRow {
     pub id: String,
     pub beneficiary_id: String,
-    pub kind: String,
+    pub kind: ItemKind,
     pub folder_id: Option<String>,
     pub meta_sealed: Vec<u8>,
     pub key_wrap_vault: Option<Vec<u8>>,
@@ -30,7 +36,7 @@ fn from_row(r: &Row) -> StoreResult<ItemRow> {
     Ok(ItemRow {
         id: r.text("id")?,
         beneficiary_id: r.text("beneficiary_id")?,
-        kind: r.text("kind")?,
+        kind: kind_of(r)?,
         folder_id: r.opt_text("folder_id")?,
         meta_sealed: r.blob("meta_sealed")?,
         key_wrap_vault: r.opt_blob("key_wrap_vault")?,
@@ -86,8 +92,8 @@ pub fn by_id(tx: &mut dyn Sql, id: &str) -> StoreResult<Option<ItemRow>> {
     .transpose()
 }
 
-pub fn of_beneficiary(tx: &mut dyn Sql, bid: &str, kind: &str) -> StoreResult<Vec<ItemRow>> {
-    tx.query(&format!("SELECT {COLS} FROM items WHERE beneficiary_id = $1 AND kind = $2 ORDER BY created_at DESC, id"), &[bid.into(), kind.into()])?
+pub fn of_beneficiary(tx: &mut dyn Sql, bid: &str, kind: ItemKind) -> StoreResult<Vec<ItemRow>> {
+    tx.query(&format!("SELECT {COLS} FROM items WHERE beneficiary_id = $1 AND kind = $2 ORDER BY created_at DESC, id"), &[bid.into(), kind.as_str().into()])?
         .iter()
         .map(from_row)
         .collect()
@@ -215,13 +221,13 @@ pub fn unshare_all(tx: &mut dyn Sql, bid: &str, sid: &str) -> StoreResult<u64> {
 }
 
 /// How many items of each kind a person shares with a structure.
-pub fn shared_counts(tx: &mut dyn Sql, bid: &str, sid: &str) -> StoreResult<Vec<(String, i64)>> {
+pub fn shared_counts(tx: &mut dyn Sql, bid: &str, sid: &str) -> StoreResult<Vec<(ItemKind, i64)>> {
     tx.query(
         "SELECT i.kind, COUNT(*) AS n FROM item_shares s JOIN items i ON i.id = s.item_id WHERE i.beneficiary_id = $1 AND s.structure_id = $2 GROUP BY i.kind",
         &[bid.into(), sid.into()],
     )?
     .iter()
-    .map(|r| Ok((r.text("kind")?, r.int("n")?)))
+    .map(|r| Ok((kind_of(r)?, r.int("n")?)))
     .collect()
 }
 
@@ -285,7 +291,7 @@ pub enum FolderFilter {
 #[derive(Debug, Clone)]
 pub struct PageFilter<'a> {
     pub beneficiary_id: &'a str,
-    pub kind: &'a str,
+    pub kind: ItemKind,
     pub folder: &'a FolderFilter,
     pub shared_with_any: Option<&'a [String]>,
 }
@@ -306,7 +312,7 @@ pub fn page(
     offset: i64,
 ) -> StoreResult<Vec<ItemRow>> {
     let mut sql = format!("SELECT {COLS} FROM items WHERE beneficiary_id = $1 AND kind = $2");
-    let mut params: Vec<Value> = vec![f.beneficiary_id.into(), f.kind.into()];
+    let mut params: Vec<Value> = vec![f.beneficiary_id.into(), f.kind.as_str().into()];
     match f.folder {
         FolderFilter::Any => {}
         FolderFilter::Top => sql.push_str(" AND folder_id IS NULL"),

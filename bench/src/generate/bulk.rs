@@ -20,6 +20,7 @@
 
 use super::content;
 use anyhow::{Context, Result, anyhow};
+use consigne::domain::{ItemKind, StructureKind};
 use consigne::store::accounts::{self, AccountRow};
 use consigne::store::beneficiaries::{self, BeneficiaryRow};
 use consigne::store::blobs::{BlobStore, BlobWrite};
@@ -243,7 +244,11 @@ pub(super) fn structures_batch(
         rows.push(StructureRow {
             id: sid.clone(),
             name,
-            kind: if relay { "relay" } else { "mediation" }.into(),
+            kind: if relay {
+                StructureKind::Relay
+            } else {
+                StructureKind::Mediation
+            },
             city: Some(city),
             annual_budget_eur: Some(rng.gen_range(50..5_000) * 1_000),
             public_key: Some(pair.public().as_bytes().to_vec()),
@@ -565,7 +570,7 @@ pub(super) fn documents(
         batch.items.push(ItemRow {
             id,
             beneficiary_id: safe.bid.to_owned(),
-            kind: "document".into(),
+            kind: ItemKind::Document,
             folder_id: None,
             meta_sealed: p.seal(&maad, &consigne_vault::seal(&key, &maad, &meta)),
             key_wrap_vault: wrap_vault,

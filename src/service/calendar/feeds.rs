@@ -10,6 +10,7 @@
 //! contacts or notes, and only until she revokes it. The token is also kept sealed under her
 //! vault key so that she can see her address again when logged in.
 
+use crate::domain::ItemKind;
 use crate::service::access::own_safe;
 use crate::service::calendar::interop::ics;
 use crate::service::contexts as ctx;
@@ -127,7 +128,7 @@ impl App {
             created_at: now,
             last_read_at: None,
         };
-        let events: Vec<Opened> = visible_items(self, session, &bid, "event").await?;
+        let events: Vec<Opened> = visible_items(self, session, &bid, ItemKind::Event).await?;
         let wraps: Vec<(String, Vec<u8>)> = events
             .iter()
             .map(|o| {
@@ -156,7 +157,7 @@ impl App {
         .await?;
         // An event added while the feed was being made may have missed it: a second look.
         let known: Vec<String> = events.iter().map(|o| o.row.id.clone()).collect();
-        let missed: Vec<(String, Vec<u8>)> = visible_items(self, session, &bid, "event")
+        let missed: Vec<(String, Vec<u8>)> = visible_items(self, session, &bid, ItemKind::Event)
             .await?
             .iter()
             .filter(|o| !known.contains(&o.row.id))
@@ -224,7 +225,7 @@ pub(crate) fn add_to_feed(
     row: &ItemRow,
     key: &Key32,
 ) -> ServiceResult<()> {
-    if row.kind != "event" {
+    if row.kind != ItemKind::Event {
         return Ok(());
     }
     if let Some(feed) = feeds::of_beneficiary(tx, &row.beneficiary_id)? {

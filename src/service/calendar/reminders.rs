@@ -149,7 +149,7 @@ pub(crate) async fn event_schedule(
     session: &Session,
     id: &str,
 ) -> ServiceResult<EventSchedule> {
-    let o = open_item(app, session, id, Action::View, "event").await?;
+    let o = open_item(app, session, id, Action::View, ItemKind::Event).await?;
     match open_fields(app, ItemKind::Event, &o)? {
         ItemFields::Event(e) => {
             let (starts_at, starts_at_unix) = parse_starts_at(Some(&e.starts_at))?;
@@ -340,7 +340,7 @@ impl App {
     pub async fn item_reminders(
         &self,
         session: &Session,
-        kind: &'static str,
+        kind: ItemKind,
         id: &str,
     ) -> ServiceResult<Vec<ReminderView>> {
         let o = open_item(self, session, id, crate::policy::Action::View, kind).await?;

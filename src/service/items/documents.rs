@@ -2,6 +2,7 @@
 //! neutralised), encrypted storage, listing, download, rename, move, delete. Every access is
 //! journaled. The item core (opening, wraps, sealing, sharing) is in the sibling modules.
 
+use crate::domain::ItemKind;
 use crate::policy::{Action, Actor};
 use crate::service::access::allow_on_safe;
 use crate::service::calendar::reminders::schedule_expiry_reminders;
@@ -298,7 +299,7 @@ impl App {
                 session,
                 &bid,
                 &id,
-                "document",
+                ItemKind::Document,
                 seal_meta(self, &key, &bid, &id, &meta),
                 wraps,
                 now,
@@ -327,7 +328,8 @@ impl App {
         folder: FolderFilter,
         page: PageNumber,
     ) -> ServiceResult<Page<DocumentView>> {
-        let (opened, has_next) = visible_page(self, session, bid, "document", folder, page).await?;
+        let (opened, has_next) =
+            visible_page(self, session, bid, ItemKind::Document, folder, page).await?;
         let items = opened
             .iter()
             .map(|o| self.document_view(&o.row, &o.key, &o.shares, session))
@@ -401,7 +403,7 @@ impl App {
         folder_id: Option<&str>,
     ) -> ServiceResult<Vec<DocumentView>> {
         let folder = folder_id.map(parse_id).transpose()?;
-        visible_items(self, session, bid, "document")
+        visible_items(self, session, bid, ItemKind::Document)
             .await?
             .iter()
             .filter(|o| folder.is_none() || o.row.folder_id == folder)
@@ -410,7 +412,7 @@ impl App {
     }
 
     pub async fn get_document(&self, session: &Session, id: &str) -> ServiceResult<DocumentView> {
-        let o = open_item(self, session, id, Action::View, "document").await?;
+        let o = open_item(self, session, id, Action::View, ItemKind::Document).await?;
         self.document_view(&o.row, &o.key, &o.shares, session)
     }
 
@@ -422,7 +424,7 @@ impl App {
         thumbnail: bool,
         action: &'static str,
     ) -> ServiceResult<(DocumentView, Vec<u8>)> {
-        let o = open_item(self, session, id, Action::View, "document").await?;
+        let o = open_item(self, session, id, Action::View, ItemKind::Document).await?;
         let view = self.document_view(&o.row, &o.key, &o.shares, session)?;
         let (part, blob_key) = match (thumbnail, &o.row.thumb_key, &o.row.blob_key) {
             (true, Some(t), _) => ("thumbnail", t.clone()),
@@ -452,7 +454,7 @@ impl App {
         id: &str,
         patch: DocumentPatch,
     ) -> ServiceResult<DocumentView> {
-        let o = open_item(self, session, id, Action::Update, "document").await?;
+        let o = open_item(self, session, id, Action::Update, ItemKind::Document).await?;
         let bid = o.row.beneficiary_id.clone();
         let mut meta: DocumentMeta = open_meta(self, &o.row, &o.key)?;
         let mut actions = Vec::new();
@@ -500,7 +502,7 @@ impl App {
                     Some(&b2),
                     &actor,
                     a,
-                    Some(("document", &iid)),
+                    Some((ItemKind::Document.as_str(), &iid)),
                     true,
                 )?;
             }
@@ -515,7 +517,7 @@ impl App {
     }
 
     pub async fn delete_document(&self, session: &Session, id: &str) -> ServiceResult<()> {
-        let o = open_item(self, session, id, Action::Update, "document").await?;
+        let o = open_item(self, session, id, Action::Update, ItemKind::Document).await?;
         let actor = actor_of(session, o.via.as_deref());
         let (bid, iid, now) = (o.row.beneficiary_id.clone(), o.row.id.clone(), self.now());
         self.tx(move |tx| {
@@ -526,7 +528,7 @@ impl App {
                 Some(&bid),
                 &actor,
                 "document_deleted",
-                Some(("document", &iid)),
+                Some((ItemKind::Document.as_str(), &iid)),
                 true,
             )
         })
@@ -593,7 +595,7 @@ pub(crate) async fn document_source(
     session: &Session,
     id: &str,
 ) -> ServiceResult<(DocumentView, ContentSource, Opened)> {
-    let o = open_item(app, session, id, Action::View, "document").await?;
+    let o = open_item(app, session, id, Action::View, ItemKind::Document).await?;
     let view = app.document_view(&o.row, &o.key, &o.shares, session)?;
     let source = ContentSource {
         key: o.key.clone(),

@@ -1,6 +1,7 @@
 //! What a contact, a note or an event holds, checked as it is given (`parse_fields`) and
 //! opened from an item's sealed metadata (`open_fields`). Her own words are never logged.
 
+pub use crate::domain::ItemKind;
 use crate::domain::{Email, InvalidInput, Phone, ShortText};
 use crate::service::items::open::Opened;
 use crate::service::items::seal::open_meta;
@@ -21,35 +22,6 @@ const MAX_NOTE_BODY: usize = 20_000;
 const MAX_MINUTES_BEFORE: u64 = 43_200;
 
 const MAX_REMINDERS: usize = 5;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ItemKind {
-    Contact,
-    Note,
-    Event,
-}
-
-impl ItemKind {
-    pub const ALL: [ItemKind; 3] = [ItemKind::Contact, ItemKind::Note, ItemKind::Event];
-
-    /// The `items.kind` value, the journal's target kind and the actions' prefix.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ItemKind::Contact => "contact",
-            ItemKind::Note => "note",
-            ItemKind::Event => "event",
-        }
-    }
-
-    /// The path segment of the API and the pages.
-    pub fn plural(self) -> &'static str {
-        match self {
-            ItemKind::Contact => "contacts",
-            ItemKind::Note => "notes",
-            ItemKind::Event => "events",
-        }
-    }
-}
 
 #[derive(Clone, Serialize, Deserialize)]
 pub struct Contact {
@@ -250,6 +222,8 @@ pub fn parse_fields(kind: ItemKind, m: &Map<String, Value>) -> Result<ItemFields
             comment: optional_lines(m, "comment", MAX_COMMENT)?,
             reminders: parse_reminders(m)?,
         }),
+        // Documents are not organizer items: their fields are their file's.
+        ItemKind::Document => return Err(InvalidInput::new("kind", "invalid_kind")),
     })
 }
 
@@ -258,5 +232,6 @@ pub(crate) fn open_fields(app: &App, kind: ItemKind, o: &Opened) -> ServiceResul
         ItemKind::Contact => ItemFields::Contact(open_meta(app, &o.row, &o.key)?),
         ItemKind::Note => ItemFields::Note(open_meta(app, &o.row, &o.key)?),
         ItemKind::Event => ItemFields::Event(open_meta(app, &o.row, &o.key)?),
+        ItemKind::Document => return Err(crate::service::ServiceError::NotFound),
     })
 }

@@ -4,6 +4,7 @@
 //! (fail closed: the same 404).
 
 use super::rewrap::{rewrap_of, store_rewraps};
+use crate::domain::ItemKind;
 use crate::policy::{Action, Actor, Resource};
 use crate::service::access::{allow, allow_on_safe, authorize_item};
 use crate::service::contexts as ctx;
@@ -76,7 +77,7 @@ pub(crate) async fn open_item(
     session: &Session,
     id: &str,
     action: Action,
-    kind: &'static str,
+    kind: ItemKind,
 ) -> ServiceResult<Opened> {
     let id = parse_id(id)?;
     let (row, shares, relays) = app
@@ -133,7 +134,7 @@ pub(crate) async fn visible_items(
     app: &App,
     session: &Session,
     bid: &str,
-    kind: &'static str,
+    kind: ItemKind,
 ) -> ServiceResult<Vec<Opened>> {
     let bid = parse_id(bid)?;
     let b2 = bid.clone();
@@ -161,7 +162,7 @@ pub(crate) async fn visible_page(
     app: &App,
     session: &Session,
     bid: &str,
-    kind: &'static str,
+    kind: ItemKind,
     folder: FolderFilter,
     page: PageNumber,
 ) -> ServiceResult<(Vec<Opened>, bool)> {
@@ -270,7 +271,7 @@ pub(crate) async fn journal_access(
 ) -> ServiceResult<()> {
     let actor = actor_of(session, o.via.as_deref());
     let (bid, iid, now) = (o.row.beneficiary_id.clone(), o.row.id.clone(), app.now());
-    let kind = o.row.kind.clone();
+    let kind = o.row.kind;
     app.tx(move |tx| {
         journal(
             tx,
@@ -278,7 +279,7 @@ pub(crate) async fn journal_access(
             Some(&bid),
             &actor,
             action,
-            Some((&kind, &iid)),
+            Some((kind.as_str(), &iid)),
             true,
         )
     })

@@ -26,7 +26,7 @@ use serde_json::{Map, Value};
 #[derive(Debug, Clone, Serialize)]
 pub struct ItemView {
     pub id: String,
-    pub kind: &'static str,
+    pub kind: ItemKind,
     pub beneficiary_id: String,
     pub created_at: String,
     pub created_by: CreatedBy,
@@ -39,7 +39,7 @@ impl App {
     fn item_view(&self, session: &Session, kind: ItemKind, o: &Opened) -> ServiceResult<ItemView> {
         Ok(ItemView {
             id: o.row.id.clone(),
-            kind: kind.as_str(),
+            kind,
             beneficiary_id: o.row.beneficiary_id.clone(),
             created_at: crate::clock::rfc3339(o.row.created_at),
             created_by: created_by(&o.row),
@@ -74,7 +74,7 @@ impl App {
             session,
             &bid,
             &id,
-            kind.as_str(),
+            kind,
             seal_meta(self, &key, &bid, &id, &fields),
             wraps,
             self.now(),
@@ -110,14 +110,14 @@ impl App {
         bid: &str,
         kind: ItemKind,
     ) -> ServiceResult<Vec<ItemView>> {
-        let mut out = visible_items(self, session, bid, kind.as_str())
+        let mut out = visible_items(self, session, bid, kind)
             .await?
             .iter()
             .map(|o| self.item_view(session, kind, o))
             .collect::<ServiceResult<Vec<_>>>()?;
         match kind {
             ItemKind::Contact => out.sort_by_key(|v| v.fields.title().to_lowercase()),
-            ItemKind::Note => {}
+            ItemKind::Note | ItemKind::Document => {}
             ItemKind::Event => out.sort_by(|a, b| match (&a.fields, &b.fields) {
                 (ItemFields::Event(x), ItemFields::Event(y)) => x.starts_at.cmp(&y.starts_at),
                 _ => std::cmp::Ordering::Equal,
@@ -142,15 +142,8 @@ impl App {
                 page,
             ));
         }
-        let (opened, has_next) = visible_page(
-            self,
-            session,
-            bid,
-            kind.as_str(),
-            items::FolderFilter::Any,
-            page,
-        )
-        .await?;
+        let (opened, has_next) =
+            visible_page(self, session, bid, kind, items::FolderFilter::Any, page).await?;
         let items = opened
             .iter()
             .map(|o| self.item_view(session, kind, o))
@@ -175,6 +168,7 @@ impl App {
             ItemKind::Contact => "contact_viewed",
             ItemKind::Note => "note_viewed",
             ItemKind::Event => "event_viewed",
+            ItemKind::Document => "document_viewed",
         };
         journal_access(self, session, &o, action).await?;
         Ok(view)
@@ -197,7 +191,7 @@ impl App {
         id: &str,
         action: Action,
     ) -> ServiceResult<(Opened, ItemView)> {
-        let o = open_item(self, session, id, action, kind.as_str()).await?;
+        let o = open_item(self, session, id, action, kind).await?;
         let view = self.item_view(session, kind, &o)?;
         Ok((o, view))
     }
@@ -211,7 +205,7 @@ impl App {
         id: &str,
         patch: &Map<String, Value>,
     ) -> ServiceResult<ItemView> {
-        let o = open_item(self, session, id, Action::Update, kind.as_str()).await?;
+        let o = open_item(self, session, id, Action::Update, kind).await?;
         let current = open_fields(self, kind, &o)?;
         let mut merged = match serde_json::to_value(&current) {
             Ok(Value::Object(m)) => m,
@@ -246,7 +240,7 @@ impl App {
         kind: ItemKind,
         id: &str,
     ) -> ServiceResult<()> {
-        let o = open_item(self, session, id, Action::Update, kind.as_str()).await?;
+        let o = open_item(self, session, id, Action::Update, kind).await?;
         self.journaled_change(session, &o, "deleted", |tx, iid| {
             items::delete(tx, iid)?;
             Ok(())
@@ -269,7 +263,7 @@ impl App {
         let (bid, iid, kind, now) = (
             o.row.beneficiary_id.clone(),
             o.row.id.clone(),
-            o.row.kind.clone(),
+            o.row.kind,
             self.now(),
         );
         self.tx(move |tx| {
@@ -280,7 +274,7 @@ impl App {
                 Some(&bid),
                 &actor,
                 &format!("{kind}_{what}"),
-                Some((&kind, &iid)),
+                Some((kind.as_str(), &iid)),
                 true,
             )
         })
@@ -294,8 +288,8 @@ impl App {
         bid: &str,
     ) -> ServiceResult<Vec<(String, String)>> {
         let mut out = Vec::new();
-        for kind in ItemKind::ALL {
-            for o in visible_items(self, session, bid, kind.as_str()).await? {
+        for kind in ItemKind::ORGANIZER {
+            for o in visible_items(self, session, bid, kind).await? {
                 out.push((
                     o.row.id.clone(),
                     open_fields(self, kind, &o)?.title().to_owned(),

@@ -2,6 +2,7 @@
 //! time (the API) or the whole "who sees this" form at once, in one transaction. Every change
 //! is journaled.
 
+use crate::domain::ItemKind;
 use crate::policy::Action;
 use crate::service::items::open::{Opened, open_item};
 use crate::service::items::wrap::share_wrap;
@@ -11,7 +12,7 @@ use crate::store::{Sql, beneficiaries, items};
 
 /// Who changes an item's shares, and when.
 struct ShareChange {
-    kind: &'static str,
+    kind: ItemKind,
     actor: JournalActor,
     now: i64,
 }
@@ -21,7 +22,7 @@ impl App {
     pub async fn set_item_share(
         &self,
         session: &Session,
-        kind: &'static str,
+        kind: ItemKind,
         id: &str,
         sid: &str,
         shared: bool,
@@ -50,7 +51,7 @@ impl App {
     pub async fn set_item_shares(
         &self,
         session: &Session,
-        kind: &'static str,
+        kind: ItemKind,
         id: &str,
         sids: &[String],
     ) -> ServiceResult<()> {
@@ -103,7 +104,7 @@ fn change_share(
         Some(&o.row.beneficiary_id),
         &change.actor,
         &action,
-        Some((kind, &o.row.id)),
+        Some((kind.as_str(), &o.row.id)),
         true,
     )
 }

@@ -2,6 +2,7 @@
 //! to her public key and to his structure), the row and its first share written with its
 //! journal line, and the wrap of a share to a structure's public key.
 
+use crate::domain::ItemKind;
 use crate::policy::Actor;
 use crate::service::calendar::feeds::add_to_feed;
 use crate::service::contexts as ctx;
@@ -19,7 +20,7 @@ pub(crate) fn new_item_row(
     session: &Session,
     bid: &str,
     id: &str,
-    kind: &str,
+    kind: ItemKind,
     meta_sealed: Vec<u8>,
     (key_wrap_vault, key_wrap_owner, share_with): NewWraps,
     now: i64,
@@ -128,7 +129,7 @@ pub(crate) async fn insert_item(
             Some(&r2.beneficiary_id),
             &actor,
             &action,
-            Some((&r2.kind, &r2.id)),
+            Some((r2.kind.as_str(), &r2.id)),
             true,
         )?;
         Ok(items::shares_of(tx, &r2.id)?)

@@ -1,6 +1,7 @@
 //! Documents, folders, shares and the journal in the JSON API.
 
 use super::{ApiResult, no_content, ok};
+use crate::domain::ItemKind;
 use crate::service::{
     DocumentPatch, FolderFilter, MAX_FILE_BYTES_CAP, NewDocument, Received, ServiceError, Session,
 };
@@ -278,7 +279,7 @@ async fn share(
     Path((id, sid)): Path<(String, String)>,
 ) -> ApiResult {
     s.app
-        .set_item_share(&session, "document", &id, &sid, true)
+        .set_item_share(&session, ItemKind::Document, &id, &sid, true)
         .await?;
     no_content()
 }
@@ -289,7 +290,7 @@ async fn unshare(
     Path((id, sid)): Path<(String, String)>,
 ) -> ApiResult {
     s.app
-        .set_item_share(&session, "document", &id, &sid, false)
+        .set_item_share(&session, ItemKind::Document, &id, &sid, false)
         .await?;
     no_content()
 }

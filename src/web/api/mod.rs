@@ -792,7 +792,9 @@ async fn event_reminders(
 ) -> ApiResult {
     ok(
         StatusCode::OK,
-        s.app.item_reminders(&session, "event", &id).await?,
+        s.app
+            .item_reminders(&session, crate::service::ItemKind::Event, &id)
+            .await?,
     )
 }
 
@@ -803,6 +805,8 @@ async fn document_reminders(
 ) -> ApiResult {
     ok(
         StatusCode::OK,
-        s.app.item_reminders(&session, "document", &id).await?,
+        s.app
+            .item_reminders(&session, crate::service::ItemKind::Document, &id)
+            .await?,
     )
 }

@@ -46,7 +46,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Kind {
 
 /// The kind a matched route path names (`/contacts/{id}`, `/beneficiaries/{bid}/notes`...).
 pub(crate) fn item_kind_in_path(path: &str) -> Option<ItemKind> {
-    ItemKind::ALL
+    ItemKind::ORGANIZER
         .into_iter()
         .find(|k| path.split('/').any(|segment| segment == k.plural()))
 }
@@ -146,7 +146,7 @@ async fn set_share(
     shared: bool,
 ) -> ApiResult {
     s.app
-        .set_item_share(&session, kind.as_str(), &id, &sid, shared)
+        .set_item_share(&session, kind, &id, &sid, shared)
         .await?;
     no_content()
 }

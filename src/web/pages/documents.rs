@@ -5,6 +5,7 @@
 use super::{
     CheckedParts, Ctx, Fields, Page, Person, Post, Professional, Reader, Upload, icons::icon,
 };
+use crate::domain::ItemKind;
 use crate::service::{
     DocumentPatch, DocumentView, FolderFilter, FolderView, MAX_FILE_BYTES_CAP, NewDocument,
     PageNumber, Received, RelayView, ScanPhotos, ServiceError, Session,
@@ -622,7 +623,7 @@ async fn shares_submit(
     Path(id): Path<String>,
     Post(ctx, Person { session, .. }, pairs): Post<Person, Fields>,
 ) -> Response {
-    match apply_shares(&ctx, &session, "document", &id, &pairs).await {
+    match apply_shares(&ctx, &session, ItemKind::Document, &id, &pairs).await {
         Ok(()) => Redirect::to(&format!("/documents/{id}")).into_response(),
         Err(e) => ctx.error_page(&e),
     }
@@ -665,7 +666,7 @@ pub(super) fn who_sees(
 pub(super) async fn apply_shares(
     ctx: &Ctx,
     session: &Session,
-    kind: &'static str,
+    kind: ItemKind,
     id: &str,
     form: &[(String, String)],
 ) -> Result<(), ServiceError> {
@@ -766,7 +767,7 @@ async fn journal_page(Page(ctx, Person { session, bid }): Page<Person>) -> Respo
                     },
                     _ => ctx.t("journal-someone"),
                 };
-                @let what = e.target.as_ref().filter(|t| t.kind != "folder").map(|t| names.iter().find(|(id, _)| *id == t.id).map_or_else(|| ctx.t(if t.kind == "document" { "journal-deleted-document" } else { "journal-deleted-item" }), |(_, n)| n.clone())).unwrap_or_default();
+                @let what = e.target.as_ref().filter(|t| t.kind != "folder").map(|t| names.iter().find(|(id, _)| *id == t.id).map_or_else(|| ctx.t(if t.kind == ItemKind::Document.as_str() { "journal-deleted-document" } else { "journal-deleted-item" }), |(_, n)| n.clone())).unwrap_or_default();
                 @let action_id = format!("journal-{}-{}", e.action.replace('_', "-"), e.outcome);
                 li.(if e.outcome == "failure" { "failure" } else { "success" }) {
                     time datetime=(e.at) { (day(&e.at)) " " (e.at.get(11..16).unwrap_or_default()) }

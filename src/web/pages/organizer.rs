@@ -19,7 +19,7 @@ use serde_json::{Map, Value};
 
 pub fn router() -> Router<AppState> {
     let mut router = Router::new();
-    for kind in ItemKind::ALL {
+    for kind in ItemKind::ORGANIZER {
         let p = kind.plural();
         router = router
             .route(&format!("/{p}"), get(list_page).post(create_submit))
@@ -63,6 +63,7 @@ fn kind_icon(kind: ItemKind) -> &'static str {
         ItemKind::Contact => "contact",
         ItemKind::Note => "note",
         ItemKind::Event => "calendar",
+        ItemKind::Document => "folder",
     }
 }
 
@@ -97,6 +98,7 @@ fn form_input(ctx: &Ctx, kind: ItemKind, pairs: &[(String, String)]) -> Map<Stri
         ItemKind::Contact => &["name", "phone", "email", "address", "comment"],
         ItemKind::Note => &["title", "body"],
         ItemKind::Event => &["title", "location", "comment"],
+        ItemKind::Document => &[],
     };
     for n in names {
         m.insert((*n).to_owned(), Value::String(get(n)));
@@ -203,6 +205,7 @@ fn form_fields(ctx: &Ctx, kind: ItemKind, v: &Map<String, Value>) -> Markup {
                     }
                 }
             }
+            ItemKind::Document => {}
         }
     }
 }
@@ -285,7 +288,7 @@ async fn list_page(
                 p { a href="/events/agenda.ics" download { (icon("download")) " " (ctx.t("agenda-download")) } }
             },
             ItemKind::Contact => p { a href="/contacts/contacts.vcf" download { (icon("download")) " " (ctx.t("contacts-download")) } },
-            ItemKind::Note => {},
+            ItemKind::Note | ItemKind::Document => {},
         }
     })
 }
@@ -424,7 +427,7 @@ async fn item_page(
         Err(e) => return ctx.error_page(&e),
     };
     let statuses = if kind == ItemKind::Event {
-        match app.item_reminders(&session, "event", &id).await {
+        match app.item_reminders(&session, ItemKind::Event, &id).await {
             Ok(s) => s,
             Err(e) => return ctx.error_page(&e),
         }
@@ -487,7 +490,7 @@ async fn shares_submit(
     Path(id): Path<String>,
     Post(ctx, Person { session, .. }, pairs): Post<Person, Fields>,
 ) -> Response {
-    match apply_shares(&ctx, &session, kind.as_str(), &id, &pairs).await {
+    match apply_shares(&ctx, &session, kind, &id, &pairs).await {
         Ok(()) => Redirect::to(&format!("/{}/{id}", kind.plural())).into_response(),
         Err(e) => ctx.error_page(&e),
     }
@@ -549,7 +552,7 @@ async fn pro_create(
 /// structure, with a form to add each.
 pub async fn pro_section(ctx: &Ctx, session: &Session, bid: &str) -> Markup {
     let mut out = Vec::new();
-    for kind in ItemKind::ALL {
+    for kind in ItemKind::ORGANIZER {
         let items = ctx.state.app.list_items(session, bid, kind).await;
         out.push(html! {
             section.card {

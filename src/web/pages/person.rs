@@ -148,7 +148,7 @@ async fn relays_page(Page(ctx, Person { session, bid }): Page<Person>) -> Respon
         .await
         .unwrap_or_default();
     let mut others = Vec::new();
-    for kind in crate::service::ItemKind::ALL {
+    for kind in crate::service::ItemKind::ORGANIZER {
         let items = ctx
             .state
             .app

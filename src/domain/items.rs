@@ -1,0 +1,78 @@
+//! The kinds of item a safe holds: her documents and her organizer's contacts, notes and events.
+
+use super::InvalidInput;
+
+/// An item's kind: the `items.kind` column, the journal's target kind, the prefix of its
+/// journal actions and the `kind` of its JSON views (`document`, `contact`, `note`, `event`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ItemKind {
+    Document,
+    Contact,
+    Note,
+    Event,
+}
+
+impl ItemKind {
+    /// The kinds the organizer holds (everything but documents).
+    pub const ORGANIZER: [ItemKind; 3] = [ItemKind::Contact, ItemKind::Note, ItemKind::Event];
+
+    pub fn parse(raw: &str) -> Result<Self, InvalidInput> {
+        match raw {
+            "document" => Ok(Self::Document),
+            "contact" => Ok(Self::Contact),
+            "note" => Ok(Self::Note),
+            "event" => Ok(Self::Event),
+            _ => Err(InvalidInput::new("kind", "invalid_kind")),
+        }
+    }
+
+    /// The `items.kind` value, the journal's target kind and the actions' prefix.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Document => "document",
+            Self::Contact => "contact",
+            Self::Note => "note",
+            Self::Event => "event",
+        }
+    }
+
+    /// The path segment of the API and the pages.
+    pub fn plural(self) -> &'static str {
+        match self {
+            Self::Document => "documents",
+            Self::Contact => "contacts",
+            Self::Note => "notes",
+            Self::Event => "events",
+        }
+    }
+}
+
+impl std::fmt::Display for ItemKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ItemKind;
+
+    #[test]
+    fn kinds_round_trip() {
+        for kind in [
+            ItemKind::Document,
+            ItemKind::Contact,
+            ItemKind::Note,
+            ItemKind::Event,
+        ] {
+            assert_eq!(ItemKind::parse(kind.as_str()), Ok(kind));
+            assert_eq!(
+                serde_json::to_value(kind).ok(),
+                Some(serde_json::Value::from(kind.as_str()))
+            );
+        }
+        assert!(ItemKind::parse("folder").is_err());
+        assert!(!ItemKind::ORGANIZER.contains(&ItemKind::Document));
+    }
+}
