@@ -130,6 +130,8 @@ mod tests {
             identity("<b>"),
             relay_identity("<b>", "<s>"),
             relay_recovery("<b>", "<s>"),
+            directory_key("<s>"),
+            directory_entry("<b>", "<s>"),
             reset_verifier("<b>"),
             reset_vault("<b>"),
             structure_key("<s>", "<a>"),
