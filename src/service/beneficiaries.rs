@@ -670,16 +670,8 @@ impl App {
     }
 
     pub async fn leave_relay(&self, session: &Session, bid: &str, sid: &str) -> ServiceResult<()> {
-        let bid = parse_id(bid)?;
+        let bid = own_safe(session, bid)?;
         let sid = parse_id(sid)?;
-        allow(
-            session,
-            Action::ManageOwn,
-            Resource::Beneficiary {
-                id: &bid,
-                relays: &[],
-            },
-        )?;
         let (now, aid) = (self.now(), session.account_id.clone());
         self.tx(move |tx| {
             if beneficiaries::remove_relay(tx, &bid, &sid)? == 0 {

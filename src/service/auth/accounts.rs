@@ -6,9 +6,9 @@ use crate::service::Stage;
 use crate::service::auth::identity::{IdentityRecord, check_for_identity};
 use crate::service::auth::login::check_password;
 use crate::service::auth::recovery::ResetNotice;
-use crate::service::auth::sessions::load_account;
+use crate::service::auth::sessions::load_throttled;
 use crate::service::auth::sessions::reseal_session;
-use crate::service::auth::throttle::{check_throttle, fail_login, login_succeeded, throttle_keys};
+use crate::service::auth::throttle::{fail_login, login_succeeded, throttle_keys};
 use crate::service::contexts as ctx;
 use crate::service::journal::{JournalActor, journal};
 use crate::service::{App, ServiceError, ServiceResult, Session, new_id};
@@ -137,15 +137,7 @@ impl App {
         let aid = session.account_id.clone();
         let throttling = throttle_keys(self, &format!("account:{aid}"), address);
         let now = self.now();
-        let app = self.clone();
-        let k = throttling.clone();
-        let loaded = self
-            .read(move |tx| {
-                check_throttle(&app, tx, &k, now)?;
-                let account = accounts::by_id(tx, &aid)?;
-                load_account(tx, account)
-            })
-            .await?;
+        let loaded = load_throttled(self, aid, &throttling, now).await?;
         let account = loaded.account.ok_or(ServiceError::Unauthenticated)?;
         if check_password(
             self,

@@ -9,7 +9,7 @@ use crate::domain::{Email, Identifier};
 use crate::service::Stage;
 use crate::service::auth::identity::beneficiary_keys;
 use crate::service::auth::sessions::create_session;
-use crate::service::auth::sessions::load_account;
+use crate::service::auth::sessions::{load_account, load_throttled};
 use crate::service::auth::throttle::{check_throttle, fail_login, login_succeeded, throttle_keys};
 use crate::service::auth::totp::totp_step;
 use crate::service::contexts as ctx;
@@ -193,16 +193,7 @@ impl App {
         let login = pending.email.clone().unwrap_or_default();
         let throttling = throttle_keys(self, &login, address);
         let now = self.now();
-        let app = self.clone();
-        let k = throttling.clone();
-        let a2 = aid.clone();
-        let loaded = self
-            .read(move |tx| {
-                check_throttle(&app, tx, &k, now)?;
-                let account = accounts::by_id(tx, &a2)?;
-                load_account(tx, account)
-            })
-            .await?;
+        let loaded = load_throttled(self, aid.clone(), &throttling, now).await?;
         let account = loaded.account.ok_or(ServiceError::Unauthenticated)?;
         let Some(step) = totp_step(self, &account, code)? else {
             return match fail_login::<()>(self, throttling, None, ServiceError::WrongCode).await {

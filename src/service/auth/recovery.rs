@@ -733,16 +733,8 @@ impl App {
         sid: &str,
         enabled: bool,
     ) -> ServiceResult<()> {
-        let bid = parse_id(bid)?;
+        let bid = own_safe(session, bid)?;
         let sid = parse_id(sid)?;
-        allow(
-            session,
-            Action::ManageOwn,
-            Resource::Beneficiary {
-                id: &bid,
-                relays: &[],
-            },
-        )?;
         let vault = session.keys.vault.clone().ok_or(ServiceError::NotFound)?;
         let app = self.clone();
         let (now, aid) = (self.now(), session.account_id.clone());

@@ -5,6 +5,7 @@
 
 use crate::policy::{Actor, Membership};
 use crate::service::Stage;
+use crate::service::auth::throttle::{ThrottleKeys, check_throttle};
 use crate::service::contexts as ctx;
 use crate::service::members::Keyring;
 use crate::service::members::{feed_rotations, structure_keys_of};
@@ -248,4 +249,21 @@ pub(crate) fn reseal_session(
     );
     sessions::set_sealed_keys(tx, &session.token_hash, &sealed)?;
     Ok(())
+}
+
+/// Account `aid` with its memberships, read after checking its throttling counters, on one
+/// snapshot: the first step of a password change and of a second-factor check.
+pub(crate) async fn load_throttled(
+    app: &App,
+    aid: String,
+    throttling: &ThrottleKeys,
+    now: i64,
+) -> ServiceResult<Loaded> {
+    let (owned, keys) = (app.clone(), throttling.clone());
+    app.read(move |tx| {
+        check_throttle(&owned, tx, &keys, now)?;
+        let account = accounts::by_id(tx, &aid)?;
+        load_account(tx, account)
+    })
+    .await
 }

@@ -1,8 +1,7 @@
 //! Her folders: names sealed under a key derived from her vault key; a folder never moves into
 //! itself or its descendants; deleting one moves what it held to the top level.
 
-use crate::policy::{Action, Resource};
-use crate::service::access::{allow, own_safe};
+use crate::service::access::own_safe;
 use crate::service::contexts as ctx;
 use crate::service::journal::{actor_of, journal};
 use crate::service::{App, ServiceError, ServiceResult, Session, new_id, parse_id};
@@ -110,16 +109,8 @@ impl App {
         name: Option<&str>,
         parent_id: Option<Option<&str>>,
     ) -> ServiceResult<FolderView> {
-        let bid = parse_id(bid)?;
+        let bid = own_safe(session, bid)?;
         let id = parse_id(id)?;
-        allow(
-            session,
-            Action::ManageOwn,
-            Resource::Beneficiary {
-                id: &bid,
-                relays: &[],
-            },
-        )?;
         let key = Self::folder_key(session)?;
         let current = self.list_folders(session, &bid).await?;
         let folder = current
@@ -174,16 +165,8 @@ impl App {
     /// Deletes a folder; what it held moves to the top level (documents are never lost by
     /// deleting a folder).
     pub async fn delete_folder(&self, session: &Session, bid: &str, id: &str) -> ServiceResult<()> {
-        let bid = parse_id(bid)?;
+        let bid = own_safe(session, bid)?;
         let id = parse_id(id)?;
-        allow(
-            session,
-            Action::ManageOwn,
-            Resource::Beneficiary {
-                id: &bid,
-                relays: &[],
-            },
-        )?;
         let actor = actor_of(session, None);
         let now = self.now();
         self.tx(move |tx| {
