@@ -2,7 +2,7 @@
 //! `Hidden` becomes the same 404 as a missing resource; `Forbidden` (403) is only returned on
 //! something the actor is allowed to see.
 
-use crate::domain::{StaffRole, StructureKind};
+use crate::domain::{BeneficiaryId, StaffRole, StructureKind};
 
 /// What a structure of this kind may be for the people: a relais follows the people who chose
 /// it (lists them, sees what they share with it, becomes their relais and may be their recovery
@@ -36,7 +36,7 @@ pub enum Actor {
     Anonymous,
     Beneficiary {
         account_id: String,
-        beneficiary_id: String,
+        beneficiary_id: BeneficiaryId,
     },
     Professional {
         account_id: String,
@@ -94,13 +94,13 @@ pub enum Resource<'a> {
         has_active_admin: bool,
     },
     Beneficiary {
-        id: &'a str,
+        id: &'a BeneficiaryId,
         relays: &'a [String],
     },
     /// An item of `owner`'s safe, shared with `shared_with` (only structures that are still
     /// her relais count).
     Item {
-        owner: &'a str,
+        owner: &'a BeneficiaryId,
         shared_with: &'a [String],
         relays: &'a [String],
     },
@@ -257,17 +257,18 @@ mod tests {
             (StructureKind::Mediation, false, false),
         ];
         let relays = vec!["s1".to_owned()];
+        let b1 = BeneficiaryId::stored("b1".into());
         for &(kind, follows_people, relay) in cases {
             assert_eq!(follows(kind), follows_people, "{kind:?}");
             assert_eq!(may_be_relay(kind), relay, "{kind:?}");
             let actor = pro("s1", StaffRole::Admin, kind);
             let s1 = Resource::Structure { id: "s1" };
             let her = Resource::Beneficiary {
-                id: "b1",
+                id: &b1,
                 relays: &relays,
             };
             let item = Resource::Item {
-                owner: "b1",
+                owner: &b1,
                 shared_with: &relays,
                 relays: &relays,
             };
@@ -312,8 +313,9 @@ mod tests {
     #[test]
     fn table() {
         let relays = vec!["s1".to_string()];
+        let b1 = BeneficiaryId::stored("b1".into());
         let her = Resource::Beneficiary {
-            id: "b1",
+            id: &b1,
             relays: &relays,
         };
         let s1 = Resource::Structure { id: "s1" };
@@ -327,27 +329,27 @@ mod tests {
         };
         let none: Vec<String> = Vec::new();
         let private = Resource::Item {
-            owner: "b1",
+            owner: &b1,
             shared_with: &none,
             relays: &relays,
         };
         let shared = Resource::Item {
-            owner: "b1",
+            owner: &b1,
             shared_with: &relays,
             relays: &relays,
         };
         let shared_after_leaving = Resource::Item {
-            owner: "b1",
+            owner: &b1,
             shared_with: &relays,
             relays: &none,
         };
         let owner = Actor::Beneficiary {
             account_id: "a".into(),
-            beneficiary_id: "b1".into(),
+            beneficiary_id: b1.clone(),
         };
         let other = Actor::Beneficiary {
             account_id: "a2".into(),
-            beneficiary_id: "b2".into(),
+            beneficiary_id: BeneficiaryId::stored("b2".into()),
         };
         let member = pro("s1", StaffRole::Member, StructureKind::Relay);
         let admin = pro("s1", StaffRole::Admin, StructureKind::Relay);

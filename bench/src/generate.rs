@@ -26,6 +26,7 @@ pub use sized::SizedSafe;
 
 use anyhow::{Context, Result, anyhow, bail};
 use consigne::config::Config;
+use consigne::domain::BeneficiaryId;
 use consigne::service::{
     App, LoginOutcome, LoginRequest, NewDocument, NewProfessional, NewSafe, NewStructure, Session,
 };
@@ -515,7 +516,7 @@ async fn service_phase(
     Ok(Served {
         structure_id: structure.id,
         beneficiary: FixtureBeneficiary {
-            id: opened.id,
+            id: opened.id.into_string(),
             identifier: opened.identifier,
             password,
             documents: Vec::new(),
@@ -613,7 +614,7 @@ fn bulk_phase(
     bulk::documents(
         &shared,
         &bulk::Safe {
-            bid: &served.beneficiary.id,
+            bid: &BeneficiaryId::stored(served.beneficiary.id.clone()),
             vault: &served.vault,
             public: &served.public,
             relays: &[0],

@@ -1,6 +1,7 @@
 //! Validated domain types: parse, don't validate. No IO here.
 
 mod identity;
+mod ids;
 mod items;
 mod password;
 
@@ -8,6 +9,7 @@ pub use identity::{
     BirthDate, Email, Identifier, Language, PersonName, Phone, ShortText, StaffRole, StructureKind,
     search_key,
 };
+pub use ids::{BeneficiaryId, Id, MalformedId, StructureId};
 pub use items::ItemKind;
 pub use password::{Password, PasswordRejection, generate_passphrase};
 

@@ -3,6 +3,7 @@
 //! the checks every use case starts with (her own safe, a structure and its key, an item in a
 //! listing). Nothing here decides: the policy does.
 
+use crate::domain::BeneficiaryId;
 use crate::policy::{Action, Decision, Resource, authorize};
 use crate::service::{ServiceError, ServiceResult, Session, parse_id};
 use crate::store::items::ItemRow;
@@ -13,7 +14,7 @@ use consigne_vault::KeyPair;
 pub(crate) fn allow_on_safe(
     session: &Session,
     action: Action,
-    bid: &str,
+    bid: &BeneficiaryId,
     relays: &[crate::store::beneficiaries::RelayRow],
 ) -> ServiceResult<()> {
     let relay_ids: Vec<String> = relays.iter().map(|r| r.structure_id.clone()).collect();
@@ -55,18 +56,17 @@ pub(crate) fn structure_access(
     Ok((sid, key))
 }
 
-/// The person herself, on her own safe: the bid, parsed; anyone else gets 404.
-pub(crate) fn own_safe(session: &Session, bid: &str) -> ServiceResult<String> {
-    let bid = parse_id(bid)?;
+/// The person herself, on her own safe: her safe's id; anyone else gets 404.
+pub(crate) fn own_safe(session: &Session, bid: &BeneficiaryId) -> ServiceResult<BeneficiaryId> {
     allow(
         session,
         Action::ManageOwn,
         Resource::Beneficiary {
-            id: &bid,
+            id: bid,
             relays: &[],
         },
     )?;
-    Ok(bid)
+    Ok(bid.clone())
 }
 
 /// The policy's view of an item, for listings (which skip rather than refuse).

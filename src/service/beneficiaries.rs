@@ -1,6 +1,8 @@
 //! Opening a safe for a person, the people a structure follows, her relais and invitations.
 
-use crate::domain::{BirthDate, Identifier, ItemKind, Language, Password, PersonName, Phone};
+use crate::domain::{
+    BeneficiaryId, BirthDate, Identifier, ItemKind, Language, Password, PersonName, Phone,
+};
 use crate::policy::{Action, Actor, Resource};
 use crate::service::access::{allow, allow_on_safe, own_safe, structure_access};
 use crate::service::auth::identity::{IdentityRecord, check_for_identity, relay_identity_key};
@@ -34,7 +36,7 @@ pub struct NewSafe {
 /// What the recovery sheet shows; the code exists nowhere else in clear.
 #[derive(Debug, Clone, Serialize)]
 pub struct OpenedSafe {
-    pub id: String,
+    pub id: BeneficiaryId,
     pub identifier: String,
     pub recovery_code: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -45,7 +47,7 @@ pub struct OpenedSafe {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct BeneficiaryProfile {
-    pub id: String,
+    pub id: BeneficiaryId,
     pub identifier: String,
     pub first_name: String,
     pub last_name: String,
@@ -157,7 +159,7 @@ impl App {
             self.derive(password.expose().as_bytes().to_vec(), pw_salt, params),
             self.derive(canonical.into_bytes(), code_salt, params)
         )?;
-        let (aid, bid) = (new_id(), new_id());
+        let (aid, bid) = (new_id(), BeneficiaryId::generate());
         let (vault, identity_key, pair) = (Key32::random(), Key32::random(), KeyPair::generate());
         let p = self.platform.clone();
         let seal_wrap = |aad: String, wrapping: &Key32, key: &Key32| {
@@ -290,7 +292,7 @@ impl App {
     pub(crate) fn link_relay(
         &self,
         tx: &mut dyn Sql,
-        bid: &str,
+        bid: &BeneficiaryId,
         sid: &str,
         public: &PublicKey,
         identity_key: &Key32,
@@ -374,7 +376,7 @@ impl App {
 pub(crate) async fn identity_of(
     app: &App,
     session: &Session,
-    bid: &str,
+    bid: &BeneficiaryId,
 ) -> ServiceResult<(IdentityRecord, Option<String>, BeneficiaryRow)> {
     let (ik, via, row) = identity_key_of(app, session, bid, Action::View).await?;
     let identity = IdentityRecord::open(app, &ik, &row.id, &row.identity_sealed).map_err(|e| {
@@ -390,10 +392,10 @@ pub(crate) async fn identity_of(
 pub(crate) async fn identity_key_of(
     app: &App,
     session: &Session,
-    bid: &str,
+    bid: &BeneficiaryId,
     action: Action,
 ) -> ServiceResult<(Key32, Option<String>, BeneficiaryRow)> {
-    let bid = parse_id(bid)?;
+    let bid = bid.clone();
     let b2 = bid.clone();
     let (row, relays) = app
         .read(move |tx| {
@@ -439,7 +441,7 @@ impl App {
     pub async fn beneficiary_profile(
         &self,
         session: &Session,
-        bid: &str,
+        bid: &BeneficiaryId,
     ) -> ServiceResult<BeneficiaryProfile> {
         let (identity, via, row) = identity_of(self, session, bid).await?;
         let bid = row.id.clone();
@@ -453,7 +455,7 @@ impl App {
                     Some(&b3),
                     &actor,
                     "profile_viewed",
-                    Some(("beneficiary", &b3)),
+                    Some(("beneficiary", b3.as_str())),
                     true,
                 )
             })
@@ -551,7 +553,7 @@ impl App {
         drop(self.invitations.in_flight.write().await);
     }
 
-    fn own_beneficiary(session: &Session) -> ServiceResult<String> {
+    fn own_beneficiary(session: &Session) -> ServiceResult<BeneficiaryId> {
         match &session.actor {
             Actor::Beneficiary { beneficiary_id, .. } => Ok(beneficiary_id.clone()),
             _ => Err(ServiceError::NotFound),
@@ -629,7 +631,11 @@ impl App {
         .await
     }
 
-    pub async fn relays(&self, session: &Session, bid: &str) -> ServiceResult<Vec<RelayView>> {
+    pub async fn relays(
+        &self,
+        session: &Session,
+        bid: &BeneficiaryId,
+    ) -> ServiceResult<Vec<RelayView>> {
         let bid = own_safe(session, bid)?;
         let rows = self
             .read(move |tx| {
@@ -669,7 +675,12 @@ impl App {
             .collect())
     }
 
-    pub async fn leave_relay(&self, session: &Session, bid: &str, sid: &str) -> ServiceResult<()> {
+    pub async fn leave_relay(
+        &self,
+        session: &Session,
+        bid: &BeneficiaryId,
+        sid: &str,
+    ) -> ServiceResult<()> {
         let bid = own_safe(session, bid)?;
         let sid = parse_id(sid)?;
         let (now, aid) = (self.now(), session.account_id.clone());

@@ -4,6 +4,8 @@
 //! the product writes (the benchmark's data generator) use these too, and a test keeps
 //! docs/encryption.md in step with them.
 
+use crate::domain::BeneficiaryId;
+
 // Accounts, safes, relais, resets, memberships, sessions.
 pub fn verifier(aid: &str) -> String {
     format!("accounts.password_verifier|{aid}")
@@ -14,25 +16,25 @@ pub fn secret_key(aid: &str) -> String {
 pub fn totp(aid: &str) -> String {
     format!("accounts.totp_secret|{aid}")
 }
-pub fn vault_password(bid: &str) -> String {
+pub fn vault_password(bid: &BeneficiaryId) -> String {
     format!("beneficiaries.vault_key/password|{bid}")
 }
-pub fn vault_recovery(bid: &str) -> String {
+pub fn vault_recovery(bid: &BeneficiaryId) -> String {
     format!("beneficiaries.vault_key/recovery|{bid}")
 }
-pub fn recovery_verifier(bid: &str) -> String {
+pub fn recovery_verifier(bid: &BeneficiaryId) -> String {
     format!("beneficiaries.recovery_verifier|{bid}")
 }
-pub fn identity_key(bid: &str) -> String {
+pub fn identity_key(bid: &BeneficiaryId) -> String {
     format!("beneficiaries.identity_key|{bid}")
 }
-pub fn identity(bid: &str) -> String {
+pub fn identity(bid: &BeneficiaryId) -> String {
     format!("beneficiaries.identity|{bid}")
 }
-pub fn relay_identity(bid: &str, sid: &str) -> String {
+pub fn relay_identity(bid: &BeneficiaryId, sid: &str) -> String {
     format!("relays.identity_key|{bid}|{sid}")
 }
-pub fn relay_recovery(bid: &str, sid: &str) -> String {
+pub fn relay_recovery(bid: &BeneficiaryId, sid: &str) -> String {
     format!("relays.vault_key|{bid}|{sid}")
 }
 /// HKDF info deriving a structure's directory key from its private key.
@@ -40,13 +42,13 @@ pub fn directory_key(sid: &str) -> String {
     format!("relays.directory_key|{sid}")
 }
 /// AEAD associated data of her entry in the structure's directory.
-pub fn directory_entry(bid: &str, sid: &str) -> String {
+pub fn directory_entry(bid: &BeneficiaryId, sid: &str) -> String {
     format!("relays.directory_entry|{bid}|{sid}")
 }
-pub fn reset_verifier(bid: &str) -> String {
+pub fn reset_verifier(bid: &BeneficiaryId) -> String {
     format!("relay_resets.verifier|{bid}")
 }
-pub fn reset_vault(bid: &str) -> String {
+pub fn reset_vault(bid: &BeneficiaryId) -> String {
     format!("relay_resets.vault_key|{bid}")
 }
 pub fn structure_key(sid: &str, aid: &str) -> String {
@@ -57,22 +59,22 @@ pub fn session(aid: &str) -> String {
 }
 
 // Items: keys, metadata, content, folders, expiry dates.
-pub fn item_key_vault(bid: &str, id: &str) -> String {
+pub fn item_key_vault(bid: &BeneficiaryId, id: &str) -> String {
     format!("items.key/vault|{bid}|{id}")
 }
-pub fn item_key_owner(bid: &str, id: &str) -> String {
+pub fn item_key_owner(bid: &BeneficiaryId, id: &str) -> String {
     format!("items.key/owner|{bid}|{id}")
 }
 pub fn item_key_share(id: &str, sid: &str) -> String {
     format!("item_shares.key|{id}|{sid}")
 }
-pub fn item_meta(bid: &str, id: &str) -> String {
+pub fn item_meta(bid: &BeneficiaryId, id: &str) -> String {
     format!("items.meta|{bid}|{id}")
 }
-pub fn blob(bid: &str, id: &str, part: &str) -> String {
+pub fn blob(bid: &BeneficiaryId, id: &str, part: &str) -> String {
     format!("blob|{bid}|{id}|{part}")
 }
-pub fn folder_name(bid: &str, id: &str) -> String {
+pub fn folder_name(bid: &BeneficiaryId, id: &str) -> String {
     format!("folders.name|{bid}|{id}")
 }
 pub fn expiry(id: &str) -> String {
@@ -88,7 +90,7 @@ pub fn structure_key_successor(sid: &str, version: i64) -> String {
 // The private calendar feed (`FEED_TOKEN_INDEX` is a blind index domain, not a context).
 pub const FEED_KEY: &str = "consigne/v1/calendar-feed/key";
 pub const FEED_TOKEN_INDEX: &str = "calendar_feed";
-pub fn feed_token(bid: &str, feed: &str) -> String {
+pub fn feed_token(bid: &BeneficiaryId, feed: &str) -> String {
     format!("calendar_feeds.token|{bid}|{feed}")
 }
 pub fn feed_item_key(feed: &str, item: &str) -> String {
@@ -116,6 +118,11 @@ mod tests {
     const DOC: &str = include_str!("../../docs/encryption.md");
     const SOURCE: &str = include_str!("contexts.rs");
 
+    /// The placeholders docs/encryption.md uses for ids.
+    fn b() -> BeneficiaryId {
+        BeneficiaryId::stored("<b>".into())
+    }
+
     /// Every context the code makes, with the placeholders docs/encryption.md uses for ids.
     fn contexts() -> BTreeSet<String> {
         let k = 424_242;
@@ -123,28 +130,28 @@ mod tests {
             verifier("<a>"),
             secret_key("<a>"),
             totp("<a>"),
-            vault_password("<b>"),
-            vault_recovery("<b>"),
-            recovery_verifier("<b>"),
-            identity_key("<b>"),
-            identity("<b>"),
-            relay_identity("<b>", "<s>"),
-            relay_recovery("<b>", "<s>"),
+            vault_password(&b()),
+            vault_recovery(&b()),
+            recovery_verifier(&b()),
+            identity_key(&b()),
+            identity(&b()),
+            relay_identity(&b(), "<s>"),
+            relay_recovery(&b(), "<s>"),
             directory_key("<s>"),
-            directory_entry("<b>", "<s>"),
-            reset_verifier("<b>"),
-            reset_vault("<b>"),
+            directory_entry(&b(), "<s>"),
+            reset_verifier(&b()),
+            reset_vault(&b()),
             structure_key("<s>", "<a>"),
             session("<a>"),
-            item_key_vault("<b>", "<item>"),
-            item_key_owner("<b>", "<item>"),
+            item_key_vault(&b(), "<item>"),
+            item_key_owner(&b(), "<item>"),
             item_key_share("<item>", "<s>"),
-            item_meta("<b>", "<item>"),
-            blob("<b>", "<item>", "<part>"),
-            folder_name("<b>", "<folder>"),
+            item_meta(&b(), "<item>"),
+            blob(&b(), "<item>", "<part>"),
+            folder_name(&b(), "<folder>"),
             expiry("<item>"),
             structure_key_successor("<s>", k).replace(&k.to_string(), "<k>"),
-            feed_token("<b>", "<f>"),
+            feed_token(&b(), "<f>"),
             feed_item_key("<f>", "<item>"),
             job_payload("<job>"),
         ]

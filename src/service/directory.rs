@@ -14,6 +14,7 @@
 //! is sealed by the structure key, then by the platform key like every sealed column.
 
 use super::{App, ServiceResult, Session};
+use crate::domain::BeneficiaryId;
 use crate::service::auth::identity::{IdentityRecord, identity_via_structure};
 use crate::service::contexts as ctx;
 use crate::store::beneficiaries::{self, DirectoryRow};
@@ -23,7 +24,7 @@ use serde::{Deserialize, Serialize};
 /// A person a structure follows, as its list shows her.
 #[derive(Debug, Clone, Serialize)]
 pub struct FollowedPerson {
-    pub id: String,
+    pub id: BeneficiaryId,
     pub first_name: String,
     pub last_name: String,
     pub birth_date: String,
@@ -49,7 +50,7 @@ pub fn seal_directory_entry(
     platform: &PlatformKey,
     structure_secret: &Key32,
     sid: &str,
-    bid: &str,
+    bid: &BeneficiaryId,
     first_name: &str,
     last_name: &str,
     birth_date: &str,
@@ -71,7 +72,7 @@ pub fn open_directory_entry<'a>(
     platform: &PlatformKey,
     secrets: impl IntoIterator<Item = &'a Key32>,
     sid: &str,
-    bid: &str,
+    bid: &BeneficiaryId,
     sealed: &[u8],
 ) -> Option<FollowedPerson> {
     let aad = ctx::directory_entry(bid, sid);
@@ -96,7 +97,7 @@ pub(super) fn reseal_entry(
     platform: &PlatformKey,
     secrets: &[Key32],
     sid: &str,
-    bid: &str,
+    bid: &BeneficiaryId,
     sealed: &[u8],
 ) -> Option<Vec<u8>> {
     let person = open_directory_entry(platform, secrets, sid, bid, sealed)?;
@@ -114,7 +115,7 @@ pub(super) fn reseal_entry(
 
 /// An entry the list had to write (the row had none, or none that opens).
 pub(super) struct Missing {
-    pub bid: String,
+    pub bid: BeneficiaryId,
     pub entry: Vec<u8>,
     pub identity_sealed: Vec<u8>,
 }
@@ -136,7 +137,7 @@ impl App {
         &self,
         session: &Session,
         sid: &str,
-        bid: &str,
+        bid: &BeneficiaryId,
         identity: &IdentityRecord,
     ) -> Option<Vec<u8>> {
         let secrets = Self::structure_secrets(session, sid);
@@ -239,30 +240,40 @@ mod tests {
     fn an_entry_opens_with_its_structure_key_only_and_for_its_row_only() {
         let platform = PlatformKey::generate();
         let (mine, theirs) = (Key32::random(), Key32::random());
+        let (bid, other) = (
+            BeneficiaryId::parse(BID).unwrap(),
+            BeneficiaryId::parse(OTHER).unwrap(),
+        );
         let sealed =
-            seal_directory_entry(&platform, &mine, SID, BID, "Zoé", "Lefèvre", "1987-06-05");
-        let p = open_directory_entry(&platform, [&mine], SID, BID, &sealed).unwrap();
+            seal_directory_entry(&platform, &mine, SID, &bid, "Zoé", "Lefèvre", "1987-06-05");
+        let p = open_directory_entry(&platform, [&mine], SID, &bid, &sealed).unwrap();
         assert_eq!(
             (p.first_name.as_str(), p.last_name.as_str()),
             ("Zoé", "Lefèvre")
         );
         assert_eq!(p.birth_date, "1987-06-05");
         // Another structure's key, or the entry moved to another row, opens nothing.
-        assert!(open_directory_entry(&platform, [&theirs], SID, BID, &sealed).is_none());
-        assert!(open_directory_entry(&platform, [&mine], OTHER, BID, &sealed).is_none());
-        assert!(open_directory_entry(&platform, [&mine], SID, OTHER, &sealed).is_none());
+        assert!(open_directory_entry(&platform, [&theirs], SID, &bid, &sealed).is_none());
+        assert!(open_directory_entry(&platform, [&mine], OTHER, &bid, &sealed).is_none());
+        assert!(open_directory_entry(&platform, [&mine], SID, &other, &sealed).is_none());
         // The operator's platform key alone does not show the name.
         let inner = platform
-            .open(&ctx::directory_entry(BID, SID), &sealed)
+            .open(&ctx::directory_entry(&bid, SID), &sealed)
             .unwrap();
         let text = String::from_utf8_lossy(&inner);
         assert!(!text.contains("Lef") && !text.contains("1987"), "{text}");
         // An older version among the keys still opens it; a re-seal moves it to the newest.
         let newer = Key32::random();
-        assert!(open_directory_entry(&platform, [&newer, &mine], SID, BID, &sealed).is_some());
-        let moved =
-            reseal_entry(&platform, &[newer.clone(), mine.clone()], SID, BID, &sealed).unwrap();
-        assert!(open_directory_entry(&platform, [&newer], SID, BID, &moved).is_some());
-        assert!(open_directory_entry(&platform, [&mine], SID, BID, &moved).is_none());
+        assert!(open_directory_entry(&platform, [&newer, &mine], SID, &bid, &sealed).is_some());
+        let moved = reseal_entry(
+            &platform,
+            &[newer.clone(), mine.clone()],
+            SID,
+            &bid,
+            &sealed,
+        )
+        .unwrap();
+        assert!(open_directory_entry(&platform, [&newer], SID, &bid, &moved).is_some());
+        assert!(open_directory_entry(&platform, [&mine], SID, &bid, &moved).is_none());
     }
 }

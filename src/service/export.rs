@@ -2,6 +2,7 @@
 //! `data.json` with every item, a SHA-256 manifest) and the deletion of her safe (keys, rows,
 //! blobs).
 
+use crate::domain::BeneficiaryId;
 use crate::service::access::own_safe;
 use crate::service::contexts as ctx;
 use crate::service::items::content::{ChannelWriter, ContentSource, ContentStream};
@@ -47,7 +48,11 @@ impl App {
     /// from metadata and the digests met on the way), so that memory stays flat whatever the
     /// size of her safe. A failure midway cuts the stream before the ZIP's central directory:
     /// what she received never reads as a complete archive.
-    pub async fn export_safe(&self, session: &Session, bid: &str) -> ServiceResult<ContentStream> {
+    pub async fn export_safe(
+        &self,
+        session: &Session,
+        bid: &BeneficiaryId,
+    ) -> ServiceResult<ContentStream> {
         let bid = own_safe(session, bid)?;
         let profile = self.beneficiary_profile(session, &bid).await?;
         let documents = self.list_documents(session, &bid, None).await?;
@@ -120,7 +125,7 @@ impl App {
     pub async fn delete_safe(
         &self,
         session: &Session,
-        bid: &str,
+        bid: &BeneficiaryId,
         password: &str,
     ) -> ServiceResult<()> {
         let bid = own_safe(session, bid)?;

@@ -5,6 +5,7 @@
 //! (`store::journal`).
 
 use crate::clock::Timestamp;
+use crate::domain::BeneficiaryId;
 use crate::policy::Actor;
 use crate::service::access::own_safe;
 use crate::service::{App, NamedRef, ServiceResult, Session, new_id};
@@ -77,7 +78,7 @@ pub const JOURNAL_ACTIONS: &[&str] = &[
 pub(crate) fn journal(
     tx: &mut dyn Sql,
     at: Timestamp,
-    bid: Option<&str>,
+    bid: Option<&BeneficiaryId>,
     actor: &JournalActor,
     action: &str,
     target: Option<(&str, &str)>,
@@ -87,7 +88,7 @@ pub(crate) fn journal(
         tx,
         &JournalEntry {
             id: new_id(),
-            beneficiary_id: bid.map(str::to_owned),
+            beneficiary_id: bid.cloned(),
             at,
             actor_kind: actor.kind.to_owned(),
             actor_account: actor.account.clone(),
@@ -196,7 +197,7 @@ impl App {
     pub async fn journal_of(
         &self,
         session: &Session,
-        bid: &str,
+        bid: &BeneficiaryId,
     ) -> ServiceResult<Vec<JournalView>> {
         let bid = own_safe(session, bid)?;
         let b2 = bid.clone();

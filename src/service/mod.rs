@@ -44,7 +44,7 @@ pub use upkeep::VerifyReport;
 
 use crate::clock::{Clock, Timestamp};
 use crate::config::Config;
-use crate::domain::{InvalidInput, PasswordRejection};
+use crate::domain::{InvalidInput, MalformedId, PasswordRejection};
 use crate::store::{Database, Sql, StoreError};
 use consigne_vault::{DerivedSecret, KdfParams, PlatformKey, VaultError};
 use serde::Serialize;
@@ -101,6 +101,13 @@ impl From<StoreError> for ServiceError {
             StoreError::Full => ServiceError::StorageFull,
             other => ServiceError::Store(other),
         }
+    }
+}
+
+/// An id that is not one names nothing: the same 404 as an unknown one.
+impl From<MalformedId> for ServiceError {
+    fn from(_: MalformedId) -> Self {
+        ServiceError::NotFound
     }
 }
 

@@ -1,10 +1,11 @@
 //! Safes' owners: sealed identity, vault key wraps, relais links and invitations.
 
 use super::{Row, Sql, StoreResult};
+use crate::domain::BeneficiaryId;
 
 #[derive(Debug, Clone)]
 pub struct BeneficiaryRow {
-    pub id: String,
+    pub id: BeneficiaryId,
     pub account_id: String,
     pub identity_sealed: Vec<u8>,
     pub identity_key_wrap: Vec<u8>,
@@ -20,7 +21,7 @@ const COLS: &str = "id, account_id, identity_sealed, identity_key_wrap, vault_wr
 
 fn from_row(r: &Row) -> StoreResult<BeneficiaryRow> {
     Ok(BeneficiaryRow {
-        id: r.text("id")?,
+        id: r.id("id")?,
         account_id: r.text("account_id")?,
         identity_sealed: r.blob("identity_sealed")?,
         identity_key_wrap: r.blob("identity_key_wrap")?,
@@ -54,7 +55,7 @@ pub fn insert(tx: &mut dyn Sql, b: &BeneficiaryRow) -> StoreResult<()> {
     Ok(())
 }
 
-pub fn by_id(tx: &mut dyn Sql, id: &str) -> StoreResult<Option<BeneficiaryRow>> {
+pub fn by_id(tx: &mut dyn Sql, id: &BeneficiaryId) -> StoreResult<Option<BeneficiaryRow>> {
     tx.query_opt(
         &format!("SELECT {COLS} FROM beneficiaries WHERE id = $1"),
         &[id.into()],
@@ -74,14 +75,14 @@ pub fn by_account(tx: &mut dyn Sql, account_id: &str) -> StoreResult<Option<Bene
     .transpose()
 }
 
-pub fn set_identity(tx: &mut dyn Sql, id: &str, sealed: &[u8]) -> StoreResult<u64> {
+pub fn set_identity(tx: &mut dyn Sql, id: &BeneficiaryId, sealed: &[u8]) -> StoreResult<u64> {
     tx.execute(
         "UPDATE beneficiaries SET identity_sealed = $2 WHERE id = $1",
         &[id.into(), sealed.into()],
     )
 }
 
-pub fn set_password_wrap(tx: &mut dyn Sql, id: &str, wrap: &[u8]) -> StoreResult<u64> {
+pub fn set_password_wrap(tx: &mut dyn Sql, id: &BeneficiaryId, wrap: &[u8]) -> StoreResult<u64> {
     tx.execute(
         "UPDATE beneficiaries SET vault_wrap_password = $2 WHERE id = $1",
         &[id.into(), wrap.into()],
@@ -90,7 +91,7 @@ pub fn set_password_wrap(tx: &mut dyn Sql, id: &str, wrap: &[u8]) -> StoreResult
 
 pub fn set_recovery(
     tx: &mut dyn Sql,
-    id: &str,
+    id: &BeneficiaryId,
     salt: &[u8],
     verifier: &[u8],
     wrap: &[u8],
@@ -103,7 +104,7 @@ pub fn set_recovery(
 
 #[derive(Debug, Clone)]
 pub struct RelayRow {
-    pub beneficiary_id: String,
+    pub beneficiary_id: BeneficiaryId,
     pub structure_id: String,
     pub structure_name: String,
     pub since: i64,
@@ -113,7 +114,7 @@ pub struct RelayRow {
 
 fn relay_from_row(r: &Row) -> StoreResult<RelayRow> {
     Ok(RelayRow {
-        beneficiary_id: r.text("beneficiary_id")?,
+        beneficiary_id: r.id("beneficiary_id")?,
         structure_id: r.text("structure_id")?,
         structure_name: r.text("structure_name")?,
         since: r.int("since")?,
@@ -126,7 +127,7 @@ const RELAY_SELECT: &str = "SELECT r.beneficiary_id, r.structure_id, s.name AS s
 
 pub fn add_relay(
     tx: &mut dyn Sql,
-    bid: &str,
+    bid: &BeneficiaryId,
     sid: &str,
     since: i64,
     identity_wrap: &[u8],
@@ -139,7 +140,7 @@ pub fn add_relay(
     Ok(())
 }
 
-pub fn relays_of(tx: &mut dyn Sql, bid: &str) -> StoreResult<Vec<RelayRow>> {
+pub fn relays_of(tx: &mut dyn Sql, bid: &BeneficiaryId) -> StoreResult<Vec<RelayRow>> {
     tx.query(
         &format!("{RELAY_SELECT} WHERE r.beneficiary_id = $1 ORDER BY r.since, s.name"),
         &[bid.into()],
@@ -149,7 +150,7 @@ pub fn relays_of(tx: &mut dyn Sql, bid: &str) -> StoreResult<Vec<RelayRow>> {
     .collect()
 }
 
-pub fn relay(tx: &mut dyn Sql, bid: &str, sid: &str) -> StoreResult<Option<RelayRow>> {
+pub fn relay(tx: &mut dyn Sql, bid: &BeneficiaryId, sid: &str) -> StoreResult<Option<RelayRow>> {
     tx.query_opt(
         &format!("{RELAY_SELECT} WHERE r.beneficiary_id = $1 AND r.structure_id = $2"),
         &[bid.into(), sid.into()],
@@ -169,7 +170,7 @@ pub fn followed_by(tx: &mut dyn Sql, sid: &str) -> StoreResult<Vec<(RelayRow, Ve
     .collect()
 }
 
-pub fn remove_relay(tx: &mut dyn Sql, bid: &str, sid: &str) -> StoreResult<u64> {
+pub fn remove_relay(tx: &mut dyn Sql, bid: &BeneficiaryId, sid: &str) -> StoreResult<u64> {
     tx.execute(
         "DELETE FROM relays WHERE beneficiary_id = $1 AND structure_id = $2",
         &[bid.into(), sid.into()],
@@ -179,7 +180,7 @@ pub fn remove_relay(tx: &mut dyn Sql, bid: &str, sid: &str) -> StoreResult<u64> 
 #[derive(Debug, Clone)]
 pub struct InvitationRow {
     pub id: String,
-    pub beneficiary_id: String,
+    pub beneficiary_id: BeneficiaryId,
     pub structure_id: String,
     pub structure_name: String,
     pub created_at: i64,
@@ -189,7 +190,7 @@ pub struct InvitationRow {
 pub fn invite(
     tx: &mut dyn Sql,
     id: &str,
-    bid: &str,
+    bid: &BeneficiaryId,
     sid: &str,
     by: &str,
     at: i64,
@@ -200,24 +201,24 @@ pub fn invite(
     )? == 1)
 }
 
-pub fn invitations_of(tx: &mut dyn Sql, bid: &str) -> StoreResult<Vec<InvitationRow>> {
+pub fn invitations_of(tx: &mut dyn Sql, bid: &BeneficiaryId) -> StoreResult<Vec<InvitationRow>> {
     tx.query(
         "SELECT i.id, i.beneficiary_id, i.structure_id, s.name AS structure_name, i.created_at FROM invitations i JOIN structures s ON s.id = i.structure_id WHERE i.beneficiary_id = $1 ORDER BY i.created_at, i.id",
         &[bid.into()],
     )?
     .iter()
-    .map(|r| Ok(InvitationRow { id: r.text("id")?, beneficiary_id: r.text("beneficiary_id")?, structure_id: r.text("structure_id")?, structure_name: r.text("structure_name")?, created_at: r.int("created_at")? }))
+    .map(|r| Ok(InvitationRow { id: r.text("id")?, beneficiary_id: r.id("beneficiary_id")?, structure_id: r.text("structure_id")?, structure_name: r.text("structure_name")?, created_at: r.int("created_at")? }))
     .collect()
 }
 
-pub fn delete_invitation(tx: &mut dyn Sql, id: &str, bid: &str) -> StoreResult<u64> {
+pub fn delete_invitation(tx: &mut dyn Sql, id: &str, bid: &BeneficiaryId) -> StoreResult<u64> {
     tx.execute(
         "DELETE FROM invitations WHERE id = $1 AND beneficiary_id = $2",
         &[id.into(), bid.into()],
     )
 }
 
-pub fn delete_invitation_for(tx: &mut dyn Sql, bid: &str, sid: &str) -> StoreResult<u64> {
+pub fn delete_invitation_for(tx: &mut dyn Sql, bid: &BeneficiaryId, sid: &str) -> StoreResult<u64> {
     tx.execute(
         "DELETE FROM invitations WHERE beneficiary_id = $1 AND structure_id = $2",
         &[bid.into(), sid.into()],
@@ -226,7 +227,7 @@ pub fn delete_invitation_for(tx: &mut dyn Sql, bid: &str, sid: &str) -> StoreRes
 
 pub fn set_recovery_wrap(
     tx: &mut dyn Sql,
-    bid: &str,
+    bid: &BeneficiaryId,
     sid: &str,
     wrap: Option<&[u8]>,
 ) -> StoreResult<u64> {
@@ -237,7 +238,11 @@ pub fn set_recovery_wrap(
 }
 
 /// Her vault key's wrap addressed to `sid` as a recovery relais, if she chose it.
-pub fn recovery_wrap(tx: &mut dyn Sql, bid: &str, sid: &str) -> StoreResult<Option<Vec<u8>>> {
+pub fn recovery_wrap(
+    tx: &mut dyn Sql,
+    bid: &BeneficiaryId,
+    sid: &str,
+) -> StoreResult<Option<Vec<u8>>> {
     Ok(tx
         .query_opt(
             "SELECT recovery_wrap FROM relays WHERE beneficiary_id = $1 AND structure_id = $2",
@@ -253,7 +258,7 @@ pub fn recovery_wrap(tx: &mut dyn Sql, bid: &str, sid: &str) -> StoreResult<Opti
 /// missing one needs (her identity key wrapped to the structure, her sealed identity).
 #[derive(Debug, Clone)]
 pub struct DirectoryRow {
-    pub beneficiary_id: String,
+    pub beneficiary_id: BeneficiaryId,
     pub entry: Option<Vec<u8>>,
     pub identity_wrap: Vec<u8>,
     pub identity_sealed: Vec<u8>,
@@ -263,7 +268,7 @@ const DIRECTORY_SELECT: &str = "SELECT r.beneficiary_id, r.directory_entry, r.id
 
 fn directory_from_row(r: &Row) -> StoreResult<DirectoryRow> {
     Ok(DirectoryRow {
-        beneficiary_id: r.text("beneficiary_id")?,
+        beneficiary_id: r.id("beneficiary_id")?,
         entry: r.opt_blob("directory_entry")?,
         identity_wrap: r.blob("identity_wrap")?,
         identity_sealed: r.blob("identity_sealed")?,
@@ -300,7 +305,7 @@ pub fn directory_count(tx: &mut dyn Sql, sid: &str) -> StoreResult<i64> {
 /// was read (the entry would show the old one).
 pub fn put_directory_entry(
     tx: &mut dyn Sql,
-    bid: &str,
+    bid: &BeneficiaryId,
     sid: &str,
     entry: &[u8],
     identity_sealed: &[u8],
@@ -313,7 +318,7 @@ pub fn put_directory_entry(
 
 /// Forgets her directory entries: the next listing of each of her relais writes them again
 /// from her identity (for a change of what the directory shows: name, birth date).
-pub fn clear_directory(tx: &mut dyn Sql, bid: &str) -> StoreResult<u64> {
+pub fn clear_directory(tx: &mut dyn Sql, bid: &BeneficiaryId) -> StoreResult<u64> {
     tx.execute(
         "UPDATE relays SET directory_entry = NULL WHERE beneficiary_id = $1",
         &[bid.into()],

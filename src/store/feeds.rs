@@ -2,11 +2,12 @@
 
 use super::items::ItemRow;
 use super::{Sql, StoreResult};
+use crate::domain::BeneficiaryId;
 
 #[derive(Debug, Clone)]
 pub struct FeedRow {
     pub id: String,
-    pub beneficiary_id: String,
+    pub beneficiary_id: BeneficiaryId,
     pub token_index: Vec<u8>,
     pub public_key: Vec<u8>,
     pub token_sealed: Option<Vec<u8>>,
@@ -26,7 +27,7 @@ fn one(tx: &mut dyn Sql, filter: &str, value: super::Value) -> StoreResult<Optio
     .map(|r| {
         Ok(FeedRow {
             id: r.text("id")?,
-            beneficiary_id: r.text("beneficiary_id")?,
+            beneficiary_id: r.id("beneficiary_id")?,
             token_index: r.blob("token_index")?,
             public_key: r.blob("public_key")?,
             token_sealed: r.opt_blob("token_sealed")?,
@@ -37,7 +38,7 @@ fn one(tx: &mut dyn Sql, filter: &str, value: super::Value) -> StoreResult<Optio
     .transpose()
 }
 
-pub fn of_beneficiary(tx: &mut dyn Sql, bid: &str) -> StoreResult<Option<FeedRow>> {
+pub fn of_beneficiary(tx: &mut dyn Sql, bid: &BeneficiaryId) -> StoreResult<Option<FeedRow>> {
     one(tx, "beneficiary_id", bid.into())
 }
 
@@ -64,7 +65,7 @@ pub fn replace(tx: &mut dyn Sql, f: &FeedRow) -> StoreResult<()> {
 }
 
 /// Revokes her feed; its key wraps go with it. Returns the number of feeds removed.
-pub fn delete_of(tx: &mut dyn Sql, bid: &str) -> StoreResult<u64> {
+pub fn delete_of(tx: &mut dyn Sql, bid: &BeneficiaryId) -> StoreResult<u64> {
     tx.execute(
         "DELETE FROM calendar_feed_keys WHERE feed_id IN (SELECT id FROM calendar_feeds WHERE beneficiary_id = $1)",
         &[bid.into()],

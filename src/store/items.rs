@@ -1,7 +1,7 @@
 //! The safe's items, folders and per-structure shares.
 
 use super::{Row, Sql, StoreError, StoreResult, Value};
-use crate::domain::ItemKind;
+use crate::domain::{BeneficiaryId, ItemKind};
 
 /// An `items.kind` value as read.
 fn kind_of(r: &Row) -> StoreResult<ItemKind> {
@@ -11,7 +11,7 @@ fn kind_of(r: &Row) -> StoreResult<ItemKind> {
 #[derive(Debug, Clone)]
 pub struct ItemRow {
     pub id: String,
-    pub beneficiary_id: String,
+    pub beneficiary_id: BeneficiaryId,
     pub kind: ItemKind,
     pub folder_id: Option<String>,
     pub meta_sealed: Vec<u8>,
@@ -35,7 +35,7 @@ const COLS: &str = "id, beneficiary_id, kind, folder_id, meta_sealed, key_wrap_v
 fn from_row(r: &Row) -> StoreResult<ItemRow> {
     Ok(ItemRow {
         id: r.text("id")?,
-        beneficiary_id: r.text("beneficiary_id")?,
+        beneficiary_id: r.id("beneficiary_id")?,
         kind: kind_of(r)?,
         folder_id: r.opt_text("folder_id")?,
         meta_sealed: r.blob("meta_sealed")?,
@@ -92,7 +92,11 @@ pub fn by_id(tx: &mut dyn Sql, id: &str) -> StoreResult<Option<ItemRow>> {
     .transpose()
 }
 
-pub fn of_beneficiary(tx: &mut dyn Sql, bid: &str, kind: ItemKind) -> StoreResult<Vec<ItemRow>> {
+pub fn of_beneficiary(
+    tx: &mut dyn Sql,
+    bid: &BeneficiaryId,
+    kind: ItemKind,
+) -> StoreResult<Vec<ItemRow>> {
     tx.query(&format!("SELECT {COLS} FROM items WHERE beneficiary_id = $1 AND kind = $2 ORDER BY created_at DESC, id"), &[bid.into(), kind.as_str().into()])?
         .iter()
         .map(from_row)
@@ -100,7 +104,7 @@ pub fn of_beneficiary(tx: &mut dyn Sql, bid: &str, kind: ItemKind) -> StoreResul
 }
 
 /// Every item of a person, all kinds.
-pub fn of_beneficiary_all(tx: &mut dyn Sql, bid: &str) -> StoreResult<Vec<ItemRow>> {
+pub fn of_beneficiary_all(tx: &mut dyn Sql, bid: &BeneficiaryId) -> StoreResult<Vec<ItemRow>> {
     tx.query(
         &format!("SELECT {COLS} FROM items WHERE beneficiary_id = $1"),
         &[bid.into()],
@@ -145,7 +149,7 @@ pub fn delete(tx: &mut dyn Sql, id: &str) -> StoreResult<u64> {
 }
 
 /// Total stored size of a safe (for the quota).
-pub fn total_size(tx: &mut dyn Sql, bid: &str) -> StoreResult<i64> {
+pub fn total_size(tx: &mut dyn Sql, bid: &BeneficiaryId) -> StoreResult<i64> {
     // SUM of a BIGINT is a NUMERIC on PostgreSQL: cast back to an integer on both databases.
     tx.query_one(
         "SELECT CAST(COALESCE(SUM(size), 0) AS BIGINT) AS total FROM items WHERE beneficiary_id = $1",
@@ -187,7 +191,7 @@ pub fn shares_of(tx: &mut dyn Sql, item_id: &str) -> StoreResult<Vec<ShareRow>> 
 }
 
 /// Shares of all of a person's items of one kind, in one query.
-pub fn shares_of_beneficiary(tx: &mut dyn Sql, bid: &str) -> StoreResult<Vec<ShareRow>> {
+pub fn shares_of_beneficiary(tx: &mut dyn Sql, bid: &BeneficiaryId) -> StoreResult<Vec<ShareRow>> {
     tx.query(
         "SELECT s.item_id, s.structure_id, s.key_wrap FROM item_shares s JOIN items i ON i.id = s.item_id WHERE i.beneficiary_id = $1 ORDER BY s.item_id, s.structure_id",
         &[bid.into()],
@@ -213,7 +217,7 @@ pub fn unshare(tx: &mut dyn Sql, item_id: &str, sid: &str) -> StoreResult<u64> {
 }
 
 /// Leaving a relais revokes every share with it.
-pub fn unshare_all(tx: &mut dyn Sql, bid: &str, sid: &str) -> StoreResult<u64> {
+pub fn unshare_all(tx: &mut dyn Sql, bid: &BeneficiaryId, sid: &str) -> StoreResult<u64> {
     tx.execute(
         "DELETE FROM item_shares WHERE structure_id = $2 AND item_id IN (SELECT id FROM items WHERE beneficiary_id = $1)",
         &[bid.into(), sid.into()],
@@ -221,7 +225,11 @@ pub fn unshare_all(tx: &mut dyn Sql, bid: &str, sid: &str) -> StoreResult<u64> {
 }
 
 /// How many items of each kind a person shares with a structure.
-pub fn shared_counts(tx: &mut dyn Sql, bid: &str, sid: &str) -> StoreResult<Vec<(ItemKind, i64)>> {
+pub fn shared_counts(
+    tx: &mut dyn Sql,
+    bid: &BeneficiaryId,
+    sid: &str,
+) -> StoreResult<Vec<(ItemKind, i64)>> {
     tx.query(
         "SELECT i.kind, COUNT(*) AS n FROM item_shares s JOIN items i ON i.id = s.item_id WHERE i.beneficiary_id = $1 AND s.structure_id = $2 GROUP BY i.kind",
         &[bid.into(), sid.into()],
@@ -234,7 +242,7 @@ pub fn shared_counts(tx: &mut dyn Sql, bid: &str, sid: &str) -> StoreResult<Vec<
 #[derive(Debug, Clone)]
 pub struct FolderRow {
     pub id: String,
-    pub beneficiary_id: String,
+    pub beneficiary_id: BeneficiaryId,
     pub parent_id: Option<String>,
     pub name_sealed: Vec<u8>,
     pub created_at: i64,
@@ -248,10 +256,10 @@ pub fn insert_folder(tx: &mut dyn Sql, f: &FolderRow) -> StoreResult<()> {
     Ok(())
 }
 
-pub fn folders_of(tx: &mut dyn Sql, bid: &str) -> StoreResult<Vec<FolderRow>> {
+pub fn folders_of(tx: &mut dyn Sql, bid: &BeneficiaryId) -> StoreResult<Vec<FolderRow>> {
     tx.query("SELECT id, beneficiary_id, parent_id, name_sealed, created_at FROM folders WHERE beneficiary_id = $1 ORDER BY created_at, id", &[bid.into()])?
         .iter()
-        .map(|r| Ok(FolderRow { id: r.text("id")?, beneficiary_id: r.text("beneficiary_id")?, parent_id: r.opt_text("parent_id")?, name_sealed: r.blob("name_sealed")?, created_at: r.int("created_at")? }))
+        .map(|r| Ok(FolderRow { id: r.text("id")?, beneficiary_id: r.id("beneficiary_id")?, parent_id: r.opt_text("parent_id")?, name_sealed: r.blob("name_sealed")?, created_at: r.int("created_at")? }))
         .collect()
 }
 
@@ -290,7 +298,7 @@ pub enum FolderFilter {
 /// structures an item must be shared with (one of them) to be read at all.
 #[derive(Debug, Clone)]
 pub struct PageFilter<'a> {
-    pub beneficiary_id: &'a str,
+    pub beneficiary_id: &'a BeneficiaryId,
     pub kind: ItemKind,
     pub folder: &'a FolderFilter,
     pub shared_with_any: Option<&'a [String]>,
@@ -365,7 +373,7 @@ pub fn shares_of_items(tx: &mut dyn Sql, ids: &[&str]) -> StoreResult<Vec<ShareR
 
 /// Her documents with an expiry date: their ids and the date sealed by the platform (the one
 /// reminders are planned from). The partial index `items_expiring` reads only those.
-pub fn expiring_of(tx: &mut dyn Sql, bid: &str) -> StoreResult<Vec<(String, Vec<u8>)>> {
+pub fn expiring_of(tx: &mut dyn Sql, bid: &BeneficiaryId) -> StoreResult<Vec<(String, Vec<u8>)>> {
     tx.query(
         "SELECT id, expires_sealed FROM items WHERE beneficiary_id = $1 AND expires_sealed IS NOT NULL AND kind = 'document'",
         &[bid.into()],

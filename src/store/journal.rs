@@ -4,11 +4,12 @@
 //! with several instances on one PostgreSQL database.
 
 use super::{Row, Sql, StoreResult};
+use crate::domain::BeneficiaryId;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JournalEntry {
     pub id: String,
-    pub beneficiary_id: Option<String>,
+    pub beneficiary_id: Option<BeneficiaryId>,
     pub at: i64,
     pub actor_kind: String,
     pub actor_account: Option<String>,
@@ -25,7 +26,7 @@ const GENESIS: [u8; 32] = [0; 32];
 fn canonical(e: &JournalEntry, seq: i64) -> Vec<u8> {
     let fields: [&str; 10] = [
         &e.id,
-        e.beneficiary_id.as_deref().unwrap_or(""),
+        e.beneficiary_id.as_ref().map_or("", BeneficiaryId::as_str),
         &e.actor_kind,
         e.actor_account.as_deref().unwrap_or(""),
         e.actor_name.as_deref().unwrap_or(""),
@@ -96,7 +97,7 @@ fn from_row(r: &Row) -> StoreResult<(i64, JournalEntry, Vec<u8>, Vec<u8>)> {
         r.int("seq")?,
         JournalEntry {
             id: r.text("id")?,
-            beneficiary_id: r.opt_text("beneficiary_id")?,
+            beneficiary_id: r.opt_id("beneficiary_id")?,
             at: r.int("at")?,
             actor_kind: r.text("actor_kind")?,
             actor_account: r.opt_text("actor_account")?,
@@ -113,7 +114,11 @@ fn from_row(r: &Row) -> StoreResult<(i64, JournalEntry, Vec<u8>, Vec<u8>)> {
 }
 
 /// A person's entries, newest first.
-pub fn for_beneficiary(tx: &mut dyn Sql, bid: &str, limit: i64) -> StoreResult<Vec<JournalEntry>> {
+pub fn for_beneficiary(
+    tx: &mut dyn Sql,
+    bid: &BeneficiaryId,
+    limit: i64,
+) -> StoreResult<Vec<JournalEntry>> {
     tx.query(
         &format!("SELECT {COLS} FROM journal WHERE beneficiary_id = $1 ORDER BY seq DESC LIMIT $2"),
         &[bid.into(), limit.into()],
@@ -139,7 +144,7 @@ pub fn verify(tx: &mut dyn Sql) -> StoreResult<Result<i64, i64>> {
 
 /// A person's security-relevant entries since her previous successful login (failed logins,
 /// recoveries, password changes), oldest first: shown to her when she logs in.
-pub fn since_last_login(tx: &mut dyn Sql, bid: &str) -> StoreResult<Vec<JournalEntry>> {
+pub fn since_last_login(tx: &mut dyn Sql, bid: &BeneficiaryId) -> StoreResult<Vec<JournalEntry>> {
     tx.query(
         &format!(
             "SELECT {COLS} FROM journal WHERE beneficiary_id = $1 AND seq > COALESCE((SELECT MAX(seq) FROM journal WHERE beneficiary_id = $1 AND action = 'login' AND outcome = 'success'), 0) AND action IN ('login', 'recovered_with_code', 'recovered_in_person', 'password_changed') ORDER BY seq"

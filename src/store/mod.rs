@@ -95,6 +95,22 @@ impl From<&[u8]> for Value {
         Value::Blob(v.to_vec())
     }
 }
+/// Ids are bound as their text.
+macro_rules! id_values {
+    ($($id:ty),*) => {$(
+        impl From<&$id> for Value {
+            fn from(v: &$id) -> Self {
+                Value::Text(v.as_str().to_owned())
+            }
+        }
+        impl From<$id> for Value {
+            fn from(v: $id) -> Self {
+                Value::Text(v.into_string())
+            }
+        }
+    )*};
+}
+id_values!(crate::domain::BeneficiaryId, crate::domain::StructureId);
 impl<T: Into<Value>> From<Option<T>> for Value {
     fn from(v: Option<T>) -> Self {
         v.map_or(Value::Null, Into::into)

@@ -1,11 +1,12 @@
 //! Reminders' rows and the per-structure SMS counters (migrations/*/0007_reminders.sql).
 
 use super::{Row, Sql, StoreResult};
+use crate::domain::BeneficiaryId;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReminderRow {
     pub id: String,
-    pub beneficiary_id: String,
+    pub beneficiary_id: BeneficiaryId,
     pub item_id: String,
     pub kind: String,
     pub minutes_before: i64,
@@ -26,7 +27,7 @@ const COLS: &str = "id, beneficiary_id, item_id, kind, minutes_before, structure
 fn reminder(r: &Row) -> StoreResult<ReminderRow> {
     Ok(ReminderRow {
         id: r.text("id")?,
-        beneficiary_id: r.text("beneficiary_id")?,
+        beneficiary_id: r.id("beneficiary_id")?,
         item_id: r.text("item_id")?,
         kind: r.text("kind")?,
         minutes_before: r.int("minutes_before")?,

@@ -2,6 +2,7 @@
 //! confirmed it, and, once confirmed, her vault key wrapped under the one-time code.
 
 use super::{Row, Sql, StoreResult};
+use crate::domain::BeneficiaryId;
 
 pub const AWAITING: &str = "awaiting_confirmation";
 pub const DELAYED: &str = "delayed";
@@ -10,7 +11,7 @@ pub const CONFIRMED: &str = "confirmed";
 #[derive(Debug, Clone)]
 pub struct ResetRow {
     pub id: String,
-    pub beneficiary_id: String,
+    pub beneficiary_id: BeneficiaryId,
     pub structure_id: String,
     pub status: String,
     pub started_by: Option<String>,
@@ -30,7 +31,7 @@ const SELECT: &str = "SELECT r.id, r.beneficiary_id, r.structure_id, r.status, r
 fn from_row(r: &Row) -> StoreResult<ResetRow> {
     Ok(ResetRow {
         id: r.text("id")?,
-        beneficiary_id: r.text("beneficiary_id")?,
+        beneficiary_id: r.id("beneficiary_id")?,
         structure_id: r.text("structure_id")?,
         status: r.text("status")?,
         started_by: r.opt_text("started_by")?,
@@ -78,7 +79,7 @@ pub fn by_id(tx: &mut dyn Sql, id: &str) -> StoreResult<Option<ResetRow>> {
         .transpose()
 }
 
-pub fn of_beneficiary(tx: &mut dyn Sql, bid: &str) -> StoreResult<Option<ResetRow>> {
+pub fn of_beneficiary(tx: &mut dyn Sql, bid: &BeneficiaryId) -> StoreResult<Option<ResetRow>> {
     tx.query_opt(
         &format!("{SELECT} WHERE r.beneficiary_id = $1"),
         &[bid.into()],
@@ -131,7 +132,7 @@ pub fn delete(tx: &mut dyn Sql, id: &str) -> StoreResult<u64> {
     tx.execute("DELETE FROM relay_resets WHERE id = $1", &[id.into()])
 }
 
-pub fn delete_of(tx: &mut dyn Sql, bid: &str) -> StoreResult<u64> {
+pub fn delete_of(tx: &mut dyn Sql, bid: &BeneficiaryId) -> StoreResult<u64> {
     tx.execute(
         "DELETE FROM relay_resets WHERE beneficiary_id = $1",
         &[bid.into()],
@@ -146,7 +147,7 @@ pub fn purge_expired(tx: &mut dyn Sql, now: i64) -> StoreResult<u64> {
 }
 
 /// Since when she has had no printed code she knows (used or voided by a recovery).
-pub fn new_sheet_due_since(tx: &mut dyn Sql, bid: &str) -> StoreResult<Option<i64>> {
+pub fn new_sheet_due_since(tx: &mut dyn Sql, bid: &BeneficiaryId) -> StoreResult<Option<i64>> {
     Ok(tx
         .query_opt(
             "SELECT new_sheet_due_since FROM beneficiaries WHERE id = $1",
@@ -157,7 +158,11 @@ pub fn new_sheet_due_since(tx: &mut dyn Sql, bid: &str) -> StoreResult<Option<i6
         .flatten())
 }
 
-pub fn set_new_sheet_due(tx: &mut dyn Sql, bid: &str, since: Option<i64>) -> StoreResult<u64> {
+pub fn set_new_sheet_due(
+    tx: &mut dyn Sql,
+    bid: &BeneficiaryId,
+    since: Option<i64>,
+) -> StoreResult<u64> {
     tx.execute(
         "UPDATE beneficiaries SET new_sheet_due_since = $2 WHERE id = $1",
         &[bid.into(), since.into()],
@@ -165,7 +170,7 @@ pub fn set_new_sheet_due(tx: &mut dyn Sql, bid: &str, since: Option<i64>) -> Sto
 }
 
 /// Voids her reset started at `sid` (she withdrew that relais' right, or left it).
-pub fn delete_for(tx: &mut dyn Sql, bid: &str, sid: &str) -> StoreResult<u64> {
+pub fn delete_for(tx: &mut dyn Sql, bid: &BeneficiaryId, sid: &str) -> StoreResult<u64> {
     tx.execute(
         "DELETE FROM relay_resets WHERE beneficiary_id = $1 AND structure_id = $2",
         &[bid.into(), sid.into()],

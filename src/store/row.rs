@@ -7,6 +7,7 @@
 use std::sync::Arc;
 
 use super::{StoreError, StoreResult, Value};
+use crate::domain::Id;
 
 /// Which column to read: by name (what the repositories do), or by position for a one-off
 /// query of a single value (a count in a test or a tool).
@@ -72,6 +73,13 @@ impl Row {
             Value::Null => Ok(None),
             _ => self.text(col).map(Some),
         }
+    }
+    /// An id column, as its type (`BeneficiaryId`...).
+    pub fn id<T: Id>(&self, col: impl Column) -> StoreResult<T> {
+        self.text(col).map(T::stored)
+    }
+    pub fn opt_id<T: Id>(&self, col: impl Column) -> StoreResult<Option<T>> {
+        Ok(self.opt_text(col)?.map(T::stored))
     }
     pub fn int(&self, col: impl Column) -> StoreResult<i64> {
         match self.get(col)? {

@@ -1,7 +1,7 @@
 //! Structures and their members (with each member's wrap of the structure's private key).
 
 use super::{Row, Sql, StoreError, StoreResult};
-use crate::domain::StructureKind;
+use crate::domain::{BeneficiaryId, StructureKind};
 
 #[derive(Debug, Clone)]
 pub struct StructureRow {
@@ -417,7 +417,7 @@ pub enum StaleWrap {
     Share { item_id: String, wrap: Vec<u8> },
     /// A person's identity key and, for a recovery relais, her vault key (`relays`).
     Relay {
-        beneficiary_id: String,
+        beneficiary_id: BeneficiaryId,
         identity_wrap: Vec<u8>,
         recovery_wrap: Option<Vec<u8>>,
         /// Her entry in the structure's directory, if written (`service/directory.rs`).
@@ -444,7 +444,7 @@ pub fn stale_wraps(
         &[structure_id.into(), current.into(), limit.into()],
     )? {
         out.push(StaleWrap::Relay {
-            beneficiary_id: r.text("beneficiary_id")?,
+            beneficiary_id: r.id("beneficiary_id")?,
             identity_wrap: r.blob("identity_wrap")?,
             recovery_wrap: r.opt_blob("recovery_wrap")?,
             directory_entry: r.opt_blob("directory_entry")?,
@@ -481,7 +481,7 @@ pub struct RelayRewrap<'a> {
 pub fn rewrap_relay(
     tx: &mut dyn Sql,
     structure_id: &str,
-    beneficiary_id: &str,
+    beneficiary_id: &BeneficiaryId,
     old_identity: &[u8],
     new: &RelayRewrap<'_>,
     version: i64,

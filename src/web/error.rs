@@ -172,6 +172,13 @@ impl From<ServiceError> for ApiError {
     }
 }
 
+/// A malformed id in a path or a body: the service's not found.
+impl From<crate::domain::MalformedId> for ApiError {
+    fn from(e: crate::domain::MalformedId) -> Self {
+        ServiceError::from(e).into()
+    }
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let body = serde_json::json!({ "error": { "code": self.code, "message": self.message } });

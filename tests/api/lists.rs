@@ -5,6 +5,7 @@
 
 use crate::helpers::*;
 use crate::pages::{logged_in, page, staff_logged_in};
+use consigne::domain::BeneficiaryId;
 use consigne::service::open_directory_entry;
 use consigne::store::Sql;
 use reqwest::StatusCode;
@@ -317,8 +318,9 @@ async fn the_directory_is_kept_in_step_with_invitations_departures_and_key_rotat
     let k2 = w.t.app.authenticate(&w.p2).await.unwrap().keys;
     let s1_key = k1.structure_key(&w.s1).unwrap().secret().clone();
     let s2_key = k2.structure_key(&w.s2).unwrap().secret().clone();
-    assert!(open_directory_entry(&w.t.app.platform, [&s2_key], &w.s2, &w.bid, &written).is_some());
-    assert!(open_directory_entry(&w.t.app.platform, [&s1_key], &w.s2, &w.bid, &written).is_none());
+    let bid = BeneficiaryId::parse(&w.bid).unwrap();
+    assert!(open_directory_entry(&w.t.app.platform, [&s2_key], &w.s2, &bid, &written).is_some());
+    assert!(open_directory_entry(&w.t.app.platform, [&s1_key], &w.s2, &bid, &written).is_none());
     let r =
         w.t.get(
             &format!("/api/v1/structures/{}/beneficiaries", w.s1),
@@ -381,10 +383,11 @@ async fn the_directory_is_kept_in_step_with_invitations_departures_and_key_rotat
     assert!(rotated, "the rotation did not end");
     let after = entry(&w.t, &w.bid, &w.s1).await.unwrap().unwrap();
     assert_ne!(after, before);
-    assert!(open_directory_entry(&w.t.app.platform, [&old_key], &w.s1, &w.bid, &after).is_none());
+    let bid = BeneficiaryId::parse(&w.bid).unwrap();
+    assert!(open_directory_entry(&w.t.app.platform, [&old_key], &w.s1, &bid, &after).is_none());
     let new_key = w.t.app.authenticate(&w.p1).await.unwrap().keys;
     let new_key = new_key.structure_key(&w.s1).unwrap().secret().clone();
-    assert!(open_directory_entry(&w.t.app.platform, [&new_key], &w.s1, &w.bid, &after).is_some());
+    assert!(open_directory_entry(&w.t.app.platform, [&new_key], &w.s1, &bid, &after).is_some());
     assert_eq!(list(w.p1.clone(), w.s1.clone()).await, ["Zoé Lefèvre"]);
     assert_eq!(entry(&w.t, &w.bid, &w.s1).await.unwrap().unwrap(), after);
 

@@ -4,6 +4,7 @@
 
 use crate::helpers::*;
 use crate::pages::{csrf_of, page, staff_logged_in, submit};
+use consigne::domain::BeneficiaryId;
 use consigne::service::contexts as ctx;
 use consigne::store::Sql;
 use consigne_vault::KeyPair;
@@ -348,7 +349,7 @@ async fn after_a_rotation_a_departed_members_copy_of_the_key_opens_nothing() {
             })
             .await
             .unwrap();
-    let aad = ctx::relay_identity(&w.bid, &w.s1);
+    let aad = ctx::relay_identity(&BeneficiaryId::parse(&w.bid).unwrap(), &w.s1);
     let inner = w.t.app.platform.open(&aad, &identity_wrap).unwrap();
     assert!(consigne_vault::unwrap_key_from(&old_key, &aad, &inner).is_err());
     assert!(consigne_vault::unwrap_key_from(&new_key, &aad, &inner).is_ok());

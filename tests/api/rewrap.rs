@@ -4,6 +4,7 @@
 //! is shared with still read it, and her journal holds nothing more than the open itself.
 
 use crate::helpers::*;
+use consigne::domain::BeneficiaryId;
 use consigne::service::contexts as ctx;
 use consigne::store::items::{self, ItemRow, ShareRow};
 use reqwest::StatusCode;
@@ -40,7 +41,7 @@ async fn add_note(w: &World, token: &str, title: &str, body: &str) -> String {
 /// Her vault key, from her password as a login derives it, then the item's metadata opened with
 /// that key and nothing else: no key pair, no session.
 async fn meta_with_vault_key_alone(w: &World, row: &ItemRow) -> Value {
-    let bid = w.bid.clone();
+    let bid = BeneficiaryId::parse(&w.bid).unwrap();
     let (b, account) =
         w.t.app
             .tx(move |tx| {

@@ -20,7 +20,7 @@
 
 use super::content;
 use anyhow::{Context, Result, anyhow};
-use consigne::domain::{ItemKind, StructureKind};
+use consigne::domain::{BeneficiaryId, ItemKind, StructureKind};
 use consigne::store::accounts::{self, AccountRow};
 use consigne::store::beneficiaries::{self, BeneficiaryRow};
 use consigne::store::blobs::{BlobStore, BlobWrite};
@@ -102,7 +102,7 @@ pub(super) struct PersonPlan {
 
 /// A safe whose documents are being made: her keys as the generator holds them.
 pub(super) struct Safe<'a> {
-    pub bid: &'a str,
+    pub bid: &'a BeneficiaryId,
     pub vault: &'a Key32,
     pub public: &'a PublicKey,
     /// Indexes into `Shared::structures` of her relais, the first one opened the safe.
@@ -112,7 +112,7 @@ pub(super) struct Safe<'a> {
 
 #[derive(Debug)]
 pub(super) struct RelayRow {
-    bid: String,
+    bid: BeneficiaryId,
     sid: String,
     since: i64,
     identity_wrap: Vec<u8>,
@@ -324,7 +324,10 @@ pub(super) fn people_batch(
     let mut batch = Batch::default();
     let mut boxes = Boxes::default();
     for person in people {
-        let (aid, bid) = (content::uuid(rng), content::uuid(rng));
+        let (aid, bid) = (
+            content::uuid(rng),
+            BeneficiaryId::stored(content::uuid(rng)),
+        );
         let (vault, identity_key, pair) = (Key32::random(), Key32::random(), KeyPair::generate());
         let created_at = shared.now - rng.gen_range(3_600..3 * 365 * 86_400);
         let primary = &shared.structures[person.primary];
@@ -569,7 +572,7 @@ pub(super) fn documents(
         };
         batch.items.push(ItemRow {
             id,
-            beneficiary_id: safe.bid.to_owned(),
+            beneficiary_id: safe.bid.clone(),
             kind: ItemKind::Document,
             folder_id: None,
             meta_sealed: p.seal(&maad, &consigne_vault::seal(&key, &maad, &meta)),

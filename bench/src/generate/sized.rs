@@ -119,7 +119,7 @@ pub(super) fn make(
             .map_err(service_error("logging out"))?;
         safes.push(SizedSafe {
             documents,
-            id: opened.id,
+            id: opened.id.into_string(),
             identifier: opened.identifier,
             password,
         });

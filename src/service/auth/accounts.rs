@@ -1,7 +1,7 @@
 //! Accounts: the API's `account` object, her language, changing a password, and making staff
 //! accounts (professionals, platform admins).
 
-use crate::domain::{Email, Password};
+use crate::domain::{BeneficiaryId, Email, Password};
 use crate::service::Stage;
 use crate::service::auth::identity::{IdentityRecord, check_for_identity};
 use crate::service::auth::login::check_password;
@@ -34,7 +34,7 @@ pub struct AccountView {
     pub display_name: String,
     pub language: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub beneficiary_id: Option<String>,
+    pub beneficiary_id: Option<BeneficiaryId>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub structures: Option<Vec<StructureRef>>,
     #[serde(skip_serializing_if = "Option::is_none")]

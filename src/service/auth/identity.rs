@@ -2,7 +2,7 @@
 //! identity key, and the keys her vault key opens for a session. The password policy as it
 //! applies to her (her own names and birth date refused) lives here too.
 
-use crate::domain::Password;
+use crate::domain::{BeneficiaryId, Password};
 use crate::service::contexts as ctx;
 use crate::service::{App, SecurityNotices, ServiceError, ServiceResult, SessionKeys};
 use crate::store::accounts::AccountRow;
@@ -22,14 +22,14 @@ pub(crate) struct IdentityRecord {
 }
 
 impl IdentityRecord {
-    pub fn seal(&self, app: &App, ik: &Key32, bid: &str) -> Vec<u8> {
+    pub fn seal(&self, app: &App, ik: &Key32, bid: &BeneficiaryId) -> Vec<u8> {
         let json = zeroize::Zeroizing::new(serde_json::to_vec(self).unwrap_or_default());
         app.platform.seal(
             &ctx::identity(bid),
             &consigne_vault::seal(ik, &ctx::identity(bid), &json),
         )
     }
-    pub fn open(app: &App, ik: &Key32, bid: &str, sealed: &[u8]) -> ServiceResult<Self> {
+    pub fn open(app: &App, ik: &Key32, bid: &BeneficiaryId, sealed: &[u8]) -> ServiceResult<Self> {
         let inner = app.platform.open(&ctx::identity(bid), sealed)?;
         let json = consigne_vault::open(ik, &ctx::identity(bid), &inner)?;
         serde_json::from_slice(&json).map_err(|_| ServiceError::Internal("identity record"))
@@ -81,7 +81,7 @@ pub(crate) fn identity_via_structure(
     app: &App,
     wrap: &[u8],
     keys: &SessionKeys,
-    bid: &str,
+    bid: &BeneficiaryId,
     sid: &str,
     sealed: &[u8],
 ) -> ServiceResult<IdentityRecord> {
@@ -93,7 +93,7 @@ pub(crate) fn relay_identity_key(
     app: &App,
     wrap: &[u8],
     keys: &SessionKeys,
-    bid: &str,
+    bid: &BeneficiaryId,
     sid: &str,
 ) -> ServiceResult<Key32> {
     let aad = ctx::relay_identity(bid, sid);

@@ -1,6 +1,7 @@
 //! What a session holds: the account's unwrapped keys, sealed in the session row under a key
 //! derived from the session token that only the client keeps.
 
+use crate::domain::BeneficiaryId;
 use crate::policy::Actor;
 use crate::service::{ServiceError, ServiceResult};
 use consigne_vault::{Key32, KeyPair};
@@ -216,7 +217,7 @@ pub struct Session {
     pub stage: Stage,
     pub keys: SessionKeys,
     pub actor: Actor,
-    pub beneficiary_id: Option<String>,
+    pub beneficiary_id: Option<BeneficiaryId>,
     /// Per-session CSRF token for forms and cookie-authenticated API calls.
     pub csrf: String,
     pub created_at: i64,

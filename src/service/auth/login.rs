@@ -5,7 +5,7 @@
 //! passwords, and both end in the same `InvalidCredentials`: nobody learns whether a person
 //! has a safe (SECURITY.md, promise 5).
 
-use crate::domain::{Email, Identifier};
+use crate::domain::{BeneficiaryId, Email, Identifier};
 use crate::service::Stage;
 use crate::service::auth::identity::beneficiary_keys;
 use crate::service::auth::sessions::create_session;
@@ -297,7 +297,10 @@ pub(crate) fn staff_keys(
     })
 }
 
-fn notices_since_last_login(tx: &mut dyn Sql, bid: &str) -> ServiceResult<SecurityNotices> {
+fn notices_since_last_login(
+    tx: &mut dyn Sql,
+    bid: &BeneficiaryId,
+) -> ServiceResult<SecurityNotices> {
     let mut notices = SecurityNotices::default();
     for e in crate::store::journal::since_last_login(tx, bid)? {
         match (e.action.as_str(), e.outcome.as_str()) {

@@ -15,7 +15,7 @@
 use std::net::IpAddr;
 use std::sync::Arc;
 
-use crate::domain::{Identifier, Phone};
+use crate::domain::{BeneficiaryId, Identifier, Phone};
 use crate::policy::{Action, Actor, Resource};
 use crate::service::access::{allow, allow_on_safe, own_safe, structure_access};
 use crate::service::auth::identity::beneficiary_keys;
@@ -275,9 +275,9 @@ impl App {
     pub async fn start_in_person_reset(
         &self,
         session: &Session,
-        bid: &str,
+        bid: &BeneficiaryId,
     ) -> ServiceResult<ResetStarted> {
-        let bid = parse_id(bid)?;
+        let bid = bid.clone();
         let b2 = bid.clone();
         let relays = self
             .read(move |tx| Ok(beneficiaries::relays_of(tx, &b2)?))
@@ -349,7 +349,12 @@ impl App {
 
     /// Her vault key, opened with a structure's key from the wrap she addressed to it as a
     /// recovery relais; not found once she withdrew that choice.
-    async fn relay_vault(&self, session: &Session, bid: &str, sid: &str) -> ServiceResult<Key32> {
+    async fn relay_vault(
+        &self,
+        session: &Session,
+        bid: &BeneficiaryId,
+        sid: &str,
+    ) -> ServiceResult<Key32> {
         let (b2, s2) = (bid.to_owned(), sid.to_owned());
         let wrap = self
             .read(move |tx| Ok(beneficiaries::recovery_wrap(tx, &b2, &s2)?))
@@ -522,7 +527,7 @@ impl App {
                 Some(PendingReset {
                     can_confirm: Self::may_confirm(session, &r, now),
                     person: NamedRef {
-                        id: r.beneficiary_id.clone(),
+                        id: r.beneficiary_id.to_string(),
                         name: identity.display_name(),
                     },
                     started_by: NamedRef {
@@ -580,7 +585,10 @@ impl App {
     pub async fn new_recovery_code(&self, session: &Session) -> ServiceResult<OpenedSafe> {
         let bid = own_safe(
             session,
-            session.beneficiary_id.as_deref().unwrap_or_default(),
+            session
+                .beneficiary_id
+                .as_ref()
+                .ok_or(ServiceError::NotFound)?,
         )?;
         let now = self.now();
         if now - session.created_at > FRESH_SESSION_SECONDS {
@@ -641,7 +649,7 @@ impl App {
     pub async fn set_phone(
         &self,
         session: &Session,
-        bid: &str,
+        bid: &BeneficiaryId,
         phone: Option<&str>,
     ) -> ServiceResult<()> {
         let phone = match phone {
@@ -729,7 +737,7 @@ impl App {
     pub async fn set_recovery_relay(
         &self,
         session: &Session,
-        bid: &str,
+        bid: &BeneficiaryId,
         sid: &str,
         enabled: bool,
     ) -> ServiceResult<()> {

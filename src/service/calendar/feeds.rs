@@ -10,7 +10,7 @@
 //! contacts or notes, and only until she revokes it. The token is also kept sealed under her
 //! vault key so that she can see her address again when logged in.
 
-use crate::domain::ItemKind;
+use crate::domain::{BeneficiaryId, ItemKind};
 use crate::service::access::own_safe;
 use crate::service::calendar::interop::ics;
 use crate::service::contexts as ctx;
@@ -93,7 +93,7 @@ impl App {
     pub async fn calendar_feed(
         &self,
         session: &Session,
-        bid: &str,
+        bid: &BeneficiaryId,
     ) -> ServiceResult<Option<CalendarFeedView>> {
         let bid = own_safe(session, bid)?;
         let row = self
@@ -107,7 +107,7 @@ impl App {
     pub async fn create_calendar_feed(
         &self,
         session: &Session,
-        bid: &str,
+        bid: &BeneficiaryId,
     ) -> ServiceResult<CalendarFeedView> {
         let bid = own_safe(session, bid)?;
         let token = Zeroizing::new(consigne_vault::random_bytes::<TOKEN_BYTES>().to_vec());
@@ -185,7 +185,11 @@ impl App {
     }
 
     /// Revokes her feed: its address stops working at once. Not found when she has none.
-    pub async fn revoke_calendar_feed(&self, session: &Session, bid: &str) -> ServiceResult<()> {
+    pub async fn revoke_calendar_feed(
+        &self,
+        session: &Session,
+        bid: &BeneficiaryId,
+    ) -> ServiceResult<()> {
         let bid = own_safe(session, bid)?;
         let (now, actor) = (self.now(), JournalActor::beneficiary(&session.account_id));
         self.tx(move |tx| {

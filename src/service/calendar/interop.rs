@@ -2,6 +2,7 @@
 //! can carry them into any phone or calendar. Built from what the caller may see; the person
 //! only (her own words leave the safe only when she asks).
 
+use crate::domain::BeneficiaryId;
 use crate::policy::Actor;
 use crate::service::items::fields::{Event, ItemFields, ItemKind};
 use crate::service::{App, ServiceError, ServiceResult, Session};
@@ -63,7 +64,11 @@ fn own(session: &Session) -> ServiceResult<()> {
 
 impl App {
     /// Her events as an iCalendar file, with her reminders as alarms.
-    pub async fn calendar_ics(&self, session: &Session, bid: &str) -> ServiceResult<String> {
+    pub async fn calendar_ics(
+        &self,
+        session: &Session,
+        bid: &BeneficiaryId,
+    ) -> ServiceResult<String> {
         own(session)?;
         let events = self.list_items(session, bid, ItemKind::Event).await?;
         let events: Vec<(&str, &Event)> = events
@@ -116,7 +121,11 @@ pub(crate) fn ics(app: &App, events: &[(&str, &Event)]) -> String {
 
 impl App {
     /// Her contacts as a vCard file.
-    pub async fn contacts_vcf(&self, session: &Session, bid: &str) -> ServiceResult<String> {
+    pub async fn contacts_vcf(
+        &self,
+        session: &Session,
+        bid: &BeneficiaryId,
+    ) -> ServiceResult<String> {
         own(session)?;
         let contacts = self.list_items(session, bid, ItemKind::Contact).await?;
         let mut out = String::new();

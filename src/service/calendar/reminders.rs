@@ -11,6 +11,7 @@
 //! due then is postponed to the morning without spending an attempt. Each SMS sent is counted
 //! for the structure that opened her safe (`sms_counters`, per month).
 
+use crate::domain::BeneficiaryId;
 use std::sync::{Arc, OnceLock};
 
 use jiff::tz::TimeZone;
@@ -50,7 +51,7 @@ pub struct ReminderView {
 #[derive(Debug, Clone, Serialize)]
 pub struct EventSchedule {
     pub event_id: String,
-    pub beneficiary_id: String,
+    pub beneficiary_id: BeneficiaryId,
     /// RFC 3339 UTC.
     pub starts_at: String,
     pub starts_at_unix: i64,
@@ -230,7 +231,7 @@ pub(crate) async fn schedule_expiry_reminders(
     app: &App,
     session: &Session,
     item_id: &str,
-    bid: &str,
+    bid: &BeneficiaryId,
     expires_on: Option<&str>,
 ) -> ServiceResult<usize> {
     let (identity, _, row) = identity_of(app, session, bid).await?;
@@ -277,7 +278,7 @@ pub(crate) async fn schedule_expiry_reminders(
 pub(crate) async fn plan(
     app: &App,
     item_id: &str,
-    bid: &str,
+    bid: &BeneficiaryId,
     structure: Option<String>,
     kind: &'static str,
     anchor: i64,

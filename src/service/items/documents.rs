@@ -2,7 +2,7 @@
 //! neutralised), encrypted storage, listing, download, rename, move, delete. Every access is
 //! journaled. The item core (opening, wraps, sealing, sharing) is in the sibling modules.
 
-use crate::domain::ItemKind;
+use crate::domain::{BeneficiaryId, ItemKind};
 use crate::policy::{Action, Actor};
 use crate::service::access::allow_on_safe;
 use crate::service::calendar::reminders::schedule_expiry_reminders;
@@ -38,7 +38,7 @@ pub struct NewDocument {
 #[derive(Debug, Clone, Serialize)]
 pub struct DocumentView {
     pub id: String,
-    pub beneficiary_id: String,
+    pub beneficiary_id: BeneficiaryId,
     pub name: String,
     pub content_type: String,
     pub size: i64,
@@ -160,10 +160,10 @@ impl App {
     pub async fn begin_upload(
         &self,
         session: &Session,
-        bid: &str,
+        bid: &BeneficiaryId,
         size_hint: Option<u64>,
     ) -> ServiceResult<Upload> {
-        let bid = parse_id(bid)?;
+        let bid = bid.clone();
         let b2 = bid.clone();
         let (relays, used) = self
             .tx(move |tx| {
@@ -182,7 +182,7 @@ impl App {
     pub async fn upload_document(
         &self,
         session: &Session,
-        bid: &str,
+        bid: &BeneficiaryId,
         input: NewDocument,
     ) -> ServiceResult<DocumentView> {
         let stored = match &input.content {
@@ -202,10 +202,10 @@ impl App {
     async fn store_document(
         &self,
         session: &Session,
-        bid: &str,
+        bid: &BeneficiaryId,
         input: NewDocument,
     ) -> ServiceResult<DocumentView> {
-        let bid = parse_id(bid)?;
+        let bid = bid.clone();
         let b2 = bid.clone();
         let folder = input.folder_id.as_deref().map(parse_id).transpose()?;
         let f2 = folder.clone();
@@ -324,7 +324,7 @@ impl App {
     pub async fn documents_page(
         &self,
         session: &Session,
-        bid: &str,
+        bid: &BeneficiaryId,
         folder: FolderFilter,
         page: PageNumber,
     ) -> ServiceResult<Page<DocumentView>> {
@@ -399,7 +399,7 @@ impl App {
     pub async fn list_documents(
         &self,
         session: &Session,
-        bid: &str,
+        bid: &BeneficiaryId,
         folder_id: Option<&str>,
     ) -> ServiceResult<Vec<DocumentView>> {
         let folder = folder_id.map(parse_id).transpose()?;
@@ -547,7 +547,7 @@ impl App {
     pub async fn scan_document(
         &self,
         session: &Session,
-        bid: &str,
+        bid: &BeneficiaryId,
         scan: ScanPhotos,
         name: Option<String>,
     ) -> ServiceResult<DocumentView> {
@@ -577,7 +577,7 @@ impl App {
     pub async fn document_names(
         &self,
         session: &Session,
-        bid: &str,
+        bid: &BeneficiaryId,
     ) -> ServiceResult<Vec<(String, String)>> {
         Ok(self
             .list_documents(session, bid, None)

@@ -1,6 +1,7 @@
 //! Her folders: names sealed under a key derived from her vault key; a folder never moves into
 //! itself or its descendants; deleting one moves what it held to the top level.
 
+use crate::domain::BeneficiaryId;
 use crate::service::access::own_safe;
 use crate::service::contexts as ctx;
 use crate::service::journal::{actor_of, journal};
@@ -28,7 +29,7 @@ impl App {
     pub async fn create_folder(
         &self,
         session: &Session,
-        bid: &str,
+        bid: &BeneficiaryId,
         name: &str,
         parent_id: Option<&str>,
     ) -> ServiceResult<FolderView> {
@@ -80,7 +81,7 @@ impl App {
     pub async fn list_folders(
         &self,
         session: &Session,
-        bid: &str,
+        bid: &BeneficiaryId,
     ) -> ServiceResult<Vec<FolderView>> {
         let bid = own_safe(session, bid)?;
         let key = Self::folder_key(session)?;
@@ -104,7 +105,7 @@ impl App {
     pub async fn update_folder(
         &self,
         session: &Session,
-        bid: &str,
+        bid: &BeneficiaryId,
         id: &str,
         name: Option<&str>,
         parent_id: Option<Option<&str>>,
@@ -164,7 +165,12 @@ impl App {
 
     /// Deletes a folder; what it held moves to the top level (documents are never lost by
     /// deleting a folder).
-    pub async fn delete_folder(&self, session: &Session, bid: &str, id: &str) -> ServiceResult<()> {
+    pub async fn delete_folder(
+        &self,
+        session: &Session,
+        bid: &BeneficiaryId,
+        id: &str,
+    ) -> ServiceResult<()> {
         let bid = own_safe(session, bid)?;
         let id = parse_id(id)?;
         let actor = actor_of(session, None);
@@ -199,7 +205,7 @@ impl App {
 }
 
 /// The lock of a safe's folder tree (taken before reading it to change it).
-fn folders_lock(bid: &str) -> String {
+fn folders_lock(bid: &BeneficiaryId) -> String {
     format!("folders/{bid}")
 }
 

@@ -4,7 +4,7 @@
 //! (fail closed: the same 404).
 
 use super::rewrap::{rewrap_of, store_rewraps};
-use crate::domain::ItemKind;
+use crate::domain::{BeneficiaryId, ItemKind};
 use crate::policy::{Action, Actor, Resource};
 use crate::service::access::{allow, allow_on_safe, authorize_item};
 use crate::service::contexts as ctx;
@@ -133,10 +133,10 @@ pub(crate) async fn open_item(
 pub(crate) async fn visible_items(
     app: &App,
     session: &Session,
-    bid: &str,
+    bid: &BeneficiaryId,
     kind: ItemKind,
 ) -> ServiceResult<Vec<Opened>> {
-    let bid = parse_id(bid)?;
+    let bid = bid.clone();
     let b2 = bid.clone();
     let (rows, shares, relays) = app
         .read(move |tx| {
@@ -161,12 +161,12 @@ pub(crate) async fn visible_items(
 pub(crate) async fn visible_page(
     app: &App,
     session: &Session,
-    bid: &str,
+    bid: &BeneficiaryId,
     kind: ItemKind,
     folder: FolderFilter,
     page: PageNumber,
 ) -> ServiceResult<(Vec<Opened>, bool)> {
-    let bid = parse_id(bid)?;
+    let bid = bid.clone();
     let folder = match folder {
         FolderFilter::In(f) => FolderFilter::In(parse_id(&f)?),
         other => other,

@@ -4,6 +4,7 @@
 //! adds it). Create, view, change, delete and share are journaled. An event keeps the reminders
 //! she chose (`event_schedule` hands them to the reminder scheduling).
 
+use crate::domain::BeneficiaryId;
 use crate::policy::Action;
 use crate::service::access::allow_on_safe;
 use crate::service::calendar::reminders::schedule_event_reminders;
@@ -17,7 +18,7 @@ use crate::service::items::wrap::new_item_row;
 use crate::service::items::wrap::{insert_item, new_item_wraps};
 use crate::service::journal::{actor_of, journal};
 use crate::service::paging::{Page, PageNumber};
-use crate::service::{App, ServiceError, ServiceResult, Session, new_id, parse_id};
+use crate::service::{App, ServiceError, ServiceResult, Session, new_id};
 use crate::store::{Sql, accounts, beneficiaries, items};
 use consigne_vault::Key32;
 use serde::Serialize;
@@ -27,7 +28,7 @@ use serde_json::{Map, Value};
 pub struct ItemView {
     pub id: String,
     pub kind: ItemKind,
-    pub beneficiary_id: String,
+    pub beneficiary_id: BeneficiaryId,
     pub created_at: String,
     pub created_by: CreatedBy,
     pub shared_with: Vec<String>,
@@ -53,11 +54,11 @@ impl App {
     pub async fn create_item(
         &self,
         session: &Session,
-        bid: &str,
+        bid: &BeneficiaryId,
         kind: ItemKind,
         input: &Map<String, Value>,
     ) -> ServiceResult<ItemView> {
-        let bid = parse_id(bid)?;
+        let bid = bid.clone();
         let b2 = bid.clone();
         let (account_public, relays) = self
             .tx(move |tx| {
@@ -107,7 +108,7 @@ impl App {
     pub async fn list_items(
         &self,
         session: &Session,
-        bid: &str,
+        bid: &BeneficiaryId,
         kind: ItemKind,
     ) -> ServiceResult<Vec<ItemView>> {
         let mut out = visible_items(self, session, bid, kind)
@@ -132,7 +133,7 @@ impl App {
     pub async fn items_page(
         &self,
         session: &Session,
-        bid: &str,
+        bid: &BeneficiaryId,
         kind: ItemKind,
         page: PageNumber,
     ) -> ServiceResult<Page<ItemView>> {
@@ -285,7 +286,7 @@ impl App {
     pub async fn item_titles(
         &self,
         session: &Session,
-        bid: &str,
+        bid: &BeneficiaryId,
     ) -> ServiceResult<Vec<(String, String)>> {
         let mut out = Vec::new();
         for kind in ItemKind::ORGANIZER {

@@ -1,6 +1,7 @@
 //! An item's metadata (a document's name and type; every field of a contact, note or event),
 //! sealed as JSON under the item key, then by the platform key.
 
+use crate::domain::BeneficiaryId;
 use crate::service::contexts as ctx;
 use crate::service::{App, ServiceError, ServiceResult};
 use crate::store::items::ItemRow;
@@ -25,7 +26,7 @@ pub(crate) fn open_meta<T: serde::de::DeserializeOwned>(
 pub(crate) fn seal_meta<T: Serialize>(
     app: &App,
     key: &Key32,
-    bid: &str,
+    bid: &BeneficiaryId,
     id: &str,
     meta: &T,
 ) -> Vec<u8> {

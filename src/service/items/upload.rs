@@ -24,6 +24,7 @@
 //! upload. The blob is committed (durable) only if the whole file arrived and passed; its row
 //! is written by `upload_document`.
 
+use crate::domain::BeneficiaryId;
 use std::io::Read;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -155,7 +156,7 @@ impl MemoryShare {
 /// A large PDF streamed to storage: the blob exists, no row points to it yet.
 #[derive(Debug)]
 pub struct StoredUpload {
-    pub(crate) beneficiary_id: String,
+    pub(crate) beneficiary_id: BeneficiaryId,
     pub(crate) id: String,
     pub(crate) key: Key32,
     pub(crate) size: i64,
@@ -185,7 +186,7 @@ struct Streaming {
 /// [`Upload::finish`], it leaves nothing behind.
 pub struct Upload {
     app: App,
-    bid: String,
+    bid: BeneficiaryId,
     /// What the safe's quota still allows.
     room: i64,
     limit: usize,
@@ -232,7 +233,7 @@ impl std::fmt::Debug for Upload {
 impl Upload {
     /// An upload to safe `bid` (the caller checked it may add there), with `room` bytes left
     /// in its quota.
-    pub(crate) fn new(app: &App, bid: String, room: i64, size_hint: Option<u64>) -> Self {
+    pub(crate) fn new(app: &App, bid: BeneficiaryId, room: i64, size_hint: Option<u64>) -> Self {
         let storage = &app.config.storage;
         let in_memory = storage.in_memory_bytes();
         Self {

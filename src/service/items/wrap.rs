@@ -2,7 +2,7 @@
 //! to her public key and to his structure), the row and its first share written with its
 //! journal line, and the wrap of a share to a structure's public key.
 
-use crate::domain::ItemKind;
+use crate::domain::{BeneficiaryId, ItemKind};
 use crate::policy::Actor;
 use crate::service::calendar::feeds::add_to_feed;
 use crate::service::contexts as ctx;
@@ -18,7 +18,7 @@ pub(crate) type NewWraps = (Option<Vec<u8>>, Option<Vec<u8>>, Option<String>);
 /// The row of a new item without content (a document then adds its blobs).
 pub(crate) fn new_item_row(
     session: &Session,
-    bid: &str,
+    bid: &BeneficiaryId,
     id: &str,
     kind: ItemKind,
     meta_sealed: Vec<u8>,
@@ -58,7 +58,7 @@ pub(crate) fn new_item_row(
 pub(crate) fn new_item_wraps(
     app: &App,
     session: &Session,
-    bid: &str,
+    bid: &BeneficiaryId,
     id: &str,
     key: &Key32,
     account_public: &[u8],
@@ -162,7 +162,12 @@ pub(crate) fn share_wrap(
 
 /// Refuses `size` more bytes in safe `bid` past `quota`; holds the safe's quota lock until the
 /// transaction ends, so that the sum it reads stays true until the caller's row is written.
-pub(crate) fn check_quota(tx: &mut dyn Sql, bid: &str, size: i64, quota: i64) -> ServiceResult<()> {
+pub(crate) fn check_quota(
+    tx: &mut dyn Sql,
+    bid: &BeneficiaryId,
+    size: i64,
+    quota: i64,
+) -> ServiceResult<()> {
     tx.lock(&format!("quota/{bid}"))?;
     if items::total_size(tx, bid)?.saturating_add(size) > quota {
         return Err(ServiceError::TooLarge("quota_exceeded"));

@@ -1,7 +1,7 @@
 //! Documents, folders, shares and the journal in the JSON API.
 
 use super::{ApiResult, no_content, ok};
-use crate::domain::ItemKind;
+use crate::domain::{BeneficiaryId, ItemKind};
 use crate::service::{
     DocumentPatch, FolderFilter, MAX_FILE_BYTES_CAP, NewDocument, Received, ServiceError, Session,
 };
@@ -45,7 +45,7 @@ pub fn router() -> Router<AppState> {
 pub async fn receive_file(
     app: &crate::service::App,
     session: &Session,
-    bid: &str,
+    bid: &BeneficiaryId,
     part: &mut Part<'_>,
     size_hint: Option<u64>,
 ) -> Result<Received, ServiceError> {
@@ -77,7 +77,8 @@ async fn read_upload(
         match part.name() {
             "file" if !got_file => {
                 doc.file_name = part.file_name().map(str::to_owned);
-                doc.content = receive_file(app, session, bid, &mut part, size_hint).await?;
+                let bid = BeneficiaryId::parse(bid)?;
+                doc.content = receive_file(app, session, &bid, &mut part, size_hint).await?;
                 got_file = true;
             }
             "name" => doc.name = part.optional_text().await?,
@@ -107,6 +108,7 @@ async fn upload(
     form: Result<MultipartForm, crate::web::error::ApiError>,
 ) -> ApiResult {
     let doc = read_upload(form?, &s.app, &session, &bid).await?;
+    let bid = BeneficiaryId::parse(&bid)?;
     ok(
         StatusCode::CREATED,
         s.app.upload_document(&session, &bid, doc).await?,
@@ -128,6 +130,7 @@ async fn list(
     Query(q): Query<ListQuery>,
 ) -> ApiResult {
     let Some(raw) = q.page.as_deref() else {
+        let bid = BeneficiaryId::parse(&bid)?;
         return ok(
             StatusCode::OK,
             s.app
@@ -136,6 +139,7 @@ async fn list(
         );
     };
     let page = super::page_param(Some(raw))?;
+    let bid = BeneficiaryId::parse(&bid)?;
     let folder = q
         .folder_id
         .clone()
@@ -307,6 +311,7 @@ async fn create_folder(
     Path(bid): Path<String>,
     ApiJson(b): ApiJson<FolderBody>,
 ) -> ApiResult {
+    let bid = BeneficiaryId::parse(&bid)?;
     ok(
         StatusCode::CREATED,
         s.app
@@ -320,6 +325,7 @@ async fn list_folders(
     ApiSession(session): ApiSession,
     Path(bid): Path<String>,
 ) -> ApiResult {
+    let bid = BeneficiaryId::parse(&bid)?;
     ok(StatusCode::OK, s.app.list_folders(&session, &bid).await?)
 }
 
@@ -336,6 +342,7 @@ async fn update_folder(
     Path((bid, fid)): Path<(String, String)>,
     ApiJson(b): ApiJson<FolderPatch>,
 ) -> ApiResult {
+    let bid = BeneficiaryId::parse(&bid)?;
     let parent = b.parent_id.as_ref().map(|p| p.as_deref());
     ok(
         StatusCode::OK,
@@ -350,6 +357,7 @@ async fn delete_folder(
     ApiSession(session): ApiSession,
     Path((bid, fid)): Path<(String, String)>,
 ) -> ApiResult {
+    let bid = BeneficiaryId::parse(&bid)?;
     s.app.delete_folder(&session, &bid, &fid).await?;
     no_content()
 }
@@ -359,6 +367,7 @@ async fn journal(
     ApiSession(session): ApiSession,
     Path(bid): Path<String>,
 ) -> ApiResult {
+    let bid = BeneficiaryId::parse(&bid)?;
     ok(StatusCode::OK, s.app.journal_of(&session, &bid).await?)
 }
 
@@ -367,6 +376,7 @@ async fn export(
     ApiSession(session): ApiSession,
     Path(bid): Path<String>,
 ) -> ApiResult {
+    let bid = BeneficiaryId::parse(&bid)?;
     let zip = s.app.export_safe(&session, &bid).await?;
     Ok(stream_response(
         "application/zip",
@@ -388,6 +398,7 @@ async fn delete_safe(
     Path(bid): Path<String>,
     ApiJson(b): ApiJson<PasswordBody>,
 ) -> ApiResult {
+    let bid = BeneficiaryId::parse(&bid)?;
     s.app.delete_safe(&session, &bid, &b.password).await?;
     no_content()
 }

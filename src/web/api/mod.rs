@@ -9,6 +9,7 @@ pub(crate) use organizer::item_kind_in_path;
 use super::AppState;
 use super::error::ApiError;
 use super::extract::{ApiJson, ApiSession, ApiSessionAny, ClientAddr};
+use crate::domain::BeneficiaryId;
 use crate::service::{
     LoginOutcome, LoginRequest, NewProfessional, NewSafe, NewStructure, Page, PageNumber,
     RecoverRequest,
@@ -518,6 +519,7 @@ async fn get_beneficiary(
     ApiSession(session): ApiSession,
     Path(bid): Path<String>,
 ) -> ApiResult {
+    let bid = BeneficiaryId::parse(&bid)?;
     ok(
         StatusCode::OK,
         s.app.beneficiary_profile(&session, &bid).await?,
@@ -529,6 +531,7 @@ async fn relays(
     ApiSession(session): ApiSession,
     Path(bid): Path<String>,
 ) -> ApiResult {
+    let bid = BeneficiaryId::parse(&bid)?;
     ok(StatusCode::OK, s.app.relays(&session, &bid).await?)
 }
 
@@ -537,6 +540,7 @@ async fn leave_relay(
     ApiSession(session): ApiSession,
     Path((bid, sid)): Path<(String, String)>,
 ) -> ApiResult {
+    let bid = BeneficiaryId::parse(&bid)?;
     s.app.leave_relay(&session, &bid, &sid).await?;
     no_content()
 }
@@ -569,6 +573,7 @@ async fn start_reset(
     ApiSession(session): ApiSession,
     Path(bid): Path<String>,
 ) -> ApiResult {
+    let bid = BeneficiaryId::parse(&bid)?;
     ok(
         StatusCode::CREATED,
         s.app.start_in_person_reset(&session, &bid).await?,
@@ -622,6 +627,7 @@ async fn set_phone(
     Path(bid): Path<String>,
     ApiJson(b): ApiJson<PhoneBody>,
 ) -> ApiResult {
+    let bid = BeneficiaryId::parse(&bid)?;
     s.app.set_phone(&session, &bid, Some(&b.phone)).await?;
     no_content()
 }
@@ -631,6 +637,7 @@ async fn remove_phone(
     ApiSession(session): ApiSession,
     Path(bid): Path<String>,
 ) -> ApiResult {
+    let bid = BeneficiaryId::parse(&bid)?;
     s.app.set_phone(&session, &bid, None).await?;
     no_content()
 }
@@ -640,6 +647,7 @@ async fn add_recovery_relay(
     ApiSession(session): ApiSession,
     Path((bid, sid)): Path<(String, String)>,
 ) -> ApiResult {
+    let bid = BeneficiaryId::parse(&bid)?;
     s.app.set_recovery_relay(&session, &bid, &sid, true).await?;
     no_content()
 }
@@ -649,6 +657,7 @@ async fn remove_recovery_relay(
     ApiSession(session): ApiSession,
     Path((bid, sid)): Path<(String, String)>,
 ) -> ApiResult {
+    let bid = BeneficiaryId::parse(&bid)?;
     s.app
         .set_recovery_relay(&session, &bid, &sid, false)
         .await?;
@@ -707,6 +716,7 @@ async fn calendar_ics(
     ApiSession(session): ApiSession,
     Path(bid): Path<String>,
 ) -> Result<Response, ApiError> {
+    let bid = BeneficiaryId::parse(&bid)?;
     let ics = s.app.calendar_ics(&session, &bid).await?;
     // Her own words: served like any user content (attachment, nosniff, sandbox).
     Ok(content_response(
@@ -718,12 +728,15 @@ async fn calendar_ics(
 }
 
 /// Her own safe's id (a professional or admin has none: not found).
-fn own_bid(session: &crate::service::Session) -> String {
-    session.beneficiary_id.clone().unwrap_or_default()
+fn own_bid(session: &crate::service::Session) -> Result<BeneficiaryId, ApiError> {
+    session
+        .beneficiary_id
+        .clone()
+        .ok_or_else(ApiError::not_found)
 }
 
 async fn calendar_feed(State(s): State<AppState>, ApiSession(session): ApiSession) -> ApiResult {
-    match s.app.calendar_feed(&session, &own_bid(&session)).await? {
+    match s.app.calendar_feed(&session, &own_bid(&session)?).await? {
         Some(feed) => ok(StatusCode::OK, feed),
         None => Err(ApiError::not_found()),
     }
@@ -736,7 +749,7 @@ async fn create_calendar_feed(
     ok(
         StatusCode::CREATED,
         s.app
-            .create_calendar_feed(&session, &own_bid(&session))
+            .create_calendar_feed(&session, &own_bid(&session)?)
             .await?,
     )
 }
@@ -746,7 +759,7 @@ async fn revoke_calendar_feed(
     ApiSession(session): ApiSession,
 ) -> Result<StatusCode, ApiError> {
     s.app
-        .revoke_calendar_feed(&session, &own_bid(&session))
+        .revoke_calendar_feed(&session, &own_bid(&session)?)
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -776,6 +789,7 @@ async fn contacts_vcf(
     ApiSession(session): ApiSession,
     Path(bid): Path<String>,
 ) -> Result<Response, ApiError> {
+    let bid = BeneficiaryId::parse(&bid)?;
     let vcf = s.app.contacts_vcf(&session, &bid).await?;
     Ok(content_response(
         "text/vcard; charset=utf-8",

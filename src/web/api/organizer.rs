@@ -1,6 +1,7 @@
 //! Contacts, notes and events in the JSON API: one set of handlers for the three kinds.
 
 use super::{ApiResult, no_content, ok};
+use crate::domain::BeneficiaryId;
 use crate::service::{ItemKind, ServiceError};
 use crate::web::AppState;
 use crate::web::error::ApiError;
@@ -58,6 +59,7 @@ async fn create(
     Path(bid): Path<String>,
     ApiJson(body): ApiJson<Map<String, Value>>,
 ) -> ApiResult {
+    let bid = BeneficiaryId::parse(&bid)?;
     ok(
         StatusCode::CREATED,
         s.app.create_item(&session, &bid, kind, &body).await?,
@@ -74,12 +76,14 @@ async fn list(
     Query(q): Query<super::PageQuery>,
 ) -> ApiResult {
     let Some(raw) = q.page.as_deref() else {
+        let bid = BeneficiaryId::parse(&bid)?;
         return ok(
             StatusCode::OK,
             s.app.list_items(&session, &bid, kind).await?,
         );
     };
     let page = super::page_param(Some(raw))?;
+    let bid = BeneficiaryId::parse(&bid)?;
     let found = s.app.items_page(&session, &bid, kind, page).await?;
     super::paged(
         found,

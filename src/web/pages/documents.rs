@@ -5,7 +5,7 @@
 use super::{
     CheckedParts, Ctx, Fields, Page, Person, Post, Professional, Reader, Upload, icons::icon,
 };
-use crate::domain::ItemKind;
+use crate::domain::{BeneficiaryId, ItemKind};
 use crate::service::{
     DocumentPatch, DocumentView, FolderFilter, FolderView, MAX_FILE_BYTES_CAP, NewDocument,
     PageNumber, Received, RelayView, ScanPhotos, ServiceError, Session,
@@ -149,7 +149,7 @@ async fn list_page(
 async fn render_list(
     ctx: &Ctx,
     session: &Session,
-    bid: &str,
+    bid: &BeneficiaryId,
     (folder, page): (Option<&str>, PageNumber),
     error: Option<String>,
     status: StatusCode,
@@ -258,7 +258,7 @@ struct PageUpload {
 async fn read_page_upload(
     ctx: &Ctx,
     session: &Session,
-    bid: &str,
+    bid: &BeneficiaryId,
     mut form: CheckedParts,
     mode: &Mode,
 ) -> Result<PageUpload, ServiceError> {
@@ -326,7 +326,7 @@ enum Mode {
 async fn receive(
     ctx: &Ctx,
     session: &Session,
-    bid: &str,
+    bid: &BeneficiaryId,
     multipart: CheckedParts,
     mode: Mode,
 ) -> Result<DocumentView, ServiceError> {
@@ -385,6 +385,9 @@ async fn scan_submit(upload: Upload<Person>) -> Response {
 
 async fn pro_receive(bid: String, upload: Upload<Professional>, mode: Mode) -> Response {
     let Upload(ctx, Professional(session), multipart) = upload;
+    let Ok(bid) = BeneficiaryId::parse(&bid) else {
+        return ctx.not_found();
+    };
     match receive(&ctx, &session, &bid, multipart, mode).await {
         Ok(_) => go(&ctx, &format!("/pro/b/{bid}")),
         Err(ServiceError::Forbidden) => ctx.bad_form(),
@@ -402,7 +405,12 @@ async fn pro_scan(Path(bid): Path<String>, upload: Upload<Professional>) -> Resp
 
 /// What a professional sees of a person's documents, and the forms to add some.
 /// One page (`page`) of them, newest first.
-pub async fn pro_section(ctx: &Ctx, session: &Session, bid: &str, page: PageNumber) -> Markup {
+pub async fn pro_section(
+    ctx: &Ctx,
+    session: &Session,
+    bid: &BeneficiaryId,
+    page: PageNumber,
+) -> Markup {
     let docs = ctx
         .state
         .app
@@ -434,7 +442,7 @@ async fn document_page(
 async fn render_document(
     ctx: &Ctx,
     session: &Session,
-    bid: &str,
+    bid: &BeneficiaryId,
     id: &str,
     error: Option<String>,
     status: StatusCode,

@@ -16,6 +16,7 @@
 //!   route).
 
 use super::AppState;
+use crate::domain::BeneficiaryId;
 use crate::service::{ServiceError, Session, Stage};
 use crate::web::extract::{
     constant_eq, cookie, csrf_cookie_name, page_locale, session_cookie_name, set_cookie,
@@ -200,13 +201,17 @@ fn full(ctx: &Ctx, kinds: &[&str]) -> Result<Session, Response> {
 #[derive(Debug)]
 pub struct Person {
     pub session: Session,
-    pub bid: String,
+    pub bid: BeneficiaryId,
 }
 
 impl Role for Person {
     fn admit(ctx: &Ctx) -> Result<Self, Response> {
         let session = full(ctx, &["beneficiary"])?;
-        let bid = session.beneficiary_id.clone().unwrap_or_default();
+        // Every person's session has her safe's id (`authenticate` refuses one without).
+        let bid = session
+            .beneficiary_id
+            .clone()
+            .ok_or_else(|| ctx.not_found())?;
         Ok(Self { session, bid })
     }
 }

@@ -5,6 +5,7 @@
 
 use super::documents::apply_shares;
 use super::{Ctx, Fields, Page, Person, Post, Professional, Reader, icons::icon};
+use crate::domain::BeneficiaryId;
 use crate::service::{ItemFields, ItemKind, ItemView, ReminderView, ServiceError, Session};
 use crate::web::AppState;
 use axum::Router;
@@ -536,6 +537,9 @@ async fn pro_create(
     Path(bid): Path<String>,
     Post(ctx, Professional(session), pairs): Post<Professional, Fields>,
 ) -> Response {
+    let Ok(bid) = BeneficiaryId::parse(&bid) else {
+        return ctx.not_found();
+    };
     let input = form_input(&ctx, kind, &pairs);
     match ctx
         .state
@@ -550,7 +554,7 @@ async fn pro_create(
 
 /// The professional's view of a person's contacts, notes and appointments shared with her
 /// structure, with a form to add each.
-pub async fn pro_section(ctx: &Ctx, session: &Session, bid: &str) -> Markup {
+pub async fn pro_section(ctx: &Ctx, session: &Session, bid: &BeneficiaryId) -> Markup {
     let mut out = Vec::new();
     for kind in ItemKind::ORGANIZER {
         let items = ctx.state.app.list_items(session, bid, kind).await;

@@ -2,6 +2,7 @@
 //! print), inviting an existing person and a person's file (the team: `team.rs`).
 
 use super::{Ctx, Page, Post, Professional, icons::icon};
+use crate::domain::BeneficiaryId;
 use crate::policy::Actor;
 use crate::service::{
     FollowedPerson, NewSafe, Page as ListPage, PageNumber, ServiceError, Session, StructureView,
@@ -343,6 +344,9 @@ async fn person_file(
     let page = match ctx.page_number(q.page.as_deref()) {
         Ok(p) => p,
         Err(r) => return r,
+    };
+    let Ok(bid) = BeneficiaryId::parse(&bid) else {
+        return ctx.not_found();
     };
     let documents_html = super::documents::pro_section(&ctx, &session, &bid, page).await;
     let organizer_html = super::organizer::pro_section(&ctx, &session, &bid).await;

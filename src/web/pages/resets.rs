@@ -5,6 +5,7 @@
 //! her or by her relais.
 
 use super::{Ctx, Page, Person, Post, Professional, icons::icon};
+use crate::domain::BeneficiaryId;
 use crate::service::{OpenedSafe, PendingReset, ServiceError, Session};
 use crate::web::AppState;
 use axum::Router;
@@ -64,6 +65,9 @@ async fn start_submit(
     Post(ctx, Professional(session), _): Post<Professional>,
 ) -> Response {
     let back = format!("/pro/b/{bid}");
+    let Ok(bid) = BeneficiaryId::parse(&bid) else {
+        return ctx.not_found();
+    };
     match ctx.state.app.start_in_person_reset(&session, &bid).await {
         Ok(started) => ctx.page(
             &ctx.t("reset-title"),
@@ -288,7 +292,7 @@ async fn phone_page(Page(ctx, Person { session, bid }): Page<Person>) -> Respons
 }
 
 /// The phone form on a person's file, for her relais.
-pub(super) fn pro_phone_form(ctx: &Ctx, bid: &str, current: Option<&str>) -> Markup {
+pub(super) fn pro_phone_form(ctx: &Ctx, bid: &BeneficiaryId, current: Option<&str>) -> Markup {
     html! {
         details {
             summary { (icon("phone")) " " (ctx.t("phone-title")) }
@@ -302,7 +306,7 @@ pub(super) fn pro_phone_form(ctx: &Ctx, bid: &str, current: Option<&str>) -> Mar
 async fn save_phone(
     ctx: Ctx,
     session: Session,
-    bid: String,
+    bid: BeneficiaryId,
     form: PhoneForm,
     back: String,
 ) -> Response {
@@ -331,6 +335,9 @@ async fn pro_phone_submit(
     Post(ctx, Professional(session), form): Post<Professional, PhoneForm>,
 ) -> Response {
     let back = format!("/pro/b/{bid}");
+    let Ok(bid) = BeneficiaryId::parse(&bid) else {
+        return ctx.not_found();
+    };
     save_phone(ctx, session, bid, form, back).await
 }
 
