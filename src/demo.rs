@@ -1,6 +1,7 @@
 //! `consigne demo`: a small installation a newcomer can click through. Seeding is idempotent:
 //! a second start reuses the data and prints the same logins.
 
+use crate::domain::StructureId;
 use crate::policy::Actor;
 use crate::service::{
     App, LoginOutcome, LoginRequest, NewProfessional, NewSafe, NewStructure, ServiceError, Session,
@@ -107,7 +108,7 @@ pub async fn seed(app: &App) -> anyhow::Result<Vec<DemoLogin>> {
     Ok(logins)
 }
 
-fn first_structure(session: &Session) -> anyhow::Result<String> {
+fn first_structure(session: &Session) -> anyhow::Result<StructureId> {
     match &session.actor {
         Actor::Professional { memberships, .. } => memberships
             .first()

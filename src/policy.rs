@@ -2,7 +2,7 @@
 //! `Hidden` becomes the same 404 as a missing resource; `Forbidden` (403) is only returned on
 //! something the actor is allowed to see.
 
-use crate::domain::{BeneficiaryId, StaffRole, StructureKind};
+use crate::domain::{BeneficiaryId, StaffRole, StructureId, StructureKind};
 
 /// What a structure of this kind may be for the people: a relais follows the people who chose
 /// it (lists them, sees what they share with it, becomes their relais and may be their recovery
@@ -23,7 +23,7 @@ pub fn may_be_relay(kind: StructureKind) -> bool {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Membership {
-    pub structure_id: String,
+    pub structure_id: StructureId,
     pub role: StaffRole,
     pub kind: StructureKind,
     /// She holds the structure's key: approved by an admin who holds it (or the structure's
@@ -85,24 +85,24 @@ pub enum Action {
 pub enum Resource<'a> {
     Platform,
     Structure {
-        id: &'a str,
+        id: &'a StructureId,
     },
     /// A structure's members, for approving or deactivating one of them.
     Team {
-        id: &'a str,
+        id: &'a StructureId,
         /// Some active member of the structure is its admin.
         has_active_admin: bool,
     },
     Beneficiary {
         id: &'a BeneficiaryId,
-        relays: &'a [String],
+        relays: &'a [StructureId],
     },
     /// An item of `owner`'s safe, shared with `shared_with` (only structures that are still
     /// her relais count).
     Item {
         owner: &'a BeneficiaryId,
-        shared_with: &'a [String],
-        relays: &'a [String],
+        shared_with: &'a [StructureId],
+        relays: &'a [StructureId],
     },
 }
 
@@ -114,10 +114,10 @@ pub enum Decision {
 }
 
 impl Actor {
-    fn membership(&self, sid: &str) -> Option<&Membership> {
+    fn membership(&self, sid: &StructureId) -> Option<&Membership> {
         match self {
             Actor::Professional { memberships, .. } => {
-                memberships.iter().find(|m| m.structure_id == sid)
+                memberships.iter().find(|m| &m.structure_id == sid)
             }
             _ => None,
         }
@@ -256,13 +256,14 @@ mod tests {
             (StructureKind::Relay, true, true),
             (StructureKind::Mediation, false, false),
         ];
-        let relays = vec!["s1".to_owned()];
+        let sid1 = s("s1");
+        let relays = vec![sid1.clone()];
         let b1 = BeneficiaryId::stored("b1".into());
         for &(kind, follows_people, relay) in cases {
             assert_eq!(follows(kind), follows_people, "{kind:?}");
             assert_eq!(may_be_relay(kind), relay, "{kind:?}");
             let actor = pro("s1", StaffRole::Admin, kind);
-            let s1 = Resource::Structure { id: "s1" };
+            let s1 = Resource::Structure { id: &sid1 };
             let her = Resource::Beneficiary {
                 id: &b1,
                 relays: &relays,
@@ -286,11 +287,15 @@ mod tests {
         }
     }
 
+    fn s(id: &str) -> StructureId {
+        StructureId::stored(id.into())
+    }
+
     fn pro(sid: &str, role: StaffRole, kind: StructureKind) -> Actor {
         Actor::Professional {
             account_id: "p".into(),
             memberships: vec![Membership {
-                structure_id: sid.into(),
+                structure_id: s(sid),
                 role,
                 kind,
                 approved: true,
@@ -302,7 +307,7 @@ mod tests {
         Actor::Professional {
             account_id: "p".into(),
             memberships: vec![Membership {
-                structure_id: sid.into(),
+                structure_id: s(sid),
                 role,
                 kind: StructureKind::Relay,
                 approved: false,
@@ -312,22 +317,23 @@ mod tests {
 
     #[test]
     fn table() {
-        let relays = vec!["s1".to_string()];
+        let sid1 = s("s1");
+        let relays = vec![sid1.clone()];
         let b1 = BeneficiaryId::stored("b1".into());
         let her = Resource::Beneficiary {
             id: &b1,
             relays: &relays,
         };
-        let s1 = Resource::Structure { id: "s1" };
+        let s1 = Resource::Structure { id: &sid1 };
         let team = Resource::Team {
-            id: "s1",
+            id: &sid1,
             has_active_admin: true,
         };
         let orphan_team = Resource::Team {
-            id: "s1",
+            id: &sid1,
             has_active_admin: false,
         };
-        let none: Vec<String> = Vec::new();
+        let none: Vec<StructureId> = Vec::new();
         let private = Resource::Item {
             owner: &b1,
             shared_with: &none,

@@ -26,7 +26,7 @@ pub use sized::SizedSafe;
 
 use anyhow::{Context, Result, anyhow, bail};
 use consigne::config::Config;
-use consigne::domain::BeneficiaryId;
+use consigne::domain::{BeneficiaryId, StructureId};
 use consigne::service::{
     App, LoginOutcome, LoginRequest, NewDocument, NewProfessional, NewSafe, NewStructure, Session,
 };
@@ -279,7 +279,7 @@ pub fn generate(opts: &GenerateOptions) -> Result<Fixture> {
         professional: FixtureProfessional {
             email: PRO_EMAIL.into(),
             password: PRO_PASSWORD.into(),
-            structure_id: served.structure_id,
+            structure_id: served.structure_id.into_string(),
             followed: usize::try_from(followed).unwrap_or(0),
         },
         logins: served.logins,
@@ -347,7 +347,7 @@ fn prepare_dir(opts: &GenerateOptions) -> Result<PathBuf> {
 
 /// What the service phase made.
 struct Served {
-    structure_id: String,
+    structure_id: StructureId,
     beneficiary: FixtureBeneficiary,
     /// Her vault key and public key, for her metadata-only documents.
     vault: Key32,

@@ -3,9 +3,9 @@
 //! the checks every use case starts with (her own safe, a structure and its key, an item in a
 //! listing). Nothing here decides: the policy does.
 
-use crate::domain::BeneficiaryId;
+use crate::domain::{BeneficiaryId, StructureId};
 use crate::policy::{Action, Decision, Resource, authorize};
-use crate::service::{ServiceError, ServiceResult, Session, parse_id};
+use crate::service::{ServiceError, ServiceResult, Session};
 use crate::store::items::ItemRow;
 use consigne_vault::KeyPair;
 
@@ -17,7 +17,7 @@ pub(crate) fn allow_on_safe(
     bid: &BeneficiaryId,
     relays: &[crate::store::beneficiaries::RelayRow],
 ) -> ServiceResult<()> {
-    let relay_ids: Vec<String> = relays.iter().map(|r| r.structure_id.clone()).collect();
+    let relay_ids: Vec<StructureId> = relays.iter().map(|r| r.structure_id.clone()).collect();
     allow(
         session,
         action,
@@ -44,10 +44,10 @@ pub(crate) fn allow(
 /// holds the key (`AccessPending` otherwise).
 pub(crate) fn structure_access(
     session: &Session,
-    sid: &str,
+    sid: &StructureId,
     action: Action,
-) -> ServiceResult<(String, KeyPair)> {
-    let sid = parse_id(sid)?;
+) -> ServiceResult<(StructureId, KeyPair)> {
+    let sid = sid.clone();
     allow(session, action, Resource::Structure { id: &sid })?;
     let key = session
         .keys
@@ -73,8 +73,8 @@ pub(crate) fn own_safe(session: &Session, bid: &BeneficiaryId) -> ServiceResult<
 pub(crate) fn authorize_item(
     session: &Session,
     row: &ItemRow,
-    shared_with: &[String],
-    relays: &[String],
+    shared_with: &[StructureId],
+    relays: &[StructureId],
 ) -> bool {
     crate::policy::authorize(
         &session.actor,

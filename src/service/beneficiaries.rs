@@ -2,6 +2,7 @@
 
 use crate::domain::{
     BeneficiaryId, BirthDate, Identifier, ItemKind, Language, Password, PersonName, Phone,
+    StructureId,
 };
 use crate::policy::{Action, Actor, Resource};
 use crate::service::access::{allow, allow_on_safe, own_safe, structure_access};
@@ -59,7 +60,7 @@ pub struct BeneficiaryProfile {
 #[derive(Debug, Clone, Serialize)]
 pub struct InvitationView {
     pub id: String,
-    pub structure: NamedRef,
+    pub structure: NamedRef<StructureId>,
     pub created_at: String,
 }
 
@@ -73,7 +74,7 @@ pub struct SharedCounts {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct RelayView {
-    pub structure: NamedRef,
+    pub structure: NamedRef<StructureId>,
     pub since: String,
     pub recovery: bool,
     pub shared: SharedCounts,
@@ -109,10 +110,10 @@ impl App {
     pub async fn open_safe(
         &self,
         session: &Session,
-        sid: &str,
+        sid: &StructureId,
         input: NewSafe,
     ) -> ServiceResult<OpenedSafe> {
-        let sid = parse_id(sid)?;
+        let sid = sid.clone();
         allow(session, Action::OpenSafe, Resource::Structure { id: &sid })?;
         if input.consent == Some(false) {
             return Err(ServiceError::ConsentRequired);
@@ -270,7 +271,7 @@ impl App {
                         Some(&bid),
                         &actor,
                         "recovery_relay_added",
-                        Some(("structure", &sid)),
+                        Some(("structure", sid.as_str())),
                         true,
                     )?;
                 }
@@ -293,7 +294,7 @@ impl App {
         &self,
         tx: &mut dyn Sql,
         bid: &BeneficiaryId,
-        sid: &str,
+        sid: &StructureId,
         public: &PublicKey,
         identity_key: &Key32,
         vault_for_recovery: Option<&Key32>,
@@ -319,7 +320,7 @@ impl App {
     pub async fn list_followed(
         &self,
         session: &Session,
-        sid: &str,
+        sid: &StructureId,
     ) -> ServiceResult<Vec<FollowedPerson>> {
         let (sid, _) = structure_access(session, sid, Action::ListFollowed)?;
         let s2 = sid.clone();
@@ -337,7 +338,7 @@ impl App {
     pub async fn followed_page(
         &self,
         session: &Session,
-        sid: &str,
+        sid: &StructureId,
         page: PageNumber,
         search: Option<&str>,
     ) -> ServiceResult<Page<FollowedPerson>> {
@@ -377,7 +378,7 @@ pub(crate) async fn identity_of(
     app: &App,
     session: &Session,
     bid: &BeneficiaryId,
-) -> ServiceResult<(IdentityRecord, Option<String>, BeneficiaryRow)> {
+) -> ServiceResult<(IdentityRecord, Option<StructureId>, BeneficiaryRow)> {
     let (ik, via, row) = identity_key_of(app, session, bid, Action::View).await?;
     let identity = IdentityRecord::open(app, &ik, &row.id, &row.identity_sealed).map_err(|e| {
         tracing::warn!(error = %e, "an identity record that does not open was refused");
@@ -394,7 +395,7 @@ pub(crate) async fn identity_key_of(
     session: &Session,
     bid: &BeneficiaryId,
     action: Action,
-) -> ServiceResult<(Key32, Option<String>, BeneficiaryRow)> {
+) -> ServiceResult<(Key32, Option<StructureId>, BeneficiaryRow)> {
     let bid = bid.clone();
     let b2 = bid.clone();
     let (row, relays) = app
@@ -481,10 +482,10 @@ impl App {
     pub async fn invite(
         &self,
         session: &Session,
-        sid: &str,
+        sid: &StructureId,
         identifier: &str,
     ) -> ServiceResult<()> {
-        let sid = parse_id(sid)?;
+        let sid = sid.clone();
         allow(session, Action::Invite, Resource::Structure { id: &sid })?;
         let identifier = Identifier::normalize(identifier).ok_or(
             crate::domain::InvalidInput::new("identifier", "invalid_identifier"),
@@ -515,7 +516,7 @@ impl App {
     async fn deliver_invitation(
         &self,
         index: Vec<u8>,
-        sid: String,
+        sid: StructureId,
         by: String,
         actor: JournalActor,
     ) -> ServiceResult<()> {
@@ -541,7 +542,7 @@ impl App {
                 Some(&b.id),
                 &actor,
                 "invitation_sent",
-                Some(("structure", &sid)),
+                Some(("structure", sid.as_str())),
                 true,
             )
         })
@@ -624,7 +625,7 @@ impl App {
                 Some(&bid),
                 &JournalActor::beneficiary(&aid),
                 action,
-                Some(("structure", &sid)),
+                Some(("structure", sid.as_str())),
                 true,
             )
         })
@@ -679,10 +680,10 @@ impl App {
         &self,
         session: &Session,
         bid: &BeneficiaryId,
-        sid: &str,
+        sid: &StructureId,
     ) -> ServiceResult<()> {
         let bid = own_safe(session, bid)?;
-        let sid = parse_id(sid)?;
+        let sid = sid.clone();
         let (now, aid) = (self.now(), session.account_id.clone());
         self.tx(move |tx| {
             if beneficiaries::remove_relay(tx, &bid, &sid)? == 0 {
@@ -698,7 +699,7 @@ impl App {
                 Some(&bid),
                 &JournalActor::beneficiary(&aid),
                 "relay_left",
-                Some(("structure", &sid)),
+                Some(("structure", sid.as_str())),
                 true,
             )
         })

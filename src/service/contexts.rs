@@ -4,7 +4,7 @@
 //! the product writes (the benchmark's data generator) use these too, and a test keeps
 //! docs/encryption.md in step with them.
 
-use crate::domain::BeneficiaryId;
+use crate::domain::{BeneficiaryId, StructureId};
 
 // Accounts, safes, relais, resets, memberships, sessions.
 pub fn verifier(aid: &str) -> String {
@@ -31,18 +31,18 @@ pub fn identity_key(bid: &BeneficiaryId) -> String {
 pub fn identity(bid: &BeneficiaryId) -> String {
     format!("beneficiaries.identity|{bid}")
 }
-pub fn relay_identity(bid: &BeneficiaryId, sid: &str) -> String {
+pub fn relay_identity(bid: &BeneficiaryId, sid: &StructureId) -> String {
     format!("relays.identity_key|{bid}|{sid}")
 }
-pub fn relay_recovery(bid: &BeneficiaryId, sid: &str) -> String {
+pub fn relay_recovery(bid: &BeneficiaryId, sid: &StructureId) -> String {
     format!("relays.vault_key|{bid}|{sid}")
 }
 /// HKDF info deriving a structure's directory key from its private key.
-pub fn directory_key(sid: &str) -> String {
+pub fn directory_key(sid: &StructureId) -> String {
     format!("relays.directory_key|{sid}")
 }
 /// AEAD associated data of her entry in the structure's directory.
-pub fn directory_entry(bid: &BeneficiaryId, sid: &str) -> String {
+pub fn directory_entry(bid: &BeneficiaryId, sid: &StructureId) -> String {
     format!("relays.directory_entry|{bid}|{sid}")
 }
 pub fn reset_verifier(bid: &BeneficiaryId) -> String {
@@ -51,7 +51,7 @@ pub fn reset_verifier(bid: &BeneficiaryId) -> String {
 pub fn reset_vault(bid: &BeneficiaryId) -> String {
     format!("relay_resets.vault_key|{bid}")
 }
-pub fn structure_key(sid: &str, aid: &str) -> String {
+pub fn structure_key(sid: &StructureId, aid: &str) -> String {
     format!("memberships.structure_key|{sid}|{aid}")
 }
 pub fn session(aid: &str) -> String {
@@ -65,7 +65,7 @@ pub fn item_key_vault(bid: &BeneficiaryId, id: &str) -> String {
 pub fn item_key_owner(bid: &BeneficiaryId, id: &str) -> String {
     format!("items.key/owner|{bid}|{id}")
 }
-pub fn item_key_share(id: &str, sid: &str) -> String {
+pub fn item_key_share(id: &str, sid: &StructureId) -> String {
     format!("item_shares.key|{id}|{sid}")
 }
 pub fn item_meta(bid: &BeneficiaryId, id: &str) -> String {
@@ -83,7 +83,7 @@ pub fn expiry(id: &str) -> String {
 
 // Structure key versions.
 /// Version `version`'s private key, wrapped to version `version + 1`'s public key.
-pub fn structure_key_successor(sid: &str, version: i64) -> String {
+pub fn structure_key_successor(sid: &StructureId, version: i64) -> String {
     format!("structure_keys.successor|{sid}|{version}")
 }
 
@@ -122,6 +122,9 @@ mod tests {
     fn b() -> BeneficiaryId {
         BeneficiaryId::stored("<b>".into())
     }
+    fn s() -> StructureId {
+        StructureId::stored("<s>".into())
+    }
 
     /// Every context the code makes, with the placeholders docs/encryption.md uses for ids.
     fn contexts() -> BTreeSet<String> {
@@ -135,22 +138,22 @@ mod tests {
             recovery_verifier(&b()),
             identity_key(&b()),
             identity(&b()),
-            relay_identity(&b(), "<s>"),
-            relay_recovery(&b(), "<s>"),
-            directory_key("<s>"),
-            directory_entry(&b(), "<s>"),
+            relay_identity(&b(), &s()),
+            relay_recovery(&b(), &s()),
+            directory_key(&s()),
+            directory_entry(&b(), &s()),
             reset_verifier(&b()),
             reset_vault(&b()),
-            structure_key("<s>", "<a>"),
+            structure_key(&s(), "<a>"),
             session("<a>"),
             item_key_vault(&b(), "<item>"),
             item_key_owner(&b(), "<item>"),
-            item_key_share("<item>", "<s>"),
+            item_key_share("<item>", &s()),
             item_meta(&b(), "<item>"),
             blob(&b(), "<item>", "<part>"),
             folder_name(&b(), "<folder>"),
             expiry("<item>"),
-            structure_key_successor("<s>", k).replace(&k.to_string(), "<k>"),
+            structure_key_successor(&s(), k).replace(&k.to_string(), "<k>"),
             feed_token(&b(), "<f>"),
             feed_item_key("<f>", "<item>"),
             job_payload("<job>"),

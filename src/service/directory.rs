@@ -14,7 +14,7 @@
 //! is sealed by the structure key, then by the platform key like every sealed column.
 
 use super::{App, ServiceResult, Session};
-use crate::domain::BeneficiaryId;
+use crate::domain::{BeneficiaryId, StructureId};
 use crate::service::auth::identity::{IdentityRecord, identity_via_structure};
 use crate::service::contexts as ctx;
 use crate::store::beneficiaries::{self, DirectoryRow};
@@ -39,7 +39,7 @@ struct Entry {
     birth_date: String,
 }
 
-fn directory_key(structure_secret: &Key32, sid: &str) -> Key32 {
+fn directory_key(structure_secret: &Key32, sid: &StructureId) -> Key32 {
     consigne_vault::derive_key(structure_secret.as_bytes(), &ctx::directory_key(sid))
 }
 
@@ -49,7 +49,7 @@ fn directory_key(structure_secret: &Key32, sid: &str) -> Key32 {
 pub fn seal_directory_entry(
     platform: &PlatformKey,
     structure_secret: &Key32,
-    sid: &str,
+    sid: &StructureId,
     bid: &BeneficiaryId,
     first_name: &str,
     last_name: &str,
@@ -71,7 +71,7 @@ pub fn seal_directory_entry(
 pub fn open_directory_entry<'a>(
     platform: &PlatformKey,
     secrets: impl IntoIterator<Item = &'a Key32>,
-    sid: &str,
+    sid: &StructureId,
     bid: &BeneficiaryId,
     sealed: &[u8],
 ) -> Option<FollowedPerson> {
@@ -96,7 +96,7 @@ pub fn open_directory_entry<'a>(
 pub(super) fn reseal_entry(
     platform: &PlatformKey,
     secrets: &[Key32],
-    sid: &str,
+    sid: &StructureId,
     bid: &BeneficiaryId,
     sealed: &[u8],
 ) -> Option<Vec<u8>> {
@@ -122,7 +122,7 @@ pub(super) struct Missing {
 
 impl App {
     /// The structure key's versions the session holds for `sid`, newest first.
-    pub(super) fn structure_secrets(session: &Session, sid: &str) -> Vec<Key32> {
+    pub(super) fn structure_secrets(session: &Session, sid: &StructureId) -> Vec<Key32> {
         session
             .keys
             .structures
@@ -136,7 +136,7 @@ impl App {
     pub(super) fn directory_entry_for(
         &self,
         session: &Session,
-        sid: &str,
+        sid: &StructureId,
         bid: &BeneficiaryId,
         identity: &IdentityRecord,
     ) -> Option<Vec<u8>> {
@@ -160,7 +160,7 @@ impl App {
     pub(super) fn open_directory(
         &self,
         session: &Session,
-        sid: &str,
+        sid: &StructureId,
         rows: &[DirectoryRow],
     ) -> (Vec<FollowedPerson>, Vec<Missing>) {
         let secrets = Self::structure_secrets(session, sid);
@@ -210,7 +210,7 @@ impl App {
     /// Writes the entries a listing had to make (a later listing reads them symmetrically).
     pub(super) async fn write_missing_entries(
         &self,
-        sid: &str,
+        sid: &StructureId,
         missing: Vec<Missing>,
     ) -> ServiceResult<()> {
         if missing.is_empty() {
@@ -244,36 +244,40 @@ mod tests {
             BeneficiaryId::parse(BID).unwrap(),
             BeneficiaryId::parse(OTHER).unwrap(),
         );
+        let (sid, other_sid) = (
+            StructureId::parse(SID).unwrap(),
+            StructureId::parse(OTHER).unwrap(),
+        );
         let sealed =
-            seal_directory_entry(&platform, &mine, SID, &bid, "Zoé", "Lefèvre", "1987-06-05");
-        let p = open_directory_entry(&platform, [&mine], SID, &bid, &sealed).unwrap();
+            seal_directory_entry(&platform, &mine, &sid, &bid, "Zoé", "Lefèvre", "1987-06-05");
+        let p = open_directory_entry(&platform, [&mine], &sid, &bid, &sealed).unwrap();
         assert_eq!(
             (p.first_name.as_str(), p.last_name.as_str()),
             ("Zoé", "Lefèvre")
         );
         assert_eq!(p.birth_date, "1987-06-05");
         // Another structure's key, or the entry moved to another row, opens nothing.
-        assert!(open_directory_entry(&platform, [&theirs], SID, &bid, &sealed).is_none());
-        assert!(open_directory_entry(&platform, [&mine], OTHER, &bid, &sealed).is_none());
-        assert!(open_directory_entry(&platform, [&mine], SID, &other, &sealed).is_none());
+        assert!(open_directory_entry(&platform, [&theirs], &sid, &bid, &sealed).is_none());
+        assert!(open_directory_entry(&platform, [&mine], &other_sid, &bid, &sealed).is_none());
+        assert!(open_directory_entry(&platform, [&mine], &sid, &other, &sealed).is_none());
         // The operator's platform key alone does not show the name.
         let inner = platform
-            .open(&ctx::directory_entry(&bid, SID), &sealed)
+            .open(&ctx::directory_entry(&bid, &sid), &sealed)
             .unwrap();
         let text = String::from_utf8_lossy(&inner);
         assert!(!text.contains("Lef") && !text.contains("1987"), "{text}");
         // An older version among the keys still opens it; a re-seal moves it to the newest.
         let newer = Key32::random();
-        assert!(open_directory_entry(&platform, [&newer, &mine], SID, &bid, &sealed).is_some());
+        assert!(open_directory_entry(&platform, [&newer, &mine], &sid, &bid, &sealed).is_some());
         let moved = reseal_entry(
             &platform,
             &[newer.clone(), mine.clone()],
-            SID,
+            &sid,
             &bid,
             &sealed,
         )
         .unwrap();
-        assert!(open_directory_entry(&platform, [&newer], SID, &bid, &moved).is_some());
-        assert!(open_directory_entry(&platform, [&mine], SID, &bid, &moved).is_none());
+        assert!(open_directory_entry(&platform, [&newer], &sid, &bid, &moved).is_some());
+        assert!(open_directory_entry(&platform, [&mine], &sid, &bid, &moved).is_none());
     }
 }

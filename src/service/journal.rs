@@ -5,7 +5,7 @@
 //! (`store::journal`).
 
 use crate::clock::Timestamp;
-use crate::domain::BeneficiaryId;
+use crate::domain::{BeneficiaryId, StructureId};
 use crate::policy::Actor;
 use crate::service::access::own_safe;
 use crate::service::{App, NamedRef, ServiceResult, Session, new_id};
@@ -108,7 +108,7 @@ pub(crate) struct JournalActor {
     pub kind: &'static str,
     pub account: Option<String>,
     pub name: Option<String>,
-    pub structure: Option<String>,
+    pub structure: Option<StructureId>,
 }
 
 impl JournalActor {
@@ -123,7 +123,7 @@ impl JournalActor {
 }
 
 /// A staff member acting for structure `sid`, as her journal entries name her.
-pub(super) fn staff_actor(session: &Session, sid: &str) -> JournalActor {
+pub(super) fn staff_actor(session: &Session, sid: &StructureId) -> JournalActor {
     JournalActor {
         kind: if matches!(session.actor, Actor::PlatformAdmin { .. }) {
             "platform_admin"
@@ -156,14 +156,14 @@ pub(super) fn journal_structure(
     )
 }
 
-pub(super) fn actor_of(session: &Session, via: Option<&str>) -> JournalActor {
+pub(super) fn actor_of(session: &Session, via: Option<&StructureId>) -> JournalActor {
     match &session.actor {
         Actor::Beneficiary { .. } => JournalActor::beneficiary(&session.account_id),
         _ => JournalActor {
             kind: "professional",
             account: Some(session.account_id.clone()),
             name: Some(session.keys.display_name.clone()),
-            structure: via.map(str::to_owned),
+            structure: via.cloned(),
         },
     }
 }
@@ -173,7 +173,7 @@ pub struct JournalActorView {
     pub kind: String,
     pub display_name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub structure: Option<NamedRef>,
+    pub structure: Option<NamedRef<StructureId>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -204,7 +204,7 @@ impl App {
         let (entries, names) = self
             .read(move |tx| {
                 let entries = crate::store::journal::for_beneficiary(tx, &b2, 500)?;
-                let names: Vec<(String, String)> = structures::all(tx)?
+                let names: Vec<(StructureId, String)> = structures::all(tx)?
                     .into_iter()
                     .map(|s| (s.id, s.name))
                     .collect();

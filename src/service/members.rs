@@ -26,6 +26,7 @@ use std::sync::{Arc, Mutex};
 use consigne_vault::{Key32, KeyPair, PublicKey};
 use serde::Serialize;
 
+use crate::domain::StructureId;
 use crate::policy::{Action, Resource};
 use crate::service::access::allow;
 use crate::service::contexts as ctx;
@@ -54,9 +55,9 @@ pub(crate) struct Keyring {
     /// Every membership she had is deactivated: her login is refused.
     pub deactivated: bool,
     /// Superseded key versions of her structures, newest first per structure.
-    pub chains: Vec<(String, KeyVersionRow)>,
+    pub chains: Vec<(StructureId, KeyVersionRow)>,
     /// Her structures whose key rotation is due or under way.
-    pub rotating: Vec<String>,
+    pub rotating: Vec<StructureId>,
 }
 
 impl Keyring {
@@ -86,8 +87,8 @@ impl Keyring {
 /// rotations this process is running. In memory only; dropped when a rotation ends.
 #[derive(Default)]
 pub(crate) struct Rotations {
-    keys: Mutex<HashMap<String, Vec<Key32>>>,
-    running: Mutex<HashSet<String>>,
+    keys: Mutex<HashMap<StructureId, Vec<Key32>>>,
+    running: Mutex<HashSet<StructureId>>,
 }
 
 impl std::fmt::Debug for Rotations {
@@ -97,27 +98,27 @@ impl std::fmt::Debug for Rotations {
 }
 
 impl Rotations {
-    fn put(&self, sid: &str, keys: Vec<Key32>) {
+    fn put(&self, sid: &StructureId, keys: Vec<Key32>) {
         if let Ok(mut m) = self.keys.lock() {
-            m.insert(sid.to_owned(), keys);
+            m.insert(sid.clone(), keys);
         }
     }
-    fn get(&self, sid: &str) -> Option<Vec<Key32>> {
+    fn get(&self, sid: &StructureId) -> Option<Vec<Key32>> {
         self.keys.lock().ok().and_then(|m| m.get(sid).cloned())
     }
-    fn forget(&self, sid: &str) {
+    fn forget(&self, sid: &StructureId) {
         if let Ok(mut m) = self.keys.lock() {
             m.remove(sid);
         }
     }
     /// Marks `sid` as running here; false when it already is.
-    fn start(&self, sid: &str) -> bool {
+    fn start(&self, sid: &StructureId) -> bool {
         self.running
             .lock()
-            .map(|mut r| r.insert(sid.to_owned()))
+            .map(|mut r| r.insert(sid.clone()))
             .unwrap_or(false)
     }
-    fn stop(&self, sid: &str) {
+    fn stop(&self, sid: &StructureId) {
         if let Ok(mut r) = self.running.lock() {
             r.remove(sid);
         }
@@ -151,7 +152,7 @@ fn has_active_admin(members: &[MemberRow]) -> bool {
 
 /// Serialises changes to one structure's members and key versions (approve, deactivate,
 /// rotation steps), also across instances on PostgreSQL.
-fn lock_structure(tx: &mut dyn Sql, sid: &str) -> ServiceResult<()> {
+fn lock_structure(tx: &mut dyn Sql, sid: &StructureId) -> ServiceResult<()> {
     tx.lock(&format!("structure_members|{sid}"))?;
     Ok(())
 }
@@ -160,7 +161,7 @@ fn lock_structure(tx: &mut dyn Sql, sid: &str) -> ServiceResult<()> {
 /// key): what a membership row holds.
 pub(crate) fn member_wrap(
     app: &App,
-    sid: &str,
+    sid: &StructureId,
     account_id: &str,
     public: &PublicKey,
     key: &Key32,
@@ -178,7 +179,7 @@ pub(crate) fn structure_keys_of(
     secret: &Key32,
     memberships: &[MembershipRow],
     keyring: &Keyring,
-) -> ServiceResult<Vec<(String, Key32)>> {
+) -> ServiceResult<Vec<(StructureId, Key32)>> {
     let pair = KeyPair::from_secret(secret.clone());
     let mut out = Vec::new();
     for m in memberships {
@@ -229,7 +230,7 @@ pub(crate) fn feed_rotations(app: &App, keys: &SessionKeys, keyring: &Keyring) {
 }
 
 impl App {
-    fn spawn_rotation(&self, sid: &str) {
+    fn spawn_rotation(&self, sid: &StructureId) {
         if !self.rotations.start(sid) {
             return;
         }
@@ -248,7 +249,7 @@ impl App {
 
     /// Runs a structure's rotation to its end with the keys a key holder handed over.
     /// Returns whether it finished.
-    pub async fn run_rotation(&self, sid: &str) -> ServiceResult<bool> {
+    pub async fn run_rotation(&self, sid: &StructureId) -> ServiceResult<bool> {
         loop {
             let Some(keys) = self.rotations.get(sid) else {
                 return Ok(false);
@@ -262,7 +263,7 @@ impl App {
     }
 
     /// The same, from a blocking worker thread.
-    fn run_rotation_blocking(&self, sid: &str) -> ServiceResult<bool> {
+    fn run_rotation_blocking(&self, sid: &StructureId) -> ServiceResult<bool> {
         loop {
             let Some(keys) = self.rotations.get(sid) else {
                 return Ok(false);
@@ -277,7 +278,7 @@ impl App {
     }
 
     /// Keeps the keys a step made, or ends the run (`Some(finished)`).
-    fn after_step(&self, sid: &str, step: Step) -> Option<bool> {
+    fn after_step(&self, sid: &StructureId, step: Step) -> Option<bool> {
         match step {
             Step::Prepared(keys) => {
                 self.rotations.put(sid, keys);
@@ -293,7 +294,12 @@ impl App {
 
     /// One transaction of a rotation: make the next key version if due, else move a batch of
     /// old wraps, else close the job. `keys` are the structure's keys, newest first.
-    fn rotation_step(&self, tx: &mut dyn Sql, sid: &str, keys: &[Key32]) -> ServiceResult<Step> {
+    fn rotation_step(
+        &self,
+        tx: &mut dyn Sql,
+        sid: &StructureId,
+        keys: &[Key32],
+    ) -> ServiceResult<Step> {
         lock_structure(tx, sid)?;
         let now = self.now();
         let state = structures::key_state(tx, sid)?.ok_or(ServiceError::NotFound)?;
@@ -407,7 +413,7 @@ impl App {
     fn next_key_version(
         &self,
         tx: &mut dyn Sql,
-        sid: &str,
+        sid: &StructureId,
         current: &KeyPair,
         version: i64,
         now: i64,
@@ -457,10 +463,10 @@ impl App {
         &self,
         session: &Session,
         action: Action,
-        sid: &str,
+        sid: &StructureId,
         pid: &str,
-    ) -> ServiceResult<(String, String)> {
-        let sid = parse_id(sid)?;
+    ) -> ServiceResult<(StructureId, String)> {
+        let sid = sid.clone();
         let pid = parse_id(pid)?;
         let s2 = sid.clone();
         let members = self
@@ -481,7 +487,7 @@ impl App {
     pub async fn approve_member(
         &self,
         session: &Session,
-        sid: &str,
+        sid: &StructureId,
         pid: &str,
     ) -> ServiceResult<()> {
         let (sid, pid) = self
@@ -520,7 +526,7 @@ impl App {
     pub async fn deactivate_member(
         &self,
         session: &Session,
-        sid: &str,
+        sid: &StructureId,
         pid: &str,
     ) -> ServiceResult<()> {
         let (sid, pid) = self
@@ -604,7 +610,7 @@ impl App {
     }
 
     /// Where a structure's key stands (tests, the durability battery).
-    pub async fn structure_key_status(&self, sid: &str) -> ServiceResult<RotationStatus> {
+    pub async fn structure_key_status(&self, sid: &StructureId) -> ServiceResult<RotationStatus> {
         let sid = sid.to_owned();
         self.read(move |tx| {
             let s = structures::key_state(tx, &sid)?.ok_or(ServiceError::NotFound)?;
@@ -631,6 +637,7 @@ impl JobHandler for StructureKeyRotation {
         let Some(sid) = payload.get("structure_id").and_then(|v| v.as_str()) else {
             return Outcome::Fail("payload without structure_id".into());
         };
+        let sid = &StructureId::stored(sid.to_owned());
         if app.rotations.get(sid).is_none() || !app.rotations.start(sid) {
             return Outcome::Postpone(now + WAIT_FOR_KEY_SECONDS);
         }

@@ -265,10 +265,11 @@ pub fn parse_id(raw: &str) -> ServiceResult<String> {
         .map_err(|_| ServiceError::NotFound)
 }
 
-/// A reference to a structure or a person by id, with the name the caller may see.
+/// A reference to a structure or a person by id (`I`: its type), with the name the caller may
+/// see.
 #[derive(Debug, Clone, Serialize)]
-pub struct NamedRef {
-    pub id: String,
+pub struct NamedRef<I = String> {
+    pub id: I,
     pub name: String,
 }
 

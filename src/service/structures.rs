@@ -1,12 +1,12 @@
 //! Structures (relay or mediation) and their professionals.
 
-use crate::domain::{Email, Password, ShortText, StaffRole, StructureKind};
+use crate::domain::{Email, Password, ShortText, StaffRole, StructureId, StructureKind};
 use crate::policy::{Action, Resource};
 use crate::service::access::allow;
 use crate::service::auth::accounts::new_staff_account;
 use crate::service::journal::{JournalActor, journal_structure};
 use crate::service::members::member_wrap;
-use crate::service::{App, ServiceError, ServiceResult, Session, new_id, parse_id};
+use crate::service::{App, ServiceError, ServiceResult, Session};
 use crate::store::StoreError;
 use crate::store::structures::{self, StructureRow};
 use consigne_vault::KeyPair;
@@ -22,7 +22,7 @@ pub struct NewStructure {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct StructureView {
-    pub id: String,
+    pub id: StructureId,
     pub name: String,
     pub kind: StructureKind,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -114,7 +114,7 @@ impl App {
             );
         }
         let row = StructureRow {
-            id: new_id(),
+            id: StructureId::generate(),
             name: name.into_string(),
             kind,
             city: city.map(ShortText::into_string),
@@ -148,9 +148,9 @@ impl App {
     pub async fn get_structure(
         &self,
         session: &Session,
-        sid: &str,
+        sid: &StructureId,
     ) -> ServiceResult<StructureView> {
-        let sid = parse_id(sid)?;
+        let sid = sid.clone();
         allow(session, Action::View, Resource::Structure { id: &sid })?;
         self.read(move |tx| {
             let mut view = structures::by_id(tx, &sid)?
@@ -169,10 +169,10 @@ impl App {
     pub async fn add_professional(
         &self,
         session: &Session,
-        sid: &str,
+        sid: &StructureId,
         input: NewProfessional,
     ) -> ServiceResult<ProfessionalView> {
-        let sid = parse_id(sid)?;
+        let sid = sid.clone();
         allow(
             session,
             Action::AddProfessional,
@@ -276,9 +276,9 @@ impl App {
     pub async fn list_professionals(
         &self,
         session: &Session,
-        sid: &str,
+        sid: &StructureId,
     ) -> ServiceResult<Vec<ProfessionalView>> {
-        let sid = parse_id(sid)?;
+        let sid = sid.clone();
         allow(
             session,
             Action::ListProfessionals,

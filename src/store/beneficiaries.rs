@@ -1,7 +1,7 @@
 //! Safes' owners: sealed identity, vault key wraps, relais links and invitations.
 
 use super::{Row, Sql, StoreResult};
-use crate::domain::BeneficiaryId;
+use crate::domain::{BeneficiaryId, StructureId};
 
 #[derive(Debug, Clone)]
 pub struct BeneficiaryRow {
@@ -13,7 +13,7 @@ pub struct BeneficiaryRow {
     pub recovery_salt: Vec<u8>,
     pub recovery_verifier: Vec<u8>,
     pub vault_wrap_recovery: Vec<u8>,
-    pub opened_by_structure: Option<String>,
+    pub opened_by_structure: Option<StructureId>,
     pub created_at: i64,
 }
 
@@ -29,7 +29,7 @@ fn from_row(r: &Row) -> StoreResult<BeneficiaryRow> {
         recovery_salt: r.blob("recovery_salt")?,
         recovery_verifier: r.blob("recovery_verifier")?,
         vault_wrap_recovery: r.blob("vault_wrap_recovery")?,
-        opened_by_structure: r.opt_text("opened_by_structure")?,
+        opened_by_structure: r.opt_id("opened_by_structure")?,
         created_at: r.int("created_at")?,
     })
 }
@@ -105,7 +105,7 @@ pub fn set_recovery(
 #[derive(Debug, Clone)]
 pub struct RelayRow {
     pub beneficiary_id: BeneficiaryId,
-    pub structure_id: String,
+    pub structure_id: StructureId,
     pub structure_name: String,
     pub since: i64,
     pub identity_wrap: Vec<u8>,
@@ -115,7 +115,7 @@ pub struct RelayRow {
 fn relay_from_row(r: &Row) -> StoreResult<RelayRow> {
     Ok(RelayRow {
         beneficiary_id: r.id("beneficiary_id")?,
-        structure_id: r.text("structure_id")?,
+        structure_id: r.id("structure_id")?,
         structure_name: r.text("structure_name")?,
         since: r.int("since")?,
         identity_wrap: r.blob("identity_wrap")?,
@@ -128,7 +128,7 @@ const RELAY_SELECT: &str = "SELECT r.beneficiary_id, r.structure_id, s.name AS s
 pub fn add_relay(
     tx: &mut dyn Sql,
     bid: &BeneficiaryId,
-    sid: &str,
+    sid: &StructureId,
     since: i64,
     identity_wrap: &[u8],
     recovery_wrap: Option<&[u8]>,
@@ -150,7 +150,11 @@ pub fn relays_of(tx: &mut dyn Sql, bid: &BeneficiaryId) -> StoreResult<Vec<Relay
     .collect()
 }
 
-pub fn relay(tx: &mut dyn Sql, bid: &BeneficiaryId, sid: &str) -> StoreResult<Option<RelayRow>> {
+pub fn relay(
+    tx: &mut dyn Sql,
+    bid: &BeneficiaryId,
+    sid: &StructureId,
+) -> StoreResult<Option<RelayRow>> {
     tx.query_opt(
         &format!("{RELAY_SELECT} WHERE r.beneficiary_id = $1 AND r.structure_id = $2"),
         &[bid.into(), sid.into()],
@@ -160,7 +164,7 @@ pub fn relay(tx: &mut dyn Sql, bid: &BeneficiaryId, sid: &str) -> StoreResult<Op
     .transpose()
 }
 
-pub fn followed_by(tx: &mut dyn Sql, sid: &str) -> StoreResult<Vec<(RelayRow, Vec<u8>)>> {
+pub fn followed_by(tx: &mut dyn Sql, sid: &StructureId) -> StoreResult<Vec<(RelayRow, Vec<u8>)>> {
     tx.query(
         "SELECT r.beneficiary_id, r.structure_id, s.name AS structure_name, r.since, r.identity_wrap, r.recovery_wrap, b.identity_sealed FROM relays r JOIN structures s ON s.id = r.structure_id JOIN beneficiaries b ON b.id = r.beneficiary_id WHERE r.structure_id = $1 ORDER BY r.since DESC, r.beneficiary_id",
         &[sid.into()],
@@ -170,7 +174,7 @@ pub fn followed_by(tx: &mut dyn Sql, sid: &str) -> StoreResult<Vec<(RelayRow, Ve
     .collect()
 }
 
-pub fn remove_relay(tx: &mut dyn Sql, bid: &BeneficiaryId, sid: &str) -> StoreResult<u64> {
+pub fn remove_relay(tx: &mut dyn Sql, bid: &BeneficiaryId, sid: &StructureId) -> StoreResult<u64> {
     tx.execute(
         "DELETE FROM relays WHERE beneficiary_id = $1 AND structure_id = $2",
         &[bid.into(), sid.into()],
@@ -181,7 +185,7 @@ pub fn remove_relay(tx: &mut dyn Sql, bid: &BeneficiaryId, sid: &str) -> StoreRe
 pub struct InvitationRow {
     pub id: String,
     pub beneficiary_id: BeneficiaryId,
-    pub structure_id: String,
+    pub structure_id: StructureId,
     pub structure_name: String,
     pub created_at: i64,
 }
@@ -191,7 +195,7 @@ pub fn invite(
     tx: &mut dyn Sql,
     id: &str,
     bid: &BeneficiaryId,
-    sid: &str,
+    sid: &StructureId,
     by: &str,
     at: i64,
 ) -> StoreResult<bool> {
@@ -207,7 +211,7 @@ pub fn invitations_of(tx: &mut dyn Sql, bid: &BeneficiaryId) -> StoreResult<Vec<
         &[bid.into()],
     )?
     .iter()
-    .map(|r| Ok(InvitationRow { id: r.text("id")?, beneficiary_id: r.id("beneficiary_id")?, structure_id: r.text("structure_id")?, structure_name: r.text("structure_name")?, created_at: r.int("created_at")? }))
+    .map(|r| Ok(InvitationRow { id: r.text("id")?, beneficiary_id: r.id("beneficiary_id")?, structure_id: r.id("structure_id")?, structure_name: r.text("structure_name")?, created_at: r.int("created_at")? }))
     .collect()
 }
 
@@ -218,7 +222,11 @@ pub fn delete_invitation(tx: &mut dyn Sql, id: &str, bid: &BeneficiaryId) -> Sto
     )
 }
 
-pub fn delete_invitation_for(tx: &mut dyn Sql, bid: &BeneficiaryId, sid: &str) -> StoreResult<u64> {
+pub fn delete_invitation_for(
+    tx: &mut dyn Sql,
+    bid: &BeneficiaryId,
+    sid: &StructureId,
+) -> StoreResult<u64> {
     tx.execute(
         "DELETE FROM invitations WHERE beneficiary_id = $1 AND structure_id = $2",
         &[bid.into(), sid.into()],
@@ -228,7 +236,7 @@ pub fn delete_invitation_for(tx: &mut dyn Sql, bid: &BeneficiaryId, sid: &str) -
 pub fn set_recovery_wrap(
     tx: &mut dyn Sql,
     bid: &BeneficiaryId,
-    sid: &str,
+    sid: &StructureId,
     wrap: Option<&[u8]>,
 ) -> StoreResult<u64> {
     tx.execute(
@@ -241,7 +249,7 @@ pub fn set_recovery_wrap(
 pub fn recovery_wrap(
     tx: &mut dyn Sql,
     bid: &BeneficiaryId,
-    sid: &str,
+    sid: &StructureId,
 ) -> StoreResult<Option<Vec<u8>>> {
     Ok(tx
         .query_opt(
@@ -279,7 +287,7 @@ fn directory_from_row(r: &Row) -> StoreResult<DirectoryRow> {
 /// `relays_structure_since` keeps this a range read), or every row without a limit.
 pub fn directory(
     tx: &mut dyn Sql,
-    sid: &str,
+    sid: &StructureId,
     window: Option<(i64, i64)>,
 ) -> StoreResult<Vec<DirectoryRow>> {
     let rows = match window {
@@ -293,7 +301,7 @@ pub fn directory(
 }
 
 /// How many people `sid` follows.
-pub fn directory_count(tx: &mut dyn Sql, sid: &str) -> StoreResult<i64> {
+pub fn directory_count(tx: &mut dyn Sql, sid: &StructureId) -> StoreResult<i64> {
     tx.query_one(
         "SELECT COUNT(*) AS n FROM relays WHERE structure_id = $1",
         &[sid.into()],
@@ -306,7 +314,7 @@ pub fn directory_count(tx: &mut dyn Sql, sid: &str) -> StoreResult<i64> {
 pub fn put_directory_entry(
     tx: &mut dyn Sql,
     bid: &BeneficiaryId,
-    sid: &str,
+    sid: &StructureId,
     entry: &[u8],
     identity_sealed: &[u8],
 ) -> StoreResult<u64> {

@@ -1,7 +1,7 @@
 //! The safe's items, folders and per-structure shares.
 
 use super::{Row, Sql, StoreError, StoreResult, Value};
-use crate::domain::{BeneficiaryId, ItemKind};
+use crate::domain::{BeneficiaryId, ItemKind, StructureId};
 
 /// An `items.kind` value as read.
 fn kind_of(r: &Row) -> StoreResult<ItemKind> {
@@ -24,7 +24,7 @@ pub struct ItemRow {
     pub created_at: i64,
     pub created_by_kind: String,
     pub created_by_name: Option<String>,
-    pub created_by_structure: Option<String>,
+    pub created_by_structure: Option<StructureId>,
     pub updated_at: i64,
     pub blob_sha256: Option<String>,
     pub thumb_sha256: Option<String>,
@@ -48,7 +48,7 @@ fn from_row(r: &Row) -> StoreResult<ItemRow> {
         created_at: r.int("created_at")?,
         created_by_kind: r.text("created_by_kind")?,
         created_by_name: r.opt_text("created_by_name")?,
-        created_by_structure: r.opt_text("created_by_structure")?,
+        created_by_structure: r.opt_id("created_by_structure")?,
         updated_at: r.int("updated_at")?,
         blob_sha256: r.opt_text("blob_sha256")?,
         thumb_sha256: r.opt_text("thumb_sha256")?,
@@ -179,14 +179,14 @@ pub fn all_blobs(tx: &mut dyn Sql) -> StoreResult<Vec<(String, String, Option<St
 #[derive(Debug, Clone)]
 pub struct ShareRow {
     pub item_id: String,
-    pub structure_id: String,
+    pub structure_id: StructureId,
     pub key_wrap: Vec<u8>,
 }
 
 pub fn shares_of(tx: &mut dyn Sql, item_id: &str) -> StoreResult<Vec<ShareRow>> {
     tx.query("SELECT item_id, structure_id, key_wrap FROM item_shares WHERE item_id = $1 ORDER BY structure_id", &[item_id.into()])?
         .iter()
-        .map(|r| Ok(ShareRow { item_id: r.text("item_id")?, structure_id: r.text("structure_id")?, key_wrap: r.blob("key_wrap")? }))
+        .map(|r| Ok(ShareRow { item_id: r.text("item_id")?, structure_id: r.id("structure_id")?, key_wrap: r.blob("key_wrap")? }))
         .collect()
 }
 
@@ -197,11 +197,17 @@ pub fn shares_of_beneficiary(tx: &mut dyn Sql, bid: &BeneficiaryId) -> StoreResu
         &[bid.into()],
     )?
     .iter()
-    .map(|r| Ok(ShareRow { item_id: r.text("item_id")?, structure_id: r.text("structure_id")?, key_wrap: r.blob("key_wrap")? }))
+    .map(|r| Ok(ShareRow { item_id: r.text("item_id")?, structure_id: r.id("structure_id")?, key_wrap: r.blob("key_wrap")? }))
     .collect()
 }
 
-pub fn share(tx: &mut dyn Sql, item_id: &str, sid: &str, wrap: &[u8], at: i64) -> StoreResult<()> {
+pub fn share(
+    tx: &mut dyn Sql,
+    item_id: &str,
+    sid: &StructureId,
+    wrap: &[u8],
+    at: i64,
+) -> StoreResult<()> {
     tx.execute(
         "INSERT INTO item_shares (item_id, structure_id, key_wrap, created_at, key_version) VALUES ($1, $2, $3, $4, (SELECT key_version FROM structures WHERE id = $2)) ON CONFLICT (item_id, structure_id) DO UPDATE SET key_wrap = $3, key_version = excluded.key_version",
         &[item_id.into(), sid.into(), wrap.into(), at.into()],
@@ -209,7 +215,7 @@ pub fn share(tx: &mut dyn Sql, item_id: &str, sid: &str, wrap: &[u8], at: i64) -
     Ok(())
 }
 
-pub fn unshare(tx: &mut dyn Sql, item_id: &str, sid: &str) -> StoreResult<u64> {
+pub fn unshare(tx: &mut dyn Sql, item_id: &str, sid: &StructureId) -> StoreResult<u64> {
     tx.execute(
         "DELETE FROM item_shares WHERE item_id = $1 AND structure_id = $2",
         &[item_id.into(), sid.into()],
@@ -217,7 +223,7 @@ pub fn unshare(tx: &mut dyn Sql, item_id: &str, sid: &str) -> StoreResult<u64> {
 }
 
 /// Leaving a relais revokes every share with it.
-pub fn unshare_all(tx: &mut dyn Sql, bid: &BeneficiaryId, sid: &str) -> StoreResult<u64> {
+pub fn unshare_all(tx: &mut dyn Sql, bid: &BeneficiaryId, sid: &StructureId) -> StoreResult<u64> {
     tx.execute(
         "DELETE FROM item_shares WHERE structure_id = $2 AND item_id IN (SELECT id FROM items WHERE beneficiary_id = $1)",
         &[bid.into(), sid.into()],
@@ -228,7 +234,7 @@ pub fn unshare_all(tx: &mut dyn Sql, bid: &BeneficiaryId, sid: &str) -> StoreRes
 pub fn shared_counts(
     tx: &mut dyn Sql,
     bid: &BeneficiaryId,
-    sid: &str,
+    sid: &StructureId,
 ) -> StoreResult<Vec<(ItemKind, i64)>> {
     tx.query(
         "SELECT i.kind, COUNT(*) AS n FROM item_shares s JOIN items i ON i.id = s.item_id WHERE i.beneficiary_id = $1 AND s.structure_id = $2 GROUP BY i.kind",
@@ -301,7 +307,7 @@ pub struct PageFilter<'a> {
     pub beneficiary_id: &'a BeneficiaryId,
     pub kind: ItemKind,
     pub folder: &'a FolderFilter,
-    pub shared_with_any: Option<&'a [String]>,
+    pub shared_with_any: Option<&'a [StructureId]>,
 }
 
 /// `$first, $first+1, ...` for `n` parameters.
@@ -364,7 +370,7 @@ pub fn shares_of_items(tx: &mut dyn Sql, ids: &[&str]) -> StoreResult<Vec<ShareR
         .map(|r| {
             Ok(ShareRow {
                 item_id: r.text("item_id")?,
-                structure_id: r.text("structure_id")?,
+                structure_id: r.id("structure_id")?,
                 key_wrap: r.blob("key_wrap")?,
             })
         })

@@ -4,7 +4,7 @@
 //! with several instances on one PostgreSQL database.
 
 use super::{Row, Sql, StoreResult};
-use crate::domain::BeneficiaryId;
+use crate::domain::{BeneficiaryId, StructureId};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JournalEntry {
@@ -14,7 +14,7 @@ pub struct JournalEntry {
     pub actor_kind: String,
     pub actor_account: Option<String>,
     pub actor_name: Option<String>,
-    pub actor_structure: Option<String>,
+    pub actor_structure: Option<StructureId>,
     pub action: String,
     pub target_kind: Option<String>,
     pub target_id: Option<String>,
@@ -30,7 +30,7 @@ fn canonical(e: &JournalEntry, seq: i64) -> Vec<u8> {
         &e.actor_kind,
         e.actor_account.as_deref().unwrap_or(""),
         e.actor_name.as_deref().unwrap_or(""),
-        e.actor_structure.as_deref().unwrap_or(""),
+        e.actor_structure.as_ref().map_or("", StructureId::as_str),
         &e.action,
         e.target_kind.as_deref().unwrap_or(""),
         e.target_id.as_deref().unwrap_or(""),
@@ -102,7 +102,7 @@ fn from_row(r: &Row) -> StoreResult<(i64, JournalEntry, Vec<u8>, Vec<u8>)> {
             actor_kind: r.text("actor_kind")?,
             actor_account: r.opt_text("actor_account")?,
             actor_name: r.opt_text("actor_name")?,
-            actor_structure: r.opt_text("actor_structure")?,
+            actor_structure: r.opt_id("actor_structure")?,
             action: r.text("action")?,
             target_kind: r.opt_text("target_kind")?,
             target_id: r.opt_text("target_id")?,

@@ -1,7 +1,7 @@
 //! Reminders' rows and the per-structure SMS counters (migrations/*/0007_reminders.sql).
 
 use super::{Row, Sql, StoreResult};
-use crate::domain::BeneficiaryId;
+use crate::domain::{BeneficiaryId, StructureId};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReminderRow {
@@ -10,7 +10,7 @@ pub struct ReminderRow {
     pub item_id: String,
     pub kind: String,
     pub minutes_before: i64,
-    pub structure_id: Option<String>,
+    pub structure_id: Option<StructureId>,
     pub job_key: String,
     pub status: String,
     pub operator: Option<String>,
@@ -31,7 +31,7 @@ fn reminder(r: &Row) -> StoreResult<ReminderRow> {
         item_id: r.text("item_id")?,
         kind: r.text("kind")?,
         minutes_before: r.int("minutes_before")?,
-        structure_id: r.opt_text("structure_id")?,
+        structure_id: r.opt_id("structure_id")?,
         job_key: r.text("job_key")?,
         status: r.text("status")?,
         operator: r.opt_text("operator")?,
@@ -155,7 +155,12 @@ pub fn mark_delivery(
 }
 
 /// Counts one SMS of `segments` segments for `structure` in `month` (`YYYY-MM`).
-pub fn count_sms(tx: &mut dyn Sql, structure: &str, month: &str, segments: i64) -> StoreResult<()> {
+pub fn count_sms(
+    tx: &mut dyn Sql,
+    structure: &StructureId,
+    month: &str,
+    segments: i64,
+) -> StoreResult<()> {
     tx.execute(
         "INSERT INTO sms_counters (structure_id, month, messages, segments) VALUES ($1, $2, 1, $3) ON CONFLICT (structure_id, month) DO UPDATE SET messages = sms_counters.messages + 1, segments = sms_counters.segments + $3",
         &[structure.into(), month.into(), segments.into()],

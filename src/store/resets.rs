@@ -2,7 +2,7 @@
 //! confirmed it, and, once confirmed, her vault key wrapped under the one-time code.
 
 use super::{Row, Sql, StoreResult};
-use crate::domain::BeneficiaryId;
+use crate::domain::{BeneficiaryId, StructureId};
 
 pub const AWAITING: &str = "awaiting_confirmation";
 pub const DELAYED: &str = "delayed";
@@ -12,7 +12,7 @@ pub const CONFIRMED: &str = "confirmed";
 pub struct ResetRow {
     pub id: String,
     pub beneficiary_id: BeneficiaryId,
-    pub structure_id: String,
+    pub structure_id: StructureId,
     pub status: String,
     pub started_by: Option<String>,
     /// The starter's display name (read through a join; not written).
@@ -32,7 +32,7 @@ fn from_row(r: &Row) -> StoreResult<ResetRow> {
     Ok(ResetRow {
         id: r.text("id")?,
         beneficiary_id: r.id("beneficiary_id")?,
-        structure_id: r.text("structure_id")?,
+        structure_id: r.id("structure_id")?,
         status: r.text("status")?,
         started_by: r.opt_text("started_by")?,
         started_by_name: r.opt_text("started_by_name")?,
@@ -90,7 +90,7 @@ pub fn of_beneficiary(tx: &mut dyn Sql, bid: &BeneficiaryId) -> StoreResult<Opti
 }
 
 /// The structure's resets not expired at `now`, oldest first.
-pub fn of_structure(tx: &mut dyn Sql, sid: &str, now: i64) -> StoreResult<Vec<ResetRow>> {
+pub fn of_structure(tx: &mut dyn Sql, sid: &StructureId, now: i64) -> StoreResult<Vec<ResetRow>> {
     tx.query(
         &format!(
             "{SELECT} WHERE r.structure_id = $1 AND r.expires_at > $2 ORDER BY r.created_at, r.id"
@@ -170,7 +170,7 @@ pub fn set_new_sheet_due(
 }
 
 /// Voids her reset started at `sid` (she withdrew that relais' right, or left it).
-pub fn delete_for(tx: &mut dyn Sql, bid: &BeneficiaryId, sid: &str) -> StoreResult<u64> {
+pub fn delete_for(tx: &mut dyn Sql, bid: &BeneficiaryId, sid: &StructureId) -> StoreResult<u64> {
     tx.execute(
         "DELETE FROM relay_resets WHERE beneficiary_id = $1 AND structure_id = $2",
         &[bid.into(), sid.into()],

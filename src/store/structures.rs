@@ -1,11 +1,11 @@
 //! Structures and their members (with each member's wrap of the structure's private key).
 
 use super::{Row, Sql, StoreError, StoreResult};
-use crate::domain::{BeneficiaryId, StructureKind};
+use crate::domain::{BeneficiaryId, StructureId, StructureKind};
 
 #[derive(Debug, Clone)]
 pub struct StructureRow {
-    pub id: String,
+    pub id: StructureId,
     pub name: String,
     pub kind: StructureKind,
     pub city: Option<String>,
@@ -18,7 +18,7 @@ const COLS: &str = "s.id, s.name, s.kind, s.city, s.annual_budget_eur, s.public_
 
 fn from_row(r: &Row) -> StoreResult<StructureRow> {
     Ok(StructureRow {
-        id: r.text("id")?,
+        id: r.id("id")?,
         name: r.text("name")?,
         kind: StructureKind::parse(&r.text("kind")?)
             .map_err(|_| StoreError::Decode("kind".into()))?,
@@ -45,7 +45,7 @@ pub fn insert(tx: &mut dyn Sql, s: &StructureRow) -> StoreResult<()> {
     Ok(())
 }
 
-pub fn by_id(tx: &mut dyn Sql, id: &str) -> StoreResult<Option<StructureRow>> {
+pub fn by_id(tx: &mut dyn Sql, id: &StructureId) -> StoreResult<Option<StructureRow>> {
     tx.query_opt(
         &format!("SELECT {COLS} FROM structures s WHERE s.id = $1"),
         &[id.into()],
@@ -65,7 +65,7 @@ pub fn all(tx: &mut dyn Sql) -> StoreResult<Vec<StructureRow>> {
     .collect()
 }
 
-pub fn set_public_key(tx: &mut dyn Sql, id: &str, public_key: &[u8]) -> StoreResult<u64> {
+pub fn set_public_key(tx: &mut dyn Sql, id: &StructureId, public_key: &[u8]) -> StoreResult<u64> {
     tx.execute(
         "UPDATE structures SET public_key = $2 WHERE id = $1 AND public_key IS NULL",
         &[id.into(), public_key.into()],
@@ -110,7 +110,7 @@ pub struct Requester<'a> {
 /// A new member: `active` with her wrap of the structure key, or `pending` without one.
 pub fn add_member(
     tx: &mut dyn Sql,
-    structure_id: &str,
+    structure_id: &StructureId,
     account_id: &str,
     role: &str,
     wrap: Option<&[u8]>,
@@ -122,7 +122,7 @@ pub fn add_member(
 /// [`add_member`], recording who asked for it.
 pub fn add_member_requested(
     tx: &mut dyn Sql,
-    structure_id: &str,
+    structure_id: &StructureId,
     account_id: &str,
     role: &str,
     wrap: Option<&[u8]>,
@@ -149,7 +149,7 @@ pub fn add_member_requested(
 /// Approval: a pending member gets her wrap and becomes active. 0 when she was not pending.
 pub fn approve_member(
     tx: &mut dyn Sql,
-    structure_id: &str,
+    structure_id: &StructureId,
     account_id: &str,
     wrap: &[u8],
     by: &str,
@@ -164,7 +164,7 @@ pub fn approve_member(
 /// Deactivation: her wrap is deleted at once. 0 when she was already deactivated (or absent).
 pub fn deactivate_member(
     tx: &mut dyn Sql,
-    structure_id: &str,
+    structure_id: &StructureId,
     account_id: &str,
     by: &str,
     at: i64,
@@ -178,7 +178,7 @@ pub fn deactivate_member(
 /// Replaces an active member's wrap (key rotation).
 pub fn replace_member_wrap(
     tx: &mut dyn Sql,
-    structure_id: &str,
+    structure_id: &StructureId,
     account_id: &str,
     wrap: &[u8],
 ) -> StoreResult<u64> {
@@ -257,7 +257,7 @@ fn member_from_row(r: &Row) -> StoreResult<MemberRow> {
 
 /// The structure's current members, pending or active (deactivated ones excluded): use
 /// [`MemberRow::holds_key`] to count who holds the key.
-pub fn members(tx: &mut dyn Sql, structure_id: &str) -> StoreResult<Vec<MemberRow>> {
+pub fn members(tx: &mut dyn Sql, structure_id: &StructureId) -> StoreResult<Vec<MemberRow>> {
     tx.query(
         &format!("SELECT {MEMBER_COLS} FROM memberships m JOIN accounts a ON a.id = m.account_id WHERE m.structure_id = $1 AND m.status <> 'deactivated' ORDER BY a.display_name, a.id"),
         &[structure_id.into()],
@@ -268,7 +268,10 @@ pub fn members(tx: &mut dyn Sql, structure_id: &str) -> StoreResult<Vec<MemberRo
 }
 
 /// Every member the structure ever had, deactivated ones included (the team page's history).
-pub fn members_with_former(tx: &mut dyn Sql, structure_id: &str) -> StoreResult<Vec<MemberRow>> {
+pub fn members_with_former(
+    tx: &mut dyn Sql,
+    structure_id: &StructureId,
+) -> StoreResult<Vec<MemberRow>> {
     tx.query(
         &format!("SELECT {MEMBER_COLS} FROM memberships m JOIN accounts a ON a.id = m.account_id WHERE m.structure_id = $1 ORDER BY a.display_name, a.id"),
         &[structure_id.into()],
@@ -281,7 +284,7 @@ pub fn members_with_former(tx: &mut dyn Sql, structure_id: &str) -> StoreResult<
 /// One membership, whatever its status.
 pub fn member(
     tx: &mut dyn Sql,
-    structure_id: &str,
+    structure_id: &StructureId,
     account_id: &str,
 ) -> StoreResult<Option<MemberRow>> {
     tx.query_opt(
@@ -306,7 +309,7 @@ pub struct KeyState {
     pub rotation_job: Option<String>,
 }
 
-pub fn key_state(tx: &mut dyn Sql, structure_id: &str) -> StoreResult<Option<KeyState>> {
+pub fn key_state(tx: &mut dyn Sql, structure_id: &StructureId) -> StoreResult<Option<KeyState>> {
     tx.query_opt(
         "SELECT public_key, key_version, rotation_due, rotation_job FROM structures WHERE id = $1",
         &[structure_id.into()],
@@ -324,7 +327,7 @@ pub fn key_state(tx: &mut dyn Sql, structure_id: &str) -> StoreResult<Option<Key
 
 pub fn set_rotation(
     tx: &mut dyn Sql,
-    structure_id: &str,
+    structure_id: &StructureId,
     due: bool,
     job: Option<&str>,
 ) -> StoreResult<u64> {
@@ -337,7 +340,7 @@ pub fn set_rotation(
 /// Makes `version` (with its public key) the structure's current key; only from `version - 1`.
 pub fn advance_key(
     tx: &mut dyn Sql,
-    structure_id: &str,
+    structure_id: &StructureId,
     version: i64,
     public_key: &[u8],
 ) -> StoreResult<u64> {
@@ -358,7 +361,7 @@ pub struct KeyVersionRow {
 
 pub fn put_key_version(
     tx: &mut dyn Sql,
-    structure_id: &str,
+    structure_id: &StructureId,
     row: &KeyVersionRow,
     at: i64,
 ) -> StoreResult<()> {
@@ -380,7 +383,7 @@ pub fn put_key_version(
 pub fn key_chains_of_member(
     tx: &mut dyn Sql,
     account_id: &str,
-) -> StoreResult<Vec<(String, KeyVersionRow)>> {
+) -> StoreResult<Vec<(StructureId, KeyVersionRow)>> {
     tx.query(
         "SELECT k.structure_id, k.version, k.public_key, k.successor_wrap FROM structure_keys k JOIN structures s ON s.id = k.structure_id JOIN memberships m ON m.structure_id = k.structure_id WHERE m.account_id = $1 AND m.status = 'active' AND k.version < s.key_version AND k.successor_wrap IS NOT NULL ORDER BY k.structure_id, k.version DESC",
         &[account_id.into()],
@@ -388,7 +391,7 @@ pub fn key_chains_of_member(
     .iter()
     .map(|r| {
         Ok((
-            r.text("structure_id")?,
+            r.id("structure_id")?,
             KeyVersionRow {
                 version: r.int("version")?,
                 public_key: r.blob("public_key")?,
@@ -400,13 +403,13 @@ pub fn key_chains_of_member(
 }
 
 /// The structures where `account_id` holds the key and a rotation is due or under way.
-pub fn rotating_of_member(tx: &mut dyn Sql, account_id: &str) -> StoreResult<Vec<String>> {
+pub fn rotating_of_member(tx: &mut dyn Sql, account_id: &str) -> StoreResult<Vec<StructureId>> {
     tx.query(
         "SELECT s.id FROM structures s JOIN memberships m ON m.structure_id = s.id WHERE m.account_id = $1 AND m.status = 'active' AND m.structure_key_wrap IS NOT NULL AND (s.rotation_due <> 0 OR s.rotation_job IS NOT NULL) ORDER BY s.id",
         &[account_id.into()],
     )?
     .iter()
-    .map(|r| r.text("id"))
+    .map(|r| r.id("id"))
     .collect()
 }
 
@@ -428,7 +431,7 @@ pub enum StaleWrap {
 /// Up to `limit` wraps of each kind made with a version older than `current`.
 pub fn stale_wraps(
     tx: &mut dyn Sql,
-    structure_id: &str,
+    structure_id: &StructureId,
     current: i64,
     limit: i64,
 ) -> StoreResult<Vec<StaleWrap>> {
@@ -456,7 +459,7 @@ pub fn stale_wraps(
 /// Replaces an item's share wrap made with an older version (only if unchanged meanwhile).
 pub fn rewrap_share(
     tx: &mut dyn Sql,
-    structure_id: &str,
+    structure_id: &StructureId,
     item_id: &str,
     old: &[u8],
     new: &[u8],
@@ -480,7 +483,7 @@ pub struct RelayRewrap<'a> {
 /// Replaces a relay's wraps made with an older version (only if unchanged meanwhile).
 pub fn rewrap_relay(
     tx: &mut dyn Sql,
-    structure_id: &str,
+    structure_id: &StructureId,
     beneficiary_id: &BeneficiaryId,
     old_identity: &[u8],
     new: &RelayRewrap<'_>,
@@ -504,7 +507,7 @@ pub fn rewrap_relay(
 /// unreadable before too; the rotation reports it).
 pub fn skip_stale(
     tx: &mut dyn Sql,
-    structure_id: &str,
+    structure_id: &StructureId,
     w: &StaleWrap,
     version: i64,
 ) -> StoreResult<u64> {

@@ -4,7 +4,7 @@
 
 use crate::helpers::*;
 use crate::pages::{csrf_of, page, staff_logged_in, submit};
-use consigne::domain::BeneficiaryId;
+use consigne::domain::{BeneficiaryId, StructureId};
 use consigne::service::contexts as ctx;
 use consigne::store::Sql;
 use consigne_vault::KeyPair;
@@ -87,7 +87,11 @@ fn has_text(pdf: &[u8], text: &str) -> bool {
 /// server, fed by a key holder's request).
 async fn rotation_done(t: &TestApp, sid: &str) -> i64 {
     for _ in 0..600 {
-        let s = t.app.structure_key_status(sid).await.unwrap();
+        let s = t
+            .app
+            .structure_key_status(&StructureId::parse(sid).unwrap())
+            .await
+            .unwrap();
         if !s.rotating {
             return s.key_version;
         }
@@ -112,7 +116,7 @@ async fn share_wrap(t: &TestApp, item: &str, sid: &str) -> Vec<u8> {
 }
 
 fn opens(t: &TestApp, key: &KeyPair, item: &str, sid: &str, wrap: &[u8]) -> bool {
-    let aad = ctx::item_key_share(item, sid);
+    let aad = ctx::item_key_share(item, &StructureId::parse(sid).unwrap());
     let inner = t.app.platform.open(&aad, wrap).unwrap();
     consigne_vault::unwrap_key_from(key, &aad, &inner).is_ok()
 }
@@ -313,7 +317,10 @@ async fn after_a_rotation_a_departed_members_copy_of_the_key_opens_nothing() {
     let b = first_login(&w.t, &b_email).await;
     // She keeps a copy of the structure's private key.
     let kept = w.t.app.authenticate(&b).await.unwrap();
-    let old_key = kept.keys.structure_key(&w.s1).unwrap();
+    let old_key = kept
+        .keys
+        .structure_key(&StructureId::parse(&w.s1).unwrap())
+        .unwrap();
     assert!(opens(
         &w.t,
         &old_key,
@@ -327,7 +334,9 @@ async fn after_a_rotation_a_departed_members_copy_of_the_key_opens_nothing() {
     // A new item after the rotation: her key cannot open its wrap; the admin's can.
     let new_doc = shared_document(&w, &w.s1, "after she left").await;
     let admin_keys = w.t.app.authenticate(&w.p1).await.unwrap().keys;
-    let new_key = admin_keys.structure_key(&w.s1).unwrap();
+    let new_key = admin_keys
+        .structure_key(&StructureId::parse(&w.s1).unwrap())
+        .unwrap();
     let wrap = share_wrap(&w.t, &new_doc, &w.s1).await;
     assert!(!opens(&w.t, &old_key, &new_doc, &w.s1, &wrap));
     assert!(opens(&w.t, &new_key, &new_doc, &w.s1, &wrap));
@@ -349,7 +358,10 @@ async fn after_a_rotation_a_departed_members_copy_of_the_key_opens_nothing() {
             })
             .await
             .unwrap();
-    let aad = ctx::relay_identity(&BeneficiaryId::parse(&w.bid).unwrap(), &w.s1);
+    let aad = ctx::relay_identity(
+        &BeneficiaryId::parse(&w.bid).unwrap(),
+        &StructureId::parse(&w.s1).unwrap(),
+    );
     let inner = w.t.app.platform.open(&aad, &identity_wrap).unwrap();
     assert!(consigne_vault::unwrap_key_from(&old_key, &aad, &inner).is_err());
     assert!(consigne_vault::unwrap_key_from(&new_key, &aad, &inner).is_ok());
@@ -403,7 +415,13 @@ async fn the_operator_may_close_an_account_only_in_a_structure_without_admin() {
     // No admin left: the operator may close an account, and holds no key to rotate with...
     let r = deactivate(&w.t, &w.admin, &sid, m1_id).await;
     assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
-    assert!(w.t.app.structure_key_status(&sid).await.unwrap().rotating);
+    assert!(
+        w.t.app
+            .structure_key_status(&StructureId::parse(&sid).unwrap())
+            .await
+            .unwrap()
+            .rotating
+    );
     // A worker that was handed no key by a key holder's session cannot run it: it waits.
     let worker = consigne::service::Worker::new(
         &w.t.app,
@@ -412,7 +430,13 @@ async fn the_operator_may_close_an_account_only_in_a_structure_without_admin() {
     );
     let round = worker.run_due().await.unwrap();
     assert_eq!((round.claimed, round.postponed), (1, 1), "{round:?}");
-    assert!(w.t.app.structure_key_status(&sid).await.unwrap().rotating);
+    assert!(
+        w.t.app
+            .structure_key_status(&StructureId::parse(&sid).unwrap())
+            .await
+            .unwrap()
+            .rotating
+    );
     // ...so the rotation runs at the next request of a member who holds the key.
     let r =
         w.t.get(

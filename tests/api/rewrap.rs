@@ -4,7 +4,7 @@
 //! is shared with still read it, and her journal holds nothing more than the open itself.
 
 use crate::helpers::*;
-use consigne::domain::BeneficiaryId;
+use consigne::domain::{BeneficiaryId, StructureId};
 use consigne::service::contexts as ctx;
 use consigne::store::items::{self, ItemRow, ShareRow};
 use reqwest::StatusCode;
@@ -108,7 +108,7 @@ async fn her_first_open_rewraps_what_a_professional_added_under_her_vault_key() 
         assert!(row.key_wrap_vault.is_none(), "{id}");
         assert!(row.key_wrap_owner.is_some(), "{id}");
         assert_eq!(shares.len(), 1);
-        assert_eq!(shares[0].structure_id, w.s1);
+        assert_eq!(shares[0].structure_id.as_str(), w.s1);
         before.push((row, shares));
     }
 
@@ -146,7 +146,7 @@ async fn her_first_open_rewraps_what_a_professional_added_under_her_vault_key() 
         assert_eq!(row.updated_at, old.updated_at);
         assert_eq!(row.blob_key, old.blob_key);
         assert_eq!(row.created_by_structure, old.created_by_structure);
-        let wraps = |s: &[ShareRow]| -> Vec<(String, Vec<u8>)> {
+        let wraps = |s: &[ShareRow]| -> Vec<(StructureId, Vec<u8>)> {
             s.iter()
                 .map(|s| (s.structure_id.clone(), s.key_wrap.clone()))
                 .collect()

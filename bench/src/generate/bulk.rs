@@ -20,7 +20,7 @@
 
 use super::content;
 use anyhow::{Context, Result, anyhow};
-use consigne::domain::{BeneficiaryId, ItemKind, StructureKind};
+use consigne::domain::{BeneficiaryId, ItemKind, StructureId, StructureKind};
 use consigne::store::accounts::{self, AccountRow};
 use consigne::store::beneficiaries::{self, BeneficiaryRow};
 use consigne::store::blobs::{BlobStore, BlobWrite};
@@ -62,7 +62,7 @@ struct DocumentMeta<'a> {
 /// A structure as the bulk rows need it.
 #[derive(Debug, Clone)]
 pub(super) struct StructureInfo {
-    pub id: String,
+    pub id: StructureId,
     pub relay: bool,
     pub public: PublicKey,
     /// Its private key: the directory of the people it follows is sealed under a key derived
@@ -113,7 +113,7 @@ pub(super) struct Safe<'a> {
 #[derive(Debug)]
 pub(super) struct RelayRow {
     bid: BeneficiaryId,
-    sid: String,
+    sid: StructureId,
     since: i64,
     identity_wrap: Vec<u8>,
     recovery_wrap: Option<Vec<u8>>,
@@ -126,7 +126,7 @@ pub(super) struct RelayRow {
 #[derive(Debug)]
 pub(super) struct ShareRow {
     item: String,
-    sid: String,
+    sid: StructureId,
     wrap: Vec<u8>,
     at: i64,
 }
@@ -214,7 +214,7 @@ pub(super) struct Structures {
     rows: Vec<StructureRow>,
     accounts: Vec<AccountRow>,
     /// (structure, professional, sealed wrap of the structure's secret key to her).
-    members: Vec<(String, String, Vec<u8>)>,
+    members: Vec<(StructureId, String, Vec<u8>)>,
     pub infos: Vec<StructureInfo>,
 }
 
@@ -236,7 +236,7 @@ pub(super) fn structures_batch(
         infos,
     } = &mut out;
     for n in numbers {
-        let sid = content::uuid(rng);
+        let sid = StructureId::stored(content::uuid(rng));
         let pair = KeyPair::generate();
         let relay = is_relay(n);
         let (name, city) = content::structure_name(rng, n);

@@ -149,7 +149,7 @@ pub(super) fn make(
         professional: Some(FixtureProfessional {
             email,
             password: BULK_STAFF_PASSWORD.into(),
-            structure_id: infos[0].id.clone(),
+            structure_id: infos[0].id.to_string(),
             followed: usize::try_from(followed).unwrap_or(0),
         }),
         safes,
@@ -177,7 +177,7 @@ fn structure_of(app: &App, email: &str, pro: &Session) -> Result<bulk::Structure
                  JOIN structures s ON s.id = m.structure_id WHERE a.login_index = $1",
                 &[index.into()],
             )?;
-            Ok((row.text(0)?, row.blob(1)?, row.text(2)?, row.text(3)?))
+            Ok((row.id(0)?, row.blob(1)?, row.text(2)?, row.text(3)?))
         })
         .map_err(|e: consigne::store::StoreError| anyhow!("database: {e}"))?;
     let secret = pro

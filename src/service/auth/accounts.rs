@@ -1,7 +1,7 @@
 //! Accounts: the API's `account` object, her language, changing a password, and making staff
 //! accounts (professionals, platform admins).
 
-use crate::domain::{BeneficiaryId, Email, Password};
+use crate::domain::{BeneficiaryId, Email, Password, StructureId};
 use crate::service::Stage;
 use crate::service::auth::identity::{IdentityRecord, check_for_identity};
 use crate::service::auth::login::check_password;
@@ -21,7 +21,7 @@ use std::net::IpAddr;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct StructureRef {
-    pub id: String,
+    pub id: StructureId,
     pub name: String,
     pub role: String,
 }

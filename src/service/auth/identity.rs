@@ -2,7 +2,7 @@
 //! identity key, and the keys her vault key opens for a session. The password policy as it
 //! applies to her (her own names and birth date refused) lives here too.
 
-use crate::domain::{BeneficiaryId, Password};
+use crate::domain::{BeneficiaryId, Password, StructureId};
 use crate::service::contexts as ctx;
 use crate::service::{App, SecurityNotices, ServiceError, ServiceResult, SessionKeys};
 use crate::store::accounts::AccountRow;
@@ -82,7 +82,7 @@ pub(crate) fn identity_via_structure(
     wrap: &[u8],
     keys: &SessionKeys,
     bid: &BeneficiaryId,
-    sid: &str,
+    sid: &StructureId,
     sealed: &[u8],
 ) -> ServiceResult<IdentityRecord> {
     let ik = relay_identity_key(app, wrap, keys, bid, sid)?;
@@ -94,7 +94,7 @@ pub(crate) fn relay_identity_key(
     wrap: &[u8],
     keys: &SessionKeys,
     bid: &BeneficiaryId,
-    sid: &str,
+    sid: &StructureId,
 ) -> ServiceResult<Key32> {
     let aad = ctx::relay_identity(bid, sid);
     let inner = app.platform.open(&aad, wrap)?;

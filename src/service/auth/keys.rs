@@ -1,7 +1,7 @@
 //! What a session holds: the account's unwrapped keys, sealed in the session row under a key
 //! derived from the session token that only the client keeps.
 
-use crate::domain::BeneficiaryId;
+use crate::domain::{BeneficiaryId, StructureId};
 use crate::policy::Actor;
 use crate::service::{ServiceError, ServiceResult};
 use consigne_vault::{Key32, KeyPair};
@@ -16,7 +16,7 @@ pub struct SessionKeys {
     pub identity: Option<Key32>,
     /// Structure private keys by structure id: the current version first, then older ones
     /// (recomputed from the memberships at every request, see `App::authenticate`).
-    pub structures: Vec<(String, Key32)>,
+    pub structures: Vec<(StructureId, Key32)>,
     pub display_name: String,
     pub language: String,
     /// What happened to her account since her previous login, shown on her home page.
@@ -118,13 +118,16 @@ impl SessionKeys {
     }
 
     /// The structure's current key, if she holds it.
-    pub fn structure_key(&self, sid: &str) -> Option<KeyPair> {
+    pub fn structure_key(&self, sid: &StructureId) -> Option<KeyPair> {
         self.structure_keys(sid).next()
     }
 
     /// Every version of the structure's key she can reach, newest first: while a rotation is
     /// under way some wraps are still made with an older version (docs/encryption.md).
-    pub fn structure_keys<'a>(&'a self, sid: &'a str) -> impl Iterator<Item = KeyPair> + 'a {
+    pub fn structure_keys<'a>(
+        &'a self,
+        sid: &'a StructureId,
+    ) -> impl Iterator<Item = KeyPair> + 'a {
         let cached = self.pairs.structures.get_or_init(|| {
             self.structures
                 .iter()
@@ -140,7 +143,7 @@ impl SessionKeys {
 
     /// A key wrapped to the structure (platform seal already removed), opened with whichever
     /// version of the structure key made it.
-    pub fn open_structure_wrap(&self, sid: &str, aad: &str, inner: &[u8]) -> Option<Key32> {
+    pub fn open_structure_wrap(&self, sid: &StructureId, aad: &str, inner: &[u8]) -> Option<Key32> {
         self.structure_keys(sid)
             .find_map(|pair| consigne_vault::unwrap_key_from(&pair, aad, inner).ok())
     }
@@ -153,7 +156,7 @@ impl SessionKeys {
             structures: self
                 .structures
                 .iter()
-                .map(|(s, k)| (s.clone(), key_hex(k)))
+                .map(|(s, k)| (s.to_string(), key_hex(k)))
                 .collect(),
             display_name: self.display_name.clone(),
             language: self.language.clone(),
@@ -172,7 +175,7 @@ impl SessionKeys {
             structures: wire
                 .structures
                 .iter()
-                .map(|(s, k)| Ok((s.clone(), hex_key(k)?)))
+                .map(|(s, k)| Ok((StructureId::stored(s.clone()), hex_key(k)?)))
                 .collect::<ServiceResult<_>>()?,
             display_name: wire.display_name.clone(),
             language: wire.language.clone(),

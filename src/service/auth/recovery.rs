@@ -15,7 +15,7 @@
 use std::net::IpAddr;
 use std::sync::Arc;
 
-use crate::domain::{BeneficiaryId, Identifier, Phone};
+use crate::domain::{BeneficiaryId, Identifier, Phone, StructureId};
 use crate::policy::{Action, Actor, Resource};
 use crate::service::access::{allow, allow_on_safe, own_safe, structure_access};
 use crate::service::auth::identity::beneficiary_keys;
@@ -83,7 +83,7 @@ pub struct ResetStarted {
 pub struct PendingReset {
     pub id: String,
     pub status: String,
-    pub person: NamedRef,
+    pub person: NamedRef<BeneficiaryId>,
     pub started_by: NamedRef,
     pub started_at: String,
     pub usable_from: String,
@@ -97,7 +97,7 @@ pub struct PendingReset {
 pub struct ResetNotice {
     pub id: String,
     pub status: String,
-    pub structure: NamedRef,
+    pub structure: NamedRef<StructureId>,
     pub started_at: String,
     pub usable_from: String,
     pub expires_at: String,
@@ -353,7 +353,7 @@ impl App {
         &self,
         session: &Session,
         bid: &BeneficiaryId,
-        sid: &str,
+        sid: &StructureId,
     ) -> ServiceResult<Key32> {
         let (b2, s2) = (bid.to_owned(), sid.to_owned());
         let wrap = self
@@ -494,7 +494,7 @@ impl App {
     pub async fn pending_resets(
         &self,
         session: &Session,
-        sid: &str,
+        sid: &StructureId,
     ) -> ServiceResult<Vec<PendingReset>> {
         let (sid, _) = structure_access(session, sid, Action::ManageResets)?;
         let now = self.now();
@@ -527,7 +527,7 @@ impl App {
                 Some(PendingReset {
                     can_confirm: Self::may_confirm(session, &r, now),
                     person: NamedRef {
-                        id: r.beneficiary_id.to_string(),
+                        id: r.beneficiary_id.clone(),
                         name: identity.display_name(),
                     },
                     started_by: NamedRef {
@@ -738,11 +738,11 @@ impl App {
         &self,
         session: &Session,
         bid: &BeneficiaryId,
-        sid: &str,
+        sid: &StructureId,
         enabled: bool,
     ) -> ServiceResult<()> {
         let bid = own_safe(session, bid)?;
-        let sid = parse_id(sid)?;
+        let sid = sid.clone();
         let vault = session.keys.vault.clone().ok_or(ServiceError::NotFound)?;
         let app = self.clone();
         let (now, aid) = (self.now(), session.account_id.clone());
@@ -780,7 +780,7 @@ impl App {
                 Some(&bid),
                 &JournalActor::beneficiary(&aid),
                 action,
-                Some(("structure", &sid)),
+                Some(("structure", sid.as_str())),
                 true,
             )
         })

@@ -11,7 +11,7 @@
 //! due then is postponed to the morning without spending an attempt. Each SMS sent is counted
 //! for the structure that opened her safe (`sms_counters`, per month).
 
-use crate::domain::BeneficiaryId;
+use crate::domain::{BeneficiaryId, StructureId};
 use std::sync::{Arc, OnceLock};
 
 use jiff::tz::TimeZone;
@@ -279,7 +279,7 @@ pub(crate) async fn plan(
     app: &App,
     item_id: &str,
     bid: &BeneficiaryId,
-    structure: Option<String>,
+    structure: Option<StructureId>,
     kind: &'static str,
     anchor: i64,
     plans: Vec<(i64, i64, String, String)>,

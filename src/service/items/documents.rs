@@ -2,7 +2,7 @@
 //! neutralised), encrypted storage, listing, download, rename, move, delete. Every access is
 //! journaled. The item core (opening, wraps, sealing, sharing) is in the sibling modules.
 
-use crate::domain::{BeneficiaryId, ItemKind};
+use crate::domain::{BeneficiaryId, ItemKind, StructureId};
 use crate::policy::{Action, Actor};
 use crate::service::access::allow_on_safe;
 use crate::service::calendar::reminders::schedule_expiry_reminders;
@@ -46,7 +46,7 @@ pub struct DocumentView {
     pub folder_id: Option<String>,
     pub created_at: String,
     pub created_by: CreatedBy,
-    pub shared_with: Vec<String>,
+    pub shared_with: Vec<StructureId>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expires_on: Option<String>,
     pub has_thumbnail: bool,
@@ -485,7 +485,7 @@ impl App {
             actions.push("document_expiry_set");
         }
         let sealed = seal_meta(self, &o.key, &bid, &o.row.id, &meta);
-        let actor = actor_of(session, o.via.as_deref());
+        let actor = actor_of(session, o.via.as_ref());
         let (iid, now) = (o.row.id.clone(), self.now());
         let (b2, f2) = (bid.clone(), folder.clone());
         self.tx(move |tx| {
@@ -518,7 +518,7 @@ impl App {
 
     pub async fn delete_document(&self, session: &Session, id: &str) -> ServiceResult<()> {
         let o = open_item(self, session, id, Action::Update, ItemKind::Document).await?;
-        let actor = actor_of(session, o.via.as_deref());
+        let actor = actor_of(session, o.via.as_ref());
         let (bid, iid, now) = (o.row.beneficiary_id.clone(), o.row.id.clone(), self.now());
         self.tx(move |tx| {
             items::delete(tx, &iid)?;

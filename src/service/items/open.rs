@@ -4,7 +4,7 @@
 //! (fail closed: the same 404).
 
 use super::rewrap::{rewrap_of, store_rewraps};
-use crate::domain::{BeneficiaryId, ItemKind};
+use crate::domain::{BeneficiaryId, ItemKind, StructureId};
 use crate::policy::{Action, Actor, Resource};
 use crate::service::access::{allow, allow_on_safe, authorize_item};
 use crate::service::contexts as ctx;
@@ -21,7 +21,7 @@ pub(crate) struct Opened {
     pub(crate) key: Key32,
     pub(crate) shares: Vec<ShareRow>,
     /// The structure through which a professional reached it.
-    pub(crate) via: Option<String>,
+    pub(crate) via: Option<StructureId>,
 }
 
 /// The item key as this session may reach it, or 404 (no permission, or no key: fail closed).
@@ -30,7 +30,7 @@ pub(crate) fn item_key(
     session: &Session,
     row: &ItemRow,
     shares: &[ShareRow],
-) -> ServiceResult<(Key32, Option<String>)> {
+) -> ServiceResult<(Key32, Option<StructureId>)> {
     match &session.actor {
         Actor::Beneficiary { beneficiary_id, .. } if *beneficiary_id == row.beneficiary_id => {
             if let (Some(w), Some(vault)) = (&row.key_wrap_vault, &session.keys.vault) {
@@ -90,9 +90,9 @@ pub(crate) async fn open_item(
             Ok((row, shares, relays))
         })
         .await?;
-    let relay_ids: Vec<String> = relays.iter().map(|r| r.structure_id.clone()).collect();
+    let relay_ids: Vec<StructureId> = relays.iter().map(|r| r.structure_id.clone()).collect();
     // A share only counts while the structure is still one of her relais.
-    let shared_with: Vec<String> = shares
+    let shared_with: Vec<StructureId> = shares
         .iter()
         .map(|s| s.structure_id.clone())
         .filter(|s| relay_ids.contains(s))
@@ -171,7 +171,7 @@ pub(crate) async fn visible_page(
         FolderFilter::In(f) => FolderFilter::In(parse_id(&f)?),
         other => other,
     };
-    let holder: Option<Vec<String>> = match &session.actor {
+    let holder: Option<Vec<StructureId>> = match &session.actor {
         Actor::Beneficiary { .. } => None,
         _ => Some(
             session
@@ -190,7 +190,7 @@ pub(crate) async fn visible_page(
                 return Err(ServiceError::NotFound);
             }
             let relays = beneficiaries::relays_of(tx, &b2)?;
-            let structures: Option<Vec<String>> = holder.map(|held| {
+            let structures: Option<Vec<StructureId>> = holder.map(|held| {
                 relays
                     .iter()
                     .map(|r| r.structure_id.clone())
@@ -229,7 +229,7 @@ async fn open_visible(
     shares: Vec<ShareRow>,
     relays: Vec<beneficiaries::RelayRow>,
 ) -> ServiceResult<Vec<Opened>> {
-    let relay_ids: Vec<String> = relays.iter().map(|r| r.structure_id.clone()).collect();
+    let relay_ids: Vec<StructureId> = relays.iter().map(|r| r.structure_id.clone()).collect();
     let (app2, session2) = (app.clone(), session.clone());
     let (out, rewraps) = tokio::task::spawn_blocking(move || {
         let mut out = Vec::new();
@@ -240,7 +240,7 @@ async fn open_visible(
                 .filter(|s| s.item_id == row.id && relay_ids.contains(&s.structure_id))
                 .cloned()
                 .collect();
-            let visible: Vec<String> = mine.iter().map(|s| s.structure_id.clone()).collect();
+            let visible: Vec<StructureId> = mine.iter().map(|s| s.structure_id.clone()).collect();
             if authorize_item(&session2, &row, &visible, &relay_ids) {
                 // No key, no listing: a permission without a wrap reveals nothing.
                 if let Ok((key, via)) = item_key(&app2, &session2, &row, &mine) {
@@ -269,7 +269,7 @@ pub(crate) async fn journal_access(
     o: &Opened,
     action: &'static str,
 ) -> ServiceResult<()> {
-    let actor = actor_of(session, o.via.as_deref());
+    let actor = actor_of(session, o.via.as_ref());
     let (bid, iid, now) = (o.row.beneficiary_id.clone(), o.row.id.clone(), app.now());
     let kind = o.row.kind;
     app.tx(move |tx| {

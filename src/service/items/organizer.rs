@@ -4,7 +4,7 @@
 //! adds it). Create, view, change, delete and share are journaled. An event keeps the reminders
 //! she chose (`event_schedule` hands them to the reminder scheduling).
 
-use crate::domain::BeneficiaryId;
+use crate::domain::{BeneficiaryId, StructureId};
 use crate::policy::Action;
 use crate::service::access::allow_on_safe;
 use crate::service::calendar::reminders::schedule_event_reminders;
@@ -31,7 +31,7 @@ pub struct ItemView {
     pub beneficiary_id: BeneficiaryId,
     pub created_at: String,
     pub created_by: CreatedBy,
-    pub shared_with: Vec<String>,
+    pub shared_with: Vec<StructureId>,
     #[serde(flatten)]
     pub fields: ItemFields,
 }
@@ -260,7 +260,7 @@ impl App {
     where
         F: FnOnce(&mut dyn Sql, &str) -> ServiceResult<()> + Send + 'static,
     {
-        let actor = actor_of(session, o.via.as_deref());
+        let actor = actor_of(session, o.via.as_ref());
         let (bid, iid, kind, now) = (
             o.row.beneficiary_id.clone(),
             o.row.id.clone(),

@@ -2,12 +2,12 @@
 //! time (the API) or the whole "who sees this" form at once, in one transaction. Every change
 //! is journaled.
 
-use crate::domain::ItemKind;
+use crate::domain::{ItemKind, StructureId};
 use crate::policy::Action;
 use crate::service::items::open::{Opened, open_item};
 use crate::service::items::wrap::share_wrap;
 use crate::service::journal::{JournalActor, actor_of, journal};
-use crate::service::{App, ServiceError, ServiceResult, Session, parse_id};
+use crate::service::{App, ServiceError, ServiceResult, Session};
 use crate::store::{Sql, beneficiaries, items};
 
 /// Who changes an item's shares, and when.
@@ -24,10 +24,10 @@ impl App {
         session: &Session,
         kind: ItemKind,
         id: &str,
-        sid: &str,
+        sid: &StructureId,
         shared: bool,
     ) -> ServiceResult<()> {
-        let sid = parse_id(sid)?;
+        let sid = sid.clone();
         let o = open_item(self, session, id, Action::Share, kind).await?;
         let app = self.clone();
         let change = ShareChange {
@@ -53,7 +53,7 @@ impl App {
         session: &Session,
         kind: ItemKind,
         id: &str,
-        sids: &[String],
+        sids: &[StructureId],
     ) -> ServiceResult<()> {
         let o = open_item(self, session, id, Action::Share, kind).await?;
         let app = self.clone();
@@ -64,7 +64,7 @@ impl App {
         };
         let wanted = sids.to_vec();
         self.tx(move |tx| {
-            let shared: Vec<String> = items::shares_of(tx, &o.row.id)?
+            let shared: Vec<StructureId> = items::shares_of(tx, &o.row.id)?
                 .into_iter()
                 .map(|s| s.structure_id)
                 .collect();
@@ -87,7 +87,7 @@ fn change_share(
     tx: &mut dyn Sql,
     o: &Opened,
     change: &ShareChange,
-    sid: &str,
+    sid: &StructureId,
     shared: bool,
 ) -> ServiceResult<()> {
     let kind = change.kind;

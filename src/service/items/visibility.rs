@@ -1,6 +1,7 @@
 //! What an item's views show of who added it and who it is shared with: all her relais to her,
 //! only his own structures to a professional.
 
+use crate::domain::StructureId;
 use crate::policy::Actor;
 use crate::service::Session;
 use crate::store::items::{ItemRow, ShareRow};
@@ -22,7 +23,7 @@ pub(crate) fn created_by(row: &ItemRow) -> CreatedBy {
 
 /// The structures an item is shared with, as the caller may know them: all of them for the
 /// person, only her own structures for a professional.
-pub(crate) fn visible_shares(session: &Session, shares: &[ShareRow]) -> Vec<String> {
+pub(crate) fn visible_shares(session: &Session, shares: &[ShareRow]) -> Vec<StructureId> {
     match &session.actor {
         Actor::Beneficiary { .. } => shares.iter().map(|s| s.structure_id.clone()).collect(),
         _ => shares

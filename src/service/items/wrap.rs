@@ -2,7 +2,7 @@
 //! to her public key and to his structure), the row and its first share written with its
 //! journal line, and the wrap of a share to a structure's public key.
 
-use crate::domain::{BeneficiaryId, ItemKind};
+use crate::domain::{BeneficiaryId, ItemKind, StructureId};
 use crate::policy::Actor;
 use crate::service::calendar::feeds::add_to_feed;
 use crate::service::contexts as ctx;
@@ -13,7 +13,7 @@ use crate::store::{Sql, beneficiaries, structures};
 use consigne_vault::{Key32, PublicKey};
 
 /// Who holds a new item's key: (vault wrap, owner wrap, structure shared with by default).
-pub(crate) type NewWraps = (Option<Vec<u8>>, Option<Vec<u8>>, Option<String>);
+pub(crate) type NewWraps = (Option<Vec<u8>>, Option<Vec<u8>>, Option<StructureId>);
 
 /// The row of a new item without content (a document then adds its blobs).
 pub(crate) fn new_item_row(
@@ -111,7 +111,7 @@ pub(crate) async fn insert_item(
 ) -> ServiceResult<Vec<ShareRow>> {
     let owned = app.clone();
     let via = row.created_by_structure.clone();
-    let actor = actor_of(session, via.as_deref());
+    let actor = actor_of(session, via.as_ref());
     let (r2, k2, action) = (row.clone(), key.clone(), action.to_owned());
     let quota = app.config.storage.quota_bytes();
     app.tx(move |tx| {
@@ -142,7 +142,7 @@ pub(crate) fn share_wrap(
     tx: &mut dyn Sql,
     row: &ItemRow,
     key: &Key32,
-    sid: &str,
+    sid: &StructureId,
     now: i64,
 ) -> ServiceResult<()> {
     let structure = structures::by_id(tx, sid)?.ok_or(ServiceError::NotFound)?;

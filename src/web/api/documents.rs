@@ -1,7 +1,7 @@
 //! Documents, folders, shares and the journal in the JSON API.
 
 use super::{ApiResult, no_content, ok};
-use crate::domain::{BeneficiaryId, ItemKind};
+use crate::domain::{BeneficiaryId, ItemKind, StructureId};
 use crate::service::{
     DocumentPatch, FolderFilter, MAX_FILE_BYTES_CAP, NewDocument, Received, ServiceError, Session,
 };
@@ -282,6 +282,7 @@ async fn share(
     ApiSession(session): ApiSession,
     Path((id, sid)): Path<(String, String)>,
 ) -> ApiResult {
+    let sid = StructureId::parse(&sid)?;
     s.app
         .set_item_share(&session, ItemKind::Document, &id, &sid, true)
         .await?;
@@ -293,6 +294,7 @@ async fn unshare(
     ApiSession(session): ApiSession,
     Path((id, sid)): Path<(String, String)>,
 ) -> ApiResult {
+    let sid = StructureId::parse(&sid)?;
     s.app
         .set_item_share(&session, ItemKind::Document, &id, &sid, false)
         .await?;

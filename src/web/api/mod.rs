@@ -9,7 +9,7 @@ pub(crate) use organizer::item_kind_in_path;
 use super::AppState;
 use super::error::ApiError;
 use super::extract::{ApiJson, ApiSession, ApiSessionAny, ClientAddr};
-use crate::domain::BeneficiaryId;
+use crate::domain::{BeneficiaryId, StructureId};
 use crate::service::{
     LoginOutcome, LoginRequest, NewProfessional, NewSafe, NewStructure, Page, PageNumber,
     RecoverRequest,
@@ -375,6 +375,7 @@ async fn get_structure(
     ApiSession(session): ApiSession,
     Path(sid): Path<String>,
 ) -> ApiResult {
+    let sid = StructureId::parse(&sid)?;
     ok(StatusCode::OK, s.app.get_structure(&session, &sid).await?)
 }
 
@@ -392,6 +393,7 @@ async fn add_professional(
     Path(sid): Path<String>,
     ApiJson(b): ApiJson<ProfessionalBody>,
 ) -> ApiResult {
+    let sid = StructureId::parse(&sid)?;
     let input = NewProfessional {
         display_name: b.display_name,
         email: b.email,
@@ -410,6 +412,7 @@ async fn list_professionals(
     ApiSession(session): ApiSession,
     Path(sid): Path<String>,
 ) -> ApiResult {
+    let sid = StructureId::parse(&sid)?;
     ok(
         StatusCode::OK,
         s.app.list_professionals(&session, &sid).await?,
@@ -421,6 +424,7 @@ async fn approve_professional(
     ApiSession(session): ApiSession,
     Path((sid, pid)): Path<(String, String)>,
 ) -> ApiResult {
+    let sid = StructureId::parse(&sid)?;
     s.app.approve_member(&session, &sid, &pid).await?;
     no_content()
 }
@@ -430,6 +434,7 @@ async fn deactivate_professional(
     ApiSession(session): ApiSession,
     Path((sid, pid)): Path<(String, String)>,
 ) -> ApiResult {
+    let sid = StructureId::parse(&sid)?;
     s.app.deactivate_member(&session, &sid, &pid).await?;
     no_content()
 }
@@ -454,6 +459,7 @@ async fn open_safe(
     Path(sid): Path<String>,
     ApiJson(b): ApiJson<SafeBody>,
 ) -> ApiResult {
+    let sid = StructureId::parse(&sid)?;
     let input = NewSafe {
         first_name: b.first_name,
         last_name: b.last_name,
@@ -485,9 +491,11 @@ async fn list_followed(
     Query(q): Query<PageQuery>,
 ) -> ApiResult {
     if q.page.is_none() && q.q.is_none() {
+        let sid = StructureId::parse(&sid)?;
         return ok(StatusCode::OK, s.app.list_followed(&session, &sid).await?);
     }
     let page = page_param(q.page.as_deref())?;
+    let sid = StructureId::parse(&sid)?;
     let found = s
         .app
         .followed_page(&session, &sid, page, q.q.as_deref())
@@ -510,6 +518,7 @@ async fn invite(
     Path(sid): Path<String>,
     ApiJson(b): ApiJson<InviteBody>,
 ) -> ApiResult {
+    let sid = StructureId::parse(&sid)?;
     s.app.invite(&session, &sid, &b.identifier).await?;
     Ok(StatusCode::ACCEPTED.into_response())
 }
@@ -541,6 +550,7 @@ async fn leave_relay(
     Path((bid, sid)): Path<(String, String)>,
 ) -> ApiResult {
     let bid = BeneficiaryId::parse(&bid)?;
+    let sid = StructureId::parse(&sid)?;
     s.app.leave_relay(&session, &bid, &sid).await?;
     no_content()
 }
@@ -602,6 +612,7 @@ async fn pending_resets(
     ApiSession(session): ApiSession,
     Path(sid): Path<String>,
 ) -> ApiResult {
+    let sid = StructureId::parse(&sid)?;
     ok(StatusCode::OK, s.app.pending_resets(&session, &sid).await?)
 }
 
@@ -648,6 +659,7 @@ async fn add_recovery_relay(
     Path((bid, sid)): Path<(String, String)>,
 ) -> ApiResult {
     let bid = BeneficiaryId::parse(&bid)?;
+    let sid = StructureId::parse(&sid)?;
     s.app.set_recovery_relay(&session, &bid, &sid, true).await?;
     no_content()
 }
@@ -658,6 +670,7 @@ async fn remove_recovery_relay(
     Path((bid, sid)): Path<(String, String)>,
 ) -> ApiResult {
     let bid = BeneficiaryId::parse(&bid)?;
+    let sid = StructureId::parse(&sid)?;
     s.app
         .set_recovery_relay(&session, &bid, &sid, false)
         .await?;

@@ -1,7 +1,7 @@
 //! Contacts, notes and events in the JSON API: one set of handlers for the three kinds.
 
 use super::{ApiResult, no_content, ok};
-use crate::domain::BeneficiaryId;
+use crate::domain::{BeneficiaryId, StructureId};
 use crate::service::{ItemKind, ServiceError};
 use crate::web::AppState;
 use crate::web::error::ApiError;
@@ -149,6 +149,7 @@ async fn set_share(
     Path((id, sid)): Path<(String, String)>,
     shared: bool,
 ) -> ApiResult {
+    let sid = StructureId::parse(&sid)?;
     s.app
         .set_item_share(&session, kind, &id, &sid, shared)
         .await?;

@@ -5,7 +5,7 @@
 use super::{
     CheckedParts, Ctx, Fields, Page, Person, Post, Professional, Reader, Upload, icons::icon,
 };
-use crate::domain::{BeneficiaryId, ItemKind};
+use crate::domain::{BeneficiaryId, ItemKind, StructureId};
 use crate::service::{
     DocumentPatch, DocumentView, FolderFilter, FolderView, MAX_FILE_BYTES_CAP, NewDocument,
     PageNumber, Received, RelayView, ScanPhotos, ServiceError, Session,
@@ -643,7 +643,7 @@ pub(super) fn who_sees(
     title: &str,
     action: &str,
     relays: &[RelayView],
-    shared_with: &[String],
+    shared_with: &[StructureId],
 ) -> Markup {
     html! {
         section.card {
@@ -678,10 +678,11 @@ pub(super) async fn apply_shares(
     id: &str,
     form: &[(String, String)],
 ) -> Result<(), ServiceError> {
-    let wanted: Vec<String> = form
+    // What names none of her relais changes nothing, as before.
+    let wanted: Vec<StructureId> = form
         .iter()
         .filter(|(k, _)| k == "sid")
-        .map(|(_, v)| v.clone())
+        .filter_map(|(_, v)| StructureId::parse(v).ok())
         .collect();
     ctx.state
         .app

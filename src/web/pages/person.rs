@@ -1,6 +1,7 @@
 //! The person's own pages: home with big pictogram tiles, her relais and invitations, settings.
 
 use super::{Account, Ctx, Page, Person, Post, icons::icon};
+use crate::domain::StructureId;
 use crate::web::AppState;
 use crate::web::extract::ClientAddr;
 use axum::Router;
@@ -228,6 +229,9 @@ async fn leave_confirm(
         Ok(r) => r,
         Err(e) => return ctx.error_page(&e),
     };
+    let Ok(sid) = StructureId::parse(&sid) else {
+        return ctx.not_found();
+    };
     let Some(relay) = relays.iter().find(|r| r.structure.id == sid) else {
         return ctx.not_found();
     };
@@ -248,6 +252,9 @@ async fn leave_submit(
     Path(sid): Path<String>,
     Post(ctx, Person { session, bid }, _): Post<Person>,
 ) -> Response {
+    let Ok(sid) = StructureId::parse(&sid) else {
+        return ctx.not_found();
+    };
     match ctx.state.app.leave_relay(&session, &bid, &sid).await {
         Ok(()) => Redirect::to("/relays").into_response(),
         Err(e) => ctx.error_page(&e),
@@ -375,6 +382,9 @@ async fn recovery_submit(
     Path(sid): Path<String>,
     Post(ctx, Person { session, bid }, form): Post<Person, RecoveryForm>,
 ) -> Response {
+    let Ok(sid) = StructureId::parse(&sid) else {
+        return ctx.not_found();
+    };
     match ctx
         .state
         .app

@@ -2,7 +2,7 @@
 //! print), inviting an existing person and a person's file (the team: `team.rs`).
 
 use super::{Ctx, Page, Post, Professional, icons::icon};
-use crate::domain::BeneficiaryId;
+use crate::domain::{BeneficiaryId, StructureId};
 use crate::policy::Actor;
 use crate::service::{
     FollowedPerson, NewSafe, Page as ListPage, PageNumber, ServiceError, Session, StructureView,
@@ -26,12 +26,12 @@ pub fn router() -> Router<AppState> {
 
 fn role_of(
     session: &Session,
-    sid: &str,
+    sid: &StructureId,
 ) -> Option<(crate::domain::StaffRole, crate::domain::StructureKind)> {
     match &session.actor {
         Actor::Professional { memberships, .. } => memberships
             .iter()
-            .find(|m| m.structure_id == sid)
+            .find(|m| &m.structure_id == sid)
             .map(|m| (m.role, m.kind)),
         _ => None,
     }
@@ -52,8 +52,8 @@ struct Followed {
 }
 
 /// The address of a page of a structure's list (with its search).
-fn list_href(sid: &str, page: u32, search: &str) -> String {
-    let mut query = vec![("s", sid.to_owned()), ("page", page.to_string())];
+fn list_href(sid: &StructureId, page: u32, search: &str) -> String {
+    let mut query = vec![("s", sid.to_string()), ("page", page.to_string())];
     if !search.is_empty() {
         query.push(("q", search.to_owned()));
     }
@@ -187,7 +187,7 @@ struct OpenForm {
 
 fn open_form(
     ctx: &Ctx,
-    sid: &str,
+    sid: &StructureId,
     f: &OpenForm,
     error: Option<String>,
     status: StatusCode,
@@ -256,6 +256,9 @@ async fn open_page(
     Path(sid): Path<String>,
     Page(ctx, Professional(session)): Page<Professional>,
 ) -> Response {
+    let Ok(sid) = StructureId::parse(&sid) else {
+        return ctx.not_found();
+    };
     if role_of(&session, &sid).is_none() {
         return ctx.not_found();
     }
@@ -266,6 +269,9 @@ async fn open_submit(
     Path(sid): Path<String>,
     Post(ctx, Professional(session), form): Post<Professional, OpenForm>,
 ) -> Response {
+    let Ok(sid) = StructureId::parse(&sid) else {
+        return ctx.not_found();
+    };
     let generate = form.password_choice == "generate";
     let recovery_relay = match form.recovery_relay.as_str() {
         "yes" => true,
@@ -321,6 +327,9 @@ async fn invite_submit(
     Path(sid): Path<String>,
     Post(ctx, Professional(session), form): Post<Professional, InviteForm>,
 ) -> Response {
+    let Ok(sid) = StructureId::parse(&sid) else {
+        return ctx.not_found();
+    };
     match ctx.state.app.invite(&session, &sid, &form.identifier).await {
         Ok(()) => ctx.page(
             &ctx.t("invite-sent-title"),

@@ -4,6 +4,7 @@
 //! knows. Deactivating ends her sessions and access and renews the structure's key.
 
 use super::{Ctx, Page, Post, Staff, icons::icon};
+use crate::domain::StructureId;
 use crate::policy::Actor;
 use crate::service::{NewProfessional, ProfessionalView, ServiceError, Session};
 use crate::web::AppState;
@@ -46,10 +47,10 @@ fn when(rfc3339: &str) -> String {
     )
 }
 
-fn is_admin_of(session: &Session, sid: &str) -> bool {
+fn is_admin_of(session: &Session, sid: &StructureId) -> bool {
     match &session.actor {
         Actor::Professional { memberships, .. } => memberships.iter().any(|m| {
-            m.structure_id == sid && m.approved && m.role == crate::domain::StaffRole::Admin
+            &m.structure_id == sid && m.approved && m.role == crate::domain::StaffRole::Admin
         }),
         _ => false,
     }
@@ -58,7 +59,7 @@ fn is_admin_of(session: &Session, sid: &str) -> bool {
 async fn team(
     ctx: &Ctx,
     session: &Session,
-    sid: &str,
+    sid: &StructureId,
     form: &ProfessionalForm,
     notice: Option<String>,
     error: Option<String>,
@@ -186,6 +187,9 @@ async fn team(
 }
 
 async fn team_page(Path(sid): Path<String>, Page(ctx, Staff(session)): Page<Staff>) -> Response {
+    let Ok(sid) = StructureId::parse(&sid) else {
+        return ctx.not_found();
+    };
     let form = ProfessionalForm::default();
     team(&ctx, &session, &sid, &form, None, None, StatusCode::OK).await
 }
@@ -194,6 +198,9 @@ async fn team_submit(
     Path(sid): Path<String>,
     Post(ctx, Staff(session), form): Post<Staff, ProfessionalForm>,
 ) -> Response {
+    let Ok(sid) = StructureId::parse(&sid) else {
+        return ctx.not_found();
+    };
     let input = NewProfessional {
         display_name: form.display_name.clone(),
         email: form.email.clone(),
@@ -246,6 +253,9 @@ enum Decision {
 
 async fn decide(post: Post<Staff>, sid: String, pid: String, what: Decision) -> Response {
     let Post(ctx, Staff(session), _) = post;
+    let Ok(sid) = StructureId::parse(&sid) else {
+        return ctx.not_found();
+    };
     let app = &ctx.state.app;
     let (result, done) = match what {
         Decision::Approve => (
