@@ -26,7 +26,7 @@ pub use sized::SizedSafe;
 
 use anyhow::{Context, Result, anyhow, bail};
 use consigne::config::Config;
-use consigne::domain::{BeneficiaryId, StructureId};
+use consigne::domain::{BeneficiaryId, ItemId, StructureId};
 use consigne::service::{
     App, LoginOutcome, LoginRequest, NewDocument, NewProfessional, NewSafe, NewStructure, Session,
 };
@@ -520,8 +520,8 @@ async fn service_phase(
             identifier: opened.identifier,
             password,
             documents: Vec::new(),
-            documents_with_blobs: with_blobs,
-            big_document: big.id,
+            documents_with_blobs: with_blobs.into_iter().map(ItemId::into_string).collect(),
+            big_document: big.id.into_string(),
             big_document_size: big.size,
         },
         vault,

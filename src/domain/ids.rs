@@ -92,6 +92,10 @@ id_type!(
     /// A structure (`structures.id`): a relais or a mediation structure.
     StructureId
 );
+id_type!(
+    /// An item of a safe (`items.id`): a document, a contact, a note or an event.
+    ItemId
+);
 
 #[cfg(test)]
 mod tests {

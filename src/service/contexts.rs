@@ -4,7 +4,7 @@
 //! the product writes (the benchmark's data generator) use these too, and a test keeps
 //! docs/encryption.md in step with them.
 
-use crate::domain::{BeneficiaryId, StructureId};
+use crate::domain::{BeneficiaryId, ItemId, StructureId};
 
 // Accounts, safes, relais, resets, memberships, sessions.
 pub fn verifier(aid: &str) -> String {
@@ -59,25 +59,25 @@ pub fn session(aid: &str) -> String {
 }
 
 // Items: keys, metadata, content, folders, expiry dates.
-pub fn item_key_vault(bid: &BeneficiaryId, id: &str) -> String {
+pub fn item_key_vault(bid: &BeneficiaryId, id: &ItemId) -> String {
     format!("items.key/vault|{bid}|{id}")
 }
-pub fn item_key_owner(bid: &BeneficiaryId, id: &str) -> String {
+pub fn item_key_owner(bid: &BeneficiaryId, id: &ItemId) -> String {
     format!("items.key/owner|{bid}|{id}")
 }
-pub fn item_key_share(id: &str, sid: &StructureId) -> String {
+pub fn item_key_share(id: &ItemId, sid: &StructureId) -> String {
     format!("item_shares.key|{id}|{sid}")
 }
-pub fn item_meta(bid: &BeneficiaryId, id: &str) -> String {
+pub fn item_meta(bid: &BeneficiaryId, id: &ItemId) -> String {
     format!("items.meta|{bid}|{id}")
 }
-pub fn blob(bid: &BeneficiaryId, id: &str, part: &str) -> String {
+pub fn blob(bid: &BeneficiaryId, id: &ItemId, part: &str) -> String {
     format!("blob|{bid}|{id}|{part}")
 }
 pub fn folder_name(bid: &BeneficiaryId, id: &str) -> String {
     format!("folders.name|{bid}|{id}")
 }
-pub fn expiry(id: &str) -> String {
+pub fn expiry(id: &ItemId) -> String {
     format!("items.expires|{id}")
 }
 
@@ -93,7 +93,7 @@ pub const FEED_TOKEN_INDEX: &str = "calendar_feed";
 pub fn feed_token(bid: &BeneficiaryId, feed: &str) -> String {
     format!("calendar_feeds.token|{bid}|{feed}")
 }
-pub fn feed_item_key(feed: &str, item: &str) -> String {
+pub fn feed_item_key(feed: &str, item: &ItemId) -> String {
     format!("calendar_feed_keys.key|{feed}|{item}")
 }
 
@@ -122,6 +122,9 @@ mod tests {
     fn b() -> BeneficiaryId {
         BeneficiaryId::stored("<b>".into())
     }
+    fn item() -> ItemId {
+        ItemId::stored("<item>".into())
+    }
     fn s() -> StructureId {
         StructureId::stored("<s>".into())
     }
@@ -146,16 +149,16 @@ mod tests {
             reset_vault(&b()),
             structure_key(&s(), "<a>"),
             session("<a>"),
-            item_key_vault(&b(), "<item>"),
-            item_key_owner(&b(), "<item>"),
-            item_key_share("<item>", &s()),
-            item_meta(&b(), "<item>"),
-            blob(&b(), "<item>", "<part>"),
+            item_key_vault(&b(), &item()),
+            item_key_owner(&b(), &item()),
+            item_key_share(&item(), &s()),
+            item_meta(&b(), &item()),
+            blob(&b(), &item(), "<part>"),
             folder_name(&b(), "<folder>"),
-            expiry("<item>"),
+            expiry(&item()),
             structure_key_successor(&s(), k).replace(&k.to_string(), "<k>"),
             feed_token(&b(), "<f>"),
-            feed_item_key("<f>", "<item>"),
+            feed_item_key("<f>", &item()),
             job_payload("<job>"),
         ]
         .into_iter()

@@ -2,7 +2,7 @@
 
 use super::items::ItemRow;
 use super::{Sql, StoreResult};
-use crate::domain::BeneficiaryId;
+use crate::domain::{BeneficiaryId, ItemId};
 
 #[derive(Debug, Clone)]
 pub struct FeedRow {
@@ -77,7 +77,7 @@ pub fn delete_of(tx: &mut dyn Sql, bid: &BeneficiaryId) -> StoreResult<u64> {
 }
 
 /// Adds an event's wrapped key to a feed; nothing when the feed or the event is gone meanwhile.
-pub fn add_key(tx: &mut dyn Sql, feed_id: &str, item_id: &str, wrap: &[u8]) -> StoreResult<()> {
+pub fn add_key(tx: &mut dyn Sql, feed_id: &str, item_id: &ItemId, wrap: &[u8]) -> StoreResult<()> {
     tx.execute(
         "INSERT INTO calendar_feed_keys (feed_id, item_id, key_wrap) SELECT $1, $2, $3 WHERE EXISTS (SELECT 1 FROM calendar_feeds WHERE id = $1) AND EXISTS (SELECT 1 FROM items WHERE id = $2) ON CONFLICT (feed_id, item_id) DO UPDATE SET key_wrap = excluded.key_wrap",
         &[feed_id.into(), item_id.into(), wrap.into()],
@@ -87,13 +87,13 @@ pub fn add_key(tx: &mut dyn Sql, feed_id: &str, item_id: &str, wrap: &[u8]) -> S
 
 /// The feed's events with their wrapped keys.
 pub fn events(tx: &mut dyn Sql, feed_id: &str) -> StoreResult<Vec<(ItemRow, Vec<u8>)>> {
-    let ids: Vec<(String, Vec<u8>)> = tx
+    let ids: Vec<(ItemId, Vec<u8>)> = tx
         .query(
             "SELECT k.item_id, k.key_wrap FROM calendar_feed_keys k JOIN items i ON i.id = k.item_id WHERE k.feed_id = $1 AND i.kind = 'event' ORDER BY k.item_id",
             &[feed_id.into()],
         )?
         .iter()
-        .map(|r| Ok((r.text("item_id")?, r.blob("key_wrap")?)))
+        .map(|r| Ok((r.id("item_id")?, r.blob("key_wrap")?)))
         .collect::<StoreResult<_>>()?;
     let mut out = Vec::with_capacity(ids.len());
     for (id, wrap) in ids {

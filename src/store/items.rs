@@ -1,7 +1,7 @@
 //! The safe's items, folders and per-structure shares.
 
 use super::{Row, Sql, StoreError, StoreResult, Value};
-use crate::domain::{BeneficiaryId, ItemKind, StructureId};
+use crate::domain::{BeneficiaryId, ItemId, ItemKind, StructureId};
 
 /// An `items.kind` value as read.
 fn kind_of(r: &Row) -> StoreResult<ItemKind> {
@@ -10,7 +10,7 @@ fn kind_of(r: &Row) -> StoreResult<ItemKind> {
 
 #[derive(Debug, Clone)]
 pub struct ItemRow {
-    pub id: String,
+    pub id: ItemId,
     pub beneficiary_id: BeneficiaryId,
     pub kind: ItemKind,
     pub folder_id: Option<String>,
@@ -34,7 +34,7 @@ const COLS: &str = "id, beneficiary_id, kind, folder_id, meta_sealed, key_wrap_v
 
 fn from_row(r: &Row) -> StoreResult<ItemRow> {
     Ok(ItemRow {
-        id: r.text("id")?,
+        id: r.id("id")?,
         beneficiary_id: r.id("beneficiary_id")?,
         kind: kind_of(r)?,
         folder_id: r.opt_text("folder_id")?,
@@ -82,7 +82,7 @@ pub fn insert(tx: &mut dyn Sql, i: &ItemRow) -> StoreResult<()> {
     Ok(())
 }
 
-pub fn by_id(tx: &mut dyn Sql, id: &str) -> StoreResult<Option<ItemRow>> {
+pub fn by_id(tx: &mut dyn Sql, id: &ItemId) -> StoreResult<Option<ItemRow>> {
     tx.query_opt(
         &format!("SELECT {COLS} FROM items WHERE id = $1"),
         &[id.into()],
@@ -116,7 +116,7 @@ pub fn of_beneficiary_all(tx: &mut dyn Sql, bid: &BeneficiaryId) -> StoreResult<
 
 pub fn update_meta(
     tx: &mut dyn Sql,
-    id: &str,
+    id: &ItemId,
     meta: &[u8],
     folder_id: Option<&str>,
     expires: Option<&[u8]>,
@@ -134,7 +134,7 @@ pub fn update_meta(
 /// number of rows changed, 0 or 1.
 pub fn rewrap_to_vault(
     tx: &mut dyn Sql,
-    id: &str,
+    id: &ItemId,
     old_owner_wrap: &[u8],
     vault_wrap: &[u8],
 ) -> StoreResult<u64> {
@@ -144,7 +144,7 @@ pub fn rewrap_to_vault(
     )
 }
 
-pub fn delete(tx: &mut dyn Sql, id: &str) -> StoreResult<u64> {
+pub fn delete(tx: &mut dyn Sql, id: &ItemId) -> StoreResult<u64> {
     tx.execute("DELETE FROM items WHERE id = $1", &[id.into()])
 }
 
@@ -178,15 +178,15 @@ pub fn all_blobs(tx: &mut dyn Sql) -> StoreResult<Vec<(String, String, Option<St
 
 #[derive(Debug, Clone)]
 pub struct ShareRow {
-    pub item_id: String,
+    pub item_id: ItemId,
     pub structure_id: StructureId,
     pub key_wrap: Vec<u8>,
 }
 
-pub fn shares_of(tx: &mut dyn Sql, item_id: &str) -> StoreResult<Vec<ShareRow>> {
+pub fn shares_of(tx: &mut dyn Sql, item_id: &ItemId) -> StoreResult<Vec<ShareRow>> {
     tx.query("SELECT item_id, structure_id, key_wrap FROM item_shares WHERE item_id = $1 ORDER BY structure_id", &[item_id.into()])?
         .iter()
-        .map(|r| Ok(ShareRow { item_id: r.text("item_id")?, structure_id: r.id("structure_id")?, key_wrap: r.blob("key_wrap")? }))
+        .map(|r| Ok(ShareRow { item_id: r.id("item_id")?, structure_id: r.id("structure_id")?, key_wrap: r.blob("key_wrap")? }))
         .collect()
 }
 
@@ -197,13 +197,13 @@ pub fn shares_of_beneficiary(tx: &mut dyn Sql, bid: &BeneficiaryId) -> StoreResu
         &[bid.into()],
     )?
     .iter()
-    .map(|r| Ok(ShareRow { item_id: r.text("item_id")?, structure_id: r.id("structure_id")?, key_wrap: r.blob("key_wrap")? }))
+    .map(|r| Ok(ShareRow { item_id: r.id("item_id")?, structure_id: r.id("structure_id")?, key_wrap: r.blob("key_wrap")? }))
     .collect()
 }
 
 pub fn share(
     tx: &mut dyn Sql,
-    item_id: &str,
+    item_id: &ItemId,
     sid: &StructureId,
     wrap: &[u8],
     at: i64,
@@ -215,7 +215,7 @@ pub fn share(
     Ok(())
 }
 
-pub fn unshare(tx: &mut dyn Sql, item_id: &str, sid: &StructureId) -> StoreResult<u64> {
+pub fn unshare(tx: &mut dyn Sql, item_id: &ItemId, sid: &StructureId) -> StoreResult<u64> {
     tx.execute(
         "DELETE FROM item_shares WHERE item_id = $1 AND structure_id = $2",
         &[item_id.into(), sid.into()],
@@ -356,7 +356,7 @@ pub fn page(
 }
 
 /// The shares of the items `ids`, in one query.
-pub fn shares_of_items(tx: &mut dyn Sql, ids: &[&str]) -> StoreResult<Vec<ShareRow>> {
+pub fn shares_of_items(tx: &mut dyn Sql, ids: &[&ItemId]) -> StoreResult<Vec<ShareRow>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -369,7 +369,7 @@ pub fn shares_of_items(tx: &mut dyn Sql, ids: &[&str]) -> StoreResult<Vec<ShareR
         .iter()
         .map(|r| {
             Ok(ShareRow {
-                item_id: r.text("item_id")?,
+                item_id: r.id("item_id")?,
                 structure_id: r.id("structure_id")?,
                 key_wrap: r.blob("key_wrap")?,
             })
@@ -379,12 +379,12 @@ pub fn shares_of_items(tx: &mut dyn Sql, ids: &[&str]) -> StoreResult<Vec<ShareR
 
 /// Her documents with an expiry date: their ids and the date sealed by the platform (the one
 /// reminders are planned from). The partial index `items_expiring` reads only those.
-pub fn expiring_of(tx: &mut dyn Sql, bid: &BeneficiaryId) -> StoreResult<Vec<(String, Vec<u8>)>> {
+pub fn expiring_of(tx: &mut dyn Sql, bid: &BeneficiaryId) -> StoreResult<Vec<(ItemId, Vec<u8>)>> {
     tx.query(
         "SELECT id, expires_sealed FROM items WHERE beneficiary_id = $1 AND expires_sealed IS NOT NULL AND kind = 'document'",
         &[bid.into()],
     )?
     .iter()
-    .map(|r| Ok((r.text("id")?, r.blob("expires_sealed")?)))
+    .map(|r| Ok((r.id("id")?, r.blob("expires_sealed")?)))
     .collect()
 }

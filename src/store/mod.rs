@@ -110,7 +110,11 @@ macro_rules! id_values {
         }
     )*};
 }
-id_values!(crate::domain::BeneficiaryId, crate::domain::StructureId);
+id_values!(
+    crate::domain::BeneficiaryId,
+    crate::domain::StructureId,
+    crate::domain::ItemId
+);
 impl<T: Into<Value>> From<Option<T>> for Value {
     fn from(v: Option<T>) -> Self {
         v.map_or(Value::Null, Into::into)

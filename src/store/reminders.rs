@@ -1,13 +1,13 @@
 //! Reminders' rows and the per-structure SMS counters (migrations/*/0007_reminders.sql).
 
 use super::{Row, Sql, StoreResult};
-use crate::domain::{BeneficiaryId, StructureId};
+use crate::domain::{BeneficiaryId, ItemId, StructureId};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReminderRow {
     pub id: String,
     pub beneficiary_id: BeneficiaryId,
-    pub item_id: String,
+    pub item_id: ItemId,
     pub kind: String,
     pub minutes_before: i64,
     pub structure_id: Option<StructureId>,
@@ -28,7 +28,7 @@ fn reminder(r: &Row) -> StoreResult<ReminderRow> {
     Ok(ReminderRow {
         id: r.text("id")?,
         beneficiary_id: r.id("beneficiary_id")?,
-        item_id: r.text("item_id")?,
+        item_id: r.id("item_id")?,
         kind: r.text("kind")?,
         minutes_before: r.int("minutes_before")?,
         structure_id: r.opt_id("structure_id")?,
@@ -77,7 +77,7 @@ pub fn by_id(tx: &mut dyn Sql, id: &str) -> StoreResult<Option<ReminderRow>> {
     .transpose()
 }
 
-pub fn of_item(tx: &mut dyn Sql, item_id: &str) -> StoreResult<Vec<ReminderRow>> {
+pub fn of_item(tx: &mut dyn Sql, item_id: &ItemId) -> StoreResult<Vec<ReminderRow>> {
     tx.query(
         &format!(
             "SELECT {COLS} FROM reminders WHERE item_id = $1 ORDER BY minutes_before DESC, id"
@@ -90,7 +90,7 @@ pub fn of_item(tx: &mut dyn Sql, item_id: &str) -> StoreResult<Vec<ReminderRow>>
 }
 
 /// Removes an item's reminders not sent yet; returns their job keys (to cancel the jobs).
-pub fn remove_scheduled(tx: &mut dyn Sql, item_id: &str) -> StoreResult<Vec<String>> {
+pub fn remove_scheduled(tx: &mut dyn Sql, item_id: &ItemId) -> StoreResult<Vec<String>> {
     let keys = tx
         .query(
             "SELECT job_key FROM reminders WHERE item_id = $1 AND status = 'scheduled'",

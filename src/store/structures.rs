@@ -1,7 +1,7 @@
 //! Structures and their members (with each member's wrap of the structure's private key).
 
 use super::{Row, Sql, StoreError, StoreResult};
-use crate::domain::{BeneficiaryId, StructureId, StructureKind};
+use crate::domain::{BeneficiaryId, ItemId, StructureId, StructureKind};
 
 #[derive(Debug, Clone)]
 pub struct StructureRow {
@@ -417,7 +417,7 @@ pub fn rotating_of_member(tx: &mut dyn Sql, account_id: &str) -> StoreResult<Vec
 #[derive(Debug, Clone)]
 pub enum StaleWrap {
     /// An item's key (`item_shares`).
-    Share { item_id: String, wrap: Vec<u8> },
+    Share { item_id: ItemId, wrap: Vec<u8> },
     /// A person's identity key and, for a recovery relais, her vault key (`relays`).
     Relay {
         beneficiary_id: BeneficiaryId,
@@ -440,7 +440,7 @@ pub fn stale_wraps(
         "SELECT item_id, key_wrap FROM item_shares WHERE structure_id = $1 AND key_version < $2 ORDER BY item_id LIMIT $3",
         &[structure_id.into(), current.into(), limit.into()],
     )? {
-        out.push(StaleWrap::Share { item_id: r.text("item_id")?, wrap: r.blob("key_wrap")? });
+        out.push(StaleWrap::Share { item_id: r.id("item_id")?, wrap: r.blob("key_wrap")? });
     }
     for r in tx.query(
         "SELECT beneficiary_id, identity_wrap, recovery_wrap, directory_entry FROM relays WHERE structure_id = $1 AND key_version < $2 ORDER BY beneficiary_id LIMIT $3",
@@ -460,7 +460,7 @@ pub fn stale_wraps(
 pub fn rewrap_share(
     tx: &mut dyn Sql,
     structure_id: &StructureId,
-    item_id: &str,
+    item_id: &ItemId,
     old: &[u8],
     new: &[u8],
     version: i64,

@@ -4,7 +4,7 @@
 
 use crate::helpers::*;
 use crate::pages::{csrf_of, page, staff_logged_in, submit};
-use consigne::domain::{BeneficiaryId, StructureId};
+use consigne::domain::{BeneficiaryId, ItemId, StructureId};
 use consigne::service::contexts as ctx;
 use consigne::store::Sql;
 use consigne_vault::KeyPair;
@@ -116,7 +116,10 @@ async fn share_wrap(t: &TestApp, item: &str, sid: &str) -> Vec<u8> {
 }
 
 fn opens(t: &TestApp, key: &KeyPair, item: &str, sid: &str, wrap: &[u8]) -> bool {
-    let aad = ctx::item_key_share(item, &StructureId::parse(sid).unwrap());
+    let aad = ctx::item_key_share(
+        &ItemId::parse(item).unwrap(),
+        &StructureId::parse(sid).unwrap(),
+    );
     let inner = t.app.platform.open(&aad, wrap).unwrap();
     consigne_vault::unwrap_key_from(key, &aad, &inner).is_ok()
 }

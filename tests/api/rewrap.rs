@@ -4,7 +4,7 @@
 //! is shared with still read it, and her journal holds nothing more than the open itself.
 
 use crate::helpers::*;
-use consigne::domain::{BeneficiaryId, StructureId};
+use consigne::domain::{BeneficiaryId, ItemId, StructureId};
 use consigne::service::contexts as ctx;
 use consigne::store::items::{self, ItemRow, ShareRow};
 use reqwest::StatusCode;
@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 
 /// The item's row and its shares, read through the store.
 async fn stored(t: &TestApp, id: &str) -> (ItemRow, Vec<ShareRow>) {
-    let id = id.to_owned();
+    let id = ItemId::parse(id).unwrap();
     t.app
         .tx(move |tx| {
             let row = items::by_id(tx, &id)?.unwrap();
@@ -139,7 +139,7 @@ async fn her_first_open_rewraps_what_a_professional_added_under_her_vault_key() 
     // (a) The store now holds a wrap under her vault key and no public-key wrap; nothing else
     // in the row or its shares changed.
     for (old, old_shares) in &before {
-        let (row, shares) = stored(t, &old.id).await;
+        let (row, shares) = stored(t, old.id.as_str()).await;
         assert!(row.key_wrap_vault.is_some(), "{}", old.id);
         assert!(row.key_wrap_owner.is_none(), "{}", old.id);
         assert_eq!(row.meta_sealed, old.meta_sealed);

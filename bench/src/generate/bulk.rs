@@ -20,7 +20,7 @@
 
 use super::content;
 use anyhow::{Context, Result, anyhow};
-use consigne::domain::{BeneficiaryId, ItemKind, StructureId, StructureKind};
+use consigne::domain::{BeneficiaryId, ItemId, ItemKind, StructureId, StructureKind};
 use consigne::store::accounts::{self, AccountRow};
 use consigne::store::beneficiaries::{self, BeneficiaryRow};
 use consigne::store::blobs::{BlobStore, BlobWrite};
@@ -125,7 +125,7 @@ pub(super) struct RelayRow {
 
 #[derive(Debug)]
 pub(super) struct ShareRow {
-    item: String,
+    item: ItemId,
     sid: StructureId,
     wrap: Vec<u8>,
     at: i64,
@@ -483,7 +483,7 @@ pub(super) fn documents(
 ) -> Result<()> {
     let p = shared.platform;
     for j in 0..count {
-        let id = content::uuid(rng);
+        let id = ItemId::stored(content::uuid(rng));
         let key = Key32::random();
         let created_at = safe.created_at + rng.gen_range(0..=(shared.now - safe.created_at).max(0));
         let name = content::document_name(rng);

@@ -10,7 +10,7 @@
 //! contacts or notes, and only until she revokes it. The token is also kept sealed under her
 //! vault key so that she can see her address again when logged in.
 
-use crate::domain::{BeneficiaryId, ItemKind};
+use crate::domain::{BeneficiaryId, ItemId, ItemKind};
 use crate::service::access::own_safe;
 use crate::service::calendar::interop::ics;
 use crate::service::contexts as ctx;
@@ -129,7 +129,7 @@ impl App {
             last_read_at: None,
         };
         let events: Vec<Opened> = visible_items(self, session, &bid, ItemKind::Event).await?;
-        let wraps: Vec<(String, Vec<u8>)> = events
+        let wraps: Vec<(ItemId, Vec<u8>)> = events
             .iter()
             .map(|o| {
                 (
@@ -156,8 +156,8 @@ impl App {
         })
         .await?;
         // An event added while the feed was being made may have missed it: a second look.
-        let known: Vec<String> = events.iter().map(|o| o.row.id.clone()).collect();
-        let missed: Vec<(String, Vec<u8>)> = visible_items(self, session, &bid, ItemKind::Event)
+        let known: Vec<ItemId> = events.iter().map(|o| o.row.id.clone()).collect();
+        let missed: Vec<(ItemId, Vec<u8>)> = visible_items(self, session, &bid, ItemKind::Event)
             .await?
             .iter()
             .filter(|o| !known.contains(&o.row.id))
@@ -214,7 +214,7 @@ pub(crate) fn feed_wrap(
     app: &App,
     feed: &str,
     public: &PublicKey,
-    item: &str,
+    item: &ItemId,
     key: &Key32,
 ) -> Vec<u8> {
     let aad = ctx::feed_item_key(feed, item);
@@ -262,7 +262,7 @@ impl App {
         // One public-key unwrap per event: on the blocking pool, not on the request threads.
         let app = self.clone();
         let mut opened = tokio::task::spawn_blocking(move || {
-            let mut opened: Vec<(String, Event)> = Vec::with_capacity(events.len());
+            let mut opened: Vec<(ItemId, Event)> = Vec::with_capacity(events.len());
             for (row, wrap) in &events {
                 let aad = ctx::feed_item_key(&feed.id, &row.id);
                 let key = app

@@ -11,7 +11,7 @@
 //! due then is postponed to the morning without spending an attempt. Each SMS sent is counted
 //! for the structure that opened her safe (`sms_counters`, per month).
 
-use crate::domain::{BeneficiaryId, StructureId};
+use crate::domain::{BeneficiaryId, ItemId, StructureId};
 use std::sync::{Arc, OnceLock};
 
 use jiff::tz::TimeZone;
@@ -50,7 +50,7 @@ pub struct ReminderView {
 /// What the reminder scheduling needs of an event.
 #[derive(Debug, Clone, Serialize)]
 pub struct EventSchedule {
-    pub event_id: String,
+    pub event_id: ItemId,
     pub beneficiary_id: BeneficiaryId,
     /// RFC 3339 UTC.
     pub starts_at: String,
@@ -148,7 +148,7 @@ pub fn after_quiet_hours(config: &Config, at: i64) -> i64 {
 pub(crate) async fn event_schedule(
     app: &App,
     session: &Session,
-    id: &str,
+    id: &ItemId,
 ) -> ServiceResult<EventSchedule> {
     let o = open_item(app, session, id, Action::View, ItemKind::Event).await?;
     match open_fields(app, ItemKind::Event, &o)? {
@@ -181,7 +181,7 @@ pub(crate) fn reminder_phone(app: &App, identity: &IdentityRecord) -> Option<Str
 pub(crate) async fn schedule_event_reminders(
     app: &App,
     session: &Session,
-    event_id: &str,
+    event_id: &ItemId,
 ) -> ServiceResult<usize> {
     let sched = event_schedule(app, session, event_id).await?;
     let (identity, _, row) = identity_of(app, session, &sched.beneficiary_id).await?;
@@ -230,7 +230,7 @@ pub(crate) async fn schedule_event_reminders(
 pub(crate) async fn schedule_expiry_reminders(
     app: &App,
     session: &Session,
-    item_id: &str,
+    item_id: &ItemId,
     bid: &BeneficiaryId,
     expires_on: Option<&str>,
 ) -> ServiceResult<usize> {
@@ -277,7 +277,7 @@ pub(crate) async fn schedule_expiry_reminders(
 /// Replaces an item's unsent reminders by `plans` (minutes before, due time, phone, text).
 pub(crate) async fn plan(
     app: &App,
-    item_id: &str,
+    item_id: &ItemId,
     bid: &BeneficiaryId,
     structure: Option<StructureId>,
     kind: &'static str,
@@ -342,13 +342,13 @@ impl App {
         &self,
         session: &Session,
         kind: ItemKind,
-        id: &str,
+        id: &ItemId,
     ) -> ServiceResult<Vec<ReminderView>> {
         let o = open_item(self, session, id, crate::policy::Action::View, kind).await?;
         self.reminders_of(&o.row.id).await
     }
 
-    async fn reminders_of(&self, item_id: &str) -> ServiceResult<Vec<ReminderView>> {
+    async fn reminders_of(&self, item_id: &ItemId) -> ServiceResult<Vec<ReminderView>> {
         let item = item_id.to_owned();
         let rows = self
             .read(move |tx| Ok(reminders::of_item(tx, &item)?))

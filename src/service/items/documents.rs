@@ -2,7 +2,7 @@
 //! neutralised), encrypted storage, listing, download, rename, move, delete. Every access is
 //! journaled. The item core (opening, wraps, sealing, sharing) is in the sibling modules.
 
-use crate::domain::{BeneficiaryId, ItemKind, StructureId};
+use crate::domain::{BeneficiaryId, ItemId, ItemKind, StructureId};
 use crate::policy::{Action, Actor};
 use crate::service::access::allow_on_safe;
 use crate::service::calendar::reminders::schedule_expiry_reminders;
@@ -21,7 +21,7 @@ use crate::service::items::wrap::new_item_row;
 use crate::service::items::wrap::{insert_item, new_item_wraps};
 use crate::service::journal::{actor_of, journal};
 use crate::service::paging::{Page, PageNumber};
-use crate::service::{App, ServiceError, ServiceResult, Session, new_id, parse_id};
+use crate::service::{App, ServiceError, ServiceResult, Session, parse_id};
 use crate::store::beneficiaries;
 use crate::store::items::{self, FolderFilter, ItemRow, ShareRow};
 use consigne_vault::Key32;
@@ -37,7 +37,7 @@ pub struct NewDocument {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct DocumentView {
-    pub id: String,
+    pub id: ItemId,
     pub beneficiary_id: BeneficiaryId,
     pub name: String,
     pub content_type: String,
@@ -238,7 +238,7 @@ impl App {
                 if used + size > self.config.storage.quota_bytes() {
                     return Err(ServiceError::TooLarge("quota_exceeded"));
                 }
-                let (id, key) = (new_id(), Key32::random());
+                let (id, key) = (ItemId::generate(), Key32::random());
                 let blob = write_blob(self, &key, ctx::blob(&bid, &id, "content"), clean).await?;
                 drop(share);
                 (
@@ -350,7 +350,7 @@ impl App {
         &self,
         session: &Session,
         horizon: &str,
-    ) -> ServiceResult<Vec<(String, String, String)>> {
+    ) -> ServiceResult<Vec<(String, String, ItemId)>> {
         let bid = match &session.actor {
             Actor::Beneficiary { beneficiary_id, .. } => beneficiary_id.clone(),
             _ => return Err(ServiceError::NotFound),
@@ -359,7 +359,7 @@ impl App {
         let dated = self
             .read(move |tx| Ok(items::expiring_of(tx, &b2)?))
             .await?;
-        let mut due: Vec<(String, String)> = dated
+        let mut due: Vec<(String, ItemId)> = dated
             .into_iter()
             .filter_map(|(id, sealed)| {
                 let date = self.platform.open(&ctx::expiry(&id), &sealed).ok()?;
@@ -368,7 +368,7 @@ impl App {
             })
             .collect();
         due.sort();
-        let ids: Vec<String> = due.iter().map(|(_, id)| id.clone()).collect();
+        let ids: Vec<ItemId> = due.iter().map(|(_, id)| id.clone()).collect();
         let rows = self
             .read(move |tx| {
                 let mut rows = Vec::with_capacity(ids.len());
@@ -411,7 +411,11 @@ impl App {
             .collect()
     }
 
-    pub async fn get_document(&self, session: &Session, id: &str) -> ServiceResult<DocumentView> {
+    pub async fn get_document(
+        &self,
+        session: &Session,
+        id: &ItemId,
+    ) -> ServiceResult<DocumentView> {
         let o = open_item(self, session, id, Action::View, ItemKind::Document).await?;
         self.document_view(&o.row, &o.key, &o.shares, session)
     }
@@ -420,7 +424,7 @@ impl App {
     pub async fn document_content(
         &self,
         session: &Session,
-        id: &str,
+        id: &ItemId,
         thumbnail: bool,
         action: &'static str,
     ) -> ServiceResult<(DocumentView, Vec<u8>)> {
@@ -451,7 +455,7 @@ impl App {
     pub async fn update_document(
         &self,
         session: &Session,
-        id: &str,
+        id: &ItemId,
         patch: DocumentPatch,
     ) -> ServiceResult<DocumentView> {
         let o = open_item(self, session, id, Action::Update, ItemKind::Document).await?;
@@ -502,7 +506,7 @@ impl App {
                     Some(&b2),
                     &actor,
                     a,
-                    Some((ItemKind::Document.as_str(), &iid)),
+                    Some((ItemKind::Document.as_str(), iid.as_str())),
                     true,
                 )?;
             }
@@ -516,7 +520,7 @@ impl App {
         self.get_document(session, id).await
     }
 
-    pub async fn delete_document(&self, session: &Session, id: &str) -> ServiceResult<()> {
+    pub async fn delete_document(&self, session: &Session, id: &ItemId) -> ServiceResult<()> {
         let o = open_item(self, session, id, Action::Update, ItemKind::Document).await?;
         let actor = actor_of(session, o.via.as_ref());
         let (bid, iid, now) = (o.row.beneficiary_id.clone(), o.row.id.clone(), self.now());
@@ -528,7 +532,7 @@ impl App {
                 Some(&bid),
                 &actor,
                 "document_deleted",
-                Some((ItemKind::Document.as_str(), &iid)),
+                Some((ItemKind::Document.as_str(), iid.as_str())),
                 true,
             )
         })
@@ -583,7 +587,7 @@ impl App {
             .list_documents(session, bid, None)
             .await?
             .into_iter()
-            .map(|d| (d.id, d.name))
+            .map(|d| (d.id.into_string(), d.name))
             .collect())
     }
 }
@@ -593,7 +597,7 @@ impl App {
 pub(crate) async fn document_source(
     app: &App,
     session: &Session,
-    id: &str,
+    id: &ItemId,
 ) -> ServiceResult<(DocumentView, ContentSource, Opened)> {
     let o = open_item(app, session, id, Action::View, ItemKind::Document).await?;
     let view = app.document_view(&o.row, &o.key, &o.shares, session)?;
@@ -611,7 +615,7 @@ impl App {
     pub async fn document_stream(
         &self,
         session: &Session,
-        id: &str,
+        id: &ItemId,
         action: &'static str,
     ) -> ServiceResult<(DocumentView, ContentStream)> {
         let (view, source, opened) = document_source(self, session, id).await?;

@@ -4,7 +4,7 @@
 //! (fail closed: the same 404).
 
 use super::rewrap::{rewrap_of, store_rewraps};
-use crate::domain::{BeneficiaryId, ItemKind, StructureId};
+use crate::domain::{BeneficiaryId, ItemId, ItemKind, StructureId};
 use crate::policy::{Action, Actor, Resource};
 use crate::service::access::{allow, allow_on_safe, authorize_item};
 use crate::service::contexts as ctx;
@@ -75,11 +75,11 @@ pub(crate) fn item_key(
 pub(crate) async fn open_item(
     app: &App,
     session: &Session,
-    id: &str,
+    id: &ItemId,
     action: Action,
     kind: ItemKind,
 ) -> ServiceResult<Opened> {
-    let id = parse_id(id)?;
+    let id = id.clone();
     let (row, shares, relays) = app
         .read(move |tx| {
             let row = items::by_id(tx, &id)?
@@ -204,7 +204,7 @@ pub(crate) async fn visible_page(
                 shared_with_any: structures.as_deref(),
             };
             let rows = items::page(tx, &filter, limit, offset)?;
-            let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+            let ids: Vec<&ItemId> = rows.iter().map(|r| &r.id).collect();
             let shares = items::shares_of_items(tx, &ids)?;
             Ok((rows, shares, relays))
         })
@@ -279,7 +279,7 @@ pub(crate) async fn journal_access(
             Some(&bid),
             &actor,
             action,
-            Some((kind.as_str(), &iid)),
+            Some((kind.as_str(), iid.as_str())),
             true,
         )
     })

@@ -4,7 +4,7 @@
 //! adds it). Create, view, change, delete and share are journaled. An event keeps the reminders
 //! she chose (`event_schedule` hands them to the reminder scheduling).
 
-use crate::domain::{BeneficiaryId, StructureId};
+use crate::domain::{BeneficiaryId, ItemId, StructureId};
 use crate::policy::Action;
 use crate::service::access::allow_on_safe;
 use crate::service::calendar::reminders::schedule_event_reminders;
@@ -18,7 +18,7 @@ use crate::service::items::wrap::new_item_row;
 use crate::service::items::wrap::{insert_item, new_item_wraps};
 use crate::service::journal::{actor_of, journal};
 use crate::service::paging::{Page, PageNumber};
-use crate::service::{App, ServiceError, ServiceResult, Session, new_id};
+use crate::service::{App, ServiceError, ServiceResult, Session};
 use crate::store::{Sql, accounts, beneficiaries, items};
 use consigne_vault::Key32;
 use serde::Serialize;
@@ -26,7 +26,7 @@ use serde_json::{Map, Value};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ItemView {
-    pub id: String,
+    pub id: ItemId,
     pub kind: ItemKind,
     pub beneficiary_id: BeneficiaryId,
     pub created_at: String,
@@ -69,7 +69,7 @@ impl App {
             .await?;
         allow_on_safe(session, Action::AddItem, &bid, &relays)?;
         let fields = parse_fields(kind, input)?;
-        let (id, key) = (new_id(), Key32::random());
+        let (id, key) = (ItemId::generate(), Key32::random());
         let wraps = new_item_wraps(self, session, &bid, &id, &key, &account_public, &relays)?;
         let row = new_item_row(
             session,
@@ -162,7 +162,7 @@ impl App {
         &self,
         session: &Session,
         kind: ItemKind,
-        id: &str,
+        id: &ItemId,
     ) -> ServiceResult<ItemView> {
         let (o, view) = self.opened_view(session, kind, id, Action::View).await?;
         let action: &'static str = match kind {
@@ -180,7 +180,7 @@ impl App {
         &self,
         session: &Session,
         kind: ItemKind,
-        id: &str,
+        id: &ItemId,
     ) -> ServiceResult<ItemView> {
         Ok(self.opened_view(session, kind, id, Action::Update).await?.1)
     }
@@ -189,7 +189,7 @@ impl App {
         &self,
         session: &Session,
         kind: ItemKind,
-        id: &str,
+        id: &ItemId,
         action: Action,
     ) -> ServiceResult<(Opened, ItemView)> {
         let o = open_item(self, session, id, action, kind).await?;
@@ -203,7 +203,7 @@ impl App {
         &self,
         session: &Session,
         kind: ItemKind,
-        id: &str,
+        id: &ItemId,
         patch: &Map<String, Value>,
     ) -> ServiceResult<ItemView> {
         let o = open_item(self, session, id, Action::Update, kind).await?;
@@ -239,7 +239,7 @@ impl App {
         &self,
         session: &Session,
         kind: ItemKind,
-        id: &str,
+        id: &ItemId,
     ) -> ServiceResult<()> {
         let o = open_item(self, session, id, Action::Update, kind).await?;
         self.journaled_change(session, &o, "deleted", |tx, iid| {
@@ -258,7 +258,7 @@ impl App {
         change: F,
     ) -> ServiceResult<()>
     where
-        F: FnOnce(&mut dyn Sql, &str) -> ServiceResult<()> + Send + 'static,
+        F: FnOnce(&mut dyn Sql, &ItemId) -> ServiceResult<()> + Send + 'static,
     {
         let actor = actor_of(session, o.via.as_ref());
         let (bid, iid, kind, now) = (
@@ -275,7 +275,7 @@ impl App {
                 Some(&bid),
                 &actor,
                 &format!("{kind}_{what}"),
-                Some((kind.as_str(), &iid)),
+                Some((kind.as_str(), iid.as_str())),
                 true,
             )
         })
@@ -292,7 +292,7 @@ impl App {
         for kind in ItemKind::ORGANIZER {
             for o in visible_items(self, session, bid, kind).await? {
                 out.push((
-                    o.row.id.clone(),
+                    o.row.id.to_string(),
                     open_fields(self, kind, &o)?.title().to_owned(),
                 ));
             }

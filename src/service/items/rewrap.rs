@@ -8,6 +8,7 @@
 //! open), `updated_at`, and her journal (no one else reads anything: it is her own session
 //! changing how her own key is kept).
 
+use crate::domain::ItemId;
 use crate::policy::Actor;
 use crate::service::contexts as ctx;
 use crate::service::{App, ServiceResult, Session};
@@ -17,7 +18,7 @@ use consigne_vault::Key32;
 /// A public-key wrap to replace by a symmetric one, compared and swapped in one write.
 #[derive(Debug)]
 pub(crate) struct Rewrap {
-    id: String,
+    id: ItemId,
     /// The stored public-key wrap the new one replaces (the compare of compare-and-swap).
     old_owner_wrap: Vec<u8>,
     vault_wrap: Vec<u8>,

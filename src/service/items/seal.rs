@@ -1,7 +1,7 @@
 //! An item's metadata (a document's name and type; every field of a contact, note or event),
 //! sealed as JSON under the item key, then by the platform key.
 
-use crate::domain::BeneficiaryId;
+use crate::domain::{BeneficiaryId, ItemId};
 use crate::service::contexts as ctx;
 use crate::service::{App, ServiceError, ServiceResult};
 use crate::store::items::ItemRow;
@@ -27,7 +27,7 @@ pub(crate) fn seal_meta<T: Serialize>(
     app: &App,
     key: &Key32,
     bid: &BeneficiaryId,
-    id: &str,
+    id: &ItemId,
     meta: &T,
 ) -> Vec<u8> {
     let aad = ctx::item_meta(bid, id);

@@ -2,7 +2,7 @@
 //! time (the API) or the whole "who sees this" form at once, in one transaction. Every change
 //! is journaled.
 
-use crate::domain::{ItemKind, StructureId};
+use crate::domain::{ItemId, ItemKind, StructureId};
 use crate::policy::Action;
 use crate::service::items::open::{Opened, open_item};
 use crate::service::items::wrap::share_wrap;
@@ -23,7 +23,7 @@ impl App {
         &self,
         session: &Session,
         kind: ItemKind,
-        id: &str,
+        id: &ItemId,
         sid: &StructureId,
         shared: bool,
     ) -> ServiceResult<()> {
@@ -52,7 +52,7 @@ impl App {
         &self,
         session: &Session,
         kind: ItemKind,
-        id: &str,
+        id: &ItemId,
         sids: &[StructureId],
     ) -> ServiceResult<()> {
         let o = open_item(self, session, id, Action::Share, kind).await?;
@@ -104,7 +104,7 @@ fn change_share(
         Some(&o.row.beneficiary_id),
         &change.actor,
         &action,
-        Some((kind.as_str(), &o.row.id)),
+        Some((kind.as_str(), o.row.id.as_str())),
         true,
     )
 }

@@ -24,7 +24,7 @@
 //! upload. The blob is committed (durable) only if the whole file arrived and passed; its row
 //! is written by `upload_document`.
 
-use crate::domain::BeneficiaryId;
+use crate::domain::{BeneficiaryId, ItemId};
 use std::io::Read;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -35,7 +35,7 @@ use crate::service::contexts as ctx;
 use crate::service::items::content::{HashingWriter, blob_error};
 use crate::service::items::media::media_error;
 use crate::service::items::media::media_limits;
-use crate::service::{App, ServiceError, ServiceResult, new_id};
+use crate::service::{App, ServiceError, ServiceResult};
 use consigne_vault::Key32;
 
 /// Chunks in flight between the request and the storage task: enough to overlap the two, few
@@ -157,7 +157,7 @@ impl MemoryShare {
 #[derive(Debug)]
 pub struct StoredUpload {
     pub(crate) beneficiary_id: BeneficiaryId,
-    pub(crate) id: String,
+    pub(crate) id: ItemId,
     pub(crate) key: Key32,
     pub(crate) size: i64,
     /// SHA-256 of the plaintext.
@@ -392,7 +392,7 @@ impl Upload {
             .map_err(|_| ServiceError::Internal("upload streams"))?;
         let (tx, rx) = tokio::sync::mpsc::channel::<Piece>(CHANNEL_DEPTH);
         let complete = Arc::new(AtomicBool::new(false));
-        let (id, key) = (new_id(), Key32::random());
+        let (id, key) = (ItemId::generate(), Key32::random());
         let context = ctx::blob(&self.bid, &id, "content");
         let store = self.app.blobs().clone();
         let done = complete.clone();

@@ -2,7 +2,7 @@
 //! to her public key and to his structure), the row and its first share written with its
 //! journal line, and the wrap of a share to a structure's public key.
 
-use crate::domain::{BeneficiaryId, ItemKind, StructureId};
+use crate::domain::{BeneficiaryId, ItemId, ItemKind, StructureId};
 use crate::policy::Actor;
 use crate::service::calendar::feeds::add_to_feed;
 use crate::service::contexts as ctx;
@@ -19,7 +19,7 @@ pub(crate) type NewWraps = (Option<Vec<u8>>, Option<Vec<u8>>, Option<StructureId
 pub(crate) fn new_item_row(
     session: &Session,
     bid: &BeneficiaryId,
-    id: &str,
+    id: &ItemId,
     kind: ItemKind,
     meta_sealed: Vec<u8>,
     (key_wrap_vault, key_wrap_owner, share_with): NewWraps,
@@ -59,7 +59,7 @@ pub(crate) fn new_item_wraps(
     app: &App,
     session: &Session,
     bid: &BeneficiaryId,
-    id: &str,
+    id: &ItemId,
     key: &Key32,
     account_public: &[u8],
     relays: &[beneficiaries::RelayRow],
@@ -129,7 +129,7 @@ pub(crate) async fn insert_item(
             Some(&r2.beneficiary_id),
             &actor,
             &action,
-            Some((r2.kind.as_str(), &r2.id)),
+            Some((r2.kind.as_str(), r2.id.as_str())),
             true,
         )?;
         Ok(items::shares_of(tx, &r2.id)?)

@@ -1,7 +1,7 @@
 //! Documents, folders, shares and the journal in the JSON API.
 
 use super::{ApiResult, no_content, ok};
-use crate::domain::{BeneficiaryId, ItemKind, StructureId};
+use crate::domain::{BeneficiaryId, ItemId, ItemKind, StructureId};
 use crate::service::{
     DocumentPatch, FolderFilter, MAX_FILE_BYTES_CAP, NewDocument, Received, ServiceError, Session,
 };
@@ -157,6 +157,7 @@ async fn get_one(
     ApiSession(session): ApiSession,
     Path(id): Path<String>,
 ) -> ApiResult {
+    let id = ItemId::parse(&id)?;
     ok(StatusCode::OK, s.app.get_document(&session, &id).await?)
 }
 
@@ -205,6 +206,7 @@ async fn content(
     ApiSession(session): ApiSession,
     Path(id): Path<String>,
 ) -> ApiResult {
+    let id = ItemId::parse(&id)?;
     let (doc, rx) = s
         .app
         .document_stream(&session, &id, "document_downloaded")
@@ -228,6 +230,7 @@ async fn thumbnail(
     ApiSession(session): ApiSession,
     Path(id): Path<String>,
 ) -> ApiResult {
+    let id = ItemId::parse(&id)?;
     let (_, bytes) = s
         .app
         .document_content(&session, &id, true, "document_viewed")
@@ -257,6 +260,7 @@ async fn update(
     Path(id): Path<String>,
     ApiJson(b): ApiJson<PatchBody>,
 ) -> ApiResult {
+    let id = ItemId::parse(&id)?;
     let patch = DocumentPatch {
         name: b.name,
         folder_id: b.folder_id,
@@ -273,6 +277,7 @@ async fn remove(
     ApiSession(session): ApiSession,
     Path(id): Path<String>,
 ) -> ApiResult {
+    let id = ItemId::parse(&id)?;
     s.app.delete_document(&session, &id).await?;
     no_content()
 }
@@ -282,6 +287,7 @@ async fn share(
     ApiSession(session): ApiSession,
     Path((id, sid)): Path<(String, String)>,
 ) -> ApiResult {
+    let id = ItemId::parse(&id)?;
     let sid = StructureId::parse(&sid)?;
     s.app
         .set_item_share(&session, ItemKind::Document, &id, &sid, true)
@@ -294,6 +300,7 @@ async fn unshare(
     ApiSession(session): ApiSession,
     Path((id, sid)): Path<(String, String)>,
 ) -> ApiResult {
+    let id = ItemId::parse(&id)?;
     let sid = StructureId::parse(&sid)?;
     s.app
         .set_item_share(&session, ItemKind::Document, &id, &sid, false)

@@ -9,7 +9,7 @@ pub(crate) use organizer::item_kind_in_path;
 use super::AppState;
 use super::error::ApiError;
 use super::extract::{ApiJson, ApiSession, ApiSessionAny, ClientAddr};
-use crate::domain::{BeneficiaryId, StructureId};
+use crate::domain::{BeneficiaryId, ItemId, StructureId};
 use crate::service::{
     LoginOutcome, LoginRequest, NewProfessional, NewSafe, NewStructure, Page, PageNumber,
     RecoverRequest,
@@ -817,6 +817,7 @@ async fn event_reminders(
     ApiSession(session): ApiSession,
     Path(id): Path<String>,
 ) -> ApiResult {
+    let id = ItemId::parse(&id)?;
     ok(
         StatusCode::OK,
         s.app
@@ -830,6 +831,7 @@ async fn document_reminders(
     ApiSession(session): ApiSession,
     Path(id): Path<String>,
 ) -> ApiResult {
+    let id = ItemId::parse(&id)?;
     ok(
         StatusCode::OK,
         s.app

@@ -1,7 +1,7 @@
 //! Contacts, notes and events in the JSON API: one set of handlers for the three kinds.
 
 use super::{ApiResult, no_content, ok};
-use crate::domain::{BeneficiaryId, StructureId};
+use crate::domain::{BeneficiaryId, ItemId, StructureId};
 use crate::service::{ItemKind, ServiceError};
 use crate::web::AppState;
 use crate::web::error::ApiError;
@@ -98,6 +98,7 @@ async fn get_one(
     ApiSession(session): ApiSession,
     Path(id): Path<String>,
 ) -> ApiResult {
+    let id = ItemId::parse(&id)?;
     ok(StatusCode::OK, s.app.get_item(&session, kind, &id).await?)
 }
 
@@ -108,6 +109,7 @@ async fn update(
     Path(id): Path<String>,
     ApiJson(body): ApiJson<Map<String, Value>>,
 ) -> ApiResult {
+    let id = ItemId::parse(&id)?;
     ok(
         StatusCode::OK,
         s.app.update_item(&session, kind, &id, &body).await?,
@@ -120,6 +122,7 @@ async fn remove(
     ApiSession(session): ApiSession,
     Path(id): Path<String>,
 ) -> ApiResult {
+    let id = ItemId::parse(&id)?;
     s.app.delete_item(&session, kind, &id).await?;
     no_content()
 }
@@ -149,6 +152,7 @@ async fn set_share(
     Path((id, sid)): Path<(String, String)>,
     shared: bool,
 ) -> ApiResult {
+    let id = ItemId::parse(&id)?;
     let sid = StructureId::parse(&sid)?;
     s.app
         .set_item_share(&session, kind, &id, &sid, shared)

@@ -5,7 +5,7 @@
 use super::{
     CheckedParts, Ctx, Fields, Page, Person, Post, Professional, Reader, Upload, icons::icon,
 };
-use crate::domain::{BeneficiaryId, ItemKind, StructureId};
+use crate::domain::{BeneficiaryId, ItemId, ItemKind, StructureId};
 use crate::service::{
     DocumentPatch, DocumentView, FolderFilter, FolderView, MAX_FILE_BYTES_CAP, NewDocument,
     PageNumber, Received, RelayView, ScanPhotos, ServiceError, Session,
@@ -436,6 +436,9 @@ async fn document_page(
     Path(id): Path<String>,
     Page(ctx, Person { session, bid }): Page<Person>,
 ) -> Response {
+    let Ok(id) = ItemId::parse(&id) else {
+        return ctx.not_found();
+    };
     render_document(&ctx, &session, &bid, &id, None, StatusCode::OK).await
 }
 
@@ -443,7 +446,7 @@ async fn render_document(
     ctx: &Ctx,
     session: &Session,
     bid: &BeneficiaryId,
-    id: &str,
+    id: &ItemId,
     error: Option<String>,
     status: StatusCode,
 ) -> Response {
@@ -507,6 +510,9 @@ fn download_name(name: &str) -> String {
 
 async fn serve_content(page: Page<Reader>, id: String, thumbnail: bool, inline: bool) -> Response {
     let Page(ctx, Reader(session)) = page;
+    let Ok(id) = ItemId::parse(&id) else {
+        return ctx.not_found();
+    };
     let action = if inline {
         "document_viewed"
     } else {
@@ -603,6 +609,9 @@ async fn edit_submit(
     Path(id): Path<String>,
     Post(ctx, Person { session, bid }, form): Post<Person, EditForm>,
 ) -> Response {
+    let Ok(id) = ItemId::parse(&id) else {
+        return ctx.not_found();
+    };
     let nonempty = |s: &str| Some(s.trim().to_owned()).filter(|v| !v.is_empty());
     let patch = DocumentPatch {
         name: Some(form.name.clone()),
@@ -631,6 +640,9 @@ async fn shares_submit(
     Path(id): Path<String>,
     Post(ctx, Person { session, .. }, pairs): Post<Person, Fields>,
 ) -> Response {
+    let Ok(id) = ItemId::parse(&id) else {
+        return ctx.not_found();
+    };
     match apply_shares(&ctx, &session, ItemKind::Document, &id, &pairs).await {
         Ok(()) => Redirect::to(&format!("/documents/{id}")).into_response(),
         Err(e) => ctx.error_page(&e),
@@ -675,7 +687,7 @@ pub(super) async fn apply_shares(
     ctx: &Ctx,
     session: &Session,
     kind: ItemKind,
-    id: &str,
+    id: &ItemId,
     form: &[(String, String)],
 ) -> Result<(), ServiceError> {
     // What names none of her relais changes nothing, as before.
@@ -694,6 +706,9 @@ async fn delete_confirm(
     Path(id): Path<String>,
     Page(ctx, Person { session, .. }): Page<Person>,
 ) -> Response {
+    let Ok(id) = ItemId::parse(&id) else {
+        return ctx.not_found();
+    };
     match ctx.state.app.get_document(&session, &id).await {
         Ok(doc) => ctx.page(&ctx.t("doc-delete"), html! {
             section.card.narrow {
@@ -714,6 +729,9 @@ async fn delete_submit(
     Path(id): Path<String>,
     Post(ctx, Person { session, .. }, _): Post<Person>,
 ) -> Response {
+    let Ok(id) = ItemId::parse(&id) else {
+        return ctx.not_found();
+    };
     match ctx.state.app.delete_document(&session, &id).await {
         Ok(()) => Redirect::to("/documents").into_response(),
         Err(e) => ctx.error_page(&e),

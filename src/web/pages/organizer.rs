@@ -5,7 +5,7 @@
 
 use super::documents::apply_shares;
 use super::{Ctx, Fields, Page, Person, Post, Professional, Reader, icons::icon};
-use crate::domain::BeneficiaryId;
+use crate::domain::{BeneficiaryId, ItemId};
 use crate::service::{ItemFields, ItemKind, ItemView, ReminderView, ServiceError, Session};
 use crate::web::AppState;
 use axum::Router;
@@ -342,7 +342,7 @@ async fn create_submit(KindOf(kind): KindOf, post: Post<Person, Fields>) -> Resp
 }
 
 /// Adds (`id` none) or changes an item from its form; a wrong value comes back on the form.
-async fn save(post: Post<Person, Fields>, kind: ItemKind, id: Option<String>) -> Response {
+async fn save(post: Post<Person, Fields>, kind: ItemKind, id: Option<ItemId>) -> Response {
     let Post(ctx, Person { session, bid }, pairs) = post;
     let input = form_input(&ctx, kind, &pairs);
     let app = &ctx.state.app;
@@ -422,6 +422,9 @@ async fn item_page(
     Path(id): Path<String>,
     Page(ctx, Reader(session)): Page<Reader>,
 ) -> Response {
+    let Ok(id) = ItemId::parse(&id) else {
+        return ctx.not_found();
+    };
     let app = &ctx.state.app;
     let item = match app.get_item(&session, kind, &id).await {
         Ok(i) => i,
@@ -461,6 +464,9 @@ async fn item_page(
 /// One of her items as she may change it, shown by `show`.
 async fn editable(page: Page<Person>, kind: ItemKind, id: String, show: Show) -> Response {
     let Page(ctx, Person { session, .. }) = page;
+    let Ok(id) = ItemId::parse(&id) else {
+        return ctx.not_found();
+    };
     match ctx.state.app.item_for_edit(&session, kind, &id).await {
         Ok(item) => show(&ctx, kind, &item),
         Err(e) => ctx.error_page(&e),
@@ -483,6 +489,9 @@ async fn edit_submit(
     Path(id): Path<String>,
     post: Post<Person, Fields>,
 ) -> Response {
+    let Ok(id) = ItemId::parse(&id) else {
+        return post.0.not_found();
+    };
     save(post, kind, Some(id)).await
 }
 
@@ -491,6 +500,9 @@ async fn shares_submit(
     Path(id): Path<String>,
     Post(ctx, Person { session, .. }, pairs): Post<Person, Fields>,
 ) -> Response {
+    let Ok(id) = ItemId::parse(&id) else {
+        return ctx.not_found();
+    };
     match apply_shares(&ctx, &session, kind, &id, &pairs).await {
         Ok(()) => Redirect::to(&format!("/{}/{id}", kind.plural())).into_response(),
         Err(e) => ctx.error_page(&e),
@@ -524,6 +536,9 @@ async fn delete_submit(
     Path(id): Path<String>,
     Post(ctx, Person { session, .. }, _): Post<Person>,
 ) -> Response {
+    let Ok(id) = ItemId::parse(&id) else {
+        return ctx.not_found();
+    };
     match ctx.state.app.delete_item(&session, kind, &id).await {
         Ok(()) => Redirect::to(&format!("/{}", kind.plural())).into_response(),
         Err(e) => ctx.error_page(&e),
