@@ -305,6 +305,40 @@ impl StructureKind {
     }
 }
 
+/// Who an account is: a person with a safe, a professional of one or more structures, or the
+/// platform's operator. Serialized as `beneficiary` / `professional` / `platform_admin`, the
+/// `accounts.kind` column (also who added an item, `items.created_by_kind`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AccountKind {
+    Beneficiary,
+    Professional,
+    PlatformAdmin,
+}
+
+impl AccountKind {
+    pub fn parse(raw: &str) -> Result<Self, InvalidInput> {
+        match raw {
+            "beneficiary" => Ok(Self::Beneficiary),
+            "professional" => Ok(Self::Professional),
+            "platform_admin" => Ok(Self::PlatformAdmin),
+            _ => Err(InvalidInput::new("kind", "invalid_kind")),
+        }
+    }
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Beneficiary => "beneficiary",
+            Self::Professional => "professional",
+            Self::PlatformAdmin => "platform_admin",
+        }
+    }
+    /// Professionals and platform admins: the staff, who log in by e-mail with a second
+    /// factor.
+    pub fn is_staff(&self) -> bool {
+        !matches!(self, Self::Beneficiary)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StaffRole {
     Member,
@@ -334,6 +368,24 @@ mod tests {
 
     fn today() -> time::Date {
         time::macros::date!(2026 - 11 - 22)
+    }
+
+    #[test]
+    fn account_kinds_read_back_what_they_write() {
+        for kind in [
+            AccountKind::Beneficiary,
+            AccountKind::Professional,
+            AccountKind::PlatformAdmin,
+        ] {
+            assert_eq!(AccountKind::parse(kind.as_str()), Ok(kind));
+            assert_eq!(
+                serde_json::to_string(&kind).unwrap(),
+                format!("\"{}\"", kind.as_str())
+            );
+        }
+        assert!(AccountKind::parse("system").is_err());
+        assert!(!AccountKind::Beneficiary.is_staff());
+        assert!(AccountKind::PlatformAdmin.is_staff());
     }
 
     #[test]

@@ -6,8 +6,8 @@ mod items;
 mod password;
 
 pub use identity::{
-    BirthDate, Email, Identifier, Language, PersonName, Phone, ShortText, StaffRole, StructureKind,
-    search_key,
+    AccountKind, BirthDate, Email, Identifier, Language, PersonName, Phone, ShortText, StaffRole,
+    StructureKind, search_key,
 };
 pub use ids::{BeneficiaryId, Id, ItemId, MalformedId, StructureId};
 pub use items::ItemKind;

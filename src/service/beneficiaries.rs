@@ -1,8 +1,8 @@
 //! Opening a safe for a person, the people a structure follows, her relais and invitations.
 
 use crate::domain::{
-    BeneficiaryId, BirthDate, Identifier, ItemKind, Language, Password, PersonName, Phone,
-    StructureId,
+    AccountKind, BeneficiaryId, BirthDate, Identifier, ItemKind, Language, Password, PersonName,
+    Phone, StructureId,
 };
 use crate::policy::{Action, Actor, Resource};
 use crate::service::access::{allow, allow_on_safe, own_safe, structure_access};
@@ -169,7 +169,7 @@ impl App {
         let now = self.now();
         let mut account = AccountRow {
             id: aid.clone(),
-            kind: "beneficiary".into(),
+            kind: AccountKind::Beneficiary,
             login_index: Vec::new(),
             email: None,
             display_name: None,
@@ -522,8 +522,8 @@ impl App {
     ) -> ServiceResult<()> {
         let now = self.now();
         self.tx(move |tx| {
-            let Some(account) =
-                accounts::by_login_index(tx, &index)?.filter(|a| a.kind == "beneficiary")
+            let Some(account) = accounts::by_login_index(tx, &index)?
+                .filter(|a| a.kind == AccountKind::Beneficiary)
             else {
                 return Ok(());
             };

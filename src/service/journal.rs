@@ -5,7 +5,7 @@
 //! (`store::journal`).
 
 use crate::clock::Timestamp;
-use crate::domain::{BeneficiaryId, StructureId};
+use crate::domain::{AccountKind, BeneficiaryId, StructureId};
 use crate::policy::Actor;
 use crate::service::access::own_safe;
 use crate::service::{App, NamedRef, ServiceResult, Session, new_id};
@@ -114,7 +114,7 @@ pub(crate) struct JournalActor {
 impl JournalActor {
     pub fn beneficiary(account: &str) -> Self {
         Self {
-            kind: "beneficiary",
+            kind: AccountKind::Beneficiary.as_str(),
             account: Some(account.to_owned()),
             name: None,
             structure: None,
@@ -126,9 +126,9 @@ impl JournalActor {
 pub(super) fn staff_actor(session: &Session, sid: &StructureId) -> JournalActor {
     JournalActor {
         kind: if matches!(session.actor, Actor::PlatformAdmin { .. }) {
-            "platform_admin"
+            AccountKind::PlatformAdmin.as_str()
         } else {
-            "professional"
+            AccountKind::Professional.as_str()
         },
         account: Some(session.account_id.clone()),
         name: Some(session.keys.display_name.clone()),
@@ -160,7 +160,7 @@ pub(super) fn actor_of(session: &Session, via: Option<&StructureId>) -> JournalA
     match &session.actor {
         Actor::Beneficiary { .. } => JournalActor::beneficiary(&session.account_id),
         _ => JournalActor {
-            kind: "professional",
+            kind: AccountKind::Professional.as_str(),
             account: Some(session.account_id.clone()),
             name: Some(session.keys.display_name.clone()),
             structure: via.cloned(),
@@ -170,10 +170,18 @@ pub(super) fn actor_of(session: &Session, via: Option<&StructureId>) -> JournalA
 
 #[derive(Debug, Clone, Serialize)]
 pub struct JournalActorView {
+    /// An account's kind, or `system` (a step no one took, such as a key rotation's end).
     pub kind: String,
     pub display_name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub structure: Option<NamedRef<StructureId>>,
+}
+
+impl JournalActorView {
+    /// The kind of account that acted; none for the system.
+    pub fn account_kind(&self) -> Option<AccountKind> {
+        AccountKind::parse(&self.kind).ok()
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -216,8 +224,8 @@ impl App {
             .map(|e| JournalView {
                 at: crate::clock::rfc3339(e.at),
                 actor: JournalActorView {
-                    display_name: match e.actor_kind.as_str() {
-                        "beneficiary"
+                    display_name: match AccountKind::parse(&e.actor_kind) {
+                        Ok(AccountKind::Beneficiary)
                             if e.actor_account.as_deref() == Some(session.account_id.as_str()) =>
                         {
                             session.keys.display_name.clone()

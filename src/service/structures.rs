@@ -1,6 +1,8 @@
 //! Structures (relay or mediation) and their professionals.
 
-use crate::domain::{Email, Password, ShortText, StaffRole, StructureId, StructureKind};
+use crate::domain::{
+    AccountKind, Email, Password, ShortText, StaffRole, StructureId, StructureKind,
+};
 use crate::policy::{Action, Resource};
 use crate::service::access::allow;
 use crate::service::auth::accounts::new_staff_account;
@@ -205,7 +207,7 @@ impl App {
         }
         let (row, pair) = new_staff_account(
             self,
-            "professional",
+            AccountKind::Professional,
             &email,
             display_name.as_str(),
             &password,
@@ -216,9 +218,9 @@ impl App {
         let now = self.now();
         let actor = JournalActor {
             kind: if matches!(session.actor, crate::policy::Actor::PlatformAdmin { .. }) {
-                "platform_admin"
+                AccountKind::PlatformAdmin.as_str()
             } else {
-                "professional"
+                AccountKind::Professional.as_str()
             },
             account: Some(session.account_id.clone()),
             name: Some(session.keys.display_name.clone()),

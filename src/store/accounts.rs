@@ -1,11 +1,12 @@
 //! Accounts of every kind: login index, password verifier and key wraps, second factor.
 
-use super::{Row, Sql, StoreResult, Value};
+use super::{Row, Sql, StoreError, StoreResult, Value};
+use crate::domain::AccountKind;
 
 #[derive(Debug, Clone)]
 pub struct AccountRow {
     pub id: String,
-    pub kind: String,
+    pub kind: AccountKind,
     pub login_index: Vec<u8>,
     pub email: Option<String>,
     pub display_name: Option<String>,
@@ -27,7 +28,8 @@ const COLS: &str = "id, kind, login_index, email, display_name, language, kdf_pa
 fn from_row(r: &Row) -> StoreResult<AccountRow> {
     Ok(AccountRow {
         id: r.text("id")?,
-        kind: r.text("kind")?,
+        kind: AccountKind::parse(&r.text("kind")?)
+            .map_err(|_| StoreError::Decode("kind".into()))?,
         login_index: r.blob("login_index")?,
         email: r.opt_text("email")?,
         display_name: r.opt_text("display_name")?,

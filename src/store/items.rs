@@ -1,7 +1,7 @@
 //! The safe's items, folders and per-structure shares.
 
 use super::{Row, Sql, StoreError, StoreResult, Value};
-use crate::domain::{BeneficiaryId, ItemId, ItemKind, StructureId};
+use crate::domain::{AccountKind, BeneficiaryId, ItemId, ItemKind, StructureId};
 
 /// An `items.kind` value as read.
 fn kind_of(r: &Row) -> StoreResult<ItemKind> {
@@ -22,7 +22,7 @@ pub struct ItemRow {
     pub size: i64,
     pub expires_sealed: Option<Vec<u8>>,
     pub created_at: i64,
-    pub created_by_kind: String,
+    pub created_by_kind: AccountKind,
     pub created_by_name: Option<String>,
     pub created_by_structure: Option<StructureId>,
     pub updated_at: i64,
@@ -46,7 +46,8 @@ fn from_row(r: &Row) -> StoreResult<ItemRow> {
         size: r.int("size")?,
         expires_sealed: r.opt_blob("expires_sealed")?,
         created_at: r.int("created_at")?,
-        created_by_kind: r.text("created_by_kind")?,
+        created_by_kind: AccountKind::parse(&r.text("created_by_kind")?)
+            .map_err(|_| StoreError::Decode("created_by_kind".into()))?,
         created_by_name: r.opt_text("created_by_name")?,
         created_by_structure: r.opt_id("created_by_structure")?,
         updated_at: r.int("updated_at")?,

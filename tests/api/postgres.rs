@@ -401,7 +401,7 @@ fn homonyms_opened_at_once_get_distinct_suffixes() {
                     tx,
                     &AccountRow {
                         id: uuid::Uuid::new_v4().to_string(),
-                        kind: "beneficiary".into(),
+                        kind: consigne::domain::AccountKind::Beneficiary,
                         login_index: index,
                         email: None,
                         display_name: None,

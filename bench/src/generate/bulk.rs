@@ -20,7 +20,7 @@
 
 use super::content;
 use anyhow::{Context, Result, anyhow};
-use consigne::domain::{BeneficiaryId, ItemId, ItemKind, StructureId, StructureKind};
+use consigne::domain::{AccountKind, BeneficiaryId, ItemId, ItemKind, StructureId, StructureKind};
 use consigne::store::accounts::{self, AccountRow};
 use consigne::store::beneficiaries::{self, BeneficiaryRow};
 use consigne::store::blobs::{BlobStore, BlobWrite};
@@ -261,7 +261,7 @@ pub(super) fn structures_batch(
         let aad = ctx::secret_key(&aid);
         accounts.push(AccountRow {
             id: aid.clone(),
-            kind: "professional".into(),
+            kind: AccountKind::Professional,
             login_index: platform.blind_index("login", &email).to_vec(),
             email: Some(email),
             display_name: Some(pro_name.clone()),
@@ -369,7 +369,7 @@ pub(super) fn people_batch(
         };
         batch.accounts.push(AccountRow {
             id: aid.clone(),
-            kind: "beneficiary".into(),
+            kind: AccountKind::Beneficiary,
             login_index: p.blind_index("login", &person.identifier).to_vec(),
             email: None,
             display_name: None,
@@ -584,11 +584,10 @@ pub(super) fn documents(
             expires_sealed: None,
             created_at,
             created_by_kind: if by.is_some() {
-                "professional"
+                AccountKind::Professional
             } else {
-                "beneficiary"
-            }
-            .into(),
+                AccountKind::Beneficiary
+            },
             created_by_name: by.map(|s| shared.structures[s].pro_name.clone()),
             created_by_structure: by.map(|s| shared.structures[s].id.clone()),
             updated_at: created_at,

@@ -1,7 +1,7 @@
 //! Accounts: the API's `account` object, her language, changing a password, and making staff
 //! accounts (professionals, platform admins).
 
-use crate::domain::{BeneficiaryId, Email, Password, StructureId};
+use crate::domain::{AccountKind, BeneficiaryId, Email, Password, StructureId};
 use crate::service::Stage;
 use crate::service::auth::identity::{IdentityRecord, check_for_identity};
 use crate::service::auth::login::check_password;
@@ -30,7 +30,7 @@ pub struct StructureRef {
 #[derive(Debug, Clone, Serialize)]
 pub struct AccountView {
     pub id: String,
-    pub kind: String,
+    pub kind: AccountKind,
     pub display_name: String,
     pub language: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -63,7 +63,7 @@ impl App {
     /// The API's `account` object.
     pub async fn account_view(&self, session: &Session) -> ServiceResult<AccountView> {
         let aid = session.account_id.clone();
-        let memberships = if session.kind == "professional" {
+        let memberships = if session.kind == AccountKind::Professional {
             self.read(move |tx| Ok(structures::memberships_of(tx, &aid)?))
                 .await?
         } else {
@@ -74,11 +74,11 @@ impl App {
             pending_reset,
             new_sheet_due: (!session.is_staff()).then_some(new_sheet_due),
             id: session.account_id.clone(),
-            kind: session.kind.clone(),
+            kind: session.kind,
             display_name: session.keys.display_name.clone(),
             language: session.keys.language.clone(),
             beneficiary_id: session.beneficiary_id.clone(),
-            structures: (session.kind == "professional").then(|| {
+            structures: (session.kind == AccountKind::Professional).then(|| {
                 memberships
                     .iter()
                     .map(|m| StructureRef {
@@ -262,8 +262,14 @@ impl App {
             .to_owned();
         let password = Password::new_checked(password, None, None, None, &[&local])
             .map_err(ServiceError::WeakPassword)?;
-        let (mut row, _) =
-            new_staff_account(self, "platform_admin", &email, display_name, &password).await?;
+        let (mut row, _) = new_staff_account(
+            self,
+            AccountKind::PlatformAdmin,
+            &email,
+            display_name,
+            &password,
+        )
+        .await?;
         let secret = totp::generate_secret();
         if with_totp {
             row.totp_secret = Some(self.platform.seal(&ctx::totp(&row.id), &secret));
@@ -284,7 +290,7 @@ impl App {
 /// Builds a staff account (professional or platform admin) ready to insert.
 pub(crate) async fn new_staff_account(
     app: &App,
-    kind: &str,
+    kind: AccountKind,
     email: &Email,
     display_name: &str,
     password: &Password,
@@ -316,7 +322,7 @@ pub(crate) async fn new_staff_account(
         totp_last_step: None,
         created_at: now,
         password_changed_at: now,
-        kind: kind.to_owned(),
+        kind,
         id,
     };
     Ok((row, pair))

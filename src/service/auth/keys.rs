@@ -1,7 +1,7 @@
 //! What a session holds: the account's unwrapped keys, sealed in the session row under a key
 //! derived from the session token that only the client keeps.
 
-use crate::domain::{BeneficiaryId, StructureId};
+use crate::domain::{AccountKind, BeneficiaryId, StructureId};
 use crate::policy::Actor;
 use crate::service::{ServiceError, ServiceResult};
 use consigne_vault::{Key32, KeyPair};
@@ -215,7 +215,7 @@ pub struct Session {
     pub token_hash: Vec<u8>,
     pub(crate) session_key: Key32,
     pub account_id: String,
-    pub kind: String,
+    pub kind: AccountKind,
     pub email: Option<String>,
     pub stage: Stage,
     pub keys: SessionKeys,
@@ -229,6 +229,6 @@ pub struct Session {
 
 impl Session {
     pub fn is_staff(&self) -> bool {
-        self.kind != "beneficiary"
+        self.kind.is_staff()
     }
 }

@@ -5,7 +5,7 @@
 //! passwords, and both end in the same `InvalidCredentials`: nobody learns whether a person
 //! has a safe (SECURITY.md, promise 5).
 
-use crate::domain::{BeneficiaryId, Email, Identifier};
+use crate::domain::{AccountKind, BeneficiaryId, Email, Identifier};
 use crate::service::Stage;
 use crate::service::auth::identity::beneficiary_keys;
 use crate::service::auth::sessions::create_session;
@@ -110,7 +110,7 @@ impl App {
         if loaded.keyring.deactivated {
             return Err(ServiceError::AccountDeactivated);
         }
-        let staff = account.kind != "beneficiary";
+        let staff = account.kind != AccountKind::Beneficiary;
         let mut used_step = None;
         let mut stage = Stage::Full;
         if staff && account.totp_confirmed {

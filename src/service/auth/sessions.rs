@@ -3,6 +3,7 @@
 //! (`authenticate`, with the staff's structure keys recomputed from the memberships as they
 //! are now), ended at logout.
 
+use crate::domain::AccountKind;
 use crate::policy::{Actor, Membership};
 use crate::service::Stage;
 use crate::service::auth::throttle::{ThrottleKeys, check_throttle};
@@ -37,7 +38,7 @@ pub(crate) struct Loaded {
 
 pub(crate) fn load_account(tx: &mut dyn Sql, account: Option<AccountRow>) -> ServiceResult<Loaded> {
     let (beneficiary, memberships, keyring) = match &account {
-        Some(a) if a.kind == "beneficiary" => (
+        Some(a) if a.kind == AccountKind::Beneficiary => (
             beneficiaries::by_account(tx, &a.id)?,
             Vec::new(),
             Default::default(),
@@ -62,17 +63,17 @@ fn actor_of(
     beneficiary: Option<&BeneficiaryRow>,
     memberships: &[MembershipRow],
 ) -> ServiceResult<Actor> {
-    Ok(match account.kind.as_str() {
-        "beneficiary" => Actor::Beneficiary {
+    Ok(match account.kind {
+        AccountKind::Beneficiary => Actor::Beneficiary {
             account_id: account.id.clone(),
             beneficiary_id: beneficiary
                 .map(|b| b.id.clone())
                 .ok_or(ServiceError::Internal("beneficiary row"))?,
         },
-        "platform_admin" => Actor::PlatformAdmin {
+        AccountKind::PlatformAdmin => Actor::PlatformAdmin {
             account_id: account.id.clone(),
         },
-        _ => Actor::Professional {
+        AccountKind::Professional => Actor::Professional {
             account_id: account.id.clone(),
             memberships: memberships
                 .iter()
@@ -89,11 +90,11 @@ fn actor_of(
     })
 }
 
-pub(crate) fn session_ttl(app: &App, kind: &str, stage: Stage) -> (i64, i64) {
+pub(crate) fn session_ttl(app: &App, kind: AccountKind, stage: Stage) -> (i64, i64) {
     let s = &app.config.sessions;
     match (kind, stage) {
         (_, Stage::TotpPending) => (PENDING_SECONDS, PENDING_SECONDS),
-        ("beneficiary", _) => (
+        (AccountKind::Beneficiary, _) => (
             s.beneficiary_idle_minutes * 60,
             s.beneficiary_absolute_minutes * 60,
         ),
@@ -115,7 +116,7 @@ pub(crate) fn create_session(
     let token_hash = consigne_vault::sha256(&raw).to_vec();
     let session_key = consigne_vault::derive_key(&raw, ctx::SESSION_KEY);
     let now = app.now();
-    let (idle, absolute) = session_ttl(app, &account.kind, stage);
+    let (idle, absolute) = session_ttl(app, account.kind, stage);
     let aad = ctx::session(&account.id);
     let sealed = app.platform.seal(
         &aad,
@@ -136,7 +137,9 @@ pub(crate) fn create_session(
     )?;
     let beneficiary = match beneficiary {
         Some(b) => Some(b.clone()),
-        None if account.kind == "beneficiary" => beneficiaries::by_account(tx, &account.id)?,
+        None if account.kind == AccountKind::Beneficiary => {
+            beneficiaries::by_account(tx, &account.id)?
+        }
         None => None,
     };
     let actor = actor_of(account, beneficiary.as_ref(), memberships)?;
@@ -145,7 +148,7 @@ pub(crate) fn create_session(
         token_hash,
         session_key,
         account_id: account.id.clone(),
-        kind: account.kind.clone(),
+        kind: account.kind,
         email: account.email.clone(),
         stage,
         keys,
@@ -199,7 +202,7 @@ impl App {
         let aad = ctx::session(&account.id);
         let inner = self.platform.open(&aad, &row.sealed_keys)?;
         let mut keys = SessionKeys::decode(&consigne_vault::open(&session_key, &aad, &inner)?)?;
-        if account.kind != "beneficiary" {
+        if account.kind != AccountKind::Beneficiary {
             // From the memberships as they are now: an approval, a deactivation or a new key
             // version counts at once, without a new login.
             keys.structures = structure_keys_of(
@@ -217,7 +220,7 @@ impl App {
             token_hash,
             session_key,
             account_id: account.id.clone(),
-            kind: account.kind.clone(),
+            kind: account.kind,
             email: account.email.clone(),
             stage: Stage::parse(&row.stage),
             keys,

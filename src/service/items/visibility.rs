@@ -1,7 +1,7 @@
 //! What an item's views show of who added it and who it is shared with: all her relais to her,
 //! only his own structures to a professional.
 
-use crate::domain::StructureId;
+use crate::domain::{AccountKind, StructureId};
 use crate::policy::Actor;
 use crate::service::Session;
 use crate::store::items::{ItemRow, ShareRow};
@@ -9,14 +9,14 @@ use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct CreatedBy {
-    pub kind: String,
+    pub kind: AccountKind,
     pub display_name: String,
 }
 
 /// Who added an item, as its views tell it.
 pub(crate) fn created_by(row: &ItemRow) -> CreatedBy {
     CreatedBy {
-        kind: row.created_by_kind.clone(),
+        kind: row.created_by_kind,
         display_name: row.created_by_name.clone().unwrap_or_default(),
     }
 }

@@ -2,7 +2,7 @@
 //! to her public key and to his structure), the row and its first share written with its
 //! journal line, and the wrap of a share to a structure's public key.
 
-use crate::domain::{BeneficiaryId, ItemId, ItemKind, StructureId};
+use crate::domain::{AccountKind, BeneficiaryId, ItemId, ItemKind, StructureId};
 use crate::policy::Actor;
 use crate::service::calendar::feeds::add_to_feed;
 use crate::service::contexts as ctx;
@@ -40,11 +40,10 @@ pub(crate) fn new_item_row(
         expires_sealed: None,
         created_at: now,
         created_by_kind: if by_person {
-            "beneficiary"
+            AccountKind::Beneficiary
         } else {
-            "professional"
-        }
-        .into(),
+            AccountKind::Professional
+        },
         created_by_name: (!by_person).then(|| session.keys.display_name.clone()),
         created_by_structure: share_with,
         updated_at: now,

@@ -3,6 +3,7 @@
 use super::{
     Ctx, Leaving, NoFields, Page, Post, Refused, SecondFactor, Signed, Visitor, icons::icon,
 };
+use crate::domain::AccountKind;
 use crate::service::{LoginOutcome, LoginRequest, RecoverRequest, ServiceError, Stage};
 use crate::web::AppState;
 use crate::web::extract::{ClientAddr, session_cookie_name};
@@ -259,7 +260,7 @@ async fn enroll_new(Post(ctx, Signed(session), _): Post<Signed, NoFields>) -> Re
 async fn enroll_submit(Post(ctx, Signed(session), form): Post<Signed, CodeForm>) -> Response {
     match ctx.state.app.totp_confirm(&session, &form.code).await {
         Ok(()) => {
-            let kind_home = if session.kind == "platform_admin" {
+            let kind_home = if session.kind == AccountKind::PlatformAdmin {
                 "/admin"
             } else {
                 "/pro"

@@ -5,7 +5,7 @@
 use super::{
     CheckedParts, Ctx, Fields, Page, Person, Post, Professional, Reader, Upload, icons::icon,
 };
-use crate::domain::{BeneficiaryId, ItemId, ItemKind, StructureId};
+use crate::domain::{AccountKind, BeneficiaryId, ItemId, ItemKind, StructureId};
 use crate::service::{
     DocumentPatch, DocumentView, FolderFilter, FolderView, MAX_FILE_BYTES_CAP, NewDocument,
     PageNumber, Received, RelayView, ScanPhotos, ServiceError, Session,
@@ -488,7 +488,7 @@ async fn render_document(
                 button.primary type="submit" { (ctx.t("action-save")) }
             }
         }
-        p.hint { (ctx.locale.ta("doc-added-by", &[("who", if doc.created_by.kind == "beneficiary" { ctx.t("journal-you") } else { doc.created_by.display_name.clone() }.into()), ("date", day(&doc.created_at).into())])) }
+        p.hint { (ctx.locale.ta("doc-added-by", &[("who", if doc.created_by.kind == AccountKind::Beneficiary { ctx.t("journal-you") } else { doc.created_by.display_name.clone() }.into()), ("date", day(&doc.created_at).into())])) }
         p { a.button.danger-outline href={"/documents/" (doc.id) "/delete"} { (ctx.t("doc-delete")) } }
     })
 }
@@ -786,9 +786,9 @@ async fn journal_page(Page(ctx, Person { session, bid }): Page<Person>) -> Respo
         p { (ctx.t("journal-intro")) }
         ol.journal {
             @for e in &entries {
-                @let who = match e.actor.kind.as_str() {
-                    "beneficiary" => ctx.t("journal-you"),
-                    "professional" => match &e.actor.structure {
+                @let who = match e.actor.account_kind() {
+                    Some(AccountKind::Beneficiary) => ctx.t("journal-you"),
+                    Some(AccountKind::Professional) => match &e.actor.structure {
                         Some(s) => format!("{} ({})", e.actor.display_name, s.name),
                         None => e.actor.display_name.clone(),
                     },

@@ -16,7 +16,7 @@
 //!   route).
 
 use super::AppState;
-use crate::domain::BeneficiaryId;
+use crate::domain::{AccountKind, BeneficiaryId};
 use crate::service::{ServiceError, Session, Stage};
 use crate::web::extract::{
     constant_eq, cookie, csrf_cookie_name, page_locale, session_cookie_name, set_cookie,
@@ -188,11 +188,11 @@ pub trait Role: Sized + Send {
 /// The complete session of one of `kinds`; else the login, the next step of logging in, or no
 /// such page (another kind of account).
 #[allow(clippy::result_large_err)]
-fn full(ctx: &Ctx, kinds: &[&str]) -> Result<Session, Response> {
+fn full(ctx: &Ctx, kinds: &[AccountKind]) -> Result<Session, Response> {
     match &ctx.session {
         None => Err(Redirect::to("/login").into_response()),
         Some(s) if s.stage != Stage::Full => Err(Redirect::to(Ctx::home_path(s)).into_response()),
-        Some(s) if !kinds.contains(&s.kind.as_str()) => Err(ctx.not_found()),
+        Some(s) if !kinds.contains(&s.kind) => Err(ctx.not_found()),
         Some(s) => Ok(s.clone()),
     }
 }
@@ -206,7 +206,7 @@ pub struct Person {
 
 impl Role for Person {
     fn admit(ctx: &Ctx) -> Result<Self, Response> {
-        let session = full(ctx, &["beneficiary"])?;
+        let session = full(ctx, &[AccountKind::Beneficiary])?;
         // Every person's session has her safe's id (`authenticate` refuses one without).
         let bid = session
             .beneficiary_id
@@ -218,14 +218,14 @@ impl Role for Person {
 
 /// Declares a role that is a complete session of the given kinds.
 macro_rules! session_role {
-    ($(#[$doc:meta])* $name:ident: $($kind:literal),+) => {
+    ($(#[$doc:meta])* $name:ident: $($kind:ident),+) => {
         $(#[$doc])*
         #[derive(Debug)]
         pub struct $name(pub Session);
 
         impl Role for $name {
             fn admit(ctx: &Ctx) -> Result<Self, Response> {
-                full(ctx, &[$($kind),+]).map(Self)
+                full(ctx, &[$(AccountKind::$kind),+]).map(Self)
             }
         }
     };
@@ -233,23 +233,23 @@ macro_rules! session_role {
 
 session_role!(
     /// A member of one or more structures.
-    Professional: "professional"
+    Professional: Professional
 );
 session_role!(
     /// The operator of the platform.
-    PlatformAdmin: "platform_admin"
+    PlatformAdmin: PlatformAdmin
 );
 session_role!(
     /// Staff: a professional or the platform's operator (a structure's team).
-    Staff: "professional", "platform_admin"
+    Staff: Professional, PlatformAdmin
 );
 session_role!(
     /// Who reads items: the person on her safe, a professional on what is shared with her.
-    Reader: "beneficiary", "professional"
+    Reader: Beneficiary, Professional
 );
 session_role!(
     /// Any complete account (settings, password).
-    Account: "beneficiary", "professional", "platform_admin"
+    Account: Beneficiary, Professional, PlatformAdmin
 );
 
 /// Anyone, signed in or not, at any step of logging in (login, language, the start page).

@@ -16,6 +16,7 @@ mod team;
 use super::AppState;
 use super::error::classify;
 use super::extract::LANG_COOKIE;
+use crate::domain::AccountKind;
 use crate::i18n::{SUPPORTED, native_name};
 use crate::service::{Page as ListPage, PageNumber, ServiceError, Session, Stage};
 use axum::Router;
@@ -196,12 +197,12 @@ impl Ctx {
 
     /// Where a logged-in account starts.
     pub fn home_path(session: &Session) -> &'static str {
-        match (session.kind.as_str(), session.stage) {
+        match (session.kind, session.stage) {
             (_, Stage::TotpPending) => "/login/totp",
             (_, Stage::EnrollTotp) => "/totp/enroll",
-            ("beneficiary", _) => "/home",
-            ("platform_admin", _) => "/admin",
-            _ => "/pro",
+            (AccountKind::Beneficiary, _) => "/home",
+            (AccountKind::PlatformAdmin, _) => "/admin",
+            (AccountKind::Professional, _) => "/pro",
         }
     }
 }

@@ -5,7 +5,7 @@
 
 use super::documents::apply_shares;
 use super::{Ctx, Fields, Page, Person, Post, Professional, Reader, icons::icon};
-use crate::domain::{BeneficiaryId, ItemId};
+use crate::domain::{AccountKind, BeneficiaryId, ItemId};
 use crate::service::{ItemFields, ItemKind, ItemView, ReminderView, ServiceError, Session};
 use crate::web::AppState;
 use axum::Router;
@@ -413,7 +413,7 @@ fn item_details(ctx: &Ctx, item: &ItemView, statuses: &[ReminderView]) -> Markup
                 }
             }
         }
-        p.hint { (ctx.ta("item-added-by", &[("who", if item.created_by.kind == "beneficiary" { ctx.t("journal-you") } else { item.created_by.display_name.clone() }.into()), ("date", super::documents::day(&item.created_at).into())])) }
+        p.hint { (ctx.ta("item-added-by", &[("who", if item.created_by.kind == AccountKind::Beneficiary { ctx.t("journal-you") } else { item.created_by.display_name.clone() }.into()), ("date", super::documents::day(&item.created_at).into())])) }
     }
 }
 

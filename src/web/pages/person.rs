@@ -1,7 +1,7 @@
 //! The person's own pages: home with big pictogram tiles, her relais and invitations, settings.
 
 use super::{Account, Ctx, Page, Person, Post, icons::icon};
-use crate::domain::StructureId;
+use crate::domain::{AccountKind, StructureId};
 use crate::web::AppState;
 use crate::web::extract::ClientAddr;
 use axum::Router;
@@ -335,7 +335,7 @@ fn settings_body(ctx: &Ctx, person: bool, notice: Option<String>, error: Option<
 }
 
 async fn settings(Page(ctx, Account(session)): Page<Account>) -> Response {
-    let person = session.kind == "beneficiary";
+    let person = session.kind == AccountKind::Beneficiary;
     ctx.page(
         &ctx.t("section-settings"),
         settings_body(&ctx, person, None, None),
@@ -354,7 +354,7 @@ async fn change_password(
     ClientAddr(address): ClientAddr,
     Post(ctx, Account(session), form): Post<Account, PasswordForm>,
 ) -> Response {
-    let person = session.kind == "beneficiary";
+    let person = session.kind == AccountKind::Beneficiary;
     match ctx
         .state
         .app

@@ -4,7 +4,7 @@
 //! knows. Deactivating ends her sessions and access and renews the structure's key.
 
 use super::{Ctx, Page, Post, Staff, icons::icon};
-use crate::domain::StructureId;
+use crate::domain::{AccountKind, StructureId};
 use crate::policy::Actor;
 use crate::service::{NewProfessional, ProfessionalView, ServiceError, Session};
 use crate::web::AppState;
@@ -72,7 +72,7 @@ async fn team(
         Ok(v) => v,
         Err(e) => return ctx.error_page(&e),
     };
-    let platform = session.kind == "platform_admin";
+    let platform = session.kind == AccountKind::PlatformAdmin;
     let admin = is_admin_of(session, sid);
     let holds_key = session.keys.structure_key(sid).is_some();
     let has_active_admin = members
