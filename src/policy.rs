@@ -2,7 +2,7 @@
 //! `Hidden` becomes the same 404 as a missing resource; `Forbidden` (403) is only returned on
 //! something the actor is allowed to see.
 
-use crate::domain::{BeneficiaryId, StaffRole, StructureId, StructureKind};
+use crate::domain::{AccountId, BeneficiaryId, StaffRole, StructureId, StructureKind};
 
 /// What a structure of this kind may be for the people: a relais follows the people who chose
 /// it (lists them, sees what they share with it, becomes their relais and may be their recovery
@@ -35,15 +35,15 @@ pub struct Membership {
 pub enum Actor {
     Anonymous,
     Beneficiary {
-        account_id: String,
+        account_id: AccountId,
         beneficiary_id: BeneficiaryId,
     },
     Professional {
-        account_id: String,
+        account_id: AccountId,
         memberships: Vec<Membership>,
     },
     PlatformAdmin {
-        account_id: String,
+        account_id: AccountId,
     },
 }
 
@@ -293,7 +293,7 @@ mod tests {
 
     fn pro(sid: &str, role: StaffRole, kind: StructureKind) -> Actor {
         Actor::Professional {
-            account_id: "p".into(),
+            account_id: AccountId::stored("p".into()),
             memberships: vec![Membership {
                 structure_id: s(sid),
                 role,
@@ -305,7 +305,7 @@ mod tests {
 
     fn pending(sid: &str, role: StaffRole) -> Actor {
         Actor::Professional {
-            account_id: "p".into(),
+            account_id: AccountId::stored("p".into()),
             memberships: vec![Membership {
                 structure_id: s(sid),
                 role,
@@ -350,11 +350,11 @@ mod tests {
             relays: &none,
         };
         let owner = Actor::Beneficiary {
-            account_id: "a".into(),
+            account_id: AccountId::stored("a".into()),
             beneficiary_id: b1.clone(),
         };
         let other = Actor::Beneficiary {
-            account_id: "a2".into(),
+            account_id: AccountId::stored("a2".into()),
             beneficiary_id: BeneficiaryId::stored("b2".into()),
         };
         let member = pro("s1", StaffRole::Member, StructureKind::Relay);
@@ -362,7 +362,7 @@ mod tests {
         let stranger = pro("s9", StaffRole::Admin, StructureKind::Relay);
         let mediation = pro("s1", StaffRole::Admin, StructureKind::Mediation);
         let platform = Actor::PlatformAdmin {
-            account_id: "x".into(),
+            account_id: AccountId::stored("x".into()),
         };
         let anon = Actor::Anonymous;
         let waiting = pending("s1", StaffRole::Member);

@@ -93,6 +93,10 @@ id_type!(
     StructureId
 );
 id_type!(
+    /// An account (`accounts.id`): a person's, a professional's or the operator's login.
+    AccountId
+);
+id_type!(
     /// An item of a safe (`items.id`): a document, a contact, a note or an event.
     ItemId
 );

@@ -1,8 +1,8 @@
 //! Opening a safe for a person, the people a structure follows, her relais and invitations.
 
 use crate::domain::{
-    AccountKind, BeneficiaryId, BirthDate, Identifier, ItemKind, Language, Password, PersonName,
-    Phone, StructureId,
+    AccountId, AccountKind, BeneficiaryId, BirthDate, Identifier, ItemKind, Language, Password,
+    PersonName, Phone, StructureId,
 };
 use crate::policy::{Action, Actor, Resource};
 use crate::service::access::{allow, allow_on_safe, own_safe, structure_access};
@@ -160,7 +160,7 @@ impl App {
             self.derive(password.expose().as_bytes().to_vec(), pw_salt, params),
             self.derive(canonical.into_bytes(), code_salt, params)
         )?;
-        let (aid, bid) = (new_id(), BeneficiaryId::generate());
+        let (aid, bid) = (AccountId::generate(), BeneficiaryId::generate());
         let (vault, identity_key, pair) = (Key32::random(), Key32::random(), KeyPair::generate());
         let p = self.platform.clone();
         let seal_wrap = |aad: String, wrapping: &Key32, key: &Key32| {
@@ -517,7 +517,7 @@ impl App {
         &self,
         index: Vec<u8>,
         sid: StructureId,
-        by: String,
+        by: AccountId,
         actor: JournalActor,
     ) -> ServiceResult<()> {
         let now = self.now();

@@ -4,16 +4,16 @@
 //! the product writes (the benchmark's data generator) use these too, and a test keeps
 //! docs/encryption.md in step with them.
 
-use crate::domain::{BeneficiaryId, ItemId, StructureId};
+use crate::domain::{AccountId, BeneficiaryId, ItemId, StructureId};
 
 // Accounts, safes, relais, resets, memberships, sessions.
-pub fn verifier(aid: &str) -> String {
+pub fn verifier(aid: &AccountId) -> String {
     format!("accounts.password_verifier|{aid}")
 }
-pub fn secret_key(aid: &str) -> String {
+pub fn secret_key(aid: &AccountId) -> String {
     format!("accounts.secret_key|{aid}")
 }
-pub fn totp(aid: &str) -> String {
+pub fn totp(aid: &AccountId) -> String {
     format!("accounts.totp_secret|{aid}")
 }
 pub fn vault_password(bid: &BeneficiaryId) -> String {
@@ -51,10 +51,10 @@ pub fn reset_verifier(bid: &BeneficiaryId) -> String {
 pub fn reset_vault(bid: &BeneficiaryId) -> String {
     format!("relay_resets.vault_key|{bid}")
 }
-pub fn structure_key(sid: &StructureId, aid: &str) -> String {
+pub fn structure_key(sid: &StructureId, aid: &AccountId) -> String {
     format!("memberships.structure_key|{sid}|{aid}")
 }
-pub fn session(aid: &str) -> String {
+pub fn session(aid: &AccountId) -> String {
     format!("sessions.keys|{aid}")
 }
 
@@ -119,6 +119,9 @@ mod tests {
     const SOURCE: &str = include_str!("contexts.rs");
 
     /// The placeholders docs/encryption.md uses for ids.
+    fn a() -> AccountId {
+        AccountId::stored("<a>".into())
+    }
     fn b() -> BeneficiaryId {
         BeneficiaryId::stored("<b>".into())
     }
@@ -133,9 +136,9 @@ mod tests {
     fn contexts() -> BTreeSet<String> {
         let k = 424_242;
         [
-            verifier("<a>"),
-            secret_key("<a>"),
-            totp("<a>"),
+            verifier(&a()),
+            secret_key(&a()),
+            totp(&a()),
             vault_password(&b()),
             vault_recovery(&b()),
             recovery_verifier(&b()),
@@ -147,8 +150,8 @@ mod tests {
             directory_entry(&b(), &s()),
             reset_verifier(&b()),
             reset_vault(&b()),
-            structure_key(&s(), "<a>"),
-            session("<a>"),
+            structure_key(&s(), &a()),
+            session(&a()),
             item_key_vault(&b(), &item()),
             item_key_owner(&b(), &item()),
             item_key_share(&item(), &s()),

@@ -5,7 +5,7 @@
 //! (`store::journal`).
 
 use crate::clock::Timestamp;
-use crate::domain::{AccountKind, BeneficiaryId, StructureId};
+use crate::domain::{AccountId, AccountKind, BeneficiaryId, StructureId};
 use crate::policy::Actor;
 use crate::service::access::own_safe;
 use crate::service::{App, NamedRef, ServiceResult, Session, new_id};
@@ -106,16 +106,16 @@ pub(crate) fn journal(
 #[derive(Debug, Clone)]
 pub(crate) struct JournalActor {
     pub kind: &'static str,
-    pub account: Option<String>,
+    pub account: Option<AccountId>,
     pub name: Option<String>,
     pub structure: Option<StructureId>,
 }
 
 impl JournalActor {
-    pub fn beneficiary(account: &str) -> Self {
+    pub fn beneficiary(account: &AccountId) -> Self {
         Self {
             kind: AccountKind::Beneficiary.as_str(),
-            account: Some(account.to_owned()),
+            account: Some(account.clone()),
             name: None,
             structure: None,
         }
@@ -226,7 +226,7 @@ impl App {
                 actor: JournalActorView {
                     display_name: match AccountKind::parse(&e.actor_kind) {
                         Ok(AccountKind::Beneficiary)
-                            if e.actor_account.as_deref() == Some(session.account_id.as_str()) =>
+                            if e.actor_account.as_ref() == Some(&session.account_id) =>
                         {
                             session.keys.display_name.clone()
                         }

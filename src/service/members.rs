@@ -26,14 +26,14 @@ use std::sync::{Arc, Mutex};
 use consigne_vault::{Key32, KeyPair, PublicKey};
 use serde::Serialize;
 
-use crate::domain::StructureId;
+use crate::domain::{AccountId, StructureId};
 use crate::policy::{Action, Resource};
 use crate::service::access::allow;
 use crate::service::contexts as ctx;
 use crate::service::jobs::job_row;
 use crate::service::jobs::{JobHandler, NewJob, Outcome};
 use crate::service::journal::{JournalActor, journal_structure, staff_actor};
-use crate::service::{App, ServiceError, ServiceResult, Session, SessionKeys, new_id, parse_id};
+use crate::service::{App, ServiceError, ServiceResult, Session, SessionKeys, new_id};
 use crate::store::Sql;
 use crate::store::structures::{
     self, KeyVersionRow, MemberRow, MemberStatus, MembershipRow, StaleWrap,
@@ -63,7 +63,7 @@ pub(crate) struct Keyring {
 impl Keyring {
     pub fn load(
         tx: &mut dyn Sql,
-        account_id: &str,
+        account_id: &AccountId,
         memberships: &[MembershipRow],
     ) -> ServiceResult<Self> {
         let holds_any = memberships.iter().any(|m| m.structure_key_wrap.is_some());
@@ -162,7 +162,7 @@ fn lock_structure(tx: &mut dyn Sql, sid: &StructureId) -> ServiceResult<()> {
 pub(crate) fn member_wrap(
     app: &App,
     sid: &StructureId,
-    account_id: &str,
+    account_id: &AccountId,
     public: &PublicKey,
     key: &Key32,
 ) -> Vec<u8> {
@@ -175,7 +175,7 @@ pub(crate) fn member_wrap(
 /// the older versions through their successor wraps.
 pub(crate) fn structure_keys_of(
     app: &App,
-    account_id: &str,
+    account_id: &AccountId,
     secret: &Key32,
     memberships: &[MembershipRow],
     keyring: &Keyring,
@@ -464,10 +464,10 @@ impl App {
         session: &Session,
         action: Action,
         sid: &StructureId,
-        pid: &str,
-    ) -> ServiceResult<(StructureId, String)> {
+        pid: &AccountId,
+    ) -> ServiceResult<(StructureId, AccountId)> {
         let sid = sid.clone();
-        let pid = parse_id(pid)?;
+        let pid = pid.clone();
         let s2 = sid.clone();
         let members = self
             .read(move |tx| Ok(structures::members(tx, &s2)?))
@@ -488,7 +488,7 @@ impl App {
         &self,
         session: &Session,
         sid: &StructureId,
-        pid: &str,
+        pid: &AccountId,
     ) -> ServiceResult<()> {
         let (sid, pid) = self
             .team_action(session, Action::ApproveMember, sid, pid)
@@ -498,6 +498,7 @@ impl App {
             .structure_key(&sid)
             .ok_or(ServiceError::AccessPending)?;
         let (app, now, actor) = (self.clone(), self.now(), staff_actor(session, &sid));
+        let by = session.account_id.clone();
         self.tx(move |tx| {
             lock_structure(tx, &sid)?;
             let member = structures::member(tx, &sid, &pid)?.ok_or(ServiceError::NotFound)?;
@@ -510,12 +511,10 @@ impl App {
             }
             let public = PublicKey::from_slice(&member.public_key)?;
             let wrap = member_wrap(&app, &sid, &pid, &public, key.secret());
-            if structures::approve_member(tx, &sid, &pid, &wrap, &session_account(&actor), now)?
-                != 1
-            {
+            if structures::approve_member(tx, &sid, &pid, &wrap, &by, now)? != 1 {
                 return Err(ServiceError::Conflict("not_pending"));
             }
-            journal_structure(tx, now, &actor, "member_approved", Some(&pid))
+            journal_structure(tx, now, &actor, "member_approved", Some(pid.as_str()))
         })
         .await
     }
@@ -527,7 +526,7 @@ impl App {
         &self,
         session: &Session,
         sid: &StructureId,
-        pid: &str,
+        pid: &AccountId,
     ) -> ServiceResult<()> {
         let (sid, pid) = self
             .team_action(session, Action::DeactivateMember, sid, pid)
@@ -538,6 +537,7 @@ impl App {
             .map(|p| p.secret().clone())
             .collect();
         let (app, now, actor) = (self.clone(), self.now(), staff_actor(session, &sid));
+        let by = session.account_id.clone();
         let (s2, held2) = (sid.clone(), held.clone());
         let rotate = self
             .tx(move |tx| {
@@ -557,9 +557,9 @@ impl App {
                     // Nobody would be left to open what the structure was shared.
                     return Err(ServiceError::Conflict("last_key_holder"));
                 }
-                structures::deactivate_member(tx, &sid, &pid, &session_account(&actor), now)?;
+                structures::deactivate_member(tx, &sid, &pid, &by, now)?;
                 crate::store::sessions::delete_others(tx, &pid, None)?;
-                journal_structure(tx, now, &actor, "member_deactivated", Some(&pid))?;
+                journal_structure(tx, now, &actor, "member_deactivated", Some(pid.as_str()))?;
                 if !member.holds_key() {
                     return Ok(None);
                 }
@@ -621,10 +621,6 @@ impl App {
         })
         .await
     }
-}
-
-fn session_account(actor: &JournalActor) -> String {
-    actor.account.clone().unwrap_or_default()
 }
 
 /// The queue's side of a rotation: runs it when a key holder's session handed this process

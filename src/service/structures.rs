@@ -1,7 +1,7 @@
 //! Structures (relay or mediation) and their professionals.
 
 use crate::domain::{
-    AccountKind, Email, Password, ShortText, StaffRole, StructureId, StructureKind,
+    AccountId, AccountKind, Email, Password, ShortText, StaffRole, StructureId, StructureKind,
 };
 use crate::policy::{Action, Resource};
 use crate::service::access::allow;
@@ -62,7 +62,7 @@ pub struct NewProfessional {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ProfessionalView {
-    pub id: String,
+    pub id: AccountId,
     pub display_name: String,
     pub email: String,
     pub role: String,
@@ -248,7 +248,7 @@ impl App {
                 let wrap = structure_key
                     .as_ref()
                     .map(|k| member_wrap(&app, &sid, &row.id, &pair.public(), k.secret()));
-                let by = actor.account.as_deref().map(|a| structures::Requester {
+                let by = actor.account.as_ref().map(|a| structures::Requester {
                     account_id: a,
                     display_name: actor.name.as_deref().unwrap_or_default(),
                 });
@@ -266,7 +266,7 @@ impl App {
                 } else {
                     "member_requested"
                 };
-                journal_structure(tx, now, &actor, action, Some(&row.id))?;
+                journal_structure(tx, now, &actor, action, Some(row.id.as_str()))?;
                 structures::member(tx, &sid, &row.id)?
                     .map(ProfessionalView::from)
                     .ok_or(ServiceError::Internal("new member"))

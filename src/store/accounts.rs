@@ -1,11 +1,11 @@
 //! Accounts of every kind: login index, password verifier and key wraps, second factor.
 
 use super::{Row, Sql, StoreError, StoreResult, Value};
-use crate::domain::AccountKind;
+use crate::domain::{AccountId, AccountKind};
 
 #[derive(Debug, Clone)]
 pub struct AccountRow {
-    pub id: String,
+    pub id: AccountId,
     pub kind: AccountKind,
     pub login_index: Vec<u8>,
     pub email: Option<String>,
@@ -27,7 +27,7 @@ const COLS: &str = "id, kind, login_index, email, display_name, language, kdf_pa
 
 fn from_row(r: &Row) -> StoreResult<AccountRow> {
     Ok(AccountRow {
-        id: r.text("id")?,
+        id: r.id("id")?,
         kind: AccountKind::parse(&r.text("kind")?)
             .map_err(|_| StoreError::Decode("kind".into()))?,
         login_index: r.blob("login_index")?,
@@ -82,7 +82,7 @@ pub fn by_login_index(tx: &mut dyn Sql, index: &[u8]) -> StoreResult<Option<Acco
     .transpose()
 }
 
-pub fn by_id(tx: &mut dyn Sql, id: &str) -> StoreResult<Option<AccountRow>> {
+pub fn by_id(tx: &mut dyn Sql, id: &AccountId) -> StoreResult<Option<AccountRow>> {
     tx.query_opt(
         &format!("SELECT {COLS} FROM accounts WHERE id = $1"),
         &[id.into()],
@@ -116,7 +116,7 @@ pub fn count_platform_admins(tx: &mut dyn Sql) -> StoreResult<i64> {
 /// New password: new salt, verifier and wrap of the account's secret key, in one statement.
 pub fn set_password(
     tx: &mut dyn Sql,
-    id: &str,
+    id: &AccountId,
     kdf_params: &str,
     salt: &[u8],
     verifier: &[u8],
@@ -133,7 +133,7 @@ pub fn set_password(
 /// change: only the salt and verifier move.
 pub fn set_password_verifier(
     tx: &mut dyn Sql,
-    id: &str,
+    id: &AccountId,
     kdf_params: &str,
     salt: &[u8],
     verifier: &[u8],
@@ -145,21 +145,21 @@ pub fn set_password_verifier(
     )
 }
 
-pub fn set_language(tx: &mut dyn Sql, id: &str, language: &str) -> StoreResult<u64> {
+pub fn set_language(tx: &mut dyn Sql, id: &AccountId, language: &str) -> StoreResult<u64> {
     tx.execute(
         "UPDATE accounts SET language = $2 WHERE id = $1",
         &[id.into(), language.into()],
     )
 }
 
-pub fn set_totp_secret(tx: &mut dyn Sql, id: &str, sealed: &[u8]) -> StoreResult<u64> {
+pub fn set_totp_secret(tx: &mut dyn Sql, id: &AccountId, sealed: &[u8]) -> StoreResult<u64> {
     tx.execute(
         "UPDATE accounts SET totp_secret = $2, totp_confirmed = 0, totp_last_step = NULL WHERE id = $1 AND totp_confirmed = 0",
         &[id.into(), sealed.into()],
     )
 }
 
-pub fn confirm_totp(tx: &mut dyn Sql, id: &str, step: i64) -> StoreResult<u64> {
+pub fn confirm_totp(tx: &mut dyn Sql, id: &AccountId, step: i64) -> StoreResult<u64> {
     tx.execute(
         "UPDATE accounts SET totp_confirmed = 1, totp_last_step = $2 WHERE id = $1",
         &[id.into(), step.into()],
@@ -167,7 +167,7 @@ pub fn confirm_totp(tx: &mut dyn Sql, id: &str, step: i64) -> StoreResult<u64> {
 }
 
 /// Records the step just used; refuses (0 rows) a step not newer than the last one: no replay.
-pub fn use_totp_step(tx: &mut dyn Sql, id: &str, step: i64) -> StoreResult<bool> {
+pub fn use_totp_step(tx: &mut dyn Sql, id: &AccountId, step: i64) -> StoreResult<bool> {
     let n = tx.execute(
         "UPDATE accounts SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2)",
         &[id.into(), step.into()],
@@ -175,6 +175,6 @@ pub fn use_totp_step(tx: &mut dyn Sql, id: &str, step: i64) -> StoreResult<bool>
     Ok(n == 1)
 }
 
-pub fn delete(tx: &mut dyn Sql, id: &str) -> StoreResult<u64> {
+pub fn delete(tx: &mut dyn Sql, id: &AccountId) -> StoreResult<u64> {
     tx.execute("DELETE FROM accounts WHERE id = $1", &[Value::from(id)])
 }

@@ -1,12 +1,12 @@
 //! Safes' owners: sealed identity, vault key wraps, relais links and invitations.
 
 use super::{Row, Sql, StoreResult};
-use crate::domain::{BeneficiaryId, StructureId};
+use crate::domain::{AccountId, BeneficiaryId, StructureId};
 
 #[derive(Debug, Clone)]
 pub struct BeneficiaryRow {
     pub id: BeneficiaryId,
-    pub account_id: String,
+    pub account_id: AccountId,
     pub identity_sealed: Vec<u8>,
     pub identity_key_wrap: Vec<u8>,
     pub vault_wrap_password: Vec<u8>,
@@ -22,7 +22,7 @@ const COLS: &str = "id, account_id, identity_sealed, identity_key_wrap, vault_wr
 fn from_row(r: &Row) -> StoreResult<BeneficiaryRow> {
     Ok(BeneficiaryRow {
         id: r.id("id")?,
-        account_id: r.text("account_id")?,
+        account_id: r.id("account_id")?,
         identity_sealed: r.blob("identity_sealed")?,
         identity_key_wrap: r.blob("identity_key_wrap")?,
         vault_wrap_password: r.blob("vault_wrap_password")?,
@@ -65,7 +65,7 @@ pub fn by_id(tx: &mut dyn Sql, id: &BeneficiaryId) -> StoreResult<Option<Benefic
     .transpose()
 }
 
-pub fn by_account(tx: &mut dyn Sql, account_id: &str) -> StoreResult<Option<BeneficiaryRow>> {
+pub fn by_account(tx: &mut dyn Sql, account_id: &AccountId) -> StoreResult<Option<BeneficiaryRow>> {
     tx.query_opt(
         &format!("SELECT {COLS} FROM beneficiaries WHERE account_id = $1"),
         &[account_id.into()],
@@ -196,7 +196,7 @@ pub fn invite(
     id: &str,
     bid: &BeneficiaryId,
     sid: &StructureId,
-    by: &str,
+    by: &AccountId,
     at: i64,
 ) -> StoreResult<bool> {
     Ok(tx.execute(

@@ -4,7 +4,7 @@
 //! with several instances on one PostgreSQL database.
 
 use super::{Row, Sql, StoreResult};
-use crate::domain::{BeneficiaryId, StructureId};
+use crate::domain::{AccountId, BeneficiaryId, StructureId};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JournalEntry {
@@ -12,7 +12,7 @@ pub struct JournalEntry {
     pub beneficiary_id: Option<BeneficiaryId>,
     pub at: i64,
     pub actor_kind: String,
-    pub actor_account: Option<String>,
+    pub actor_account: Option<AccountId>,
     pub actor_name: Option<String>,
     pub actor_structure: Option<StructureId>,
     pub action: String,
@@ -28,7 +28,7 @@ fn canonical(e: &JournalEntry, seq: i64) -> Vec<u8> {
         &e.id,
         e.beneficiary_id.as_ref().map_or("", BeneficiaryId::as_str),
         &e.actor_kind,
-        e.actor_account.as_deref().unwrap_or(""),
+        e.actor_account.as_ref().map_or("", AccountId::as_str),
         e.actor_name.as_deref().unwrap_or(""),
         e.actor_structure.as_ref().map_or("", StructureId::as_str),
         &e.action,
@@ -100,7 +100,7 @@ fn from_row(r: &Row) -> StoreResult<(i64, JournalEntry, Vec<u8>, Vec<u8>)> {
             beneficiary_id: r.opt_id("beneficiary_id")?,
             at: r.int("at")?,
             actor_kind: r.text("actor_kind")?,
-            actor_account: r.opt_text("actor_account")?,
+            actor_account: r.opt_id("actor_account")?,
             actor_name: r.opt_text("actor_name")?,
             actor_structure: r.opt_id("actor_structure")?,
             action: r.text("action")?,

@@ -113,7 +113,8 @@ macro_rules! id_values {
 id_values!(
     crate::domain::BeneficiaryId,
     crate::domain::StructureId,
-    crate::domain::ItemId
+    crate::domain::ItemId,
+    crate::domain::AccountId
 );
 impl<T: Into<Value>> From<Option<T>> for Value {
     fn from(v: Option<T>) -> Self {

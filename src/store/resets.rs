@@ -2,7 +2,7 @@
 //! confirmed it, and, once confirmed, her vault key wrapped under the one-time code.
 
 use super::{Row, Sql, StoreResult};
-use crate::domain::{BeneficiaryId, StructureId};
+use crate::domain::{AccountId, BeneficiaryId, StructureId};
 
 pub const AWAITING: &str = "awaiting_confirmation";
 pub const DELAYED: &str = "delayed";
@@ -14,10 +14,10 @@ pub struct ResetRow {
     pub beneficiary_id: BeneficiaryId,
     pub structure_id: StructureId,
     pub status: String,
-    pub started_by: Option<String>,
+    pub started_by: Option<AccountId>,
     /// The starter's display name (read through a join; not written).
     pub started_by_name: Option<String>,
-    pub confirmed_by: Option<String>,
+    pub confirmed_by: Option<AccountId>,
     pub usable_from: i64,
     pub salt: Option<Vec<u8>>,
     pub verifier: Option<Vec<u8>>,
@@ -34,9 +34,9 @@ fn from_row(r: &Row) -> StoreResult<ResetRow> {
         beneficiary_id: r.id("beneficiary_id")?,
         structure_id: r.id("structure_id")?,
         status: r.text("status")?,
-        started_by: r.opt_text("started_by")?,
+        started_by: r.opt_id("started_by")?,
         started_by_name: r.opt_text("started_by_name")?,
-        confirmed_by: r.opt_text("confirmed_by")?,
+        confirmed_by: r.opt_id("confirmed_by")?,
         usable_from: r.int("usable_from")?,
         salt: r.opt_blob("salt")?,
         verifier: r.opt_blob("verifier")?,
@@ -108,7 +108,7 @@ pub fn of_structure(tx: &mut dyn Sql, sid: &StructureId, now: i64) -> StoreResul
 pub fn confirm(
     tx: &mut dyn Sql,
     id: &str,
-    by: &str,
+    by: &AccountId,
     salt: &[u8],
     verifier: &[u8],
     vault_wrap: &[u8],

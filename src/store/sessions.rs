@@ -2,11 +2,12 @@
 //! key derived from the token, which only the cookie (or bearer header) carries.
 
 use super::{Sql, StoreResult};
+use crate::domain::AccountId;
 
 #[derive(Debug, Clone)]
 pub struct SessionRow {
     pub id_hash: Vec<u8>,
-    pub account_id: String,
+    pub account_id: AccountId,
     pub stage: String,
     pub sealed_keys: Vec<u8>,
     pub created_at: i64,
@@ -56,7 +57,7 @@ pub fn by_hash(tx: &mut dyn Sql, id_hash: &[u8]) -> StoreResult<Option<SessionRo
     .map(|r| {
         Ok(SessionRow {
             id_hash: r.blob("id_hash")?,
-            account_id: r.text("account_id")?,
+            account_id: r.id("account_id")?,
             stage: r.text("stage")?,
             sealed_keys: r.blob("sealed_keys")?,
             created_at: r.int("created_at")?,
@@ -97,7 +98,11 @@ pub fn delete(tx: &mut dyn Sql, id_hash: &[u8]) -> StoreResult<u64> {
 }
 
 /// Every other session of the account (after a password change or a recovery).
-pub fn delete_others(tx: &mut dyn Sql, account_id: &str, keep: Option<&[u8]>) -> StoreResult<u64> {
+pub fn delete_others(
+    tx: &mut dyn Sql,
+    account_id: &AccountId,
+    keep: Option<&[u8]>,
+) -> StoreResult<u64> {
     match keep {
         Some(k) => tx.execute(
             "DELETE FROM sessions WHERE account_id = $1 AND id_hash <> $2",

@@ -1,7 +1,7 @@
 //! Structures and their members (with each member's wrap of the structure's private key).
 
 use super::{Row, Sql, StoreError, StoreResult};
-use crate::domain::{BeneficiaryId, ItemId, StructureId, StructureKind};
+use crate::domain::{AccountId, BeneficiaryId, ItemId, StructureId, StructureKind};
 
 #[derive(Debug, Clone)]
 pub struct StructureRow {
@@ -80,7 +80,7 @@ pub struct MembershipRow {
 }
 
 /// Her memberships that still count: pending or active, never deactivated ones.
-pub fn memberships_of(tx: &mut dyn Sql, account_id: &str) -> StoreResult<Vec<MembershipRow>> {
+pub fn memberships_of(tx: &mut dyn Sql, account_id: &AccountId) -> StoreResult<Vec<MembershipRow>> {
     tx.query(
         &format!("SELECT {COLS}, m.role, m.structure_key_wrap FROM memberships m JOIN structures s ON s.id = m.structure_id WHERE m.account_id = $1 AND m.status <> 'deactivated' ORDER BY s.name"),
         &[account_id.into()],
@@ -91,7 +91,7 @@ pub fn memberships_of(tx: &mut dyn Sql, account_id: &str) -> StoreResult<Vec<Mem
 }
 
 /// Whether the account was a member somewhere and every membership is deactivated.
-pub fn only_deactivated(tx: &mut dyn Sql, account_id: &str) -> StoreResult<bool> {
+pub fn only_deactivated(tx: &mut dyn Sql, account_id: &AccountId) -> StoreResult<bool> {
     let row = tx.query_one(
         "SELECT COUNT(*) AS total, COALESCE(SUM(CASE WHEN status = 'deactivated' THEN 1 ELSE 0 END), 0) AS gone FROM memberships WHERE account_id = $1",
         &[account_id.into()],
@@ -103,7 +103,7 @@ pub fn only_deactivated(tx: &mut dyn Sql, account_id: &str) -> StoreResult<bool>
 /// Who asked for a membership (an account and the name shown), when it is not the member.
 #[derive(Debug, Clone)]
 pub struct Requester<'a> {
-    pub account_id: &'a str,
+    pub account_id: &'a AccountId,
     pub display_name: &'a str,
 }
 
@@ -111,7 +111,7 @@ pub struct Requester<'a> {
 pub fn add_member(
     tx: &mut dyn Sql,
     structure_id: &StructureId,
-    account_id: &str,
+    account_id: &AccountId,
     role: &str,
     wrap: Option<&[u8]>,
     at: i64,
@@ -123,7 +123,7 @@ pub fn add_member(
 pub fn add_member_requested(
     tx: &mut dyn Sql,
     structure_id: &StructureId,
-    account_id: &str,
+    account_id: &AccountId,
     role: &str,
     wrap: Option<&[u8]>,
     at: i64,
@@ -150,9 +150,9 @@ pub fn add_member_requested(
 pub fn approve_member(
     tx: &mut dyn Sql,
     structure_id: &StructureId,
-    account_id: &str,
+    account_id: &AccountId,
     wrap: &[u8],
-    by: &str,
+    by: &AccountId,
     at: i64,
 ) -> StoreResult<u64> {
     tx.execute(
@@ -165,8 +165,8 @@ pub fn approve_member(
 pub fn deactivate_member(
     tx: &mut dyn Sql,
     structure_id: &StructureId,
-    account_id: &str,
-    by: &str,
+    account_id: &AccountId,
+    by: &AccountId,
     at: i64,
 ) -> StoreResult<u64> {
     tx.execute(
@@ -179,7 +179,7 @@ pub fn deactivate_member(
 pub fn replace_member_wrap(
     tx: &mut dyn Sql,
     structure_id: &StructureId,
-    account_id: &str,
+    account_id: &AccountId,
     wrap: &[u8],
 ) -> StoreResult<u64> {
     tx.execute(
@@ -214,7 +214,7 @@ impl MemberStatus {
 
 #[derive(Debug, Clone)]
 pub struct MemberRow {
-    pub account_id: String,
+    pub account_id: AccountId,
     pub display_name: String,
     pub email: String,
     pub role: String,
@@ -225,7 +225,7 @@ pub struct MemberRow {
     pub created_at: i64,
     /// Who asked for the membership (name as shown then), when not set at the structure's creation.
     pub created_by_name: Option<String>,
-    pub created_by: Option<String>,
+    pub created_by: Option<AccountId>,
     /// When she was approved or deactivated.
     pub decided_at: Option<i64>,
 }
@@ -241,7 +241,7 @@ const MEMBER_COLS: &str = "a.id AS account_id, a.display_name, a.email, m.role, 
 
 fn member_from_row(r: &Row) -> StoreResult<MemberRow> {
     Ok(MemberRow {
-        account_id: r.text("account_id")?,
+        account_id: r.id("account_id")?,
         display_name: r.opt_text("display_name")?.unwrap_or_default(),
         email: r.opt_text("email")?.unwrap_or_default(),
         role: r.text("role")?,
@@ -250,7 +250,7 @@ fn member_from_row(r: &Row) -> StoreResult<MemberRow> {
         status: MemberStatus::parse(&r.text("status")?),
         created_at: r.int("created_at")?,
         created_by_name: r.opt_text("created_by_name")?,
-        created_by: r.opt_text("created_by")?,
+        created_by: r.opt_id("created_by")?,
         decided_at: r.opt_int("decided_at")?,
     })
 }
@@ -285,7 +285,7 @@ pub fn members_with_former(
 pub fn member(
     tx: &mut dyn Sql,
     structure_id: &StructureId,
-    account_id: &str,
+    account_id: &AccountId,
 ) -> StoreResult<Option<MemberRow>> {
     tx.query_opt(
         &format!("SELECT {MEMBER_COLS} FROM memberships m JOIN accounts a ON a.id = m.account_id WHERE m.structure_id = $1 AND m.account_id = $2"),
@@ -382,7 +382,7 @@ pub fn put_key_version(
 /// member, by structure, newest first.
 pub fn key_chains_of_member(
     tx: &mut dyn Sql,
-    account_id: &str,
+    account_id: &AccountId,
 ) -> StoreResult<Vec<(StructureId, KeyVersionRow)>> {
     tx.query(
         "SELECT k.structure_id, k.version, k.public_key, k.successor_wrap FROM structure_keys k JOIN structures s ON s.id = k.structure_id JOIN memberships m ON m.structure_id = k.structure_id WHERE m.account_id = $1 AND m.status = 'active' AND k.version < s.key_version AND k.successor_wrap IS NOT NULL ORDER BY k.structure_id, k.version DESC",
@@ -403,7 +403,10 @@ pub fn key_chains_of_member(
 }
 
 /// The structures where `account_id` holds the key and a rotation is due or under way.
-pub fn rotating_of_member(tx: &mut dyn Sql, account_id: &str) -> StoreResult<Vec<StructureId>> {
+pub fn rotating_of_member(
+    tx: &mut dyn Sql,
+    account_id: &AccountId,
+) -> StoreResult<Vec<StructureId>> {
     tx.query(
         "SELECT s.id FROM structures s JOIN memberships m ON m.structure_id = s.id WHERE m.account_id = $1 AND m.status = 'active' AND m.structure_key_wrap IS NOT NULL AND (s.rotation_due <> 0 OR s.rotation_job IS NOT NULL) ORDER BY s.id",
         &[account_id.into()],

@@ -400,7 +400,7 @@ fn homonyms_opened_at_once_get_distinct_suffixes() {
                 accounts::insert(
                     tx,
                     &AccountRow {
-                        id: uuid::Uuid::new_v4().to_string(),
+                        id: consigne::domain::AccountId::generate(),
                         kind: consigne::domain::AccountKind::Beneficiary,
                         login_index: index,
                         email: None,

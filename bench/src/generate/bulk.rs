@@ -20,7 +20,9 @@
 
 use super::content;
 use anyhow::{Context, Result, anyhow};
-use consigne::domain::{AccountKind, BeneficiaryId, ItemId, ItemKind, StructureId, StructureKind};
+use consigne::domain::{
+    AccountId, AccountKind, BeneficiaryId, ItemId, ItemKind, StructureId, StructureKind,
+};
 use consigne::store::accounts::{self, AccountRow};
 use consigne::store::beneficiaries::{self, BeneficiaryRow};
 use consigne::store::blobs::{BlobStore, BlobWrite};
@@ -214,7 +216,7 @@ pub(super) struct Structures {
     rows: Vec<StructureRow>,
     accounts: Vec<AccountRow>,
     /// (structure, professional, sealed wrap of the structure's secret key to her).
-    members: Vec<(StructureId, String, Vec<u8>)>,
+    members: Vec<(StructureId, AccountId, Vec<u8>)>,
     pub infos: Vec<StructureInfo>,
 }
 
@@ -254,7 +256,7 @@ pub(super) fn structures_batch(
             public_key: Some(pair.public().as_bytes().to_vec()),
             created_at,
         });
-        let aid = content::uuid(rng);
+        let aid = AccountId::stored(content::uuid(rng));
         let pro = KeyPair::generate();
         let email = super::bulk_professional_email(n);
         let pro_name = content::professional_name(rng);
@@ -288,7 +290,7 @@ pub(super) fn structures_batch(
             relay,
             public: pair.public(),
             secret: pair.secret().clone(),
-            pro_id: aid,
+            pro_id: aid.to_string(),
             pro_name,
         });
     }
@@ -325,7 +327,7 @@ pub(super) fn people_batch(
     let mut boxes = Boxes::default();
     for person in people {
         let (aid, bid) = (
-            content::uuid(rng),
+            AccountId::stored(content::uuid(rng)),
             BeneficiaryId::stored(content::uuid(rng)),
         );
         let (vault, identity_key, pair) = (Key32::random(), Key32::random(), KeyPair::generate());
@@ -440,7 +442,7 @@ pub(super) fn people_batch(
             beneficiary_id: Some(bid.clone()),
             at: created_at,
             actor_kind: "professional".into(),
-            actor_account: Some(primary.pro_id.clone()),
+            actor_account: Some(AccountId::stored(primary.pro_id.clone())),
             actor_name: Some(primary.pro_name.clone()),
             actor_structure: Some(primary.id.clone()),
             action: "safe_opened".into(),

@@ -1,7 +1,7 @@
 //! Accounts: the API's `account` object, her language, changing a password, and making staff
 //! accounts (professionals, platform admins).
 
-use crate::domain::{AccountKind, BeneficiaryId, Email, Password, StructureId};
+use crate::domain::{AccountId, AccountKind, BeneficiaryId, Email, Password, StructureId};
 use crate::service::Stage;
 use crate::service::auth::identity::{IdentityRecord, check_for_identity};
 use crate::service::auth::login::check_password;
@@ -11,7 +11,7 @@ use crate::service::auth::sessions::reseal_session;
 use crate::service::auth::throttle::{fail_login, login_succeeded, throttle_keys};
 use crate::service::contexts as ctx;
 use crate::service::journal::{JournalActor, journal};
-use crate::service::{App, ServiceError, ServiceResult, Session, new_id};
+use crate::service::{App, ServiceError, ServiceResult, Session};
 use crate::store::accounts::{self, AccountRow};
 use crate::store::beneficiaries::{self, BeneficiaryRow};
 use crate::store::{sessions, structures};
@@ -29,7 +29,7 @@ pub struct StructureRef {
 /// The `account` object of the API.
 #[derive(Debug, Clone, Serialize)]
 pub struct AccountView {
-    pub id: String,
+    pub id: AccountId,
     pub kind: AccountKind,
     pub display_name: String,
     pub language: String,
@@ -295,7 +295,7 @@ pub(crate) async fn new_staff_account(
     display_name: &str,
     password: &Password,
 ) -> ServiceResult<(AccountRow, KeyPair)> {
-    let id = new_id();
+    let id = AccountId::generate();
     let salt = consigne_vault::random_salt();
     let params = app.kdf_params();
     let derived = app

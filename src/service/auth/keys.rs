@@ -1,7 +1,7 @@
 //! What a session holds: the account's unwrapped keys, sealed in the session row under a key
 //! derived from the session token that only the client keeps.
 
-use crate::domain::{AccountKind, BeneficiaryId, StructureId};
+use crate::domain::{AccountId, AccountKind, BeneficiaryId, StructureId};
 use crate::policy::Actor;
 use crate::service::{ServiceError, ServiceResult};
 use consigne_vault::{Key32, KeyPair};
@@ -214,7 +214,7 @@ impl Stage {
 pub struct Session {
     pub token_hash: Vec<u8>,
     pub(crate) session_key: Key32,
-    pub account_id: String,
+    pub account_id: AccountId,
     pub kind: AccountKind,
     pub email: Option<String>,
     pub stage: Stage,

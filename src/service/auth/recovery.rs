@@ -15,7 +15,7 @@
 use std::net::IpAddr;
 use std::sync::Arc;
 
-use crate::domain::{BeneficiaryId, Identifier, Phone, StructureId};
+use crate::domain::{AccountId, BeneficiaryId, Identifier, Phone, StructureId};
 use crate::policy::{Action, Actor, Resource};
 use crate::service::access::{allow, allow_on_safe, own_safe, structure_access};
 use crate::service::auth::identity::beneficiary_keys;
@@ -389,7 +389,7 @@ impl App {
     /// Whether `session` may confirm `r` at `now`: a member other than the starter, or the
     /// starter herself once the delay of a structure of one has passed.
     fn may_confirm(session: &Session, r: &ResetRow, now: i64) -> bool {
-        let own = r.started_by.as_deref() == Some(session.account_id.as_str());
+        let own = r.started_by.as_ref() == Some(&session.account_id);
         r.status != CONFIRMED && (!own || (r.status == DELAYED && now >= r.usable_from))
     }
 
@@ -531,7 +531,11 @@ impl App {
                         name: identity.display_name(),
                     },
                     started_by: NamedRef {
-                        id: r.started_by.clone().unwrap_or_default(),
+                        id: r
+                            .started_by
+                            .as_ref()
+                            .map(AccountId::to_string)
+                            .unwrap_or_default(),
                         name: r.started_by_name.clone().unwrap_or_default(),
                     },
                     id: r.id,

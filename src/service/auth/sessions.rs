@@ -3,7 +3,7 @@
 //! (`authenticate`, with the staff's structure keys recomputed from the memberships as they
 //! are now), ended at logout.
 
-use crate::domain::AccountKind;
+use crate::domain::{AccountId, AccountKind};
 use crate::policy::{Actor, Membership};
 use crate::service::Stage;
 use crate::service::auth::throttle::{ThrottleKeys, check_throttle};
@@ -258,7 +258,7 @@ pub(crate) fn reseal_session(
 /// snapshot: the first step of a password change and of a second-factor check.
 pub(crate) async fn load_throttled(
     app: &App,
-    aid: String,
+    aid: AccountId,
     throttling: &ThrottleKeys,
     now: i64,
 ) -> ServiceResult<Loaded> {

@@ -20,7 +20,7 @@
 //! for at most 30 minutes at a time; she can log in from another place, and both recoveries
 //! (codes of 100 bits, which no counter needs to protect) stay open.
 
-use crate::domain::BeneficiaryId;
+use crate::domain::{AccountId, BeneficiaryId};
 use crate::service::journal::{JournalActor, journal};
 use crate::service::{App, ServiceError, ServiceResult};
 use crate::store::Sql;
@@ -140,7 +140,7 @@ pub(crate) fn login_succeeded(
 pub(crate) async fn fail_login<T>(
     app: &App,
     keys: ThrottleKeys,
-    who: Option<(String, Option<BeneficiaryId>)>,
+    who: Option<(AccountId, Option<BeneficiaryId>)>,
     error: ServiceError,
 ) -> ServiceResult<T> {
     let owned = app.clone();
@@ -164,7 +164,7 @@ pub(crate) async fn fail_login<T>(
 /// What each attempt costs is bounded by the Argon2id concurrency limit.
 pub(crate) async fn fail_recovery(
     app: &App,
-    who: Option<(String, Option<BeneficiaryId>)>,
+    who: Option<(AccountId, Option<BeneficiaryId>)>,
     error: ServiceError,
 ) -> ServiceResult<String> {
     let now = app.now();
@@ -175,7 +175,7 @@ pub(crate) async fn fail_recovery(
 
 fn journal_failure(
     tx: &mut dyn Sql,
-    who: Option<&(String, Option<BeneficiaryId>)>,
+    who: Option<&(AccountId, Option<BeneficiaryId>)>,
     now: i64,
 ) -> ServiceResult<()> {
     if let Some((aid, Some(bid))) = who {

@@ -9,7 +9,7 @@ pub(crate) use organizer::item_kind_in_path;
 use super::AppState;
 use super::error::ApiError;
 use super::extract::{ApiJson, ApiSession, ApiSessionAny, ClientAddr};
-use crate::domain::{BeneficiaryId, ItemId, StructureId};
+use crate::domain::{AccountId, BeneficiaryId, ItemId, StructureId};
 use crate::service::{
     LoginOutcome, LoginRequest, NewProfessional, NewSafe, NewStructure, Page, PageNumber,
     RecoverRequest,
@@ -425,6 +425,7 @@ async fn approve_professional(
     Path((sid, pid)): Path<(String, String)>,
 ) -> ApiResult {
     let sid = StructureId::parse(&sid)?;
+    let pid = AccountId::parse(&pid)?;
     s.app.approve_member(&session, &sid, &pid).await?;
     no_content()
 }
@@ -435,6 +436,7 @@ async fn deactivate_professional(
     Path((sid, pid)): Path<(String, String)>,
 ) -> ApiResult {
     let sid = StructureId::parse(&sid)?;
+    let pid = AccountId::parse(&pid)?;
     s.app.deactivate_member(&session, &sid, &pid).await?;
     no_content()
 }

@@ -4,7 +4,7 @@
 //! knows. Deactivating ends her sessions and access and renews the structure's key.
 
 use super::{Ctx, Page, Post, Staff, icons::icon};
-use crate::domain::{AccountKind, StructureId};
+use crate::domain::{AccountId, AccountKind, StructureId};
 use crate::policy::Actor;
 use crate::service::{NewProfessional, ProfessionalView, ServiceError, Session};
 use crate::web::AppState;
@@ -253,7 +253,7 @@ enum Decision {
 
 async fn decide(post: Post<Staff>, sid: String, pid: String, what: Decision) -> Response {
     let Post(ctx, Staff(session), _) = post;
-    let Ok(sid) = StructureId::parse(&sid) else {
+    let (Ok(sid), Ok(pid)) = (StructureId::parse(&sid), AccountId::parse(&pid)) else {
         return ctx.not_found();
     };
     let app = &ctx.state.app;
