@@ -93,6 +93,10 @@ id_type!(
     StructureId
 );
 id_type!(
+    /// One of her folders (`folders.id`).
+    FolderId
+);
+id_type!(
     /// An account (`accounts.id`): a person's, a professional's or the operator's login.
     AccountId
 );

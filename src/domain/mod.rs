@@ -9,7 +9,7 @@ pub use identity::{
     AccountKind, BirthDate, Email, Identifier, Language, PersonName, Phone, ShortText, StaffRole,
     StructureKind, search_key,
 };
-pub use ids::{AccountId, BeneficiaryId, Id, ItemId, MalformedId, StructureId};
+pub use ids::{AccountId, BeneficiaryId, FolderId, Id, ItemId, MalformedId, StructureId};
 pub use items::ItemKind;
 pub use password::{Password, PasswordRejection, generate_passphrase};
 

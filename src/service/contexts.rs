@@ -4,7 +4,7 @@
 //! the product writes (the benchmark's data generator) use these too, and a test keeps
 //! docs/encryption.md in step with them.
 
-use crate::domain::{AccountId, BeneficiaryId, ItemId, StructureId};
+use crate::domain::{AccountId, BeneficiaryId, FolderId, ItemId, StructureId};
 
 // Accounts, safes, relais, resets, memberships, sessions.
 pub fn verifier(aid: &AccountId) -> String {
@@ -74,7 +74,7 @@ pub fn item_meta(bid: &BeneficiaryId, id: &ItemId) -> String {
 pub fn blob(bid: &BeneficiaryId, id: &ItemId, part: &str) -> String {
     format!("blob|{bid}|{id}|{part}")
 }
-pub fn folder_name(bid: &BeneficiaryId, id: &str) -> String {
+pub fn folder_name(bid: &BeneficiaryId, id: &FolderId) -> String {
     format!("folders.name|{bid}|{id}")
 }
 pub fn expiry(id: &ItemId) -> String {
@@ -157,7 +157,7 @@ mod tests {
             item_key_share(&item(), &s()),
             item_meta(&b(), &item()),
             blob(&b(), &item(), "<part>"),
-            folder_name(&b(), "<folder>"),
+            folder_name(&b(), &FolderId::stored("<folder>".into())),
             expiry(&item()),
             structure_key_successor(&s(), k).replace(&k.to_string(), "<k>"),
             feed_token(&b(), "<f>"),

@@ -1,7 +1,7 @@
 //! The safe's items, folders and per-structure shares.
 
 use super::{Row, Sql, StoreError, StoreResult, Value};
-use crate::domain::{AccountKind, BeneficiaryId, ItemId, ItemKind, StructureId};
+use crate::domain::{AccountKind, BeneficiaryId, FolderId, ItemId, ItemKind, StructureId};
 
 /// An `items.kind` value as read.
 fn kind_of(r: &Row) -> StoreResult<ItemKind> {
@@ -13,7 +13,7 @@ pub struct ItemRow {
     pub id: ItemId,
     pub beneficiary_id: BeneficiaryId,
     pub kind: ItemKind,
-    pub folder_id: Option<String>,
+    pub folder_id: Option<FolderId>,
     pub meta_sealed: Vec<u8>,
     pub key_wrap_vault: Option<Vec<u8>>,
     pub key_wrap_owner: Option<Vec<u8>>,
@@ -37,7 +37,7 @@ fn from_row(r: &Row) -> StoreResult<ItemRow> {
         id: r.id("id")?,
         beneficiary_id: r.id("beneficiary_id")?,
         kind: kind_of(r)?,
-        folder_id: r.opt_text("folder_id")?,
+        folder_id: r.opt_id("folder_id")?,
         meta_sealed: r.blob("meta_sealed")?,
         key_wrap_vault: r.opt_blob("key_wrap_vault")?,
         key_wrap_owner: r.opt_blob("key_wrap_owner")?,
@@ -119,13 +119,13 @@ pub fn update_meta(
     tx: &mut dyn Sql,
     id: &ItemId,
     meta: &[u8],
-    folder_id: Option<&str>,
+    folder_id: Option<&FolderId>,
     expires: Option<&[u8]>,
     at: i64,
 ) -> StoreResult<u64> {
     tx.execute(
         "UPDATE items SET meta_sealed = $2, folder_id = $3, expires_sealed = $4, updated_at = $5 WHERE id = $1",
-        &[id.into(), meta.into(), folder_id.map(str::to_owned).into(), expires.map(<[u8]>::to_vec).into(), at.into()],
+        &[id.into(), meta.into(), folder_id.cloned().into(), expires.map(<[u8]>::to_vec).into(), at.into()],
     )
 }
 
@@ -248,9 +248,9 @@ pub fn shared_counts(
 
 #[derive(Debug, Clone)]
 pub struct FolderRow {
-    pub id: String,
+    pub id: FolderId,
     pub beneficiary_id: BeneficiaryId,
-    pub parent_id: Option<String>,
+    pub parent_id: Option<FolderId>,
     pub name_sealed: Vec<u8>,
     pub created_at: i64,
 }
@@ -266,27 +266,23 @@ pub fn insert_folder(tx: &mut dyn Sql, f: &FolderRow) -> StoreResult<()> {
 pub fn folders_of(tx: &mut dyn Sql, bid: &BeneficiaryId) -> StoreResult<Vec<FolderRow>> {
     tx.query("SELECT id, beneficiary_id, parent_id, name_sealed, created_at FROM folders WHERE beneficiary_id = $1 ORDER BY created_at, id", &[bid.into()])?
         .iter()
-        .map(|r| Ok(FolderRow { id: r.text("id")?, beneficiary_id: r.id("beneficiary_id")?, parent_id: r.opt_text("parent_id")?, name_sealed: r.blob("name_sealed")?, created_at: r.int("created_at")? }))
+        .map(|r| Ok(FolderRow { id: r.id("id")?, beneficiary_id: r.id("beneficiary_id")?, parent_id: r.opt_id("parent_id")?, name_sealed: r.blob("name_sealed")?, created_at: r.int("created_at")? }))
         .collect()
 }
 
 pub fn update_folder(
     tx: &mut dyn Sql,
-    id: &str,
+    id: &FolderId,
     name_sealed: &[u8],
-    parent_id: Option<&str>,
+    parent_id: Option<&FolderId>,
 ) -> StoreResult<u64> {
     tx.execute(
         "UPDATE folders SET name_sealed = $2, parent_id = $3 WHERE id = $1",
-        &[
-            id.into(),
-            name_sealed.into(),
-            parent_id.map(str::to_owned).into(),
-        ],
+        &[id.into(), name_sealed.into(), parent_id.cloned().into()],
     )
 }
 
-pub fn delete_folder(tx: &mut dyn Sql, id: &str) -> StoreResult<u64> {
+pub fn delete_folder(tx: &mut dyn Sql, id: &FolderId) -> StoreResult<u64> {
     tx.execute("DELETE FROM folders WHERE id = $1", &[id.into()])
 }
 

@@ -114,7 +114,8 @@ id_values!(
     crate::domain::BeneficiaryId,
     crate::domain::StructureId,
     crate::domain::ItemId,
-    crate::domain::AccountId
+    crate::domain::AccountId,
+    crate::domain::FolderId
 );
 impl<T: Into<Value>> From<Option<T>> for Value {
     fn from(v: Option<T>) -> Self {

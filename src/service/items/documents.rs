@@ -2,7 +2,7 @@
 //! neutralised), encrypted storage, listing, download, rename, move, delete. Every access is
 //! journaled. The item core (opening, wraps, sealing, sharing) is in the sibling modules.
 
-use crate::domain::{BeneficiaryId, ItemId, ItemKind, StructureId};
+use crate::domain::{BeneficiaryId, FolderId, ItemId, ItemKind, StructureId};
 use crate::policy::{Action, Actor};
 use crate::service::access::allow_on_safe;
 use crate::service::calendar::reminders::schedule_expiry_reminders;
@@ -21,7 +21,7 @@ use crate::service::items::wrap::new_item_row;
 use crate::service::items::wrap::{insert_item, new_item_wraps};
 use crate::service::journal::{actor_of, journal};
 use crate::service::paging::{Page, PageNumber};
-use crate::service::{App, ServiceError, ServiceResult, Session, parse_id};
+use crate::service::{App, ServiceError, ServiceResult, Session};
 use crate::store::beneficiaries;
 use crate::store::items::{self, FolderFilter, ItemRow, ShareRow};
 use consigne_vault::Key32;
@@ -43,7 +43,7 @@ pub struct DocumentView {
     pub content_type: String,
     pub size: i64,
     pub sha256: String,
-    pub folder_id: Option<String>,
+    pub folder_id: Option<FolderId>,
     pub created_at: String,
     pub created_by: CreatedBy,
     pub shared_with: Vec<StructureId>,
@@ -207,7 +207,11 @@ impl App {
     ) -> ServiceResult<DocumentView> {
         let bid = bid.clone();
         let b2 = bid.clone();
-        let folder = input.folder_id.as_deref().map(parse_id).transpose()?;
+        let folder = input
+            .folder_id
+            .as_deref()
+            .map(FolderId::parse)
+            .transpose()?;
         let f2 = folder.clone();
         let (account_public, relays, used) = self
             .tx(move |tx| {
@@ -402,7 +406,7 @@ impl App {
         bid: &BeneficiaryId,
         folder_id: Option<&str>,
     ) -> ServiceResult<Vec<DocumentView>> {
-        let folder = folder_id.map(parse_id).transpose()?;
+        let folder = folder_id.map(FolderId::parse).transpose()?;
         visible_items(self, session, bid, ItemKind::Document)
             .await?
             .iter()
@@ -470,7 +474,7 @@ impl App {
             actions.push("document_renamed");
         }
         let folder = match &patch.folder_id {
-            Some(Some(f)) => Some(parse_id(f)?),
+            Some(Some(f)) => Some(FolderId::parse(f)?),
             Some(None) => None,
             None => o.row.folder_id.clone(),
         };
@@ -498,7 +502,7 @@ impl App {
             {
                 return Err(ServiceError::NotFound);
             }
-            items::update_meta(tx, &iid, &sealed, f2.as_deref(), expires.as_deref(), now)?;
+            items::update_meta(tx, &iid, &sealed, f2.as_ref(), expires.as_deref(), now)?;
             for a in actions {
                 journal(
                     tx,

@@ -1,20 +1,20 @@
 //! Her folders: names sealed under a key derived from her vault key; a folder never moves into
 //! itself or its descendants; deleting one moves what it held to the top level.
 
-use crate::domain::BeneficiaryId;
+use crate::domain::{BeneficiaryId, FolderId};
 use crate::service::access::own_safe;
 use crate::service::contexts as ctx;
 use crate::service::journal::{actor_of, journal};
-use crate::service::{App, ServiceError, ServiceResult, Session, new_id, parse_id};
+use crate::service::{App, ServiceError, ServiceResult, Session};
 use crate::store::items::{self, FolderRow};
 use consigne_vault::Key32;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct FolderView {
-    pub id: String,
+    pub id: FolderId,
     pub name: String,
-    pub parent_id: Option<String>,
+    pub parent_id: Option<FolderId>,
 }
 
 impl App {
@@ -35,9 +35,9 @@ impl App {
     ) -> ServiceResult<FolderView> {
         let bid = own_safe(session, bid)?;
         let name = crate::domain::ShortText::parse("name", name, 120)?.into_string();
-        let parent = parent_id.map(parse_id).transpose()?;
+        let parent = parent_id.map(FolderId::parse).transpose()?;
         let key = Self::folder_key(session)?;
-        let id = new_id();
+        let id = FolderId::generate();
         let aad = ctx::folder_name(&bid, &id);
         let row = FolderRow {
             id: id.clone(),
@@ -66,7 +66,7 @@ impl App {
                 Some(&row.beneficiary_id),
                 &actor,
                 "folder_created",
-                Some(("folder", &row.id)),
+                Some(("folder", row.id.as_str())),
                 true,
             )
         })
@@ -106,12 +106,12 @@ impl App {
         &self,
         session: &Session,
         bid: &BeneficiaryId,
-        id: &str,
+        id: &FolderId,
         name: Option<&str>,
         parent_id: Option<Option<&str>>,
     ) -> ServiceResult<FolderView> {
         let bid = own_safe(session, bid)?;
-        let id = parse_id(id)?;
+        let id = id.clone();
         let key = Self::folder_key(session)?;
         let current = self.list_folders(session, &bid).await?;
         let folder = current
@@ -130,7 +130,7 @@ impl App {
                 .seal(&aad, &consigne_vault::seal(&key, &aad, new_name.as_bytes()))
         });
         let moved_to = match parent_id {
-            Some(p) => Some(p.map(parse_id).transpose()?),
+            Some(p) => Some(p.map(FolderId::parse).transpose()?),
             None => None,
         };
         let i2 = id.clone();
@@ -152,7 +152,7 @@ impl App {
                     check_parent(&folders, &i2, p)?;
                 }
                 let sealed = sealed.unwrap_or_else(|| row.name_sealed.clone());
-                items::update_folder(tx, &i2, &sealed, parent.as_deref())?;
+                items::update_folder(tx, &i2, &sealed, parent.as_ref())?;
                 Ok(parent)
             })
             .await?;
@@ -169,10 +169,10 @@ impl App {
         &self,
         session: &Session,
         bid: &BeneficiaryId,
-        id: &str,
+        id: &FolderId,
     ) -> ServiceResult<()> {
         let bid = own_safe(session, bid)?;
-        let id = parse_id(id)?;
+        let id = id.clone();
         let actor = actor_of(session, None);
         let now = self.now();
         self.tx(move |tx| {
@@ -196,7 +196,7 @@ impl App {
                 Some(&bid),
                 &actor,
                 "folder_deleted",
-                Some(("folder", &id)),
+                Some(("folder", id.as_str())),
                 true,
             )
         })
@@ -211,8 +211,8 @@ fn folders_lock(bid: &BeneficiaryId) -> String {
 
 /// Folder `id` may move under `parent`: it exists, and walking up from it never meets `id`
 /// (that would make a cycle).
-fn check_parent(folders: &[FolderRow], id: &str, parent: &str) -> ServiceResult<()> {
-    if !folders.iter().any(|f| f.id == parent) {
+fn check_parent(folders: &[FolderRow], id: &FolderId, parent: &FolderId) -> ServiceResult<()> {
+    if !folders.iter().any(|f| f.id == *parent) {
         return Err(ServiceError::NotFound);
     }
     let mut cursor = Some(parent);
@@ -226,8 +226,8 @@ fn check_parent(folders: &[FolderRow], id: &str, parent: &str) -> ServiceResult<
         }
         cursor = folders
             .iter()
-            .find(|f| f.id == c)
-            .and_then(|f| f.parent_id.as_deref());
+            .find(|f| &f.id == c)
+            .and_then(|f| f.parent_id.as_ref());
     }
     Err(ServiceError::Conflict("folder_cycle"))
 }

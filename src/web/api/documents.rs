@@ -1,7 +1,7 @@
 //! Documents, folders, shares and the journal in the JSON API.
 
 use super::{ApiResult, no_content, ok};
-use crate::domain::{BeneficiaryId, ItemId, ItemKind, StructureId};
+use crate::domain::{BeneficiaryId, FolderId, ItemId, ItemKind, StructureId};
 use crate::service::{
     DocumentPatch, FolderFilter, MAX_FILE_BYTES_CAP, NewDocument, Received, ServiceError, Session,
 };
@@ -352,6 +352,7 @@ async fn update_folder(
     ApiJson(b): ApiJson<FolderPatch>,
 ) -> ApiResult {
     let bid = BeneficiaryId::parse(&bid)?;
+    let fid = FolderId::parse(&fid)?;
     let parent = b.parent_id.as_ref().map(|p| p.as_deref());
     ok(
         StatusCode::OK,
@@ -367,6 +368,7 @@ async fn delete_folder(
     Path((bid, fid)): Path<(String, String)>,
 ) -> ApiResult {
     let bid = BeneficiaryId::parse(&bid)?;
+    let fid = FolderId::parse(&fid)?;
     s.app.delete_folder(&session, &bid, &fid).await?;
     no_content()
 }

@@ -5,7 +5,7 @@
 use super::{
     CheckedParts, Ctx, Fields, Page, Person, Post, Professional, Reader, Upload, icons::icon,
 };
-use crate::domain::{AccountKind, BeneficiaryId, ItemId, ItemKind, StructureId};
+use crate::domain::{AccountKind, BeneficiaryId, FolderId, ItemId, ItemKind, StructureId};
 use crate::service::{
     DocumentPatch, DocumentView, FolderFilter, FolderView, MAX_FILE_BYTES_CAP, NewDocument,
     PageNumber, Received, RelayView, ScanPhotos, ServiceError, Session,
@@ -162,7 +162,7 @@ async fn render_list(
         Ok(v) => v,
         Err(e) => return ctx.error_page(&e),
     };
-    let current = folder.and_then(|f| folders.iter().find(|x| x.id == f));
+    let current = folder.and_then(|f| folders.iter().find(|x| x.id.as_str() == f));
     if folder.is_some() && current.is_none() {
         return ctx.not_found();
     }
@@ -206,7 +206,7 @@ async fn render_list(
             Some(f) => format!("/documents?folder={f}&page={n}"),
             None => format!("/documents?page={n}"),
         }))
-        (upload_forms(ctx, "/documents/upload", "/documents/scan", current_id.as_deref()))
+        (upload_forms(ctx, "/documents/upload", "/documents/scan", current_id.as_ref().map(FolderId::as_str)))
         section.card {
             h2 { (icon("folder")) " " (ctx.t("doc-new-folder")) }
             form method="post" action="/folders" {
@@ -228,7 +228,7 @@ async fn render_list(
                     select id="folder-parent" name="parent_id" {
                         option value="" selected[f.parent_id.is_none()] { (ctx.t("section-documents")) }
                         @for other in folders.iter().filter(|o| o.id != f.id) {
-                            option value=(other.id) selected[f.parent_id.as_deref() == Some(other.id.as_str())] { (other.name) }
+                            option value=(other.id) selected[f.parent_id.as_ref() == Some(&other.id)] { (other.name) }
                         }
                     }
                     button type="submit" { (ctx.t("action-save")) }
@@ -481,7 +481,7 @@ async fn render_document(
                 label for="doc-folder" { (ctx.t("doc-folder")) }
                 select id="doc-folder" name="folder_id" {
                     option value="" selected[doc.folder_id.is_none()] { (ctx.t("section-documents")) }
-                    @for f in &folders { option value=(f.id) selected[doc.folder_id.as_deref() == Some(f.id.as_str())] { (f.name) } }
+                    @for f in &folders { option value=(f.id) selected[doc.folder_id.as_ref() == Some(&f.id)] { (f.name) } }
                 }
                 label for="doc-expires" { (ctx.t("doc-expiry")) " " span.hint { (ctx.t("optional")) } }
                 input id="doc-expires" name="expires_on" type="date" value=(doc.expires_on.clone().unwrap_or_default());
@@ -810,6 +810,9 @@ async fn folder_edit(
     Path(id): Path<String>,
     Post(ctx, Person { session, bid }, form): Post<Person, FolderForm>,
 ) -> Response {
+    let Ok(id) = FolderId::parse(&id) else {
+        return ctx.not_found();
+    };
     let parent = Some(form.parent_id.as_str()).filter(|p| !p.is_empty());
     match ctx
         .state
@@ -824,7 +827,7 @@ async fn folder_edit(
                 &ctx,
                 &session,
                 &bid,
-                (Some(&id), PageNumber::FIRST),
+                (Some(id.as_str()), PageNumber::FIRST),
                 Some(ctx.error_text(&e)),
                 Ctx::error_status(&e),
             )
@@ -837,6 +840,9 @@ async fn folder_delete(
     Path(id): Path<String>,
     Post(ctx, Person { session, bid }, _): Post<Person>,
 ) -> Response {
+    let Ok(id) = FolderId::parse(&id) else {
+        return ctx.not_found();
+    };
     match ctx.state.app.delete_folder(&session, &bid, &id).await {
         Ok(()) => Redirect::to("/documents").into_response(),
         Err(e) => ctx.error_page(&e),
