@@ -316,37 +316,15 @@ async fn the_directory_is_kept_in_step_with_invitations_departures_and_key_rotat
     // Another structure's key opens nothing of it.
     let k1 = w.t.app.authenticate(&w.p1).await.unwrap().keys;
     let k2 = w.t.app.authenticate(&w.p2).await.unwrap().keys;
-    let s1_key = k1
-        .structure_key(&StructureId::parse(&w.s1).unwrap())
-        .unwrap()
-        .secret()
-        .clone();
-    let s2_key = k2
-        .structure_key(&StructureId::parse(&w.s2).unwrap())
-        .unwrap()
-        .secret()
-        .clone();
-    let bid = BeneficiaryId::parse(&w.bid).unwrap();
-    assert!(
-        open_directory_entry(
-            &w.t.app.platform,
-            [&s2_key],
-            &StructureId::parse(&w.s2).unwrap(),
-            &bid,
-            &written
-        )
-        .is_some()
+    let (bid, s1, s2) = (
+        BeneficiaryId::parse(&w.bid).unwrap(),
+        StructureId::parse(&w.s1).unwrap(),
+        StructureId::parse(&w.s2).unwrap(),
     );
-    assert!(
-        open_directory_entry(
-            &w.t.app.platform,
-            [&s1_key],
-            &StructureId::parse(&w.s2).unwrap(),
-            &bid,
-            &written
-        )
-        .is_none()
-    );
+    let s1_key = k1.structure_key(&s1).unwrap().secret().clone();
+    let s2_key = k2.structure_key(&s2).unwrap().secret().clone();
+    assert!(open_directory_entry(&w.t.app.platform, [&s2_key], &s2, &bid, &written).is_some());
+    assert!(open_directory_entry(&w.t.app.platform, [&s1_key], &s2, &bid, &written).is_none());
     let r =
         w.t.get(
             &format!("/api/v1/structures/{}/beneficiaries", w.s1),
@@ -384,7 +362,7 @@ async fn the_directory_is_kept_in_step_with_invitations_departures_and_key_rotat
             .await
             .unwrap()
             .keys
-            .structure_key(&StructureId::parse(&w.s1).unwrap())
+            .structure_key(&s1)
             .unwrap()
             .secret()
             .clone();
@@ -400,14 +378,7 @@ async fn the_directory_is_kept_in_step_with_invitations_departures_and_key_rotat
     assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
     let mut rotated = false;
     for _ in 0..600 {
-        if !w
-            .t
-            .app
-            .structure_key_status(&StructureId::parse(&w.s1).unwrap())
-            .await
-            .unwrap()
-            .rotating
-        {
+        if !w.t.app.structure_key_status(&s1).await.unwrap().rotating {
             rotated = true;
             break;
         }
@@ -416,33 +387,10 @@ async fn the_directory_is_kept_in_step_with_invitations_departures_and_key_rotat
     assert!(rotated, "the rotation did not end");
     let after = entry(&w.t, &w.bid, &w.s1).await.unwrap().unwrap();
     assert_ne!(after, before);
-    let bid = BeneficiaryId::parse(&w.bid).unwrap();
-    assert!(
-        open_directory_entry(
-            &w.t.app.platform,
-            [&old_key],
-            &StructureId::parse(&w.s1).unwrap(),
-            &bid,
-            &after
-        )
-        .is_none()
-    );
+    assert!(open_directory_entry(&w.t.app.platform, [&old_key], &s1, &bid, &after).is_none());
     let new_key = w.t.app.authenticate(&w.p1).await.unwrap().keys;
-    let new_key = new_key
-        .structure_key(&StructureId::parse(&w.s1).unwrap())
-        .unwrap()
-        .secret()
-        .clone();
-    assert!(
-        open_directory_entry(
-            &w.t.app.platform,
-            [&new_key],
-            &StructureId::parse(&w.s1).unwrap(),
-            &bid,
-            &after
-        )
-        .is_some()
-    );
+    let new_key = new_key.structure_key(&s1).unwrap().secret().clone();
+    assert!(open_directory_entry(&w.t.app.platform, [&new_key], &s1, &bid, &after).is_some());
     assert_eq!(list(w.p1.clone(), w.s1.clone()).await, ["Zoé Lefèvre"]);
     assert_eq!(entry(&w.t, &w.bid, &w.s1).await.unwrap().unwrap(), after);
 

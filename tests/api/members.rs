@@ -319,11 +319,9 @@ async fn after_a_rotation_a_departed_members_copy_of_the_key_opens_nothing() {
     let b_id = b["id"].as_str().unwrap().to_owned();
     let b = first_login(&w.t, &b_email).await;
     // She keeps a copy of the structure's private key.
+    let s1 = StructureId::parse(&w.s1).unwrap();
     let kept = w.t.app.authenticate(&b).await.unwrap();
-    let old_key = kept
-        .keys
-        .structure_key(&StructureId::parse(&w.s1).unwrap())
-        .unwrap();
+    let old_key = kept.keys.structure_key(&s1).unwrap();
     assert!(opens(
         &w.t,
         &old_key,
@@ -337,9 +335,7 @@ async fn after_a_rotation_a_departed_members_copy_of_the_key_opens_nothing() {
     // A new item after the rotation: her key cannot open its wrap; the admin's can.
     let new_doc = shared_document(&w, &w.s1, "after she left").await;
     let admin_keys = w.t.app.authenticate(&w.p1).await.unwrap().keys;
-    let new_key = admin_keys
-        .structure_key(&StructureId::parse(&w.s1).unwrap())
-        .unwrap();
+    let new_key = admin_keys.structure_key(&s1).unwrap();
     let wrap = share_wrap(&w.t, &new_doc, &w.s1).await;
     assert!(!opens(&w.t, &old_key, &new_doc, &w.s1, &wrap));
     assert!(opens(&w.t, &new_key, &new_doc, &w.s1, &wrap));
@@ -361,10 +357,7 @@ async fn after_a_rotation_a_departed_members_copy_of_the_key_opens_nothing() {
             })
             .await
             .unwrap();
-    let aad = ctx::relay_identity(
-        &BeneficiaryId::parse(&w.bid).unwrap(),
-        &StructureId::parse(&w.s1).unwrap(),
-    );
+    let aad = ctx::relay_identity(&BeneficiaryId::parse(&w.bid).unwrap(), &s1);
     let inner = w.t.app.platform.open(&aad, &identity_wrap).unwrap();
     assert!(consigne_vault::unwrap_key_from(&old_key, &aad, &inner).is_err());
     assert!(consigne_vault::unwrap_key_from(&new_key, &aad, &inner).is_ok());
@@ -416,15 +409,10 @@ async fn the_operator_may_close_an_account_only_in_a_structure_without_admin() {
     assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
     rotation_done(&w.t, &sid).await;
     // No admin left: the operator may close an account, and holds no key to rotate with...
+    let id = StructureId::parse(&sid).unwrap();
     let r = deactivate(&w.t, &w.admin, &sid, m1_id).await;
     assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
-    assert!(
-        w.t.app
-            .structure_key_status(&StructureId::parse(&sid).unwrap())
-            .await
-            .unwrap()
-            .rotating
-    );
+    assert!(w.t.app.structure_key_status(&id).await.unwrap().rotating);
     // A worker that was handed no key by a key holder's session cannot run it: it waits.
     let worker = consigne::service::Worker::new(
         &w.t.app,
@@ -433,13 +421,7 @@ async fn the_operator_may_close_an_account_only_in_a_structure_without_admin() {
     );
     let round = worker.run_due().await.unwrap();
     assert_eq!((round.claimed, round.postponed), (1, 1), "{round:?}");
-    assert!(
-        w.t.app
-            .structure_key_status(&StructureId::parse(&sid).unwrap())
-            .await
-            .unwrap()
-            .rotating
-    );
+    assert!(w.t.app.structure_key_status(&id).await.unwrap().rotating);
     // ...so the rotation runs at the next request of a member who holds the key.
     let r =
         w.t.get(
