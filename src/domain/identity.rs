@@ -231,25 +231,85 @@ impl ShortText {
     }
 }
 
-/// A phone number: digits with an optional leading `+`, separators dropped.
+/// A phone number as people write it, kept as digits: `0612345678` (a national number),
+/// `+442079460958` (an international one: `+` or `00`, then the country code; the `(0)`
+/// some write after it is dropped), or a French short number: `15`, `17`, `18`, `112`, `115`,
+/// `119`... (`1X`/`1XX`), `3230`, `3949`, `3919`... (`3XXX`), `10XX`, `116XXX`, `118XXX`.
+/// Spaces, dots, hyphens, slashes and brackets between digits are dropped; anything else
+/// (letters, a number too short or too long) is refused.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Phone(String);
 
+/// French short numbers: emergency and social lines (15, 17, 18, 112, 114, 115, 119, 196...),
+/// public services (3230 CAF, 3646 Assurance maladie, 3949 France Travail, 3919...),
+/// operators' 10XX, European 116XXX and directory 118XXX numbers.
+fn is_short_number(d: &str) -> bool {
+    let b = d.as_bytes();
+    match b.len() {
+        2 => matches!(d, "15" | "17" | "18"),
+        3 => b[0] == b'1',
+        4 => b[0] == b'3' || d.starts_with("10"),
+        6 => d.starts_with("116") || d.starts_with("118"),
+        _ => false,
+    }
+}
+
 impl Phone {
+    /// A number to call: a contact's (a short number is welcome). Empty gives `None`.
     pub fn parse(raw: &str) -> Result<Option<Self>, InvalidInput> {
-        let s: String = raw
+        let invalid = || InvalidInput::new("phone", "invalid_phone");
+        let mut s: String = raw
             .chars()
-            .filter(|c| !matches!(c, ' ' | '.' | '-' | '(' | ')'))
+            .filter(|c| {
+                !(c.is_whitespace() || matches!(c, '.' | '-' | '/' | '\u{2011}' | '\u{2010}'))
+            })
             .collect();
         if s.is_empty() {
             return Ok(None);
         }
-        let digits = s.strip_prefix('+').unwrap_or(&s);
-        if digits.len() < 6 || digits.len() > 15 || !digits.chars().all(|c| c.is_ascii_digit()) {
-            return Err(InvalidInput::new("phone", "invalid_phone"));
+        let international = if let Some(rest) = s.strip_prefix('+') {
+            Some(rest.to_owned())
+        } else {
+            s.strip_prefix("00").map(str::to_owned)
+        };
+        if let Some(rest) = international {
+            // `+33 (0)6 12...`: the national trunk 0 some write in brackets is not dialled.
+            let digits: String = rest.replacen("(0)", "", 1).replace(['(', ')'], "");
+            let ok = (7..=15).contains(&digits.len())
+                && digits.chars().all(|c| c.is_ascii_digit())
+                && !digits.starts_with('0');
+            return if ok {
+                Ok(Some(Self(format!("+{digits}"))))
+            } else {
+                Err(invalid())
+            };
         }
-        Ok(Some(Self(s)))
+        s.retain(|c| !matches!(c, '(' | ')'));
+        if !s.chars().all(|c| c.is_ascii_digit()) {
+            return Err(invalid());
+        }
+        let national = s.starts_with('0') && (9..=12).contains(&s.len());
+        if national || is_short_number(&s) {
+            Ok(Some(Self(s)))
+        } else {
+            Err(invalid())
+        }
     }
+
+    /// Her own number, for SMS: a full number, national or international; a short number
+    /// (`115`...) receives no SMS and is refused with `short_number`.
+    pub fn parse_for_sms(raw: &str) -> Result<Option<Self>, InvalidInput> {
+        match Self::parse(raw)? {
+            Some(p) if p.is_short() => Err(InvalidInput::new("phone", "short_number")),
+            other => Ok(other),
+        }
+    }
+
+    /// A short number (`115`, `3949`...): neither national nor international.
+    pub fn is_short(&self) -> bool {
+        !self.0.starts_with(['0', '+'])
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -392,5 +452,70 @@ mod tests {
         );
         assert!(Phone::parse("").unwrap().is_none());
         assert!(Phone::parse("abc").is_err());
+    }
+
+    /// French short numbers and international numbers are numbers; garbage is not.
+    #[test]
+    fn short_and_international_phones() {
+        for (typed, kept) in [
+            ("115", "115"),
+            ("15", "15"),
+            ("17", "17"),
+            ("18", "18"),
+            ("112", "112"),
+            ("119", "119"),
+            ("3230", "3230"),
+            ("39 49", "3949"),
+            ("3919", "3919"),
+            ("116 000", "116000"),
+            ("0800 123 456", "0800123456"),
+            ("0 800 84 08 00", "0800840800"),
+            ("01.23.45.67.89", "0123456789"),
+            ("+44 20 7946 0958", "+442079460958"),
+            ("0044 20 7946 0958", "+442079460958"),
+            ("+33 (0)6 12 34 56 78", "+33612345678"),
+            ("+1 (212) 555-0100", "+12125550100"),
+            ("\u{a0}06\u{202f}12 34 56 78 ", "0612345678"),
+        ] {
+            assert_eq!(
+                Phone::parse(typed).unwrap().unwrap().as_str(),
+                kept,
+                "{typed:?}"
+            );
+        }
+        for garbage in [
+            "abc",
+            "06 12 34 56 7a",
+            "1",
+            "16",
+            "42",
+            "999",
+            "12345",
+            "612345678",
+            "0612",
+            "+33",
+            "+0612345678",
+            "+1234567890123456",
+            "0612345678901234",
+            "06 12 34 56 78 ext 2",
+            "++33612345678",
+            "115; DROP",
+        ] {
+            assert!(Phone::parse(garbage).is_err(), "{garbage:?}");
+        }
+        assert!(Phone::parse("115").unwrap().unwrap().is_short());
+        assert!(!Phone::parse("0612345678").unwrap().unwrap().is_short());
+        assert_eq!(
+            Phone::parse_for_sms("115").unwrap_err().code,
+            "short_number"
+        );
+        assert_eq!(
+            Phone::parse_for_sms("+44 7700 900123")
+                .unwrap()
+                .unwrap()
+                .as_str(),
+            "+447700900123"
+        );
+        assert!(Phone::parse_for_sms(" ").unwrap().is_none());
     }
 }

@@ -43,7 +43,7 @@ error-input-invalid-name = — قيمة غير صحيحة.
 error-input-invalid-date = — تاريخ غير صحيح (يوم/شهر/سنة).
 error-input-invalid-email = — عنوان بريد إلكتروني غير صحيح.
 error-input-too-long = — النص طويل جدًا.
-error-input-invalid-phone = — رقم هاتف غير صحيح.
+error-input-invalid-phone = — رقم غير صحيح. اكتبه هكذا مثلاً: 06 12 34 56 78 أو ‎+44 20 7946 0958 أو 115.
 error-input-unsupported-language = — هذه اللغة غير متوفرة.
 error-input-invalid-kind = — قيمة غير صحيحة.
 error-input-invalid-role = — قيمة غير صحيحة.
@@ -497,3 +497,4 @@ pro-search-found = { $count ->
     [one] تم العثور على شخص واحد
    *[other] تم العثور على { $count } أشخاص
 }
+error-input-short-number = — لا يمكنه استقبال الرسائل القصيرة. أعطِ رقم هاتف محمول، مثلاً 06 12 34 56 78 أو ‎+44 7700 900123.

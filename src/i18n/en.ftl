@@ -34,7 +34,7 @@ error-input-invalid-name = is not valid.
 error-input-invalid-date = is not a valid date (day/month/year).
 error-input-invalid-email = is not a valid e-mail address.
 error-input-too-long = is too long.
-error-input-invalid-phone = is not a valid phone number.
+error-input-invalid-phone = is not a valid number. Type it like this, for example: 06 12 34 56 78, +44 20 7946 0958 or 115.
 error-input-unsupported-language = is not available.
 error-input-invalid-kind = is not valid.
 error-input-invalid-role = is not valid.
@@ -473,3 +473,4 @@ pro-search-found = { $count ->
     [one] { $count } person found
    *[other] { $count } people found
 }
+error-input-short-number = cannot receive text messages. Give a mobile number, for example 06 12 34 56 78 or +44 7700 900123.

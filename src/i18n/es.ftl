@@ -39,7 +39,7 @@ error-input-invalid-name = — no es válido.
 error-input-invalid-date = — no es una fecha válida (día/mes/año).
 error-input-invalid-email = — no es un correo electrónico válido.
 error-input-too-long = — es demasiado largo.
-error-input-invalid-phone = — no es un número de teléfono válido.
+error-input-invalid-phone = — no es un número válido. Escríbalo así, por ejemplo: 06 12 34 56 78, +44 20 7946 0958 o 115.
 error-input-unsupported-language = — no está disponible.
 error-input-invalid-kind = — no es válido.
 error-input-invalid-role = — no es válido.
@@ -478,3 +478,4 @@ pro-search-found = { $count ->
     [one] { $count } persona encontrada
    *[other] { $count } personas encontradas
 }
+error-input-short-number = — no puede recibir SMS. Indique un número de móvil, por ejemplo 06 12 34 56 78 o +44 7700 900123.

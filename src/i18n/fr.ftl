@@ -34,7 +34,7 @@ error-input-invalid-name = n'est pas valide.
 error-input-invalid-date = n'est pas une date valide (jour/mois/année).
 error-input-invalid-email = n'est pas une adresse e-mail valide.
 error-input-too-long = est trop long.
-error-input-invalid-phone = n'est pas un numéro de téléphone valide.
+error-input-invalid-phone = n'est pas un numéro valable. Tapez-le par exemple comme ceci : 06 12 34 56 78, +44 20 7946 0958 ou 115.
 error-input-unsupported-language = n'est pas disponible.
 error-input-invalid-kind = n'est pas valide.
 error-input-invalid-role = n'est pas valide.
@@ -473,3 +473,4 @@ pro-search-found = { $count ->
     [one] { $count } personne trouvée
    *[other] { $count } personnes trouvées
 }
+error-input-short-number = ne peut pas recevoir de SMS. Donnez un numéro de portable, par exemple 06 12 34 56 78 ou +44 7700 900123.

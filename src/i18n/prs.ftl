@@ -37,7 +37,7 @@ error-input-invalid-name = درست نیست.
 error-input-invalid-date = درست نیست؛ به شکل روز/ماه/سال بنویسید.
 error-input-invalid-email = درست نیست؛ یک ایمیل درست بنویسید.
 error-input-too-long = بسیار طولانی است.
-error-input-invalid-phone = درست نیست؛ یک شماره تلیفون درست بنویسید.
+error-input-invalid-phone = درست نیست. آن را مثلاً این‌طور بنویسید: 06 12 34 56 78 یا ‎+44 20 7946 0958 یا 115.
 error-input-unsupported-language = در دسترس نیست.
 error-input-invalid-kind = درست نیست.
 error-input-invalid-role = درست نیست.
@@ -479,3 +479,4 @@ pro-search-found = { $count ->
     [one] { $count } شخص پیدا شد
    *[other] { $count } شخص پیدا شد
 }
+error-input-short-number = نمی‌تواند پیامک بگیرد. یک شماره موبایل بدهید، مثلاً 06 12 34 56 78 یا ‎+44 7700 900123.

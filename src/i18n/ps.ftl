@@ -40,7 +40,7 @@ error-input-invalid-name = — سمه بڼه نه لري.
 error-input-invalid-date = — سمه نېټه نه ده (ورځ/میاشت/کال).
 error-input-invalid-email = — سم ایمیل نه دی.
 error-input-too-long = — ډېر توري لري.
-error-input-invalid-phone = — د ټیلیفون سمه شمېره نه ده.
+error-input-invalid-phone = — سمه شمېره نه ده. داسې یې ولیکئ، د بېلګې په توګه: 06 12 34 56 78 یا ‎+44 20 7946 0958 یا 115.
 error-input-unsupported-language = — دا ژبه نشته.
 error-input-invalid-kind = — سمه بڼه نه لري.
 error-input-invalid-role = — سمه بڼه نه لري.
@@ -479,3 +479,4 @@ pro-search-found = { $count ->
     [one] { $count } کس وموندل شو
    *[other] { $count } کسان وموندل شول
 }
+error-input-short-number = — لنډ پیغام نشي ترلاسه کولای. د ګرځنده ټیلیفون شمېره ورکړئ، د بېلګې په توګه 06 12 34 56 78 یا ‎+44 7700 900123.

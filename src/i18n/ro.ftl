@@ -40,7 +40,7 @@ error-input-invalid-name = — nu este valid.
 error-input-invalid-date = — nu este o dată validă (zi/lună/an).
 error-input-invalid-email = — nu este o adresă de e-mail validă.
 error-input-too-long = — textul este prea lung.
-error-input-invalid-phone = — nu este un număr de telefon valid.
+error-input-invalid-phone = — nu este un număr valid. Scrieți-l de exemplu așa: 06 12 34 56 78, +44 20 7946 0958 sau 115.
 error-input-unsupported-language = — această limbă nu este disponibilă.
 error-input-invalid-kind = — nu este valid.
 error-input-invalid-role = — nu este valid.
@@ -484,3 +484,4 @@ pro-search-found = { $count ->
     [few] { $count } persoane găsite
    *[other] { $count } de persoane găsite
 }
+error-input-short-number = — nu poate primi SMS-uri. Dați un număr de mobil, de exemplu 06 12 34 56 78 sau +44 7700 900123.

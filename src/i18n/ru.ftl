@@ -41,7 +41,7 @@ error-input-invalid-name = — неверное значение.
 error-input-invalid-date = — неверная дата (день/месяц/год).
 error-input-invalid-email = — неверный адрес эл. почты.
 error-input-too-long = — слишком длинный текст.
-error-input-invalid-phone = — неверный номер телефона.
+error-input-invalid-phone = — неверный номер. Наберите его, например, так: 06 12 34 56 78, +44 20 7946 0958 или 115.
 error-input-unsupported-language = — этот язык недоступен.
 error-input-invalid-kind = — неверное значение.
 error-input-invalid-role = — неверное значение.
@@ -492,3 +492,4 @@ pro-search-found = { $count ->
     [few] Найдено { $count } человека
    *[other] Найдено { $count } человек
 }
+error-input-short-number = — не может принимать SMS. Укажите номер мобильного, например 06 12 34 56 78 или +44 7700 900123.

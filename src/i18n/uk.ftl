@@ -41,7 +41,7 @@ error-input-invalid-name = — неправильне значення.
 error-input-invalid-date = — неправильна дата (день/місяць/рік).
 error-input-invalid-email = — неправильна електронна адреса.
 error-input-too-long = — занадто довгий текст.
-error-input-invalid-phone = — неправильний номер телефону.
+error-input-invalid-phone = — неправильний номер. Наберіть його, наприклад, так: 06 12 34 56 78, +44 20 7946 0958 або 115.
 error-input-unsupported-language = — ця мова недоступна.
 error-input-invalid-kind = — неправильне значення.
 error-input-invalid-role = — неправильне значення.
@@ -492,3 +492,4 @@ pro-search-found = { $count ->
     [few] Знайдено { $count } людини
    *[other] Знайдено { $count } людей
 }
+error-input-short-number = — не може отримувати SMS. Вкажіть номер мобільного, наприклад 06 12 34 56 78 або +44 7700 900123.

@@ -124,7 +124,7 @@ impl App {
         let phone = input
             .phone
             .as_deref()
-            .map(Phone::parse)
+            .map(Phone::parse_for_sms)
             .transpose()?
             .flatten();
         let language = match input.language.as_deref().filter(|l| !l.trim().is_empty()) {

@@ -646,7 +646,7 @@ impl App {
     ) -> ServiceResult<()> {
         let phone = match phone {
             Some(p) => Some(
-                Phone::parse(p)?
+                Phone::parse_for_sms(p)?
                     .ok_or_else(|| crate::domain::InvalidInput::new("phone", "required"))?,
             ),
             None => None,
