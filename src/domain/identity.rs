@@ -134,56 +134,151 @@ impl Identifier {
             Self(format!("{base}-{homonym}"))
         }
     }
-    /// Normalise what a person typed: case, accents, spaces and stray punctuation are forgiven.
-    pub fn normalize(raw: &str) -> Option<Self> {
-        let lowered: String = raw
-            .trim()
-            .nfkd()
-            .filter(|c| !is_combining_mark(*c))
-            .flat_map(char::to_lowercase)
-            .collect();
-        let parts: Vec<String> = lowered
-            .split('.')
-            .map(|p| {
-                p.chars()
-                    .filter(|c| c.is_alphanumeric() || *c == '-')
-                    .collect::<String>()
-            })
-            .filter(|p| !p.is_empty())
-            .collect();
-        if parts.len() != 3 {
-            return None;
-        }
-        let (first, last, date) = (&parts[0], &parts[1], &parts[2]);
-        let first: String = first.chars().filter(|c| c.is_alphanumeric()).collect();
-        let last: String = last.chars().filter(|c| c.is_alphanumeric()).collect();
-        let (digits, suffix) = match date.split_once('-') {
-            Some((d, s)) => (d, Some(s)),
-            None => (date.as_str(), None),
-        };
-        if first.is_empty()
-            || last.is_empty()
-            || digits.len() != 8
-            || !digits.chars().all(|c| c.is_ascii_digit())
-        {
-            return None;
-        }
-        match suffix {
-            None => Some(Self(format!("{first}.{last}.{digits}"))),
-            Some(s) if !s.is_empty() && s.len() <= 3 && s.chars().all(|c| c.is_ascii_digit()) => {
-                Some(Self(format!("{first}.{last}.{digits}-{s}")))
-            }
-            Some(_) => None,
-        }
-    }
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+    /// The homonym number at the end of an identifier (`2` of `amina.benali.14021990-2`):
+    /// she must type it, so her sheet and the login page tell it.
+    pub fn homonym_number(identifier: &str) -> Option<&str> {
+        identifier
+            .rsplit_once('-')
+            .map(|(_, n)| n)
+            .filter(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
     }
 }
 
 impl std::fmt::Debug for Identifier {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Identifier([redacted])")
+    }
+}
+
+/// An identifier as a person types it: `amina.benali.14021990`, `amina benali 14021990`,
+/// `Amina.Benali.14-02-1990`, `AMINA BENALI 14/02/1990 2`... Case and accents are forgiven,
+/// any separator goes between the parts and inside the date (`DDMMYYYY`, `DD MM YYYY` with
+/// one- or two-digit day and month, or `YYYY-MM-DD`), Arabic and Persian digits count, and a
+/// homonym's number (`-2`) follows the date.
+///
+/// The hard part: names are folded without their spaces and hyphens (`Hélène Marie` is
+/// `helenemarie`), so without dots the words do not say where the first name ends: `jean
+/// pierre dupont` may be `jeanpierre.dupont` or `jean.pierredupont`. Two words, or dots
+/// between exactly two parts, give one reading; more words give every split, tried in
+/// order. `key` is the same for all the readings and spellings (the letters of both names,
+/// the date, the suffix): what login throttling counts against.
+#[derive(Clone, PartialEq, Eq)]
+pub struct TypedIdentifier {
+    readings: Vec<Identifier>,
+    key: String,
+}
+
+/// At most this many words in the names: as many readings less one.
+const MAX_NAME_WORDS: usize = 8;
+
+/// A digit in any of the scripts people here type digits in (Latin, Arabic, Persian).
+fn digit_of(c: char) -> Option<char> {
+    match c {
+        '0'..='9' => Some(c),
+        '\u{660}'..='\u{669}' => char::from_digit(u32::from(c) - 0x660, 10),
+        '\u{6f0}'..='\u{6f9}' => char::from_digit(u32::from(c) - 0x6f0, 10),
+        _ => None,
+    }
+}
+
+/// The date and the homonym suffix from the digit groups after the names.
+fn date_and_suffix(groups: &[String]) -> Option<(String, Option<String>)> {
+    let pad = |g: &String| (g.len() <= 2).then(|| format!("{g:0>2}"));
+    let (date, rest) = match groups {
+        [d, rest @ ..] if d.len() == 8 => (d.clone(), rest),
+        [y, m, d, rest @ ..] if y.len() == 4 => (format!("{}{}{y}", pad(d)?, pad(m)?), rest),
+        [d, m, y, rest @ ..] if y.len() == 4 => (format!("{}{}{y}", pad(d)?, pad(m)?), rest),
+        _ => return None,
+    };
+    match rest {
+        [] => Some((date, None)),
+        [s] if s.len() <= 3 && s.trim_start_matches('0') == s => Some((date, Some(s.clone()))),
+        _ => None,
+    }
+}
+
+impl TypedIdentifier {
+    pub fn parse(raw: &str) -> Option<Self> {
+        let lowered: String = raw
+            .trim()
+            .nfkd()
+            .filter(|c| !is_combining_mark(*c))
+            .flat_map(char::to_lowercase)
+            .map(|c| digit_of(c).unwrap_or(c))
+            .collect();
+        let split = lowered.find(|c: char| c.is_ascii_digit())?;
+        let (names, date) = lowered.split_at(split);
+        // After the first digit, only digits and separators.
+        if date.chars().any(char::is_alphabetic) {
+            return None;
+        }
+        let groups: Vec<String> = date
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|g| !g.is_empty())
+            .map(str::to_owned)
+            .collect();
+        let (date, suffix) = date_and_suffix(&groups)?;
+        // Apostrophes belong to names (N'Diaye); every other non-letter separates.
+        let word = |p: &str| -> String {
+            p.chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+        };
+        let dotted: Vec<String> = names
+            .split('.')
+            .map(word)
+            .filter(|p| !p.is_empty())
+            .collect();
+        let words: Vec<String> = if dotted.len() == 2 {
+            dotted
+        } else {
+            names
+                .split(|c: char| {
+                    !(c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '\u{2bc}'))
+                })
+                .map(word)
+                .filter(|p| !p.is_empty())
+                .collect()
+        };
+        if words.len() < 2 || words.len() > MAX_NAME_WORDS {
+            return None;
+        }
+        let tail = match &suffix {
+            Some(s) => format!("{date}-{s}"),
+            None => date,
+        };
+        let readings = (1..words.len())
+            .map(|i| {
+                Identifier(format!(
+                    "{}.{}.{tail}",
+                    words[..i].concat(),
+                    words[i..].concat()
+                ))
+            })
+            .collect();
+        Some(Self {
+            readings,
+            key: format!("{}.{tail}", words.concat()),
+        })
+    }
+
+    /// The identifiers she may have meant, the likeliest first.
+    pub fn readings(&self) -> &[Identifier] {
+        &self.readings
+    }
+
+    /// What throttling counts against: the same for every spelling of one identifier.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+}
+
+impl std::fmt::Debug for TypedIdentifier {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("TypedIdentifier([redacted])")
     }
 }
 
@@ -409,19 +504,97 @@ mod tests {
             Identifier::build(&f, &l, &b, 2).as_str(),
             "helenemarie.ndiayelefevre.03041985-2"
         );
+        assert_eq!(
+            Identifier::homonym_number(Identifier::build(&f, &l, &b, 2).as_str()),
+            Some("2")
+        );
+        assert_eq!(
+            Identifier::homonym_number(Identifier::build(&f, &l, &b, 1).as_str()),
+            None
+        );
+    }
+
+    fn readings(raw: &str) -> Vec<String> {
+        TypedIdentifier::parse(raw)
+            .map(|t| t.readings().iter().map(|i| i.as_str().to_owned()).collect())
+            .unwrap_or_default()
     }
 
     #[test]
     fn typed_identifier_is_forgiven() {
-        let id = Identifier::normalize("  Hélène Marie.N'DIAYE-Lefevre.03041985 ").unwrap();
-        assert_eq!(id.as_str(), "helenemarie.ndiayelefevre.03041985");
         assert_eq!(
-            Identifier::normalize("a.b.03041985-2").unwrap().as_str(),
-            "a.b.03041985-2"
+            readings("  Hélène Marie.N'DIAYE-Lefevre.03041985 "),
+            ["helenemarie.ndiayelefevre.03041985"]
         );
-        assert!(Identifier::normalize("a.b.0304198").is_none());
-        assert!(Identifier::normalize("someone@example.org").is_none());
-        assert!(Identifier::normalize("a.b.03041985-x").is_none());
+        assert_eq!(readings("a.b.03041985-2"), ["a.b.03041985-2"]);
+        assert!(readings("a.b.0304198").is_empty());
+        assert!(readings("someone@example.org").is_empty());
+        assert!(readings("a.b.03041985-x").is_empty());
+        assert!(readings("a.b.03041985-1234").is_empty());
+        assert!(readings("aminabenali.14021990").is_empty());
+        assert!(readings("amina.benali").is_empty());
+        assert!(readings("14021990").is_empty());
+    }
+
+    /// Every separator between the parts and in the date; the same throttling key for all.
+    #[test]
+    fn identifiers_typed_as_people_type_them() {
+        let key = TypedIdentifier::parse("amina.benali.14021990")
+            .unwrap()
+            .key()
+            .to_owned();
+        assert_eq!(key, "aminabenali.14021990");
+        for typed in [
+            "amina.benali.14021990",
+            "amina benali 14021990",
+            "amina.benali.14-02-1990",
+            "Amina Benali 14/02/1990",
+            "AMINA_BENALI_14.02.1990",
+            "amina-benali-14-2-1990",
+            "  amina   benali   14 02 1990 ",
+            "Amina, Benali, 1990-02-14",
+            "amina.benali.١٤٠٢١٩٩٠",
+            "amina benali ۱۴/۰۲/۱۹۹۰",
+        ] {
+            let t = TypedIdentifier::parse(typed).unwrap_or_else(|| panic!("{typed:?}"));
+            assert_eq!(
+                t.readings()[0].as_str(),
+                "amina.benali.14021990",
+                "{typed:?}"
+            );
+            assert_eq!(t.key(), key, "{typed:?}");
+        }
+        // The homonym's number after the date, however it is set off.
+        for typed in [
+            "amina.benali.14021990-2",
+            "amina benali 14021990 2",
+            "Amina Benali 14/02/1990-2",
+            "amina.benali.14-02-1990-2",
+        ] {
+            assert_eq!(readings(typed), ["amina.benali.14021990-2"], "{typed:?}");
+        }
+        // Compound names without dots: every split, one key.
+        assert_eq!(
+            readings("Hélène Marie N'Diaye-Lefèvre 03/04/1985"),
+            [
+                "helene.mariendiayelefevre.03041985",
+                "helenemarie.ndiayelefevre.03041985",
+                "helenemariendiaye.lefevre.03041985",
+            ]
+        );
+        assert_eq!(
+            TypedIdentifier::parse("helenemarie.ndiayelefevre.03041985")
+                .unwrap()
+                .key(),
+            TypedIdentifier::parse("Hélène Marie N'Diaye-Lefèvre 03/04/1985")
+                .unwrap()
+                .key()
+        );
+        // A date that is not one: refused.
+        assert!(readings("amina benali 14 02 90").is_empty());
+        assert!(readings("amina benali 140290").is_empty());
+        assert!(readings("amina benali 14021990 x").is_empty());
+        assert!(readings("amina benali 14021990 02").is_empty());
     }
 
     #[test]

@@ -6,7 +6,7 @@ mod password;
 
 pub use identity::{
     BirthDate, Email, Identifier, Language, PersonName, Phone, ShortText, StaffRole, StructureKind,
-    search_key,
+    TypedIdentifier, search_key,
 };
 pub use items::ItemKind;
 pub use password::{Password, PasswordRejection, generate_passphrase};

@@ -474,3 +474,5 @@ pro-search-found = { $count ->
    *[other] { $count } people found
 }
 error-input-short-number = cannot receive text messages. Give a mobile number, for example 06 12 34 56 78 or +44 7700 900123.
+login-identifier-homonym = Dots, spaces or dashes, as you like (amina benali 14/02/1990). If your sheet shows a number after the date (for example -2), type it too.
+sheet-homonym = Your identifier ends with “{ $number }”: someone else has the same name and birth date. Always type “{ $number }” at the end.

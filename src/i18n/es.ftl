@@ -479,3 +479,5 @@ pro-search-found = { $count ->
    *[other] { $count } personas encontradas
 }
 error-input-short-number = — no puede recibir SMS. Indique un número de móvil, por ejemplo 06 12 34 56 78 o +44 7700 900123.
+login-identifier-homonym = Puntos, espacios o guiones, como quiera (amina benali 14/02/1990). Si su hoja muestra un número después de la fecha (por ejemplo -2), escríbalo también.
+sheet-homonym = Su identificador termina en «{ $number }»: otra persona tiene el mismo nombre y la misma fecha de nacimiento. Escriba siempre «{ $number }» al final.

@@ -474,3 +474,5 @@ pro-search-found = { $count ->
    *[other] { $count } personnes trouvées
 }
 error-input-short-number = ne peut pas recevoir de SMS. Donnez un numéro de portable, par exemple 06 12 34 56 78 ou +44 7700 900123.
+login-identifier-homonym = Points, espaces ou tirets, comme vous voulez (amina benali 14/02/1990). Si votre fiche montre un numéro après la date (par exemple -2), tapez-le aussi.
+sheet-homonym = Votre identifiant finit par « { $number } » : une autre personne a le même nom et la même date de naissance. Tapez toujours « { $number } » à la fin.

@@ -485,3 +485,5 @@ pro-search-found = { $count ->
    *[other] { $count } de persoane găsite
 }
 error-input-short-number = — nu poate primi SMS-uri. Dați un număr de mobil, de exemplu 06 12 34 56 78 sau +44 7700 900123.
+login-identifier-homonym = Puncte, spații sau liniuțe, cum doriți (amina benali 14/02/1990). Dacă fișa dvs. arată un număr după dată (de exemplu -2), scrieți-l și pe el.
+sheet-homonym = Identificatorul dvs. se termină cu „{ $number }”: altă persoană are același nume și aceeași dată de naștere. Scrieți întotdeauna „{ $number }” la sfârșit.

@@ -124,3 +124,131 @@ async fn contacts_take_short_and_international_numbers() {
         "an example of what to type"
     );
 }
+
+/// Opens a safe with the professional's page; returns the recovery sheet's HTML.
+async fn open_with_page(
+    w: &World,
+    pro: &reqwest::Client,
+    first: &str,
+    last: &str,
+    birth: &str,
+) -> String {
+    let path = format!("/pro/s/{}/open", w.s1);
+    let (_, _, html) = page(pro, &w.t, &path).await;
+    let csrf = csrf_of(&html);
+    let (status, _, sheet) = submit(
+        pro,
+        &w.t,
+        &path,
+        &[
+            ("_csrf", &csrf),
+            ("first_name", first),
+            ("last_name", last),
+            ("birth_date", birth),
+            ("language", "fr"),
+            ("password_choice", "typed"),
+            ("password", PERSON_PASSWORD),
+            ("recovery_relay", "yes"),
+            ("consent", "yes"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{sheet}");
+    sheet
+}
+
+/// Identifiers as people type them: any separator between the parts and in the date, any
+/// case; failures under different spellings count against one identifier; a homonym's `-2`
+/// is told on her sheet and on the login page, and typed with a space it still counts.
+#[tokio::test]
+async fn identifiers_are_typed_as_people_type_them() {
+    let w = World::with(|c| c.security.trusted_proxies = vec!["127.0.0.1".parse().unwrap()]).await;
+    let t = &w.t;
+    let pro = crate::pages::staff_logged_in(t, &w.p1_login.0, &w.p1_login.1).await;
+    let sheet = open_with_page(&w, &pro, "Amina", "Benali", "14/02/1990").await;
+    assert!(sheet.contains("amina.benali.14021990"));
+    assert!(
+        !sheet.contains("id=\"sheet-homonym\""),
+        "no homonym, nothing told"
+    );
+    for typed in [
+        "amina benali 14021990",
+        "amina.benali.14-02-1990",
+        "Amina Benali 14/02/1990",
+        "AMINA_BENALI_1990-02-14",
+    ] {
+        let r = t.login(typed, PERSON_PASSWORD).await;
+        assert_eq!(r.status, StatusCode::OK, "{typed}: {}", r.text);
+        assert_eq!(r.json()["account"]["kind"], "beneficiary");
+    }
+    // The login page says so, and takes the loose spelling too.
+    let (_, _, login) = page(&crate::pages::browser(), t, "/login").await;
+    assert!(login.contains("amina benali 14/02/1990") && login.contains("-2"));
+    logged_in(t, "Amina Benali 14/02/1990", PERSON_PASSWORD).await;
+
+    // Failures from one address under two spellings count against one identifier: three
+    // and three reach the limit that five alone would.
+    let from = |typed: &'static str, password: &'static str| {
+        t.send_with_header(
+            "/api/v1/auth/login",
+            json!({"identifier": typed, "password": password}),
+            ("x-forwarded-for", "203.0.113.9"),
+        )
+    };
+    for typed in [
+        "amina benali 14021990",
+        "Amina.Benali.14-02-1990",
+        "amina benali 14021990",
+        "Amina.Benali.14-02-1990",
+        "amina benali 14021990",
+        "Amina.Benali.14-02-1990",
+    ] {
+        let r = from(typed, "pas le bon mot de passe").await;
+        assert!(
+            [StatusCode::UNAUTHORIZED, StatusCode::TOO_MANY_REQUESTS].contains(&r.status),
+            "{}",
+            r.text
+        );
+    }
+    let r = from("AMINA BENALI 14/02/1990", PERSON_PASSWORD).await;
+    assert_eq!(
+        r.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "a third spelling is held back too"
+    );
+    let wait: i64 = r.header("retry-after").unwrap().parse().unwrap();
+    // Another identifier from the same address is not.
+    let r = from("zoe lefevre 05061987", PERSON_PASSWORD).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    t.clock.advance(wait);
+    let r = from("AMINA BENALI 14/02/1990", PERSON_PASSWORD).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+
+    // A homonym: her identifier ends in -2, and her sheet tells her to type it.
+    let sheet = open_with_page(&w, &pro, "Amina", "Benali", "14/02/1990").await;
+    assert!(sheet.contains("amina.benali.14021990-2"));
+    let told = sheet
+        .split("id=\"sheet-homonym\"")
+        .nth(1)
+        .expect("the sheet tells the homonym number");
+    assert!(told.contains("-2"), "{told}");
+    for typed in ["amina benali 14021990 2", "Amina Benali 14/02/1990-2"] {
+        let r = t.login(typed, PERSON_PASSWORD).await;
+        assert_eq!(r.status, StatusCode::OK, "{typed}: {}", r.text);
+    }
+    // Invitations and recoveries read the identifier the same way.
+    let r = t
+        .post(
+            &format!("/api/v1/structures/{}/invitations", w.s2),
+            Some(&w.p2),
+            json!({"identifier": "Amina Benali 14/02/1990 2"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::ACCEPTED, "{}", r.text);
+    let homonym = t.login_ok("amina.benali.14021990-2", PERSON_PASSWORD).await;
+    let first = t.login_ok("amina.benali.14021990", PERSON_PASSWORD).await;
+    let invited = t.get("/api/v1/me/invitations", Some(&homonym)).await.json();
+    assert_eq!(invited[0]["structure"]["name"], "CCAS", "{invited}");
+    let others = t.get("/api/v1/me/invitations", Some(&first)).await.json();
+    assert_eq!(others, json!([]), "the invitation went to the one named");
+}

@@ -15,13 +15,13 @@
 use std::net::IpAddr;
 use std::sync::Arc;
 
-use crate::domain::{Identifier, Phone};
+use crate::domain::Phone;
 use crate::policy::{Action, Actor, Resource};
 use crate::service::access::{allow, allow_on_safe, own_safe, structure_access};
 use crate::service::auth::identity::beneficiary_keys;
 use crate::service::auth::identity::identity_via_structure;
 use crate::service::auth::identity::{IdentityRecord, check_for_identity};
-use crate::service::auth::login::DUMMY_SALT;
+use crate::service::auth::login::{DUMMY_SALT, account_by_indexes, typed_login};
 use crate::service::auth::sessions::load_account;
 use crate::service::auth::throttle::{fail_recovery, login_succeeded, throttle_keys};
 use crate::service::beneficiaries::OpenedSafe;
@@ -115,20 +115,13 @@ impl App {
     /// is returned: her printed code is void afterwards (used, or possibly in the wrong hands)
     /// and she prints a new sheet once logged in.
     pub async fn recover(&self, req: RecoverRequest) -> ServiceResult<()> {
-        let normalized = Identifier::normalize(&req.identifier).map(|i| i.as_str().to_owned());
-        let throttle_material = normalized
-            .clone()
-            .unwrap_or_else(|| req.identifier.trim().to_lowercase());
-        let throttling = throttle_keys(self, &throttle_material, req.address);
-        let login_index = normalized.as_ref().map(|n| self.blind("login", n));
+        let typed = typed_login(self, &req.identifier);
+        let throttling = throttle_keys(self, &typed.key, req.address);
         let now = self.now();
         let in_person = req.in_person;
         let (loaded, reset) = self
             .read(move |tx| {
-                let account = match &login_index {
-                    Some(ix) => accounts::by_login_index(tx, ix)?,
-                    None => None,
-                };
+                let account = account_by_indexes(tx, &typed.indexes)?;
                 let loaded = load_account(tx, account)?;
                 let reset = match (&loaded.beneficiary, in_person) {
                     (Some(b), true) => resets::of_beneficiary(tx, &b.id)?

@@ -38,7 +38,8 @@ fn login_form(ctx: &Ctx, identifier: &str, error: Option<String>, status: Status
                 (ctx.csrf_field())
                 label for="identifier" { (ctx.t("login-identifier")) }
                 p.hint id="identifier-hint" { (ctx.t("login-identifier-hint")) }
-                input id="identifier" name="identifier" type="text" autocomplete="username" autocapitalize="none" spellcheck="false" required value=(identifier) aria-describedby="identifier-hint";
+                p.hint id="identifier-homonym" { (ctx.t("login-identifier-homonym")) }
+                input id="identifier" name="identifier" type="text" autocomplete="username" autocapitalize="none" spellcheck="false" required value=(identifier) aria-describedby="identifier-hint identifier-homonym";
                 label for="password" { (ctx.t("login-password")) }
                 input id="password" name="password" type="password" autocomplete="current-password" required;
                 button.primary type="submit" { (ctx.t("action-login")) }
@@ -293,7 +294,8 @@ fn recover_form(
             form method="post" action="/recover" {
                 (ctx.csrf_field())
                 label for="identifier" { (ctx.t("login-identifier")) }
-                input id="identifier" name="identifier" type="text" autocomplete="username" autocapitalize="none" spellcheck="false" required value=(identifier);
+                p.hint id="identifier-homonym" { (ctx.t("login-identifier-homonym")) }
+                input id="identifier" name="identifier" type="text" autocomplete="username" autocapitalize="none" spellcheck="false" required value=(identifier) aria-describedby="identifier-homonym";
                 fieldset {
                     legend { (ctx.t("recover-source")) }
                     div.choice {

@@ -5,6 +5,7 @@
 //! her or by her relais.
 
 use super::{Ctx, Page, Person, Post, Professional, icons::icon};
+use crate::domain::Identifier;
 use crate::service::{OpenedSafe, PendingReset, ServiceError, Session};
 use crate::web::AppState;
 use axum::Router;
@@ -345,6 +346,9 @@ pub(super) fn recovery_sheet(ctx: &Ctx, opened: &OpenedSafe, back: &str) -> Resp
                 dd { code.big id="sheet-identifier" { (opened.identifier) } }
                 dt { (ctx.t("sheet-recovery-code")) }
                 dd { code.big id="sheet-recovery-code" { (opened.recovery_code) } }
+            }
+            @if let Some(n) = Identifier::homonym_number(&opened.identifier) {
+                p.sheet-homonym id="sheet-homonym" { strong { (ctx.ta("sheet-homonym", &[("number", format!("-{n}").into())])) } }
             }
             h2 { (ctx.t("sheet-lost-title")) }
             ol {
