@@ -39,7 +39,7 @@ error-input-invalid-name = — no es válido.
 error-input-invalid-date = — no es una fecha válida (día/mes/año).
 error-input-invalid-email = — no es un correo electrónico válido.
 error-input-too-long = — es demasiado largo.
-error-input-invalid-phone = — no es un número válido. Escríbalo así, por ejemplo: 06 12 34 56 78, +44 20 7946 0958 o 115.
+error-input-invalid-phone = — no es un número válido. Escríbelo así, por ejemplo: 06 12 34 56 78, +44 20 7946 0958 o 115.
 error-input-unsupported-language = — no está disponible.
 error-input-invalid-kind = — no es válido.
 error-input-invalid-role = — no es válido.
@@ -478,6 +478,11 @@ pro-search-found = { $count ->
     [one] { $count } persona encontrada
    *[other] { $count } personas encontradas
 }
-error-input-short-number = — no puede recibir SMS. Indique un número de móvil, por ejemplo 06 12 34 56 78 o +44 7700 900123.
-login-identifier-homonym = Puntos, espacios o guiones, como quiera (amina benali 14/02/1990). Si su hoja muestra un número después de la fecha (por ejemplo -2), escríbalo también.
-sheet-homonym = Su identificador termina en «{ $number }»: otra persona tiene el mismo nombre y la misma fecha de nacimiento. Escriba siempre «{ $number }» al final.
+error-input-short-number = — no puede recibir SMS. Indica un número de móvil, por ejemplo 06 12 34 56 78 o +44 7700 900123.
+login-identifier-homonym = Puntos, espacios o guiones, como quieras (amina benali 14/02/1990). Si tu hoja muestra un número después de la fecha (por ejemplo -2), escríbelo también.
+sheet-homonym = Tu identificador termina en «{ $number }»: otra persona tiene el mismo nombre y la misma fecha de nacimiento. Escribe siempre «{ $number }» al final.
+error-invalid-recovery = Identificador o código incorrectos. Comprueba los dos: el identificador y el código de recuperación están en tu hoja, o el código te lo dio tu entidad de apoyo. Sin un código válido, ve a tu entidad de apoyo.
+notice-recovered-in-person = Tu contraseña se cambió el { $date } con un código que te dio tu entidad de apoyo (restablecimiento en persona). Si no fuiste tú, ve pronto a tu entidad de apoyo.
+recover-done-in-person = Tu contraseña ha cambiado con el código de tu entidad de apoyo. Tu antigua hoja de recuperación tampoco funciona ya: inicia sesión ahora e imprime una nueva hoja de recuperación.
+doc-add-submit-for-her = Añadir a la caja fuerte de esta persona
+journal-document-expiry-removed-success = Fecha de caducidad de «{ $what }» borrada ({ $who }).

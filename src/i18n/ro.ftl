@@ -40,7 +40,7 @@ error-input-invalid-name = — nu este valid.
 error-input-invalid-date = — nu este o dată validă (zi/lună/an).
 error-input-invalid-email = — nu este o adresă de e-mail validă.
 error-input-too-long = — textul este prea lung.
-error-input-invalid-phone = — nu este un număr valid. Scrieți-l de exemplu așa: 06 12 34 56 78, +44 20 7946 0958 sau 115.
+error-input-invalid-phone = — nu este un număr valid. Scrie-l de exemplu așa: 06 12 34 56 78, +44 20 7946 0958 sau 115.
 error-input-unsupported-language = — această limbă nu este disponibilă.
 error-input-invalid-kind = — nu este valid.
 error-input-invalid-role = — nu este valid.
@@ -484,6 +484,11 @@ pro-search-found = { $count ->
     [few] { $count } persoane găsite
    *[other] { $count } de persoane găsite
 }
-error-input-short-number = — nu poate primi SMS-uri. Dați un număr de mobil, de exemplu 06 12 34 56 78 sau +44 7700 900123.
-login-identifier-homonym = Puncte, spații sau liniuțe, cum doriți (amina benali 14/02/1990). Dacă fișa dvs. arată un număr după dată (de exemplu -2), scrieți-l și pe el.
-sheet-homonym = Identificatorul dvs. se termină cu „{ $number }”: altă persoană are același nume și aceeași dată de naștere. Scrieți întotdeauna „{ $number }” la sfârșit.
+error-input-short-number = — nu poate primi SMS-uri. Dă un număr de mobil, de exemplu 06 12 34 56 78 sau +44 7700 900123.
+login-identifier-homonym = Puncte, spații sau liniuțe, cum vrei (amina benali 14/02/1990). Dacă fișa ta arată un număr după dată (de exemplu -2), scrie-l și pe el.
+sheet-homonym = Numele tău de utilizator se termină cu „{ $number }”: altă persoană are același nume și aceeași dată de naștere. Scrie întotdeauna „{ $number }” la sfârșit.
+error-invalid-recovery = Nume de utilizator sau cod greșit. Verifică-le pe amândouă: numele de utilizator și codul de recuperare sunt pe fișa ta, sau codul ți l-a dat organizația ta de sprijin. Fără un cod valid, mergi la organizația ta de sprijin.
+notice-recovered-in-person = Parola ta a fost schimbată la data de { $date } cu un cod dat de organizația ta de sprijin (resetare pe loc). Dacă nu ai fost tu, mergi repede la organizația ta de sprijin.
+recover-done-in-person = Parola ta este schimbată cu codul de la organizația ta de sprijin. Nici vechea ta fișă de recuperare nu mai funcționează: conectează-te acum și tipărește o nouă fișă de recuperare.
+doc-add-submit-for-her = Adaugă în seiful acestei persoane
+journal-document-expiry-removed-success = Data expirării documentului „{ $what }” a fost ștearsă ({ $who }).

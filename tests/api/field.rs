@@ -252,3 +252,224 @@ async fn identifiers_are_typed_as_people_type_them() {
     let others = t.get("/api/v1/me/invitations", Some(&first)).await.json();
     assert_eq!(others, json!([]), "the invitation went to the one named");
 }
+
+/// The actions of her journal, in the order they happened.
+async fn journal_actions(w: &World) -> Vec<String> {
+    let r =
+        w.t.get(
+            &format!("/api/v1/beneficiaries/{}/journal", w.bid),
+            Some(&w.person),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    let mut entries: Vec<(String, String)> = r
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["at"].as_str().unwrap().to_owned(),
+                e["action"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    entries.reverse(); // newest first, same second: keep the journal's own order
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    entries.into_iter().map(|(_, a)| a).collect()
+}
+
+/// What `after` holds beyond `before` (the journal only grows).
+fn added(before: &[String], after: &[String]) -> Vec<String> {
+    assert!(after.starts_with(before), "{before:?} / {after:?}");
+    after[before.len()..].to_vec()
+}
+
+/// Saving a form unchanged writes nothing to her journal; a real change writes exactly what
+/// changed. The recovery page's error speaks of the identifier and the code; an in-person reset
+/// is announced as one; the professional's upload button adds to the person's safe.
+#[tokio::test]
+async fn the_journal_holds_real_changes_and_messages_say_what_happened() {
+    let w = World::new().await;
+    let t = &w.t;
+    let doc = t
+        .upload(
+            &w.person,
+            &w.bid,
+            jpeg(16, 16),
+            "a.jpg",
+            Some("Carte Vitale"),
+        )
+        .await
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let path = format!("/api/v1/documents/{doc}");
+    let before = journal_actions(&w).await;
+    // The same name, the same (top) folder, the same (no) expiry date: nothing happened.
+    let r = t
+        .patch(
+            &path,
+            &w.person,
+            json!({"name": "Carte Vitale", "folder_id": null, "expires_on": null}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    // The page's form, saved as it was shown.
+    let person = logged_in(t, &w.identifier, PERSON_PASSWORD).await;
+    let (_, _, html) = page(&person, t, &format!("/documents/{doc}")).await;
+    let form = [
+        ("_csrf", csrf_of(&html)),
+        ("name", "Carte Vitale".to_owned()),
+        ("folder_id", String::new()),
+        ("expires_on", String::new()),
+    ];
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (status, _, _) = submit(&person, t, &format!("/documents/{doc}/edit"), &form).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let after = journal_actions(&w).await;
+    assert!(
+        !after.iter().any(|a| a == "document_renamed"
+            || a == "document_moved"
+            || a.starts_with("document_expiry")),
+        "nothing changed, nothing journaled: {:?}",
+        added(&before, &after)
+    );
+    // A real rename: one line, that one.
+    let before = journal_actions(&w).await;
+    t.patch(
+        &path,
+        &w.person,
+        json!({"name": "Carte Vitale 2030", "folder_id": null}),
+    )
+    .await;
+    let expiry = date_in_days(t, 400);
+    t.patch(&path, &w.person, json!({"expires_on": expiry}))
+        .await;
+    t.patch(&path, &w.person, json!({"expires_on": expiry}))
+        .await;
+    t.patch(&path, &w.person, json!({"expires_on": null})).await;
+    let after = journal_actions(&w).await;
+    let new: Vec<String> = added(&before, &after)
+        .into_iter()
+        .filter(|a| a != "document_viewed")
+        .collect();
+    assert_eq!(
+        new,
+        [
+            "document_renamed",
+            "document_expiry_set",
+            "document_expiry_removed"
+        ]
+    );
+    // Sharing what is already shared, or a contact saved unchanged: nothing either.
+    let share = format!("/api/v1/documents/{doc}/shares/{}", w.s1);
+    t.send_method("PUT", &share, Some(&w.person)).await;
+    t.send_method("PUT", &share, Some(&w.person)).await;
+    let contact = t
+        .post(
+            &format!("/api/v1/beneficiaries/{}/contacts", w.bid),
+            Some(&w.person),
+            json!({"name": "CAF", "phone": "3230"}),
+        )
+        .await
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let before = journal_actions(&w).await;
+    t.patch(
+        &format!("/api/v1/contacts/{contact}"),
+        &w.person,
+        json!({"name": "CAF", "phone": "32 30"}),
+    )
+    .await;
+    t.send_method("PUT", &share, Some(&w.person)).await;
+    assert_eq!(journal_actions(&w).await, before, "nothing changed");
+    let shared = after_count(&before, "document_shared");
+    assert_eq!(shared, 1, "shared once, journaled once");
+
+    // The recovery page: a wrong code speaks of the identifier and the code.
+    let visitor = crate::pages::browser();
+    let (_, _, html) = page(&visitor, t, "/recover").await;
+    let (status, _, html) = submit(
+        &visitor,
+        t,
+        "/recover",
+        &[
+            ("_csrf", &csrf_of(&html)),
+            ("identifier", &w.identifier),
+            ("source", "sheet"),
+            ("recovery_code", "AAAA-BBBB-CCCC-DDDD-EEEE"),
+            ("new_password", "un soleil froid sur la gare"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert!(html.contains("Identifiant ou code incorrect"), "{html}");
+    assert!(!html.contains("mot de passe incorrect"));
+    let r = t
+        .post(
+            "/api/v1/auth/recover",
+            None,
+            json!({"identifier": w.identifier, "recovery_code": "AAAA-BBBB-CCCC-DDDD-EEEE", "new_password": "un soleil froid sur la gare"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(r.code(), "invalid_credentials");
+    assert!(
+        !r.json()["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("password")
+    );
+
+    // An in-person reset is announced as one, on the page and in the API.
+    let (colleague, _, _) = t.professional(&w.p1, &w.s1, "member").await;
+    let id = t
+        .post_empty(
+            &format!("/api/v1/beneficiaries/{}/reset", w.bid),
+            Some(&w.p1),
+        )
+        .await
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let code = t
+        .post_empty(&format!("/api/v1/resets/{id}/confirm"), Some(&colleague))
+        .await
+        .json()["reset_code"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let new_password = "un soleil froid sur la gare";
+    let r = t
+        .post(
+            "/api/v1/auth/recover/in-person",
+            None,
+            json!({"identifier": w.identifier, "reset_code": code, "new_password": new_password}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    // The notice is told at the first login after it, here on the page.
+    let person = logged_in(t, &w.identifier, new_password).await;
+    let (_, _, home) = page(&person, t, "/home").await;
+    assert!(home.contains("réinitialisation sur place"), "{home}");
+    assert!(!home.contains("avec votre code de secours"));
+    let (_, _, me) = page(&person, t, "/api/v1/me").await;
+    let me: serde_json::Value = serde_json::from_str(&me).unwrap();
+    assert_eq!(me["security_notices"]["recovered_how"], "in_person", "{me}");
+
+    // The professional's button adds to the person's safe, not to "my" safe.
+    let pro = crate::pages::staff_logged_in(t, &w.p1_login.0, &w.p1_login.1).await;
+    let (_, _, file) = page(&pro, t, &format!("/pro/b/{}", w.bid)).await;
+    assert!(file.contains("Ajouter à son coffre"));
+    assert!(!file.contains("Ajouter à mon coffre"));
+}
+
+/// How many times `action` is in `actions`.
+fn after_count(actions: &[String], action: &str) -> usize {
+    actions.iter().filter(|a| *a == action).count()
+}

@@ -329,7 +329,10 @@ fn notices_since_last_login(tx: &mut dyn Sql, bid: &str) -> ServiceResult<Securi
     for e in crate::store::journal::since_last_login(tx, bid)? {
         match (e.action.as_str(), e.outcome.as_str()) {
             ("login", "failure") => notices.failed_logins += 1,
-            ("recovered_with_code" | "recovered_in_person", _) => notices.recovered_at = Some(e.at),
+            ("recovered_with_code" | "recovered_in_person", _) => {
+                notices.recovered_at = Some(e.at);
+                notices.recovered_in_person = e.action == "recovered_in_person";
+            }
             ("password_changed", _) => notices.password_changed_at = Some(e.at),
             _ => {}
         }

@@ -448,6 +448,8 @@ impl App {
         Ok((view, bytes))
     }
 
+    /// Renames, moves or dates a document. Only what really changes is written and
+    /// journaled: a form saved as it was writes nothing.
     pub async fn update_document(
         &self,
         session: &Session,
@@ -462,28 +464,48 @@ impl App {
             if clean_name(name, 200).is_empty() {
                 return Err(crate::domain::InvalidInput::new("name", "required").into());
             }
-            meta.name = document_name(Some(name), "", "document")?;
-            actions.push("document_renamed");
+            let name = document_name(Some(name), "", "document")?;
+            if name != meta.name {
+                meta.name = name;
+                actions.push("document_renamed");
+            }
         }
         let folder = match &patch.folder_id {
             Some(Some(f)) => Some(parse_id(f)?),
             Some(None) => None,
             None => o.row.folder_id.clone(),
         };
-        if patch.folder_id.is_some() {
+        if folder != o.row.folder_id {
             actions.push("document_moved");
         }
-        let expires = match &patch.expires_on {
-            Some(Some(d)) => Some(
-                self.platform
-                    .seal(&ctx::expiry(&o.row.id), parse_date(d)?.as_bytes()),
+        let current_expiry = match &o.row.expires_sealed {
+            Some(s) => Some(
+                String::from_utf8_lossy(&self.platform.open(&ctx::expiry(&o.row.id), s)?)
+                    .into_owned(),
             ),
-            Some(None) => None,
-            None => o.row.expires_sealed.clone(),
+            None => None,
         };
-        if patch.expires_on.is_some() {
-            actions.push("document_expiry_set");
+        let expiry = match &patch.expires_on {
+            Some(Some(d)) => Some(parse_date(d)?),
+            Some(None) => None,
+            None => current_expiry.clone(),
+        };
+        let expiry_changed = expiry != current_expiry;
+        if expiry_changed {
+            actions.push(if expiry.is_some() {
+                "document_expiry_set"
+            } else {
+                "document_expiry_removed"
+            });
         }
+        if actions.is_empty() {
+            return self.get_document(session, id).await;
+        }
+        let expires = match (&expiry, expiry_changed) {
+            (Some(d), true) => Some(self.platform.seal(&ctx::expiry(&o.row.id), d.as_bytes())),
+            (None, _) => None,
+            (Some(_), false) => o.row.expires_sealed.clone(),
+        };
         let sealed = seal_meta(self, &o.key, &bid, &o.row.id, &meta);
         let actor = actor_of(session, o.via.as_deref());
         let (iid, now) = (o.row.id.clone(), self.now());
@@ -509,9 +531,8 @@ impl App {
             Ok(())
         })
         .await?;
-        if let Some(change) = &patch.expires_on {
-            let date = change.as_deref().map(parse_date).transpose()?;
-            schedule_expiry_reminders(self, session, &o.row.id, &bid, date.as_deref()).await?;
+        if expiry_changed {
+            schedule_expiry_reminders(self, session, &o.row.id, &bid, expiry.as_deref()).await?;
         }
         self.get_document(session, id).await
     }

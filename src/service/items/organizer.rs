@@ -197,7 +197,7 @@ impl App {
     }
 
     /// Changes the fields `patch` names (`null` clears an optional one); the result is checked
-    /// like a new item.
+    /// like a new item. Only a real change is written and journaled.
     pub async fn update_item(
         &self,
         session: &Session,
@@ -219,6 +219,10 @@ impl App {
             }
         }
         let fields = parse_fields(kind, &merged)?;
+        if fields == current {
+            // Saved as it was: nothing to write, nothing to journal.
+            return self.item_for_edit(session, kind, id).await;
+        }
         let sealed = seal_meta(self, &o.key, &o.row.beneficiary_id, &o.row.id, &fields);
         let now = self.now();
         self.journaled_change(session, &o, "updated", move |tx, iid| {

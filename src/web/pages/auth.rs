@@ -352,23 +352,26 @@ async fn recover_submit(
         address,
         in_person: form.source == "relay",
     };
+    let in_person = req.in_person;
     match ctx.state.app.recover(req).await {
         Ok(()) => ctx.page(
             &ctx.t("recover-done-title"),
             html! {
                 section.card.narrow {
                     h1 { (icon("check")) " " (ctx.t("recover-done-title")) }
-                    p { (ctx.t("recover-done-new-sheet")) }
+                    p { (ctx.t(if in_person { "recover-done-in-person" } else { "recover-done-new-sheet" })) }
                     p { a.button.primary href="/login" { (ctx.t("action-login")) } }
                 }
             },
         ),
-        Err(e) => recover_form(
-            &ctx,
-            &form.identifier,
-            Some(ctx.error_text(&e)),
-            Ctx::error_status(&e),
-        ),
+        Err(e) => {
+            // She lost her password: the message speaks of her identifier and her code.
+            let text = match e {
+                ServiceError::InvalidCredentials => ctx.t("error-invalid-recovery"),
+                _ => ctx.error_text(&e),
+            };
+            recover_form(&ctx, &form.identifier, Some(text), Ctx::error_status(&e))
+        }
     }
 }
 

@@ -87,7 +87,15 @@ fn document_card(ctx: &Ctx, doc: &DocumentView, href: &str) -> Markup {
     }
 }
 
-fn upload_forms(ctx: &Ctx, upload_action: &str, scan_action: &str, folder: Option<&str>) -> Markup {
+/// The scan and upload forms; `submit` is the upload button's label (her safe or the
+/// person's, for a professional).
+fn upload_forms(
+    ctx: &Ctx,
+    upload_action: &str,
+    scan_action: &str,
+    folder: Option<&str>,
+    submit: &str,
+) -> Markup {
     html! {
         section.card {
             h2 { (icon("camera")) " " (ctx.t("doc-scan-title")) }
@@ -113,7 +121,7 @@ fn upload_forms(ctx: &Ctx, upload_action: &str, scan_action: &str, folder: Optio
                 input id="upload-file" name="file" type="file" accept="image/jpeg,image/png,image/webp,application/pdf" required aria-describedby="upload-hint";
                 label for="upload-name" { (ctx.t("doc-name")) " " span.hint { (ctx.t("optional")) } }
                 input id="upload-name" name="name" type="text";
-                button.primary type="submit" { (ctx.t("doc-add-submit")) }
+                button.primary type="submit" { (submit) }
                 progress.upload-progress max="100" value="0" hidden {}
             }
         }
@@ -206,7 +214,7 @@ async fn render_list(
             Some(f) => format!("/documents?folder={f}&page={n}"),
             None => format!("/documents?page={n}"),
         }))
-        (upload_forms(ctx, "/documents/upload", "/documents/scan", current_id.as_deref()))
+        (upload_forms(ctx, "/documents/upload", "/documents/scan", current_id.as_deref(), &ctx.t("doc-add-submit")))
         section.card {
             h2 { (icon("folder")) " " (ctx.t("doc-new-folder")) }
             form method="post" action="/folders" {
@@ -420,7 +428,7 @@ pub async fn pro_section(ctx: &Ctx, session: &Session, bid: &str, page: PageNumb
                 Err(e) => { div.notice.error role="alert" { p { (ctx.error_text(e)) } } }
             }
         }
-        (upload_forms(ctx, &format!("/pro/b/{bid}/documents"), &format!("/pro/b/{bid}/scan"), None))
+        (upload_forms(ctx, &format!("/pro/b/{bid}/documents"), &format!("/pro/b/{bid}/scan"), None, &ctx.t("doc-add-submit-for-her")))
     }
 }
 

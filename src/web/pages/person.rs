@@ -87,7 +87,7 @@ async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
                     p { (ctx.locale.ta("notice-failed-logins", &[("count", n.failed_logins.into())])) }
                 }
                 @if let Some(at) = n.recovered_at {
-                    p { (ctx.locale.ta("notice-recovered", &[("date", day(at).into())])) }
+                    p { (ctx.locale.ta(if n.recovered_in_person { "notice-recovered-in-person" } else { "notice-recovered" }, &[("date", day(at).into())])) }
                 }
                 @if let Some(at) = n.password_changed_at {
                     p { (ctx.locale.ta("notice-password-changed", &[("date", day(at).into())])) }
