@@ -481,3 +481,6 @@ notice-recovered-in-person = Your password was changed on { $date } with a code 
 recover-done-in-person = Your password is changed with the code from your relais. Your old recovery sheet no longer works either: log in now and print a new recovery sheet.
 doc-add-submit-for-her = Add to this person's safe
 journal-document-expiry-removed-success = { $who } removed the expiry date of "{ $what }".
+doc-pro-corrections = Correct what your structure added
+doc-pro-corrections-hint = You may correct the name or the expiry date, or delete a document your structure added, as long as the person has not changed it herself or stopped sharing it. She sees it in her journal.
+doc-pro-delete-text = Delete this document from the person's safe, for good.

@@ -486,3 +486,6 @@ notice-recovered-in-person = Tu contraseña se cambió el { $date } con un códi
 recover-done-in-person = Tu contraseña ha cambiado con el código de tu entidad de apoyo. Tu antigua hoja de recuperación tampoco funciona ya: inicia sesión ahora e imprime una nueva hoja de recuperación.
 doc-add-submit-for-her = Añadir a la caja fuerte de esta persona
 journal-document-expiry-removed-success = Fecha de caducidad de «{ $what }» borrada ({ $who }).
+doc-pro-corrections = Corregir lo que añadió tu estructura
+doc-pro-corrections-hint = Puedes corregir el nombre o la fecha de caducidad, o borrar un documento que añadió tu estructura, mientras la persona no lo haya cambiado ella misma ni haya dejado de compartirlo. Lo verá en su registro.
+doc-pro-delete-text = Borrar este documento de la caja fuerte de la persona, para siempre.

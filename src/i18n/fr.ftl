@@ -481,3 +481,6 @@ notice-recovered-in-person = Votre mot de passe a été changé le { $date } ave
 recover-done-in-person = Votre mot de passe est changé avec le code de votre relais. Votre ancienne fiche de secours ne marche plus non plus : connectez-vous maintenant et imprimez une nouvelle fiche de secours.
 doc-add-submit-for-her = Ajouter à son coffre
 journal-document-expiry-removed-success = Date d'expiration de « { $what } » effacée ({ $who }).
+doc-pro-corrections = Corriger ce que votre structure a ajouté
+doc-pro-corrections-hint = Vous pouvez corriger le nom ou la date d'expiration, ou supprimer un document ajouté par votre structure, tant que la personne ne l'a pas modifié elle-même ni retiré du partage. Elle le voit dans son journal.
+doc-pro-delete-text = Supprimer ce document de son coffre, pour de bon.

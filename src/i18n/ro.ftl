@@ -492,3 +492,6 @@ notice-recovered-in-person = Parola ta a fost schimbată la data de { $date } cu
 recover-done-in-person = Parola ta este schimbată cu codul de la organizația ta de sprijin. Nici vechea ta fișă de recuperare nu mai funcționează: conectează-te acum și tipărește o nouă fișă de recuperare.
 doc-add-submit-for-her = Adaugă în seiful acestei persoane
 journal-document-expiry-removed-success = Data expirării documentului „{ $what }” a fost ștearsă ({ $who }).
+doc-pro-corrections = Corectează ce a adăugat structura ta
+doc-pro-corrections-hint = Poți corecta numele sau data expirării, ori șterge un document adăugat de structura ta, cât timp persoana nu l-a modificat ea însăși și nu a oprit partajarea lui. Ea vede asta în jurnalul ei.
+doc-pro-delete-text = Șterge acest document din seiful persoanei, definitiv.

@@ -473,3 +473,179 @@ async fn the_journal_holds_real_changes_and_messages_say_what_happened() {
 fn after_count(actions: &[String], action: &str) -> usize {
     actions.iter().filter(|a| *a == action).count()
 }
+
+/// A professional corrects or deletes a paper her structure added, until the person makes it
+/// her own; each correction is in the person's journal, naming who did it. Her folders stay
+/// hers. With plain forms on the person's file too.
+#[tokio::test]
+async fn a_professional_corrects_what_her_structure_added_until_it_is_hers() {
+    let w = World::new().await;
+    let t = &w.t;
+    let (p1, bid) = (&w.p1, &w.bid);
+    let added = |name: &'static str| async move {
+        let r = t
+            .upload(p1, bid, jpeg(16, 16), "scan.jpg", Some(name))
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        assert_eq!(r.json()["editable"], true, "{}", r.text);
+        r.json()["id"].as_str().unwrap().to_owned()
+    };
+    let doc = added("Atestation CAF").await;
+    let path = format!("/api/v1/documents/{doc}");
+    // A typo in the name, a forgotten expiry date: she corrects both.
+    let expiry = date_in_days(t, 200);
+    let r = t
+        .patch(
+            &path,
+            &w.p1,
+            json!({"name": "Attestation CAF", "expires_on": expiry}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert_eq!(r.json()["name"], "Attestation CAF");
+    assert_eq!(r.json()["expires_on"], expiry);
+    // Never into the person's folders.
+    let folder = t
+        .post(
+            &format!("/api/v1/beneficiaries/{}/folders", w.bid),
+            Some(&w.person),
+            json!({"name": "CAF"}),
+        )
+        .await
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let r = t.patch(&path, &w.p1, json!({"folder_id": folder})).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text);
+    // The person sees who corrected what.
+    let journal = t
+        .get(
+            &format!("/api/v1/beneficiaries/{}/journal", w.bid),
+            Some(&w.person),
+        )
+        .await
+        .json();
+    let by_pro: Vec<&serde_json::Value> = journal
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["target"]["id"] == doc.as_str() && e["actor"]["kind"] == "professional")
+        .collect();
+    let actions: Vec<&str> = by_pro
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    assert!(
+        actions.contains(&"document_renamed") && actions.contains(&"document_expiry_set"),
+        "{journal}"
+    );
+    assert!(
+        by_pro
+            .iter()
+            .all(|e| e["actor"]["structure"]["id"] == w.s1.as_str())
+    );
+    // She moves it into her folder: it is hers now, the professional only reads it.
+    let r = t
+        .patch(&path, &w.person, json!({"folder_id": folder}))
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    let r = t.patch(&path, &w.p1, json!({"name": "Autre nom"})).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text);
+    assert_eq!(
+        t.delete(&path, Some(&w.p1)).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let r = t.get(&path, Some(&w.p1)).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.json()["editable"], false);
+
+    // The same on the person's file, with forms.
+    let other = added("Quittance").await;
+    let hers = added("Bail").await;
+    t.patch(
+        &format!("/api/v1/documents/{hers}"),
+        &w.person,
+        json!({"name": "Mon bail"}),
+    )
+    .await;
+    let pro = crate::pages::staff_logged_in(t, &w.p1_login.0, &w.p1_login.1).await;
+    let file_path = format!("/pro/b/{}", w.bid);
+    let (_, _, file) = page(&pro, t, &file_path).await;
+    let corrections = file
+        .split("id=\"corrections\"")
+        .nth(1)
+        .expect("a corrections section")
+        .split("</section>")
+        .next()
+        .unwrap();
+    assert!(corrections.contains(&format!("/documents/{other}/edit")));
+    assert!(!corrections.contains(&hers), "hers is not offered");
+    assert!(!corrections.contains(&doc), "made hers: not offered");
+    let csrf = csrf_of(&file);
+    let (status, headers, _) = submit(
+        &pro,
+        t,
+        &format!("{file_path}/documents/{other}/edit"),
+        &[
+            ("_csrf", &csrf),
+            ("name", "Quittance de loyer"),
+            ("expires_on", ""),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(
+        headers["location"]
+            .to_str()
+            .unwrap()
+            .starts_with(&file_path)
+    );
+    let r = t
+        .get(&format!("/api/v1/documents/{other}"), Some(&w.person))
+        .await;
+    assert_eq!(r.json()["name"], "Quittance de loyer");
+    let (status, _, _) = submit(
+        &pro,
+        t,
+        &format!("{file_path}/documents/{other}/delete"),
+        &[("_csrf", &csrf)],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        t.get(&format!("/api/v1/documents/{other}"), Some(&w.person))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    // Hers: refused on the page too, and unchanged.
+    let (status, _, _) = submit(
+        &pro,
+        t,
+        &format!("{file_path}/documents/{hers}/delete"),
+        &[("_csrf", &csrf)],
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let journal = t
+        .get(
+            &format!("/api/v1/beneficiaries/{}/journal", w.bid),
+            Some(&w.person),
+        )
+        .await
+        .json();
+    assert!(
+        journal
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["action"] == "document_deleted"
+                && e["actor"]["kind"] == "professional"
+                && e["target"]["id"] == other.as_str())
+    );
+    // Her journal page tells it in words.
+    let person = logged_in(t, &w.identifier, PERSON_PASSWORD).await;
+    let (_, _, words) = page(&person, t, "/journal").await;
+    assert!(words.contains("Quittance de loyer") || words.contains("Un document a été supprimé"));
+}

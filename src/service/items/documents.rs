@@ -3,8 +3,9 @@
 //! journaled. The item core (opening, wraps, sealing, sharing) is in the sibling modules.
 
 use crate::domain::ItemKind;
+use crate::policy::Decision;
 use crate::policy::{Action, Actor};
-use crate::service::access::allow_on_safe;
+use crate::service::access::{allow_on_safe, item_decision};
 use crate::service::calendar::reminders::schedule_expiry_reminders;
 use crate::service::contexts as ctx;
 use crate::service::items::content::{ChannelWriter, ContentSource, ContentStream, blob_error};
@@ -50,6 +51,8 @@ pub struct DocumentView {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expires_on: Option<String>,
     pub has_thumbnail: bool,
+    /// The caller may rename, move, date or delete it (`policy`, `Action::Update`).
+    pub editable: bool,
 }
 
 /// What the item key seals besides the content.
@@ -138,7 +141,10 @@ impl App {
             None => None,
         };
         let shared_with = visible_shares(session, shares);
+        let live: Vec<String> = shares.iter().map(|s| s.structure_id.clone()).collect();
+        let editable = item_decision(session, Action::Update, row, &live, &live) == Decision::Allow;
         Ok(DocumentView {
+            editable,
             id: row.id.clone(),
             beneficiary_id: row.beneficiary_id.clone(),
             name: meta.name,
@@ -448,8 +454,9 @@ impl App {
         Ok((view, bytes))
     }
 
-    /// Renames, moves or dates a document. Only what really changes is written and
-    /// journaled: a form saved as it was writes nothing.
+    /// Renames, moves or dates a document: the person, or a professional of the structure that
+    /// added it until she makes it her own (`policy`); her change makes it hers. Only what
+    /// really changes is written and journaled: a form saved as it was writes nothing.
     pub async fn update_document(
         &self,
         session: &Session,
@@ -476,6 +483,10 @@ impl App {
             None => o.row.folder_id.clone(),
         };
         if folder != o.row.folder_id {
+            // Her folders are hers: a professional neither sees nor uses them.
+            if o.via.is_some() {
+                return Err(ServiceError::Forbidden);
+            }
             actions.push("document_moved");
         }
         let current_expiry = match &o.row.expires_sealed {
@@ -510,6 +521,7 @@ impl App {
         let actor = actor_of(session, o.via.as_deref());
         let (iid, now) = (o.row.id.clone(), self.now());
         let (b2, f2) = (bid.clone(), folder.clone());
+        let hers = o.via.is_none();
         self.tx(move |tx| {
             if let Some(f) = &f2
                 && !items::folders_of(tx, &b2)?.iter().any(|x| x.id == *f)
@@ -517,6 +529,10 @@ impl App {
                 return Err(ServiceError::NotFound);
             }
             items::update_meta(tx, &iid, &sealed, f2.as_deref(), expires.as_deref(), now)?;
+            if hers {
+                // Changed by her: from now on, only she changes it.
+                items::make_hers(tx, &iid, now)?;
+            }
             for a in actions {
                 journal(
                     tx,

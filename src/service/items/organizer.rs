@@ -225,8 +225,13 @@ impl App {
         }
         let sealed = seal_meta(self, &o.key, &o.row.beneficiary_id, &o.row.id, &fields);
         let now = self.now();
+        let hers = o.via.is_none();
         self.journaled_change(session, &o, "updated", move |tx, iid| {
             items::update_meta(tx, iid, &sealed, None, None, now)?;
+            if hers {
+                // Changed by her: from now on, only she changes it.
+                items::make_hers(tx, iid, now)?;
+            }
             Ok(())
         })
         .await?;

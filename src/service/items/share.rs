@@ -104,6 +104,10 @@ fn change_share(
         format!("{kind}_shared")
     } else {
         items::unshare(tx, &o.row.id, sid)?;
+        if o.row.created_by_structure.as_deref() == Some(sid) {
+            // Taken back from the structure that added it: hers from now on.
+            items::make_hers(tx, &o.row.id, change.now)?;
+        }
         format!("{kind}_unshared")
     };
     journal(

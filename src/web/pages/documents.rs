@@ -46,6 +46,11 @@ pub fn router() -> Router<AppState> {
             post(pro_upload).layer(upload_limit),
         )
         .route("/pro/b/{bid}/scan", post(pro_scan).layer(scan_limit))
+        .route("/pro/b/{bid}/documents/{id}/edit", post(pro_edit_submit))
+        .route(
+            "/pro/b/{bid}/documents/{id}/delete",
+            post(pro_delete_submit),
+        )
 }
 
 /// `DD/MM/YYYY` from `YYYY-MM-DD...`, as people read dates here.
@@ -428,7 +433,78 @@ pub async fn pro_section(ctx: &Ctx, session: &Session, bid: &str, page: PageNumb
                 Err(e) => { div.notice.error role="alert" { p { (ctx.error_text(e)) } } }
             }
         }
+        @if let Ok(d) = &docs {
+            (pro_corrections(ctx, bid, &d.items))
+        }
         (upload_forms(ctx, &format!("/pro/b/{bid}/documents"), &format!("/pro/b/{bid}/scan"), None, &ctx.t("doc-add-submit-for-her")))
+    }
+}
+
+/// What the professional's structure added and the person has not made her own: she may
+/// correct its name and expiry date, or delete it (journaled for the person).
+fn pro_corrections(ctx: &Ctx, bid: &str, docs: &[DocumentView]) -> Markup {
+    html! {
+        @if docs.iter().any(|d| d.editable) {
+            section.card id="corrections" {
+                h2 { (icon("settings")) " " (ctx.t("doc-pro-corrections")) }
+                p.hint { (ctx.t("doc-pro-corrections-hint")) }
+                @for doc in docs.iter().filter(|d| d.editable) {
+                    details {
+                        summary { (doc.name) }
+                        form method="post" action={"/pro/b/" (bid) "/documents/" (doc.id) "/edit"} {
+                            (ctx.csrf_field())
+                            label for={"pro-name-" (doc.id)} { (ctx.t("doc-name")) }
+                            input id={"pro-name-" (doc.id)} name="name" type="text" required value=(doc.name);
+                            label for={"pro-expires-" (doc.id)} { (ctx.t("doc-expiry")) " " span.hint { (ctx.t("optional")) } }
+                            input id={"pro-expires-" (doc.id)} name="expires_on" type="date" value=(doc.expires_on.clone().unwrap_or_default());
+                            button.primary type="submit" { (ctx.t("action-save")) }
+                        }
+                        form method="post" action={"/pro/b/" (bid) "/documents/" (doc.id) "/delete"} {
+                            (ctx.csrf_field())
+                            p.hint { (ctx.t("doc-pro-delete-text")) }
+                            button.danger type="submit" { (ctx.t("doc-delete-confirm")) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct ProEditForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    expires_on: String,
+}
+
+/// A professional corrects a document her structure added (name, expiry date; never the
+/// person's folders).
+async fn pro_edit_submit(
+    Path((bid, id)): Path<(String, String)>,
+    Post(ctx, Professional(session), form): Post<Professional, ProEditForm>,
+) -> Response {
+    let expires = Some(form.expires_on.trim().to_owned()).filter(|v| !v.is_empty());
+    let patch = DocumentPatch {
+        name: Some(form.name),
+        folder_id: None,
+        expires_on: Some(expires),
+    };
+    match ctx.state.app.update_document(&session, &id, patch).await {
+        Ok(_) => Redirect::to(&format!("/pro/b/{bid}#corrections")).into_response(),
+        Err(e) => ctx.error_page(&e),
+    }
+}
+
+/// A professional deletes a document her structure added.
+async fn pro_delete_submit(
+    Path((bid, id)): Path<(String, String)>,
+    Post(ctx, Professional(session), _): Post<Professional>,
+) -> Response {
+    match ctx.state.app.delete_document(&session, &id).await {
+        Ok(()) => Redirect::to(&format!("/pro/b/{bid}#documents")).into_response(),
+        Err(e) => ctx.error_page(&e),
     }
 }
 
