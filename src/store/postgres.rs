@@ -34,6 +34,10 @@ const MIGRATIONS: &[(i64, &str)] = &[
         include_str!("migrations/postgres/0023_items_made_hers.sql"),
     ),
     (
+        24,
+        include_str!("migrations/postgres/0024_reminders_no_phone.sql"),
+    ),
+    (
         10,
         include_str!("migrations/postgres/0010_reset_confirmation.sql"),
     ),

@@ -35,6 +35,10 @@ const MIGRATIONS: &[(i64, &str)] = &[
         include_str!("migrations/sqlite/0023_items_made_hers.sql"),
     ),
     (
+        24,
+        include_str!("migrations/sqlite/0024_reminders_no_phone.sql"),
+    ),
+    (
         10,
         include_str!("migrations/sqlite/0010_reset_confirmation.sql"),
     ),

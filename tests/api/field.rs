@@ -649,3 +649,187 @@ async fn a_professional_corrects_what_her_structure_added_until_it_is_hers() {
     let (_, _, words) = page(&person, t, "/journal").await;
     assert!(words.contains("Quittance de loyer") || words.contains("Un document a été supprimé"));
 }
+
+/// The SMS reminders the local operator received: (to, text) of the appointment ones.
+fn reminders_sent(rec: &crate::sms::Recorder) -> Vec<String> {
+    rec.requests
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|(_, _, b)| {
+            b["text"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("rendez-vous")
+        })
+        .map(|(_, _, b)| b["to"].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+/// Her phone number after the safe is opened: she and a professional of her relais set,
+/// change and remove it (pages and API), journaled for her. A reminder chosen without a number
+/// says "no phone number" with a link to add one, and is sent once a number is there; the
+/// reminders not sent yet follow the number, and a removed number gets nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn her_phone_number_can_be_set_changed_and_removed_and_reminders_follow_it() {
+    let (base, rec) = crate::sms::operator().await;
+    let w = World::with(move |c| {
+        c.jobs.run_in_serve = false;
+        c.sms.operator = "webhook".into();
+        c.sms.webhook_url = format!("{base}/hook");
+        c.sms.webhook_token = "operator-token".into();
+        // No quiet hours.
+        c.reminders.quiet_from_hour = 0;
+        c.reminders.quiet_until_hour = 0;
+    })
+    .await;
+    let t = &w.t;
+    let worker =
+        consigne::service::Worker::new(&t.app, "w", consigne::service::job_handlers(&t.app));
+    let (bid, me, identifier) = (w.bid.as_str(), w.person.as_str(), w.identifier.as_str());
+    let phone_of = || async move {
+        t.get(&format!("/api/v1/beneficiaries/{bid}"), Some(me))
+            .await
+            .json()["phone"]
+            .clone()
+    };
+    // She removes the number the structure typed at opening, in "Mon compte".
+    let person = logged_in(t, &w.identifier, PERSON_PASSWORD).await;
+    let (_, _, settings) = page(&person, t, "/settings").await;
+    assert!(settings.contains("0601020304"), "her number is shown");
+    let (_, _, phone_page) = page(&person, t, "/phone").await;
+    assert!(phone_page.contains("Effacer ce numéro"));
+    let (status, _, _) = submit(
+        &person,
+        t,
+        "/phone",
+        &[("_csrf", &csrf_of(&phone_page)), ("phone", "")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(phone_of().await, serde_json::Value::Null);
+    let (_, _, settings) = page(&person, t, "/settings").await;
+    assert!(
+        settings.contains("Aucun numéro"),
+        "she is told she has none"
+    );
+
+    // Without a number, "SMS 1 day before" is kept and says why nothing will be sent.
+    let event = |token: &str| {
+        let token = token.to_owned();
+        async move {
+            let starts = consigne::clock::rfc3339(t.app.now() + 3 * 86_400);
+            let r = t
+                .post(
+                    &format!("/api/v1/beneficiaries/{bid}/events"),
+                    Some(&token),
+                    json!({"title": "CAF", "starts_at": starts, "reminders": [{"minutes_before": 1440, "channel": "sms"}]}),
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+            r.json()["id"].as_str().unwrap().to_owned()
+        }
+    };
+    // The clock moves by days: each look logs her in afresh.
+    let status_of = |id: String| async move {
+        let token = t.login_ok(identifier, PERSON_PASSWORD).await;
+        let r = t
+            .get(&format!("/api/v1/events/{id}/reminders"), Some(&token))
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{id}: {}", r.text);
+        r.json()[0]["status"].as_str().unwrap().to_owned()
+    };
+    let hers = event(&w.person).await;
+    let by_pro = event(&w.p1).await;
+    assert_eq!(status_of(hers.clone()).await, "no_phone");
+    assert_eq!(status_of(by_pro.clone()).await, "no_phone");
+    let (_, _, html) = page(&person, t, &format!("/events/{hers}")).await;
+    assert!(html.contains("pas de numéro de téléphone"), "{html}");
+    assert!(html.contains("href=\"/phone\""), "a link to add one");
+    let pro = crate::pages::staff_logged_in(t, &w.p1_login.0, &w.p1_login.1).await;
+    let (_, _, html) = page(&pro, t, &format!("/events/{by_pro}")).await;
+    assert!(
+        html.contains(&format!("href=\"/pro/b/{}#phone\"", w.bid)),
+        "{html}"
+    );
+
+    // A professional of her relais adds it on her file: the reminders will go there.
+    let file = format!("/pro/b/{}", w.bid);
+    let (_, _, html) = page(&pro, t, &file).await;
+    assert!(html.contains("id=\"phone\""));
+    let (status, _, _) = submit(
+        &pro,
+        t,
+        &format!("{file}/phone"),
+        &[("_csrf", &csrf_of(&html)), ("phone", "07 11 22 33 44")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(phone_of().await, "0711223344");
+    assert_eq!(status_of(hers.clone()).await, "scheduled");
+    assert_eq!(status_of(by_pro.clone()).await, "scheduled");
+    // She changes it again in the API: they follow.
+    let r = t
+        .send(
+            t.http
+                .put(t.url(&format!("/api/v1/beneficiaries/{}/phone", w.bid)))
+                .bearer_auth(&w.person)
+                .json(&json!({"phone": "+44 7700 900123"})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
+    // The day before: both reminders reach the number on file, the old ones get nothing.
+    t.clock.advance(2 * 86_400 + 60);
+    worker.run_due().await.unwrap();
+    assert_eq!(reminders_sent(&rec), ["+447700900123", "+447700900123"]);
+    assert_eq!(status_of(hers).await, "sent");
+    // A number removed: a reminder not sent yet waits, and nothing goes out.
+    let later = event(&t.login_ok(&w.identifier, PERSON_PASSWORD).await).await;
+    assert_eq!(status_of(later.clone()).await, "scheduled");
+    let p1 = t
+        .login_staff(&w.p1_login.0, STAFF_PASSWORD, &w.p1_login.1)
+        .await;
+    assert_eq!(
+        t.delete(&format!("/api/v1/beneficiaries/{bid}/phone"), Some(&p1))
+            .await
+            .status,
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(status_of(later.clone()).await, "no_phone");
+    t.clock.advance(2 * 86_400 + 60);
+    worker.run_due().await.unwrap();
+    assert_eq!(reminders_sent(&rec).len(), 2, "nothing more was sent");
+    assert_eq!(status_of(later).await, "no_phone");
+    // Every change is in her journal, the professional's named.
+    let token = t.login_ok(identifier, PERSON_PASSWORD).await;
+    let journal = t
+        .get(
+            &format!("/api/v1/beneficiaries/{bid}/journal"),
+            Some(&token),
+        )
+        .await
+        .json();
+    let phone_lines: Vec<(String, String)> = journal
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["action"].as_str().unwrap().starts_with("phone_"))
+        .map(|e| {
+            (
+                e["action"].as_str().unwrap().to_owned(),
+                e["actor"]["kind"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    for line in [
+        ("phone_removed", "beneficiary"),
+        ("phone_changed", "professional"),
+        ("phone_changed", "beneficiary"),
+        ("phone_removed", "professional"),
+    ] {
+        assert!(
+            phone_lines.contains(&(line.0.to_owned(), line.1.to_owned())),
+            "{line:?} in {phone_lines:?}"
+        );
+    }
+}

@@ -26,7 +26,7 @@ use crate::service::auth::sessions::load_account;
 use crate::service::auth::throttle::{fail_recovery, login_succeeded, throttle_keys};
 use crate::service::beneficiaries::OpenedSafe;
 use crate::service::beneficiaries::{identity_key_of, identity_of};
-use crate::service::calendar::reminders::{catalogs, reminder_phone};
+use crate::service::calendar::reminders::{catalogs, readdress_reminders, reminder_phone};
 use crate::service::contexts as ctx;
 use crate::service::jobs::job_row;
 use crate::service::jobs::{JobHandler, NewJob, Outcome};
@@ -630,7 +630,8 @@ impl App {
 
     /// Her phone number (for reminders and security notices), set or removed by her or by a
     /// member of one of her relais; journaled. When a professional changes or removes it, the
-    /// previous number is told, so a reset cannot be hidden from her by changing it first.
+    /// previous number is told, so a reset cannot be hidden from her by changing it first. Her
+    /// reminders not sent yet follow the number (or wait for one).
     pub async fn set_phone(
         &self,
         session: &Session,
@@ -675,8 +676,10 @@ impl App {
             tx.lock(&format!("identity/{bid}"))?;
             let b = beneficiaries::by_id(tx, &bid)?.ok_or(ServiceError::NotFound)?;
             let mut record = IdentityRecord::open(&app, &ik, &bid, &b.identity_sealed)?;
-            record.phone = new;
+            record.phone = new.clone();
             beneficiaries::set_identity(tx, &bid, &record.seal(&app, &ik, &bid))?;
+            // The reminders not sent yet go to the new number, or wait for one.
+            readdress_reminders(&app, tx, &bid, new.as_deref())?;
             if let Some(job) = &job {
                 crate::store::jobs::insert(tx, job)?;
             }

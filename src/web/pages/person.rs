@@ -270,8 +270,26 @@ async fn decline(Path(iid): Path<String>, post: Post<Person>) -> Response {
     answer(post, iid, false).await
 }
 
-/// `person`: the settings of a person's safe show too.
-fn settings_body(ctx: &Ctx, person: bool, notice: Option<String>, error: Option<String>) -> Markup {
+/// Her phone number as her settings show it: `None` for staff or when it cannot be read,
+/// `Some(None)` when she has none.
+async fn phone_on_file(ctx: &Ctx, session: &crate::service::Session) -> Option<Option<String>> {
+    let bid = session.beneficiary_id.as_deref()?;
+    ctx.state
+        .app
+        .beneficiary_profile(session, bid)
+        .await
+        .ok()
+        .map(|p| p.phone)
+}
+
+/// `person`: the settings of a person's safe show too, with `phone`, her number on file.
+fn settings_body(
+    ctx: &Ctx,
+    person: bool,
+    phone: Option<Option<String>>,
+    notice: Option<String>,
+    error: Option<String>,
+) -> Markup {
     html! {
         h1 { (icon("settings")) " " (ctx.t("section-settings")) }
         @if let Some(n) = notice { div.notice.success role="status" { p { (n) } } }
@@ -301,7 +319,10 @@ fn settings_body(ctx: &Ctx, person: bool, notice: Option<String>, error: Option<
             section.card {
                 h2 { (icon("phone")) " " (ctx.t("phone-title")) }
                 p { (ctx.t("phone-text")) }
-                p { a.button href="/phone" { (icon("phone")) " " (ctx.t("phone-title")) } }
+                @if let Some(number) = &phone {
+                    p { (super::resets::phone_status(ctx, number.as_deref())) }
+                }
+                p { a.button href="/phone" { (icon("phone")) " " (ctx.t(if matches!(phone, Some(Some(_))) { "phone-change" } else { "phone-add" })) } }
             }
             section.card {
                 h2 { (icon("print")) " " (ctx.t("new-sheet-title")) }
@@ -329,9 +350,10 @@ fn settings_body(ctx: &Ctx, person: bool, notice: Option<String>, error: Option<
 
 async fn settings(Page(ctx, Account(session)): Page<Account>) -> Response {
     let person = session.kind == "beneficiary";
+    let phone = phone_on_file(&ctx, &session).await;
     ctx.page(
         &ctx.t("section-settings"),
-        settings_body(&ctx, person, None, None),
+        settings_body(&ctx, person, phone, None, None),
     )
 }
 
@@ -348,6 +370,7 @@ async fn change_password(
     Post(ctx, Account(session), form): Post<Account, PasswordForm>,
 ) -> Response {
     let person = session.kind == "beneficiary";
+    let phone = phone_on_file(&ctx, &session).await;
     match ctx
         .state
         .app
@@ -361,12 +384,18 @@ async fn change_password(
     {
         Ok(()) => ctx.page(
             &ctx.t("section-settings"),
-            settings_body(&ctx, person, Some(ctx.t("settings-password-changed")), None),
+            settings_body(
+                &ctx,
+                person,
+                phone,
+                Some(ctx.t("settings-password-changed")),
+                None,
+            ),
         ),
         Err(e) => ctx.render(
             Ctx::error_status(&e),
             &ctx.t("section-settings"),
-            settings_body(&ctx, person, None, Some(ctx.error_text(&e))),
+            settings_body(&ctx, person, phone, None, Some(ctx.error_text(&e))),
         ),
     }
 }
@@ -442,10 +471,13 @@ async fn delete_account(
             crate::web::clear_site_data(&mut res);
             res
         }
-        Err(e) => ctx.render(
-            Ctx::error_status(&e),
-            &ctx.t("section-settings"),
-            settings_body(&ctx, true, None, Some(ctx.error_text(&e))),
-        ),
+        Err(e) => {
+            let phone = phone_on_file(&ctx, &session).await;
+            ctx.render(
+                Ctx::error_status(&e),
+                &ctx.t("section-settings"),
+                settings_body(&ctx, true, phone, None, Some(ctx.error_text(&e))),
+            )
+        }
     }
 }
