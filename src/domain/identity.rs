@@ -556,7 +556,9 @@ mod tests {
             "amina.benali.١٤٠٢١٩٩٠",
             "amina benali ۱۴/۰۲/۱۹۹۰",
         ] {
-            let t = TypedIdentifier::parse(typed).unwrap_or_else(|| panic!("{typed:?}"));
+            let t = TypedIdentifier::parse(typed);
+            assert!(t.is_some(), "{typed:?}");
+            let t = t.unwrap();
             assert_eq!(
                 t.readings()[0].as_str(),
                 "amina.benali.14021990",
