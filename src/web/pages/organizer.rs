@@ -447,7 +447,7 @@ async fn item_page(
             (item_details(&ctx, &item, &statuses, &format!("/pro/b/{}#phone", item.beneficiary_id)))
         });
     };
-    let relays = match app.relays(&session, &bid).await {
+    let relays = match app.relay_structures(&session, &bid).await {
         Ok(r) => r,
         Err(e) => return ctx.error_page(&e),
     };
