@@ -31,6 +31,7 @@ mod postgres;
 mod reminders;
 mod resets;
 mod rewrap;
+mod scan;
 mod sms;
 mod snapshots;
 mod storage_migration;

@@ -550,6 +550,7 @@ impl App {
         bid: &str,
         scan: ScanPhotos,
         name: Option<String>,
+        folder_id: Option<String>,
     ) -> ServiceResult<DocumentView> {
         let (photos, share) = scan.into_parts();
         if photos.is_empty() {
@@ -567,7 +568,7 @@ impl App {
                 }),
                 file_name: Some("scan.pdf".into()),
                 name,
-                folder_id: None,
+                folder_id,
             },
         )
         .await

@@ -7,10 +7,12 @@ mod calendar;
 mod documents;
 mod guards;
 mod icons;
+mod notices;
 mod organizer;
 mod person;
 mod pro;
 mod resets;
+mod scan;
 mod team;
 
 use super::AppState;
@@ -25,9 +27,11 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
+pub use notices::Notice;
+
 pub use guards::{
     Account, CheckedParts, Ctx, Fields, Leaving, NoFields, Page, Person, PlatformAdmin, Post,
-    Professional, Reader, Refused, SecondFactor, Signed, Staff, Upload, Visitor,
+    Professional, Reader, Refused, Scanner, SecondFactor, Signed, Staff, Upload, Visitor,
 };
 
 pub fn router() -> Router<AppState> {
@@ -53,6 +57,7 @@ pub fn router() -> Router<AppState> {
         .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
         .merge(auth::router())
         .merge(documents::router())
+        .merge(scan::router())
         .merge(calendar::router())
         .merge(organizer::router())
         .merge(person::router())

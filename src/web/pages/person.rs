@@ -1,11 +1,11 @@
 //! The person's own pages: home with big pictogram tiles, her relais and invitations, settings.
 
-use super::{Account, Ctx, Page, Person, Post, icons::icon};
+use super::{Account, Ctx, Notice, Page, Person, Post, icons::icon};
 use crate::web::AppState;
 use crate::web::extract::ClientAddr;
 use axum::Router;
 use axum::extract::Path;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use axum::routing::{get, post};
 use maud::{Markup, html};
 use serde::Deserialize;
@@ -249,15 +249,20 @@ async fn leave_submit(
     Post(ctx, Person { session, bid }, _): Post<Person>,
 ) -> Response {
     match ctx.state.app.leave_relay(&session, &bid, &sid).await {
-        Ok(()) => Redirect::to("/relays").into_response(),
+        Ok(()) => ctx.redirect_with("/relays", Notice::RelayLeft),
         Err(e) => ctx.error_page(&e),
     }
 }
 
 async fn answer(post: Post<Person>, iid: String, yes: bool) -> Response {
     let Post(ctx, Person { session, .. }, _) = post;
+    let notice = if yes {
+        Notice::InvitationAccepted
+    } else {
+        Notice::InvitationDeclined
+    };
     match ctx.state.app.answer_invitation(&session, &iid, yes).await {
-        Ok(()) => Redirect::to("/relays").into_response(),
+        Ok(()) => ctx.redirect_with("/relays", notice),
         Err(e) => ctx.error_page(&e),
     }
 }
@@ -381,7 +386,7 @@ async fn recovery_submit(
         .set_recovery_relay(&session, &bid, &sid, form.enabled == "1")
         .await
     {
-        Ok(()) => Redirect::to("/relays").into_response(),
+        Ok(()) => ctx.redirect_with("/relays", Notice::Saved),
         Err(e) => ctx.error_page(&e),
     }
 }
