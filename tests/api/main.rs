@@ -25,6 +25,7 @@ mod matrix;
 mod members;
 mod memory;
 mod memory_bounds;
+mod notices;
 mod one_transaction;
 mod pages;
 mod postgres;
