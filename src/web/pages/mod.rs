@@ -243,7 +243,7 @@ fn layout(ctx: &Ctx, title: &str, body: Markup) -> Markup {
                                         option value=(code) lang=(code) selected[*code == lang] { (native_name(code)) }
                                     }
                                 }
-                                button.small type="submit" { (ctx.t("action-change-language")) }
+                                button.small.lang-ok type="submit" { (icons::icon("check")) span { (ctx.t("action-change-language")) } }
                             }
                             @if ctx.fully_signed_in() {
                                 a.button.small.account href="/settings" { (icons::icon("settings")) span.visually-hidden { (ctx.t("section-settings")) } }

@@ -94,6 +94,16 @@ async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
                 }
             }
         }
+        // The tiles first: on a phone they all fit on the first screen.
+        nav.tiles aria-label=(ctx.t("home-sections")) {
+            (tile("/documents", "folder", &ctx.t("section-documents"), None))
+            (tile("/contacts", "contact", &ctx.t("section-contacts"), None))
+            (tile("/notes", "note", &ctx.t("section-notes"), None))
+            (tile("/events", "calendar", &ctx.t("section-events"), None))
+            (tile("/relays", "relais", &ctx.t("section-relais"), (!invitations.is_empty()).then_some(invitations.len())))
+            (tile("/journal", "journal", &ctx.t("section-journal"), None))
+            (tile("/settings", "settings", &ctx.t("section-settings"), None))
+        }
         @if !invitations.is_empty() {
             div.notice role="status" {
                 p { (icon("invitation")) " " (ctx.locale.ta("home-invitations", &[("count", (invitations.len() as i64).into())])) }
@@ -110,15 +120,6 @@ async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
                     }
                 }
             }
-        }
-        nav.tiles aria-label=(ctx.t("home-sections")) {
-            (tile("/documents", "folder", &ctx.t("section-documents"), None))
-            (tile("/contacts", "contact", &ctx.t("section-contacts"), None))
-            (tile("/notes", "note", &ctx.t("section-notes"), None))
-            (tile("/events", "calendar", &ctx.t("section-events"), None))
-            (tile("/relays", "relais", &ctx.t("section-relais"), (!invitations.is_empty()).then_some(invitations.len())))
-            (tile("/journal", "journal", &ctx.t("section-journal"), None))
-            (tile("/settings", "settings", &ctx.t("section-settings"), None))
         }
         section.card {
             h2 { (icon("relais")) " " (ctx.t("section-relais")) }
