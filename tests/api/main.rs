@@ -11,6 +11,7 @@ mod blobstore;
 mod bombs;
 mod canary;
 mod cli;
+mod compression;
 mod documents;
 mod guards;
 mod hardening;

@@ -2,6 +2,7 @@
 //! viewing, renaming, moving, expiry dates, sharing per relais, deleting), her journal in plain
 //! words, and the professional's view of what a person shares (plus adding and scanning).
 
+use super::incoming::{Mode, go, read_page_upload, upload_forms};
 use super::{
     CheckedParts, Ctx, Fields, Notice, Page, Person, Post, Professional, Reader, Upload,
     icons::icon,
@@ -9,14 +10,14 @@ use super::{
 use crate::domain::ItemKind;
 use crate::service::{
     DocumentPatch, DocumentView, FolderFilter, FolderView, MAX_FILE_BYTES_CAP, NewDocument,
-    PageNumber, Received, RelayView, ScanPhotos, ServiceError, Session,
+    PageNumber, RelayView, ServiceError, Session,
 };
 use crate::web::AppState;
-use crate::web::api::{content_response, receive_file};
+use crate::web::api::content_response;
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Path, Query};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::{get, post};
 use maud::{Markup, html};
 use serde::Deserialize;
@@ -82,30 +83,6 @@ fn document_card(ctx: &Ctx, doc: &DocumentView, href: &str, mark: &Markup) -> Ma
                     }
                     (mark)
                 }
-            }
-        }
-    }
-}
-
-/// How papers come in: the big "Take a photo" button first (see `scan.rs`), then, folded, the
-/// form to add a file (a PDF, a photo already on the phone).
-fn upload_forms(ctx: &Ctx, upload_action: &str, scan_action: &str, folder: Option<&str>) -> Markup {
-    html! {
-        section.card.take-photo {
-            (super::scan::take_photo_form(ctx, scan_action, None, folder, false))
-        }
-        details.card.fold {
-            summary { (icon("plus")) " " (ctx.t("doc-add-title")) }
-            form.upload method="post" action=(upload_action) enctype="multipart/form-data" {
-                (ctx.csrf_field())
-                @if let Some(f) = folder { input type="hidden" name="folder_id" value=(f); }
-                label for="upload-file" { (ctx.t("doc-file")) }
-                p.hint id="upload-hint" { (ctx.ta("doc-file-hint", &[("max", ctx.state.app.config.storage.max_file_mb.into())])) }
-                input id="upload-file" name="file" type="file" accept="image/jpeg,image/png,image/webp,application/pdf" required aria-describedby="upload-hint";
-                label for="upload-name" { (ctx.t("doc-name")) " " span.hint { (ctx.t("optional")) } }
-                input id="upload-name" name="name" type="text";
-                button.primary type="submit" { (ctx.t("doc-add-submit")) }
-                progress.upload-progress max="100" value="0" hidden {}
             }
         }
     }
@@ -232,93 +209,6 @@ pub(super) async fn render_list(
             }
         }
     })
-}
-
-/// A multipart form from a page: its file or photos (in order), text fields.
-pub(super) struct PageUpload {
-    content: Option<(Option<String>, Received)>,
-    pub(super) photos: ScanPhotos,
-    name: Option<String>,
-    pub(super) folder_id: Option<String>,
-    /// The scan the photos join (`scan.rs`).
-    pub(super) draft: Option<String>,
-}
-
-/// Reads a page's upload form, whose token [`CheckedParts`] checked before any other part.
-/// One document streams into the safe as it arrives; photos to scan are kept in memory (together within
-/// `storage.in_memory_mb`, counted in the uploads' budget). Text parts are short; other parts
-/// are drained.
-pub(super) async fn read_page_upload(
-    ctx: &Ctx,
-    session: &Session,
-    bid: &str,
-    mut form: CheckedParts,
-    mode: &Mode,
-) -> Result<PageUpload, ServiceError> {
-    let size_hint = form.body_len();
-    let mut out = PageUpload {
-        content: None,
-        photos: ctx.state.app.begin_scan(size_hint),
-        name: None,
-        folder_id: None,
-        draft: None,
-    };
-    while let Some(mut part) = form.next_part().await? {
-        match part.name() {
-            "name" => out.name = part.optional_text().await?,
-            "folder_id" => out.folder_id = part.optional_text().await?,
-            "draft" => out.draft = part.optional_text().await?,
-            "file" => {
-                match mode {
-                    Mode::Upload if out.content.is_none() => {
-                        let name = part.file_name().map(str::to_owned);
-                        // A file input left empty still sends a part with no bytes.
-                        match receive_file(&ctx.state.app, session, bid, &mut part, size_hint).await
-                        {
-                            Ok(content) => out.content = Some((name, content)),
-                            Err(ServiceError::Invalid(i)) if i.code == "required" => {}
-                            Err(e) => return Err(e),
-                        }
-                    }
-                    Mode::Upload => part.discard().await?,
-                    Mode::Scan => {
-                        out.photos.start_photo()?;
-                        while let Some(chunk) = part.chunk().await? {
-                            out.photos.push(&chunk).await?;
-                        }
-                    }
-                }
-            }
-            _ => part.discard().await?,
-        }
-    }
-    if out.content.is_none() && out.photos.is_empty() {
-        return Err(ServiceError::Invalid(crate::domain::InvalidInput::new(
-            "file", "required",
-        )));
-    }
-    Ok(out)
-}
-
-/// After an upload: a redirect for a plain form; for app.js's upload, the location in a header
-/// (following a redirect inside the request would load the page twice). The next page says
-/// `notice`.
-pub(super) fn go(ctx: &Ctx, location: &str, notice: Notice) -> Response {
-    if ctx.xhr_upload
-        && let Ok(v) = axum::http::HeaderValue::from_str(location)
-    {
-        let mut res = StatusCode::NO_CONTENT.into_response();
-        res.headers_mut().insert("x-consigne-location", v);
-        ctx.tell(&mut res, notice);
-        return res;
-    }
-    ctx.redirect_with(location, notice)
-}
-
-/// What a page's multipart form carries: one file, or the photos of a scan.
-pub(super) enum Mode {
-    Upload,
-    Scan,
 }
 
 async fn receive(

@@ -7,6 +7,7 @@ mod calendar;
 mod documents;
 mod guards;
 mod icons;
+mod incoming;
 mod notices;
 mod organizer;
 mod person;

@@ -7,7 +7,7 @@
 //! (`/pro/b/{bid}/scan…`) are the same handlers; the service keeps the pages between the steps
 //! (`service/items/scan.rs`).
 
-use super::documents::{Mode, go, read_page_upload};
+use super::incoming::{Mode, go, read_page_upload, take_photo_form};
 use super::{Ctx, Notice, Page, Post, Scanner, Upload, icons::icon};
 use crate::service::{MAX_FILE_BYTES_CAP, PageEdit, PageNumber, ServiceError, Session};
 use crate::web::AppState;
@@ -17,7 +17,7 @@ use axum::extract::{DefaultBodyLimit, Path};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use maud::{Markup, html};
+use maud::html;
 use serde::Deserialize;
 
 pub fn router() -> Router<AppState> {
@@ -35,34 +35,6 @@ pub fn router() -> Router<AppState> {
         .route("/pro/b/{bid}/scan/{draft}/pages/{n}", get(thumbnail))
         .route("/pro/b/{bid}/scan/{draft}/save", post(save_submit))
         .route("/pro/b/{bid}/scan/{draft}/cancel", post(cancel_submit))
-}
-
-/// The big button that opens the phone's camera: a file input shown through its label (so it
-/// works without JavaScript). `draft`: the pages it adds to (none: a new scan); `folder`:
-/// where the document will go; `again`: pages were taken already.
-pub fn take_photo_form(
-    ctx: &Ctx,
-    action: &str,
-    draft: Option<&str>,
-    folder: Option<&str>,
-    again: bool,
-) -> Markup {
-    html! {
-        form.scan method="post" action=(action) enctype="multipart/form-data" {
-            (ctx.csrf_field())
-            @if let Some(d) = draft { input type="hidden" name="draft" value=(d); }
-            @if let Some(f) = folder { input type="hidden" name="folder_id" value=(f); }
-            input.camera id="scan-photo" name="file" type="file" accept="image/*" capture="environment" multiple required aria-describedby="scan-hint";
-            label.button.primary.big for="scan-photo" {
-                (icon("camera")) " " (ctx.t(if again { "scan-take-another" } else { "scan-take" }))
-            }
-            p.hint id="scan-hint" { (ctx.t(if again { "scan-hint-again" } else { "scan-hint" })) }
-            // Without JavaScript, the photo goes when she presses this; app.js sends it at once.
-            p.scan-chosen { (icon("check")) " " (ctx.t("scan-chosen")) }
-            button.no-js-only type="submit" { (ctx.t("action-continue")) }
-            progress.upload-progress max="100" value="0" hidden {}
-        }
-    }
 }
 
 /// Where a scan goes and where its pages live: her safe from her session, or the person
@@ -91,22 +63,22 @@ impl ScanPath {
 }
 
 /// A person scans into her own safe (paths without `bid`); a professional into the safe of
-/// the person in the path.
-fn place(ctx: &Ctx, session: &Session, path: &ScanPath) -> Result<Place, Response> {
+/// the person in the path. Anyone else finds no such page.
+fn place(session: &Session, path: &ScanPath) -> Option<Place> {
     match (&session.beneficiary_id, &path.bid) {
-        (Some(own), None) => Ok(Place {
+        (Some(own), None) => Some(Place {
             bid: own.clone(),
             base: "/documents/scan".into(),
             back: "/documents".into(),
             person: true,
         }),
-        (None, Some(bid)) => Ok(Place {
+        (None, Some(bid)) => Some(Place {
             bid: bid.clone(),
             base: format!("/pro/b/{bid}/scan"),
             back: format!("/pro/b/{bid}"),
             person: false,
         }),
-        _ => Err(ctx.not_found()),
+        _ => None,
     }
 }
 
@@ -115,9 +87,8 @@ async fn add(
     Path(path): Path<ScanPath>,
     Upload(ctx, Scanner(session), form): Upload<Scanner>,
 ) -> Response {
-    let place = match place(&ctx, &session, &path) {
-        Ok(p) => p,
-        Err(r) => return r,
+    let Some(place) = place(&session, &path) else {
+        return ctx.not_found();
     };
     let sent = match read_page_upload(&ctx, &session, &place.bid, form, &Mode::Scan).await {
         Ok(f) => f,
@@ -175,9 +146,9 @@ async fn review_page(
     Path(path): Path<ScanPath>,
     Page(ctx, Scanner(session)): Page<Scanner>,
 ) -> Response {
-    match place(&ctx, &session, &path) {
-        Ok(p) => review(&ctx, &session, &p, path.draft(), None, StatusCode::OK).await,
-        Err(r) => r,
+    match place(&session, &path) {
+        Some(p) => review(&ctx, &session, &p, path.draft(), None, StatusCode::OK).await,
+        None => ctx.not_found(),
     }
 }
 
@@ -278,9 +249,8 @@ async fn thumbnail(
     Path(path): Path<ScanPath>,
     Page(ctx, Scanner(session)): Page<Scanner>,
 ) -> Response {
-    let place = match place(&ctx, &session, &path) {
-        Ok(p) => p,
-        Err(r) => return r,
+    let Some(place) = place(&session, &path) else {
+        return ctx.not_found();
     };
     let Some(n) = path.n.as_deref().and_then(|n| n.parse::<usize>().ok()) else {
         return ctx.not_found();
@@ -309,9 +279,8 @@ async fn pages_submit(
     Path(path): Path<ScanPath>,
     Post(ctx, Scanner(session), form): Post<Scanner, PageForm>,
 ) -> Response {
-    let place = match place(&ctx, &session, &path) {
-        Ok(p) => p,
-        Err(r) => return r,
+    let Some(place) = place(&session, &path) else {
+        return ctx.not_found();
     };
     let edit = match form.edit.as_str() {
         "up" => PageEdit::Up,
@@ -354,9 +323,8 @@ async fn save_submit(
     Path(path): Path<ScanPath>,
     Post(ctx, Scanner(session), form): Post<Scanner, SaveForm>,
 ) -> Response {
-    let place = match place(&ctx, &session, &path) {
-        Ok(p) => p,
-        Err(r) => return r,
+    let Some(place) = place(&session, &path) else {
+        return ctx.not_found();
     };
     let nonempty = |s: &str| Some(s.trim().to_owned()).filter(|v| !v.is_empty());
     let folder = nonempty(&form.folder_id).filter(|_| place.person);
@@ -396,9 +364,8 @@ async fn cancel_submit(
     Path(path): Path<ScanPath>,
     Post(ctx, Scanner(session), _): Post<Scanner>,
 ) -> Response {
-    let place = match place(&ctx, &session, &path) {
-        Ok(p) => p,
-        Err(r) => return r,
+    let Some(place) = place(&session, &path) else {
+        return ctx.not_found();
     };
     match ctx
         .state
