@@ -383,6 +383,7 @@ reminder-status-failed = لم يصل
 home-expiring-title = وثائق يجب تجديدها قريبًا
 home-expiring-item = { $name }: تنتهي في { $date }
 home-expired-item = { $name }: انتهت في { $date }
+home-expiring-more = … و{ $count } أخرى: انظر وثائقي
 agenda-download = تنزيل مفكرتي (ملف ‎.ics)
 contacts-download = تنزيل جهات اتصالي (ملف ‎.vcf)
 feed-title = مواعيدي على هاتفي

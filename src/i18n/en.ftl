@@ -359,6 +359,7 @@ reminder-status-failed = not received
 home-expiring-title = Papers to renew soon
 home-expiring-item = { $name }: expires on { $date }
 home-expired-item = { $name }: expired on { $date }
+home-expiring-more = … and { $count } more: see my papers
 agenda-download = Download my agenda (.ics file)
 contacts-download = Download my contacts (.vcf file)
 feed-title = My appointments on my phone

@@ -364,6 +364,7 @@ reminder-status-failed = no recibido
 home-expiring-title = Papeles que renovar pronto
 home-expiring-item = { $name }: caduca el { $date }
 home-expired-item = { $name }: caducó el { $date }
+home-expiring-more = … y { $count } más: ver mis papeles
 agenda-download = Descargar mi agenda (archivo .ics)
 contacts-download = Descargar mis contactos (archivo .vcf)
 feed-title = Mis citas en mi teléfono

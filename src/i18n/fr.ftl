@@ -359,6 +359,7 @@ reminder-status-failed = non reçu
 home-expiring-title = Papiers à renouveler bientôt
 home-expiring-item = { $name } : expire le { $date }
 home-expired-item = { $name } : a expiré le { $date }
+home-expiring-more = … et { $count } autre(s) : voir mes papiers
 agenda-download = Télécharger mon agenda (fichier .ics)
 contacts-download = Télécharger mes contacts (fichier .vcf)
 feed-title = Mes rendez-vous sur mon téléphone

@@ -365,6 +365,7 @@ reminder-status-failed = نرسید
 home-expiring-title = اسنادی که به زودی باید تمدید شوند
 home-expiring-item = { $name }: در { $date } منقضی می‌شود
 home-expired-item = { $name }: در { $date } منقضی شد
+home-expiring-more = … و { $count } سند دیگر: اسناد من را ببینید
 agenda-download = دانلود تقویم من (فایل ‎.ics)
 contacts-download = دانلود مخاطبین من (فایل ‎.vcf)
 feed-title = ملاقات‌های من در تلفونم

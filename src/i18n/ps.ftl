@@ -365,6 +365,7 @@ reminder-status-failed = ونه رسېد
 home-expiring-title = هغه سندونه چې ژر باید نوي شي
 home-expiring-item = { $name }: په { $date } پای ته رسېږي
 home-expired-item = { $name }: په { $date } پای ته ورسېد
+home-expiring-more = … او { $count } نور: زما سندونه وګورئ
 agenda-download = زما تقویم ښکته کړئ (‎.ics فایل)
 contacts-download = زما اړیکې ښکته کړئ (‎.vcf فایل)
 feed-title = زما ملاقاتونه زما په ټیلیفون کې

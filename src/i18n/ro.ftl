@@ -369,6 +369,7 @@ reminder-status-failed = neprimit
 home-expiring-title = Acte de reînnoit curând
 home-expiring-item = { $name }: expiră pe { $date }
 home-expired-item = { $name }: a expirat pe { $date }
+home-expiring-more = … și încă { $count }: vezi actele mele
 agenda-download = Descarcă agenda mea (fișier .ics)
 contacts-download = Descarcă contactele mele (fișier .vcf)
 feed-title = Programările mele pe telefon

@@ -377,6 +377,7 @@ reminder-status-failed = не получено
 home-expiring-title = Документы, которые скоро нужно продлить
 home-expiring-item = { $name }: истекает { $date }
 home-expired-item = { $name }: истёк { $date }
+home-expiring-more = … и ещё { $count }: смотреть мои документы
 agenda-download = Скачать мой ежедневник (файл .ics)
 contacts-download = Скачать мои контакты (файл .vcf)
 feed-title = Мои встречи в телефоне

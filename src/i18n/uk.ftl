@@ -377,6 +377,7 @@ reminder-status-failed = не отримано
 home-expiring-title = Документи, які скоро треба поновити
 home-expiring-item = { $name }: спливає { $date }
 home-expired-item = { $name }: сплив { $date }
+home-expiring-more = … і ще { $count }: переглянути мої документи
 agenda-download = Завантажити мій щоденник (файл .ics)
 contacts-download = Завантажити мої контакти (файл .vcf)
 feed-title = Мої зустрічі в телефоні

@@ -629,6 +629,26 @@ impl App {
         .await
     }
 
+    /// Her relais by name only: what the home page and the "who sees this" forms need. Unlike
+    /// [`App::relays`] it counts nothing, so its cost does not grow with her safe.
+    pub async fn relay_structures(
+        &self,
+        session: &Session,
+        bid: &str,
+    ) -> ServiceResult<Vec<NamedRef>> {
+        let bid = own_safe(session, bid)?;
+        let rows = self
+            .read(move |tx| Ok(beneficiaries::relays_of(tx, &bid)?))
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| NamedRef {
+                id: r.structure_id,
+                name: r.structure_name,
+            })
+            .collect())
+    }
+
     pub async fn relays(&self, session: &Session, bid: &str) -> ServiceResult<Vec<RelayView>> {
         let bid = own_safe(session, bid)?;
         let rows = self

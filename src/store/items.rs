@@ -223,7 +223,9 @@ pub fn unshare_all(tx: &mut dyn Sql, bid: &str, sid: &str) -> StoreResult<u64> {
 /// How many items of each kind a person shares with a structure.
 pub fn shared_counts(tx: &mut dyn Sql, bid: &str, sid: &str) -> StoreResult<Vec<(ItemKind, i64)>> {
     tx.query(
-        "SELECT i.kind, COUNT(*) AS n FROM item_shares s JOIN items i ON i.id = s.item_id WHERE i.beneficiary_id = $1 AND s.structure_id = $2 GROUP BY i.kind",
+        // Her items first (bounded by her safe), each share looked up by its key: joined the
+        // other way, SQLite walked every share of the structure, all the people it follows.
+        "SELECT i.kind, COUNT(*) AS n FROM items i WHERE i.beneficiary_id = $1 AND EXISTS (SELECT 1 FROM item_shares s WHERE s.item_id = i.id AND s.structure_id = $2) GROUP BY i.kind",
         &[bid.into(), sid.into()],
     )?
     .iter()
@@ -367,10 +369,15 @@ pub fn shares_of_items(tx: &mut dyn Sql, ids: &[&str]) -> StoreResult<Vec<ShareR
 /// reminders are planned from). The partial index `items_expiring` reads only those.
 pub fn expiring_of(tx: &mut dyn Sql, bid: &str) -> StoreResult<Vec<(String, Vec<u8>)>> {
     tx.query(
-        "SELECT id, expires_sealed FROM items WHERE beneficiary_id = $1 AND expires_sealed IS NOT NULL AND kind = 'document'",
+        // No `kind` in the WHERE clause: with it SQLite's planner prefers `items_beneficiary`
+        // (beneficiary, kind) and reads every document of hers; without it, the partial index
+        // `items_expiring` gives only her dated items. Only documents carry a date; the kind is
+        // still checked here.
+        "SELECT id, kind, expires_sealed FROM items WHERE beneficiary_id = $1 AND expires_sealed IS NOT NULL",
         &[bid.into()],
     )?
     .iter()
+    .filter(|r| matches!(kind_of(r), Ok(ItemKind::Document)))
     .map(|r| Ok((r.text("id")?, r.blob("expires_sealed")?)))
     .collect()
 }

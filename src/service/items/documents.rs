@@ -345,12 +345,15 @@ impl App {
     /// Her papers whose expiry date is on or before `horizon` (`YYYY-MM-DD`), soonest first:
     /// (date, name, id). Read from the expiry dates the platform seals for reminders: only her
     /// dated documents are read, each date opened with the platform key (symmetric), and only
-    /// the papers due are opened further (their names). Her own page only.
+    /// the first `shown` papers due are opened further (their names), so that the home page
+    /// costs the same for a safe of ten papers and one of thousands. Returns them with the
+    /// number of papers due. Her own page only.
     pub async fn papers_to_renew(
         &self,
         session: &Session,
         horizon: &str,
-    ) -> ServiceResult<Vec<(String, String, String)>> {
+        shown: usize,
+    ) -> ServiceResult<(Vec<(String, String, String)>, usize)> {
         let bid = match &session.actor {
             Actor::Beneficiary { beneficiary_id, .. } => beneficiary_id.clone(),
             _ => return Err(ServiceError::NotFound),
@@ -368,6 +371,8 @@ impl App {
             })
             .collect();
         due.sort();
+        let total = due.len();
+        due.truncate(shown);
         let ids: Vec<String> = due.iter().map(|(_, id)| id.clone()).collect();
         let rows = self
             .read(move |tx| {
@@ -393,7 +398,7 @@ impl App {
                 out.push((date, name, id));
             }
         }
-        Ok(out)
+        Ok((out, total))
     }
 
     pub async fn list_documents(

@@ -9,8 +9,8 @@ use super::{
 };
 use crate::domain::ItemKind;
 use crate::service::{
-    DocumentPatch, DocumentView, FolderFilter, FolderView, MAX_FILE_BYTES_CAP, NewDocument,
-    PageNumber, RelayView, ServiceError, Session,
+    DocumentPatch, DocumentView, FolderFilter, FolderView, MAX_FILE_BYTES_CAP, NamedRef,
+    NewDocument, PageNumber, ServiceError, Session,
 };
 use crate::web::AppState;
 use crate::web::api::content_response;
@@ -308,7 +308,7 @@ async fn render_document(
     let (doc, folders, relays) = match tokio::try_join!(
         app.get_document(session, id),
         app.list_folders(session, bid),
-        app.relays(session, bid)
+        app.relay_structures(session, bid)
     ) {
         Ok(v) => v,
         Err(e) => return ctx.error_page(&e),
@@ -499,7 +499,7 @@ pub(super) fn who_sees(
     ctx: &Ctx,
     title: &str,
     action: &str,
-    relays: &[RelayView],
+    relays: &[NamedRef],
     shared_with: &[String],
 ) -> Markup {
     html! {
@@ -514,8 +514,8 @@ pub(super) fn who_sees(
                         legend { (ctx.t("doc-share-legend")) }
                         @for r in relays {
                             div.choice {
-                                input type="checkbox" id={"share-" (r.structure.id)} name="sid" value=(r.structure.id) checked[shared_with.contains(&r.structure.id)];
-                                label for={"share-" (r.structure.id)} { (r.structure.name) }
+                                input type="checkbox" id={"share-" (r.id)} name="sid" value=(r.id) checked[shared_with.contains(&r.id)];
+                                label for={"share-" (r.id)} { (r.name) }
                             }
                         }
                     }

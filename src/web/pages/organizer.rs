@@ -457,7 +457,7 @@ async fn item_page(
             (item_details(&ctx, &item, &statuses))
         });
     };
-    let relays = match app.relays(&session, &bid).await {
+    let relays = match app.relay_structures(&session, &bid).await {
         Ok(r) => r,
         Err(e) => return ctx.error_page(&e),
     };

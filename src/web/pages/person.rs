@@ -39,6 +39,9 @@ fn tile(href: &str, icon_name: &str, label: &str, badge: Option<usize>) -> Marku
     }
 }
 
+/// How many papers to renew the home page names; the others are counted.
+const RENEW_SHOWN: usize = 5;
+
 async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
     // Papers whose expiry date is past or within the first reminder's delay, soonest first.
     let now = ctx.state.app.now();
@@ -61,10 +64,12 @@ async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
         .get(..10)
         .unwrap_or_default()
         .to_owned();
-    let (relays, invitations, expiring) = match tokio::try_join!(
-        ctx.state.app.relays(&session, &bid),
+    let (relays, invitations, (expiring, expiring_total)) = match tokio::try_join!(
+        ctx.state.app.relay_structures(&session, &bid),
         ctx.state.app.my_invitations(&session),
-        ctx.state.app.papers_to_renew(&session, &horizon)
+        ctx.state
+            .app
+            .papers_to_renew(&session, &horizon, RENEW_SHOWN)
     ) {
         Ok(v) => v,
         Err(e) => return ctx.error_page(&e),
@@ -119,6 +124,9 @@ async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
                         li { a href={"/documents/" (id)} { (ctx.locale.ta(id_text, &[("name", name.clone().into()), ("date", super::documents::day(date).into())])) } }
                     }
                 }
+                @if expiring_total > expiring.len() {
+                    p { a href="/documents" { (ctx.locale.ta("home-expiring-more", &[("count", ((expiring_total - expiring.len()) as i64).into())])) } }
+                }
             }
         }
         section.card {
@@ -127,7 +135,7 @@ async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
                 p { (ctx.t("relais-none")) }
             } @else {
                 ul.plain {
-                    @for r in &relays { li { (icon("building")) " " (r.structure.name) } }
+                    @for r in &relays { li { (icon("building")) " " (r.name) } }
                 }
             }
         }
