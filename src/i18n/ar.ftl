@@ -226,10 +226,6 @@ doc-shared-with-you = مستندات مشتركة مع مؤسستك
 doc-type-pdf = PDF
 doc-type-photo = صورة
 doc-expires = تنتهي صلاحيته يوم { $date }
-doc-scan-title = تصوير ورقة
-doc-scan-hint = صورة واحدة لكل صفحة. تصبح كل الصور مستند PDF واحدًا، بالترتيب الذي تختاره.
-doc-scan-photos = الصور (الكاميرا)
-doc-scan-submit = حفظ الصور الممسوحة
 doc-add-title = إضافة ملف
 doc-file = الملف
 doc-file-hint = صورة (JPEG أو PNG أو WebP) أو ملف PDF، بحجم { $max } ميغابايت على الأكثر.
@@ -516,3 +512,49 @@ phone-current = الرقم المسجّل:
 phone-none = لا يوجد رقم: لا يمكن إرسال التذكيرات بالرسائل القصيرة.
 phone-add = إضافة رقمي
 phone-change = تغيير رقمي أو حذفه
+
+# Issue 13: success notices, private/shared marks, taking a photo in steps
+notice-saved = تم الحفظ.
+notice-added = تمت الإضافة إلى الخزنة.
+notice-deleted = تم الحذف.
+notice-shared = تم الحفظ: جهات الدعم التي اخترتها تراه.
+notice-private = تم الحفظ: إنه خاص، أنت فقط من يراه.
+notice-invitation-accepted = تم قبول الدعوة: جهة الدعم هذه ترافقك الآن.
+notice-invitation-declined = تم رفض الدعوة: جهة الدعم هذه لا ترى شيئًا من خزنتك.
+notice-relay-left = لقد تركت جهة الدعم هذه: لم تعد ترى أي شيء من خزنتك.
+notice-page-added = تمت إضافة الصورة.
+notice-page-removed = تمت إزالة الصفحة.
+notice-scan-cancelled = تم مسح الصور.
+mark-private = خاص
+mark-shared = { $count ->
+    [one] مُشارَك مع جهة دعم واحدة
+    [two] مُشارَك مع جهتَي دعم
+    [few] مُشارَك مع { $count } جهات دعم
+   *[other] مُشارَك مع { $count } جهة دعم
+}
+mark-shared-structure = مُشارَك مع مؤسستك
+scan-take = التقاط صورة
+scan-take-another = تصوير صفحة أخرى
+scan-hint = صورة واحدة لكل صفحة. بعد ذلك تتحقق من الصفحات وتعطي اسمًا ثم تحفظ.
+scan-hint-again = لا يزال بإمكانك تغيير ترتيب الصفحات قبل الحفظ.
+scan-chosen = الصورة جاهزة: اضغط على «متابعة».
+scan-review-title = التحقق من الصور
+scan-review-text = { $count ->
+    [one] صفحة واحدة.
+    [two] صفحتان.
+    [few] { $count } صفحات.
+   *[other] { $count } صفحة.
+} تحقق من أن كل صفحة مقروءة جيدًا وأن الصفحات مرتبة.
+scan-page = الصفحة { $number }
+scan-remove = إزالة
+scan-remove-page = إزالة الصفحة { $number }
+scan-save-title = التسمية والحفظ
+scan-save = { $count ->
+    [one] حفظ المستند (صفحة واحدة)
+    [two] حفظ المستند (صفحتان)
+    [few] حفظ المستند ({ $count } صفحات)
+   *[other] حفظ المستند ({ $count } صفحة)
+}
+scan-cancel = إلغاء ومسح هذه الصور
+scan-gone-title = هذه الصور لم تعد موجودة
+scan-gone-text = تُحفظ الصور لمدة ساعة ما دمت متصلًا: لقد حُفظت أو أُلغيت أو مُسحت. التقطها من جديد.

@@ -206,10 +206,6 @@ doc-shared-with-you = Documents shared with your structure
 doc-type-pdf = PDF
 doc-type-photo = Photo
 doc-expires = expires on { $date }
-doc-scan-title = Take photos of a paper
-doc-scan-hint = One photo per page. All the photos become one PDF document, pages in the order chosen.
-doc-scan-photos = Photos (camera)
-doc-scan-submit = Save the scan
 doc-add-title = Add a file
 doc-file = File
 doc-file-hint = A photo (JPEG, PNG, WebP) or a PDF, { $max } MB at most.
@@ -492,3 +488,43 @@ phone-current = Number on file:
 phone-none = No number: SMS reminders cannot be sent.
 phone-add = Add my number
 phone-change = Change or remove my number
+
+# Issue 13: success notices, private/shared marks, taking a photo in steps
+notice-saved = Saved.
+notice-added = Added to the safe.
+notice-deleted = Deleted.
+notice-shared = Saved: the relais you ticked can see it.
+notice-private = Saved: it is private, only you can see it.
+notice-invitation-accepted = Invitation accepted: this relais now supports you.
+notice-invitation-declined = Invitation declined: this relais sees nothing of your safe.
+notice-relay-left = You have left this relais: it no longer sees anything of your safe.
+notice-page-added = Photo added.
+notice-page-removed = Page removed.
+notice-scan-cancelled = The photos are erased.
+mark-private = Private
+mark-shared = { $count ->
+    [one] Shared with 1 relais
+   *[other] Shared with { $count } relais
+}
+mark-shared-structure = Shared with your structure
+scan-take = Take a photo
+scan-take-another = Take a photo of another page
+scan-hint = One photo per page. Then you check the pages, give a name and save.
+scan-hint-again = You can still change the order of the pages before saving.
+scan-chosen = Photo ready: press “Continue”.
+scan-review-title = Check the photos
+scan-review-text = { $count ->
+    [one] One page.
+   *[other] { $count } pages.
+} Check that every page is easy to read and that the pages are in order.
+scan-page = Page { $number }
+scan-remove = Remove
+scan-remove-page = Remove page { $number }
+scan-save-title = Name and save
+scan-save = { $count ->
+    [one] Save the document (1 page)
+   *[other] Save the document ({ $count } pages)
+}
+scan-cancel = Cancel and erase these photos
+scan-gone-title = These photos are no longer here
+scan-gone-text = Photos are kept for an hour, as long as you stay logged in: they were saved, cancelled or erased. Take them again.

@@ -211,10 +211,6 @@ doc-shared-with-you = Documentos compartidos con tu entidad
 doc-type-pdf = PDF
 doc-type-photo = Foto
 doc-expires = caduca el { $date }
-doc-scan-title = Hacer fotos de un papel
-doc-scan-hint = Una foto por página. Todas las fotos se convierten en un solo documento PDF, en el orden elegido.
-doc-scan-photos = Fotos (cámara)
-doc-scan-submit = Guardar el escaneo
 doc-add-title = Añadir un archivo
 doc-file = Archivo
 doc-file-hint = Una foto (JPEG, PNG, WebP) o un PDF, de { $max } MB como máximo.
@@ -497,3 +493,43 @@ phone-current = Número guardado:
 phone-none = Ningún número: no se pueden enviar recordatorios por SMS.
 phone-add = Añadir mi número
 phone-change = Cambiar o borrar mi número
+
+# Issue 13: success notices, private/shared marks, taking a photo in steps
+notice-saved = Guardado.
+notice-added = Añadido a la caja fuerte.
+notice-deleted = Eliminado.
+notice-shared = Guardado: las entidades de apoyo marcadas lo ven.
+notice-private = Guardado: es privado, solo tú lo ves.
+notice-invitation-accepted = Invitación aceptada: esta entidad de apoyo te acompaña ahora.
+notice-invitation-declined = Invitación rechazada: esta entidad de apoyo no ve nada de tu caja fuerte.
+notice-relay-left = Has dejado esta entidad de apoyo: ya no ve nada de tu caja fuerte.
+notice-page-added = Foto añadida.
+notice-page-removed = Página quitada.
+notice-scan-cancelled = Las fotos se han borrado.
+mark-private = Privado
+mark-shared = { $count ->
+    [one] Compartido con 1 entidad de apoyo
+   *[other] Compartido con { $count } entidades de apoyo
+}
+mark-shared-structure = Compartido con tu entidad
+scan-take = Hacer una foto
+scan-take-another = Hacer una foto de otra página
+scan-hint = Una foto por página. Después revisas las páginas, pones un nombre y guardas.
+scan-hint-again = Todavía puedes cambiar el orden de las páginas antes de guardar.
+scan-chosen = Foto lista: pulsa «Continuar».
+scan-review-title = Revisar las fotos
+scan-review-text = { $count ->
+    [one] Una página.
+   *[other] { $count } páginas.
+} Comprueba que cada página se lee bien y que están en orden.
+scan-page = Página { $number }
+scan-remove = Quitar
+scan-remove-page = Quitar la página { $number }
+scan-save-title = Poner un nombre y guardar
+scan-save = { $count ->
+    [one] Guardar el documento (1 página)
+   *[other] Guardar el documento ({ $count } páginas)
+}
+scan-cancel = Cancelar y borrar estas fotos
+scan-gone-title = Estas fotos ya no están
+scan-gone-text = Las fotos se guardan una hora, mientras sigues conectado: se guardaron, se cancelaron o se borraron. Vuelve a hacerlas.

@@ -206,10 +206,6 @@ doc-shared-with-you = Documents partagés avec votre structure
 doc-type-pdf = PDF
 doc-type-photo = Photo
 doc-expires = expire le { $date }
-doc-scan-title = Prendre un papier en photo
-doc-scan-hint = Une photo par page. Toutes les photos deviennent un seul document PDF, dans l'ordre choisi.
-doc-scan-photos = Photos (appareil photo)
-doc-scan-submit = Enregistrer le scan
 doc-add-title = Ajouter un fichier
 doc-file = Fichier
 doc-file-hint = Une photo (JPEG, PNG, WebP) ou un PDF, { $max } Mo au plus.
@@ -492,3 +488,43 @@ phone-current = Numéro enregistré :
 phone-none = Aucun numéro : les rappels par SMS ne peuvent pas être envoyés.
 phone-add = Ajouter mon numéro
 phone-change = Changer ou effacer mon numéro
+
+# Issue 13: success notices, private/shared marks, taking a photo in steps
+notice-saved = C'est enregistré.
+notice-added = C'est ajouté dans le coffre.
+notice-deleted = C'est supprimé.
+notice-shared = C'est enregistré : les relais cochés le voient.
+notice-private = C'est enregistré : c'est privé, vous seul le voyez.
+notice-invitation-accepted = Invitation acceptée : ce relais vous accompagne maintenant.
+notice-invitation-declined = Invitation refusée : ce relais ne voit rien de votre coffre.
+notice-relay-left = Vous avez quitté ce relais : il ne voit plus rien de votre coffre.
+notice-page-added = Photo ajoutée.
+notice-page-removed = Page retirée.
+notice-scan-cancelled = Les photos sont effacées.
+mark-private = Privé
+mark-shared = { $count ->
+    [one] Partagé avec 1 relais
+   *[other] Partagé avec { $count } relais
+}
+mark-shared-structure = Partagé avec votre structure
+scan-take = Prendre une photo
+scan-take-another = Prendre une autre page en photo
+scan-hint = Une photo par page. Ensuite, vous vérifiez les pages, vous donnez un nom et vous enregistrez.
+scan-hint-again = Vous pourrez encore changer l'ordre des pages avant d'enregistrer.
+scan-chosen = Photo prête : appuyez sur « Continuer ».
+scan-review-title = Vérifier les photos
+scan-review-text = { $count ->
+    [one] Une page.
+   *[other] { $count } pages.
+} Vérifiez que chaque page se lit bien et que les pages sont dans l'ordre.
+scan-page = Page { $number }
+scan-remove = Retirer
+scan-remove-page = Retirer la page { $number }
+scan-save-title = Nommer et enregistrer
+scan-save = { $count ->
+    [one] Enregistrer le document (1 page)
+   *[other] Enregistrer le document ({ $count } pages)
+}
+scan-cancel = Annuler et effacer ces photos
+scan-gone-title = Ces photos ne sont plus là
+scan-gone-text = Les photos sont gardées une heure, tant que vous restez connecté : elles ont été enregistrées, annulées ou effacées. Reprenez-les en photo.

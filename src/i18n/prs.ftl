@@ -212,10 +212,6 @@ doc-shared-with-you = اسنادی که با نهاد شما شریک ساخته
 doc-type-pdf = PDF
 doc-type-photo = عکس
 doc-expires = اعتبار تا { $date }
-doc-scan-title = عکس گرفتن از یک سند
-doc-scan-hint = برای هر صفحه یک عکس. همه عکس‌ها، به ترتیبی که انتخاب می‌کنید، یک سند PDF می‌شوند.
-doc-scan-photos = عکس‌ها (کمره)
-doc-scan-submit = ذخیره اسکن
 doc-add-title = اضافه کردن یک فایل
 doc-file = فایل
 doc-file-hint = یک عکس (JPEG، PNG، WebP) یا یک PDF، حد اکثر { $max } میگابایت.
@@ -498,3 +494,43 @@ phone-current = شماره ثبت‌شده:
 phone-none = شماره‌ای نیست: یادآوری‌های پیامکی فرستاده نمی‌شوند.
 phone-add = اضافه کردن شماره‌ام
 phone-change = تغییر یا پاک کردن شماره‌ام
+
+# Issue 13: success notices, private/shared marks, taking a photo in steps
+notice-saved = ذخیره شد.
+notice-added = به صندوق امانت اضافه شد.
+notice-deleted = حذف شد.
+notice-shared = ذخیره شد: نهادهای حمایتی که انتخاب کردید آن را می‌بینند.
+notice-private = ذخیره شد: خصوصی است، فقط خود تان آن را می‌بینید.
+notice-invitation-accepted = دعوت پذیرفته شد: این نهاد حمایتی حالا شما را همراهی می‌کند.
+notice-invitation-declined = دعوت رد شد: این نهاد حمایتی چیزی از صندوق امانت شما نمی‌بیند.
+notice-relay-left = شما این نهاد حمایتی را ترک کردید: دیگر چیزی از صندوق امانت شما نمی‌بیند.
+notice-page-added = عکس اضافه شد.
+notice-page-removed = صفحه برداشته شد.
+notice-scan-cancelled = عکس‌ها پاک شدند.
+mark-private = خصوصی
+mark-shared = { $count ->
+    [one] شریک شده با { $count } نهاد حمایتی
+   *[other] شریک شده با { $count } نهاد حمایتی
+}
+mark-shared-structure = شریک شده با نهاد شما
+scan-take = عکس گرفتن
+scan-take-another = عکس گرفتن از صفحه دیگر
+scan-hint = برای هر صفحه یک عکس. بعد صفحه‌ها را بررسی می‌کنید، نام می‌دهید و ذخیره می‌کنید.
+scan-hint-again = پیش از ذخیره هنوز می‌توانید ترتیب صفحه‌ها را تغییر دهید.
+scan-chosen = عکس آماده است: «ادامه» را فشار دهید.
+scan-review-title = بررسی عکس‌ها
+scan-review-text = { $count ->
+    [one] { $count } صفحه.
+   *[other] { $count } صفحه.
+} بررسی کنید که هر صفحه خوب خوانده می‌شود و صفحه‌ها به ترتیب هستند.
+scan-page = صفحه { $number }
+scan-remove = برداشتن
+scan-remove-page = برداشتن صفحه { $number }
+scan-save-title = نام دادن و ذخیره کردن
+scan-save = { $count ->
+    [one] ذخیره سند ({ $count } صفحه)
+   *[other] ذخیره سند ({ $count } صفحه)
+}
+scan-cancel = لغو و پاک کردن این عکس‌ها
+scan-gone-title = این عکس‌ها دیگر اینجا نیستند
+scan-gone-text = عکس‌ها تا یک ساعت نگه داشته می‌شوند، تا وقتی که وارد حساب هستید: ذخیره، لغو یا پاک شده‌اند. دوباره عکس بگیرید.

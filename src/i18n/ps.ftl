@@ -212,10 +212,6 @@ doc-shared-with-you = هغه اسناد چې له ستاسو ادارې سره �
 doc-type-pdf = PDF
 doc-type-photo = عکس
 doc-expires = اعتبار یې تر { $date } پورې دی
-doc-scan-title = د یوې پاڼې عکس اخیستل
-doc-scan-hint = د هرې پاڼې لپاره یو عکس. ټول عکسونه، په هغه ترتیب چې تاسو یې ټاکئ، په یوه PDF سند بدلېږي.
-doc-scan-photos = عکسونه (کمره)
-doc-scan-submit = سکن خوندي کول
 doc-add-title = فایل زیاتول
 doc-file = فایل
 doc-file-hint = یو عکس (JPEG، PNG، WebP) یا PDF، تر { $max } MB پورې.
@@ -498,3 +494,43 @@ phone-current = ثبت شوې شمېره:
 phone-none = هېڅ شمېره نشته: د لنډ پیغام یادونې نشي لېږل کېدای.
 phone-add = خپله شمېره زیاته کړئ
 phone-change = خپله شمېره بدله یا پاکه کړئ
+
+# Issue 13: success notices, private/shared marks, taking a photo in steps
+notice-saved = خوندي شو.
+notice-added = خوندي صندوق ته زیات شو.
+notice-deleted = ړنګ شو.
+notice-shared = خوندي شو: هغه ملاتړې ادارې چې تاسو ټاکلې دي دا ویني.
+notice-private = خوندي شو: دا شخصي دی، یوازې تاسو یې وینئ.
+notice-invitation-accepted = بلنه ومنل شوه: دا ملاتړې اداره اوس ستاسو ملګرتیا کوي.
+notice-invitation-declined = بلنه رد شوه: دا ملاتړې اداره ستاسو له خوندي صندوق څخه هېڅ نه ویني.
+notice-relay-left = تاسو دا ملاتړې اداره پرېښوده: نور ستاسو له خوندي صندوق څخه هېڅ نه ویني.
+notice-page-added = عکس زیات شو.
+notice-page-removed = پاڼه لرې شوه.
+notice-scan-cancelled = عکسونه پاک شول.
+mark-private = شخصي
+mark-shared = { $count ->
+    [one] له یوې ملاتړې ادارې سره شریک شوی
+   *[other] له { $count } ملاتړو ادارو سره شریک شوی
+}
+mark-shared-structure = ستاسو له ادارې سره شریک شوی
+scan-take = عکس واخلئ
+scan-take-another = د بلې پاڼې عکس واخلئ
+scan-hint = د هرې پاڼې لپاره یو عکس. بیا پاڼې ګورئ، نوم ورکوئ او خوندي کوئ.
+scan-hint-again = تر خوندي کولو مخکې لا هم د پاڼو ترتیب بدلولی شئ.
+scan-chosen = عکس چمتو دی: «دوام» کېکاږئ.
+scan-review-title = عکسونه وګورئ
+scan-review-text = { $count ->
+    [one] یوه پاڼه.
+   *[other] { $count } پاڼې.
+} وګورئ چې هره پاڼه ښه لوستل کېږي او پاڼې په ترتیب دي.
+scan-page = پاڼه { $number }
+scan-remove = لرې کول
+scan-remove-page = { $number } پاڼه لرې کړئ
+scan-save-title = نوم ورکړئ او خوندي یې کړئ
+scan-save = { $count ->
+    [one] سند خوندي کړئ (یوه پاڼه)
+   *[other] سند خوندي کړئ ({ $count } پاڼې)
+}
+scan-cancel = لغوه کړئ او دا عکسونه پاک کړئ
+scan-gone-title = دا عکسونه نور دلته نشته
+scan-gone-text = عکسونه یو ساعت ساتل کېږي، تر هغه چې تاسو ننوتي یاست: خوندي، لغوه یا پاک شوي دي. بیا یې عکس واخلئ.

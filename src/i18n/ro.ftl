@@ -215,10 +215,6 @@ doc-shared-with-you = Documente partajate cu organizația ta
 doc-type-pdf = PDF
 doc-type-photo = Fotografie
 doc-expires = expiră la { $date }
-doc-scan-title = Fotografiază un act
-doc-scan-hint = O fotografie pentru fiecare pagină. Toate fotografiile devin un singur document PDF, în ordinea aleasă.
-doc-scan-photos = Fotografii (camera foto)
-doc-scan-submit = Salvează scanarea
 doc-add-title = Adaugă un fișier
 doc-file = Fișier
 doc-file-hint = O fotografie (JPEG, PNG, WebP) sau un PDF, de cel mult { $max } MB.
@@ -503,3 +499,46 @@ phone-current = Număr înregistrat:
 phone-none = Niciun număr: mementourile prin SMS nu pot fi trimise.
 phone-add = Adaugă numărul meu
 phone-change = Schimbă sau șterge numărul meu
+
+# Issue 13: success notices, private/shared marks, taking a photo in steps
+notice-saved = S-a salvat.
+notice-added = S-a adăugat în seif.
+notice-deleted = S-a șters.
+notice-shared = S-a salvat: organizațiile de sprijin bifate îl văd.
+notice-private = S-a salvat: este privat, doar tu îl vezi.
+notice-invitation-accepted = Invitație acceptată: această organizație de sprijin te însoțește acum.
+notice-invitation-declined = Invitație refuzată: această organizație de sprijin nu vede nimic din seiful tău.
+notice-relay-left = Ai părăsit această organizație de sprijin: nu mai vede nimic din seiful tău.
+notice-page-added = Fotografie adăugată.
+notice-page-removed = Pagină scoasă.
+notice-scan-cancelled = Fotografiile au fost șterse.
+mark-private = Privat
+mark-shared = { $count ->
+    [one] Partajat cu 1 organizație de sprijin
+    [few] Partajat cu { $count } organizații de sprijin
+   *[other] Partajat cu { $count } de organizații de sprijin
+}
+mark-shared-structure = Partajat cu organizația ta
+scan-take = Fă o fotografie
+scan-take-another = Fotografiază altă pagină
+scan-hint = O fotografie pentru fiecare pagină. Apoi verifici paginile, dai un nume și salvezi.
+scan-hint-again = Poți încă schimba ordinea paginilor înainte de a salva.
+scan-chosen = Fotografia e gata: apasă „Continuă”.
+scan-review-title = Verifică fotografiile
+scan-review-text = { $count ->
+    [one] O pagină.
+    [few] { $count } pagini.
+   *[other] { $count } de pagini.
+} Verifică dacă fiecare pagină se citește bine și dacă paginile sunt în ordine.
+scan-page = Pagina { $number }
+scan-remove = Scoate
+scan-remove-page = Scoate pagina { $number }
+scan-save-title = Dă un nume și salvează
+scan-save = { $count ->
+    [one] Salvează documentul (1 pagină)
+    [few] Salvează documentul ({ $count } pagini)
+   *[other] Salvează documentul ({ $count } de pagini)
+}
+scan-cancel = Anulează și șterge aceste fotografii
+scan-gone-title = Aceste fotografii nu mai sunt aici
+scan-gone-text = Fotografiile sunt păstrate o oră, cât timp rămâi conectat: au fost salvate, anulate sau șterse. Fotografiază-le din nou.

@@ -222,10 +222,6 @@ doc-shared-with-you = Документы, доступные вашей орга
 doc-type-pdf = PDF
 doc-type-photo = Фото
 doc-expires = действует до { $date }
-doc-scan-title = Сфотографировать документ
-doc-scan-hint = Одна фотография на страницу. Все фотографии станут одним PDF-документом в выбранном порядке.
-doc-scan-photos = Фотографии (камера)
-doc-scan-submit = Сохранить скан
 doc-add-title = Добавить файл
 doc-file = Файл
 doc-file-hint = Фотография (JPEG, PNG, WebP) или PDF, не больше { $max } МБ.
@@ -511,3 +507,45 @@ phone-current = Сохранённый номер:
 phone-none = Номера нет: SMS-напоминания не могут быть отправлены.
 phone-add = Добавить мой номер
 phone-change = Изменить или удалить мой номер
+
+# Issue 13: success notices, private/shared marks, taking a photo in steps
+notice-saved = Сохранено.
+notice-added = Добавлено в сейф.
+notice-deleted = Удалено.
+notice-shared = Сохранено: отмеченные организации поддержки это видят.
+notice-private = Сохранено: это личное, видите только вы.
+notice-invitation-accepted = Приглашение принято: теперь эта организация поддержки вас сопровождает.
+notice-invitation-declined = Приглашение отклонено: эта организация поддержки ничего не видит в вашем сейфе.
+notice-relay-left = Вы ушли из этой организации поддержки: она больше ничего не видит в вашем сейфе.
+notice-page-added = Фотография добавлена.
+notice-page-removed = Страница убрана.
+notice-scan-cancelled = Фотографии удалены.
+mark-private = Личное
+mark-shared = { $count ->
+    [one] Доступно { $count } организации поддержки
+   *[other] Доступно { $count } организациям поддержки
+}
+mark-shared-structure = Доступно вашей организации
+scan-take = Сфотографировать
+scan-take-another = Сфотографировать ещё одну страницу
+scan-hint = Одна фотография на страницу. Затем вы проверяете страницы, даёте название и сохраняете.
+scan-hint-again = До сохранения ещё можно изменить порядок страниц.
+scan-chosen = Фотография готова: нажмите «Продолжить».
+scan-review-title = Проверьте фотографии
+scan-review-text = { $count ->
+    [one] { $count } страница.
+    [few] { $count } страницы.
+   *[other] { $count } страниц.
+} Проверьте, что каждая страница хорошо читается и что страницы идут по порядку.
+scan-page = Страница { $number }
+scan-remove = Убрать
+scan-remove-page = Убрать страницу { $number }
+scan-save-title = Назвать и сохранить
+scan-save = { $count ->
+    [one] Сохранить документ ({ $count } страница)
+    [few] Сохранить документ ({ $count } страницы)
+   *[other] Сохранить документ ({ $count } страниц)
+}
+scan-cancel = Отменить и удалить эти фотографии
+scan-gone-title = Этих фотографий больше нет
+scan-gone-text = Фотографии хранятся один час, пока вы не вышли: их сохранили, отменили или удалили. Сфотографируйте заново.

@@ -222,10 +222,6 @@ doc-shared-with-you = Документи, доступні вашій орган
 doc-type-pdf = PDF
 doc-type-photo = Фото
 doc-expires = діє до { $date }
-doc-scan-title = Сфотографувати документ
-doc-scan-hint = Одна фотографія на сторінку. Усі фотографії стануть одним PDF-документом у вибраному порядку.
-doc-scan-photos = Фотографії (камера)
-doc-scan-submit = Зберегти скан
 doc-add-title = Додати файл
 doc-file = Файл
 doc-file-hint = Фотографія (JPEG, PNG, WebP) або PDF, не більше { $max } МБ.
@@ -511,3 +507,45 @@ phone-current = Збережений номер:
 phone-none = Номера немає: SMS-нагадування не можуть бути надіслані.
 phone-add = Додати мій номер
 phone-change = Змінити або видалити мій номер
+
+# Issue 13: success notices, private/shared marks, taking a photo in steps
+notice-saved = Збережено.
+notice-added = Додано до сейфа.
+notice-deleted = Видалено.
+notice-shared = Збережено: позначені організації підтримки це бачать.
+notice-private = Збережено: це особисте, бачите лише ви.
+notice-invitation-accepted = Запрошення прийнято: тепер ця організація підтримки вас супроводжує.
+notice-invitation-declined = Запрошення відхилено: ця організація підтримки нічого не бачить у вашому сейфі.
+notice-relay-left = Ви вийшли з цієї організації підтримки: вона більше нічого не бачить у вашому сейфі.
+notice-page-added = Фотографію додано.
+notice-page-removed = Сторінку прибрано.
+notice-scan-cancelled = Фотографії видалено.
+mark-private = Особисте
+mark-shared = { $count ->
+    [one] Доступно { $count } організації підтримки
+   *[other] Доступно { $count } організаціям підтримки
+}
+mark-shared-structure = Доступно вашій організації
+scan-take = Сфотографувати
+scan-take-another = Сфотографувати ще одну сторінку
+scan-hint = Одна фотографія на сторінку. Потім ви перевіряєте сторінки, даєте назву і зберігаєте.
+scan-hint-again = До збереження ще можна змінити порядок сторінок.
+scan-chosen = Фотографія готова: натисніть «Продовжити».
+scan-review-title = Перевірте фотографії
+scan-review-text = { $count ->
+    [one] { $count } сторінка.
+    [few] { $count } сторінки.
+   *[other] { $count } сторінок.
+} Перевірте, що кожна сторінка добре читається і що сторінки йдуть по порядку.
+scan-page = Сторінка { $number }
+scan-remove = Прибрати
+scan-remove-page = Прибрати сторінку { $number }
+scan-save-title = Назвати і зберегти
+scan-save = { $count ->
+    [one] Зберегти документ ({ $count } сторінка)
+    [few] Зберегти документ ({ $count } сторінки)
+   *[other] Зберегти документ ({ $count } сторінок)
+}
+scan-cancel = Скасувати і видалити ці фотографії
+scan-gone-title = Цих фотографій більше немає
+scan-gone-text = Фотографії зберігаються одну годину, поки ви не вийшли: їх зберегли, скасували або видалили. Сфотографуйте знову.

@@ -592,6 +592,7 @@ impl App {
         bid: &str,
         scan: ScanPhotos,
         name: Option<String>,
+        folder_id: Option<String>,
     ) -> ServiceResult<DocumentView> {
         let (photos, share) = scan.into_parts();
         if photos.is_empty() {
@@ -609,7 +610,7 @@ impl App {
                 }),
                 file_name: Some("scan.pdf".into()),
                 name,
-                folder_id: None,
+                folder_id,
             },
         )
         .await

@@ -4,14 +4,14 @@
 //! kind comes from the matched path.
 
 use super::documents::apply_shares;
-use super::{Ctx, Fields, Page, Person, Post, Professional, Reader, icons::icon};
+use super::{Ctx, Fields, Notice, Page, Person, Post, Professional, Reader, icons::icon};
 use crate::service::{ItemFields, ItemKind, ItemView, ReminderView, ServiceError, Session};
 use crate::web::AppState;
 use axum::Router;
 use axum::extract::{FromRequestParts, MatchedPath, Path, Query};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use axum::routing::{get, post};
 use maud::{Markup, html};
 use serde::Deserialize;
@@ -210,8 +210,8 @@ fn form_fields(ctx: &Ctx, kind: ItemKind, v: &Map<String, Value>) -> Markup {
     }
 }
 
-/// How one item reads in a list: never a note's text.
-fn list_entry(ctx: &Ctx, item: &ItemView, href: &str) -> Markup {
+/// How one item reads in a list: never a note's text; who sees it (`mark`).
+fn list_entry(ctx: &Ctx, item: &ItemView, href: &str, mark: &Markup) -> Markup {
     html! {
         li.item {
             @match &item.fields {
@@ -230,12 +230,22 @@ fn list_entry(ctx: &Ctx, item: &ItemView, href: &str) -> Markup {
                     @if !e.reminders.is_empty() { " " span.hint title=(ctx.t("field-reminders")) { (icon("bell")) } }
                 }
             }
+            (mark)
         }
     }
 }
 
-/// `nested`: inside a section of the professional's page (its headings one level down).
+/// `nested`: inside a section of the professional's page (its headings one level down, and
+/// every item is shared with her structure).
 fn item_list(ctx: &Ctx, kind: ItemKind, items: &[ItemView], nested: bool) -> Markup {
+    let entry = |i: &ItemView, href: &str| {
+        let mark = if nested {
+            ctx.structure_mark()
+        } else {
+            ctx.share_mark(i.shared_with.len())
+        };
+        list_entry(ctx, i, href, &mark)
+    };
     html! {
         @if items.is_empty() {
             p { (ctx.t(&msg(kind, if nested { "none-shared" } else { "none" }))) }
@@ -244,14 +254,14 @@ fn item_list(ctx: &Ctx, kind: ItemKind, items: &[ItemView], nested: bool) -> Mar
             @let (past, upcoming): (Vec<&ItemView>, Vec<&ItemView>) = items.iter().partition(|i| matches!(&i.fields, ItemFields::Event(e) if e.starts_at < now));
             @if !upcoming.is_empty() {
                 @if nested { h3 { (ctx.t("event-upcoming")) } } @else { h2 { (ctx.t("event-upcoming")) } }
-                ul.items { @for i in &upcoming { (list_entry(ctx, i, &format!("/events/{}", i.id))) } }
+                ul.items { @for i in &upcoming { (entry(i, &format!("/events/{}", i.id))) } }
             }
             @if !past.is_empty() {
                 @if nested { h3 { (ctx.t("event-past")) } } @else { h2 { (ctx.t("event-past")) } }
-                ul.items { @for i in past.iter().rev() { (list_entry(ctx, i, &format!("/events/{}", i.id))) } }
+                ul.items { @for i in past.iter().rev() { (entry(i, &format!("/events/{}", i.id))) } }
             }
         } @else {
-            ul.items { @for i in items { (list_entry(ctx, i, &format!("/{}/{}", kind.plural(), i.id))) } }
+            ul.items { @for i in items { (entry(i, &format!("/{}/{}", kind.plural(), i.id))) } }
         }
     }
 }
@@ -355,8 +365,13 @@ async fn save(post: Post<Person, Fields>, kind: ItemKind, id: Option<String>) ->
             format!("/{}/{id}/edit", kind.plural()),
         ),
     };
+    let notice = if id.is_none() {
+        Notice::Added
+    } else {
+        Notice::Saved
+    };
     match saved {
-        Ok(item) => Redirect::to(&format!("/{}/{}", kind.plural(), item.id)).into_response(),
+        Ok(item) => ctx.redirect_with(&format!("/{}/{}", kind.plural(), item.id), notice),
         Err(e @ ServiceError::Invalid(_)) => {
             let mut values = input;
             values.extend(
@@ -496,7 +511,7 @@ async fn shares_submit(
     Post(ctx, Person { session, .. }, pairs): Post<Person, Fields>,
 ) -> Response {
     match apply_shares(&ctx, &session, kind, &id, &pairs).await {
-        Ok(()) => Redirect::to(&format!("/{}/{id}", kind.plural())).into_response(),
+        Ok(n) => ctx.redirect_with(&format!("/{}/{id}", kind.plural()), Notice::shares(n)),
         Err(e) => ctx.error_page(&e),
     }
 }
@@ -529,7 +544,7 @@ async fn delete_submit(
     Post(ctx, Person { session, .. }, _): Post<Person>,
 ) -> Response {
     match ctx.state.app.delete_item(&session, kind, &id).await {
-        Ok(()) => Redirect::to(&format!("/{}", kind.plural())).into_response(),
+        Ok(()) => ctx.redirect_with(&format!("/{}", kind.plural()), Notice::Deleted),
         Err(e) => ctx.error_page(&e),
     }
 }
@@ -548,7 +563,7 @@ async fn pro_create(
         .create_item(&session, &bid, kind, &input)
         .await
     {
-        Ok(_) => Redirect::to(&format!("/pro/b/{bid}")).into_response(),
+        Ok(_) => ctx.redirect_with(&format!("/pro/b/{bid}"), Notice::Added),
         Err(e) => ctx.error_page(&e),
     }
 }

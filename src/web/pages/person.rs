@@ -1,11 +1,11 @@
 //! The person's own pages: home with big pictogram tiles, her relais and invitations, settings.
 
-use super::{Account, Ctx, Page, Person, Post, icons::icon};
+use super::{Account, Ctx, Notice, Page, Person, Post, icons::icon};
 use crate::web::AppState;
 use crate::web::extract::ClientAddr;
 use axum::Router;
 use axum::extract::Path;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use axum::routing::{get, post};
 use maud::{Markup, html};
 use serde::Deserialize;
@@ -99,6 +99,16 @@ async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
                 }
             }
         }
+        // The tiles first: on a phone they all fit on the first screen.
+        nav.tiles aria-label=(ctx.t("home-sections")) {
+            (tile("/documents", "folder", &ctx.t("section-documents"), None))
+            (tile("/contacts", "contact", &ctx.t("section-contacts"), None))
+            (tile("/notes", "note", &ctx.t("section-notes"), None))
+            (tile("/events", "calendar", &ctx.t("section-events"), None))
+            (tile("/relays", "relais", &ctx.t("section-relais"), (!invitations.is_empty()).then_some(invitations.len())))
+            (tile("/journal", "journal", &ctx.t("section-journal"), None))
+            (tile("/settings", "settings", &ctx.t("section-settings"), None))
+        }
         @if !invitations.is_empty() {
             div.notice role="status" {
                 p { (icon("invitation")) " " (ctx.locale.ta("home-invitations", &[("count", (invitations.len() as i64).into())])) }
@@ -118,15 +128,6 @@ async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
                     p { a href="/documents" { (ctx.locale.ta("home-expiring-more", &[("count", ((expiring_total - expiring.len()) as i64).into())])) } }
                 }
             }
-        }
-        nav.tiles aria-label=(ctx.t("home-sections")) {
-            (tile("/documents", "folder", &ctx.t("section-documents"), None))
-            (tile("/contacts", "contact", &ctx.t("section-contacts"), None))
-            (tile("/notes", "note", &ctx.t("section-notes"), None))
-            (tile("/events", "calendar", &ctx.t("section-events"), None))
-            (tile("/relays", "relais", &ctx.t("section-relais"), (!invitations.is_empty()).then_some(invitations.len())))
-            (tile("/journal", "journal", &ctx.t("section-journal"), None))
-            (tile("/settings", "settings", &ctx.t("section-settings"), None))
         }
         section.card {
             h2 { (icon("relais")) " " (ctx.t("section-relais")) }
@@ -257,15 +258,20 @@ async fn leave_submit(
     Post(ctx, Person { session, bid }, _): Post<Person>,
 ) -> Response {
     match ctx.state.app.leave_relay(&session, &bid, &sid).await {
-        Ok(()) => Redirect::to("/relays").into_response(),
+        Ok(()) => ctx.redirect_with("/relays", Notice::RelayLeft),
         Err(e) => ctx.error_page(&e),
     }
 }
 
 async fn answer(post: Post<Person>, iid: String, yes: bool) -> Response {
     let Post(ctx, Person { session, .. }, _) = post;
+    let notice = if yes {
+        Notice::InvitationAccepted
+    } else {
+        Notice::InvitationDeclined
+    };
     match ctx.state.app.answer_invitation(&session, &iid, yes).await {
-        Ok(()) => Redirect::to("/relays").into_response(),
+        Ok(()) => ctx.redirect_with("/relays", notice),
         Err(e) => ctx.error_page(&e),
     }
 }
@@ -418,7 +424,7 @@ async fn recovery_submit(
         .set_recovery_relay(&session, &bid, &sid, form.enabled == "1")
         .await
     {
-        Ok(()) => Redirect::to("/relays").into_response(),
+        Ok(()) => ctx.redirect_with("/relays", Notice::Saved),
         Err(e) => ctx.error_page(&e),
     }
 }
