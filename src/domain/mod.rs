@@ -7,7 +7,7 @@ mod password;
 
 pub use identity::{
     AccountKind, BirthDate, Email, Identifier, Language, PersonName, Phone, ShortText, StaffRole,
-    StructureKind, search_key,
+    StructureKind, TypedIdentifier, search_key,
 };
 pub use ids::{AccountId, BeneficiaryId, FolderId, Id, ItemId, MalformedId, StructureId};
 pub use items::ItemKind;

@@ -40,7 +40,7 @@ error-input-invalid-name = — سمه بڼه نه لري.
 error-input-invalid-date = — سمه نېټه نه ده (ورځ/میاشت/کال).
 error-input-invalid-email = — سم ایمیل نه دی.
 error-input-too-long = — ډېر توري لري.
-error-input-invalid-phone = — د ټیلیفون سمه شمېره نه ده.
+error-input-invalid-phone = — سمه شمېره نه ده. داسې یې ولیکئ، د بېلګې په توګه: 06 12 34 56 78 یا ‎+44 20 7946 0958 یا 115.
 error-input-unsupported-language = — دا ژبه نشته.
 error-input-invalid-kind = — سمه بڼه نه لري.
 error-input-invalid-role = — سمه بڼه نه لري.
@@ -212,10 +212,6 @@ doc-shared-with-you = هغه اسناد چې له ستاسو ادارې سره �
 doc-type-pdf = PDF
 doc-type-photo = عکس
 doc-expires = اعتبار یې تر { $date } پورې دی
-doc-scan-title = د یوې پاڼې عکس اخیستل
-doc-scan-hint = د هرې پاڼې لپاره یو عکس. ټول عکسونه، په هغه ترتیب چې تاسو یې ټاکئ، په یوه PDF سند بدلېږي.
-doc-scan-photos = عکسونه (کمره)
-doc-scan-submit = سکن خوندي کول
 doc-add-title = فایل زیاتول
 doc-file = فایل
 doc-file-hint = یو عکس (JPEG، PNG، WebP) یا PDF، تر { $max } MB پورې.
@@ -369,6 +365,7 @@ reminder-status-failed = ونه رسېد
 home-expiring-title = هغه سندونه چې ژر باید نوي شي
 home-expiring-item = { $name }: په { $date } پای ته رسېږي
 home-expired-item = { $name }: په { $date } پای ته ورسېد
+home-expiring-more = … او { $count } نور: زما سندونه وګورئ
 agenda-download = زما تقویم ښکته کړئ (‎.ics فایل)
 contacts-download = زما اړیکې ښکته کړئ (‎.vcf فایل)
 feed-title = زما ملاقاتونه زما په ټیلیفون کې
@@ -479,3 +476,61 @@ pro-search-found = { $count ->
     [one] { $count } کس وموندل شو
    *[other] { $count } کسان وموندل شول
 }
+error-input-short-number = — لنډ پیغام نشي ترلاسه کولای. د ګرځنده ټیلیفون شمېره ورکړئ، د بېلګې په توګه 06 12 34 56 78 یا ‎+44 7700 900123.
+login-identifier-homonym = ټکي، تشې یا کرښې، لکه څنګه چې غواړئ (amina benali 14/02/1990). که ستاسو پاڼه له نېټې وروسته یوه شمېره ښيي (د بېلګې په توګه ‎-2)، هغه هم ولیکئ.
+sheet-homonym = ستاسو کارن نوم په «‎{ $number }» پای ته رسېږي: بل څوک همدا نوم او د زېږون نېټه لري. تل په پای کې «‎{ $number }» ولیکئ.
+error-invalid-recovery = کارن نوم یا کوډ سم نه دی. دواړه وګورئ: کارن نوم او د ژغورنې کوډ ستاسو په پاڼه کې دي، یا کوډ ستاسو ملاتړې ادارې درکړی. که سم کوډ نه لرئ، خپلې ملاتړې ادارې ته لاړ شئ.
+notice-recovered-in-person = ستاسو پټنوم په { $date } د هغه کوډ په مرسته بدل شو چې ستاسو ملاتړې ادارې درکړ (په حضوري ډول بیا تنظیم). که تاسو نه وئ، ژر خپلې ملاتړې ادارې ته لاړ شئ.
+recover-done-in-person = ستاسو پټنوم ستاسو د ملاتړې ادارې د کوډ په مرسته بدل شو. ستاسو د ژغورنې زړه پاڼه هم نور کار نه کوي: همدا اوس ننوځئ او د ژغورنې نوې پاڼه چاپ کړئ.
+doc-add-submit-for-her = د دې کس خوندي صندوق ته زیاتول
+journal-document-expiry-removed-success = د «{ $what }» د اعتبار د پای نېټه پاکه شوه ({ $who }).
+doc-pro-corrections = هغه سم کړئ چې ستاسو ادارې زیات کړی
+doc-pro-corrections-hint = تاسو کولای شئ نوم یا د اعتبار د پای نېټه سمه کړئ، یا هغه سند ړنګ کړئ چې ستاسو ادارې زیات کړی، تر هغه چې هغه کس پخپله نه وي بدل کړی او شریکول یې نه وي بند کړي. هغه دا د خپلو پېښو په ثبت کې ویني.
+doc-pro-delete-text = دا سند د دې کس له خوندي صندوق څخه د تل لپاره ړنګ کړئ.
+reminder-status-no_phone = د تلیفون شمېره نشته: هېڅ نه لېږل کېږي
+reminder-add-phone = شمېره زیاته کړئ
+phone-remove = دا شمېره پاکه کړئ
+phone-current = ثبت شوې شمېره:
+phone-none = هېڅ شمېره نشته: د لنډ پیغام یادونې نشي لېږل کېدای.
+phone-add = خپله شمېره زیاته کړئ
+phone-change = خپله شمېره بدله یا پاکه کړئ
+
+# Issue 13: success notices, private/shared marks, taking a photo in steps
+notice-saved = خوندي شو.
+notice-added = خوندي صندوق ته زیات شو.
+notice-deleted = ړنګ شو.
+notice-shared = خوندي شو: هغه ملاتړې ادارې چې تاسو ټاکلې دي دا ویني.
+notice-private = خوندي شو: دا شخصي دی، یوازې تاسو یې وینئ.
+notice-invitation-accepted = بلنه ومنل شوه: دا ملاتړې اداره اوس ستاسو ملګرتیا کوي.
+notice-invitation-declined = بلنه رد شوه: دا ملاتړې اداره ستاسو له خوندي صندوق څخه هېڅ نه ویني.
+notice-relay-left = تاسو دا ملاتړې اداره پرېښوده: نور ستاسو له خوندي صندوق څخه هېڅ نه ویني.
+notice-page-added = عکس زیات شو.
+notice-page-removed = پاڼه لرې شوه.
+notice-scan-cancelled = عکسونه پاک شول.
+mark-private = شخصي
+mark-shared = { $count ->
+    [one] له یوې ملاتړې ادارې سره شریک شوی
+   *[other] له { $count } ملاتړو ادارو سره شریک شوی
+}
+mark-shared-structure = ستاسو له ادارې سره شریک شوی
+scan-take = عکس واخلئ
+scan-take-another = د بلې پاڼې عکس واخلئ
+scan-hint = د هرې پاڼې لپاره یو عکس. بیا پاڼې ګورئ، نوم ورکوئ او خوندي کوئ.
+scan-hint-again = تر خوندي کولو مخکې لا هم د پاڼو ترتیب بدلولی شئ.
+scan-chosen = عکس چمتو دی: «دوام» کېکاږئ.
+scan-review-title = عکسونه وګورئ
+scan-review-text = { $count ->
+    [one] یوه پاڼه.
+   *[other] { $count } پاڼې.
+} وګورئ چې هره پاڼه ښه لوستل کېږي او پاڼې په ترتیب دي.
+scan-page = پاڼه { $number }
+scan-remove = لرې کول
+scan-remove-page = { $number } پاڼه لرې کړئ
+scan-save-title = نوم ورکړئ او خوندي یې کړئ
+scan-save = { $count ->
+    [one] سند خوندي کړئ (یوه پاڼه)
+   *[other] سند خوندي کړئ ({ $count } پاڼې)
+}
+scan-cancel = لغوه کړئ او دا عکسونه پاک کړئ
+scan-gone-title = دا عکسونه نور دلته نشته
+scan-gone-text = عکسونه یو ساعت ساتل کېږي، تر هغه چې تاسو ننوتي یاست: خوندي، لغوه یا پاک شوي دي. بیا یې عکس واخلئ.

@@ -2,11 +2,12 @@
 
 use crate::domain::{
     AccountId, AccountKind, BeneficiaryId, BirthDate, Identifier, ItemKind, Language, Password,
-    PersonName, Phone, StructureId,
+    PersonName, Phone, StructureId, TypedIdentifier,
 };
 use crate::policy::{Action, Actor, Resource};
 use crate::service::access::{allow, allow_on_safe, own_safe, structure_access};
 use crate::service::auth::identity::{IdentityRecord, check_for_identity, relay_identity_key};
+use crate::service::auth::login::account_by_indexes;
 use crate::service::contexts as ctx;
 use crate::service::directory::FollowedPerson;
 use crate::service::journal::{JournalActor, journal, staff_actor};
@@ -127,7 +128,7 @@ impl App {
         let phone = input
             .phone
             .as_deref()
-            .map(Phone::parse)
+            .map(Phone::parse_for_sms)
             .transpose()?
             .flatten();
         let language = match input.language.as_deref().filter(|l| !l.trim().is_empty()) {
@@ -487,10 +488,15 @@ impl App {
     ) -> ServiceResult<()> {
         let sid = sid.clone();
         allow(session, Action::Invite, Resource::Structure { id: &sid })?;
-        let identifier = Identifier::normalize(identifier).ok_or(
-            crate::domain::InvalidInput::new("identifier", "invalid_identifier"),
-        )?;
-        let index = self.blind("login", identifier.as_str());
+        let typed = TypedIdentifier::parse(identifier).ok_or(crate::domain::InvalidInput::new(
+            "identifier",
+            "invalid_identifier",
+        ))?;
+        let indexes: Vec<Vec<u8>> = typed
+            .readings()
+            .iter()
+            .map(|i| self.blind("login", i.as_str()))
+            .collect();
         let actor = staff_actor(session, &sid);
         let by = session.account_id.clone();
         let in_flight = self.invitations.in_flight.clone().read_owned().await;
@@ -499,7 +505,7 @@ impl App {
             let _in_flight = in_flight;
             // One delivery at a time: probes cannot pile up concurrent transactions.
             let _lane = app.invitations.lane.lock().await;
-            if let Err(e) = app.deliver_invitation(index, sid, by, actor).await {
+            if let Err(e) = app.deliver_invitation(indexes, sid, by, actor).await {
                 tracing::warn!(error = %e, "invitation not delivered");
             }
         });
@@ -515,15 +521,15 @@ impl App {
 
     async fn deliver_invitation(
         &self,
-        index: Vec<u8>,
+        indexes: Vec<Vec<u8>>,
         sid: StructureId,
         by: AccountId,
         actor: JournalActor,
     ) -> ServiceResult<()> {
         let now = self.now();
         self.tx(move |tx| {
-            let Some(account) = accounts::by_login_index(tx, &index)?
-                .filter(|a| a.kind == AccountKind::Beneficiary)
+            let Some(account) =
+                account_by_indexes(tx, &indexes)?.filter(|a| a.kind == AccountKind::Beneficiary)
             else {
                 return Ok(());
             };
@@ -630,6 +636,26 @@ impl App {
             )
         })
         .await
+    }
+
+    /// Her relais by name only: what the home page and the "who sees this" forms need. Unlike
+    /// [`App::relays`] it counts nothing, so its cost does not grow with her safe.
+    pub async fn relay_structures(
+        &self,
+        session: &Session,
+        bid: &BeneficiaryId,
+    ) -> ServiceResult<Vec<NamedRef<StructureId>>> {
+        let bid = own_safe(session, bid)?;
+        let rows = self
+            .read(move |tx| Ok(beneficiaries::relays_of(tx, &bid)?))
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| NamedRef {
+                id: r.structure_id,
+                name: r.structure_name,
+            })
+            .collect())
     }
 
     pub async fn relays(

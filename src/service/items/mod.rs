@@ -9,7 +9,7 @@
 //! - `seal`: its metadata sealed under its key.
 //!
 //! Beside the core: `documents` (with their encrypted `content`, `upload` and `media`
-//! cleaning), `folders`, and `organizer` for contacts, notes and events (`fields`). Every access
+//! cleaning, and `scan`: photos of a paper waiting to become one), `folders`, and `organizer` for contacts, notes and events (`fields`). Every access
 //! is journaled.
 
 pub(crate) mod content;
@@ -20,6 +20,7 @@ pub(crate) mod media;
 pub(crate) mod open;
 pub(crate) mod organizer;
 pub(crate) mod rewrap;
+pub(crate) mod scan;
 pub(crate) mod seal;
 pub(crate) mod share;
 pub(crate) mod upload;
@@ -31,4 +32,5 @@ pub use documents::{DocumentPatch, DocumentView, NewDocument};
 pub use fields::{Contact, Event, ItemFields, ItemKind, Note, Reminder, parse_fields};
 pub use folders::FolderView;
 pub use organizer::ItemView;
+pub use scan::{PageEdit, ScanDraft};
 pub use upload::{MAX_SCAN_PAGES, Received, ScanPhotos, Upload};

@@ -16,6 +16,7 @@
 //!   route).
 
 use super::AppState;
+use super::notices::{NOTICE_COOKIE, Notice};
 use crate::domain::{AccountKind, BeneficiaryId};
 use crate::service::{ServiceError, Session, Stage};
 use crate::web::extract::{
@@ -42,10 +43,13 @@ pub struct Ctx {
     same_origin: bool,
     /// The request comes from app.js's upload (it shows progress, then follows the location).
     pub xhr_upload: bool,
+    /// What the previous action's redirect asked this page to say (pages read only).
+    notice: Option<Notice>,
 }
 
 impl Ctx {
-    async fn resolve(headers: &HeaderMap, state: &AppState) -> Self {
+    /// `read`: a page read (`GET`/`HEAD`), which shows the notice a redirect left.
+    async fn resolve(headers: &HeaderMap, state: &AppState, read: bool) -> Self {
         let session = match cookie(headers, session_cookie_name(state)) {
             Some(token) => state.app.authenticate(token).await.ok(),
             None => None,
@@ -58,9 +62,13 @@ impl Ctx {
             }
             (None, _) => (hex::encode(consigne_vault::random_bytes::<16>()), true),
         };
+        let notice = cookie(headers, NOTICE_COOKIE)
+            .filter(|_| read)
+            .and_then(Notice::parse);
         Self {
             same_origin: same_origin(headers),
             xhr_upload: headers.contains_key("x-consigne-upload"),
+            notice,
             state: state.clone(),
             session,
             locale,
@@ -79,6 +87,7 @@ impl Ctx {
             new_csrf_cookie: false,
             same_origin: true,
             xhr_upload: false,
+            notice: None,
         }
     }
 
@@ -117,9 +126,18 @@ impl Ctx {
         html! { input type="hidden" name="_csrf" value=(self.csrf); }
     }
 
-    /// The page with headers: the anonymous CSRF cookie when it is new.
+    /// The page with headers: the anonymous CSRF cookie when it is new; the notice a redirect
+    /// left, shown once (its cookie cleared).
     pub fn render(&self, status: StatusCode, title: &str, body: Markup) -> Response {
+        let notice = self.notice.filter(|_| status.is_success());
+        let body = match notice {
+            Some(n) => html! { (self.notice_banner(n)) (body) },
+            None => body,
+        };
         let mut res = (status, super::layout(self, title, body)).into_response();
+        if notice.is_some() {
+            self.add_cookie(&mut res, NOTICE_COOKIE, "", Some(0));
+        }
         if self.new_csrf_cookie {
             self.add_cookie(
                 &mut res,
@@ -165,8 +183,9 @@ fn is_read(method: &Method) -> bool {
 impl FromRequestParts<AppState> for Ctx {
     type Rejection = Response;
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
-        let ctx = Self::resolve(&parts.headers, state).await;
-        if !is_read(&parts.method) {
+        let read = is_read(&parts.method);
+        let ctx = Self::resolve(&parts.headers, state, read).await;
+        if !read {
             return Err(ctx.bad_form());
         }
         Ok(ctx)
@@ -246,6 +265,11 @@ session_role!(
 session_role!(
     /// Who reads items: the person on her safe, a professional on what is shared with her.
     Reader: Beneficiary, Professional
+);
+session_role!(
+    /// Who scans a paper into a safe: the person into hers, a professional into the safe of a
+    /// person her structure follows (the service's policy decides which).
+    Scanner: Beneficiary, Professional
 );
 session_role!(
     /// Any complete account (settings, password).
@@ -348,7 +372,7 @@ impl<T> IntoResponse for Refused<T> {
 impl<R: Role, T: DeserializeOwned + Send> FromRequest<AppState> for Post<R, T> {
     type Rejection = Refused<T>;
     async fn from_request(req: Request, state: &AppState) -> Result<Self, Refused<T>> {
-        let ctx = Ctx::resolve(req.headers(), state).await;
+        let ctx = Ctx::resolve(req.headers(), state, false).await;
         if is_read(req.method()) {
             return Err(Refused::Out(ctx.bad_form()));
         }
@@ -386,7 +410,7 @@ pub struct Upload<R>(pub Ctx, pub R, pub CheckedParts);
 impl<R: Role> FromRequest<AppState> for Upload<R> {
     type Rejection = Response;
     async fn from_request(req: Request, state: &AppState) -> Result<Self, Response> {
-        let ctx = Ctx::resolve(req.headers(), state).await;
+        let ctx = Ctx::resolve(req.headers(), state, false).await;
         if is_read(req.method()) {
             return Err(ctx.bad_form());
         }

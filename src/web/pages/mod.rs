@@ -7,10 +7,13 @@ mod calendar;
 mod documents;
 mod guards;
 mod icons;
+mod incoming;
+mod notices;
 mod organizer;
 mod person;
 mod pro;
 mod resets;
+mod scan;
 mod team;
 
 use super::AppState;
@@ -26,9 +29,11 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
+pub use notices::Notice;
+
 pub use guards::{
     Account, CheckedParts, Ctx, Fields, Leaving, NoFields, Page, Person, PlatformAdmin, Post,
-    Professional, Reader, Refused, SecondFactor, Signed, Staff, Upload, Visitor,
+    Professional, Reader, Refused, Scanner, SecondFactor, Signed, Staff, Upload, Visitor,
 };
 
 pub fn router() -> Router<AppState> {
@@ -54,6 +59,7 @@ pub fn router() -> Router<AppState> {
         .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
         .merge(auth::router())
         .merge(documents::router())
+        .merge(scan::router())
         .merge(calendar::router())
         .merge(organizer::router())
         .merge(person::router())
@@ -239,7 +245,7 @@ fn layout(ctx: &Ctx, title: &str, body: Markup) -> Markup {
                                         option value=(code) lang=(code) selected[*code == lang] { (native_name(code)) }
                                     }
                                 }
-                                button.small type="submit" { (ctx.t("action-change-language")) }
+                                button.small.lang-ok type="submit" { (icons::icon("check")) span { (ctx.t("action-change-language")) } }
                             }
                             @if ctx.fully_signed_in() {
                                 a.button.small.account href="/settings" { (icons::icon("settings")) span.visually-hidden { (ctx.t("section-settings")) } }

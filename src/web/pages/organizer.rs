@@ -4,7 +4,7 @@
 //! kind comes from the matched path.
 
 use super::documents::apply_shares;
-use super::{Ctx, Fields, Page, Person, Post, Professional, Reader, icons::icon};
+use super::{Ctx, Fields, Notice, Page, Person, Post, Professional, Reader, icons::icon};
 use crate::domain::{AccountKind, BeneficiaryId, ItemId};
 use crate::service::{ItemFields, ItemKind, ItemView, ReminderView, ServiceError, Session};
 use crate::web::AppState;
@@ -12,7 +12,7 @@ use axum::Router;
 use axum::extract::{FromRequestParts, MatchedPath, Path, Query};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use axum::routing::{get, post};
 use maud::{Markup, html};
 use serde::Deserialize;
@@ -211,8 +211,8 @@ fn form_fields(ctx: &Ctx, kind: ItemKind, v: &Map<String, Value>) -> Markup {
     }
 }
 
-/// How one item reads in a list: never a note's text.
-fn list_entry(ctx: &Ctx, item: &ItemView, href: &str) -> Markup {
+/// How one item reads in a list: never a note's text; who sees it (`mark`).
+fn list_entry(ctx: &Ctx, item: &ItemView, href: &str, mark: &Markup) -> Markup {
     html! {
         li.item {
             @match &item.fields {
@@ -231,12 +231,22 @@ fn list_entry(ctx: &Ctx, item: &ItemView, href: &str) -> Markup {
                     @if !e.reminders.is_empty() { " " span.hint title=(ctx.t("field-reminders")) { (icon("bell")) } }
                 }
             }
+            (mark)
         }
     }
 }
 
-/// `nested`: inside a section of the professional's page (its headings one level down).
+/// `nested`: inside a section of the professional's page (its headings one level down, and
+/// every item is shared with her structure).
 fn item_list(ctx: &Ctx, kind: ItemKind, items: &[ItemView], nested: bool) -> Markup {
+    let entry = |i: &ItemView, href: &str| {
+        let mark = if nested {
+            ctx.structure_mark()
+        } else {
+            ctx.share_mark(i.shared_with.len())
+        };
+        list_entry(ctx, i, href, &mark)
+    };
     html! {
         @if items.is_empty() {
             p { (ctx.t(&msg(kind, if nested { "none-shared" } else { "none" }))) }
@@ -245,14 +255,14 @@ fn item_list(ctx: &Ctx, kind: ItemKind, items: &[ItemView], nested: bool) -> Mar
             @let (past, upcoming): (Vec<&ItemView>, Vec<&ItemView>) = items.iter().partition(|i| matches!(&i.fields, ItemFields::Event(e) if e.starts_at < now));
             @if !upcoming.is_empty() {
                 @if nested { h3 { (ctx.t("event-upcoming")) } } @else { h2 { (ctx.t("event-upcoming")) } }
-                ul.items { @for i in &upcoming { (list_entry(ctx, i, &format!("/events/{}", i.id))) } }
+                ul.items { @for i in &upcoming { (entry(i, &format!("/events/{}", i.id))) } }
             }
             @if !past.is_empty() {
                 @if nested { h3 { (ctx.t("event-past")) } } @else { h2 { (ctx.t("event-past")) } }
-                ul.items { @for i in past.iter().rev() { (list_entry(ctx, i, &format!("/events/{}", i.id))) } }
+                ul.items { @for i in past.iter().rev() { (entry(i, &format!("/events/{}", i.id))) } }
             }
         } @else {
-            ul.items { @for i in items { (list_entry(ctx, i, &format!("/{}/{}", kind.plural(), i.id))) } }
+            ul.items { @for i in items { (entry(i, &format!("/{}/{}", kind.plural(), i.id))) } }
         }
     }
 }
@@ -356,8 +366,13 @@ async fn save(post: Post<Person, Fields>, kind: ItemKind, id: Option<ItemId>) ->
             format!("/{}/{id}/edit", kind.plural()),
         ),
     };
+    let notice = if id.is_none() {
+        Notice::Added
+    } else {
+        Notice::Saved
+    };
     match saved {
-        Ok(item) => Redirect::to(&format!("/{}/{}", kind.plural(), item.id)).into_response(),
+        Ok(item) => ctx.redirect_with(&format!("/{}/{}", kind.plural(), item.id), notice),
         Err(e @ ServiceError::Invalid(_)) => {
             let mut values = input;
             values.extend(
@@ -382,7 +397,9 @@ fn reminder_text(ctx: &Ctx, minutes: u32) -> String {
 
 /// What an item says, for the person and for a professional it is shared with.
 /// An item's fields; for an event, with what became of each reminder (`statuses`).
-fn item_details(ctx: &Ctx, item: &ItemView, statuses: &[ReminderView]) -> Markup {
+/// `phone_link`: where a reminder without a phone number sends to add one (her phone page, or
+/// her file for a professional).
+fn item_details(ctx: &Ctx, item: &ItemView, statuses: &[ReminderView], phone_link: &str) -> Markup {
     html! {
         @match &item.fields {
             ItemFields::Contact(c) => {
@@ -406,6 +423,9 @@ fn item_details(ctx: &Ctx, item: &ItemView, statuses: &[ReminderView]) -> Markup
                                 (icon("bell")) " " (reminder_text(ctx, r.minutes_before))
                                 @if let Some(st) = statuses.iter().find(|s| s.minutes_before == i64::from(r.minutes_before)) {
                                     " · " span.reminder-status { (ctx.t(&format!("reminder-status-{}", st.status))) }
+                                    @if st.status == "no_phone" {
+                                        " · " a href=(phone_link) { (icon("phone")) " " (ctx.t("reminder-add-phone")) }
+                                    }
                                 }
                             }
                         } } }
@@ -443,10 +463,10 @@ async fn item_page(
         return ctx.page(item.fields.title(), html! {
             nav.breadcrumbs { a href={"/pro/b/" (item.beneficiary_id)} { (icon("person")) " " (ctx.t("item-back-to-file")) } }
             h1 { (icon(kind_icon(kind))) " " (item.fields.title()) }
-            (item_details(&ctx, &item, &statuses))
+            (item_details(&ctx, &item, &statuses, &format!("/pro/b/{}#phone", item.beneficiary_id)))
         });
     };
-    let relays = match app.relays(&session, &bid).await {
+    let relays = match app.relay_structures(&session, &bid).await {
         Ok(r) => r,
         Err(e) => return ctx.error_page(&e),
     };
@@ -454,7 +474,7 @@ async fn item_page(
     ctx.page(item.fields.title(), html! {
         nav.breadcrumbs { a href={"/" (kind.plural())} { (icon(kind_icon(kind))) " " (ctx.t(&msg(kind, "section"))) } }
         h1 { (icon(kind_icon(kind))) " " (item.fields.title()) }
-        (item_details(&ctx, &item, &statuses))
+        (item_details(&ctx, &item, &statuses, "/phone"))
         p { a.button href={(base) "/edit"} { (icon("settings")) " " (ctx.t("item-edit")) } }
         (super::documents::who_sees(&ctx, &ctx.t("item-who-sees"), &format!("{base}/shares"), &relays, &item.shared_with))
         p { a.button.danger-outline href={(base) "/delete"} { (ctx.t("item-delete")) } }
@@ -504,7 +524,7 @@ async fn shares_submit(
         return ctx.not_found();
     };
     match apply_shares(&ctx, &session, kind, &id, &pairs).await {
-        Ok(()) => Redirect::to(&format!("/{}/{id}", kind.plural())).into_response(),
+        Ok(n) => ctx.redirect_with(&format!("/{}/{id}", kind.plural()), Notice::shares(n)),
         Err(e) => ctx.error_page(&e),
     }
 }
@@ -540,7 +560,7 @@ async fn delete_submit(
         return ctx.not_found();
     };
     match ctx.state.app.delete_item(&session, kind, &id).await {
-        Ok(()) => Redirect::to(&format!("/{}", kind.plural())).into_response(),
+        Ok(()) => ctx.redirect_with(&format!("/{}", kind.plural()), Notice::Deleted),
         Err(e) => ctx.error_page(&e),
     }
 }
@@ -562,7 +582,7 @@ async fn pro_create(
         .create_item(&session, &bid, kind, &input)
         .await
     {
-        Ok(_) => Redirect::to(&format!("/pro/b/{bid}")).into_response(),
+        Ok(_) => ctx.redirect_with(&format!("/pro/b/{bid}"), Notice::Added),
         Err(e) => ctx.error_page(&e),
     }
 }

@@ -1,12 +1,12 @@
 //! The person's own pages: home with big pictogram tiles, her relais and invitations, settings.
 
-use super::{Account, Ctx, Page, Person, Post, icons::icon};
+use super::{Account, Ctx, Notice, Page, Person, Post, icons::icon};
 use crate::domain::{AccountKind, StructureId};
 use crate::web::AppState;
 use crate::web::extract::ClientAddr;
 use axum::Router;
 use axum::extract::Path;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use axum::routing::{get, post};
 use maud::{Markup, html};
 use serde::Deserialize;
@@ -40,6 +40,9 @@ fn tile(href: &str, icon_name: &str, label: &str, badge: Option<usize>) -> Marku
     }
 }
 
+/// How many papers to renew the home page names; the others are counted.
+const RENEW_SHOWN: usize = 5;
+
 async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
     // Papers whose expiry date is past or within the first reminder's delay, soonest first.
     let now = ctx.state.app.now();
@@ -62,10 +65,12 @@ async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
         .get(..10)
         .unwrap_or_default()
         .to_owned();
-    let (relays, invitations, expiring) = match tokio::try_join!(
-        ctx.state.app.relays(&session, &bid),
+    let (relays, invitations, (expiring, expiring_total)) = match tokio::try_join!(
+        ctx.state.app.relay_structures(&session, &bid),
         ctx.state.app.my_invitations(&session),
-        ctx.state.app.papers_to_renew(&session, &horizon)
+        ctx.state
+            .app
+            .papers_to_renew(&session, &horizon, RENEW_SHOWN)
     ) {
         Ok(v) => v,
         Err(e) => return ctx.error_page(&e),
@@ -88,12 +93,22 @@ async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
                     p { (ctx.locale.ta("notice-failed-logins", &[("count", n.failed_logins.into())])) }
                 }
                 @if let Some(at) = n.recovered_at {
-                    p { (ctx.locale.ta("notice-recovered", &[("date", day(at).into())])) }
+                    p { (ctx.locale.ta(if n.recovered_in_person { "notice-recovered-in-person" } else { "notice-recovered" }, &[("date", day(at).into())])) }
                 }
                 @if let Some(at) = n.password_changed_at {
                     p { (ctx.locale.ta("notice-password-changed", &[("date", day(at).into())])) }
                 }
             }
+        }
+        // The tiles first: on a phone they all fit on the first screen.
+        nav.tiles aria-label=(ctx.t("home-sections")) {
+            (tile("/documents", "folder", &ctx.t("section-documents"), None))
+            (tile("/contacts", "contact", &ctx.t("section-contacts"), None))
+            (tile("/notes", "note", &ctx.t("section-notes"), None))
+            (tile("/events", "calendar", &ctx.t("section-events"), None))
+            (tile("/relays", "relais", &ctx.t("section-relais"), (!invitations.is_empty()).then_some(invitations.len())))
+            (tile("/journal", "journal", &ctx.t("section-journal"), None))
+            (tile("/settings", "settings", &ctx.t("section-settings"), None))
         }
         @if !invitations.is_empty() {
             div.notice role="status" {
@@ -110,16 +125,10 @@ async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
                         li { a href={"/documents/" (id)} { (ctx.locale.ta(id_text, &[("name", name.clone().into()), ("date", super::documents::day(date).into())])) } }
                     }
                 }
+                @if expiring_total > expiring.len() {
+                    p { a href="/documents" { (ctx.locale.ta("home-expiring-more", &[("count", ((expiring_total - expiring.len()) as i64).into())])) } }
+                }
             }
-        }
-        nav.tiles aria-label=(ctx.t("home-sections")) {
-            (tile("/documents", "folder", &ctx.t("section-documents"), None))
-            (tile("/contacts", "contact", &ctx.t("section-contacts"), None))
-            (tile("/notes", "note", &ctx.t("section-notes"), None))
-            (tile("/events", "calendar", &ctx.t("section-events"), None))
-            (tile("/relays", "relais", &ctx.t("section-relais"), (!invitations.is_empty()).then_some(invitations.len())))
-            (tile("/journal", "journal", &ctx.t("section-journal"), None))
-            (tile("/settings", "settings", &ctx.t("section-settings"), None))
         }
         section.card {
             h2 { (icon("relais")) " " (ctx.t("section-relais")) }
@@ -127,7 +136,7 @@ async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
                 p { (ctx.t("relais-none")) }
             } @else {
                 ul.plain {
-                    @for r in &relays { li { (icon("building")) " " (r.structure.name) } }
+                    @for r in &relays { li { (icon("building")) " " (r.name) } }
                 }
             }
         }
@@ -256,15 +265,20 @@ async fn leave_submit(
         return ctx.not_found();
     };
     match ctx.state.app.leave_relay(&session, &bid, &sid).await {
-        Ok(()) => Redirect::to("/relays").into_response(),
+        Ok(()) => ctx.redirect_with("/relays", Notice::RelayLeft),
         Err(e) => ctx.error_page(&e),
     }
 }
 
 async fn answer(post: Post<Person>, iid: String, yes: bool) -> Response {
     let Post(ctx, Person { session, .. }, _) = post;
+    let notice = if yes {
+        Notice::InvitationAccepted
+    } else {
+        Notice::InvitationDeclined
+    };
     match ctx.state.app.answer_invitation(&session, &iid, yes).await {
-        Ok(()) => Redirect::to("/relays").into_response(),
+        Ok(()) => ctx.redirect_with("/relays", notice),
         Err(e) => ctx.error_page(&e),
     }
 }
@@ -277,8 +291,26 @@ async fn decline(Path(iid): Path<String>, post: Post<Person>) -> Response {
     answer(post, iid, false).await
 }
 
-/// `person`: the settings of a person's safe show too.
-fn settings_body(ctx: &Ctx, person: bool, notice: Option<String>, error: Option<String>) -> Markup {
+/// Her phone number as her settings show it: `None` for staff or when it cannot be read,
+/// `Some(None)` when she has none.
+async fn phone_on_file(ctx: &Ctx, session: &crate::service::Session) -> Option<Option<String>> {
+    let bid = session.beneficiary_id.as_ref()?;
+    ctx.state
+        .app
+        .beneficiary_profile(session, bid)
+        .await
+        .ok()
+        .map(|p| p.phone)
+}
+
+/// `person`: the settings of a person's safe show too, with `phone`, her number on file.
+fn settings_body(
+    ctx: &Ctx,
+    person: bool,
+    phone: Option<Option<String>>,
+    notice: Option<String>,
+    error: Option<String>,
+) -> Markup {
     html! {
         h1 { (icon("settings")) " " (ctx.t("section-settings")) }
         @if let Some(n) = notice { div.notice.success role="status" { p { (n) } } }
@@ -308,7 +340,10 @@ fn settings_body(ctx: &Ctx, person: bool, notice: Option<String>, error: Option<
             section.card {
                 h2 { (icon("phone")) " " (ctx.t("phone-title")) }
                 p { (ctx.t("phone-text")) }
-                p { a.button href="/phone" { (icon("phone")) " " (ctx.t("phone-title")) } }
+                @if let Some(number) = &phone {
+                    p { (super::resets::phone_status(ctx, number.as_deref())) }
+                }
+                p { a.button href="/phone" { (icon("phone")) " " (ctx.t(if matches!(phone, Some(Some(_))) { "phone-change" } else { "phone-add" })) } }
             }
             section.card {
                 h2 { (icon("print")) " " (ctx.t("new-sheet-title")) }
@@ -336,9 +371,10 @@ fn settings_body(ctx: &Ctx, person: bool, notice: Option<String>, error: Option<
 
 async fn settings(Page(ctx, Account(session)): Page<Account>) -> Response {
     let person = session.kind == AccountKind::Beneficiary;
+    let phone = phone_on_file(&ctx, &session).await;
     ctx.page(
         &ctx.t("section-settings"),
-        settings_body(&ctx, person, None, None),
+        settings_body(&ctx, person, phone, None, None),
     )
 }
 
@@ -355,6 +391,7 @@ async fn change_password(
     Post(ctx, Account(session), form): Post<Account, PasswordForm>,
 ) -> Response {
     let person = session.kind == AccountKind::Beneficiary;
+    let phone = phone_on_file(&ctx, &session).await;
     match ctx
         .state
         .app
@@ -368,12 +405,18 @@ async fn change_password(
     {
         Ok(()) => ctx.page(
             &ctx.t("section-settings"),
-            settings_body(&ctx, person, Some(ctx.t("settings-password-changed")), None),
+            settings_body(
+                &ctx,
+                person,
+                phone,
+                Some(ctx.t("settings-password-changed")),
+                None,
+            ),
         ),
         Err(e) => ctx.render(
             Ctx::error_status(&e),
             &ctx.t("section-settings"),
-            settings_body(&ctx, person, None, Some(ctx.error_text(&e))),
+            settings_body(&ctx, person, phone, None, Some(ctx.error_text(&e))),
         ),
     }
 }
@@ -391,7 +434,7 @@ async fn recovery_submit(
         .set_recovery_relay(&session, &bid, &sid, form.enabled == "1")
         .await
     {
-        Ok(()) => Redirect::to("/relays").into_response(),
+        Ok(()) => ctx.redirect_with("/relays", Notice::Saved),
         Err(e) => ctx.error_page(&e),
     }
 }
@@ -452,10 +495,13 @@ async fn delete_account(
             crate::web::clear_site_data(&mut res);
             res
         }
-        Err(e) => ctx.render(
-            Ctx::error_status(&e),
-            &ctx.t("section-settings"),
-            settings_body(&ctx, true, None, Some(ctx.error_text(&e))),
-        ),
+        Err(e) => {
+            let phone = phone_on_file(&ctx, &session).await;
+            ctx.render(
+                Ctx::error_status(&e),
+                &ctx.t("section-settings"),
+                settings_body(&ctx, true, phone, None, Some(ctx.error_text(&e))),
+            )
+        }
     }
 }

@@ -5,7 +5,7 @@
 //! her or by her relais.
 
 use super::{Ctx, Page, Person, Post, Professional, icons::icon};
-use crate::domain::BeneficiaryId;
+use crate::domain::{BeneficiaryId, Identifier};
 use crate::service::{OpenedSafe, PendingReset, ServiceError, Session};
 use crate::web::AppState;
 use axum::Router;
@@ -261,14 +261,22 @@ async fn sheet_submit(Post(ctx, Person { session, .. }, _): Post<Person>) -> Res
     }
 }
 
+/// Set or change the number; a second form removes it (an empty number removes it too).
 fn phone_form(ctx: &Ctx, action: &str, current: Option<&str>) -> Markup {
     html! {
         form method="post" action=(action) {
             (ctx.csrf_field())
             label for="phone-number" { (ctx.t("field-phone")) }
             p.hint id="phone-hint" { (ctx.t("phone-hint")) }
-            input id="phone-number" name="phone" type="tel" autocomplete="off" value=(current.unwrap_or_default()) aria-describedby="phone-hint";
-            button type="submit" { (ctx.t("action-save")) }
+            input id="phone-number" name="phone" type="tel" autocomplete="off" dir="ltr" value=(current.unwrap_or_default()) aria-describedby="phone-hint";
+            button.primary type="submit" { (ctx.t("action-save")) }
+        }
+        @if current.is_some() {
+            form method="post" action=(action) {
+                (ctx.csrf_field())
+                input type="hidden" name="phone" value="";
+                button.danger-outline type="submit" { (ctx.t("phone-remove")) }
+            }
         }
     }
 }
@@ -282,6 +290,7 @@ async fn phone_page(Page(ctx, Person { session, bid }): Page<Person>) -> Respons
                 section.card.narrow {
                     h1 { (icon("phone")) " " (ctx.t("phone-title")) }
                     p { (ctx.t("phone-text")) }
+                    p { (phone_status(&ctx, p.phone.as_deref())) }
                     (phone_form(&ctx, "/phone", p.phone.as_deref()))
                     p { a href="/settings" { (ctx.t("action-cancel")) } }
                 }
@@ -291,10 +300,20 @@ async fn phone_page(Page(ctx, Person { session, bid }): Page<Person>) -> Respons
     }
 }
 
+/// The number on file, or that there is none (then no SMS reminder can be sent).
+pub(super) fn phone_status(ctx: &Ctx, current: Option<&str>) -> Markup {
+    html! {
+        @match current {
+            Some(p) => { (ctx.t("phone-current")) " " strong dir="ltr" { (p) } }
+            None => { strong { (ctx.t("phone-none")) } }
+        }
+    }
+}
+
 /// The phone form on a person's file, for her relais.
 pub(super) fn pro_phone_form(ctx: &Ctx, bid: &BeneficiaryId, current: Option<&str>) -> Markup {
     html! {
-        details {
+        details id="phone" {
             summary { (icon("phone")) " " (ctx.t("phone-title")) }
             p.hint { (ctx.t("phone-pro-text")) }
             (phone_form(ctx, &format!("/pro/b/{bid}/phone"), current))
@@ -352,6 +371,9 @@ pub(super) fn recovery_sheet(ctx: &Ctx, opened: &OpenedSafe, back: &str) -> Resp
                 dd { code.big id="sheet-identifier" { (opened.identifier) } }
                 dt { (ctx.t("sheet-recovery-code")) }
                 dd { code.big id="sheet-recovery-code" { (opened.recovery_code) } }
+            }
+            @if let Some(n) = Identifier::homonym_number(&opened.identifier) {
+                p.sheet-homonym id="sheet-homonym" { strong { (ctx.ta("sheet-homonym", &[("number", format!("-{n}").into())])) } }
             }
             h2 { (ctx.t("sheet-lost-title")) }
             ol {
