@@ -497,3 +497,7 @@ pro-search-found = { $count ->
     [one] تم العثور على شخص واحد
    *[other] تم العثور على { $count } أشخاص
 }
+
+## Times (local, to the minute)
+time-zone-name = بتوقيت { $city }
+times-note = الأوقات بتوقيت { $city }.

@@ -473,3 +473,7 @@ pro-search-found = { $count ->
     [one] { $count } person found
    *[other] { $count } people found
 }
+
+## Times (local, to the minute)
+time-zone-name = { $city } time
+times-note = Times are { $city } time.

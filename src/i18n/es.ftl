@@ -478,3 +478,7 @@ pro-search-found = { $count ->
     [one] { $count } persona encontrada
    *[other] { $count } personas encontradas
 }
+
+## Times (local, to the minute)
+time-zone-name = hora de { $city }
+times-note = Las horas son las de { $city }.

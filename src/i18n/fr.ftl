@@ -473,3 +473,7 @@ pro-search-found = { $count ->
     [one] { $count } personne trouvée
    *[other] { $count } personnes trouvées
 }
+
+## Times (local, to the minute)
+time-zone-name = heure de { $city }
+times-note = Les heures sont celles de { $city }.

@@ -479,3 +479,7 @@ pro-search-found = { $count ->
     [one] { $count } شخص پیدا شد
    *[other] { $count } شخص پیدا شد
 }
+
+## Times (local, to the minute)
+time-zone-name = به وقت { $city }
+times-note = وقت‌ها به وقت { $city } است.

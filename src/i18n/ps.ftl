@@ -479,3 +479,7 @@ pro-search-found = { $count ->
     [one] { $count } کس وموندل شو
    *[other] { $count } کسان وموندل شول
 }
+
+## Times (local, to the minute)
+time-zone-name = د { $city } په وخت
+times-note = وختونه د { $city } په وخت دي.

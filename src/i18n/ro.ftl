@@ -484,3 +484,7 @@ pro-search-found = { $count ->
     [few] { $count } persoane găsite
    *[other] { $count } de persoane găsite
 }
+
+## Times (local, to the minute)
+time-zone-name = ora din { $city }
+times-note = Orele sunt afișate după ora din { $city }.

@@ -492,3 +492,7 @@ pro-search-found = { $count ->
     [few] Найдено { $count } человека
    *[other] Найдено { $count } человек
 }
+
+## Times (local, to the minute)
+time-zone-name = по времени { $city }
+times-note = Время указано по часовому поясу { $city }.

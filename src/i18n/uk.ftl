@@ -492,3 +492,7 @@ pro-search-found = { $count ->
     [few] Знайдено { $count } людини
    *[other] Знайдено { $count } людей
 }
+
+## Times (local, to the minute)
+time-zone-name = за часом { $city }
+times-note = Час указано за часовим поясом { $city }.

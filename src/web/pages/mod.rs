@@ -317,6 +317,45 @@ pub struct LanguageForm {
     language: String,
 }
 
+/// Times as pages show them: local (the platform's time zone), to the minute, through
+/// `clock::local`; the zone is told where it matters (slips, printed papers, the journal).
+impl Ctx {
+    fn zone(&self) -> jiff::tz::TimeZone {
+        crate::clock::zone(&self.state.app.config.reminders.time_zone)
+    }
+
+    fn local(&self, at: &str) -> Option<crate::clock::LocalTime> {
+        crate::clock::local_rfc3339(&self.zone(), at)
+    }
+
+    /// `DD/MM/YYYY HH:MM` of an RFC 3339 moment, in local time.
+    pub fn moment(&self, at: &str) -> String {
+        match self.local(at) {
+            Some(l) => format!("{} {}", crate::clock::day_first(&l.date), l.time),
+            None => at.to_owned(),
+        }
+    }
+
+    /// The same, saying the zone: `14/03/2027 04:57 (heure de Paris)`.
+    pub fn moment_zoned(&self, at: &str) -> String {
+        format!("{} ({})", self.moment(at), self.zone_name())
+    }
+
+    /// The local date of a moment, `DD/MM/YYYY`.
+    pub fn day_of(&self, at: &str) -> String {
+        match self.local(at) {
+            Some(l) => crate::clock::day_first(&l.date),
+            None => crate::clock::day_first(at),
+        }
+    }
+
+    /// "heure de Paris": the zone times are shown in, in her language.
+    pub fn zone_name(&self) -> String {
+        let city = crate::clock::zone_city(&self.state.app.config.reminders.time_zone);
+        self.ta("time-zone-name", &[("city", city.into())])
+    }
+}
+
 /// Lists by the page: the page number asked, the links to the neighbouring pages.
 impl Ctx {
     /// A list's page number from the query string, or the clear 400 page that refuses it.

@@ -24,11 +24,6 @@ pub fn router() -> Router<AppState> {
         .route("/account/delete", post(delete_account))
 }
 
-/// `YYYY-MM-DD` of a timestamp, for messages.
-fn day(at: i64) -> String {
-    crate::clock::rfc3339(at).chars().take(10).collect()
-}
-
 fn tile(href: &str, icon_name: &str, label: &str, badge: Option<usize>) -> Markup {
     html! {
         a.tile href=(href) {
@@ -42,10 +37,7 @@ fn tile(href: &str, icon_name: &str, label: &str, badge: Option<usize>) -> Marku
 async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
     // Papers whose expiry date is past or within the first reminder's delay, soonest first.
     let now = ctx.state.app.now();
-    let today = crate::clock::rfc3339(now)
-        .get(..10)
-        .unwrap_or_default()
-        .to_owned();
+    let today = crate::clock::local(&ctx.zone(), now).date;
     let horizon_days = i64::from(
         ctx.state
             .app
@@ -57,10 +49,7 @@ async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
             .max()
             .unwrap_or(60),
     );
-    let horizon = crate::clock::rfc3339(now + horizon_days * 86_400)
-        .get(..10)
-        .unwrap_or_default()
-        .to_owned();
+    let horizon = crate::clock::local(&ctx.zone(), now + horizon_days * 86_400).date;
     let (relays, invitations, expiring) = match tokio::try_join!(
         ctx.state.app.relays(&session, &bid),
         ctx.state.app.my_invitations(&session),
@@ -87,10 +76,10 @@ async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
                     p { (ctx.locale.ta("notice-failed-logins", &[("count", n.failed_logins.into())])) }
                 }
                 @if let Some(at) = n.recovered_at {
-                    p { (ctx.locale.ta("notice-recovered", &[("date", day(at).into())])) }
+                    p { (ctx.locale.ta("notice-recovered", &[("date", ctx.moment_zoned(&crate::clock::rfc3339(at)).into())])) }
                 }
                 @if let Some(at) = n.password_changed_at {
-                    p { (ctx.locale.ta("notice-password-changed", &[("date", day(at).into())])) }
+                    p { (ctx.locale.ta("notice-password-changed", &[("date", ctx.moment_zoned(&crate::clock::rfc3339(at)).into())])) }
                 }
             }
         }
@@ -186,7 +175,7 @@ async fn relays_page(Page(ctx, Person { session, bid }): Page<Person>) -> Respon
         @for r in &relays {
             section.card {
                 h2 { (icon("building")) " " (r.structure.name) }
-                p { (ctx.locale.ta("relais-since", &[("date", super::documents::day(&r.since).into())])) }
+                p { (ctx.locale.ta("relais-since", &[("date", ctx.day_of(&r.since).into())])) }
                 @if r.recovery { p { (icon("key")) " " (ctx.t("relais-recovery")) } }
                 p.hint { (ctx.t("relais-recovery-consequence")) }
                 form method="post" action={"/relays/" (r.structure.id) "/recovery"} {

@@ -32,18 +32,6 @@ struct PhoneForm {
     phone: String,
 }
 
-/// An RFC 3339 time as pages show it (`YYYY-MM-DD HH:MM UTC`).
-fn when(rfc3339: &str) -> String {
-    format!(
-        "{} UTC",
-        rfc3339
-            .replace('T', " ")
-            .trim_end_matches('Z')
-            .get(..16)
-            .unwrap_or_default()
-    )
-}
-
 fn back_to(ctx: &Ctx, status: StatusCode, title: &str, text: String, href: &str) -> Response {
     ctx.render(
         status,
@@ -71,7 +59,7 @@ async fn start_submit(
                 section.card.narrow id="reset-started" data-status=(started.status) {
                     h1 { (icon("key")) " " (ctx.t("reset-title")) }
                     @if let Some(from) = &started.usable_from {
-                        p { (ctx.ta("reset-delayed-text", &[("date", when(from).into())])) }
+                        p { (ctx.ta("reset-delayed-text", &[("date", ctx.moment_zoned(from).into())])) }
                     } @else {
                         p { (ctx.t("reset-awaiting-text")) }
                     }
@@ -105,7 +93,7 @@ pub(super) fn pending_section(ctx: &Ctx, resets: &[PendingReset]) -> Markup {
                         p { (ctx.ta("resets-pending-item", &[
                             ("person", r.person.name.clone().into()),
                             ("who", r.started_by.name.clone().into()),
-                            ("date", when(&r.started_at).into()),
+                            ("date", ctx.moment(&r.started_at).into()),
                         ])) }
                         @if r.status == "confirmed" {
                             p.hint { (ctx.t("resets-confirmed")) }
@@ -115,7 +103,7 @@ pub(super) fn pending_section(ctx: &Ctx, resets: &[PendingReset]) -> Markup {
                                 button.primary type="submit" { (icon("check")) " " (ctx.t("action-confirm-reset")) }
                             }
                         } @else if r.status == "delayed" {
-                            p.hint { (ctx.ta("resets-delayed-until", &[("date", when(&r.usable_from).into())])) }
+                            p.hint { (ctx.ta("resets-delayed-until", &[("date", ctx.moment_zoned(&r.usable_from).into())])) }
                         } @else {
                             p.hint { (ctx.t("resets-needs-colleague")) }
                         }
@@ -146,7 +134,7 @@ async fn confirm_submit(
                     li { (ctx.t("reset-step-2")) }
                     li { (ctx.t("reset-step-3-new-sheet")) }
                 }
-                p.hint { (ctx.ta("reset-valid-until", &[("date", when(&reset.expires_at).trim_end_matches(" UTC").to_owned().into())])) " UTC" }
+                p.hint { (ctx.ta("reset-valid-until", &[("date", ctx.moment_zoned(&reset.expires_at).into())])) }
             }
             div.actions.no-print {
                 button.js-print.primary type="button" hidden { (icon("print")) " " (ctx.t("action-print")) }
@@ -205,9 +193,9 @@ pub(super) async fn her_notices(ctx: &Ctx, session: &Session) -> Markup {
     html! {
         @if let Some(r) = reset {
             div.notice.error role="alert" id="reset-notice" {
-                p { (ctx.ta("notice-reset-started", &[("structure", r.structure.name.clone().into()), ("date", when(&r.started_at).into())])) }
+                p { (ctx.ta("notice-reset-started", &[("structure", r.structure.name.clone().into()), ("date", ctx.moment_zoned(&r.started_at).into())])) }
                 @if r.status == "delayed" {
-                    p { (ctx.ta("notice-reset-delayed", &[("date", when(&r.usable_from).into())])) }
+                    p { (ctx.ta("notice-reset-delayed", &[("date", ctx.moment_zoned(&r.usable_from).into())])) }
                 }
                 p { (ctx.t("notice-reset-not-you")) }
                 form method="post" action={"/resets/" (r.id) "/cancel"} {

@@ -34,18 +34,6 @@ struct ProfessionalForm {
     role: String,
 }
 
-/// `2026-12-01T10:00:00Z` as `2026-12-01 10:00 UTC`.
-fn when(rfc3339: &str) -> String {
-    format!(
-        "{} UTC",
-        rfc3339
-            .replace('T', " ")
-            .trim_end_matches('Z')
-            .get(..16)
-            .unwrap_or(rfc3339)
-    )
-}
-
 fn is_admin_of(session: &Session, sid: &str) -> bool {
     match &session.actor {
         Actor::Professional { memberships, .. } => memberships.iter().any(|m| {
@@ -108,7 +96,7 @@ async fn team(
                             br;
                             span.hint { (ctx.ta("team-requested", &[
                                 ("name", m.requested_by.clone().unwrap_or_else(|| ctx.t("team-requested-unknown")).into()),
-                                ("date", when(&m.requested_at).into()),
+                                ("date", ctx.moment(&m.requested_at).into()),
                             ])) }
                             @if can_approve {
                                 form.inline method="post" action={"/s/" (sid) "/team/" (m.id) "/approve"} {
@@ -153,7 +141,7 @@ async fn team(
                     @for m in &former {
                         li {
                             (icon("person")) " " (m.display_name) " · " (m.email)
-                            @if let Some(d) = &m.decided_at { " · " (ctx.ta("team-deactivated-on", &[("date", when(d).into())])) }
+                            @if let Some(d) = &m.decided_at { " · " (ctx.ta("team-deactivated-on", &[("date", ctx.moment(d).into())])) }
                         }
                     }
                 }
