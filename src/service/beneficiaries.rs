@@ -133,7 +133,7 @@ impl App {
         };
         let (password, passphrase) = match (&input.password, input.generate_passphrase) {
             (_, true) => {
-                let p = crate::domain::generate_passphrase();
+                let p = crate::domain::generate_passphrase(language.code());
                 (
                     Password::for_login(&p).ok_or(ServiceError::Internal("passphrase"))?,
                     Some(p),

@@ -57,3 +57,48 @@ async fn times_are_local_to_the_minute_and_slips_tell_the_zone() {
         "the notice of the reset says when, in Paris time: {home}"
     );
 }
+
+/// Generated passphrases are words of her language's list: French for French and for every
+/// language without a list of its own, English for English.
+#[tokio::test]
+async fn generated_passphrases_are_words_of_her_language() {
+    use consigne::domain::WordList;
+    let w = World::new().await;
+    let in_list = |p: &str, list: WordList| {
+        let words = list.words();
+        p.split('-').count() == 5 && p.split('-').all(|x| words.binary_search(&x).is_ok())
+    };
+    for (lang, list, first) in [
+        ("fr", WordList::French, "Anouk"),
+        ("ar", WordList::French, "Samira"),
+        ("en", WordList::English, "Grace"),
+    ] {
+        let r =
+            w.t.post(
+                &format!("/api/v1/structures/{}/beneficiaries", w.s1),
+                Some(&w.p1),
+                serde_json::json!({"first_name": first, "last_name": "Martin", "birth_date": "1990-01-02", "generate_passphrase": true, "language": lang}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        let passphrase = r.json()["passphrase"].as_str().unwrap().to_owned();
+        assert!(in_list(&passphrase, list), "{lang}: {passphrase}");
+        // It opens her safe.
+        let identifier = r.json()["identifier"].as_str().unwrap().to_owned();
+        w.t.login_ok(&identifier, &passphrase).await;
+
+        let r =
+            w.t.get(&format!("/api/v1/passphrase?language={lang}"), Some(&w.p1))
+                .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+        assert!(in_list(r.json()["passphrase"].as_str().unwrap(), list));
+    }
+    // Without a language: the platform's default (French).
+    let r = w.t.get("/api/v1/passphrase", Some(&w.p1)).await;
+    assert!(in_list(
+        r.json()["passphrase"].as_str().unwrap(),
+        WordList::French
+    ));
+    let r = w.t.get("/api/v1/passphrase?language=xx", Some(&w.p1)).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+}

@@ -321,13 +321,29 @@ async fn decline_invitation(
     no_content()
 }
 
-async fn passphrase(ApiSession(session): ApiSession) -> ApiResult {
+#[derive(Deserialize)]
+struct PassphraseQuery {
+    /// The person's language: her word list (`WordList::for_language`).
+    language: Option<String>,
+}
+
+async fn passphrase(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Query(q): Query<PassphraseQuery>,
+) -> ApiResult {
     if !matches!(session.actor, crate::policy::Actor::Professional { .. }) {
         return Err(ApiError::not_found());
     }
+    let language = crate::domain::Language::parse(
+        q.language
+            .as_deref()
+            .unwrap_or(&s.app.config.default_language),
+    )
+    .map_err(crate::service::ServiceError::from)?;
     ok(
         StatusCode::OK,
-        json!({ "passphrase": crate::domain::generate_passphrase() }),
+        json!({ "passphrase": crate::domain::generate_passphrase(language.code()) }),
     )
 }
 
