@@ -32,6 +32,7 @@ async fn login(app: &App, identifier: &str, password: &str) -> anyhow::Result<Se
             totp: None,
             address: [127, 0, 0, 1].into(),
             allow_pending: false,
+            language: None,
         })
         .await
         .map_err(|e| anyhow::anyhow!("demo login {identifier}: {e}"))?;

@@ -370,6 +370,7 @@ async fn login(app: &App, login: &str, password: &str) -> Result<Session> {
             totp: None,
             address: [127, 0, 0, 1].into(),
             allow_pending: false,
+            language: None,
         })
         .await
         .map_err(|e| anyhow!("logging in as {login}: {e}"))?;

@@ -235,6 +235,7 @@ impl App {
                     phone: phone.map(|p| p.as_str().to_owned()),
                     language: language.code().into(),
                     identifier: identifier.as_str().into(),
+                    language_chosen: false,
                 };
                 row.identity_sealed = record.seal(&app, &identity_key, &bid);
                 accounts::insert(tx, &account)?;
@@ -713,6 +714,7 @@ impl App {
             phone: None,
             language: identity.language.clone(),
             identifier: identity.identifier.clone(),
+            language_chosen: false,
         };
         check_for_identity(&record, raw)
     }

@@ -102,3 +102,151 @@ async fn generated_passphrases_are_words_of_her_language() {
     let r = w.t.get("/api/v1/passphrase?language=xx", Some(&w.p1)).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
 }
+
+/// Picks `lang` with the login page's picker.
+async fn pick(t: &TestApp, c: &reqwest::Client, lang: &str) {
+    let (_, _, html) = page(c, t, "/login").await;
+    let (status, headers, _) = submit(
+        c,
+        t,
+        "/language",
+        &[
+            ("_csrf", &csrf_of(&html)),
+            ("language", lang),
+            ("next", "/login"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(headers["location"], "/login");
+}
+
+/// Logs in with the login form; returns her home page.
+async fn page_login(t: &TestApp, c: &reqwest::Client, identifier: &str) -> String {
+    let (_, _, html) = page(c, t, "/login").await;
+    let (status, headers, _) = submit(
+        c,
+        t,
+        "/login",
+        &[
+            ("_csrf", &csrf_of(&html)),
+            ("identifier", identifier),
+            ("password", PERSON_PASSWORD),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(headers["location"], "/home");
+    page(c, t, "/home").await.2
+}
+
+/// The language she picks on the login page is the one she lands in, and becomes her
+/// preference when she had none of her own (the professional set French when opening her
+/// safe); a preference she chose stays when a shared computer's picker shows another language.
+#[tokio::test]
+async fn the_language_picked_on_the_login_page_survives_login() {
+    let w = World::new().await;
+    let t = &w.t;
+    let saved = || async {
+        t.get(
+            "/api/v1/me",
+            Some(&t.login_ok(&w.identifier, PERSON_PASSWORD).await),
+        )
+        .await
+        .json()["language"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    assert_eq!(saved().await, "fr");
+
+    // She picks Arabic on the login page and logs in: Arabic, and now her preference.
+    let c = crate::pages::browser();
+    pick(t, &c, "ar").await;
+    let (_, _, html) = page(&c, t, "/login").await;
+    assert!(html.contains("<html lang=\"ar\" dir=\"rtl\">"));
+    let home = page_login(t, &c, &w.identifier).await;
+    assert!(home.contains("<html lang=\"ar\" dir=\"rtl\">"), "{home}");
+    assert_eq!(saved().await, "ar");
+
+    // On a computer whose picker someone left on Russian: this session is in Russian, her
+    // own choice (Arabic) stays.
+    let shared = crate::pages::browser();
+    pick(t, &shared, "ru").await;
+    let home = page_login(t, &shared, &w.identifier).await;
+    assert!(home.contains("<html lang=\"ru\" dir=\"ltr\">"));
+    assert_eq!(saved().await, "ar");
+    // Without any pick, she lands in her own language.
+    let home = page_login(t, &crate::pages::browser(), &w.identifier).await;
+    assert!(home.contains("<html lang=\"ar\" dir=\"rtl\">"));
+}
+
+/// The picker brings her back to the page she was on, never to another site.
+#[tokio::test]
+async fn the_language_picker_returns_to_the_same_page_and_nowhere_else() {
+    let w = World::new().await;
+    let t = &w.t;
+    let c = logged_in(t, &w.identifier, PERSON_PASSWORD).await;
+    let (_, _, html) = page(&c, t, "/relays").await;
+    assert!(
+        html.contains("<input type=\"hidden\" name=\"next\" value=\"/relays\">"),
+        "the picker knows where she is"
+    );
+    let (_, _, html) = page(&c, t, "/documents?page=1").await;
+    assert!(html.contains("name=\"next\" value=\"/documents?page=1\""));
+    let csrf = csrf_of(&html);
+    let go = |next: &'static str| {
+        let (c, csrf) = (c.clone(), csrf.clone());
+        async move {
+            let (status, headers, _) = submit(
+                &c,
+                t,
+                "/language",
+                &[("_csrf", &csrf), ("language", "en"), ("next", next)],
+            )
+            .await;
+            assert_eq!(status, StatusCode::SEE_OTHER, "{next}");
+            headers["location"].to_str().unwrap().to_owned()
+        }
+    };
+    assert_eq!(go("/documents?page=1").await, "/documents?page=1");
+    assert_eq!(go("/relays").await, "/relays");
+    for elsewhere in [
+        "https://evil.example/",
+        "//evil.example/",
+        "/\\evil.example",
+        "\\\\evil.example",
+        "javascript:alert(1)",
+        "/home\r\nSet-Cookie: x=y",
+        "",
+    ] {
+        assert_eq!(go(elsewhere).await, "/home", "{elsewhere:?}");
+    }
+    // A page shown in answer to a form has no address to go back to: home.
+    let (_, _, html) = submit(
+        &c,
+        t,
+        "/settings/password",
+        &[("_csrf", &csrf), ("current_password", "wrong")],
+    )
+    .await;
+    assert!(!html.contains("name=\"next\""));
+    // Logged out, on the recovery page: back to it.
+    let anonymous = crate::pages::browser();
+    let (_, _, html) = page(&anonymous, t, "/recover").await;
+    let (status, headers, _) = submit(
+        &anonymous,
+        t,
+        "/language",
+        &[
+            ("_csrf", &csrf_of(&html)),
+            ("language", "uk"),
+            ("next", "/recover"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(headers["location"], "/recover");
+    let (_, _, html) = page(&anonymous, t, "/recover").await;
+    assert!(html.contains("<html lang=\"uk\""));
+}

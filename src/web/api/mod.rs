@@ -200,6 +200,7 @@ async fn login(
             totp: b.totp,
             address,
             allow_pending: false,
+            language: None,
         })
         .await?;
     match outcome {

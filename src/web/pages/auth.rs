@@ -126,6 +126,7 @@ async fn login_submit(
         totp: None,
         address,
         allow_pending: true,
+        language: ctx.picked_language.map(str::to_owned),
     };
     match ctx.state.app.login(req).await {
         Ok(LoginOutcome::Full { token, session }) => with_session_cookie(

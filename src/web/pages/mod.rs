@@ -232,6 +232,9 @@ fn layout(ctx: &Ctx, title: &str, body: Markup) -> Markup {
                         div.top-actions {
                             form.lang method="post" action="/language" {
                                 (ctx.csrf_field())
+                                @if let Some(here) = ctx.here.as_deref().and_then(local_path) {
+                                    input type="hidden" name="next" value=(here);
+                                }
                                 label for="language-picker" { (icons::icon("language")) span.visually-hidden { (ctx.t("language-label")) } }
                                 select id="language-picker" name="language" {
                                     @for code in SUPPORTED {
@@ -305,7 +308,9 @@ pub async fn change_language(
     {
         return ctx.error_page(&e);
     }
-    let back = session.as_ref().map_or("/login", Ctx::home_path);
+    // Back where she was: a path of this site only (never an address elsewhere).
+    let back =
+        local_path(&form.next).unwrap_or_else(|| session.as_ref().map_or("/login", Ctx::home_path));
     let mut res = Redirect::to(back).into_response();
     ctx.add_cookie(&mut res, LANG_COOKIE, lang.code(), Some(365 * 24 * 3600));
     res
@@ -315,6 +320,61 @@ pub async fn change_language(
 pub struct LanguageForm {
     #[serde(default)]
     language: String,
+    /// The page the picker was on (`Ctx::here`).
+    #[serde(default)]
+    next: String,
+}
+
+/// `raw` when it is a path of this site that a redirect may go to: it starts with one `/`
+/// (`//host` and `/\host` name another site to browsers), holds no backslash, control
+/// character or space, and is not absurdly long. Anything else is refused (`None`): the
+/// picker never sends anyone elsewhere.
+pub fn local_path(raw: &str) -> Option<&str> {
+    let rest = raw.strip_prefix('/')?;
+    let ok = raw.len() <= 1024
+        && !rest.starts_with(['/', '\\'])
+        && !raw
+            .chars()
+            .any(|c| c == '\\' || c.is_control() || c.is_whitespace())
+        && !raw.starts_with("/language");
+    ok.then_some(raw)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::local_path;
+
+    #[test]
+    fn only_paths_of_this_site_are_places_to_go_back_to() {
+        // An encoded line break is a path like any other: the server never decodes it back.
+        for ok in [
+            "/",
+            "/home",
+            "/documents?folder=abc&page=2",
+            "/pro/b/1234",
+            "/login",
+            "/%0d%0aSet-Cookie:x",
+        ] {
+            assert_eq!(local_path(ok), Some(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "home",
+            "https://evil.example/",
+            "//evil.example/",
+            "/\\evil.example/",
+            "/\\/evil.example",
+            "\\\\evil.example",
+            "/ /evil.example",
+            "/\t/evil.example",
+            "/home\r\nLocation: https://evil.example",
+            "/language",
+            "javascript:alert(1)",
+        ] {
+            assert_eq!(local_path(bad), None, "{bad:?}");
+        }
+        assert_eq!(local_path(&format!("/{}", "a".repeat(2000))), None);
+    }
 }
 
 /// Times as pages show them: local (the platform's time zone), to the minute, through
