@@ -413,6 +413,7 @@ async fn service_phase(
                 name,
                 kind: "relay".into(),
                 city: Some(city),
+                phone: None,
                 annual_budget_eur: Some(450_000),
             },
         )

@@ -190,7 +190,7 @@ sheet-title = ورقة الاسترجاع
 sheet-identifier = اسم المستخدم
 sheet-recovery-code = رمز الاسترجاع
 sheet-lost-title = إذا نسيت كلمة المرور
-sheet-lost-1 = افتح consigne واختر «نسيت كلمة المرور؟».
+sheet-lost-1 = افتح { $address } (أو امسح الرمز) واختر «{ $forgot }».
 sheet-lost-2 = اكتب اسم المستخدم ورمز الاسترجاع هذا، ثم اختر كلمة مرور جديدة.
 sheet-lost-3 = ضاعت الورقة؟ اذهب إلى جهة الدعم الخاصة بك: يمكن لأخصائي اجتماعي مساعدتك هناك حضوريًا.
 sheet-keep = احتفظ بهذه الورقة في مكان آمن، بعيدًا عن هاتفك. لا أحد في Consigne يستطيع قراءة خزنتك.
@@ -501,3 +501,13 @@ pro-search-found = { $count ->
 ## Times (local, to the minute)
 time-zone-name = بتوقيت { $city }
 times-note = الأوقات بتوقيت { $city }.
+
+## The printed recovery sheet, a structure's phone
+sheet-address = عنوان الموقع
+sheet-qr-label = امسح هذا الرمز بهاتفك: يفتح صفحة الدخول.
+sheet-relay = جهة الدعم الخاصة بك، التي يمكنها مساعدتك حضوريًا
+sheet-made = أُعدّت هذه الورقة في { $date }.
+field-structure-phone = هاتف المؤسسة
+structure-phone-hint = يُطبع على ورقة الاسترجاع للأشخاص الذين اختاروا مؤسستكم لمساعدتهم على استعادة الوصول إلى خزنتهم.
+structure-phone-saved = تم حفظ رقم المؤسسة.
+journal-structure-phone-changed-success = غيّر { $who } رقم هاتف المؤسسة.

@@ -170,7 +170,7 @@ sheet-title = Recovery sheet
 sheet-identifier = Identifier
 sheet-recovery-code = Recovery code
 sheet-lost-title = If you lose your password
-sheet-lost-1 = Go to consigne and choose "Lost password".
+sheet-lost-1 = Go to { $address } (or scan the code) and choose "{ $forgot }".
 sheet-lost-2 = Type your identifier and this recovery code, then choose a new password.
 sheet-lost-3 = No sheet? Go to your relais: a social worker can help you in person.
 sheet-keep = Keep this sheet in a safe place, apart from your phone. Nobody at Consigne can read your safe.
@@ -477,3 +477,13 @@ pro-search-found = { $count ->
 ## Times (local, to the minute)
 time-zone-name = { $city } time
 times-note = Times are { $city } time.
+
+## The printed recovery sheet, a structure's phone
+sheet-address = Website
+sheet-qr-label = Scan this code with your phone: it opens the login page.
+sheet-relay = Your relais, who can help you in person
+sheet-made = Sheet made on { $date }.
+field-structure-phone = Structure's phone number
+structure-phone-hint = Printed on the recovery sheet of the people who chose your structure to help them get back into their safe.
+structure-phone-saved = The structure's number is saved.
+journal-structure-phone-changed-success = { $who } changed the structure's phone number.

@@ -175,7 +175,7 @@ sheet-title = Hoja de recuperación
 sheet-identifier = Identificador
 sheet-recovery-code = Código de recuperación
 sheet-lost-title = Si pierdes tu contraseña
-sheet-lost-1 = Entra en consigne y elige «¿Olvidaste la contraseña?».
+sheet-lost-1 = Entra en { $address } (o escanea el código) y elige «{ $forgot }».
 sheet-lost-2 = Escribe tu identificador y este código de recuperación, y luego elige una contraseña nueva.
 sheet-lost-3 = ¿Ya no tienes la hoja? Ve a tu entidad de apoyo: un trabajador social puede ayudarte allí mismo.
 sheet-keep = Guarda esta hoja en un lugar seguro, lejos de tu teléfono. Nadie en Consigne puede leer tu caja fuerte.
@@ -482,3 +482,13 @@ pro-search-found = { $count ->
 ## Times (local, to the minute)
 time-zone-name = hora de { $city }
 times-note = Las horas son las de { $city }.
+
+## The printed recovery sheet, a structure's phone
+sheet-address = Dirección del sitio
+sheet-qr-label = Escanea este código con tu teléfono: abre la página de acceso.
+sheet-relay = Tu entidad de apoyo, que puede ayudarte en persona
+sheet-made = Hoja hecha el { $date }.
+field-structure-phone = Teléfono de la estructura
+structure-phone-hint = Se imprime en la hoja de recuperación de las personas que eligieron tu estructura para ayudarlas a recuperar el acceso a su caja fuerte.
+structure-phone-saved = El número de la estructura se ha guardado.
+journal-structure-phone-changed-success = { $who } cambió el número de teléfono de la estructura.

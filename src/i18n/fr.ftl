@@ -170,7 +170,7 @@ sheet-title = Fiche de secours
 sheet-identifier = Identifiant
 sheet-recovery-code = Code de secours
 sheet-lost-title = Si vous perdez votre mot de passe
-sheet-lost-1 = Allez sur consigne et choisissez « Mot de passe perdu ».
+sheet-lost-1 = Allez sur { $address } (ou scannez le code) et choisissez « { $forgot } ».
 sheet-lost-2 = Tapez votre identifiant et ce code de secours, puis choisissez un nouveau mot de passe.
 sheet-lost-3 = Plus de fiche ? Allez voir votre relais : un travailleur social peut vous aider sur place.
 sheet-keep = Gardez cette fiche en lieu sûr, loin de votre téléphone. Personne chez Consigne ne peut lire votre coffre.
@@ -477,3 +477,13 @@ pro-search-found = { $count ->
 ## Times (local, to the minute)
 time-zone-name = heure de { $city }
 times-note = Les heures sont celles de { $city }.
+
+## The printed recovery sheet, a structure's phone
+sheet-address = Adresse du site
+sheet-qr-label = Scannez ce code avec votre téléphone : il ouvre la page de connexion.
+sheet-relay = Votre relais, qui peut vous aider sur place
+sheet-made = Fiche faite le { $date }.
+field-structure-phone = Téléphone de la structure
+structure-phone-hint = Imprimé sur la fiche de secours des personnes qui ont choisi votre structure pour les aider à retrouver l'accès à leur coffre.
+structure-phone-saved = Le numéro de la structure est enregistré.
+journal-structure-phone-changed-success = { $who } a changé le numéro de téléphone de la structure.

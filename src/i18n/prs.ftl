@@ -176,7 +176,7 @@ sheet-title = ورقه بازیابی
 sheet-identifier = نام کاربری
 sheet-recovery-code = کود بازیابی
 sheet-lost-title = اگر رمز تان را گم کردید
-sheet-lost-1 = به consigne بروید و «رمز را فراموش کرده‌اید؟» را انتخاب کنید.
+sheet-lost-1 = به { $address } بروید (یا کد را اسکن کنید) و «{ $forgot }» را انتخاب کنید.
 sheet-lost-2 = نام کاربری و این کود بازیابی را بنویسید، بعد یک رمز نو انتخاب کنید.
 sheet-lost-3 = ورقه را ندارید؟ نزد نهاد حمایتی تان بروید: یک کارکن اجتماعی همان‌جا به شما کمک می‌کند.
 sheet-keep = این ورقه را در یک جای امن، دور از تلیفون تان نگه دارید. هیچ کس در Consigne نمی‌تواند صندوق امانت شما را بخواند.
@@ -483,3 +483,13 @@ pro-search-found = { $count ->
 ## Times (local, to the minute)
 time-zone-name = به وقت { $city }
 times-note = وقت‌ها به وقت { $city } است.
+
+## The printed recovery sheet, a structure's phone
+sheet-address = آدرس سایت
+sheet-qr-label = این کد را با تیلفون خود اسکن کنید: صفحهٔ ورود را باز می‌کند.
+sheet-relay = نهاد حمایتی شما که می‌تواند حضوری کمک کند
+sheet-made = این ورقه در { $date } ساخته شد.
+field-structure-phone = تیلفون مؤسسه
+structure-phone-hint = روی ورقهٔ بازیابی کسانی چاپ می‌شود که مؤسسهٔ شما را برای کمک به دسترسی دوباره به صندوق خود انتخاب کرده‌اند.
+structure-phone-saved = شمارهٔ مؤسسه ذخیره شد.
+journal-structure-phone-changed-success = { $who } شمارهٔ تیلفون مؤسسه را تغییر داد.

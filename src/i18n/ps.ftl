@@ -176,7 +176,7 @@ sheet-title = د ژغورنې پاڼه
 sheet-identifier = کارن نوم
 sheet-recovery-code = د ژغورنې کوډ
 sheet-lost-title = که پټنوم مو ورک شي
-sheet-lost-1 = consigne ته لاړ شئ او «پټنوم مو هېر شوی؟» وټاکئ.
+sheet-lost-1 = { $address } ته لاړ شئ (یا کوډ سکن کړئ) او «{ $forgot }» وټاکئ.
 sheet-lost-2 = خپل کارن نوم او دا د ژغورنې کوډ ولیکئ، بیا نوی پټنوم وټاکئ.
 sheet-lost-3 = پاڼه نه لرئ؟ خپلې ملاتړې ادارې ته لاړ شئ: یو ټولنیز کارکوونکی هلته درسره مرسته کولی شي.
 sheet-keep = دا پاڼه په خوندي ځای کې، له خپل ټیلیفون څخه لرې وساتئ. په Consigne کې هېڅوک ستاسو خوندي صندوق نشي لوستلی.
@@ -483,3 +483,13 @@ pro-search-found = { $count ->
 ## Times (local, to the minute)
 time-zone-name = د { $city } په وخت
 times-note = وختونه د { $city } په وخت دي.
+
+## The printed recovery sheet, a structure's phone
+sheet-address = د ویب پاڼې پته
+sheet-qr-label = دا کوډ په خپل تلیفون سکن کړئ: د ننوتو پاڼه پرانیزي.
+sheet-relay = ستاسو ملاتړې اداره چې په حضوري ډول مرسته کولی شي
+sheet-made = دا پاڼه په { $date } جوړه شوه.
+field-structure-phone = د ادارې تلیفون
+structure-phone-hint = د هغو کسانو د ژغورنې پر پاڼه چاپېږي چې ستاسو اداره یې د خپل صندوق د بیا لاسرسي لپاره غوره کړې ده.
+structure-phone-saved = د ادارې شمېره خوندي شوه.
+journal-structure-phone-changed-success = { $who } د ادارې د تلیفون شمېره بدله کړه.

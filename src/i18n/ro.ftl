@@ -179,7 +179,7 @@ sheet-title = Fișă de recuperare
 sheet-identifier = Nume de utilizator
 sheet-recovery-code = Cod de recuperare
 sheet-lost-title = Dacă îți pierzi parola
-sheet-lost-1 = Intră pe consigne și alege „Ai uitat parola?”.
+sheet-lost-1 = Intră pe { $address } (sau scanează codul) și alege „{ $forgot }”.
 sheet-lost-2 = Scrie numele de utilizator și acest cod de recuperare, apoi alege o parolă nouă.
 sheet-lost-3 = Nu mai ai fișa? Mergi la organizația ta de sprijin: un asistent social te poate ajuta pe loc.
 sheet-keep = Păstrează această fișă într-un loc sigur, departe de telefon. Nimeni de la Consigne nu poate citi seiful tău.
@@ -488,3 +488,13 @@ pro-search-found = { $count ->
 ## Times (local, to the minute)
 time-zone-name = ora din { $city }
 times-note = Orele sunt afișate după ora din { $city }.
+
+## The printed recovery sheet, a structure's phone
+sheet-address = Adresa site-ului
+sheet-qr-label = Scanează acest cod cu telefonul: deschide pagina de conectare.
+sheet-relay = Organizația ta de sprijin, care te poate ajuta pe loc
+sheet-made = Fișă făcută pe { $date }.
+field-structure-phone = Telefonul structurii
+structure-phone-hint = Se tipărește pe fișa de recuperare a persoanelor care au ales structura voastră să le ajute să-și recapete accesul la seif.
+structure-phone-saved = Numărul structurii a fost salvat.
+journal-structure-phone-changed-success = { $who } a schimbat numărul de telefon al structurii.

@@ -186,7 +186,7 @@ sheet-title = Лист восстановления
 sheet-identifier = Логин
 sheet-recovery-code = Код восстановления
 sheet-lost-title = Если вы забыли пароль
-sheet-lost-1 = Откройте consigne и выберите «Забыли пароль?».
+sheet-lost-1 = Откройте { $address } (или отсканируйте код) и выберите «{ $forgot }».
 sheet-lost-2 = Введите логин и этот код восстановления, затем выберите новый пароль.
 sheet-lost-3 = Нет листа? Обратитесь в свою организацию поддержки: социальный работник поможет вам на месте.
 sheet-keep = Храните этот лист в надёжном месте, отдельно от телефона. Никто в Consigne не может прочитать ваш сейф.
@@ -496,3 +496,13 @@ pro-search-found = { $count ->
 ## Times (local, to the minute)
 time-zone-name = по времени { $city }
 times-note = Время указано по часовому поясу { $city }.
+
+## The printed recovery sheet, a structure's phone
+sheet-address = Адрес сайта
+sheet-qr-label = Отсканируйте этот код телефоном: он откроет страницу входа.
+sheet-relay = Ваша организация поддержки, которая поможет на месте
+sheet-made = Лист создан { $date }.
+field-structure-phone = Телефон организации
+structure-phone-hint = Печатается на листе восстановления тех, кто выбрал вашу организацию, чтобы она помогла им вернуть доступ к сейфу.
+structure-phone-saved = Номер организации сохранён.
+journal-structure-phone-changed-success = { $who } изменил(а) номер телефона организации.

@@ -186,7 +186,7 @@ sheet-title = Аркуш відновлення
 sheet-identifier = Логін
 sheet-recovery-code = Код відновлення
 sheet-lost-title = Якщо ви забули пароль
-sheet-lost-1 = Відкрийте consigne і виберіть «Забули пароль?».
+sheet-lost-1 = Відкрийте { $address } (або відскануйте код) і виберіть «{ $forgot }».
 sheet-lost-2 = Введіть логін і цей код відновлення, потім виберіть новий пароль.
 sheet-lost-3 = Немає аркуша? Зверніться до своєї організації підтримки: соціальний працівник допоможе вам на місці.
 sheet-keep = Зберігайте цей аркуш у надійному місці, окремо від телефону. Ніхто в Consigne не може прочитати ваш сейф.
@@ -496,3 +496,13 @@ pro-search-found = { $count ->
 ## Times (local, to the minute)
 time-zone-name = за часом { $city }
 times-note = Час указано за часовим поясом { $city }.
+
+## The printed recovery sheet, a structure's phone
+sheet-address = Адреса сайту
+sheet-qr-label = Відскануйте цей код телефоном: він відкриє сторінку входу.
+sheet-relay = Ваша організація підтримки, яка допоможе на місці
+sheet-made = Аркуш створено { $date }.
+field-structure-phone = Телефон організації
+structure-phone-hint = Друкується на аркуші відновлення тих, хто обрав вашу організацію, щоб вона допомогла їм повернути доступ до сейфа.
+structure-phone-saved = Номер організації збережено.
+journal-structure-phone-changed-success = { $who } змінив(ла) номер телефону організації.

@@ -12,7 +12,7 @@ use crate::service::{App, NamedRef, ServiceError, ServiceResult, Session, new_id
 use crate::store::Sql;
 use crate::store::accounts::{self, AccountRow};
 use crate::store::beneficiaries::{self, BeneficiaryRow};
-use crate::store::structures;
+use crate::store::structures::{self, StructureRow};
 use consigne_vault::{Key32, KeyPair, PublicKey, recovery};
 use serde::Serialize;
 
@@ -41,6 +41,28 @@ pub struct OpenedSafe {
     pub passphrase: Option<String>,
     #[serde(skip)]
     pub display_name: String,
+    /// Her language: the sheet is printed in it (with French beside it).
+    #[serde(skip)]
+    pub language: String,
+    /// Her recovery relais, whose name and phone the sheet prints.
+    #[serde(skip)]
+    pub recovery_relays: Vec<SheetRelay>,
+}
+
+/// A recovery relais as the printed sheet names it: where she can go, whom she can call.
+#[derive(Debug, Clone)]
+pub struct SheetRelay {
+    pub name: String,
+    pub phone: Option<String>,
+}
+
+impl From<&StructureRow> for SheetRelay {
+    fn from(s: &StructureRow) -> Self {
+        Self {
+            name: s.name.clone(),
+            phone: s.phone.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -212,7 +234,7 @@ impl App {
                 &birth.iso(),
             )
         });
-        let identifier = self
+        let (identifier, recovery_relays) = self
             .tx(move |tx| {
                 let structure = structures::by_id(tx, &sid)?.ok_or(ServiceError::NotFound)?;
                 // Homonyms get a short suffix: the first free one wins.
@@ -262,7 +284,8 @@ impl App {
                     }
                 }
                 journal(tx, now, Some(&bid), &actor, "safe_opened", None, true)?;
-                if crate::policy::may_be_relay(structure.kind) && input_recovery {
+                let recovery = crate::policy::may_be_relay(structure.kind) && input_recovery;
+                if recovery {
                     journal(
                         tx,
                         now,
@@ -273,7 +296,12 @@ impl App {
                         true,
                     )?;
                 }
-                Ok(identifier.as_str().to_owned())
+                let relays = if recovery {
+                    vec![SheetRelay::from(&structure)]
+                } else {
+                    Vec::new()
+                };
+                Ok((identifier.as_str().to_owned(), relays))
             })
             .await?;
         Ok(OpenedSafe {
@@ -282,6 +310,8 @@ impl App {
             recovery_code: code,
             passphrase,
             display_name,
+            language: language.code().to_owned(),
+            recovery_relays,
         })
     }
 

@@ -30,6 +30,10 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (11, include_str!("migrations/postgres/0011_login_known.sql")),
     (16, include_str!("migrations/postgres/0016_directory.sql")),
     (
+        17,
+        include_str!("migrations/postgres/0017_structure_phone.sql"),
+    ),
+    (
         10,
         include_str!("migrations/postgres/0010_reset_confirmation.sql"),
     ),

@@ -31,6 +31,10 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (11, include_str!("migrations/sqlite/0011_login_known.sql")),
     (16, include_str!("migrations/sqlite/0016_directory.sql")),
     (
+        17,
+        include_str!("migrations/sqlite/0017_structure_phone.sql"),
+    ),
+    (
         10,
         include_str!("migrations/sqlite/0010_reset_confirmation.sql"),
     ),

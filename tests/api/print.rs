@@ -250,3 +250,159 @@ async fn the_language_picker_returns_to_the_same_page_and_nowhere_else() {
     let (_, _, html) = page(&anonymous, t, "/recover").await;
     assert!(html.contains("<html lang=\"uk\""));
 }
+
+/// The text of the element with `id` (up to its first child tag).
+fn text_of(html: &str, id: &str) -> String {
+    html.split(&format!("id=\"{id}\">"))
+        .nth(1)
+        .unwrap_or_else(|| panic!("no #{id} in {html}"))
+        .split('<')
+        .next()
+        .unwrap()
+        .to_owned()
+}
+
+/// The sheet a professional prints when she opens an Arabic-speaking person's safe: in Arabic
+/// with French beside it, the site's address, a QR code to the login page, and the relais she
+/// chose to help her get back in, with its phone number (the professional's page stays French).
+#[tokio::test]
+async fn the_recovery_sheet_is_printed_in_her_language_with_french_beside_it() {
+    let w = World::new().await;
+    let t = &w.t;
+    // The structure's admin gives its phone number (the operator could too).
+    let r = t
+        .send(
+            t.http
+                .put(t.url(&format!("/api/v1/structures/{}/phone", w.s1)))
+                .bearer_auth(&w.p1)
+                .json(&serde_json::json!({"phone": "01 99 00 12 34"})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
+    let pro = staff_logged_in(t, &w.p1_login.0, &w.p1_login.1).await;
+    let (_, _, html) = page(&pro, t, &format!("/pro/s/{}/open", w.s1)).await;
+    let csrf = csrf_of(&html);
+    let (status, _, sheet) = submit(
+        &pro,
+        t,
+        &format!("/pro/s/{}/open", w.s1),
+        &[
+            ("_csrf", &csrf),
+            ("first_name", "Samira"),
+            ("last_name", "Haddad"),
+            ("birth_date", "1991-04-12"),
+            ("language", "ar"),
+            ("password_choice", "typed"),
+            ("password", PERSON_PASSWORD),
+            ("recovery_relay", "yes"),
+            ("consent", "yes"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{sheet}");
+    // The page around it is the professional's (French); the sheet is hers.
+    assert!(sheet.contains("<html lang=\"fr\" dir=\"ltr\">"));
+    assert!(sheet.contains("<article class=\"sheet\" lang=\"ar\" dir=\"rtl\">"));
+    assert!(sheet.contains("ورقة الاسترجاع") && sheet.contains("Fiche de secours"));
+    assert!(sheet.contains("<section class=\"sheet-text\" lang=\"ar\" dir=\"rtl\">"));
+    assert!(sheet.contains("<section class=\"sheet-text\" lang=\"fr\" dir=\"ltr\">"));
+    // The address people type, a QR code, her relais and its number.
+    assert_eq!(text_of(&sheet, "sheet-address"), "http://127.0.0.1");
+    assert!(sheet.contains("Allez sur http://127.0.0.1 (ou scannez le code)"));
+    assert!(sheet.contains("افتح http://127.0.0.1"));
+    let qr = sheet.split("id=\"sheet-qr\"").nth(1).unwrap();
+    assert!(qr.contains("<svg"), "a QR code");
+    assert!(sheet.contains("Accueil de jour") && sheet.contains("01 99 00 12 34"));
+    assert!(text_of(&sheet, "sheet-identifier").starts_with("samira.haddad.12041991"));
+    // The date it was made, in Paris time, in both languages.
+    assert!(sheet.contains("(heure de Paris)") && sheet.contains("(بتوقيت Paris)"));
+
+    // Her new sheet, printed in her session: hers again, with her recovery relais.
+    let identifier = text_of(&sheet, "sheet-identifier");
+    let person = logged_in(t, &identifier, PERSON_PASSWORD).await;
+    let (_, _, html) = page(&person, t, "/recovery-sheet").await;
+    let (status, _, sheet) =
+        submit(&person, t, "/recovery-sheet", &[("_csrf", &csrf_of(&html))]).await;
+    assert_eq!(status, StatusCode::OK, "{sheet}");
+    assert!(sheet.contains("<html lang=\"ar\" dir=\"rtl\">"));
+    assert!(sheet.contains("<article class=\"sheet\" lang=\"ar\" dir=\"rtl\">"));
+    assert!(sheet.contains("lang=\"fr\" dir=\"ltr\">"));
+    assert!(sheet.contains("Accueil de jour") && sheet.contains("01 99 00 12 34"));
+
+    // A French-speaking person's sheet is in French only, once.
+    let (_, _, html) = page(&pro, t, &format!("/pro/s/{}/open", w.s1)).await;
+    let (_, _, sheet) = submit(
+        &pro,
+        t,
+        &format!("/pro/s/{}/open", w.s1),
+        &[
+            ("_csrf", &csrf_of(&html)),
+            ("first_name", "Julie"),
+            ("last_name", "Moreau"),
+            ("birth_date", "1979-11-30"),
+            ("language", "fr"),
+            ("password_choice", "typed"),
+            ("password", PERSON_PASSWORD),
+            ("recovery_relay", "no"),
+            ("consent", "yes"),
+        ],
+    )
+    .await;
+    assert_eq!(sheet.matches("class=\"sheet-text\"").count(), 1);
+    assert!(sheet.contains("<article class=\"sheet\" lang=\"fr\" dir=\"ltr\">"));
+    // No recovery relais chosen: none is printed.
+    assert!(!sheet.contains("01 99 00 12 34"));
+}
+
+/// A structure's phone number: given at registration, changed by its admins or the operator,
+/// checked like any number, journaled.
+#[tokio::test]
+async fn a_structures_phone_is_set_at_registration_and_by_its_admins() {
+    let w = World::new().await;
+    let t = &w.t;
+    let r = t
+        .post(
+            "/api/v1/structures",
+            Some(&w.admin),
+            serde_json::json!({"name": "Halte de nuit", "kind": "relay", "phone": "01 99 00 56 78"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    assert_eq!(r.json()["phone"], "0199005678");
+    let put = |token: &str, phone: &str| {
+        t.http
+            .put(t.url(&format!("/api/v1/structures/{}/phone", w.s1)))
+            .bearer_auth(token)
+            .json(&serde_json::json!({ "phone": phone }))
+    };
+    let r = t.send(put(&w.p1, "pas un numéro")).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    let r = t.send(put(&w.admin, "+33 1 99 00 12 34")).await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
+    let s = t
+        .get(&format!("/api/v1/structures/{}", w.s1), Some(&w.p1))
+        .await;
+    assert_eq!(s.json()["phone"], "+33199001234");
+    let r = t
+        .delete(&format!("/api/v1/structures/{}/phone", w.s1), Some(&w.p1))
+        .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
+    let s = t
+        .get(&format!("/api/v1/structures/{}", w.s1), Some(&w.p1))
+        .await;
+    assert!(s.json().get("phone").is_none(), "{}", s.text);
+
+    // The team page shows it and lets its admin change it with a plain form.
+    let pro = staff_logged_in(t, &w.p1_login.0, &w.p1_login.1).await;
+    let (_, _, html) = page(&pro, t, &format!("/s/{}/team", w.s1)).await;
+    let (status, _, html) = submit(
+        &pro,
+        t,
+        &format!("/s/{}/phone", w.s1),
+        &[("_csrf", &csrf_of(&html)), ("phone", "01 99 00 12 34")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(html.contains("Le numéro de la structure est enregistré."));
+    assert!(html.contains("01 99 00 12 34"));
+}

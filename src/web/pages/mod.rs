@@ -282,6 +282,17 @@ pub fn field_error(msg: &Option<String>) -> Markup {
     }
 }
 
+/// A phone number as people read it aloud: a French ten-digit number in pairs
+/// (`01 99 00 12 34`); any other as stored.
+pub fn phone_display(phone: &str) -> String {
+    if phone.len() == 10 && phone.starts_with('0') && phone.bytes().all(|b| b.is_ascii_digit()) {
+        let pairs: Vec<&str> = (0..5).filter_map(|i| phone.get(2 * i..2 * i + 2)).collect();
+        pairs.join(" ")
+    } else {
+        phone.to_owned()
+    }
+}
+
 pub fn raw(s: &str) -> PreEscaped<String> {
     PreEscaped(s.to_owned())
 }
@@ -342,7 +353,14 @@ pub fn local_path(raw: &str) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
-    use super::local_path;
+    use super::{local_path, phone_display};
+
+    #[test]
+    fn french_numbers_are_shown_in_pairs() {
+        assert_eq!(phone_display("0199001234"), "01 99 00 12 34");
+        assert_eq!(phone_display("+33199001234"), "+33199001234");
+        assert_eq!(phone_display("115"), "115");
+    }
 
     #[test]
     fn only_paths_of_this_site_are_places_to_go_back_to() {
@@ -398,7 +416,14 @@ impl Ctx {
 
     /// The same, saying the zone: `14/03/2027 04:57 (heure de Paris)`.
     pub fn moment_zoned(&self, at: &str) -> String {
-        format!("{} ({})", self.moment(at), self.zone_name())
+        self.moment_zoned_in(&self.locale, at)
+    }
+
+    /// The same, the zone named in `locale` (a paper printed in her language).
+    pub fn moment_zoned_in(&self, locale: &crate::i18n::Locale, at: &str) -> String {
+        let city = crate::clock::zone_city(&self.state.app.config.reminders.time_zone);
+        let zone = locale.ta("time-zone-name", &[("city", city.into())]);
+        format!("{} ({zone})", self.moment(at))
     }
 
     /// The local date of a moment, `DD/MM/YYYY`.
@@ -407,12 +432,6 @@ impl Ctx {
             Some(l) => crate::clock::day_first(&l.date),
             None => crate::clock::day_first(at),
         }
-    }
-
-    /// "heure de Paris": the zone times are shown in, in her language.
-    pub fn zone_name(&self) -> String {
-        let city = crate::clock::zone_city(&self.state.app.config.reminders.time_zone);
-        self.ta("time-zone-name", &[("city", city.into())])
     }
 }
 

@@ -5,6 +5,7 @@
 //! her or by her relais.
 
 use super::{Ctx, Page, Person, Post, Professional, icons::icon};
+use crate::i18n::Locale;
 use crate::service::{OpenedSafe, PendingReset, ServiceError, Session};
 use crate::web::AppState;
 use axum::Router;
@@ -323,24 +324,70 @@ async fn pro_phone_submit(
 }
 
 /// The recovery sheet to print: at opening (back to `/pro`), or her new one (back to `/home`).
+/// It is printed in her language, with French beside it when hers is another (the people at
+/// a counter read French); what is the same in every language (her identifier and code, the
+/// site's address and its QR code to the login page, her recovery relais and their phone
+/// numbers) is printed once, with labels in both.
 pub(super) fn recovery_sheet(ctx: &Ctx, opened: &OpenedSafe, back: &str) -> Response {
+    let catalogs = ctx.state.catalogs.clone();
+    let hers = Locale::new(catalogs.clone(), &opened.language);
+    let french = (hers.lang != "fr").then(|| Locale::new(catalogs, "fr"));
+    let public = ctx.state.app.config.public_url.trim_end_matches('/');
+    let login_url = format!("{public}/login");
+    // The address as people type it: browsers add `https://` themselves.
+    let address = public.strip_prefix("https://").unwrap_or(public);
+    let made = crate::clock::rfc3339(ctx.state.app.now());
+    let both = |id: &str| {
+        html! {
+            (hers.t(id))
+            @if let Some(fr) = &french { " " span.fr lang="fr" dir="ltr" { (fr.t(id)) } }
+        }
+    };
+    let steps = |l: &Locale| {
+        html! {
+            section.sheet-text lang=(l.lang) dir=(l.dir()) {
+                h2 { (l.t("sheet-lost-title")) }
+                ol {
+                    li { (l.ta("sheet-lost-1", &[("address", address.into()), ("forgot", l.t("login-forgot").into())])) }
+                    li { (l.t("sheet-lost-2")) }
+                    li { (l.t("sheet-lost-3")) }
+                }
+                p.hint { (l.t("sheet-keep")) }
+                p.hint.sheet-made { (l.ta("sheet-made", &[("date", ctx.moment_zoned_in(l, &made).into())])) }
+            }
+        }
+    };
     ctx.page(&ctx.t("sheet-title"), html! {
-        article.sheet {
-            h1 { (icon("safe")) " " (ctx.t("sheet-title")) }
+        article.sheet lang=(hers.lang) dir=(hers.dir()) {
+            h1 { (icon("safe")) " " (both("sheet-title")) }
             p.sheet-name { (opened.display_name) }
-            dl.sheet-values {
-                dt { (ctx.t("sheet-identifier")) }
-                dd { code.big id="sheet-identifier" { (opened.identifier) } }
-                dt { (ctx.t("sheet-recovery-code")) }
-                dd { code.big id="sheet-recovery-code" { (opened.recovery_code) } }
+            div.sheet-top {
+                dl.sheet-values {
+                    dt { (both("sheet-identifier")) }
+                    dd { code.big dir="ltr" id="sheet-identifier" { (opened.identifier) } }
+                    dt { (both("sheet-recovery-code")) }
+                    dd { code.big dir="ltr" id="sheet-recovery-code" { (opened.recovery_code) } }
+                    dt { (both("sheet-address")) }
+                    dd { code dir="ltr" id="sheet-address" { (address) } }
+                    @if !opened.recovery_relays.is_empty() {
+                        dt { (both("sheet-relay")) }
+                        @for r in &opened.recovery_relays {
+                            dd.sheet-relay {
+                                strong { (r.name) }
+                                @if let Some(phone) = &r.phone { " · " (icon("phone")) " " span dir="ltr" { (super::phone_display(phone)) } }
+                            }
+                        }
+                    }
+                }
+                figure.sheet-qr {
+                    div.qr id="sheet-qr" role="img" aria-label=(hers.t("sheet-qr-label")) { (super::raw(&super::auth::qr_svg(&login_url))) }
+                    figcaption.hint { (both("sheet-qr-label")) }
+                }
             }
-            h2 { (ctx.t("sheet-lost-title")) }
-            ol {
-                li { (ctx.t("sheet-lost-1")) }
-                li { (ctx.t("sheet-lost-2")) }
-                li { (ctx.t("sheet-lost-3")) }
+            div.sheet-texts {
+                (steps(&hers))
+                @if let Some(fr) = &french { (steps(fr)) }
             }
-            p.hint { (ctx.t("sheet-keep")) }
         }
         @if let Some(p) = &opened.passphrase {
             section.card.no-print {
