@@ -134,6 +134,7 @@ test.describe('ready for the field', () => {
     await expect(page).toHaveURL(/\/login$/);
     await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
     await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await expect(page.locator('#identifier-hint')).toContainText('amina.benali.14021990');
     await check('login in arabic');
     await login(page, person);
     await expect(page).toHaveURL(/\/home$/);
@@ -147,5 +148,24 @@ test.describe('ready for the field', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
     await check('papers in french');
     await logoutAny(page, check);
+  });
+
+  test('a password can be shown, with or without JavaScript', async ({ page, check, jsEnabled }) => {
+    await page.goto('/login');
+    await check('login');
+    const field = page.locator('#password');
+    await field.fill('un secret bien gardé');
+    const masked = () => field.evaluate((el) => el.getAttribute('type') === 'password'
+      || getComputedStyle(el).getPropertyValue('-webkit-text-security') === 'disc');
+    expect(await masked(), 'typed characters are hidden').toBe(true);
+    const toggle = page.getByLabel('Afficher le mot de passe');
+    await expect(toggle).toBeVisible();
+    await toggle.check();
+    expect(await masked(), 'shown once the box is ticked').toBe(false);
+    if (jsEnabled) await expect(field).toHaveAttribute('type', 'text');
+    await toggle.uncheck();
+    expect(await masked(), 'hidden again').toBe(true);
+    await expect(field).toHaveValue('un secret bien gardé');
+    await check('login with the toggle');
   });
 });

@@ -47,7 +47,7 @@ error-input-invalid-phone = — رقم هاتف غير صحيح.
 error-input-unsupported-language = — هذه اللغة غير متوفرة.
 error-input-invalid-kind = — قيمة غير صحيحة.
 error-input-invalid-role = — قيمة غير صحيحة.
-error-input-invalid-identifier = — غير صحيح. الشكل الصحيح: الاسم.اللقب.31121990
+error-input-invalid-identifier = — غير صحيح. اكتبه بالحروف اللاتينية، مثلاً: amina.benali.14021990
 error-input-invalid-amount = — يجب أن يكون عددًا صحيحًا من اليوروهات.
 
 field-first-name = الاسم الأول
@@ -72,7 +72,7 @@ password-rules = 8 أحرف على الأقل. الأفضل جملة من بضع
 
 login-title = تسجيل الدخول
 login-identifier = اسم المستخدم
-login-identifier-hint = مثال: الاسم.اللقب.31121990 (الأرقام في الآخر هي تاريخ ميلادك: يوم شهر سنة). المهنيون: بريدكم الإلكتروني
+login-identifier-hint = مثال: amina.benali.14021990 (الاسم.اللقب ثم تاريخ ميلادك: يوم شهر سنة، بالحروف اللاتينية). المهنيون: بريدكم الإلكتروني
 login-password = كلمة المرور
 action-login = دخول
 login-forgot = نسيت كلمة المرور؟
@@ -511,3 +511,6 @@ field-structure-phone = هاتف المؤسسة
 structure-phone-hint = يُطبع على ورقة الاسترجاع للأشخاص الذين اختاروا مؤسستكم لمساعدتهم على استعادة الوصول إلى خزنتهم.
 structure-phone-saved = تم حفظ رقم المؤسسة.
 journal-structure-phone-changed-success = غيّر { $who } رقم هاتف المؤسسة.
+
+## Show password
+password-show = إظهار كلمة المرور

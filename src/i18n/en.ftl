@@ -38,7 +38,7 @@ error-input-invalid-phone = is not a valid phone number.
 error-input-unsupported-language = is not available.
 error-input-invalid-kind = is not valid.
 error-input-invalid-role = is not valid.
-error-input-invalid-identifier = is not valid: firstname.lastname.DDMMYYYY
+error-input-invalid-identifier = is not valid: firstname.lastname.DDMMYYYY, in Latin letters (example: amina.benali.14021990)
 error-input-invalid-amount = must be a whole number of euros.
 
 field-first-name = First name
@@ -63,7 +63,7 @@ password-rules = At least 8 characters. A sentence of a few words is best. No na
 
 login-title = Log in
 login-identifier = Identifier
-login-identifier-hint = Example: firstname.lastname.DDMMYYYY (professionals: your e-mail)
+login-identifier-hint = Example: amina.benali.14021990 (firstname.lastname.DDMMYYYY, in Latin letters; professionals: your e-mail)
 login-password = Password
 action-login = Log in
 login-forgot = Lost password?
@@ -487,3 +487,6 @@ field-structure-phone = Structure's phone number
 structure-phone-hint = Printed on the recovery sheet of the people who chose your structure to help them get back into their safe.
 structure-phone-saved = The structure's number is saved.
 journal-structure-phone-changed-success = { $who } changed the structure's phone number.
+
+## Show password
+password-show = Show the password

@@ -43,7 +43,7 @@ error-input-invalid-phone = — no es un número de teléfono válido.
 error-input-unsupported-language = — no está disponible.
 error-input-invalid-kind = — no es válido.
 error-input-invalid-role = — no es válido.
-error-input-invalid-identifier = — no es válido: nombre.apellido.DDMMAAAA
+error-input-invalid-identifier = — no es válido: nombre.apellido.DDMMAAAA, en letras latinas (ejemplo: amina.benali.14021990)
 error-input-invalid-amount = — debe ser un número entero de euros.
 
 field-first-name = Nombre
@@ -68,7 +68,7 @@ password-rules = Al menos 8 caracteres. Lo mejor es una frase de unas pocas pala
 
 login-title = Entrar
 login-identifier = Identificador
-login-identifier-hint = Ejemplo: nombre.apellido.DDMMAAAA (profesionales: tu correo electrónico)
+login-identifier-hint = Ejemplo: amina.benali.14021990 (nombre.apellido.DDMMAAAA, en letras latinas; profesionales: tu correo electrónico)
 login-password = Contraseña
 action-login = Entrar
 login-forgot = ¿Olvidaste la contraseña?
@@ -492,3 +492,6 @@ field-structure-phone = Teléfono de la estructura
 structure-phone-hint = Se imprime en la hoja de recuperación de las personas que eligieron tu estructura para ayudarlas a recuperar el acceso a su caja fuerte.
 structure-phone-saved = El número de la estructura se ha guardado.
 journal-structure-phone-changed-success = { $who } cambió el número de teléfono de la estructura.
+
+## Show password
+password-show = Mostrar la contraseña

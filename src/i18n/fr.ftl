@@ -38,7 +38,7 @@ error-input-invalid-phone = n'est pas un numéro de téléphone valide.
 error-input-unsupported-language = n'est pas disponible.
 error-input-invalid-kind = n'est pas valide.
 error-input-invalid-role = n'est pas valide.
-error-input-invalid-identifier = n'est pas valide : prenom.nom.JJMMAAAA
+error-input-invalid-identifier = n'est pas valide : prenom.nom.JJMMAAAA, en lettres latines (exemple : amina.benali.14021990)
 error-input-invalid-amount = doit être un nombre entier d'euros.
 
 field-first-name = Prénom
@@ -63,7 +63,7 @@ password-rules = Au moins 8 caractères. Une phrase de quelques mots, c'est le m
 
 login-title = Se connecter
 login-identifier = Identifiant
-login-identifier-hint = Exemple : prenom.nom.JJMMAAAA (professionnels : votre e-mail)
+login-identifier-hint = Exemple : amina.benali.14021990 (prénom.nom.JJMMAAAA, en lettres latines ; professionnels : votre e-mail)
 login-password = Mot de passe
 action-login = Se connecter
 login-forgot = Mot de passe perdu ?
@@ -487,3 +487,6 @@ field-structure-phone = Téléphone de la structure
 structure-phone-hint = Imprimé sur la fiche de secours des personnes qui ont choisi votre structure pour les aider à retrouver l'accès à leur coffre.
 structure-phone-saved = Le numéro de la structure est enregistré.
 journal-structure-phone-changed-success = { $who } a changé le numéro de téléphone de la structure.
+
+## Show password
+password-show = Afficher le mot de passe

@@ -41,7 +41,7 @@ error-input-invalid-phone = درست نیست؛ یک شماره تلیفون د�
 error-input-unsupported-language = در دسترس نیست.
 error-input-invalid-kind = درست نیست.
 error-input-invalid-role = درست نیست.
-error-input-invalid-identifier = درست نیست؛ به این شکل: نام.تخلص.31121990
+error-input-invalid-identifier = درست نیست؛ با حروف لاتین بنویسید، مثلاً: amina.benali.14021990
 error-input-invalid-amount = باید یک عدد کامل به یورو باشد.
 
 field-first-name = نام
@@ -66,7 +66,7 @@ password-rules = دست کم 8 حرف. یک جمله چند کلمه‌ای از
 
 login-title = ورود
 login-identifier = نام کاربری
-login-identifier-hint = مثال: نام.تخلص.31121990 (رقم‌های آخر تاریخ تولد شماست: روز ماه سال). کارمندان: ایمیل تان
+login-identifier-hint = مثال: amina.benali.14021990 (نام.تخلص و تاریخ تولد شما: روز ماه سال، با حروف لاتین). کارمندان: ایمیل تان
 login-password = رمز
 action-login = ورود
 login-forgot = رمز را فراموش کرده‌اید؟
@@ -493,3 +493,6 @@ field-structure-phone = تیلفون مؤسسه
 structure-phone-hint = روی ورقهٔ بازیابی کسانی چاپ می‌شود که مؤسسهٔ شما را برای کمک به دسترسی دوباره به صندوق خود انتخاب کرده‌اند.
 structure-phone-saved = شمارهٔ مؤسسه ذخیره شد.
 journal-structure-phone-changed-success = { $who } شمارهٔ تیلفون مؤسسه را تغییر داد.
+
+## Show password
+password-show = نمایش رمز

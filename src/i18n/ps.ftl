@@ -44,7 +44,7 @@ error-input-invalid-phone = — د ټیلیفون سمه شمېره نه ده.
 error-input-unsupported-language = — دا ژبه نشته.
 error-input-invalid-kind = — سمه بڼه نه لري.
 error-input-invalid-role = — سمه بڼه نه لري.
-error-input-invalid-identifier = — سمه بڼه نه لري، داسې یې ولیکئ: نوم.تخلص.31121990
+error-input-invalid-identifier = — سمه بڼه نه لري، په لاتیني تورو یې ولیکئ، لکه: amina.benali.14021990
 error-input-invalid-amount = — باید د یورو یو بشپړ عدد وي.
 
 field-first-name = نوم
@@ -69,7 +69,7 @@ password-rules = لږ تر لږه 8 توري. د څو کلمو یوه جمله �
 
 login-title = ننوتل
 login-identifier = کارن نوم
-login-identifier-hint = بېلګه: نوم.تخلص.31121990 (په پای کې عددونه ستاسو د زېږون نېټه ده: ورځ میاشت کال). مسلکي کارکوونکي: ستاسو ایمیل
+login-identifier-hint = بېلګه: amina.benali.14021990 (نوم.تخلص او ستاسو د زېږون نېټه: ورځ میاشت کال، په لاتیني تورو). مسلکي کارکوونکي: ستاسو ایمیل
 login-password = پټنوم
 action-login = ننوتل
 login-forgot = پټنوم مو هېر شوی؟
@@ -493,3 +493,6 @@ field-structure-phone = د ادارې تلیفون
 structure-phone-hint = د هغو کسانو د ژغورنې پر پاڼه چاپېږي چې ستاسو اداره یې د خپل صندوق د بیا لاسرسي لپاره غوره کړې ده.
 structure-phone-saved = د ادارې شمېره خوندي شوه.
 journal-structure-phone-changed-success = { $who } د ادارې د تلیفون شمېره بدله کړه.
+
+## Show password
+password-show = پټنوم ښکاره کړئ

@@ -44,7 +44,7 @@ error-input-invalid-phone = — nu este un număr de telefon valid.
 error-input-unsupported-language = — această limbă nu este disponibilă.
 error-input-invalid-kind = — nu este valid.
 error-input-invalid-role = — nu este valid.
-error-input-invalid-identifier = — nu este valid: prenume.nume.ZZLLAAAA
+error-input-invalid-identifier = — nu este valid: prenume.nume.ZZLLAAAA, cu litere latine (exemplu: amina.benali.14021990)
 error-input-invalid-amount = — trebuie să fie un număr întreg de euro.
 
 field-first-name = Prenume
@@ -69,7 +69,7 @@ password-rules = Cel puțin 8 caractere. Cel mai bine este o frază din câteva 
 
 login-title = Conectare
 login-identifier = Nume de utilizator
-login-identifier-hint = Exemplu: prenume.nume.ZZLLAAAA (profesioniști: e-mailul tău)
+login-identifier-hint = Exemplu: amina.benali.14021990 (prenume.nume.ZZLLAAAA, cu litere latine; profesioniști: e-mailul tău)
 login-password = Parolă
 action-login = Conectare
 login-forgot = Ai uitat parola?
@@ -498,3 +498,6 @@ field-structure-phone = Telefonul structurii
 structure-phone-hint = Se tipărește pe fișa de recuperare a persoanelor care au ales structura voastră să le ajute să-și recapete accesul la seif.
 structure-phone-saved = Numărul structurii a fost salvat.
 journal-structure-phone-changed-success = { $who } a schimbat numărul de telefon al structurii.
+
+## Show password
+password-show = Arată parola

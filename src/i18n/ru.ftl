@@ -45,7 +45,7 @@ error-input-invalid-phone = — неверный номер телефона.
 error-input-unsupported-language = — этот язык недоступен.
 error-input-invalid-kind = — неверное значение.
 error-input-invalid-role = — неверное значение.
-error-input-invalid-identifier = — неверный логин, нужно так: имя.фамилия.ДДММГГГГ
+error-input-invalid-identifier = — неверный логин, нужно латинскими буквами, например: amina.benali.14021990
 error-input-invalid-amount = — нужно целое число евро.
 
 field-first-name = Имя
@@ -70,7 +70,7 @@ password-rules = Не меньше 8 символов. Лучше всего —
 
 login-title = Вход
 login-identifier = Логин
-login-identifier-hint = Пример: имя.фамилия.ДДММГГГГ (специалисты: ваша эл. почта)
+login-identifier-hint = Пример: amina.benali.14021990 (имя.фамилия.ДДММГГГГ латинскими буквами; специалисты: ваша эл. почта)
 login-password = Пароль
 action-login = Войти
 login-forgot = Забыли пароль?
@@ -506,3 +506,6 @@ field-structure-phone = Телефон организации
 structure-phone-hint = Печатается на листе восстановления тех, кто выбрал вашу организацию, чтобы она помогла им вернуть доступ к сейфу.
 structure-phone-saved = Номер организации сохранён.
 journal-structure-phone-changed-success = { $who } изменил(а) номер телефона организации.
+
+## Show password
+password-show = Показать пароль

@@ -45,7 +45,7 @@ error-input-invalid-phone = — неправильний номер телефо
 error-input-unsupported-language = — ця мова недоступна.
 error-input-invalid-kind = — неправильне значення.
 error-input-invalid-role = — неправильне значення.
-error-input-invalid-identifier = — неправильний логін, потрібно так: ім’я.прізвище.ДДММРРРР
+error-input-invalid-identifier = — неправильний логін, потрібно латинськими літерами, наприклад: amina.benali.14021990
 error-input-invalid-amount = — потрібне ціле число євро.
 
 field-first-name = Ім’я
@@ -70,7 +70,7 @@ password-rules = Щонайменше 8 символів. Найкраще — �
 
 login-title = Вхід
 login-identifier = Логін
-login-identifier-hint = Приклад: ім’я.прізвище.ДДММРРРР (фахівці: ваша електронна пошта)
+login-identifier-hint = Приклад: amina.benali.14021990 (ім’я.прізвище.ДДММРРРР латинськими літерами; фахівці: ваша електронна пошта)
 login-password = Пароль
 action-login = Увійти
 login-forgot = Забули пароль?
@@ -506,3 +506,6 @@ field-structure-phone = Телефон організації
 structure-phone-hint = Друкується на аркуші відновлення тих, хто обрав вашу організацію, щоб вона допомогла їм повернути доступ до сейфа.
 structure-phone-saved = Номер організації збережено.
 journal-structure-phone-changed-success = { $who } змінив(ла) номер телефону організації.
+
+## Show password
+password-show = Показати пароль

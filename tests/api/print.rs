@@ -406,3 +406,66 @@ async fn a_structures_phone_is_set_at_registration_and_by_its_admins() {
     assert!(html.contains("Le numéro de la structure est enregistré."));
     assert!(html.contains("01 99 00 12 34"));
 }
+
+/// Every password field has a "show the password" box that needs no JavaScript: the field is
+/// masked by CSS until the box is ticked, and the browser is asked not to remember it.
+/// Identifier hints show a Latin example in every language.
+#[tokio::test]
+async fn password_fields_can_be_shown_and_identifier_hints_are_latin() {
+    let w = World::new().await;
+    let t = &w.t;
+    let check_fields = |html: &str, ids: &[&str]| {
+        for id in ids {
+            let field = html
+                .split(&format!("<input class=\"pw\" id=\"{id}\""))
+                .nth(1)
+                .unwrap_or_else(|| panic!("no password field #{id}: {html}"))
+                .split('>')
+                .next()
+                .unwrap()
+                .to_owned();
+            assert!(field.contains("type=\"text\"") && field.contains("autocomplete=\"off\""));
+            assert!(field.contains("data-autocomplete=\""), "{field}");
+            assert!(
+                html.contains(&format!("<input class=\"pw-show\" id=\"{id}-show\" type=\"checkbox\" aria-controls=\"{id}\">")),
+                "#{id} has its box"
+            );
+        }
+        assert!(
+            !html.contains("type=\"password\""),
+            "no field left without its box"
+        );
+    };
+    let anonymous = crate::pages::browser();
+    let (_, _, html) = page(&anonymous, t, "/login").await;
+    check_fields(&html, &["password"]);
+    assert!(html.contains("Afficher le mot de passe"));
+    let (_, _, html) = page(&anonymous, t, "/recover").await;
+    check_fields(&html, &["new_password"]);
+    let person = logged_in(t, &w.identifier, PERSON_PASSWORD).await;
+    let (_, _, html) = page(&person, t, "/settings").await;
+    check_fields(
+        &html,
+        &["current_password", "new_password", "delete-password"],
+    );
+    let pro = staff_logged_in(t, &w.p1_login.0, &w.p1_login.1).await;
+    let (_, _, html) = page(&pro, t, &format!("/pro/s/{}/open", w.s1)).await;
+    check_fields(&html, &["password"]);
+    let (_, _, html) = page(&pro, t, &format!("/s/{}/team", w.s1)).await;
+    check_fields(&html, &["password"]);
+
+    // The identifier's example is in Latin letters whatever the language.
+    for lang in ["fr", "en", "ar", "prs", "ps", "ru", "uk", "ro", "es"] {
+        let c = crate::pages::browser();
+        pick(t, &c, lang).await;
+        let (_, _, html) = page(&c, t, "/login").await;
+        let hint = html
+            .split("id=\"identifier-hint\">")
+            .nth(1)
+            .unwrap()
+            .split('<')
+            .next()
+            .unwrap();
+        assert!(hint.contains("amina.benali.14021990"), "{lang}: {hint}");
+    }
+}

@@ -282,6 +282,41 @@ pub fn field_error(msg: &Option<String>) -> Markup {
     }
 }
 
+/// A password field and its "show the password" box.
+#[derive(Debug, Clone, Copy)]
+pub struct PasswordField<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    /// `current-password` or `new-password`.
+    pub autocomplete: &'a str,
+    /// The id of the hint that describes it.
+    pub hint: Option<&'a str>,
+    pub required: bool,
+    /// A new password: at least 8 characters.
+    pub new: bool,
+}
+
+impl Ctx {
+    /// A password field with a "show the password" box that works without JavaScript: the
+    /// field is a text field whose characters CSS hides (`-webkit-text-security`, which every
+    /// current browser knows) until the box is ticked (`:has(:checked)`); nothing goes to the
+    /// server to show it, and `autocomplete="off"` keeps the browser from remembering what was
+    /// typed. app.js makes it a real password field (the browser's own protections, its
+    /// password manager through `data-autocomplete`) whose type the box switches.
+    pub fn password_field(&self, f: PasswordField<'_>) -> Markup {
+        let show = format!("{}-show", f.id);
+        html! {
+            div.pw-field {
+                input.pw id=(f.id) name=(f.name) type="text" autocomplete="off" data-autocomplete=(f.autocomplete) autocapitalize="none" autocorrect="off" spellcheck="false" required[f.required] minlength=[f.new.then_some("8")] aria-describedby=[f.hint];
+                div.choice.pw-toggle {
+                    input.pw-show id=(show) type="checkbox" aria-controls=(f.id);
+                    label for=(show) { (self.t("password-show")) }
+                }
+            }
+        }
+    }
+}
+
 /// A phone number as people read it aloud: a French ten-digit number in pairs
 /// (`01 99 00 12 34`); any other as stored.
 pub fn phone_display(phone: &str) -> String {

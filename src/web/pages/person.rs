@@ -279,10 +279,10 @@ fn settings_body(ctx: &Ctx, person: bool, notice: Option<String>, error: Option<
             form method="post" action="/settings/password" {
                 (ctx.csrf_field())
                 label for="current_password" { (ctx.t("settings-current-password")) }
-                input id="current_password" name="current_password" type="password" autocomplete="current-password" required;
+                (ctx.password_field(super::PasswordField { id: "current_password", name: "current_password", autocomplete: "current-password", hint: None, required: true, new: false }))
                 label for="new_password" { (ctx.t("settings-new-password")) }
                 p.hint id="pw-hint" { (ctx.t("password-rules")) }
-                input id="new_password" name="new_password" type="password" autocomplete="new-password" required minlength="8" aria-describedby="pw-hint";
+                (ctx.password_field(super::PasswordField { id: "new_password", name: "new_password", autocomplete: "new-password", hint: Some("pw-hint"), required: true, new: true }))
                 button.primary type="submit" { (ctx.t("action-save")) }
             }
         }
@@ -308,7 +308,7 @@ fn settings_body(ctx: &Ctx, person: bool, notice: Option<String>, error: Option<
                 form method="post" action="/account/delete" {
                     (ctx.csrf_field())
                     label for="delete-password" { (ctx.t("delete-account-password")) }
-                    input id="delete-password" name="password" type="password" autocomplete="current-password" required;
+                    (ctx.password_field(super::PasswordField { id: "delete-password", name: "password", autocomplete: "current-password", hint: None, required: true, new: false }))
                     button.danger type="submit" { (ctx.t("delete-account-confirm")) }
                 }
             }

@@ -179,7 +179,7 @@ async fn team(
                     input id="email" name="email" type="email" required autocomplete="off" value=(form.email);
                     label for="password" { (ctx.t("team-initial-password")) }
                     p.hint id="pw-hint" { (ctx.t("password-rules")) }
-                    input id="password" name="password" type="password" autocomplete="new-password" required aria-describedby="pw-hint";
+                    (ctx.password_field(super::PasswordField { id: "password", name: "password", autocomplete: "new-password", hint: Some("pw-hint"), required: true, new: false }))
                     label for="role" { (ctx.t("field-role")) }
                     select id="role" name="role" {
                         option value="member" selected[form.role != "admin"] { (ctx.t("role-member")) }
