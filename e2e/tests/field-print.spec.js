@@ -168,4 +168,21 @@ test.describe('ready for the field', () => {
     await expect(field).toHaveValue('un secret bien gardé');
     await check('login with the toggle');
   });
+
+  test('a new safe has ready-made folders with pictograms, named in her language', async ({ page, check, request }) => {
+    const person = await openSafe(request, { firstName: 'Leila', language: 'ar' });
+    await page.goto('/login');
+    await check('login');
+    await login(page, person);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+    await check('home');
+    await page.goto('/documents');
+    const folders = page.locator('ul.folders li');
+    await expect(folders).toHaveCount(6);
+    await expect(folders.locator('svg.icon')).toHaveCount(6);
+    await expect(page.locator('ul.folders')).toContainText('الهوية');
+    await expect(page.locator('ul.folders')).toContainText('الصحة');
+    await check('ready-made folders');
+    await logoutAny(page, check);
+  });
 });

@@ -8,7 +8,7 @@ pub use identity::{
     BirthDate, Email, Identifier, Language, PersonName, Phone, ShortText, StaffRole, StructureKind,
     search_key,
 };
-pub use items::ItemKind;
+pub use items::{FolderPictogram, ItemKind};
 pub use password::{Password, PasswordRejection, WordList, generate_passphrase};
 
 /// Why an input was refused; the web layer turns the code into a translated message.

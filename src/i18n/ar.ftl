@@ -514,3 +514,11 @@ journal-structure-phone-changed-success = غيّر { $who } رقم هاتف ال
 
 ## Show password
 password-show = إظهار كلمة المرور
+
+## Ready-made folders of a new safe
+folder-identity = الهوية
+folder-health = الصحة
+folder-housing = السكن
+folder-income = الدخل
+folder-family = العائلة
+folder-other = أخرى

@@ -490,3 +490,11 @@ journal-structure-phone-changed-success = { $who } changed the structure's phone
 
 ## Show password
 password-show = Show the password
+
+## Ready-made folders of a new safe
+folder-identity = Identity
+folder-health = Health
+folder-housing = Housing
+folder-income = Income
+folder-family = Family
+folder-other = Other

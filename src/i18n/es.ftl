@@ -495,3 +495,11 @@ journal-structure-phone-changed-success = { $who } cambió el número de teléfo
 
 ## Show password
 password-show = Mostrar la contraseña
+
+## Ready-made folders of a new safe
+folder-identity = Identidad
+folder-health = Salud
+folder-housing = Vivienda
+folder-income = Ingresos
+folder-family = Familia
+folder-other = Otros

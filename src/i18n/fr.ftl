@@ -490,3 +490,11 @@ journal-structure-phone-changed-success = { $who } a changé le numéro de tél�
 
 ## Show password
 password-show = Afficher le mot de passe
+
+## Ready-made folders of a new safe
+folder-identity = Identité
+folder-health = Santé
+folder-housing = Logement
+folder-income = Revenus
+folder-family = Famille
+folder-other = Autres

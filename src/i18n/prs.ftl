@@ -496,3 +496,11 @@ journal-structure-phone-changed-success = { $who } شمارهٔ تیلفون م�
 
 ## Show password
 password-show = نمایش رمز
+
+## Ready-made folders of a new safe
+folder-identity = هویت
+folder-health = صحت
+folder-housing = مسکن
+folder-income = درآمد
+folder-family = خانواده
+folder-other = دیگر

@@ -496,3 +496,11 @@ journal-structure-phone-changed-success = { $who } د ادارې د تلیفون
 
 ## Show password
 password-show = پټنوم ښکاره کړئ
+
+## Ready-made folders of a new safe
+folder-identity = پېژندنه
+folder-health = روغتیا
+folder-housing = استوګنځی
+folder-income = عاید
+folder-family = کورنۍ
+folder-other = نور

@@ -501,3 +501,11 @@ journal-structure-phone-changed-success = { $who } a schimbat numărul de telefo
 
 ## Show password
 password-show = Arată parola
+
+## Ready-made folders of a new safe
+folder-identity = Identitate
+folder-health = Sănătate
+folder-housing = Locuință
+folder-income = Venituri
+folder-family = Familie
+folder-other = Altele

@@ -509,3 +509,11 @@ journal-structure-phone-changed-success = { $who } изменил(а) номер
 
 ## Show password
 password-show = Показать пароль
+
+## Ready-made folders of a new safe
+folder-identity = Удостоверения
+folder-health = Здоровье
+folder-housing = Жильё
+folder-income = Доходы
+folder-family = Семья
+folder-other = Другое

@@ -509,3 +509,11 @@ journal-structure-phone-changed-success = { $who } змінив(ла) номер
 
 ## Show password
 password-show = Показати пароль
+
+## Ready-made folders of a new safe
+folder-identity = Посвідчення
+folder-health = Здоров’я
+folder-housing = Житло
+folder-income = Доходи
+folder-family = Сім’я
+folder-other = Інше

@@ -6,6 +6,7 @@ use crate::service::access::{allow, allow_on_safe, own_safe, structure_access};
 use crate::service::auth::identity::{IdentityRecord, check_for_identity, relay_identity_key};
 use crate::service::contexts as ctx;
 use crate::service::directory::FollowedPerson;
+use crate::service::items::folders::ready_made_folders;
 use crate::service::journal::{JournalActor, journal, staff_actor};
 use crate::service::paging::{Page, PageNumber};
 use crate::service::{App, NamedRef, ServiceError, ServiceResult, Session, new_id, parse_id};
@@ -234,6 +235,9 @@ impl App {
                 &birth.iso(),
             )
         });
+        // Her ready-made folders, named in her language (made with her safe: its `safe_opened`
+        // journal line tells both).
+        let folders = ready_made_folders(self, &vault, &bid, language.code(), now)?;
         let (identifier, recovery_relays) = self
             .tx(move |tx| {
                 let structure = structures::by_id(tx, &sid)?.ok_or(ServiceError::NotFound)?;
@@ -262,6 +266,9 @@ impl App {
                 row.identity_sealed = record.seal(&app, &identity_key, &bid);
                 accounts::insert(tx, &account)?;
                 beneficiaries::insert(tx, &row)?;
+                for folder in &folders {
+                    crate::store::items::insert_folder(tx, folder)?;
+                }
                 // A relay structure becomes her first relais, and her recovery relais if she
                 // said so; a mediation structure opened the safe but keeps no key to it.
                 if crate::policy::may_be_relay(structure.kind) {

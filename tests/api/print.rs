@@ -469,3 +469,98 @@ async fn password_fields_can_be_shown_and_identifier_hints_are_latin() {
         assert!(hint.contains("amina.benali.14021990"), "{lang}: {hint}");
     }
 }
+
+/// A new safe starts with six folders, named in her language, each with its pictogram; she
+/// renames one (it keeps its pictogram) and deletes another, like any folder of hers. Their
+/// names are sealed like any folder name.
+#[tokio::test]
+async fn a_new_safe_has_ready_made_folders_she_may_rename_or_delete() {
+    use consigne::domain::FolderPictogram;
+    let w = World::new().await;
+    let t = &w.t;
+    let path = format!("/api/v1/beneficiaries/{}/folders", w.bid);
+    let list = t.get(&path, Some(&w.person)).await.json();
+    let list = list.as_array().unwrap();
+    let names: Vec<&str> = list.iter().map(|f| f["name"].as_str().unwrap()).collect();
+    assert_eq!(
+        names,
+        [
+            "Identité",
+            "Santé",
+            "Logement",
+            "Revenus",
+            "Famille",
+            "Autres"
+        ]
+    );
+    let pictograms: Vec<&str> = list
+        .iter()
+        .map(|f| f["pictogram"].as_str().unwrap())
+        .collect();
+    let expected: Vec<&str> = FolderPictogram::READY_MADE
+        .iter()
+        .map(|p| p.as_str())
+        .collect();
+    assert_eq!(pictograms, expected);
+    assert!(list.iter().all(|f| f["parent_id"].is_null()));
+    // The professional who opened it sees none of them.
+    assert_eq!(
+        t.get(&path, Some(&w.p1)).await.status,
+        StatusCode::NOT_FOUND
+    );
+
+    // Renamed, it keeps its pictogram; deleted, it is gone.
+    let health = list[1]["id"].as_str().unwrap();
+    let r = t
+        .patch(
+            &format!("{path}/{health}"),
+            &w.person,
+            serde_json::json!({"name": "Médecin"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert_eq!(r.json()["pictogram"], "health");
+    let family = list[4]["id"].as_str().unwrap();
+    let r = t.delete(&format!("{path}/{family}"), Some(&w.person)).await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
+    let after = t.get(&path, Some(&w.person)).await.json();
+    let names: Vec<&str> = after
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        ["Identité", "Médecin", "Logement", "Revenus", "Autres"]
+    );
+    // A folder she makes herself has no pictogram.
+    let mine = t
+        .post(&path, Some(&w.person), serde_json::json!({"name": "CAF"}))
+        .await
+        .json();
+    assert!(mine.get("pictogram").is_none());
+
+    // In Arabic, on her papers page, with their pictograms.
+    let r = t
+        .post(
+            &format!("/api/v1/structures/{}/beneficiaries", w.s1),
+            Some(&w.p1),
+            serde_json::json!({"first_name": "Leila", "last_name": "Mansour", "birth_date": "1988-02-03", "password": PERSON_PASSWORD, "language": "ar"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let identifier = r.json()["identifier"].as_str().unwrap().to_owned();
+    let person = logged_in(t, &identifier, PERSON_PASSWORD).await;
+    let (_, _, html) = page(&person, t, "/documents").await;
+    let folders = html.split("<ul class=\"folders\">").nth(1).unwrap();
+    let folders = folders.split("</ul>").next().unwrap();
+    for name in ["الهوية", "الصحة", "السكن", "الدخل", "العائلة", "أخرى"]
+    {
+        assert!(folders.contains(name), "{name}");
+    }
+    assert_eq!(folders.matches("<svg class=\"icon\"").count(), 6);
+
+    // Sealed: no ready-made name is stored in clear, in any encoding tried.
+    crate::canary::assert_absent(t, &["Identité", "Logement", "Revenus", "الهوية"]);
+}

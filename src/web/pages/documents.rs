@@ -5,7 +5,7 @@
 use super::{
     CheckedParts, Ctx, Fields, Page, Person, Post, Professional, Reader, Upload, icons::icon,
 };
-use crate::domain::ItemKind;
+use crate::domain::{FolderPictogram, ItemKind};
 use crate::service::{
     DocumentPatch, DocumentView, FolderFilter, FolderView, MAX_FILE_BYTES_CAP, NewDocument,
     PageNumber, Received, RelayView, ScanPhotos, ServiceError, Session,
@@ -52,6 +52,18 @@ pub fn router() -> Router<AppState> {
 /// (A calendar date: an expiry date, a birth date. A moment goes through `Ctx::day_of`.)
 pub fn day(iso: &str) -> String {
     crate::clock::day_first(iso)
+}
+
+/// A folder's pictogram: a ready-made folder's own, else a folder.
+fn folder_icon(f: &FolderView) -> &'static str {
+    match f.pictogram {
+        Some(FolderPictogram::Identity) => "id-card",
+        Some(FolderPictogram::Health) => "health",
+        Some(FolderPictogram::Housing) => "house",
+        Some(FolderPictogram::Income) => "money",
+        Some(FolderPictogram::Family) => "people",
+        Some(FolderPictogram::Other) | None => "folder",
+    }
 }
 
 fn type_icon(doc: &DocumentView) -> &'static str {
@@ -185,12 +197,12 @@ async fn render_list(
             a href="/documents" { (icon("folder")) " " (ctx.t("section-documents")) }
             @for f in &trail { " › " a href={"/documents?folder=" (f.id)} { (f.name) } }
         }
-        h1 { (icon("folder")) " " (title) }
+        h1 { (icon(current.map_or("folder", folder_icon))) " " (title) }
         (super::field_error(&error))
         @if !children.is_empty() {
             ul.folders {
                 @for f in &children {
-                    li { a.button href={"/documents?folder=" (f.id)} { (icon("folder")) " " (f.name) } }
+                    li { a.button href={"/documents?folder=" (f.id)} { (icon(folder_icon(f))) " " (f.name) } }
                 }
             }
         }
