@@ -386,50 +386,6 @@ pub fn local_path(raw: &str) -> Option<&str> {
     ok.then_some(raw)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::{local_path, phone_display};
-
-    #[test]
-    fn french_numbers_are_shown_in_pairs() {
-        assert_eq!(phone_display("0199001234"), "01 99 00 12 34");
-        assert_eq!(phone_display("+33199001234"), "+33199001234");
-        assert_eq!(phone_display("115"), "115");
-    }
-
-    #[test]
-    fn only_paths_of_this_site_are_places_to_go_back_to() {
-        // An encoded line break is a path like any other: the server never decodes it back.
-        for ok in [
-            "/",
-            "/home",
-            "/documents?folder=abc&page=2",
-            "/pro/b/1234",
-            "/login",
-            "/%0d%0aSet-Cookie:x",
-        ] {
-            assert_eq!(local_path(ok), Some(ok), "{ok}");
-        }
-        for bad in [
-            "",
-            "home",
-            "https://evil.example/",
-            "//evil.example/",
-            "/\\evil.example/",
-            "/\\/evil.example",
-            "\\\\evil.example",
-            "/ /evil.example",
-            "/\t/evil.example",
-            "/home\r\nLocation: https://evil.example",
-            "/language",
-            "javascript:alert(1)",
-        ] {
-            assert_eq!(local_path(bad), None, "{bad:?}");
-        }
-        assert_eq!(local_path(&format!("/{}", "a".repeat(2000))), None);
-    }
-}
-
 /// Times as pages show them: local (the platform's time zone), to the minute, through
 /// `clock::local`; the zone is told where it matters (slips, printed papers, the journal).
 impl Ctx {
@@ -503,5 +459,49 @@ impl Ctx {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{local_path, phone_display};
+
+    #[test]
+    fn french_numbers_are_shown_in_pairs() {
+        assert_eq!(phone_display("0199001234"), "01 99 00 12 34");
+        assert_eq!(phone_display("+33199001234"), "+33199001234");
+        assert_eq!(phone_display("115"), "115");
+    }
+
+    #[test]
+    fn only_paths_of_this_site_are_places_to_go_back_to() {
+        // An encoded line break is a path like any other: the server never decodes it back.
+        for ok in [
+            "/",
+            "/home",
+            "/documents?folder=abc&page=2",
+            "/pro/b/1234",
+            "/login",
+            "/%0d%0aSet-Cookie:x",
+        ] {
+            assert_eq!(local_path(ok), Some(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "home",
+            "https://evil.example/",
+            "//evil.example/",
+            "/\\evil.example/",
+            "/\\/evil.example",
+            "\\\\evil.example",
+            "/ /evil.example",
+            "/\t/evil.example",
+            "/home\r\nLocation: https://evil.example",
+            "/language",
+            "javascript:alert(1)",
+        ] {
+            assert_eq!(local_path(bad), None, "{bad:?}");
+        }
+        assert_eq!(local_path(&format!("/{}", "a".repeat(2000))), None);
     }
 }
