@@ -6,7 +6,7 @@ mod password;
 
 pub use identity::{
     BirthDate, Email, Identifier, Language, PersonName, Phone, ShortText, StaffRole, StructureKind,
-    search_key,
+    TypedIdentifier, search_key,
 };
 pub use items::{FolderPictogram, ItemKind};
 pub use password::{Password, PasswordRejection, WordList, generate_passphrase};

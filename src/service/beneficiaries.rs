@@ -1,9 +1,12 @@
 //! Opening a safe for a person, the people a structure follows, her relais and invitations.
 
-use crate::domain::{BirthDate, Identifier, ItemKind, Language, Password, PersonName, Phone};
+use crate::domain::{
+    BirthDate, Identifier, ItemKind, Language, Password, PersonName, Phone, TypedIdentifier,
+};
 use crate::policy::{Action, Actor, Resource};
 use crate::service::access::{allow, allow_on_safe, own_safe, structure_access};
 use crate::service::auth::identity::{IdentityRecord, check_for_identity, relay_identity_key};
+use crate::service::auth::login::account_by_indexes;
 use crate::service::contexts as ctx;
 use crate::service::directory::FollowedPerson;
 use crate::service::items::folders::ready_made_folders;
@@ -147,7 +150,7 @@ impl App {
         let phone = input
             .phone
             .as_deref()
-            .map(Phone::parse)
+            .map(Phone::parse_for_sms)
             .transpose()?
             .flatten();
         let language = match input.language.as_deref().filter(|l| !l.trim().is_empty()) {
@@ -522,10 +525,15 @@ impl App {
     ) -> ServiceResult<()> {
         let sid = parse_id(sid)?;
         allow(session, Action::Invite, Resource::Structure { id: &sid })?;
-        let identifier = Identifier::normalize(identifier).ok_or(
-            crate::domain::InvalidInput::new("identifier", "invalid_identifier"),
-        )?;
-        let index = self.blind("login", identifier.as_str());
+        let typed = TypedIdentifier::parse(identifier).ok_or(crate::domain::InvalidInput::new(
+            "identifier",
+            "invalid_identifier",
+        ))?;
+        let indexes: Vec<Vec<u8>> = typed
+            .readings()
+            .iter()
+            .map(|i| self.blind("login", i.as_str()))
+            .collect();
         let actor = staff_actor(session, &sid);
         let by = session.account_id.clone();
         let in_flight = self.invitations.in_flight.clone().read_owned().await;
@@ -534,7 +542,7 @@ impl App {
             let _in_flight = in_flight;
             // One delivery at a time: probes cannot pile up concurrent transactions.
             let _lane = app.invitations.lane.lock().await;
-            if let Err(e) = app.deliver_invitation(index, sid, by, actor).await {
+            if let Err(e) = app.deliver_invitation(indexes, sid, by, actor).await {
                 tracing::warn!(error = %e, "invitation not delivered");
             }
         });
@@ -550,7 +558,7 @@ impl App {
 
     async fn deliver_invitation(
         &self,
-        index: Vec<u8>,
+        indexes: Vec<Vec<u8>>,
         sid: String,
         by: String,
         actor: JournalActor,
@@ -558,7 +566,7 @@ impl App {
         let now = self.now();
         self.tx(move |tx| {
             let Some(account) =
-                accounts::by_login_index(tx, &index)?.filter(|a| a.kind == "beneficiary")
+                account_by_indexes(tx, &indexes)?.filter(|a| a.kind == "beneficiary")
             else {
                 return Ok(());
             };
@@ -665,6 +673,26 @@ impl App {
             )
         })
         .await
+    }
+
+    /// Her relais by name only: what the home page and the "who sees this" forms need. Unlike
+    /// [`App::relays`] it counts nothing, so its cost does not grow with her safe.
+    pub async fn relay_structures(
+        &self,
+        session: &Session,
+        bid: &str,
+    ) -> ServiceResult<Vec<NamedRef>> {
+        let bid = own_safe(session, bid)?;
+        let rows = self
+            .read(move |tx| Ok(beneficiaries::relays_of(tx, &bid)?))
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| NamedRef {
+                id: r.structure_id,
+                name: r.structure_name,
+            })
+            .collect())
     }
 
     pub async fn relays(&self, session: &Session, bid: &str) -> ServiceResult<Vec<RelayView>> {

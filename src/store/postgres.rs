@@ -30,8 +30,16 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (11, include_str!("migrations/postgres/0011_login_known.sql")),
     (16, include_str!("migrations/postgres/0016_directory.sql")),
     (
-        17,
-        include_str!("migrations/postgres/0017_structure_phone.sql"),
+        23,
+        include_str!("migrations/postgres/0023_items_made_hers.sql"),
+    ),
+    (
+        24,
+        include_str!("migrations/postgres/0024_reminders_no_phone.sql"),
+    ),
+    (
+        25,
+        include_str!("migrations/postgres/0025_structure_phone.sql"),
     ),
     (
         10,

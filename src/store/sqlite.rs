@@ -31,8 +31,16 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (11, include_str!("migrations/sqlite/0011_login_known.sql")),
     (16, include_str!("migrations/sqlite/0016_directory.sql")),
     (
-        17,
-        include_str!("migrations/sqlite/0017_structure_phone.sql"),
+        23,
+        include_str!("migrations/sqlite/0023_items_made_hers.sql"),
+    ),
+    (
+        24,
+        include_str!("migrations/sqlite/0024_reminders_no_phone.sql"),
+    ),
+    (
+        25,
+        include_str!("migrations/sqlite/0025_structure_phone.sql"),
     ),
     (
         10,

@@ -355,6 +355,18 @@ async fn every_state_changing_page_refuses_a_missing_or_wrong_token_and_other_se
             true,
         ),
         (
+            "/pro/b/{bid}/documents/{id}/edit",
+            format!("/pro/b/{bid}/documents/{doc}/edit"),
+            Who::Pro,
+            false,
+        ),
+        (
+            "/pro/b/{bid}/documents/{id}/delete",
+            format!("/pro/b/{bid}/documents/{doc}/delete"),
+            Who::Pro,
+            false,
+        ),
+        (
             "/calendar-feed",
             "/calendar-feed".into(),
             Who::Person,

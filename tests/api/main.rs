@@ -12,6 +12,7 @@ mod bombs;
 mod canary;
 mod cli;
 mod documents;
+mod field;
 mod guards;
 mod hardening;
 mod helpers;

@@ -592,6 +592,7 @@ pub(super) fn documents(
             updated_at: created_at,
             blob_sha256,
             thumb_sha256: None,
+            made_hers_at: None,
         });
     }
     Ok(())

@@ -5,7 +5,7 @@
 //! passwords, and both end in the same `InvalidCredentials`: nobody learns whether a person
 //! has a safe (SECURITY.md, promise 5).
 
-use crate::domain::{Email, Identifier};
+use crate::domain::{Email, TypedIdentifier};
 use crate::service::Stage;
 use crate::service::auth::identity::IdentityRecord;
 use crate::service::auth::identity::beneficiary_keys;
@@ -52,33 +52,60 @@ pub enum LoginOutcome {
     },
 }
 
-/// The login key of an account: an e-mail for staff, a normalised identifier for people.
-pub fn normalize_login(raw: &str) -> Option<String> {
-    if raw.contains('@') {
-        Email::parse(raw).ok().map(|e| e.as_str().to_owned())
+/// A login as typed: what throttling counts against (the e-mail, or the identifier's key,
+/// the same for every spelling of it) and the blind indexes of the accounts it may name (one
+/// for an e-mail, one per reading of an identifier; none for something that is neither).
+#[derive(Debug, Clone)]
+pub(crate) struct TypedLogin {
+    pub(crate) key: String,
+    pub(crate) indexes: Vec<Vec<u8>>,
+}
+
+pub(crate) fn typed_login(app: &App, raw: &str) -> TypedLogin {
+    let (key, logins) = if raw.contains('@') {
+        match Email::parse(raw) {
+            Ok(e) => (e.as_str().to_owned(), vec![e.as_str().to_owned()]),
+            Err(_) => (raw.trim().to_lowercase(), Vec::new()),
+        }
     } else {
-        Identifier::normalize(raw).map(|i| i.as_str().to_owned())
+        match TypedIdentifier::parse(raw) {
+            Some(t) => (
+                t.key().to_owned(),
+                t.readings().iter().map(|i| i.as_str().to_owned()).collect(),
+            ),
+            None => (raw.trim().to_lowercase(), Vec::new()),
+        }
+    };
+    TypedLogin {
+        key,
+        indexes: logins.iter().map(|l| app.blind("login", l)).collect(),
     }
+}
+
+/// The account the first of `indexes` that names one names (the likeliest reading first).
+pub(crate) fn account_by_indexes(
+    tx: &mut dyn Sql,
+    indexes: &[Vec<u8>],
+) -> ServiceResult<Option<AccountRow>> {
+    for ix in indexes {
+        if let Some(a) = accounts::by_login_index(tx, ix)? {
+            return Ok(Some(a));
+        }
+    }
+    Ok(None)
 }
 
 impl App {
     pub async fn login(&self, req: LoginRequest) -> ServiceResult<LoginOutcome> {
-        let normalized = normalize_login(&req.identifier);
-        let throttle_material = normalized
-            .clone()
-            .unwrap_or_else(|| req.identifier.trim().to_lowercase());
-        let throttling = throttle_keys(self, &throttle_material, req.address);
-        let login_index = normalized.as_ref().map(|n| self.blind("login", n));
+        let typed = typed_login(self, &req.identifier);
+        let throttling = throttle_keys(self, &typed.key, req.address);
         let now = self.now();
         let app = self.clone();
         let k = throttling.clone();
         let loaded = self
             .read(move |tx| {
                 check_throttle(&app, tx, &k, now)?;
-                let account = match &login_index {
-                    Some(ix) => accounts::by_login_index(tx, ix)?,
-                    None => None,
-                };
+                let account = account_by_indexes(tx, &typed.indexes)?;
                 load_account(tx, account)
             })
             .await?;
@@ -347,7 +374,10 @@ fn notices_since_last_login(tx: &mut dyn Sql, bid: &str) -> ServiceResult<Securi
     for e in crate::store::journal::since_last_login(tx, bid)? {
         match (e.action.as_str(), e.outcome.as_str()) {
             ("login", "failure") => notices.failed_logins += 1,
-            ("recovered_with_code" | "recovered_in_person", _) => notices.recovered_at = Some(e.at),
+            ("recovered_with_code" | "recovered_in_person", _) => {
+                notices.recovered_at = Some(e.at);
+                notices.recovered_in_person = e.action == "recovered_in_person";
+            }
             ("password_changed", _) => notices.password_changed_at = Some(e.at),
             _ => {}
         }

@@ -50,6 +50,7 @@ pub(crate) fn new_item_row(
         updated_at: now,
         blob_sha256: None,
         thumb_sha256: None,
+        made_hers_at: None,
     }
 }
 

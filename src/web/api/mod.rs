@@ -246,7 +246,8 @@ async fn recover(
             address,
             in_person: false,
         })
-        .await?;
+        .await
+        .map_err(ApiError::recovery)?;
     ok(StatusCode::OK, json!({}))
 }
 
@@ -583,7 +584,7 @@ async fn recover_in_person(
         address,
         in_person: true,
     };
-    s.app.recover(req).await?;
+    s.app.recover(req).await.map_err(ApiError::recovery)?;
     ok(StatusCode::OK, json!({}))
 }
 

@@ -38,7 +38,8 @@ fn login_form(ctx: &Ctx, identifier: &str, error: Option<String>, status: Status
                 (ctx.csrf_field())
                 label for="identifier" { (ctx.t("login-identifier")) }
                 p.hint id="identifier-hint" { (ctx.t("login-identifier-hint")) }
-                input id="identifier" name="identifier" type="text" autocomplete="username" autocapitalize="none" spellcheck="false" required value=(identifier) aria-describedby="identifier-hint";
+                p.hint id="identifier-homonym" { (ctx.t("login-identifier-homonym")) }
+                input id="identifier" name="identifier" type="text" autocomplete="username" autocapitalize="none" spellcheck="false" required value=(identifier) aria-describedby="identifier-hint identifier-homonym";
                 label for="password" { (ctx.t("login-password")) }
                 (ctx.password_field(super::PasswordField { id: "password", name: "password", autocomplete: "current-password", hint: None, required: true, new: false }))
                 button.primary type="submit" { (ctx.t("action-login")) }
@@ -295,7 +296,8 @@ fn recover_form(
                 (ctx.csrf_field())
                 label for="identifier" { (ctx.t("login-identifier")) }
                 p.hint id="identifier-hint" { (ctx.t("login-identifier-hint")) }
-                input id="identifier" name="identifier" type="text" autocomplete="username" autocapitalize="none" spellcheck="false" required value=(identifier) aria-describedby="identifier-hint";
+                p.hint id="identifier-homonym" { (ctx.t("login-identifier-homonym")) }
+                input id="identifier" name="identifier" type="text" autocomplete="username" autocapitalize="none" spellcheck="false" required value=(identifier) aria-describedby="identifier-hint identifier-homonym";
                 fieldset {
                     legend { (ctx.t("recover-source")) }
                     div.choice {
@@ -352,23 +354,26 @@ async fn recover_submit(
         address,
         in_person: form.source == "relay",
     };
+    let in_person = req.in_person;
     match ctx.state.app.recover(req).await {
         Ok(()) => ctx.page(
             &ctx.t("recover-done-title"),
             html! {
                 section.card.narrow {
                     h1 { (icon("check")) " " (ctx.t("recover-done-title")) }
-                    p { (ctx.t("recover-done-new-sheet")) }
+                    p { (ctx.t(if in_person { "recover-done-in-person" } else { "recover-done-new-sheet" })) }
                     p { a.button.primary href="/login" { (ctx.t("action-login")) } }
                 }
             },
         ),
-        Err(e) => recover_form(
-            &ctx,
-            &form.identifier,
-            Some(ctx.error_text(&e)),
-            Ctx::error_status(&e),
-        ),
+        Err(e) => {
+            // She lost her password: the message speaks of her identifier and her code.
+            let text = match e {
+                ServiceError::InvalidCredentials => ctx.t("error-invalid-recovery"),
+                _ => ctx.error_text(&e),
+            };
+            recover_form(&ctx, &form.identifier, Some(text), Ctx::error_status(&e))
+        }
     }
 }
 

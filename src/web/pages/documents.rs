@@ -7,8 +7,8 @@ use super::{
 };
 use crate::domain::{FolderPictogram, ItemKind};
 use crate::service::{
-    DocumentPatch, DocumentView, FolderFilter, FolderView, MAX_FILE_BYTES_CAP, NewDocument,
-    PageNumber, Received, RelayView, ScanPhotos, ServiceError, Session,
+    DocumentPatch, DocumentView, FolderFilter, FolderView, MAX_FILE_BYTES_CAP, NamedRef,
+    NewDocument, PageNumber, Received, ScanPhotos, ServiceError, Session,
 };
 use crate::web::AppState;
 use crate::web::api::{content_response, receive_file};
@@ -46,6 +46,11 @@ pub fn router() -> Router<AppState> {
             post(pro_upload).layer(upload_limit),
         )
         .route("/pro/b/{bid}/scan", post(pro_scan).layer(scan_limit))
+        .route("/pro/b/{bid}/documents/{id}/edit", post(pro_edit_submit))
+        .route(
+            "/pro/b/{bid}/documents/{id}/delete",
+            post(pro_delete_submit),
+        )
 }
 
 /// `DD/MM/YYYY` from `YYYY-MM-DD...`, as people read dates here.
@@ -96,7 +101,15 @@ fn document_card(ctx: &Ctx, doc: &DocumentView, href: &str) -> Markup {
     }
 }
 
-fn upload_forms(ctx: &Ctx, upload_action: &str, scan_action: &str, folder: Option<&str>) -> Markup {
+/// The scan and upload forms; `submit` is the upload button's label (her safe or the
+/// person's, for a professional).
+fn upload_forms(
+    ctx: &Ctx,
+    upload_action: &str,
+    scan_action: &str,
+    folder: Option<&str>,
+    submit: &str,
+) -> Markup {
     html! {
         section.card {
             h2 { (icon("camera")) " " (ctx.t("doc-scan-title")) }
@@ -122,7 +135,7 @@ fn upload_forms(ctx: &Ctx, upload_action: &str, scan_action: &str, folder: Optio
                 input id="upload-file" name="file" type="file" accept="image/jpeg,image/png,image/webp,application/pdf" required aria-describedby="upload-hint";
                 label for="upload-name" { (ctx.t("doc-name")) " " span.hint { (ctx.t("optional")) } }
                 input id="upload-name" name="name" type="text";
-                button.primary type="submit" { (ctx.t("doc-add-submit")) }
+                button.primary type="submit" { (submit) }
                 progress.upload-progress max="100" value="0" hidden {}
             }
         }
@@ -215,7 +228,7 @@ async fn render_list(
             Some(f) => format!("/documents?folder={f}&page={n}"),
             None => format!("/documents?page={n}"),
         }))
-        (upload_forms(ctx, "/documents/upload", "/documents/scan", current_id.as_deref()))
+        (upload_forms(ctx, "/documents/upload", "/documents/scan", current_id.as_deref(), &ctx.t("doc-add-submit")))
         section.card {
             h2 { (icon("folder")) " " (ctx.t("doc-new-folder")) }
             form method="post" action="/folders" {
@@ -429,7 +442,78 @@ pub async fn pro_section(ctx: &Ctx, session: &Session, bid: &str, page: PageNumb
                 Err(e) => { div.notice.error role="alert" { p { (ctx.error_text(e)) } } }
             }
         }
-        (upload_forms(ctx, &format!("/pro/b/{bid}/documents"), &format!("/pro/b/{bid}/scan"), None))
+        @if let Ok(d) = &docs {
+            (pro_corrections(ctx, bid, &d.items))
+        }
+        (upload_forms(ctx, &format!("/pro/b/{bid}/documents"), &format!("/pro/b/{bid}/scan"), None, &ctx.t("doc-add-submit-for-her")))
+    }
+}
+
+/// What the professional's structure added and the person has not made her own: she may
+/// correct its name and expiry date, or delete it (journaled for the person).
+fn pro_corrections(ctx: &Ctx, bid: &str, docs: &[DocumentView]) -> Markup {
+    html! {
+        @if docs.iter().any(|d| d.editable) {
+            section.card id="corrections" {
+                h2 { (icon("settings")) " " (ctx.t("doc-pro-corrections")) }
+                p.hint { (ctx.t("doc-pro-corrections-hint")) }
+                @for doc in docs.iter().filter(|d| d.editable) {
+                    details {
+                        summary { (doc.name) }
+                        form method="post" action={"/pro/b/" (bid) "/documents/" (doc.id) "/edit"} {
+                            (ctx.csrf_field())
+                            label for={"pro-name-" (doc.id)} { (ctx.t("doc-name")) }
+                            input id={"pro-name-" (doc.id)} name="name" type="text" required value=(doc.name);
+                            label for={"pro-expires-" (doc.id)} { (ctx.t("doc-expiry")) " " span.hint { (ctx.t("optional")) } }
+                            input id={"pro-expires-" (doc.id)} name="expires_on" type="date" value=(doc.expires_on.clone().unwrap_or_default());
+                            button.primary type="submit" { (ctx.t("action-save")) }
+                        }
+                        form method="post" action={"/pro/b/" (bid) "/documents/" (doc.id) "/delete"} {
+                            (ctx.csrf_field())
+                            p.hint { (ctx.t("doc-pro-delete-text")) }
+                            button.danger type="submit" { (ctx.t("doc-delete-confirm")) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct ProEditForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    expires_on: String,
+}
+
+/// A professional corrects a document her structure added (name, expiry date; never the
+/// person's folders).
+async fn pro_edit_submit(
+    Path((bid, id)): Path<(String, String)>,
+    Post(ctx, Professional(session), form): Post<Professional, ProEditForm>,
+) -> Response {
+    let expires = Some(form.expires_on.trim().to_owned()).filter(|v| !v.is_empty());
+    let patch = DocumentPatch {
+        name: Some(form.name),
+        folder_id: None,
+        expires_on: Some(expires),
+    };
+    match ctx.state.app.update_document(&session, &id, patch).await {
+        Ok(_) => Redirect::to(&format!("/pro/b/{bid}#corrections")).into_response(),
+        Err(e) => ctx.error_page(&e),
+    }
+}
+
+/// A professional deletes a document her structure added.
+async fn pro_delete_submit(
+    Path((bid, id)): Path<(String, String)>,
+    Post(ctx, Professional(session), _): Post<Professional>,
+) -> Response {
+    match ctx.state.app.delete_document(&session, &id).await {
+        Ok(()) => Redirect::to(&format!("/pro/b/{bid}#documents")).into_response(),
+        Err(e) => ctx.error_page(&e),
     }
 }
 
@@ -452,7 +536,7 @@ async fn render_document(
     let (doc, folders, relays) = match tokio::try_join!(
         app.get_document(session, id),
         app.list_folders(session, bid),
-        app.relays(session, bid)
+        app.relay_structures(session, bid)
     ) {
         Ok(v) => v,
         Err(e) => return ctx.error_page(&e),
@@ -643,7 +727,7 @@ pub(super) fn who_sees(
     ctx: &Ctx,
     title: &str,
     action: &str,
-    relays: &[RelayView],
+    relays: &[NamedRef],
     shared_with: &[String],
 ) -> Markup {
     html! {
@@ -658,8 +742,8 @@ pub(super) fn who_sees(
                         legend { (ctx.t("doc-share-legend")) }
                         @for r in relays {
                             div.choice {
-                                input type="checkbox" id={"share-" (r.structure.id)} name="sid" value=(r.structure.id) checked[shared_with.contains(&r.structure.id)];
-                                label for={"share-" (r.structure.id)} { (r.structure.name) }
+                                input type="checkbox" id={"share-" (r.id)} name="sid" value=(r.id) checked[shared_with.contains(&r.id)];
+                                label for={"share-" (r.id)} { (r.name) }
                             }
                         }
                     }

@@ -372,7 +372,9 @@ fn reminder_text(ctx: &Ctx, minutes: u32) -> String {
 
 /// What an item says, for the person and for a professional it is shared with.
 /// An item's fields; for an event, with what became of each reminder (`statuses`).
-fn item_details(ctx: &Ctx, item: &ItemView, statuses: &[ReminderView]) -> Markup {
+/// `phone_link`: where a reminder without a phone number sends to add one (her phone page, or
+/// her file for a professional).
+fn item_details(ctx: &Ctx, item: &ItemView, statuses: &[ReminderView], phone_link: &str) -> Markup {
     html! {
         @match &item.fields {
             ItemFields::Contact(c) => {
@@ -396,6 +398,9 @@ fn item_details(ctx: &Ctx, item: &ItemView, statuses: &[ReminderView]) -> Markup
                                 (icon("bell")) " " (reminder_text(ctx, r.minutes_before))
                                 @if let Some(st) = statuses.iter().find(|s| s.minutes_before == i64::from(r.minutes_before)) {
                                     " · " span.reminder-status { (ctx.t(&format!("reminder-status-{}", st.status))) }
+                                    @if st.status == "no_phone" {
+                                        " · " a href=(phone_link) { (icon("phone")) " " (ctx.t("reminder-add-phone")) }
+                                    }
                                 }
                             }
                         } } }
@@ -430,10 +435,10 @@ async fn item_page(
         return ctx.page(item.fields.title(), html! {
             nav.breadcrumbs { a href={"/pro/b/" (item.beneficiary_id)} { (icon("person")) " " (ctx.t("item-back-to-file")) } }
             h1 { (icon(kind_icon(kind))) " " (item.fields.title()) }
-            (item_details(&ctx, &item, &statuses))
+            (item_details(&ctx, &item, &statuses, &format!("/pro/b/{}#phone", item.beneficiary_id)))
         });
     };
-    let relays = match app.relays(&session, &bid).await {
+    let relays = match app.relay_structures(&session, &bid).await {
         Ok(r) => r,
         Err(e) => return ctx.error_page(&e),
     };
@@ -441,7 +446,7 @@ async fn item_page(
     ctx.page(item.fields.title(), html! {
         nav.breadcrumbs { a href={"/" (kind.plural())} { (icon(kind_icon(kind))) " " (ctx.t(&msg(kind, "section"))) } }
         h1 { (icon(kind_icon(kind))) " " (item.fields.title()) }
-        (item_details(&ctx, &item, &statuses))
+        (item_details(&ctx, &item, &statuses, "/phone"))
         p { a.button href={(base) "/edit"} { (icon("settings")) " " (ctx.t("item-edit")) } }
         (super::documents::who_sees(&ctx, &ctx.t("item-who-sees"), &format!("{base}/shares"), &relays, &item.shared_with))
         p { a.button.danger-outline href={(base) "/delete"} { (ctx.t("item-delete")) } }

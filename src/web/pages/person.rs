@@ -34,6 +34,9 @@ fn tile(href: &str, icon_name: &str, label: &str, badge: Option<usize>) -> Marku
     }
 }
 
+/// How many papers to renew the home page names; the others are counted.
+const RENEW_SHOWN: usize = 5;
+
 async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
     // Papers whose expiry date is past or within the first reminder's delay, soonest first.
     let now = ctx.state.app.now();
@@ -50,10 +53,12 @@ async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
             .unwrap_or(60),
     );
     let horizon = crate::clock::local(&ctx.zone(), now + horizon_days * 86_400).date;
-    let (relays, invitations, expiring) = match tokio::try_join!(
-        ctx.state.app.relays(&session, &bid),
+    let (relays, invitations, (expiring, expiring_total)) = match tokio::try_join!(
+        ctx.state.app.relay_structures(&session, &bid),
         ctx.state.app.my_invitations(&session),
-        ctx.state.app.papers_to_renew(&session, &horizon)
+        ctx.state
+            .app
+            .papers_to_renew(&session, &horizon, RENEW_SHOWN)
     ) {
         Ok(v) => v,
         Err(e) => return ctx.error_page(&e),
@@ -76,7 +81,7 @@ async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
                     p { (ctx.locale.ta("notice-failed-logins", &[("count", n.failed_logins.into())])) }
                 }
                 @if let Some(at) = n.recovered_at {
-                    p { (ctx.locale.ta("notice-recovered", &[("date", ctx.moment_zoned(&crate::clock::rfc3339(at)).into())])) }
+                    p { (ctx.locale.ta(if n.recovered_in_person { "notice-recovered-in-person" } else { "notice-recovered" }, &[("date", ctx.moment_zoned(&crate::clock::rfc3339(at)).into())])) }
                 }
                 @if let Some(at) = n.password_changed_at {
                     p { (ctx.locale.ta("notice-password-changed", &[("date", ctx.moment_zoned(&crate::clock::rfc3339(at)).into())])) }
@@ -98,6 +103,9 @@ async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
                         li { a href={"/documents/" (id)} { (ctx.locale.ta(id_text, &[("name", name.clone().into()), ("date", super::documents::day(date).into())])) } }
                     }
                 }
+                @if expiring_total > expiring.len() {
+                    p { a href="/documents" { (ctx.locale.ta("home-expiring-more", &[("count", ((expiring_total - expiring.len()) as i64).into())])) } }
+                }
             }
         }
         nav.tiles aria-label=(ctx.t("home-sections")) {
@@ -115,7 +123,7 @@ async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
                 p { (ctx.t("relais-none")) }
             } @else {
                 ul.plain {
-                    @for r in &relays { li { (icon("building")) " " (r.structure.name) } }
+                    @for r in &relays { li { (icon("building")) " " (r.name) } }
                 }
             }
         }
@@ -259,8 +267,26 @@ async fn decline(Path(iid): Path<String>, post: Post<Person>) -> Response {
     answer(post, iid, false).await
 }
 
-/// `person`: the settings of a person's safe show too.
-fn settings_body(ctx: &Ctx, person: bool, notice: Option<String>, error: Option<String>) -> Markup {
+/// Her phone number as her settings show it: `None` for staff or when it cannot be read,
+/// `Some(None)` when she has none.
+async fn phone_on_file(ctx: &Ctx, session: &crate::service::Session) -> Option<Option<String>> {
+    let bid = session.beneficiary_id.as_deref()?;
+    ctx.state
+        .app
+        .beneficiary_profile(session, bid)
+        .await
+        .ok()
+        .map(|p| p.phone)
+}
+
+/// `person`: the settings of a person's safe show too, with `phone`, her number on file.
+fn settings_body(
+    ctx: &Ctx,
+    person: bool,
+    phone: Option<Option<String>>,
+    notice: Option<String>,
+    error: Option<String>,
+) -> Markup {
     html! {
         h1 { (icon("settings")) " " (ctx.t("section-settings")) }
         @if let Some(n) = notice { div.notice.success role="status" { p { (n) } } }
@@ -290,7 +316,10 @@ fn settings_body(ctx: &Ctx, person: bool, notice: Option<String>, error: Option<
             section.card {
                 h2 { (icon("phone")) " " (ctx.t("phone-title")) }
                 p { (ctx.t("phone-text")) }
-                p { a.button href="/phone" { (icon("phone")) " " (ctx.t("phone-title")) } }
+                @if let Some(number) = &phone {
+                    p { (super::resets::phone_status(ctx, number.as_deref())) }
+                }
+                p { a.button href="/phone" { (icon("phone")) " " (ctx.t(if matches!(phone, Some(Some(_))) { "phone-change" } else { "phone-add" })) } }
             }
             section.card {
                 h2 { (icon("print")) " " (ctx.t("new-sheet-title")) }
@@ -318,9 +347,10 @@ fn settings_body(ctx: &Ctx, person: bool, notice: Option<String>, error: Option<
 
 async fn settings(Page(ctx, Account(session)): Page<Account>) -> Response {
     let person = session.kind == "beneficiary";
+    let phone = phone_on_file(&ctx, &session).await;
     ctx.page(
         &ctx.t("section-settings"),
-        settings_body(&ctx, person, None, None),
+        settings_body(&ctx, person, phone, None, None),
     )
 }
 
@@ -337,6 +367,7 @@ async fn change_password(
     Post(ctx, Account(session), form): Post<Account, PasswordForm>,
 ) -> Response {
     let person = session.kind == "beneficiary";
+    let phone = phone_on_file(&ctx, &session).await;
     match ctx
         .state
         .app
@@ -350,12 +381,18 @@ async fn change_password(
     {
         Ok(()) => ctx.page(
             &ctx.t("section-settings"),
-            settings_body(&ctx, person, Some(ctx.t("settings-password-changed")), None),
+            settings_body(
+                &ctx,
+                person,
+                phone,
+                Some(ctx.t("settings-password-changed")),
+                None,
+            ),
         ),
         Err(e) => ctx.render(
             Ctx::error_status(&e),
             &ctx.t("section-settings"),
-            settings_body(&ctx, person, None, Some(ctx.error_text(&e))),
+            settings_body(&ctx, person, phone, None, Some(ctx.error_text(&e))),
         ),
     }
 }
@@ -431,10 +468,13 @@ async fn delete_account(
             crate::web::clear_site_data(&mut res);
             res
         }
-        Err(e) => ctx.render(
-            Ctx::error_status(&e),
-            &ctx.t("section-settings"),
-            settings_body(&ctx, true, None, Some(ctx.error_text(&e))),
-        ),
+        Err(e) => {
+            let phone = phone_on_file(&ctx, &session).await;
+            ctx.render(
+                Ctx::error_status(&e),
+                &ctx.t("section-settings"),
+                settings_body(&ctx, true, phone, None, Some(ctx.error_text(&e))),
+            )
+        }
     }
 }

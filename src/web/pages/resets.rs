@@ -5,6 +5,7 @@
 //! her or by her relais.
 
 use super::{Ctx, Page, Person, Post, Professional, icons::icon};
+use crate::domain::Identifier;
 use crate::i18n::Locale;
 use crate::service::{OpenedSafe, PendingReset, ServiceError, Session};
 use crate::web::AppState;
@@ -246,14 +247,22 @@ async fn sheet_submit(Post(ctx, Person { session, .. }, _): Post<Person>) -> Res
     }
 }
 
+/// Set or change the number; a second form removes it (an empty number removes it too).
 fn phone_form(ctx: &Ctx, action: &str, current: Option<&str>) -> Markup {
     html! {
         form method="post" action=(action) {
             (ctx.csrf_field())
             label for="phone-number" { (ctx.t("field-phone")) }
             p.hint id="phone-hint" { (ctx.t("phone-hint")) }
-            input id="phone-number" name="phone" type="tel" autocomplete="off" value=(current.unwrap_or_default()) aria-describedby="phone-hint";
-            button type="submit" { (ctx.t("action-save")) }
+            input id="phone-number" name="phone" type="tel" autocomplete="off" dir="ltr" value=(current.unwrap_or_default()) aria-describedby="phone-hint";
+            button.primary type="submit" { (ctx.t("action-save")) }
+        }
+        @if current.is_some() {
+            form method="post" action=(action) {
+                (ctx.csrf_field())
+                input type="hidden" name="phone" value="";
+                button.danger-outline type="submit" { (ctx.t("phone-remove")) }
+            }
         }
     }
 }
@@ -267,6 +276,7 @@ async fn phone_page(Page(ctx, Person { session, bid }): Page<Person>) -> Respons
                 section.card.narrow {
                     h1 { (icon("phone")) " " (ctx.t("phone-title")) }
                     p { (ctx.t("phone-text")) }
+                    p { (phone_status(&ctx, p.phone.as_deref())) }
                     (phone_form(&ctx, "/phone", p.phone.as_deref()))
                     p { a href="/settings" { (ctx.t("action-cancel")) } }
                 }
@@ -276,10 +286,20 @@ async fn phone_page(Page(ctx, Person { session, bid }): Page<Person>) -> Respons
     }
 }
 
+/// The number on file, or that there is none (then no SMS reminder can be sent).
+pub(super) fn phone_status(ctx: &Ctx, current: Option<&str>) -> Markup {
+    html! {
+        @match current {
+            Some(p) => { (ctx.t("phone-current")) " " strong dir="ltr" { (p) } }
+            None => { strong { (ctx.t("phone-none")) } }
+        }
+    }
+}
+
 /// The phone form on a person's file, for her relais.
 pub(super) fn pro_phone_form(ctx: &Ctx, bid: &str, current: Option<&str>) -> Markup {
     html! {
-        details {
+        details id="phone" {
             summary { (icon("phone")) " " (ctx.t("phone-title")) }
             p.hint { (ctx.t("phone-pro-text")) }
             (phone_form(ctx, &format!("/pro/b/{bid}/phone"), current))
@@ -382,6 +402,13 @@ pub(super) fn recovery_sheet(ctx: &Ctx, opened: &OpenedSafe, back: &str) -> Resp
                 figure.sheet-qr {
                     div.qr id="sheet-qr" role="img" aria-label=(hers.t("sheet-qr-label")) { (super::raw(&super::auth::qr_svg(&login_url))) }
                     figcaption.hint { (both("sheet-qr-label")) }
+                }
+            }
+            @if let Some(n) = Identifier::homonym_number(&opened.identifier) {
+                @let number = format!("-{n}");
+                p.sheet-homonym id="sheet-homonym" {
+                    strong { (hers.ta("sheet-homonym", &[("number", number.clone().into())])) }
+                    @if let Some(fr) = &french { " " span.fr lang="fr" dir="ltr" { (fr.ta("sheet-homonym", &[("number", number.into())])) } }
                 }
             }
             div.sheet-texts {
