@@ -6,7 +6,8 @@
 #
 #   bash e2e/run.sh [path/to/consigne] [extra playwright arguments, e.g. --project=nojs -g "a "]
 #
-# Needs Node 20+ and Debian's Chromium (apt-get install chromium); CHROMIUM_PATH overrides
+# Needs Node 20+, Debian's Chromium (apt-get install chromium) and poppler-utils (pdftotext and
+# pdftoppm read the printed recovery sheet back); CHROMIUM_PATH overrides
 # /usr/bin/chromium. Screenshots, the printed recovery sheet (PDF), axe reports and the server log
 # go to e2e/artifacts/.
 set -euo pipefail
@@ -31,13 +32,21 @@ fi
 export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
 [[ -x "$CHROMIUM_PATH" ]] || fail "no Chromium at $CHROMIUM_PATH (apt-get install -y chromium, or set CHROMIUM_PATH)"
 command -v node >/dev/null || fail "node is not installed"
+# The printed recovery sheet is read back from its PDF (poppler-utils).
+for tool in pdftotext pdftoppm; do
+  command -v "$tool" >/dev/null || fail "no $tool (apt-get install -y poppler-utils)"
+done
 
 rm -rf "$ARTIFACTS"
 mkdir -p "$ARTIFACTS"
 
 # Playwright must never fetch a browser of its own.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
-if [[ ! -d "$E2E/node_modules/@playwright/test" || ! -d "$E2E/node_modules/axe-core" ]]; then
+missing_module=0
+for module in @playwright/test axe-core jsqr pngjs; do
+  [[ -d "$E2E/node_modules/$module" ]] || missing_module=1
+done
+if [[ "$missing_module" == 1 ]]; then
   (cd "$E2E" && npm ci --no-audit --no-fund) || fail "npm ci failed"
 fi
 

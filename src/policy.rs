@@ -60,7 +60,8 @@ pub enum Action {
     ManageOwn,
     /// Add an item (document...) to a person's safe.
     AddItem,
-    /// Rename, move, date or delete an item.
+    /// Rename, move, date or delete an item; change a structure's details (its phone number,
+    /// printed on recovery sheets: its admins and the operator).
     Update,
     /// Share or unshare an item with a relais.
     Share,
@@ -140,7 +141,7 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
             _ => Forbidden,
         },
         (Actor::PlatformAdmin { .. }, Resource::Structure { .. }) => match action {
-            A::View | A::AddProfessional | A::ListProfessionals => Allow,
+            A::View | A::AddProfessional | A::ListProfessionals | A::Update => Allow,
             _ => Forbidden,
         },
         // The operator never approves (that would hand her the key); she may only close an
@@ -173,7 +174,7 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
             }
             match (action, m.role, m.kind) {
                 (A::View | A::ListProfessionals | A::OpenSafe, _, _) => Allow,
-                (A::AddProfessional, StaffRole::Admin, _) => Allow,
+                (A::AddProfessional | A::Update, StaffRole::Admin, _) => Allow,
                 (A::ManageResets, _, _) => Allow,
                 // Mediation structures open safes but follow no one and share nothing.
                 (A::ListFollowed | A::Invite, _, kind) if follows(kind) => Allow,
@@ -440,6 +441,12 @@ mod tests {
             (&member, A::AddProfessional, s1, Forbidden),
             (&admin, A::AddProfessional, s1, Allow),
             (&platform, A::AddProfessional, s1, Allow),
+            (&admin, A::Update, s1, Allow),
+            (&platform, A::Update, s1, Allow),
+            (&member, A::Update, s1, Forbidden),
+            (&waiting_admin, A::Update, s1, Forbidden),
+            (&stranger, A::Update, s1, Hidden),
+            (&owner, A::Update, s1, Hidden),
             (&platform, A::ListFollowed, s1, Forbidden),
             (&platform, A::OpenSafe, s1, Forbidden),
             (&stranger, A::View, s1, Hidden),

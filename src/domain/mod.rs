@@ -10,8 +10,8 @@ pub use identity::{
     StructureKind, TypedIdentifier, search_key,
 };
 pub use ids::{AccountId, BeneficiaryId, FolderId, Id, ItemId, MalformedId, StructureId};
-pub use items::ItemKind;
-pub use password::{Password, PasswordRejection, generate_passphrase};
+pub use items::{FolderPictogram, ItemKind};
+pub use password::{Password, PasswordRejection, WordList, generate_passphrase};
 
 /// Why an input was refused; the web layer turns the code into a translated message.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -47,7 +47,7 @@ error-input-invalid-phone = — رقم غير صحيح. اكتبه هكذا مث
 error-input-unsupported-language = — هذه اللغة غير متوفرة.
 error-input-invalid-kind = — قيمة غير صحيحة.
 error-input-invalid-role = — قيمة غير صحيحة.
-error-input-invalid-identifier = — غير صحيح. الشكل الصحيح: الاسم.اللقب.31121990
+error-input-invalid-identifier = — غير صحيح. اكتبه بالحروف اللاتينية، مثلاً: amina.benali.14021990
 error-input-invalid-amount = — يجب أن يكون عددًا صحيحًا من اليوروهات.
 
 field-first-name = الاسم الأول
@@ -72,7 +72,7 @@ password-rules = 8 أحرف على الأقل. الأفضل جملة من بضع
 
 login-title = تسجيل الدخول
 login-identifier = اسم المستخدم
-login-identifier-hint = مثال: الاسم.اللقب.31121990 (الأرقام في الآخر هي تاريخ ميلادك: يوم شهر سنة). المهنيون: بريدكم الإلكتروني
+login-identifier-hint = مثال: amina.benali.14021990 (الاسم.اللقب ثم تاريخ ميلادك: يوم شهر سنة، بالحروف اللاتينية). المهنيون: بريدكم الإلكتروني
 login-password = كلمة المرور
 action-login = دخول
 login-forgot = نسيت كلمة المرور؟
@@ -190,7 +190,7 @@ sheet-title = ورقة الاسترجاع
 sheet-identifier = اسم المستخدم
 sheet-recovery-code = رمز الاسترجاع
 sheet-lost-title = إذا نسيت كلمة المرور
-sheet-lost-1 = افتح consigne واختر «نسيت كلمة المرور؟».
+sheet-lost-1 = افتح { $address } (أو امسح الرمز) واختر «{ $forgot }».
 sheet-lost-2 = اكتب اسم المستخدم ورمز الاسترجاع هذا، ثم اختر كلمة مرور جديدة.
 sheet-lost-3 = ضاعت الورقة؟ اذهب إلى جهة الدعم الخاصة بك: يمكن لأخصائي اجتماعي مساعدتك هناك حضوريًا.
 sheet-keep = احتفظ بهذه الورقة في مكان آمن، بعيدًا عن هاتفك. لا أحد في Consigne يستطيع قراءة خزنتك.
@@ -494,6 +494,31 @@ pro-search-found = { $count ->
     [one] تم العثور على شخص واحد
    *[other] تم العثور على { $count } أشخاص
 }
+
+## Times (local, to the minute)
+time-zone-name = بتوقيت { $city }
+times-note = الأوقات بتوقيت { $city }.
+
+## The printed recovery sheet, a structure's phone
+sheet-address = عنوان الموقع
+sheet-qr-label = امسح هذا الرمز بهاتفك: يفتح صفحة الدخول.
+sheet-relay = جهة الدعم الخاصة بك، التي يمكنها مساعدتك حضوريًا
+sheet-made = أُعدّت هذه الورقة في { $date }.
+field-structure-phone = هاتف المؤسسة
+structure-phone-hint = يُطبع على ورقة الاسترجاع للأشخاص الذين اختاروا مؤسستكم لمساعدتهم على استعادة الوصول إلى خزنتهم.
+structure-phone-saved = تم حفظ رقم المؤسسة.
+journal-structure-phone-changed-success = غيّر { $who } رقم هاتف المؤسسة.
+
+## Show password
+password-show = إظهار كلمة المرور
+
+## Ready-made folders of a new safe
+folder-identity = الهوية
+folder-health = الصحة
+folder-housing = السكن
+folder-income = الدخل
+folder-family = العائلة
+folder-other = أخرى
 error-input-short-number = — لا يمكنه استقبال الرسائل القصيرة. أعطِ رقم هاتف محمول، مثلاً 06 12 34 56 78 أو ‎+44 7700 900123.
 login-identifier-homonym = نقاط أو مسافات أو شرطات، كما تريد (amina benali 14/02/1990). إذا كانت ورقتك تُظهر رقماً بعد التاريخ (مثلاً ‎-2)، فاكتبه أيضاً.
 sheet-homonym = ينتهي اسم المستخدم الخاص بك بـ «‎{ $number }»: شخص آخر له الاسم نفسه وتاريخ الميلاد نفسه. اكتب دائماً «‎{ $number }» في النهاية.

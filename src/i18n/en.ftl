@@ -38,7 +38,7 @@ error-input-invalid-phone = is not a valid number. Type it like this, for exampl
 error-input-unsupported-language = is not available.
 error-input-invalid-kind = is not valid.
 error-input-invalid-role = is not valid.
-error-input-invalid-identifier = is not valid: firstname.lastname.DDMMYYYY
+error-input-invalid-identifier = is not valid: firstname.lastname.DDMMYYYY, in Latin letters (example: amina.benali.14021990)
 error-input-invalid-amount = must be a whole number of euros.
 
 field-first-name = First name
@@ -63,7 +63,7 @@ password-rules = At least 8 characters. A sentence of a few words is best. No na
 
 login-title = Log in
 login-identifier = Identifier
-login-identifier-hint = Example: firstname.lastname.DDMMYYYY (professionals: your e-mail)
+login-identifier-hint = Example: amina.benali.14021990 (firstname.lastname.DDMMYYYY, in Latin letters; professionals: your e-mail)
 login-password = Password
 action-login = Log in
 login-forgot = Lost password?
@@ -170,7 +170,7 @@ sheet-title = Recovery sheet
 sheet-identifier = Identifier
 sheet-recovery-code = Recovery code
 sheet-lost-title = If you lose your password
-sheet-lost-1 = Go to consigne and choose "Lost password".
+sheet-lost-1 = Go to { $address } (or scan the code) and choose "{ $forgot }".
 sheet-lost-2 = Type your identifier and this recovery code, then choose a new password.
 sheet-lost-3 = No sheet? Go to your relais: a social worker can help you in person.
 sheet-keep = Keep this sheet in a safe place, apart from your phone. Nobody at Consigne can read your safe.
@@ -470,6 +470,31 @@ pro-search-found = { $count ->
     [one] { $count } person found
    *[other] { $count } people found
 }
+
+## Times (local, to the minute)
+time-zone-name = { $city } time
+times-note = Times are { $city } time.
+
+## The printed recovery sheet, a structure's phone
+sheet-address = Website
+sheet-qr-label = Scan this code with your phone: it opens the login page.
+sheet-relay = Your relais, who can help you in person
+sheet-made = Sheet made on { $date }.
+field-structure-phone = Structure's phone number
+structure-phone-hint = Printed on the recovery sheet of the people who chose your structure to help them get back into their safe.
+structure-phone-saved = The structure's number is saved.
+journal-structure-phone-changed-success = { $who } changed the structure's phone number.
+
+## Show password
+password-show = Show the password
+
+## Ready-made folders of a new safe
+folder-identity = Identity
+folder-health = Health
+folder-housing = Housing
+folder-income = Income
+folder-family = Family
+folder-other = Other
 error-input-short-number = cannot receive text messages. Give a mobile number, for example 06 12 34 56 78 or +44 7700 900123.
 login-identifier-homonym = Dots, spaces or dashes, as you like (amina benali 14/02/1990). If your sheet shows a number after the date (for example -2), type it too.
 sheet-homonym = Your identifier ends with “{ $number }”: someone else has the same name and birth date. Always type “{ $number }” at the end.

@@ -43,7 +43,7 @@ error-input-invalid-phone = — no es un número válido. Escríbelo así, por e
 error-input-unsupported-language = — no está disponible.
 error-input-invalid-kind = — no es válido.
 error-input-invalid-role = — no es válido.
-error-input-invalid-identifier = — no es válido: nombre.apellido.DDMMAAAA
+error-input-invalid-identifier = — no es válido: nombre.apellido.DDMMAAAA, en letras latinas (ejemplo: amina.benali.14021990)
 error-input-invalid-amount = — debe ser un número entero de euros.
 
 field-first-name = Nombre
@@ -68,7 +68,7 @@ password-rules = Al menos 8 caracteres. Lo mejor es una frase de unas pocas pala
 
 login-title = Entrar
 login-identifier = Identificador
-login-identifier-hint = Ejemplo: nombre.apellido.DDMMAAAA (profesionales: tu correo electrónico)
+login-identifier-hint = Ejemplo: amina.benali.14021990 (nombre.apellido.DDMMAAAA, en letras latinas; profesionales: tu correo electrónico)
 login-password = Contraseña
 action-login = Entrar
 login-forgot = ¿Olvidaste la contraseña?
@@ -175,7 +175,7 @@ sheet-title = Hoja de recuperación
 sheet-identifier = Identificador
 sheet-recovery-code = Código de recuperación
 sheet-lost-title = Si pierdes tu contraseña
-sheet-lost-1 = Entra en consigne y elige «¿Olvidaste la contraseña?».
+sheet-lost-1 = Entra en { $address } (o escanea el código) y elige «{ $forgot }».
 sheet-lost-2 = Escribe tu identificador y este código de recuperación, y luego elige una contraseña nueva.
 sheet-lost-3 = ¿Ya no tienes la hoja? Ve a tu entidad de apoyo: un trabajador social puede ayudarte allí mismo.
 sheet-keep = Guarda esta hoja en un lugar seguro, lejos de tu teléfono. Nadie en Consigne puede leer tu caja fuerte.
@@ -475,6 +475,31 @@ pro-search-found = { $count ->
     [one] { $count } persona encontrada
    *[other] { $count } personas encontradas
 }
+
+## Times (local, to the minute)
+time-zone-name = hora de { $city }
+times-note = Las horas son las de { $city }.
+
+## The printed recovery sheet, a structure's phone
+sheet-address = Dirección del sitio
+sheet-qr-label = Escanea este código con tu teléfono: abre la página de acceso.
+sheet-relay = Tu entidad de apoyo, que puede ayudarte en persona
+sheet-made = Hoja hecha el { $date }.
+field-structure-phone = Teléfono de la estructura
+structure-phone-hint = Se imprime en la hoja de recuperación de las personas que eligieron tu estructura para ayudarlas a recuperar el acceso a su caja fuerte.
+structure-phone-saved = El número de la estructura se ha guardado.
+journal-structure-phone-changed-success = { $who } cambió el número de teléfono de la estructura.
+
+## Show password
+password-show = Mostrar la contraseña
+
+## Ready-made folders of a new safe
+folder-identity = Identidad
+folder-health = Salud
+folder-housing = Vivienda
+folder-income = Ingresos
+folder-family = Familia
+folder-other = Otros
 error-input-short-number = — no puede recibir SMS. Indica un número de móvil, por ejemplo 06 12 34 56 78 o +44 7700 900123.
 login-identifier-homonym = Puntos, espacios o guiones, como quieras (amina benali 14/02/1990). Si tu hoja muestra un número después de la fecha (por ejemplo -2), escríbelo también.
 sheet-homonym = Tu identificador termina en «{ $number }»: otra persona tiene el mismo nombre y la misma fecha de nacimiento. Escribe siempre «{ $number }» al final.

@@ -38,7 +38,7 @@ error-input-invalid-phone = n'est pas un numéro valable. Tapez-le par exemple c
 error-input-unsupported-language = n'est pas disponible.
 error-input-invalid-kind = n'est pas valide.
 error-input-invalid-role = n'est pas valide.
-error-input-invalid-identifier = n'est pas valide : prenom.nom.JJMMAAAA
+error-input-invalid-identifier = n'est pas valide : prenom.nom.JJMMAAAA, en lettres latines (exemple : amina.benali.14021990)
 error-input-invalid-amount = doit être un nombre entier d'euros.
 
 field-first-name = Prénom
@@ -63,7 +63,7 @@ password-rules = Au moins 8 caractères. Une phrase de quelques mots, c'est le m
 
 login-title = Se connecter
 login-identifier = Identifiant
-login-identifier-hint = Exemple : prenom.nom.JJMMAAAA (professionnels : votre e-mail)
+login-identifier-hint = Exemple : amina.benali.14021990 (prénom.nom.JJMMAAAA, en lettres latines ; professionnels : votre e-mail)
 login-password = Mot de passe
 action-login = Se connecter
 login-forgot = Mot de passe perdu ?
@@ -170,7 +170,7 @@ sheet-title = Fiche de secours
 sheet-identifier = Identifiant
 sheet-recovery-code = Code de secours
 sheet-lost-title = Si vous perdez votre mot de passe
-sheet-lost-1 = Allez sur consigne et choisissez « Mot de passe perdu ».
+sheet-lost-1 = Allez sur { $address } (ou scannez le code) et choisissez « { $forgot } ».
 sheet-lost-2 = Tapez votre identifiant et ce code de secours, puis choisissez un nouveau mot de passe.
 sheet-lost-3 = Plus de fiche ? Allez voir votre relais : un travailleur social peut vous aider sur place.
 sheet-keep = Gardez cette fiche en lieu sûr, loin de votre téléphone. Personne chez Consigne ne peut lire votre coffre.
@@ -470,6 +470,31 @@ pro-search-found = { $count ->
     [one] { $count } personne trouvée
    *[other] { $count } personnes trouvées
 }
+
+## Times (local, to the minute)
+time-zone-name = heure de { $city }
+times-note = Les heures sont celles de { $city }.
+
+## The printed recovery sheet, a structure's phone
+sheet-address = Adresse du site
+sheet-qr-label = Scannez ce code avec votre téléphone : il ouvre la page de connexion.
+sheet-relay = Votre relais, qui peut vous aider sur place
+sheet-made = Fiche faite le { $date }.
+field-structure-phone = Téléphone de la structure
+structure-phone-hint = Imprimé sur la fiche de secours des personnes qui ont choisi votre structure pour les aider à retrouver l'accès à leur coffre.
+structure-phone-saved = Le numéro de la structure est enregistré.
+journal-structure-phone-changed-success = { $who } a changé le numéro de téléphone de la structure.
+
+## Show password
+password-show = Afficher le mot de passe
+
+## Ready-made folders of a new safe
+folder-identity = Identité
+folder-health = Santé
+folder-housing = Logement
+folder-income = Revenus
+folder-family = Famille
+folder-other = Autres
 error-input-short-number = ne peut pas recevoir de SMS. Donnez un numéro de portable, par exemple 06 12 34 56 78 ou +44 7700 900123.
 login-identifier-homonym = Points, espaces ou tirets, comme vous voulez (amina benali 14/02/1990). Si votre fiche montre un numéro après la date (par exemple -2), tapez-le aussi.
 sheet-homonym = Votre identifiant finit par « { $number } » : une autre personne a le même nom et la même date de naissance. Tapez toujours « { $number } » à la fin.

@@ -41,7 +41,7 @@ error-input-invalid-phone = درست نیست. آن را مثلاً این‌ط�
 error-input-unsupported-language = در دسترس نیست.
 error-input-invalid-kind = درست نیست.
 error-input-invalid-role = درست نیست.
-error-input-invalid-identifier = درست نیست؛ به این شکل: نام.تخلص.31121990
+error-input-invalid-identifier = درست نیست؛ با حروف لاتین بنویسید، مثلاً: amina.benali.14021990
 error-input-invalid-amount = باید یک عدد کامل به یورو باشد.
 
 field-first-name = نام
@@ -66,7 +66,7 @@ password-rules = دست کم 8 حرف. یک جمله چند کلمه‌ای از
 
 login-title = ورود
 login-identifier = نام کاربری
-login-identifier-hint = مثال: نام.تخلص.31121990 (رقم‌های آخر تاریخ تولد شماست: روز ماه سال). کارمندان: ایمیل تان
+login-identifier-hint = مثال: amina.benali.14021990 (نام.تخلص و تاریخ تولد شما: روز ماه سال، با حروف لاتین). کارمندان: ایمیل تان
 login-password = رمز
 action-login = ورود
 login-forgot = رمز را فراموش کرده‌اید؟
@@ -176,7 +176,7 @@ sheet-title = ورقه بازیابی
 sheet-identifier = نام کاربری
 sheet-recovery-code = کود بازیابی
 sheet-lost-title = اگر رمز تان را گم کردید
-sheet-lost-1 = به consigne بروید و «رمز را فراموش کرده‌اید؟» را انتخاب کنید.
+sheet-lost-1 = به { $address } بروید (یا کد را اسکن کنید) و «{ $forgot }» را انتخاب کنید.
 sheet-lost-2 = نام کاربری و این کود بازیابی را بنویسید، بعد یک رمز نو انتخاب کنید.
 sheet-lost-3 = ورقه را ندارید؟ نزد نهاد حمایتی تان بروید: یک کارکن اجتماعی همان‌جا به شما کمک می‌کند.
 sheet-keep = این ورقه را در یک جای امن، دور از تلیفون تان نگه دارید. هیچ کس در Consigne نمی‌تواند صندوق امانت شما را بخواند.
@@ -476,6 +476,31 @@ pro-search-found = { $count ->
     [one] { $count } شخص پیدا شد
    *[other] { $count } شخص پیدا شد
 }
+
+## Times (local, to the minute)
+time-zone-name = به وقت { $city }
+times-note = وقت‌ها به وقت { $city } است.
+
+## The printed recovery sheet, a structure's phone
+sheet-address = آدرس سایت
+sheet-qr-label = این کد را با تیلفون خود اسکن کنید: صفحهٔ ورود را باز می‌کند.
+sheet-relay = نهاد حمایتی شما که می‌تواند حضوری کمک کند
+sheet-made = این ورقه در { $date } ساخته شد.
+field-structure-phone = تیلفون مؤسسه
+structure-phone-hint = روی ورقهٔ بازیابی کسانی چاپ می‌شود که مؤسسهٔ شما را برای کمک به دسترسی دوباره به صندوق خود انتخاب کرده‌اند.
+structure-phone-saved = شمارهٔ مؤسسه ذخیره شد.
+journal-structure-phone-changed-success = { $who } شمارهٔ تیلفون مؤسسه را تغییر داد.
+
+## Show password
+password-show = نمایش رمز
+
+## Ready-made folders of a new safe
+folder-identity = هویت
+folder-health = صحت
+folder-housing = مسکن
+folder-income = درآمد
+folder-family = خانواده
+folder-other = دیگر
 error-input-short-number = نمی‌تواند پیامک بگیرد. یک شماره موبایل بدهید، مثلاً 06 12 34 56 78 یا ‎+44 7700 900123.
 login-identifier-homonym = نقطه، فاصله یا خط تیره، هر طور که می‌خواهید (amina benali 14/02/1990). اگر ورقه شما بعد از تاریخ یک شماره نشان می‌دهد (مثلاً ‎-2)، آن را هم بنویسید.
 sheet-homonym = نام کاربری شما با «‎{ $number }» تمام می‌شود: شخص دیگری همین نام و همین تاریخ تولد را دارد. همیشه «‎{ $number }» را در آخر بنویسید.

@@ -44,7 +44,7 @@ error-input-invalid-phone = — سمه شمېره نه ده. داسې یې ول�
 error-input-unsupported-language = — دا ژبه نشته.
 error-input-invalid-kind = — سمه بڼه نه لري.
 error-input-invalid-role = — سمه بڼه نه لري.
-error-input-invalid-identifier = — سمه بڼه نه لري، داسې یې ولیکئ: نوم.تخلص.31121990
+error-input-invalid-identifier = — سمه بڼه نه لري، په لاتیني تورو یې ولیکئ، لکه: amina.benali.14021990
 error-input-invalid-amount = — باید د یورو یو بشپړ عدد وي.
 
 field-first-name = نوم
@@ -69,7 +69,7 @@ password-rules = لږ تر لږه 8 توري. د څو کلمو یوه جمله �
 
 login-title = ننوتل
 login-identifier = کارن نوم
-login-identifier-hint = بېلګه: نوم.تخلص.31121990 (په پای کې عددونه ستاسو د زېږون نېټه ده: ورځ میاشت کال). مسلکي کارکوونکي: ستاسو ایمیل
+login-identifier-hint = بېلګه: amina.benali.14021990 (نوم.تخلص او ستاسو د زېږون نېټه: ورځ میاشت کال، په لاتیني تورو). مسلکي کارکوونکي: ستاسو ایمیل
 login-password = پټنوم
 action-login = ننوتل
 login-forgot = پټنوم مو هېر شوی؟
@@ -176,7 +176,7 @@ sheet-title = د ژغورنې پاڼه
 sheet-identifier = کارن نوم
 sheet-recovery-code = د ژغورنې کوډ
 sheet-lost-title = که پټنوم مو ورک شي
-sheet-lost-1 = consigne ته لاړ شئ او «پټنوم مو هېر شوی؟» وټاکئ.
+sheet-lost-1 = { $address } ته لاړ شئ (یا کوډ سکن کړئ) او «{ $forgot }» وټاکئ.
 sheet-lost-2 = خپل کارن نوم او دا د ژغورنې کوډ ولیکئ، بیا نوی پټنوم وټاکئ.
 sheet-lost-3 = پاڼه نه لرئ؟ خپلې ملاتړې ادارې ته لاړ شئ: یو ټولنیز کارکوونکی هلته درسره مرسته کولی شي.
 sheet-keep = دا پاڼه په خوندي ځای کې، له خپل ټیلیفون څخه لرې وساتئ. په Consigne کې هېڅوک ستاسو خوندي صندوق نشي لوستلی.
@@ -476,6 +476,31 @@ pro-search-found = { $count ->
     [one] { $count } کس وموندل شو
    *[other] { $count } کسان وموندل شول
 }
+
+## Times (local, to the minute)
+time-zone-name = د { $city } په وخت
+times-note = وختونه د { $city } په وخت دي.
+
+## The printed recovery sheet, a structure's phone
+sheet-address = د ویب پاڼې پته
+sheet-qr-label = دا کوډ په خپل تلیفون سکن کړئ: د ننوتو پاڼه پرانیزي.
+sheet-relay = ستاسو ملاتړې اداره چې په حضوري ډول مرسته کولی شي
+sheet-made = دا پاڼه په { $date } جوړه شوه.
+field-structure-phone = د ادارې تلیفون
+structure-phone-hint = د هغو کسانو د ژغورنې پر پاڼه چاپېږي چې ستاسو اداره یې د خپل صندوق د بیا لاسرسي لپاره غوره کړې ده.
+structure-phone-saved = د ادارې شمېره خوندي شوه.
+journal-structure-phone-changed-success = { $who } د ادارې د تلیفون شمېره بدله کړه.
+
+## Show password
+password-show = پټنوم ښکاره کړئ
+
+## Ready-made folders of a new safe
+folder-identity = پېژندنه
+folder-health = روغتیا
+folder-housing = استوګنځی
+folder-income = عاید
+folder-family = کورنۍ
+folder-other = نور
 error-input-short-number = — لنډ پیغام نشي ترلاسه کولای. د ګرځنده ټیلیفون شمېره ورکړئ، د بېلګې په توګه 06 12 34 56 78 یا ‎+44 7700 900123.
 login-identifier-homonym = ټکي، تشې یا کرښې، لکه څنګه چې غواړئ (amina benali 14/02/1990). که ستاسو پاڼه له نېټې وروسته یوه شمېره ښيي (د بېلګې په توګه ‎-2)، هغه هم ولیکئ.
 sheet-homonym = ستاسو کارن نوم په «‎{ $number }» پای ته رسېږي: بل څوک همدا نوم او د زېږون نېټه لري. تل په پای کې «‎{ $number }» ولیکئ.

@@ -44,7 +44,7 @@ error-input-invalid-phone = — nu este un număr valid. Scrie-l de exemplu așa
 error-input-unsupported-language = — această limbă nu este disponibilă.
 error-input-invalid-kind = — nu este valid.
 error-input-invalid-role = — nu este valid.
-error-input-invalid-identifier = — nu este valid: prenume.nume.ZZLLAAAA
+error-input-invalid-identifier = — nu este valid: prenume.nume.ZZLLAAAA, cu litere latine (exemplu: amina.benali.14021990)
 error-input-invalid-amount = — trebuie să fie un număr întreg de euro.
 
 field-first-name = Prenume
@@ -69,7 +69,7 @@ password-rules = Cel puțin 8 caractere. Cel mai bine este o frază din câteva 
 
 login-title = Conectare
 login-identifier = Nume de utilizator
-login-identifier-hint = Exemplu: prenume.nume.ZZLLAAAA (profesioniști: e-mailul tău)
+login-identifier-hint = Exemplu: amina.benali.14021990 (prenume.nume.ZZLLAAAA, cu litere latine; profesioniști: e-mailul tău)
 login-password = Parolă
 action-login = Conectare
 login-forgot = Ai uitat parola?
@@ -179,7 +179,7 @@ sheet-title = Fișă de recuperare
 sheet-identifier = Nume de utilizator
 sheet-recovery-code = Cod de recuperare
 sheet-lost-title = Dacă îți pierzi parola
-sheet-lost-1 = Intră pe consigne și alege „Ai uitat parola?”.
+sheet-lost-1 = Intră pe { $address } (sau scanează codul) și alege „{ $forgot }”.
 sheet-lost-2 = Scrie numele de utilizator și acest cod de recuperare, apoi alege o parolă nouă.
 sheet-lost-3 = Nu mai ai fișa? Mergi la organizația ta de sprijin: un asistent social te poate ajuta pe loc.
 sheet-keep = Păstrează această fișă într-un loc sigur, departe de telefon. Nimeni de la Consigne nu poate citi seiful tău.
@@ -481,6 +481,31 @@ pro-search-found = { $count ->
     [few] { $count } persoane găsite
    *[other] { $count } de persoane găsite
 }
+
+## Times (local, to the minute)
+time-zone-name = ora din { $city }
+times-note = Orele sunt afișate după ora din { $city }.
+
+## The printed recovery sheet, a structure's phone
+sheet-address = Adresa site-ului
+sheet-qr-label = Scanează acest cod cu telefonul: deschide pagina de conectare.
+sheet-relay = Organizația ta de sprijin, care te poate ajuta pe loc
+sheet-made = Fișă făcută pe { $date }.
+field-structure-phone = Telefonul structurii
+structure-phone-hint = Se tipărește pe fișa de recuperare a persoanelor care au ales structura voastră să le ajute să-și recapete accesul la seif.
+structure-phone-saved = Numărul structurii a fost salvat.
+journal-structure-phone-changed-success = { $who } a schimbat numărul de telefon al structurii.
+
+## Show password
+password-show = Arată parola
+
+## Ready-made folders of a new safe
+folder-identity = Identitate
+folder-health = Sănătate
+folder-housing = Locuință
+folder-income = Venituri
+folder-family = Familie
+folder-other = Altele
 error-input-short-number = — nu poate primi SMS-uri. Dă un număr de mobil, de exemplu 06 12 34 56 78 sau +44 7700 900123.
 login-identifier-homonym = Puncte, spații sau liniuțe, cum vrei (amina benali 14/02/1990). Dacă fișa ta arată un număr după dată (de exemplu -2), scrie-l și pe el.
 sheet-homonym = Numele tău de utilizator se termină cu „{ $number }”: altă persoană are același nume și aceeași dată de naștere. Scrie întotdeauna „{ $number }” la sfârșit.

@@ -45,7 +45,7 @@ error-input-invalid-phone = — неверный номер. Наберите е
 error-input-unsupported-language = — этот язык недоступен.
 error-input-invalid-kind = — неверное значение.
 error-input-invalid-role = — неверное значение.
-error-input-invalid-identifier = — неверный логин, нужно так: имя.фамилия.ДДММГГГГ
+error-input-invalid-identifier = — неверный логин, нужно латинскими буквами, например: amina.benali.14021990
 error-input-invalid-amount = — нужно целое число евро.
 
 field-first-name = Имя
@@ -70,7 +70,7 @@ password-rules = Не меньше 8 символов. Лучше всего —
 
 login-title = Вход
 login-identifier = Логин
-login-identifier-hint = Пример: имя.фамилия.ДДММГГГГ (специалисты: ваша эл. почта)
+login-identifier-hint = Пример: amina.benali.14021990 (имя.фамилия.ДДММГГГГ латинскими буквами; специалисты: ваша эл. почта)
 login-password = Пароль
 action-login = Войти
 login-forgot = Забыли пароль?
@@ -186,7 +186,7 @@ sheet-title = Лист восстановления
 sheet-identifier = Логин
 sheet-recovery-code = Код восстановления
 sheet-lost-title = Если вы забыли пароль
-sheet-lost-1 = Откройте consigne и выберите «Забыли пароль?».
+sheet-lost-1 = Откройте { $address } (или отсканируйте код) и выберите «{ $forgot }».
 sheet-lost-2 = Введите логин и этот код восстановления, затем выберите новый пароль.
 sheet-lost-3 = Нет листа? Обратитесь в свою организацию поддержки: социальный работник поможет вам на месте.
 sheet-keep = Храните этот лист в надёжном месте, отдельно от телефона. Никто в Consigne не может прочитать ваш сейф.
@@ -489,6 +489,31 @@ pro-search-found = { $count ->
     [few] Найдено { $count } человека
    *[other] Найдено { $count } человек
 }
+
+## Times (local, to the minute)
+time-zone-name = по времени { $city }
+times-note = Время указано по часовому поясу { $city }.
+
+## The printed recovery sheet, a structure's phone
+sheet-address = Адрес сайта
+sheet-qr-label = Отсканируйте этот код телефоном: он откроет страницу входа.
+sheet-relay = Ваша организация поддержки, которая поможет на месте
+sheet-made = Лист создан { $date }.
+field-structure-phone = Телефон организации
+structure-phone-hint = Печатается на листе восстановления тех, кто выбрал вашу организацию, чтобы она помогла им вернуть доступ к сейфу.
+structure-phone-saved = Номер организации сохранён.
+journal-structure-phone-changed-success = { $who } изменил(а) номер телефона организации.
+
+## Show password
+password-show = Показать пароль
+
+## Ready-made folders of a new safe
+folder-identity = Удостоверения
+folder-health = Здоровье
+folder-housing = Жильё
+folder-income = Доходы
+folder-family = Семья
+folder-other = Другое
 error-input-short-number = — не может принимать SMS. Укажите номер мобильного, например 06 12 34 56 78 или +44 7700 900123.
 login-identifier-homonym = Точки, пробелы или дефисы — как вам удобно (amina benali 14/02/1990). Если на вашем листке после даты стоит номер (например, -2), наберите и его.
 sheet-homonym = Ваш логин заканчивается на «{ $number }»: у другого человека такие же имя и дата рождения. Всегда набирайте «{ $number }» в конце.

@@ -45,7 +45,7 @@ error-input-invalid-phone = — неправильний номер. Набер�
 error-input-unsupported-language = — ця мова недоступна.
 error-input-invalid-kind = — неправильне значення.
 error-input-invalid-role = — неправильне значення.
-error-input-invalid-identifier = — неправильний логін, потрібно так: ім’я.прізвище.ДДММРРРР
+error-input-invalid-identifier = — неправильний логін, потрібно латинськими літерами, наприклад: amina.benali.14021990
 error-input-invalid-amount = — потрібне ціле число євро.
 
 field-first-name = Ім’я
@@ -70,7 +70,7 @@ password-rules = Щонайменше 8 символів. Найкраще — �
 
 login-title = Вхід
 login-identifier = Логін
-login-identifier-hint = Приклад: ім’я.прізвище.ДДММРРРР (фахівці: ваша електронна пошта)
+login-identifier-hint = Приклад: amina.benali.14021990 (ім’я.прізвище.ДДММРРРР латинськими літерами; фахівці: ваша електронна пошта)
 login-password = Пароль
 action-login = Увійти
 login-forgot = Забули пароль?
@@ -186,7 +186,7 @@ sheet-title = Аркуш відновлення
 sheet-identifier = Логін
 sheet-recovery-code = Код відновлення
 sheet-lost-title = Якщо ви забули пароль
-sheet-lost-1 = Відкрийте consigne і виберіть «Забули пароль?».
+sheet-lost-1 = Відкрийте { $address } (або відскануйте код) і виберіть «{ $forgot }».
 sheet-lost-2 = Введіть логін і цей код відновлення, потім виберіть новий пароль.
 sheet-lost-3 = Немає аркуша? Зверніться до своєї організації підтримки: соціальний працівник допоможе вам на місці.
 sheet-keep = Зберігайте цей аркуш у надійному місці, окремо від телефону. Ніхто в Consigne не може прочитати ваш сейф.
@@ -489,6 +489,31 @@ pro-search-found = { $count ->
     [few] Знайдено { $count } людини
    *[other] Знайдено { $count } людей
 }
+
+## Times (local, to the minute)
+time-zone-name = за часом { $city }
+times-note = Час указано за часовим поясом { $city }.
+
+## The printed recovery sheet, a structure's phone
+sheet-address = Адреса сайту
+sheet-qr-label = Відскануйте цей код телефоном: він відкриє сторінку входу.
+sheet-relay = Ваша організація підтримки, яка допоможе на місці
+sheet-made = Аркуш створено { $date }.
+field-structure-phone = Телефон організації
+structure-phone-hint = Друкується на аркуші відновлення тих, хто обрав вашу організацію, щоб вона допомогла їм повернути доступ до сейфа.
+structure-phone-saved = Номер організації збережено.
+journal-structure-phone-changed-success = { $who } змінив(ла) номер телефону організації.
+
+## Show password
+password-show = Показати пароль
+
+## Ready-made folders of a new safe
+folder-identity = Посвідчення
+folder-health = Здоров’я
+folder-housing = Житло
+folder-income = Доходи
+folder-family = Сім’я
+folder-other = Інше
 error-input-short-number = — не може отримувати SMS. Вкажіть номер мобільного, наприклад 06 12 34 56 78 або +44 7700 900123.
 login-identifier-homonym = Крапки, пробіли чи дефіси — як вам зручно (amina benali 14/02/1990). Якщо на вашому аркуші після дати стоїть номер (наприклад, -2), наберіть і його.
 sheet-homonym = Ваш логін закінчується на «{ $number }»: інша людина має таке саме ім'я та дату народження. Завжди набирайте «{ $number }» у кінці.

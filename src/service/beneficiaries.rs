@@ -10,13 +10,14 @@ use crate::service::auth::identity::{IdentityRecord, check_for_identity, relay_i
 use crate::service::auth::login::account_by_indexes;
 use crate::service::contexts as ctx;
 use crate::service::directory::FollowedPerson;
+use crate::service::items::folders::ready_made_folders;
 use crate::service::journal::{JournalActor, journal, staff_actor};
 use crate::service::paging::{Page, PageNumber};
 use crate::service::{App, NamedRef, ServiceError, ServiceResult, Session, new_id, parse_id};
 use crate::store::Sql;
 use crate::store::accounts::{self, AccountRow};
 use crate::store::beneficiaries::{self, BeneficiaryRow};
-use crate::store::structures;
+use crate::store::structures::{self, StructureRow};
 use consigne_vault::{Key32, KeyPair, PublicKey, recovery};
 use serde::Serialize;
 
@@ -45,6 +46,28 @@ pub struct OpenedSafe {
     pub passphrase: Option<String>,
     #[serde(skip)]
     pub display_name: String,
+    /// Her language: the sheet is printed in it (with French beside it).
+    #[serde(skip)]
+    pub language: String,
+    /// Her recovery relais, whose name and phone the sheet prints.
+    #[serde(skip)]
+    pub recovery_relays: Vec<SheetRelay>,
+}
+
+/// A recovery relais as the printed sheet names it: where she can go, whom she can call.
+#[derive(Debug, Clone)]
+pub struct SheetRelay {
+    pub name: String,
+    pub phone: Option<String>,
+}
+
+impl From<&StructureRow> for SheetRelay {
+    fn from(s: &StructureRow) -> Self {
+        Self {
+            name: s.name.clone(),
+            phone: s.phone.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -137,7 +160,7 @@ impl App {
         };
         let (password, passphrase) = match (&input.password, input.generate_passphrase) {
             (_, true) => {
-                let p = crate::domain::generate_passphrase();
+                let p = crate::domain::generate_passphrase(language.code());
                 (
                     Password::for_login(&p).ok_or(ServiceError::Internal("passphrase"))?,
                     Some(p),
@@ -216,7 +239,10 @@ impl App {
                 &birth.iso(),
             )
         });
-        let identifier = self
+        // Her ready-made folders, named in her language (made with her safe: its `safe_opened`
+        // journal line tells both).
+        let folders = ready_made_folders(self, &vault, &bid, language.code(), now)?;
+        let (identifier, recovery_relays) = self
             .tx(move |tx| {
                 let structure = structures::by_id(tx, &sid)?.ok_or(ServiceError::NotFound)?;
                 // Homonyms get a short suffix: the first free one wins.
@@ -239,10 +265,14 @@ impl App {
                     phone: phone.map(|p| p.as_str().to_owned()),
                     language: language.code().into(),
                     identifier: identifier.as_str().into(),
+                    language_chosen: false,
                 };
                 row.identity_sealed = record.seal(&app, &identity_key, &bid);
                 accounts::insert(tx, &account)?;
                 beneficiaries::insert(tx, &row)?;
+                for folder in &folders {
+                    crate::store::items::insert_folder(tx, folder)?;
+                }
                 // A relay structure becomes her first relais, and her recovery relais if she
                 // said so; a mediation structure opened the safe but keeps no key to it.
                 if crate::policy::may_be_relay(structure.kind) {
@@ -265,7 +295,8 @@ impl App {
                     }
                 }
                 journal(tx, now, Some(&bid), &actor, "safe_opened", None, true)?;
-                if crate::policy::may_be_relay(structure.kind) && input_recovery {
+                let recovery = crate::policy::may_be_relay(structure.kind) && input_recovery;
+                if recovery {
                     journal(
                         tx,
                         now,
@@ -276,7 +307,12 @@ impl App {
                         true,
                     )?;
                 }
-                Ok(identifier.as_str().to_owned())
+                let relays = if recovery {
+                    vec![SheetRelay::from(&structure)]
+                } else {
+                    Vec::new()
+                };
+                Ok((identifier.as_str().to_owned(), relays))
             })
             .await?;
         Ok(OpenedSafe {
@@ -285,6 +321,8 @@ impl App {
             recovery_code: code,
             passphrase,
             display_name,
+            language: language.code().to_owned(),
+            recovery_relays,
         })
     }
 
@@ -751,6 +789,7 @@ impl App {
             phone: None,
             language: identity.language.clone(),
             identifier: identity.identifier.clone(),
+            language_chosen: false,
         };
         check_for_identity(&record, raw)
     }

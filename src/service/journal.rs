@@ -73,6 +73,7 @@ pub const JOURNAL_ACTIONS: &[&str] = &[
     "member_approved",
     "member_deactivated",
     "structure_key_rotated",
+    "structure_phone_changed",
 ];
 
 /// A journal line about a safe.

@@ -24,7 +24,9 @@ pub use auth::{
 };
 pub use auth::{InPersonReset, PendingReset, ResetNotice, ResetStarted};
 pub use auth::{SecurityNotices, Session, SessionKeys, Stage};
-pub use beneficiaries::{BeneficiaryProfile, InvitationView, NewSafe, OpenedSafe, RelayView};
+pub use beneficiaries::{
+    BeneficiaryProfile, InvitationView, NewSafe, OpenedSafe, RelayView, SheetRelay,
+};
 pub use calendar::{
     CalendarFeedView, EventSchedule, ReminderView, after_quiet_hours, from_local_date_time,
     local_date_time,

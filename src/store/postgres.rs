@@ -38,6 +38,10 @@ const MIGRATIONS: &[(i64, &str)] = &[
         include_str!("migrations/postgres/0024_reminders_no_phone.sql"),
     ),
     (
+        25,
+        include_str!("migrations/postgres/0025_structure_phone.sql"),
+    ),
+    (
         10,
         include_str!("migrations/postgres/0010_reset_confirmation.sql"),
     ),

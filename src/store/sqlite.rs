@@ -39,6 +39,10 @@ const MIGRATIONS: &[(i64, &str)] = &[
         include_str!("migrations/sqlite/0024_reminders_no_phone.sql"),
     ),
     (
+        25,
+        include_str!("migrations/sqlite/0025_structure_phone.sql"),
+    ),
+    (
         10,
         include_str!("migrations/sqlite/0010_reset_confirmation.sql"),
     ),

@@ -294,6 +294,12 @@ async fn every_state_changing_page_refuses_a_missing_or_wrong_token_and_other_se
             false,
         ),
         (
+            "/s/{sid}/phone",
+            format!("/s/{s1}/phone"),
+            Who::Staff,
+            false,
+        ),
+        (
             "/documents/upload",
             "/documents/upload".into(),
             Who::Person,

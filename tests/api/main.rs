@@ -31,6 +31,7 @@ mod notices;
 mod one_transaction;
 mod pages;
 mod postgres;
+mod print;
 mod reminders;
 mod resets;
 mod rewrap;

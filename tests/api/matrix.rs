@@ -611,6 +611,39 @@ async fn every_reset_and_phone_endpoint_against_every_role() {
     assert_eq!(checked, rows.len() * roles.len());
 }
 
+/// A structure's phone number (printed on recovery sheets) against every role: its admins and
+/// the operator change it; a plain member may not; anyone else finds nothing.
+#[tokio::test]
+async fn the_structure_phone_against_every_role() {
+    let w = World::new().await;
+    let t = &w.t;
+    let (member, _, _) = t.professional(&w.p1, &w.s1, "member").await;
+    let roles: [(&str, Option<String>, u16); 7] = [
+        ("structure admin", Some(w.p1.clone()), 204),
+        ("structure member", Some(member), FB),
+        ("other structure", Some(w.p2.clone()), NF),
+        ("mediation", Some(w.pm.clone()), NF),
+        ("platform admin", Some(w.admin.clone()), 204),
+        ("the person", Some(w.person.clone()), NF),
+        ("anonymous", None, NA),
+    ];
+    let path = format!("/api/v1/structures/{}/phone", w.s1);
+    for (role, token, want) in roles {
+        for method in ["PUT", "DELETE"] {
+            let m = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
+            let mut req = t.http.request(m, t.url(&path));
+            if let Some(tk) = &token {
+                req = req.bearer_auth(tk);
+            }
+            if method == "PUT" {
+                req = req.json(&json!({"phone": "01 99 00 12 34"}));
+            }
+            let r = t.send(req).await;
+            assert_eq!(r.status.as_u16(), want, "{method} as {role}: {}", r.text);
+        }
+    }
+}
+
 /// What a structure added to her safe (issue 13, item 3) against every role: the members of
 /// the structure that added it correct (rename, date) and delete it until the person makes it
 /// her own; another relais it is shared with only reads it; nobody else sees it. A fresh item

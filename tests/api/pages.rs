@@ -772,7 +772,8 @@ async fn folders_are_renamed_moved_and_deleted_with_forms() {
         .as_array()
         .unwrap()
         .len(),
-        1
+        // The parent left, beside her ready-made folders.
+        1 + consigne::domain::FolderPictogram::READY_MADE.len()
     );
 }
 

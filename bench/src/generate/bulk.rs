@@ -252,6 +252,7 @@ pub(super) fn structures_batch(
                 StructureKind::Mediation
             },
             city: Some(city),
+            phone: None,
             annual_budget_eur: Some(rng.gen_range(50..5_000) * 1_000),
             public_key: Some(pair.public().as_bytes().to_vec()),
             created_at,

@@ -125,6 +125,7 @@ impl App {
                     let b = beneficiaries::by_id(tx, bid)?.ok_or(ServiceError::NotFound)?;
                     let mut identity = IdentityRecord::open(&app, ik, bid, &b.identity_sealed)?;
                     identity.language = keys.language.clone();
+                    identity.language_chosen = true;
                     beneficiaries::set_identity(tx, bid, &identity.seal(&app, ik, bid))?;
                 }
                 _ => {

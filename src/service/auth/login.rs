@@ -7,6 +7,7 @@
 
 use crate::domain::{AccountKind, BeneficiaryId, Email, TypedIdentifier};
 use crate::service::Stage;
+use crate::service::auth::identity::IdentityRecord;
 use crate::service::auth::identity::beneficiary_keys;
 use crate::service::auth::sessions::create_session;
 use crate::service::auth::sessions::{load_account, load_throttled};
@@ -19,7 +20,7 @@ use crate::service::members::structure_keys_of;
 use crate::service::{App, SecurityNotices, ServiceError, ServiceResult, Session, SessionKeys};
 use crate::store::Sql;
 use crate::store::accounts::{self, AccountRow};
-use crate::store::beneficiaries::BeneficiaryRow;
+use crate::store::beneficiaries::{self, BeneficiaryRow};
 use crate::store::sessions;
 use crate::store::structures::MembershipRow;
 use consigne_vault::{KdfParams, Key32};
@@ -36,6 +37,8 @@ pub struct LoginRequest {
     pub address: IpAddr,
     /// Pages log in in two steps (password, then code): a pending session carries the first.
     pub allow_pending: bool,
+    /// The language she chose with the login page's picker, if any (`keep_picked_language`).
+    pub language: Option<String>,
 }
 
 #[derive(Debug)]
@@ -158,6 +161,10 @@ impl App {
         let app = self.clone();
         let (aid, bid) = who.clone();
         let k = throttling.clone();
+        let picked = req
+            .language
+            .as_deref()
+            .and_then(|l| crate::domain::Language::parse(l).ok());
         let result = self
             .tx(move |tx| {
                 if let Some(step) = used_step
@@ -166,6 +173,9 @@ impl App {
                     return Ok(None);
                 }
                 let mut keys = keys;
+                if let Some(lang) = picked {
+                    keep_picked_language(&app, tx, &account, bid.as_ref(), &mut keys, lang)?;
+                }
                 if stage != Stage::TotpPending {
                     login_succeeded(tx, &k, now)?;
                     if let Some(bid) = &bid {
@@ -322,6 +332,41 @@ pub(crate) fn staff_keys(
         notices: SecurityNotices::default(),
         pairs: Default::default(),
     })
+}
+
+/// The language she picked on the login page becomes this session's: she lands in the
+/// language she was reading. It also becomes her preference when she has none of her own yet:
+/// a person whose language the professional who opened her safe set (or the default), a staff
+/// account that never chose one. A language she chose herself (in her settings, with the
+/// picker once logged in, or on an earlier login page) stays: a picker left on someone else's
+/// language on a shared computer changes her session only.
+fn keep_picked_language(
+    app: &App,
+    tx: &mut dyn Sql,
+    account: &AccountRow,
+    bid: Option<&BeneficiaryId>,
+    keys: &mut SessionKeys,
+    lang: crate::domain::Language,
+) -> ServiceResult<()> {
+    let lang = lang.code();
+    keys.language = lang.to_owned();
+    match (bid, &keys.identity) {
+        (Some(bid), Some(ik)) => {
+            let b = beneficiaries::by_id(tx, bid)?.ok_or(ServiceError::NotFound)?;
+            let mut identity = IdentityRecord::open(app, ik, bid, &b.identity_sealed)?;
+            // Written once: from then on the language is hers.
+            if !identity.language_chosen {
+                identity.language = lang.to_owned();
+                identity.language_chosen = true;
+                beneficiaries::set_identity(tx, bid, &identity.seal(app, ik, bid))?;
+            }
+        }
+        _ if account.language.is_none() => {
+            accounts::set_language(tx, &account.id, lang)?;
+        }
+        _ => {}
+    }
+    Ok(())
 }
 
 fn notices_since_last_login(

@@ -24,7 +24,7 @@ use crate::service::auth::identity::{IdentityRecord, check_for_identity};
 use crate::service::auth::login::{DUMMY_SALT, account_by_indexes, typed_login};
 use crate::service::auth::sessions::load_account;
 use crate::service::auth::throttle::{fail_recovery, login_succeeded, throttle_keys};
-use crate::service::beneficiaries::OpenedSafe;
+use crate::service::beneficiaries::{OpenedSafe, SheetRelay};
 use crate::service::beneficiaries::{identity_key_of, identity_of};
 use crate::service::calendar::reminders::{catalogs, readdress_reminders, reminder_phone};
 use crate::service::contexts as ctx;
@@ -596,8 +596,11 @@ impl App {
             _ => return Err(ServiceError::NotFound),
         };
         let b2 = bid.clone();
-        let row = self
-            .read(move |tx| beneficiaries::by_id(tx, &b2)?.ok_or(ServiceError::NotFound))
+        let (row, relays) = self
+            .read(move |tx| {
+                let row = beneficiaries::by_id(tx, &b2)?.ok_or(ServiceError::NotFound)?;
+                Ok((row, structures::recovery_relays_of(tx, &b2)?))
+            })
             .await?;
         let identity = IdentityRecord::open(self, &ik, &bid, &row.identity_sealed)?;
         let code = recovery::generate_code();
@@ -637,6 +640,8 @@ impl App {
             identifier: identity.identifier,
             recovery_code: code,
             passphrase: None,
+            language: identity.language,
+            recovery_relays: relays.iter().map(SheetRelay::from).collect(),
         })
     }
 

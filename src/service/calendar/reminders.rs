@@ -94,18 +94,13 @@ pub(crate) fn catalogs() -> Option<&'static Arc<crate::i18n::Catalogs>> {
 }
 
 fn zone(config: &Config) -> TimeZone {
-    TimeZone::get(&config.reminders.time_zone).unwrap_or(TimeZone::UTC)
+    crate::clock::zone(&config.reminders.time_zone)
 }
 
 /// An RFC 3339 time as a date (`YYYY-MM-DD`) and time (`HH:MM`) in the configured time zone,
-/// as forms and pages show it.
+/// as forms and pages show it (`clock::local`).
 pub fn local_date_time(config: &Config, rfc3339: &str) -> Option<(String, String)> {
-    let t: jiff::Timestamp = rfc3339.parse().ok()?;
-    let z = t.to_zoned(zone(config));
-    Some((
-        z.strftime("%Y-%m-%d").to_string(),
-        z.strftime("%H:%M").to_string(),
-    ))
+    crate::clock::local_rfc3339(&zone(config), rfc3339).map(|l| (l.date, l.time))
 }
 
 /// A date and time typed in a form, in the configured time zone, as RFC 3339 UTC.
@@ -193,11 +188,8 @@ pub(crate) async fn schedule_event_reminders(
     let now = app.now();
     let mut plans = Vec::new();
     let phone = reminder_phone(app, &identity);
-    let local = jiff::Timestamp::from_second(sched.starts_at_unix)
-        .map_err(|_| ServiceError::Internal("event time"))?
-        .to_zoned(zone(&app.config));
-    let date = local.strftime("%d/%m/%Y").to_string();
-    let time = local.strftime("%H:%M").to_string();
+    let local = crate::clock::local(&zone(&app.config), sched.starts_at_unix);
+    let (date, time) = (crate::clock::day_first(&local.date), local.time);
     let text = catalogs()
         .map(|c| {
             crate::i18n::Locale::new(c.clone(), &identity.language).ta(

@@ -7,7 +7,9 @@ use super::{
     CheckedParts, Ctx, Fields, Notice, Page, Person, Post, Professional, Reader, Upload,
     icons::icon,
 };
-use crate::domain::{AccountKind, BeneficiaryId, FolderId, ItemId, ItemKind, StructureId};
+use crate::domain::{
+    AccountKind, BeneficiaryId, FolderId, FolderPictogram, ItemId, ItemKind, StructureId,
+};
 use crate::service::{
     DocumentPatch, DocumentView, FolderFilter, FolderView, MAX_FILE_BYTES_CAP, NamedRef,
     NewDocument, PageNumber, ServiceError, Session,
@@ -53,11 +55,20 @@ pub fn router() -> Router<AppState> {
 }
 
 /// `DD/MM/YYYY` from `YYYY-MM-DD...`, as people read dates here.
+/// (A calendar date: an expiry date, a birth date. A moment goes through `Ctx::day_of`.)
 pub fn day(iso: &str) -> String {
-    let d: Vec<&str> = iso.get(..10).unwrap_or(iso).split('-').collect();
-    match d.as_slice() {
-        [y, m, dd] => format!("{dd}/{m}/{y}"),
-        _ => iso.to_owned(),
+    crate::clock::day_first(iso)
+}
+
+/// A folder's pictogram: a ready-made folder's own, else a folder.
+fn folder_icon(f: &FolderView) -> &'static str {
+    match f.pictogram {
+        Some(FolderPictogram::Identity) => "id-card",
+        Some(FolderPictogram::Health) => "health",
+        Some(FolderPictogram::Housing) => "house",
+        Some(FolderPictogram::Income) => "money",
+        Some(FolderPictogram::Family) => "people",
+        Some(FolderPictogram::Other) | None => "folder",
     }
 }
 
@@ -83,7 +94,7 @@ fn document_card(ctx: &Ctx, doc: &DocumentView, href: &str, mark: &Markup) -> Ma
                     strong { (doc.name) }
                     span.hint {
                         (ctx.t(if doc.content_type == "application/pdf" { "doc-type-pdf" } else { "doc-type-photo" }))
-                        " · " (day(&doc.created_at))
+                        " · " (ctx.day_of(&doc.created_at))
                         @if let Some(e) = &doc.expires_on { " · " (ctx.locale.ta("doc-expires", &[("date", day(e).into())])) }
                     }
                     (mark)
@@ -161,7 +172,7 @@ pub(super) async fn render_list(
             a href="/documents" { (icon("folder")) " " (ctx.t("section-documents")) }
             @for f in &trail { " › " a href={"/documents?folder=" (f.id)} { (f.name) } }
         }
-        h1 { (icon("folder")) " " (title) }
+        h1 { (icon(current.map_or("folder", folder_icon))) " " (title) }
         (super::field_error(&error))
         (upload_forms(ctx, "/documents/upload", "/documents/scan", current_id.as_ref().map(FolderId::as_str), &ctx.t("doc-add-submit")))
         details.card.fold {
@@ -177,7 +188,7 @@ pub(super) async fn render_list(
         @if !children.is_empty() {
             ul.folders {
                 @for f in &children {
-                    li { a.button href={"/documents?folder=" (f.id)} { (icon("folder")) " " (f.name) } }
+                    li { a.button href={"/documents?folder=" (f.id)} { (icon(folder_icon(f))) " " (f.name) } }
                 }
             }
         }
@@ -435,7 +446,7 @@ async fn render_document(
                 button.primary type="submit" { (ctx.t("action-save")) }
             }
         }
-        p.hint { (ctx.locale.ta("doc-added-by", &[("who", if doc.created_by.kind == AccountKind::Beneficiary { ctx.t("journal-you") } else { doc.created_by.display_name.clone() }.into()), ("date", day(&doc.created_at).into())])) }
+        p.hint { (ctx.locale.ta("doc-added-by", &[("who", if doc.created_by.kind == AccountKind::Beneficiary { ctx.t("journal-you") } else { doc.created_by.display_name.clone() }.into()), ("date", ctx.day_of(&doc.created_at).into())])) }
         p { a.button.danger-outline href={"/documents/" (doc.id) "/delete"} { (ctx.t("doc-delete")) } }
     })
 }
@@ -734,6 +745,7 @@ async fn journal_page(Page(ctx, Person { session, bid }): Page<Person>) -> Respo
     ctx.page(&ctx.t("section-journal"), html! {
         h1 { (icon("journal")) " " (ctx.t("section-journal")) }
         p { (ctx.t("journal-intro")) }
+        p.hint id="journal-zone" { (ctx.ta("times-note", &[("city", crate::clock::zone_city(&ctx.state.app.config.reminders.time_zone).into())])) }
         ol.journal {
             @for e in &entries {
                 @let who = match e.actor.account_kind() {
@@ -747,7 +759,7 @@ async fn journal_page(Page(ctx, Person { session, bid }): Page<Person>) -> Respo
                 @let what = e.target.as_ref().filter(|t| t.kind != "folder").map(|t| names.iter().find(|(id, _)| *id == t.id).map_or_else(|| ctx.t(if t.kind == ItemKind::Document.as_str() { "journal-deleted-document" } else { "journal-deleted-item" }), |(_, n)| n.clone())).unwrap_or_default();
                 @let action_id = format!("journal-{}-{}", e.action.replace('_', "-"), e.outcome);
                 li.(if e.outcome == "failure" { "failure" } else { "success" }) {
-                    time datetime=(e.at) { (day(&e.at)) " " (e.at.get(11..16).unwrap_or_default()) }
+                    time datetime=(e.at) { (ctx.moment(&e.at)) }
                     " — "
                     (ctx.locale.ta(&action_id, &[("who", who.into()), ("what", what.into())]))
                 }

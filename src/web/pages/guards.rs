@@ -20,13 +20,14 @@ use super::notices::{NOTICE_COOKIE, Notice};
 use crate::domain::{AccountKind, BeneficiaryId};
 use crate::service::{ServiceError, Session, Stage};
 use crate::web::extract::{
-    constant_eq, cookie, csrf_cookie_name, page_locale, session_cookie_name, set_cookie,
+    LANG_COOKIE, constant_eq, cookie, csrf_cookie_name, page_locale, session_cookie_name,
+    set_cookie,
 };
 use crate::web::multipart::{MultipartForm, Part};
 use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
 use serde::de::DeserializeOwned;
@@ -45,11 +46,18 @@ pub struct Ctx {
     pub xhr_upload: bool,
     /// What the previous action's redirect asked this page to say (pages read only).
     notice: Option<Notice>,
+    /// Where this page is (path and query), when it was read with `GET`: the language picker
+    /// brings her back here. A page shown in answer to a form has none (its address may not
+    /// be read again).
+    pub here: Option<String>,
+    /// The language she chose with the picker (its cookie), if any: logging in keeps it.
+    pub picked_language: Option<&'static str>,
 }
 
 impl Ctx {
-    /// `read`: a page read (`GET`/`HEAD`), which shows the notice a redirect left.
-    async fn resolve(headers: &HeaderMap, state: &AppState, read: bool) -> Self {
+    /// A page read (`GET`/`HEAD`) shows the notice a redirect left.
+    async fn resolve(method: &Method, uri: &Uri, headers: &HeaderMap, state: &AppState) -> Self {
+        let read = is_read(method);
         let session = match cookie(headers, session_cookie_name(state)) {
             Some(token) => state.app.authenticate(token).await.ok(),
             None => None,
@@ -69,6 +77,12 @@ impl Ctx {
             same_origin: same_origin(headers),
             xhr_upload: headers.contains_key("x-consigne-upload"),
             notice,
+            here: is_read(method)
+                .then(|| uri.path_and_query().map(|p| p.as_str().to_owned()))
+                .flatten(),
+            picked_language: cookie(headers, LANG_COOKIE)
+                .and_then(|c| crate::domain::Language::parse(c).ok())
+                .map(|l| l.code()),
             state: state.clone(),
             session,
             locale,
@@ -88,6 +102,8 @@ impl Ctx {
             same_origin: true,
             xhr_upload: false,
             notice: None,
+            here: None,
+            picked_language: None,
         }
     }
 
@@ -183,9 +199,8 @@ fn is_read(method: &Method) -> bool {
 impl FromRequestParts<AppState> for Ctx {
     type Rejection = Response;
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
-        let read = is_read(&parts.method);
-        let ctx = Self::resolve(&parts.headers, state, read).await;
-        if !read {
+        let ctx = Self::resolve(&parts.method, &parts.uri, &parts.headers, state).await;
+        if !is_read(&parts.method) {
             return Err(ctx.bad_form());
         }
         Ok(ctx)
@@ -372,7 +387,7 @@ impl<T> IntoResponse for Refused<T> {
 impl<R: Role, T: DeserializeOwned + Send> FromRequest<AppState> for Post<R, T> {
     type Rejection = Refused<T>;
     async fn from_request(req: Request, state: &AppState) -> Result<Self, Refused<T>> {
-        let ctx = Ctx::resolve(req.headers(), state, false).await;
+        let ctx = Ctx::resolve(req.method(), req.uri(), req.headers(), state).await;
         if is_read(req.method()) {
             return Err(Refused::Out(ctx.bad_form()));
         }
@@ -410,7 +425,7 @@ pub struct Upload<R>(pub Ctx, pub R, pub CheckedParts);
 impl<R: Role> FromRequest<AppState> for Upload<R> {
     type Rejection = Response;
     async fn from_request(req: Request, state: &AppState) -> Result<Self, Response> {
-        let ctx = Ctx::resolve(req.headers(), state, false).await;
+        let ctx = Ctx::resolve(req.method(), req.uri(), req.headers(), state).await;
         if is_read(req.method()) {
             return Err(ctx.bad_form());
         }

@@ -76,15 +76,6 @@ fn msg(kind: ItemKind, what: &str) -> String {
     }
 }
 
-/// `DD/MM/YYYY HH:MM` of an RFC 3339 UTC time, as the journal shows times.
-/// An event's time as she reads it: in the platform's time zone (`[reminders] time_zone`).
-pub(super) fn when(ctx: &Ctx, at: &str) -> String {
-    match crate::service::local_date_time(&ctx.state.app.config, at) {
-        Some((date, time)) => format!("{} {time}", super::documents::day(&date)),
-        None => at.to_owned(),
-    }
-}
-
 /// The page form's fields, repeated `reminder` boxes included, as the service's input.
 fn form_input(ctx: &Ctx, kind: ItemKind, pairs: &[(String, String)]) -> Map<String, Value> {
     let get = |k: &str| {
@@ -224,7 +215,7 @@ fn list_entry(ctx: &Ctx, item: &ItemView, href: &str, mark: &Markup) -> Markup {
                 ItemFields::Event(e) => {
                     a href=(href) {
                         (icon("calendar")) " "
-                        time datetime=(e.starts_at) dir="ltr" { (when(ctx, &e.starts_at)) }
+                        time datetime=(e.starts_at) dir="ltr" { (ctx.moment(&e.starts_at)) }
                         " — " (e.title)
                     }
                     @if let Some(l) = &e.location { " · " (l) }
@@ -413,7 +404,7 @@ fn item_details(ctx: &Ctx, item: &ItemView, statuses: &[ReminderView], phone_lin
             ItemFields::Note(n) => { div.multiline.note-body { (n.body) } }
             ItemFields::Event(e) => {
                 dl {
-                    dt { (ctx.t("field-date")) } dd { time datetime=(e.starts_at) dir="ltr" { (when(ctx, &e.starts_at)) } }
+                    dt { (ctx.t("field-date")) } dd { time datetime=(e.starts_at) dir="ltr" { (ctx.moment(&e.starts_at)) } }
                     @if let Some(l) = &e.location { dt { (ctx.t("field-location")) } dd { (l) } }
                     @if let Some(x) = &e.comment { dt { (ctx.t("field-comment")) } dd.multiline { (x) } }
                     @if !e.reminders.is_empty() {
@@ -433,7 +424,7 @@ fn item_details(ctx: &Ctx, item: &ItemView, statuses: &[ReminderView], phone_lin
                 }
             }
         }
-        p.hint { (ctx.ta("item-added-by", &[("who", if item.created_by.kind == AccountKind::Beneficiary { ctx.t("journal-you") } else { item.created_by.display_name.clone() }.into()), ("date", super::documents::day(&item.created_at).into())])) }
+        p.hint { (ctx.ta("item-added-by", &[("who", if item.created_by.kind == AccountKind::Beneficiary { ctx.t("journal-you") } else { item.created_by.display_name.clone() }.into()), ("date", ctx.day_of(&item.created_at).into())])) }
     }
 }
 

@@ -25,11 +25,6 @@ pub fn router() -> Router<AppState> {
         .route("/account/delete", post(delete_account))
 }
 
-/// `YYYY-MM-DD` of a timestamp, for messages.
-fn day(at: i64) -> String {
-    crate::clock::rfc3339(at).chars().take(10).collect()
-}
-
 fn tile(href: &str, icon_name: &str, label: &str, badge: Option<usize>) -> Markup {
     html! {
         a.tile href=(href) {
@@ -46,10 +41,7 @@ const RENEW_SHOWN: usize = 5;
 async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
     // Papers whose expiry date is past or within the first reminder's delay, soonest first.
     let now = ctx.state.app.now();
-    let today = crate::clock::rfc3339(now)
-        .get(..10)
-        .unwrap_or_default()
-        .to_owned();
+    let today = crate::clock::local(&ctx.zone(), now).date;
     let horizon_days = i64::from(
         ctx.state
             .app
@@ -61,10 +53,7 @@ async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
             .max()
             .unwrap_or(60),
     );
-    let horizon = crate::clock::rfc3339(now + horizon_days * 86_400)
-        .get(..10)
-        .unwrap_or_default()
-        .to_owned();
+    let horizon = crate::clock::local(&ctx.zone(), now + horizon_days * 86_400).date;
     let (relays, invitations, (expiring, expiring_total)) = match tokio::try_join!(
         ctx.state.app.relay_structures(&session, &bid),
         ctx.state.app.my_invitations(&session),
@@ -93,10 +82,10 @@ async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
                     p { (ctx.locale.ta("notice-failed-logins", &[("count", n.failed_logins.into())])) }
                 }
                 @if let Some(at) = n.recovered_at {
-                    p { (ctx.locale.ta(if n.recovered_in_person { "notice-recovered-in-person" } else { "notice-recovered" }, &[("date", day(at).into())])) }
+                    p { (ctx.locale.ta(if n.recovered_in_person { "notice-recovered-in-person" } else { "notice-recovered" }, &[("date", ctx.moment_zoned(&crate::clock::rfc3339(at)).into())])) }
                 }
                 @if let Some(at) = n.password_changed_at {
-                    p { (ctx.locale.ta("notice-password-changed", &[("date", day(at).into())])) }
+                    p { (ctx.locale.ta("notice-password-changed", &[("date", ctx.moment_zoned(&crate::clock::rfc3339(at)).into())])) }
                 }
             }
         }
@@ -196,7 +185,7 @@ async fn relays_page(Page(ctx, Person { session, bid }): Page<Person>) -> Respon
         @for r in &relays {
             section.card {
                 h2 { (icon("building")) " " (r.structure.name) }
-                p { (ctx.locale.ta("relais-since", &[("date", super::documents::day(&r.since).into())])) }
+                p { (ctx.locale.ta("relais-since", &[("date", ctx.day_of(&r.since).into())])) }
                 @if r.recovery { p { (icon("key")) " " (ctx.t("relais-recovery")) } }
                 p.hint { (ctx.t("relais-recovery-consequence")) }
                 form method="post" action={"/relays/" (r.structure.id) "/recovery"} {
@@ -329,10 +318,10 @@ fn settings_body(
             form method="post" action="/settings/password" {
                 (ctx.csrf_field())
                 label for="current_password" { (ctx.t("settings-current-password")) }
-                input id="current_password" name="current_password" type="password" autocomplete="current-password" required;
+                (ctx.password_field(super::PasswordField { id: "current_password", name: "current_password", autocomplete: "current-password", hint: None, required: true, new: false }))
                 label for="new_password" { (ctx.t("settings-new-password")) }
                 p.hint id="pw-hint" { (ctx.t("password-rules")) }
-                input id="new_password" name="new_password" type="password" autocomplete="new-password" required minlength="8" aria-describedby="pw-hint";
+                (ctx.password_field(super::PasswordField { id: "new_password", name: "new_password", autocomplete: "new-password", hint: Some("pw-hint"), required: true, new: true }))
                 button.primary type="submit" { (ctx.t("action-save")) }
             }
         }
@@ -361,7 +350,7 @@ fn settings_body(
                 form method="post" action="/account/delete" {
                     (ctx.csrf_field())
                     label for="delete-password" { (ctx.t("delete-account-password")) }
-                    input id="delete-password" name="password" type="password" autocomplete="current-password" required;
+                    (ctx.password_field(super::PasswordField { id: "delete-password", name: "password", autocomplete: "current-password", hint: None, required: true, new: false }))
                     button.danger type="submit" { (ctx.t("delete-account-confirm")) }
                 }
             }

@@ -6,6 +6,21 @@
     b.hidden = false;
     b.addEventListener("click", function () { window.print(); });
   });
+  // Password fields: without this file they are text fields that CSS masks (see
+  // Ctx::password_field); here they become real password fields, and their "show" box switches
+  // the type.
+  document.querySelectorAll("input.pw").forEach(function (field) {
+    var auto = field.getAttribute("data-autocomplete");
+    if (auto) { field.setAttribute("autocomplete", auto); }
+    field.type = "password";
+    field.classList.add("pw-native");
+    var box = document.getElementById(field.id + "-show");
+    if (box) {
+      var show = function () { field.type = box.checked ? "text" : "password"; };
+      box.addEventListener("change", show);
+      show();
+    }
+  });
   // The language picker keeps its OK button: changing the selection alone never reloads the
   // page (WCAG 3.2.2), so keyboard users can browse the list.
   // Opening a safe: the password field is only needed when the person types one.
