@@ -126,7 +126,8 @@ pub fn stored(t: &TestApp) -> Vec<(String, Vec<u8>)> {
 /// Fails if any marker, in any encoding tried, is in anything the installation stores.
 pub fn assert_absent(t: &TestApp, markers: &[&str]) {
     let stored = stored(t);
-    assert!(stored.len() > 2);
+    // Something was read (a safe without any document, on PostgreSQL, stores only the dump).
+    assert!(!stored.is_empty());
     for (place, bytes) in &stored {
         for marker in markers {
             for (how, needle) in encodings(marker) {
