@@ -250,6 +250,11 @@ doc-delete = حذف هذا المستند
 doc-delete-question = حذف «{ $name }»؟
 doc-delete-text = سيُمحى المستند نهائيًا، بالنسبة إليك وإلى جهات الدعم الخاصة بك.
 doc-delete-confirm = نعم، حذف
+doc-no-preview = لا توجد معاينة لهذا المستند. نزّله لقراءته.
+doc-pages = صفحات المستند
+doc-page-alt = الصفحة { $n } من { $total }
+doc-pages-partial = تُعرض الصفحات الأولى: { $shown } من { $total }. نزّل المستند لرؤية الباقي.
+pro-doc-back = العودة إلى ملف الشخص
 relais-sees-documents = { $count ->
     [zero] لا يوجد أي مستند تشاركه معها.
     [one] مستند واحد تشاركه معها.

@@ -230,6 +230,11 @@ doc-delete = Delete this document
 doc-delete-question = Delete "{ $name }"?
 doc-delete-text = The document will be erased for good, for you and your relais.
 doc-delete-confirm = Yes, delete
+doc-no-preview = No preview for this document. Download it to read it.
+doc-pages = Pages of the document
+doc-page-alt = Page { $n } of { $total }
+doc-pages-partial = The first { $shown } pages of { $total } are shown. Download the document to see the others.
+pro-doc-back = Back to the person's file
 relais-sees-documents = { $count ->
     [one] { $count } document you share with it.
    *[other] { $count } documents you share with it.

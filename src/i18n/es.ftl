@@ -235,6 +235,11 @@ doc-delete = Eliminar este documento
 doc-delete-question = ¿Eliminar «{ $name }»?
 doc-delete-text = El documento se borrará para siempre, para ti y para tus entidades de apoyo.
 doc-delete-confirm = Sí, eliminar
+doc-no-preview = No hay vista previa de este documento. Descárguelo para leerlo.
+doc-pages = Páginas del documento
+doc-page-alt = Página { $n } de { $total }
+doc-pages-partial = Se muestran las { $shown } primeras páginas de { $total }. Descargue el documento para ver las demás.
+pro-doc-back = Volver a la ficha de la persona
 relais-sees-documents = { $count ->
     [one] { $count } documento que compartes con ella.
    *[other] { $count } documentos que compartes con ella.

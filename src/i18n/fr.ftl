@@ -230,6 +230,11 @@ doc-delete = Supprimer ce document
 doc-delete-question = Supprimer « { $name } » ?
 doc-delete-text = Le document sera effacé pour de bon, pour vous et pour vos relais.
 doc-delete-confirm = Oui, supprimer
+doc-no-preview = Pas d'aperçu pour ce document. Téléchargez-le pour le lire.
+doc-pages = Pages du document
+doc-page-alt = Page { $n } sur { $total }
+doc-pages-partial = Les { $shown } premières pages sur { $total } sont montrées. Téléchargez le document pour voir les autres.
+pro-doc-back = Retour à la fiche de la personne
 relais-sees-documents = { $count ->
     [one] { $count } document que vous lui partagez.
    *[other] { $count } documents que vous lui partagez.

@@ -236,6 +236,11 @@ doc-delete = حذف این سند
 doc-delete-question = «{ $name }» حذف شود؟
 doc-delete-text = این سند برای همیشه پاک می‌شود، هم برای شما و هم برای نهادهای حمایتی تان.
 doc-delete-confirm = بلی، حذف شود
+doc-no-preview = برای این سند پیش‌نمایش وجود ندارد. برای خواندن، آن را دانلود کنید.
+doc-pages = صفحه‌های سند
+doc-page-alt = صفحه { $n } از { $total }
+doc-pages-partial = صفحه‌های اول نشان داده شده: { $shown } از { $total }. برای دیدن بقیه، سند را دانلود کنید.
+pro-doc-back = بازگشت به دوسیهٔ شخص
 relais-sees-documents = { $count ->
     [one] { $count } سند که با آن شریک ساخته‌اید.
    *[other] { $count } سند که با آن شریک ساخته‌اید.

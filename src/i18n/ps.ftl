@@ -236,6 +236,11 @@ doc-delete = دا سند ړنګول
 doc-delete-question = «{ $name }» ړنګ شي؟
 doc-delete-text = سند به د تل لپاره پاک شي، ستاسو لپاره هم او ستاسو د ملاتړو ادارو لپاره هم.
 doc-delete-confirm = هو، ړنګ یې کړئ
+doc-no-preview = د دې سند مخکتنه نشته. د لوستلو لپاره یې ډاونلوډ کړئ.
+doc-pages = د سند پاڼې
+doc-page-alt = پاڼه { $n } له { $total }
+doc-pages-partial = لومړۍ پاڼې ښودل شوې: { $shown } له { $total }. د نورو لیدلو لپاره سند ډاونلوډ کړئ.
+pro-doc-back = د شخص دوسیې ته بېرته
 relais-sees-documents = { $count ->
     [one] { $count } سند چې تاسو ورسره شریک کړی دی.
    *[other] { $count } اسناد چې تاسو ورسره شریک کړي دي.

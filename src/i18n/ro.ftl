@@ -239,6 +239,11 @@ doc-delete = Șterge acest document
 doc-delete-question = Ștergi „{ $name }”?
 doc-delete-text = Documentul va fi șters definitiv, pentru tine și pentru organizațiile tale de sprijin.
 doc-delete-confirm = Da, șterge
+doc-no-preview = Nu există previzualizare pentru acest document. Descărcați-l pentru a-l citi.
+doc-pages = Paginile documentului
+doc-page-alt = Pagina { $n } din { $total }
+doc-pages-partial = Sunt afișate primele pagini: { $shown } din { $total }. Descărcați documentul pentru a le vedea pe celelalte.
+pro-doc-back = Înapoi la fișa persoanei
 relais-sees-documents = { $count ->
     [one] { $count } document pe care îl partajezi cu ea.
     [few] { $count } documente pe care le partajezi cu ea.

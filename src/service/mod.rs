@@ -32,8 +32,8 @@ pub use calendar::{
 pub use directory::{FollowedPerson, open_directory_entry, seal_directory_entry};
 pub use items::{
     Contact, ContentStream, DocumentPatch, DocumentView, Event, FolderView, ItemFields, ItemKind,
-    ItemView, MAX_SCAN_PAGES, NewDocument, Note, Received, Reminder, ScanPhotos, Upload,
-    parse_fields,
+    ItemView, MAX_SCAN_PAGES, NewDocument, Note, PreviewMeta, Received, Reminder, ScanPhotos,
+    Upload, parse_fields,
 };
 pub use jobs::{JobHandler, JobView, NewJob, Outcome, RoundReport, Worker, backoff, jobs_lease};
 pub use journal::{JOURNAL_ACTIONS, JournalView};

@@ -29,6 +29,10 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (9, include_str!("migrations/postgres/0009_members.sql")),
     (11, include_str!("migrations/postgres/0011_login_known.sql")),
     (16, include_str!("migrations/postgres/0016_directory.sql")),
+    (23, include_str!("migrations/postgres/0023_previews.sql")),
+    (
+        24,
+    ),
     (
         10,
         include_str!("migrations/postgres/0010_reset_confirmation.sql"),

@@ -30,6 +30,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (9, include_str!("migrations/sqlite/0009_members.sql")),
     (11, include_str!("migrations/sqlite/0011_login_known.sql")),
     (16, include_str!("migrations/sqlite/0016_directory.sql")),
+    (23, include_str!("migrations/sqlite/0023_previews.sql")),
     (
         10,
         include_str!("migrations/sqlite/0010_reset_confirmation.sql"),

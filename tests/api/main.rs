@@ -28,6 +28,7 @@ mod memory_bounds;
 mod one_transaction;
 mod pages;
 mod postgres;
+mod preview;
 mod reminders;
 mod resets;
 mod rewrap;

@@ -591,6 +591,8 @@ pub(super) fn documents(
             updated_at: created_at,
             blob_sha256,
             thumb_sha256: None,
+            preview_key: None,
+            preview_sha256: None,
         });
     }
     Ok(())

@@ -50,6 +50,8 @@ pub(crate) fn new_item_row(
         updated_at: now,
         blob_sha256: None,
         thumb_sha256: None,
+        preview_key: None,
+        preview_sha256: None,
     }
 }
 

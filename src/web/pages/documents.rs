@@ -8,7 +8,7 @@ use super::{
 use crate::domain::ItemKind;
 use crate::service::{
     DocumentPatch, DocumentView, FolderFilter, FolderView, MAX_FILE_BYTES_CAP, NewDocument,
-    PageNumber, Received, RelayView, ScanPhotos, ServiceError, Session,
+    PageNumber, PreviewMeta, Received, RelayView, ScanPhotos, ServiceError, Session,
 };
 use crate::web::AppState;
 use crate::web::api::{content_response, receive_file};
@@ -31,6 +31,7 @@ pub fn router() -> Router<AppState> {
         .route("/documents/{id}/view", get(view_inline))
         .route("/documents/{id}/download", get(download))
         .route("/documents/{id}/thumbnail", get(thumbnail))
+        .route("/documents/{id}/pages/{n}", get(page_image))
         .route("/documents/{id}/edit", post(edit_submit))
         .route("/documents/{id}/shares", post(shares_submit))
         .route(
@@ -46,6 +47,7 @@ pub fn router() -> Router<AppState> {
             post(pro_upload).layer(upload_limit),
         )
         .route("/pro/b/{bid}/scan", post(pro_scan).layer(scan_limit))
+        .route("/pro/b/{bid}/documents/{id}", get(pro_document_page))
 }
 
 /// `DD/MM/YYYY` from `YYYY-MM-DD...`, as people read dates here.
@@ -414,7 +416,7 @@ pub async fn pro_section(ctx: &Ctx, session: &Session, bid: &str, page: PageNumb
             @match &docs {
                 Ok(d) if d.items.is_empty() && !d.has_previous() => { p { (ctx.t("doc-none-shared")) } }
                 Ok(d) => {
-                    ul.docs { @for doc in &d.items { (document_card(ctx, doc, &format!("/documents/{}/download", doc.id))) } }
+                    ul.docs { @for doc in &d.items { (document_card(ctx, doc, &format!("/pro/b/{bid}/documents/{}", doc.id))) } }
                     (ctx.pager(d, |n| format!("/pro/b/{bid}?page={n}#documents")))
                 }
                 Err(e) => { div.notice.error role="alert" { p { (ctx.error_text(e)) } } }
@@ -440,26 +442,19 @@ async fn render_document(
     status: StatusCode,
 ) -> Response {
     let app = &ctx.state.app;
-    let (doc, folders, relays) = match tokio::try_join!(
-        app.get_document(session, id),
+    let ((doc, preview), folders, relays) = match tokio::try_join!(
+        app.document_preview(session, id),
         app.list_folders(session, bid),
         app.relays(session, bid)
     ) {
         Ok(v) => v,
         Err(e) => return ctx.error_page(&e),
     };
-    let is_pdf = doc.content_type == "application/pdf";
     ctx.render(status, &doc.name, html! {
         nav.breadcrumbs { a href="/documents" { (icon("folder")) " " (ctx.t("section-documents")) } }
         h1 { (icon(type_icon(&doc))) " " (doc.name) }
         (super::field_error(&error))
-        @if is_pdf {
-            div.notice role="note" { p { (ctx.t("doc-shared-computer-warning")) } }
-            p { a.button.primary href={"/documents/" (doc.id) "/download"} { (icon("download")) " " (ctx.t("doc-download")) } }
-        } @else {
-            p.preview { img src={"/documents/" (doc.id) "/view"} alt=(doc.name); }
-            p { a.button href={"/documents/" (doc.id) "/download"} { (icon("download")) " " (ctx.t("doc-download")) } }
-        }
+        (shown(ctx, &doc, preview.as_ref()))
         (who_sees(ctx, &ctx.t("doc-who-sees"), &format!("/documents/{}/shares", doc.id), &relays, &doc.shared_with))
         section.card {
             h2 { (icon("settings")) " " (ctx.t("doc-edit")) }
@@ -479,6 +474,82 @@ async fn render_document(
         }
         p.hint { (ctx.locale.ta("doc-added-by", &[("who", if doc.created_by.kind == "beneficiary" { ctx.t("journal-you") } else { doc.created_by.display_name.clone() }.into()), ("date", day(&doc.created_at).into())])) }
         p { a.button.danger-outline href={"/documents/" (doc.id) "/delete"} { (ctx.t("doc-delete")) } }
+    })
+}
+
+/// The document itself: a photo, or a PDF's pages rendered as images (all of them, or the
+/// first ones and how many there are), or, when they cannot be shown, how to read it; then the
+/// download button.
+fn shown(ctx: &Ctx, doc: &DocumentView, preview: Option<&PreviewMeta>) -> Markup {
+    let download = html! {
+        p { a.button href={"/documents/" (doc.id) "/download"} { (icon("download")) " " (ctx.t("doc-download")) } }
+    };
+    match preview {
+        None => html! {
+            p.preview { img src={"/documents/" (doc.id) "/view"} alt=(doc.name); }
+            (download)
+        },
+        Some(p) if p.pages.is_empty() => html! {
+            div.notice role="note" {
+                p { (ctx.t("doc-no-preview")) }
+                p { (ctx.t("doc-shared-computer-warning")) }
+            }
+            p { a.button.primary href={"/documents/" (doc.id) "/download"} { (icon("download")) " " (ctx.t("doc-download")) } }
+        },
+        Some(p) => {
+            let total = p
+                .total
+                .max(u32::try_from(p.pages.len()).unwrap_or(u32::MAX));
+            html! {
+                section.pages aria-label=(ctx.t("doc-pages")) {
+                    @for (i, (w, h, _)) in p.pages.iter().enumerate() {
+                        @let n = i + 1;
+                        figure.page {
+                            img src={"/documents/" (doc.id) "/pages/" (n)} width=(w) height=(h)
+                                alt=(ctx.locale.ta("doc-page-alt", &[("n", n.into()), ("total", total.into())]))
+                                loading=[(i > 0).then_some("lazy")];
+                        }
+                    }
+                }
+                @if p.pages.len() < total as usize {
+                    p.hint { (ctx.locale.ta("doc-pages-partial", &[("shown", p.pages.len().into()), ("total", total.into())])) }
+                }
+                div.notice role="note" { p { (ctx.t("doc-shared-computer-warning")) } }
+                (download)
+            }
+        }
+    }
+}
+
+/// A page of a PDF's preview (JPEG), for whoever may view the document; journaled as a view.
+async fn page_image(
+    Path((id, n)): Path<(String, String)>,
+    Page(ctx, Reader(session)): Page<Reader>,
+) -> Response {
+    let Ok(n) = n.parse::<usize>() else {
+        return ctx.not_found();
+    };
+    match ctx.state.app.document_page_image(&session, &id, n).await {
+        Ok(bytes) => content_response("image/jpeg", &format!("page-{n}.jpg"), bytes, true),
+        Err(e) => ctx.error_page(&e),
+    }
+}
+
+/// A document a person shares with the professional's structure: the photo or the PDF's
+/// pages, and the download.
+async fn pro_document_page(
+    Path((bid, id)): Path<(String, String)>,
+    Page(ctx, Professional(session)): Page<Professional>,
+) -> Response {
+    let (doc, preview) = match ctx.state.app.document_preview(&session, &id).await {
+        Ok(v) if v.0.beneficiary_id == bid => v,
+        Ok(_) => return ctx.not_found(),
+        Err(e) => return ctx.error_page(&e),
+    };
+    ctx.page(&doc.name, html! {
+        nav.breadcrumbs { a href={"/pro/b/" (bid) "#documents"} { (icon("person")) " " (ctx.t("pro-doc-back")) } }
+        h1 { (icon(type_icon(&doc))) " " (doc.name) }
+        (shown(&ctx, &doc, preview.as_ref()))
     })
 }
 
