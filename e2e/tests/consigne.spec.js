@@ -499,7 +499,7 @@ test.describe('documents on a phone', () => {
     const journal = page.locator('ol.journal');
     await expect(journal).toContainText(`« ${scanName} » ajouté (Claire Martin (${TILLEULS}))`);
     await expect(journal).toContainText(`« ${photoName} » ajouté (vous)`);
-    await expect(journal).toContainText(`« ${photoName} » partagé avec un relais (vous)`);
+    await expect(journal).toContainText(`« ${photoName} » partagé avec ${TILLEULS} (vous)`);
     await expect(journal).toContainText(`Claire Martin (${TILLEULS})`);
     await expectNoHorizontalScroll(page);
     await check('journal');

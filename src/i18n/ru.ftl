@@ -293,6 +293,12 @@ journal-document-expiry-set-success = Срок действия документ
 journal-document-deleted-success = Документ удалён ({ $who }).
 journal-document-shared-success = Организации поддержки открыт доступ к документу «{ $what }» ({ $who }).
 journal-document-unshared-success = Доступ к документу «{ $what }» закрыт ({ $who }).
+journal-viewed-times = { $count ->
+    [few] «{ $what }» просмотрено { $count } раза ({ $who }).
+   *[other] «{ $what }» просмотрено { $count } раз ({ $who }).
+}
+journal-shared-with = Доступ к «{ $what }» открыт для { $relais } ({ $who }).
+journal-unshared-with = Доступ к «{ $what }» для { $relais } закрыт ({ $who }).
 journal-folder-created-success = Папка создана ({ $who }).
 journal-folder-deleted-success = Папка удалена ({ $who }).
 journal-document-exported-success = Документ «{ $what }» включён в выгрузку сейфа ({ $who }).

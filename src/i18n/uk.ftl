@@ -293,6 +293,12 @@ journal-document-expiry-set-success = Строк дії документа «{ $
 journal-document-deleted-success = Документ видалено ({ $who }).
 journal-document-shared-success = Організації підтримки надано доступ до документа «{ $what }» ({ $who }).
 journal-document-unshared-success = Доступ до документа «{ $what }» закрито ({ $who }).
+journal-viewed-times = { $count ->
+    [few] «{ $what }» переглянуто { $count } рази ({ $who }).
+   *[other] «{ $what }» переглянуто { $count } разів ({ $who }).
+}
+journal-shared-with = Доступ до «{ $what }» надано для { $relais } ({ $who }).
+journal-unshared-with = Доступ до «{ $what }» для { $relais } закрито ({ $who }).
 journal-folder-created-success = Папку створено ({ $who }).
 journal-folder-deleted-success = Папку видалено ({ $who }).
 journal-document-exported-success = Документ «{ $what }» включено до вивантаження сейфа ({ $who }).

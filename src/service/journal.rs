@@ -83,6 +83,39 @@ pub(crate) fn journal(
     target: Option<(&str, &str)>,
     ok: bool,
 ) -> ServiceResult<()> {
+    append(tx, (at, bid), actor, action, target, ok, None)
+}
+
+/// A journal line about an item of hers and one of her relais (shared with it, or no longer):
+/// her journal names the relais.
+pub(crate) fn journal_about_relay(
+    tx: &mut dyn Sql,
+    (at, bid): (Timestamp, &str),
+    actor: &JournalActor,
+    action: &str,
+    target: (&str, &str),
+    sid: &str,
+) -> ServiceResult<()> {
+    append(
+        tx,
+        (at, Some(bid)),
+        actor,
+        action,
+        Some(target),
+        true,
+        Some(sid),
+    )
+}
+
+fn append(
+    tx: &mut dyn Sql,
+    (at, bid): (Timestamp, Option<&str>),
+    actor: &JournalActor,
+    action: &str,
+    target: Option<(&str, &str)>,
+    ok: bool,
+    about: Option<&str>,
+) -> ServiceResult<()> {
     crate::store::journal::append(
         tx,
         &JournalEntry {
@@ -97,6 +130,7 @@ pub(crate) fn journal(
             target_kind: target.map(|t| t.0.to_owned()),
             target_id: target.map(|t| t.1.to_owned()),
             outcome: if ok { "success" } else { "failure" }.to_owned(),
+            about_structure: about.map(str::to_owned),
         },
     )?;
     Ok(())
@@ -189,6 +223,9 @@ pub struct JournalView {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target: Option<JournalTarget>,
     pub outcome: String,
+    /// The relais a line is about (an item shared with it, or no longer), named.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub relay: Option<NamedRef>,
 }
 
 impl App {
@@ -210,6 +247,14 @@ impl App {
                 Ok((entries, names))
             })
             .await?;
+        let named = |sid: &String| NamedRef {
+            id: sid.clone(),
+            name: names
+                .iter()
+                .find(|(id, _)| id == sid)
+                .map(|(_, n)| n.clone())
+                .unwrap_or_default(),
+        };
         Ok(entries
             .into_iter()
             .map(|e| JournalView {
@@ -223,14 +268,7 @@ impl App {
                         }
                         _ => e.actor_name.clone().unwrap_or_default(),
                     },
-                    structure: e.actor_structure.as_ref().map(|sid| NamedRef {
-                        id: sid.clone(),
-                        name: names
-                            .iter()
-                            .find(|(id, _)| id == sid)
-                            .map(|(_, n)| n.clone())
-                            .unwrap_or_default(),
-                    }),
+                    structure: e.actor_structure.as_ref().map(named),
                     kind: e.actor_kind,
                 },
                 action: e.action,
@@ -239,6 +277,7 @@ impl App {
                     _ => None,
                 },
                 outcome: e.outcome,
+                relay: e.about_structure.as_ref().map(named),
             })
             .collect())
     }

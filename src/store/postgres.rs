@@ -32,6 +32,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (23, include_str!("migrations/postgres/0023_previews.sql")),
     (
         24,
+        include_str!("migrations/postgres/0024_journal_about.sql"),
     ),
     (
         10,

@@ -31,6 +31,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (11, include_str!("migrations/sqlite/0011_login_known.sql")),
     (16, include_str!("migrations/sqlite/0016_directory.sql")),
     (23, include_str!("migrations/sqlite/0023_previews.sql")),
+    (24, include_str!("migrations/sqlite/0024_journal_about.sql")),
     (
         10,
         include_str!("migrations/sqlite/0010_reset_confirmation.sql"),

@@ -19,6 +19,7 @@ mod instances;
 mod interop;
 mod items;
 mod jobs;
+mod journal_pictures;
 mod limits;
 mod lists;
 mod matrix;

@@ -444,6 +444,7 @@ pub(super) fn people_batch(
             target_kind: None,
             target_id: None,
             outcome: "success".into(),
+            about_structure: None,
         });
         let safe = Safe {
             bid: &bid,

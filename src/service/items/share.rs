@@ -6,7 +6,7 @@ use crate::domain::ItemKind;
 use crate::policy::Action;
 use crate::service::items::open::{Opened, open_item};
 use crate::service::items::wrap::share_wrap;
-use crate::service::journal::{JournalActor, actor_of, journal};
+use crate::service::journal::{JournalActor, actor_of, journal_about_relay};
 use crate::service::{App, ServiceError, ServiceResult, Session, parse_id};
 use crate::store::{Sql, beneficiaries, items};
 
@@ -98,13 +98,12 @@ fn change_share(
         items::unshare(tx, &o.row.id, sid)?;
         format!("{kind}_unshared")
     };
-    journal(
+    journal_about_relay(
         tx,
-        change.now,
-        Some(&o.row.beneficiary_id),
+        (change.now, &o.row.beneficiary_id),
         &change.actor,
         &action,
-        Some((kind.as_str(), &o.row.id)),
-        true,
+        (kind.as_str(), &o.row.id),
+        sid,
     )
 }

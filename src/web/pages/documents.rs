@@ -7,8 +7,8 @@ use super::{
 };
 use crate::domain::ItemKind;
 use crate::service::{
-    DocumentPatch, DocumentView, FolderFilter, FolderView, MAX_FILE_BYTES_CAP, NewDocument,
-    PageNumber, PreviewMeta, Received, RelayView, ScanPhotos, ServiceError, Session,
+    DocumentPatch, DocumentView, FolderFilter, FolderView, JournalView, MAX_FILE_BYTES_CAP,
+    NewDocument, PageNumber, PreviewMeta, Received, RelayView, ScanPhotos, ServiceError, Session,
 };
 use crate::web::AppState;
 use crate::web::api::{content_response, receive_file};
@@ -829,7 +829,8 @@ async fn journal_page(Page(ctx, Person { session, bid }): Page<Person>) -> Respo
         h1 { (icon("journal")) " " (ctx.t("section-journal")) }
         p { (ctx.t("journal-intro")) }
         ol.journal {
-            @for e in &entries {
+            @for line in journal_lines(&entries) {
+                @let e = line.entry;
                 @let who = match e.actor.kind.as_str() {
                     "beneficiary" => ctx.t("journal-you"),
                     "professional" => match &e.actor.structure {
@@ -839,15 +840,117 @@ async fn journal_page(Page(ctx, Person { session, bid }): Page<Person>) -> Respo
                     _ => ctx.t("journal-someone"),
                 };
                 @let what = e.target.as_ref().filter(|t| t.kind != "folder").map(|t| names.iter().find(|(id, _)| *id == t.id).map_or_else(|| ctx.t(if t.kind == ItemKind::Document.as_str() { "journal-deleted-document" } else { "journal-deleted-item" }), |(_, n)| n.clone())).unwrap_or_default();
-                @let action_id = format!("journal-{}-{}", e.action.replace('_', "-"), e.outcome);
-                li.(if e.outcome == "failure" { "failure" } else { "success" }) {
-                    time datetime=(e.at) { (day(&e.at)) " " (e.at.get(11..16).unwrap_or_default()) }
-                    " — "
-                    (ctx.locale.ta(&action_id, &[("who", who.into()), ("what", what.into())]))
+                @let failed = e.outcome == "failure";
+                li.(if failed { "failure" } else { "success" }) {
+                    span.journal-icon { (icon(if failed { "warning" } else { journal_icon(&e.action) })) }
+                    span.journal-text {
+                        time datetime=(e.at) { (day(&e.at)) " " (e.at.get(11..16).unwrap_or_default()) }
+                        " — "
+                        (journal_sentence(&ctx, e, line.times, who, what))
+                    }
                 }
             }
         }
     })
+}
+
+/// One line of her journal: an entry, and how many of her own views of the same item that day
+/// it stands for (1 for any other entry).
+struct JournalLine<'a> {
+    entry: &'a JournalView,
+    times: usize,
+}
+
+/// Her journal's entries as lines, newest first: her own views of one item on one day are one
+/// line ("You viewed Passeport 5 times"), at the place of the newest; everything else, and
+/// anyone else's view, stays a line of its own.
+fn journal_lines(entries: &[JournalView]) -> Vec<JournalLine<'_>> {
+    let mut lines: Vec<JournalLine<'_>> = Vec::with_capacity(entries.len());
+    let mut seen: std::collections::HashMap<(String, &str, &str), usize> =
+        std::collections::HashMap::new();
+    for e in entries {
+        let own_view = e.actor.kind == "beneficiary"
+            && e.action.ends_with("_viewed")
+            && e.outcome == "success";
+        if let (true, Some(t)) = (own_view, &e.target) {
+            let key = (day(&e.at), e.action.as_str(), t.id.as_str());
+            if let Some(&i) = seen.get(&key) {
+                lines[i].times += 1;
+                continue;
+            }
+            seen.insert(key, lines.len());
+        }
+        lines.push(JournalLine { entry: e, times: 1 });
+    }
+    lines
+}
+
+/// The sentence of a journal line: her grouped views counted, the relais an item was shared
+/// with (or no longer) named, else the action's own sentence.
+fn journal_sentence(ctx: &Ctx, e: &JournalView, times: usize, who: String, what: String) -> String {
+    let shared = e.action.ends_with("_shared");
+    match (&e.relay, times) {
+        (_, 2..) => ctx.locale.ta(
+            "journal-viewed-times",
+            &[
+                ("who", who.into()),
+                ("what", what.into()),
+                ("count", times.into()),
+            ],
+        ),
+        (Some(r), _) if shared || e.action.ends_with("_unshared") => ctx.locale.ta(
+            if shared {
+                "journal-shared-with"
+            } else {
+                "journal-unshared-with"
+            },
+            &[
+                ("who", who.into()),
+                ("what", what.into()),
+                ("relais", r.name.clone().into()),
+            ],
+        ),
+        _ => ctx.locale.ta(
+            &format!("journal-{}-{}", e.action.replace('_', "-"), e.outcome),
+            &[("who", who.into()), ("what", what.into())],
+        ),
+    }
+}
+
+/// The pictogram of a kind of journal entry (the sentence beside it says the same).
+fn journal_icon(action: &str) -> &'static str {
+    match action {
+        "safe_opened" => "safe",
+        "profile_viewed" => "person",
+        "relay_left" | "recovery_relay_added" | "recovery_relay_removed" => "relais",
+        "structure_key_rotated" => "building",
+        a if a.starts_with("invitation") => "invitation",
+        a if a.starts_with("phone") => "phone",
+        a if a.starts_with("calendar_feed") => "calendar",
+        a if a.starts_with("member") => "building",
+        a if a.starts_with("folder") => "folder",
+        a if a == "login"
+            || a.starts_with("password")
+            || a.starts_with("recover")
+            || a.starts_with("reset") =>
+        {
+            "key"
+        }
+        a if a.ends_with("_viewed") => "view",
+        a if a.ends_with("_downloaded") || a.ends_with("_exported") => "download",
+        a if a.ends_with("_unshared") => "lock",
+        a if a.ends_with("_shared") => "share",
+        a if a.ends_with("_deleted") => "delete",
+        a if a.ends_with("_uploaded") || a.ends_with("_created") => "plus",
+        a if a.ends_with("_renamed")
+            || a.ends_with("_moved")
+            || a.ends_with("_updated")
+            || a.ends_with("_expiry_set") =>
+        {
+            "edit"
+        }
+        _ => "journal",
+    }
 }
 
 async fn folder_edit(
@@ -884,5 +987,21 @@ async fn folder_delete(
     match ctx.state.app.delete_folder(&session, &bid, &id).await {
         Ok(()) => Redirect::to("/documents").into_response(),
         Err(e) => ctx.error_page(&e),
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod journal_tests {
+    use super::*;
+
+    #[test]
+    fn every_journal_action_has_its_own_pictogram() {
+        for action in crate::service::JOURNAL_ACTIONS {
+            assert_ne!(journal_icon(action), "journal", "{action}");
+        }
+        assert_eq!(journal_icon("document_viewed"), "view");
+        assert_eq!(journal_icon("note_unshared"), "lock");
+        assert_eq!(journal_icon("contact_shared"), "share");
     }
 }
