@@ -6,7 +6,8 @@
 #
 #   bash e2e/run.sh [path/to/consigne] [extra playwright arguments, e.g. --project=nojs -g "a "]
 #
-# Needs Node 20+ and Debian's Chromium (apt-get install chromium); CHROMIUM_PATH overrides
+# Needs Node 20+, Debian's Chromium (apt-get install chromium) and poppler-utils (pdftotext and
+# pdftoppm read the printed recovery sheet back); CHROMIUM_PATH overrides
 # /usr/bin/chromium. Screenshots, the printed recovery sheet (PDF), axe reports and the server log
 # go to e2e/artifacts/.
 set -euo pipefail
@@ -31,47 +32,26 @@ fi
 export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
 [[ -x "$CHROMIUM_PATH" ]] || fail "no Chromium at $CHROMIUM_PATH (apt-get install -y chromium, or set CHROMIUM_PATH)"
 command -v node >/dev/null || fail "node is not installed"
+# The printed recovery sheet is read back from its PDF (poppler-utils).
+for tool in pdftotext pdftoppm; do
+  command -v "$tool" >/dev/null || fail "no $tool (apt-get install -y poppler-utils)"
+done
 
 rm -rf "$ARTIFACTS"
 mkdir -p "$ARTIFACTS"
 
 # Playwright must never fetch a browser of its own.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
-if [[ ! -d "$E2E/node_modules/@playwright/test" || ! -d "$E2E/node_modules/axe-core" ]]; then
+missing_module=0
+for module in @playwright/test axe-core jsqr pngjs; do
+  [[ -d "$E2E/node_modules/$module" ]] || missing_module=1
+done
+if [[ "$missing_module" == 1 ]]; then
   (cd "$E2E" && npm ci --no-audit --no-fund) || fail "npm ci failed"
 fi
 
-PORT="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close();})')"
-DATA="$(mktemp -d "${TMPDIR:-/tmp}/consigne-e2e.XXXXXX")"
-URL="http://127.0.0.1:$PORT"
-SERVER_PID=""
-
-cleanup() {
-  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$SERVER_PID" 2>/dev/null || true
-  fi
-  rm -rf "$DATA"
-}
-trap cleanup EXIT
-
-"$BIN" demo --listen "127.0.0.1:$PORT" --data-dir "$DATA" >"$ARTIFACTS/server.stdout.log" 2>"$ARTIFACTS/server.stderr.log" </dev/null &
-SERVER_PID=$!
-
-health() {
-  node -e 'fetch(process.argv[1]).then(r=>r.text().then(t=>process.exit(r.ok&&t.trim()==="ok"?0:1)),()=>process.exit(1))' "$URL/health"
-}
-for i in $(seq 1 120); do
-  if ! kill -0 "$SERVER_PID" 2>/dev/null; then
-    cat "$ARTIFACTS/server.stderr.log" >&2 || true
-    fail "consigne demo exited before answering on $URL/health"
-  fi
-  if health; then break; fi
-  [[ "$i" == 120 ]] && fail "consigne demo did not answer on $URL/health within 60 s"
-  sleep 0.5
-done
-echo "e2e: consigne demo is up at $URL (data in $DATA)"
+# shellcheck source=demo-server.sh
+source "$E2E/demo-server.sh"
 
 start=$(date +%s)
 status=0

@@ -93,7 +93,7 @@ impl Default for Sms {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Reminders {
-    /// Time zone of quiet hours and of the times written in texts.
+    /// The platform's time zone: times on pages, printed papers and texts, quiet hours.
     pub time_zone: String,
     /// No SMS from this hour (local)...
     pub quiet_from_hour: u8,

@@ -32,6 +32,7 @@ async fn login(app: &App, identifier: &str, password: &str) -> anyhow::Result<Se
             totp: None,
             address: [127, 0, 0, 1].into(),
             allow_pending: false,
+            language: None,
         })
         .await
         .map_err(|e| anyhow::anyhow!("demo login {identifier}: {e}"))?;
@@ -130,6 +131,8 @@ async fn create(app: &App) -> anyhow::Result<Vec<(String, String)>> {
                 name: "Accueil de jour Les Tilleuls".into(),
                 kind: crate::domain::StructureKind::Relay.as_str().into(),
                 city: Some("Montreuil".into()),
+                // Numbers reserved for fiction (ARCEP): nobody answers them.
+                phone: Some("01 99 00 12 34".into()),
                 annual_budget_eur: Some(450_000),
             },
         )
@@ -142,6 +145,7 @@ async fn create(app: &App) -> anyhow::Result<Vec<(String, String)>> {
                 name: "CCAS de Montreuil".into(),
                 kind: crate::domain::StructureKind::Relay.as_str().into(),
                 city: Some("Montreuil".into()),
+                phone: Some("01 99 00 56 78".into()),
                 annual_budget_eur: Some(2_000_000),
             },
         )

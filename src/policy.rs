@@ -60,7 +60,8 @@ pub enum Action {
     ManageOwn,
     /// Add an item (document...) to a person's safe.
     AddItem,
-    /// Rename, move, date or delete an item.
+    /// Rename, move, date or delete an item; change a structure's details (its phone number,
+    /// printed on recovery sheets: its admins and the operator).
     Update,
     /// Share or unshare an item with a relais.
     Share,
@@ -98,11 +99,15 @@ pub enum Resource<'a> {
         relays: &'a [String],
     },
     /// An item of `owner`'s safe, shared with `shared_with` (only structures that are still
-    /// her relais count).
+    /// her relais count). `added_by`: the structure whose professional added it, if one did;
+    /// `hers`: the person made it her own since (she changed it, or stopped sharing it with
+    /// that structure).
     Item {
         owner: &'a str,
         shared_with: &'a [String],
         relays: &'a [String],
+        added_by: Option<&'a str>,
+        hers: bool,
     },
 }
 
@@ -136,7 +141,7 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
             _ => Forbidden,
         },
         (Actor::PlatformAdmin { .. }, Resource::Structure { .. }) => match action {
-            A::View | A::AddProfessional | A::ListProfessionals => Allow,
+            A::View | A::AddProfessional | A::ListProfessionals | A::Update => Allow,
             _ => Forbidden,
         },
         // The operator never approves (that would hand her the key); she may only close an
@@ -169,7 +174,7 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
             }
             match (action, m.role, m.kind) {
                 (A::View | A::ListProfessionals | A::OpenSafe, _, _) => Allow,
-                (A::AddProfessional, StaffRole::Admin, _) => Allow,
+                (A::AddProfessional | A::Update, StaffRole::Admin, _) => Allow,
                 (A::ManageResets, _, _) => Allow,
                 // Mediation structures open safes but follow no one and share nothing.
                 (A::ListFollowed | A::Invite, _, kind) if follows(kind) => Allow,
@@ -215,23 +220,34 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
             }
         }
         // A professional sees an item only while it is shared with one of her relay
-        // structures that still is one of the person's relais; the person alone changes it.
+        // structures that still is one of the person's relais. She may correct (rename, move,
+        // date) or delete what her structure added, as long as the person has not made it her
+        // own; anything else only the person changes.
         (
             Actor::Professional { memberships, .. },
             Resource::Item {
                 shared_with,
                 relays,
+                added_by,
+                hers,
                 ..
             },
         ) => {
-            let sees = memberships.iter().any(|m| {
+            let through = |m: &&Membership| {
                 m.approved
                     && follows(m.kind)
                     && shared_with.contains(&m.structure_id)
                     && relays.contains(&m.structure_id)
-            });
+            };
+            let sees = memberships.iter().any(|m| through(&m));
+            let corrects = !hers
+                && memberships
+                    .iter()
+                    .filter(through)
+                    .any(|m| added_by == Some(m.structure_id.as_str()));
             match (sees, action) {
                 (true, A::View) => Allow,
+                (true, A::Update) if corrects => Allow,
                 (true, _) => Forbidden,
                 (false, _) => Hidden,
             }
@@ -270,6 +286,8 @@ mod tests {
                 owner: "b1",
                 shared_with: &relays,
                 relays: &relays,
+                added_by: None,
+                hers: false,
             };
             let (listed, seen) = if follows_people {
                 (Allow, Allow)
@@ -330,16 +348,53 @@ mod tests {
             owner: "b1",
             shared_with: &none,
             relays: &relays,
+            added_by: None,
+            hers: false,
         };
         let shared = Resource::Item {
             owner: "b1",
             shared_with: &relays,
             relays: &relays,
+            added_by: None,
+            hers: false,
         };
         let shared_after_leaving = Resource::Item {
             owner: "b1",
             shared_with: &relays,
             relays: &none,
+            added_by: None,
+            hers: false,
+        };
+        // Added by s1's professional: s1 corrects it until she makes it hers.
+        let added = Resource::Item {
+            owner: "b1",
+            shared_with: &relays,
+            relays: &relays,
+            added_by: Some("s1"),
+            hers: false,
+        };
+        let added_then_hers = Resource::Item {
+            owner: "b1",
+            shared_with: &relays,
+            relays: &relays,
+            added_by: Some("s1"),
+            hers: true,
+        };
+        let two = vec!["s1".to_string(), "s9".to_string()];
+        // Added by s9, shared with s1 too: s1 only reads it.
+        let added_elsewhere = Resource::Item {
+            owner: "b1",
+            shared_with: &two,
+            relays: &two,
+            added_by: Some("s9"),
+            hers: false,
+        };
+        let added_after_leaving = Resource::Item {
+            owner: "b1",
+            shared_with: &relays,
+            relays: &none,
+            added_by: Some("s1"),
+            hers: false,
         };
         let owner = Actor::Beneficiary {
             account_id: "a".into(),
@@ -377,6 +432,12 @@ mod tests {
             (&member, A::AddProfessional, s1, Forbidden),
             (&admin, A::AddProfessional, s1, Allow),
             (&platform, A::AddProfessional, s1, Allow),
+            (&admin, A::Update, s1, Allow),
+            (&platform, A::Update, s1, Allow),
+            (&member, A::Update, s1, Forbidden),
+            (&waiting_admin, A::Update, s1, Forbidden),
+            (&stranger, A::Update, s1, Hidden),
+            (&owner, A::Update, s1, Hidden),
             (&platform, A::ListFollowed, s1, Forbidden),
             (&platform, A::OpenSafe, s1, Forbidden),
             (&stranger, A::View, s1, Hidden),
@@ -403,6 +464,21 @@ mod tests {
             (&member, A::Update, shared, Forbidden),
             (&member, A::Share, shared, Forbidden),
             (&member, A::View, shared_after_leaving, Hidden),
+            (&member, A::Update, added, Allow),
+            (&admin, A::Update, added, Allow),
+            (&member, A::Share, added, Forbidden),
+            (&owner, A::Update, added, Allow),
+            (&member, A::Update, added_then_hers, Forbidden),
+            (&member, A::View, added_then_hers, Allow),
+            (&owner, A::Update, added_then_hers, Allow),
+            (&member, A::Update, added_elsewhere, Forbidden),
+            (&member, A::View, added_elsewhere, Allow),
+            (&stranger, A::Update, added_elsewhere, Allow),
+            (&stranger, A::Update, added, Hidden),
+            (&mediation, A::Update, added, Hidden),
+            (&platform, A::Update, added, Hidden),
+            (&waiting, A::Update, added, Hidden),
+            (&member, A::Update, added_after_leaving, Hidden),
             (&stranger, A::View, shared, Hidden),
             (&mediation, A::View, shared, Hidden),
             (&platform, A::View, shared, Hidden),

@@ -370,6 +370,7 @@ async fn login(app: &App, login: &str, password: &str) -> Result<Session> {
             totp: None,
             address: [127, 0, 0, 1].into(),
             allow_pending: false,
+            language: None,
         })
         .await
         .map_err(|e| anyhow!("logging in as {login}: {e}"))?;
@@ -412,6 +413,7 @@ async fn service_phase(
                 name,
                 kind: "relay".into(),
                 city: Some(city),
+                phone: None,
                 annual_budget_eur: Some(450_000),
             },
         )

@@ -388,40 +388,45 @@ test.describe('documents on a phone', () => {
     const scan = page.locator('form.scan');
     await expect(scan).toHaveAttribute('action', `/pro/b/${bid}/scan`);
     await expect(page.locator('form.upload')).toHaveAttribute('action', `/pro/b/${bid}/documents`);
-    const photos = page.locator('#scan-photos');
-    await expect(photos).toHaveAttribute('capture', 'environment');
-    await expect(photos).toHaveAttribute('multiple', '');
-    await photos.setInputFiles([
-      { name: 'page-1.jpg', mimeType: 'image/jpeg', buffer: page1.bytes },
-      { name: 'page-2.jpg', mimeType: 'image/jpeg', buffer: page2.bytes },
-    ]);
-    // With JavaScript: previews, and the order of the pages can be changed.
-    let firstPage = page1;
-    if (jsEnabled) {
-      const previews = scan.locator('.scan-previews figure');
-      await expect(previews).toHaveCount(2);
-      await expect(previews.locator('img')).toHaveCount(2);
-      await expect(previews.nth(0).getByRole('button', { name: 'Monter la page 1' })).toBeDisabled();
-      await expect(previews.nth(1).getByRole('button', { name: 'Descendre la page 2' })).toBeDisabled();
-      await check('scan previews');
-      await previews.nth(0).getByRole('button', { name: 'Descendre la page 1' }).click();
-      await expect(previews).toHaveCount(2);
-      expect(await photos.evaluate((el) => Array.from(/** @type {HTMLInputElement} */ (el).files || []).map((f) => f.name)), 'pages after moving page 1 down').toEqual(['page-2.jpg', 'page-1.jpg']);
-      firstPage = page2;
-    } else {
-      await expect(scan.locator('.scan-previews figure')).toHaveCount(0);
-    }
+    const camera = page.locator('#scan-photo');
+    await expect(camera).toHaveAttribute('capture', 'environment');
+    await expect(page.locator('label[for="scan-photo"]')).toContainText('Prendre une photo');
+    // One photo at a time: with JavaScript it goes as soon as it is taken (progress bar, through
+    // XMLHttpRequest), without it after "Continuer"; then the pages are shown to check.
+    const takePhoto = async (photo, name) => {
+      const sent = page.waitForRequest((r) => new URL(r.url()).pathname === `/pro/b/${bid}/scan` && r.method() === 'POST');
+      await page.locator('#scan-photo').setInputFiles({ name, mimeType: 'image/jpeg', buffer: photo.bytes });
+      if (!jsEnabled) await page.locator('form.scan button[type=submit]').click();
+      expect((await sent).resourceType(), 'how the photo is sent').toBe(jsEnabled ? 'xhr' : 'document');
+      await page.waitForURL((u) => new RegExp(`^/pro/b/${bid}/scan/[0-9a-f]{32}$`).test(u.pathname));
+      await expect(page.locator('h1')).toContainText('Vérifier les photos');
+      await expect(page.locator('.flash')).toContainText('Photo ajoutée');
+    };
+    await takePhoto(page1, 'page-1.jpg');
+    await check('scan review, one page');
+    await takePhoto(page2, 'page-2.jpg');
+    const pages = page.locator('ol.scan-pages li');
+    await expect(pages).toHaveCount(2);
+    await expect(pages.nth(0).getByRole('button', { name: 'Monter la page 1' })).toBeDisabled();
+    await expect(pages.nth(1).getByRole('button', { name: 'Descendre la page 2' })).toBeDisabled();
+    const shapes = () => pages.locator('img').evaluateAll((imgs) => imgs.map((i) => {
+      const img = /** @type {HTMLImageElement} */ (i);
+      return img.complete && img.naturalWidth > 0 ? (img.naturalWidth > img.naturalHeight ? 'landscape' : 'portrait') : 'not loaded';
+    }));
+    await expect.poll(shapes, 'the pages as taken').toEqual(['portrait', 'landscape']);
+    await check('scan review, two pages');
+    await pages.nth(0).getByRole('button', { name: 'Descendre la page 1' }).click();
+    await expect.poll(shapes, 'page 1 moved down').toEqual(['landscape', 'portrait']);
+    await check('scan review, page 1 moved down');
+    const firstPage = page2;
     await page.locator('#scan-name').fill(scanName);
-    const [scanRequest] = await Promise.all([
-      page.waitForRequest((r) => new URL(r.url()).pathname === `/pro/b/${bid}/scan` && r.method() === 'POST'),
-      scan.locator('button[type=submit]').click(),
-    ]);
-    // With JavaScript the upload goes through XMLHttpRequest (progress bar), without as a form.
-    expect(scanRequest.resourceType(), 'how the scan is sent').toBe(jsEnabled ? 'xhr' : 'document');
+    await page.getByRole('button', { name: 'Enregistrer le document (2 pages)' }).click();
+    await expect(page).toHaveURL(new RegExp(`/pro/b/${bid}#documents$`));
+    await expect(page.locator('.flash[role=status]')).toContainText('C\'est ajouté dans le coffre.');
     const scanned = shared.locator('ul.docs li', { hasText: scanName });
     await expect(scanned).toBeVisible();
-    await expect(page).toHaveURL(new RegExp(`/pro/b/${bid}$`));
     await expect(scanned).toContainText('PDF');
+    await expect(scanned).toContainText('Partagé avec votre structure');
     await check('person file with the scan');
     const scanHref = await scanned.locator('a').getAttribute('href');
     // The card opens the document's page (its pages shown as images), not a download.
@@ -446,6 +451,7 @@ test.describe('documents on a phone', () => {
     const mine = page.locator('ul.docs li', { hasText: scanName });
     await expect(mine).toBeVisible();
     await expect(mine.locator('a')).toHaveAttribute('href', `/documents/${scanId}`);
+    await expect(mine.locator('.mark')).toHaveText('Partagé avec 1 relais');
     await expectNoHorizontalScroll(page);
     await check('my papers with the scan');
 
@@ -464,6 +470,7 @@ test.describe('documents on a phone', () => {
     await page.locator('nav.breadcrumbs a[href="/documents"]').click();
     await expect(page).toHaveURL(/\/documents$/);
     await check('my papers');
+    await page.locator('summary', { hasText: 'Ajouter un fichier' }).click();
     await page.locator('#upload-file').setInputFiles({ name: 'carte.jpg', mimeType: 'image/jpeg', buffer: card.bytes });
     await page.locator('#upload-name').fill(photoName);
     await page.locator('form.upload button[type=submit]').click();
@@ -485,6 +492,7 @@ test.describe('documents on a phone', () => {
     ]);
     await page.waitForLoadState('load');
     await expect(page).toHaveURL(new RegExp(`/documents/${photoId}$`));
+    await expect(page.locator('.flash[role=status]')).toHaveText('C\'est enregistré : les relais cochés le voient.');
     await expect(page.getByRole('checkbox', { name: TILLEULS })).toBeChecked();
     await expect(page.getByRole('checkbox', { name: CCAS })).not.toBeChecked();
     await check('the photo shared with Les Tilleuls');

@@ -134,56 +134,151 @@ impl Identifier {
             Self(format!("{base}-{homonym}"))
         }
     }
-    /// Normalise what a person typed: case, accents, spaces and stray punctuation are forgiven.
-    pub fn normalize(raw: &str) -> Option<Self> {
-        let lowered: String = raw
-            .trim()
-            .nfkd()
-            .filter(|c| !is_combining_mark(*c))
-            .flat_map(char::to_lowercase)
-            .collect();
-        let parts: Vec<String> = lowered
-            .split('.')
-            .map(|p| {
-                p.chars()
-                    .filter(|c| c.is_alphanumeric() || *c == '-')
-                    .collect::<String>()
-            })
-            .filter(|p| !p.is_empty())
-            .collect();
-        if parts.len() != 3 {
-            return None;
-        }
-        let (first, last, date) = (&parts[0], &parts[1], &parts[2]);
-        let first: String = first.chars().filter(|c| c.is_alphanumeric()).collect();
-        let last: String = last.chars().filter(|c| c.is_alphanumeric()).collect();
-        let (digits, suffix) = match date.split_once('-') {
-            Some((d, s)) => (d, Some(s)),
-            None => (date.as_str(), None),
-        };
-        if first.is_empty()
-            || last.is_empty()
-            || digits.len() != 8
-            || !digits.chars().all(|c| c.is_ascii_digit())
-        {
-            return None;
-        }
-        match suffix {
-            None => Some(Self(format!("{first}.{last}.{digits}"))),
-            Some(s) if !s.is_empty() && s.len() <= 3 && s.chars().all(|c| c.is_ascii_digit()) => {
-                Some(Self(format!("{first}.{last}.{digits}-{s}")))
-            }
-            Some(_) => None,
-        }
-    }
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+    /// The homonym number at the end of an identifier (`2` of `amina.benali.14021990-2`):
+    /// she must type it, so her sheet and the login page tell it.
+    pub fn homonym_number(identifier: &str) -> Option<&str> {
+        identifier
+            .rsplit_once('-')
+            .map(|(_, n)| n)
+            .filter(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
     }
 }
 
 impl std::fmt::Debug for Identifier {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Identifier([redacted])")
+    }
+}
+
+/// An identifier as a person types it: `amina.benali.14021990`, `amina benali 14021990`,
+/// `Amina.Benali.14-02-1990`, `AMINA BENALI 14/02/1990 2`... Case and accents are forgiven,
+/// any separator goes between the parts and inside the date (`DDMMYYYY`, `DD MM YYYY` with
+/// one- or two-digit day and month, or `YYYY-MM-DD`), Arabic and Persian digits count, and a
+/// homonym's number (`-2`) follows the date.
+///
+/// The hard part: names are folded without their spaces and hyphens (`Hélène Marie` is
+/// `helenemarie`), so without dots the words do not say where the first name ends: `jean
+/// pierre dupont` may be `jeanpierre.dupont` or `jean.pierredupont`. Two words, or dots
+/// between exactly two parts, give one reading; more words give every split, tried in
+/// order. `key` is the same for all the readings and spellings (the letters of both names,
+/// the date, the suffix): what login throttling counts against.
+#[derive(Clone, PartialEq, Eq)]
+pub struct TypedIdentifier {
+    readings: Vec<Identifier>,
+    key: String,
+}
+
+/// At most this many words in the names: as many readings less one.
+const MAX_NAME_WORDS: usize = 8;
+
+/// A digit in any of the scripts people here type digits in (Latin, Arabic, Persian).
+fn digit_of(c: char) -> Option<char> {
+    match c {
+        '0'..='9' => Some(c),
+        '\u{660}'..='\u{669}' => char::from_digit(u32::from(c) - 0x660, 10),
+        '\u{6f0}'..='\u{6f9}' => char::from_digit(u32::from(c) - 0x6f0, 10),
+        _ => None,
+    }
+}
+
+/// The date and the homonym suffix from the digit groups after the names.
+fn date_and_suffix(groups: &[String]) -> Option<(String, Option<String>)> {
+    let pad = |g: &String| (g.len() <= 2).then(|| format!("{g:0>2}"));
+    let (date, rest) = match groups {
+        [d, rest @ ..] if d.len() == 8 => (d.clone(), rest),
+        [y, m, d, rest @ ..] if y.len() == 4 => (format!("{}{}{y}", pad(d)?, pad(m)?), rest),
+        [d, m, y, rest @ ..] if y.len() == 4 => (format!("{}{}{y}", pad(d)?, pad(m)?), rest),
+        _ => return None,
+    };
+    match rest {
+        [] => Some((date, None)),
+        [s] if s.len() <= 3 && s.trim_start_matches('0') == s => Some((date, Some(s.clone()))),
+        _ => None,
+    }
+}
+
+impl TypedIdentifier {
+    pub fn parse(raw: &str) -> Option<Self> {
+        let lowered: String = raw
+            .trim()
+            .nfkd()
+            .filter(|c| !is_combining_mark(*c))
+            .flat_map(char::to_lowercase)
+            .map(|c| digit_of(c).unwrap_or(c))
+            .collect();
+        let split = lowered.find(|c: char| c.is_ascii_digit())?;
+        let (names, date) = lowered.split_at(split);
+        // After the first digit, only digits and separators.
+        if date.chars().any(char::is_alphabetic) {
+            return None;
+        }
+        let groups: Vec<String> = date
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|g| !g.is_empty())
+            .map(str::to_owned)
+            .collect();
+        let (date, suffix) = date_and_suffix(&groups)?;
+        // Apostrophes belong to names (N'Diaye); every other non-letter separates.
+        let word = |p: &str| -> String {
+            p.chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+        };
+        let dotted: Vec<String> = names
+            .split('.')
+            .map(word)
+            .filter(|p| !p.is_empty())
+            .collect();
+        let words: Vec<String> = if dotted.len() == 2 {
+            dotted
+        } else {
+            names
+                .split(|c: char| {
+                    !(c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '\u{2bc}'))
+                })
+                .map(word)
+                .filter(|p| !p.is_empty())
+                .collect()
+        };
+        if words.len() < 2 || words.len() > MAX_NAME_WORDS {
+            return None;
+        }
+        let tail = match &suffix {
+            Some(s) => format!("{date}-{s}"),
+            None => date,
+        };
+        let readings = (1..words.len())
+            .map(|i| {
+                Identifier(format!(
+                    "{}.{}.{tail}",
+                    words[..i].concat(),
+                    words[i..].concat()
+                ))
+            })
+            .collect();
+        Some(Self {
+            readings,
+            key: format!("{}.{tail}", words.concat()),
+        })
+    }
+
+    /// The identifiers she may have meant, the likeliest first.
+    pub fn readings(&self) -> &[Identifier] {
+        &self.readings
+    }
+
+    /// What throttling counts against: the same for every spelling of one identifier.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+}
+
+impl std::fmt::Debug for TypedIdentifier {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("TypedIdentifier([redacted])")
     }
 }
 
@@ -231,25 +326,85 @@ impl ShortText {
     }
 }
 
-/// A phone number: digits with an optional leading `+`, separators dropped.
+/// A phone number as people write it, kept as digits: `0612345678` (a national number),
+/// `+442079460958` (an international one: `+` or `00`, then the country code; the `(0)`
+/// some write after it is dropped), or a French short number: `15`, `17`, `18`, `112`, `115`,
+/// `119`... (`1X`/`1XX`), `3230`, `3949`, `3919`... (`3XXX`), `10XX`, `116XXX`, `118XXX`.
+/// Spaces, dots, hyphens, slashes and brackets between digits are dropped; anything else
+/// (letters, a number too short or too long) is refused.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Phone(String);
 
+/// French short numbers: emergency and social lines (15, 17, 18, 112, 114, 115, 119, 196...),
+/// public services (3230 CAF, 3646 Assurance maladie, 3949 France Travail, 3919...),
+/// operators' 10XX, European 116XXX and directory 118XXX numbers.
+fn is_short_number(d: &str) -> bool {
+    let b = d.as_bytes();
+    match b.len() {
+        2 => matches!(d, "15" | "17" | "18"),
+        3 => b[0] == b'1',
+        4 => b[0] == b'3' || d.starts_with("10"),
+        6 => d.starts_with("116") || d.starts_with("118"),
+        _ => false,
+    }
+}
+
 impl Phone {
+    /// A number to call: a contact's (a short number is welcome). Empty gives `None`.
     pub fn parse(raw: &str) -> Result<Option<Self>, InvalidInput> {
-        let s: String = raw
+        let invalid = || InvalidInput::new("phone", "invalid_phone");
+        let mut s: String = raw
             .chars()
-            .filter(|c| !matches!(c, ' ' | '.' | '-' | '(' | ')'))
+            .filter(|c| {
+                !(c.is_whitespace() || matches!(c, '.' | '-' | '/' | '\u{2011}' | '\u{2010}'))
+            })
             .collect();
         if s.is_empty() {
             return Ok(None);
         }
-        let digits = s.strip_prefix('+').unwrap_or(&s);
-        if digits.len() < 6 || digits.len() > 15 || !digits.chars().all(|c| c.is_ascii_digit()) {
-            return Err(InvalidInput::new("phone", "invalid_phone"));
+        let international = if let Some(rest) = s.strip_prefix('+') {
+            Some(rest.to_owned())
+        } else {
+            s.strip_prefix("00").map(str::to_owned)
+        };
+        if let Some(rest) = international {
+            // `+33 (0)6 12...`: the national trunk 0 some write in brackets is not dialled.
+            let digits: String = rest.replacen("(0)", "", 1).replace(['(', ')'], "");
+            let ok = (7..=15).contains(&digits.len())
+                && digits.chars().all(|c| c.is_ascii_digit())
+                && !digits.starts_with('0');
+            return if ok {
+                Ok(Some(Self(format!("+{digits}"))))
+            } else {
+                Err(invalid())
+            };
         }
-        Ok(Some(Self(s)))
+        s.retain(|c| !matches!(c, '(' | ')'));
+        if !s.chars().all(|c| c.is_ascii_digit()) {
+            return Err(invalid());
+        }
+        let national = s.starts_with('0') && (9..=12).contains(&s.len());
+        if national || is_short_number(&s) {
+            Ok(Some(Self(s)))
+        } else {
+            Err(invalid())
+        }
     }
+
+    /// Her own number, for SMS: a full number, national or international; a short number
+    /// (`115`...) receives no SMS and is refused with `short_number`.
+    pub fn parse_for_sms(raw: &str) -> Result<Option<Self>, InvalidInput> {
+        match Self::parse(raw)? {
+            Some(p) if p.is_short() => Err(InvalidInput::new("phone", "short_number")),
+            other => Ok(other),
+        }
+    }
+
+    /// A short number (`115`, `3949`...): neither national nor international.
+    pub fn is_short(&self) -> bool {
+        !self.0.starts_with(['0', '+'])
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -349,19 +504,99 @@ mod tests {
             Identifier::build(&f, &l, &b, 2).as_str(),
             "helenemarie.ndiayelefevre.03041985-2"
         );
+        assert_eq!(
+            Identifier::homonym_number(Identifier::build(&f, &l, &b, 2).as_str()),
+            Some("2")
+        );
+        assert_eq!(
+            Identifier::homonym_number(Identifier::build(&f, &l, &b, 1).as_str()),
+            None
+        );
+    }
+
+    fn readings(raw: &str) -> Vec<String> {
+        TypedIdentifier::parse(raw)
+            .map(|t| t.readings().iter().map(|i| i.as_str().to_owned()).collect())
+            .unwrap_or_default()
     }
 
     #[test]
     fn typed_identifier_is_forgiven() {
-        let id = Identifier::normalize("  Hélène Marie.N'DIAYE-Lefevre.03041985 ").unwrap();
-        assert_eq!(id.as_str(), "helenemarie.ndiayelefevre.03041985");
         assert_eq!(
-            Identifier::normalize("a.b.03041985-2").unwrap().as_str(),
-            "a.b.03041985-2"
+            readings("  Hélène Marie.N'DIAYE-Lefevre.03041985 "),
+            ["helenemarie.ndiayelefevre.03041985"]
         );
-        assert!(Identifier::normalize("a.b.0304198").is_none());
-        assert!(Identifier::normalize("someone@example.org").is_none());
-        assert!(Identifier::normalize("a.b.03041985-x").is_none());
+        assert_eq!(readings("a.b.03041985-2"), ["a.b.03041985-2"]);
+        assert!(readings("a.b.0304198").is_empty());
+        assert!(readings("someone@example.org").is_empty());
+        assert!(readings("a.b.03041985-x").is_empty());
+        assert!(readings("a.b.03041985-1234").is_empty());
+        assert!(readings("aminabenali.14021990").is_empty());
+        assert!(readings("amina.benali").is_empty());
+        assert!(readings("14021990").is_empty());
+    }
+
+    /// Every separator between the parts and in the date; the same throttling key for all.
+    #[test]
+    fn identifiers_typed_as_people_type_them() {
+        let key = TypedIdentifier::parse("amina.benali.14021990")
+            .unwrap()
+            .key()
+            .to_owned();
+        assert_eq!(key, "aminabenali.14021990");
+        for typed in [
+            "amina.benali.14021990",
+            "amina benali 14021990",
+            "amina.benali.14-02-1990",
+            "Amina Benali 14/02/1990",
+            "AMINA_BENALI_14.02.1990",
+            "amina-benali-14-2-1990",
+            "  amina   benali   14 02 1990 ",
+            "Amina, Benali, 1990-02-14",
+            "amina.benali.١٤٠٢١٩٩٠",
+            "amina benali ۱۴/۰۲/۱۹۹۰",
+        ] {
+            let t = TypedIdentifier::parse(typed);
+            assert!(t.is_some(), "{typed:?}");
+            let t = t.unwrap();
+            assert_eq!(
+                t.readings()[0].as_str(),
+                "amina.benali.14021990",
+                "{typed:?}"
+            );
+            assert_eq!(t.key(), key, "{typed:?}");
+        }
+        // The homonym's number after the date, however it is set off.
+        for typed in [
+            "amina.benali.14021990-2",
+            "amina benali 14021990 2",
+            "Amina Benali 14/02/1990-2",
+            "amina.benali.14-02-1990-2",
+        ] {
+            assert_eq!(readings(typed), ["amina.benali.14021990-2"], "{typed:?}");
+        }
+        // Compound names without dots: every split, one key.
+        assert_eq!(
+            readings("Hélène Marie N'Diaye-Lefèvre 03/04/1985"),
+            [
+                "helene.mariendiayelefevre.03041985",
+                "helenemarie.ndiayelefevre.03041985",
+                "helenemariendiaye.lefevre.03041985",
+            ]
+        );
+        assert_eq!(
+            TypedIdentifier::parse("helenemarie.ndiayelefevre.03041985")
+                .unwrap()
+                .key(),
+            TypedIdentifier::parse("Hélène Marie N'Diaye-Lefèvre 03/04/1985")
+                .unwrap()
+                .key()
+        );
+        // A date that is not one: refused.
+        assert!(readings("amina benali 14 02 90").is_empty());
+        assert!(readings("amina benali 140290").is_empty());
+        assert!(readings("amina benali 14021990 x").is_empty());
+        assert!(readings("amina benali 14021990 02").is_empty());
     }
 
     #[test]
@@ -392,5 +627,70 @@ mod tests {
         );
         assert!(Phone::parse("").unwrap().is_none());
         assert!(Phone::parse("abc").is_err());
+    }
+
+    /// French short numbers and international numbers are numbers; garbage is not.
+    #[test]
+    fn short_and_international_phones() {
+        for (typed, kept) in [
+            ("115", "115"),
+            ("15", "15"),
+            ("17", "17"),
+            ("18", "18"),
+            ("112", "112"),
+            ("119", "119"),
+            ("3230", "3230"),
+            ("39 49", "3949"),
+            ("3919", "3919"),
+            ("116 000", "116000"),
+            ("0800 123 456", "0800123456"),
+            ("0 800 84 08 00", "0800840800"),
+            ("01.23.45.67.89", "0123456789"),
+            ("+44 20 7946 0958", "+442079460958"),
+            ("0044 20 7946 0958", "+442079460958"),
+            ("+33 (0)6 12 34 56 78", "+33612345678"),
+            ("+1 (212) 555-0100", "+12125550100"),
+            ("\u{a0}06\u{202f}12 34 56 78 ", "0612345678"),
+        ] {
+            assert_eq!(
+                Phone::parse(typed).unwrap().unwrap().as_str(),
+                kept,
+                "{typed:?}"
+            );
+        }
+        for garbage in [
+            "abc",
+            "06 12 34 56 7a",
+            "1",
+            "16",
+            "42",
+            "999",
+            "12345",
+            "612345678",
+            "0612",
+            "+33",
+            "+0612345678",
+            "+1234567890123456",
+            "0612345678901234",
+            "06 12 34 56 78 ext 2",
+            "++33612345678",
+            "115; DROP",
+        ] {
+            assert!(Phone::parse(garbage).is_err(), "{garbage:?}");
+        }
+        assert!(Phone::parse("115").unwrap().unwrap().is_short());
+        assert!(!Phone::parse("0612345678").unwrap().unwrap().is_short());
+        assert_eq!(
+            Phone::parse_for_sms("115").unwrap_err().code,
+            "short_number"
+        );
+        assert_eq!(
+            Phone::parse_for_sms("+44 7700 900123")
+                .unwrap()
+                .unwrap()
+                .as_str(),
+            "+447700900123"
+        );
+        assert!(Phone::parse_for_sms(" ").unwrap().is_none());
     }
 }

@@ -1,4 +1,5 @@
-//! The kinds of item a safe holds: her documents and her organizer's contacts, notes and events.
+//! The kinds of item a safe holds: her documents and her organizer's contacts, notes and events;
+//! the pictograms of the folders a new safe starts with.
 
 use super::InvalidInput;
 
@@ -48,6 +49,47 @@ impl ItemKind {
     }
 }
 
+/// The pictogram of a ready-made folder: a new safe starts with one folder of each (named in
+/// her language; she may rename or delete them), and the pictogram stays with the folder when
+/// she renames it. Sealed with the folder's name, like it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FolderPictogram {
+    Identity,
+    Health,
+    Housing,
+    Income,
+    Family,
+    Other,
+}
+
+impl FolderPictogram {
+    /// The ready-made folders, in the order they are listed.
+    pub const READY_MADE: [FolderPictogram; 6] = [
+        Self::Identity,
+        Self::Health,
+        Self::Housing,
+        Self::Income,
+        Self::Family,
+        Self::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Identity => "identity",
+            Self::Health => "health",
+            Self::Housing => "housing",
+            Self::Income => "income",
+            Self::Family => "family",
+            Self::Other => "other",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::READY_MADE.into_iter().find(|p| p.as_str() == raw)
+    }
+}
+
 impl std::fmt::Display for ItemKind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
@@ -56,7 +98,19 @@ impl std::fmt::Display for ItemKind {
 
 #[cfg(test)]
 mod tests {
-    use super::ItemKind;
+    use super::{FolderPictogram, ItemKind};
+
+    #[test]
+    fn pictograms_round_trip() {
+        for p in FolderPictogram::READY_MADE {
+            assert_eq!(FolderPictogram::parse(p.as_str()), Some(p));
+            assert_eq!(
+                serde_json::to_value(p).ok(),
+                Some(serde_json::Value::from(p.as_str()))
+            );
+        }
+        assert_eq!(FolderPictogram::parse("secret"), None);
+    }
 
     #[test]
     fn kinds_round_trip() {

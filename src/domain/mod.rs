@@ -6,10 +6,10 @@ mod password;
 
 pub use identity::{
     BirthDate, Email, Identifier, Language, PersonName, Phone, ShortText, StaffRole, StructureKind,
-    search_key,
+    TypedIdentifier, search_key,
 };
-pub use items::ItemKind;
-pub use password::{Password, PasswordRejection, generate_passphrase};
+pub use items::{FolderPictogram, ItemKind};
+pub use password::{Password, PasswordRejection, WordList, generate_passphrase};
 
 /// Why an input was refused; the web layer turns the code into a translated message.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -173,24 +173,63 @@ fn alphabet_bits(s: &str) -> f64 {
 
 const PASSPHRASE_WORDS: usize = 5;
 
-/// The EFF short list without its hyphenated words ("yo-yo"): words are joined by hyphens.
-fn wordlist() -> &'static [&'static str] {
-    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    WORDS.get_or_init(|| {
-        let mut words: Vec<&'static str> = diceware_wordlists::Wordlist::EffShort1
-            .get_list()
-            .iter()
-            .copied()
-            .filter(|w| w.chars().all(|c| c.is_ascii_lowercase()))
-            .collect();
-        words.sort_unstable();
-        words
-    })
+/// The word lists generated passphrases are drawn from. Each keeps only words of lowercase
+/// ASCII letters: a passphrase must be typed the same on any phone or shared keyboard (an
+/// accent typed differently is another password), and words are joined by hyphens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordList {
+    /// BIP-39's French list (CC0-1.0, through the `bip39` crate) without its 366 accented
+    /// words: 1 682 common words of 5 to 8 letters, 53.6 bits for five.
+    French,
+    /// The EFF short list (CC BY 3.0 US, through `diceware_wordlists`) without its hyphenated
+    /// words ("yo-yo"): 1 295 words, 51.7 bits for five.
+    English,
 }
 
-/// A generated passphrase: 5 words of the EFF short list (1295 words, 51.7 bits).
-pub fn generate_passphrase() -> String {
-    let words = wordlist();
+impl WordList {
+    /// The list for a person's language: English for English; French for every other
+    /// language. Safes are opened in France: French words are in Latin letters, typed on any
+    /// keyboard a phone or a day centre's computer has (a list in Arabic, Dari, Pashto,
+    /// Russian or Ukrainian script would need a keyboard she may not find), and the
+    /// professional beside her can spell them out and help her learn them.
+    pub fn for_language(code: &str) -> Self {
+        if code == "en" {
+            Self::English
+        } else {
+            Self::French
+        }
+    }
+
+    /// The list's words, sorted.
+    pub fn words(self) -> &'static [&'static str] {
+        static FRENCH: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+        static ENGLISH: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+        let (cell, source): (_, &'static [&'static str]) = match self {
+            Self::French => (&FRENCH, bip39::Language::French.word_list()),
+            Self::English => (&ENGLISH, diceware_wordlists::Wordlist::EffShort1.get_list()),
+        };
+        cell.get_or_init(|| {
+            let mut words: Vec<&'static str> = source
+                .iter()
+                .copied()
+                .filter(|w| w.chars().all(|c| c.is_ascii_lowercase()))
+                .collect();
+            words.sort_unstable();
+            words.dedup();
+            words
+        })
+    }
+
+    /// The strength of a generated passphrase, in bits.
+    pub fn passphrase_bits(self) -> f64 {
+        PASSPHRASE_WORDS as f64 * (self.words().len() as f64).log2()
+    }
+}
+
+/// A generated passphrase for a person whose language is `language`: 5 words of her list
+/// (`WordList::for_language`), drawn by the operating system's generator.
+pub fn generate_passphrase(language: &str) -> String {
+    let words = WordList::for_language(language).words();
     let mut rng = rand::rngs::OsRng;
     (0..PASSPHRASE_WORDS)
         .map(|_| words[rng.gen_range(0..words.len())])
@@ -198,14 +237,15 @@ pub fn generate_passphrase() -> String {
         .join("-")
 }
 
-/// A passphrase we generated is accepted as is (its strength is known, not estimated).
+/// A passphrase we generated is accepted as is (its strength is known, not estimated): five
+/// words of one of the lists.
 fn is_generated_shape(s: &str) -> bool {
-    let words = wordlist();
     let parts: Vec<&str> = s.split('-').collect();
     parts.len() == PASSPHRASE_WORDS
-        && parts
-            .iter()
-            .all(|p| words.binary_search(p).is_ok() || words.contains(p))
+        && [WordList::French, WordList::English].iter().any(|list| {
+            let words = list.words();
+            parts.iter().all(|p| words.binary_search(p).is_ok())
+        })
 }
 
 #[cfg(test)]
@@ -264,17 +304,72 @@ mod tests {
 
     #[test]
     fn generated_passphrases_pass() {
-        assert!(wordlist().len() > 1290, "{}", wordlist().len());
-        assert!(wordlist().iter().all(|w| !w.contains('-')));
-        for _ in 0..20 {
-            let p = generate_passphrase();
-            assert_eq!(p.split('-').count(), 5);
-            // Without personal data: random words can spell a name across a boundary
-            // ("salami-nacho" holds "amina"), which the personal-data check rightly refuses.
+        for lang in ["fr", "en", "ar"] {
+            for _ in 0..20 {
+                let p = generate_passphrase(lang);
+                assert_eq!(p.split('-').count(), 5);
+                // Without personal data: random words can spell a name across a boundary
+                // ("salami-nacho" holds "amina"), which the personal-data check rightly
+                // refuses.
+                assert!(
+                    Password::new_checked(&p, None, None, None, &[]).is_ok(),
+                    "{p}"
+                );
+            }
+        }
+    }
+
+    /// Her language picks the list; the French list is at least as strong as the English one
+    /// it replaces for most people (the EFF short list's 51.7 bits), and both stay above the
+    /// CNIL's 50 bits.
+    #[test]
+    fn passphrases_come_from_her_language_list_with_unchanged_strength() {
+        let (fr, en) = (WordList::French.words(), WordList::English.words());
+        assert_eq!(fr.len(), 1682, "BIP-39 French without accented words");
+        assert_eq!(
+            en.len(),
+            1295,
+            "the EFF short list without hyphenated words"
+        );
+        for list in [fr, en] {
             assert!(
-                Password::new_checked(&p, None, None, None, &[]).is_ok(),
-                "{p}"
+                list.windows(2).all(|w| w[0] < w[1]),
+                "sorted, no duplicates"
+            );
+            assert!(
+                list.iter()
+                    .all(|w| w.chars().all(|c| c.is_ascii_lowercase()))
             );
         }
+        assert!(fr.contains(&"abeille") && !fr.iter().any(|w| w.starts_with("acad")));
+        let (fr_bits, en_bits) = (
+            WordList::French.passphrase_bits(),
+            WordList::English.passphrase_bits(),
+        );
+        assert!(fr_bits > 53.5 && fr_bits >= en_bits, "{fr_bits} {en_bits}");
+        assert!(en_bits > 51.6, "{en_bits}");
+        assert!(fr_bits.min(en_bits) > MIN_BITS);
+        for (lang, list) in [
+            ("fr", fr),
+            ("en", en),
+            ("ar", fr),
+            ("prs", fr),
+            ("ps", fr),
+            ("ru", fr),
+            ("uk", fr),
+            ("ro", fr),
+            ("es", fr),
+        ] {
+            for _ in 0..10 {
+                let p = generate_passphrase(lang);
+                assert!(
+                    p.split('-').all(|w| list.binary_search(&w).is_ok()),
+                    "{lang}: {p}"
+                );
+            }
+        }
+        // Either list's passphrases are recognised as generated, not a mix of both.
+        assert!(is_generated_shape("abeille-bonheur-cabine-dauphin-effacer"));
+        assert!(!is_generated_shape("abeille-bonheur-cabine-dauphin-acid"));
     }
 }

@@ -43,11 +43,11 @@ error-input-invalid-name = — قيمة غير صحيحة.
 error-input-invalid-date = — تاريخ غير صحيح (يوم/شهر/سنة).
 error-input-invalid-email = — عنوان بريد إلكتروني غير صحيح.
 error-input-too-long = — النص طويل جدًا.
-error-input-invalid-phone = — رقم هاتف غير صحيح.
+error-input-invalid-phone = — رقم غير صحيح. اكتبه هكذا مثلاً: 06 12 34 56 78 أو ‎+44 20 7946 0958 أو 115.
 error-input-unsupported-language = — هذه اللغة غير متوفرة.
 error-input-invalid-kind = — قيمة غير صحيحة.
 error-input-invalid-role = — قيمة غير صحيحة.
-error-input-invalid-identifier = — غير صحيح. الشكل الصحيح: الاسم.اللقب.31121990
+error-input-invalid-identifier = — غير صحيح. اكتبه بالحروف اللاتينية، مثلاً: amina.benali.14021990
 error-input-invalid-amount = — يجب أن يكون عددًا صحيحًا من اليوروهات.
 
 field-first-name = الاسم الأول
@@ -72,7 +72,7 @@ password-rules = 8 أحرف على الأقل. الأفضل جملة من بضع
 
 login-title = تسجيل الدخول
 login-identifier = اسم المستخدم
-login-identifier-hint = مثال: الاسم.اللقب.31121990 (الأرقام في الآخر هي تاريخ ميلادك: يوم شهر سنة). المهنيون: بريدكم الإلكتروني
+login-identifier-hint = مثال: amina.benali.14021990 (الاسم.اللقب ثم تاريخ ميلادك: يوم شهر سنة، بالحروف اللاتينية). المهنيون: بريدكم الإلكتروني
 login-password = كلمة المرور
 action-login = دخول
 login-forgot = نسيت كلمة المرور؟
@@ -190,7 +190,7 @@ sheet-title = ورقة الاسترجاع
 sheet-identifier = اسم المستخدم
 sheet-recovery-code = رمز الاسترجاع
 sheet-lost-title = إذا نسيت كلمة المرور
-sheet-lost-1 = افتح consigne واختر «نسيت كلمة المرور؟».
+sheet-lost-1 = افتح { $address } (أو امسح الرمز) واختر «{ $forgot }».
 sheet-lost-2 = اكتب اسم المستخدم ورمز الاسترجاع هذا، ثم اختر كلمة مرور جديدة.
 sheet-lost-3 = ضاعت الورقة؟ اذهب إلى جهة الدعم الخاصة بك: يمكن لأخصائي اجتماعي مساعدتك هناك حضوريًا.
 sheet-keep = احتفظ بهذه الورقة في مكان آمن، بعيدًا عن هاتفك. لا أحد في Consigne يستطيع قراءة خزنتك.
@@ -226,10 +226,6 @@ doc-shared-with-you = مستندات مشتركة مع مؤسستك
 doc-type-pdf = PDF
 doc-type-photo = صورة
 doc-expires = تنتهي صلاحيته يوم { $date }
-doc-scan-title = تصوير ورقة
-doc-scan-hint = صورة واحدة لكل صفحة. تصبح كل الصور مستند PDF واحدًا، بالترتيب الذي تختاره.
-doc-scan-photos = الصور (الكاميرا)
-doc-scan-submit = حفظ الصور الممسوحة
 doc-add-title = إضافة ملف
 doc-file = الملف
 doc-file-hint = صورة (JPEG أو PNG أو WebP) أو ملف PDF، بحجم { $max } ميغابايت على الأكثر.
@@ -395,6 +391,7 @@ reminder-status-failed = لم يصل
 home-expiring-title = وثائق يجب تجديدها قريبًا
 home-expiring-item = { $name }: تنتهي في { $date }
 home-expired-item = { $name }: انتهت في { $date }
+home-expiring-more = … و{ $count } أخرى: انظر وثائقي
 agenda-download = تنزيل مفكرتي (ملف ‎.ics)
 contacts-download = تنزيل جهات اتصالي (ملف ‎.vcf)
 feed-title = مواعيدي على هاتفي
@@ -505,3 +502,92 @@ pro-search-found = { $count ->
     [one] تم العثور على شخص واحد
    *[other] تم العثور على { $count } أشخاص
 }
+
+## Times (local, to the minute)
+time-zone-name = بتوقيت { $city }
+times-note = الأوقات بتوقيت { $city }.
+
+## The printed recovery sheet, a structure's phone
+sheet-address = عنوان الموقع
+sheet-qr-label = امسح هذا الرمز بهاتفك: يفتح صفحة الدخول.
+sheet-relay = جهة الدعم الخاصة بك، التي يمكنها مساعدتك حضوريًا
+sheet-made = أُعدّت هذه الورقة في { $date }.
+field-structure-phone = هاتف المؤسسة
+structure-phone-hint = يُطبع على ورقة الاسترجاع للأشخاص الذين اختاروا مؤسستكم لمساعدتهم على استعادة الوصول إلى خزنتهم.
+structure-phone-saved = تم حفظ رقم المؤسسة.
+journal-structure-phone-changed-success = غيّر { $who } رقم هاتف المؤسسة.
+
+## Show password
+password-show = إظهار كلمة المرور
+
+## Ready-made folders of a new safe
+folder-identity = الهوية
+folder-health = الصحة
+folder-housing = السكن
+folder-income = الدخل
+folder-family = العائلة
+folder-other = أخرى
+error-input-short-number = — لا يمكنه استقبال الرسائل القصيرة. أعطِ رقم هاتف محمول، مثلاً 06 12 34 56 78 أو ‎+44 7700 900123.
+login-identifier-homonym = نقاط أو مسافات أو شرطات، كما تريد (amina benali 14/02/1990). إذا كانت ورقتك تُظهر رقماً بعد التاريخ (مثلاً ‎-2)، فاكتبه أيضاً.
+sheet-homonym = ينتهي اسم المستخدم الخاص بك بـ «‎{ $number }»: شخص آخر له الاسم نفسه وتاريخ الميلاد نفسه. اكتب دائماً «‎{ $number }» في النهاية.
+error-invalid-recovery = اسم المستخدم أو الرمز غير صحيح. تحقق من الاثنين: اسم المستخدم ورمز الاسترجاع مكتوبان على ورقتك، أو جاء الرمز من جهة الدعم الخاصة بك. إذا لم يكن لديك رمز صالح، اذهب إلى جهة الدعم الخاصة بك.
+notice-recovered-in-person = تم تغيير كلمة مرورك يوم { $date } برمز أعطته لك جهة الدعم الخاصة بك (إعادة تعيين حضورياً). إذا لم تكن أنت، اذهب بسرعة إلى جهة الدعم الخاصة بك.
+recover-done-in-person = تم تغيير كلمة مرورك بالرمز الذي أعطته لك جهة الدعم الخاصة بك. ورقة الاسترجاع القديمة لم تعد تعمل أيضاً: سجّل الدخول الآن واطبع ورقة استرجاع جديدة.
+doc-add-submit-for-her = إضافة إلى خزنة هذا الشخص
+journal-document-expiry-removed-success = تم حذف تاريخ انتهاء صلاحية «{ $what }» ({ $who }).
+doc-pro-corrections = تصحيح ما أضافته مؤسستك
+doc-pro-corrections-hint = يمكنك تصحيح الاسم أو تاريخ انتهاء الصلاحية، أو حذف وثيقة أضافتها مؤسستك، ما دام الشخص لم يغيّرها بنفسه ولم يوقف مشاركتها. سيرى ذلك في سجله.
+doc-pro-delete-text = حذف هذه الوثيقة من خزنة هذا الشخص نهائياً.
+reminder-status-no_phone = لا يوجد رقم هاتف: لن يُرسل شيء
+reminder-add-phone = إضافة رقم
+phone-remove = حذف هذا الرقم
+phone-current = الرقم المسجّل:
+phone-none = لا يوجد رقم: لا يمكن إرسال التذكيرات بالرسائل القصيرة.
+phone-add = إضافة رقمي
+phone-change = تغيير رقمي أو حذفه
+
+# Issue 13: success notices, private/shared marks, taking a photo in steps
+notice-saved = تم الحفظ.
+notice-added = تمت الإضافة إلى الخزنة.
+notice-deleted = تم الحذف.
+notice-shared = تم الحفظ: جهات الدعم التي اخترتها تراه.
+notice-private = تم الحفظ: إنه خاص، أنت فقط من يراه.
+notice-invitation-accepted = تم قبول الدعوة: جهة الدعم هذه ترافقك الآن.
+notice-invitation-declined = تم رفض الدعوة: جهة الدعم هذه لا ترى شيئًا من خزنتك.
+notice-relay-left = لقد تركت جهة الدعم هذه: لم تعد ترى أي شيء من خزنتك.
+notice-page-added = تمت إضافة الصورة.
+notice-page-removed = تمت إزالة الصفحة.
+notice-scan-cancelled = تم مسح الصور.
+mark-private = خاص
+mark-shared = { $count ->
+    [one] مُشارَك مع جهة دعم واحدة
+    [two] مُشارَك مع جهتَي دعم
+    [few] مُشارَك مع { $count } جهات دعم
+   *[other] مُشارَك مع { $count } جهة دعم
+}
+mark-shared-structure = مُشارَك مع مؤسستك
+scan-take = التقاط صورة
+scan-take-another = تصوير صفحة أخرى
+scan-hint = صورة واحدة لكل صفحة. بعد ذلك تتحقق من الصفحات وتعطي اسمًا ثم تحفظ.
+scan-hint-again = لا يزال بإمكانك تغيير ترتيب الصفحات قبل الحفظ.
+scan-chosen = الصورة جاهزة: اضغط على «متابعة».
+scan-review-title = التحقق من الصور
+scan-review-text = { $count ->
+    [one] صفحة واحدة.
+    [two] صفحتان.
+    [few] { $count } صفحات.
+   *[other] { $count } صفحة.
+} تحقق من أن كل صفحة مقروءة جيدًا وأن الصفحات مرتبة.
+scan-page = الصفحة { $number }
+scan-remove = إزالة
+scan-remove-page = إزالة الصفحة { $number }
+scan-save-title = التسمية والحفظ
+scan-save = { $count ->
+    [one] حفظ المستند (صفحة واحدة)
+    [two] حفظ المستند (صفحتان)
+    [few] حفظ المستند ({ $count } صفحات)
+   *[other] حفظ المستند ({ $count } صفحة)
+}
+scan-cancel = إلغاء ومسح هذه الصور
+scan-gone-title = هذه الصور لم تعد موجودة
+scan-gone-text = تُحفظ الصور لمدة ساعة ما دمت متصلًا: لقد حُفظت أو أُلغيت أو مُسحت. التقطها من جديد.

@@ -34,11 +34,11 @@ error-input-invalid-name = is not valid.
 error-input-invalid-date = is not a valid date (day/month/year).
 error-input-invalid-email = is not a valid e-mail address.
 error-input-too-long = is too long.
-error-input-invalid-phone = is not a valid phone number.
+error-input-invalid-phone = is not a valid number. Type it like this, for example: 06 12 34 56 78, +44 20 7946 0958 or 115.
 error-input-unsupported-language = is not available.
 error-input-invalid-kind = is not valid.
 error-input-invalid-role = is not valid.
-error-input-invalid-identifier = is not valid: firstname.lastname.DDMMYYYY
+error-input-invalid-identifier = is not valid: firstname.lastname.DDMMYYYY, in Latin letters (example: amina.benali.14021990)
 error-input-invalid-amount = must be a whole number of euros.
 
 field-first-name = First name
@@ -63,7 +63,7 @@ password-rules = At least 8 characters. A sentence of a few words is best. No na
 
 login-title = Log in
 login-identifier = Identifier
-login-identifier-hint = Example: firstname.lastname.DDMMYYYY (professionals: your e-mail)
+login-identifier-hint = Example: amina.benali.14021990 (firstname.lastname.DDMMYYYY, in Latin letters; professionals: your e-mail)
 login-password = Password
 action-login = Log in
 login-forgot = Lost password?
@@ -170,7 +170,7 @@ sheet-title = Recovery sheet
 sheet-identifier = Identifier
 sheet-recovery-code = Recovery code
 sheet-lost-title = If you lose your password
-sheet-lost-1 = Go to consigne and choose "Lost password".
+sheet-lost-1 = Go to { $address } (or scan the code) and choose "{ $forgot }".
 sheet-lost-2 = Type your identifier and this recovery code, then choose a new password.
 sheet-lost-3 = No sheet? Go to your relais: a social worker can help you in person.
 sheet-keep = Keep this sheet in a safe place, apart from your phone. Nobody at Consigne can read your safe.
@@ -206,10 +206,6 @@ doc-shared-with-you = Documents shared with your structure
 doc-type-pdf = PDF
 doc-type-photo = Photo
 doc-expires = expires on { $date }
-doc-scan-title = Take photos of a paper
-doc-scan-hint = One photo per page. All the photos become one PDF document, pages in the order chosen.
-doc-scan-photos = Photos (camera)
-doc-scan-submit = Save the scan
 doc-add-title = Add a file
 doc-file = File
 doc-file-hint = A photo (JPEG, PNG, WebP) or a PDF, { $max } MB at most.
@@ -371,6 +367,7 @@ reminder-status-failed = not received
 home-expiring-title = Papers to renew soon
 home-expiring-item = { $name }: expires on { $date }
 home-expired-item = { $name }: expired on { $date }
+home-expiring-more = … and { $count } more: see my papers
 agenda-download = Download my agenda (.ics file)
 contacts-download = Download my contacts (.vcf file)
 feed-title = My appointments on my phone
@@ -481,3 +478,86 @@ pro-search-found = { $count ->
     [one] { $count } person found
    *[other] { $count } people found
 }
+
+## Times (local, to the minute)
+time-zone-name = { $city } time
+times-note = Times are { $city } time.
+
+## The printed recovery sheet, a structure's phone
+sheet-address = Website
+sheet-qr-label = Scan this code with your phone: it opens the login page.
+sheet-relay = Your relais, who can help you in person
+sheet-made = Sheet made on { $date }.
+field-structure-phone = Structure's phone number
+structure-phone-hint = Printed on the recovery sheet of the people who chose your structure to help them get back into their safe.
+structure-phone-saved = The structure's number is saved.
+journal-structure-phone-changed-success = { $who } changed the structure's phone number.
+
+## Show password
+password-show = Show the password
+
+## Ready-made folders of a new safe
+folder-identity = Identity
+folder-health = Health
+folder-housing = Housing
+folder-income = Income
+folder-family = Family
+folder-other = Other
+error-input-short-number = cannot receive text messages. Give a mobile number, for example 06 12 34 56 78 or +44 7700 900123.
+login-identifier-homonym = Dots, spaces or dashes, as you like (amina benali 14/02/1990). If your sheet shows a number after the date (for example -2), type it too.
+sheet-homonym = Your identifier ends with “{ $number }”: someone else has the same name and birth date. Always type “{ $number }” at the end.
+error-invalid-recovery = Wrong identifier or code. Check both: the identifier and the recovery code are on your sheet, or the code came from your relais. Without a valid code, go to your relais.
+notice-recovered-in-person = Your password was changed on { $date } with a code given by your relais (in-person reset). If it was not you, go to your relais quickly.
+recover-done-in-person = Your password is changed with the code from your relais. Your old recovery sheet no longer works either: log in now and print a new recovery sheet.
+doc-add-submit-for-her = Add to this person's safe
+journal-document-expiry-removed-success = { $who } removed the expiry date of "{ $what }".
+doc-pro-corrections = Correct what your structure added
+doc-pro-corrections-hint = You may correct the name or the expiry date, or delete a document your structure added, as long as the person has not changed it herself or stopped sharing it. She sees it in her journal.
+doc-pro-delete-text = Delete this document from the person's safe, for good.
+reminder-status-no_phone = no phone number: nothing will be sent
+reminder-add-phone = Add a number
+phone-remove = Remove this number
+phone-current = Number on file:
+phone-none = No number: SMS reminders cannot be sent.
+phone-add = Add my number
+phone-change = Change or remove my number
+
+# Issue 13: success notices, private/shared marks, taking a photo in steps
+notice-saved = Saved.
+notice-added = Added to the safe.
+notice-deleted = Deleted.
+notice-shared = Saved: the relais you ticked can see it.
+notice-private = Saved: it is private, only you can see it.
+notice-invitation-accepted = Invitation accepted: this relais now supports you.
+notice-invitation-declined = Invitation declined: this relais sees nothing of your safe.
+notice-relay-left = You have left this relais: it no longer sees anything of your safe.
+notice-page-added = Photo added.
+notice-page-removed = Page removed.
+notice-scan-cancelled = The photos are erased.
+mark-private = Private
+mark-shared = { $count ->
+    [one] Shared with 1 relais
+   *[other] Shared with { $count } relais
+}
+mark-shared-structure = Shared with your structure
+scan-take = Take a photo
+scan-take-another = Take a photo of another page
+scan-hint = One photo per page. Then you check the pages, give a name and save.
+scan-hint-again = You can still change the order of the pages before saving.
+scan-chosen = Photo ready: press “Continue”.
+scan-review-title = Check the photos
+scan-review-text = { $count ->
+    [one] One page.
+   *[other] { $count } pages.
+} Check that every page is easy to read and that the pages are in order.
+scan-page = Page { $number }
+scan-remove = Remove
+scan-remove-page = Remove page { $number }
+scan-save-title = Name and save
+scan-save = { $count ->
+    [one] Save the document (1 page)
+   *[other] Save the document ({ $count } pages)
+}
+scan-cancel = Cancel and erase these photos
+scan-gone-title = These photos are no longer here
+scan-gone-text = Photos are kept for an hour, as long as you stay logged in: they were saved, cancelled or erased. Take them again.

@@ -39,11 +39,11 @@ error-input-invalid-name = — no es válido.
 error-input-invalid-date = — no es una fecha válida (día/mes/año).
 error-input-invalid-email = — no es un correo electrónico válido.
 error-input-too-long = — es demasiado largo.
-error-input-invalid-phone = — no es un número de teléfono válido.
+error-input-invalid-phone = — no es un número válido. Escríbelo así, por ejemplo: 06 12 34 56 78, +44 20 7946 0958 o 115.
 error-input-unsupported-language = — no está disponible.
 error-input-invalid-kind = — no es válido.
 error-input-invalid-role = — no es válido.
-error-input-invalid-identifier = — no es válido: nombre.apellido.DDMMAAAA
+error-input-invalid-identifier = — no es válido: nombre.apellido.DDMMAAAA, en letras latinas (ejemplo: amina.benali.14021990)
 error-input-invalid-amount = — debe ser un número entero de euros.
 
 field-first-name = Nombre
@@ -68,7 +68,7 @@ password-rules = Al menos 8 caracteres. Lo mejor es una frase de unas pocas pala
 
 login-title = Entrar
 login-identifier = Identificador
-login-identifier-hint = Ejemplo: nombre.apellido.DDMMAAAA (profesionales: tu correo electrónico)
+login-identifier-hint = Ejemplo: amina.benali.14021990 (nombre.apellido.DDMMAAAA, en letras latinas; profesionales: tu correo electrónico)
 login-password = Contraseña
 action-login = Entrar
 login-forgot = ¿Olvidaste la contraseña?
@@ -175,7 +175,7 @@ sheet-title = Hoja de recuperación
 sheet-identifier = Identificador
 sheet-recovery-code = Código de recuperación
 sheet-lost-title = Si pierdes tu contraseña
-sheet-lost-1 = Entra en consigne y elige «¿Olvidaste la contraseña?».
+sheet-lost-1 = Entra en { $address } (o escanea el código) y elige «{ $forgot }».
 sheet-lost-2 = Escribe tu identificador y este código de recuperación, y luego elige una contraseña nueva.
 sheet-lost-3 = ¿Ya no tienes la hoja? Ve a tu entidad de apoyo: un trabajador social puede ayudarte allí mismo.
 sheet-keep = Guarda esta hoja en un lugar seguro, lejos de tu teléfono. Nadie en Consigne puede leer tu caja fuerte.
@@ -211,10 +211,6 @@ doc-shared-with-you = Documentos compartidos con tu entidad
 doc-type-pdf = PDF
 doc-type-photo = Foto
 doc-expires = caduca el { $date }
-doc-scan-title = Hacer fotos de un papel
-doc-scan-hint = Una foto por página. Todas las fotos se convierten en un solo documento PDF, en el orden elegido.
-doc-scan-photos = Fotos (cámara)
-doc-scan-submit = Guardar el escaneo
 doc-add-title = Añadir un archivo
 doc-file = Archivo
 doc-file-hint = Una foto (JPEG, PNG, WebP) o un PDF, de { $max } MB como máximo.
@@ -376,6 +372,7 @@ reminder-status-failed = no recibido
 home-expiring-title = Papeles que renovar pronto
 home-expiring-item = { $name }: caduca el { $date }
 home-expired-item = { $name }: caducó el { $date }
+home-expiring-more = … y { $count } más: ver mis papeles
 agenda-download = Descargar mi agenda (archivo .ics)
 contacts-download = Descargar mis contactos (archivo .vcf)
 feed-title = Mis citas en mi teléfono
@@ -486,3 +483,86 @@ pro-search-found = { $count ->
     [one] { $count } persona encontrada
    *[other] { $count } personas encontradas
 }
+
+## Times (local, to the minute)
+time-zone-name = hora de { $city }
+times-note = Las horas son las de { $city }.
+
+## The printed recovery sheet, a structure's phone
+sheet-address = Dirección del sitio
+sheet-qr-label = Escanea este código con tu teléfono: abre la página de acceso.
+sheet-relay = Tu entidad de apoyo, que puede ayudarte en persona
+sheet-made = Hoja hecha el { $date }.
+field-structure-phone = Teléfono de la estructura
+structure-phone-hint = Se imprime en la hoja de recuperación de las personas que eligieron tu estructura para ayudarlas a recuperar el acceso a su caja fuerte.
+structure-phone-saved = El número de la estructura se ha guardado.
+journal-structure-phone-changed-success = { $who } cambió el número de teléfono de la estructura.
+
+## Show password
+password-show = Mostrar la contraseña
+
+## Ready-made folders of a new safe
+folder-identity = Identidad
+folder-health = Salud
+folder-housing = Vivienda
+folder-income = Ingresos
+folder-family = Familia
+folder-other = Otros
+error-input-short-number = — no puede recibir SMS. Indica un número de móvil, por ejemplo 06 12 34 56 78 o +44 7700 900123.
+login-identifier-homonym = Puntos, espacios o guiones, como quieras (amina benali 14/02/1990). Si tu hoja muestra un número después de la fecha (por ejemplo -2), escríbelo también.
+sheet-homonym = Tu identificador termina en «{ $number }»: otra persona tiene el mismo nombre y la misma fecha de nacimiento. Escribe siempre «{ $number }» al final.
+error-invalid-recovery = Identificador o código incorrectos. Comprueba los dos: el identificador y el código de recuperación están en tu hoja, o el código te lo dio tu entidad de apoyo. Sin un código válido, ve a tu entidad de apoyo.
+notice-recovered-in-person = Tu contraseña se cambió el { $date } con un código que te dio tu entidad de apoyo (restablecimiento en persona). Si no fuiste tú, ve pronto a tu entidad de apoyo.
+recover-done-in-person = Tu contraseña ha cambiado con el código de tu entidad de apoyo. Tu antigua hoja de recuperación tampoco funciona ya: inicia sesión ahora e imprime una nueva hoja de recuperación.
+doc-add-submit-for-her = Añadir a la caja fuerte de esta persona
+journal-document-expiry-removed-success = Fecha de caducidad de «{ $what }» borrada ({ $who }).
+doc-pro-corrections = Corregir lo que añadió tu estructura
+doc-pro-corrections-hint = Puedes corregir el nombre o la fecha de caducidad, o borrar un documento que añadió tu estructura, mientras la persona no lo haya cambiado ella misma ni haya dejado de compartirlo. Lo verá en su registro.
+doc-pro-delete-text = Borrar este documento de la caja fuerte de la persona, para siempre.
+reminder-status-no_phone = no hay número de teléfono: no se enviará nada
+reminder-add-phone = Añadir un número
+phone-remove = Borrar este número
+phone-current = Número guardado:
+phone-none = Ningún número: no se pueden enviar recordatorios por SMS.
+phone-add = Añadir mi número
+phone-change = Cambiar o borrar mi número
+
+# Issue 13: success notices, private/shared marks, taking a photo in steps
+notice-saved = Guardado.
+notice-added = Añadido a la caja fuerte.
+notice-deleted = Eliminado.
+notice-shared = Guardado: las entidades de apoyo marcadas lo ven.
+notice-private = Guardado: es privado, solo tú lo ves.
+notice-invitation-accepted = Invitación aceptada: esta entidad de apoyo te acompaña ahora.
+notice-invitation-declined = Invitación rechazada: esta entidad de apoyo no ve nada de tu caja fuerte.
+notice-relay-left = Has dejado esta entidad de apoyo: ya no ve nada de tu caja fuerte.
+notice-page-added = Foto añadida.
+notice-page-removed = Página quitada.
+notice-scan-cancelled = Las fotos se han borrado.
+mark-private = Privado
+mark-shared = { $count ->
+    [one] Compartido con 1 entidad de apoyo
+   *[other] Compartido con { $count } entidades de apoyo
+}
+mark-shared-structure = Compartido con tu entidad
+scan-take = Hacer una foto
+scan-take-another = Hacer una foto de otra página
+scan-hint = Una foto por página. Después revisas las páginas, pones un nombre y guardas.
+scan-hint-again = Todavía puedes cambiar el orden de las páginas antes de guardar.
+scan-chosen = Foto lista: pulsa «Continuar».
+scan-review-title = Revisar las fotos
+scan-review-text = { $count ->
+    [one] Una página.
+   *[other] { $count } páginas.
+} Comprueba que cada página se lee bien y que están en orden.
+scan-page = Página { $number }
+scan-remove = Quitar
+scan-remove-page = Quitar la página { $number }
+scan-save-title = Poner un nombre y guardar
+scan-save = { $count ->
+    [one] Guardar el documento (1 página)
+   *[other] Guardar el documento ({ $count } páginas)
+}
+scan-cancel = Cancelar y borrar estas fotos
+scan-gone-title = Estas fotos ya no están
+scan-gone-text = Las fotos se guardan una hora, mientras sigues conectado: se guardaron, se cancelaron o se borraron. Vuelve a hacerlas.

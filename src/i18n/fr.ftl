@@ -34,11 +34,11 @@ error-input-invalid-name = n'est pas valide.
 error-input-invalid-date = n'est pas une date valide (jour/mois/année).
 error-input-invalid-email = n'est pas une adresse e-mail valide.
 error-input-too-long = est trop long.
-error-input-invalid-phone = n'est pas un numéro de téléphone valide.
+error-input-invalid-phone = n'est pas un numéro valable. Tapez-le par exemple comme ceci : 06 12 34 56 78, +44 20 7946 0958 ou 115.
 error-input-unsupported-language = n'est pas disponible.
 error-input-invalid-kind = n'est pas valide.
 error-input-invalid-role = n'est pas valide.
-error-input-invalid-identifier = n'est pas valide : prenom.nom.JJMMAAAA
+error-input-invalid-identifier = n'est pas valide : prenom.nom.JJMMAAAA, en lettres latines (exemple : amina.benali.14021990)
 error-input-invalid-amount = doit être un nombre entier d'euros.
 
 field-first-name = Prénom
@@ -63,7 +63,7 @@ password-rules = Au moins 8 caractères. Une phrase de quelques mots, c'est le m
 
 login-title = Se connecter
 login-identifier = Identifiant
-login-identifier-hint = Exemple : prenom.nom.JJMMAAAA (professionnels : votre e-mail)
+login-identifier-hint = Exemple : amina.benali.14021990 (prénom.nom.JJMMAAAA, en lettres latines ; professionnels : votre e-mail)
 login-password = Mot de passe
 action-login = Se connecter
 login-forgot = Mot de passe perdu ?
@@ -170,7 +170,7 @@ sheet-title = Fiche de secours
 sheet-identifier = Identifiant
 sheet-recovery-code = Code de secours
 sheet-lost-title = Si vous perdez votre mot de passe
-sheet-lost-1 = Allez sur consigne et choisissez « Mot de passe perdu ».
+sheet-lost-1 = Allez sur { $address } (ou scannez le code) et choisissez « { $forgot } ».
 sheet-lost-2 = Tapez votre identifiant et ce code de secours, puis choisissez un nouveau mot de passe.
 sheet-lost-3 = Plus de fiche ? Allez voir votre relais : un travailleur social peut vous aider sur place.
 sheet-keep = Gardez cette fiche en lieu sûr, loin de votre téléphone. Personne chez Consigne ne peut lire votre coffre.
@@ -206,10 +206,6 @@ doc-shared-with-you = Documents partagés avec votre structure
 doc-type-pdf = PDF
 doc-type-photo = Photo
 doc-expires = expire le { $date }
-doc-scan-title = Prendre un papier en photo
-doc-scan-hint = Une photo par page. Toutes les photos deviennent un seul document PDF, dans l'ordre choisi.
-doc-scan-photos = Photos (appareil photo)
-doc-scan-submit = Enregistrer le scan
 doc-add-title = Ajouter un fichier
 doc-file = Fichier
 doc-file-hint = Une photo (JPEG, PNG, WebP) ou un PDF, { $max } Mo au plus.
@@ -371,6 +367,7 @@ reminder-status-failed = non reçu
 home-expiring-title = Papiers à renouveler bientôt
 home-expiring-item = { $name } : expire le { $date }
 home-expired-item = { $name } : a expiré le { $date }
+home-expiring-more = … et { $count } autre(s) : voir mes papiers
 agenda-download = Télécharger mon agenda (fichier .ics)
 contacts-download = Télécharger mes contacts (fichier .vcf)
 feed-title = Mes rendez-vous sur mon téléphone
@@ -481,3 +478,86 @@ pro-search-found = { $count ->
     [one] { $count } personne trouvée
    *[other] { $count } personnes trouvées
 }
+
+## Times (local, to the minute)
+time-zone-name = heure de { $city }
+times-note = Les heures sont celles de { $city }.
+
+## The printed recovery sheet, a structure's phone
+sheet-address = Adresse du site
+sheet-qr-label = Scannez ce code avec votre téléphone : il ouvre la page de connexion.
+sheet-relay = Votre relais, qui peut vous aider sur place
+sheet-made = Fiche faite le { $date }.
+field-structure-phone = Téléphone de la structure
+structure-phone-hint = Imprimé sur la fiche de secours des personnes qui ont choisi votre structure pour les aider à retrouver l'accès à leur coffre.
+structure-phone-saved = Le numéro de la structure est enregistré.
+journal-structure-phone-changed-success = { $who } a changé le numéro de téléphone de la structure.
+
+## Show password
+password-show = Afficher le mot de passe
+
+## Ready-made folders of a new safe
+folder-identity = Identité
+folder-health = Santé
+folder-housing = Logement
+folder-income = Revenus
+folder-family = Famille
+folder-other = Autres
+error-input-short-number = ne peut pas recevoir de SMS. Donnez un numéro de portable, par exemple 06 12 34 56 78 ou +44 7700 900123.
+login-identifier-homonym = Points, espaces ou tirets, comme vous voulez (amina benali 14/02/1990). Si votre fiche montre un numéro après la date (par exemple -2), tapez-le aussi.
+sheet-homonym = Votre identifiant finit par « { $number } » : une autre personne a le même nom et la même date de naissance. Tapez toujours « { $number } » à la fin.
+error-invalid-recovery = Identifiant ou code incorrect. Vérifiez les deux : l'identifiant et le code de secours sont sur votre fiche, ou le code vient de votre relais. Sans code valable, allez voir votre relais.
+notice-recovered-in-person = Votre mot de passe a été changé le { $date } avec un code donné par votre relais (réinitialisation sur place). Si ce n'était pas vous, allez vite voir votre relais.
+recover-done-in-person = Votre mot de passe est changé avec le code de votre relais. Votre ancienne fiche de secours ne marche plus non plus : connectez-vous maintenant et imprimez une nouvelle fiche de secours.
+doc-add-submit-for-her = Ajouter à son coffre
+journal-document-expiry-removed-success = Date d'expiration de « { $what } » effacée ({ $who }).
+doc-pro-corrections = Corriger ce que votre structure a ajouté
+doc-pro-corrections-hint = Vous pouvez corriger le nom ou la date d'expiration, ou supprimer un document ajouté par votre structure, tant que la personne ne l'a pas modifié elle-même ni retiré du partage. Elle le voit dans son journal.
+doc-pro-delete-text = Supprimer ce document de son coffre, pour de bon.
+reminder-status-no_phone = pas de numéro de téléphone : rien ne sera envoyé
+reminder-add-phone = Ajouter un numéro
+phone-remove = Effacer ce numéro
+phone-current = Numéro enregistré :
+phone-none = Aucun numéro : les rappels par SMS ne peuvent pas être envoyés.
+phone-add = Ajouter mon numéro
+phone-change = Changer ou effacer mon numéro
+
+# Issue 13: success notices, private/shared marks, taking a photo in steps
+notice-saved = C'est enregistré.
+notice-added = C'est ajouté dans le coffre.
+notice-deleted = C'est supprimé.
+notice-shared = C'est enregistré : les relais cochés le voient.
+notice-private = C'est enregistré : c'est privé, vous seul le voyez.
+notice-invitation-accepted = Invitation acceptée : ce relais vous accompagne maintenant.
+notice-invitation-declined = Invitation refusée : ce relais ne voit rien de votre coffre.
+notice-relay-left = Vous avez quitté ce relais : il ne voit plus rien de votre coffre.
+notice-page-added = Photo ajoutée.
+notice-page-removed = Page retirée.
+notice-scan-cancelled = Les photos sont effacées.
+mark-private = Privé
+mark-shared = { $count ->
+    [one] Partagé avec 1 relais
+   *[other] Partagé avec { $count } relais
+}
+mark-shared-structure = Partagé avec votre structure
+scan-take = Prendre une photo
+scan-take-another = Prendre une autre page en photo
+scan-hint = Une photo par page. Ensuite, vous vérifiez les pages, vous donnez un nom et vous enregistrez.
+scan-hint-again = Vous pourrez encore changer l'ordre des pages avant d'enregistrer.
+scan-chosen = Photo prête : appuyez sur « Continuer ».
+scan-review-title = Vérifier les photos
+scan-review-text = { $count ->
+    [one] Une page.
+   *[other] { $count } pages.
+} Vérifiez que chaque page se lit bien et que les pages sont dans l'ordre.
+scan-page = Page { $number }
+scan-remove = Retirer
+scan-remove-page = Retirer la page { $number }
+scan-save-title = Nommer et enregistrer
+scan-save = { $count ->
+    [one] Enregistrer le document (1 page)
+   *[other] Enregistrer le document ({ $count } pages)
+}
+scan-cancel = Annuler et effacer ces photos
+scan-gone-title = Ces photos ne sont plus là
+scan-gone-text = Les photos sont gardées une heure, tant que vous restez connecté : elles ont été enregistrées, annulées ou effacées. Reprenez-les en photo.

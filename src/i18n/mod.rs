@@ -255,7 +255,14 @@ mod tests {
         let catalogs = Catalogs::load().unwrap();
         for lang in SUPPORTED {
             let bundle = catalogs.bundles.get(lang).unwrap();
-            for id in ["home-invitations", "pro-followed", "notice-failed-logins"] {
+            for id in [
+                "home-invitations",
+                "pro-followed",
+                "notice-failed-logins",
+                "mark-shared",
+                "scan-save",
+                "scan-review-text",
+            ] {
                 for n in [1_i64, 2, 5] {
                     let message = bundle.get_message(id).unwrap();
                     let mut args = FluentArgs::new();

@@ -37,11 +37,11 @@ error-input-invalid-name = درست نیست.
 error-input-invalid-date = درست نیست؛ به شکل روز/ماه/سال بنویسید.
 error-input-invalid-email = درست نیست؛ یک ایمیل درست بنویسید.
 error-input-too-long = بسیار طولانی است.
-error-input-invalid-phone = درست نیست؛ یک شماره تلیفون درست بنویسید.
+error-input-invalid-phone = درست نیست. آن را مثلاً این‌طور بنویسید: 06 12 34 56 78 یا ‎+44 20 7946 0958 یا 115.
 error-input-unsupported-language = در دسترس نیست.
 error-input-invalid-kind = درست نیست.
 error-input-invalid-role = درست نیست.
-error-input-invalid-identifier = درست نیست؛ به این شکل: نام.تخلص.31121990
+error-input-invalid-identifier = درست نیست؛ با حروف لاتین بنویسید، مثلاً: amina.benali.14021990
 error-input-invalid-amount = باید یک عدد کامل به یورو باشد.
 
 field-first-name = نام
@@ -66,7 +66,7 @@ password-rules = دست کم 8 حرف. یک جمله چند کلمه‌ای از
 
 login-title = ورود
 login-identifier = نام کاربری
-login-identifier-hint = مثال: نام.تخلص.31121990 (رقم‌های آخر تاریخ تولد شماست: روز ماه سال). کارمندان: ایمیل تان
+login-identifier-hint = مثال: amina.benali.14021990 (نام.تخلص و تاریخ تولد شما: روز ماه سال، با حروف لاتین). کارمندان: ایمیل تان
 login-password = رمز
 action-login = ورود
 login-forgot = رمز را فراموش کرده‌اید؟
@@ -176,7 +176,7 @@ sheet-title = ورقه بازیابی
 sheet-identifier = نام کاربری
 sheet-recovery-code = کود بازیابی
 sheet-lost-title = اگر رمز تان را گم کردید
-sheet-lost-1 = به consigne بروید و «رمز را فراموش کرده‌اید؟» را انتخاب کنید.
+sheet-lost-1 = به { $address } بروید (یا کد را اسکن کنید) و «{ $forgot }» را انتخاب کنید.
 sheet-lost-2 = نام کاربری و این کود بازیابی را بنویسید، بعد یک رمز نو انتخاب کنید.
 sheet-lost-3 = ورقه را ندارید؟ نزد نهاد حمایتی تان بروید: یک کارکن اجتماعی همان‌جا به شما کمک می‌کند.
 sheet-keep = این ورقه را در یک جای امن، دور از تلیفون تان نگه دارید. هیچ کس در Consigne نمی‌تواند صندوق امانت شما را بخواند.
@@ -212,10 +212,6 @@ doc-shared-with-you = اسنادی که با نهاد شما شریک ساخته
 doc-type-pdf = PDF
 doc-type-photo = عکس
 doc-expires = اعتبار تا { $date }
-doc-scan-title = عکس گرفتن از یک سند
-doc-scan-hint = برای هر صفحه یک عکس. همه عکس‌ها، به ترتیبی که انتخاب می‌کنید، یک سند PDF می‌شوند.
-doc-scan-photos = عکس‌ها (کمره)
-doc-scan-submit = ذخیره اسکن
 doc-add-title = اضافه کردن یک فایل
 doc-file = فایل
 doc-file-hint = یک عکس (JPEG، PNG، WebP) یا یک PDF، حد اکثر { $max } میگابایت.
@@ -377,6 +373,7 @@ reminder-status-failed = نرسید
 home-expiring-title = اسنادی که به زودی باید تمدید شوند
 home-expiring-item = { $name }: در { $date } منقضی می‌شود
 home-expired-item = { $name }: در { $date } منقضی شد
+home-expiring-more = … و { $count } سند دیگر: اسناد من را ببینید
 agenda-download = دانلود تقویم من (فایل ‎.ics)
 contacts-download = دانلود مخاطبین من (فایل ‎.vcf)
 feed-title = ملاقات‌های من در تلفونم
@@ -487,3 +484,86 @@ pro-search-found = { $count ->
     [one] { $count } شخص پیدا شد
    *[other] { $count } شخص پیدا شد
 }
+
+## Times (local, to the minute)
+time-zone-name = به وقت { $city }
+times-note = وقت‌ها به وقت { $city } است.
+
+## The printed recovery sheet, a structure's phone
+sheet-address = آدرس سایت
+sheet-qr-label = این کد را با تیلفون خود اسکن کنید: صفحهٔ ورود را باز می‌کند.
+sheet-relay = نهاد حمایتی شما که می‌تواند حضوری کمک کند
+sheet-made = این ورقه در { $date } ساخته شد.
+field-structure-phone = تیلفون مؤسسه
+structure-phone-hint = روی ورقهٔ بازیابی کسانی چاپ می‌شود که مؤسسهٔ شما را برای کمک به دسترسی دوباره به صندوق خود انتخاب کرده‌اند.
+structure-phone-saved = شمارهٔ مؤسسه ذخیره شد.
+journal-structure-phone-changed-success = { $who } شمارهٔ تیلفون مؤسسه را تغییر داد.
+
+## Show password
+password-show = نمایش رمز
+
+## Ready-made folders of a new safe
+folder-identity = هویت
+folder-health = صحت
+folder-housing = مسکن
+folder-income = درآمد
+folder-family = خانواده
+folder-other = دیگر
+error-input-short-number = نمی‌تواند پیامک بگیرد. یک شماره موبایل بدهید، مثلاً 06 12 34 56 78 یا ‎+44 7700 900123.
+login-identifier-homonym = نقطه، فاصله یا خط تیره، هر طور که می‌خواهید (amina benali 14/02/1990). اگر ورقه شما بعد از تاریخ یک شماره نشان می‌دهد (مثلاً ‎-2)، آن را هم بنویسید.
+sheet-homonym = نام کاربری شما با «‎{ $number }» تمام می‌شود: شخص دیگری همین نام و همین تاریخ تولد را دارد. همیشه «‎{ $number }» را در آخر بنویسید.
+error-invalid-recovery = نام کاربری یا کود درست نیست. هر دو را بررسی کنید: نام کاربری و کود بازیابی روی ورقه شما است، یا کود را نهاد حمایتی تان داده است. اگر کود درست ندارید، نزد نهاد حمایتی تان بروید.
+notice-recovered-in-person = رمز شما در تاریخ { $date } با کودی که نهاد حمایتی تان داد تغییر کرد (بازنشانی حضوری). اگر شما نبودید، زود نزد نهاد حمایتی تان بروید.
+recover-done-in-person = رمز شما با کود نهاد حمایتی تان تغییر کرد. ورقه بازیابی قبلی شما هم دیگر کار نمی‌کند: همین حالا وارد شوید و یک ورقه بازیابی تازه چاپ کنید.
+doc-add-submit-for-her = اضافه کردن به صندوق امانت این شخص
+journal-document-expiry-removed-success = تاریخ ختم اعتبار «{ $what }» پاک شد ({ $who }).
+doc-pro-corrections = اصلاح آنچه نهاد شما اضافه کرده است
+doc-pro-corrections-hint = می‌توانید نام یا تاریخ ختم اعتبار را اصلاح کنید، یا سندی را که نهاد شما اضافه کرده پاک کنید، تا وقتی که آن شخص خودش آن را تغییر نداده یا از اشتراک بیرون نکرده باشد. او این را در «ثبت رویدادها»ی خود می‌بیند.
+doc-pro-delete-text = این سند را برای همیشه از صندوق امانت این شخص پاک کنید.
+reminder-status-no_phone = شماره تیلفون نیست: چیزی فرستاده نمی‌شود
+reminder-add-phone = اضافه کردن شماره
+phone-remove = پاک کردن این شماره
+phone-current = شماره ثبت‌شده:
+phone-none = شماره‌ای نیست: یادآوری‌های پیامکی فرستاده نمی‌شوند.
+phone-add = اضافه کردن شماره‌ام
+phone-change = تغییر یا پاک کردن شماره‌ام
+
+# Issue 13: success notices, private/shared marks, taking a photo in steps
+notice-saved = ذخیره شد.
+notice-added = به صندوق امانت اضافه شد.
+notice-deleted = حذف شد.
+notice-shared = ذخیره شد: نهادهای حمایتی که انتخاب کردید آن را می‌بینند.
+notice-private = ذخیره شد: خصوصی است، فقط خود تان آن را می‌بینید.
+notice-invitation-accepted = دعوت پذیرفته شد: این نهاد حمایتی حالا شما را همراهی می‌کند.
+notice-invitation-declined = دعوت رد شد: این نهاد حمایتی چیزی از صندوق امانت شما نمی‌بیند.
+notice-relay-left = شما این نهاد حمایتی را ترک کردید: دیگر چیزی از صندوق امانت شما نمی‌بیند.
+notice-page-added = عکس اضافه شد.
+notice-page-removed = صفحه برداشته شد.
+notice-scan-cancelled = عکس‌ها پاک شدند.
+mark-private = خصوصی
+mark-shared = { $count ->
+    [one] شریک شده با { $count } نهاد حمایتی
+   *[other] شریک شده با { $count } نهاد حمایتی
+}
+mark-shared-structure = شریک شده با نهاد شما
+scan-take = عکس گرفتن
+scan-take-another = عکس گرفتن از صفحه دیگر
+scan-hint = برای هر صفحه یک عکس. بعد صفحه‌ها را بررسی می‌کنید، نام می‌دهید و ذخیره می‌کنید.
+scan-hint-again = پیش از ذخیره هنوز می‌توانید ترتیب صفحه‌ها را تغییر دهید.
+scan-chosen = عکس آماده است: «ادامه» را فشار دهید.
+scan-review-title = بررسی عکس‌ها
+scan-review-text = { $count ->
+    [one] { $count } صفحه.
+   *[other] { $count } صفحه.
+} بررسی کنید که هر صفحه خوب خوانده می‌شود و صفحه‌ها به ترتیب هستند.
+scan-page = صفحه { $number }
+scan-remove = برداشتن
+scan-remove-page = برداشتن صفحه { $number }
+scan-save-title = نام دادن و ذخیره کردن
+scan-save = { $count ->
+    [one] ذخیره سند ({ $count } صفحه)
+   *[other] ذخیره سند ({ $count } صفحه)
+}
+scan-cancel = لغو و پاک کردن این عکس‌ها
+scan-gone-title = این عکس‌ها دیگر اینجا نیستند
+scan-gone-text = عکس‌ها تا یک ساعت نگه داشته می‌شوند، تا وقتی که وارد حساب هستید: ذخیره، لغو یا پاک شده‌اند. دوباره عکس بگیرید.

@@ -40,11 +40,11 @@ error-input-invalid-name = — سمه بڼه نه لري.
 error-input-invalid-date = — سمه نېټه نه ده (ورځ/میاشت/کال).
 error-input-invalid-email = — سم ایمیل نه دی.
 error-input-too-long = — ډېر توري لري.
-error-input-invalid-phone = — د ټیلیفون سمه شمېره نه ده.
+error-input-invalid-phone = — سمه شمېره نه ده. داسې یې ولیکئ، د بېلګې په توګه: 06 12 34 56 78 یا ‎+44 20 7946 0958 یا 115.
 error-input-unsupported-language = — دا ژبه نشته.
 error-input-invalid-kind = — سمه بڼه نه لري.
 error-input-invalid-role = — سمه بڼه نه لري.
-error-input-invalid-identifier = — سمه بڼه نه لري، داسې یې ولیکئ: نوم.تخلص.31121990
+error-input-invalid-identifier = — سمه بڼه نه لري، په لاتیني تورو یې ولیکئ، لکه: amina.benali.14021990
 error-input-invalid-amount = — باید د یورو یو بشپړ عدد وي.
 
 field-first-name = نوم
@@ -69,7 +69,7 @@ password-rules = لږ تر لږه 8 توري. د څو کلمو یوه جمله �
 
 login-title = ننوتل
 login-identifier = کارن نوم
-login-identifier-hint = بېلګه: نوم.تخلص.31121990 (په پای کې عددونه ستاسو د زېږون نېټه ده: ورځ میاشت کال). مسلکي کارکوونکي: ستاسو ایمیل
+login-identifier-hint = بېلګه: amina.benali.14021990 (نوم.تخلص او ستاسو د زېږون نېټه: ورځ میاشت کال، په لاتیني تورو). مسلکي کارکوونکي: ستاسو ایمیل
 login-password = پټنوم
 action-login = ننوتل
 login-forgot = پټنوم مو هېر شوی؟
@@ -176,7 +176,7 @@ sheet-title = د ژغورنې پاڼه
 sheet-identifier = کارن نوم
 sheet-recovery-code = د ژغورنې کوډ
 sheet-lost-title = که پټنوم مو ورک شي
-sheet-lost-1 = consigne ته لاړ شئ او «پټنوم مو هېر شوی؟» وټاکئ.
+sheet-lost-1 = { $address } ته لاړ شئ (یا کوډ سکن کړئ) او «{ $forgot }» وټاکئ.
 sheet-lost-2 = خپل کارن نوم او دا د ژغورنې کوډ ولیکئ، بیا نوی پټنوم وټاکئ.
 sheet-lost-3 = پاڼه نه لرئ؟ خپلې ملاتړې ادارې ته لاړ شئ: یو ټولنیز کارکوونکی هلته درسره مرسته کولی شي.
 sheet-keep = دا پاڼه په خوندي ځای کې، له خپل ټیلیفون څخه لرې وساتئ. په Consigne کې هېڅوک ستاسو خوندي صندوق نشي لوستلی.
@@ -212,10 +212,6 @@ doc-shared-with-you = هغه اسناد چې له ستاسو ادارې سره �
 doc-type-pdf = PDF
 doc-type-photo = عکس
 doc-expires = اعتبار یې تر { $date } پورې دی
-doc-scan-title = د یوې پاڼې عکس اخیستل
-doc-scan-hint = د هرې پاڼې لپاره یو عکس. ټول عکسونه، په هغه ترتیب چې تاسو یې ټاکئ، په یوه PDF سند بدلېږي.
-doc-scan-photos = عکسونه (کمره)
-doc-scan-submit = سکن خوندي کول
 doc-add-title = فایل زیاتول
 doc-file = فایل
 doc-file-hint = یو عکس (JPEG، PNG، WebP) یا PDF، تر { $max } MB پورې.
@@ -377,6 +373,7 @@ reminder-status-failed = ونه رسېد
 home-expiring-title = هغه سندونه چې ژر باید نوي شي
 home-expiring-item = { $name }: په { $date } پای ته رسېږي
 home-expired-item = { $name }: په { $date } پای ته ورسېد
+home-expiring-more = … او { $count } نور: زما سندونه وګورئ
 agenda-download = زما تقویم ښکته کړئ (‎.ics فایل)
 contacts-download = زما اړیکې ښکته کړئ (‎.vcf فایل)
 feed-title = زما ملاقاتونه زما په ټیلیفون کې
@@ -487,3 +484,86 @@ pro-search-found = { $count ->
     [one] { $count } کس وموندل شو
    *[other] { $count } کسان وموندل شول
 }
+
+## Times (local, to the minute)
+time-zone-name = د { $city } په وخت
+times-note = وختونه د { $city } په وخت دي.
+
+## The printed recovery sheet, a structure's phone
+sheet-address = د ویب پاڼې پته
+sheet-qr-label = دا کوډ په خپل تلیفون سکن کړئ: د ننوتو پاڼه پرانیزي.
+sheet-relay = ستاسو ملاتړې اداره چې په حضوري ډول مرسته کولی شي
+sheet-made = دا پاڼه په { $date } جوړه شوه.
+field-structure-phone = د ادارې تلیفون
+structure-phone-hint = د هغو کسانو د ژغورنې پر پاڼه چاپېږي چې ستاسو اداره یې د خپل صندوق د بیا لاسرسي لپاره غوره کړې ده.
+structure-phone-saved = د ادارې شمېره خوندي شوه.
+journal-structure-phone-changed-success = { $who } د ادارې د تلیفون شمېره بدله کړه.
+
+## Show password
+password-show = پټنوم ښکاره کړئ
+
+## Ready-made folders of a new safe
+folder-identity = پېژندنه
+folder-health = روغتیا
+folder-housing = استوګنځی
+folder-income = عاید
+folder-family = کورنۍ
+folder-other = نور
+error-input-short-number = — لنډ پیغام نشي ترلاسه کولای. د ګرځنده ټیلیفون شمېره ورکړئ، د بېلګې په توګه 06 12 34 56 78 یا ‎+44 7700 900123.
+login-identifier-homonym = ټکي، تشې یا کرښې، لکه څنګه چې غواړئ (amina benali 14/02/1990). که ستاسو پاڼه له نېټې وروسته یوه شمېره ښيي (د بېلګې په توګه ‎-2)، هغه هم ولیکئ.
+sheet-homonym = ستاسو کارن نوم په «‎{ $number }» پای ته رسېږي: بل څوک همدا نوم او د زېږون نېټه لري. تل په پای کې «‎{ $number }» ولیکئ.
+error-invalid-recovery = کارن نوم یا کوډ سم نه دی. دواړه وګورئ: کارن نوم او د ژغورنې کوډ ستاسو په پاڼه کې دي، یا کوډ ستاسو ملاتړې ادارې درکړی. که سم کوډ نه لرئ، خپلې ملاتړې ادارې ته لاړ شئ.
+notice-recovered-in-person = ستاسو پټنوم په { $date } د هغه کوډ په مرسته بدل شو چې ستاسو ملاتړې ادارې درکړ (په حضوري ډول بیا تنظیم). که تاسو نه وئ، ژر خپلې ملاتړې ادارې ته لاړ شئ.
+recover-done-in-person = ستاسو پټنوم ستاسو د ملاتړې ادارې د کوډ په مرسته بدل شو. ستاسو د ژغورنې زړه پاڼه هم نور کار نه کوي: همدا اوس ننوځئ او د ژغورنې نوې پاڼه چاپ کړئ.
+doc-add-submit-for-her = د دې کس خوندي صندوق ته زیاتول
+journal-document-expiry-removed-success = د «{ $what }» د اعتبار د پای نېټه پاکه شوه ({ $who }).
+doc-pro-corrections = هغه سم کړئ چې ستاسو ادارې زیات کړی
+doc-pro-corrections-hint = تاسو کولای شئ نوم یا د اعتبار د پای نېټه سمه کړئ، یا هغه سند ړنګ کړئ چې ستاسو ادارې زیات کړی، تر هغه چې هغه کس پخپله نه وي بدل کړی او شریکول یې نه وي بند کړي. هغه دا د خپلو پېښو په ثبت کې ویني.
+doc-pro-delete-text = دا سند د دې کس له خوندي صندوق څخه د تل لپاره ړنګ کړئ.
+reminder-status-no_phone = د تلیفون شمېره نشته: هېڅ نه لېږل کېږي
+reminder-add-phone = شمېره زیاته کړئ
+phone-remove = دا شمېره پاکه کړئ
+phone-current = ثبت شوې شمېره:
+phone-none = هېڅ شمېره نشته: د لنډ پیغام یادونې نشي لېږل کېدای.
+phone-add = خپله شمېره زیاته کړئ
+phone-change = خپله شمېره بدله یا پاکه کړئ
+
+# Issue 13: success notices, private/shared marks, taking a photo in steps
+notice-saved = خوندي شو.
+notice-added = خوندي صندوق ته زیات شو.
+notice-deleted = ړنګ شو.
+notice-shared = خوندي شو: هغه ملاتړې ادارې چې تاسو ټاکلې دي دا ویني.
+notice-private = خوندي شو: دا شخصي دی، یوازې تاسو یې وینئ.
+notice-invitation-accepted = بلنه ومنل شوه: دا ملاتړې اداره اوس ستاسو ملګرتیا کوي.
+notice-invitation-declined = بلنه رد شوه: دا ملاتړې اداره ستاسو له خوندي صندوق څخه هېڅ نه ویني.
+notice-relay-left = تاسو دا ملاتړې اداره پرېښوده: نور ستاسو له خوندي صندوق څخه هېڅ نه ویني.
+notice-page-added = عکس زیات شو.
+notice-page-removed = پاڼه لرې شوه.
+notice-scan-cancelled = عکسونه پاک شول.
+mark-private = شخصي
+mark-shared = { $count ->
+    [one] له یوې ملاتړې ادارې سره شریک شوی
+   *[other] له { $count } ملاتړو ادارو سره شریک شوی
+}
+mark-shared-structure = ستاسو له ادارې سره شریک شوی
+scan-take = عکس واخلئ
+scan-take-another = د بلې پاڼې عکس واخلئ
+scan-hint = د هرې پاڼې لپاره یو عکس. بیا پاڼې ګورئ، نوم ورکوئ او خوندي کوئ.
+scan-hint-again = تر خوندي کولو مخکې لا هم د پاڼو ترتیب بدلولی شئ.
+scan-chosen = عکس چمتو دی: «دوام» کېکاږئ.
+scan-review-title = عکسونه وګورئ
+scan-review-text = { $count ->
+    [one] یوه پاڼه.
+   *[other] { $count } پاڼې.
+} وګورئ چې هره پاڼه ښه لوستل کېږي او پاڼې په ترتیب دي.
+scan-page = پاڼه { $number }
+scan-remove = لرې کول
+scan-remove-page = { $number } پاڼه لرې کړئ
+scan-save-title = نوم ورکړئ او خوندي یې کړئ
+scan-save = { $count ->
+    [one] سند خوندي کړئ (یوه پاڼه)
+   *[other] سند خوندي کړئ ({ $count } پاڼې)
+}
+scan-cancel = لغوه کړئ او دا عکسونه پاک کړئ
+scan-gone-title = دا عکسونه نور دلته نشته
+scan-gone-text = عکسونه یو ساعت ساتل کېږي، تر هغه چې تاسو ننوتي یاست: خوندي، لغوه یا پاک شوي دي. بیا یې عکس واخلئ.

@@ -40,11 +40,11 @@ error-input-invalid-name = — nu este valid.
 error-input-invalid-date = — nu este o dată validă (zi/lună/an).
 error-input-invalid-email = — nu este o adresă de e-mail validă.
 error-input-too-long = — textul este prea lung.
-error-input-invalid-phone = — nu este un număr de telefon valid.
+error-input-invalid-phone = — nu este un număr valid. Scrie-l de exemplu așa: 06 12 34 56 78, +44 20 7946 0958 sau 115.
 error-input-unsupported-language = — această limbă nu este disponibilă.
 error-input-invalid-kind = — nu este valid.
 error-input-invalid-role = — nu este valid.
-error-input-invalid-identifier = — nu este valid: prenume.nume.ZZLLAAAA
+error-input-invalid-identifier = — nu este valid: prenume.nume.ZZLLAAAA, cu litere latine (exemplu: amina.benali.14021990)
 error-input-invalid-amount = — trebuie să fie un număr întreg de euro.
 
 field-first-name = Prenume
@@ -69,7 +69,7 @@ password-rules = Cel puțin 8 caractere. Cel mai bine este o frază din câteva 
 
 login-title = Conectare
 login-identifier = Nume de utilizator
-login-identifier-hint = Exemplu: prenume.nume.ZZLLAAAA (profesioniști: e-mailul tău)
+login-identifier-hint = Exemplu: amina.benali.14021990 (prenume.nume.ZZLLAAAA, cu litere latine; profesioniști: e-mailul tău)
 login-password = Parolă
 action-login = Conectare
 login-forgot = Ai uitat parola?
@@ -179,7 +179,7 @@ sheet-title = Fișă de recuperare
 sheet-identifier = Nume de utilizator
 sheet-recovery-code = Cod de recuperare
 sheet-lost-title = Dacă îți pierzi parola
-sheet-lost-1 = Intră pe consigne și alege „Ai uitat parola?”.
+sheet-lost-1 = Intră pe { $address } (sau scanează codul) și alege „{ $forgot }”.
 sheet-lost-2 = Scrie numele de utilizator și acest cod de recuperare, apoi alege o parolă nouă.
 sheet-lost-3 = Nu mai ai fișa? Mergi la organizația ta de sprijin: un asistent social te poate ajuta pe loc.
 sheet-keep = Păstrează această fișă într-un loc sigur, departe de telefon. Nimeni de la Consigne nu poate citi seiful tău.
@@ -215,10 +215,6 @@ doc-shared-with-you = Documente partajate cu organizația ta
 doc-type-pdf = PDF
 doc-type-photo = Fotografie
 doc-expires = expiră la { $date }
-doc-scan-title = Fotografiază un act
-doc-scan-hint = O fotografie pentru fiecare pagină. Toate fotografiile devin un singur document PDF, în ordinea aleasă.
-doc-scan-photos = Fotografii (camera foto)
-doc-scan-submit = Salvează scanarea
 doc-add-title = Adaugă un fișier
 doc-file = Fișier
 doc-file-hint = O fotografie (JPEG, PNG, WebP) sau un PDF, de cel mult { $max } MB.
@@ -381,6 +377,7 @@ reminder-status-failed = neprimit
 home-expiring-title = Acte de reînnoit curând
 home-expiring-item = { $name }: expiră pe { $date }
 home-expired-item = { $name }: a expirat pe { $date }
+home-expiring-more = … și încă { $count }: vezi actele mele
 agenda-download = Descarcă agenda mea (fișier .ics)
 contacts-download = Descarcă contactele mele (fișier .vcf)
 feed-title = Programările mele pe telefon
@@ -492,3 +489,89 @@ pro-search-found = { $count ->
     [few] { $count } persoane găsite
    *[other] { $count } de persoane găsite
 }
+
+## Times (local, to the minute)
+time-zone-name = ora din { $city }
+times-note = Orele sunt afișate după ora din { $city }.
+
+## The printed recovery sheet, a structure's phone
+sheet-address = Adresa site-ului
+sheet-qr-label = Scanează acest cod cu telefonul: deschide pagina de conectare.
+sheet-relay = Organizația ta de sprijin, care te poate ajuta pe loc
+sheet-made = Fișă făcută pe { $date }.
+field-structure-phone = Telefonul structurii
+structure-phone-hint = Se tipărește pe fișa de recuperare a persoanelor care au ales structura voastră să le ajute să-și recapete accesul la seif.
+structure-phone-saved = Numărul structurii a fost salvat.
+journal-structure-phone-changed-success = { $who } a schimbat numărul de telefon al structurii.
+
+## Show password
+password-show = Arată parola
+
+## Ready-made folders of a new safe
+folder-identity = Identitate
+folder-health = Sănătate
+folder-housing = Locuință
+folder-income = Venituri
+folder-family = Familie
+folder-other = Altele
+error-input-short-number = — nu poate primi SMS-uri. Dă un număr de mobil, de exemplu 06 12 34 56 78 sau +44 7700 900123.
+login-identifier-homonym = Puncte, spații sau liniuțe, cum vrei (amina benali 14/02/1990). Dacă fișa ta arată un număr după dată (de exemplu -2), scrie-l și pe el.
+sheet-homonym = Numele tău de utilizator se termină cu „{ $number }”: altă persoană are același nume și aceeași dată de naștere. Scrie întotdeauna „{ $number }” la sfârșit.
+error-invalid-recovery = Nume de utilizator sau cod greșit. Verifică-le pe amândouă: numele de utilizator și codul de recuperare sunt pe fișa ta, sau codul ți l-a dat organizația ta de sprijin. Fără un cod valid, mergi la organizația ta de sprijin.
+notice-recovered-in-person = Parola ta a fost schimbată la data de { $date } cu un cod dat de organizația ta de sprijin (resetare pe loc). Dacă nu ai fost tu, mergi repede la organizația ta de sprijin.
+recover-done-in-person = Parola ta este schimbată cu codul de la organizația ta de sprijin. Nici vechea ta fișă de recuperare nu mai funcționează: conectează-te acum și tipărește o nouă fișă de recuperare.
+doc-add-submit-for-her = Adaugă în seiful acestei persoane
+journal-document-expiry-removed-success = Data expirării documentului „{ $what }” a fost ștearsă ({ $who }).
+doc-pro-corrections = Corectează ce a adăugat structura ta
+doc-pro-corrections-hint = Poți corecta numele sau data expirării, ori șterge un document adăugat de structura ta, cât timp persoana nu l-a modificat ea însăși și nu a oprit partajarea lui. Ea vede asta în jurnalul ei.
+doc-pro-delete-text = Șterge acest document din seiful persoanei, definitiv.
+reminder-status-no_phone = niciun număr de telefon: nu se va trimite nimic
+reminder-add-phone = Adaugă un număr
+phone-remove = Șterge acest număr
+phone-current = Număr înregistrat:
+phone-none = Niciun număr: mementourile prin SMS nu pot fi trimise.
+phone-add = Adaugă numărul meu
+phone-change = Schimbă sau șterge numărul meu
+
+# Issue 13: success notices, private/shared marks, taking a photo in steps
+notice-saved = S-a salvat.
+notice-added = S-a adăugat în seif.
+notice-deleted = S-a șters.
+notice-shared = S-a salvat: organizațiile de sprijin bifate îl văd.
+notice-private = S-a salvat: este privat, doar tu îl vezi.
+notice-invitation-accepted = Invitație acceptată: această organizație de sprijin te însoțește acum.
+notice-invitation-declined = Invitație refuzată: această organizație de sprijin nu vede nimic din seiful tău.
+notice-relay-left = Ai părăsit această organizație de sprijin: nu mai vede nimic din seiful tău.
+notice-page-added = Fotografie adăugată.
+notice-page-removed = Pagină scoasă.
+notice-scan-cancelled = Fotografiile au fost șterse.
+mark-private = Privat
+mark-shared = { $count ->
+    [one] Partajat cu 1 organizație de sprijin
+    [few] Partajat cu { $count } organizații de sprijin
+   *[other] Partajat cu { $count } de organizații de sprijin
+}
+mark-shared-structure = Partajat cu organizația ta
+scan-take = Fă o fotografie
+scan-take-another = Fotografiază altă pagină
+scan-hint = O fotografie pentru fiecare pagină. Apoi verifici paginile, dai un nume și salvezi.
+scan-hint-again = Poți încă schimba ordinea paginilor înainte de a salva.
+scan-chosen = Fotografia e gata: apasă „Continuă”.
+scan-review-title = Verifică fotografiile
+scan-review-text = { $count ->
+    [one] O pagină.
+    [few] { $count } pagini.
+   *[other] { $count } de pagini.
+} Verifică dacă fiecare pagină se citește bine și dacă paginile sunt în ordine.
+scan-page = Pagina { $number }
+scan-remove = Scoate
+scan-remove-page = Scoate pagina { $number }
+scan-save-title = Dă un nume și salvează
+scan-save = { $count ->
+    [one] Salvează documentul (1 pagină)
+    [few] Salvează documentul ({ $count } pagini)
+   *[other] Salvează documentul ({ $count } de pagini)
+}
+scan-cancel = Anulează și șterge aceste fotografii
+scan-gone-title = Aceste fotografii nu mai sunt aici
+scan-gone-text = Fotografiile sunt păstrate o oră, cât timp rămâi conectat: au fost salvate, anulate sau șterse. Fotografiază-le din nou.

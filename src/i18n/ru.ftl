@@ -41,11 +41,11 @@ error-input-invalid-name = — неверное значение.
 error-input-invalid-date = — неверная дата (день/месяц/год).
 error-input-invalid-email = — неверный адрес эл. почты.
 error-input-too-long = — слишком длинный текст.
-error-input-invalid-phone = — неверный номер телефона.
+error-input-invalid-phone = — неверный номер. Наберите его, например, так: 06 12 34 56 78, +44 20 7946 0958 или 115.
 error-input-unsupported-language = — этот язык недоступен.
 error-input-invalid-kind = — неверное значение.
 error-input-invalid-role = — неверное значение.
-error-input-invalid-identifier = — неверный логин, нужно так: имя.фамилия.ДДММГГГГ
+error-input-invalid-identifier = — неверный логин, нужно латинскими буквами, например: amina.benali.14021990
 error-input-invalid-amount = — нужно целое число евро.
 
 field-first-name = Имя
@@ -70,7 +70,7 @@ password-rules = Не меньше 8 символов. Лучше всего —
 
 login-title = Вход
 login-identifier = Логин
-login-identifier-hint = Пример: имя.фамилия.ДДММГГГГ (специалисты: ваша эл. почта)
+login-identifier-hint = Пример: amina.benali.14021990 (имя.фамилия.ДДММГГГГ латинскими буквами; специалисты: ваша эл. почта)
 login-password = Пароль
 action-login = Войти
 login-forgot = Забыли пароль?
@@ -186,7 +186,7 @@ sheet-title = Лист восстановления
 sheet-identifier = Логин
 sheet-recovery-code = Код восстановления
 sheet-lost-title = Если вы забыли пароль
-sheet-lost-1 = Откройте consigne и выберите «Забыли пароль?».
+sheet-lost-1 = Откройте { $address } (или отсканируйте код) и выберите «{ $forgot }».
 sheet-lost-2 = Введите логин и этот код восстановления, затем выберите новый пароль.
 sheet-lost-3 = Нет листа? Обратитесь в свою организацию поддержки: социальный работник поможет вам на месте.
 sheet-keep = Храните этот лист в надёжном месте, отдельно от телефона. Никто в Consigne не может прочитать ваш сейф.
@@ -222,10 +222,6 @@ doc-shared-with-you = Документы, доступные вашей орга
 doc-type-pdf = PDF
 doc-type-photo = Фото
 doc-expires = действует до { $date }
-doc-scan-title = Сфотографировать документ
-doc-scan-hint = Одна фотография на страницу. Все фотографии станут одним PDF-документом в выбранном порядке.
-doc-scan-photos = Фотографии (камера)
-doc-scan-submit = Сохранить скан
 doc-add-title = Добавить файл
 doc-file = Файл
 doc-file-hint = Фотография (JPEG, PNG, WebP) или PDF, не больше { $max } МБ.
@@ -392,6 +388,7 @@ reminder-status-failed = не получено
 home-expiring-title = Документы, которые скоро нужно продлить
 home-expiring-item = { $name }: истекает { $date }
 home-expired-item = { $name }: истёк { $date }
+home-expiring-more = … и ещё { $count }: смотреть мои документы
 agenda-download = Скачать мой ежедневник (файл .ics)
 contacts-download = Скачать мои контакты (файл .vcf)
 feed-title = Мои встречи в телефоне
@@ -503,3 +500,88 @@ pro-search-found = { $count ->
     [few] Найдено { $count } человека
    *[other] Найдено { $count } человек
 }
+
+## Times (local, to the minute)
+time-zone-name = по времени { $city }
+times-note = Время указано по часовому поясу { $city }.
+
+## The printed recovery sheet, a structure's phone
+sheet-address = Адрес сайта
+sheet-qr-label = Отсканируйте этот код телефоном: он откроет страницу входа.
+sheet-relay = Ваша организация поддержки, которая поможет на месте
+sheet-made = Лист создан { $date }.
+field-structure-phone = Телефон организации
+structure-phone-hint = Печатается на листе восстановления тех, кто выбрал вашу организацию, чтобы она помогла им вернуть доступ к сейфу.
+structure-phone-saved = Номер организации сохранён.
+journal-structure-phone-changed-success = { $who } изменил(а) номер телефона организации.
+
+## Show password
+password-show = Показать пароль
+
+## Ready-made folders of a new safe
+folder-identity = Удостоверения
+folder-health = Здоровье
+folder-housing = Жильё
+folder-income = Доходы
+folder-family = Семья
+folder-other = Другое
+error-input-short-number = — не может принимать SMS. Укажите номер мобильного, например 06 12 34 56 78 или +44 7700 900123.
+login-identifier-homonym = Точки, пробелы или дефисы — как вам удобно (amina benali 14/02/1990). Если на вашем листке после даты стоит номер (например, -2), наберите и его.
+sheet-homonym = Ваш логин заканчивается на «{ $number }»: у другого человека такие же имя и дата рождения. Всегда набирайте «{ $number }» в конце.
+error-invalid-recovery = Неверный логин или код. Проверьте и то и другое: логин и код восстановления есть на вашем листке, или код вам дала ваша организация поддержки. Если действующего кода нет, обратитесь в свою организацию поддержки.
+notice-recovered-in-person = Ваш пароль был изменён { $date } с помощью кода, который выдала ваша организация поддержки (сброс на месте). Если это были не вы, срочно обратитесь в свою организацию поддержки.
+recover-done-in-person = Ваш пароль изменён с помощью кода вашей организации поддержки. Старый лист восстановления тоже больше не действует: войдите сейчас и распечатайте новый лист восстановления.
+doc-add-submit-for-her = Добавить в сейф этого человека
+journal-document-expiry-removed-success = Срок действия документа «{ $what }» удалён ({ $who }).
+doc-pro-corrections = Исправить то, что добавила ваша организация
+doc-pro-corrections-hint = Вы можете исправить название или срок действия либо удалить документ, который добавила ваша организация, пока человек сам его не изменил и не закрыл к нему доступ. Он увидит это в своём журнале.
+doc-pro-delete-text = Удалить этот документ из сейфа человека навсегда.
+reminder-status-no_phone = нет номера телефона: ничего не будет отправлено
+reminder-add-phone = Добавить номер
+phone-remove = Удалить этот номер
+phone-current = Сохранённый номер:
+phone-none = Номера нет: SMS-напоминания не могут быть отправлены.
+phone-add = Добавить мой номер
+phone-change = Изменить или удалить мой номер
+
+# Issue 13: success notices, private/shared marks, taking a photo in steps
+notice-saved = Сохранено.
+notice-added = Добавлено в сейф.
+notice-deleted = Удалено.
+notice-shared = Сохранено: отмеченные организации поддержки это видят.
+notice-private = Сохранено: это личное, видите только вы.
+notice-invitation-accepted = Приглашение принято: теперь эта организация поддержки вас сопровождает.
+notice-invitation-declined = Приглашение отклонено: эта организация поддержки ничего не видит в вашем сейфе.
+notice-relay-left = Вы ушли из этой организации поддержки: она больше ничего не видит в вашем сейфе.
+notice-page-added = Фотография добавлена.
+notice-page-removed = Страница убрана.
+notice-scan-cancelled = Фотографии удалены.
+mark-private = Личное
+mark-shared = { $count ->
+    [one] Доступно { $count } организации поддержки
+   *[other] Доступно { $count } организациям поддержки
+}
+mark-shared-structure = Доступно вашей организации
+scan-take = Сфотографировать
+scan-take-another = Сфотографировать ещё одну страницу
+scan-hint = Одна фотография на страницу. Затем вы проверяете страницы, даёте название и сохраняете.
+scan-hint-again = До сохранения ещё можно изменить порядок страниц.
+scan-chosen = Фотография готова: нажмите «Продолжить».
+scan-review-title = Проверьте фотографии
+scan-review-text = { $count ->
+    [one] { $count } страница.
+    [few] { $count } страницы.
+   *[other] { $count } страниц.
+} Проверьте, что каждая страница хорошо читается и что страницы идут по порядку.
+scan-page = Страница { $number }
+scan-remove = Убрать
+scan-remove-page = Убрать страницу { $number }
+scan-save-title = Назвать и сохранить
+scan-save = { $count ->
+    [one] Сохранить документ ({ $count } страница)
+    [few] Сохранить документ ({ $count } страницы)
+   *[other] Сохранить документ ({ $count } страниц)
+}
+scan-cancel = Отменить и удалить эти фотографии
+scan-gone-title = Этих фотографий больше нет
+scan-gone-text = Фотографии хранятся один час, пока вы не вышли: их сохранили, отменили или удалили. Сфотографируйте заново.

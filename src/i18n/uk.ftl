@@ -41,11 +41,11 @@ error-input-invalid-name = — неправильне значення.
 error-input-invalid-date = — неправильна дата (день/місяць/рік).
 error-input-invalid-email = — неправильна електронна адреса.
 error-input-too-long = — занадто довгий текст.
-error-input-invalid-phone = — неправильний номер телефону.
+error-input-invalid-phone = — неправильний номер. Наберіть його, наприклад, так: 06 12 34 56 78, +44 20 7946 0958 або 115.
 error-input-unsupported-language = — ця мова недоступна.
 error-input-invalid-kind = — неправильне значення.
 error-input-invalid-role = — неправильне значення.
-error-input-invalid-identifier = — неправильний логін, потрібно так: ім’я.прізвище.ДДММРРРР
+error-input-invalid-identifier = — неправильний логін, потрібно латинськими літерами, наприклад: amina.benali.14021990
 error-input-invalid-amount = — потрібне ціле число євро.
 
 field-first-name = Ім’я
@@ -70,7 +70,7 @@ password-rules = Щонайменше 8 символів. Найкраще — �
 
 login-title = Вхід
 login-identifier = Логін
-login-identifier-hint = Приклад: ім’я.прізвище.ДДММРРРР (фахівці: ваша електронна пошта)
+login-identifier-hint = Приклад: amina.benali.14021990 (ім’я.прізвище.ДДММРРРР латинськими літерами; фахівці: ваша електронна пошта)
 login-password = Пароль
 action-login = Увійти
 login-forgot = Забули пароль?
@@ -186,7 +186,7 @@ sheet-title = Аркуш відновлення
 sheet-identifier = Логін
 sheet-recovery-code = Код відновлення
 sheet-lost-title = Якщо ви забули пароль
-sheet-lost-1 = Відкрийте consigne і виберіть «Забули пароль?».
+sheet-lost-1 = Відкрийте { $address } (або відскануйте код) і виберіть «{ $forgot }».
 sheet-lost-2 = Введіть логін і цей код відновлення, потім виберіть новий пароль.
 sheet-lost-3 = Немає аркуша? Зверніться до своєї організації підтримки: соціальний працівник допоможе вам на місці.
 sheet-keep = Зберігайте цей аркуш у надійному місці, окремо від телефону. Ніхто в Consigne не може прочитати ваш сейф.
@@ -222,10 +222,6 @@ doc-shared-with-you = Документи, доступні вашій орган
 doc-type-pdf = PDF
 doc-type-photo = Фото
 doc-expires = діє до { $date }
-doc-scan-title = Сфотографувати документ
-doc-scan-hint = Одна фотографія на сторінку. Усі фотографії стануть одним PDF-документом у вибраному порядку.
-doc-scan-photos = Фотографії (камера)
-doc-scan-submit = Зберегти скан
 doc-add-title = Додати файл
 doc-file = Файл
 doc-file-hint = Фотографія (JPEG, PNG, WebP) або PDF, не більше { $max } МБ.
@@ -392,6 +388,7 @@ reminder-status-failed = не отримано
 home-expiring-title = Документи, які скоро треба поновити
 home-expiring-item = { $name }: спливає { $date }
 home-expired-item = { $name }: сплив { $date }
+home-expiring-more = … і ще { $count }: переглянути мої документи
 agenda-download = Завантажити мій щоденник (файл .ics)
 contacts-download = Завантажити мої контакти (файл .vcf)
 feed-title = Мої зустрічі в телефоні
@@ -503,3 +500,88 @@ pro-search-found = { $count ->
     [few] Знайдено { $count } людини
    *[other] Знайдено { $count } людей
 }
+
+## Times (local, to the minute)
+time-zone-name = за часом { $city }
+times-note = Час указано за часовим поясом { $city }.
+
+## The printed recovery sheet, a structure's phone
+sheet-address = Адреса сайту
+sheet-qr-label = Відскануйте цей код телефоном: він відкриє сторінку входу.
+sheet-relay = Ваша організація підтримки, яка допоможе на місці
+sheet-made = Аркуш створено { $date }.
+field-structure-phone = Телефон організації
+structure-phone-hint = Друкується на аркуші відновлення тих, хто обрав вашу організацію, щоб вона допомогла їм повернути доступ до сейфа.
+structure-phone-saved = Номер організації збережено.
+journal-structure-phone-changed-success = { $who } змінив(ла) номер телефону організації.
+
+## Show password
+password-show = Показати пароль
+
+## Ready-made folders of a new safe
+folder-identity = Посвідчення
+folder-health = Здоров’я
+folder-housing = Житло
+folder-income = Доходи
+folder-family = Сім’я
+folder-other = Інше
+error-input-short-number = — не може отримувати SMS. Вкажіть номер мобільного, наприклад 06 12 34 56 78 або +44 7700 900123.
+login-identifier-homonym = Крапки, пробіли чи дефіси — як вам зручно (amina benali 14/02/1990). Якщо на вашому аркуші після дати стоїть номер (наприклад, -2), наберіть і його.
+sheet-homonym = Ваш логін закінчується на «{ $number }»: інша людина має таке саме ім'я та дату народження. Завжди набирайте «{ $number }» у кінці.
+error-invalid-recovery = Неправильний логін або код. Перевірте обидва: логін і код відновлення є на вашому аркуші, або код вам дала ваша організація підтримки. Якщо дійсного коду немає, зверніться до своєї організації підтримки.
+notice-recovered-in-person = Ваш пароль було змінено { $date } за допомогою коду, який видала ваша організація підтримки (скидання на місці). Якщо це були не ви, якнайшвидше зверніться до своєї організації підтримки.
+recover-done-in-person = Ваш пароль змінено за допомогою коду вашої організації підтримки. Старий аркуш відновлення теж більше не діє: увійдіть зараз і надрукуйте новий аркуш відновлення.
+doc-add-submit-for-her = Додати до сейфа цієї людини
+journal-document-expiry-removed-success = Строк дії документа «{ $what }» видалено ({ $who }).
+doc-pro-corrections = Виправити те, що додала ваша організація
+doc-pro-corrections-hint = Ви можете виправити назву чи строк дії або видалити документ, який додала ваша організація, доки людина сама його не змінила й не закрила до нього доступ. Вона побачить це у своєму журналі.
+doc-pro-delete-text = Видалити цей документ із сейфа людини назавжди.
+reminder-status-no_phone = немає номера телефону: нічого не буде надіслано
+reminder-add-phone = Додати номер
+phone-remove = Видалити цей номер
+phone-current = Збережений номер:
+phone-none = Номера немає: SMS-нагадування не можуть бути надіслані.
+phone-add = Додати мій номер
+phone-change = Змінити або видалити мій номер
+
+# Issue 13: success notices, private/shared marks, taking a photo in steps
+notice-saved = Збережено.
+notice-added = Додано до сейфа.
+notice-deleted = Видалено.
+notice-shared = Збережено: позначені організації підтримки це бачать.
+notice-private = Збережено: це особисте, бачите лише ви.
+notice-invitation-accepted = Запрошення прийнято: тепер ця організація підтримки вас супроводжує.
+notice-invitation-declined = Запрошення відхилено: ця організація підтримки нічого не бачить у вашому сейфі.
+notice-relay-left = Ви вийшли з цієї організації підтримки: вона більше нічого не бачить у вашому сейфі.
+notice-page-added = Фотографію додано.
+notice-page-removed = Сторінку прибрано.
+notice-scan-cancelled = Фотографії видалено.
+mark-private = Особисте
+mark-shared = { $count ->
+    [one] Доступно { $count } організації підтримки
+   *[other] Доступно { $count } організаціям підтримки
+}
+mark-shared-structure = Доступно вашій організації
+scan-take = Сфотографувати
+scan-take-another = Сфотографувати ще одну сторінку
+scan-hint = Одна фотографія на сторінку. Потім ви перевіряєте сторінки, даєте назву і зберігаєте.
+scan-hint-again = До збереження ще можна змінити порядок сторінок.
+scan-chosen = Фотографія готова: натисніть «Продовжити».
+scan-review-title = Перевірте фотографії
+scan-review-text = { $count ->
+    [one] { $count } сторінка.
+    [few] { $count } сторінки.
+   *[other] { $count } сторінок.
+} Перевірте, що кожна сторінка добре читається і що сторінки йдуть по порядку.
+scan-page = Сторінка { $number }
+scan-remove = Прибрати
+scan-remove-page = Прибрати сторінку { $number }
+scan-save-title = Назвати і зберегти
+scan-save = { $count ->
+    [one] Зберегти документ ({ $count } сторінка)
+    [few] Зберегти документ ({ $count } сторінки)
+   *[other] Зберегти документ ({ $count } сторінок)
+}
+scan-cancel = Скасувати і видалити ці фотографії
+scan-gone-title = Цих фотографій більше немає
+scan-gone-text = Фотографії зберігаються одну годину, поки ви не вийшли: їх зберегли, скасували або видалили. Сфотографуйте знову.

@@ -76,13 +76,26 @@ pub(crate) fn authorize_item(
     shared_with: &[String],
     relays: &[String],
 ) -> bool {
+    item_decision(session, Action::View, row, shared_with, relays) == crate::policy::Decision::Allow
+}
+
+/// The policy's answer on an item row for `action`.
+pub(crate) fn item_decision(
+    session: &Session,
+    action: Action,
+    row: &ItemRow,
+    shared_with: &[String],
+    relays: &[String],
+) -> crate::policy::Decision {
     crate::policy::authorize(
         &session.actor,
-        Action::View,
+        action,
         Resource::Item {
             owner: &row.beneficiary_id,
             shared_with,
             relays,
+            added_by: row.created_by_structure.as_deref(),
+            hers: row.made_hers_at.is_some(),
         },
-    ) == crate::policy::Decision::Allow
+    )
 }

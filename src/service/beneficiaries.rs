@@ -1,18 +1,22 @@
 //! Opening a safe for a person, the people a structure follows, her relais and invitations.
 
-use crate::domain::{BirthDate, Identifier, ItemKind, Language, Password, PersonName, Phone};
+use crate::domain::{
+    BirthDate, Identifier, ItemKind, Language, Password, PersonName, Phone, TypedIdentifier,
+};
 use crate::policy::{Action, Actor, Resource};
 use crate::service::access::{allow, allow_on_safe, own_safe, structure_access};
 use crate::service::auth::identity::{IdentityRecord, check_for_identity, relay_identity_key};
+use crate::service::auth::login::account_by_indexes;
 use crate::service::contexts as ctx;
 use crate::service::directory::FollowedPerson;
+use crate::service::items::folders::ready_made_folders;
 use crate::service::journal::{JournalActor, journal, staff_actor};
 use crate::service::paging::{Page, PageNumber};
 use crate::service::{App, NamedRef, ServiceError, ServiceResult, Session, new_id, parse_id};
 use crate::store::Sql;
 use crate::store::accounts::{self, AccountRow};
 use crate::store::beneficiaries::{self, BeneficiaryRow};
-use crate::store::structures;
+use crate::store::structures::{self, StructureRow};
 use consigne_vault::{Key32, KeyPair, PublicKey, recovery};
 use serde::Serialize;
 
@@ -41,6 +45,28 @@ pub struct OpenedSafe {
     pub passphrase: Option<String>,
     #[serde(skip)]
     pub display_name: String,
+    /// Her language: the sheet is printed in it (with French beside it).
+    #[serde(skip)]
+    pub language: String,
+    /// Her recovery relais, whose name and phone the sheet prints.
+    #[serde(skip)]
+    pub recovery_relays: Vec<SheetRelay>,
+}
+
+/// A recovery relais as the printed sheet names it: where she can go, whom she can call.
+#[derive(Debug, Clone)]
+pub struct SheetRelay {
+    pub name: String,
+    pub phone: Option<String>,
+}
+
+impl From<&StructureRow> for SheetRelay {
+    fn from(s: &StructureRow) -> Self {
+        Self {
+            name: s.name.clone(),
+            phone: s.phone.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -124,7 +150,7 @@ impl App {
         let phone = input
             .phone
             .as_deref()
-            .map(Phone::parse)
+            .map(Phone::parse_for_sms)
             .transpose()?
             .flatten();
         let language = match input.language.as_deref().filter(|l| !l.trim().is_empty()) {
@@ -133,7 +159,7 @@ impl App {
         };
         let (password, passphrase) = match (&input.password, input.generate_passphrase) {
             (_, true) => {
-                let p = crate::domain::generate_passphrase();
+                let p = crate::domain::generate_passphrase(language.code());
                 (
                     Password::for_login(&p).ok_or(ServiceError::Internal("passphrase"))?,
                     Some(p),
@@ -212,7 +238,10 @@ impl App {
                 &birth.iso(),
             )
         });
-        let identifier = self
+        // Her ready-made folders, named in her language (made with her safe: its `safe_opened`
+        // journal line tells both).
+        let folders = ready_made_folders(self, &vault, &bid, language.code(), now)?;
+        let (identifier, recovery_relays) = self
             .tx(move |tx| {
                 let structure = structures::by_id(tx, &sid)?.ok_or(ServiceError::NotFound)?;
                 // Homonyms get a short suffix: the first free one wins.
@@ -235,10 +264,14 @@ impl App {
                     phone: phone.map(|p| p.as_str().to_owned()),
                     language: language.code().into(),
                     identifier: identifier.as_str().into(),
+                    language_chosen: false,
                 };
                 row.identity_sealed = record.seal(&app, &identity_key, &bid);
                 accounts::insert(tx, &account)?;
                 beneficiaries::insert(tx, &row)?;
+                for folder in &folders {
+                    crate::store::items::insert_folder(tx, folder)?;
+                }
                 // A relay structure becomes her first relais, and her recovery relais if she
                 // said so; a mediation structure opened the safe but keeps no key to it.
                 if crate::policy::may_be_relay(structure.kind) {
@@ -261,7 +294,8 @@ impl App {
                     }
                 }
                 journal(tx, now, Some(&bid), &actor, "safe_opened", None, true)?;
-                if crate::policy::may_be_relay(structure.kind) && input_recovery {
+                let recovery = crate::policy::may_be_relay(structure.kind) && input_recovery;
+                if recovery {
                     journal(
                         tx,
                         now,
@@ -272,7 +306,12 @@ impl App {
                         true,
                     )?;
                 }
-                Ok(identifier.as_str().to_owned())
+                let relays = if recovery {
+                    vec![SheetRelay::from(&structure)]
+                } else {
+                    Vec::new()
+                };
+                Ok((identifier.as_str().to_owned(), relays))
             })
             .await?;
         Ok(OpenedSafe {
@@ -281,6 +320,8 @@ impl App {
             recovery_code: code,
             passphrase,
             display_name,
+            language: language.code().to_owned(),
+            recovery_relays,
         })
     }
 
@@ -484,10 +525,15 @@ impl App {
     ) -> ServiceResult<()> {
         let sid = parse_id(sid)?;
         allow(session, Action::Invite, Resource::Structure { id: &sid })?;
-        let identifier = Identifier::normalize(identifier).ok_or(
-            crate::domain::InvalidInput::new("identifier", "invalid_identifier"),
-        )?;
-        let index = self.blind("login", identifier.as_str());
+        let typed = TypedIdentifier::parse(identifier).ok_or(crate::domain::InvalidInput::new(
+            "identifier",
+            "invalid_identifier",
+        ))?;
+        let indexes: Vec<Vec<u8>> = typed
+            .readings()
+            .iter()
+            .map(|i| self.blind("login", i.as_str()))
+            .collect();
         let actor = staff_actor(session, &sid);
         let by = session.account_id.clone();
         let in_flight = self.invitations.in_flight.clone().read_owned().await;
@@ -496,7 +542,7 @@ impl App {
             let _in_flight = in_flight;
             // One delivery at a time: probes cannot pile up concurrent transactions.
             let _lane = app.invitations.lane.lock().await;
-            if let Err(e) = app.deliver_invitation(index, sid, by, actor).await {
+            if let Err(e) = app.deliver_invitation(indexes, sid, by, actor).await {
                 tracing::warn!(error = %e, "invitation not delivered");
             }
         });
@@ -512,7 +558,7 @@ impl App {
 
     async fn deliver_invitation(
         &self,
-        index: Vec<u8>,
+        indexes: Vec<Vec<u8>>,
         sid: String,
         by: String,
         actor: JournalActor,
@@ -520,7 +566,7 @@ impl App {
         let now = self.now();
         self.tx(move |tx| {
             let Some(account) =
-                accounts::by_login_index(tx, &index)?.filter(|a| a.kind == "beneficiary")
+                account_by_indexes(tx, &indexes)?.filter(|a| a.kind == "beneficiary")
             else {
                 return Ok(());
             };
@@ -629,6 +675,26 @@ impl App {
         .await
     }
 
+    /// Her relais by name only: what the home page and the "who sees this" forms need. Unlike
+    /// [`App::relays`] it counts nothing, so its cost does not grow with her safe.
+    pub async fn relay_structures(
+        &self,
+        session: &Session,
+        bid: &str,
+    ) -> ServiceResult<Vec<NamedRef>> {
+        let bid = own_safe(session, bid)?;
+        let rows = self
+            .read(move |tx| Ok(beneficiaries::relays_of(tx, &bid)?))
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| NamedRef {
+                id: r.structure_id,
+                name: r.structure_name,
+            })
+            .collect())
+    }
+
     pub async fn relays(&self, session: &Session, bid: &str) -> ServiceResult<Vec<RelayView>> {
         let bid = own_safe(session, bid)?;
         let rows = self
@@ -713,6 +779,7 @@ impl App {
             phone: None,
             language: identity.language.clone(),
             identifier: identity.identifier.clone(),
+            language_chosen: false,
         };
         check_for_identity(&record, raw)
     }

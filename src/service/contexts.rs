@@ -95,6 +95,14 @@ pub fn feed_item_key(feed: &str, item: &str) -> String {
     format!("calendar_feed_keys.key|{feed}|{item}")
 }
 
+// Scan drafts: pages waiting to become a document (service/items/scan.rs).
+pub fn scan_manifest(bid: &str, draft: &str) -> String {
+    format!("scan_drafts.manifest|{bid}|{draft}")
+}
+pub fn scan_page(bid: &str, draft: &str) -> String {
+    format!("scan_drafts.page|{bid}|{draft}")
+}
+
 // The job queue.
 pub fn job_payload(id: &str) -> String {
     format!("jobs.payload|{id}")
@@ -107,6 +115,8 @@ pub const SESSION_KEY: &str = "consigne/v1/session";
 pub const CSRF_KEY: &str = "consigne/v1/csrf";
 /// The key her folder names are sealed under, from her vault key.
 pub const FOLDER_NAMES_KEY: &str = "consigne/v1/folder-names";
+/// The key a session's scan drafts are sealed under, from the session key.
+pub const SCAN_DRAFT_KEY: &str = "consigne/v1/scan-drafts";
 
 #[cfg(test)]
 mod tests {
@@ -147,12 +157,20 @@ mod tests {
             feed_token("<b>", "<f>"),
             feed_item_key("<f>", "<item>"),
             job_payload("<job>"),
+            scan_manifest("<b>", "<draft>"),
+            scan_page("<b>", "<draft>"),
         ]
         .into_iter()
         .collect()
     }
 
-    const DERIVED: [&str; 4] = [SESSION_KEY, CSRF_KEY, FOLDER_NAMES_KEY, FEED_KEY];
+    const DERIVED: [&str; 5] = [
+        SESSION_KEY,
+        CSRF_KEY,
+        FOLDER_NAMES_KEY,
+        FEED_KEY,
+        SCAN_DRAFT_KEY,
+    ];
 
     /// The code before the tests: what a new context function or constant would change.
     fn code() -> &'static str {

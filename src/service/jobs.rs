@@ -125,6 +125,24 @@ pub(crate) fn job_row(app: &App, job: NewJob) -> ServiceResult<JobRow> {
     })
 }
 
+/// A job's payload, opened with the platform key, changed by `edit` and sealed again for the
+/// same job (the payload is bound to the job's id).
+pub(crate) fn reseal_payload(
+    app: &App,
+    job: &JobRow,
+    edit: impl FnOnce(&mut serde_json::Value),
+) -> ServiceResult<Vec<u8>> {
+    let aad = ctx::job_payload(&job.id);
+    let opened = zeroize::Zeroizing::new(app.platform.open(&aad, &job.payload_sealed)?);
+    let mut payload: serde_json::Value =
+        serde_json::from_slice(&opened).map_err(|_| ServiceError::Internal("job payload"))?;
+    edit(&mut payload);
+    let json = zeroize::Zeroizing::new(
+        serde_json::to_vec(&payload).map_err(|_| ServiceError::Internal("job payload"))?,
+    );
+    Ok(app.platform.seal(&aad, &json))
+}
+
 impl App {
     /// Adds a job (once per idempotency key). Returns whether it was added.
     pub async fn enqueue(&self, job: NewJob) -> ServiceResult<bool> {

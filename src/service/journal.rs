@@ -41,6 +41,7 @@ pub const JOURNAL_ACTIONS: &[&str] = &[
     "document_renamed",
     "document_moved",
     "document_expiry_set",
+    "document_expiry_removed",
     "document_deleted",
     "document_shared",
     "document_unshared",
@@ -71,6 +72,7 @@ pub const JOURNAL_ACTIONS: &[&str] = &[
     "member_approved",
     "member_deactivated",
     "structure_key_rotated",
+    "structure_phone_changed",
 ];
 
 /// A journal line about a safe.

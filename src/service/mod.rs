@@ -24,7 +24,9 @@ pub use auth::{
 };
 pub use auth::{InPersonReset, PendingReset, ResetNotice, ResetStarted};
 pub use auth::{SecurityNotices, Session, SessionKeys, Stage};
-pub use beneficiaries::{BeneficiaryProfile, InvitationView, NewSafe, OpenedSafe, RelayView};
+pub use beneficiaries::{
+    BeneficiaryProfile, InvitationView, NewSafe, OpenedSafe, RelayView, SheetRelay,
+};
 pub use calendar::{
     CalendarFeedView, EventSchedule, ReminderView, after_quiet_hours, from_local_date_time,
     local_date_time,
@@ -32,8 +34,8 @@ pub use calendar::{
 pub use directory::{FollowedPerson, open_directory_entry, seal_directory_entry};
 pub use items::{
     Contact, ContentStream, DocumentPatch, DocumentView, Event, FolderView, ItemFields, ItemKind,
-    ItemView, MAX_SCAN_PAGES, NewDocument, Note, PreviewMeta, Received, Reminder, ScanPhotos,
-    Upload, parse_fields,
+    ItemView, MAX_SCAN_PAGES, NewDocument, Note, PageEdit, PreviewMeta, Received, Reminder,
+    ScanDraft, ScanPhotos, Upload, parse_fields,
 };
 pub use jobs::{JobHandler, JobView, NewJob, Outcome, RoundReport, Worker, backoff, jobs_lease};
 pub use journal::{JOURNAL_ACTIONS, JournalView};

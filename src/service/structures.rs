@@ -1,10 +1,10 @@
 //! Structures (relay or mediation) and their professionals.
 
-use crate::domain::{Email, Password, ShortText, StaffRole, StructureKind};
+use crate::domain::{Email, Password, Phone, ShortText, StaffRole, StructureKind};
 use crate::policy::{Action, Resource};
 use crate::service::access::allow;
 use crate::service::auth::accounts::new_staff_account;
-use crate::service::journal::{JournalActor, journal_structure};
+use crate::service::journal::{JournalActor, journal_structure, staff_actor};
 use crate::service::members::member_wrap;
 use crate::service::{App, ServiceError, ServiceResult, Session, new_id, parse_id};
 use crate::store::StoreError;
@@ -17,6 +17,8 @@ pub struct NewStructure {
     pub name: String,
     pub kind: String,
     pub city: Option<String>,
+    /// Where people call it: printed on the recovery sheet of those who chose it.
+    pub phone: Option<String>,
     pub annual_budget_eur: Option<i64>,
 }
 
@@ -27,6 +29,8 @@ pub struct StructureView {
     pub kind: StructureKind,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
     pub created_at: String,
     /// The structure key's current version (on `GET /structures/{sid}`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -43,6 +47,7 @@ impl From<&StructureRow> for StructureView {
             name: s.name.clone(),
             kind: s.kind,
             city: s.city.clone(),
+            phone: s.phone.clone(),
             created_at: crate::clock::rfc3339(s.created_at),
             key_version: None,
             key_rotating: None,
@@ -108,6 +113,12 @@ impl App {
             .filter(|c| !c.trim().is_empty())
             .map(|c| ShortText::parse("city", c, 80))
             .transpose()?;
+        let phone = input
+            .phone
+            .as_deref()
+            .map(Phone::parse)
+            .transpose()?
+            .flatten();
         if input.annual_budget_eur.is_some_and(|b| b < 0) {
             return Err(
                 crate::domain::InvalidInput::new("annual_budget_eur", "invalid_amount").into(),
@@ -118,6 +129,7 @@ impl App {
             name: name.into_string(),
             kind,
             city: city.map(ShortText::into_string),
+            phone: phone.map(|p| p.as_str().to_owned()),
             annual_budget_eur: input.annual_budget_eur,
             public_key: None,
             created_at: self.now(),
@@ -125,6 +137,33 @@ impl App {
         let view = StructureView::from(&row);
         self.tx(move |tx| Ok(structures::insert(tx, &row)?)).await?;
         Ok(view)
+    }
+
+    /// Sets (or, with `None` or an empty number, removes) the phone number people reach the
+    /// structure at: its admins, or the platform admin. Journaled for the structure.
+    pub async fn set_structure_phone(
+        &self,
+        session: &Session,
+        sid: &str,
+        phone: Option<&str>,
+    ) -> ServiceResult<StructureView> {
+        let sid = parse_id(sid)?;
+        allow(session, Action::Update, Resource::Structure { id: &sid })?;
+        let phone = phone.map(Phone::parse).transpose()?.flatten();
+        let actor = staff_actor(session, &sid);
+        let now = self.now();
+        self.tx(move |tx| {
+            let phone = phone.as_ref().map(Phone::as_str);
+            if structures::set_phone(tx, &sid, phone)? == 0 {
+                return Err(ServiceError::NotFound);
+            }
+            journal_structure(tx, now, &actor, "structure_phone_changed", None)?;
+            structures::by_id(tx, &sid)?
+                .as_ref()
+                .map(StructureView::from)
+                .ok_or(ServiceError::NotFound)
+        })
+        .await
     }
 
     pub async fn list_structures(&self, session: &Session) -> ServiceResult<Vec<StructureView>> {

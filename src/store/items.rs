@@ -28,12 +28,15 @@ pub struct ItemRow {
     pub updated_at: i64,
     pub blob_sha256: Option<String>,
     pub thumb_sha256: Option<String>,
+    /// When the person made an item a structure added her own (she changed it, or stopped
+    /// sharing it with that structure); `None` while that structure may still correct it.
+    pub made_hers_at: Option<i64>,
     /// A PDF's pages rendered as images (one blob, the pages one after the other).
     pub preview_key: Option<String>,
     pub preview_sha256: Option<String>,
 }
 
-const COLS: &str = "id, beneficiary_id, kind, folder_id, meta_sealed, key_wrap_vault, key_wrap_owner, blob_key, thumb_key, size, expires_sealed, created_at, created_by_kind, created_by_name, created_by_structure, updated_at, blob_sha256, thumb_sha256, preview_key, preview_sha256";
+const COLS: &str = "id, beneficiary_id, kind, folder_id, meta_sealed, key_wrap_vault, key_wrap_owner, blob_key, thumb_key, size, expires_sealed, created_at, created_by_kind, created_by_name, created_by_structure, updated_at, blob_sha256, thumb_sha256, made_hers_at, preview_key, preview_sha256";
 
 /// The columns holding a blob key, each with the column of its ciphertext's SHA-256: every
 /// place that walks an item's blobs (backup, storage migration, verification, orphan
@@ -64,6 +67,7 @@ fn from_row(r: &Row) -> StoreResult<ItemRow> {
         updated_at: r.int("updated_at")?,
         blob_sha256: r.opt_text("blob_sha256")?,
         thumb_sha256: r.opt_text("thumb_sha256")?,
+        made_hers_at: r.opt_int("made_hers_at")?,
         preview_key: r.opt_text("preview_key")?,
         preview_sha256: r.opt_text("preview_sha256")?,
     })
@@ -71,7 +75,7 @@ fn from_row(r: &Row) -> StoreResult<ItemRow> {
 
 pub fn insert(tx: &mut dyn Sql, i: &ItemRow) -> StoreResult<()> {
     tx.execute(
-        &format!("INSERT INTO items ({COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)"),
+        &format!("INSERT INTO items ({COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)"),
         &[
             i.id.as_str().into(),
             i.beneficiary_id.as_str().into(),
@@ -91,6 +95,7 @@ pub fn insert(tx: &mut dyn Sql, i: &ItemRow) -> StoreResult<()> {
             i.updated_at.into(),
             i.blob_sha256.clone().into(),
             i.thumb_sha256.clone().into(),
+            i.made_hers_at.into(),
             i.preview_key.clone().into(),
             i.preview_sha256.clone().into(),
         ],
@@ -124,6 +129,15 @@ pub fn of_beneficiary_all(tx: &mut dyn Sql, bid: &str) -> StoreResult<Vec<ItemRo
     .iter()
     .map(from_row)
     .collect()
+}
+
+/// The person makes an item a structure added her own (from then on only she changes it).
+pub fn make_hers(tx: &mut dyn Sql, id: &str, at: i64) -> StoreResult<()> {
+    tx.execute(
+        "UPDATE items SET made_hers_at = $2 WHERE id = $1 AND made_hers_at IS NULL AND created_by_structure IS NOT NULL",
+        &[id.into(), at.into()],
+    )?;
+    Ok(())
 }
 
 pub fn update_meta(
@@ -277,7 +291,9 @@ pub fn unshare_all(tx: &mut dyn Sql, bid: &str, sid: &str) -> StoreResult<u64> {
 /// How many items of each kind a person shares with a structure.
 pub fn shared_counts(tx: &mut dyn Sql, bid: &str, sid: &str) -> StoreResult<Vec<(ItemKind, i64)>> {
     tx.query(
-        "SELECT i.kind, COUNT(*) AS n FROM item_shares s JOIN items i ON i.id = s.item_id WHERE i.beneficiary_id = $1 AND s.structure_id = $2 GROUP BY i.kind",
+        // Her items first (bounded by her safe), each share looked up by its key: joined the
+        // other way, SQLite walked every share of the structure, all the people it follows.
+        "SELECT i.kind, COUNT(*) AS n FROM items i WHERE i.beneficiary_id = $1 AND EXISTS (SELECT 1 FROM item_shares s WHERE s.item_id = i.id AND s.structure_id = $2) GROUP BY i.kind",
         &[bid.into(), sid.into()],
     )?
     .iter()
@@ -421,10 +437,15 @@ pub fn shares_of_items(tx: &mut dyn Sql, ids: &[&str]) -> StoreResult<Vec<ShareR
 /// reminders are planned from). The partial index `items_expiring` reads only those.
 pub fn expiring_of(tx: &mut dyn Sql, bid: &str) -> StoreResult<Vec<(String, Vec<u8>)>> {
     tx.query(
-        "SELECT id, expires_sealed FROM items WHERE beneficiary_id = $1 AND expires_sealed IS NOT NULL AND kind = 'document'",
+        // No `kind` in the WHERE clause: with it SQLite's planner prefers `items_beneficiary`
+        // (beneficiary, kind) and reads every document of hers; without it, the partial index
+        // `items_expiring` gives only her dated items. Only documents carry a date; the kind is
+        // still checked here.
+        "SELECT id, kind, expires_sealed FROM items WHERE beneficiary_id = $1 AND expires_sealed IS NOT NULL",
         &[bid.into()],
     )?
     .iter()
+    .filter(|r| matches!(kind_of(r), Ok(ItemKind::Document)))
     .map(|r| Ok((r.text("id")?, r.blob("expires_sealed")?)))
     .collect()
 }

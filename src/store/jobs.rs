@@ -222,6 +222,21 @@ pub fn revive(tx: &mut dyn Sql, id: &str, now: i64) -> StoreResult<bool> {
     Ok(n == 1)
 }
 
+/// Replaces the payload of a job not yet run (a reminder that follows a new phone number).
+/// Returns whether the job was still waiting.
+pub fn set_pending_payload(
+    tx: &mut dyn Sql,
+    id: &str,
+    sealed: &[u8],
+    now: i64,
+) -> StoreResult<bool> {
+    let n = tx.execute(
+        "UPDATE jobs SET payload_sealed = $2, updated_at = $3 WHERE id = $1 AND status = 'pending'",
+        &[id.into(), sealed.into(), now.into()],
+    )?;
+    Ok(n == 1)
+}
+
 /// Removes a job not yet run (its reason to exist went away, e.g. an event deleted).
 pub fn cancel(tx: &mut dyn Sql, key: &str) -> StoreResult<bool> {
     let n = tx.execute(

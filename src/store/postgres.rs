@@ -29,10 +29,22 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (9, include_str!("migrations/postgres/0009_members.sql")),
     (11, include_str!("migrations/postgres/0011_login_known.sql")),
     (16, include_str!("migrations/postgres/0016_directory.sql")),
-    (23, include_str!("migrations/postgres/0023_previews.sql")),
+    (
+        23,
+        include_str!("migrations/postgres/0023_items_made_hers.sql"),
+    ),
     (
         24,
-        include_str!("migrations/postgres/0024_journal_about.sql"),
+        include_str!("migrations/postgres/0024_reminders_no_phone.sql"),
+    ),
+    (
+        25,
+        include_str!("migrations/postgres/0025_structure_phone.sql"),
+    ),
+    (26, include_str!("migrations/postgres/0026_previews.sql")),
+    (
+        27,
+        include_str!("migrations/postgres/0027_journal_about.sql"),
     ),
     (
         10,

@@ -88,21 +88,42 @@ pub fn of_item(tx: &mut dyn Sql, item_id: &str) -> StoreResult<Vec<ReminderRow>>
     .collect()
 }
 
-/// Removes an item's reminders not sent yet; returns their job keys (to cancel the jobs).
+/// Removes an item's reminders not sent yet (planned, or waiting for a phone number); returns
+/// their job keys (to cancel the jobs).
 pub fn remove_scheduled(tx: &mut dyn Sql, item_id: &str) -> StoreResult<Vec<String>> {
     let keys = tx
         .query(
-            "SELECT job_key FROM reminders WHERE item_id = $1 AND status = 'scheduled'",
+            "SELECT job_key FROM reminders WHERE item_id = $1 AND status IN ('scheduled', 'no_phone')",
             &[item_id.into()],
         )?
         .iter()
         .map(|r| r.text("job_key"))
         .collect::<StoreResult<Vec<_>>>()?;
     tx.execute(
-        "DELETE FROM reminders WHERE item_id = $1 AND status = 'scheduled'",
+        "DELETE FROM reminders WHERE item_id = $1 AND status IN ('scheduled', 'no_phone')",
         &[item_id.into()],
     )?;
     Ok(keys)
+}
+
+/// A person's reminders not sent yet: planned, or waiting for a phone number.
+pub fn unsent_of_beneficiary(tx: &mut dyn Sql, bid: &str) -> StoreResult<Vec<ReminderRow>> {
+    tx.query(
+        &format!("SELECT {COLS} FROM reminders WHERE beneficiary_id = $1 AND status IN ('scheduled', 'no_phone') ORDER BY id"),
+        &[bid.into()],
+    )?
+    .iter()
+    .map(reminder)
+    .collect()
+}
+
+/// `scheduled` (a number to send to) or `no_phone`, for a reminder not sent yet.
+pub fn set_unsent_status(tx: &mut dyn Sql, id: &str, status: &str) -> StoreResult<()> {
+    tx.execute(
+        "UPDATE reminders SET status = $2 WHERE id = $1 AND status IN ('scheduled', 'no_phone')",
+        &[id.into(), status.into()],
+    )?;
+    Ok(())
 }
 
 /// Records what the operator accepted.

@@ -30,8 +30,20 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (9, include_str!("migrations/sqlite/0009_members.sql")),
     (11, include_str!("migrations/sqlite/0011_login_known.sql")),
     (16, include_str!("migrations/sqlite/0016_directory.sql")),
-    (23, include_str!("migrations/sqlite/0023_previews.sql")),
-    (24, include_str!("migrations/sqlite/0024_journal_about.sql")),
+    (
+        23,
+        include_str!("migrations/sqlite/0023_items_made_hers.sql"),
+    ),
+    (
+        24,
+        include_str!("migrations/sqlite/0024_reminders_no_phone.sql"),
+    ),
+    (
+        25,
+        include_str!("migrations/sqlite/0025_structure_phone.sql"),
+    ),
+    (26, include_str!("migrations/sqlite/0026_previews.sql")),
+    (27, include_str!("migrations/sqlite/0027_journal_about.sql")),
     (
         10,
         include_str!("migrations/sqlite/0010_reset_confirmation.sql"),

@@ -9,12 +9,15 @@ pub struct StructureRow {
     pub name: String,
     pub kind: StructureKind,
     pub city: Option<String>,
+    /// Where people call it (printed on recovery sheets).
+    pub phone: Option<String>,
     pub annual_budget_eur: Option<i64>,
     pub public_key: Option<Vec<u8>>,
     pub created_at: i64,
 }
 
-const COLS: &str = "s.id, s.name, s.kind, s.city, s.annual_budget_eur, s.public_key, s.created_at";
+const COLS: &str =
+    "s.id, s.name, s.kind, s.city, s.phone, s.annual_budget_eur, s.public_key, s.created_at";
 
 fn from_row(r: &Row) -> StoreResult<StructureRow> {
     Ok(StructureRow {
@@ -23,6 +26,7 @@ fn from_row(r: &Row) -> StoreResult<StructureRow> {
         kind: StructureKind::parse(&r.text("kind")?)
             .map_err(|_| StoreError::Decode("kind".into()))?,
         city: r.opt_text("city")?,
+        phone: r.opt_text("phone")?,
         annual_budget_eur: r.opt_int("annual_budget_eur")?,
         public_key: r.opt_blob("public_key")?,
         created_at: r.int("created_at")?,
@@ -31,18 +35,40 @@ fn from_row(r: &Row) -> StoreResult<StructureRow> {
 
 pub fn insert(tx: &mut dyn Sql, s: &StructureRow) -> StoreResult<()> {
     tx.execute(
-        "INSERT INTO structures (id, name, kind, city, annual_budget_eur, public_key, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        "INSERT INTO structures (id, name, kind, city, phone, annual_budget_eur, public_key, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         &[
             s.id.as_str().into(),
             s.name.as_str().into(),
             s.kind.as_str().into(),
             s.city.clone().into(),
+            s.phone.clone().into(),
             s.annual_budget_eur.into(),
             s.public_key.clone().into(),
             s.created_at.into(),
         ],
     )?;
     Ok(())
+}
+
+pub fn set_phone(tx: &mut dyn Sql, id: &str, phone: Option<&str>) -> StoreResult<u64> {
+    tx.execute(
+        "UPDATE structures SET phone = $2 WHERE id = $1",
+        &[id.into(), phone.map(str::to_owned).into()],
+    )
+}
+
+/// The structures a person chose as recovery relais (a relais holding a recovery wrap), by
+/// name.
+pub fn recovery_relays_of(tx: &mut dyn Sql, bid: &str) -> StoreResult<Vec<StructureRow>> {
+    tx.query(
+        &format!(
+            "SELECT {COLS} FROM structures s JOIN relays r ON r.structure_id = s.id WHERE r.beneficiary_id = $1 AND r.recovery_wrap IS NOT NULL ORDER BY s.name, s.id"
+        ),
+        &[bid.into()],
+    )?
+    .iter()
+    .map(from_row)
+    .collect()
 }
 
 pub fn by_id(tx: &mut dyn Sql, id: &str) -> StoreResult<Option<StructureRow>> {

@@ -153,6 +153,18 @@ fn api_message(e: &ServiceError) -> String {
     }
 }
 
+impl ApiError {
+    /// A recovery's error: a wrong identifier or code says so, never "password" (the person
+    /// is there because she lost it).
+    pub fn recovery(e: ServiceError) -> Self {
+        let mut out = Self::from(e);
+        if out.code == "invalid_credentials" {
+            out.message = "Wrong identifier or code: check both (the identifier and the code are on the recovery sheet, or the code came from your relais).".into();
+        }
+        out
+    }
+}
+
 impl From<ServiceError> for ApiError {
     fn from(e: ServiceError) -> Self {
         let (status, code) = classify(&e);

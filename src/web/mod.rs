@@ -2,6 +2,7 @@
 //! extract, call a service, render. No SQL and no cryptography here.
 
 pub(crate) mod api;
+mod compress;
 mod error;
 mod extract;
 mod multipart;
@@ -47,6 +48,7 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             security_headers,
         ))
+        .layer(middleware::from_fn(compress::gzip))
         .with_state(state)
 }
 

@@ -294,6 +294,12 @@ async fn every_state_changing_page_refuses_a_missing_or_wrong_token_and_other_se
             false,
         ),
         (
+            "/s/{sid}/phone",
+            format!("/s/{s1}/phone"),
+            Who::Staff,
+            false,
+        ),
+        (
             "/documents/upload",
             "/documents/upload".into(),
             Who::Person,
@@ -304,6 +310,24 @@ async fn every_state_changing_page_refuses_a_missing_or_wrong_token_and_other_se
             "/documents/scan".into(),
             Who::Person,
             true,
+        ),
+        (
+            "/documents/scan/{draft}/pages",
+            format!("/documents/scan/{DRAFT}/pages"),
+            Who::Person,
+            false,
+        ),
+        (
+            "/documents/scan/{draft}/save",
+            format!("/documents/scan/{DRAFT}/save"),
+            Who::Person,
+            false,
+        ),
+        (
+            "/documents/scan/{draft}/cancel",
+            format!("/documents/scan/{DRAFT}/cancel"),
+            Who::Person,
+            false,
         ),
         (
             "/documents/{id}/edit",
@@ -347,6 +371,36 @@ async fn every_state_changing_page_refuses_a_missing_or_wrong_token_and_other_se
             format!("/pro/b/{bid}/scan"),
             Who::Pro,
             true,
+        ),
+        (
+            "/pro/b/{bid}/documents/{id}/edit",
+            format!("/pro/b/{bid}/documents/{doc}/edit"),
+            Who::Pro,
+            false,
+        ),
+        (
+            "/pro/b/{bid}/documents/{id}/delete",
+            format!("/pro/b/{bid}/documents/{doc}/delete"),
+            Who::Pro,
+            false,
+        ),
+        (
+            "/pro/b/{bid}/scan/{draft}/pages",
+            format!("/pro/b/{bid}/scan/{DRAFT}/pages"),
+            Who::Pro,
+            false,
+        ),
+        (
+            "/pro/b/{bid}/scan/{draft}/save",
+            format!("/pro/b/{bid}/scan/{DRAFT}/save"),
+            Who::Pro,
+            false,
+        ),
+        (
+            "/pro/b/{bid}/scan/{draft}/cancel",
+            format!("/pro/b/{bid}/scan/{DRAFT}/cancel"),
+            Who::Pro,
+            false,
         ),
         (
             "/calendar-feed",
@@ -573,6 +627,9 @@ async fn every_state_changing_page_refuses_a_missing_or_wrong_token_and_other_se
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert_ne!(fingerprint(t).await, before);
 }
+
+/// A scan draft's id as the pages carry it (none exists: the guard refuses before looking).
+const DRAFT: &str = "0123456789abcdef0123456789abcdef";
 
 async fn created_document(w: &World) -> String {
     let r =

@@ -475,6 +475,38 @@ async fn the_home_page_lists_the_papers_to_renew_from_their_expiry_dates() {
 }
 
 #[tokio::test]
+async fn the_home_page_names_the_five_soonest_papers_to_renew_and_counts_the_others() {
+    let w = World::new().await;
+    for i in 0..7 {
+        let id = upload_named(&w, &format!("Papier {i}")).await;
+        let r =
+            w.t.patch(
+                &format!("/api/v1/documents/{id}"),
+                &w.person,
+                json!({"expires_on": date_in_days(&w.t, i - 3)}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    }
+    let c = logged_in(&w.t, &w.identifier, PERSON_PASSWORD).await;
+    let (status, _, html) = page(&c, &w.t, "/home").await;
+    assert_eq!(status, StatusCode::OK);
+    let renew = html
+        .split("class=\"notice expiring\"")
+        .nth(1)
+        .and_then(|s| s.split("</section>").next())
+        .unwrap_or_else(|| panic!("no papers to renew: {html}"));
+    for i in 0..5 {
+        assert!(renew.contains(&format!("Papier {i}")), "{renew}");
+    }
+    assert!(
+        !renew.contains("Papier 5") && !renew.contains("Papier 6"),
+        "{renew}"
+    );
+    assert!(renew.contains("2 autre(s)"), "{renew}");
+}
+
+#[tokio::test]
 async fn notes_come_by_the_page_and_contacts_and_events_keep_their_order_in_pages() {
     let w = World::new().await;
     for i in 0..51 {

@@ -621,3 +621,230 @@ async fn every_reset_and_phone_endpoint_against_every_role() {
     }
     assert_eq!(checked, rows.len() * roles.len());
 }
+
+/// A structure's phone number (printed on recovery sheets) against every role: its admins and
+/// the operator change it; a plain member may not; anyone else finds nothing.
+#[tokio::test]
+async fn the_structure_phone_against_every_role() {
+    let w = World::new().await;
+    let t = &w.t;
+    let (member, _, _) = t.professional(&w.p1, &w.s1, "member").await;
+    let roles: [(&str, Option<String>, u16); 7] = [
+        ("structure admin", Some(w.p1.clone()), 204),
+        ("structure member", Some(member), FB),
+        ("other structure", Some(w.p2.clone()), NF),
+        ("mediation", Some(w.pm.clone()), NF),
+        ("platform admin", Some(w.admin.clone()), 204),
+        ("the person", Some(w.person.clone()), NF),
+        ("anonymous", None, NA),
+    ];
+    let path = format!("/api/v1/structures/{}/phone", w.s1);
+    for (role, token, want) in roles {
+        for method in ["PUT", "DELETE"] {
+            let m = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
+            let mut req = t.http.request(m, t.url(&path));
+            if let Some(tk) = &token {
+                req = req.bearer_auth(tk);
+            }
+            if method == "PUT" {
+                req = req.json(&json!({"phone": "01 99 00 12 34"}));
+            }
+            let r = t.send(req).await;
+            assert_eq!(r.status.as_u16(), want, "{method} as {role}: {}", r.text);
+        }
+    }
+}
+
+/// What a structure added to her safe (issue 13, item 3) against every role: the members of
+/// the structure that added it correct (rename, date) and delete it until the person makes it
+/// her own; another relais it is shared with only reads it; nobody else sees it. A fresh item
+/// for each call, in each state.
+#[tokio::test]
+async fn items_a_structure_added_against_every_role() {
+    let w = World::new().await;
+    let t = &w.t;
+    // s2 becomes her second relais.
+    t.post(
+        &format!("/api/v1/structures/{}/invitations", w.s2),
+        Some(&w.p2),
+        json!({"identifier": w.identifier}),
+    )
+    .await;
+    let inv = t
+        .get("/api/v1/me/invitations", Some(&w.person))
+        .await
+        .json();
+    let iid = inv[0]["id"].as_str().unwrap().to_owned();
+    let r = t
+        .post_empty(
+            &format!("/api/v1/me/invitations/{iid}/accept"),
+            Some(&w.person),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
+    let (colleague, _, _) = t.professional(&w.p1, &w.s1, "member").await;
+    let (s3, p3) = {
+        let s3 = t.create_structure(&w.admin, "Autre accueil", "relay").await;
+        let (p3, _, _) = t.professional(&w.admin, &s3, "admin").await;
+        (s3, p3)
+    };
+    let _ = s3;
+    const NC: u16 = 204;
+    // States of an item s1's professional added.
+    #[derive(Clone, Copy, Debug)]
+    enum State {
+        /// As added: shared with s1.
+        Added,
+        /// She renamed it (or changed a contact).
+        ChangedByHer,
+        /// She stopped sharing it with s1, then shared it again.
+        TakenBack,
+        /// Added by s2, shared with s1 by her.
+        AddedByOther,
+    }
+    // [s1 member who added, s1 colleague, person, s2 (her other relais), stranger relay,
+    //  mediation, platform, anonymous]
+    let tokens = [
+        Some(w.p1.clone()),
+        Some(colleague.clone()),
+        Some(w.person.clone()),
+        Some(w.p2.clone()),
+        Some(p3.clone()),
+        Some(w.pm.clone()),
+        Some(w.admin.clone()),
+        None,
+    ];
+    let names = [
+        "adder",
+        "colleague",
+        "person",
+        "other relais",
+        "stranger",
+        "mediation",
+        "platform",
+        "anonymous",
+    ];
+    // (method, path, body, [expected per token] for each state).
+    type Row = (
+        &'static str,
+        &'static str,
+        Option<serde_json::Value>,
+        [(State, [u16; 8]); 4],
+    );
+    let rows: Vec<Row> = vec![
+        (
+            "PATCH",
+            "/api/v1/{kind}/{id}",
+            Some(json!({"name": "Corrigé", "title": "Corrigé"})),
+            [
+                (State::Added, [OK, OK, OK, NF, NF, NF, NF, NA]),
+                (State::ChangedByHer, [FB, FB, OK, NF, NF, NF, NF, NA]),
+                (State::TakenBack, [FB, FB, OK, NF, NF, NF, NF, NA]),
+                (State::AddedByOther, [FB, FB, OK, OK, NF, NF, NF, NA]),
+            ],
+        ),
+        (
+            "DELETE",
+            "/api/v1/{kind}/{id}",
+            None,
+            [
+                (State::Added, [NC, NC, NC, NF, NF, NF, NF, NA]),
+                (State::ChangedByHer, [FB, FB, NC, NF, NF, NF, NF, NA]),
+                (State::TakenBack, [FB, FB, NC, NF, NF, NF, NF, NA]),
+                (State::AddedByOther, [FB, FB, NC, NC, NF, NF, NF, NA]),
+            ],
+        ),
+        // Sharing stays hers alone.
+        (
+            "PUT",
+            "/api/v1/{kind}/{id}/shares/{sid}",
+            None,
+            [
+                (State::Added, [FB, FB, NC, NF, NF, NF, NF, NA]),
+                (State::ChangedByHer, [FB, FB, NC, NF, NF, NF, NF, NA]),
+                (State::TakenBack, [FB, FB, NC, NF, NF, NF, NF, NA]),
+                (State::AddedByOther, [FB, FB, NC, FB, NF, NF, NF, NA]),
+            ],
+        ),
+    ];
+    let mut checked = 0;
+    for kind in ["documents", "contacts", "notes", "events"] {
+        for (method, path, body, states) in &rows {
+            for (state, expected) in states {
+                for (i, token) in tokens.iter().enumerate() {
+                    let adder = match state {
+                        State::AddedByOther => &w.p2,
+                        _ => &w.p1,
+                    };
+                    let id = added_item(&w, kind, adder).await;
+                    match state {
+                        State::Added => {}
+                        State::ChangedByHer => {
+                            let r = t
+                                .patch(
+                                    &format!("/api/v1/{kind}/{id}"),
+                                    &w.person,
+                                    json!({"name": "À moi", "title": "À moi"}),
+                                )
+                                .await;
+                            assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+                        }
+                        State::TakenBack => {
+                            let share = format!("/api/v1/{kind}/{id}/shares/{}", w.s1);
+                            for m in ["DELETE", "PUT"] {
+                                let r = t.send_method(m, &share, Some(&w.person)).await;
+                                assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
+                            }
+                        }
+                        State::AddedByOther => {
+                            let share = format!("/api/v1/{kind}/{id}/shares/{}", w.s1);
+                            let r = t.send_method("PUT", &share, Some(&w.person)).await;
+                            assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
+                        }
+                    }
+                    let url = path
+                        .replace("{kind}", kind)
+                        .replace("{id}", &id)
+                        .replace("{sid}", &w.s2);
+                    let mut req = t.http.request(
+                        reqwest::Method::from_bytes(method.as_bytes()).unwrap(),
+                        t.url(&url),
+                    );
+                    if let Some(tok) = token {
+                        req = req.bearer_auth(tok);
+                    }
+                    if let Some(b) = body {
+                        req = req.json(b);
+                    }
+                    let r = t.send(req).await;
+                    assert_eq!(
+                        r.status.as_u16(),
+                        expected[i],
+                        "{method} {kind} {state:?} as {}: {}",
+                        names[i],
+                        r.text
+                    );
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(checked, 4 * rows.len() * 4 * tokens.len());
+}
+
+/// An item of the kind `kind` that the professional `token` adds to World's person.
+async fn added_item(w: &World, kind: &str, token: &str) -> String {
+    let r = if kind == "documents" {
+        w.t.upload(token, &w.bid, jpeg(16, 16), "p.jpg", Some("Attestation"))
+            .await
+    } else {
+        w.t.post(
+            &format!("/api/v1/beneficiaries/{}/{kind}", w.bid),
+            Some(token),
+            json!({"name": "x", "title": "x", "body": "x", "starts_at": "2030-01-01T10:00:00Z"}),
+        )
+        .await
+    };
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    r.json()["id"].as_str().unwrap().to_owned()
+}

@@ -556,7 +556,7 @@ async fn papers_scan_share_and_journal_work_as_plain_forms() {
     let (_, _, html) = page(&person, t, "/documents").await;
     assert!(html.contains("capture=\"environment\"") && html.contains("multiple"));
     let token = csrf_of(&html);
-    // Two photos become one PDF of two pages.
+    // Two photos become one PDF of two pages, once checked and named (tests/api/scan.rs).
     let form = reqwest::multipart::Form::new()
         .text("_csrf", token.clone())
         .part(
@@ -566,8 +566,7 @@ async fn papers_scan_share_and_journal_work_as_plain_forms() {
         .part(
             "file",
             reqwest::multipart::Part::bytes(jpeg(60, 40)).file_name("p2.jpg"),
-        )
-        .text("name", "Bail");
+        );
     let r = person
         .post(t.url("/documents/scan"))
         .multipart(form)
@@ -575,7 +574,16 @@ async fn papers_scan_share_and_journal_work_as_plain_forms() {
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    let doc_path = r.headers()["location"].to_str().unwrap().to_owned();
+    let review = r.headers()["location"].to_str().unwrap().to_owned();
+    let (status, headers, _) = submit(
+        &person,
+        t,
+        &format!("{review}/save"),
+        &[("_csrf", &token), ("name", "Bail")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let doc_path = headers["location"].to_str().unwrap().to_owned();
     let (status, _, html) = page(&person, t, &doc_path).await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("Bail") && html.contains("/download"));
@@ -767,7 +775,8 @@ async fn folders_are_renamed_moved_and_deleted_with_forms() {
         .as_array()
         .unwrap()
         .len(),
-        1
+        // The parent left, beside her ready-made folders.
+        1 + consigne::domain::FolderPictogram::READY_MADE.len()
     );
 }
 

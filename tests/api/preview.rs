@@ -250,7 +250,12 @@ async fn a_professional_sees_the_pages_only_once_shared_and_her_view_is_journale
         let r = fetch(&w.t, token, &path).await;
         let m = fetch(&w.t, token, missing).await;
         assert_eq!(r.0, StatusCode::NOT_FOUND);
-        assert_eq!(r, m, "the same answer as for a missing document");
+        // The same answer as for a missing document (the page names the address it was asked
+        // for, in its language form).
+        let named = |b: &[u8]| {
+            String::from_utf8_lossy(b).replace(&id, "00000000-0000-4000-8000-000000000000")
+        };
+        assert_eq!((r.0, &r.1, named(&r.2)), (m.0, &m.1, named(&m.2)));
     }
     let r =
         w.t.send_method(

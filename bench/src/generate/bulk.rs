@@ -250,6 +250,7 @@ pub(super) fn structures_batch(
                 StructureKind::Mediation
             },
             city: Some(city),
+            phone: None,
             annual_budget_eur: Some(rng.gen_range(50..5_000) * 1_000),
             public_key: Some(pair.public().as_bytes().to_vec()),
             created_at,
@@ -594,6 +595,7 @@ pub(super) fn documents(
             thumb_sha256: None,
             preview_key: None,
             preview_sha256: None,
+            made_hers_at: None,
         });
     }
     Ok(())

@@ -56,6 +56,8 @@ pub struct AccountView {
 pub struct SecurityNoticesView {
     pub failed_logins: i64,
     pub recovered_at: Option<String>,
+    /// How: `recovery_code` (her printed sheet) or `in_person` (a reset at a relais).
+    pub recovered_how: Option<&'static str>,
     pub password_changed_at: Option<String>,
 }
 
@@ -97,6 +99,13 @@ impl App {
                     SecurityNoticesView {
                         failed_logins: n.failed_logins,
                         recovered_at: n.recovered_at.map(crate::clock::rfc3339),
+                        recovered_how: n.recovered_at.map(|_| {
+                            if n.recovered_in_person {
+                                "in_person"
+                            } else {
+                                "recovery_code"
+                            }
+                        }),
                         password_changed_at: n.password_changed_at.map(crate::clock::rfc3339),
                     }
                 },
@@ -116,6 +125,7 @@ impl App {
                     let b = beneficiaries::by_id(tx, bid)?.ok_or(ServiceError::NotFound)?;
                     let mut identity = IdentityRecord::open(&app, ik, bid, &b.identity_sealed)?;
                     identity.language = keys.language.clone();
+                    identity.language_chosen = true;
                     beneficiaries::set_identity(tx, bid, &identity.seal(&app, ik, bid))?;
                 }
                 _ => {

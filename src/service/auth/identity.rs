@@ -19,6 +19,11 @@ pub(crate) struct IdentityRecord {
     pub phone: Option<String>,
     pub language: String,
     pub identifier: String,
+    /// Whether she chose `language` herself (settings, the picker, the login page), rather
+    /// than the professional who opened her safe: only then does a language picked on a login
+    /// page leave it alone (`login::keep_picked_language`). Absent from older records.
+    #[serde(default)]
+    pub language_chosen: bool,
 }
 
 impl IdentityRecord {

@@ -56,6 +56,9 @@ fn pair_of(cached: Option<&KeyPair>, secret: &Key32) -> KeyPair {
 pub struct SecurityNotices {
     pub failed_logins: i64,
     pub recovered_at: Option<i64>,
+    /// The recovery was an in-person reset at a relais (else her printed code).
+    #[serde(default)]
+    pub recovered_in_person: bool,
     pub password_changed_at: Option<i64>,
 }
 

@@ -5,8 +5,9 @@
 //! passwords, and both end in the same `InvalidCredentials`: nobody learns whether a person
 //! has a safe (SECURITY.md, promise 5).
 
-use crate::domain::{Email, Identifier};
+use crate::domain::{Email, TypedIdentifier};
 use crate::service::Stage;
+use crate::service::auth::identity::IdentityRecord;
 use crate::service::auth::identity::beneficiary_keys;
 use crate::service::auth::sessions::create_session;
 use crate::service::auth::sessions::{load_account, load_throttled};
@@ -19,7 +20,7 @@ use crate::service::members::structure_keys_of;
 use crate::service::{App, SecurityNotices, ServiceError, ServiceResult, Session, SessionKeys};
 use crate::store::Sql;
 use crate::store::accounts::{self, AccountRow};
-use crate::store::beneficiaries::BeneficiaryRow;
+use crate::store::beneficiaries::{self, BeneficiaryRow};
 use crate::store::sessions;
 use crate::store::structures::MembershipRow;
 use consigne_vault::{KdfParams, Key32};
@@ -36,6 +37,8 @@ pub struct LoginRequest {
     pub address: IpAddr,
     /// Pages log in in two steps (password, then code): a pending session carries the first.
     pub allow_pending: bool,
+    /// The language she chose with the login page's picker, if any (`keep_picked_language`).
+    pub language: Option<String>,
 }
 
 #[derive(Debug)]
@@ -49,33 +52,60 @@ pub enum LoginOutcome {
     },
 }
 
-/// The login key of an account: an e-mail for staff, a normalised identifier for people.
-pub fn normalize_login(raw: &str) -> Option<String> {
-    if raw.contains('@') {
-        Email::parse(raw).ok().map(|e| e.as_str().to_owned())
+/// A login as typed: what throttling counts against (the e-mail, or the identifier's key,
+/// the same for every spelling of it) and the blind indexes of the accounts it may name (one
+/// for an e-mail, one per reading of an identifier; none for something that is neither).
+#[derive(Debug, Clone)]
+pub(crate) struct TypedLogin {
+    pub(crate) key: String,
+    pub(crate) indexes: Vec<Vec<u8>>,
+}
+
+pub(crate) fn typed_login(app: &App, raw: &str) -> TypedLogin {
+    let (key, logins) = if raw.contains('@') {
+        match Email::parse(raw) {
+            Ok(e) => (e.as_str().to_owned(), vec![e.as_str().to_owned()]),
+            Err(_) => (raw.trim().to_lowercase(), Vec::new()),
+        }
     } else {
-        Identifier::normalize(raw).map(|i| i.as_str().to_owned())
+        match TypedIdentifier::parse(raw) {
+            Some(t) => (
+                t.key().to_owned(),
+                t.readings().iter().map(|i| i.as_str().to_owned()).collect(),
+            ),
+            None => (raw.trim().to_lowercase(), Vec::new()),
+        }
+    };
+    TypedLogin {
+        key,
+        indexes: logins.iter().map(|l| app.blind("login", l)).collect(),
     }
+}
+
+/// The account the first of `indexes` that names one names (the likeliest reading first).
+pub(crate) fn account_by_indexes(
+    tx: &mut dyn Sql,
+    indexes: &[Vec<u8>],
+) -> ServiceResult<Option<AccountRow>> {
+    for ix in indexes {
+        if let Some(a) = accounts::by_login_index(tx, ix)? {
+            return Ok(Some(a));
+        }
+    }
+    Ok(None)
 }
 
 impl App {
     pub async fn login(&self, req: LoginRequest) -> ServiceResult<LoginOutcome> {
-        let normalized = normalize_login(&req.identifier);
-        let throttle_material = normalized
-            .clone()
-            .unwrap_or_else(|| req.identifier.trim().to_lowercase());
-        let throttling = throttle_keys(self, &throttle_material, req.address);
-        let login_index = normalized.as_ref().map(|n| self.blind("login", n));
+        let typed = typed_login(self, &req.identifier);
+        let throttling = throttle_keys(self, &typed.key, req.address);
         let now = self.now();
         let app = self.clone();
         let k = throttling.clone();
         let loaded = self
             .read(move |tx| {
                 check_throttle(&app, tx, &k, now)?;
-                let account = match &login_index {
-                    Some(ix) => accounts::by_login_index(tx, ix)?,
-                    None => None,
-                };
+                let account = account_by_indexes(tx, &typed.indexes)?;
                 load_account(tx, account)
             })
             .await?;
@@ -131,6 +161,10 @@ impl App {
         let app = self.clone();
         let (aid, bid) = who.clone();
         let k = throttling.clone();
+        let picked = req
+            .language
+            .as_deref()
+            .and_then(|l| crate::domain::Language::parse(l).ok());
         let result = self
             .tx(move |tx| {
                 if let Some(step) = used_step
@@ -139,6 +173,9 @@ impl App {
                     return Ok(None);
                 }
                 let mut keys = keys;
+                if let Some(lang) = picked {
+                    keep_picked_language(&app, tx, &account, bid.as_deref(), &mut keys, lang)?;
+                }
                 if stage != Stage::TotpPending {
                     login_succeeded(tx, &k, now)?;
                     if let Some(bid) = &bid {
@@ -297,12 +334,50 @@ pub(crate) fn staff_keys(
     })
 }
 
+/// The language she picked on the login page becomes this session's: she lands in the
+/// language she was reading. It also becomes her preference when she has none of her own yet:
+/// a person whose language the professional who opened her safe set (or the default), a staff
+/// account that never chose one. A language she chose herself (in her settings, with the
+/// picker once logged in, or on an earlier login page) stays: a picker left on someone else's
+/// language on a shared computer changes her session only.
+fn keep_picked_language(
+    app: &App,
+    tx: &mut dyn Sql,
+    account: &AccountRow,
+    bid: Option<&str>,
+    keys: &mut SessionKeys,
+    lang: crate::domain::Language,
+) -> ServiceResult<()> {
+    let lang = lang.code();
+    keys.language = lang.to_owned();
+    match (bid, &keys.identity) {
+        (Some(bid), Some(ik)) => {
+            let b = beneficiaries::by_id(tx, bid)?.ok_or(ServiceError::NotFound)?;
+            let mut identity = IdentityRecord::open(app, ik, bid, &b.identity_sealed)?;
+            // Written once: from then on the language is hers.
+            if !identity.language_chosen {
+                identity.language = lang.to_owned();
+                identity.language_chosen = true;
+                beneficiaries::set_identity(tx, bid, &identity.seal(app, ik, bid))?;
+            }
+        }
+        _ if account.language.is_none() => {
+            accounts::set_language(tx, &account.id, lang)?;
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
 fn notices_since_last_login(tx: &mut dyn Sql, bid: &str) -> ServiceResult<SecurityNotices> {
     let mut notices = SecurityNotices::default();
     for e in crate::store::journal::since_last_login(tx, bid)? {
         match (e.action.as_str(), e.outcome.as_str()) {
             ("login", "failure") => notices.failed_logins += 1,
-            ("recovered_with_code" | "recovered_in_person", _) => notices.recovered_at = Some(e.at),
+            ("recovered_with_code" | "recovered_in_person", _) => {
+                notices.recovered_at = Some(e.at);
+                notices.recovered_in_person = e.action == "recovered_in_person";
+            }
             ("password_changed", _) => notices.password_changed_at = Some(e.at),
             _ => {}
         }

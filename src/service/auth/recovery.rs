@@ -15,18 +15,18 @@
 use std::net::IpAddr;
 use std::sync::Arc;
 
-use crate::domain::{Identifier, Phone};
+use crate::domain::Phone;
 use crate::policy::{Action, Actor, Resource};
 use crate::service::access::{allow, allow_on_safe, own_safe, structure_access};
 use crate::service::auth::identity::beneficiary_keys;
 use crate::service::auth::identity::identity_via_structure;
 use crate::service::auth::identity::{IdentityRecord, check_for_identity};
-use crate::service::auth::login::DUMMY_SALT;
+use crate::service::auth::login::{DUMMY_SALT, account_by_indexes, typed_login};
 use crate::service::auth::sessions::load_account;
 use crate::service::auth::throttle::{fail_recovery, login_succeeded, throttle_keys};
-use crate::service::beneficiaries::OpenedSafe;
+use crate::service::beneficiaries::{OpenedSafe, SheetRelay};
 use crate::service::beneficiaries::{identity_key_of, identity_of};
-use crate::service::calendar::reminders::{catalogs, reminder_phone};
+use crate::service::calendar::reminders::{catalogs, readdress_reminders, reminder_phone};
 use crate::service::contexts as ctx;
 use crate::service::jobs::job_row;
 use crate::service::jobs::{JobHandler, NewJob, Outcome};
@@ -115,20 +115,13 @@ impl App {
     /// is returned: her printed code is void afterwards (used, or possibly in the wrong hands)
     /// and she prints a new sheet once logged in.
     pub async fn recover(&self, req: RecoverRequest) -> ServiceResult<()> {
-        let normalized = Identifier::normalize(&req.identifier).map(|i| i.as_str().to_owned());
-        let throttle_material = normalized
-            .clone()
-            .unwrap_or_else(|| req.identifier.trim().to_lowercase());
-        let throttling = throttle_keys(self, &throttle_material, req.address);
-        let login_index = normalized.as_ref().map(|n| self.blind("login", n));
+        let typed = typed_login(self, &req.identifier);
+        let throttling = throttle_keys(self, &typed.key, req.address);
         let now = self.now();
         let in_person = req.in_person;
         let (loaded, reset) = self
             .read(move |tx| {
-                let account = match &login_index {
-                    Some(ix) => accounts::by_login_index(tx, ix)?,
-                    None => None,
-                };
+                let account = account_by_indexes(tx, &typed.indexes)?;
                 let loaded = load_account(tx, account)?;
                 let reset = match (&loaded.beneficiary, in_person) {
                     (Some(b), true) => resets::of_beneficiary(tx, &b.id)?
@@ -591,8 +584,11 @@ impl App {
             _ => return Err(ServiceError::NotFound),
         };
         let b2 = bid.clone();
-        let row = self
-            .read(move |tx| beneficiaries::by_id(tx, &b2)?.ok_or(ServiceError::NotFound))
+        let (row, relays) = self
+            .read(move |tx| {
+                let row = beneficiaries::by_id(tx, &b2)?.ok_or(ServiceError::NotFound)?;
+                Ok((row, structures::recovery_relays_of(tx, &b2)?))
+            })
             .await?;
         let identity = IdentityRecord::open(self, &ik, &bid, &row.identity_sealed)?;
         let code = recovery::generate_code();
@@ -632,12 +628,15 @@ impl App {
             identifier: identity.identifier,
             recovery_code: code,
             passphrase: None,
+            language: identity.language,
+            recovery_relays: relays.iter().map(SheetRelay::from).collect(),
         })
     }
 
     /// Her phone number (for reminders and security notices), set or removed by her or by a
     /// member of one of her relais; journaled. When a professional changes or removes it, the
-    /// previous number is told, so a reset cannot be hidden from her by changing it first.
+    /// previous number is told, so a reset cannot be hidden from her by changing it first. Her
+    /// reminders not sent yet follow the number (or wait for one).
     pub async fn set_phone(
         &self,
         session: &Session,
@@ -646,7 +645,7 @@ impl App {
     ) -> ServiceResult<()> {
         let phone = match phone {
             Some(p) => Some(
-                Phone::parse(p)?
+                Phone::parse_for_sms(p)?
                     .ok_or_else(|| crate::domain::InvalidInput::new("phone", "required"))?,
             ),
             None => None,
@@ -682,8 +681,10 @@ impl App {
             tx.lock(&format!("identity/{bid}"))?;
             let b = beneficiaries::by_id(tx, &bid)?.ok_or(ServiceError::NotFound)?;
             let mut record = IdentityRecord::open(&app, &ik, &bid, &b.identity_sealed)?;
-            record.phone = new;
+            record.phone = new.clone();
             beneficiaries::set_identity(tx, &bid, &record.seal(&app, &ik, &bid))?;
+            // The reminders not sent yet go to the new number, or wait for one.
+            readdress_reminders(&app, tx, &bid, new.as_deref())?;
             if let Some(job) = &job {
                 crate::store::jobs::insert(tx, job)?;
             }

@@ -23,13 +23,16 @@ use crate::service::beneficiaries::identity_of;
 use crate::service::items::fields::open_fields;
 use crate::service::items::fields::{ItemFields, ItemKind, Reminder, parse_starts_at};
 use crate::service::items::open::open_item;
-use crate::service::jobs::job_row;
 use crate::service::jobs::{JobHandler, NewJob, Outcome};
+use crate::service::jobs::{job_row, reseal_payload};
 use crate::service::{App, ServiceError, ServiceResult, Session, new_id};
 use crate::sms::{self, Operator, SmsError};
 use crate::store::reminders::{self, ReminderRow};
 
 pub const JOB_KIND: &str = "sms_reminder";
+
+/// A reminder's status while no phone number is on file.
+const NO_PHONE: &str = "no_phone";
 
 const MAX_ATTEMPTS: i64 = 6;
 
@@ -38,7 +41,8 @@ const MAX_ATTEMPTS: i64 = 6;
 pub struct ReminderView {
     pub minutes_before: i64,
     pub channel: &'static str,
-    /// `scheduled`, `sent`, `delivered` or `failed`.
+    /// `scheduled`, `no_phone` (nothing can be sent: no number on file; it follows the
+    /// number once she or her relais adds one), `sent`, `delivered` or `failed`.
     pub status: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sent_at: Option<String>,
@@ -89,18 +93,13 @@ pub(crate) fn catalogs() -> Option<&'static Arc<crate::i18n::Catalogs>> {
 }
 
 fn zone(config: &Config) -> TimeZone {
-    TimeZone::get(&config.reminders.time_zone).unwrap_or(TimeZone::UTC)
+    crate::clock::zone(&config.reminders.time_zone)
 }
 
 /// An RFC 3339 time as a date (`YYYY-MM-DD`) and time (`HH:MM`) in the configured time zone,
-/// as forms and pages show it.
+/// as forms and pages show it (`clock::local`).
 pub fn local_date_time(config: &Config, rfc3339: &str) -> Option<(String, String)> {
-    let t: jiff::Timestamp = rfc3339.parse().ok()?;
-    let z = t.to_zoned(zone(config));
-    Some((
-        z.strftime("%Y-%m-%d").to_string(),
-        z.strftime("%H:%M").to_string(),
-    ))
+    crate::clock::local_rfc3339(&zone(config), rfc3339).map(|l| (l.date, l.time))
 }
 
 /// A date and time typed in a form, in the configured time zone, as RFC 3339 UTC.
@@ -175,8 +174,9 @@ pub(crate) fn reminder_phone(app: &App, identity: &IdentityRecord) -> Option<Str
 }
 
 /// Plans the SMS reminders of an event (replacing those not sent yet), from what the
-/// caller may read of it and of the person. Without a phone number nothing is planned.
-/// Returns how many are planned.
+/// caller may read of it and of the person. Without a phone number they are planned with the
+/// status `no_phone` and no number: they say why nothing will be sent, and follow the number
+/// she or her relais adds later (`readdress_reminders`). Returns how many are planned.
 pub(crate) async fn schedule_event_reminders(
     app: &App,
     session: &Session,
@@ -186,30 +186,26 @@ pub(crate) async fn schedule_event_reminders(
     let (identity, _, row) = identity_of(app, session, &sched.beneficiary_id).await?;
     let now = app.now();
     let mut plans = Vec::new();
-    if let Some(phone) = reminder_phone(app, &identity) {
-        let local = jiff::Timestamp::from_second(sched.starts_at_unix)
-            .map_err(|_| ServiceError::Internal("event time"))?
-            .to_zoned(zone(&app.config));
-        let date = local.strftime("%d/%m/%Y").to_string();
-        let time = local.strftime("%H:%M").to_string();
-        let text = catalogs()
-            .map(|c| {
-                crate::i18n::Locale::new(c.clone(), &identity.language).ta(
-                    "sms-event-reminder",
-                    &[("date", date.clone().into()), ("time", time.clone().into())],
-                )
-            })
-            .ok_or(ServiceError::Internal("catalogs"))?;
-        for r in sched.reminders.iter().filter(|r| r.channel == "sms") {
-            let due = sched.starts_at_unix - i64::from(r.minutes_before) * 60;
-            if due > now {
-                plans.push((
-                    i64::from(r.minutes_before),
-                    due,
-                    phone.clone(),
-                    text.clone(),
-                ));
-            }
+    let phone = reminder_phone(app, &identity);
+    let local = crate::clock::local(&zone(&app.config), sched.starts_at_unix);
+    let (date, time) = (crate::clock::day_first(&local.date), local.time);
+    let text = catalogs()
+        .map(|c| {
+            crate::i18n::Locale::new(c.clone(), &identity.language).ta(
+                "sms-event-reminder",
+                &[("date", date.clone().into()), ("time", time.clone().into())],
+            )
+        })
+        .ok_or(ServiceError::Internal("catalogs"))?;
+    for r in sched.reminders.iter().filter(|r| r.channel == "sms") {
+        let due = sched.starts_at_unix - i64::from(r.minutes_before) * 60;
+        if due > now {
+            plans.push((
+                i64::from(r.minutes_before),
+                due,
+                phone.clone(),
+                text.clone(),
+            ));
         }
     }
     plan(
@@ -238,7 +234,7 @@ pub(crate) async fn schedule_expiry_reminders(
     let mut plans = Vec::new();
     let mut anchor = 0;
     let phone = reminder_phone(app, &identity);
-    if let (Some(date), Some(phone)) = (expires_on, phone) {
+    if let Some(date) = expires_on {
         let day: jiff::civil::Date = date
             .parse()
             .map_err(|_| crate::domain::InvalidInput::new("expires_on", "invalid_date"))?;
@@ -273,7 +269,8 @@ pub(crate) async fn schedule_expiry_reminders(
     .await
 }
 
-/// Replaces an item's unsent reminders by `plans` (minutes before, due time, phone, text).
+/// Replaces an item's unsent reminders by `plans` (minutes before, due time, phone if she
+/// has one, text).
 pub(crate) async fn plan(
     app: &App,
     item_id: &str,
@@ -281,7 +278,7 @@ pub(crate) async fn plan(
     structure: Option<String>,
     kind: &'static str,
     anchor: i64,
-    plans: Vec<(i64, i64, String, String)>,
+    plans: Vec<(i64, i64, Option<String>, String)>,
 ) -> ServiceResult<usize> {
     let now = app.now();
     let mut rows = Vec::new();
@@ -297,7 +294,12 @@ pub(crate) async fn plan(
             minutes_before: minutes,
             structure_id: structure.clone(),
             job_key: key.clone(),
-            status: "scheduled".into(),
+            status: if phone.is_some() {
+                "scheduled"
+            } else {
+                NO_PHONE
+            }
+            .into(),
             operator: None,
             operator_ref: None,
             encoding: None,
@@ -332,6 +334,36 @@ pub(crate) async fn plan(
     })
     .await?;
     Ok(count)
+}
+
+/// Her reminders not sent yet follow her phone number: the new one, or none (`no_phone`:
+/// nothing is sent, and they wait for a number). Runs in the transaction that changes the
+/// number; the platform key opens and seals the job payloads, as it does to send them
+/// (SECURITY.md: the platform reads a due reminder's number and text).
+pub(crate) fn readdress_reminders(
+    app: &App,
+    tx: &mut dyn crate::store::Sql,
+    bid: &str,
+    phone: Option<&str>,
+) -> ServiceResult<()> {
+    let to = phone.map(|p| sms::to_e164(p, &app.config.sms.default_country_code));
+    let now = app.now();
+    for r in reminders::unsent_of_beneficiary(tx, bid)? {
+        let Some(job) = crate::store::jobs::by_key(tx, &r.job_key)? else {
+            continue;
+        };
+        if job.status != "pending" {
+            continue;
+        }
+        let sealed = reseal_payload(app, &job, |p| {
+            p["to"] = to.clone().map_or(serde_json::Value::Null, Into::into);
+        })?;
+        if crate::store::jobs::set_pending_payload(tx, &job.id, &sealed, now)? {
+            let status = if to.is_some() { "scheduled" } else { NO_PHONE };
+            reminders::set_unsent_status(tx, &r.id, status)?;
+        }
+    }
+    Ok(())
 }
 
 impl App {
@@ -404,20 +436,23 @@ pub struct SmsReminders {
 
 impl JobHandler for SmsReminders {
     fn run(&self, app: &App, _job: &str, payload: &serde_json::Value, now: i64) -> Outcome {
-        let (Some(id), Some(to), Some(text)) = (
-            payload["reminder_id"].as_str(),
-            payload["to"].as_str(),
-            payload["text"].as_str(),
-        ) else {
+        let Some(id) = payload["reminder_id"].as_str() else {
             return Outcome::Fail("malformed reminder".into());
         };
         let row = match app.db.transaction_blocking(|tx| reminders::by_id(tx, id)) {
             Ok(r) => r,
             Err(e) => return Outcome::Retry(format!("database: {e}")),
         };
-        // Deleted with its item, or already handled: nothing to send.
+        // Deleted with its item, already handled, or no number on file (the row says so):
+        // nothing to send.
         let Some(row) = row.filter(|r| r.status == "scheduled") else {
             return Outcome::Done;
+        };
+        let (Some(to), Some(text)) = (
+            payload["to"].as_str().filter(|t| !t.is_empty()),
+            payload["text"].as_str(),
+        ) else {
+            return Outcome::Fail("malformed reminder".into());
         };
         let morning = after_quiet_hours(&app.config, now);
         if morning > now {

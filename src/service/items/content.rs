@@ -67,10 +67,25 @@ pub(crate) async fn write_blob(
     context: String,
     bytes: Vec<u8>,
 ) -> ServiceResult<SealedBlob> {
+    write_blob_at(app, key, context, bytes, None).await
+}
+
+/// [`write_blob`] under the blob key `at` (replacing the blob there), or a new random one.
+pub(crate) async fn write_blob_at(
+    app: &App,
+    key: &Key32,
+    context: String,
+    bytes: Vec<u8>,
+    at: Option<String>,
+) -> ServiceResult<SealedBlob> {
     let store = app.blobs.clone();
     let key = key.clone();
     tokio::task::spawn_blocking(move || -> ServiceResult<SealedBlob> {
-        let mut w = HashingWriter::new(store.begin().map_err(blob_error)?);
+        let writer = match &at {
+            Some(k) => store.begin_at(k),
+            None => store.begin(),
+        };
+        let mut w = HashingWriter::new(writer.map_err(blob_error)?);
         let blob_key = w.key().to_owned();
         let (_, plain) = consigne_vault::stream::seal_stream(
             &key,

@@ -3,8 +3,9 @@
 //! journaled. The item core (opening, wraps, sealing, sharing) is in the sibling modules.
 
 use crate::domain::ItemKind;
+use crate::policy::Decision;
 use crate::policy::{Action, Actor};
-use crate::service::access::allow_on_safe;
+use crate::service::access::{allow_on_safe, item_decision};
 use crate::service::calendar::reminders::schedule_expiry_reminders;
 use crate::service::contexts as ctx;
 use crate::service::items::content::{ChannelWriter, ContentSource, ContentStream, blob_error};
@@ -51,6 +52,8 @@ pub struct DocumentView {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expires_on: Option<String>,
     pub has_thumbnail: bool,
+    /// The caller may rename, move, date or delete it (`policy`, `Action::Update`).
+    pub editable: bool,
 }
 
 /// What the item key seals besides the content.
@@ -142,7 +145,10 @@ impl App {
             None => None,
         };
         let shared_with = visible_shares(session, shares);
+        let live: Vec<String> = shares.iter().map(|s| s.structure_id.clone()).collect();
+        let editable = item_decision(session, Action::Update, row, &live, &live) == Decision::Allow;
         Ok(DocumentView {
+            editable,
             id: row.id.clone(),
             beneficiary_id: row.beneficiary_id.clone(),
             name: meta.name,
@@ -370,12 +376,15 @@ impl App {
     /// Her papers whose expiry date is on or before `horizon` (`YYYY-MM-DD`), soonest first:
     /// (date, name, id). Read from the expiry dates the platform seals for reminders: only her
     /// dated documents are read, each date opened with the platform key (symmetric), and only
-    /// the papers due are opened further (their names). Her own page only.
+    /// the first `shown` papers due are opened further (their names), so that the home page
+    /// costs the same for a safe of ten papers and one of thousands. Returns them with the
+    /// number of papers due. Her own page only.
     pub async fn papers_to_renew(
         &self,
         session: &Session,
         horizon: &str,
-    ) -> ServiceResult<Vec<(String, String, String)>> {
+        shown: usize,
+    ) -> ServiceResult<(Vec<(String, String, String)>, usize)> {
         let bid = match &session.actor {
             Actor::Beneficiary { beneficiary_id, .. } => beneficiary_id.clone(),
             _ => return Err(ServiceError::NotFound),
@@ -393,6 +402,8 @@ impl App {
             })
             .collect();
         due.sort();
+        let total = due.len();
+        due.truncate(shown);
         let ids: Vec<String> = due.iter().map(|(_, id)| id.clone()).collect();
         let rows = self
             .read(move |tx| {
@@ -418,7 +429,7 @@ impl App {
                 out.push((date, name, id));
             }
         }
-        Ok(out)
+        Ok((out, total))
     }
 
     pub async fn list_documents(
@@ -516,6 +527,9 @@ impl App {
         Ok((view, bytes))
     }
 
+    /// Renames, moves or dates a document: the person, or a professional of the structure that
+    /// added it until she makes it her own (`policy`); her change makes it hers. Only what
+    /// really changes is written and journaled: a form saved as it was writes nothing.
     pub async fn update_document(
         &self,
         session: &Session,
@@ -530,32 +544,57 @@ impl App {
             if clean_name(name, 200).is_empty() {
                 return Err(crate::domain::InvalidInput::new("name", "required").into());
             }
-            meta.name = document_name(Some(name), "", "document")?;
-            actions.push("document_renamed");
+            let name = document_name(Some(name), "", "document")?;
+            if name != meta.name {
+                meta.name = name;
+                actions.push("document_renamed");
+            }
         }
         let folder = match &patch.folder_id {
             Some(Some(f)) => Some(parse_id(f)?),
             Some(None) => None,
             None => o.row.folder_id.clone(),
         };
-        if patch.folder_id.is_some() {
+        if folder != o.row.folder_id {
+            // Her folders are hers: a professional neither sees nor uses them.
+            if o.via.is_some() {
+                return Err(ServiceError::Forbidden);
+            }
             actions.push("document_moved");
         }
-        let expires = match &patch.expires_on {
-            Some(Some(d)) => Some(
-                self.platform
-                    .seal(&ctx::expiry(&o.row.id), parse_date(d)?.as_bytes()),
+        let current_expiry = match &o.row.expires_sealed {
+            Some(s) => Some(
+                String::from_utf8_lossy(&self.platform.open(&ctx::expiry(&o.row.id), s)?)
+                    .into_owned(),
             ),
-            Some(None) => None,
-            None => o.row.expires_sealed.clone(),
+            None => None,
         };
-        if patch.expires_on.is_some() {
-            actions.push("document_expiry_set");
+        let expiry = match &patch.expires_on {
+            Some(Some(d)) => Some(parse_date(d)?),
+            Some(None) => None,
+            None => current_expiry.clone(),
+        };
+        let expiry_changed = expiry != current_expiry;
+        if expiry_changed {
+            actions.push(if expiry.is_some() {
+                "document_expiry_set"
+            } else {
+                "document_expiry_removed"
+            });
         }
+        if actions.is_empty() {
+            return self.get_document(session, id).await;
+        }
+        let expires = match (&expiry, expiry_changed) {
+            (Some(d), true) => Some(self.platform.seal(&ctx::expiry(&o.row.id), d.as_bytes())),
+            (None, _) => None,
+            (Some(_), false) => o.row.expires_sealed.clone(),
+        };
         let sealed = seal_meta(self, &o.key, &bid, &o.row.id, &meta);
         let actor = actor_of(session, o.via.as_deref());
         let (iid, now) = (o.row.id.clone(), self.now());
         let (b2, f2) = (bid.clone(), folder.clone());
+        let hers = o.via.is_none();
         self.tx(move |tx| {
             if let Some(f) = &f2
                 && !items::folders_of(tx, &b2)?.iter().any(|x| x.id == *f)
@@ -563,6 +602,10 @@ impl App {
                 return Err(ServiceError::NotFound);
             }
             items::update_meta(tx, &iid, &sealed, f2.as_deref(), expires.as_deref(), now)?;
+            if hers {
+                // Changed by her: from now on, only she changes it.
+                items::make_hers(tx, &iid, now)?;
+            }
             for a in actions {
                 journal(
                     tx,
@@ -577,9 +620,8 @@ impl App {
             Ok(())
         })
         .await?;
-        if let Some(change) = &patch.expires_on {
-            let date = change.as_deref().map(parse_date).transpose()?;
-            schedule_expiry_reminders(self, session, &o.row.id, &bid, date.as_deref()).await?;
+        if expiry_changed {
+            schedule_expiry_reminders(self, session, &o.row.id, &bid, expiry.as_deref()).await?;
         }
         self.get_document(session, id).await
     }
@@ -618,6 +660,7 @@ impl App {
         bid: &str,
         scan: ScanPhotos,
         name: Option<String>,
+        folder_id: Option<String>,
     ) -> ServiceResult<DocumentView> {
         let (photos, share) = scan.into_parts();
         if photos.is_empty() {
@@ -635,7 +678,7 @@ impl App {
                 }),
                 file_name: Some("scan.pdf".into()),
                 name,
-                folder_id: None,
+                folder_id,
             },
         )
         .await

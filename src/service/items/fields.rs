@@ -23,7 +23,7 @@ const MAX_MINUTES_BEFORE: u64 = 43_200;
 
 const MAX_REMINDERS: usize = 5;
 
-#[derive(Clone, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Contact {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -36,7 +36,7 @@ pub struct Contact {
     pub comment: Option<String>,
 }
 
-#[derive(Clone, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Note {
     pub title: String,
     pub body: String,
@@ -48,7 +48,7 @@ pub struct Reminder {
     pub channel: String,
 }
 
-#[derive(Clone, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
     pub title: String,
     /// RFC 3339 UTC.
@@ -75,7 +75,7 @@ macro_rules! redacted_debug {
 redacted_debug!(Contact, Note, Event);
 
 /// What an item's key seals: her own words, never logged (`Debug` names the kind only).
-#[derive(Clone, Serialize)]
+#[derive(Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum ItemFields {
     Contact(Contact),

@@ -1,7 +1,15 @@
 //! Her folders: names sealed under a key derived from her vault key; a folder never moves into
-//! itself or its descendants; deleting one moves what it held to the top level.
+//! itself or its descendants; deleting one moves what it held to the top level. A new safe
+//! starts with ready-made folders (`ready_made_folders`), sealed the same way, each with a
+//! pictogram that stays with it when she renames it; she may delete them like any other.
+//!
+//! What is sealed: the name, or, for a folder with a pictogram, the pictogram's name, a NUL
+//! byte, then the name. A name never holds a control character (`ShortText`), so a sealed
+//! name without NUL is a plain name.
 
+use crate::domain::FolderPictogram;
 use crate::service::access::own_safe;
+use crate::service::calendar::reminders::catalogs;
 use crate::service::contexts as ctx;
 use crate::service::journal::{actor_of, journal};
 use crate::service::{App, ServiceError, ServiceResult, Session, new_id, parse_id};
@@ -14,15 +22,91 @@ pub struct FolderView {
     pub id: String,
     pub name: String,
     pub parent_id: Option<String>,
+    /// A ready-made folder's pictogram (`identity`, `health`, `housing`, `income`, `family`,
+    /// `other`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pictogram: Option<FolderPictogram>,
+}
+
+/// The key her folder names are sealed under, from her vault key.
+fn names_key(vault: &Key32) -> Key32 {
+    consigne_vault::derive_key(vault.as_bytes(), ctx::FOLDER_NAMES_KEY)
+}
+
+fn seal_name(
+    app: &App,
+    key: &Key32,
+    bid: &str,
+    id: &str,
+    name: &str,
+    pictogram: Option<FolderPictogram>,
+) -> Vec<u8> {
+    let plain = match pictogram {
+        Some(p) => format!("{}\0{name}", p.as_str()),
+        None => name.to_owned(),
+    };
+    let aad = ctx::folder_name(bid, id);
+    app.platform
+        .seal(&aad, &consigne_vault::seal(key, &aad, plain.as_bytes()))
+}
+
+fn open_name(
+    app: &App,
+    key: &Key32,
+    row: &FolderRow,
+) -> ServiceResult<(String, Option<FolderPictogram>)> {
+    let aad = ctx::folder_name(&row.beneficiary_id, &row.id);
+    let plain = consigne_vault::open(key, &aad, &app.platform.open(&aad, &row.name_sealed)?)?;
+    let plain = String::from_utf8_lossy(&plain).into_owned();
+    Ok(match plain.split_once('\0') {
+        Some((p, name)) => (name.to_owned(), FolderPictogram::parse(p)),
+        None => (plain, None),
+    })
+}
+
+/// The ready-made folders of a new safe (Identity, Health, Housing, Income, Family, Other),
+/// named in her language and sealed under her vault key like any folder of hers. Their ids
+/// are drawn, then handed out in order, so that they list in that order (folders list by
+/// creation time, then id).
+pub(crate) fn ready_made_folders(
+    app: &App,
+    vault: &Key32,
+    bid: &str,
+    language: &str,
+    now: i64,
+) -> ServiceResult<Vec<FolderRow>> {
+    let locale = crate::i18n::Locale::new(
+        catalogs()
+            .ok_or(ServiceError::Internal("catalogs"))?
+            .clone(),
+        language,
+    );
+    let key = names_key(vault);
+    let mut ids: Vec<String> = FolderPictogram::READY_MADE
+        .iter()
+        .map(|_| new_id())
+        .collect();
+    ids.sort();
+    Ok(FolderPictogram::READY_MADE
+        .into_iter()
+        .zip(ids)
+        .map(|(p, id)| {
+            let name = locale.t(&format!("folder-{}", p.as_str()));
+            FolderRow {
+                name_sealed: seal_name(app, &key, bid, &id, &name, Some(p)),
+                id,
+                beneficiary_id: bid.to_owned(),
+                parent_id: None,
+                created_at: now,
+            }
+        })
+        .collect())
 }
 
 impl App {
     fn folder_key(session: &Session) -> ServiceResult<Key32> {
         let vault = session.keys.vault.as_ref().ok_or(ServiceError::NotFound)?;
-        Ok(consigne_vault::derive_key(
-            vault.as_bytes(),
-            ctx::FOLDER_NAMES_KEY,
-        ))
+        Ok(names_key(vault))
     }
 
     pub async fn create_folder(
@@ -37,14 +121,11 @@ impl App {
         let parent = parent_id.map(parse_id).transpose()?;
         let key = Self::folder_key(session)?;
         let id = new_id();
-        let aad = ctx::folder_name(&bid, &id);
         let row = FolderRow {
+            name_sealed: seal_name(self, &key, &bid, &id, &name, None),
             id: id.clone(),
             beneficiary_id: bid.clone(),
             parent_id: parent.clone(),
-            name_sealed: self
-                .platform
-                .seal(&aad, &consigne_vault::seal(&key, &aad, name.as_bytes())),
             created_at: self.now(),
         };
         let actor = actor_of(session, None);
@@ -74,6 +155,7 @@ impl App {
             id,
             name,
             parent_id: parent,
+            pictogram: None,
         })
     }
 
@@ -88,13 +170,12 @@ impl App {
         let rows = self.read(move |tx| Ok(items::folders_of(tx, &b2)?)).await?;
         rows.iter()
             .map(|f| {
-                let aad = ctx::folder_name(&bid, &f.id);
-                let name =
-                    consigne_vault::open(&key, &aad, &self.platform.open(&aad, &f.name_sealed)?)?;
+                let (name, pictogram) = open_name(self, &key, f)?;
                 Ok(FolderView {
                     id: f.id.clone(),
-                    name: String::from_utf8_lossy(&name).into_owned(),
+                    name,
                     parent_id: f.parent_id.clone(),
+                    pictogram,
                 })
             })
             .collect()
@@ -121,13 +202,10 @@ impl App {
             Some(n) => crate::domain::ShortText::parse("name", n, 120)?.into_string(),
             None => folder.name.clone(),
         };
-        let aad = ctx::folder_name(&bid, &id);
-        // Only what the form changes is written: a rename keeps a move made meanwhile, a move
-        // keeps a rename.
-        let sealed = name.map(|_| {
-            self.platform
-                .seal(&aad, &consigne_vault::seal(&key, &aad, new_name.as_bytes()))
-        });
+        // Only what the form changes is written: a rename keeps a move made meanwhile (and its
+        // pictogram), a move keeps a rename.
+        let pictogram = folder.pictogram;
+        let sealed = name.map(|_| seal_name(self, &key, &bid, &id, &new_name, pictogram));
         let moved_to = match parent_id {
             Some(p) => Some(p.map(parse_id).transpose()?),
             None => None,
@@ -159,6 +237,7 @@ impl App {
             id,
             name: new_name,
             parent_id,
+            pictogram,
         })
     }
 

@@ -104,6 +104,8 @@ pub(crate) async fn open_item(
             owner: &row.beneficiary_id,
             shared_with: &shared_with,
             relays: &relay_ids,
+            added_by: row.created_by_structure.as_deref(),
+            hers: row.made_hers_at.is_some(),
         },
     )?;
     let live: Vec<ShareRow> = shares

@@ -197,7 +197,7 @@ impl App {
     }
 
     /// Changes the fields `patch` names (`null` clears an optional one); the result is checked
-    /// like a new item.
+    /// like a new item. Only a real change is written and journaled.
     pub async fn update_item(
         &self,
         session: &Session,
@@ -219,10 +219,19 @@ impl App {
             }
         }
         let fields = parse_fields(kind, &merged)?;
+        if fields == current {
+            // Saved as it was: nothing to write, nothing to journal.
+            return self.item_for_edit(session, kind, id).await;
+        }
         let sealed = seal_meta(self, &o.key, &o.row.beneficiary_id, &o.row.id, &fields);
         let now = self.now();
+        let hers = o.via.is_none();
         self.journaled_change(session, &o, "updated", move |tx, iid| {
             items::update_meta(tx, iid, &sealed, None, None, now)?;
+            if hers {
+                // Changed by her: from now on, only she changes it.
+                items::make_hers(tx, iid, now)?;
+            }
             Ok(())
         })
         .await?;

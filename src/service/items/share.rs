@@ -18,7 +18,8 @@ struct ShareChange {
 }
 
 impl App {
-    /// The person shares one item with one of her relais (or stops sharing).
+    /// The person shares one item with one of her relais (or stops sharing); asking for what
+    /// already is changes nothing.
     pub async fn set_item_share(
         &self,
         session: &Session,
@@ -38,6 +39,13 @@ impl App {
         self.tx(move |tx| {
             if beneficiaries::relay(tx, &o.row.beneficiary_id, &sid)?.is_none() {
                 return Err(ServiceError::NotFound);
+            }
+            let now_shared = items::shares_of(tx, &o.row.id)?
+                .iter()
+                .any(|s| s.structure_id == sid);
+            if now_shared == shared {
+                // Already so: nothing changes, nothing is journaled.
+                return Ok(());
             }
             change_share(&app, tx, &o, &change, &sid, shared)
         })
@@ -96,6 +104,10 @@ fn change_share(
         format!("{kind}_shared")
     } else {
         items::unshare(tx, &o.row.id, sid)?;
+        if o.row.created_by_structure.as_deref() == Some(sid) {
+            // Taken back from the structure that added it: hers from now on.
+            items::make_hers(tx, &o.row.id, change.now)?;
+        }
         format!("{kind}_unshared")
     };
     journal_about_relay(

@@ -52,6 +52,7 @@ pub(crate) fn new_item_row(
         thumb_sha256: None,
         preview_key: None,
         preview_sha256: None,
+        made_hers_at: None,
     }
 }
 

@@ -55,6 +55,10 @@ pub fn router() -> Router<AppState> {
         .route("/structures", post(create_structure).get(list_structures))
         .route("/structures/{sid}", get(get_structure))
         .route(
+            "/structures/{sid}/phone",
+            put(set_structure_phone).delete(remove_structure_phone),
+        )
+        .route(
             "/structures/{sid}/professionals",
             post(add_professional).get(list_professionals),
         )
@@ -200,6 +204,7 @@ async fn login(
             totp: b.totp,
             address,
             allow_pending: false,
+            language: None,
         })
         .await?;
     match outcome {
@@ -241,7 +246,8 @@ async fn recover(
             address,
             in_person: false,
         })
-        .await?;
+        .await
+        .map_err(ApiError::recovery)?;
     ok(StatusCode::OK, json!({}))
 }
 
@@ -321,13 +327,29 @@ async fn decline_invitation(
     no_content()
 }
 
-async fn passphrase(ApiSession(session): ApiSession) -> ApiResult {
+#[derive(Deserialize)]
+struct PassphraseQuery {
+    /// The person's language: her word list (`WordList::for_language`).
+    language: Option<String>,
+}
+
+async fn passphrase(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Query(q): Query<PassphraseQuery>,
+) -> ApiResult {
     if !matches!(session.actor, crate::policy::Actor::Professional { .. }) {
         return Err(ApiError::not_found());
     }
+    let language = crate::domain::Language::parse(
+        q.language
+            .as_deref()
+            .unwrap_or(&s.app.config.default_language),
+    )
+    .map_err(crate::service::ServiceError::from)?;
     ok(
         StatusCode::OK,
-        json!({ "passphrase": crate::domain::generate_passphrase() }),
+        json!({ "passphrase": crate::domain::generate_passphrase(language.code()) }),
     )
 }
 
@@ -336,6 +358,7 @@ struct StructureBody {
     name: String,
     kind: String,
     city: Option<String>,
+    phone: Option<String>,
     /// A whole number, `1200` or `1200.0` alike (see `domain::json_integer`).
     annual_budget_eur: Option<serde_json::Value>,
 }
@@ -353,6 +376,7 @@ async fn create_structure(
                 name: b.name,
                 kind: b.kind,
                 city: b.city,
+                phone: b.phone,
                 annual_budget_eur: match b.annual_budget_eur {
                     None | Some(serde_json::Value::Null) => None,
                     Some(v) => Some(crate::domain::json_integer(&v).ok_or_else(|| {
@@ -560,7 +584,7 @@ async fn recover_in_person(
         address,
         in_person: true,
     };
-    s.app.recover(req).await?;
+    s.app.recover(req).await.map_err(ApiError::recovery)?;
     ok(StatusCode::OK, json!({}))
 }
 
@@ -632,6 +656,27 @@ async fn remove_phone(
     Path(bid): Path<String>,
 ) -> ApiResult {
     s.app.set_phone(&session, &bid, None).await?;
+    no_content()
+}
+
+async fn set_structure_phone(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path(sid): Path<String>,
+    ApiJson(b): ApiJson<PhoneBody>,
+) -> ApiResult {
+    s.app
+        .set_structure_phone(&session, &sid, Some(&b.phone))
+        .await?;
+    no_content()
+}
+
+async fn remove_structure_phone(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path(sid): Path<String>,
+) -> ApiResult {
+    s.app.set_structure_phone(&session, &sid, None).await?;
     no_content()
 }
 

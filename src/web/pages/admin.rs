@@ -27,6 +27,8 @@ struct StructureForm {
     #[serde(default)]
     city: String,
     #[serde(default)]
+    phone: String,
+    #[serde(default)]
     annual_budget_eur: String,
 }
 
@@ -71,6 +73,9 @@ async fn render(
                 }
                 label for="city" { (ctx.t("field-city")) " " span.hint { (ctx.t("optional")) } }
                 input id="city" name="city" type="text" value=(form.city);
+                label for="structure-phone" { (ctx.t("field-structure-phone")) " " span.hint { (ctx.t("optional")) } }
+                p.hint id="structure-phone-hint" { (ctx.t("structure-phone-hint")) }
+                input id="structure-phone" name="phone" type="tel" autocomplete="off" value=(form.phone) aria-describedby="structure-phone-hint";
                 label for="annual_budget_eur" { (ctx.t("field-budget")) " " span.hint { (ctx.t("optional")) } }
                 input id="annual_budget_eur" name="annual_budget_eur" type="number" min="0" step="1" inputmode="numeric" value=(form.annual_budget_eur);
                 button.primary type="submit" { (ctx.t("action-create")) }
@@ -108,6 +113,7 @@ async fn create_structure(
         },
     };
     let city = Some(form.city.clone()).filter(|c| !c.trim().is_empty());
+    let phone = Some(form.phone.clone()).filter(|p| !p.trim().is_empty());
     match ctx
         .state
         .app
@@ -117,6 +123,7 @@ async fn create_structure(
                 name: form.name.clone(),
                 kind: form.kind.clone(),
                 city,
+                phone,
                 annual_budget_eur: budget,
             },
         )

@@ -38,9 +38,10 @@ fn login_form(ctx: &Ctx, identifier: &str, error: Option<String>, status: Status
                 (ctx.csrf_field())
                 label for="identifier" { (ctx.t("login-identifier")) }
                 p.hint id="identifier-hint" { (ctx.t("login-identifier-hint")) }
-                input id="identifier" name="identifier" type="text" autocomplete="username" autocapitalize="none" spellcheck="false" required value=(identifier) aria-describedby="identifier-hint";
+                p.hint id="identifier-homonym" { (ctx.t("login-identifier-homonym")) }
+                input id="identifier" name="identifier" type="text" autocomplete="username" autocapitalize="none" spellcheck="false" required value=(identifier) aria-describedby="identifier-hint identifier-homonym";
                 label for="password" { (ctx.t("login-password")) }
-                input id="password" name="password" type="password" autocomplete="current-password" required;
+                (ctx.password_field(super::PasswordField { id: "password", name: "password", autocomplete: "current-password", hint: None, required: true, new: false }))
                 button.primary type="submit" { (ctx.t("action-login")) }
             }
             p { a href="/recover" { (ctx.t("login-forgot")) } }
@@ -126,6 +127,7 @@ async fn login_submit(
         totp: None,
         address,
         allow_pending: true,
+        language: ctx.picked_language.map(str::to_owned),
     };
     match ctx.state.app.login(req).await {
         Ok(LoginOutcome::Full { token, session }) => with_session_cookie(
@@ -293,7 +295,9 @@ fn recover_form(
             form method="post" action="/recover" {
                 (ctx.csrf_field())
                 label for="identifier" { (ctx.t("login-identifier")) }
-                input id="identifier" name="identifier" type="text" autocomplete="username" autocapitalize="none" spellcheck="false" required value=(identifier);
+                p.hint id="identifier-hint" { (ctx.t("login-identifier-hint")) }
+                p.hint id="identifier-homonym" { (ctx.t("login-identifier-homonym")) }
+                input id="identifier" name="identifier" type="text" autocomplete="username" autocapitalize="none" spellcheck="false" required value=(identifier) aria-describedby="identifier-hint identifier-homonym";
                 fieldset {
                     legend { (ctx.t("recover-source")) }
                     div.choice {
@@ -310,7 +314,7 @@ fn recover_form(
                 input id="recovery_code" name="recovery_code" type="text" autocapitalize="characters" autocomplete="off" spellcheck="false" required aria-describedby="code-hint";
                 label for="new_password" { (ctx.t("recover-new-password")) }
                 p.hint id="pw-hint" { (ctx.t("password-rules")) }
-                input id="new_password" name="new_password" type="password" autocomplete="new-password" required minlength="8" aria-describedby="pw-hint";
+                (ctx.password_field(super::PasswordField { id: "new_password", name: "new_password", autocomplete: "new-password", hint: Some("pw-hint"), required: true, new: true }))
                 button.primary type="submit" { (ctx.t("action-recover")) }
             }
             p.hint { (ctx.t("recover-no-code")) }
@@ -350,23 +354,26 @@ async fn recover_submit(
         address,
         in_person: form.source == "relay",
     };
+    let in_person = req.in_person;
     match ctx.state.app.recover(req).await {
         Ok(()) => ctx.page(
             &ctx.t("recover-done-title"),
             html! {
                 section.card.narrow {
                     h1 { (icon("check")) " " (ctx.t("recover-done-title")) }
-                    p { (ctx.t("recover-done-new-sheet")) }
+                    p { (ctx.t(if in_person { "recover-done-in-person" } else { "recover-done-new-sheet" })) }
                     p { a.button.primary href="/login" { (ctx.t("action-login")) } }
                 }
             },
         ),
-        Err(e) => recover_form(
-            &ctx,
-            &form.identifier,
-            Some(ctx.error_text(&e)),
-            Ctx::error_status(&e),
-        ),
+        Err(e) => {
+            // She lost her password: the message speaks of her identifier and her code.
+            let text = match e {
+                ServiceError::InvalidCredentials => ctx.t("error-invalid-recovery"),
+                _ => ctx.error_text(&e),
+            };
+            recover_form(&ctx, &form.identifier, Some(text), Ctx::error_status(&e))
+        }
     }
 }
 

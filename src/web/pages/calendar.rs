@@ -90,7 +90,7 @@ fn feed_body(ctx: &Ctx, feed: Option<&CalendarFeedView>, notice: Option<String>)
                     p.hint id="feed-warning" { (icon("key")) " " (ctx.t("feed-warning")) }
                     p {
                         @match &feed.last_read_at {
-                            Some(at) => (ctx.ta("feed-last-read", &[("when", super::organizer::when(ctx, at).into())])),
+                            Some(at) => (ctx.ta("feed-last-read", &[("when", ctx.moment(at).into())])),
                             None => (ctx.t("feed-never-read")),
                         }
                     }

@@ -2,31 +2,31 @@
 //! viewing, renaming, moving, expiry dates, sharing per relais, deleting), her journal in plain
 //! words, and the professional's view of what a person shares (plus adding and scanning).
 
+use super::incoming::{Mode, go, read_page_upload, upload_forms};
 use super::{
-    CheckedParts, Ctx, Fields, Page, Person, Post, Professional, Reader, Upload, icons::icon,
+    CheckedParts, Ctx, Fields, Notice, Page, Person, Post, Professional, Reader, Upload,
+    icons::icon,
 };
-use crate::domain::ItemKind;
+use crate::domain::{FolderPictogram, ItemKind};
 use crate::service::{
     DocumentPatch, DocumentView, FolderFilter, FolderView, JournalView, MAX_FILE_BYTES_CAP,
-    NewDocument, PageNumber, PreviewMeta, Received, RelayView, ScanPhotos, ServiceError, Session,
+    NamedRef, NewDocument, PageNumber, PreviewMeta, ServiceError, Session,
 };
 use crate::web::AppState;
-use crate::web::api::{content_response, receive_file};
+use crate::web::api::content_response;
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Path, Query};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use axum::routing::{get, post};
 use maud::{Markup, html};
 use serde::Deserialize;
 
 pub fn router() -> Router<AppState> {
     let upload_limit = DefaultBodyLimit::max(MAX_FILE_BYTES_CAP + 64 * 1024);
-    let scan_limit = DefaultBodyLimit::max(MAX_FILE_BYTES_CAP);
     Router::new()
         .route("/documents", get(list_page))
         .route("/documents/upload", post(upload_submit).layer(upload_limit))
-        .route("/documents/scan", post(scan_submit).layer(scan_limit))
         .route("/documents/{id}", get(document_page))
         .route("/documents/{id}/view", get(view_inline))
         .route("/documents/{id}/download", get(download))
@@ -46,16 +46,29 @@ pub fn router() -> Router<AppState> {
             "/pro/b/{bid}/documents",
             post(pro_upload).layer(upload_limit),
         )
-        .route("/pro/b/{bid}/scan", post(pro_scan).layer(scan_limit))
         .route("/pro/b/{bid}/documents/{id}", get(pro_document_page))
+        .route("/pro/b/{bid}/documents/{id}/edit", post(pro_edit_submit))
+        .route(
+            "/pro/b/{bid}/documents/{id}/delete",
+            post(pro_delete_submit),
+        )
 }
 
 /// `DD/MM/YYYY` from `YYYY-MM-DD...`, as people read dates here.
+/// (A calendar date: an expiry date, a birth date. A moment goes through `Ctx::day_of`.)
 pub fn day(iso: &str) -> String {
-    let d: Vec<&str> = iso.get(..10).unwrap_or(iso).split('-').collect();
-    match d.as_slice() {
-        [y, m, dd] => format!("{dd}/{m}/{y}"),
-        _ => iso.to_owned(),
+    crate::clock::day_first(iso)
+}
+
+/// A folder's pictogram: a ready-made folder's own, else a folder.
+fn folder_icon(f: &FolderView) -> &'static str {
+    match f.pictogram {
+        Some(FolderPictogram::Identity) => "id-card",
+        Some(FolderPictogram::Health) => "health",
+        Some(FolderPictogram::Housing) => "house",
+        Some(FolderPictogram::Income) => "money",
+        Some(FolderPictogram::Family) => "people",
+        Some(FolderPictogram::Other) | None => "folder",
     }
 }
 
@@ -67,7 +80,8 @@ fn type_icon(doc: &DocumentView) -> &'static str {
     }
 }
 
-fn document_card(ctx: &Ctx, doc: &DocumentView, href: &str) -> Markup {
+/// A document in a list; `mark`: who sees it (see [`Ctx::share_mark`]).
+fn document_card(ctx: &Ctx, doc: &DocumentView, href: &str, mark: &Markup) -> Markup {
     html! {
         li.doc {
             a href=(href) {
@@ -80,43 +94,11 @@ fn document_card(ctx: &Ctx, doc: &DocumentView, href: &str) -> Markup {
                     strong { (doc.name) }
                     span.hint {
                         (ctx.t(if doc.content_type == "application/pdf" { "doc-type-pdf" } else { "doc-type-photo" }))
-                        " · " (day(&doc.created_at))
+                        " · " (ctx.day_of(&doc.created_at))
                         @if let Some(e) = &doc.expires_on { " · " (ctx.locale.ta("doc-expires", &[("date", day(e).into())])) }
                     }
+                    (mark)
                 }
-            }
-        }
-    }
-}
-
-fn upload_forms(ctx: &Ctx, upload_action: &str, scan_action: &str, folder: Option<&str>) -> Markup {
-    html! {
-        section.card {
-            h2 { (icon("camera")) " " (ctx.t("doc-scan-title")) }
-            p.hint { (ctx.t("doc-scan-hint")) }
-            form.scan method="post" action=(scan_action) enctype="multipart/form-data" data-page-up=(ctx.t("doc-page-up")) data-page-down=(ctx.t("doc-page-down")) {
-                (ctx.csrf_field())
-                label for="scan-photos" { (ctx.t("doc-scan-photos")) }
-                input id="scan-photos" name="file" type="file" accept="image/*" capture="environment" multiple required;
-                div.scan-previews aria-live="polite" {}
-                label for="scan-name" { (ctx.t("doc-name")) " " span.hint { (ctx.t("optional")) } }
-                input id="scan-name" name="name" type="text";
-                button.primary type="submit" { (icon("camera")) " " (ctx.t("doc-scan-submit")) }
-                progress.upload-progress max="100" value="0" hidden {}
-            }
-        }
-        section.card {
-            h2 { (icon("plus")) " " (ctx.t("doc-add-title")) }
-            form.upload method="post" action=(upload_action) enctype="multipart/form-data" {
-                (ctx.csrf_field())
-                @if let Some(f) = folder { input type="hidden" name="folder_id" value=(f); }
-                label for="upload-file" { (ctx.t("doc-file")) }
-                p.hint id="upload-hint" { (ctx.ta("doc-file-hint", &[("max", ctx.state.app.config.storage.max_file_mb.into())])) }
-                input id="upload-file" name="file" type="file" accept="image/jpeg,image/png,image/webp,application/pdf" required aria-describedby="upload-hint";
-                label for="upload-name" { (ctx.t("doc-name")) " " span.hint { (ctx.t("optional")) } }
-                input id="upload-name" name="name" type="text";
-                button.primary type="submit" { (ctx.t("doc-add-submit")) }
-                progress.upload-progress max="100" value="0" hidden {}
             }
         }
     }
@@ -148,7 +130,7 @@ async fn list_page(
 }
 
 /// A folder's page of documents (`folder`: the folder, none for the top, and the page).
-async fn render_list(
+pub(super) async fn render_list(
     ctx: &Ctx,
     session: &Session,
     bid: &str,
@@ -190,27 +172,11 @@ async fn render_list(
             a href="/documents" { (icon("folder")) " " (ctx.t("section-documents")) }
             @for f in &trail { " › " a href={"/documents?folder=" (f.id)} { (f.name) } }
         }
-        h1 { (icon("folder")) " " (title) }
+        h1 { (icon(current.map_or("folder", folder_icon))) " " (title) }
         (super::field_error(&error))
-        @if !children.is_empty() {
-            ul.folders {
-                @for f in &children {
-                    li { a.button href={"/documents?folder=" (f.id)} { (icon("folder")) " " (f.name) } }
-                }
-            }
-        }
-        @if here.is_empty() && children.is_empty() && !docs.has_previous() {
-            p { (ctx.t("doc-none")) }
-        } @else {
-            ul.docs { @for d in here { (document_card(ctx, d, &format!("/documents/{}", d.id))) } }
-        }
-        (ctx.pager(&docs, |n| match &current_id {
-            Some(f) => format!("/documents?folder={f}&page={n}"),
-            None => format!("/documents?page={n}"),
-        }))
-        (upload_forms(ctx, "/documents/upload", "/documents/scan", current_id.as_deref()))
-        section.card {
-            h2 { (icon("folder")) " " (ctx.t("doc-new-folder")) }
+        (upload_forms(ctx, "/documents/upload", "/documents/scan", current_id.as_deref(), &ctx.t("doc-add-submit")))
+        details.card.fold {
+            summary { (icon("folder")) " " (ctx.t("doc-new-folder")) }
             form method="post" action="/folders" {
                 (ctx.csrf_field())
                 @if let Some(f) = &current_id { input type="hidden" name="parent_id" value=(f); }
@@ -219,9 +185,25 @@ async fn render_list(
                 button type="submit" { (ctx.t("action-create")) }
             }
         }
+        @if !children.is_empty() {
+            ul.folders {
+                @for f in &children {
+                    li { a.button href={"/documents?folder=" (f.id)} { (icon(folder_icon(f))) " " (f.name) } }
+                }
+            }
+        }
+        @if here.is_empty() && children.is_empty() && !docs.has_previous() {
+            p { (ctx.t("doc-none")) }
+        } @else {
+            ul.docs { @for d in here { (document_card(ctx, d, &format!("/documents/{}", d.id), &ctx.share_mark(d.shared_with.len()))) } }
+        }
+        (ctx.pager(&docs, |n| match &current_id {
+            Some(f) => format!("/documents?folder={f}&page={n}"),
+            None => format!("/documents?page={n}"),
+        }))
         @if let Some(f) = current {
-            section.card {
-                h2 { (icon("settings")) " " (ctx.t("doc-folder-edit")) }
+            details.card.fold {
+                summary { (icon("settings")) " " (ctx.t("doc-folder-edit")) }
                 form method="post" action={"/folders/" (f.id) "/edit"} {
                     (ctx.csrf_field())
                     label for="folder-rename" { (ctx.t("doc-folder-name")) }
@@ -245,123 +227,35 @@ async fn render_list(
     })
 }
 
-/// A multipart form from a page: its file or photos (in order), text fields.
-struct PageUpload {
-    content: Option<(Option<String>, Received)>,
-    photos: ScanPhotos,
-    name: Option<String>,
-    folder_id: Option<String>,
-}
-
-/// Reads a page's upload form, whose token [`CheckedParts`] checked before any other part.
-/// One document streams into the safe as it arrives; photos to scan are kept in memory (together within
-/// `storage.in_memory_mb`, counted in the uploads' budget). Text parts are short; other parts
-/// are drained.
-async fn read_page_upload(
-    ctx: &Ctx,
-    session: &Session,
-    bid: &str,
-    mut form: CheckedParts,
-    mode: &Mode,
-) -> Result<PageUpload, ServiceError> {
-    let size_hint = form.body_len();
-    let mut out = PageUpload {
-        content: None,
-        photos: ctx.state.app.begin_scan(size_hint),
-        name: None,
-        folder_id: None,
-    };
-    while let Some(mut part) = form.next_part().await? {
-        match part.name() {
-            "name" => out.name = part.optional_text().await?,
-            "folder_id" => out.folder_id = part.optional_text().await?,
-            "file" => {
-                match mode {
-                    Mode::Upload if out.content.is_none() => {
-                        let name = part.file_name().map(str::to_owned);
-                        // A file input left empty still sends a part with no bytes.
-                        match receive_file(&ctx.state.app, session, bid, &mut part, size_hint).await
-                        {
-                            Ok(content) => out.content = Some((name, content)),
-                            Err(ServiceError::Invalid(i)) if i.code == "required" => {}
-                            Err(e) => return Err(e),
-                        }
-                    }
-                    Mode::Upload => part.discard().await?,
-                    Mode::Scan => {
-                        out.photos.start_photo()?;
-                        while let Some(chunk) = part.chunk().await? {
-                            out.photos.push(&chunk).await?;
-                        }
-                    }
-                }
-            }
-            _ => part.discard().await?,
-        }
-    }
-    if out.content.is_none() && out.photos.is_empty() {
-        return Err(ServiceError::Invalid(crate::domain::InvalidInput::new(
-            "file", "required",
-        )));
-    }
-    Ok(out)
-}
-
-/// After an upload: a redirect for a plain form; for app.js's upload, the location in a header
-/// (following a redirect inside the request would load the page twice).
-fn go(ctx: &Ctx, location: &str) -> Response {
-    if ctx.xhr_upload
-        && let Ok(v) = axum::http::HeaderValue::from_str(location)
-    {
-        let mut res = StatusCode::NO_CONTENT.into_response();
-        res.headers_mut().insert("x-consigne-location", v);
-        return res;
-    }
-    Redirect::to(location).into_response()
-}
-
-enum Mode {
-    Upload,
-    Scan,
-}
-
 async fn receive(
     ctx: &Ctx,
     session: &Session,
     bid: &str,
     multipart: CheckedParts,
-    mode: Mode,
 ) -> Result<DocumentView, ServiceError> {
-    let form = read_page_upload(ctx, session, bid, multipart, &mode).await?;
-    match (mode, form.content) {
-        (Mode::Upload, Some((file_name, content))) => {
-            ctx.state
-                .app
-                .upload_document(
-                    session,
-                    bid,
-                    NewDocument {
-                        content,
-                        file_name,
-                        name: form.name,
-                        folder_id: form.folder_id,
-                    },
-                )
-                .await
-        }
-        _ => {
-            ctx.state
-                .app
-                .scan_document(session, bid, form.photos, form.name)
-                .await
-        }
-    }
+    let form = read_page_upload(ctx, session, bid, multipart, &Mode::Upload).await?;
+    let Some((file_name, content)) = form.content else {
+        return Err(crate::domain::InvalidInput::new("file", "required").into());
+    };
+    ctx.state
+        .app
+        .upload_document(
+            session,
+            bid,
+            NewDocument {
+                content,
+                file_name,
+                name: form.name,
+                folder_id: form.folder_id,
+            },
+        )
+        .await
 }
 
-async fn person_receive(upload: Upload<Person>, mode: Mode) -> Response {
+async fn upload_submit(upload: Upload<Person>) -> Response {
     let Upload(ctx, Person { session, bid }, multipart) = upload;
-    match receive(&ctx, &session, &bid, multipart, mode).await {
-        Ok(doc) => go(&ctx, &format!("/documents/{}", doc.id)),
+    match receive(&ctx, &session, &bid, multipart).await {
+        Ok(doc) => go(&ctx, &format!("/documents/{}", doc.id), Notice::Added),
         Err(ServiceError::Forbidden) => ctx.bad_form(),
         Err(e) => {
             render_list(
@@ -377,29 +271,13 @@ async fn person_receive(upload: Upload<Person>, mode: Mode) -> Response {
     }
 }
 
-async fn upload_submit(upload: Upload<Person>) -> Response {
-    person_receive(upload, Mode::Upload).await
-}
-
-async fn scan_submit(upload: Upload<Person>) -> Response {
-    person_receive(upload, Mode::Scan).await
-}
-
-async fn pro_receive(bid: String, upload: Upload<Professional>, mode: Mode) -> Response {
+async fn pro_upload(Path(bid): Path<String>, upload: Upload<Professional>) -> Response {
     let Upload(ctx, Professional(session), multipart) = upload;
-    match receive(&ctx, &session, &bid, multipart, mode).await {
-        Ok(_) => go(&ctx, &format!("/pro/b/{bid}")),
+    match receive(&ctx, &session, &bid, multipart).await {
+        Ok(_) => go(&ctx, &format!("/pro/b/{bid}"), Notice::Added),
         Err(ServiceError::Forbidden) => ctx.bad_form(),
         Err(e) => ctx.error_page(&e),
     }
-}
-
-async fn pro_upload(Path(bid): Path<String>, upload: Upload<Professional>) -> Response {
-    pro_receive(bid, upload, Mode::Upload).await
-}
-
-async fn pro_scan(Path(bid): Path<String>, upload: Upload<Professional>) -> Response {
-    pro_receive(bid, upload, Mode::Scan).await
 }
 
 /// What a professional sees of a person's documents, and the forms to add some.
@@ -416,13 +294,85 @@ pub async fn pro_section(ctx: &Ctx, session: &Session, bid: &str, page: PageNumb
             @match &docs {
                 Ok(d) if d.items.is_empty() && !d.has_previous() => { p { (ctx.t("doc-none-shared")) } }
                 Ok(d) => {
-                    ul.docs { @for doc in &d.items { (document_card(ctx, doc, &format!("/pro/b/{bid}/documents/{}", doc.id))) } }
+                    @let mark = ctx.structure_mark();
+                    ul.docs { @for doc in &d.items { (document_card(ctx, doc, &format!("/pro/b/{bid}/documents/{}", doc.id), &mark)) } }
                     (ctx.pager(d, |n| format!("/pro/b/{bid}?page={n}#documents")))
                 }
                 Err(e) => { div.notice.error role="alert" { p { (ctx.error_text(e)) } } }
             }
         }
-        (upload_forms(ctx, &format!("/pro/b/{bid}/documents"), &format!("/pro/b/{bid}/scan"), None))
+        @if let Ok(d) = &docs {
+            (pro_corrections(ctx, bid, &d.items))
+        }
+        (upload_forms(ctx, &format!("/pro/b/{bid}/documents"), &format!("/pro/b/{bid}/scan"), None, &ctx.t("doc-add-submit-for-her")))
+    }
+}
+
+/// What the professional's structure added and the person has not made her own: she may
+/// correct its name and expiry date, or delete it (journaled for the person).
+fn pro_corrections(ctx: &Ctx, bid: &str, docs: &[DocumentView]) -> Markup {
+    html! {
+        @if docs.iter().any(|d| d.editable) {
+            section.card id="corrections" {
+                h2 { (icon("settings")) " " (ctx.t("doc-pro-corrections")) }
+                p.hint { (ctx.t("doc-pro-corrections-hint")) }
+                @for doc in docs.iter().filter(|d| d.editable) {
+                    details {
+                        summary { (doc.name) }
+                        form method="post" action={"/pro/b/" (bid) "/documents/" (doc.id) "/edit"} {
+                            (ctx.csrf_field())
+                            label for={"pro-name-" (doc.id)} { (ctx.t("doc-name")) }
+                            input id={"pro-name-" (doc.id)} name="name" type="text" required value=(doc.name);
+                            label for={"pro-expires-" (doc.id)} { (ctx.t("doc-expiry")) " " span.hint { (ctx.t("optional")) } }
+                            input id={"pro-expires-" (doc.id)} name="expires_on" type="date" value=(doc.expires_on.clone().unwrap_or_default());
+                            button.primary type="submit" { (ctx.t("action-save")) }
+                        }
+                        form method="post" action={"/pro/b/" (bid) "/documents/" (doc.id) "/delete"} {
+                            (ctx.csrf_field())
+                            p.hint { (ctx.t("doc-pro-delete-text")) }
+                            button.danger type="submit" { (ctx.t("doc-delete-confirm")) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct ProEditForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    expires_on: String,
+}
+
+/// A professional corrects a document her structure added (name, expiry date; never the
+/// person's folders).
+async fn pro_edit_submit(
+    Path((bid, id)): Path<(String, String)>,
+    Post(ctx, Professional(session), form): Post<Professional, ProEditForm>,
+) -> Response {
+    let expires = Some(form.expires_on.trim().to_owned()).filter(|v| !v.is_empty());
+    let patch = DocumentPatch {
+        name: Some(form.name),
+        folder_id: None,
+        expires_on: Some(expires),
+    };
+    match ctx.state.app.update_document(&session, &id, patch).await {
+        Ok(_) => ctx.redirect_with(&format!("/pro/b/{bid}#corrections"), Notice::Saved),
+        Err(e) => ctx.error_page(&e),
+    }
+}
+
+/// A professional deletes a document her structure added.
+async fn pro_delete_submit(
+    Path((bid, id)): Path<(String, String)>,
+    Post(ctx, Professional(session), _): Post<Professional>,
+) -> Response {
+    match ctx.state.app.delete_document(&session, &id).await {
+        Ok(()) => ctx.redirect_with(&format!("/pro/b/{bid}#documents"), Notice::Deleted),
+        Err(e) => ctx.error_page(&e),
     }
 }
 
@@ -445,7 +395,7 @@ async fn render_document(
     let ((doc, preview), folders, relays) = match tokio::try_join!(
         app.document_preview(session, id),
         app.list_folders(session, bid),
-        app.relays(session, bid)
+        app.relay_structures(session, bid)
     ) {
         Ok(v) => v,
         Err(e) => return ctx.error_page(&e),
@@ -472,7 +422,7 @@ async fn render_document(
                 button.primary type="submit" { (ctx.t("action-save")) }
             }
         }
-        p.hint { (ctx.locale.ta("doc-added-by", &[("who", if doc.created_by.kind == "beneficiary" { ctx.t("journal-you") } else { doc.created_by.display_name.clone() }.into()), ("date", day(&doc.created_at).into())])) }
+        p.hint { (ctx.locale.ta("doc-added-by", &[("who", if doc.created_by.kind == "beneficiary" { ctx.t("journal-you") } else { doc.created_by.display_name.clone() }.into()), ("date", ctx.day_of(&doc.created_at).into())])) }
         p { a.button.danger-outline href={"/documents/" (doc.id) "/delete"} { (ctx.t("doc-delete")) } }
     })
 }
@@ -673,7 +623,7 @@ async fn edit_submit(
         expires_on: Some(nonempty(&form.expires_on)),
     };
     match ctx.state.app.update_document(&session, &id, patch).await {
-        Ok(_) => Redirect::to(&format!("/documents/{id}")).into_response(),
+        Ok(_) => ctx.redirect_with(&format!("/documents/{id}"), Notice::Saved),
         Err(ServiceError::NotFound) => ctx.not_found(),
         Err(e) => {
             render_document(
@@ -695,7 +645,7 @@ async fn shares_submit(
     Post(ctx, Person { session, .. }, pairs): Post<Person, Fields>,
 ) -> Response {
     match apply_shares(&ctx, &session, ItemKind::Document, &id, &pairs).await {
-        Ok(()) => Redirect::to(&format!("/documents/{id}")).into_response(),
+        Ok(n) => ctx.redirect_with(&format!("/documents/{id}"), Notice::shares(n)),
         Err(e) => ctx.error_page(&e),
     }
 }
@@ -705,7 +655,7 @@ pub(super) fn who_sees(
     ctx: &Ctx,
     title: &str,
     action: &str,
-    relays: &[RelayView],
+    relays: &[NamedRef],
     shared_with: &[String],
 ) -> Markup {
     html! {
@@ -720,8 +670,8 @@ pub(super) fn who_sees(
                         legend { (ctx.t("doc-share-legend")) }
                         @for r in relays {
                             div.choice {
-                                input type="checkbox" id={"share-" (r.structure.id)} name="sid" value=(r.structure.id) checked[shared_with.contains(&r.structure.id)];
-                                label for={"share-" (r.structure.id)} { (r.structure.name) }
+                                input type="checkbox" id={"share-" (r.id)} name="sid" value=(r.id) checked[shared_with.contains(&r.id)];
+                                label for={"share-" (r.id)} { (r.name) }
                             }
                         }
                     }
@@ -733,23 +683,26 @@ pub(super) fn who_sees(
 }
 
 /// Shares the item with exactly the relais the form's `sid` boxes name: one service call, one
-/// transaction.
+/// transaction. How many relais see it now.
 pub(super) async fn apply_shares(
     ctx: &Ctx,
     session: &Session,
     kind: ItemKind,
     id: &str,
     form: &[(String, String)],
-) -> Result<(), ServiceError> {
-    let wanted: Vec<String> = form
+) -> Result<usize, ServiceError> {
+    let mut wanted: Vec<String> = form
         .iter()
         .filter(|(k, _)| k == "sid")
         .map(|(_, v)| v.clone())
         .collect();
+    wanted.sort_unstable();
+    wanted.dedup();
     ctx.state
         .app
         .set_item_shares(session, kind, id, &wanted)
-        .await
+        .await?;
+    Ok(wanted.len())
 }
 
 async fn delete_confirm(
@@ -777,7 +730,7 @@ async fn delete_submit(
     Post(ctx, Person { session, .. }, _): Post<Person>,
 ) -> Response {
     match ctx.state.app.delete_document(&session, &id).await {
-        Ok(()) => Redirect::to("/documents").into_response(),
+        Ok(()) => ctx.redirect_with("/documents", Notice::Deleted),
         Err(e) => ctx.error_page(&e),
     }
 }
@@ -800,7 +753,7 @@ async fn folder_submit(
         .create_folder(&session, &bid, &form.name, parent)
         .await
     {
-        Ok(f) => Redirect::to(&format!("/documents?folder={}", f.id)).into_response(),
+        Ok(f) => ctx.redirect_with(&format!("/documents?folder={}", f.id), Notice::Added),
         Err(e) => {
             render_list(
                 &ctx,
@@ -828,8 +781,9 @@ async fn journal_page(Page(ctx, Person { session, bid }): Page<Person>) -> Respo
     ctx.page(&ctx.t("section-journal"), html! {
         h1 { (icon("journal")) " " (ctx.t("section-journal")) }
         p { (ctx.t("journal-intro")) }
+        p.hint id="journal-zone" { (ctx.ta("times-note", &[("city", crate::clock::zone_city(&ctx.state.app.config.reminders.time_zone).into())])) }
         ol.journal {
-            @for line in journal_lines(&entries) {
+            @for line in journal_lines(&entries, |at| ctx.day_of(at)) {
                 @let e = line.entry;
                 @let who = match e.actor.kind.as_str() {
                     "beneficiary" => ctx.t("journal-you"),
@@ -844,7 +798,7 @@ async fn journal_page(Page(ctx, Person { session, bid }): Page<Person>) -> Respo
                 li.(if failed { "failure" } else { "success" }) {
                     span.journal-icon { (icon(if failed { "warning" } else { journal_icon(&e.action) })) }
                     span.journal-text {
-                        time datetime=(e.at) { (day(&e.at)) " " (e.at.get(11..16).unwrap_or_default()) }
+                        time datetime=(e.at) { (ctx.moment(&e.at)) }
                         " — "
                         (journal_sentence(&ctx, e, line.times, who, what))
                     }
@@ -864,7 +818,7 @@ struct JournalLine<'a> {
 /// Her journal's entries as lines, newest first: her own views of one item on one day are one
 /// line ("You viewed Passeport 5 times"), at the place of the newest; everything else, and
 /// anyone else's view, stays a line of its own.
-fn journal_lines(entries: &[JournalView]) -> Vec<JournalLine<'_>> {
+fn journal_lines(entries: &[JournalView], day: impl Fn(&str) -> String) -> Vec<JournalLine<'_>> {
     let mut lines: Vec<JournalLine<'_>> = Vec::with_capacity(entries.len());
     let mut seen: std::collections::HashMap<(String, &str, &str), usize> =
         std::collections::HashMap::new();
@@ -925,7 +879,7 @@ fn journal_icon(action: &str) -> &'static str {
         "relay_left" | "recovery_relay_added" | "recovery_relay_removed" => "relais",
         "structure_key_rotated" => "building",
         a if a.starts_with("invitation") => "invitation",
-        a if a.starts_with("phone") => "phone",
+        a if a.starts_with("phone") || a.starts_with("structure_phone") => "phone",
         a if a.starts_with("calendar_feed") => "calendar",
         a if a.starts_with("member") => "building",
         a if a.starts_with("folder") => "folder",
@@ -945,7 +899,8 @@ fn journal_icon(action: &str) -> &'static str {
         a if a.ends_with("_renamed")
             || a.ends_with("_moved")
             || a.ends_with("_updated")
-            || a.ends_with("_expiry_set") =>
+            || a.ends_with("_expiry_set")
+            || a.ends_with("_expiry_removed") =>
         {
             "edit"
         }
@@ -964,7 +919,7 @@ async fn folder_edit(
         .update_folder(&session, &bid, &id, Some(&form.name), Some(parent))
         .await
     {
-        Ok(f) => Redirect::to(&format!("/documents?folder={}", f.id)).into_response(),
+        Ok(f) => ctx.redirect_with(&format!("/documents?folder={}", f.id), Notice::Saved),
         Err(ServiceError::NotFound) => ctx.not_found(),
         Err(e) => {
             render_list(
@@ -985,7 +940,7 @@ async fn folder_delete(
     Post(ctx, Person { session, bid }, _): Post<Person>,
 ) -> Response {
     match ctx.state.app.delete_folder(&session, &bid, &id).await {
-        Ok(()) => Redirect::to("/documents").into_response(),
+        Ok(()) => ctx.redirect_with("/documents", Notice::Deleted),
         Err(e) => ctx.error_page(&e),
     }
 }

@@ -16,15 +16,17 @@
 //!   route).
 
 use super::AppState;
+use super::notices::{NOTICE_COOKIE, Notice};
 use crate::service::{ServiceError, Session, Stage};
 use crate::web::extract::{
-    constant_eq, cookie, csrf_cookie_name, page_locale, session_cookie_name, set_cookie,
+    LANG_COOKIE, constant_eq, cookie, csrf_cookie_name, page_locale, session_cookie_name,
+    set_cookie,
 };
 use crate::web::multipart::{MultipartForm, Part};
 use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
 use serde::de::DeserializeOwned;
@@ -41,10 +43,20 @@ pub struct Ctx {
     same_origin: bool,
     /// The request comes from app.js's upload (it shows progress, then follows the location).
     pub xhr_upload: bool,
+    /// What the previous action's redirect asked this page to say (pages read only).
+    notice: Option<Notice>,
+    /// Where this page is (path and query), when it was read with `GET`: the language picker
+    /// brings her back here. A page shown in answer to a form has none (its address may not
+    /// be read again).
+    pub here: Option<String>,
+    /// The language she chose with the picker (its cookie), if any: logging in keeps it.
+    pub picked_language: Option<&'static str>,
 }
 
 impl Ctx {
-    async fn resolve(headers: &HeaderMap, state: &AppState) -> Self {
+    /// A page read (`GET`/`HEAD`) shows the notice a redirect left.
+    async fn resolve(method: &Method, uri: &Uri, headers: &HeaderMap, state: &AppState) -> Self {
+        let read = is_read(method);
         let session = match cookie(headers, session_cookie_name(state)) {
             Some(token) => state.app.authenticate(token).await.ok(),
             None => None,
@@ -57,9 +69,19 @@ impl Ctx {
             }
             (None, _) => (hex::encode(consigne_vault::random_bytes::<16>()), true),
         };
+        let notice = cookie(headers, NOTICE_COOKIE)
+            .filter(|_| read)
+            .and_then(Notice::parse);
         Self {
             same_origin: same_origin(headers),
             xhr_upload: headers.contains_key("x-consigne-upload"),
+            notice,
+            here: is_read(method)
+                .then(|| uri.path_and_query().map(|p| p.as_str().to_owned()))
+                .flatten(),
+            picked_language: cookie(headers, LANG_COOKIE)
+                .and_then(|c| crate::domain::Language::parse(c).ok())
+                .map(|l| l.code()),
             state: state.clone(),
             session,
             locale,
@@ -78,6 +100,9 @@ impl Ctx {
             new_csrf_cookie: false,
             same_origin: true,
             xhr_upload: false,
+            notice: None,
+            here: None,
+            picked_language: None,
         }
     }
 
@@ -116,9 +141,18 @@ impl Ctx {
         html! { input type="hidden" name="_csrf" value=(self.csrf); }
     }
 
-    /// The page with headers: the anonymous CSRF cookie when it is new.
+    /// The page with headers: the anonymous CSRF cookie when it is new; the notice a redirect
+    /// left, shown once (its cookie cleared).
     pub fn render(&self, status: StatusCode, title: &str, body: Markup) -> Response {
+        let notice = self.notice.filter(|_| status.is_success());
+        let body = match notice {
+            Some(n) => html! { (self.notice_banner(n)) (body) },
+            None => body,
+        };
         let mut res = (status, super::layout(self, title, body)).into_response();
+        if notice.is_some() {
+            self.add_cookie(&mut res, NOTICE_COOKIE, "", Some(0));
+        }
         if self.new_csrf_cookie {
             self.add_cookie(
                 &mut res,
@@ -164,7 +198,7 @@ fn is_read(method: &Method) -> bool {
 impl FromRequestParts<AppState> for Ctx {
     type Rejection = Response;
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
-        let ctx = Self::resolve(&parts.headers, state).await;
+        let ctx = Self::resolve(&parts.method, &parts.uri, &parts.headers, state).await;
         if !is_read(&parts.method) {
             return Err(ctx.bad_form());
         }
@@ -241,6 +275,11 @@ session_role!(
 session_role!(
     /// Who reads items: the person on her safe, a professional on what is shared with her.
     Reader: "beneficiary", "professional"
+);
+session_role!(
+    /// Who scans a paper into a safe: the person into hers, a professional into the safe of a
+    /// person her structure follows (the service's policy decides which).
+    Scanner: "beneficiary", "professional"
 );
 session_role!(
     /// Any complete account (settings, password).
@@ -343,7 +382,7 @@ impl<T> IntoResponse for Refused<T> {
 impl<R: Role, T: DeserializeOwned + Send> FromRequest<AppState> for Post<R, T> {
     type Rejection = Refused<T>;
     async fn from_request(req: Request, state: &AppState) -> Result<Self, Refused<T>> {
-        let ctx = Ctx::resolve(req.headers(), state).await;
+        let ctx = Ctx::resolve(req.method(), req.uri(), req.headers(), state).await;
         if is_read(req.method()) {
             return Err(Refused::Out(ctx.bad_form()));
         }
@@ -381,7 +420,7 @@ pub struct Upload<R>(pub Ctx, pub R, pub CheckedParts);
 impl<R: Role> FromRequest<AppState> for Upload<R> {
     type Rejection = Response;
     async fn from_request(req: Request, state: &AppState) -> Result<Self, Response> {
-        let ctx = Ctx::resolve(req.headers(), state).await;
+        let ctx = Ctx::resolve(req.method(), req.uri(), req.headers(), state).await;
         if is_read(req.method()) {
             return Err(ctx.bad_form());
         }

@@ -7,10 +7,13 @@ mod calendar;
 mod documents;
 mod guards;
 mod icons;
+mod incoming;
+mod notices;
 mod organizer;
 mod person;
 mod pro;
 mod resets;
+mod scan;
 mod team;
 
 use super::AppState;
@@ -25,9 +28,11 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
+pub use notices::Notice;
+
 pub use guards::{
     Account, CheckedParts, Ctx, Fields, Leaving, NoFields, Page, Person, PlatformAdmin, Post,
-    Professional, Reader, Refused, SecondFactor, Signed, Staff, Upload, Visitor,
+    Professional, Reader, Refused, Scanner, SecondFactor, Signed, Staff, Upload, Visitor,
 };
 
 pub fn router() -> Router<AppState> {
@@ -53,6 +58,7 @@ pub fn router() -> Router<AppState> {
         .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
         .merge(auth::router())
         .merge(documents::router())
+        .merge(scan::router())
         .merge(calendar::router())
         .merge(organizer::router())
         .merge(person::router())
@@ -232,13 +238,16 @@ fn layout(ctx: &Ctx, title: &str, body: Markup) -> Markup {
                         div.top-actions {
                             form.lang method="post" action="/language" {
                                 (ctx.csrf_field())
+                                @if let Some(here) = ctx.here.as_deref().and_then(local_path) {
+                                    input type="hidden" name="next" value=(here);
+                                }
                                 label for="language-picker" { (icons::icon("language")) span.visually-hidden { (ctx.t("language-label")) } }
                                 select id="language-picker" name="language" {
                                     @for code in SUPPORTED {
                                         option value=(code) lang=(code) selected[*code == lang] { (native_name(code)) }
                                     }
                                 }
-                                button.small type="submit" { (ctx.t("action-change-language")) }
+                                button.small.lang-ok type="submit" { (icons::icon("check")) span { (ctx.t("action-change-language")) } }
                             }
                             @if ctx.fully_signed_in() {
                                 a.button.small.account href="/settings" { (icons::icon("settings")) span.visually-hidden { (ctx.t("section-settings")) } }
@@ -279,6 +288,52 @@ pub fn field_error(msg: &Option<String>) -> Markup {
     }
 }
 
+/// A password field and its "show the password" box.
+#[derive(Debug, Clone, Copy)]
+pub struct PasswordField<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    /// `current-password` or `new-password`.
+    pub autocomplete: &'a str,
+    /// The id of the hint that describes it.
+    pub hint: Option<&'a str>,
+    pub required: bool,
+    /// A new password: at least 8 characters.
+    pub new: bool,
+}
+
+impl Ctx {
+    /// A password field with a "show the password" box that works without JavaScript: the
+    /// field is a text field whose characters CSS hides (`-webkit-text-security`, which every
+    /// current browser knows) until the box is ticked (`:has(:checked)`); nothing goes to the
+    /// server to show it, and `autocomplete="off"` keeps the browser from remembering what was
+    /// typed. app.js makes it a real password field (the browser's own protections, its
+    /// password manager through `data-autocomplete`) whose type the box switches.
+    pub fn password_field(&self, f: PasswordField<'_>) -> Markup {
+        let show = format!("{}-show", f.id);
+        html! {
+            div.pw-field {
+                input.pw id=(f.id) name=(f.name) type="text" autocomplete="off" data-autocomplete=(f.autocomplete) autocapitalize="none" autocorrect="off" spellcheck="false" required[f.required] minlength=[f.new.then_some("8")] aria-describedby=[f.hint];
+                div.choice.pw-toggle {
+                    input.pw-show id=(show) type="checkbox" aria-controls=(f.id);
+                    label for=(show) { (self.t("password-show")) }
+                }
+            }
+        }
+    }
+}
+
+/// A phone number as people read it aloud: a French ten-digit number in pairs
+/// (`01 99 00 12 34`); any other as stored.
+pub fn phone_display(phone: &str) -> String {
+    if phone.len() == 10 && phone.starts_with('0') && phone.bytes().all(|b| b.is_ascii_digit()) {
+        let pairs: Vec<&str> = (0..5).filter_map(|i| phone.get(2 * i..2 * i + 2)).collect();
+        pairs.join(" ")
+    } else {
+        phone.to_owned()
+    }
+}
+
 pub fn raw(s: &str) -> PreEscaped<String> {
     PreEscaped(s.to_owned())
 }
@@ -305,7 +360,9 @@ pub async fn change_language(
     {
         return ctx.error_page(&e);
     }
-    let back = session.as_ref().map_or("/login", Ctx::home_path);
+    // Back where she was: a path of this site only (never an address elsewhere).
+    let back =
+        local_path(&form.next).unwrap_or_else(|| session.as_ref().map_or("/login", Ctx::home_path));
     let mut res = Redirect::to(back).into_response();
     ctx.add_cookie(&mut res, LANG_COOKIE, lang.code(), Some(365 * 24 * 3600));
     res
@@ -315,6 +372,64 @@ pub async fn change_language(
 pub struct LanguageForm {
     #[serde(default)]
     language: String,
+    /// The page the picker was on (`Ctx::here`).
+    #[serde(default)]
+    next: String,
+}
+
+/// `raw` when it is a path of this site that a redirect may go to: it starts with one `/`
+/// (`//host` and `/\host` name another site to browsers), holds no backslash, control
+/// character or space, and is not absurdly long. Anything else is refused (`None`): the
+/// picker never sends anyone elsewhere.
+pub fn local_path(raw: &str) -> Option<&str> {
+    let rest = raw.strip_prefix('/')?;
+    let ok = raw.len() <= 1024
+        && !rest.starts_with(['/', '\\'])
+        && !raw
+            .chars()
+            .any(|c| c == '\\' || c.is_control() || c.is_whitespace())
+        && !raw.starts_with("/language");
+    ok.then_some(raw)
+}
+
+/// Times as pages show them: local (the platform's time zone), to the minute, through
+/// `clock::local`; the zone is told where it matters (slips, printed papers, the journal).
+impl Ctx {
+    fn zone(&self) -> jiff::tz::TimeZone {
+        crate::clock::zone(&self.state.app.config.reminders.time_zone)
+    }
+
+    fn local(&self, at: &str) -> Option<crate::clock::LocalTime> {
+        crate::clock::local_rfc3339(&self.zone(), at)
+    }
+
+    /// `DD/MM/YYYY HH:MM` of an RFC 3339 moment, in local time.
+    pub fn moment(&self, at: &str) -> String {
+        match self.local(at) {
+            Some(l) => format!("{} {}", crate::clock::day_first(&l.date), l.time),
+            None => at.to_owned(),
+        }
+    }
+
+    /// The same, saying the zone: `14/03/2027 04:57 (heure de Paris)`.
+    pub fn moment_zoned(&self, at: &str) -> String {
+        self.moment_zoned_in(&self.locale, at)
+    }
+
+    /// The same, the zone named in `locale` (a paper printed in her language).
+    pub fn moment_zoned_in(&self, locale: &crate::i18n::Locale, at: &str) -> String {
+        let city = crate::clock::zone_city(&self.state.app.config.reminders.time_zone);
+        let zone = locale.ta("time-zone-name", &[("city", city.into())]);
+        format!("{} ({zone})", self.moment(at))
+    }
+
+    /// The local date of a moment, `DD/MM/YYYY`.
+    pub fn day_of(&self, at: &str) -> String {
+        match self.local(at) {
+            Some(l) => crate::clock::day_first(&l.date),
+            None => crate::clock::day_first(at),
+        }
+    }
 }
 
 /// Lists by the page: the page number asked, the links to the neighbouring pages.
@@ -350,5 +465,49 @@ impl Ctx {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{local_path, phone_display};
+
+    #[test]
+    fn french_numbers_are_shown_in_pairs() {
+        assert_eq!(phone_display("0199001234"), "01 99 00 12 34");
+        assert_eq!(phone_display("+33199001234"), "+33199001234");
+        assert_eq!(phone_display("115"), "115");
+    }
+
+    #[test]
+    fn only_paths_of_this_site_are_places_to_go_back_to() {
+        // An encoded line break is a path like any other: the server never decodes it back.
+        for ok in [
+            "/",
+            "/home",
+            "/documents?folder=abc&page=2",
+            "/pro/b/1234",
+            "/login",
+            "/%0d%0aSet-Cookie:x",
+        ] {
+            assert_eq!(local_path(ok), Some(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "home",
+            "https://evil.example/",
+            "//evil.example/",
+            "/\\evil.example/",
+            "/\\/evil.example",
+            "\\\\evil.example",
+            "/ /evil.example",
+            "/\t/evil.example",
+            "/home\r\nLocation: https://evil.example",
+            "/language",
+            "javascript:alert(1)",
+        ] {
+            assert_eq!(local_path(bad), None, "{bad:?}");
+        }
+        assert_eq!(local_path(&format!("/{}", "a".repeat(2000))), None);
     }
 }

@@ -4,14 +4,14 @@
 //! kind comes from the matched path.
 
 use super::documents::apply_shares;
-use super::{Ctx, Fields, Page, Person, Post, Professional, Reader, icons::icon};
+use super::{Ctx, Fields, Notice, Page, Person, Post, Professional, Reader, icons::icon};
 use crate::service::{ItemFields, ItemKind, ItemView, ReminderView, ServiceError, Session};
 use crate::web::AppState;
 use axum::Router;
 use axum::extract::{FromRequestParts, MatchedPath, Path, Query};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use axum::routing::{get, post};
 use maud::{Markup, html};
 use serde::Deserialize;
@@ -72,15 +72,6 @@ fn msg(kind: ItemKind, what: &str) -> String {
     match what {
         "section" => format!("section-{}", kind.plural()),
         other => format!("{}-{other}", kind.as_str()),
-    }
-}
-
-/// `DD/MM/YYYY HH:MM` of an RFC 3339 UTC time, as the journal shows times.
-/// An event's time as she reads it: in the platform's time zone (`[reminders] time_zone`).
-pub(super) fn when(ctx: &Ctx, at: &str) -> String {
-    match crate::service::local_date_time(&ctx.state.app.config, at) {
-        Some((date, time)) => format!("{} {time}", super::documents::day(&date)),
-        None => at.to_owned(),
     }
 }
 
@@ -210,8 +201,8 @@ fn form_fields(ctx: &Ctx, kind: ItemKind, v: &Map<String, Value>) -> Markup {
     }
 }
 
-/// How one item reads in a list: never a note's text.
-fn list_entry(ctx: &Ctx, item: &ItemView, href: &str) -> Markup {
+/// How one item reads in a list: never a note's text; who sees it (`mark`).
+fn list_entry(ctx: &Ctx, item: &ItemView, href: &str, mark: &Markup) -> Markup {
     html! {
         li.item {
             @match &item.fields {
@@ -223,19 +214,29 @@ fn list_entry(ctx: &Ctx, item: &ItemView, href: &str) -> Markup {
                 ItemFields::Event(e) => {
                     a href=(href) {
                         (icon("calendar")) " "
-                        time datetime=(e.starts_at) dir="ltr" { (when(ctx, &e.starts_at)) }
+                        time datetime=(e.starts_at) dir="ltr" { (ctx.moment(&e.starts_at)) }
                         " — " (e.title)
                     }
                     @if let Some(l) = &e.location { " · " (l) }
                     @if !e.reminders.is_empty() { " " span.hint title=(ctx.t("field-reminders")) { (icon("bell")) } }
                 }
             }
+            (mark)
         }
     }
 }
 
-/// `nested`: inside a section of the professional's page (its headings one level down).
+/// `nested`: inside a section of the professional's page (its headings one level down, and
+/// every item is shared with her structure).
 fn item_list(ctx: &Ctx, kind: ItemKind, items: &[ItemView], nested: bool) -> Markup {
+    let entry = |i: &ItemView, href: &str| {
+        let mark = if nested {
+            ctx.structure_mark()
+        } else {
+            ctx.share_mark(i.shared_with.len())
+        };
+        list_entry(ctx, i, href, &mark)
+    };
     html! {
         @if items.is_empty() {
             p { (ctx.t(&msg(kind, if nested { "none-shared" } else { "none" }))) }
@@ -244,14 +245,14 @@ fn item_list(ctx: &Ctx, kind: ItemKind, items: &[ItemView], nested: bool) -> Mar
             @let (past, upcoming): (Vec<&ItemView>, Vec<&ItemView>) = items.iter().partition(|i| matches!(&i.fields, ItemFields::Event(e) if e.starts_at < now));
             @if !upcoming.is_empty() {
                 @if nested { h3 { (ctx.t("event-upcoming")) } } @else { h2 { (ctx.t("event-upcoming")) } }
-                ul.items { @for i in &upcoming { (list_entry(ctx, i, &format!("/events/{}", i.id))) } }
+                ul.items { @for i in &upcoming { (entry(i, &format!("/events/{}", i.id))) } }
             }
             @if !past.is_empty() {
                 @if nested { h3 { (ctx.t("event-past")) } } @else { h2 { (ctx.t("event-past")) } }
-                ul.items { @for i in past.iter().rev() { (list_entry(ctx, i, &format!("/events/{}", i.id))) } }
+                ul.items { @for i in past.iter().rev() { (entry(i, &format!("/events/{}", i.id))) } }
             }
         } @else {
-            ul.items { @for i in items { (list_entry(ctx, i, &format!("/{}/{}", kind.plural(), i.id))) } }
+            ul.items { @for i in items { (entry(i, &format!("/{}/{}", kind.plural(), i.id))) } }
         }
     }
 }
@@ -355,8 +356,13 @@ async fn save(post: Post<Person, Fields>, kind: ItemKind, id: Option<String>) ->
             format!("/{}/{id}/edit", kind.plural()),
         ),
     };
+    let notice = if id.is_none() {
+        Notice::Added
+    } else {
+        Notice::Saved
+    };
     match saved {
-        Ok(item) => Redirect::to(&format!("/{}/{}", kind.plural(), item.id)).into_response(),
+        Ok(item) => ctx.redirect_with(&format!("/{}/{}", kind.plural(), item.id), notice),
         Err(e @ ServiceError::Invalid(_)) => {
             let mut values = input;
             values.extend(
@@ -381,7 +387,9 @@ fn reminder_text(ctx: &Ctx, minutes: u32) -> String {
 
 /// What an item says, for the person and for a professional it is shared with.
 /// An item's fields; for an event, with what became of each reminder (`statuses`).
-fn item_details(ctx: &Ctx, item: &ItemView, statuses: &[ReminderView]) -> Markup {
+/// `phone_link`: where a reminder without a phone number sends to add one (her phone page, or
+/// her file for a professional).
+fn item_details(ctx: &Ctx, item: &ItemView, statuses: &[ReminderView], phone_link: &str) -> Markup {
     html! {
         @match &item.fields {
             ItemFields::Contact(c) => {
@@ -395,7 +403,7 @@ fn item_details(ctx: &Ctx, item: &ItemView, statuses: &[ReminderView]) -> Markup
             ItemFields::Note(n) => { div.multiline.note-body { (n.body) } }
             ItemFields::Event(e) => {
                 dl {
-                    dt { (ctx.t("field-date")) } dd { time datetime=(e.starts_at) dir="ltr" { (when(ctx, &e.starts_at)) } }
+                    dt { (ctx.t("field-date")) } dd { time datetime=(e.starts_at) dir="ltr" { (ctx.moment(&e.starts_at)) } }
                     @if let Some(l) = &e.location { dt { (ctx.t("field-location")) } dd { (l) } }
                     @if let Some(x) = &e.comment { dt { (ctx.t("field-comment")) } dd.multiline { (x) } }
                     @if !e.reminders.is_empty() {
@@ -405,6 +413,9 @@ fn item_details(ctx: &Ctx, item: &ItemView, statuses: &[ReminderView]) -> Markup
                                 (icon("bell")) " " (reminder_text(ctx, r.minutes_before))
                                 @if let Some(st) = statuses.iter().find(|s| s.minutes_before == i64::from(r.minutes_before)) {
                                     " · " span.reminder-status { (ctx.t(&format!("reminder-status-{}", st.status))) }
+                                    @if st.status == "no_phone" {
+                                        " · " a href=(phone_link) { (icon("phone")) " " (ctx.t("reminder-add-phone")) }
+                                    }
                                 }
                             }
                         } } }
@@ -412,7 +423,7 @@ fn item_details(ctx: &Ctx, item: &ItemView, statuses: &[ReminderView]) -> Markup
                 }
             }
         }
-        p.hint { (ctx.ta("item-added-by", &[("who", if item.created_by.kind == "beneficiary" { ctx.t("journal-you") } else { item.created_by.display_name.clone() }.into()), ("date", super::documents::day(&item.created_at).into())])) }
+        p.hint { (ctx.ta("item-added-by", &[("who", if item.created_by.kind == "beneficiary" { ctx.t("journal-you") } else { item.created_by.display_name.clone() }.into()), ("date", ctx.day_of(&item.created_at).into())])) }
     }
 }
 
@@ -439,10 +450,10 @@ async fn item_page(
         return ctx.page(item.fields.title(), html! {
             nav.breadcrumbs { a href={"/pro/b/" (item.beneficiary_id)} { (icon("person")) " " (ctx.t("item-back-to-file")) } }
             h1 { (icon(kind_icon(kind))) " " (item.fields.title()) }
-            (item_details(&ctx, &item, &statuses))
+            (item_details(&ctx, &item, &statuses, &format!("/pro/b/{}#phone", item.beneficiary_id)))
         });
     };
-    let relays = match app.relays(&session, &bid).await {
+    let relays = match app.relay_structures(&session, &bid).await {
         Ok(r) => r,
         Err(e) => return ctx.error_page(&e),
     };
@@ -450,7 +461,7 @@ async fn item_page(
     ctx.page(item.fields.title(), html! {
         nav.breadcrumbs { a href={"/" (kind.plural())} { (icon(kind_icon(kind))) " " (ctx.t(&msg(kind, "section"))) } }
         h1 { (icon(kind_icon(kind))) " " (item.fields.title()) }
-        (item_details(&ctx, &item, &statuses))
+        (item_details(&ctx, &item, &statuses, "/phone"))
         p { a.button href={(base) "/edit"} { (icon("settings")) " " (ctx.t("item-edit")) } }
         (super::documents::who_sees(&ctx, &ctx.t("item-who-sees"), &format!("{base}/shares"), &relays, &item.shared_with))
         p { a.button.danger-outline href={(base) "/delete"} { (ctx.t("item-delete")) } }
@@ -491,7 +502,7 @@ async fn shares_submit(
     Post(ctx, Person { session, .. }, pairs): Post<Person, Fields>,
 ) -> Response {
     match apply_shares(&ctx, &session, kind, &id, &pairs).await {
-        Ok(()) => Redirect::to(&format!("/{}/{id}", kind.plural())).into_response(),
+        Ok(n) => ctx.redirect_with(&format!("/{}/{id}", kind.plural()), Notice::shares(n)),
         Err(e) => ctx.error_page(&e),
     }
 }
@@ -524,7 +535,7 @@ async fn delete_submit(
     Post(ctx, Person { session, .. }, _): Post<Person>,
 ) -> Response {
     match ctx.state.app.delete_item(&session, kind, &id).await {
-        Ok(()) => Redirect::to(&format!("/{}", kind.plural())).into_response(),
+        Ok(()) => ctx.redirect_with(&format!("/{}", kind.plural()), Notice::Deleted),
         Err(e) => ctx.error_page(&e),
     }
 }
@@ -543,7 +554,7 @@ async fn pro_create(
         .create_item(&session, &bid, kind, &input)
         .await
     {
-        Ok(_) => Redirect::to(&format!("/pro/b/{bid}")).into_response(),
+        Ok(_) => ctx.redirect_with(&format!("/pro/b/{bid}"), Notice::Added),
         Err(e) => ctx.error_page(&e),
     }
 }

@@ -1,11 +1,11 @@
 //! The person's own pages: home with big pictogram tiles, her relais and invitations, settings.
 
-use super::{Account, Ctx, Page, Person, Post, icons::icon};
+use super::{Account, Ctx, Notice, Page, Person, Post, icons::icon};
 use crate::web::AppState;
 use crate::web::extract::ClientAddr;
 use axum::Router;
 use axum::extract::Path;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use axum::routing::{get, post};
 use maud::{Markup, html};
 use serde::Deserialize;
@@ -24,11 +24,6 @@ pub fn router() -> Router<AppState> {
         .route("/account/delete", post(delete_account))
 }
 
-/// `YYYY-MM-DD` of a timestamp, for messages.
-fn day(at: i64) -> String {
-    crate::clock::rfc3339(at).chars().take(10).collect()
-}
-
 fn tile(href: &str, icon_name: &str, label: &str, badge: Option<usize>) -> Markup {
     html! {
         a.tile href=(href) {
@@ -39,13 +34,13 @@ fn tile(href: &str, icon_name: &str, label: &str, badge: Option<usize>) -> Marku
     }
 }
 
+/// How many papers to renew the home page names; the others are counted.
+const RENEW_SHOWN: usize = 5;
+
 async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
     // Papers whose expiry date is past or within the first reminder's delay, soonest first.
     let now = ctx.state.app.now();
-    let today = crate::clock::rfc3339(now)
-        .get(..10)
-        .unwrap_or_default()
-        .to_owned();
+    let today = crate::clock::local(&ctx.zone(), now).date;
     let horizon_days = i64::from(
         ctx.state
             .app
@@ -57,14 +52,13 @@ async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
             .max()
             .unwrap_or(60),
     );
-    let horizon = crate::clock::rfc3339(now + horizon_days * 86_400)
-        .get(..10)
-        .unwrap_or_default()
-        .to_owned();
-    let (relays, invitations, expiring) = match tokio::try_join!(
-        ctx.state.app.relays(&session, &bid),
+    let horizon = crate::clock::local(&ctx.zone(), now + horizon_days * 86_400).date;
+    let (relays, invitations, (expiring, expiring_total)) = match tokio::try_join!(
+        ctx.state.app.relay_structures(&session, &bid),
         ctx.state.app.my_invitations(&session),
-        ctx.state.app.papers_to_renew(&session, &horizon)
+        ctx.state
+            .app
+            .papers_to_renew(&session, &horizon, RENEW_SHOWN)
     ) {
         Ok(v) => v,
         Err(e) => return ctx.error_page(&e),
@@ -87,12 +81,22 @@ async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
                     p { (ctx.locale.ta("notice-failed-logins", &[("count", n.failed_logins.into())])) }
                 }
                 @if let Some(at) = n.recovered_at {
-                    p { (ctx.locale.ta("notice-recovered", &[("date", day(at).into())])) }
+                    p { (ctx.locale.ta(if n.recovered_in_person { "notice-recovered-in-person" } else { "notice-recovered" }, &[("date", ctx.moment_zoned(&crate::clock::rfc3339(at)).into())])) }
                 }
                 @if let Some(at) = n.password_changed_at {
-                    p { (ctx.locale.ta("notice-password-changed", &[("date", day(at).into())])) }
+                    p { (ctx.locale.ta("notice-password-changed", &[("date", ctx.moment_zoned(&crate::clock::rfc3339(at)).into())])) }
                 }
             }
+        }
+        // The tiles first: on a phone they all fit on the first screen.
+        nav.tiles aria-label=(ctx.t("home-sections")) {
+            (tile("/documents", "folder", &ctx.t("section-documents"), None))
+            (tile("/contacts", "contact", &ctx.t("section-contacts"), None))
+            (tile("/notes", "note", &ctx.t("section-notes"), None))
+            (tile("/events", "calendar", &ctx.t("section-events"), None))
+            (tile("/relays", "relais", &ctx.t("section-relais"), (!invitations.is_empty()).then_some(invitations.len())))
+            (tile("/journal", "journal", &ctx.t("section-journal"), None))
+            (tile("/settings", "settings", &ctx.t("section-settings"), None))
         }
         @if !invitations.is_empty() {
             div.notice role="status" {
@@ -109,16 +113,10 @@ async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
                         li { a href={"/documents/" (id)} { (ctx.locale.ta(id_text, &[("name", name.clone().into()), ("date", super::documents::day(date).into())])) } }
                     }
                 }
+                @if expiring_total > expiring.len() {
+                    p { a href="/documents" { (ctx.locale.ta("home-expiring-more", &[("count", ((expiring_total - expiring.len()) as i64).into())])) } }
+                }
             }
-        }
-        nav.tiles aria-label=(ctx.t("home-sections")) {
-            (tile("/documents", "folder", &ctx.t("section-documents"), None))
-            (tile("/contacts", "contact", &ctx.t("section-contacts"), None))
-            (tile("/notes", "note", &ctx.t("section-notes"), None))
-            (tile("/events", "calendar", &ctx.t("section-events"), None))
-            (tile("/relays", "relais", &ctx.t("section-relais"), (!invitations.is_empty()).then_some(invitations.len())))
-            (tile("/journal", "journal", &ctx.t("section-journal"), None))
-            (tile("/settings", "settings", &ctx.t("section-settings"), None))
         }
         section.card {
             h2 { (icon("relais")) " " (ctx.t("section-relais")) }
@@ -126,7 +124,7 @@ async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
                 p { (ctx.t("relais-none")) }
             } @else {
                 ul.plain {
-                    @for r in &relays { li { (icon("building")) " " (r.structure.name) } }
+                    @for r in &relays { li { (icon("building")) " " (r.name) } }
                 }
             }
         }
@@ -186,7 +184,7 @@ async fn relays_page(Page(ctx, Person { session, bid }): Page<Person>) -> Respon
         @for r in &relays {
             section.card {
                 h2 { (icon("building")) " " (r.structure.name) }
-                p { (ctx.locale.ta("relais-since", &[("date", super::documents::day(&r.since).into())])) }
+                p { (ctx.locale.ta("relais-since", &[("date", ctx.day_of(&r.since).into())])) }
                 @if r.recovery { p { (icon("key")) " " (ctx.t("relais-recovery")) } }
                 p.hint { (ctx.t("relais-recovery-consequence")) }
                 form method="post" action={"/relays/" (r.structure.id) "/recovery"} {
@@ -249,15 +247,20 @@ async fn leave_submit(
     Post(ctx, Person { session, bid }, _): Post<Person>,
 ) -> Response {
     match ctx.state.app.leave_relay(&session, &bid, &sid).await {
-        Ok(()) => Redirect::to("/relays").into_response(),
+        Ok(()) => ctx.redirect_with("/relays", Notice::RelayLeft),
         Err(e) => ctx.error_page(&e),
     }
 }
 
 async fn answer(post: Post<Person>, iid: String, yes: bool) -> Response {
     let Post(ctx, Person { session, .. }, _) = post;
+    let notice = if yes {
+        Notice::InvitationAccepted
+    } else {
+        Notice::InvitationDeclined
+    };
     match ctx.state.app.answer_invitation(&session, &iid, yes).await {
-        Ok(()) => Redirect::to("/relays").into_response(),
+        Ok(()) => ctx.redirect_with("/relays", notice),
         Err(e) => ctx.error_page(&e),
     }
 }
@@ -270,8 +273,26 @@ async fn decline(Path(iid): Path<String>, post: Post<Person>) -> Response {
     answer(post, iid, false).await
 }
 
-/// `person`: the settings of a person's safe show too.
-fn settings_body(ctx: &Ctx, person: bool, notice: Option<String>, error: Option<String>) -> Markup {
+/// Her phone number as her settings show it: `None` for staff or when it cannot be read,
+/// `Some(None)` when she has none.
+async fn phone_on_file(ctx: &Ctx, session: &crate::service::Session) -> Option<Option<String>> {
+    let bid = session.beneficiary_id.as_deref()?;
+    ctx.state
+        .app
+        .beneficiary_profile(session, bid)
+        .await
+        .ok()
+        .map(|p| p.phone)
+}
+
+/// `person`: the settings of a person's safe show too, with `phone`, her number on file.
+fn settings_body(
+    ctx: &Ctx,
+    person: bool,
+    phone: Option<Option<String>>,
+    notice: Option<String>,
+    error: Option<String>,
+) -> Markup {
     html! {
         h1 { (icon("settings")) " " (ctx.t("section-settings")) }
         @if let Some(n) = notice { div.notice.success role="status" { p { (n) } } }
@@ -290,10 +311,10 @@ fn settings_body(ctx: &Ctx, person: bool, notice: Option<String>, error: Option<
             form method="post" action="/settings/password" {
                 (ctx.csrf_field())
                 label for="current_password" { (ctx.t("settings-current-password")) }
-                input id="current_password" name="current_password" type="password" autocomplete="current-password" required;
+                (ctx.password_field(super::PasswordField { id: "current_password", name: "current_password", autocomplete: "current-password", hint: None, required: true, new: false }))
                 label for="new_password" { (ctx.t("settings-new-password")) }
                 p.hint id="pw-hint" { (ctx.t("password-rules")) }
-                input id="new_password" name="new_password" type="password" autocomplete="new-password" required minlength="8" aria-describedby="pw-hint";
+                (ctx.password_field(super::PasswordField { id: "new_password", name: "new_password", autocomplete: "new-password", hint: Some("pw-hint"), required: true, new: true }))
                 button.primary type="submit" { (ctx.t("action-save")) }
             }
         }
@@ -301,7 +322,10 @@ fn settings_body(ctx: &Ctx, person: bool, notice: Option<String>, error: Option<
             section.card {
                 h2 { (icon("phone")) " " (ctx.t("phone-title")) }
                 p { (ctx.t("phone-text")) }
-                p { a.button href="/phone" { (icon("phone")) " " (ctx.t("phone-title")) } }
+                @if let Some(number) = &phone {
+                    p { (super::resets::phone_status(ctx, number.as_deref())) }
+                }
+                p { a.button href="/phone" { (icon("phone")) " " (ctx.t(if matches!(phone, Some(Some(_))) { "phone-change" } else { "phone-add" })) } }
             }
             section.card {
                 h2 { (icon("print")) " " (ctx.t("new-sheet-title")) }
@@ -319,7 +343,7 @@ fn settings_body(ctx: &Ctx, person: bool, notice: Option<String>, error: Option<
                 form method="post" action="/account/delete" {
                     (ctx.csrf_field())
                     label for="delete-password" { (ctx.t("delete-account-password")) }
-                    input id="delete-password" name="password" type="password" autocomplete="current-password" required;
+                    (ctx.password_field(super::PasswordField { id: "delete-password", name: "password", autocomplete: "current-password", hint: None, required: true, new: false }))
                     button.danger type="submit" { (ctx.t("delete-account-confirm")) }
                 }
             }
@@ -329,9 +353,10 @@ fn settings_body(ctx: &Ctx, person: bool, notice: Option<String>, error: Option<
 
 async fn settings(Page(ctx, Account(session)): Page<Account>) -> Response {
     let person = session.kind == "beneficiary";
+    let phone = phone_on_file(&ctx, &session).await;
     ctx.page(
         &ctx.t("section-settings"),
-        settings_body(&ctx, person, None, None),
+        settings_body(&ctx, person, phone, None, None),
     )
 }
 
@@ -348,6 +373,7 @@ async fn change_password(
     Post(ctx, Account(session), form): Post<Account, PasswordForm>,
 ) -> Response {
     let person = session.kind == "beneficiary";
+    let phone = phone_on_file(&ctx, &session).await;
     match ctx
         .state
         .app
@@ -361,12 +387,18 @@ async fn change_password(
     {
         Ok(()) => ctx.page(
             &ctx.t("section-settings"),
-            settings_body(&ctx, person, Some(ctx.t("settings-password-changed")), None),
+            settings_body(
+                &ctx,
+                person,
+                phone,
+                Some(ctx.t("settings-password-changed")),
+                None,
+            ),
         ),
         Err(e) => ctx.render(
             Ctx::error_status(&e),
             &ctx.t("section-settings"),
-            settings_body(&ctx, person, None, Some(ctx.error_text(&e))),
+            settings_body(&ctx, person, phone, None, Some(ctx.error_text(&e))),
         ),
     }
 }
@@ -381,7 +413,7 @@ async fn recovery_submit(
         .set_recovery_relay(&session, &bid, &sid, form.enabled == "1")
         .await
     {
-        Ok(()) => Redirect::to("/relays").into_response(),
+        Ok(()) => ctx.redirect_with("/relays", Notice::Saved),
         Err(e) => ctx.error_page(&e),
     }
 }
@@ -442,10 +474,13 @@ async fn delete_account(
             crate::web::clear_site_data(&mut res);
             res
         }
-        Err(e) => ctx.render(
-            Ctx::error_status(&e),
-            &ctx.t("section-settings"),
-            settings_body(&ctx, true, None, Some(ctx.error_text(&e))),
-        ),
+        Err(e) => {
+            let phone = phone_on_file(&ctx, &session).await;
+            ctx.render(
+                Ctx::error_status(&e),
+                &ctx.t("section-settings"),
+                settings_body(&ctx, true, phone, None, Some(ctx.error_text(&e))),
+            )
+        }
     }
 }

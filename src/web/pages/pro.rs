@@ -226,7 +226,7 @@ fn open_form(
                     }
                     label for="password" { (ctx.t("open-password-field")) }
                     p.hint id="pw-hint" { (ctx.t("password-rules")) }
-                    input id="password" name="password" type="password" autocomplete="new-password" aria-describedby="pw-hint";
+                    (ctx.password_field(super::PasswordField { id: "password", name: "password", autocomplete: "new-password", hint: Some("pw-hint"), required: false, new: false }))
                 }
                 fieldset id="recovery-relay" {
                     legend { (ctx.t("open-recovery-legend")) }

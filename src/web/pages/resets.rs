@@ -5,6 +5,8 @@
 //! her or by her relais.
 
 use super::{Ctx, Page, Person, Post, Professional, icons::icon};
+use crate::domain::Identifier;
+use crate::i18n::Locale;
 use crate::service::{OpenedSafe, PendingReset, ServiceError, Session};
 use crate::web::AppState;
 use axum::Router;
@@ -30,18 +32,6 @@ pub fn router() -> Router<AppState> {
 struct PhoneForm {
     #[serde(default)]
     phone: String,
-}
-
-/// An RFC 3339 time as pages show it (`YYYY-MM-DD HH:MM UTC`).
-fn when(rfc3339: &str) -> String {
-    format!(
-        "{} UTC",
-        rfc3339
-            .replace('T', " ")
-            .trim_end_matches('Z')
-            .get(..16)
-            .unwrap_or_default()
-    )
 }
 
 fn back_to(ctx: &Ctx, status: StatusCode, title: &str, text: String, href: &str) -> Response {
@@ -71,7 +61,7 @@ async fn start_submit(
                 section.card.narrow id="reset-started" data-status=(started.status) {
                     h1 { (icon("key")) " " (ctx.t("reset-title")) }
                     @if let Some(from) = &started.usable_from {
-                        p { (ctx.ta("reset-delayed-text", &[("date", when(from).into())])) }
+                        p { (ctx.ta("reset-delayed-text", &[("date", ctx.moment_zoned(from).into())])) }
                     } @else {
                         p { (ctx.t("reset-awaiting-text")) }
                     }
@@ -105,7 +95,7 @@ pub(super) fn pending_section(ctx: &Ctx, resets: &[PendingReset]) -> Markup {
                         p { (ctx.ta("resets-pending-item", &[
                             ("person", r.person.name.clone().into()),
                             ("who", r.started_by.name.clone().into()),
-                            ("date", when(&r.started_at).into()),
+                            ("date", ctx.moment(&r.started_at).into()),
                         ])) }
                         @if r.status == "confirmed" {
                             p.hint { (ctx.t("resets-confirmed")) }
@@ -115,7 +105,7 @@ pub(super) fn pending_section(ctx: &Ctx, resets: &[PendingReset]) -> Markup {
                                 button.primary type="submit" { (icon("check")) " " (ctx.t("action-confirm-reset")) }
                             }
                         } @else if r.status == "delayed" {
-                            p.hint { (ctx.ta("resets-delayed-until", &[("date", when(&r.usable_from).into())])) }
+                            p.hint { (ctx.ta("resets-delayed-until", &[("date", ctx.moment_zoned(&r.usable_from).into())])) }
                         } @else {
                             p.hint { (ctx.t("resets-needs-colleague")) }
                         }
@@ -146,7 +136,7 @@ async fn confirm_submit(
                     li { (ctx.t("reset-step-2")) }
                     li { (ctx.t("reset-step-3-new-sheet")) }
                 }
-                p.hint { (ctx.ta("reset-valid-until", &[("date", when(&reset.expires_at).trim_end_matches(" UTC").to_owned().into())])) " UTC" }
+                p.hint { (ctx.ta("reset-valid-until", &[("date", ctx.moment_zoned(&reset.expires_at).into())])) }
             }
             div.actions.no-print {
                 button.js-print.primary type="button" hidden { (icon("print")) " " (ctx.t("action-print")) }
@@ -205,9 +195,9 @@ pub(super) async fn her_notices(ctx: &Ctx, session: &Session) -> Markup {
     html! {
         @if let Some(r) = reset {
             div.notice.error role="alert" id="reset-notice" {
-                p { (ctx.ta("notice-reset-started", &[("structure", r.structure.name.clone().into()), ("date", when(&r.started_at).into())])) }
+                p { (ctx.ta("notice-reset-started", &[("structure", r.structure.name.clone().into()), ("date", ctx.moment_zoned(&r.started_at).into())])) }
                 @if r.status == "delayed" {
-                    p { (ctx.ta("notice-reset-delayed", &[("date", when(&r.usable_from).into())])) }
+                    p { (ctx.ta("notice-reset-delayed", &[("date", ctx.moment_zoned(&r.usable_from).into())])) }
                 }
                 p { (ctx.t("notice-reset-not-you")) }
                 form method="post" action={"/resets/" (r.id) "/cancel"} {
@@ -257,14 +247,22 @@ async fn sheet_submit(Post(ctx, Person { session, .. }, _): Post<Person>) -> Res
     }
 }
 
+/// Set or change the number; a second form removes it (an empty number removes it too).
 fn phone_form(ctx: &Ctx, action: &str, current: Option<&str>) -> Markup {
     html! {
         form method="post" action=(action) {
             (ctx.csrf_field())
             label for="phone-number" { (ctx.t("field-phone")) }
             p.hint id="phone-hint" { (ctx.t("phone-hint")) }
-            input id="phone-number" name="phone" type="tel" autocomplete="off" value=(current.unwrap_or_default()) aria-describedby="phone-hint";
-            button type="submit" { (ctx.t("action-save")) }
+            input id="phone-number" name="phone" type="tel" autocomplete="off" dir="ltr" value=(current.unwrap_or_default()) aria-describedby="phone-hint";
+            button.primary type="submit" { (ctx.t("action-save")) }
+        }
+        @if current.is_some() {
+            form method="post" action=(action) {
+                (ctx.csrf_field())
+                input type="hidden" name="phone" value="";
+                button.danger-outline type="submit" { (ctx.t("phone-remove")) }
+            }
         }
     }
 }
@@ -278,6 +276,7 @@ async fn phone_page(Page(ctx, Person { session, bid }): Page<Person>) -> Respons
                 section.card.narrow {
                     h1 { (icon("phone")) " " (ctx.t("phone-title")) }
                     p { (ctx.t("phone-text")) }
+                    p { (phone_status(&ctx, p.phone.as_deref())) }
                     (phone_form(&ctx, "/phone", p.phone.as_deref()))
                     p { a href="/settings" { (ctx.t("action-cancel")) } }
                 }
@@ -287,10 +286,20 @@ async fn phone_page(Page(ctx, Person { session, bid }): Page<Person>) -> Respons
     }
 }
 
+/// The number on file, or that there is none (then no SMS reminder can be sent).
+pub(super) fn phone_status(ctx: &Ctx, current: Option<&str>) -> Markup {
+    html! {
+        @match current {
+            Some(p) => { (ctx.t("phone-current")) " " strong dir="ltr" { (p) } }
+            None => { strong { (ctx.t("phone-none")) } }
+        }
+    }
+}
+
 /// The phone form on a person's file, for her relais.
 pub(super) fn pro_phone_form(ctx: &Ctx, bid: &str, current: Option<&str>) -> Markup {
     html! {
-        details {
+        details id="phone" {
             summary { (icon("phone")) " " (ctx.t("phone-title")) }
             p.hint { (ctx.t("phone-pro-text")) }
             (phone_form(ctx, &format!("/pro/b/{bid}/phone"), current))
@@ -335,24 +344,77 @@ async fn pro_phone_submit(
 }
 
 /// The recovery sheet to print: at opening (back to `/pro`), or her new one (back to `/home`).
+/// It is printed in her language, with French beside it when hers is another (the people at
+/// a counter read French); what is the same in every language (her identifier and code, the
+/// site's address and its QR code to the login page, her recovery relais and their phone
+/// numbers) is printed once, with labels in both.
 pub(super) fn recovery_sheet(ctx: &Ctx, opened: &OpenedSafe, back: &str) -> Response {
+    let catalogs = ctx.state.catalogs.clone();
+    let hers = Locale::new(catalogs.clone(), &opened.language);
+    let french = (hers.lang != "fr").then(|| Locale::new(catalogs, "fr"));
+    let public = ctx.state.app.config.public_url.trim_end_matches('/');
+    let login_url = format!("{public}/login");
+    // The address as people type it: browsers add `https://` themselves.
+    let address = public.strip_prefix("https://").unwrap_or(public);
+    let made = crate::clock::rfc3339(ctx.state.app.now());
+    let both = |id: &str| {
+        html! {
+            (hers.t(id))
+            @if let Some(fr) = &french { " " span.fr lang="fr" dir="ltr" { (fr.t(id)) } }
+        }
+    };
+    let steps = |l: &Locale| {
+        html! {
+            section.sheet-text lang=(l.lang) dir=(l.dir()) {
+                h2 { (l.t("sheet-lost-title")) }
+                ol {
+                    li { (l.ta("sheet-lost-1", &[("address", address.into()), ("forgot", l.t("login-forgot").into())])) }
+                    li { (l.t("sheet-lost-2")) }
+                    li { (l.t("sheet-lost-3")) }
+                }
+                p.hint { (l.t("sheet-keep")) }
+                p.hint.sheet-made { (l.ta("sheet-made", &[("date", ctx.moment_zoned_in(l, &made).into())])) }
+            }
+        }
+    };
     ctx.page(&ctx.t("sheet-title"), html! {
-        article.sheet {
-            h1 { (icon("safe")) " " (ctx.t("sheet-title")) }
+        article.sheet lang=(hers.lang) dir=(hers.dir()) {
+            h1 { (icon("safe")) " " (both("sheet-title")) }
             p.sheet-name { (opened.display_name) }
-            dl.sheet-values {
-                dt { (ctx.t("sheet-identifier")) }
-                dd { code.big id="sheet-identifier" { (opened.identifier) } }
-                dt { (ctx.t("sheet-recovery-code")) }
-                dd { code.big id="sheet-recovery-code" { (opened.recovery_code) } }
+            div.sheet-top {
+                dl.sheet-values {
+                    dt { (both("sheet-identifier")) }
+                    dd { code.big dir="ltr" id="sheet-identifier" { (opened.identifier) } }
+                    dt { (both("sheet-recovery-code")) }
+                    dd { code.big dir="ltr" id="sheet-recovery-code" { (opened.recovery_code) } }
+                    dt { (both("sheet-address")) }
+                    dd { code dir="ltr" id="sheet-address" { (address) } }
+                    @if !opened.recovery_relays.is_empty() {
+                        dt { (both("sheet-relay")) }
+                        @for r in &opened.recovery_relays {
+                            dd.sheet-relay {
+                                strong { (r.name) }
+                                @if let Some(phone) = &r.phone { " · " (icon("phone")) " " span dir="ltr" { (super::phone_display(phone)) } }
+                            }
+                        }
+                    }
+                }
+                figure.sheet-qr {
+                    div.qr id="sheet-qr" role="img" aria-label=(hers.t("sheet-qr-label")) { (super::raw(&super::auth::qr_svg(&login_url))) }
+                    figcaption.hint { (both("sheet-qr-label")) }
+                }
             }
-            h2 { (ctx.t("sheet-lost-title")) }
-            ol {
-                li { (ctx.t("sheet-lost-1")) }
-                li { (ctx.t("sheet-lost-2")) }
-                li { (ctx.t("sheet-lost-3")) }
+            @if let Some(n) = Identifier::homonym_number(&opened.identifier) {
+                @let number = format!("-{n}");
+                p.sheet-homonym id="sheet-homonym" {
+                    strong { (hers.ta("sheet-homonym", &[("number", number.clone().into())])) }
+                    @if let Some(fr) = &french { " " span.fr lang="fr" dir="ltr" { (fr.ta("sheet-homonym", &[("number", number.into())])) } }
+                }
             }
-            p.hint { (ctx.t("sheet-keep")) }
+            div.sheet-texts {
+                (steps(&hers))
+                @if let Some(fr) = &french { (steps(fr)) }
+            }
         }
         @if let Some(p) = &opened.passphrase {
             section.card.no-print {

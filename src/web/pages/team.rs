@@ -20,6 +20,13 @@ pub fn router() -> Router<AppState> {
         .route("/s/{sid}/team", get(team_page).post(team_submit))
         .route("/s/{sid}/team/{pid}/approve", post(approve_submit))
         .route("/s/{sid}/team/{pid}/deactivate", post(deactivate_submit))
+        .route("/s/{sid}/phone", post(phone_submit))
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct PhoneForm {
+    #[serde(default)]
+    phone: String,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -32,18 +39,6 @@ struct ProfessionalForm {
     password: String,
     #[serde(default)]
     role: String,
-}
-
-/// `2026-12-01T10:00:00Z` as `2026-12-01 10:00 UTC`.
-fn when(rfc3339: &str) -> String {
-    format!(
-        "{} UTC",
-        rfc3339
-            .replace('T', " ")
-            .trim_end_matches('Z')
-            .get(..16)
-            .unwrap_or(rfc3339)
-    )
 }
 
 fn is_admin_of(session: &Session, sid: &str) -> bool {
@@ -94,7 +89,10 @@ async fn team(
     };
     ctx.render(status, &ctx.t("team-title"), html! {
         h1 { (icon("people")) " " (structure.name) }
-        p.hint { (ctx.t(super::structure_kind_label(structure.kind))) @if let Some(c) = &structure.city { " · " (c) } }
+        p.hint {
+            (ctx.t(super::structure_kind_label(structure.kind))) @if let Some(c) = &structure.city { " · " (c) }
+            @if let Some(p) = &structure.phone { " · " (icon("phone")) " " span dir="ltr" { (super::phone_display(p)) } }
+        }
         @if let Some(n) = notice { div.notice.success role="status" { p { (n) } } }
         (super::field_error(&error))
         @if !pending.is_empty() {
@@ -108,7 +106,7 @@ async fn team(
                             br;
                             span.hint { (ctx.ta("team-requested", &[
                                 ("name", m.requested_by.clone().unwrap_or_else(|| ctx.t("team-requested-unknown")).into()),
-                                ("date", when(&m.requested_at).into()),
+                                ("date", ctx.moment(&m.requested_at).into()),
                             ])) }
                             @if can_approve {
                                 form.inline method="post" action={"/s/" (sid) "/team/" (m.id) "/approve"} {
@@ -153,13 +151,23 @@ async fn team(
                     @for m in &former {
                         li {
                             (icon("person")) " " (m.display_name) " · " (m.email)
-                            @if let Some(d) = &m.decided_at { " · " (ctx.ta("team-deactivated-on", &[("date", when(d).into())])) }
+                            @if let Some(d) = &m.decided_at { " · " (ctx.ta("team-deactivated-on", &[("date", ctx.moment(d).into())])) }
                         }
                     }
                 }
             }
         }
         @if can_add {
+            section.card {
+                h2 { (icon("phone")) " " (ctx.t("field-structure-phone")) }
+                form method="post" action={"/s/" (sid) "/phone"} {
+                    (ctx.csrf_field())
+                    label for="structure-phone" { (ctx.t("field-structure-phone")) }
+                    p.hint id="structure-phone-hint" { (ctx.t("structure-phone-hint")) }
+                    input id="structure-phone" name="phone" type="tel" autocomplete="off" value=(structure.phone.as_deref().unwrap_or_default()) aria-describedby="structure-phone-hint";
+                    button type="submit" { (ctx.t("action-save")) }
+                }
+            }
             section.card {
                 h2 { (icon("plus")) " " (ctx.t("team-add")) }
                 @if !holds_key { p.hint { (ctx.t("team-add-pending-hint")) } }
@@ -171,7 +179,7 @@ async fn team(
                     input id="email" name="email" type="email" required autocomplete="off" value=(form.email);
                     label for="password" { (ctx.t("team-initial-password")) }
                     p.hint id="pw-hint" { (ctx.t("password-rules")) }
-                    input id="password" name="password" type="password" autocomplete="new-password" required aria-describedby="pw-hint";
+                    (ctx.password_field(super::PasswordField { id: "password", name: "password", autocomplete: "new-password", hint: Some("pw-hint"), required: true, new: false }))
                     label for="role" { (ctx.t("field-role")) }
                     select id="role" name="role" {
                         option value="member" selected[form.role != "admin"] { (ctx.t("role-member")) }
@@ -257,19 +265,45 @@ async fn decide(post: Post<Staff>, sid: String, pid: String, what: Decision) -> 
             "team-deactivated",
         ),
     };
+    done_or_error(&ctx, &session, &sid, result, done).await
+}
+
+/// The team page again, saying what was done (`done`, a message id) or what went wrong.
+async fn done_or_error(
+    ctx: &Ctx,
+    session: &Session,
+    sid: &str,
+    result: Result<(), ServiceError>,
+    done: &str,
+) -> Response {
     let form = ProfessionalForm::default();
     match result {
         Ok(()) => {
             let notice = Some(ctx.t(done));
-            team(&ctx, &session, &sid, &form, notice, None, StatusCode::OK).await
+            team(ctx, session, sid, &form, notice, None, StatusCode::OK).await
         }
         Err(ServiceError::NotFound) => ctx.not_found(),
         Err(e) => {
             let status = Ctx::error_status(&e);
             let error = Some(ctx.error_text(&e));
-            team(&ctx, &session, &sid, &form, None, error, status).await
+            team(ctx, session, sid, &form, None, error, status).await
         }
     }
+}
+
+/// The structure's phone number (empty removes it), printed on recovery sheets.
+async fn phone_submit(
+    Path(sid): Path<String>,
+    Post(ctx, Staff(session), form): Post<Staff, PhoneForm>,
+) -> Response {
+    let phone = Some(form.phone.trim()).filter(|p| !p.is_empty());
+    let result = ctx
+        .state
+        .app
+        .set_structure_phone(&session, &sid, phone)
+        .await
+        .map(drop);
+    done_or_error(&ctx, &session, &sid, result, "structure-phone-saved").await
 }
 
 async fn approve_submit(Path((sid, pid)): Path<(String, String)>, post: Post<Staff>) -> Response {

@@ -6,6 +6,21 @@
     b.hidden = false;
     b.addEventListener("click", function () { window.print(); });
   });
+  // Password fields: without this file they are text fields that CSS masks (see
+  // Ctx::password_field); here they become real password fields, and their "show" box switches
+  // the type.
+  document.querySelectorAll("input.pw").forEach(function (field) {
+    var auto = field.getAttribute("data-autocomplete");
+    if (auto) { field.setAttribute("autocomplete", auto); }
+    field.type = "password";
+    field.classList.add("pw-native");
+    var box = document.getElementById(field.id + "-show");
+    if (box) {
+      var show = function () { field.type = box.checked ? "text" : "password"; };
+      box.addEventListener("change", show);
+      show();
+    }
+  });
   // The language picker keeps its OK button: changing the selection alone never reloads the
   // page (WCAG 3.2.2), so keyboard users can browse the list.
   // Opening a safe: the password field is only needed when the person types one.
@@ -20,77 +35,16 @@
   }
 })();
 
-// Scanning: previews of the photos, reordering (the order of the pages), upload progress.
+// Scanning: the photo goes as soon as it is taken (without JavaScript she presses "Continue");
+// the server shows the pages to check, order, name and save. Upload progress on slow networks.
 (function () {
   "use strict";
   document.querySelectorAll("form.scan").forEach(function (form) {
     var input = form.querySelector("input[type=file]");
-    var box = form.querySelector(".scan-previews");
-    if (!input || !box || typeof DataTransfer === "undefined") { return; }
-    var files = [];
-    var thumbs = typeof WeakMap !== "undefined" ? new WeakMap() : null;
-    // A small copy of the photo as a data: URL: the site's policy allows data: images, not blob:
-    // ones, and a camera photo drawn at 192 px keeps little memory on a cheap phone.
-    function thumbnail(file, img) {
-      var cached = thumbs && thumbs.get(file);
-      if (cached) { img.src = cached; return; }
-      var done = function (url) { if (thumbs) { thumbs.set(file, url); } img.src = url; };
-      var read = function () {
-        if (typeof FileReader === "undefined") { return; }
-        var r = new FileReader();
-        r.onload = function () { done(String(r.result)); };
-        r.readAsDataURL(file);
-      };
-      if (typeof createImageBitmap !== "function") { read(); return; }
-      createImageBitmap(file).then(function (bmp) {
-        var w = 192;
-        var h = Math.max(1, Math.round(bmp.height * w / bmp.width));
-        var c = document.createElement("canvas");
-        c.width = w;
-        c.height = h;
-        c.getContext("2d").drawImage(bmp, 0, 0, w, h);
-        if (bmp.close) { bmp.close(); }
-        done(c.toDataURL("image/jpeg", 0.8));
-      }, read);
-    }
-    function render() {
-      box.textContent = "";
-      files.forEach(function (f, i) {
-        var fig = document.createElement("figure");
-        var img = document.createElement("img");
-        thumbnail(f, img);
-        img.alt = String(i + 1);
-        img.width = 96;
-        fig.appendChild(img);
-        var cap = document.createElement("figcaption");
-        cap.textContent = String(i + 1);
-        fig.appendChild(cap);
-        [["\u2191", -1], ["\u2193", 1]].forEach(function (m) {
-          var b = document.createElement("button");
-          b.type = "button";
-          b.className = "small";
-          b.textContent = m[0];
-          b.setAttribute("aria-label", (m[1] < 0 ? form.dataset.pageUp : form.dataset.pageDown) + " " + (i + 1));
-          b.disabled = (i + m[1] < 0) || (i + m[1] >= files.length);
-          b.addEventListener("click", function () {
-            var j = i + m[1];
-            var t = files[i]; files[i] = files[j]; files[j] = t;
-            sync();
-            render();
-          });
-          fig.appendChild(b);
-        });
-        box.appendChild(fig);
-      });
-    }
-    function sync() {
-      var dt = new DataTransfer();
-      files.forEach(function (f) { dt.items.add(f); });
-      input.files = dt.files;
-    }
+    if (!input) { return; }
     input.addEventListener("change", function () {
-      files = Array.prototype.slice.call(input.files);
-      render();
+      if (!input.files || input.files.length === 0) { return; }
+      if (typeof form.requestSubmit === "function") { form.requestSubmit(); } else { form.submit(); }
     });
   });
   // Upload progress on slow networks; without JavaScript the form posts as usual.
