@@ -212,7 +212,7 @@ fn census(db: &Database) -> StoreResult<(BTreeMap<String, u64>, Vec<i64>)> {
 fn referenced_blobs(db: &Database) -> StoreResult<Vec<(String, String, Option<String>)>> {
     let rows = db.transaction_blocking(|tx| {
         tx.query(
-            "SELECT id, blob_key, blob_sha256, thumb_key, thumb_sha256 FROM items ORDER BY created_at DESC, id",
+            "SELECT id, blob_key, blob_sha256, thumb_key, thumb_sha256, preview_key, preview_sha256 FROM items ORDER BY created_at DESC, id",
             &[],
         )
     })?;
@@ -220,7 +220,7 @@ fn referenced_blobs(db: &Database) -> StoreResult<Vec<(String, String, Option<St
     let mut seen = BTreeSet::new();
     for r in rows {
         let item = r.text("id")?;
-        for (k, d) in [("blob_key", "blob_sha256"), ("thumb_key", "thumb_sha256")] {
+        for (k, d) in crate::store::items::BLOB_COLUMNS {
             if let Some(key) = r.opt_text(k)?
                 && seen.insert(key.clone())
             {

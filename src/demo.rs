@@ -249,13 +249,18 @@ async fn create(app: &App) -> anyhow::Result<Vec<(String, String)>> {
 /// A one-page PDF with a line of text (demo papers, and tests).
 pub fn text_pdf(text: &str) -> Vec<u8> {
     let stream = format!("BT /F1 16 Tf 50 740 Td ({text}) Tj ET");
-    let objects = [
+    pdf_of_objects(&[
         "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_owned(),
         format!("<< /Length {} >>\nstream\n{stream}\nendstream", stream.len()),
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_owned(),
-    ];
+    ])
+}
+
+/// A PDF of `objects` (numbered from 1, the first one the catalog), with its cross-reference
+/// table at the right offsets.
+pub fn pdf_of_objects(objects: &[String]) -> Vec<u8> {
     let mut out = b"%PDF-1.4\n".to_vec();
     let mut offsets = Vec::new();
     for (i, o) in objects.iter().enumerate() {

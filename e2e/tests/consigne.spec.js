@@ -429,9 +429,10 @@ test.describe('documents on a phone', () => {
     await expect(scanned).toContainText('Partagé avec votre structure');
     await check('person file with the scan');
     const scanHref = await scanned.locator('a').getAttribute('href');
-    expect(scanHref).toMatch(/^\/documents\/[^/]+\/download$/);
-    const scanId = (scanHref || '').split('/')[2];
-    const download = await page.request.get(scanHref || '');
+    // The card opens the document's page (its pages shown as images), not a download.
+    expect(scanHref).toMatch(new RegExp(`^/pro/b/${bid}/documents/[^/]+$`));
+    const scanId = (scanHref || '').split('/')[5];
+    const download = await page.request.get(`/documents/${scanId}/download`);
     expect(download.status(), 'the professional downloads the scan').toBe(200);
     expect(download.headers()['content-type']).toContain('application/pdf');
     const pdf = await download.body();
@@ -506,7 +507,7 @@ test.describe('documents on a phone', () => {
     const journal = page.locator('ol.journal');
     await expect(journal).toContainText(`« ${scanName} » ajouté (Claire Martin (${TILLEULS}))`);
     await expect(journal).toContainText(`« ${photoName} » ajouté (vous)`);
-    await expect(journal).toContainText(`« ${photoName} » partagé avec un relais (vous)`);
+    await expect(journal).toContainText(`« ${photoName} » partagé avec ${TILLEULS} (vous)`);
     await expect(journal).toContainText(`Claire Martin (${TILLEULS})`);
     await expectNoHorizontalScroll(page);
     await check('journal');
@@ -518,7 +519,7 @@ test.describe('documents on a phone', () => {
     await expect(shared.locator('ul.docs li', { hasText: scanName })).toBeVisible();
     const photoCard = shared.locator('ul.docs li', { hasText: photoName });
     await expect(photoCard).toBeVisible();
-    await expect(photoCard.locator('a')).toHaveAttribute('href', `/documents/${photoId}/download`);
+    await expect(photoCard.locator('a')).toHaveAttribute('href', `/pro/b/${bid}/documents/${photoId}`);
     await expect(shared.locator('ul.docs li')).toHaveCount(2);
     await check('person file with both papers');
     expect((await page.request.get(`/documents/${photoId}/download`)).status(), 'Les Tilleuls opens the shared photo').toBe(200);

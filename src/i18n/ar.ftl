@@ -246,6 +246,11 @@ doc-delete = حذف هذا المستند
 doc-delete-question = حذف «{ $name }»؟
 doc-delete-text = سيُمحى المستند نهائيًا، بالنسبة إليك وإلى جهات الدعم الخاصة بك.
 doc-delete-confirm = نعم، حذف
+doc-no-preview = لا توجد معاينة لهذا المستند. نزّله لقراءته.
+doc-pages = صفحات المستند
+doc-page-alt = الصفحة { $n } من { $total }
+doc-pages-partial = تُعرض الصفحات الأولى: { $shown } من { $total }. نزّل المستند لرؤية الباقي.
+pro-doc-back = العودة إلى ملف الشخص
 relais-sees-documents = { $count ->
     [zero] لا يوجد أي مستند تشاركه معها.
     [one] مستند واحد تشاركه معها.
@@ -290,6 +295,9 @@ journal-document-expiry-set-success = تم تغيير تاريخ انتهاء ص
 journal-document-deleted-success = تم حذف مستند ({ $who }).
 journal-document-shared-success = تمت مشاركة «{ $what }» مع جهة دعم ({ $who }).
 journal-document-unshared-success = تم إيقاف مشاركة «{ $what }» ({ $who }).
+journal-viewed-times = تم عرض «{ $what }» { $count } مرات ({ $who }).
+journal-shared-with = تمت مشاركة «{ $what }» مع { $relais } ({ $who }).
+journal-unshared-with = تم إيقاف مشاركة «{ $what }» مع { $relais } ({ $who }).
 journal-folder-created-success = تم إنشاء مجلد ({ $who }).
 journal-folder-deleted-success = تم حذف مجلد ({ $who }).
 journal-document-exported-success = تم نسخ «{ $what }» في نسخة مُصدَّرة من الخزنة ({ $who }).

@@ -226,6 +226,11 @@ doc-delete = Delete this document
 doc-delete-question = Delete "{ $name }"?
 doc-delete-text = The document will be erased for good, for you and your relais.
 doc-delete-confirm = Yes, delete
+doc-no-preview = No preview for this document. Download it to read it.
+doc-pages = Pages of the document
+doc-page-alt = Page { $n } of { $total }
+doc-pages-partial = The first { $shown } pages of { $total } are shown. Download the document to see the others.
+pro-doc-back = Back to the person's file
 relais-sees-documents = { $count ->
     [one] { $count } document you share with it.
    *[other] { $count } documents you share with it.
@@ -266,6 +271,9 @@ journal-document-expiry-set-success = { $who } changed the expiry date of "{ $wh
 journal-document-deleted-success = { $who } deleted a document.
 journal-document-shared-success = { $who } shared "{ $what }" with a relais.
 journal-document-unshared-success = { $who } stopped sharing "{ $what }".
+journal-viewed-times = { $who } viewed "{ $what }" { $count } times.
+journal-shared-with = { $who } shared "{ $what }" with { $relais }.
+journal-unshared-with = { $who } stopped sharing "{ $what }" with { $relais }.
 journal-folder-created-success = { $who } created a folder.
 journal-folder-deleted-success = { $who } deleted a folder.
 journal-document-exported-success = { $who } exported "{ $what }" in a copy of the safe.

@@ -231,6 +231,11 @@ doc-delete = Eliminar este documento
 doc-delete-question = ¿Eliminar «{ $name }»?
 doc-delete-text = El documento se borrará para siempre, para ti y para tus entidades de apoyo.
 doc-delete-confirm = Sí, eliminar
+doc-no-preview = No hay vista previa de este documento. Descárguelo para leerlo.
+doc-pages = Páginas del documento
+doc-page-alt = Página { $n } de { $total }
+doc-pages-partial = Se muestran las { $shown } primeras páginas de { $total }. Descargue el documento para ver las demás.
+pro-doc-back = Volver a la ficha de la persona
 relais-sees-documents = { $count ->
     [one] { $count } documento que compartes con ella.
    *[other] { $count } documentos que compartes con ella.
@@ -271,6 +276,9 @@ journal-document-expiry-set-success = Fecha de caducidad de «{ $what }» cambia
 journal-document-deleted-success = Documento eliminado ({ $who }).
 journal-document-shared-success = Documento «{ $what }» compartido con una entidad de apoyo ({ $who }).
 journal-document-unshared-success = El documento «{ $what }» ya no se comparte ({ $who }).
+journal-viewed-times = «{ $what }» consultado { $count } veces ({ $who }).
+journal-shared-with = «{ $what }» compartido con { $relais } ({ $who }).
+journal-unshared-with = «{ $what }» ya no se comparte con { $relais } ({ $who }).
 journal-folder-created-success = Carpeta creada ({ $who }).
 journal-folder-deleted-success = Carpeta eliminada ({ $who }).
 journal-document-exported-success = Documento «{ $what }» incluido en una copia exportada de la caja fuerte ({ $who }).

@@ -226,6 +226,11 @@ doc-delete = Supprimer ce document
 doc-delete-question = Supprimer « { $name } » ?
 doc-delete-text = Le document sera effacé pour de bon, pour vous et pour vos relais.
 doc-delete-confirm = Oui, supprimer
+doc-no-preview = Pas d'aperçu pour ce document. Téléchargez-le pour le lire.
+doc-pages = Pages du document
+doc-page-alt = Page { $n } sur { $total }
+doc-pages-partial = Les { $shown } premières pages sur { $total } sont montrées. Téléchargez le document pour voir les autres.
+pro-doc-back = Retour à la fiche de la personne
 relais-sees-documents = { $count ->
     [one] { $count } document que vous lui partagez.
    *[other] { $count } documents que vous lui partagez.
@@ -266,6 +271,9 @@ journal-document-expiry-set-success = Date d'expiration de « { $what } » chang
 journal-document-deleted-success = Un document a été supprimé ({ $who }).
 journal-document-shared-success = « { $what } » partagé avec un relais ({ $who }).
 journal-document-unshared-success = « { $what } » n'est plus partagé ({ $who }).
+journal-viewed-times = « { $what } » regardé { $count } fois ({ $who }).
+journal-shared-with = « { $what } » partagé avec { $relais } ({ $who }).
+journal-unshared-with = « { $what } » n'est plus partagé avec { $relais } ({ $who }).
 journal-folder-created-success = Dossier créé ({ $who }).
 journal-folder-deleted-success = Dossier supprimé ({ $who }).
 journal-document-exported-success = « { $what } » copié dans un export du coffre ({ $who }).

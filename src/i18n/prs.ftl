@@ -232,6 +232,11 @@ doc-delete = حذف این سند
 doc-delete-question = «{ $name }» حذف شود؟
 doc-delete-text = این سند برای همیشه پاک می‌شود، هم برای شما و هم برای نهادهای حمایتی تان.
 doc-delete-confirm = بلی، حذف شود
+doc-no-preview = برای این سند پیش‌نمایش وجود ندارد. برای خواندن، آن را دانلود کنید.
+doc-pages = صفحه‌های سند
+doc-page-alt = صفحه { $n } از { $total }
+doc-pages-partial = صفحه‌های اول نشان داده شده: { $shown } از { $total }. برای دیدن بقیه، سند را دانلود کنید.
+pro-doc-back = بازگشت به دوسیهٔ شخص
 relais-sees-documents = { $count ->
     [one] { $count } سند که با آن شریک ساخته‌اید.
    *[other] { $count } سند که با آن شریک ساخته‌اید.
@@ -272,6 +277,9 @@ journal-document-expiry-set-success = تاریخ ختم اعتبار «{ $what }
 journal-document-deleted-success = یک سند حذف شد ({ $who }).
 journal-document-shared-success = «{ $what }» با یک نهاد حمایتی شریک ساخته شد ({ $who }).
 journal-document-unshared-success = شریک ساختن «{ $what }» متوقف شد ({ $who }).
+journal-viewed-times = «{ $what }» { $count } بار دیده شد ({ $who }).
+journal-shared-with = «{ $what }» با { $relais } شریک ساخته شد ({ $who }).
+journal-unshared-with = شریک ساختن «{ $what }» با { $relais } متوقف شد ({ $who }).
 journal-folder-created-success = یک پوشه ساخته شد ({ $who }).
 journal-folder-deleted-success = یک پوشه حذف شد ({ $who }).
 journal-document-exported-success = «{ $what }» در یک کاپی کامل صندوق امانت گذاشته شد ({ $who }).

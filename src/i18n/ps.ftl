@@ -232,6 +232,11 @@ doc-delete = دا سند ړنګول
 doc-delete-question = «{ $name }» ړنګ شي؟
 doc-delete-text = سند به د تل لپاره پاک شي، ستاسو لپاره هم او ستاسو د ملاتړو ادارو لپاره هم.
 doc-delete-confirm = هو، ړنګ یې کړئ
+doc-no-preview = د دې سند مخکتنه نشته. د لوستلو لپاره یې ډاونلوډ کړئ.
+doc-pages = د سند پاڼې
+doc-page-alt = پاڼه { $n } له { $total }
+doc-pages-partial = لومړۍ پاڼې ښودل شوې: { $shown } له { $total }. د نورو لیدلو لپاره سند ډاونلوډ کړئ.
+pro-doc-back = د شخص دوسیې ته بېرته
 relais-sees-documents = { $count ->
     [one] { $count } سند چې تاسو ورسره شریک کړی دی.
    *[other] { $count } اسناد چې تاسو ورسره شریک کړي دي.
@@ -272,6 +277,9 @@ journal-document-expiry-set-success = د «{ $what }» د اعتبار د پای
 journal-document-deleted-success = یو سند ړنګ شو ({ $who }).
 journal-document-shared-success = «{ $what }» له یوې ملاتړې ادارې سره شریک شو ({ $who }).
 journal-document-unshared-success = د «{ $what }» شریکول ودرول شول ({ $who }).
+journal-viewed-times = «{ $what }» { $count } ځله وکتل شو ({ $who }).
+journal-shared-with = «{ $what }» له { $relais } سره شریک شو ({ $who }).
+journal-unshared-with = له { $relais } سره د «{ $what }» شریکول ودرول شول ({ $who }).
 journal-folder-created-success = یو فولډر جوړ شو ({ $who }).
 journal-folder-deleted-success = یو فولډر ړنګ شو ({ $who }).
 journal-document-exported-success = «{ $what }» د خوندي صندوق په یوه بشپړه کاپي کې شامل شو ({ $who }).

@@ -235,6 +235,11 @@ doc-delete = Șterge acest document
 doc-delete-question = Ștergi „{ $name }”?
 doc-delete-text = Documentul va fi șters definitiv, pentru tine și pentru organizațiile tale de sprijin.
 doc-delete-confirm = Da, șterge
+doc-no-preview = Nu există previzualizare pentru acest document. Descărcați-l pentru a-l citi.
+doc-pages = Paginile documentului
+doc-page-alt = Pagina { $n } din { $total }
+doc-pages-partial = Sunt afișate primele pagini: { $shown } din { $total }. Descărcați documentul pentru a le vedea pe celelalte.
+pro-doc-back = Înapoi la fișa persoanei
 relais-sees-documents = { $count ->
     [one] { $count } document pe care îl partajezi cu ea.
     [few] { $count } documente pe care le partajezi cu ea.
@@ -276,6 +281,9 @@ journal-document-expiry-set-success = Data expirării documentului „{ $what }�
 journal-document-deleted-success = Un document a fost șters ({ $who }).
 journal-document-shared-success = Documentul „{ $what }” a fost partajat cu o organizație de sprijin ({ $who }).
 journal-document-unshared-success = Documentul „{ $what }” nu mai este partajat ({ $who }).
+journal-viewed-times = „{ $what }” a fost vizualizat de { $count } ori ({ $who }).
+journal-shared-with = „{ $what }” a fost partajat cu { $relais } ({ $who }).
+journal-unshared-with = „{ $what }” nu mai este partajat cu { $relais } ({ $who }).
 journal-folder-created-success = Un folder a fost creat ({ $who }).
 journal-folder-deleted-success = Un folder a fost șters ({ $who }).
 journal-document-exported-success = Documentul „{ $what }” a fost inclus într-o copie exportată a seifului ({ $who }).

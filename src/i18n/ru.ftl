@@ -242,6 +242,11 @@ doc-delete = Удалить этот документ
 doc-delete-question = Удалить «{ $name }»?
 doc-delete-text = Документ будет удалён навсегда — и для вас, и для ваших организаций поддержки.
 doc-delete-confirm = Да, удалить
+doc-no-preview = Для этого документа нет предпросмотра. Скачайте его, чтобы прочитать.
+doc-pages = Страницы документа
+doc-page-alt = Страница { $n } из { $total }
+doc-pages-partial = Показаны первые страницы: { $shown } из { $total }. Скачайте документ, чтобы увидеть остальные.
+pro-doc-back = Назад к карточке человека
 relais-sees-documents = { $count ->
     [one] { $count } документ, к которому вы открыли ей доступ.
     [few] { $count } документа, к которым вы открыли ей доступ.
@@ -284,6 +289,12 @@ journal-document-expiry-set-success = Срок действия документ
 journal-document-deleted-success = Документ удалён ({ $who }).
 journal-document-shared-success = Организации поддержки открыт доступ к документу «{ $what }» ({ $who }).
 journal-document-unshared-success = Доступ к документу «{ $what }» закрыт ({ $who }).
+journal-viewed-times = { $count ->
+    [few] «{ $what }» просмотрено { $count } раза ({ $who }).
+   *[other] «{ $what }» просмотрено { $count } раз ({ $who }).
+}
+journal-shared-with = Доступ к «{ $what }» открыт для { $relais } ({ $who }).
+journal-unshared-with = Доступ к «{ $what }» для { $relais } закрыт ({ $who }).
 journal-folder-created-success = Папка создана ({ $who }).
 journal-folder-deleted-success = Папка удалена ({ $who }).
 journal-document-exported-success = Документ «{ $what }» включён в выгрузку сейфа ({ $who }).

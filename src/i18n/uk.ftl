@@ -242,6 +242,11 @@ doc-delete = Видалити цей документ
 doc-delete-question = Видалити «{ $name }»?
 doc-delete-text = Документ буде видалено назавжди — і для вас, і для ваших організацій підтримки.
 doc-delete-confirm = Так, видалити
+doc-no-preview = Для цього документа немає попереднього перегляду. Завантажте його, щоб прочитати.
+doc-pages = Сторінки документа
+doc-page-alt = Сторінка { $n } з { $total }
+doc-pages-partial = Показано перші сторінки: { $shown } з { $total }. Завантажте документ, щоб побачити інші.
+pro-doc-back = Назад до картки людини
 relais-sees-documents = { $count ->
     [one] { $count } документ, до якого ви надали їй доступ.
     [few] { $count } документи, до яких ви надали їй доступ.
@@ -284,6 +289,12 @@ journal-document-expiry-set-success = Строк дії документа «{ $
 journal-document-deleted-success = Документ видалено ({ $who }).
 journal-document-shared-success = Організації підтримки надано доступ до документа «{ $what }» ({ $who }).
 journal-document-unshared-success = Доступ до документа «{ $what }» закрито ({ $who }).
+journal-viewed-times = { $count ->
+    [few] «{ $what }» переглянуто { $count } рази ({ $who }).
+   *[other] «{ $what }» переглянуто { $count } разів ({ $who }).
+}
+journal-shared-with = Доступ до «{ $what }» надано для { $relais } ({ $who }).
+journal-unshared-with = Доступ до «{ $what }» для { $relais } закрито ({ $who }).
 journal-folder-created-success = Папку створено ({ $who }).
 journal-folder-deleted-success = Папку видалено ({ $who }).
 journal-document-exported-success = Документ «{ $what }» включено до вивантаження сейфа ({ $who }).

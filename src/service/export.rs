@@ -154,8 +154,7 @@ impl App {
             .tx(move |tx| {
                 let mut keys = Vec::new();
                 for row in items::of_beneficiary_all(tx, &b2)? {
-                    keys.extend(row.blob_key);
-                    keys.extend(row.thumb_key);
+                    keys.extend(items::blob_keys(&row));
                 }
                 // Cascades: beneficiary, relais, wraps, items, shares, folders, sessions, resets.
                 accounts::delete(tx, &a2)?;

@@ -86,6 +86,39 @@ pub(crate) fn journal(
     target: Option<(&str, &str)>,
     ok: bool,
 ) -> ServiceResult<()> {
+    append(tx, (at, bid), actor, action, target, ok, None)
+}
+
+/// A journal line about an item of hers and one of her relais (shared with it, or no longer):
+/// her journal names the relais.
+pub(crate) fn journal_about_relay(
+    tx: &mut dyn Sql,
+    (at, bid): (Timestamp, &BeneficiaryId),
+    actor: &JournalActor,
+    action: &str,
+    target: (&str, &str),
+    sid: &StructureId,
+) -> ServiceResult<()> {
+    append(
+        tx,
+        (at, Some(bid)),
+        actor,
+        action,
+        Some(target),
+        true,
+        Some(sid),
+    )
+}
+
+fn append(
+    tx: &mut dyn Sql,
+    (at, bid): (Timestamp, Option<&BeneficiaryId>),
+    actor: &JournalActor,
+    action: &str,
+    target: Option<(&str, &str)>,
+    ok: bool,
+    about: Option<&StructureId>,
+) -> ServiceResult<()> {
     crate::store::journal::append(
         tx,
         &JournalEntry {
@@ -100,6 +133,7 @@ pub(crate) fn journal(
             target_kind: target.map(|t| t.0.to_owned()),
             target_id: target.map(|t| t.1.to_owned()),
             outcome: if ok { "success" } else { "failure" }.to_owned(),
+            about_structure: about.cloned(),
         },
     )?;
     Ok(())
@@ -200,6 +234,9 @@ pub struct JournalView {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target: Option<JournalTarget>,
     pub outcome: String,
+    /// The relais a line is about (an item shared with it, or no longer), named.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub relay: Option<NamedRef<StructureId>>,
 }
 
 impl App {
@@ -221,6 +258,14 @@ impl App {
                 Ok((entries, names))
             })
             .await?;
+        let named = |sid: &StructureId| NamedRef {
+            id: sid.clone(),
+            name: names
+                .iter()
+                .find(|(id, _)| id == sid)
+                .map(|(_, n)| n.clone())
+                .unwrap_or_default(),
+        };
         Ok(entries
             .into_iter()
             .map(|e| JournalView {
@@ -234,14 +279,7 @@ impl App {
                         }
                         _ => e.actor_name.clone().unwrap_or_default(),
                     },
-                    structure: e.actor_structure.as_ref().map(|sid| NamedRef {
-                        id: sid.clone(),
-                        name: names
-                            .iter()
-                            .find(|(id, _)| id == sid)
-                            .map(|(_, n)| n.clone())
-                            .unwrap_or_default(),
-                    }),
+                    structure: e.actor_structure.as_ref().map(named),
                     kind: e.actor_kind,
                 },
                 action: e.action,
@@ -250,6 +288,7 @@ impl App {
                     _ => None,
                 },
                 outcome: e.outcome,
+                relay: e.about_structure.as_ref().map(named),
             })
             .collect())
     }

@@ -34,8 +34,8 @@ pub use calendar::{
 pub use directory::{FollowedPerson, open_directory_entry, seal_directory_entry};
 pub use items::{
     Contact, ContentStream, DocumentPatch, DocumentView, Event, FolderView, ItemFields, ItemKind,
-    ItemView, MAX_SCAN_PAGES, NewDocument, Note, PageEdit, Received, Reminder, ScanDraft,
-    ScanPhotos, Upload, parse_fields,
+    ItemView, MAX_SCAN_PAGES, NewDocument, Note, PageEdit, PreviewMeta, Received, Reminder,
+    ScanDraft, ScanPhotos, Upload, parse_fields,
 };
 pub use jobs::{JobHandler, JobView, NewJob, Outcome, RoundReport, Worker, backoff, jobs_lease};
 pub use journal::{JOURNAL_ACTIONS, JournalView};

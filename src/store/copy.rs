@@ -300,11 +300,11 @@ pub fn compare(
     }
     let referenced = rows(
         to,
-        "SELECT blob_key, blob_sha256, thumb_key, thumb_sha256 FROM items",
+        "SELECT blob_key, blob_sha256, thumb_key, thumb_sha256, preview_key, preview_sha256 FROM items",
         Vec::new(),
     )?;
     for row in referenced {
-        for (k, d) in [("blob_key", "blob_sha256"), ("thumb_key", "thumb_sha256")] {
+        for (k, d) in crate::store::items::BLOB_COLUMNS {
             let (Some(key), Some(digest)) = (row.opt_text(k)?, row.opt_text(d)?) else {
                 continue;
             };

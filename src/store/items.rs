@@ -31,9 +31,21 @@ pub struct ItemRow {
     /// When the person made an item a structure added her own (she changed it, or stopped
     /// sharing it with that structure); `None` while that structure may still correct it.
     pub made_hers_at: Option<i64>,
+    /// A PDF's pages rendered as images (one blob, the pages one after the other).
+    pub preview_key: Option<String>,
+    pub preview_sha256: Option<String>,
 }
 
-const COLS: &str = "id, beneficiary_id, kind, folder_id, meta_sealed, key_wrap_vault, key_wrap_owner, blob_key, thumb_key, size, expires_sealed, created_at, created_by_kind, created_by_name, created_by_structure, updated_at, blob_sha256, thumb_sha256, made_hers_at";
+const COLS: &str = "id, beneficiary_id, kind, folder_id, meta_sealed, key_wrap_vault, key_wrap_owner, blob_key, thumb_key, size, expires_sealed, created_at, created_by_kind, created_by_name, created_by_structure, updated_at, blob_sha256, thumb_sha256, made_hers_at, preview_key, preview_sha256";
+
+/// The columns holding a blob key, each with the column of its ciphertext's SHA-256: every
+/// place that walks an item's blobs (backup, storage migration, verification, orphan
+/// collection, deletion) reads them from here.
+pub const BLOB_COLUMNS: [(&str, &str); 3] = [
+    ("blob_key", "blob_sha256"),
+    ("thumb_key", "thumb_sha256"),
+    ("preview_key", "preview_sha256"),
+];
 
 fn from_row(r: &Row) -> StoreResult<ItemRow> {
     Ok(ItemRow {
@@ -57,12 +69,14 @@ fn from_row(r: &Row) -> StoreResult<ItemRow> {
         blob_sha256: r.opt_text("blob_sha256")?,
         thumb_sha256: r.opt_text("thumb_sha256")?,
         made_hers_at: r.opt_int("made_hers_at")?,
+        preview_key: r.opt_text("preview_key")?,
+        preview_sha256: r.opt_text("preview_sha256")?,
     })
 }
 
 pub fn insert(tx: &mut dyn Sql, i: &ItemRow) -> StoreResult<()> {
     tx.execute(
-        &format!("INSERT INTO items ({COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)"),
+        &format!("INSERT INTO items ({COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)"),
         &[
             i.id.as_str().into(),
             i.beneficiary_id.as_str().into(),
@@ -83,6 +97,8 @@ pub fn insert(tx: &mut dyn Sql, i: &ItemRow) -> StoreResult<()> {
             i.blob_sha256.clone().into(),
             i.thumb_sha256.clone().into(),
             i.made_hers_at.into(),
+            i.preview_key.clone().into(),
+            i.preview_sha256.clone().into(),
         ],
     )?;
     Ok(())
@@ -173,22 +189,60 @@ pub fn total_size(tx: &mut dyn Sql, bid: &BeneficiaryId) -> StoreResult<i64> {
     .int("total")
 }
 
-/// Every blob a row points at (documents and thumbnails): (item id, blob key, stored digest).
+/// Every blob a row points at (documents, thumbnails, previews): (item id, blob key, stored
+/// digest).
 pub fn all_blobs(tx: &mut dyn Sql) -> StoreResult<Vec<(String, String, Option<String>)>> {
     let mut out = Vec::new();
     for r in tx.query(
-        "SELECT id, blob_key, blob_sha256, thumb_key, thumb_sha256 FROM items WHERE blob_key IS NOT NULL OR thumb_key IS NOT NULL ORDER BY id",
+        "SELECT id, blob_key, blob_sha256, thumb_key, thumb_sha256, preview_key, preview_sha256 FROM items WHERE blob_key IS NOT NULL OR thumb_key IS NOT NULL OR preview_key IS NOT NULL ORDER BY id",
         &[],
     )? {
         let id = r.text("id")?;
-        if let Some(k) = r.opt_text("blob_key")? {
-            out.push((id.clone(), k, r.opt_text("blob_sha256")?));
-        }
-        if let Some(k) = r.opt_text("thumb_key")? {
-            out.push((id, k, r.opt_text("thumb_sha256")?));
+        for (k, d) in BLOB_COLUMNS {
+            if let Some(key) = r.opt_text(k)? {
+                out.push((id.clone(), key, r.opt_text(d)?));
+            }
         }
     }
     Ok(out)
+}
+
+/// Keys of an item's blobs (content, thumbnail, preview).
+pub fn blob_keys(row: &ItemRow) -> impl Iterator<Item = String> {
+    [
+        row.blob_key.clone(),
+        row.thumb_key.clone(),
+        row.preview_key.clone(),
+    ]
+    .into_iter()
+    .flatten()
+}
+
+/// Records a document's preview (and its thumbnail, when it had none) with its metadata
+/// re-sealed to describe it; only if the row still holds `old_meta` and no preview
+/// (compare-and-swap: of two first views rendering at once, one records). Returns whether it
+/// did. `updated_at` stays: nothing she changed.
+pub fn set_preview(
+    tx: &mut dyn Sql,
+    id: &ItemId,
+    old_meta: &[u8],
+    meta: &[u8],
+    preview: Option<(&str, &str)>,
+    thumb: Option<(&str, &str)>,
+) -> StoreResult<bool> {
+    let n = tx.execute(
+        "UPDATE items SET meta_sealed = $3, preview_key = $4, preview_sha256 = $5, thumb_key = COALESCE(thumb_key, $6), thumb_sha256 = CASE WHEN thumb_key IS NULL THEN $7 ELSE thumb_sha256 END WHERE id = $1 AND meta_sealed = $2 AND preview_key IS NULL",
+        &[
+            id.into(),
+            old_meta.into(),
+            meta.into(),
+            preview.map(|p| p.0.to_owned()).into(),
+            preview.map(|p| p.1.to_owned()).into(),
+            thumb.map(|t| t.0.to_owned()).into(),
+            thumb.map(|t| t.1.to_owned()).into(),
+        ],
+    )?;
+    Ok(n == 1)
 }
 
 #[derive(Debug, Clone)]

@@ -19,6 +19,9 @@ pub struct JournalEntry {
     pub target_kind: Option<String>,
     pub target_id: Option<String>,
     pub outcome: String,
+    /// The structure a line is about besides its actor: the relais an item was shared with,
+    /// or no longer.
+    pub about_structure: Option<StructureId>,
 }
 
 const GENESIS: [u8; 32] = [0; 32];
@@ -39,7 +42,9 @@ fn canonical(e: &JournalEntry, seq: i64) -> Vec<u8> {
     let mut out = Vec::new();
     out.extend_from_slice(&seq.to_be_bytes());
     out.extend_from_slice(&e.at.to_be_bytes());
-    for f in fields {
+    // The structure a line is about came later: only a line that has one encodes it (an
+    // eleventh field), so every line written before hashes as it did.
+    for f in fields.into_iter().chain(e.about_structure.as_ref().map(StructureId::as_str)) {
         // Length-prefixed, so no two different entries encode the same.
         out.extend_from_slice(&(f.len() as u64).to_be_bytes());
         out.extend_from_slice(f.as_bytes());
@@ -69,7 +74,7 @@ pub fn append(tx: &mut dyn Sql, e: &JournalEntry) -> StoreResult<()> {
     };
     let hash = chain(&prev, e, seq);
     tx.execute(
-        "INSERT INTO journal (seq, id, beneficiary_id, at, actor_kind, actor_account, actor_name, actor_structure, action, target_kind, target_id, outcome, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+        "INSERT INTO journal (seq, id, beneficiary_id, at, actor_kind, actor_account, actor_name, actor_structure, action, target_kind, target_id, outcome, prev_hash, hash, about_structure) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
         &[
             seq.into(),
             e.id.as_str().into(),
@@ -85,12 +90,13 @@ pub fn append(tx: &mut dyn Sql, e: &JournalEntry) -> StoreResult<()> {
             e.outcome.as_str().into(),
             prev.into(),
             hash.into(),
+            e.about_structure.clone().into(),
         ],
     )?;
     Ok(())
 }
 
-const COLS: &str = "seq, id, beneficiary_id, at, actor_kind, actor_account, actor_name, actor_structure, action, target_kind, target_id, outcome, prev_hash, hash";
+const COLS: &str = "seq, id, beneficiary_id, at, actor_kind, actor_account, actor_name, actor_structure, action, target_kind, target_id, outcome, prev_hash, hash, about_structure";
 
 fn from_row(r: &Row) -> StoreResult<(i64, JournalEntry, Vec<u8>, Vec<u8>)> {
     Ok((
@@ -107,6 +113,7 @@ fn from_row(r: &Row) -> StoreResult<(i64, JournalEntry, Vec<u8>, Vec<u8>)> {
             target_kind: r.opt_text("target_kind")?,
             target_id: r.opt_text("target_id")?,
             outcome: r.text("outcome")?,
+            about_structure: r.opt_id("about_structure")?,
         },
         r.blob("prev_hash")?,
         r.blob("hash")?,

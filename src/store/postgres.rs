@@ -41,6 +41,11 @@ const MIGRATIONS: &[(i64, &str)] = &[
         25,
         include_str!("migrations/postgres/0025_structure_phone.sql"),
     ),
+    (26, include_str!("migrations/postgres/0026_previews.sql")),
+    (
+        27,
+        include_str!("migrations/postgres/0027_journal_about.sql"),
+    ),
     (
         10,
         include_str!("migrations/postgres/0010_reset_confirmation.sql"),

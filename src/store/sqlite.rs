@@ -42,6 +42,8 @@ const MIGRATIONS: &[(i64, &str)] = &[
         25,
         include_str!("migrations/sqlite/0025_structure_phone.sql"),
     ),
+    (26, include_str!("migrations/sqlite/0026_previews.sql")),
+    (27, include_str!("migrations/sqlite/0027_journal_about.sql")),
     (
         10,
         include_str!("migrations/sqlite/0010_reset_confirmation.sql"),

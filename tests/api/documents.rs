@@ -704,7 +704,10 @@ async fn verify_finds_missing_corrupted_and_orphan_blobs_and_a_broken_journal() 
     w.t.upload(&w.person, &w.bid, pdf("x"), "b.pdf", None).await;
     let report = w.t.app.verify(false).await.unwrap();
     assert!(report.is_clean(), "{report:?}");
-    assert_eq!(report.blobs_checked, 3, "two documents and one thumbnail");
+    assert_eq!(
+        report.blobs_checked, 5,
+        "two documents, their thumbnails and the PDF's pages"
+    );
     assert!(report.orphans.is_empty());
     // Damage one blob, remove another, add an orphan.
     let aid = a["id"].as_str().unwrap().to_owned();

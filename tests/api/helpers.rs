@@ -483,6 +483,21 @@ impl TestApp {
     }
 }
 
+/// A browser whose session is `token` (an API login's token as the session cookie), redirects
+/// not followed.
+pub fn session_browser(t: &TestApp, token: &str) -> reqwest::Client {
+    let jar = reqwest::cookie::Jar::default();
+    jar.add_cookie_str(
+        &format!("consigne_session={token}"),
+        &t.url("/").parse().unwrap(),
+    );
+    reqwest::Client::builder()
+        .cookie_provider(std::sync::Arc::new(jar))
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
 /// A small JPEG photo (a gradient), as a phone would send.
 pub fn jpeg(width: u32, height: u32) -> Vec<u8> {
     let img = image::RgbImage::from_fn(width, height, |x, y| {

@@ -201,6 +201,9 @@ fn pages() -> Vec<(&'static str, [u16; 6])> {
         ("/documents/{doc}/download", [OK, NF, NF, NF, NF, 303]),
         ("/documents/{doc}/view", [OK, NF, NF, NF, NF, 303]),
         ("/documents/{doc}/thumbnail", [OK, NF, NF, NF, NF, 303]),
+        // A PDF's pages rendered as images, and the professional's page of a document.
+        ("/documents/{pdf}/pages/1", [OK, NF, NF, NF, NF, 303]),
+        ("/pro/b/{bid}/documents/{pdf}", [OK, NF, NF, NF, NF, 303]),
         ("/documents/{doc}", [NF, NF, NF, NF, NF, 303]),
         ("/documents", [NF, NF, NF, NF, NF, 303]),
         ("/journal", [NF, NF, NF, NF, NF, 303]),
@@ -323,6 +326,25 @@ async fn every_item_endpoint_against_every_role() {
             "00000000-0000-4000-8000-000000000000".to_owned(),
         ));
     }
+    // A PDF of each sharing state, for its pages (`{pdf}`).
+    for (shared, list) in [(true, &mut shared_items), (false, &mut private_items)] {
+        let id = t
+            .upload(&w.person, &w.bid, pdf("Avis"), "avis.pdf", None)
+            .await
+            .json()["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        if shared {
+            t.send_method(
+                "PUT",
+                &format!("/api/v1/documents/{id}/shares/{}", w.s1),
+                Some(&w.person),
+            )
+            .await;
+        }
+        list.push(("{pdf}".to_owned(), id));
+    }
     let missing = "00000000-0000-4000-8000-000000000000";
     let roles = [
         (Role::Shared, Some(w.p1.clone())),
@@ -399,18 +421,7 @@ async fn every_item_endpoint_against_every_role() {
                 crate::pages::staff_logged_in(t, &w.p1_login.0, &w.p1_login.1).await
             }
             // Other staff reach pages with their API token as the session cookie.
-            (_, Some(token)) => {
-                let jar = reqwest::cookie::Jar::default();
-                jar.add_cookie_str(
-                    &format!("consigne_session={token}"),
-                    &t.url("/").parse().unwrap(),
-                );
-                reqwest::Client::builder()
-                    .cookie_provider(std::sync::Arc::new(jar))
-                    .redirect(reqwest::redirect::Policy::none())
-                    .build()
-                    .unwrap()
-            }
+            (_, Some(token)) => session_browser(t, token),
             (_, None) => reqwest::Client::builder()
                 .redirect(reqwest::redirect::Policy::none())
                 .build()

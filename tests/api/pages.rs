@@ -643,7 +643,10 @@ async fn papers_scan_share_and_journal_work_as_plain_forms() {
     // Her journal says it in words.
     let (status, _, html) = page(&person, t, "/journal").await;
     assert_eq!(status, StatusCode::OK);
-    assert!(html.contains("« Bail » partagé avec un relais"), "{html}");
+    assert!(
+        html.contains("« Bail » partagé avec Accueil de jour"),
+        "{html}"
+    );
     assert!(html.contains("« Bail » ajouté"));
     // Unticking revokes.
     let (_, _, html) = page(&person, t, &doc_path).await;

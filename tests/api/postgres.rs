@@ -249,6 +249,7 @@ fn entry(thread: usize, i: usize) -> JournalEntry {
         target_kind: None,
         target_id: None,
         outcome: "success".into(),
+        about_structure: None,
     }
 }
 

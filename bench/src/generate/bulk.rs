@@ -450,6 +450,7 @@ pub(super) fn people_batch(
             target_kind: None,
             target_id: None,
             outcome: "success".into(),
+            about_structure: None,
         });
         let safe = Safe {
             bid: &bid,
@@ -596,6 +597,8 @@ pub(super) fn documents(
             updated_at: created_at,
             blob_sha256,
             thumb_sha256: None,
+            preview_key: None,
+            preview_sha256: None,
             made_hers_at: None,
         });
     }

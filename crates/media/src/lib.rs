@@ -15,6 +15,7 @@
 //! | `pdf_check` | checking PDFs too large to rewrite, as they stream ([`PdfCheck`]) |
 //! | `scan` | turning phone photos into one PDF ([`images_to_pdf`]) |
 //! | `cost` | what cleaning a file would take, refused before any decoding ([`cost`]) |
+//! | `preview` | PDF pages rendered as images, every cost bounded before rendering ([`pdf_preview`]; feature `pdf-preview`) |
 //!
 //! # Accepted types
 //! JPEG, PNG, WebP and PDF. Everything else is refused with [`MediaError::Unsupported`], whose
@@ -50,6 +51,8 @@ mod header;
 mod logs;
 mod pdf;
 mod pdf_check;
+#[cfg(feature = "pdf-preview")]
+mod preview;
 mod raster;
 mod scan;
 mod sniff;
@@ -59,6 +62,8 @@ pub use header::dimensions;
 pub use logs::QuietParserLogs;
 pub use pdf::{PdfReport, pdf_is_clean, sanitize_pdf};
 pub use pdf_check::{ACTIVE_NAMES, PdfCheck};
+#[cfg(feature = "pdf-preview")]
+pub use preview::{PdfPreview, PreviewPage, pdf_preview, preview_cost};
 pub use raster::{sanitize_image, thumbnail};
 pub use scan::images_to_pdf;
 pub use sniff::{DETECTED_NAMES, SNIFF_LEN, sniff};
@@ -140,6 +145,13 @@ pub struct Limits {
     pub thumbnail_px: u32,
     /// JPEG quality (1–100) for re-encoded photos, thumbnails and scanned pages. Default 85.
     pub jpeg_quality: u8,
+    /// Widest a PDF page's preview may be, in pixels. Default 1 000.
+    pub preview_width_px: u32,
+    /// Tallest a PDF page's preview may be, in pixels (an A4 page 1 000 pixels wide is
+    /// 1 414 high). Default 1 500.
+    pub preview_height_px: u32,
+    /// Most pages of a PDF rendered for its preview (the others are downloaded). Default 20.
+    pub preview_pages: usize,
 }
 
 impl Default for Limits {
@@ -151,6 +163,9 @@ impl Default for Limits {
             max_work_bytes: 320 * MIB,
             thumbnail_px: 320,
             jpeg_quality: 85,
+            preview_width_px: 1000,
+            preview_height_px: 1500,
+            preview_pages: 20,
         }
     }
 }

@@ -133,6 +133,78 @@ pub(crate) async fn read_blob(
     .map_err(|_| ServiceError::Internal("blob task"))?
 }
 
+/// The plaintext bytes `range` of a blob, decrypting only up to its end: each chunk is
+/// authenticated before its bytes are kept (bound to the blob's context and its place in the
+/// stream), so the bytes are the ones sealed even when the stream is not read to its end.
+pub(crate) async fn read_blob_range(
+    app: &App,
+    key: &Key32,
+    context: String,
+    blob_key: String,
+    range: std::ops::Range<u64>,
+) -> ServiceResult<Vec<u8>> {
+    let store = app.blobs.clone();
+    let key = key.clone();
+    tokio::task::spawn_blocking(move || -> ServiceResult<Vec<u8>> {
+        let reader = store.open(&blob_key).map_err(blob_error)?;
+        let mut out = RangeWriter {
+            range,
+            at: 0,
+            kept: Vec::new(),
+        };
+        let result = consigne_vault::stream::open_stream(
+            &key,
+            &context,
+            std::io::BufReader::with_capacity(256 * 1024, reader),
+            &mut out,
+        );
+        match result {
+            Ok(_) => {}
+            // The writer stops the decryption once it has the range.
+            Err(_) if out.is_full() => {}
+            Err(e) => return Err(e.into()),
+        }
+        if !out.is_full() {
+            return Err(ServiceError::Internal("blob shorter than its range"));
+        }
+        Ok(out.kept)
+    })
+    .await
+    .map_err(|_| ServiceError::Internal("blob task"))?
+}
+
+/// Keeps the bytes of `range` of what is written, and refuses more once it has them.
+struct RangeWriter {
+    range: std::ops::Range<u64>,
+    at: u64,
+    kept: Vec<u8>,
+}
+
+impl RangeWriter {
+    fn is_full(&self) -> bool {
+        self.kept.len() as u64 == self.range.end.saturating_sub(self.range.start)
+    }
+}
+
+impl std::io::Write for RangeWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.is_full() {
+            return Err(std::io::Error::other("range read"));
+        }
+        let end = self.at.saturating_add(buf.len() as u64);
+        let from = self.range.start.max(self.at).min(end);
+        let to = self.range.end.min(end).max(from);
+        // Both within buf: from and to are between at and at + buf.len().
+        let (a, b) = ((from - self.at) as usize, (to - self.at) as usize);
+        self.kept.extend_from_slice(&buf[a..b]);
+        self.at = end;
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// Plaintext chunks of a document as they are decrypted (each one authenticated before it is
 /// sent), for downloads whose memory stays flat whatever the size.
 pub type ContentStream = tokio::sync::mpsc::Receiver<Result<Vec<u8>, std::io::Error>>;

@@ -15,6 +15,7 @@ use crate::service::items::open::Opened;
 use crate::service::items::open::{
     item_key, journal_access, open_item, visible_items, visible_page,
 };
+use crate::service::items::preview::{self, PreviewMeta, Rendered};
 use crate::service::items::seal::{open_meta, seal_meta};
 use crate::service::items::upload::{InMemory, MemoryShare, Received, ScanPhotos, Upload};
 use crate::service::items::visibility::{CreatedBy, created_by, visible_shares};
@@ -62,6 +63,9 @@ struct DocumentMeta {
     file_name: String,
     content_type: String,
     sha256: String,
+    /// A PDF's rendered pages (`preview.rs`); none yet for a PDF not rendered so far.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    preview: Option<PreviewMeta>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -235,14 +239,22 @@ impl App {
             .await?;
         allow_on_safe(session, Action::AddItem, &bid, &relays)?;
         let file_name = input.file_name.clone().unwrap_or_default();
-        let (id, key, kind, size, sha256, blob_key, blob_sha256, thumb) = match input.content {
+        let (id, key, kind, size, sha256, blob_key, blob_sha256, thumb, rendered) = match input
+            .content
+        {
             Received::Memory(InMemory { bytes, share }) => {
                 // The bytes count in the uploads' budget until they are stored (as received,
-                // then cleaned); the cleaning itself counts in the media budget.
+                // then cleaned); the cleaning and the preview count in the media budget.
                 let mut share = share.unwrap_or_else(|| MemoryShare::new(self));
                 share.cover(bytes.len()).await?;
                 let (clean, kind, thumb) = clean(self, bytes).await?;
                 share.cover(clean.len()).await?;
+                let (clean, rendered) = if kind == consigne_media::Kind::Pdf {
+                    let (clean, r) = preview::render(self, clean).await;
+                    (clean, Some(r))
+                } else {
+                    (clean, None)
+                };
                 let size = i64::try_from(clean.len())
                     .map_err(|_| ServiceError::TooLarge("file_too_large"))?;
                 if used + size > self.config.storage.quota_bytes() {
@@ -260,6 +272,7 @@ impl App {
                     blob.blob_key,
                     blob.blob_sha256,
                     thumb,
+                    rendered,
                 )
             }
             Received::Stored(s) => {
@@ -279,6 +292,8 @@ impl App {
                     s.blob_key,
                     s.blob_sha256,
                     None,
+                    // Large PDFs are rendered at their first view.
+                    None::<Rendered>,
                 )
             }
         };
@@ -288,14 +303,23 @@ impl App {
             file_name: clean_name(&file_name, 255),
             content_type: kind.mime().to_owned(),
             sha256,
+            preview: rendered.as_ref().map(|r| r.meta.clone()),
         };
-        let (thumb_key, thumb_sha256) = match thumb {
+        let (mut thumb_key, mut thumb_sha256) = match thumb {
             Some(t) => {
                 let blob = write_blob(self, &key, ctx::blob(&bid, &id, "thumbnail"), t).await?;
                 (Some(blob.blob_key), Some(blob.blob_sha256))
             }
             None => (None, None),
         };
+        let previews = match rendered {
+            Some(r) => Some(preview::store(self, &key, (&bid, &id), r, thumb_key.is_none()).await?),
+            None => None,
+        };
+        if let Some((k, d)) = previews.as_ref().and_then(|p| p.thumbnail.clone()) {
+            (thumb_key, thumb_sha256) = (Some(k), Some(d));
+        }
+        let (preview_key, preview_sha256) = previews.as_ref().and_then(|p| p.pages.clone()).unzip();
         let wraps = new_item_wraps(self, session, &bid, &id, &key, &account_public, &relays)?;
         let now = self.now();
         let row = ItemRow {
@@ -305,6 +329,8 @@ impl App {
             size,
             blob_sha256: Some(blob_sha256),
             thumb_sha256,
+            preview_key,
+            preview_sha256,
             ..new_item_row(
                 session,
                 &bid,
@@ -320,9 +346,8 @@ impl App {
             Ok(s) => s,
             Err(e) => {
                 // The row is not there: the blobs are orphans; remove them now (or at collection).
-                let _ = self.blobs.delete(&blob_key);
-                if let Some(t) = &thumb_key {
-                    let _ = self.blobs.delete(t);
+                for k in items::blob_keys(&row) {
+                    let _ = self.blobs.delete(&k);
                 }
                 return Err(e);
             }
@@ -433,6 +458,49 @@ impl App {
     ) -> ServiceResult<DocumentView> {
         let o = open_item(self, session, id, Action::View, ItemKind::Document).await?;
         self.document_view(&o.row, &o.key, &o.shares, session)
+    }
+
+    /// A document and, for a PDF, its preview: the pages rendered as images, rendered now if
+    /// they never were (`preview.rs`). `None` for a photo (shown itself).
+    pub async fn document_preview(
+        &self,
+        session: &Session,
+        id: &ItemId,
+    ) -> ServiceResult<(DocumentView, Option<PreviewMeta>)> {
+        let o = open_item(self, session, id, Action::View, ItemKind::Document).await?;
+        let view = self.document_view(&o.row, &o.key, &o.shares, session)?;
+        let meta: DocumentMeta = open_meta(self, &o.row, &o.key)?;
+        if meta.content_type != consigne_media::Kind::Pdf.mime() {
+            return Ok((view, None));
+        }
+        let preview = match meta.preview.clone() {
+            Some(p) => p,
+            None => {
+                let (bid, iid) = (o.row.beneficiary_id.clone(), o.row.id.clone());
+                preview::render_first_time(self, &o, |p| {
+                    let with = DocumentMeta {
+                        preview: Some(p.clone()),
+                        ..meta.clone()
+                    };
+                    seal_meta(self, &o.key, &bid, &iid, &with)
+                })
+                .await?
+            }
+        };
+        Ok((view, Some(preview)))
+    }
+
+    /// Page `n` (from 1) of a PDF's preview, as a JPEG; journaled as a view of the document.
+    pub async fn document_page_image(
+        &self,
+        session: &Session,
+        id: &ItemId,
+        n: usize,
+    ) -> ServiceResult<Vec<u8>> {
+        preview::page_image(self, session, id, n, |o| {
+            Ok(open_meta::<DocumentMeta>(self, &o.row, &o.key)?.preview)
+        })
+        .await
     }
 
     /// The exact bytes whose SHA-256 the document carries; journaled as a download or a view.
@@ -585,7 +653,7 @@ impl App {
         .await?;
         // The row is gone first: a crash here leaves an orphan, collected later, never a row
         // pointing at a missing blob.
-        for key in [o.row.blob_key, o.row.thumb_key].into_iter().flatten() {
+        for key in items::blob_keys(&o.row) {
             if let Err(e) = self.blobs.delete(&key) {
                 tracing::warn!(error = %e, "blob left for orphan collection");
             }

@@ -52,7 +52,7 @@ impl MediaBudget {
     }
 
     /// Waits until `bytes` of the budget are free and takes them (all of it at most).
-    async fn take(&self, bytes: u64) -> ServiceResult<OwnedSemaphorePermit> {
+    pub(crate) async fn take(&self, bytes: u64) -> ServiceResult<OwnedSemaphorePermit> {
         let kib = u32::try_from(bytes.div_ceil(1024))
             .unwrap_or(u32::MAX)
             .clamp(1, self.kib);

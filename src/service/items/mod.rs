@@ -9,7 +9,7 @@
 //! - `seal`: its metadata sealed under its key.
 //!
 //! Beside the core: `documents` (with their encrypted `content`, `upload` and `media`
-//! cleaning, and `scan`: photos of a paper waiting to become one), `folders`, and `organizer` for contacts, notes and events (`fields`). Every access
+//! cleaning, `scan`: photos of a paper waiting to become one, and the `preview` of a PDF's pages), `folders`, and `organizer` for contacts, notes and events (`fields`). Every access
 //! is journaled.
 
 pub(crate) mod content;
@@ -19,6 +19,7 @@ pub(crate) mod folders;
 pub(crate) mod media;
 pub(crate) mod open;
 pub(crate) mod organizer;
+pub(crate) mod preview;
 pub(crate) mod rewrap;
 pub(crate) mod scan;
 pub(crate) mod seal;
@@ -32,5 +33,6 @@ pub use documents::{DocumentPatch, DocumentView, NewDocument};
 pub use fields::{Contact, Event, ItemFields, ItemKind, Note, Reminder, parse_fields};
 pub use folders::FolderView;
 pub use organizer::ItemView;
+pub use preview::PreviewMeta;
 pub use scan::{PageEdit, ScanDraft};
 pub use upload::{MAX_SCAN_PAGES, Received, ScanPhotos, Upload};

@@ -6,7 +6,7 @@ use crate::domain::{ItemId, ItemKind, StructureId};
 use crate::policy::Action;
 use crate::service::items::open::{Opened, open_item};
 use crate::service::items::wrap::share_wrap;
-use crate::service::journal::{JournalActor, actor_of, journal};
+use crate::service::journal::{JournalActor, actor_of, journal_about_relay};
 use crate::service::{App, ServiceError, ServiceResult, Session};
 use crate::store::{Sql, beneficiaries, items};
 
@@ -110,13 +110,12 @@ fn change_share(
         }
         format!("{kind}_unshared")
     };
-    journal(
+    journal_about_relay(
         tx,
-        change.now,
-        Some(&o.row.beneficiary_id),
+        (change.now, &o.row.beneficiary_id),
         &change.actor,
         &action,
-        Some((kind.as_str(), o.row.id.as_str())),
-        true,
+        (kind.as_str(), o.row.id.as_str()),
+        sid,
     )
 }

@@ -49,6 +49,8 @@ pub(crate) fn new_item_row(
         updated_at: now,
         blob_sha256: None,
         thumb_sha256: None,
+        preview_key: None,
+        preview_sha256: None,
         made_hers_at: None,
     }
 }

@@ -11,8 +11,8 @@ use crate::domain::{
     AccountKind, BeneficiaryId, FolderId, FolderPictogram, ItemId, ItemKind, StructureId,
 };
 use crate::service::{
-    DocumentPatch, DocumentView, FolderFilter, FolderView, MAX_FILE_BYTES_CAP, NamedRef,
-    NewDocument, PageNumber, ServiceError, Session,
+    DocumentPatch, DocumentView, FolderFilter, FolderView, JournalView, MAX_FILE_BYTES_CAP,
+    NamedRef, NewDocument, PageNumber, PreviewMeta, ServiceError, Session,
 };
 use crate::web::AppState;
 use crate::web::api::content_response;
@@ -33,6 +33,7 @@ pub fn router() -> Router<AppState> {
         .route("/documents/{id}/view", get(view_inline))
         .route("/documents/{id}/download", get(download))
         .route("/documents/{id}/thumbnail", get(thumbnail))
+        .route("/documents/{id}/pages/{n}", get(page_image))
         .route("/documents/{id}/edit", post(edit_submit))
         .route("/documents/{id}/shares", post(shares_submit))
         .route(
@@ -47,6 +48,7 @@ pub fn router() -> Router<AppState> {
             "/pro/b/{bid}/documents",
             post(pro_upload).layer(upload_limit),
         )
+        .route("/pro/b/{bid}/documents/{id}", get(pro_document_page))
         .route("/pro/b/{bid}/documents/{id}/edit", post(pro_edit_submit))
         .route(
             "/pro/b/{bid}/documents/{id}/delete",
@@ -86,7 +88,8 @@ fn document_card(ctx: &Ctx, doc: &DocumentView, href: &str, mark: &Markup) -> Ma
         li.doc {
             a href=(href) {
                 @if doc.has_thumbnail {
-                    img.thumb src={"/documents/" (doc.id) "/thumbnail"} alt="" width="64" height="64" loading="lazy";
+                    // A PDF's first page is shown whole (a page in miniature), a photo cropped.
+                    img.thumb.(if doc.content_type == "application/pdf" { "page" } else { "photo" }) src={"/documents/" (doc.id) "/thumbnail"} alt="" width="64" height="64" loading="lazy";
                 } @else {
                     span.thumb.pictogram { (icon(type_icon(doc))) }
                 }
@@ -303,7 +306,7 @@ pub async fn pro_section(
                 Ok(d) if d.items.is_empty() && !d.has_previous() => { p { (ctx.t("doc-none-shared")) } }
                 Ok(d) => {
                     @let mark = ctx.structure_mark();
-                    ul.docs { @for doc in &d.items { (document_card(ctx, doc, &format!("/documents/{}/download", doc.id), &mark)) } }
+                    ul.docs { @for doc in &d.items { (document_card(ctx, doc, &format!("/pro/b/{bid}/documents/{}", doc.id), &mark)) } }
                     (ctx.pager(d, |n| format!("/pro/b/{bid}?page={n}#documents")))
                 }
                 Err(e) => { div.notice.error role="alert" { p { (ctx.error_text(e)) } } }
@@ -409,26 +412,19 @@ async fn render_document(
     status: StatusCode,
 ) -> Response {
     let app = &ctx.state.app;
-    let (doc, folders, relays) = match tokio::try_join!(
-        app.get_document(session, id),
+    let ((doc, preview), folders, relays) = match tokio::try_join!(
+        app.document_preview(session, id),
         app.list_folders(session, bid),
         app.relay_structures(session, bid)
     ) {
         Ok(v) => v,
         Err(e) => return ctx.error_page(&e),
     };
-    let is_pdf = doc.content_type == "application/pdf";
     ctx.render(status, &doc.name, html! {
         nav.breadcrumbs { a href="/documents" { (icon("folder")) " " (ctx.t("section-documents")) } }
         h1 { (icon(type_icon(&doc))) " " (doc.name) }
         (super::field_error(&error))
-        @if is_pdf {
-            div.notice role="note" { p { (ctx.t("doc-shared-computer-warning")) } }
-            p { a.button.primary href={"/documents/" (doc.id) "/download"} { (icon("download")) " " (ctx.t("doc-download")) } }
-        } @else {
-            p.preview { img src={"/documents/" (doc.id) "/view"} alt=(doc.name); }
-            p { a.button href={"/documents/" (doc.id) "/download"} { (icon("download")) " " (ctx.t("doc-download")) } }
-        }
+        (shown(ctx, &doc, preview.as_ref()))
         (who_sees(ctx, &ctx.t("doc-who-sees"), &format!("/documents/{}/shares", doc.id), &relays, &doc.shared_with))
         section.card {
             h2 { (icon("settings")) " " (ctx.t("doc-edit")) }
@@ -448,6 +444,85 @@ async fn render_document(
         }
         p.hint { (ctx.locale.ta("doc-added-by", &[("who", if doc.created_by.kind == AccountKind::Beneficiary { ctx.t("journal-you") } else { doc.created_by.display_name.clone() }.into()), ("date", ctx.day_of(&doc.created_at).into())])) }
         p { a.button.danger-outline href={"/documents/" (doc.id) "/delete"} { (ctx.t("doc-delete")) } }
+    })
+}
+
+/// The document itself: a photo, or a PDF's pages rendered as images (all of them, or the
+/// first ones and how many there are), or, when they cannot be shown, how to read it; then the
+/// download button.
+fn shown(ctx: &Ctx, doc: &DocumentView, preview: Option<&PreviewMeta>) -> Markup {
+    let download = html! {
+        p { a.button href={"/documents/" (doc.id) "/download"} { (icon("download")) " " (ctx.t("doc-download")) } }
+    };
+    match preview {
+        None => html! {
+            p.preview { img src={"/documents/" (doc.id) "/view"} alt=(doc.name); }
+            (download)
+        },
+        Some(p) if p.pages.is_empty() => html! {
+            div.notice role="note" {
+                p { (ctx.t("doc-no-preview")) }
+                p { (ctx.t("doc-shared-computer-warning")) }
+            }
+            p { a.button.primary href={"/documents/" (doc.id) "/download"} { (icon("download")) " " (ctx.t("doc-download")) } }
+        },
+        Some(p) => {
+            let total = p
+                .total
+                .max(u32::try_from(p.pages.len()).unwrap_or(u32::MAX));
+            html! {
+                section.pages aria-label=(ctx.t("doc-pages")) {
+                    @for (i, (w, h, _)) in p.pages.iter().enumerate() {
+                        @let n = i + 1;
+                        figure.page {
+                            img src={"/documents/" (doc.id) "/pages/" (n)} width=(w) height=(h)
+                                alt=(ctx.locale.ta("doc-page-alt", &[("n", n.into()), ("total", total.into())]))
+                                loading=[(i > 0).then_some("lazy")];
+                        }
+                    }
+                }
+                @if p.pages.len() < total as usize {
+                    p.hint { (ctx.locale.ta("doc-pages-partial", &[("shown", p.pages.len().into()), ("total", total.into())])) }
+                }
+                div.notice role="note" { p { (ctx.t("doc-shared-computer-warning")) } }
+                (download)
+            }
+        }
+    }
+}
+
+/// A page of a PDF's preview (JPEG), for whoever may view the document; journaled as a view.
+async fn page_image(
+    Path((id, n)): Path<(String, String)>,
+    Page(ctx, Reader(session)): Page<Reader>,
+) -> Response {
+    let (Ok(id), Ok(n)) = (ItemId::parse(&id), n.parse::<usize>()) else {
+        return ctx.not_found();
+    };
+    match ctx.state.app.document_page_image(&session, &id, n).await {
+        Ok(bytes) => content_response("image/jpeg", &format!("page-{n}.jpg"), bytes, true),
+        Err(e) => ctx.error_page(&e),
+    }
+}
+
+/// A document a person shares with the professional's structure: the photo or the PDF's
+/// pages, and the download.
+async fn pro_document_page(
+    Path((bid, id)): Path<(String, String)>,
+    Page(ctx, Professional(session)): Page<Professional>,
+) -> Response {
+    let Ok(id) = ItemId::parse(&id) else {
+        return ctx.not_found();
+    };
+    let (doc, preview) = match ctx.state.app.document_preview(&session, &id).await {
+        Ok(v) if v.0.beneficiary_id.as_str() == bid => v,
+        Ok(_) => return ctx.not_found(),
+        Err(e) => return ctx.error_page(&e),
+    };
+    ctx.page(&doc.name, html! {
+        nav.breadcrumbs { a href={"/pro/b/" (bid) "#documents"} { (icon("person")) " " (ctx.t("pro-doc-back")) } }
+        h1 { (icon(type_icon(&doc))) " " (doc.name) }
+        (shown(&ctx, &doc, preview.as_ref()))
     })
 }
 
@@ -747,7 +822,8 @@ async fn journal_page(Page(ctx, Person { session, bid }): Page<Person>) -> Respo
         p { (ctx.t("journal-intro")) }
         p.hint id="journal-zone" { (ctx.ta("times-note", &[("city", crate::clock::zone_city(&ctx.state.app.config.reminders.time_zone).into())])) }
         ol.journal {
-            @for e in &entries {
+            @for line in journal_lines(&entries, |at| ctx.day_of(at)) {
+                @let e = line.entry;
                 @let who = match e.actor.account_kind() {
                     Some(AccountKind::Beneficiary) => ctx.t("journal-you"),
                     Some(AccountKind::Professional) => match &e.actor.structure {
@@ -757,15 +833,118 @@ async fn journal_page(Page(ctx, Person { session, bid }): Page<Person>) -> Respo
                     _ => ctx.t("journal-someone"),
                 };
                 @let what = e.target.as_ref().filter(|t| t.kind != "folder").map(|t| names.iter().find(|(id, _)| *id == t.id).map_or_else(|| ctx.t(if t.kind == ItemKind::Document.as_str() { "journal-deleted-document" } else { "journal-deleted-item" }), |(_, n)| n.clone())).unwrap_or_default();
-                @let action_id = format!("journal-{}-{}", e.action.replace('_', "-"), e.outcome);
-                li.(if e.outcome == "failure" { "failure" } else { "success" }) {
-                    time datetime=(e.at) { (ctx.moment(&e.at)) }
-                    " — "
-                    (ctx.locale.ta(&action_id, &[("who", who.into()), ("what", what.into())]))
+                @let failed = e.outcome == "failure";
+                li.(if failed { "failure" } else { "success" }) {
+                    span.journal-icon { (icon(if failed { "warning" } else { journal_icon(&e.action) })) }
+                    span.journal-text {
+                        time datetime=(e.at) { (ctx.moment(&e.at)) }
+                        " — "
+                        (journal_sentence(&ctx, e, line.times, who, what))
+                    }
                 }
             }
         }
     })
+}
+
+/// One line of her journal: an entry, and how many of her own views of the same item that day
+/// it stands for (1 for any other entry).
+struct JournalLine<'a> {
+    entry: &'a JournalView,
+    times: usize,
+}
+
+/// Her journal's entries as lines, newest first: her own views of one item on one day are one
+/// line ("You viewed Passeport 5 times"), at the place of the newest; everything else, and
+/// anyone else's view, stays a line of its own.
+fn journal_lines(entries: &[JournalView], day: impl Fn(&str) -> String) -> Vec<JournalLine<'_>> {
+    let mut lines: Vec<JournalLine<'_>> = Vec::with_capacity(entries.len());
+    let mut seen: std::collections::HashMap<(String, &str, &str), usize> =
+        std::collections::HashMap::new();
+    for e in entries {
+        let own_view = e.actor.kind == "beneficiary"
+            && e.action.ends_with("_viewed")
+            && e.outcome == "success";
+        if let (true, Some(t)) = (own_view, &e.target) {
+            let key = (day(&e.at), e.action.as_str(), t.id.as_str());
+            if let Some(&i) = seen.get(&key) {
+                lines[i].times += 1;
+                continue;
+            }
+            seen.insert(key, lines.len());
+        }
+        lines.push(JournalLine { entry: e, times: 1 });
+    }
+    lines
+}
+
+/// The sentence of a journal line: her grouped views counted, the relais an item was shared
+/// with (or no longer) named, else the action's own sentence.
+fn journal_sentence(ctx: &Ctx, e: &JournalView, times: usize, who: String, what: String) -> String {
+    let shared = e.action.ends_with("_shared");
+    match (&e.relay, times) {
+        (_, 2..) => ctx.locale.ta(
+            "journal-viewed-times",
+            &[
+                ("who", who.into()),
+                ("what", what.into()),
+                ("count", times.into()),
+            ],
+        ),
+        (Some(r), _) if shared || e.action.ends_with("_unshared") => ctx.locale.ta(
+            if shared {
+                "journal-shared-with"
+            } else {
+                "journal-unshared-with"
+            },
+            &[
+                ("who", who.into()),
+                ("what", what.into()),
+                ("relais", r.name.clone().into()),
+            ],
+        ),
+        _ => ctx.locale.ta(
+            &format!("journal-{}-{}", e.action.replace('_', "-"), e.outcome),
+            &[("who", who.into()), ("what", what.into())],
+        ),
+    }
+}
+
+/// The pictogram of a kind of journal entry (the sentence beside it says the same).
+fn journal_icon(action: &str) -> &'static str {
+    match action {
+        "safe_opened" => "safe",
+        "profile_viewed" => "person",
+        "relay_left" | "recovery_relay_added" | "recovery_relay_removed" => "relais",
+        "structure_key_rotated" => "building",
+        a if a.starts_with("invitation") => "invitation",
+        a if a.starts_with("phone") || a.starts_with("structure_phone") => "phone",
+        a if a.starts_with("calendar_feed") => "calendar",
+        a if a.starts_with("member") => "building",
+        a if a.starts_with("folder") => "folder",
+        a if a == "login"
+            || a.starts_with("password")
+            || a.starts_with("recover")
+            || a.starts_with("reset") =>
+        {
+            "key"
+        }
+        a if a.ends_with("_viewed") => "view",
+        a if a.ends_with("_downloaded") || a.ends_with("_exported") => "download",
+        a if a.ends_with("_unshared") => "lock",
+        a if a.ends_with("_shared") => "share",
+        a if a.ends_with("_deleted") => "delete",
+        a if a.ends_with("_uploaded") || a.ends_with("_created") => "plus",
+        a if a.ends_with("_renamed")
+            || a.ends_with("_moved")
+            || a.ends_with("_updated")
+            || a.ends_with("_expiry_set")
+            || a.ends_with("_expiry_removed") =>
+        {
+            "edit"
+        }
+        _ => "journal",
+    }
 }
 
 async fn folder_edit(
@@ -808,5 +987,21 @@ async fn folder_delete(
     match ctx.state.app.delete_folder(&session, &bid, &id).await {
         Ok(()) => ctx.redirect_with("/documents", Notice::Deleted),
         Err(e) => ctx.error_page(&e),
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod journal_tests {
+    use super::*;
+
+    #[test]
+    fn every_journal_action_has_its_own_pictogram() {
+        for action in crate::service::JOURNAL_ACTIONS {
+            assert_ne!(journal_icon(action), "journal", "{action}");
+        }
+        assert_eq!(journal_icon("document_viewed"), "view");
+        assert_eq!(journal_icon("note_unshared"), "lock");
+        assert_eq!(journal_icon("contact_shared"), "share");
     }
 }
