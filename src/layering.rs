@@ -269,3 +269,122 @@ fn dependencies_point_downwards() {
     }
     assert!(upward.is_empty(), "upward dependencies: {upward:#?}");
 }
+
+/// The names of the methods of every `impl App` block of `code` (`fn name(&self...`).
+fn app_methods(code: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut rest = code;
+    while let Some(at) = rest.find("impl App {") {
+        let block = &rest[at..];
+        let (mut depth, mut end) = (0usize, block.len());
+        for (i, c) in block.char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        end = i;
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let body = &block[..end];
+        for piece in body.split("fn ").skip(1) {
+            let name: String = piece
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            let after = piece[name.len()..].trim_start();
+            let after = after.strip_prefix('<').map_or(after, |g| {
+                g.split_once('>').map_or(g, |(_, r)| r).trim_start()
+            });
+            if after
+                .strip_prefix('(')
+                .is_some_and(|p| p.trim_start().starts_with("&self"))
+            {
+                out.insert(name);
+            }
+        }
+        rest = &block[end..];
+    }
+    out
+}
+
+/// Calls `self.name(` or `app.name(` (a method call on the `App`), with line breaks allowed
+/// before the dot.
+fn app_calls(code: &str) -> Vec<String> {
+    let flat: String = code.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = Vec::new();
+    for receiver in ["self", "app"] {
+        for (i, _) in flat.match_indices(receiver) {
+            let before_ok = flat[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == '.'));
+            let after = flat[i + receiver.len()..].trim_start();
+            let Some(call) = after.strip_prefix('.') else {
+                continue;
+            };
+            let name: String = call
+                .trim_start()
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            let next = call.trim_start()[name.len()..].trim_start();
+            if before_ok && !name.is_empty() && (next.starts_with('(') || next.starts_with("::<")) {
+                out.push(name);
+            }
+        }
+    }
+    out
+}
+
+/// Inside `service/`, a use case reaches another file's use case through a free function named
+/// in a `use` line, not through a hidden `App` method: only the plumbing of `service/mod.rs`
+/// (transactions, the clock, key derivation) is called as a method from everywhere.
+#[test]
+fn use_cases_reach_each_other_through_use_lines() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src.join("service"), &mut files);
+    let texts: Vec<(PathBuf, String)> = files
+        .into_iter()
+        .filter_map(|f| std::fs::read_to_string(&f).ok().map(|t| (f, code(&t))))
+        .collect();
+    let plumbing = src.join("service").join("mod.rs");
+    let mut owner: BTreeMap<String, BTreeSet<PathBuf>> = BTreeMap::new();
+    for (f, text) in &texts {
+        for m in app_methods(text) {
+            owner.entry(m).or_default().insert(f.clone());
+        }
+    }
+    assert!(
+        owner.contains_key("list_items") && owner.contains_key("now"),
+        "the App methods were not seen"
+    );
+    assert_eq!(
+        app_calls("let a = self\n    .list_items(s); app.now(); x.app.tx(); myself.read()"),
+        ["list_items", "now"],
+        "the calls were not seen"
+    );
+    let mut hidden = Vec::new();
+    for (f, text) in &texts {
+        for name in app_calls(text) {
+            let Some(files) = owner.get(&name) else {
+                continue;
+            };
+            if !files.contains(f) && !files.contains(&plumbing) {
+                let rel = f.strip_prefix(&src).unwrap_or(f).display().to_string();
+                hidden.push(format!("{rel} calls App::{name}"));
+            }
+        }
+    }
+    hidden.sort();
+    hidden.dedup();
+    assert!(
+        hidden.is_empty(),
+        "use cases reached through hidden App methods (call a free function named in a use line): {hidden:#?}"
+    );
+}

@@ -9,7 +9,7 @@ use crate::service::access::{allow, allow_on_safe, own_safe, structure_access};
 use crate::service::auth::identity::{IdentityRecord, check_for_identity, relay_identity_key};
 use crate::service::auth::login::account_by_indexes;
 use crate::service::contexts as ctx;
-use crate::service::directory::FollowedPerson;
+use crate::service::directory::{FollowedPerson, open_directory, write_missing_entries};
 use crate::service::items::folders::ready_made_folders;
 use crate::service::journal::{JournalActor, journal, staff_actor};
 use crate::service::paging::{Page, PageNumber};
@@ -366,8 +366,8 @@ impl App {
         let rows = self
             .read(move |tx| Ok(beneficiaries::directory(tx, &s2, None)?))
             .await?;
-        let (people, missing) = self.open_directory(session, &sid, &rows);
-        self.write_missing_entries(&sid, missing).await?;
+        let (people, missing) = open_directory(self, session, &sid, &rows);
+        write_missing_entries(self, &sid, missing).await?;
         Ok(people)
     }
 
@@ -395,8 +395,8 @@ impl App {
                 ))
             })
             .await?;
-        let (people, missing) = self.open_directory(session, &sid, &rows);
-        self.write_missing_entries(&sid, missing).await?;
+        let (people, missing) = open_directory(self, session, &sid, &rows);
+        write_missing_entries(self, &sid, missing).await?;
         Ok(match search {
             None => Page::from_window(people, page, Some(total)),
             Some(q) => Page::slice(
@@ -483,33 +483,7 @@ impl App {
         session: &Session,
         bid: &BeneficiaryId,
     ) -> ServiceResult<BeneficiaryProfile> {
-        let (identity, via, row) = identity_of(self, session, bid).await?;
-        let bid = row.id.clone();
-        if let Some(sid) = via {
-            let actor = staff_actor(session, &sid);
-            let (b3, now) = (bid.clone(), self.now());
-            self.tx(move |tx| {
-                journal(
-                    tx,
-                    now,
-                    Some(&b3),
-                    &actor,
-                    "profile_viewed",
-                    Some(("beneficiary", b3.as_str())),
-                    true,
-                )
-            })
-            .await?;
-        }
-        Ok(BeneficiaryProfile {
-            id: bid,
-            identifier: identity.identifier,
-            first_name: identity.first_name,
-            last_name: identity.last_name,
-            birth_date: identity.birth_date,
-            language: identity.language,
-            phone: identity.phone,
-        })
+        beneficiary_profile(self, session, bid).await
     }
 
     /// Always succeeds for a valid identifier shape, whether or not a safe exists.
@@ -701,43 +675,7 @@ impl App {
         session: &Session,
         bid: &BeneficiaryId,
     ) -> ServiceResult<Vec<RelayView>> {
-        let bid = own_safe(session, bid)?;
-        let rows = self
-            .read(move |tx| {
-                let relays = beneficiaries::relays_of(tx, &bid)?;
-                let mut out = Vec::new();
-                for r in relays {
-                    let counts = crate::store::items::shared_counts(tx, &bid, &r.structure_id)?;
-                    out.push((r, counts));
-                }
-                Ok(out)
-            })
-            .await?;
-        Ok(rows
-            .into_iter()
-            .map(|(r, counts)| {
-                let count = |kind: ItemKind| {
-                    counts
-                        .iter()
-                        .find(|(k, _)| *k == kind)
-                        .map_or(0, |(_, n)| *n)
-                };
-                RelayView {
-                    structure: NamedRef {
-                        id: r.structure_id,
-                        name: r.structure_name,
-                    },
-                    since: crate::clock::rfc3339(r.since),
-                    recovery: r.recovery,
-                    shared: SharedCounts {
-                        documents: count(ItemKind::Document),
-                        contacts: count(ItemKind::Contact),
-                        notes: count(ItemKind::Note),
-                        events: count(ItemKind::Event),
-                    },
-                }
-            })
-            .collect())
+        relays(self, session, bid).await
     }
 
     pub async fn leave_relay(
@@ -793,4 +731,82 @@ impl App {
         };
         check_for_identity(&record, raw)
     }
+}
+
+pub(crate) async fn relays(
+    app: &App,
+    session: &Session,
+    bid: &BeneficiaryId,
+) -> ServiceResult<Vec<RelayView>> {
+    let bid = own_safe(session, bid)?;
+    let rows = app
+        .read(move |tx| {
+            let relays = beneficiaries::relays_of(tx, &bid)?;
+            let mut out = Vec::new();
+            for r in relays {
+                let counts = crate::store::items::shared_counts(tx, &bid, &r.structure_id)?;
+                out.push((r, counts));
+            }
+            Ok(out)
+        })
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(r, counts)| {
+            let count = |kind: ItemKind| {
+                counts
+                    .iter()
+                    .find(|(k, _)| *k == kind)
+                    .map_or(0, |(_, n)| *n)
+            };
+            RelayView {
+                structure: NamedRef {
+                    id: r.structure_id,
+                    name: r.structure_name,
+                },
+                since: crate::clock::rfc3339(r.since),
+                recovery: r.recovery,
+                shared: SharedCounts {
+                    documents: count(ItemKind::Document),
+                    contacts: count(ItemKind::Contact),
+                    notes: count(ItemKind::Note),
+                    events: count(ItemKind::Event),
+                },
+            }
+        })
+        .collect())
+}
+
+pub(crate) async fn beneficiary_profile(
+    app: &App,
+    session: &Session,
+    bid: &BeneficiaryId,
+) -> ServiceResult<BeneficiaryProfile> {
+    let (identity, via, row) = identity_of(app, session, bid).await?;
+    let bid = row.id.clone();
+    if let Some(sid) = via {
+        let actor = staff_actor(session, &sid);
+        let (b3, now) = (bid.clone(), app.now());
+        app.tx(move |tx| {
+            journal(
+                tx,
+                now,
+                Some(&b3),
+                &actor,
+                "profile_viewed",
+                Some(("beneficiary", b3.as_str())),
+                true,
+            )
+        })
+        .await?;
+    }
+    Ok(BeneficiaryProfile {
+        id: bid,
+        identifier: identity.identifier,
+        first_name: identity.first_name,
+        last_name: identity.last_name,
+        birth_date: identity.birth_date,
+        language: identity.language,
+        phone: identity.phone,
+    })
 }

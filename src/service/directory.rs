@@ -153,78 +153,78 @@ impl App {
             )
         })
     }
+}
 
-    /// Opens directory rows: each entry with the structure key; a row without a usable entry
-    /// through her identity wrap (X25519, once), giving the entry to write. A row that opens
-    /// neither way shows nothing (fail closed).
-    pub(super) fn open_directory(
-        &self,
-        session: &Session,
-        sid: &StructureId,
-        rows: &[DirectoryRow],
-    ) -> (Vec<FollowedPerson>, Vec<Missing>) {
-        let secrets = Self::structure_secrets(session, sid);
-        let mut people = Vec::with_capacity(rows.len());
-        let mut missing = Vec::new();
-        for row in rows {
-            let bid = &row.beneficiary_id;
-            let opened = row
-                .entry
-                .as_deref()
-                .and_then(|e| open_directory_entry(&self.platform, &secrets, sid, bid, e));
-            if let Some(p) = opened {
-                people.push(p);
-                continue;
-            }
-            match identity_via_structure(
-                self,
-                &row.identity_wrap,
-                &session.keys,
-                bid,
-                sid,
-                &row.identity_sealed,
-            ) {
-                Ok(identity) => {
-                    if let Some(entry) = self.directory_entry_for(session, sid, bid, &identity) {
-                        missing.push(Missing {
-                            bid: bid.clone(),
-                            entry,
-                            identity_sealed: row.identity_sealed.clone(),
-                        });
-                    }
-                    people.push(FollowedPerson {
-                        id: bid.clone(),
-                        first_name: identity.first_name,
-                        last_name: identity.last_name,
-                        birth_date: identity.birth_date,
+/// Writes the entries a listing had to make (a later listing reads them symmetrically).
+pub(crate) async fn write_missing_entries(
+    app: &App,
+    sid: &StructureId,
+    missing: Vec<Missing>,
+) -> ServiceResult<()> {
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let sid = sid.to_owned();
+    app.tx(move |tx| {
+        for m in &missing {
+            beneficiaries::put_directory_entry(tx, &m.bid, &sid, &m.entry, &m.identity_sealed)?;
+        }
+        Ok(())
+    })
+    .await
+}
+
+/// Opens directory rows: each entry with the structure key; a row without a usable entry
+/// through her identity wrap (X25519, once), giving the entry to write. A row that opens
+/// neither way shows nothing (fail closed).
+pub(crate) fn open_directory(
+    app: &App,
+    session: &Session,
+    sid: &StructureId,
+    rows: &[DirectoryRow],
+) -> (Vec<FollowedPerson>, Vec<Missing>) {
+    let secrets = App::structure_secrets(session, sid);
+    let mut people = Vec::with_capacity(rows.len());
+    let mut missing = Vec::new();
+    for row in rows {
+        let bid = &row.beneficiary_id;
+        let opened = row
+            .entry
+            .as_deref()
+            .and_then(|e| open_directory_entry(&app.platform, &secrets, sid, bid, e));
+        if let Some(p) = opened {
+            people.push(p);
+            continue;
+        }
+        match identity_via_structure(
+            app,
+            &row.identity_wrap,
+            &session.keys,
+            bid,
+            sid,
+            &row.identity_sealed,
+        ) {
+            Ok(identity) => {
+                if let Some(entry) = app.directory_entry_for(session, sid, bid, &identity) {
+                    missing.push(Missing {
+                        bid: bid.clone(),
+                        entry,
+                        identity_sealed: row.identity_sealed.clone(),
                     });
                 }
-                Err(e) => {
-                    tracing::warn!(error = %e, "a relais row without a usable key wrap was skipped");
-                }
+                people.push(FollowedPerson {
+                    id: bid.clone(),
+                    first_name: identity.first_name,
+                    last_name: identity.last_name,
+                    birth_date: identity.birth_date,
+                });
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "a relais row without a usable key wrap was skipped");
             }
         }
-        (people, missing)
     }
-
-    /// Writes the entries a listing had to make (a later listing reads them symmetrically).
-    pub(super) async fn write_missing_entries(
-        &self,
-        sid: &StructureId,
-        missing: Vec<Missing>,
-    ) -> ServiceResult<()> {
-        if missing.is_empty() {
-            return Ok(());
-        }
-        let sid = sid.to_owned();
-        self.tx(move |tx| {
-            for m in &missing {
-                beneficiaries::put_directory_entry(tx, &m.bid, &sid, &m.entry, &m.identity_sealed)?;
-            }
-            Ok(())
-        })
-        .await
-    }
+    (people, missing)
 }
 
 #[cfg(test)]

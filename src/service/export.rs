@@ -4,10 +4,13 @@
 
 use crate::domain::BeneficiaryId;
 use crate::service::access::own_safe;
+use crate::service::beneficiaries::{beneficiary_profile, relays};
 use crate::service::contexts as ctx;
 use crate::service::items::content::{ChannelWriter, ContentSource, ContentStream};
-use crate::service::items::documents::document_source;
+use crate::service::items::documents::{document_source, list_documents};
+use crate::service::items::folders::list_folders;
 use crate::service::items::open::journal_access;
+use crate::service::items::organizer::list_items;
 use crate::service::{App, ItemKind, ServiceError, ServiceResult, Session};
 use crate::store::blobs::BlobStore;
 use crate::store::{accounts, items};
@@ -54,13 +57,13 @@ impl App {
         bid: &BeneficiaryId,
     ) -> ServiceResult<ContentStream> {
         let bid = own_safe(session, bid)?;
-        let profile = self.beneficiary_profile(session, &bid).await?;
-        let documents = self.list_documents(session, &bid, None).await?;
-        let folders = self.list_folders(session, &bid).await?;
-        let relays = self.relays(session, &bid).await?;
-        let contacts = self.list_items(session, &bid, ItemKind::Contact).await?;
-        let notes = self.list_items(session, &bid, ItemKind::Note).await?;
-        let events = self.list_items(session, &bid, ItemKind::Event).await?;
+        let profile = beneficiary_profile(self, session, &bid).await?;
+        let documents = list_documents(self, session, &bid, None).await?;
+        let folders = list_folders(self, session, &bid).await?;
+        let relays = relays(self, session, &bid).await?;
+        let contacts = list_items(self, session, &bid, ItemKind::Contact).await?;
+        let notes = list_items(self, session, &bid, ItemKind::Note).await?;
+        let events = list_items(self, session, &bid, ItemKind::Event).await?;
         let mut entries = Vec::new();
         let mut used = HashSet::new();
         let mut exported = Vec::new();

@@ -44,7 +44,10 @@ fn canonical(e: &JournalEntry, seq: i64) -> Vec<u8> {
     out.extend_from_slice(&e.at.to_be_bytes());
     // The structure a line is about came later: only a line that has one encodes it (an
     // eleventh field), so every line written before hashes as it did.
-    for f in fields.into_iter().chain(e.about_structure.as_ref().map(StructureId::as_str)) {
+    for f in fields
+        .into_iter()
+        .chain(e.about_structure.as_ref().map(StructureId::as_str))
+    {
         // Length-prefixed, so no two different entries encode the same.
         out.extend_from_slice(&(f.len() as u64).to_be_bytes());
         out.extend_from_slice(f.as_bytes());

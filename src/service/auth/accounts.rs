@@ -5,7 +5,7 @@ use crate::domain::{AccountId, AccountKind, BeneficiaryId, Email, Password, Stru
 use crate::service::Stage;
 use crate::service::auth::identity::{IdentityRecord, check_for_identity};
 use crate::service::auth::login::check_password;
-use crate::service::auth::recovery::ResetNotice;
+use crate::service::auth::recovery::{ResetNotice, reset_notice};
 use crate::service::auth::sessions::load_throttled;
 use crate::service::auth::sessions::reseal_session;
 use crate::service::auth::throttle::{fail_login, login_succeeded, throttle_keys};
@@ -71,7 +71,7 @@ impl App {
         } else {
             Vec::new()
         };
-        let (pending_reset, new_sheet_due) = self.reset_notice(session).await?;
+        let (pending_reset, new_sheet_due) = reset_notice(self, session).await?;
         Ok(AccountView {
             pending_reset,
             new_sheet_due: (!session.is_staff()).then_some(new_sheet_due),

@@ -547,34 +547,7 @@ impl App {
         &self,
         session: &Session,
     ) -> ServiceResult<(Option<ResetNotice>, bool)> {
-        let Some(bid) = session.beneficiary_id.clone() else {
-            return Ok((None, false));
-        };
-        let now = self.now();
-        self.read(move |tx| {
-            let due = resets::new_sheet_due_since(tx, &bid)?.is_some();
-            let Some(r) = resets::of_beneficiary(tx, &bid)?.filter(|r| r.expires_at > now) else {
-                return Ok((None, due));
-            };
-            let name = structures::by_id(tx, &r.structure_id)?
-                .map(|s| s.name)
-                .unwrap_or_default();
-            Ok((
-                Some(ResetNotice {
-                    structure: NamedRef {
-                        id: r.structure_id,
-                        name,
-                    },
-                    id: r.id,
-                    status: r.status,
-                    started_at: crate::clock::rfc3339(r.created_at),
-                    usable_from: crate::clock::rfc3339(r.usable_from),
-                    expires_at: crate::clock::rfc3339(r.expires_at),
-                }),
-                due,
-            ))
-        })
-        .await
+        reset_notice(self, session).await
     }
 
     /// A new printed recovery code for her, shown once; the previous one is void. Only in a
@@ -791,6 +764,42 @@ impl App {
         })
         .await
     }
+}
+
+/// For her: the reset of her safe in progress, if any, and whether her printed code is
+/// void (she should print a new sheet).
+pub(crate) async fn reset_notice(
+    app: &App,
+    session: &Session,
+) -> ServiceResult<(Option<ResetNotice>, bool)> {
+    let Some(bid) = session.beneficiary_id.clone() else {
+        return Ok((None, false));
+    };
+    let now = app.now();
+    app.read(move |tx| {
+        let due = resets::new_sheet_due_since(tx, &bid)?.is_some();
+        let Some(r) = resets::of_beneficiary(tx, &bid)?.filter(|r| r.expires_at > now) else {
+            return Ok((None, due));
+        };
+        let name = structures::by_id(tx, &r.structure_id)?
+            .map(|s| s.name)
+            .unwrap_or_default();
+        Ok((
+            Some(ResetNotice {
+                structure: NamedRef {
+                    id: r.structure_id,
+                    name,
+                },
+                id: r.id,
+                status: r.status,
+                started_at: crate::clock::rfc3339(r.created_at),
+                usable_from: crate::clock::rfc3339(r.usable_from),
+                expires_at: crate::clock::rfc3339(r.expires_at),
+            }),
+            due,
+        ))
+    })
+    .await
 }
 
 /// Sends security notices (`SMS_NOTICE_KIND`): at once, whatever the hour.

@@ -5,6 +5,7 @@
 use crate::domain::BeneficiaryId;
 use crate::policy::Actor;
 use crate::service::items::fields::{Event, ItemFields, ItemKind};
+use crate::service::items::organizer::list_items;
 use crate::service::{App, ServiceError, ServiceResult, Session};
 
 /// Escapes a TEXT value (RFC 5545 3.3.11, RFC 2426 4): backslash, comma, semicolon, newline.
@@ -70,7 +71,7 @@ impl App {
         bid: &BeneficiaryId,
     ) -> ServiceResult<String> {
         own(session)?;
-        let events = self.list_items(session, bid, ItemKind::Event).await?;
+        let events = list_items(self, session, bid, ItemKind::Event).await?;
         let events: Vec<(&str, &Event)> = events
             .iter()
             .filter_map(|e| match &e.fields {
@@ -127,7 +128,7 @@ impl App {
         bid: &BeneficiaryId,
     ) -> ServiceResult<String> {
         own(session)?;
-        let contacts = self.list_items(session, bid, ItemKind::Contact).await?;
+        let contacts = list_items(self, session, bid, ItemKind::Contact).await?;
         let mut out = String::new();
         for c in &contacts {
             let ItemFields::Contact(ct) = &c.fields else {

@@ -442,13 +442,7 @@ impl App {
         bid: &BeneficiaryId,
         folder_id: Option<&str>,
     ) -> ServiceResult<Vec<DocumentView>> {
-        let folder = folder_id.map(FolderId::parse).transpose()?;
-        visible_items(self, session, bid, ItemKind::Document)
-            .await?
-            .iter()
-            .filter(|o| folder.is_none() || o.row.folder_id == folder)
-            .map(|o| self.document_view(&o.row, &o.key, &o.shares, session))
-            .collect()
+        list_documents(self, session, bid, folder_id).await
     }
 
     pub async fn get_document(
@@ -661,37 +655,6 @@ impl App {
         Ok(())
     }
 
-    /// Scanning from a phone: several photos, in order, become one PDF document.
-    pub async fn scan_document(
-        &self,
-        session: &Session,
-        bid: &BeneficiaryId,
-        scan: ScanPhotos,
-        name: Option<String>,
-        folder_id: Option<String>,
-    ) -> ServiceResult<DocumentView> {
-        let (photos, share) = scan.into_parts();
-        if photos.is_empty() {
-            return Err(crate::domain::InvalidInput::new("file", "required").into());
-        }
-        let pdf = photos_to_pdf(self, photos).await?;
-        self.upload_document(
-            session,
-            bid,
-            NewDocument {
-                // The scan's share goes on counting the PDF until it is stored.
-                content: Received::Memory(InMemory {
-                    bytes: pdf,
-                    share: Some(share),
-                }),
-                file_name: Some("scan.pdf".into()),
-                name,
-                folder_id,
-            },
-        )
-        .await
-    }
-
     /// Names of her documents by id, for her journal in plain words (what she can still open).
     pub async fn document_names(
         &self,
@@ -705,6 +668,52 @@ impl App {
             .map(|d| (d.id.into_string(), d.name))
             .collect())
     }
+}
+
+/// Scanning from a phone: several photos, in order, become one PDF document.
+pub(crate) async fn scan_document(
+    app: &App,
+    session: &Session,
+    bid: &BeneficiaryId,
+    scan: ScanPhotos,
+    name: Option<String>,
+    folder_id: Option<String>,
+) -> ServiceResult<DocumentView> {
+    let (photos, share) = scan.into_parts();
+    if photos.is_empty() {
+        return Err(crate::domain::InvalidInput::new("file", "required").into());
+    }
+    let pdf = photos_to_pdf(app, photos).await?;
+    app.upload_document(
+        session,
+        bid,
+        NewDocument {
+            // The scan's share goes on counting the PDF until it is stored.
+            content: Received::Memory(InMemory {
+                bytes: pdf,
+                share: Some(share),
+            }),
+            file_name: Some("scan.pdf".into()),
+            name,
+            folder_id,
+        },
+    )
+    .await
+}
+
+pub(crate) async fn list_documents(
+    app: &App,
+    session: &Session,
+    bid: &BeneficiaryId,
+    folder_id: Option<&str>,
+) -> ServiceResult<Vec<DocumentView>> {
+    let folder = folder_id.map(FolderId::parse).transpose()?;
+    visible_items(app, session, bid, ItemKind::Document)
+        .await?
+        .iter()
+        .filter(|o| folder.is_none() || o.row.folder_id == folder)
+        .map(|o| app.document_view(&o.row, &o.key, &o.shares, session))
+        .collect()
 }
 
 /// A document the caller may view and its content's source; the caller journals the

@@ -164,21 +164,7 @@ impl App {
         session: &Session,
         bid: &BeneficiaryId,
     ) -> ServiceResult<Vec<FolderView>> {
-        let bid = own_safe(session, bid)?;
-        let key = Self::folder_key(session)?;
-        let b2 = bid.clone();
-        let rows = self.read(move |tx| Ok(items::folders_of(tx, &b2)?)).await?;
-        rows.iter()
-            .map(|f| {
-                let (name, pictogram) = open_name(self, &key, f)?;
-                Ok(FolderView {
-                    id: f.id.clone(),
-                    name,
-                    parent_id: f.parent_id.clone(),
-                    pictogram,
-                })
-            })
-            .collect()
+        list_folders(self, session, bid).await
     }
 
     /// Renames and/or moves a folder; a folder never moves into itself or its descendants.
@@ -280,6 +266,28 @@ impl App {
         })
         .await
     }
+}
+
+pub(crate) async fn list_folders(
+    app: &App,
+    session: &Session,
+    bid: &BeneficiaryId,
+) -> ServiceResult<Vec<FolderView>> {
+    let bid = own_safe(session, bid)?;
+    let key = App::folder_key(session)?;
+    let b2 = bid.clone();
+    let rows = app.read(move |tx| Ok(items::folders_of(tx, &b2)?)).await?;
+    rows.iter()
+        .map(|f| {
+            let (name, pictogram) = open_name(app, &key, f)?;
+            Ok(FolderView {
+                id: f.id.clone(),
+                name,
+                parent_id: f.parent_id.clone(),
+                pictogram,
+            })
+        })
+        .collect()
 }
 
 /// The lock of a safe's folder tree (taken before reading it to change it).

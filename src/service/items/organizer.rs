@@ -111,20 +111,7 @@ impl App {
         bid: &BeneficiaryId,
         kind: ItemKind,
     ) -> ServiceResult<Vec<ItemView>> {
-        let mut out = visible_items(self, session, bid, kind)
-            .await?
-            .iter()
-            .map(|o| self.item_view(session, kind, o))
-            .collect::<ServiceResult<Vec<_>>>()?;
-        match kind {
-            ItemKind::Contact => out.sort_by_key(|v| v.fields.title().to_lowercase()),
-            ItemKind::Note | ItemKind::Document => {}
-            ItemKind::Event => out.sort_by(|a, b| match (&a.fields, &b.fields) {
-                (ItemFields::Event(x), ItemFields::Event(y)) => x.starts_at.cmp(&y.starts_at),
-                _ => std::cmp::Ordering::Equal,
-            }),
-        }
-        Ok(out)
+        list_items(self, session, bid, kind).await
     }
 
     /// One page of her contacts, notes or events, in `list_items`' order. Notes (newest first)
@@ -308,4 +295,28 @@ impl App {
         }
         Ok(out)
     }
+}
+
+/// Her contacts (by name), notes (newest first) or events (by start), as the caller may
+/// see them.
+pub(crate) async fn list_items(
+    app: &App,
+    session: &Session,
+    bid: &BeneficiaryId,
+    kind: ItemKind,
+) -> ServiceResult<Vec<ItemView>> {
+    let mut out = visible_items(app, session, bid, kind)
+        .await?
+        .iter()
+        .map(|o| app.item_view(session, kind, o))
+        .collect::<ServiceResult<Vec<_>>>()?;
+    match kind {
+        ItemKind::Contact => out.sort_by_key(|v| v.fields.title().to_lowercase()),
+        ItemKind::Note | ItemKind::Document => {}
+        ItemKind::Event => out.sort_by(|a, b| match (&a.fields, &b.fields) {
+            (ItemFields::Event(x), ItemFields::Event(y)) => x.starts_at.cmp(&y.starts_at),
+            _ => std::cmp::Ordering::Equal,
+        }),
+    }
+    Ok(out)
 }

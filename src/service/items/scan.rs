@@ -23,6 +23,7 @@ use crate::policy::Action;
 use crate::service::access::allow_on_safe;
 use crate::service::contexts as ctx;
 use crate::service::items::content::{blob_error, read_blob, write_blob, write_blob_at};
+use crate::service::items::documents::scan_document;
 use crate::service::items::media::clean;
 use crate::service::items::upload::{MAX_SCAN_PAGES, ScanPhotos};
 use crate::service::{App, DocumentView, ServiceError, ServiceResult, Session};
@@ -353,9 +354,7 @@ impl App {
             photos.start_photo()?;
             photos.push(&photo).await?;
         }
-        let doc = self
-            .scan_document(session, &bid, photos, name, folder_id)
-            .await?;
+        let doc = scan_document(self, session, &bid, photos, name, folder_id).await?;
         self.forget(m.pages.iter().flat_map(DraftPage::keys));
         self.forget([draft]);
         Ok(doc)
