@@ -109,6 +109,14 @@ pub enum Resource<'a> {
         added_by: Option<&'a StructureId>,
         hers: bool,
     },
+    /// The case file structure `structure` keeps on a person (issue 14): `relays` are her
+    /// current relais, `exists` says whether the structure has one on her (it keeps it when
+    /// she leaves).
+    CaseFile {
+        structure: &'a StructureId,
+        relays: &'a [StructureId],
+        exists: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -253,6 +261,31 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
             }
         }
         (Actor::PlatformAdmin { .. }, Resource::Item { .. }) => Hidden,
+        // A structure's case file on a person is its members' alone (a relais structure's):
+        // written while she follows it, read as long as the structure keeps it (after she
+        // left too). Not the person, not the operator, not another structure.
+        (
+            Actor::Professional { .. },
+            Resource::CaseFile {
+                structure,
+                relays,
+                exists,
+            },
+        ) => {
+            let Some(m) = actor.membership(structure) else {
+                return Hidden;
+            };
+            let followed = relays.contains(structure);
+            if !m.approved || !follows(m.kind) || !(followed || exists) {
+                return Hidden;
+            }
+            match action {
+                A::View => Allow,
+                A::Update if followed => Allow,
+                _ => Forbidden,
+            }
+        }
+        (Actor::PlatformAdmin { .. }, Resource::CaseFile { .. }) => Hidden,
         (Actor::Beneficiary { .. }, _) => Hidden,
     }
 }
@@ -543,6 +576,47 @@ mod tests {
                 *want,
                 "case {i}: {actor:?} {action:?} {resource:?}"
             );
+        }
+    }
+
+    /// A structure's case file: its approved members read it while she follows the structure
+    /// and after she left (while it keeps one); they write it only while she follows it.
+    #[test]
+    fn case_files() {
+        let sid1 = s("s1");
+        let followed = vec![sid1.clone()];
+        let file = |relays, exists| Resource::CaseFile {
+            structure: &sid1,
+            relays,
+            exists,
+        };
+        let member = pro("s1", StaffRole::Member, StructureKind::Relay);
+        let stranger = pro("s2", StaffRole::Admin, StructureKind::Relay);
+        let mediation = pro("s1", StaffRole::Admin, StructureKind::Mediation);
+        let waiting = pending("s1", StaffRole::Member);
+        let owner = Actor::Beneficiary {
+            account_id: AccountId::stored("o".into()),
+            beneficiary_id: BeneficiaryId::stored("b1".into()),
+        };
+        let platform = Actor::PlatformAdmin {
+            account_id: AccountId::stored("x".into()),
+        };
+        let cases = [
+            (&member, A::View, file(&followed, false), Allow),
+            (&member, A::Update, file(&followed, true), Allow),
+            (&member, A::View, file(&[], true), Allow),
+            (&member, A::Update, file(&[], true), Forbidden),
+            (&member, A::View, file(&[], false), Hidden),
+            (&member, A::Share, file(&followed, true), Forbidden),
+            (&stranger, A::View, file(&followed, true), Hidden),
+            (&mediation, A::View, file(&followed, true), Hidden),
+            (&waiting, A::View, file(&followed, true), Hidden),
+            (&owner, A::View, file(&followed, true), Hidden),
+            (&platform, A::View, file(&followed, true), Hidden),
+            (&Actor::Anonymous, A::View, file(&followed, true), Hidden),
+        ];
+        for (i, (actor, action, resource, want)) in cases.iter().enumerate() {
+            assert_eq!(authorize(actor, *action, *resource), *want, "case {i}");
         }
     }
 }

@@ -115,7 +115,7 @@ pub(crate) struct InvitationDeliveries {
 
 /// Whether a person matches a folded search: her first and last names in either order, or her
 /// birth date written `YYYY-MM-DD` or `DD/MM/YYYY`.
-fn matches_search(p: &FollowedPerson, q: &str) -> bool {
+pub(super) fn matches_search(p: &FollowedPerson, q: &str) -> bool {
     use crate::domain::search_key;
     let (first, last) = (search_key(&p.first_name), search_key(&p.last_name));
     let birth = search_key(&p.birth_date);

@@ -45,6 +45,14 @@ pub fn directory_key(sid: &StructureId) -> String {
 pub fn directory_entry(bid: &BeneficiaryId, sid: &StructureId) -> String {
     format!("relays.directory_entry|{bid}|{sid}")
 }
+/// HKDF info deriving a structure's case-file key from its private key.
+pub fn case_file_key(sid: &StructureId) -> String {
+    format!("case_files.key|{sid}")
+}
+/// AEAD associated data of the case file a structure keeps on her.
+pub fn case_file(bid: &BeneficiaryId, sid: &StructureId) -> String {
+    format!("case_files.sealed|{bid}|{sid}")
+}
 pub fn reset_verifier(bid: &BeneficiaryId) -> String {
     format!("relay_resets.verifier|{bid}")
 }
@@ -158,6 +166,8 @@ mod tests {
             relay_recovery(&b(), &s()),
             directory_key(&s()),
             directory_entry(&b(), &s()),
+            case_file_key(&s()),
+            case_file(&b(), &s()),
             reset_verifier(&b()),
             reset_vault(&b()),
             structure_key(&s(), &a()),

@@ -74,6 +74,8 @@ pub const JOURNAL_ACTIONS: &[&str] = &[
     "member_deactivated",
     "structure_key_rotated",
     "structure_phone_changed",
+    "case_file_updated",
+    "referent_changed",
 ];
 
 /// A journal line about a safe.

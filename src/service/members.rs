@@ -319,7 +319,10 @@ impl App {
             return Ok(Step::Finished);
         };
         let stale = structures::stale_wraps(tx, sid, state.version, BATCH)?;
-        if stale.is_empty() {
+        // The structure's case files follow the key too (`casefile.rs`).
+        let files =
+            super::casefile::reseal_stale(&self.platform, tx, sid, keys, state.version, BATCH)?;
+        if stale.is_empty() && files == 0 {
             structures::set_rotation(tx, sid, false, None)?;
             crate::store::jobs::complete_by_key(tx, &job, now)?;
             let actor = JournalActor {

@@ -6,6 +6,7 @@ mod access;
 mod auth;
 mod beneficiaries;
 mod calendar;
+mod casefile;
 pub mod contexts;
 mod directory;
 mod export;
@@ -30,6 +31,10 @@ pub use beneficiaries::{
 pub use calendar::{
     CalendarFeedView, EventSchedule, ReminderView, after_quiet_hours, from_local_date_time,
     local_date_time,
+};
+pub use casefile::{
+    CaseFilePatch, CaseFileView, ChangeView, FAMILY, FIELDS, HEALTH_COVERS, HOUSING, PERMITS,
+    PROTECTIONS, Professional as CaseProfessional, RESOURCES, Situation,
 };
 pub use directory::{FollowedPerson, open_directory_entry, seal_directory_entry};
 pub use items::{

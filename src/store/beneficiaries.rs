@@ -272,9 +272,13 @@ pub struct DirectoryRow {
     pub identity_sealed: Vec<u8>,
 }
 
+/// The columns of a directory row (`r`: relays, `b`: beneficiaries); also `casefiles.rs`'s.
+pub(super) const DIRECTORY_COLS: &str =
+    "r.beneficiary_id, r.directory_entry, r.identity_wrap, b.identity_sealed";
+
 const DIRECTORY_SELECT: &str = "SELECT r.beneficiary_id, r.directory_entry, r.identity_wrap, b.identity_sealed FROM relays r JOIN beneficiaries b ON b.id = r.beneficiary_id WHERE r.structure_id = $1 ORDER BY r.since DESC, r.beneficiary_id";
 
-fn directory_from_row(r: &Row) -> StoreResult<DirectoryRow> {
+pub(super) fn directory_from_row(r: &Row) -> StoreResult<DirectoryRow> {
     Ok(DirectoryRow {
         beneficiary_id: r.id("beneficiary_id")?,
         entry: r.opt_blob("directory_entry")?,

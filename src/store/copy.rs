@@ -43,6 +43,7 @@ pub const TABLES: &[(&str, &str)] = &[
     ("sms_counters", "structure_id, month"),
     ("calendar_feeds", "id"),
     ("calendar_feed_keys", "feed_id, item_id"),
+    ("case_files", "structure_id, beneficiary_id"),
 ];
 
 const BATCH: i64 = 2000;

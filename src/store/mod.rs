@@ -10,6 +10,7 @@
 pub mod accounts;
 pub mod beneficiaries;
 pub mod blobs;
+pub mod casefiles;
 pub mod copy;
 pub mod feeds;
 pub mod items;

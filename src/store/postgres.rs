@@ -50,6 +50,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
         10,
         include_str!("migrations/postgres/0010_reset_confirmation.sql"),
     ),
+    (28, include_str!("migrations/postgres/0028_case_files.sql")),
 ];
 const MAX_IDLE: usize = 8;
 /// Repositories use a bounded set of statements; the cap only guards against a surprise.

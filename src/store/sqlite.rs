@@ -48,6 +48,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
         10,
         include_str!("migrations/sqlite/0010_reset_confirmation.sql"),
     ),
+    (28, include_str!("migrations/sqlite/0028_case_files.sql")),
 ];
 /// How long a connection waits for another process's write lock.
 const BUSY_TIMEOUT_MS: u32 = 10_000;

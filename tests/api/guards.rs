@@ -487,6 +487,18 @@ async fn every_state_changing_page_refuses_a_missing_or_wrong_token_and_other_se
             false,
         ),
         ("/phone", "/phone".into(), Who::Person, false),
+        (
+            "/pro/b/{bid}/dossier/{sid}/situation",
+            format!("/pro/b/{bid}/dossier/{s1}/situation"),
+            Who::Pro,
+            false,
+        ),
+        (
+            "/pro/b/{bid}/dossier/{sid}/referent",
+            format!("/pro/b/{bid}/dossier/{s1}/referent"),
+            Who::Pro,
+            false,
+        ),
     ];
     // The three kinds of item share their routes.
     let item_routes: Vec<(String, String, Who)> = items

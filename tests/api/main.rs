@@ -10,6 +10,7 @@ mod backup;
 mod blobstore;
 mod bombs;
 mod canary;
+mod casefile;
 mod cli;
 mod compression;
 mod documents;

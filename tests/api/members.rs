@@ -85,7 +85,7 @@ fn has_text(pdf: &[u8], text: &str) -> bool {
 
 /// Waits until the structure's key rotation has ended (it runs in the background of the
 /// server, fed by a key holder's request).
-async fn rotation_done(t: &TestApp, sid: &str) -> i64 {
+pub(crate) async fn rotation_done(t: &TestApp, sid: &str) -> i64 {
     for _ in 0..600 {
         let s = t
             .app

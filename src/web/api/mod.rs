@@ -1,5 +1,6 @@
 //! The JSON API, version 1 (`API.md`; OpenAPI at `/api/v1/openapi.json`).
 
+mod casefile;
 pub(crate) mod documents;
 mod organizer;
 
@@ -94,6 +95,7 @@ pub fn router() -> Router<AppState> {
         )
         .merge(documents::router())
         .merge(organizer::router())
+        .merge(casefile::router())
         .layer(axum::middleware::map_response(json_errors))
 }
 

@@ -921,6 +921,7 @@ fn journal_icon(action: &str) -> &'static str {
         a if a.starts_with("phone") || a.starts_with("structure_phone") => "phone",
         a if a.starts_with("calendar_feed") => "calendar",
         a if a.starts_with("member") => "building",
+        "referent_changed" => "people",
         a if a.starts_with("folder") => "folder",
         a if a == "login"
             || a.starts_with("password")

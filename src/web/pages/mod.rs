@@ -4,6 +4,7 @@
 mod admin;
 mod auth;
 mod calendar;
+mod casefile;
 mod documents;
 mod guards;
 mod icons;
@@ -67,6 +68,7 @@ pub fn router() -> Router<AppState> {
         .merge(team::router())
         .merge(resets::router())
         .merge(admin::router())
+        .merge(casefile::router())
 }
 
 impl Ctx {

@@ -43,19 +43,25 @@ struct ProQuery {
     s: Option<String>,
     page: Option<String>,
     q: Option<String>,
+    /// `1`: only the people whose referent she is ("my people").
+    mine: Option<String>,
 }
 
 /// What a structure's section lists: its page of people and the search it answers.
 struct Followed {
     people: Result<ListPage<FollowedPerson>, ServiceError>,
     search: String,
+    mine: bool,
 }
 
-/// The address of a page of a structure's list (with its search).
-fn list_href(sid: &StructureId, page: u32, search: &str) -> String {
+/// The address of a page of a structure's list (with its search and filter).
+fn list_href(sid: &StructureId, page: u32, search: &str, mine: bool) -> String {
     let mut query = vec![("s", sid.to_string()), ("page", page.to_string())];
     if !search.is_empty() {
         query.push(("q", search.to_owned()));
+    }
+    if mine {
+        query.push(("mine", "1".to_owned()));
     }
     let query = serde_urlencoded::to_string(&query).unwrap_or_default();
     format!("/pro?{query}#s-{sid}")
@@ -83,12 +89,23 @@ async fn pro_home(
                 String::new()
             };
             let page = if chosen { page } else { PageNumber::FIRST };
-            let people = ctx
-                .state
-                .app
-                .followed_page(&session, &s.id, page, Some(&search))
-                .await;
-            Some(Followed { people, search })
+            let mine = chosen && q.mine.as_deref() == Some("1");
+            let people = if mine {
+                ctx.state
+                    .app
+                    .referent_page(&session, &s.id, &session.account_id, page, Some(&search))
+                    .await
+            } else {
+                ctx.state
+                    .app
+                    .followed_page(&session, &s.id, page, Some(&search))
+                    .await
+            };
+            Some(Followed {
+                people,
+                search,
+                mine,
+            })
         } else {
             None
         };
@@ -128,28 +145,36 @@ fn structure_section(
                 None => { p.hint { (ctx.t("pro-mediation")) } }
                 Some(Followed { people: Err(ServiceError::AccessPending), .. }) => { div.notice role="status" { p { (ctx.t("error-access-pending")) } } }
                 Some(Followed { people: Err(e), .. }) => { div.notice.error role="alert" { p { (ctx.error_text(&e)) } } }
-                Some(Followed { people: Ok(people), search }) => {
-                    @if search.is_empty() {
+                Some(Followed { people: Ok(people), search, mine }) => {
+                    nav.filters aria-label=(ctx.t("pro-filter-label")) {
+                        a.button href=(list_href(&s.id, 1, &search, false)) aria-current=[(!mine).then_some("page")] { (ctx.t("pro-filter-all")) }
+                        " "
+                        a.button href=(list_href(&s.id, 1, &search, true)) aria-current=[mine.then_some("page")] { (ctx.t("pro-filter-mine")) }
+                    }
+                    @if mine {
+                        h3 { (icon("people")) " " (ctx.locale.ta("pro-mine-count", &[("count", people.total.unwrap_or(0).into())])) }
+                    } @else if search.is_empty() {
                         h3 { (icon("people")) " " (ctx.locale.ta("pro-followed", &[("count", people.total.unwrap_or(0).into())])) }
                     } @else {
                         h3 { (icon("people")) " " (ctx.locale.ta("pro-search-found", &[("count", people.total.unwrap_or(0).into())])) }
                     }
                     form.inline.search method="get" action={"/pro#s-" (s.id)} role="search" {
                         input type="hidden" name="s" value=(s.id);
+                        @if mine { input type="hidden" name="mine" value="1"; }
                         label for={"search-" (s.id)} { (ctx.t("pro-search-label")) }
                         input id={"search-" (s.id)} name="q" type="search" value=(search) autocomplete="off";
                         button type="submit" { (ctx.t("action-search")) }
                         @if !search.is_empty() { a.button href={"/pro#s-" (s.id)} { (ctx.t("pro-search-clear")) } }
                     }
                     @if people.items.is_empty() && people.page == 1 {
-                        @if search.is_empty() { p { (ctx.t("pro-followed-none")) } } @else { p { (ctx.t("pro-search-none")) } }
+                        @if mine && search.is_empty() { p { (ctx.t("pro-mine-none")) } } @else if search.is_empty() { p { (ctx.t("pro-followed-none")) } } @else { p { (ctx.t("pro-search-none")) } }
                     }
                     ul.people {
                         @for p in &people.items {
                             li { a href={"/pro/b/" (p.id)} { (icon("person")) " " strong { (p.last_name) } " " (p.first_name) " · " (super::documents::day(&p.birth_date)) } }
                         }
                     }
-                    (ctx.pager(&people, |n| list_href(&s.id, n, &search)))
+                    (ctx.pager(&people, |n| list_href(&s.id, n, &search, mine)))
                     form.inline method="post" action={"/pro/s/" (s.id) "/invite"} {
                         (ctx.csrf_field())
                         label for={"invite-" (s.id)} { (ctx.t("pro-invite-label")) }
@@ -359,6 +384,7 @@ async fn person_file(
     };
     let documents_html = super::documents::pro_section(&ctx, &session, &bid, page).await;
     let organizer_html = super::organizer::pro_section(&ctx, &session, &bid).await;
+    let casefile_html = super::casefile::pro_section(&ctx, &session, &bid).await;
     match ctx.state.app.beneficiary_profile(&session, &bid).await {
         Ok(p) => ctx.page(&format!("{} {}", p.first_name, p.last_name), html! {
             section.card {
@@ -373,6 +399,7 @@ async fn person_file(
             }
             (documents_html)
             (organizer_html)
+            (casefile_html)
             section.card {
                 h2 { (icon("key")) " " (ctx.t("reset-title")) }
                 p { (ctx.t("reset-intro-confirmed")) }
