@@ -192,6 +192,19 @@ fn table() -> Vec<(
             Some(json!({"password": PERSON_PASSWORD})),
             [NF, NF, NF, NF, NF, NA],
         ),
+        // The case file her relais structure keeps on her (issue 14).
+        (
+            "GET",
+            "/api/v1/structures/{sid}/people/{bid}/file",
+            None,
+            [OK, OK, NF, NF, NF, NA],
+        ),
+        (
+            "PATCH",
+            "/api/v1/structures/{sid}/people/{bid}/file",
+            Some(json!({"situation": {"housing": "street"}})),
+            [OK, OK, NF, NF, NF, NA],
+        ),
     ]
 }
 
@@ -217,6 +230,8 @@ fn pages() -> Vec<(&'static str, [u16; 6])> {
         ("/events/agenda.ics", [NF, NF, NF, NF, NF, 303]),
         ("/contacts/contacts.vcf", [NF, NF, NF, NF, NF, 303]),
         ("/calendar-feed", [NF, NF, NF, NF, NF, 303]),
+        // The case file her relais structure keeps on her (issue 14).
+        ("/pro/b/{bid}/dossier/{sid}", [OK, OK, NF, NF, NF, 303]),
     ]
 }
 
@@ -847,4 +862,76 @@ async fn added_item(w: &World, kind: &str, token: &str) -> String {
     };
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
     r.json()["id"].as_str().unwrap().to_owned()
+}
+
+/// The case file a structure keeps on her (issue 14) against every role: its members read it,
+/// change it and hand her over; another structure (on its own id too), a mediation structure,
+/// the person herself, the platform admin and anonymous find nothing.
+#[tokio::test]
+async fn the_case_file_against_every_role() {
+    let w = World::new().await;
+    let t = &w.t;
+    let (colleague, _, _) = t.professional(&w.p1, &w.s1, "member").await;
+    let colleague_id = t.get("/api/v1/me", Some(&colleague)).await.json()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let file = format!("/api/v1/structures/{}/people/{}/file", w.s1, w.bid);
+    let calls: Vec<(&str, String, Option<serde_json::Value>)> = vec![
+        ("GET", file.clone(), None),
+        (
+            "PATCH",
+            file.clone(),
+            Some(json!({"situation": {"housing": "hotel", "protection": "curatorship"}})),
+        ),
+        (
+            "POST",
+            format!("{file}/handover"),
+            Some(json!({"referent_id": colleague_id, "note": "relais"})),
+        ),
+    ];
+    // (role, token, expected status for every call)
+    let roles: [(&str, Option<String>, u16); 7] = [
+        ("member", Some(w.p1.clone()), OK),
+        ("colleague", Some(colleague.clone()), OK),
+        ("other structure", Some(w.p2.clone()), NF),
+        ("mediation", Some(w.pm.clone()), NF),
+        ("the person", Some(w.person.clone()), NF),
+        ("platform admin", Some(w.admin.clone()), NF),
+        ("anonymous", None, NA),
+    ];
+    for (method, path, body) in &calls {
+        for (role, token, want) in &roles {
+            let m = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
+            let mut req = t.http.request(m, t.url(path));
+            if let Some(tk) = token {
+                req = req.bearer_auth(tk);
+            }
+            if let Some(b) = body {
+                req = req.json(b);
+            }
+            let r = t.send(req).await;
+            assert_eq!(
+                r.status.as_u16(),
+                *want,
+                "{method} {path} as {role}: {}",
+                r.text
+            );
+        }
+    }
+    // Nor through their own structure's id.
+    for (token, sid) in [(&w.p2, &w.s2), (&w.pm, &w.med)] {
+        let path = format!("/api/v1/structures/{sid}/people/{}/file", w.bid);
+        assert_eq!(t.get(&path, Some(token)).await.status.as_u16(), NF);
+    }
+    // The pages: the person and the operator find none.
+    let page = format!("/pro/b/{}/dossier/{}", w.bid, w.s1);
+    for token in [&w.person, &w.admin, &w.p2, &w.pm] {
+        let r = session_browser(t, token)
+            .get(t.url(&page))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status().as_u16(), NF, "{page}");
+    }
 }
