@@ -22,6 +22,8 @@ const PRO_EMAIL: &str = "claire.martin@tilleuls.demo.consigne.example";
 const PRO_PASSWORD: &str = "demo claire ouvre des coffres";
 const PRO2_EMAIL: &str = "yanis.haddad@ccas.demo.consigne.example";
 const PRO2_PASSWORD: &str = "demo yanis accueille au ccas";
+const PRO3_EMAIL: &str = "sofia.lopes@tilleuls.demo.consigne.example";
+const PRO3_PASSWORD: &str = "demo sofia reprend le relais";
 const PERSON_PASSWORD: &str = "soleil vert sur la colline";
 const PERSON2_PASSWORD: &str = "green bicycle under the bridge";
 
@@ -77,6 +79,12 @@ pub async fn seed(app: &App) -> anyhow::Result<Vec<DemoLogin>> {
             login: PRO2_EMAIL.into(),
             password: PRO2_PASSWORD,
             note: "CCAS de Montreuil (has invited Amina)".into(),
+        },
+        DemoLogin {
+            role: "professional",
+            login: PRO3_EMAIL.into(),
+            password: PRO3_PASSWORD,
+            note: "Les Tilleuls, Amina's referent since Claire handed her over".into(),
         },
     ];
     let people = if already {
@@ -236,6 +244,7 @@ async fn create(app: &App) -> anyhow::Result<Vec<(String, String)>> {
         };
         app.upload_document(&pro, who, doc).await.map_err(e)?;
     }
+    case_file(app, &pro, &tilleuls.id, &amina.id).await?;
     let pro2 = login(app, PRO2_EMAIL, PRO2_PASSWORD).await?;
     app.invite(&pro2, &ccas.id, &amina.identifier)
         .await
@@ -244,6 +253,59 @@ async fn create(app: &App) -> anyhow::Result<Vec<(String, String)>> {
         (amina.identifier, "Amina".into()),
         (john.identifier, "John".into()),
     ])
+}
+
+/// Amina's case file at Les Tilleuls: her situation as Claire recorded it, then her move to an
+/// emergency shelter, and Claire handing her over to her colleague Sofia with a note.
+async fn case_file(
+    app: &App,
+    claire: &Session,
+    sid: &StructureId,
+    amina: &crate::domain::BeneficiaryId,
+) -> anyhow::Result<()> {
+    let sofia = app
+        .add_professional(
+            claire,
+            sid,
+            NewProfessional {
+                display_name: "Sofia Lopes".into(),
+                email: PRO3_EMAIL.into(),
+                password: PRO3_PASSWORD.into(),
+                role: "member".into(),
+            },
+        )
+        .await
+        .map_err(e)?;
+    let patch = |v: serde_json::Value| -> anyhow::Result<crate::service::CaseFilePatch> {
+        Ok(serde_json::from_value(v)?)
+    };
+    let first = patch(serde_json::json!({
+        "situation": {
+            "housing": "street",
+            "family": {"status": "single", "children": 0},
+            "administrative": {"nationality": "Algérienne", "residence_permit": "receipt",
+                "residence_permit_until": "2027-05-31", "domiciliation": "Accueil de jour Les Tilleuls"},
+            "resources": [{"kind": "rsa", "monthly": 607}],
+            "health_cover": {"kind": "css"},
+            "protection": "none"
+        },
+        "referent_id": claire.account_id.to_string()
+    }))?;
+    app.update_case_file(claire, sid, amina, first)
+        .await
+        .map_err(e)?;
+    let moved = patch(serde_json::json!({"situation": {"housing": "emergency_shelter"}}))?;
+    app.update_case_file(claire, sid, amina, moved)
+        .await
+        .map_err(e)?;
+    let hand_over = patch(serde_json::json!({
+        "referent_id": sofia.id.to_string(),
+        "note": "Rendez-vous à la CAF le 12 pour la prime d'activité ; récépissé à renouveler en mai."
+    }))?;
+    app.update_case_file(claire, sid, amina, hand_over)
+        .await
+        .map_err(e)?;
+    Ok(())
 }
 
 /// A one-page PDF with a line of text (demo papers, and tests).
