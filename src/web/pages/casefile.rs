@@ -235,7 +235,7 @@ fn situation_form(ctx: &Ctx, f: &CaseFileView) -> Markup {
                 p.hint { (ctx.t("casefile-resources-hint")) }
                 @for i in 0..rows {
                     @let line = resources.get(i);
-                    div.inline {
+                    div.resource-line {
                         label for={"resource_kind_" (i)} { (ctx.t("field-resource-kind")) " " (i + 1) }
                         select id={"resource_kind_" (i)} name={"resource_kind_" (i)} { (options(ctx, "casefile-resource", RESOURCES, line.map(|l| l.kind.as_str()))) }
                         label for={"resource_amount_" (i)} { (ctx.t("field-resource-amount")) " " (i + 1) }
