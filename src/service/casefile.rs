@@ -786,10 +786,19 @@ mod tests {
             ..Sealed::default()
         };
         let sealed = seal(&platform, &mine, &sid, &bid, &data).unwrap();
-        let opened = open(&platform, &[mine.clone()], &sid, &bid, &sealed).unwrap();
+        let opened = open(&platform, std::slice::from_ref(&mine), &sid, &bid, &sealed).unwrap();
         assert_eq!(opened.situation, data.situation);
         assert!(open(&platform, &[theirs], &sid, &bid, &sealed).is_none());
-        assert!(open(&platform, &[mine.clone()], &other, &bid, &sealed).is_none());
+        assert!(
+            open(
+                &platform,
+                std::slice::from_ref(&mine),
+                &other,
+                &bid,
+                &sealed
+            )
+            .is_none()
+        );
         let newer = Key32::random();
         assert!(open(&platform, &[newer, mine], &sid, &bid, &sealed).is_some());
     }
