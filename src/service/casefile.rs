@@ -15,7 +15,9 @@
 
 use super::access::allow;
 use super::beneficiaries::{identity_of, matches_search};
-use super::directory::{FollowedPerson, open_directory, write_missing_entries};
+use super::directory::{
+    FollowedPerson, open_directory, open_for_structure, seal_for_structure, write_missing_entries,
+};
 use super::journal::{actor_of, journal};
 use super::{App, Page, PageNumber, ServiceError, ServiceResult, Session};
 use crate::clock::Timestamp;
@@ -410,8 +412,12 @@ fn seal(
         serde_json::to_vec(data).map_err(|_| ServiceError::Internal("case file encoding"))?,
     );
     let aad = ctx::case_file(bid, sid);
-    let inner = consigne_vault::seal(&case_file_key(secret, sid), &aad, &json);
-    Ok(platform.seal(&aad, &inner))
+    Ok(seal_for_structure(
+        platform,
+        &case_file_key(secret, sid),
+        &aad,
+        &json,
+    ))
 }
 
 /// Opens a case file with whichever of `secrets` (the structure key's versions) sealed it.
@@ -423,12 +429,8 @@ fn open(
     sealed: &[u8],
 ) -> Option<Sealed> {
     let aad = ctx::case_file(bid, sid);
-    let inner = platform.open(&aad, sealed).ok()?;
-    let json = secrets.iter().find_map(|s| {
-        consigne_vault::open(&case_file_key(s, sid), &aad, &inner)
-            .ok()
-            .map(zeroize::Zeroizing::new)
-    })?;
+    let keys = secrets.iter().map(|s| case_file_key(s, sid));
+    let json = open_for_structure(platform, keys, &aad, sealed)?;
     serde_json::from_slice(&json).ok()
 }
 

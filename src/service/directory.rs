@@ -62,8 +62,31 @@ pub fn seal_directory_entry(
     };
     let json = zeroize::Zeroizing::new(serde_json::to_vec(&entry).unwrap_or_default());
     let aad = ctx::directory_entry(bid, sid);
-    let key = directory_key(structure_secret, sid);
-    platform.seal(&aad, &consigne_vault::seal(&key, &aad, &json))
+    seal_for_structure(platform, &directory_key(structure_secret, sid), &aad, &json)
+}
+
+/// Seals `plain` under `key` (derived from a structure's private key), then the platform key:
+/// what only the structure's members open (its directory entries, its case files).
+pub(super) fn seal_for_structure(
+    platform: &PlatformKey,
+    key: &Key32,
+    aad: &str,
+    plain: &[u8],
+) -> Vec<u8> {
+    platform.seal(aad, &consigne_vault::seal(key, aad, plain))
+}
+
+/// Opens what [`seal_for_structure`] sealed with whichever of `keys` (one per version of the
+/// structure key) sealed it.
+pub(super) fn open_for_structure(
+    platform: &PlatformKey,
+    keys: impl IntoIterator<Item = Key32>,
+    aad: &str,
+    sealed: &[u8],
+) -> Option<zeroize::Zeroizing<Vec<u8>>> {
+    let inner = platform.open(aad, sealed).ok()?;
+    keys.into_iter()
+        .find_map(|k| consigne_vault::open(&k, aad, &inner).ok())
 }
 
 /// Opens an entry with whichever of `secrets` (the structure key's versions) sealed it; `None`
@@ -76,12 +99,8 @@ pub fn open_directory_entry<'a>(
     sealed: &[u8],
 ) -> Option<FollowedPerson> {
     let aad = ctx::directory_entry(bid, sid);
-    let inner = platform.open(&aad, sealed).ok()?;
-    let json = secrets.into_iter().find_map(|s| {
-        consigne_vault::open(&directory_key(s, sid), &aad, &inner)
-            .ok()
-            .map(zeroize::Zeroizing::new)
-    })?;
+    let keys = secrets.into_iter().map(|s| directory_key(s, sid));
+    let json = open_for_structure(platform, keys, &aad, sealed)?;
     let e: Entry = serde_json::from_slice(&json).ok()?;
     Some(FollowedPerson {
         id: bid.to_owned(),
