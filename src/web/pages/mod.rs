@@ -14,6 +14,7 @@ mod person;
 mod pro;
 mod resets;
 mod scan;
+mod stats;
 mod team;
 
 use super::AppState;
@@ -67,6 +68,7 @@ pub fn router() -> Router<AppState> {
         .merge(team::router())
         .merge(resets::router())
         .merge(admin::router())
+        .merge(stats::router())
 }
 
 impl Ctx {
