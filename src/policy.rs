@@ -79,6 +79,8 @@ pub enum Action {
     CancelReset,
     /// Set or remove her phone number (she, or a member of one of her relais).
     SetPhone,
+    /// Read a structure's statistics (counts, never content): its approved members.
+    ViewStats,
 }
 
 /// What the action is about. `relays` are the structures the person currently has as relais.
@@ -184,6 +186,7 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
                 (A::View | A::ListProfessionals | A::OpenSafe, _, _) => Allow,
                 (A::AddProfessional | A::Update, StaffRole::Admin, _) => Allow,
                 (A::ManageResets, _, _) => Allow,
+                (A::ViewStats, _, _) => Allow,
                 // Mediation structures open safes but follow no one and share nothing.
                 (A::ListFollowed | A::Invite, _, kind) if follows(kind) => Allow,
                 _ => Forbidden,
@@ -569,6 +572,14 @@ mod tests {
             (&stranger, A::SetPhone, her, Hidden),
             (&mediation, A::SetPhone, her, Hidden),
             (&platform, A::SetPhone, her, Hidden),
+            (&member, A::ViewStats, s1, Allow),
+            (&admin, A::ViewStats, s1, Allow),
+            (&mediation, A::ViewStats, s1, Allow),
+            (&waiting, A::ViewStats, s1, Forbidden),
+            (&stranger, A::ViewStats, s1, Hidden),
+            (&platform, A::ViewStats, s1, Forbidden),
+            (&owner, A::ViewStats, s1, Hidden),
+            (&anon, A::ViewStats, s1, Hidden),
         ];
         for (i, (actor, action, resource, want)) in cases.iter().enumerate() {
             assert_eq!(

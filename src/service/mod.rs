@@ -15,6 +15,7 @@ mod jobs;
 mod journal;
 mod members;
 mod paging;
+mod stats;
 mod structures;
 mod upkeep;
 
@@ -46,6 +47,7 @@ pub use jobs::{JobHandler, JobView, NewJob, Outcome, RoundReport, Worker, backof
 pub use journal::{JOURNAL_ACTIONS, JournalView};
 pub use members::{RotationStatus, StructureKeyRotation};
 pub use paging::{MAX_PAGE, PAGE_SIZE, Page, PageNumber};
+pub use stats::{Figure, KPI_MIN_GROUP, PublicKpis, StructureStats};
 pub use structures::{NewProfessional, NewStructure, ProfessionalView, StructureView};
 pub use upkeep::VerifyReport;
 

@@ -24,6 +24,7 @@ mod row;
 pub mod s3;
 pub mod sessions;
 mod sqlite;
+pub mod stats;
 pub mod structures;
 pub mod throttle;
 

@@ -41,6 +41,7 @@ mod rewrap;
 mod scan;
 mod sms;
 mod snapshots;
+mod stats;
 mod storage_migration;
 mod throttling;
 mod uploads;

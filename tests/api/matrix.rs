@@ -935,3 +935,43 @@ async fn the_case_file_against_every_role() {
         assert_eq!(r.status().as_u16(), NF, "{page}");
     }
 }
+
+/// A structure's statistics (issue 14, items 7 and 8) against every role: its members read
+/// them (JSON, CSV, spreadsheet, page and its files); the operator sees the structure but not
+/// its figures; anyone else finds nothing. The public figures need no session.
+#[tokio::test]
+async fn structure_statistics_against_every_role() {
+    let w = World::new().await;
+    let t = &w.t;
+    let (member, _, _) = t.professional(&w.p1, &w.s1, "member").await;
+    let roles: [(&str, Option<String>, u16, u16); 7] = [
+        ("structure admin", Some(w.p1.clone()), OK, OK),
+        ("structure member", Some(member), OK, OK),
+        ("other structure", Some(w.p2.clone()), NF, NF),
+        ("mediation", Some(w.pm.clone()), NF, NF),
+        ("platform admin", Some(w.admin.clone()), FB, NF),
+        ("the person", Some(w.person.clone()), NF, NF),
+        ("anonymous", None, NA, 303),
+    ];
+    let s1 = &w.s1;
+    for (role, token, api, page) in roles {
+        for file in ["stats", "stats.csv", "stats.ods"] {
+            let r = t
+                .get(&format!("/api/v1/structures/{s1}/{file}"), token.as_deref())
+                .await;
+            assert_eq!(r.status.as_u16(), api, "{file} as {role}: {}", r.text);
+            let client = match &token {
+                Some(tk) => session_browser(t, tk),
+                None => t.http.clone(),
+            };
+            let r = client
+                .get(t.url(&format!("/pro/{file}?s={s1}")))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status().as_u16(), page, "page {file} as {role}");
+        }
+        let r = t.get("/api/v1/public/kpis", token.as_deref()).await;
+        assert_eq!(r.status, StatusCode::OK, "kpis as {role}");
+    }
+}

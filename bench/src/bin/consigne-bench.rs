@@ -450,6 +450,8 @@ struct Results {
     /// The professionals' lists: the fixture's structure (300 people) and the big one.
     pro_list: Option<Measured>,
     big_pro_list: Option<Measured>,
+    /// The statistics page over a year for the big structure (issue 14).
+    big_stats: Option<Measured>,
     sized: Vec<SizedPages>,
     upload_10: Option<Measured>,
     download_10: Option<Measured>,
@@ -603,6 +605,10 @@ impl Run<'_> {
         r.pro_list = self.pro_list(&server, &mut r.lines, &agent, &fixture.professional);
         r.big_pro_list = match &fixture.big_professional {
             Some(big) => self.pro_list(&server, &mut r.lines, &agent, big),
+            None => None,
+        };
+        r.big_stats = match &fixture.big_professional {
+            Some(big) => self.stats_page(&server, &mut r.lines, &agent, big),
             None => None,
         };
 
@@ -775,6 +781,32 @@ impl Run<'_> {
     }
 }
 
+impl Run<'_> {
+    /// The statistics page of her structure over the last year, at 2 connections.
+    fn stats_page(
+        &self,
+        server: &ServerProcess,
+        lines: &mut Vec<Line>,
+        agent: &ureq::Agent,
+        pro: &consigne_bench::generate::FixtureProfessional,
+    ) -> Option<Measured> {
+        let name = format!(
+            "statistics page over a year for a structure of {} people",
+            pro.followed
+        );
+        let today = time::OffsetDateTime::now_utc().date();
+        let from = today - time::Duration::days(364);
+        let path = format!("/pro/stats?from={from}&to={today}");
+        record(
+            lines,
+            scenarios::login(agent, &server.base, &pro.email, &pro.password).and_then(|p| {
+                scenarios::page(server, &self.settings, &name, 2, &p, &|_| path.clone())
+            }),
+            &name,
+        )
+    }
+}
+
 impl Results {
     /// The goals, references and notes of the report.
     fn fill(self, report: &mut Report, run: &Run<'_>, size: Size) {
@@ -791,6 +823,7 @@ impl Results {
             static_page,
             pro_list,
             big_pro_list,
+            big_stats,
             sized,
             upload_10,
             download_10,
@@ -864,6 +897,7 @@ impl Results {
                 big_pro_list.as_ref(),
             ),
         ));
+        goals.push(stats_goal(big_stats.as_ref()));
         goals.push(health_goal(&lines));
         goals.extend(login_goals(login_128.as_ref(), argon2_cpu, argon2_best));
         goals.push(match &memory {
@@ -1179,6 +1213,15 @@ fn pro_goals(small: (usize, Option<&Measured>), big: (usize, Option<&Measured>))
         },
     );
     goals
+}
+
+/// The statistics page of the big structure over a year (issue 14): its p99.
+fn stats_goal(m: Option<&Measured>) -> Goal {
+    let name = "statistics page over a year for a structure of 3 000 people: p99";
+    match m.and_then(|m| m.load.p99()) {
+        Some(p99) => report::at_most(name, ms(Some(p99)), p99.as_secs_f64(), 1.0, "≤ 1 s"),
+        None => report::unmeasured(name, "≤ 1 s", "the scenario failed or no big structure"),
+    }
 }
 
 /// `/health` during every scenario against the real server: the worst p99.

@@ -3,6 +3,7 @@
 mod casefile;
 pub(crate) mod documents;
 mod organizer;
+pub(crate) mod stats;
 
 pub(crate) use documents::{content_response, receive_file, stream_response};
 pub(crate) use organizer::item_kind_in_path;
@@ -96,6 +97,7 @@ pub fn router() -> Router<AppState> {
         .merge(documents::router())
         .merge(organizer::router())
         .merge(casefile::router())
+        .merge(stats::router())
         .layer(axum::middleware::map_response(json_errors))
 }
 

@@ -99,6 +99,8 @@ fn path(name: &str) -> &'static str {
         "lock" => {
             "M12 2a5 5 0 0 1 5 5v3h1a1 1 0 0 1 1 1v10a1 1 0 0 1-1 1H6a1 1 0 0 1-1-1V11a1 1 0 0 1 1-1h1V7a5 5 0 0 1 5-5zm0 2a3 3 0 0 0-3 3v3h6V7a3 3 0 0 0-3-3zm0 9a2 2 0 0 0-1 3.7V19h2v-2.3A2 2 0 0 0 12 13z"
         }
+        // Issue 14: a structure's statistics.
+        "chart" => "M3 3h2v16h16v2H3V3zm4 9h3v6H7v-6zm5-5h3v11h-3V7zm5 3h3v8h-3v-8z",
         _ => "M12 2a10 10 0 1 1 0 20 10 10 0 0 1 0-20z",
     }
 }

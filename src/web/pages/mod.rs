@@ -15,6 +15,7 @@ mod person;
 mod pro;
 mod resets;
 mod scan;
+mod stats;
 mod team;
 
 use super::AppState;
@@ -69,6 +70,7 @@ pub fn router() -> Router<AppState> {
         .merge(resets::router())
         .merge(admin::router())
         .merge(casefile::router())
+        .merge(stats::router())
 }
 
 impl Ctx {

@@ -139,6 +139,7 @@ fn structure_section(
             div.actions {
                 a.button.primary href={"/pro/s/" (s.id) "/open"} { (icon("plus")) " " (ctx.t("action-open-safe")) }
                 @if is_admin { a.button href={"/s/" (s.id) "/team"} { (icon("people")) " " (ctx.t("team-title")) } }
+                a.button href={"/pro/stats?s=" (s.id)} { (icon("chart")) " " (ctx.t("stats-title")) }
             }
             (super::resets::pending_section(ctx, resets))
             @match followed {
