@@ -74,6 +74,7 @@ pub const JOURNAL_ACTIONS: &[&str] = &[
     "member_deactivated",
     "structure_key_rotated",
     "structure_phone_changed",
+    "followup_written",
 ];
 
 /// A journal line about a safe.

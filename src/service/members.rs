@@ -319,7 +319,8 @@ impl App {
             return Ok(Step::Finished);
         };
         let stale = structures::stale_wraps(tx, sid, state.version, BATCH)?;
-        if stale.is_empty() {
+        let stale_followups = crate::store::followups::stale(tx, sid, state.version, BATCH)?;
+        if stale.is_empty() && stale_followups.is_empty() {
             structures::set_rotation(tx, sid, false, None)?;
             crate::store::jobs::complete_by_key(tx, &job, now)?;
             let actor = JournalActor {
@@ -343,7 +344,13 @@ impl App {
                     .seal(aad, &consigne_vault::wrap_key_to(&public, aad, &key)),
             )
         };
-        let mut moved = 0;
+        // Follow-ups' texts follow the key like the directory entries.
+        let mut moved = super::followups::reseal_stale(
+            &self.platform,
+            tx,
+            (sid, keys, state.version),
+            &stale_followups,
+        )?;
         for w in &stale {
             let done = match w {
                 StaleWrap::Share { item_id, wrap } => {

@@ -3,12 +3,14 @@
 //! and the journal; it knows nothing of HTTP.
 
 mod access;
+pub mod agenda;
 mod auth;
 mod beneficiaries;
 mod calendar;
 pub mod contexts;
 mod directory;
 mod export;
+pub mod followups;
 mod items;
 mod jobs;
 mod journal;

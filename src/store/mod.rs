@@ -12,6 +12,7 @@ pub mod beneficiaries;
 pub mod blobs;
 pub mod copy;
 pub mod feeds;
+pub mod followups;
 pub mod items;
 pub mod jobs;
 pub mod journal;
@@ -115,7 +116,8 @@ id_values!(
     crate::domain::StructureId,
     crate::domain::ItemId,
     crate::domain::AccountId,
-    crate::domain::FolderId
+    crate::domain::FolderId,
+    crate::domain::FollowupId
 );
 impl<T: Into<Value>> From<Option<T>> for Value {
     fn from(v: Option<T>) -> Self {

@@ -1,6 +1,7 @@
 //! The JSON API, version 1 (`API.md`; OpenAPI at `/api/v1/openapi.json`).
 
 pub(crate) mod documents;
+mod followups;
 mod organizer;
 
 pub(crate) use documents::{content_response, receive_file, stream_response};
@@ -94,6 +95,7 @@ pub fn router() -> Router<AppState> {
         )
         .merge(documents::router())
         .merge(organizer::router())
+        .merge(followups::router())
         .layer(axum::middleware::map_response(json_errors))
 }
 
