@@ -708,6 +708,39 @@ pub async fn add_subject(
     })
 }
 
+/// The structure through which the session's professional writes about her: the first of
+/// hers that follows the person, else one that wrote about her before (404 otherwise).
+pub async fn followup_structure(
+    app: &App,
+    session: &Session,
+    bid: &BeneficiaryId,
+) -> ServiceResult<StructureId> {
+    let crate::policy::Actor::Professional { memberships, .. } = &session.actor else {
+        return Err(ServiceError::NotFound);
+    };
+    let mine: Vec<StructureId> = memberships.iter().map(|m| m.structure_id.clone()).collect();
+    let b2 = bid.clone();
+    let (relays, written) = app
+        .read(move |tx| {
+            let relays = beneficiaries::relays_of(tx, &b2)?;
+            let mut written = Vec::new();
+            for sid in &mine {
+                if !store::of_person(tx, sid, &b2)?.is_empty() {
+                    written.push(sid.clone());
+                }
+            }
+            Ok((relays, written))
+        })
+        .await?;
+    memberships
+        .iter()
+        .map(|m| &m.structure_id)
+        .find(|sid| relays.iter().any(|r| &r.structure_id == *sid))
+        .or_else(|| written.first())
+        .cloned()
+        .ok_or(ServiceError::NotFound)
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {

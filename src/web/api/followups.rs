@@ -171,7 +171,7 @@ async fn agenda_file(
 ) -> ApiResult {
     let sid = StructureId::parse(&sid)?;
     let (from, to, referent) = q.parts()?;
-    let label = Locale::new(s.catalogs.clone(), &session.keys.language).t("agenda-due");
+    let label = Locale::new(s.catalogs.clone(), &session.keys.language).t("pro-agenda-due");
     let ics = agenda_ics(
         &s.app,
         &session,

@@ -5,6 +5,7 @@ mod admin;
 mod auth;
 mod calendar;
 mod documents;
+mod followups;
 mod guards;
 mod icons;
 mod incoming;
@@ -67,6 +68,7 @@ pub fn router() -> Router<AppState> {
         .merge(team::router())
         .merge(resets::router())
         .merge(admin::router())
+        .merge(followups::router())
 }
 
 impl Ctx {
