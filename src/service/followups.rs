@@ -761,11 +761,25 @@ mod tests {
             private: Some("Fragile ce jour".into()),
         };
         let sealed = seal_texts(&platform, &mine, (&bid, &sid, &id), &texts);
-        let opened = open_texts(&platform, &[mine.clone()], (&bid, &sid, &id), &sealed).unwrap();
+        let opened = open_texts(
+            &platform,
+            std::slice::from_ref(&mine),
+            (&bid, &sid, &id),
+            &sealed,
+        )
+        .unwrap();
         assert_eq!(opened.private.as_deref(), Some("Fragile ce jour"));
         assert!(open_texts(&platform, &[theirs], (&bid, &sid, &id), &sealed).is_none());
         let other = FollowupId::generate();
-        assert!(open_texts(&platform, &[mine.clone()], (&bid, &sid, &other), &sealed).is_none());
+        assert!(
+            open_texts(
+                &platform,
+                std::slice::from_ref(&mine),
+                (&bid, &sid, &other),
+                &sealed
+            )
+            .is_none()
+        );
         // The platform key alone shows nothing.
         let inner = platform
             .open(&ctx::followup_structure(&bid, &sid, &id), &sealed)

@@ -261,8 +261,9 @@ fn report_card(
     }
 }
 
-fn parse_bid(ctx: &Ctx, raw: &str) -> Result<BeneficiaryId, Response> {
-    BeneficiaryId::parse(raw).map_err(|_| ctx.not_found())
+/// The person's id from the path; anything else is not found (boxed: a response is large).
+fn parse_bid(ctx: &Ctx, raw: &str) -> Result<BeneficiaryId, Box<Response>> {
+    BeneficiaryId::parse(raw).map_err(|_| Box::new(ctx.not_found()))
 }
 
 async fn pro_page(
@@ -271,7 +272,7 @@ async fn pro_page(
 ) -> Response {
     match parse_bid(&ctx, &bid) {
         Ok(bid) => pro_view(&ctx, &session, &bid, None).await,
-        Err(r) => r,
+        Err(r) => *r,
     }
 }
 
@@ -281,7 +282,7 @@ async fn pro_create(
 ) -> Response {
     let bid = match parse_bid(&ctx, &bid) {
         Ok(b) => b,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let sid = match followup_structure(&ctx.state.app, &session, &bid).await {
         Ok(s) => s,
@@ -302,12 +303,12 @@ async fn target(
     session: &Session,
     bid: &str,
     fid: &str,
-) -> Result<(BeneficiaryId, StructureId, FollowupId), Response> {
+) -> Result<(BeneficiaryId, StructureId, FollowupId), Box<Response>> {
     let bid = parse_bid(ctx, bid)?;
-    let fid = FollowupId::parse(fid).map_err(|_| ctx.not_found())?;
+    let fid = FollowupId::parse(fid).map_err(|_| Box::new(ctx.not_found()))?;
     let sid = followup_structure(&ctx.state.app, session, &bid)
         .await
-        .map_err(|e| ctx.error_page(&e))?;
+        .map_err(|e| Box::new(ctx.error_page(&e)))?;
     Ok((bid, sid, fid))
 }
 
@@ -323,7 +324,7 @@ async fn pro_status(
 ) -> Response {
     let (bid, sid, fid) = match target(&ctx, &session, &bid, &fid).await {
         Ok(t) => t,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let input = FollowupInput {
         status: Some(form.status),
@@ -341,7 +342,7 @@ async fn pro_delete(
 ) -> Response {
     let (bid, sid, fid) = match target(&ctx, &session, &bid, &fid).await {
         Ok(t) => t,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     match delete_followup(&ctx.state.app, &session, &sid, &fid).await {
         Ok(()) => Redirect::to(&format!("/pro/b/{bid}/followups")).into_response(),
@@ -361,7 +362,7 @@ async fn pro_subject(
 ) -> Response {
     let bid = match parse_bid(&ctx, &bid) {
         Ok(b) => b,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let sid = match followup_structure(&ctx.state.app, &session, &bid).await {
         Ok(s) => s,
