@@ -392,22 +392,33 @@ pub async fn create_followup(
         store::insert(tx, &written)?;
         store::set_subjects(tx, &written.id, &meta.subjects)?;
         store::set_documents(tx, &written.id, &meta.documents)?;
-        if written.shared_sealed.is_some() {
-            journal(
-                tx,
-                now,
-                Some(&written.beneficiary_id),
-                &actor,
-                "followup_written",
-                Some(("followup", written.id.as_str())),
-                true,
-            )?;
-        }
+        journal_written(tx, now, &written, &actor)?;
         Ok(())
     })
     .await?;
     let (subjects, documents) = references_of(app, &row.id).await?;
     Ok(view(&row, texts, subjects, documents))
+}
+
+/// "Claire wrote a report of your meeting", in her journal, when the row has a part for her.
+fn journal_written(
+    tx: &mut dyn Sql,
+    now: i64,
+    row: &FollowupRow,
+    actor: &crate::service::journal::JournalActor,
+) -> ServiceResult<()> {
+    if row.shared_sealed.is_none() {
+        return Ok(());
+    }
+    journal(
+        tx,
+        now,
+        Some(&row.beneficiary_id),
+        actor,
+        "followup_written",
+        Some(("followup", row.id.as_str())),
+        true,
+    )
 }
 
 async fn references_of(app: &App, id: &FollowupId) -> ServiceResult<(Vec<String>, Vec<ItemId>)> {
@@ -586,16 +597,8 @@ pub async fn update_followup(
         }
         store::set_subjects(tx, &written.id, &meta.subjects)?;
         store::set_documents(tx, &written.id, &meta.documents)?;
-        if shared_changed && written.shared_sealed.is_some() {
-            journal(
-                tx,
-                now,
-                Some(&written.beneficiary_id),
-                &actor,
-                "followup_written",
-                Some(("followup", written.id.as_str())),
-                true,
-            )?;
+        if shared_changed {
+            journal_written(tx, now, &written, &actor)?;
         }
         Ok(())
     })

@@ -3,7 +3,7 @@
 //! rotation moves, and the due dates and shared events its agenda reads.
 
 use super::{Row, Sql, StoreResult, Value};
-use crate::domain::{AccountId, BeneficiaryId, FollowupId, ItemId, StructureId};
+use crate::domain::{AccountId, BeneficiaryId, FollowupId, Id, ItemId, StructureId};
 
 #[derive(Debug, Clone)]
 pub struct FollowupRow {
@@ -158,25 +158,36 @@ pub fn due_between(
     .collect()
 }
 
-/// The subjects of the follow-ups `ids`: (follow-up, code).
-pub fn subjects_of(
+/// The rows of a follow-ups' child table (`followup_subjects`, `followup_documents`) for the
+/// follow-ups `ids`: (follow-up, the value of `column`).
+fn children_of<T: Id>(
     tx: &mut dyn Sql,
+    (table, column): (&str, &str),
     ids: &[&FollowupId],
-) -> StoreResult<Vec<(FollowupId, String)>> {
+) -> StoreResult<Vec<(FollowupId, T)>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
     let params: Vec<Value> = ids.iter().map(|i| Value::from(*i)).collect();
     tx.query(
         &format!(
-            "SELECT followup_id, subject FROM followup_subjects WHERE followup_id IN ({}) ORDER BY followup_id, subject",
+            "SELECT followup_id, {column} FROM {table} WHERE followup_id IN ({}) ORDER BY followup_id, {column}",
             placeholders(1, ids.len())
         ),
         &params,
     )?
     .iter()
-    .map(|r| Ok((r.id("followup_id")?, r.text("subject")?)))
+    .map(|r| Ok((r.id("followup_id")?, r.id(column)?)))
     .collect()
+}
+
+/// The subjects of the follow-ups `ids`: (follow-up, code).
+pub fn subjects_of(
+    tx: &mut dyn Sql,
+    ids: &[&FollowupId],
+) -> StoreResult<Vec<(FollowupId, String)>> {
+    let rows: Vec<(FollowupId, Code)> = children_of(tx, ("followup_subjects", "subject"), ids)?;
+    Ok(rows.into_iter().map(|(f, c)| (f, c.0)).collect())
 }
 
 /// The documents attached to the follow-ups `ids`: (follow-up, item).
@@ -184,20 +195,19 @@ pub fn documents_of(
     tx: &mut dyn Sql,
     ids: &[&FollowupId],
 ) -> StoreResult<Vec<(FollowupId, ItemId)>> {
-    if ids.is_empty() {
-        return Ok(Vec::new());
+    children_of(tx, ("followup_documents", "item_id"), ids)
+}
+
+/// A subject code as a child row holds it.
+struct Code(String);
+
+impl Id for Code {
+    fn stored(raw: String) -> Self {
+        Self(raw)
     }
-    let params: Vec<Value> = ids.iter().map(|i| Value::from(*i)).collect();
-    tx.query(
-        &format!(
-            "SELECT followup_id, item_id FROM followup_documents WHERE followup_id IN ({}) ORDER BY followup_id, item_id",
-            placeholders(1, ids.len())
-        ),
-        &params,
-    )?
-    .iter()
-    .map(|r| Ok((r.id("followup_id")?, r.id("item_id")?)))
-    .collect()
+    fn as_str(&self) -> &str {
+        &self.0
+    }
 }
 
 /// Replaces a follow-up's subjects.

@@ -3,10 +3,9 @@
 //! reads back; for the structure's members only.
 
 use crate::helpers::*;
+use crate::interop::python;
 use reqwest::StatusCode;
-use serde_json::{Value, json};
-use std::io::Write;
-use std::process::{Command, Stdio};
+use serde_json::json;
 
 const READ_ICS: &str = r#"
 import sys, json, icalendar
@@ -16,26 +15,6 @@ for e in cal.walk("VEVENT"):
     out.append({"summary": str(e.get("summary")), "start": e.decoded("dtstart").isoformat()})
 print(json.dumps(out, ensure_ascii=False))
 "#;
-
-fn python(script: &str, input: &[u8]) -> Value {
-    let python = std::env::var("CONSIGNE_TEST_PYTHON")
-        .unwrap_or_else(|_| panic!("set CONSIGNE_TEST_PYTHON (with icalendar)"));
-    let mut child = Command::new(python)
-        .args(["-c", script])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(input).unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
 
 async fn me(t: &TestApp, token: &str) -> String {
     t.get("/api/v1/me", Some(token)).await.json()["id"]

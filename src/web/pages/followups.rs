@@ -280,13 +280,9 @@ async fn pro_create(
     Path(bid): Path<String>,
     Post(ctx, Professional(session), form): Post<Professional, Fields>,
 ) -> Response {
-    let bid = match parse_bid(&ctx, &bid) {
-        Ok(b) => b,
+    let (bid, sid) = match person_and_structure(&ctx, &session, &bid).await {
+        Ok(t) => t,
         Err(r) => return *r,
-    };
-    let sid = match followup_structure(&ctx.state.app, &session, &bid).await {
-        Ok(s) => s,
-        Err(e) => return ctx.error_page(&e),
     };
     match create_followup(&ctx.state.app, &session, &sid, &bid, input_of(&form)).await {
         Ok(f) => Redirect::to(&format!("/pro/b/{bid}/followups#f-{}", f.id)).into_response(),
@@ -304,12 +300,22 @@ async fn target(
     bid: &str,
     fid: &str,
 ) -> Result<(BeneficiaryId, StructureId, FollowupId), Box<Response>> {
-    let bid = parse_bid(ctx, bid)?;
     let fid = FollowupId::parse(fid).map_err(|_| Box::new(ctx.not_found()))?;
+    let (bid, sid) = person_and_structure(ctx, session, bid).await?;
+    Ok((bid, sid, fid))
+}
+
+/// The person of the path and the structure through which the professional writes about her.
+async fn person_and_structure(
+    ctx: &Ctx,
+    session: &Session,
+    bid: &str,
+) -> Result<(BeneficiaryId, StructureId), Box<Response>> {
+    let bid = parse_bid(ctx, bid)?;
     let sid = followup_structure(&ctx.state.app, session, &bid)
         .await
         .map_err(|e| Box::new(ctx.error_page(&e)))?;
-    Ok((bid, sid, fid))
+    Ok((bid, sid))
 }
 
 #[derive(Debug, Deserialize)]
@@ -360,13 +366,9 @@ async fn pro_subject(
     Path(bid): Path<String>,
     Post(ctx, Professional(session), form): Post<Professional, SubjectForm>,
 ) -> Response {
-    let bid = match parse_bid(&ctx, &bid) {
-        Ok(b) => b,
+    let (bid, sid) = match person_and_structure(&ctx, &session, &bid).await {
+        Ok(t) => t,
         Err(r) => return *r,
-    };
-    let sid = match followup_structure(&ctx.state.app, &session, &bid).await {
-        Ok(s) => s,
-        Err(e) => return ctx.error_page(&e),
     };
     match add_subject(&ctx.state.app, &session, &sid, &form.label).await {
         Ok(_) => Redirect::to(&format!("/pro/b/{bid}/followups#new-followup")).into_response(),
