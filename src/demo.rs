@@ -218,6 +218,7 @@ async fn create(app: &App) -> anyhow::Result<Vec<(String, String)>> {
         )
         .await
         .map_err(e)?;
+    let mut caf = None;
     // Some papers, added by Claire (so shared with Les Tilleuls, readable by the person too).
     for (who, name, text) in [
         (
@@ -242,9 +243,13 @@ async fn create(app: &App) -> anyhow::Result<Vec<(String, String)>> {
             name: Some(name.into()),
             folder_id: None,
         };
-        app.upload_document(&pro, who, doc).await.map_err(e)?;
+        let added = app.upload_document(&pro, who, doc).await.map_err(e)?;
+        if name == "Notification CAF" {
+            caf = Some(added.id);
+        }
     }
     case_file(app, &pro, &tilleuls.id, &amina.id).await?;
+    followups(app, &pro, &tilleuls.id, &amina.id, caf).await?;
     let pro2 = login(app, PRO2_EMAIL, PRO2_PASSWORD).await?;
     app.invite(&pro2, &ccas.id, &amina.identifier)
         .await
@@ -305,6 +310,44 @@ async fn case_file(
     app.update_case_file(claire, sid, amina, hand_over)
         .await
         .map_err(e)?;
+    Ok(())
+}
+
+/// Two reports Claire wrote of her meetings with Amina: each with a part shared with her and a
+/// part private to Les Tilleuls, one still to do (its due date is in the agenda).
+async fn followups(
+    app: &App,
+    pro: &Session,
+    sid: &StructureId,
+    bid: &crate::domain::BeneficiaryId,
+    caf: Option<crate::domain::ItemId>,
+) -> anyhow::Result<()> {
+    use crate::service::followups::{FollowupInput, create_followup};
+    let day = |days: i64| crate::clock::rfc3339(app.now() + days * 86_400)[..10].to_owned();
+    let reports = [
+        FollowupInput {
+            date: Some(day(-14)),
+            medium: Some("walk_in".into()),
+            subjects: Some(vec!["domiciliation".into(), "administrative".into()]),
+            status: Some("done".into()),
+            shared_text: Some("Domiciliation faite aux Tilleuls : votre courrier arrive ici, venez le chercher du lundi au vendredi.".into()),
+            private_text: Some("Première venue, orientée par le 115. À revoir pour la CAF.".into()),
+            ..FollowupInput::default()
+        },
+        FollowupInput {
+            date: Some(day(-2)),
+            medium: Some("planned_meeting".into()),
+            subjects: Some(vec!["resources".into()]),
+            status: Some("in_progress".into()),
+            shared_text: Some("Dossier CAF relu ensemble. Il manque un avis d'imposition : apportez-le jeudi.".into()),
+            private_text: Some("Droits RSA probables ; vérifier la date de la dernière déclaration.".into()),
+            due_on: Some(day(3)),
+            document_ids: Some(caf.iter().map(|c| c.as_str().to_owned()).collect()),
+        },
+    ];
+    for r in reports {
+        create_followup(app, pro, sid, bid, r).await.map_err(e)?;
+    }
     Ok(())
 }
 

@@ -81,6 +81,8 @@ pub enum Action {
     SetPhone,
     /// Read a structure's statistics (counts, never content): its approved members.
     ViewStats,
+    /// A structure's agenda: its people's shared events and follow-ups' due dates.
+    Agenda,
 }
 
 /// What the action is about. `relays` are the structures the person currently has as relais.
@@ -118,6 +120,14 @@ pub enum Resource<'a> {
         structure: &'a StructureId,
         relays: &'a [StructureId],
         exists: bool,
+    },
+    /// What structure `structure` wrote about a person (follow-ups): `follows_her` when the
+    /// structure is one of her relais, `known` when it is or has written about her before
+    /// (a structure she left keeps its records).
+    Followups {
+        structure: &'a StructureId,
+        follows_her: bool,
+        known: bool,
     },
 }
 
@@ -188,7 +198,7 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
                 (A::ManageResets, _, _) => Allow,
                 (A::ViewStats, _, _) => Allow,
                 // Mediation structures open safes but follow no one and share nothing.
-                (A::ListFollowed | A::Invite, _, kind) if follows(kind) => Allow,
+                (A::ListFollowed | A::Invite | A::Agenda, _, kind) if follows(kind) => Allow,
                 _ => Forbidden,
             }
         }
@@ -289,6 +299,30 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
             }
         }
         (Actor::PlatformAdmin { .. }, Resource::CaseFile { .. }) => Hidden,
+        // Follow-ups: the structure's members only (its records about her, kept after she
+        // leaves it; written only while it follows her). Nobody else learns they exist.
+        (
+            Actor::Professional { .. },
+            Resource::Followups {
+                structure,
+                follows_her,
+                known,
+            },
+        ) => {
+            let Some(m) = actor.membership(structure) else {
+                return Hidden;
+            };
+            if !known {
+                return Hidden;
+            }
+            match action {
+                _ if !m.approved || !follows(m.kind) => Forbidden,
+                A::View | A::Update => Allow,
+                A::AddItem if follows_her => Allow,
+                _ => Forbidden,
+            }
+        }
+        (_, Resource::Followups { .. }) => Hidden,
         (Actor::Beneficiary { .. }, _) => Hidden,
     }
 }
@@ -423,6 +457,21 @@ mod tests {
             relays: &relays,
             added_by: Some(&sid1),
             hers: true,
+        };
+        let notes = Resource::Followups {
+            structure: &sid1,
+            follows_her: true,
+            known: true,
+        };
+        let notes_after_leaving = Resource::Followups {
+            structure: &sid1,
+            follows_her: false,
+            known: true,
+        };
+        let notes_unknown = Resource::Followups {
+            structure: &sid1,
+            follows_her: false,
+            known: false,
         };
         let sid9 = s("s9");
         let two = vec![sid1.clone(), sid9.clone()];
@@ -580,6 +629,24 @@ mod tests {
             (&platform, A::ViewStats, s1, Forbidden),
             (&owner, A::ViewStats, s1, Hidden),
             (&anon, A::ViewStats, s1, Hidden),
+            // Follow-ups: s1's members only; written while s1 follows her, kept after.
+            (&member, A::View, notes, Allow),
+            (&member, A::AddItem, notes, Allow),
+            (&member, A::Update, notes, Allow),
+            (&member, A::Share, notes, Forbidden),
+            (&member, A::View, notes_after_leaving, Allow),
+            (&member, A::AddItem, notes_after_leaving, Forbidden),
+            (&member, A::View, notes_unknown, Hidden),
+            (&waiting, A::View, notes, Forbidden),
+            (&stranger, A::View, notes, Hidden),
+            (&mediation, A::View, notes, Forbidden),
+            (&platform, A::View, notes, Hidden),
+            (&owner, A::View, notes, Hidden),
+            (&anon, A::View, notes, Hidden),
+            (&member, A::Agenda, s1, Allow),
+            (&waiting, A::Agenda, s1, Forbidden),
+            (&stranger, A::Agenda, s1, Hidden),
+            (&platform, A::Agenda, s1, Forbidden),
         ];
         for (i, (actor, action, resource, want)) in cases.iter().enumerate() {
             assert_eq!(

@@ -104,6 +104,10 @@ id_type!(
     /// An item of a safe (`items.id`): a document, a contact, a note or an event.
     ItemId
 );
+id_type!(
+    /// A follow-up (interview report) a structure wrote about a person (`followups.id`).
+    FollowupId
+);
 
 #[cfg(test)]
 mod tests {

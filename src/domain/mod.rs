@@ -1,15 +1,19 @@
 //! Validated domain types: parse, don't validate. No IO here.
 
+mod followup;
 mod identity;
 mod ids;
 mod items;
 mod password;
 
+pub use followup::{FIXED_SUBJECTS, FollowupStatus, Medium, SubjectCode, parse_day};
 pub use identity::{
     AccountKind, BirthDate, Email, Identifier, Language, PersonName, Phone, ShortText, StaffRole,
     StructureKind, TypedIdentifier, search_key,
 };
-pub use ids::{AccountId, BeneficiaryId, FolderId, Id, ItemId, MalformedId, StructureId};
+pub use ids::{
+    AccountId, BeneficiaryId, FolderId, FollowupId, Id, ItemId, MalformedId, StructureId,
+};
 pub use items::{FolderPictogram, ItemKind};
 pub use password::{Password, PasswordRejection, WordList, generate_passphrase};
 

@@ -4,7 +4,7 @@
 //! the product writes (the benchmark's data generator) use these too, and a test keeps
 //! docs/encryption.md in step with them.
 
-use crate::domain::{AccountId, BeneficiaryId, FolderId, ItemId, StructureId};
+use crate::domain::{AccountId, BeneficiaryId, FolderId, FollowupId, ItemId, StructureId};
 
 // Accounts, safes, relais, resets, memberships, sessions.
 pub fn verifier(aid: &AccountId) -> String {
@@ -113,6 +113,20 @@ pub fn scan_page(bid: &BeneficiaryId, draft: &str) -> String {
     format!("scan_drafts.page|{bid}|{draft}")
 }
 
+// Follow-ups (service/followups.rs).
+/// HKDF info deriving a structure's follow-up key from its private key.
+pub fn followup_key(sid: &StructureId) -> String {
+    format!("followups.key|{sid}")
+}
+/// Both parts of a follow-up, under the structure's follow-up key.
+pub fn followup_structure(bid: &BeneficiaryId, sid: &StructureId, id: &FollowupId) -> String {
+    format!("followups.structure_sealed|{bid}|{sid}|{id}")
+}
+/// The part shared with her, sealed to her public key.
+pub fn followup_shared(bid: &BeneficiaryId, id: &FollowupId) -> String {
+    format!("followups.shared_sealed|{bid}|{id}")
+}
+
 // The job queue.
 pub fn job_payload(id: &str) -> String {
     format!("jobs.payload|{id}")
@@ -183,6 +197,9 @@ mod tests {
             feed_token(&b(), "<f>"),
             feed_item_key("<f>", &item()),
             job_payload("<job>"),
+            followup_key(&s()),
+            followup_structure(&b(), &s(), &FollowupId::stored("<f>".into())),
+            followup_shared(&b(), &FollowupId::stored("<f>".into())),
             scan_manifest(&b(), "<draft>"),
             scan_page(&b(), "<draft>"),
         ]

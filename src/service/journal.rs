@@ -76,6 +76,7 @@ pub const JOURNAL_ACTIONS: &[&str] = &[
     "structure_phone_changed",
     "case_file_updated",
     "referent_changed",
+    "followup_written",
 ];
 
 /// A journal line about a safe.

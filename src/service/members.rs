@@ -322,7 +322,8 @@ impl App {
         // The structure's case files follow the key too (`casefile.rs`).
         let files =
             super::casefile::reseal_stale(&self.platform, tx, sid, keys, state.version, BATCH)?;
-        if stale.is_empty() && files == 0 {
+        let stale_followups = crate::store::followups::stale(tx, sid, state.version, BATCH)?;
+        if stale.is_empty() && files == 0 && stale_followups.is_empty() {
             structures::set_rotation(tx, sid, false, None)?;
             crate::store::jobs::complete_by_key(tx, &job, now)?;
             let actor = JournalActor {
@@ -346,7 +347,13 @@ impl App {
                     .seal(aad, &consigne_vault::wrap_key_to(&public, aad, &key)),
             )
         };
-        let mut moved = 0;
+        // Follow-ups' texts follow the key like the directory entries.
+        let mut moved = super::followups::reseal_stale(
+            &self.platform,
+            tx,
+            (sid, keys, state.version),
+            &stale_followups,
+        )?;
         for w in &stale {
             let done = match w {
                 StaleWrap::Share { item_id, wrap } => {

@@ -3,6 +3,7 @@
 //! and the journal; it knows nothing of HTTP.
 
 mod access;
+pub mod agenda;
 mod auth;
 mod beneficiaries;
 mod calendar;
@@ -10,6 +11,7 @@ mod casefile;
 pub mod contexts;
 mod directory;
 mod export;
+pub mod followups;
 mod items;
 mod jobs;
 mod journal;

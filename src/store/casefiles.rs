@@ -49,6 +49,21 @@ pub fn get(
     .transpose()
 }
 
+/// Each person `sid` keeps a case file on with a referent, and that referent (the agenda's
+/// filter).
+pub fn referents(
+    tx: &mut dyn Sql,
+    sid: &StructureId,
+) -> StoreResult<Vec<(BeneficiaryId, AccountId)>> {
+    tx.query(
+        "SELECT beneficiary_id, referent_account FROM case_files WHERE structure_id = $1 AND referent_account IS NOT NULL",
+        &[sid.into()],
+    )?
+    .iter()
+    .map(|r| Ok((r.id("beneficiary_id")?, r.id("referent_account")?)))
+    .collect()
+}
+
 /// What a write of a case file sets.
 #[derive(Debug, Clone)]
 pub struct CaseFileWrite<'a> {

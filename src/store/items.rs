@@ -460,3 +460,24 @@ pub fn expiring_of(tx: &mut dyn Sql, bid: &BeneficiaryId) -> StoreResult<Vec<(It
     .map(|r| Ok((r.id("id")?, r.blob("expires_sealed")?)))
     .collect()
 }
+
+/// The items of `kind` shared with `sid` whose owner still has `sid` as one of her relais,
+/// with the share's key wrap (a structure's agenda reads her shared events).
+pub fn shared_with_structure(
+    tx: &mut dyn Sql,
+    sid: &StructureId,
+    kind: ItemKind,
+) -> StoreResult<Vec<(ItemRow, Vec<u8>)>> {
+    let cols = COLS
+        .split(", ")
+        .map(|c| format!("i.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    tx.query(
+        &format!("SELECT {cols}, s.key_wrap AS share_wrap FROM items i JOIN item_shares s ON s.item_id = i.id JOIN relays r ON r.beneficiary_id = i.beneficiary_id AND r.structure_id = s.structure_id WHERE s.structure_id = $1 AND i.kind = $2 ORDER BY i.id"),
+        &[sid.into(), kind.as_str().into()],
+    )?
+    .iter()
+    .map(|r| Ok((from_row(r)?, r.blob("share_wrap")?)))
+    .collect()
+}

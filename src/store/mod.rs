@@ -13,6 +13,7 @@ pub mod blobs;
 pub mod casefiles;
 pub mod copy;
 pub mod feeds;
+pub mod followups;
 pub mod items;
 pub mod jobs;
 pub mod journal;
@@ -117,7 +118,8 @@ id_values!(
     crate::domain::StructureId,
     crate::domain::ItemId,
     crate::domain::AccountId,
-    crate::domain::FolderId
+    crate::domain::FolderId,
+    crate::domain::FollowupId
 );
 impl<T: Into<Value>> From<Option<T>> for Value {
     fn from(v: Option<T>) -> Self {

@@ -46,6 +46,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
         27,
         include_str!("migrations/postgres/0027_journal_about.sql"),
     ),
+    (29, include_str!("migrations/postgres/0029_followups.sql")),
     (
         10,
         include_str!("migrations/postgres/0010_reset_confirmation.sql"),

@@ -499,6 +499,30 @@ async fn every_state_changing_page_refuses_a_missing_or_wrong_token_and_other_se
             Who::Pro,
             false,
         ),
+        (
+            "/pro/b/{bid}/followups",
+            format!("/pro/b/{bid}/followups"),
+            Who::Pro,
+            false,
+        ),
+        (
+            "/pro/b/{bid}/followups/{fid}/status",
+            format!("/pro/b/{bid}/followups/00000000-0000-4000-8000-000000000000/status"),
+            Who::Pro,
+            false,
+        ),
+        (
+            "/pro/b/{bid}/followups/{fid}/delete",
+            format!("/pro/b/{bid}/followups/00000000-0000-4000-8000-000000000000/delete"),
+            Who::Pro,
+            false,
+        ),
+        (
+            "/pro/b/{bid}/subjects",
+            format!("/pro/b/{bid}/subjects"),
+            Who::Pro,
+            false,
+        ),
     ];
     // The three kinds of item share their routes.
     let item_routes: Vec<(String, String, Who)> = items

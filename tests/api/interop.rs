@@ -11,7 +11,7 @@ use serde_json::json;
 use crate::helpers::*;
 
 /// Runs `script` with `input` on standard input; returns its standard output as JSON.
-fn python(script: &str, input: &[u8]) -> serde_json::Value {
+pub fn python(script: &str, input: &[u8]) -> serde_json::Value {
     let python = std::env::var("CONSIGNE_TEST_PYTHON").unwrap_or_else(|_| {
         panic!("set CONSIGNE_TEST_PYTHON (scripts/test-all installs icalendar and vobject)")
     });

@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod accounts;
+mod agenda;
 mod auth;
 mod authz;
 mod backup;
@@ -15,6 +16,7 @@ mod cli;
 mod compression;
 mod documents;
 mod field;
+mod followups;
 mod guards;
 mod hardening;
 mod helpers;

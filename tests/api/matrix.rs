@@ -975,3 +975,128 @@ async fn structure_statistics_against_every_role() {
         assert_eq!(r.status, StatusCode::OK, "kpis as {role}");
     }
 }
+
+/// The follow-ups and the agenda (issue 14) against every role: [member of the structure
+/// (p1), the person herself, another structure, a mediation structure, the platform admin,
+/// anonymous]. The private part is the structure's alone: nothing answers it to anyone else,
+/// and whatever is refused answers like a missing id.
+#[tokio::test]
+async fn every_followup_endpoint_against_every_role() {
+    let w = World::new().await;
+    let t = &w.t;
+    let day = date_in_days(t, 0);
+    let body = json!({"date": day, "medium": "phone", "subjects": ["health"], "status": "todo",
+        "shared_text": "Partagé", "private_text": "PRIVATE-MARK", "due_on": date_in_days(t, 2)});
+    let r = t
+        .post(
+            &format!("/api/v1/structures/{}/people/{}/followups", w.s1, w.bid),
+            Some(&w.p1),
+            body.clone(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let fid = r.json()["id"].as_str().unwrap().to_owned();
+    let (s1, bid) = (w.s1.as_str(), w.bid.as_str());
+    let week = format!("from={day}&to={}", date_in_days(t, 6));
+    let rows: Vec<(&str, String, Option<serde_json::Value>, [u16; 6])> = vec![
+        (
+            "GET",
+            format!("/api/v1/structures/{s1}/people/{bid}/followups"),
+            None,
+            [OK, NF, NF, NF, NF, NA],
+        ),
+        (
+            "POST",
+            format!("/api/v1/structures/{s1}/people/{bid}/followups"),
+            Some(body.clone()),
+            [201, NF, NF, NF, NF, NA],
+        ),
+        (
+            "PATCH",
+            format!("/api/v1/structures/{s1}/followups/{fid}"),
+            Some(json!({"status": "in_progress"})),
+            [OK, NF, NF, NF, NF, NA],
+        ),
+        (
+            "GET",
+            format!("/api/v1/beneficiaries/{bid}/followups"),
+            None,
+            [NF, OK, NF, NF, NF, NA],
+        ),
+        (
+            "GET",
+            format!("/api/v1/structures/{s1}/subjects"),
+            None,
+            [OK, NF, NF, NF, FB, NA],
+        ),
+        (
+            "GET",
+            format!("/api/v1/structures/{s1}/agenda?{week}"),
+            None,
+            [OK, NF, NF, NF, FB, NA],
+        ),
+        (
+            "GET",
+            format!("/api/v1/structures/{s1}/agenda.ics?{week}"),
+            None,
+            [OK, NF, NF, NF, FB, NA],
+        ),
+        (
+            "DELETE",
+            format!("/api/v1/structures/{s1}/followups/{fid}"),
+            None,
+            [204, NF, NF, NF, NF, NA],
+        ),
+    ];
+    let tokens = [
+        Some(&w.p1),
+        Some(&w.person),
+        Some(&w.p2),
+        Some(&w.pm),
+        Some(&w.admin),
+        None,
+    ];
+    // The member last: her DELETE removes what the others were refused.
+    for (method, path, body, expected) in &rows {
+        for i in [1, 2, 3, 4, 5, 0] {
+            let mut req = t.http.request(
+                reqwest::Method::from_bytes(method.as_bytes()).unwrap(),
+                t.url(path),
+            );
+            if let Some(tok) = tokens[i] {
+                req = req.bearer_auth(tok);
+            }
+            if let Some(b) = body {
+                req = req.json(b);
+            }
+            let r = t.send(req).await;
+            assert_eq!(
+                r.status.as_u16(),
+                expected[i],
+                "{method} {path} as #{i}: {}",
+                r.text
+            );
+            if i != 0 {
+                assert!(!r.text.contains("PRIVATE-MARK"), "{method} {path} as #{i}");
+            }
+        }
+    }
+    // Pages: the member's, hers, and nobody else's.
+    let p1 = session_browser(t, &w.p1);
+    let person = session_browser(t, &w.person);
+    let p2 = session_browser(t, &w.p2);
+    for (client, path, want) in [
+        (&p1, format!("/pro/b/{bid}/followups"), 200),
+        (&p2, format!("/pro/b/{bid}/followups"), 404),
+        (&person, format!("/pro/b/{bid}/followups"), 404),
+        (&person, "/followups".to_owned(), 200),
+        (&p1, format!("/pro/s/{s1}/agenda"), 200),
+        (&p2, format!("/pro/s/{s1}/agenda"), 404),
+        (&person, format!("/pro/s/{s1}/agenda"), 404),
+        (&p1, format!("/pro/s/{s1}/agenda.ics"), 200),
+        (&p2, format!("/pro/s/{s1}/agenda.ics"), 404),
+    ] {
+        let r = client.get(t.url(&path)).send().await.unwrap();
+        assert_eq!(r.status().as_u16(), want, "{path}");
+    }
+}

@@ -9,7 +9,7 @@ use crate::service::items::organizer::list_items;
 use crate::service::{App, ServiceError, ServiceResult, Session};
 
 /// Escapes a TEXT value (RFC 5545 3.3.11, RFC 2426 4): backslash, comma, semicolon, newline.
-fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -26,7 +26,7 @@ fn escape(s: &str) -> String {
 }
 
 /// One content line, folded at 75 octets without splitting a character, ended by CRLF.
-fn line(out: &mut String, name: &str, value: &str) {
+pub(crate) fn line(out: &mut String, name: &str, value: &str) {
     let full = format!("{name}:{value}");
     let mut width = 0;
     for c in full.chars() {
@@ -41,7 +41,7 @@ fn line(out: &mut String, name: &str, value: &str) {
     out.push_str("\r\n");
 }
 
-fn ics_time(rfc3339: &str) -> Option<String> {
+pub(crate) fn ics_time(rfc3339: &str) -> Option<String> {
     let t = time::OffsetDateTime::parse(rfc3339, &time::format_description::well_known::Rfc3339)
         .ok()?
         .to_offset(time::UtcOffset::UTC);

@@ -2,6 +2,7 @@
 
 mod casefile;
 pub(crate) mod documents;
+mod followups;
 mod organizer;
 pub(crate) mod stats;
 
@@ -98,6 +99,7 @@ pub fn router() -> Router<AppState> {
         .merge(organizer::router())
         .merge(casefile::router())
         .merge(stats::router())
+        .merge(followups::router())
         .layer(axum::middleware::map_response(json_errors))
 }
 

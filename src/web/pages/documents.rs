@@ -917,6 +917,7 @@ fn journal_icon(action: &str) -> &'static str {
         "profile_viewed" => "person",
         "relay_left" | "recovery_relay_added" | "recovery_relay_removed" => "relais",
         "structure_key_rotated" => "building",
+        "followup_written" => "note",
         a if a.starts_with("invitation") => "invitation",
         a if a.starts_with("phone") || a.starts_with("structure_phone") => "phone",
         a if a.starts_with("calendar_feed") => "calendar",

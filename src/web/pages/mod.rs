@@ -6,6 +6,7 @@ mod auth;
 mod calendar;
 mod casefile;
 mod documents;
+mod followups;
 mod guards;
 mod icons;
 mod incoming;
@@ -71,6 +72,7 @@ pub fn router() -> Router<AppState> {
         .merge(admin::router())
         .merge(casefile::router())
         .merge(stats::router())
+        .merge(followups::router())
 }
 
 impl Ctx {

@@ -140,6 +140,7 @@ fn structure_section(
                 a.button.primary href={"/pro/s/" (s.id) "/open"} { (icon("plus")) " " (ctx.t("action-open-safe")) }
                 @if is_admin { a.button href={"/s/" (s.id) "/team"} { (icon("people")) " " (ctx.t("team-title")) } }
                 a.button href={"/pro/stats?s=" (s.id)} { (icon("chart")) " " (ctx.t("stats-title")) }
+                @if crate::policy::follows(s.kind) { a.button href={"/pro/s/" (s.id) "/agenda"} { (icon("calendar")) " " (ctx.t("pro-agenda-title")) } }
             }
             (super::resets::pending_section(ctx, resets))
             @match followed {
@@ -401,6 +402,10 @@ async fn person_file(
             (documents_html)
             (organizer_html)
             (casefile_html)
+            section.card {
+                h2 { (icon("note")) " " (ctx.t("followups-title")) }
+                p { a.button href={"/pro/b/" (p.id) "/followups"} { (ctx.t("followups-open")) } }
+            }
             section.card {
                 h2 { (icon("key")) " " (ctx.t("reset-title")) }
                 p { (ctx.t("reset-intro-confirmed")) }
