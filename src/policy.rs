@@ -81,6 +81,9 @@ pub enum Action {
     SetPhone,
     /// Read a structure's statistics (counts, never content): its approved members.
     ViewStats,
+    /// See a person's household, ask or accept a link, record dependants (she, in her own
+    /// safe); see her family file or propose a link (a member of a structure that follows her).
+    Household,
 }
 
 /// What the action is about. `relays` are the structures the person currently has as relais.
@@ -198,7 +201,7 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
                 .iter()
                 .any(|m| m.approved && follows(m.kind) && relays.contains(&m.structure_id));
             match (follows, action) {
-                (true, A::View | A::AddItem | A::StartReset | A::SetPhone) => Allow,
+                (true, A::View | A::AddItem | A::StartReset | A::SetPhone | A::Household) => Allow,
                 (true, _) => Forbidden,
                 (false, _) => Hidden,
             }
@@ -209,7 +212,12 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
                 return Hidden;
             }
             match action {
-                A::View | A::ManageOwn | A::AddItem | A::CancelReset | A::SetPhone => Allow,
+                A::View
+                | A::ManageOwn
+                | A::AddItem
+                | A::CancelReset
+                | A::SetPhone
+                | A::Household => Allow,
                 _ => Forbidden,
             }
         }

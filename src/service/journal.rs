@@ -74,6 +74,15 @@ pub const JOURNAL_ACTIONS: &[&str] = &[
     "member_deactivated",
     "structure_key_rotated",
     "structure_phone_changed",
+    "household_link_asked",
+    "household_link_proposed",
+    "household_link_accepted",
+    "household_link_removed",
+    "household_viewed",
+    "dependant_added",
+    "dependant_deleted",
+    "dependant_shown",
+    "dependant_hidden",
 ];
 
 /// A journal line about a safe.

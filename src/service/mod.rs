@@ -9,6 +9,7 @@ mod calendar;
 pub mod contexts;
 mod directory;
 mod export;
+mod household;
 mod items;
 mod jobs;
 mod journal;
@@ -33,6 +34,10 @@ pub use calendar::{
     local_date_time,
 };
 pub use directory::{FollowedPerson, open_directory_entry, seal_directory_entry};
+pub use household::{
+    DependantView, FamilyDependant, FamilyMember, FamilyView, Household, LinkState, LinkView,
+    NewDependant, Relation,
+};
 pub use items::{
     Contact, ContentStream, DocumentPatch, DocumentView, Event, FolderView, ItemFields, ItemKind,
     ItemView, MAX_SCAN_PAGES, NewDocument, Note, PageEdit, PreviewMeta, Received, Reminder,

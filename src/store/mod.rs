@@ -12,6 +12,7 @@ pub mod beneficiaries;
 pub mod blobs;
 pub mod copy;
 pub mod feeds;
+pub mod household;
 pub mod items;
 pub mod jobs;
 pub mod journal;

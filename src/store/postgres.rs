@@ -46,6 +46,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
         27,
         include_str!("migrations/postgres/0027_journal_about.sql"),
     ),
+    (31, include_str!("migrations/postgres/0031_household.sql")),
     (
         10,
         include_str!("migrations/postgres/0010_reset_confirmation.sql"),

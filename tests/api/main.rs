@@ -17,6 +17,7 @@ mod field;
 mod guards;
 mod hardening;
 mod helpers;
+mod household;
 mod instances;
 mod interop;
 mod items;

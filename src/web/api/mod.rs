@@ -1,6 +1,7 @@
 //! The JSON API, version 1 (`API.md`; OpenAPI at `/api/v1/openapi.json`).
 
 pub(crate) mod documents;
+pub(crate) mod household;
 mod organizer;
 pub(crate) mod stats;
 
@@ -96,6 +97,7 @@ pub fn router() -> Router<AppState> {
         .merge(documents::router())
         .merge(organizer::router())
         .merge(stats::router())
+        .merge(household::router())
         .layer(axum::middleware::map_response(json_errors))
 }
 

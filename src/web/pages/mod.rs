@@ -6,6 +6,7 @@ mod auth;
 mod calendar;
 mod documents;
 mod guards;
+mod household;
 mod icons;
 mod incoming;
 mod notices;
@@ -69,6 +70,7 @@ pub fn router() -> Router<AppState> {
         .merge(resets::router())
         .merge(admin::router())
         .merge(stats::router())
+        .merge(household::router())
 }
 
 impl Ctx {
@@ -142,6 +144,7 @@ impl Ctx {
                     "field_too_long" => "error-field-too-long",
                     "quota_exceeded" => "error-quota",
                     "folder_cycle" => "error-folder-cycle",
+                    "already_linked" | "already_accepted" => "error-household-exists",
                     "storage_full" => "error-storage-full",
                     "unauthenticated" => "error-session-expired",
                     _ => "error-internal",

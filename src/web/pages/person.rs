@@ -96,6 +96,7 @@ async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
             (tile("/notes", "note", &ctx.t("section-notes"), None))
             (tile("/events", "calendar", &ctx.t("section-events"), None))
             (tile("/relays", "relais", &ctx.t("section-relais"), (!invitations.is_empty()).then_some(invitations.len())))
+            (tile("/family", "people", &ctx.t("family-title"), None))
             (tile("/journal", "journal", &ctx.t("section-journal"), None))
             (tile("/settings", "settings", &ctx.t("section-settings"), None))
         }

@@ -374,6 +374,7 @@ async fn person_file(
             }
             (documents_html)
             (organizer_html)
+            p { a.button href={"/pro/b/" (p.id) "/family"} { (icon("people")) " " (ctx.t("family-pro-title")) } }
             section.card {
                 h2 { (icon("key")) " " (ctx.t("reset-title")) }
                 p { (ctx.t("reset-intro-confirmed")) }
