@@ -19,9 +19,8 @@ CREATE TABLE household_links (
     name_for_b BLOB NOT NULL,
     proposed_by TEXT REFERENCES structures (id) ON DELETE SET NULL,
     created_at INTEGER NOT NULL,
-    CHECK (a_id <> b_id)
+    UNIQUE (a_id, b_id)
 );
-CREATE UNIQUE INDEX household_links_pair ON household_links (a_id, b_id);
 CREATE INDEX household_links_b ON household_links (b_id);
 
 -- A dependant without a safe, recorded by the person: first name, birth date and relation,
