@@ -665,10 +665,10 @@ impl App {
             .read(move |tx| {
                 let mut people = vec![(b2.clone(), None)];
                 for l in household::links_of(tx, &b2)? {
-                    if l.a_accepted_at.is_some() && l.b_accepted_at.is_some() {
-                        if let Some((_, other)) = sides(&l, &b2) {
-                            people.push((other.clone(), Some(relation_seen_by(&l, &b2))));
-                        }
+                    if let (Some(_), Some(_), Some((_, other))) =
+                        (l.a_accepted_at, l.b_accepted_at, sides(&l, &b2))
+                    {
+                        people.push((other.clone(), Some(relation_seen_by(&l, &b2))));
                     }
                 }
                 let mut out = Vec::new();

@@ -905,7 +905,8 @@ async fn household_against_every_role() {
     let missing = "00000000-0000-4000-8000-000000000000";
     // (role, token, [GET hers, POST ask, POST accept a missing link, POST dependant,
     //  GET family file, POST propose], GET /family, GET /pro/b/{bid}/family)
-    let roles: [(&str, Option<String>, [u16; 6], u16, u16); 6] = [
+    type Expected<'a> = (&'a str, Option<String>, [u16; 6], u16, u16);
+    let roles: [Expected; 6] = [
         (
             "structure member",
             Some(w.p1.clone()),
