@@ -250,6 +250,50 @@ async fn create(app: &App) -> anyhow::Result<Vec<(String, String)>> {
     }
     case_file(app, &pro, &tilleuls.id, &amina.id).await?;
     followups(app, &pro, &tilleuls.id, &amina.id, caf).await?;
+    // A family: Amina and her partner Karim linked their safes (she asked, he accepted), and
+    // Amina noted her daughter Lina, who has no safe, and shows her to Les Tilleuls.
+    let karim = app
+        .open_safe(
+            &pro,
+            &tilleuls.id,
+            NewSafe {
+                first_name: "Karim".into(),
+                last_name: "Benali".into(),
+                birth_date: "1988-11-21".into(),
+                password: Some(PERSON2_PASSWORD.into()),
+                language: Some("fr".into()),
+                consent: Some(true),
+                ..NewSafe::default()
+            },
+        )
+        .await
+        .map_err(e)?;
+    let amina_session = login(app, &amina.identifier, PERSON_PASSWORD).await?;
+    app.ask_household_link(&amina_session, &amina.id, &karim.identifier, "partner")
+        .await
+        .map_err(e)?;
+    let karim_session = login(app, &karim.identifier, PERSON2_PASSWORD).await?;
+    let household = app.household(&karim_session, &karim.id).await.map_err(e)?;
+    for link in &household.links {
+        app.accept_household_link(&karim_session, &karim.id, &link.id)
+            .await
+            .map_err(e)?;
+    }
+    let lina = app
+        .add_dependant(
+            &amina_session,
+            &amina.id,
+            &crate::service::NewDependant {
+                first_name: "Lina".into(),
+                birth_date: "2019-03-04".into(),
+                relation: "child".into(),
+            },
+        )
+        .await
+        .map_err(e)?;
+    app.share_dependant(&amina_session, &amina.id, &lina.id, &tilleuls.id, true)
+        .await
+        .map_err(e)?;
     let pro2 = login(app, PRO2_EMAIL, PRO2_PASSWORD).await?;
     app.invite(&pro2, &ccas.id, &amina.identifier)
         .await

@@ -83,6 +83,9 @@ pub enum Action {
     ViewStats,
     /// A structure's agenda: its people's shared events and follow-ups' due dates.
     Agenda,
+    /// See a person's household, ask or accept a link, record dependants (she, in her own
+    /// safe); see her family file or propose a link (a member of a structure that follows her).
+    Household,
 }
 
 /// What the action is about. `relays` are the structures the person currently has as relais.
@@ -216,7 +219,7 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
                 .iter()
                 .any(|m| m.approved && follows(m.kind) && relays.contains(&m.structure_id));
             match (follows, action) {
-                (true, A::View | A::AddItem | A::StartReset | A::SetPhone) => Allow,
+                (true, A::View | A::AddItem | A::StartReset | A::SetPhone | A::Household) => Allow,
                 (true, _) => Forbidden,
                 (false, _) => Hidden,
             }
@@ -227,7 +230,12 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
                 return Hidden;
             }
             match action {
-                A::View | A::ManageOwn | A::AddItem | A::CancelReset | A::SetPhone => Allow,
+                A::View
+                | A::ManageOwn
+                | A::AddItem
+                | A::CancelReset
+                | A::SetPhone
+                | A::Household => Allow,
                 _ => Forbidden,
             }
         }

@@ -694,6 +694,7 @@ impl App {
             beneficiaries::delete_invitation_for(tx, &bid, &sid)?;
             // Leaving revokes every share with that structure, on the next request.
             crate::store::items::unshare_all(tx, &bid, &sid)?;
+            crate::store::household::unshare_all(tx, &bid, &sid)?;
             crate::store::resets::delete_for(tx, &bid, &sid)?;
             journal(
                 tx,

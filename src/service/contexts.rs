@@ -132,6 +132,20 @@ pub fn job_payload(id: &str) -> String {
     format!("jobs.payload|{id}")
 }
 
+// A household (service/household.rs).
+/// The name one side of a link shows the other, sealed to the other's public key.
+pub fn household_name(link: &str, bid: &BeneficiaryId) -> String {
+    format!("household_links.name|{link}|{bid}")
+}
+/// HKDF info deriving the key her dependants are sealed under from her identity key.
+pub fn household_dependant_key(bid: &BeneficiaryId) -> String {
+    format!("household_dependants.key|{bid}")
+}
+/// AEAD associated data of one of her dependants.
+pub fn household_dependant(bid: &BeneficiaryId, dependant: &str) -> String {
+    format!("household_dependants.sealed|{bid}|{dependant}")
+}
+
 // HKDF infos of the keys the service derives (`consigne_vault::derive_key`).
 /// The session key, from the session token.
 pub const SESSION_KEY: &str = "consigne/v1/session";
@@ -202,6 +216,9 @@ mod tests {
             followup_shared(&b(), &FollowupId::stored("<f>".into())),
             scan_manifest(&b(), "<draft>"),
             scan_page(&b(), "<draft>"),
+            household_name("<link>", &b()),
+            household_dependant_key(&b()),
+            household_dependant(&b(), "<dep>"),
         ]
         .into_iter()
         .collect()

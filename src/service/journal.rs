@@ -77,6 +77,15 @@ pub const JOURNAL_ACTIONS: &[&str] = &[
     "case_file_updated",
     "referent_changed",
     "followup_written",
+    "household_link_asked",
+    "household_link_proposed",
+    "household_link_accepted",
+    "household_link_removed",
+    "household_viewed",
+    "dependant_added",
+    "dependant_deleted",
+    "dependant_shown",
+    "dependant_hidden",
 ];
 
 /// A journal line about a safe.

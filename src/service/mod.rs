@@ -12,6 +12,7 @@ pub mod contexts;
 mod directory;
 mod export;
 pub mod followups;
+mod household;
 mod items;
 mod jobs;
 mod journal;
@@ -40,6 +41,10 @@ pub use casefile::{
     PROTECTIONS, Professional as CaseProfessional, RESOURCES, Situation,
 };
 pub use directory::{FollowedPerson, open_directory_entry, seal_directory_entry};
+pub use household::{
+    DependantView, FamilyDependant, FamilyMember, FamilyView, Household, LinkState, LinkView,
+    NewDependant, Relation,
+};
 pub use items::{
     Contact, ContentStream, DocumentPatch, DocumentView, Event, FolderView, ItemFields, ItemKind,
     ItemView, MAX_SCAN_PAGES, NewDocument, Note, PageEdit, PreviewMeta, Received, Reminder,

@@ -44,6 +44,9 @@ pub const TABLES: &[(&str, &str)] = &[
     ("calendar_feeds", "id"),
     ("calendar_feed_keys", "feed_id, item_id"),
     ("case_files", "structure_id, beneficiary_id"),
+    ("household_links", "id"),
+    ("household_dependants", "id"),
+    ("household_dependant_shares", "dependant_id, structure_id"),
 ];
 
 const BATCH: i64 = 2000;

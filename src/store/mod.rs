@@ -14,6 +14,7 @@ pub mod casefiles;
 pub mod copy;
 pub mod feeds;
 pub mod followups;
+pub mod household;
 pub mod items;
 pub mod jobs;
 pub mod journal;

@@ -47,6 +47,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
         include_str!("migrations/postgres/0027_journal_about.sql"),
     ),
     (29, include_str!("migrations/postgres/0029_followups.sql")),
+    (31, include_str!("migrations/postgres/0031_household.sql")),
     (
         10,
         include_str!("migrations/postgres/0010_reset_confirmation.sql"),

@@ -45,6 +45,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (26, include_str!("migrations/sqlite/0026_previews.sql")),
     (27, include_str!("migrations/sqlite/0027_journal_about.sql")),
     (29, include_str!("migrations/sqlite/0029_followups.sql")),
+    (31, include_str!("migrations/sqlite/0031_household.sql")),
     (
         10,
         include_str!("migrations/sqlite/0010_reset_confirmation.sql"),

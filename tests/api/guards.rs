@@ -523,6 +523,43 @@ async fn every_state_changing_page_refuses_a_missing_or_wrong_token_and_other_se
             Who::Pro,
             false,
         ),
+        ("/family/ask", "/family/ask".into(), Who::Person, false),
+        (
+            "/family/links/{lid}/accept",
+            "/family/links/l-x/accept".into(),
+            Who::Person,
+            false,
+        ),
+        (
+            "/family/links/{lid}/remove",
+            "/family/links/l-x/remove".into(),
+            Who::Person,
+            false,
+        ),
+        (
+            "/family/dependants",
+            "/family/dependants".into(),
+            Who::Person,
+            false,
+        ),
+        (
+            "/family/dependants/{did}/delete",
+            "/family/dependants/d-x/delete".into(),
+            Who::Person,
+            false,
+        ),
+        (
+            "/family/dependants/{did}/share",
+            "/family/dependants/d-x/share".into(),
+            Who::Person,
+            false,
+        ),
+        (
+            "/pro/b/{bid}/family/propose",
+            format!("/pro/b/{bid}/family/propose"),
+            Who::Pro,
+            false,
+        ),
     ];
     // The three kinds of item share their routes.
     let item_routes: Vec<(String, String, Who)> = items

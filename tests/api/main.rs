@@ -20,6 +20,7 @@ mod followups;
 mod guards;
 mod hardening;
 mod helpers;
+mod household;
 mod instances;
 mod interop;
 mod items;

@@ -1100,3 +1100,103 @@ async fn every_followup_endpoint_against_every_role() {
         assert_eq!(r.status().as_u16(), want, "{path}");
     }
 }
+
+/// A household (issue 14, item 3) against every role: the person alone reads and changes her
+/// links and dependants; the family file and a proposed link are for a professional of a
+/// structure that follows her; anyone else finds nothing.
+#[tokio::test]
+async fn household_against_every_role() {
+    let w = World::new().await;
+    let t = &w.t;
+    let (b2, _, _) = t
+        .open_safe(&w.p1, &w.s1, "Karim", "Haddad", "1985-02-03")
+        .await;
+    let (bid, s1) = (w.bid.as_str(), w.s1.as_str());
+    let person_side = format!("/api/v1/beneficiaries/{bid}/household");
+    let pro_side = format!("/api/v1/structures/{s1}/people/{bid}/household");
+    let missing = "00000000-0000-4000-8000-000000000000";
+    // (role, token, [GET hers, POST ask, POST accept a missing link, POST dependant,
+    //  GET family file, POST propose], GET /family, GET /pro/b/{bid}/family)
+    type Expected<'a> = (&'a str, Option<String>, [u16; 6], u16, u16);
+    let roles: [Expected; 6] = [
+        (
+            "structure member",
+            Some(w.p1.clone()),
+            [NF, NF, NF, NF, OK, 201],
+            404,
+            OK,
+        ),
+        (
+            "the person",
+            Some(w.person.clone()),
+            [OK, 202, NF, 201, NF, NF],
+            OK,
+            404,
+        ),
+        (
+            "other structure",
+            Some(w.p2.clone()),
+            [NF, NF, NF, NF, NF, NF],
+            404,
+            404,
+        ),
+        (
+            "mediation",
+            Some(w.pm.clone()),
+            [NF, NF, NF, NF, NF, NF],
+            404,
+            404,
+        ),
+        (
+            "platform admin",
+            Some(w.admin.clone()),
+            [NF, NF, NF, NF, NF, NF],
+            404,
+            404,
+        ),
+        ("anonymous", None, [NA, NA, NA, NA, NA, NA], 303, 303),
+    ];
+    for (role, token, api, page, pro_page) in roles {
+        let tk = token.as_deref();
+        let got = [
+            t.get(&person_side, tk).await.status.as_u16(),
+            t.post(
+                &format!("{person_side}/links"),
+                tk,
+                json!({"identifier": "nadia.haddad.01012010", "relation": "child"}),
+            )
+            .await
+            .status
+            .as_u16(),
+            t.post_empty(&format!("{person_side}/links/{missing}/accept"), tk)
+                .await
+                .status
+                .as_u16(),
+            t.post(
+                &format!("{person_side}/dependants"),
+                tk,
+                json!({"first_name": "Lina", "birth_date": "2019-03-04", "relation": "child"}),
+            )
+            .await
+            .status
+            .as_u16(),
+            t.get(&pro_side, tk).await.status.as_u16(),
+            t.post(&pro_side, tk, json!({"member": b2, "relation": "partner"}))
+                .await
+                .status
+                .as_u16(),
+        ];
+        assert_eq!(got, api, "API as {role}");
+        let client = match &token {
+            Some(tk) => session_browser(t, tk),
+            None => t.http.clone(),
+        };
+        for (path, expected) in [
+            ("/family".to_owned(), page),
+            (format!("/pro/b/{bid}/family"), pro_page),
+        ] {
+            let r = client.get(t.url(&path)).send().await.unwrap();
+            assert_eq!(r.status().as_u16(), expected, "page {path} as {role}");
+        }
+    }
+}

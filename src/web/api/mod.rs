@@ -3,6 +3,7 @@
 mod casefile;
 pub(crate) mod documents;
 mod followups;
+pub(crate) mod household;
 mod organizer;
 pub(crate) mod stats;
 
@@ -100,6 +101,7 @@ pub fn router() -> Router<AppState> {
         .merge(casefile::router())
         .merge(stats::router())
         .merge(followups::router())
+        .merge(household::router())
         .layer(axum::middleware::map_response(json_errors))
 }
 

@@ -832,7 +832,7 @@ async fn journal_page(Page(ctx, Person { session, bid }): Page<Person>) -> Respo
                     },
                     _ => ctx.t("journal-someone"),
                 };
-                @let what = e.target.as_ref().filter(|t| t.kind != "folder").map(|t| names.iter().find(|(id, _)| *id == t.id).map_or_else(|| ctx.t(if t.kind == ItemKind::Document.as_str() { "journal-deleted-document" } else { "journal-deleted-item" }), |(_, n)| n.clone())).unwrap_or_default();
+                @let what = e.target.as_ref().filter(|t| !matches!(t.kind.as_str(), "folder" | "household_link" | "dependant")).map(|t| names.iter().find(|(id, _)| *id == t.id).map_or_else(|| ctx.t(if t.kind == ItemKind::Document.as_str() { "journal-deleted-document" } else { "journal-deleted-item" }), |(_, n)| n.clone())).unwrap_or_default();
                 @let failed = e.outcome == "failure";
                 li.(if failed { "failure" } else { "success" }) {
                     span.journal-icon { (icon(if failed { "warning" } else { journal_icon(&e.action) })) }
@@ -903,6 +903,10 @@ fn journal_sentence(ctx: &Ctx, e: &JournalView, times: usize, who: String, what:
                 ("relais", r.name.clone().into()),
             ],
         ),
+        (Some(r), _) if e.action.starts_with("dependant_") => ctx.locale.ta(
+            &format!("journal-{}-{}", e.action.replace('_', "-"), e.outcome),
+            &[("who", who.into()), ("relais", r.name.clone().into())],
+        ),
         _ => ctx.locale.ta(
             &format!("journal-{}-{}", e.action.replace('_', "-"), e.outcome),
             &[("who", who.into()), ("what", what.into())],
@@ -918,6 +922,7 @@ fn journal_icon(action: &str) -> &'static str {
         "relay_left" | "recovery_relay_added" | "recovery_relay_removed" => "relais",
         "structure_key_rotated" => "building",
         "followup_written" => "note",
+        a if a.starts_with("household") || a.starts_with("dependant") => "people",
         a if a.starts_with("invitation") => "invitation",
         a if a.starts_with("phone") || a.starts_with("structure_phone") => "phone",
         a if a.starts_with("calendar_feed") => "calendar",

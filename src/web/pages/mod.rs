@@ -8,6 +8,7 @@ mod casefile;
 mod documents;
 mod followups;
 mod guards;
+mod household;
 mod icons;
 mod incoming;
 mod notices;
@@ -73,6 +74,7 @@ pub fn router() -> Router<AppState> {
         .merge(casefile::router())
         .merge(stats::router())
         .merge(followups::router())
+        .merge(household::router())
 }
 
 impl Ctx {
@@ -146,6 +148,7 @@ impl Ctx {
                     "field_too_long" => "error-field-too-long",
                     "quota_exceeded" => "error-quota",
                     "folder_cycle" => "error-folder-cycle",
+                    "already_linked" | "already_accepted" => "error-household-exists",
                     "storage_full" => "error-storage-full",
                     "unauthenticated" => "error-session-expired",
                     _ => "error-internal",

@@ -406,6 +406,7 @@ async fn person_file(
                 h2 { (icon("note")) " " (ctx.t("followups-title")) }
                 p { a.button href={"/pro/b/" (p.id) "/followups"} { (ctx.t("followups-open")) } }
             }
+            p { a.button href={"/pro/b/" (p.id) "/family"} { (icon("people")) " " (ctx.t("family-pro-title")) } }
             section.card {
                 h2 { (icon("key")) " " (ctx.t("reset-title")) }
                 p { (ctx.t("reset-intro-confirmed")) }
