@@ -723,6 +723,16 @@ stats-sms-sent = الرسائل القصيرة المرسلة
 stats-sms-sent-def = تذكيرات بالرسائل القصيرة أُرسلت خلال الفترة إلى الأشخاص الذين فتحت المؤسسة خزائنهم.
 stats-sms-segments = أجزاء الرسائل القصيرة
 stats-sms-segments-def = الأجزاء التي احتسبها المشغّل لهذه الرسائل (النص الطويل أو الذي يحتوي على أحرف خاصة يُحسب عدة أجزاء).
+stats-followups = المقابلات
+stats-followups-def = تقارير المقابلات المؤرخة خلال الفترة، أيا كانت حالتها.
+stats-followups-by-medium = المقابلات حسب وسيلة التواصل
+stats-followups-by-medium-def = مقابلات الفترة، معدودة حسب وسيلة التواصل.
+stats-followups-by-subject = المقابلات حسب الموضوع
+stats-followups-by-subject-def = مقابلات الفترة، تُعدّ مرة لكل موضوع من مواضيعها (المقابلة ذات الموضوعين تُعدّ في كليهما).
+stats-by-housing = الأشخاص حسب وضع السكن
+stats-by-housing-def = الأشخاص المتابَعون في نهاية الفترة، حسب آخر وضع سكن مسجل في ملفهم.
+stats-housing-unknown = غير مسجل
+stats-breakdown-line = { $group }: { $item }
 # Follow-ups (interview reports) and the structure's agenda.
 journal-followup-written-success = كتب { $who } تقرير موعدك.
 pro-agenda-title = المفكرة

@@ -693,6 +693,16 @@ stats-sms-sent = SMS sent
 stats-sms-sent-def = SMS reminders sent during the period to the people whose safe the structure opened.
 stats-sms-segments = SMS segments
 stats-sms-segments-def = Segments the operator counted for those SMS (a long text, or one with special characters, counts several).
+stats-followups = Follow-ups
+stats-followups-def = Interview reports dated in the period, whatever their status.
+stats-followups-by-medium = Follow-ups by medium
+stats-followups-by-medium-def = The period's follow-ups, counted by how the meeting took place.
+stats-followups-by-subject = Follow-ups by subject
+stats-followups-by-subject-def = The period's follow-ups, counted once for each of their subjects (a report with two subjects counts in both).
+stats-by-housing = People by housing situation
+stats-by-housing-def = People followed at the end of the period, by the housing situation last recorded in their case file.
+stats-housing-unknown = Not recorded
+stats-breakdown-line = { $group }: { $item }
 # Follow-ups (interview reports) and the structure's agenda.
 journal-followup-written-success = { $who } wrote a report of your meeting.
 pro-agenda-title = Agenda

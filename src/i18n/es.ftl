@@ -698,6 +698,16 @@ stats-sms-sent = SMS enviados
 stats-sms-sent-def = Recordatorios por SMS enviados durante el periodo a las personas cuya caja abrió la estructura.
 stats-sms-segments = Segmentos SMS
 stats-sms-segments-def = Segmentos que el operador contó para esos SMS (un texto largo o con caracteres especiales cuenta varios).
+stats-followups = Entrevistas
+stats-followups-def = Informes de entrevista fechados en el periodo, sea cual sea su estado.
+stats-followups-by-medium = Entrevistas por modo de contacto
+stats-followups-by-medium-def = Las entrevistas del periodo, contadas según su modo de contacto.
+stats-followups-by-subject = Entrevistas por tema
+stats-followups-by-subject-def = Las entrevistas del periodo, contadas una vez por cada uno de sus temas (una entrevista con dos temas cuenta en ambos).
+stats-by-housing = Personas por situación de vivienda
+stats-by-housing-def = Personas acompañadas al final del periodo, según la última situación de vivienda anotada en su expediente.
+stats-housing-unknown = Sin indicar
+stats-breakdown-line = { $group }: { $item }
 # Follow-ups (interview reports) and the structure's agenda.
 journal-followup-written-success = { $who } escribió el informe de su cita.
 pro-agenda-title = Agenda

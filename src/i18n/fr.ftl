@@ -693,6 +693,16 @@ stats-sms-sent = SMS envoyés
 stats-sms-sent-def = Rappels par SMS envoyés pendant la période aux personnes dont la structure a ouvert le coffre.
 stats-sms-segments = Segments SMS
 stats-sms-segments-def = Segments que l'opérateur a comptés pour ces SMS (un SMS long ou avec des caractères spéciaux en compte plusieurs).
+stats-followups = Entretiens
+stats-followups-def = Comptes rendus d'entretien datés dans la période, quel que soit leur statut.
+stats-followups-by-medium = Entretiens par mode de contact
+stats-followups-by-medium-def = Les entretiens de la période, comptés selon leur mode de contact.
+stats-followups-by-subject = Entretiens par sujet
+stats-followups-by-subject-def = Les entretiens de la période, comptés une fois pour chacun de leurs sujets (un entretien à deux sujets compte dans les deux).
+stats-by-housing = Personnes par situation de logement
+stats-by-housing-def = Personnes suivies à la fin de la période, selon la dernière situation de logement notée dans leur dossier.
+stats-housing-unknown = Non renseignée
+stats-breakdown-line = { $group } : { $item }
 # Follow-ups (interview reports) and the structure's agenda.
 journal-followup-written-success = { $who } a écrit le compte rendu de votre rendez-vous.
 pro-agenda-title = Agenda

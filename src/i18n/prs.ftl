@@ -699,6 +699,16 @@ stats-sms-sent = پیامک‌های فرستاده‌شده
 stats-sms-sent-def = یادآوری‌های پیامکی که در این دوره به افرادی فرستاده شده که نهاد صندوقشان را باز کرده است.
 stats-sms-segments = بخش‌های پیامک
 stats-sms-segments-def = بخش‌هایی که اپراتور برای این پیامک‌ها شمرده است (متن دراز یا دارای نویسه‌های ویژه چند بخش شمرده می‌شود).
+stats-followups = مصاحبه‌ها
+stats-followups-def = گزارش‌های مصاحبه با تاریخ در این دوره، با هر وضعیتی.
+stats-followups-by-medium = مصاحبه‌ها بر اساس شیوه تماس
+stats-followups-by-medium-def = مصاحبه‌های این دوره، بر اساس شیوه تماس شمرده شده.
+stats-followups-by-subject = مصاحبه‌ها بر اساس موضوع
+stats-followups-by-subject-def = مصاحبه‌های این دوره، یک بار برای هر موضوع شمرده شده (مصاحبه با دو موضوع در هر دو شمرده می‌شود).
+stats-by-housing = افراد بر اساس وضعیت مسکن
+stats-by-housing-def = افرادی که در پایان دوره همراهی می‌شوند، بر اساس آخرین وضعیت مسکن ثبت‌شده در پرونده‌شان.
+stats-housing-unknown = ثبت نشده
+stats-breakdown-line = { $group }: { $item }
 # Follow-ups (interview reports) and the structure's agenda.
 journal-followup-written-success = { $who } گزارش ملاقات شما را نوشت.
 pro-agenda-title = تقویم

@@ -699,6 +699,16 @@ stats-sms-sent = لېږل شوي SMS
 stats-sms-sent-def = د SMS یادونې چې په دې موده کې هغو کسانو ته لېږل شوې چې اداره يې صندوق پرانیستی.
 stats-sms-segments = د SMS برخې
 stats-sms-segments-def = هغه برخې چې عملیاتي شرکت د دې SMS لپاره شمېرلې (اوږد متن یا د ځانګړو تورو لرونکی متن څو برخې شمېرل کېږي).
+stats-followups = مرکې
+stats-followups-def = د مرکو راپورونه چې په دې موده کې نیټه لري، هر حالت چې ولري.
+stats-followups-by-medium = مرکې د اړیکې د ډول له مخې
+stats-followups-by-medium-def = د دې مودې مرکې، د اړیکې د ډول له مخې شمېرل شوې.
+stats-followups-by-subject = مرکې د موضوع له مخې
+stats-followups-by-subject-def = د دې مودې مرکې، د هرې موضوع لپاره یو ځل شمېرل کېږي (دوه موضوع لرونکې مرکه په دواړو کې شمېرل کېږي).
+stats-by-housing = خلک د استوګنې د حالت له مخې
+stats-by-housing-def = هغه خلک چې د مودې په پای کې ورسره مرسته کېږي، په دوسیه کې د استوګنې د وروستي ثبت شوي حالت له مخې.
+stats-housing-unknown = نه دی ثبت شوی
+stats-breakdown-line = { $group }: { $item }
 # Follow-ups (interview reports) and the structure's agenda.
 journal-followup-written-success = { $who } ستاسو د لیدنې راپور ولیکه.
 pro-agenda-title = کلیز

@@ -707,6 +707,16 @@ stats-sms-sent = SMS-uri trimise
 stats-sms-sent-def = Mementouri prin SMS trimise în timpul perioadei persoanelor cărora structura le-a deschis seiful.
 stats-sms-segments = Segmente SMS
 stats-sms-segments-def = Segmente numărate de operator pentru aceste SMS-uri (un text lung sau cu caractere speciale contează mai multe).
+stats-followups = Întrevederi
+stats-followups-def = Rapoarte de întrevedere datate în perioadă, indiferent de stadiu.
+stats-followups-by-medium = Întrevederi după modul de contact
+stats-followups-by-medium-def = Întrevederile perioadei, numărate după modul de contact.
+stats-followups-by-subject = Întrevederi după subiect
+stats-followups-by-subject-def = Întrevederile perioadei, numărate o dată pentru fiecare subiect (o întrevedere cu două subiecte contează la amândouă).
+stats-by-housing = Persoane după situația locativă
+stats-by-housing-def = Persoanele însoțite la sfârșitul perioadei, după ultima situație locativă notată în dosarul lor.
+stats-housing-unknown = Nespecificată
+stats-breakdown-line = { $group }: { $item }
 # Follow-ups (interview reports) and the structure's agenda.
 journal-followup-written-success = { $who } a scris raportul întâlnirii dumneavoastră.
 pro-agenda-title = Agendă

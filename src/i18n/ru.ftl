@@ -717,6 +717,16 @@ stats-sms-sent = Отправленные SMS
 stats-sms-sent-def = Напоминания по SMS, отправленные за период людям, чей сейф открыла организация.
 stats-sms-segments = Сегменты SMS
 stats-sms-segments-def = Сегменты, учтённые оператором для этих SMS (длинный текст или текст со специальными символами — это несколько сегментов).
+stats-followups = Встречи
+stats-followups-def = Отчёты о встречах, датированные этим периодом, в любом статусе.
+stats-followups-by-medium = Встречи по способу связи
+stats-followups-by-medium-def = Встречи за период, посчитанные по способу связи.
+stats-followups-by-subject = Встречи по темам
+stats-followups-by-subject-def = Встречи за период, посчитанные по одному разу для каждой темы (встреча с двумя темами учитывается в обеих).
+stats-by-housing = Люди по жилищной ситуации
+stats-by-housing-def = Люди, которых сопровождают на конец периода, по последней жилищной ситуации в их деле.
+stats-housing-unknown = Не указана
+stats-breakdown-line = { $group }: { $item }
 # Follow-ups (interview reports) and the structure's agenda.
 journal-followup-written-success = { $who } написал(а) отчёт о вашей встрече.
 pro-agenda-title = Календарь

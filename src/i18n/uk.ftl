@@ -717,6 +717,16 @@ stats-sms-sent = Надіслані SMS
 stats-sms-sent-def = Нагадування SMS, надіслані за період людям, чий сейф відкрила організація.
 stats-sms-segments = Сегменти SMS
 stats-sms-segments-def = Сегменти, враховані оператором для цих SMS (довгий текст або текст зі спеціальними символами — це кілька сегментів).
+stats-followups = Зустрічі
+stats-followups-def = Звіти про зустрічі, датовані цим періодом, у будь-якому статусі.
+stats-followups-by-medium = Зустрічі за способом зв'язку
+stats-followups-by-medium-def = Зустрічі за період, пораховані за способом зв'язку.
+stats-followups-by-subject = Зустрічі за темами
+stats-followups-by-subject-def = Зустрічі за період, пораховані по одному разу для кожної теми (зустріч із двома темами враховується в обох).
+stats-by-housing = Люди за житловою ситуацією
+stats-by-housing-def = Люди, яких супроводжують на кінець періоду, за останньою житловою ситуацією в їхній справі.
+stats-housing-unknown = Не вказано
+stats-breakdown-line = { $group }: { $item }
 # Follow-ups (interview reports) and the structure's agenda.
 journal-followup-written-success = { $who } написав(ла) звіт про вашу зустріч.
 pro-agenda-title = Календар

@@ -6,8 +6,9 @@ use crate::domain::{InvalidInput, StructureId};
 use crate::policy::{Action, Resource};
 use crate::service::access::allow;
 use crate::service::{App, ServiceError, ServiceResult, Session};
-use crate::store::stats::{self, StructureCounts};
+use crate::store::stats::{self, Breakdowns, StructureCounts};
 use serde::Serialize;
+use std::collections::BTreeMap;
 use std::io::Write;
 
 /// A public figure for a group smaller than this is not given (`null`).
@@ -30,6 +31,19 @@ pub struct StructureStats {
     pub documents_added_by_people: i64,
     pub sms_sent: i64,
     pub sms_segments: i64,
+    /// Follow-ups dated in the period.
+    pub followups: i64,
+    /// Those follow-ups by medium (codes of the fixed list).
+    pub followups_by_medium: BTreeMap<String, i64>,
+    /// Those follow-ups by subject (a follow-up counts once for each of its subjects): codes of
+    /// the fixed list, or of the structure's own subjects.
+    pub followups_by_subject: BTreeMap<String, i64>,
+    /// The people followed at the end of the period by the housing situation their case file
+    /// last recorded (`unknown`: none recorded).
+    pub by_housing: BTreeMap<String, i64>,
+    /// The labels of the structure's own subjects, by code (the files and the page name them).
+    #[serde(skip)]
+    pub subject_labels: BTreeMap<String, String>,
 }
 
 /// One figure's value, as the page, the CSV and the spreadsheet show it.
@@ -55,7 +69,7 @@ impl Figure {
 }
 
 impl StructureStats {
-    fn new(from: String, to: String, c: StructureCounts) -> Self {
+    fn new(from: String, to: String, c: StructureCounts, b: Breakdowns) -> Self {
         let reconnection_rate =
             (c.safes_opened > 0).then(|| c.safes_reconnected as f64 / c.safes_opened as f64);
         Self {
@@ -70,14 +84,20 @@ impl StructureStats {
             documents_added_by_people: c.documents_added_by_people,
             sms_sent: c.sms_sent,
             sms_segments: c.sms_segments,
+            followups: b.followups,
+            followups_by_medium: b.by_medium.into_iter().collect(),
+            followups_by_subject: b.by_subject.into_iter().collect(),
+            by_housing: b.by_housing.into_iter().collect(),
+            subject_labels: b.subject_labels.into_iter().collect(),
         }
     }
 
     /// Every figure in the order the page shows them, by its API name (the page's label is
-    /// the Fluent id `stats-<name>`, its definition `stats-<name>-def`).
-    pub fn figures(&self) -> Vec<(&'static str, Figure)> {
+    /// the Fluent id `stats-<name>`, its definition `stats-<name>-def`); a count of a breakdown
+    /// is named `<breakdown>.<code>`.
+    pub fn figures(&self) -> Vec<(String, Figure)> {
         use Figure::{Count, Date, Rate};
-        vec![
+        let mut out: Vec<(String, Figure)> = vec![
             ("from", Date(self.from.clone())),
             ("to", Date(self.to.clone())),
             ("people_followed", Count(self.people_followed)),
@@ -95,7 +115,23 @@ impl StructureStats {
             ),
             ("sms_sent", Count(self.sms_sent)),
             ("sms_segments", Count(self.sms_segments)),
+            ("followups", Count(self.followups)),
         ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v))
+        .collect();
+        for (group, counts) in [
+            ("followups_by_medium", &self.followups_by_medium),
+            ("followups_by_subject", &self.followups_by_subject),
+            ("by_housing", &self.by_housing),
+        ] {
+            out.extend(
+                counts
+                    .iter()
+                    .map(|(code, n)| (format!("{group}.{code}"), Count(*n))),
+            );
+        }
+        out
     }
 
     /// The figures as CSV (RFC 4180): `figure,label,value`, one row per figure; `label`
@@ -105,8 +141,8 @@ impl StructureStats {
         for (key, value) in self.figures() {
             out.push_str(&format!(
                 "{},{},{}\r\n",
-                csv_field(key),
-                csv_field(&label(key)),
+                csv_field(&key),
+                csv_field(&label(&key)),
                 csv_field(&value.plain())
             ));
         }
@@ -134,7 +170,7 @@ impl StructureStats {
                 ),
                 Figure::Rate(None) => "<table:table-cell/>".to_owned(),
             };
-            rows.push_str(&ods_row(&[ods_text(key), ods_text(&label(key)), cell]));
+            rows.push_str(&ods_row(&[ods_text(&key), ods_text(&label(&key)), cell]));
         }
         let content = format!(
             r#"<?xml version="1.0" encoding="UTF-8"?>
@@ -210,6 +246,7 @@ pub struct PublicKpis {
     pub structures: Option<i64>,
     pub documents: Option<i64>,
     pub sms: Option<i64>,
+    pub followups: Option<i64>,
 }
 
 fn at_least_a_group(n: i64) -> Option<i64> {
@@ -266,15 +303,17 @@ impl App {
     ) -> ServiceResult<StructureStats> {
         allow(session, Action::ViewStats, Resource::Structure { id: sid })?;
         let (from, to, start, end) = period(self, from, to)?;
-        let sid = sid.clone();
-        let counts = self
-            .read(move |tx| Ok(stats::structure_counts(tx, &sid, start, end)?))
+        let (sid, days) = (sid.clone(), (from.to_string(), to.to_string()));
+        let d2 = days.clone();
+        let (counts, breakdowns) = self
+            .read(move |tx| {
+                Ok((
+                    stats::structure_counts(tx, &sid, start, end)?,
+                    stats::structure_breakdowns(tx, &sid, (&d2.0, &d2.1), end)?,
+                ))
+            })
             .await?;
-        Ok(StructureStats::new(
-            from.to_string(),
-            to.to_string(),
-            counts,
-        ))
+        Ok(StructureStats::new(days.0, days.1, counts, breakdowns))
     }
 
     /// The platform's public figures (no authentication; no figure under a group of 10).
@@ -285,6 +324,7 @@ impl App {
             structures: at_least_a_group(c.structures),
             documents: at_least_a_group(c.documents),
             sms: at_least_a_group(c.sms),
+            followups: at_least_a_group(c.followups),
         })
     }
 }
@@ -307,6 +347,11 @@ mod tests {
             documents_added_by_people: 5,
             sms_sent: 2,
             sms_segments: 3,
+            followups: 2,
+            followups_by_medium: [("phone".to_owned(), 2)].into(),
+            followups_by_subject: BTreeMap::new(),
+            by_housing: [("hotel".to_owned(), 1), ("unknown".to_owned(), 2)].into(),
+            subject_labels: BTreeMap::new(),
         }
     }
 

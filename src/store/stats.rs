@@ -89,6 +89,81 @@ pub fn structure_counts(
     })
 }
 
+/// Counts by code, in code order: `(code, count)`.
+pub type Breakdown = Vec<(String, i64)>;
+
+/// What a structure's follow-ups and case files count over a period: follow-ups dated
+/// `from..=to` (`YYYY-MM-DD`) in all, by medium and by subject (the structure's own subjects
+/// with their label), and the people it follows at `end` by the housing situation their case
+/// file last recorded (`unknown` without one).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Breakdowns {
+    pub followups: i64,
+    pub by_medium: Breakdown,
+    pub by_subject: Breakdown,
+    pub subject_labels: Vec<(String, String)>,
+    pub by_housing: Breakdown,
+}
+
+/// The housing code counted for a person followed without a recorded housing situation.
+pub const HOUSING_UNKNOWN: &str = "unknown";
+
+fn breakdown(tx: &mut dyn Sql, sql: &str, params: &[super::Value]) -> StoreResult<Breakdown> {
+    tx.query(sql, params)?
+        .iter()
+        .map(|r| Ok((r.text("k")?, r.int("n")?)))
+        .collect()
+}
+
+pub fn structure_breakdowns(
+    tx: &mut dyn Sql,
+    sid: &StructureId,
+    (from, to): (&str, &str),
+    end: i64,
+) -> StoreResult<Breakdowns> {
+    let p = || -> Vec<super::Value> { vec![sid.as_str().into(), from.into(), to.into()] };
+    let followups = count(
+        tx,
+        "SELECT COUNT(*) AS n FROM followups WHERE structure_id = $1 AND date >= $2 AND date <= $3",
+        &p(),
+    )?;
+    let by_medium = breakdown(
+        tx,
+        "SELECT medium AS k, COUNT(*) AS n FROM followups WHERE structure_id = $1 AND date >= $2 AND date <= $3 GROUP BY medium ORDER BY medium",
+        &p(),
+    )?;
+    let by_subject = breakdown(
+        tx,
+        "SELECT s.subject AS k, COUNT(*) AS n FROM followup_subjects s JOIN followups f ON f.id = s.followup_id \
+         WHERE f.structure_id = $1 AND f.date >= $2 AND f.date <= $3 GROUP BY s.subject ORDER BY s.subject",
+        &p(),
+    )?;
+    let subject_labels = tx
+        .query(
+            "SELECT code, label FROM structure_subjects WHERE structure_id = $1 ORDER BY code",
+            &[sid.as_str().into()],
+        )?
+        .iter()
+        .map(|r| Ok((r.text("code")?, r.text("label")?)))
+        .collect::<StoreResult<Vec<_>>>()?;
+    let by_housing = breakdown(
+        tx,
+        &format!(
+            "SELECT COALESCE(c.housing, '{HOUSING_UNKNOWN}') AS k, COUNT(*) AS n FROM relays r \
+             LEFT JOIN case_files c ON c.structure_id = r.structure_id AND c.beneficiary_id = r.beneficiary_id \
+             WHERE r.structure_id = $1 AND r.since < $2 GROUP BY COALESCE(c.housing, '{HOUSING_UNKNOWN}') ORDER BY k"
+        ),
+        &[sid.as_str().into(), end.into()],
+    )?;
+    Ok(Breakdowns {
+        followups,
+        by_medium,
+        by_subject,
+        subject_labels,
+        by_housing,
+    })
+}
+
 /// The platform's totals: people (safes), structures, documents, SMS sent.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct PlatformCounts {
@@ -96,6 +171,7 @@ pub struct PlatformCounts {
     pub structures: i64,
     pub documents: i64,
     pub sms: i64,
+    pub followups: i64,
 }
 
 pub fn platform_counts(tx: &mut dyn Sql) -> StoreResult<PlatformCounts> {
@@ -112,5 +188,6 @@ pub fn platform_counts(tx: &mut dyn Sql) -> StoreResult<PlatformCounts> {
             "SELECT COUNT(*) AS n FROM reminders WHERE status IN ('sent', 'delivered')",
             &[],
         )?,
+        followups: count(tx, "SELECT COUNT(*) AS n FROM followups", &[])?,
     })
 }

@@ -26,6 +26,8 @@ struct Scenario {
     p1_login: (String, String),
     p2_login: (String, String),
     person_a: String,
+    /// The code of the subject s1 added to its list.
+    own_subject: String,
 }
 
 async fn pro_again(t: &TestApp, login: &(String, String)) -> String {
@@ -133,6 +135,42 @@ async fn scenario() -> Scenario {
     assert_eq!(worker.run_due().await.unwrap().done, 1);
     assert_eq!(rec.requests.lock().unwrap().len(), 1);
 
+    // Follow-ups about A: two in March (one with a subject s1 added to its list), one in
+    // February; her case file records a hotel.
+    let p1 = pro_again(&t, &p1_login).await;
+    let r = t
+        .post(
+            &format!("/api/v1/structures/{s1}/subjects"),
+            Some(&p1),
+            json!({"label": "Aide alimentaire d'urgence"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let own_subject = r.json()["code"].as_str().unwrap().to_owned();
+    for (date, medium, subjects) in [
+        ("2026-03-04", "phone", json!(["health", "housing"])),
+        ("2026-03-06", "walk_in", json!(["housing", own_subject])),
+        ("2026-02-20", "phone", json!(["health"])),
+    ] {
+        let r = t
+            .post(
+                &format!("/api/v1/structures/{s1}/people/{a}/followups"),
+                Some(&p1),
+                json!({"date": date, "medium": medium, "subjects": subjects, "status": "done",
+                    "shared_text": "Compte rendu", "private_text": "Note privée"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    }
+    let r = t
+        .patch(
+            &format!("/api/v1/structures/{s1}/people/{a}/file"),
+            &p1,
+            json!({"situation": {"housing": "hotel"}}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+
     // A document added in April is not March's.
     t.clock.set(T0 + 40 * DAY);
     let p1 = pro_again(&t, &p1_login).await;
@@ -147,10 +185,11 @@ async fn scenario() -> Scenario {
         p1_login,
         p2_login,
         person_a,
+        own_subject,
     }
 }
 
-fn expected(from: &str, to: &str) -> Value {
+fn expected(from: &str, to: &str, own_subject: &str) -> Value {
     json!({
         "from": from,
         "to": to,
@@ -163,7 +202,29 @@ fn expected(from: &str, to: &str) -> Value {
         "documents_added_by_people": 1,
         "sms_sent": 1,
         "sms_segments": 1,
+        "followups": 2,
+        "followups_by_medium": {"phone": 1, "walk_in": 1},
+        "followups_by_subject": {"health": 1, "housing": 2, own_subject: 1},
+        "by_housing": {"hotel": 1, "unknown": 4},
     })
+}
+
+/// The figures as the files name them: a breakdown's counts as `<breakdown>.<code>`.
+fn flat(v: &Value) -> serde_json::Map<String, Value> {
+    let mut out = serde_json::Map::new();
+    for (key, value) in v.as_object().unwrap() {
+        match value {
+            Value::Object(counts) => {
+                for (code, n) in counts {
+                    out.insert(format!("{key}.{code}"), n.clone());
+                }
+            }
+            v => {
+                out.insert(key.clone(), v.clone());
+            }
+        }
+    }
+    out
 }
 
 /// Runs `script` with `input` on standard input; its standard output as JSON.
@@ -229,7 +290,7 @@ async fn a_scripted_year_gives_exactly_the_expected_statistics_everywhere() {
     let path = format!("/api/v1/structures/{}/stats?{MARCH}", sc.s1);
     let r = t.get(&path, Some(&p1)).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text);
-    let want = expected("2026-03-01", "2026-03-31");
+    let want = expected("2026-03-01", "2026-03-31", &sc.own_subject);
     assert_eq!(r.json(), want);
 
     // February: the old safe, its login on day 3 after opening (still February).
@@ -247,6 +308,9 @@ async fn a_scripted_year_gives_exactly_the_expected_statistics_everywhere() {
     assert_eq!(feb["safes_reconnected"], 1);
     assert_eq!(feb["reconnection_rate"], 1.0);
     assert_eq!(feb["people_followed"], 1);
+    assert_eq!(feb["followups"], 1);
+    assert_eq!(feb["followups_by_medium"], json!({"phone": 1}));
+    assert_eq!(feb["by_housing"], json!({"unknown": 1}));
     // A period with no safe opened: no rate (null), not 0.
     let r = t
         .get(
@@ -276,10 +340,23 @@ async fn a_scripted_year_gives_exactly_the_expected_statistics_everywhere() {
     );
     let rows = python(READ_CSV, &csv);
     let rows = rows.as_object().unwrap();
-    assert_eq!(rows.len(), want.as_object().unwrap().len());
-    for (key, value) in want.as_object().unwrap() {
+    let want_flat = flat(&want);
+    assert_eq!(rows.len(), want_flat.len());
+    for (key, value) in &want_flat {
         assert_eq!(rows[key][1], plain(value), "{key}");
     }
+    assert_eq!(
+        rows["followups_by_medium.walk_in"][0],
+        "Entretiens par mode de contact : Accueil sans rendez-vous"
+    );
+    assert_eq!(
+        rows[&format!("followups_by_subject.{}", sc.own_subject)][0],
+        "Entretiens par sujet : Aide alimentaire d'urgence"
+    );
+    assert_eq!(
+        rows["by_housing.unknown"][0],
+        "Personnes par situation de logement : Non renseignée"
+    );
     assert_eq!(rows["reconnection_rate"][1], "0.6667");
     assert_eq!(rows["reconnection_rate"][0], "Taux de reconnexion");
 
@@ -296,7 +373,7 @@ async fn a_scripted_year_gives_exactly_the_expected_statistics_everywhere() {
         "application/vnd.oasis.opendocument.spreadsheet"
     );
     let sheet = python(READ_ODS, &ods);
-    for (key, value) in want.as_object().unwrap() {
+    for (key, value) in &want_flat {
         assert_eq!(sheet[key][0], rows[key][0], "{key}");
         let v = sheet[key][1].as_str().unwrap_or_default();
         assert_eq!(v, plain(value), "{key}");
@@ -323,6 +400,11 @@ async fn a_scripted_year_gives_exactly_the_expected_statistics_everywhere() {
         ("documents_added_by_people", "1"),
         ("sms_sent", "1"),
         ("sms_segments", "1"),
+        ("followups", "2"),
+        ("followups_by_medium.phone", "1"),
+        ("followups_by_subject.housing", "2"),
+        ("by_housing.hotel", "1"),
+        ("by_housing.unknown", "4"),
     ] {
         assert!(
             html.contains(&format!("data-figure=\"{key}\">{shown}</strong>")),
@@ -454,7 +536,7 @@ async fn public_figures_hide_groups_of_fewer_than_ten() {
     // Three structures, one safe, nothing sent: every figure is hidden.
     assert_eq!(
         kpis(&w.t).await,
-        json!({"people": null, "structures": null, "documents": null, "sms": null})
+        json!({"people": null, "structures": null, "documents": null, "sms": null, "followups": null})
     );
     for i in 0..9 {
         w.t.open_safe(
@@ -470,4 +552,18 @@ async fn public_figures_hide_groups_of_fewer_than_ten() {
     assert_eq!(k["people"], 10);
     assert_eq!(k["structures"], Value::Null);
     assert_eq!(k["sms"], Value::Null);
+    // Follow-ups: nine are hidden, the tenth shows the count.
+    let day = date_in_days(&w.t, 0);
+    for n in 1..=10 {
+        let r =
+            w.t.post(
+                &format!("/api/v1/structures/{}/people/{}/followups", w.s1, w.bid),
+                Some(&w.p1),
+                json!({"date": day, "medium": "phone", "subjects": [], "status": "done"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        let want = if n < 10 { Value::Null } else { json!(10) };
+        assert_eq!(kpis(&w.t).await["followups"], want, "after {n}");
+    }
 }

@@ -43,7 +43,7 @@ pub(crate) fn stats_file(
     locale: &Locale,
     file: StatsFile,
 ) -> Result<Response, crate::service::ServiceError> {
-    let label = |key: &str| locale.t(&stats_label_id(key));
+    let label = |key: &str| figure_label(locale, stats, key);
     let name = format!("statistics-{}-{}", stats.from, stats.to);
     Ok(match file {
         StatsFile::Csv => content_response(
@@ -59,6 +59,33 @@ pub(crate) fn stats_file(
             false,
         ),
     })
+}
+
+/// A figure's name in the reader's words; a count of a breakdown (`<group>.<code>`) names
+/// its group and its code ("Follow-ups by medium: Phone"), a structure's own subject by its
+/// label.
+pub(crate) fn figure_label(locale: &Locale, stats: &StructureStats, key: &str) -> String {
+    let Some((group, code)) = key.split_once('.') else {
+        return locale.t(&stats_label_id(key));
+    };
+    let id = code.replace('_', "-");
+    let item = match group {
+        "followups_by_medium" => locale.t(&format!("followups-medium-{id}")),
+        "followups_by_subject" => stats
+            .subject_labels
+            .get(code)
+            .cloned()
+            .unwrap_or_else(|| locale.t(&format!("followups-subject-{id}"))),
+        _ if code == crate::store::stats::HOUSING_UNKNOWN => locale.t("stats-housing-unknown"),
+        _ => locale.t(&format!("casefile-housing-{id}")),
+    };
+    locale.ta(
+        "stats-breakdown-line",
+        &[
+            ("group", locale.t(&stats_label_id(group)).into()),
+            ("item", item.into()),
+        ],
+    )
 }
 
 /// The Fluent id naming a figure (`stats-<name>`; its definition adds `-def`).

@@ -5,7 +5,7 @@ use super::{Ctx, Page, Professional, icons::icon};
 use crate::domain::StructureId;
 use crate::service::{Figure, ServiceError, Session, StructureStats, StructureView};
 use crate::web::AppState;
-use crate::web::api::stats::{StatsFile, stats_file, stats_label_id};
+use crate::web::api::stats::{StatsFile, figure_label, stats_file, stats_label_id};
 use axum::Router;
 use axum::extract::Query;
 use axum::http::StatusCode;
@@ -158,18 +158,24 @@ fn period_form(
 }
 
 fn figures(ctx: &Ctx, sid: &StructureId, stats: &StructureStats) -> Markup {
+    let figures = stats.figures();
     html! {
         section.card.stats aria-labelledby="stats-figures" {
             h2 id="stats-figures" {
                 (ctx.ta("stats-period", &[("from", super::documents::day(&stats.from).into()), ("to", super::documents::day(&stats.to).into())]))
             }
             dl.figures {
-                @for (key, value) in stats.figures() {
+                @for (i, (key, value)) in figures.iter().enumerate() {
                     @if !matches!(value, Figure::Date(_)) {
+                        @let group = key.split_once('.').map(|(g, _)| g);
+                        // Each figure's definition; a breakdown's once, under its first line.
+                        @let first_of_group = group.is_none() || i == 0 || figures[i - 1].0.split_once('.').map(|(g, _)| g) != group;
                         div.figure id={"figure-" (key)} {
-                            dt { (ctx.t(&stats_label_id(key))) }
-                            dd.value { strong data-figure=(key) { (shown(ctx, &value)) } }
-                            dd.hint { (ctx.t(&format!("{}-def", stats_label_id(key)))) }
+                            dt { (figure_label(&ctx.locale, stats, key)) }
+                            dd.value { strong data-figure=(key) { (shown(ctx, value)) } }
+                            @if first_of_group {
+                                dd.hint { (ctx.t(&format!("{}-def", stats_label_id(group.unwrap_or(key))))) }
+                            }
                         }
                     }
                 }
