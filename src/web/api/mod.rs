@@ -694,6 +694,16 @@ async fn set_structure_phone(
     ApiJson(b): ApiJson<PhoneBody>,
 ) -> ApiResult {
     let sid = StructureId::parse(&sid)?;
+    // An empty number is not a number (DELETE removes it).
+    if b.phone.trim().is_empty() {
+        return Err(
+            crate::service::ServiceError::from(crate::domain::InvalidInput::new(
+                "phone",
+                "invalid_phone",
+            ))
+            .into(),
+        );
+    }
     s.app
         .set_structure_phone(&session, &sid, Some(&b.phone))
         .await?;

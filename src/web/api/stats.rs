@@ -100,6 +100,18 @@ async fn structure_stats(
     q: &PeriodQuery,
 ) -> Result<StructureStats, ApiError> {
     let sid = StructureId::parse(sid)?;
+    // In the API a date given is a date (the page's empty field means the default).
+    for (field, value) in [("from", &q.from), ("to", &q.to)] {
+        if value.as_deref().is_some_and(|v| v.trim().is_empty()) {
+            return Err(
+                crate::service::ServiceError::from(crate::domain::InvalidInput::new(
+                    field,
+                    "invalid_date",
+                ))
+                .into(),
+            );
+        }
+    }
     Ok(s.app
         .structure_stats(session, &sid, q.from.as_deref(), q.to.as_deref())
         .await?)
