@@ -24,7 +24,7 @@ for (const [device, viewport] of [
       await login(page, DEMO.claire);
       await expect(page).toHaveURL(/\/pro$/);
       await check('pro home');
-      await page.locator('ul.people a', { hasText: 'Benali' }).first().click();
+      await page.locator('ul.people a', { hasText: 'Amina' }).first().click();
       await page.waitForURL((u) => /^\/pro\/b\/[^/]+$/.test(u.pathname));
       await check('her page');
       await page.locator('#dossier a').first().click();
