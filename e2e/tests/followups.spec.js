@@ -22,7 +22,7 @@ for (const [label, viewport] of [
       await login(page, DEMO.claire);
       await expect(page).toHaveURL(/\/pro$/);
       await check('pro home');
-      await page.locator('ul.people a', { hasText: 'Benali' }).first().click();
+      await page.locator('ul.people a', { hasText: 'Amina' }).first().click();
       await page.waitForURL((u) => /^\/pro\/b\/[^/]+$/.test(u.pathname));
       const bid = new URL(page.url()).pathname.split('/')[3];
       await check('her file');

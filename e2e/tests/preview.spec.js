@@ -107,7 +107,7 @@ test.describe('PDF previews on a phone', () => {
     await expect(page).toHaveURL(/\/pro$/);
     await check('pro home');
     const tilleuls = page.locator('section.card', { has: page.locator('h2', { hasText: TILLEULS }) });
-    await tilleuls.locator('ul.people a', { hasText: 'Benali' }).first().click();
+    await tilleuls.locator('ul.people a', { hasText: 'Amina' }).first().click();
     await expect(page).toHaveURL(/\/pro\/b\/[^/]+$/);
     const bid = new URL(page.url()).pathname.split('/')[3];
     const card = page.locator('ul.docs li', { hasText: 'Attestation de domiciliation' }).first();
