@@ -326,8 +326,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let listener = tokio::net::TcpListener::bind(config.listen)
                 .await
                 .with_context(|| format!("cannot listen on {}", config.listen))?;
-            let app = build_app(config, Arc::new(SystemClock), true)?;
-            let logins = crate::demo::seed(&app).await?;
+            // Shifted only while the demo writes a year of history, then the system's time.
+            let clock = Arc::new(crate::clock::ShiftedClock::default());
+            let app = build_app(config, clock.clone(), true)?;
+            let logins = crate::demo::seed_with_history(&app, &clock).await?;
             let url = app.config.public_url.clone();
             println!("{}", crate::demo::describe(&url, &logins));
             serve(app, listener).await

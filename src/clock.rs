@@ -19,6 +19,23 @@ impl Clock for SystemClock {
     }
 }
 
+/// The system clock moved by an offset (seconds, usually negative): `consigne demo` writes a
+/// year of a structure's history by setting the offset back month after month, then to zero.
+#[derive(Debug, Default)]
+pub struct ShiftedClock(AtomicI64);
+
+impl ShiftedClock {
+    pub fn shift_to(&self, offset: i64) {
+        self.0.store(offset, Ordering::SeqCst);
+    }
+}
+
+impl Clock for ShiftedClock {
+    fn now(&self) -> Timestamp {
+        SystemClock.now() + self.0.load(Ordering::SeqCst)
+    }
+}
+
 /// A clock that tests move by hand.
 #[derive(Debug, Clone)]
 pub struct ManualClock(Arc<AtomicI64>);

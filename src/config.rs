@@ -103,6 +103,14 @@ pub struct Reminders {
     pub expiry_days: Vec<u32>,
 }
 
+impl Reminders {
+    /// How far ahead a paper counts as "to renew" (her home page, the people list's filter):
+    /// the first expiry reminder's delay, 60 days without one.
+    pub fn renewal_horizon_days(&self) -> i64 {
+        i64::from(self.expiry_days.iter().copied().max().unwrap_or(60))
+    }
+}
+
 impl Default for Reminders {
     fn default() -> Self {
         Self {

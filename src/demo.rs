@@ -56,6 +56,24 @@ fn e(err: ServiceError) -> anyhow::Error {
 
 /// Creates the demo data unless it exists; returns the logins to print.
 pub async fn seed(app: &App) -> anyhow::Result<Vec<DemoLogin>> {
+    seed_inner(app, None).await
+}
+
+/// [`seed`], and on first start a year of Les Tilleuls' work written at the dates it happened
+/// (`clock` moved back, then to zero): what its statistics page shows over a year.
+pub async fn seed_with_history(
+    app: &App,
+    clock: &crate::clock::ShiftedClock,
+) -> anyhow::Result<Vec<DemoLogin>> {
+    let done = seed_inner(app, Some(clock)).await;
+    clock.shift_to(0);
+    done
+}
+
+async fn seed_inner(
+    app: &App,
+    history: Option<&crate::clock::ShiftedClock>,
+) -> anyhow::Result<Vec<DemoLogin>> {
     let already = app
         .tx(|tx| Ok(crate::store::accounts::count_platform_admins(tx)?))
         .await
@@ -93,13 +111,21 @@ pub async fn seed(app: &App) -> anyhow::Result<Vec<DemoLogin>> {
         let sid = first_structure(&pro)?;
         let followed = app.list_followed(&pro, &sid).await.map_err(e)?;
         let mut ids = Vec::new();
-        for p in followed {
+        // The people of the tour; the year's other people have no login printed.
+        for p in followed
+            .into_iter()
+            .filter(|p| ["Amina", "John"].contains(&p.first_name.as_str()))
+        {
             let profile = app.beneficiary_profile(&pro, &p.id).await.map_err(e)?;
             ids.push((profile.identifier, profile.first_name));
         }
         ids
     } else {
-        create(app).await?
+        let people = create(app).await?;
+        if let Some(clock) = history {
+            a_year_of_work(app, clock).await?;
+        }
+        people
     };
     for (identifier, first_name) in people {
         let password = if first_name == "Amina" {
@@ -392,6 +418,115 @@ async fn followups(
     for r in reports {
         create_followup(app, pro, sid, bid, r).await.map_err(e)?;
     }
+    Ok(())
+}
+
+/// A year of Les Tilleuls' work, for its statistics page: people whose safes Claire opened
+/// month after month (with their consent), each with a case file (housing) and reports of
+/// meetings in the months after; most of them came back and logged in by themselves, which is
+/// what the reconnection rate counts. Written with the clock moved back to each date.
+async fn a_year_of_work(app: &App, clock: &crate::clock::ShiftedClock) -> anyhow::Result<()> {
+    use crate::service::followups::{FollowupInput, create_followup};
+    const DAY: i64 = 86_400;
+    // (first name, last name, birth date, housing, days ago opened, logs in after n days,
+    // follow-ups n days after opening with their medium and subject)
+    type Person = (
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        i64,
+        Option<i64>,
+    );
+    const PEOPLE: [Person; 10] = [
+        ("Moussa", "Diallo", "1985-03-12", "street", 350, Some(3)),
+        ("Elena", "Popescu", "1979-11-02", "squat", 320, Some(20)),
+        (
+            "Ahmad",
+            "Karimi",
+            "1996-06-21",
+            "emergency_shelter",
+            290,
+            None,
+        ),
+        (
+            "Olena",
+            "Kovalenko",
+            "1988-01-30",
+            "hosted_third_party",
+            250,
+            Some(1),
+        ),
+        ("Fatou", "Sow", "1992-09-14", "chrs", 210, Some(150)),
+        ("Ion", "Rusu", "1975-04-08", "street", 170, None),
+        ("Mariam", "Haidari", "2001-12-25", "hotel", 120, Some(7)),
+        ("Pedro", "Alves", "1983-07-17", "tenant", 80, Some(2)),
+        (
+            "Samira",
+            "Toumi",
+            "1990-05-05",
+            "emergency_shelter",
+            45,
+            Some(10),
+        ),
+        ("Dmitri", "Volkov", "1969-10-10", "street", 20, None),
+    ];
+    const VISITS: [(i64, &str, &str); 4] = [
+        (0, "walk_in", "domiciliation"),
+        (21, "planned_meeting", "resources"),
+        (75, "phone", "health"),
+        (160, "planned_meeting", "housing"),
+    ];
+    let day = |at: i64| crate::clock::rfc3339(at)[..10].to_owned();
+    for (first, last, birth, housing, ago, logs_in) in PEOPLE {
+        clock.shift_to(-ago * DAY);
+        let claire = login(app, PRO_EMAIL, PRO_PASSWORD).await?;
+        let sid = first_structure(&claire)?;
+        let opened = app
+            .open_safe(
+                &claire,
+                &sid,
+                NewSafe {
+                    first_name: first.into(),
+                    last_name: last.into(),
+                    birth_date: birth.into(),
+                    password: Some(PERSON2_PASSWORD.into()),
+                    language: Some("fr".into()),
+                    consent: Some(true),
+                    ..NewSafe::default()
+                },
+            )
+            .await
+            .map_err(e)?;
+        let patch: crate::service::CaseFilePatch = serde_json::from_value(serde_json::json!({
+            "situation": {"housing": housing},
+            "referent_id": claire.account_id.to_string()
+        }))?;
+        app.update_case_file(&claire, &sid, &opened.id, patch)
+            .await
+            .map_err(e)?;
+        let opened_at = app.now();
+        for (after, medium, subject) in VISITS.iter().filter(|(after, ..)| *after < ago) {
+            clock.shift_to(-(ago - after) * DAY);
+            let report = FollowupInput {
+                date: Some(day(opened_at + after * DAY)),
+                medium: Some((*medium).into()),
+                subjects: Some(vec![(*subject).into()]),
+                status: Some("done".into()),
+                shared_text: Some("Point sur vos démarches avec l'accueil de jour.".into()),
+                private_text: Some("Suivi régulier.".into()),
+                ..FollowupInput::default()
+            };
+            create_followup(app, &claire, &sid, &opened.id, report)
+                .await
+                .map_err(e)?;
+        }
+        if let Some(after) = logs_in.filter(|after| *after < ago) {
+            clock.shift_to(-(ago - after) * DAY);
+            login(app, &opened.identifier, PERSON2_PASSWORD).await?;
+        }
+    }
+    clock.shift_to(0);
     Ok(())
 }
 

@@ -494,7 +494,7 @@ pager-next = الصفحة التالية
 pager-position = الصفحة { $page }
 field-page = رقم الصفحة
 error-input-invalid-page = يجب أن يكون عددًا صحيحًا من 1 إلى 100000.
-pro-search-label = ابحث عن شخص (اللقب أو الاسم أو تاريخ الميلاد)
+pro-search-label = ابحث عن شخص (اللقب أو الاسم أو المعرّف أو تاريخ الميلاد)
 action-search = بحث
 pro-search-clear = مسح البحث
 pro-search-none = لا أحد يطابق هذا البحث.
@@ -843,3 +843,24 @@ journal-dependant-added-success = { $who } أضاف شخصاً تعيلينه.
 journal-dependant-deleted-success = { $who } حذف شخصاً تعيلينه.
 journal-dependant-shown-success = { $who } أظهر شخصاً تعيلينه لـ { $relais }.
 journal-dependant-hidden-success = { $who } أوقف إظهار شخص تعيلينه لـ { $relais }.
+
+# Issue 14, item 6: the people list's filters and lines.
+pro-filter-referent = المرافق المرجعي
+pro-filter-no-referent = بدون مرافق مرجعي
+pro-filter-quiet = بدون تواصل منذ
+pro-filter-quiet-any = أي وقت
+pro-filter-quiet-days = { $days ->
+    [one] أكثر من يوم واحد
+    [two] أكثر من يومين
+    [few] أكثر من { $days } أيام
+   *[other] أكثر من { $days } يومًا
+}
+pro-filter-expiring = أوراق منتهية أو ستنتهي قريبًا
+pro-line-identifier = المعرّف:
+pro-line-referent = المرافق المرجعي: { $name }
+pro-line-last-contact = آخر تواصل: { $date }
+pro-line-no-contact = لا يوجد تقرير بعد
+pro-line-paper-expires = تنتهي صلاحية ورقة في { $date }
+pro-line-paper-expired = انتهت صلاحية ورقة في { $date }
+field-no-contact-days = عدد الأيام بدون تواصل
+error-input-invalid-days = يجب أن يكون عددًا صحيحًا من 1 إلى 3650.

@@ -470,7 +470,7 @@ pager-next = Next page
 pager-position = Page { $page }
 field-page = The page number
 error-input-invalid-page = must be a whole number from 1 to 100000.
-pro-search-label = Find a person (name, first name or date of birth)
+pro-search-label = Find a person (name, first name, identifier or date of birth)
 action-search = Search
 pro-search-clear = Clear the search
 pro-search-none = Nobody matches this search.
@@ -813,3 +813,22 @@ journal-dependant-added-success = { $who } added a person in your care.
 journal-dependant-deleted-success = { $who } deleted a person in your care.
 journal-dependant-shown-success = { $who } showed a person in your care to { $relais }.
 journal-dependant-hidden-success = { $who } stopped showing a person in your care to { $relais }.
+
+# Issue 14, item 6: the people list's filters and lines.
+pro-filter-referent = Referent
+pro-filter-no-referent = No referent yet
+pro-filter-quiet = No contact for
+pro-filter-quiet-any = Any time
+pro-filter-quiet-days = { $days ->
+    [one] more than { $days } day
+   *[other] more than { $days } days
+}
+pro-filter-expiring = Papers expired or expiring soon
+pro-line-identifier = Identifier:
+pro-line-referent = Referent: { $name }
+pro-line-last-contact = Last contact: { $date }
+pro-line-no-contact = No report yet
+pro-line-paper-expires = A paper expires on { $date }
+pro-line-paper-expired = A paper expired on { $date }
+field-no-contact-days = The number of days without contact
+error-input-invalid-days = must be a whole number from 1 to 3650.

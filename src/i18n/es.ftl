@@ -475,7 +475,7 @@ pager-next = Página siguiente
 pager-position = Página { $page }
 field-page = El número de página
 error-input-invalid-page = debe ser un número entero de 1 a 100000.
-pro-search-label = Buscar a una persona (apellido, nombre o fecha de nacimiento)
+pro-search-label = Buscar a una persona (apellido, nombre, identificador o fecha de nacimiento)
 action-search = Buscar
 pro-search-clear = Borrar la búsqueda
 pro-search-none = Nadie coincide con esta búsqueda.
@@ -818,3 +818,22 @@ journal-dependant-added-success = { $who } añadió una persona a tu cargo.
 journal-dependant-deleted-success = { $who } eliminó una persona a tu cargo.
 journal-dependant-shown-success = { $who } mostró una persona a tu cargo a { $relais }.
 journal-dependant-hidden-success = { $who } dejó de mostrar una persona a tu cargo a { $relais }.
+
+# Issue 14, item 6: the people list's filters and lines.
+pro-filter-referent = Referente
+pro-filter-no-referent = Sin referente
+pro-filter-quiet = Sin contacto desde hace
+pro-filter-quiet-any = Cualquier fecha
+pro-filter-quiet-days = { $days ->
+    [one] más de { $days } día
+   *[other] más de { $days } días
+}
+pro-filter-expiring = Papeles caducados o a punto de caducar
+pro-line-identifier = Identificador:
+pro-line-referent = Referente: { $name }
+pro-line-last-contact = Último contacto: { $date }
+pro-line-no-contact = Todavía sin informe
+pro-line-paper-expires = Un papel caduca el { $date }
+pro-line-paper-expired = Un papel caducó el { $date }
+field-no-contact-days = El número de días sin contacto
+error-input-invalid-days = debe ser un número entero de 1 a 3650.

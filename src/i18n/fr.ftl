@@ -470,7 +470,7 @@ pager-next = Page suivante
 pager-position = Page { $page }
 field-page = Le numéro de page
 error-input-invalid-page = doit être un nombre entier de 1 à 100000.
-pro-search-label = Chercher une personne (nom, prénom ou date de naissance)
+pro-search-label = Chercher une personne (nom, prénom, identifiant ou date de naissance)
 action-search = Chercher
 pro-search-clear = Effacer la recherche
 pro-search-none = Personne ne correspond à cette recherche.
@@ -813,3 +813,22 @@ journal-dependant-added-success = { $who } a ajouté une personne à votre charg
 journal-dependant-deleted-success = { $who } a supprimé une personne à votre charge.
 journal-dependant-shown-success = { $who } a montré une personne à votre charge à { $relais }.
 journal-dependant-hidden-success = { $who } ne montre plus une personne à votre charge à { $relais }.
+
+# Issue 14, item 6: the people list's filters and lines.
+pro-filter-referent = Référent
+pro-filter-no-referent = Sans référent
+pro-filter-quiet = Sans contact depuis
+pro-filter-quiet-any = Peu importe
+pro-filter-quiet-days = { $days ->
+    [one] plus de { $days } jour
+   *[other] plus de { $days } jours
+}
+pro-filter-expiring = Papiers expirés ou bientôt expirés
+pro-line-identifier = Identifiant :
+pro-line-referent = Référent : { $name }
+pro-line-last-contact = Dernier contact : { $date }
+pro-line-no-contact = Pas encore de compte rendu
+pro-line-paper-expires = Un papier expire le { $date }
+pro-line-paper-expired = Un papier a expiré le { $date }
+field-no-contact-days = Le nombre de jours sans contact
+error-input-invalid-days = doit être un nombre entier de 1 à 3650.

@@ -480,7 +480,7 @@ pager-next = Pagina următoare
 pager-position = Pagina { $page }
 field-page = Numărul paginii
 error-input-invalid-page = trebuie să fie un număr întreg de la 1 la 100000.
-pro-search-label = Căutați o persoană (nume, prenume sau data nașterii)
+pro-search-label = Căutați o persoană (nume, prenume, identificator sau data nașterii)
 action-search = Caută
 pro-search-clear = Șterge căutarea
 pro-search-none = Nimeni nu corespunde acestei căutări.
@@ -827,3 +827,23 @@ journal-dependant-added-success = { $who } a adăugat o persoană în grija ta.
 journal-dependant-deleted-success = { $who } a șters o persoană în grija ta.
 journal-dependant-shown-success = { $who } a arătat o persoană în grija ta lui { $relais }.
 journal-dependant-hidden-success = { $who } nu mai arată o persoană în grija ta lui { $relais }.
+
+# Issue 14, item 6: the people list's filters and lines.
+pro-filter-referent = Referent
+pro-filter-no-referent = Fără referent
+pro-filter-quiet = Fără contact de
+pro-filter-quiet-any = Oricând
+pro-filter-quiet-days = { $days ->
+    [one] peste { $days } zi
+    [few] peste { $days } zile
+   *[other] peste { $days } de zile
+}
+pro-filter-expiring = Acte expirate sau care expiră curând
+pro-line-identifier = Identificator:
+pro-line-referent = Referent: { $name }
+pro-line-last-contact = Ultimul contact: { $date }
+pro-line-no-contact = Încă niciun raport
+pro-line-paper-expires = Un act expiră pe { $date }
+pro-line-paper-expired = Un act a expirat pe { $date }
+field-no-contact-days = Numărul de zile fără contact
+error-input-invalid-days = trebuie să fie un număr întreg de la 1 la 3650.

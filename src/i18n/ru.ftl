@@ -491,7 +491,7 @@ pager-next = Следующая страница
 pager-position = Страница { $page }
 field-page = Номер страницы
 error-input-invalid-page = должен быть целым числом от 1 до 100000.
-pro-search-label = Найти человека (фамилия, имя или дата рождения)
+pro-search-label = Найти человека (фамилия, имя, идентификатор или дата рождения)
 action-search = Найти
 pro-search-clear = Очистить поиск
 pro-search-none = Никто не подходит под этот поиск.
@@ -837,3 +837,24 @@ journal-dependant-added-success = { $who } добавил(а) человека �
 journal-dependant-deleted-success = { $who } удалил(а) человека на вашем попечении.
 journal-dependant-shown-success = { $who } показал(а) человека на вашем попечении: { $relais }.
 journal-dependant-hidden-success = { $who } больше не показывает человека на вашем попечении: { $relais }.
+
+# Issue 14, item 6: the people list's filters and lines.
+pro-filter-referent = Куратор
+pro-filter-no-referent = Без куратора
+pro-filter-quiet = Нет контакта
+pro-filter-quiet-any = Неважно
+pro-filter-quiet-days = { $days ->
+    [one] более { $days } дня
+    [few] более { $days } дней
+    [many] более { $days } дней
+   *[other] более { $days } дня
+}
+pro-filter-expiring = Документы истекли или скоро истекают
+pro-line-identifier = Идентификатор:
+pro-line-referent = Куратор: { $name }
+pro-line-last-contact = Последний контакт: { $date }
+pro-line-no-contact = Отчётов пока нет
+pro-line-paper-expires = Срок документа истекает { $date }
+pro-line-paper-expired = Срок документа истёк { $date }
+field-no-contact-days = Число дней без контакта
+error-input-invalid-days = должно быть целым числом от 1 до 3650.

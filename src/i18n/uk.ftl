@@ -491,7 +491,7 @@ pager-next = Наступна сторінка
 pager-position = Сторінка { $page }
 field-page = Номер сторінки
 error-input-invalid-page = має бути цілим числом від 1 до 100000.
-pro-search-label = Знайти людину (прізвище, ім'я або дата народження)
+pro-search-label = Знайти людину (прізвище, ім'я, ідентифікатор або дата народження)
 action-search = Знайти
 pro-search-clear = Очистити пошук
 pro-search-none = Ніхто не відповідає цьому пошуку.
@@ -837,3 +837,24 @@ journal-dependant-added-success = { $who } додав(ла) людину на в
 journal-dependant-deleted-success = { $who } видалив(ла) людину на вашому утриманні.
 journal-dependant-shown-success = { $who } показав(ла) людину на вашому утриманні: { $relais }.
 journal-dependant-hidden-success = { $who } більше не показує людину на вашому утриманні: { $relais }.
+
+# Issue 14, item 6: the people list's filters and lines.
+pro-filter-referent = Куратор
+pro-filter-no-referent = Без куратора
+pro-filter-quiet = Немає контакту
+pro-filter-quiet-any = Неважливо
+pro-filter-quiet-days = { $days ->
+    [one] понад { $days } день
+    [few] понад { $days } дні
+    [many] понад { $days } днів
+   *[other] понад { $days } дня
+}
+pro-filter-expiring = Документи прострочені або скоро спливають
+pro-line-identifier = Ідентифікатор:
+pro-line-referent = Куратор: { $name }
+pro-line-last-contact = Останній контакт: { $date }
+pro-line-no-contact = Звітів ще немає
+pro-line-paper-expires = Строк документа спливає { $date }
+pro-line-paper-expired = Строк документа сплив { $date }
+field-no-contact-days = Кількість днів без контакту
+error-input-invalid-days = має бути цілим числом від 1 до 3650.

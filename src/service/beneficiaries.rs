@@ -113,8 +113,9 @@ pub(crate) struct InvitationDeliveries {
     lane: std::sync::Arc<tokio::sync::Mutex<()>>,
 }
 
-/// Whether a person matches a folded search: her first and last names in either order, or her
-/// birth date written `YYYY-MM-DD` or `DD/MM/YYYY`.
+/// Whether a person matches a folded search: her first and last names in either order, her
+/// identifier (with its homonym suffix), or her birth date written `YYYY-MM-DD`, `DD/MM/YYYY`
+/// or `DDMMYYYY`.
 pub(super) fn matches_search(p: &FollowedPerson, q: &str) -> bool {
     use crate::domain::search_key;
     let (first, last) = (search_key(&p.first_name), search_key(&p.last_name));
@@ -123,6 +124,7 @@ pub(super) fn matches_search(p: &FollowedPerson, q: &str) -> bool {
     [
         format!("{first}{last}"),
         format!("{last}{first}"),
+        search_key(&p.identifier),
         birth,
         search_key(&day_first),
     ]
@@ -227,18 +229,8 @@ impl App {
         let display_name = format!("{} {}", first.as_str(), last.as_str());
         let safe_id = bid.clone();
         // Her entry in the structure's directory, if this professional holds its key (else
-        // the first listing by a member writes it).
-        let entry = App::structure_secrets(session, &sid).first().map(|s| {
-            super::directory::seal_directory_entry(
-                &self.platform,
-                s,
-                &sid,
-                &bid,
-                first.as_str(),
-                last.as_str(),
-                &birth.iso(),
-            )
-        });
+        // the first listing by a member writes it): sealed once her identifier is chosen.
+        let directory_secret = App::structure_secrets(session, &sid).into_iter().next();
         // Her ready-made folders, named in her language (made with her safe: its `safe_opened`
         // journal line tells both).
         let folders = ready_made_folders(self, &vault, &bid, language.code(), now)?;
@@ -284,12 +276,19 @@ impl App {
                     )?;
                     let recovery = input_recovery.then_some(&vault);
                     app.link_relay(tx, &bid, &sid, &public, &identity_key, recovery, now)?;
-                    if let Some(entry) = &entry {
+                    if let Some(secret) = &directory_secret {
+                        let person = FollowedPerson::from_identity(&bid, &record);
+                        let entry = super::directory::seal_directory_entry(
+                            &app.platform,
+                            secret,
+                            &sid,
+                            &person,
+                        );
                         beneficiaries::put_directory_entry(
                             tx,
                             &bid,
                             &sid,
-                            entry,
+                            &entry,
                             &row.identity_sealed,
                         )?;
                     }

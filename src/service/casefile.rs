@@ -14,12 +14,10 @@
 //! line with no person, the structure as actor, her opaque id as target).
 
 use super::access::allow;
-use super::beneficiaries::{identity_of, matches_search};
-use super::directory::{
-    FollowedPerson, open_directory, open_for_structure, seal_for_structure, write_missing_entries,
-};
+use super::beneficiaries::identity_of;
+use super::directory::{open_for_structure, seal_for_structure};
 use super::journal::{actor_of, journal};
-use super::{App, Page, PageNumber, ServiceError, ServiceResult, Session};
+use super::{App, ServiceError, ServiceResult, Session};
 use crate::clock::Timestamp;
 use crate::domain::{AccountId, BeneficiaryId, InvalidInput, StructureId};
 use crate::policy::{Action, Resource};
@@ -734,36 +732,6 @@ impl App {
                 display_name: m.display_name,
             })
             .collect())
-    }
-
-    /// One page of the people `sid` follows whose referent is `referent` ("my people"),
-    /// newest relais first, with an optional search like [`App::followed_page`]'s.
-    pub async fn referent_page(
-        &self,
-        session: &Session,
-        sid: &StructureId,
-        referent: &AccountId,
-        page: PageNumber,
-        search: Option<&str>,
-    ) -> ServiceResult<Page<FollowedPerson>> {
-        let (sid, _) = super::access::structure_access(session, sid, Action::ListFollowed)?;
-        let search = search
-            .map(crate::domain::search_key)
-            .filter(|q| !q.is_empty());
-        let (s2, r2) = (sid.clone(), referent.clone());
-        let rows = self
-            .read(move |tx| Ok(casefiles::directory_of_referent(tx, &s2, &r2)?))
-            .await?;
-        let (people, missing) = open_directory(self, session, &sid, &rows);
-        write_missing_entries(self, &sid, missing).await?;
-        let people = match search {
-            None => people,
-            Some(q) => people
-                .into_iter()
-                .filter(|p| matches_search(p, &q))
-                .collect(),
-        };
-        Ok(Page::slice(people, page))
     }
 }
 

@@ -25,18 +25,35 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Serialize)]
 pub struct FollowedPerson {
     pub id: BeneficiaryId,
+    /// Her login identifier: its homonym suffix tells apart two people of the same name and
+    /// birth date.
+    pub identifier: String,
     pub first_name: String,
     pub last_name: String,
     pub birth_date: String,
 }
 
-/// The context strings of the directory (docs/encryption.md).
-/// What an entry holds.
+impl FollowedPerson {
+    pub(crate) fn from_identity(id: &BeneficiaryId, identity: &IdentityRecord) -> Self {
+        Self {
+            id: id.clone(),
+            identifier: identity.identifier.clone(),
+            first_name: identity.first_name.clone(),
+            last_name: identity.last_name.clone(),
+            birth_date: identity.birth_date.clone(),
+        }
+    }
+}
+
+/// What an entry holds. Entries written before the identifier was part of them have none:
+/// they are written again from her identity, as an entry no key opens.
 #[derive(Serialize, Deserialize)]
 struct Entry {
     first_name: String,
     last_name: String,
     birth_date: String,
+    #[serde(default)]
+    identifier: String,
 }
 
 fn directory_key(structure_secret: &Key32, sid: &StructureId) -> Key32 {
@@ -50,15 +67,14 @@ pub fn seal_directory_entry(
     platform: &PlatformKey,
     structure_secret: &Key32,
     sid: &StructureId,
-    bid: &BeneficiaryId,
-    first_name: &str,
-    last_name: &str,
-    birth_date: &str,
+    person: &FollowedPerson,
 ) -> Vec<u8> {
+    let bid = &person.id;
     let entry = Entry {
-        first_name: first_name.into(),
-        last_name: last_name.into(),
-        birth_date: birth_date.into(),
+        first_name: person.first_name.clone(),
+        last_name: person.last_name.clone(),
+        birth_date: person.birth_date.clone(),
+        identifier: person.identifier.clone(),
     };
     let json = zeroize::Zeroizing::new(serde_json::to_vec(&entry).unwrap_or_default());
     let aad = ctx::directory_entry(bid, sid);
@@ -102,8 +118,12 @@ pub fn open_directory_entry<'a>(
     let keys = secrets.into_iter().map(|s| directory_key(s, sid));
     let json = open_for_structure(platform, keys, &aad, sealed)?;
     let e: Entry = serde_json::from_slice(&json).ok()?;
+    if e.identifier.is_empty() {
+        return None;
+    }
     Some(FollowedPerson {
         id: bid.to_owned(),
+        identifier: e.identifier,
         first_name: e.first_name,
         last_name: e.last_name,
         birth_date: e.birth_date,
@@ -121,15 +141,7 @@ pub(super) fn reseal_entry(
 ) -> Option<Vec<u8>> {
     let person = open_directory_entry(platform, secrets, sid, bid, sealed)?;
     let newest = secrets.first()?;
-    Some(seal_directory_entry(
-        platform,
-        newest,
-        sid,
-        bid,
-        &person.first_name,
-        &person.last_name,
-        &person.birth_date,
-    ))
+    Some(seal_directory_entry(platform, newest, sid, &person))
 }
 
 /// An entry the list had to write (the row had none, or none that opens).
@@ -160,17 +172,10 @@ impl App {
         identity: &IdentityRecord,
     ) -> Option<Vec<u8>> {
         let secrets = Self::structure_secrets(session, sid);
-        secrets.first().map(|s| {
-            seal_directory_entry(
-                &self.platform,
-                s,
-                sid,
-                bid,
-                &identity.first_name,
-                &identity.last_name,
-                &identity.birth_date,
-            )
-        })
+        let person = FollowedPerson::from_identity(bid, identity);
+        secrets
+            .first()
+            .map(|s| seal_directory_entry(&self.platform, s, sid, &person))
     }
 }
 
@@ -231,12 +236,7 @@ pub(crate) fn open_directory(
                         identity_sealed: row.identity_sealed.clone(),
                     });
                 }
-                people.push(FollowedPerson {
-                    id: bid.clone(),
-                    first_name: identity.first_name,
-                    last_name: identity.last_name,
-                    birth_date: identity.birth_date,
-                });
+                people.push(FollowedPerson::from_identity(bid, &identity));
             }
             Err(e) => {
                 tracing::warn!(error = %e, "a relais row without a usable key wrap was skipped");
@@ -267,14 +267,26 @@ mod tests {
             StructureId::parse(SID).unwrap(),
             StructureId::parse(OTHER).unwrap(),
         );
-        let sealed =
-            seal_directory_entry(&platform, &mine, &sid, &bid, "Zoé", "Lefèvre", "1987-06-05");
+        let zoe = FollowedPerson {
+            id: bid.clone(),
+            identifier: "zoe.lefevre.05061987-2".into(),
+            first_name: "Zoé".into(),
+            last_name: "Lefèvre".into(),
+            birth_date: "1987-06-05".into(),
+        };
+        let sealed = seal_directory_entry(&platform, &mine, &sid, &zoe);
         let p = open_directory_entry(&platform, [&mine], &sid, &bid, &sealed).unwrap();
         assert_eq!(
             (p.first_name.as_str(), p.last_name.as_str()),
             ("Zoé", "Lefèvre")
         );
         assert_eq!(p.birth_date, "1987-06-05");
+        assert_eq!(p.identifier, "zoe.lefevre.05061987-2");
+        // An entry written before the identifier was in it is written again (it opens as none).
+        let aad = ctx::directory_entry(&bid, &sid);
+        let older = br#"{"first_name":"Zo\u00e9","last_name":"L","birth_date":"1987-06-05"}"#;
+        let older = seal_for_structure(&platform, &directory_key(&mine, &sid), &aad, older);
+        assert!(open_directory_entry(&platform, [&mine], &sid, &bid, &older).is_none());
         // Another structure's key, or the entry moved to another row, opens nothing.
         assert!(open_directory_entry(&platform, [&theirs], &sid, &bid, &sealed).is_none());
         assert!(open_directory_entry(&platform, [&mine], &other_sid, &bid, &sealed).is_none());

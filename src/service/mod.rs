@@ -18,6 +18,7 @@ mod jobs;
 mod journal;
 mod members;
 mod paging;
+pub mod people;
 mod stats;
 mod structures;
 mod upkeep;

@@ -3,7 +3,6 @@
 //! clear for the statistics and "my people". The row outlives the relais row: a structure the
 //! person leaves keeps its case file.
 
-use super::beneficiaries::{DIRECTORY_COLS, DirectoryRow, directory_from_row};
 use super::{Row, Sql, StoreResult};
 use crate::domain::{AccountId, BeneficiaryId, StructureId};
 
@@ -130,20 +129,4 @@ pub fn reseal(
             &[sid.into(), bid.into(), old.into(), version.into()],
         ),
     }
-}
-
-/// The directory rows of the people `sid` follows whose referent is `referent`, newest relais
-/// first ("my people").
-pub fn directory_of_referent(
-    tx: &mut dyn Sql,
-    sid: &StructureId,
-    referent: &AccountId,
-) -> StoreResult<Vec<DirectoryRow>> {
-    tx.query(
-        &format!("SELECT {DIRECTORY_COLS} FROM relays r JOIN beneficiaries b ON b.id = r.beneficiary_id JOIN case_files c ON c.structure_id = r.structure_id AND c.beneficiary_id = r.beneficiary_id WHERE r.structure_id = $1 AND c.referent_account = $2 ORDER BY r.since DESC, r.beneficiary_id"),
-        &[sid.into(), referent.into()],
-    )?
-    .iter()
-    .map(directory_from_row)
-    .collect()
 }

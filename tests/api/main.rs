@@ -35,6 +35,7 @@ mod memory_bounds;
 mod notices;
 mod one_transaction;
 mod pages;
+mod people;
 mod postgres;
 mod preview;
 mod print;

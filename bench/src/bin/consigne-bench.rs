@@ -450,6 +450,10 @@ struct Results {
     /// The professionals' lists: the fixture's structure (300 people) and the big one.
     pro_list: Option<Measured>,
     big_pro_list: Option<Measured>,
+    /// The big structure's people list searched by name (issue 14), and the static page
+    /// measured just after it.
+    big_search: Option<Measured>,
+    search_static: Option<Measured>,
     /// The statistics page over a year for the big structure (issue 14).
     big_stats: Option<Measured>,
     sized: Vec<SizedPages>,
@@ -607,6 +611,20 @@ impl Run<'_> {
             Some(big) => self.pro_list(&server, &mut r.lines, &agent, big),
             None => None,
         };
+        if let Some(big) = &fixture.big_professional {
+            r.big_search = self.people_search(&server, &mut r.lines, &agent, big);
+            r.search_static = record(
+                &mut r.lines,
+                scenarios::reference_get(
+                    &reference_server,
+                    settings,
+                    "reference: static 20 KB page (after the search)",
+                    "/page",
+                    NARROW,
+                ),
+                "reference: static 20 KB page (after the search)",
+            );
+        }
         r.big_stats = match &fixture.big_professional {
             Some(big) => self.stats_page(&server, &mut r.lines, &agent, big),
             None => None,
@@ -782,6 +800,32 @@ impl Run<'_> {
 }
 
 impl Run<'_> {
+    /// The people list of the big structure searched by name (every entry of its directory
+    /// opened in the request), at 8 connections: names that match a few people each.
+    fn people_search(
+        &self,
+        server: &ServerProcess,
+        lines: &mut Vec<Line>,
+        agent: &ureq::Agent,
+        pro: &consigne_bench::generate::FixtureProfessional,
+    ) -> Option<Measured> {
+        const QUERIES: [&str; 4] = ["martin", "benali", "1987", "nguyen"];
+        let name = format!(
+            "people list of {} followed people, searched by name",
+            pro.followed
+        );
+        let sid = pro.structure_id.clone();
+        record(
+            lines,
+            scenarios::login(agent, &server.base, &pro.email, &pro.password).and_then(|p| {
+                scenarios::page(server, &self.settings, &name, NARROW, &p, &|seq| {
+                    format!("/pro?s={sid}&q={}", QUERIES[(seq as usize) % QUERIES.len()])
+                })
+            }),
+            &name,
+        )
+    }
+
     /// The statistics page of her structure over the last year, at 2 connections.
     fn stats_page(
         &self,
@@ -823,6 +867,8 @@ impl Results {
             static_page,
             pro_list,
             big_pro_list,
+            big_search,
+            search_static,
             big_stats,
             sized,
             upload_10,
@@ -896,6 +942,11 @@ impl Results {
                     .map_or(0, |p| p.followed),
                 big_pro_list.as_ref(),
             ),
+        ));
+        goals.extend(people_goals(
+            big_pro_list.as_ref(),
+            big_search.as_ref(),
+            search_static.as_ref(),
         ));
         goals.push(stats_goal(big_stats.as_ref()));
         goals.push(health_goal(&lines));
@@ -1213,6 +1264,46 @@ fn pro_goals(small: (usize, Option<&Measured>), big: (usize, Option<&Measured>))
         },
     );
     goals
+}
+
+/// The big structure's people list (3 000 people) and its search against the static page
+/// (issue 14): each at least 20 % of its requests/s, with the p99 of each.
+fn people_goals(
+    list: Option<&Measured>,
+    search: Option<&Measured>,
+    static_page: Option<&Measured>,
+) -> Vec<Goal> {
+    let Some(reference) = static_page.filter(|s| s.load.per_second() > 0.0) else {
+        return vec![report::unmeasured(
+            "people list of 3 000 and its search: requests/s",
+            "≥ 20 % of the static page's",
+            "the static page after the search was not measured",
+        )];
+    };
+    [
+        ("people list of 3 000 people", list),
+        ("people list of 3 000 people, searched by name", search),
+    ]
+    .into_iter()
+    .map(|(name, m)| match m.filter(|m| m.load.requests > 0) {
+        Some(m) => {
+            let mut g = report::at_least(
+                &format!("{name}: requests/s vs the static page"),
+                m.load.per_second(),
+                reference.load.per_second(),
+                0.2,
+                "req/s",
+            );
+            g.ours = format!("{} (p99 {})", g.ours, ms(m.load.p99()));
+            g
+        }
+        None => report::unmeasured(
+            name,
+            "≥ 20 % of the static page's req/s",
+            "the scenario failed",
+        ),
+    })
+    .collect()
 }
 
 /// The statistics page of the big structure over a year (issue 14): its p99.

@@ -364,10 +364,13 @@ pub(super) fn people_batch(
                 p,
                 &s.secret,
                 &s.id,
-                &bid,
-                &person.name.first,
-                &person.name.last,
-                &person.name.birth_date,
+                &consigne::service::FollowedPerson {
+                    id: bid.clone(),
+                    identifier: person.identifier.clone(),
+                    first_name: person.name.first.clone(),
+                    last_name: person.name.last.clone(),
+                    birth_date: person.name.birth_date.clone(),
+                },
             )
         };
         batch.accounts.push(AccountRow {

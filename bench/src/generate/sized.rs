@@ -124,6 +124,7 @@ pub(super) fn make(
             password,
         });
     }
+    let reports = case_work(app, runtime, &pro, &infos[0].id, rng)?;
     runtime
         .block_on(app.logout(&pro))
         .map_err(service_error("logging out"))?;
@@ -141,7 +142,7 @@ pub(super) fn make(
         })
         .map_err(|e| anyhow!("database: {e}"))?;
     eprintln!(
-        "generate: {} sized safes ({} documents) opened by {email}, whose structure follows {followed} people",
+        "generate: {} sized safes ({} documents) opened by {email}, whose structure follows {followed} people ({reports} follow-ups over the last year)",
         safes.len(),
         opts.sized_safes.iter().sum::<u64>()
     );
@@ -154,6 +155,83 @@ pub(super) fn make(
         }),
         safes,
     })
+}
+
+/// A year of the big structure's work (issue 14), written through the service layer as its
+/// pages write it: for every person it follows a case file (a housing situation, its
+/// professional as referent) and one to four follow-ups dated over the last year. The people
+/// list's "last contact" and the statistics page then read a year of real rows. Returns the
+/// number of follow-ups.
+fn case_work(
+    app: &App,
+    runtime: &tokio::runtime::Runtime,
+    pro: &Session,
+    sid: &consigne::domain::StructureId,
+    rng: &mut rand::rngs::StdRng,
+) -> Result<usize> {
+    use consigne::service::CaseFilePatch;
+    use consigne::service::followups::{FollowupInput, create_followup};
+    use rand::Rng;
+    // The fixed list's situations of people without a home of their own, and tenants.
+    let housing: Vec<&str> = consigne::service::HOUSING
+        .iter()
+        .copied()
+        .filter(|h| !["owner", "institution", "other"].contains(h))
+        .collect();
+    const MEDIA: [&str; 4] = ["planned_meeting", "walk_in", "phone", "outside_appointment"];
+    const SUBJECTS: [&str; 4] = ["housing", "resources", "health", "administrative"];
+    let people: Vec<consigne::domain::BeneficiaryId> = app
+        .db
+        .transaction_blocking({
+            let sid = sid.clone();
+            move |tx| {
+                tx.query(
+                    "SELECT beneficiary_id FROM relays WHERE structure_id = $1",
+                    &[sid.into()],
+                )?
+                .iter()
+                .map(|r| r.id("beneficiary_id"))
+                .collect::<Result<Vec<_>, _>>()
+            }
+        })
+        .map_err(|e| anyhow!("database: {e}"))?;
+    let today = time::OffsetDateTime::from_unix_timestamp(app.now())
+        .map(|t| t.date())
+        .map_err(|e| anyhow!("clock: {e}"))?;
+    let mut reports = 0;
+    for bid in &people {
+        let mut situation = serde_json::Map::new();
+        situation.insert(
+            "housing".into(),
+            housing[rng.gen_range(0..housing.len())].into(),
+        );
+        let patch = CaseFilePatch {
+            situation,
+            referent_id: Some(Some(pro.account_id.to_string())),
+            note: None,
+        };
+        runtime
+            .block_on(app.update_case_file(pro, sid, bid, patch))
+            .map_err(service_error("writing a case file"))?;
+        for _ in 0..rng.gen_range(1..=4) {
+            let date = today - time::Duration::days(rng.gen_range(0..365));
+            let input = FollowupInput {
+                date: Some(date.to_string()),
+                medium: Some(MEDIA[rng.gen_range(0..MEDIA.len())].into()),
+                subjects: Some(vec![SUBJECTS[rng.gen_range(0..SUBJECTS.len())].into()]),
+                status: Some("done".into()),
+                shared_text: Some("Point sur vos démarches ; prochain rendez-vous à fixer.".into()),
+                private_text: Some("Suivi régulier.".into()),
+                due_on: None,
+                document_ids: None,
+            };
+            runtime
+                .block_on(create_followup(app, pro, sid, bid, input))
+                .map_err(service_error("writing a follow-up"))?;
+            reports += 1;
+        }
+    }
+    Ok(reports)
 }
 
 /// The number of the first bulk relay structure (`structures_batch` makes one in ten a

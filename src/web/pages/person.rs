@@ -42,17 +42,7 @@ async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
     // Papers whose expiry date is past or within the first reminder's delay, soonest first.
     let now = ctx.state.app.now();
     let today = crate::clock::local(&ctx.zone(), now).date;
-    let horizon_days = i64::from(
-        ctx.state
-            .app
-            .config
-            .reminders
-            .expiry_days
-            .iter()
-            .copied()
-            .max()
-            .unwrap_or(60),
-    );
+    let horizon_days = ctx.state.app.config.reminders.renewal_horizon_days();
     let horizon = crate::clock::local(&ctx.zone(), now + horizon_days * 86_400).date;
     let (relays, invitations, (expiring, expiring_total)) = match tokio::try_join!(
         ctx.state.app.relay_structures(&session, &bid),

@@ -4,9 +4,8 @@
 use super::{Ctx, Page, Post, Professional, icons::icon};
 use crate::domain::{BeneficiaryId, StructureId};
 use crate::policy::Actor;
-use crate::service::{
-    FollowedPerson, NewSafe, Page as ListPage, PageNumber, ServiceError, Session, StructureView,
-};
+use crate::service::people::{self, PeopleQuery, PersonLine};
+use crate::service::{NewSafe, Page as ListPage, PageNumber, ServiceError, Session, StructureView};
 use crate::web::AppState;
 use axum::Router;
 use axum::extract::{Path, Query};
@@ -37,34 +36,93 @@ fn role_of(
     }
 }
 
-/// The list of one structure to page or search: `s` names it, the others show their first page.
+/// The list of one structure to page, search or filter: `s` names it, the others show their
+/// first page.
 #[derive(Debug, Default, Deserialize)]
 struct ProQuery {
     s: Option<String>,
     page: Option<String>,
     q: Option<String>,
-    /// `1`: only the people whose referent she is ("my people").
+    /// An account id (`me`: hers, "my people") or `none` (nobody's yet).
+    referent: Option<String>,
+    /// Days without contact: only the people with no follow-up for that long.
+    quiet: Option<String>,
+    /// `1`: only the people with a shared paper expired or expiring soon.
+    expiring: Option<String>,
+    /// `1`: "my people" (the older form of `referent=me`).
     mine: Option<String>,
 }
 
-/// What a structure's section lists: its page of people and the search it answers.
-struct Followed {
-    people: Result<ListPage<FollowedPerson>, ServiceError>,
+/// The search and filters of a structure's list, as the address carries them.
+#[derive(Debug, Clone, Default)]
+struct Filters {
     search: String,
-    mine: bool,
+    /// As in the address: empty, `none` or an account id.
+    referent: String,
+    quiet: String,
+    expiring: bool,
 }
 
-/// The address of a page of a structure's list (with its search and filter).
-fn list_href(sid: &StructureId, page: u32, search: &str, mine: bool) -> String {
-    let mut query = vec![("s", sid.to_string()), ("page", page.to_string())];
-    if !search.is_empty() {
-        query.push(("q", search.to_owned()));
+impl Filters {
+    fn any(&self) -> bool {
+        !self.search.is_empty()
+            || !self.referent.is_empty()
+            || !self.quiet.is_empty()
+            || self.expiring
     }
-    if mine {
-        query.push(("mine", "1".to_owned()));
+}
+
+/// What a structure's section lists: its page of people, the filters it answers and the
+/// colleagues a referent can be.
+struct Followed {
+    people: Result<ListPage<PersonLine>, ServiceError>,
+    filters: Filters,
+    colleagues: Vec<crate::service::CaseProfessional>,
+}
+
+/// The address of a page of a structure's list (with its search and filters).
+fn list_href(sid: &StructureId, page: u32, f: &Filters) -> String {
+    let mut query = vec![("s", sid.to_string()), ("page", page.to_string())];
+    for (k, v) in [
+        ("q", &f.search),
+        ("referent", &f.referent),
+        ("quiet", &f.quiet),
+    ] {
+        if !v.is_empty() {
+            query.push((k, v.clone()));
+        }
+    }
+    if f.expiring {
+        query.push(("expiring", "1".to_owned()));
     }
     let query = serde_urlencoded::to_string(&query).unwrap_or_default();
     format!("/pro?{query}#s-{sid}")
+}
+
+/// The filters of the address for the chosen structure, checked.
+fn chosen_filters(session: &Session, q: &ProQuery) -> Result<(Filters, PeopleQuery), ServiceError> {
+    let trimmed = |v: &Option<String>| v.as_deref().unwrap_or_default().trim().to_owned();
+    let mut referent = trimmed(&q.referent);
+    if referent.is_empty() && q.mine.as_deref() == Some("1") {
+        referent = "me".to_owned();
+    }
+    if referent == "me" {
+        referent = session.account_id.to_string();
+    }
+    let filters = Filters {
+        search: trimmed(&q.q),
+        quiet: trimmed(&q.quiet),
+        expiring: q.expiring.as_deref() == Some("1"),
+        referent,
+    };
+    let query = PeopleQuery {
+        search: Some(filters.search.clone()),
+        referent: people::parse_referent(Some(&filters.referent))?,
+        quiet_days: people::parse_quiet_days(Some(&filters.quiet))?,
+        expiring: filters.expiring,
+        page: PageNumber::FIRST,
+    };
+    Ok((filters, query))
 }
 
 async fn pro_home(
@@ -75,6 +133,10 @@ async fn pro_home(
         Ok(p) => p,
         Err(r) => return r,
     };
+    let chosen = match chosen_filters(&session, &q) {
+        Ok(c) => c,
+        Err(e) => return ctx.error_page(&e),
+    };
     let structures = match ctx.state.app.list_structures(&session).await {
         Ok(s) => s,
         Err(e) => return ctx.error_page(&e),
@@ -82,29 +144,23 @@ async fn pro_home(
     let mut sections = Vec::new();
     for s in &structures {
         let followed = if crate::policy::follows(s.kind) {
-            let chosen = q.s.as_deref() == Some(s.id.as_str());
-            let search = if chosen {
-                q.q.clone().unwrap_or_default().trim().to_owned()
+            let (filters, query) = if q.s.as_deref() == Some(s.id.as_str()) {
+                let (f, query) = chosen.clone();
+                (f, PeopleQuery { page, ..query })
             } else {
-                String::new()
+                (Filters::default(), PeopleQuery::all())
             };
-            let page = if chosen { page } else { PageNumber::FIRST };
-            let mine = chosen && q.mine.as_deref() == Some("1");
-            let people = if mine {
-                ctx.state
-                    .app
-                    .referent_page(&session, &s.id, &session.account_id, page, Some(&search))
-                    .await
-            } else {
-                ctx.state
-                    .app
-                    .followed_page(&session, &s.id, page, Some(&search))
-                    .await
-            };
+            let people = ctx.state.app.people_page(&session, &s.id, query).await;
+            let colleagues = ctx
+                .state
+                .app
+                .referent_choices(&session, &s.id)
+                .await
+                .unwrap_or_default();
             Some(Followed {
                 people,
-                search,
-                mine,
+                filters,
+                colleagues,
             })
         } else {
             None
@@ -147,42 +203,127 @@ fn structure_section(
                 None => { p.hint { (ctx.t("pro-mediation")) } }
                 Some(Followed { people: Err(ServiceError::AccessPending), .. }) => { div.notice role="status" { p { (ctx.t("error-access-pending")) } } }
                 Some(Followed { people: Err(e), .. }) => { div.notice.error role="alert" { p { (ctx.error_text(&e)) } } }
-                Some(Followed { people: Ok(people), search, mine }) => {
-                    nav.filters aria-label=(ctx.t("pro-filter-label")) {
-                        a.button href=(list_href(&s.id, 1, &search, false)) aria-current=[(!mine).then_some("page")] { (ctx.t("pro-filter-all")) }
-                        " "
-                        a.button href=(list_href(&s.id, 1, &search, true)) aria-current=[mine.then_some("page")] { (ctx.t("pro-filter-mine")) }
-                    }
-                    @if mine {
-                        h3 { (icon("people")) " " (ctx.locale.ta("pro-mine-count", &[("count", people.total.unwrap_or(0).into())])) }
-                    } @else if search.is_empty() {
-                        h3 { (icon("people")) " " (ctx.locale.ta("pro-followed", &[("count", people.total.unwrap_or(0).into())])) }
-                    } @else {
-                        h3 { (icon("people")) " " (ctx.locale.ta("pro-search-found", &[("count", people.total.unwrap_or(0).into())])) }
-                    }
-                    form.inline.search method="get" action={"/pro#s-" (s.id)} role="search" {
-                        input type="hidden" name="s" value=(s.id);
-                        @if mine { input type="hidden" name="mine" value="1"; }
-                        label for={"search-" (s.id)} { (ctx.t("pro-search-label")) }
-                        input id={"search-" (s.id)} name="q" type="search" value=(search) autocomplete="off";
-                        button type="submit" { (ctx.t("action-search")) }
-                        @if !search.is_empty() { a.button href={"/pro#s-" (s.id)} { (ctx.t("pro-search-clear")) } }
-                    }
-                    @if people.items.is_empty() && people.page == 1 {
-                        @if mine && search.is_empty() { p { (ctx.t("pro-mine-none")) } } @else if search.is_empty() { p { (ctx.t("pro-followed-none")) } } @else { p { (ctx.t("pro-search-none")) } }
-                    }
-                    ul.people {
-                        @for p in &people.items {
-                            li { a href={"/pro/b/" (p.id)} { (icon("person")) " " strong { (p.last_name) } " " (p.first_name) " · " (super::documents::day(&p.birth_date)) } }
-                        }
-                    }
-                    (ctx.pager(&people, |n| list_href(&s.id, n, &search, mine)))
+                Some(Followed { people: Ok(people), filters, colleagues }) => {
+                    (people_list(ctx, session, &s.id, &people, &filters, &colleagues))
                     form.inline method="post" action={"/pro/s/" (s.id) "/invite"} {
                         (ctx.csrf_field())
                         label for={"invite-" (s.id)} { (ctx.t("pro-invite-label")) }
                         input id={"invite-" (s.id)} name="identifier" type="text" autocapitalize="none" spellcheck="false" required placeholder="prenom.nom.JJMMAAAA";
                         button type="submit" { (icon("invitation")) " " (ctx.t("action-invite")) }
                     }
+                }
+            }
+        }
+    }
+}
+
+/// A structure's people: the "everyone / my people" switch, the search and filters, the page
+/// of people (each with her identifier, referent, last contact and papers expiring) and the
+/// pager.
+fn people_list(
+    ctx: &Ctx,
+    session: &Session,
+    sid: &StructureId,
+    people: &ListPage<PersonLine>,
+    f: &Filters,
+    colleagues: &[crate::service::CaseProfessional],
+) -> Markup {
+    let me = session.account_id.to_string();
+    let mine = f.referent == me;
+    let only_mine = Filters {
+        referent: me.clone(),
+        ..f.clone()
+    };
+    let everyone = Filters {
+        referent: String::new(),
+        ..f.clone()
+    };
+    let count = people.total.unwrap_or(0);
+    let unfiltered = !Filters {
+        referent: String::new(),
+        ..f.clone()
+    }
+    .any();
+    let field = |name: &str| format!("{name}-{sid}");
+    html! {
+        nav.filters aria-label=(ctx.t("pro-filter-label")) {
+            a.button href=(list_href(sid, 1, &everyone)) aria-current=[f.referent.is_empty().then_some("page")] { (ctx.t("pro-filter-all")) }
+            " "
+            a.button href=(list_href(sid, 1, &only_mine)) aria-current=[mine.then_some("page")] { (ctx.t("pro-filter-mine")) }
+        }
+        @if mine && unfiltered {
+            h3 { (icon("people")) " " (ctx.locale.ta("pro-mine-count", &[("count", count.into())])) }
+        } @else if !f.any() {
+            h3 { (icon("people")) " " (ctx.locale.ta("pro-followed", &[("count", count.into())])) }
+        } @else {
+            h3 { (icon("people")) " " (ctx.locale.ta("pro-search-found", &[("count", count.into())])) }
+        }
+        form.search method="get" action={"/pro#s-" (sid)} role="search" {
+            input type="hidden" name="s" value=(sid);
+            div.inline {
+                label for=(field("search")) { (ctx.t("pro-search-label")) }
+                input id=(field("search")) name="q" type="search" value=(f.search) autocomplete="off";
+            }
+            div.inline {
+                label for=(field("referent")) { (ctx.t("pro-filter-referent")) }
+                select id=(field("referent")) name="referent" {
+                    option value="" selected[f.referent.is_empty()] { (ctx.t("pro-filter-all")) }
+                    option value="none" selected[f.referent == "none"] { (ctx.t("pro-filter-no-referent")) }
+                    @for c in colleagues {
+                        option value=(c.id) selected[f.referent == c.id] { (c.display_name) }
+                    }
+                }
+                label for=(field("quiet")) { (ctx.t("pro-filter-quiet")) }
+                select id=(field("quiet")) name="quiet" {
+                    option value="" selected[f.quiet.is_empty()] { (ctx.t("pro-filter-quiet-any")) }
+                    @for days in ["30", "60", "90", "180", "365"] {
+                        option value=(days) selected[f.quiet == days] { (ctx.locale.ta("pro-filter-quiet-days", &[("days", days.parse::<i64>().unwrap_or(0).into())])) }
+                    }
+                }
+                span.choice {
+                    input id=(field("expiring")) name="expiring" type="checkbox" value="1" checked[f.expiring];
+                    label for=(field("expiring")) { (icon("warning")) " " (ctx.t("pro-filter-expiring")) }
+                }
+            }
+            div.actions {
+                button type="submit" { (ctx.t("action-search")) }
+                @if f.any() { a.button href={"/pro#s-" (sid)} { (ctx.t("pro-search-clear")) } }
+            }
+        }
+        @if people.items.is_empty() && people.page == 1 {
+            @if mine && unfiltered { p { (ctx.t("pro-mine-none")) } } @else if !f.any() { p { (ctx.t("pro-followed-none")) } } @else { p { (ctx.t("pro-search-none")) } }
+        }
+        ul.people {
+            @for p in &people.items { li { (person_line(ctx, p)) } }
+        }
+        (ctx.pager(people, |n| list_href(sid, n, f)))
+    }
+}
+
+/// One person of the list: her name and birth date (a link to her file), then her identifier
+/// (its homonym suffix tells two namesakes apart), her referent, her last contact and the
+/// soonest expiry of the papers she shares.
+fn person_line(ctx: &Ctx, p: &PersonLine) -> Markup {
+    let who = &p.person;
+    let today = crate::clock::local(&ctx.zone(), ctx.state.app.now()).date;
+    html! {
+        a href={"/pro/b/" (who.id)} { (icon("person")) " " strong { (who.last_name) } " " (who.first_name) " · " (super::documents::day(&who.birth_date)) }
+        p.hint.person-meta {
+            span { (ctx.t("pro-line-identifier")) " " code { (who.identifier) } }
+            @if let Some(r) = &p.referent {
+                " · " span { (ctx.locale.ta("pro-line-referent", &[("name", r.display_name.clone().into())])) }
+            }
+            " · "
+            @match &p.last_contact_at {
+                Some(d) => span { (ctx.locale.ta("pro-line-last-contact", &[("date", super::documents::day(d).into())])) },
+                None => span { (ctx.t("pro-line-no-contact")) },
+            }
+            @if let Some(d) = &p.paper_expires_on {
+                " · "
+                @if d.as_str() < today.as_str() {
+                    strong.warn { (icon("warning")) " " (ctx.locale.ta("pro-line-paper-expired", &[("date", super::documents::day(d).into())])) }
+                } @else {
+                    strong.warn { (icon("warning")) " " (ctx.locale.ta("pro-line-paper-expires", &[("date", super::documents::day(d).into())])) }
                 }
             }
         }

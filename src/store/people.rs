@@ -1,0 +1,138 @@
+//! The people list of a structure (`service/people.rs`): its directory rows with what the
+//! filters read in clear (the referent from `case_files`, the date of the last follow-up from
+//! `followups`), and the expiry dates of the papers people share with it (`items`, sealed by
+//! the platform key only, as the reminders read them).
+
+use super::beneficiaries::{DIRECTORY_COLS, DirectoryRow, directory_from_row};
+use super::{Sql, StoreResult, Value};
+use crate::domain::{AccountId, BeneficiaryId, ItemId, StructureId};
+
+/// Whose people: everyone's, one professional's, or those without a referent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Referent {
+    Any,
+    Account(AccountId),
+    Unassigned,
+}
+
+/// What SQL filters: the referent, and "no contact since" (`quiet_since`: no follow-up dated
+/// on or after that day, and a relais older than `joined_before`, a Unix time).
+#[derive(Debug, Clone)]
+pub struct PeopleFilter {
+    pub referent: Referent,
+    pub quiet_since: Option<(String, i64)>,
+    /// `YYYY-MM-DD`: follow-ups dated after it are not contacts yet.
+    pub today: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct PersonRow {
+    pub directory: DirectoryRow,
+    pub referent: Option<AccountId>,
+    /// `YYYY-MM-DD` of her latest follow-up dated today or before.
+    pub last_contact: Option<String>,
+}
+
+/// `FROM ... WHERE ...` of the list and its parameters (`$1` the structure, `$2` today).
+fn from_where(sid: &StructureId, f: &PeopleFilter) -> (String, Vec<Value>) {
+    let mut sql = String::from(
+        "FROM relays r JOIN beneficiaries b ON b.id = r.beneficiary_id \
+         LEFT JOIN case_files c ON c.structure_id = r.structure_id AND c.beneficiary_id = r.beneficiary_id \
+         WHERE r.structure_id = $1",
+    );
+    let mut params: Vec<Value> = vec![sid.into(), f.today.as_str().into()];
+    match &f.referent {
+        Referent::Any => {}
+        Referent::Account(a) => {
+            params.push(a.into());
+            sql.push_str(&format!(" AND c.referent_account = ${}", params.len()));
+        }
+        Referent::Unassigned => sql.push_str(" AND c.referent_account IS NULL"),
+    }
+    if let Some((day, joined_before)) = &f.quiet_since {
+        params.push(day.as_str().into());
+        let day = params.len();
+        params.push((*joined_before).into());
+        sql.push_str(&format!(
+            " AND r.since < ${} AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.structure_id = r.structure_id AND f.beneficiary_id = r.beneficiary_id AND f.date >= ${day} AND f.date <= $2)",
+            params.len()
+        ));
+    }
+    (sql, params)
+}
+
+/// The people `sid` follows that `filter` keeps, newest relais first; `window` is a page's
+/// `LIMIT` and `OFFSET` (`None`: every row).
+pub fn list(
+    tx: &mut dyn Sql,
+    sid: &StructureId,
+    filter: &PeopleFilter,
+    window: Option<(i64, i64)>,
+) -> StoreResult<Vec<PersonRow>> {
+    let (from, mut params) = from_where(sid, filter);
+    let mut sql = format!(
+        "SELECT {DIRECTORY_COLS}, c.referent_account, \
+         (SELECT MAX(f.date) FROM followups f WHERE f.structure_id = r.structure_id AND f.beneficiary_id = r.beneficiary_id AND f.date <= $2) AS last_contact \
+         {from} ORDER BY r.since DESC, r.beneficiary_id"
+    );
+    if let Some((limit, offset)) = window {
+        params.push(limit.into());
+        params.push(offset.into());
+        sql.push_str(&format!(
+            " LIMIT ${} OFFSET ${}",
+            params.len() - 1,
+            params.len()
+        ));
+    }
+    tx.query(&sql, &params)?
+        .iter()
+        .map(|r| {
+            Ok(PersonRow {
+                directory: directory_from_row(r)?,
+                referent: r.opt_id("referent_account")?,
+                last_contact: r.opt_text("last_contact")?,
+            })
+        })
+        .collect()
+}
+
+/// How many people `filter` keeps.
+pub fn count(tx: &mut dyn Sql, sid: &StructureId, filter: &PeopleFilter) -> StoreResult<i64> {
+    let (from, params) = from_where(sid, filter);
+    tx.query_one(&format!("SELECT COUNT(*) AS n {from}"), &params)?
+        .int("n")
+}
+
+/// The dated documents shared with `sid` by the people it follows (`only`: by these people):
+/// (person, item, sealed expiry date).
+pub fn shared_expiries(
+    tx: &mut dyn Sql,
+    sid: &StructureId,
+    only: Option<&[BeneficiaryId]>,
+) -> StoreResult<Vec<(BeneficiaryId, ItemId, Vec<u8>)>> {
+    let mut sql = String::from(
+        "SELECT i.beneficiary_id, i.id, i.expires_sealed FROM item_shares s \
+         JOIN items i ON i.id = s.item_id \
+         JOIN relays r ON r.beneficiary_id = i.beneficiary_id AND r.structure_id = s.structure_id \
+         WHERE s.structure_id = $1 AND i.kind = 'document' AND i.expires_sealed IS NOT NULL",
+    );
+    let mut params: Vec<Value> = vec![sid.into()];
+    if let Some(people) = only {
+        if people.is_empty() {
+            return Ok(Vec::new());
+        }
+        let marks: Vec<String> = (2..people.len() + 2).map(|n| format!("${n}")).collect();
+        sql.push_str(&format!(" AND i.beneficiary_id IN ({})", marks.join(", ")));
+        params.extend(people.iter().map(Value::from));
+    }
+    tx.query(&sql, &params)?
+        .iter()
+        .map(|r| {
+            Ok((
+                r.id("beneficiary_id")?,
+                r.id("id")?,
+                r.blob("expires_sealed")?,
+            ))
+        })
+        .collect()
+}
