@@ -3,7 +3,6 @@
 //! reads back; for the structure's members only.
 
 use crate::helpers::*;
-use crate::interop::python;
 use reqwest::StatusCode;
 use serde_json::json;
 

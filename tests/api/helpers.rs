@@ -477,9 +477,23 @@ impl TestApp {
 
 impl TestApp {
     pub async fn send_method(&self, method: &str, path: &str, token: Option<&str>) -> Resp {
+        self.call(method, path, token, None).await
+    }
+
+    /// `method` on `path` as `token` (`None`: anonymous), with `body` as JSON if there is one.
+    pub async fn call(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        body: Option<&Value>,
+    ) -> Resp {
         let m = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
-        self.send(Self::auth(self.http.request(m, self.url(path)), token))
-            .await
+        let mut req = Self::auth(self.http.request(m, self.url(path)), token);
+        if let Some(b) = body {
+            req = req.json(b);
+        }
+        self.send(req).await
     }
 }
 
@@ -568,4 +582,31 @@ impl TestApp {
 /// The date `days` after the app's clock, as `YYYY-MM-DD`.
 pub fn date_in_days(t: &TestApp, days: i64) -> String {
     consigne::clock::rfc3339(t.app.now() + days * 86_400)[..10].to_owned()
+}
+
+/// The Python the tests use for independent checks: `CONSIGNE_TEST_PYTHON` (the virtual
+/// environment `scripts/start-s3` fills with icalendar, vobject and odfpy), else python3.
+pub fn python_bin() -> String {
+    std::env::var("CONSIGNE_TEST_PYTHON").unwrap_or_else(|_| "python3".into())
+}
+
+/// Runs `script` with `input` on standard input; returns its standard output as JSON.
+pub fn python(script: &str, input: &[u8]) -> Value {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(python_bin())
+        .args(["-c", script])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "the reader refused the file (CONSIGNE_TEST_PYTHON: scripts/test-all sets it): {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
 }

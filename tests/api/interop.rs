@@ -2,35 +2,10 @@
 //! (Python's `icalendar` and `vobject`, installed by `scripts/start-s3` in the tests' virtual
 //! environment, named by `CONSIGNE_TEST_PYTHON`): accented and Arabic text survive.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
 use reqwest::StatusCode;
 use serde_json::json;
 
 use crate::helpers::*;
-
-/// Runs `script` with `input` on standard input; returns its standard output as JSON.
-pub fn python(script: &str, input: &[u8]) -> serde_json::Value {
-    let python = std::env::var("CONSIGNE_TEST_PYTHON").unwrap_or_else(|_| {
-        panic!("set CONSIGNE_TEST_PYTHON (scripts/test-all installs icalendar and vobject)")
-    });
-    let mut child = Command::new(python)
-        .args(["-c", script])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(input).unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "the parser refused the file: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
 
 const READ_ICS: &str = r#"
 import sys, json, icalendar

@@ -5,9 +5,6 @@
 //! counts days 1 to 183 only. Members of the structure only; the public figures hide small
 //! groups.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
 use consigne::service::{Worker, job_handlers};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
@@ -225,26 +222,6 @@ fn flat(v: &Value) -> serde_json::Map<String, Value> {
         }
     }
     out
-}
-
-/// Runs `script` with `input` on standard input; its standard output as JSON.
-fn python(script: &str, input: &[u8]) -> Value {
-    let python = std::env::var("CONSIGNE_TEST_PYTHON").unwrap_or_else(|_| "python3".into());
-    let mut child = Command::new(python)
-        .args(["-c", script])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(input).unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "the reader refused the file: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
 }
 
 const READ_CSV: &str = r#"

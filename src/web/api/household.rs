@@ -8,7 +8,7 @@ use crate::web::AppState;
 use crate::web::extract::{ApiJson, ApiSession};
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::http::{Method, StatusCode};
 use axum::response::IntoResponse;
 use axum::routing::{get, post, put};
 use serde::Deserialize;
@@ -35,7 +35,7 @@ pub fn router() -> Router<AppState> {
         )
         .route(
             "/beneficiaries/{bid}/household/dependants/{did}/shares/{sid}",
-            put(share_dependant).delete(unshare_dependant),
+            put(share_dependant).delete(share_dependant),
         )
         .route(
             "/structures/{sid}/people/{bid}/household",
@@ -114,26 +114,17 @@ async fn delete_dependant(
     no_content()
 }
 
+/// PUT shows dependant `did` to relais `sid`, DELETE no longer.
 async fn share_dependant(
     State(s): State<AppState>,
     ApiSession(session): ApiSession,
+    method: Method,
     Path((bid, did, sid)): Path<(String, String, String)>,
 ) -> ApiResult {
     let (bid, sid) = (BeneficiaryId::parse(&bid)?, StructureId::parse(&sid)?);
+    let share = method == Method::PUT;
     s.app
-        .share_dependant(&session, &bid, &did, &sid, true)
-        .await?;
-    no_content()
-}
-
-async fn unshare_dependant(
-    State(s): State<AppState>,
-    ApiSession(session): ApiSession,
-    Path((bid, did, sid)): Path<(String, String, String)>,
-) -> ApiResult {
-    let (bid, sid) = (BeneficiaryId::parse(&bid)?, StructureId::parse(&sid)?);
-    s.app
-        .share_dependant(&session, &bid, &did, &sid, false)
+        .share_dependant(&session, &bid, &did, &sid, share)
         .await?;
     no_content()
 }
