@@ -415,6 +415,35 @@ pub struct World {
 }
 
 impl World {
+    /// A document the person adds (`bytes` as `file_name`, named `name`) and shares with
+    /// `sid`; returns its id.
+    pub async fn shared_document(
+        &self,
+        sid: &str,
+        bytes: Vec<u8>,
+        file_name: &str,
+        name: &str,
+    ) -> String {
+        let r = self
+            .t
+            .upload(&self.person, &self.bid, bytes, file_name, Some(name))
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        let id = r.json()["id"].as_str().unwrap().to_owned();
+        let share = format!("/api/v1/documents/{id}/shares/{sid}");
+        let r = self.t.send_method("PUT", &share, Some(&self.person)).await;
+        assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
+        id
+    }
+
+    /// Her journal, as she reads it.
+    pub async fn her_journal(&self) -> Vec<Value> {
+        let path = format!("/api/v1/beneficiaries/{}/journal", self.bid);
+        let r = self.t.get(&path, Some(&self.person)).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+        r.json().as_array().unwrap().clone()
+    }
+
     pub async fn new() -> Self {
         Self::with(|_| {}).await
     }
@@ -566,6 +595,15 @@ impl TestApp {
             .unwrap();
         let (s, h) = (r.status(), r.headers().clone());
         (s, h, r.bytes().await.unwrap().to_vec())
+    }
+
+    /// The file at `path` for `token`, answered 200 with a content type that starts with `kind`.
+    pub async fn download(&self, path: &str, token: &str, kind: &str) -> Vec<u8> {
+        let (status, headers, bytes) = self.get_bytes(path, token).await;
+        assert_eq!(status, reqwest::StatusCode::OK, "{path}");
+        let got = headers["content-type"].to_str().unwrap();
+        assert!(got.starts_with(kind), "{path}: {got}");
+        bytes
     }
 
     pub async fn patch(&self, path: &str, token: &str, body: serde_json::Value) -> Resp {

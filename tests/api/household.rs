@@ -30,6 +30,13 @@ async fn family(w: &World, sid: &str, bid: &str, token: &str) -> crate::helpers:
     .await
 }
 
+/// The members or the dependants (`part`) of `bid`'s family file, as `token` sees it.
+async fn family_part(w: &World, sid: &str, bid: &str, token: &str, part: &str) -> Vec<Value> {
+    let r = family(w, sid, bid, token).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    r.json()[part].as_array().unwrap().clone()
+}
+
 async fn journal_text(w: &World, bid: &str, token: &str) -> String {
     let r =
         w.t.get(&format!("/api/v1/beneficiaries/{bid}/journal"), Some(token))
@@ -128,8 +135,11 @@ async fn a_link_needs_the_second_persons_acceptance_and_either_may_undo_it() {
         .await;
     assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
     assert!(links(&household(&w, &w.bid, &w.person).await).is_empty());
-    let f = family(&w, &w.s1, &w.bid, &w.p1).await.json();
-    assert!(f["members"].as_array().unwrap().is_empty());
+    assert!(
+        family_part(&w, &w.s1, &w.bid, &w.p1, "members")
+            .await
+            .is_empty()
+    );
     assert!(
         journal_text(&w, &w.bid, &w.person)
             .await
@@ -156,9 +166,8 @@ async fn a_link_needs_the_second_persons_acceptance_and_either_may_undo_it() {
     let r = t.post_empty(&accept(&w.bid), Some(&w.person)).await;
     assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
     assert!(
-        family(&w, &w.s1, &w.bid, &w.p1).await.json()["members"]
-            .as_array()
-            .unwrap()
+        family_part(&w, &w.s1, &w.bid, &w.p1, "members")
+            .await
             .is_empty()
     );
     let r = t.post_empty(&accept(&b2), Some(&karim)).await;
@@ -205,15 +214,13 @@ async fn a_link_never_shows_a_professional_what_is_not_shared_with_her_structure
     assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
     // Linked, but neither structure sees the member who does not follow it.
     assert!(
-        family(&w, &w.s1, &w.bid, &w.p1).await.json()["members"]
-            .as_array()
-            .unwrap()
+        family_part(&w, &w.s1, &w.bid, &w.p1, "members")
+            .await
             .is_empty()
     );
     assert!(
-        family(&w, &w.s2, &b3, &w.p2).await.json()["members"]
-            .as_array()
-            .unwrap()
+        family_part(&w, &w.s2, &b3, &w.p2, "members")
+            .await
             .is_empty()
     );
     // Nor the person herself through a structure that does not follow her.
@@ -248,18 +255,15 @@ async fn a_link_never_shows_a_professional_what_is_not_shared_with_her_structure
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
     let did = r.json()["id"].as_str().unwrap().to_owned();
     assert!(
-        family(&w, &w.s1, &w.bid, &w.p1).await.json()["dependants"]
-            .as_array()
-            .unwrap()
+        family_part(&w, &w.s1, &w.bid, &w.p1, "dependants")
+            .await
             .is_empty()
     );
     let share = format!(
         "/api/v1/beneficiaries/{}/household/dependants/{did}/shares/{}",
         w.bid, w.s1
     );
-    let r = t
-        .send(t.http.put(t.url(&share)).bearer_auth(&w.person))
-        .await;
+    let r = t.send_method("PUT", &share, Some(&w.person)).await;
     assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
     let f = family(&w, &w.s1, &w.bid, &w.p1).await.json();
     assert_eq!(f["dependants"][0]["first_name"], "Lina");
@@ -270,9 +274,7 @@ async fn a_link_never_shows_a_professional_what_is_not_shared_with_her_structure
         "/api/v1/beneficiaries/{}/household/dependants/{did}/shares/{}",
         w.bid, w.s2
     );
-    let r = t
-        .send(t.http.put(t.url(&other)).bearer_auth(&w.person))
-        .await;
+    let r = t.send_method("PUT", &other, Some(&w.person)).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.text);
     let j = journal_text(&w, &w.bid, &w.person).await;
     assert!(j.contains("dependant_added") && j.contains("dependant_shown"));
@@ -282,9 +284,8 @@ async fn a_link_never_shows_a_professional_what_is_not_shared_with_her_structure
     let r = t.delete(&share, Some(&w.person)).await;
     assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
     assert!(
-        family(&w, &w.s1, &w.bid, &w.p1).await.json()["dependants"]
-            .as_array()
-            .unwrap()
+        family_part(&w, &w.s1, &w.bid, &w.p1, "dependants")
+            .await
             .is_empty()
     );
     let r = t

@@ -79,19 +79,8 @@ async fn her_agenda_and_contacts_open_in_other_software() {
         assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
     }
 
-    let (status, headers, ics) =
-        w.t.get_bytes(
-            &format!("/api/v1/beneficiaries/{}/calendar.ics", w.bid),
-            &w.person,
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK);
-    assert!(
-        headers["content-type"]
-            .to_str()
-            .unwrap()
-            .starts_with("text/calendar")
-    );
+    let ics = format!("/api/v1/beneficiaries/{}/calendar.ics", w.bid);
+    let ics = w.t.download(&ics, &w.person, "text/calendar").await;
     let events = python(READ_ICS, &ics);
     assert_eq!(events.as_array().unwrap().len(), 2);
     assert_eq!(events[0]["summary"], long);
@@ -100,13 +89,8 @@ async fn her_agenda_and_contacts_open_in_other_software() {
     assert_eq!(events[0]["alarms"][0], "-P1D");
     assert_eq!(events[1]["summary"], "موعد في مكتب المساعدة الاجتماعية");
 
-    let (status, _, vcf) =
-        w.t.get_bytes(
-            &format!("/api/v1/beneficiaries/{}/contacts.vcf", w.bid),
-            &w.person,
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK);
+    let vcf = format!("/api/v1/beneficiaries/{}/contacts.vcf", w.bid);
+    let vcf = w.t.download(&vcf, &w.person, "text/vcard").await;
     let cards = python(READ_VCF, &vcf);
     let names: Vec<&str> = cards
         .as_array()

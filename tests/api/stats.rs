@@ -302,19 +302,8 @@ async fn a_scripted_year_gives_exactly_the_expected_statistics_everywhere() {
     assert_eq!(r.json()["people_followed"], 0);
 
     // The CSV, read by Python's csv module: the same figures, named in her language.
-    let (status, headers, csv) = t
-        .get_bytes(
-            &format!("/api/v1/structures/{}/stats.csv?{MARCH}", sc.s1),
-            &p1,
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK);
-    assert!(
-        headers["content-type"]
-            .to_str()
-            .unwrap()
-            .starts_with("text/csv")
-    );
+    let csv = format!("/api/v1/structures/{}/stats.csv?{MARCH}", sc.s1);
+    let csv = t.download(&csv, &p1, "text/csv").await;
     let rows = python(READ_CSV, &csv);
     let rows = rows.as_object().unwrap();
     let want_flat = flat(&want);
@@ -338,17 +327,10 @@ async fn a_scripted_year_gives_exactly_the_expected_statistics_everywhere() {
     assert_eq!(rows["reconnection_rate"][0], "Taux de reconnexion");
 
     // The spreadsheet, read by odfpy: the same rows, numbers as numbers.
-    let (status, headers, ods) = t
-        .get_bytes(
-            &format!("/api/v1/structures/{}/stats.ods?{MARCH}", sc.s1),
-            &p1,
-        )
+    let ods = format!("/api/v1/structures/{}/stats.ods?{MARCH}", sc.s1);
+    let ods = t
+        .download(&ods, &p1, "application/vnd.oasis.opendocument.spreadsheet")
         .await;
-    assert_eq!(status, StatusCode::OK);
-    assert_eq!(
-        headers["content-type"],
-        "application/vnd.oasis.opendocument.spreadsheet"
-    );
     let sheet = python(READ_ODS, &ods);
     for (key, value) in &want_flat {
         assert_eq!(sheet[key][0], rows[key][0], "{key}");
@@ -399,24 +381,13 @@ async fn a_scripted_year_gives_exactly_the_expected_statistics_everywhere() {
     assert!(html.contains(&csv_href), "{html}");
     assert!(html.contains("/pro/stats.ods?s="));
     // The page's CSV is the API's, byte for byte (same language).
-    let page_csv = browser
-        .get(t.url(&format!("/pro/stats.csv?s={}&{MARCH}", sc.s1)))
-        .send()
-        .await
-        .unwrap()
-        .bytes()
-        .await
-        .unwrap();
-    assert_eq!(page_csv.to_vec(), csv);
-    let page_ods = browser
-        .get(t.url(&format!("/pro/stats.ods?s={}&{MARCH}", sc.s1)))
-        .send()
-        .await
-        .unwrap()
-        .bytes()
-        .await
-        .unwrap();
-    assert_eq!(python(READ_ODS, &page_ods), sheet);
+    let page_file = |ext: &str| {
+        let url = t.url(&format!("/pro/stats.{ext}?s={}&{MARCH}", sc.s1));
+        let get = browser.get(url).send();
+        async move { get.await.unwrap().bytes().await.unwrap().to_vec() }
+    };
+    assert_eq!(page_file("csv").await, csv);
+    assert_eq!(python(READ_ODS, &page_file("ods").await), sheet);
 
     // Reachable from the professional's home.
     let home = browser.get(t.url("/pro")).send().await.unwrap();

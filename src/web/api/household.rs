@@ -1,6 +1,7 @@
 //! A household in the API: her links and dependants (the person), a family file and a
 //! proposed link (a professional of a structure that follows her).
 
+use super::casefile::ids;
 use super::{ApiResult, no_content, ok};
 use crate::domain::{BeneficiaryId, StructureId};
 use crate::service::NewDependant;
@@ -134,7 +135,7 @@ async fn family(
     ApiSession(session): ApiSession,
     Path((sid, bid)): Path<(String, String)>,
 ) -> ApiResult {
-    let (sid, bid) = (StructureId::parse(&sid)?, BeneficiaryId::parse(&bid)?);
+    let (sid, bid) = ids(&sid, &bid)?;
     ok(
         StatusCode::OK,
         s.app.family_view(&session, Some(&sid), &bid).await?,
@@ -158,7 +159,7 @@ async fn propose_link(
     Path((sid, bid)): Path<(String, String)>,
     ApiJson(b): ApiJson<ProposeBody>,
 ) -> ApiResult {
-    let (sid, bid) = (StructureId::parse(&sid)?, BeneficiaryId::parse(&bid)?);
+    let (sid, bid) = ids(&sid, &bid)?;
     let member = BeneficiaryId::parse(&b.member)?;
     let id = s
         .app
