@@ -257,30 +257,55 @@ fn journal_both(
     action: &str,
     link: &str,
 ) -> ServiceResult<()> {
-    journal(
-        tx,
-        now,
-        Some(x),
-        actor,
-        action,
-        Some(("household_link", link)),
-        true,
-    )?;
-    journal(
-        tx,
-        now,
-        Some(y),
-        actor,
-        action,
-        Some(("household_link", link)),
-        true,
-    )
+    for safe in [x, y] {
+        journal(
+            tx,
+            now,
+            Some(safe),
+            actor,
+            action,
+            Some(("household_link", link)),
+            true,
+        )?;
+    }
+    Ok(())
 }
 
 fn today(app: &App) -> time::Date {
     time::OffsetDateTime::from_unix_timestamp(app.now())
         .map(|t| t.date())
         .unwrap_or(time::Date::MIN)
+}
+
+/// What her steps on one of her links or dependants start from: her safe (`bid` must be
+/// hers), the id `id` of the link or dependant, her journal actor, and now.
+fn her_step(
+    app: &App,
+    session: &Session,
+    bid: &BeneficiaryId,
+    id: &str,
+) -> ServiceResult<(BeneficiaryId, String, JournalActor, i64)> {
+    Ok((
+        own_safe(session, bid)?,
+        parse_id(id)?,
+        JournalActor::beneficiary(&session.account_id),
+        app.now(),
+    ))
+}
+
+/// The other person on her link `lid` (not found unless the link is hers).
+fn other_on_link(tx: &mut dyn Sql, bid: &BeneficiaryId, lid: &str) -> ServiceResult<BeneficiaryId> {
+    let link = household::links_of(tx, bid)?
+        .into_iter()
+        .find(|l| l.id == lid)
+        .ok_or(ServiceError::NotFound)?;
+    let (_, other) = sides(&link, bid).ok_or(ServiceError::NotFound)?;
+    Ok(other.clone())
+}
+
+/// Her identity key (the key her dependants' records are derived from).
+fn identity_key(session: &Session) -> ServiceResult<Key32> {
+    session.keys.identity.clone().ok_or(ServiceError::NotFound)
 }
 
 impl App {
@@ -291,11 +316,7 @@ impl App {
         bid: &BeneficiaryId,
     ) -> ServiceResult<Household> {
         let bid = own_safe(session, bid)?;
-        let ik = session
-            .keys
-            .identity
-            .clone()
-            .ok_or(ServiceError::NotFound)?;
+        let ik = identity_key(session)?;
         let b2 = bid.clone();
         let (links, dependants) = self
             .read(move |tx| {
@@ -413,20 +434,13 @@ impl App {
         bid: &BeneficiaryId,
         lid: &str,
     ) -> ServiceResult<()> {
-        let bid = own_safe(session, bid)?;
-        let lid = parse_id(lid)?;
+        let (bid, lid, actor, now) = her_step(self, session, bid, lid)?;
         let (me, _, _) = identity_of(self, session, &bid).await?;
         let my_name = full_name(&me);
-        let actor = JournalActor::beneficiary(&session.account_id);
-        let (app, now) = (self.clone(), self.now());
+        let app = self.clone();
         self.tx(move |tx| {
             tx.lock("household")?;
-            let link = household::links_of(tx, &bid)?
-                .into_iter()
-                .find(|l| l.id == lid)
-                .ok_or(ServiceError::NotFound)?;
-            let (_, other) = sides(&link, &bid).ok_or(ServiceError::NotFound)?;
-            let other = other.clone();
+            let other = other_on_link(tx, &bid, &lid)?;
             let sealed = seal_name(&app, tx, &lid, &other, &my_name)?;
             if household::accept(tx, &lid, &bid, &sealed, now)? == 0 {
                 return Err(ServiceError::Conflict("already_accepted"));
@@ -450,21 +464,14 @@ impl App {
         bid: &BeneficiaryId,
         lid: &str,
     ) -> ServiceResult<()> {
-        let bid = own_safe(session, bid)?;
-        let lid = parse_id(lid)?;
-        let actor = JournalActor::beneficiary(&session.account_id);
-        let now = self.now();
+        let (bid, lid, actor, now) = her_step(self, session, bid, lid)?;
         self.tx(move |tx| {
-            let link = household::links_of(tx, &bid)?
-                .into_iter()
-                .find(|l| l.id == lid)
-                .ok_or(ServiceError::NotFound)?;
-            let (_, other) = sides(&link, &bid).ok_or(ServiceError::NotFound)?;
+            let other = other_on_link(tx, &bid, &lid)?;
             household::delete_link(tx, &lid)?;
             journal_both(
                 tx,
                 now,
-                (&bid, other),
+                (&bid, &other),
                 &actor,
                 "household_link_removed",
                 &lid,
@@ -481,11 +488,7 @@ impl App {
         input: &NewDependant,
     ) -> ServiceResult<DependantView> {
         let bid = own_safe(session, bid)?;
-        let ik = session
-            .keys
-            .identity
-            .clone()
-            .ok_or(ServiceError::NotFound)?;
+        let ik = identity_key(session)?;
         let first = PersonName::parse("first_name", &input.first_name)?;
         let birth = BirthDate::parse(&input.birth_date, today(self))?;
         let relation = parse_relation(&input.relation)?;
@@ -539,10 +542,7 @@ impl App {
         bid: &BeneficiaryId,
         did: &str,
     ) -> ServiceResult<()> {
-        let bid = own_safe(session, bid)?;
-        let did = parse_id(did)?;
-        let actor = JournalActor::beneficiary(&session.account_id);
-        let now = self.now();
+        let (bid, did, actor, now) = her_step(self, session, bid, did)?;
         self.tx(move |tx| {
             if household::delete_dependant(tx, &bid, &did)? == 0 {
                 return Err(ServiceError::NotFound);
@@ -569,11 +569,8 @@ impl App {
         sid: &StructureId,
         share: bool,
     ) -> ServiceResult<()> {
-        let bid = own_safe(session, bid)?;
-        let did = parse_id(did)?;
+        let (bid, did, actor, now) = her_step(self, session, bid, did)?;
         let sid = sid.clone();
-        let actor = JournalActor::beneficiary(&session.account_id);
-        let now = self.now();
         self.tx(move |tx| {
             if !household::dependants_of(tx, &bid)?
                 .iter()

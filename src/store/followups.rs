@@ -210,34 +210,38 @@ impl Id for Code {
     }
 }
 
-/// Replaces a follow-up's subjects.
-pub fn set_subjects(tx: &mut dyn Sql, id: &FollowupId, subjects: &[String]) -> StoreResult<()> {
+/// Replaces the rows (`followup_id`, `column`) of follow-up `id` in `table` by `values`.
+fn replace_rows(
+    tx: &mut dyn Sql,
+    (table, column): (&str, &str),
+    id: &FollowupId,
+    values: impl IntoIterator<Item = Value>,
+) -> StoreResult<()> {
     tx.execute(
-        "DELETE FROM followup_subjects WHERE followup_id = $1",
+        &format!("DELETE FROM {table} WHERE followup_id = $1"),
         &[id.into()],
     )?;
-    for s in subjects {
+    for v in values {
         tx.execute(
-            "INSERT INTO followup_subjects (followup_id, subject) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-            &[id.into(), s.as_str().into()],
+            &format!(
+                "INSERT INTO {table} (followup_id, {column}) VALUES ($1, $2) ON CONFLICT DO NOTHING"
+            ),
+            &[id.into(), v],
         )?;
     }
     Ok(())
 }
 
+/// Replaces a follow-up's subjects.
+pub fn set_subjects(tx: &mut dyn Sql, id: &FollowupId, subjects: &[String]) -> StoreResult<()> {
+    let values = subjects.iter().map(|s| s.as_str().into());
+    replace_rows(tx, ("followup_subjects", "subject"), id, values)
+}
+
 /// Replaces a follow-up's attached documents.
 pub fn set_documents(tx: &mut dyn Sql, id: &FollowupId, items: &[ItemId]) -> StoreResult<()> {
-    tx.execute(
-        "DELETE FROM followup_documents WHERE followup_id = $1",
-        &[id.into()],
-    )?;
-    for i in items {
-        tx.execute(
-            "INSERT INTO followup_documents (followup_id, item_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-            &[id.into(), i.into()],
-        )?;
-    }
-    Ok(())
+    let values = items.iter().map(Value::from);
+    replace_rows(tx, ("followup_documents", "item_id"), id, values)
 }
 
 /// Whether `item` is a document of her safe shared with `sid`: the only ones a follow-up of

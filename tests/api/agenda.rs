@@ -3,7 +3,6 @@
 //! reads back; for the structure's members only.
 
 use crate::helpers::*;
-use crate::interop::python;
 use reqwest::StatusCode;
 use serde_json::json;
 
@@ -170,18 +169,13 @@ async fn the_agenda_downloads_as_icalendar_and_her_journal_says_so() {
         )
         .await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
-    let (status, _, body) =
-        w.t.get_bytes(
-            &format!(
-                "/api/v1/structures/{}/agenda.ics?from={}&to={}",
-                w.s1,
-                day(0),
-                day(6)
-            ),
-            &w.p1,
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK);
+    let ics = format!(
+        "/api/v1/structures/{}/agenda.ics?from={}&to={}",
+        w.s1,
+        day(0),
+        day(6)
+    );
+    let body = w.t.download(&ics, &w.p1, "text/calendar").await;
     let parsed = python(READ_ICS, &body);
     let parsed = parsed.as_array().unwrap();
     assert_eq!(parsed.len(), 2, "{parsed:?}");
@@ -204,17 +198,9 @@ async fn the_agenda_downloads_as_icalendar_and_her_journal_says_so() {
         .unwrap();
     assert_eq!(due["start"], day(4));
     // Her event left Consigne for the professional's calendar: her journal says it was viewed.
-    let journal =
-        w.t.get(
-            &format!("/api/v1/beneficiaries/{}/journal", w.bid),
-            Some(&w.person),
-        )
-        .await
-        .json();
     assert!(
-        journal
-            .as_array()
-            .unwrap()
+        w.her_journal()
+            .await
             .iter()
             .any(|l| l["action"] == "event_viewed"
                 && l["actor"]["kind"] == "professional"

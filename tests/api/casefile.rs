@@ -155,14 +155,11 @@ async fn each_change_is_dated_and_attributed_in_the_history() {
         .await
         .unwrap();
     assert_eq!(lines, 3);
-    let hers = t
-        .get(
-            &format!("/api/v1/beneficiaries/{}/journal", w.bid),
-            Some(&w.person),
-        )
-        .await
-        .text;
-    assert!(!hers.contains("case_file"), "{hers}");
+    let hers = w.her_journal().await;
+    assert!(
+        hers.iter().all(|l| !l.to_string().contains("case_file")),
+        "{hers:?}"
+    );
 }
 
 #[tokio::test]

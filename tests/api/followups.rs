@@ -10,30 +10,6 @@ use serde_json::{Value, json};
 const SHARED: &str = "Dossier CAF envoyé ensemble, réponse attendue sous un mois";
 const PRIVATE: &str = "Inquiète pour son fils, à revoir avec l'assistante sociale";
 
-/// A document the person shares with `sid`; returns its id.
-async fn shared_document(w: &World, sid: &str) -> String {
-    let r =
-        w.t.upload(
-            &w.person,
-            &w.bid,
-            jpeg(24, 24),
-            "caf.jpg",
-            Some("Attestation CAF"),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
-    let id = r.json()["id"].as_str().unwrap().to_owned();
-    let r =
-        w.t.send_method(
-            "PUT",
-            &format!("/api/v1/documents/{id}/shares/{sid}"),
-            Some(&w.person),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
-    id
-}
-
 fn report(w: &World, extra: Value) -> Value {
     let mut body = json!({
         "date": date_in_days(&w.t, 0),
@@ -65,7 +41,9 @@ pub async fn write(w: &World, body: Value) -> Value {
 #[tokio::test]
 async fn she_reads_the_shared_part_only_and_her_journal_says_who_wrote_it() {
     let w = World::new().await;
-    let doc = shared_document(&w, &w.s1).await;
+    let doc = w
+        .shared_document(&w.s1, jpeg(24, 24), "caf.jpg", "Attestation CAF")
+        .await;
     let f = write(&w, report(&w, json!({"document_ids": [doc]}))).await;
     assert_eq!(f["shared_text"], SHARED);
     assert_eq!(f["private_text"], PRIVATE);
@@ -91,16 +69,8 @@ async fn she_reads_the_shared_part_only_and_her_journal_says_who_wrote_it() {
     assert_eq!(hers[0]["medium"], "planned_meeting");
     assert!(hers[0].get("private_text").is_none());
     // Her journal: the professional wrote a report of her meeting.
-    let r =
-        w.t.get(
-            &format!("/api/v1/beneficiaries/{}/journal", w.bid),
-            Some(&w.person),
-        )
-        .await;
-    let journal = r.json();
+    let journal = w.her_journal().await;
     let line = journal
-        .as_array()
-        .unwrap()
         .iter()
         .find(|l| l["action"] == "followup_written")
         .expect("a journal line");

@@ -415,6 +415,35 @@ pub struct World {
 }
 
 impl World {
+    /// A document the person adds (`bytes` as `file_name`, named `name`) and shares with
+    /// `sid`; returns its id.
+    pub async fn shared_document(
+        &self,
+        sid: &str,
+        bytes: Vec<u8>,
+        file_name: &str,
+        name: &str,
+    ) -> String {
+        let r = self
+            .t
+            .upload(&self.person, &self.bid, bytes, file_name, Some(name))
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        let id = r.json()["id"].as_str().unwrap().to_owned();
+        let share = format!("/api/v1/documents/{id}/shares/{sid}");
+        let r = self.t.send_method("PUT", &share, Some(&self.person)).await;
+        assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
+        id
+    }
+
+    /// Her journal, as she reads it.
+    pub async fn her_journal(&self) -> Vec<Value> {
+        let path = format!("/api/v1/beneficiaries/{}/journal", self.bid);
+        let r = self.t.get(&path, Some(&self.person)).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+        r.json().as_array().unwrap().clone()
+    }
+
     pub async fn new() -> Self {
         Self::with(|_| {}).await
     }
@@ -477,9 +506,23 @@ impl TestApp {
 
 impl TestApp {
     pub async fn send_method(&self, method: &str, path: &str, token: Option<&str>) -> Resp {
+        self.call(method, path, token, None).await
+    }
+
+    /// `method` on `path` as `token` (`None`: anonymous), with `body` as JSON if there is one.
+    pub async fn call(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        body: Option<&Value>,
+    ) -> Resp {
         let m = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
-        self.send(Self::auth(self.http.request(m, self.url(path)), token))
-            .await
+        let mut req = Self::auth(self.http.request(m, self.url(path)), token);
+        if let Some(b) = body {
+            req = req.json(b);
+        }
+        self.send(req).await
     }
 }
 
@@ -554,6 +597,15 @@ impl TestApp {
         (s, h, r.bytes().await.unwrap().to_vec())
     }
 
+    /// The file at `path` for `token`, answered 200 with a content type that starts with `kind`.
+    pub async fn download(&self, path: &str, token: &str, kind: &str) -> Vec<u8> {
+        let (status, headers, bytes) = self.get_bytes(path, token).await;
+        assert_eq!(status, reqwest::StatusCode::OK, "{path}");
+        let got = headers["content-type"].to_str().unwrap();
+        assert!(got.starts_with(kind), "{path}: {got}");
+        bytes
+    }
+
     pub async fn patch(&self, path: &str, token: &str, body: serde_json::Value) -> Resp {
         self.send(
             self.http
@@ -568,4 +620,31 @@ impl TestApp {
 /// The date `days` after the app's clock, as `YYYY-MM-DD`.
 pub fn date_in_days(t: &TestApp, days: i64) -> String {
     consigne::clock::rfc3339(t.app.now() + days * 86_400)[..10].to_owned()
+}
+
+/// The Python the tests use for independent checks: `CONSIGNE_TEST_PYTHON` (the virtual
+/// environment `scripts/start-s3` fills with icalendar, vobject and odfpy), else python3.
+pub fn python_bin() -> String {
+    std::env::var("CONSIGNE_TEST_PYTHON").unwrap_or_else(|_| "python3".into())
+}
+
+/// Runs `script` with `input` on standard input; returns its standard output as JSON.
+pub fn python(script: &str, input: &[u8]) -> Value {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(python_bin())
+        .args(["-c", script])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "the reader refused the file (CONSIGNE_TEST_PYTHON: scripts/test-all sets it): {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
 }

@@ -30,6 +30,13 @@ async fn family(w: &World, sid: &str, bid: &str, token: &str) -> crate::helpers:
     .await
 }
 
+/// The members or the dependants (`part`) of `bid`'s family file, as `token` sees it.
+async fn family_part(w: &World, sid: &str, bid: &str, token: &str, part: &str) -> Vec<Value> {
+    let r = family(w, sid, bid, token).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    r.json()[part].as_array().unwrap().clone()
+}
+
 async fn journal_text(w: &World, bid: &str, token: &str) -> String {
     let r =
         w.t.get(&format!("/api/v1/beneficiaries/{bid}/journal"), Some(token))
@@ -128,8 +135,11 @@ async fn a_link_needs_the_second_persons_acceptance_and_either_may_undo_it() {
         .await;
     assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
     assert!(links(&household(&w, &w.bid, &w.person).await).is_empty());
-    let f = family(&w, &w.s1, &w.bid, &w.p1).await.json();
-    assert!(f["members"].as_array().unwrap().is_empty());
+    assert!(
+        family_part(&w, &w.s1, &w.bid, &w.p1, "members")
+            .await
+            .is_empty()
+    );
     assert!(
         journal_text(&w, &w.bid, &w.person)
             .await
@@ -156,9 +166,8 @@ async fn a_link_needs_the_second_persons_acceptance_and_either_may_undo_it() {
     let r = t.post_empty(&accept(&w.bid), Some(&w.person)).await;
     assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
     assert!(
-        family(&w, &w.s1, &w.bid, &w.p1).await.json()["members"]
-            .as_array()
-            .unwrap()
+        family_part(&w, &w.s1, &w.bid, &w.p1, "members")
+            .await
             .is_empty()
     );
     let r = t.post_empty(&accept(&b2), Some(&karim)).await;
@@ -205,15 +214,13 @@ async fn a_link_never_shows_a_professional_what_is_not_shared_with_her_structure
     assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
     // Linked, but neither structure sees the member who does not follow it.
     assert!(
-        family(&w, &w.s1, &w.bid, &w.p1).await.json()["members"]
-            .as_array()
-            .unwrap()
+        family_part(&w, &w.s1, &w.bid, &w.p1, "members")
+            .await
             .is_empty()
     );
     assert!(
-        family(&w, &w.s2, &b3, &w.p2).await.json()["members"]
-            .as_array()
-            .unwrap()
+        family_part(&w, &w.s2, &b3, &w.p2, "members")
+            .await
             .is_empty()
     );
     // Nor the person herself through a structure that does not follow her.
@@ -248,18 +255,15 @@ async fn a_link_never_shows_a_professional_what_is_not_shared_with_her_structure
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
     let did = r.json()["id"].as_str().unwrap().to_owned();
     assert!(
-        family(&w, &w.s1, &w.bid, &w.p1).await.json()["dependants"]
-            .as_array()
-            .unwrap()
+        family_part(&w, &w.s1, &w.bid, &w.p1, "dependants")
+            .await
             .is_empty()
     );
     let share = format!(
         "/api/v1/beneficiaries/{}/household/dependants/{did}/shares/{}",
         w.bid, w.s1
     );
-    let r = t
-        .send(t.http.put(t.url(&share)).bearer_auth(&w.person))
-        .await;
+    let r = t.send_method("PUT", &share, Some(&w.person)).await;
     assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
     let f = family(&w, &w.s1, &w.bid, &w.p1).await.json();
     assert_eq!(f["dependants"][0]["first_name"], "Lina");
@@ -270,9 +274,7 @@ async fn a_link_never_shows_a_professional_what_is_not_shared_with_her_structure
         "/api/v1/beneficiaries/{}/household/dependants/{did}/shares/{}",
         w.bid, w.s2
     );
-    let r = t
-        .send(t.http.put(t.url(&other)).bearer_auth(&w.person))
-        .await;
+    let r = t.send_method("PUT", &other, Some(&w.person)).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.text);
     let j = journal_text(&w, &w.bid, &w.person).await;
     assert!(j.contains("dependant_added") && j.contains("dependant_shown"));
@@ -282,9 +284,8 @@ async fn a_link_never_shows_a_professional_what_is_not_shared_with_her_structure
     let r = t.delete(&share, Some(&w.person)).await;
     assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
     assert!(
-        family(&w, &w.s1, &w.bid, &w.p1).await.json()["dependants"]
-            .as_array()
-            .unwrap()
+        family_part(&w, &w.s1, &w.bid, &w.p1, "dependants")
+            .await
             .is_empty()
     );
     let r = t
@@ -300,4 +301,96 @@ async fn a_link_never_shows_a_professional_what_is_not_shared_with_her_structure
             .unwrap()
             .is_empty()
     );
+}
+
+/// Her family page without JavaScript: each form posts, then leads back to the page with the
+/// notice of what was done; a link that is not hers is an error page.
+#[tokio::test]
+async fn her_family_page_works_with_plain_forms() {
+    let w = World::new().await;
+    let t = &w.t;
+    let (b2, ident2, _) = t
+        .open_safe(&w.p1, &w.s1, "Karim", "Haddad", "1985-02-03")
+        .await;
+    let karim = t.login_ok(&ident2, PERSON_PASSWORD).await;
+    let person = crate::pages::logged_in(t, &w.identifier, PERSON_PASSWORD).await;
+    let (_, _, html) = crate::pages::page(&person, t, "/family").await;
+    let csrf = crate::pages::csrf_of(&html);
+    // Posts `form` to `path`; the notice it leads back to /family with.
+    let post = async |path: &str, form: &[(&str, &str)]| {
+        let mut fields = vec![("_csrf", csrf.as_str())];
+        fields.extend_from_slice(form);
+        let (status, headers, body) = crate::pages::submit(&person, t, path, &fields).await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{path}: {body}");
+        assert_eq!(headers["location"], "/family", "{path}");
+        headers
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|c| c.to_str().ok()?.strip_prefix("consigne_notice="))
+            .map(|c| c.split(';').next().unwrap_or_default().to_owned())
+            .next()
+    };
+
+    let dependant = [
+        ("first_name", "Lina"),
+        ("birth_date", "2019-03-04"),
+        ("relation", "child"),
+    ];
+    let added = post("/family/dependants", &dependant).await;
+    assert_eq!(added.as_deref(), Some("added"));
+    let did = household(&w, &w.bid, &w.person).await["dependants"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let share = format!("/family/dependants/{did}/share");
+    let shown = post(&share, &[("structure", &w.s1), ("share", "1")]).await;
+    assert_eq!(shown.as_deref(), Some("shared"));
+    assert_eq!(
+        family_part(&w, &w.s1, &w.bid, &w.p1, "dependants")
+            .await
+            .len(),
+        1
+    );
+    let hidden = post(&share, &[("structure", &w.s1), ("share", "0")]).await;
+    assert_eq!(hidden.as_deref(), Some("private"));
+    assert!(
+        family_part(&w, &w.s1, &w.bid, &w.p1, "dependants")
+            .await
+            .is_empty()
+    );
+    let delete = format!("/family/dependants/{did}/delete");
+    assert_eq!(post(&delete, &[]).await.as_deref(), Some("deleted"));
+    assert!(
+        household(&w, &w.bid, &w.person).await["dependants"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+
+    // Karim asks; she accepts, then undoes it, on her page.
+    let r = t
+        .post(
+            &format!("/api/v1/beneficiaries/{b2}/household/links"),
+            Some(&karim),
+            json!({"identifier": w.identifier, "relation": "partner"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::ACCEPTED, "{}", r.text);
+    let lid = links(&household(&w, &w.bid, &w.person).await)[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let accept = format!("/family/links/{lid}/accept");
+    assert_eq!(post(&accept, &[]).await.as_deref(), Some("saved"));
+    assert_eq!(
+        links(&household(&w, &w.bid, &w.person).await)[0]["state"],
+        "linked"
+    );
+    let remove = format!("/family/links/{lid}/remove");
+    assert_eq!(post(&remove, &[]).await.as_deref(), Some("deleted"));
+    assert!(links(&household(&w, &w.bid, &w.person).await).is_empty());
+    // That link is gone: accepting it again is an error page, not a redirect.
+    let (status, _, _) =
+        crate::pages::submit(&person, t, &accept, &[("_csrf", csrf.as_str())]).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
 }

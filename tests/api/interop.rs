@@ -2,35 +2,10 @@
 //! (Python's `icalendar` and `vobject`, installed by `scripts/start-s3` in the tests' virtual
 //! environment, named by `CONSIGNE_TEST_PYTHON`): accented and Arabic text survive.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
 use reqwest::StatusCode;
 use serde_json::json;
 
 use crate::helpers::*;
-
-/// Runs `script` with `input` on standard input; returns its standard output as JSON.
-pub fn python(script: &str, input: &[u8]) -> serde_json::Value {
-    let python = std::env::var("CONSIGNE_TEST_PYTHON").unwrap_or_else(|_| {
-        panic!("set CONSIGNE_TEST_PYTHON (scripts/test-all installs icalendar and vobject)")
-    });
-    let mut child = Command::new(python)
-        .args(["-c", script])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(input).unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "the parser refused the file: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
 
 const READ_ICS: &str = r#"
 import sys, json, icalendar
@@ -104,19 +79,8 @@ async fn her_agenda_and_contacts_open_in_other_software() {
         assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
     }
 
-    let (status, headers, ics) =
-        w.t.get_bytes(
-            &format!("/api/v1/beneficiaries/{}/calendar.ics", w.bid),
-            &w.person,
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK);
-    assert!(
-        headers["content-type"]
-            .to_str()
-            .unwrap()
-            .starts_with("text/calendar")
-    );
+    let ics = format!("/api/v1/beneficiaries/{}/calendar.ics", w.bid);
+    let ics = w.t.download(&ics, &w.person, "text/calendar").await;
     let events = python(READ_ICS, &ics);
     assert_eq!(events.as_array().unwrap().len(), 2);
     assert_eq!(events[0]["summary"], long);
@@ -125,13 +89,8 @@ async fn her_agenda_and_contacts_open_in_other_software() {
     assert_eq!(events[0]["alarms"][0], "-P1D");
     assert_eq!(events[1]["summary"], "موعد في مكتب المساعدة الاجتماعية");
 
-    let (status, _, vcf) =
-        w.t.get_bytes(
-            &format!("/api/v1/beneficiaries/{}/contacts.vcf", w.bid),
-            &w.person,
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK);
+    let vcf = format!("/api/v1/beneficiaries/{}/contacts.vcf", w.bid);
+    let vcf = w.t.download(&vcf, &w.person, "text/vcard").await;
     let cards = python(READ_VCF, &vcf);
     let names: Vec<&str> = cards
         .as_array()

@@ -172,11 +172,6 @@ async fn a_scan_larger_than_one_in_memory_file_is_refused() {
     assert!(r.text().await.unwrap().contains("trop lourdes ensemble"));
 }
 
-/// The Python the tests use for independent checks (`CONSIGNE_TEST_PYTHON`, else python3).
-fn python() -> String {
-    std::env::var("CONSIGNE_TEST_PYTHON").unwrap_or_else(|_| "python3".into())
-}
-
 #[tokio::test]
 async fn the_export_is_streamed_and_reads_with_independent_readers() {
     let w = World::with(|c| c.storage.in_memory_mb = 1).await;
@@ -225,7 +220,7 @@ for n in names:
 data = json.loads(z.read("data.json"))
 print(json.dumps({d["file"]: hashlib.sha256(z.read(d["file"])).hexdigest() for d in data["documents"]}))
 "#;
-    let out = std::process::Command::new(python())
+    let out = std::process::Command::new(python_bin())
         .args(["-c", script])
         .arg(&path)
         .output()

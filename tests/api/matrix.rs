@@ -383,17 +383,7 @@ async fn every_item_endpoint_against_every_role() {
                 (&shared, &shared_items)
             };
             let url = fill(path, doc, &w.bid, &w.s1, &folder, items);
-            let mut req = t.http.request(
-                reqwest::Method::from_bytes(method.as_bytes()).unwrap(),
-                t.url(&url),
-            );
-            if let Some(tok) = token {
-                req = req.bearer_auth(tok);
-            }
-            if let Some(b) = &body {
-                req = req.json(b);
-            }
-            let r = t.send(req).await;
+            let r = t.call(method, &url, token.as_deref(), body.as_ref()).await;
             assert_eq!(
                 r.status.as_u16(),
                 expected[i],
@@ -402,24 +392,8 @@ async fn every_item_endpoint_against_every_role() {
             );
             if expected[i] == NF {
                 // The same answer as for an id that does not exist.
-                let mut req = t.http.request(
-                    reqwest::Method::from_bytes(method.as_bytes()).unwrap(),
-                    t.url(&fill(
-                        path,
-                        missing,
-                        missing,
-                        &w.s1,
-                        missing,
-                        &missing_items,
-                    )),
-                );
-                if let Some(tok) = token {
-                    req = req.bearer_auth(tok);
-                }
-                if let Some(b) = &body {
-                    req = req.json(b);
-                }
-                let m = t.send(req).await;
+                let url = fill(path, missing, missing, &w.s1, missing, &missing_items);
+                let m = t.call(method, &url, token.as_deref(), body.as_ref()).await;
                 assert_eq!(
                     (m.status, m.text.clone()),
                     (r.status, r.text.clone()),
@@ -452,8 +426,8 @@ async fn every_item_endpoint_against_every_role() {
                 (&shared, &shared_items)
             };
             let url = fill(&path, doc, &w.bid, &w.s1, &folder, items);
-            let r = client.get(t.url(&url)).send().await.unwrap();
-            assert_eq!(r.status().as_u16(), expected[i], "page {path} as {role:?}");
+            let got = page_status(t, &client, &url).await;
+            assert_eq!(got, expected[i], "page {path} as {role:?}");
             checked += 1;
         }
     }
@@ -615,15 +589,7 @@ async fn every_reset_and_phone_endpoint_against_every_role() {
                 .replace("{bid}", &w.bid)
                 .replace("{sid}", &w.s1)
                 .replace("{reset}", &reset);
-            let m = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
-            let mut req = t.http.request(m, t.url(&url));
-            if let Some(tk) = token {
-                req = req.bearer_auth(tk);
-            }
-            if let Some(b) = body {
-                req = req.json(b);
-            }
-            let r = t.send(req).await;
+            let r = t.call(method, &url, token.as_deref(), body.as_ref()).await;
             assert_eq!(
                 r.status.as_u16(),
                 *want,
@@ -654,17 +620,10 @@ async fn the_structure_phone_against_every_role() {
         ("anonymous", None, NA),
     ];
     let path = format!("/api/v1/structures/{}/phone", w.s1);
+    let phone = json!({"phone": "01 99 00 12 34"});
     for (role, token, want) in roles {
-        for method in ["PUT", "DELETE"] {
-            let m = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
-            let mut req = t.http.request(m, t.url(&path));
-            if let Some(tk) = &token {
-                req = req.bearer_auth(tk);
-            }
-            if method == "PUT" {
-                req = req.json(&json!({"phone": "01 99 00 12 34"}));
-            }
-            let r = t.send(req).await;
+        for (method, body) in [("PUT", Some(&phone)), ("DELETE", None)] {
+            let r = t.call(method, &path, token.as_deref(), body).await;
             assert_eq!(r.status.as_u16(), want, "{method} as {role}: {}", r.text);
         }
     }
@@ -821,17 +780,7 @@ async fn items_a_structure_added_against_every_role() {
                         .replace("{kind}", kind)
                         .replace("{id}", &id)
                         .replace("{sid}", &w.s2);
-                    let mut req = t.http.request(
-                        reqwest::Method::from_bytes(method.as_bytes()).unwrap(),
-                        t.url(&url),
-                    );
-                    if let Some(tok) = token {
-                        req = req.bearer_auth(tok);
-                    }
-                    if let Some(b) = body {
-                        req = req.json(b);
-                    }
-                    let r = t.send(req).await;
+                    let r = t.call(method, &url, token.as_deref(), body.as_ref()).await;
                     assert_eq!(
                         r.status.as_u16(),
                         expected[i],
@@ -902,15 +851,7 @@ async fn the_case_file_against_every_role() {
     ];
     for (method, path, body) in &calls {
         for (role, token, want) in &roles {
-            let m = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
-            let mut req = t.http.request(m, t.url(path));
-            if let Some(tk) = token {
-                req = req.bearer_auth(tk);
-            }
-            if let Some(b) = body {
-                req = req.json(b);
-            }
-            let r = t.send(req).await;
+            let r = t.call(method, path, token.as_deref(), body.as_ref()).await;
             assert_eq!(
                 r.status.as_u16(),
                 *want,
@@ -927,12 +868,8 @@ async fn the_case_file_against_every_role() {
     // The pages: the person and the operator find none.
     let page = format!("/pro/b/{}/dossier/{}", w.bid, w.s1);
     for token in [&w.person, &w.admin, &w.p2, &w.pm] {
-        let r = session_browser(t, token)
-            .get(t.url(&page))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(r.status().as_u16(), NF, "{page}");
+        let got = page_status(t, &session_browser(t, token), &page).await;
+        assert_eq!(got, NF, "{page}");
     }
 }
 
@@ -960,16 +897,9 @@ async fn structure_statistics_against_every_role() {
                 .get(&format!("/api/v1/structures/{s1}/{file}"), token.as_deref())
                 .await;
             assert_eq!(r.status.as_u16(), api, "{file} as {role}: {}", r.text);
-            let client = match &token {
-                Some(tk) => session_browser(t, tk),
-                None => t.http.clone(),
-            };
-            let r = client
-                .get(t.url(&format!("/pro/{file}?s={s1}")))
-                .send()
-                .await
-                .unwrap();
-            assert_eq!(r.status().as_u16(), page, "page {file} as {role}");
+            let client = browser(t, token.as_deref());
+            let got = page_status(t, &client, &format!("/pro/{file}?s={s1}")).await;
+            assert_eq!(got, page, "page {file} as {role}");
         }
         let r = t.get("/api/v1/public/kpis", token.as_deref()).await;
         assert_eq!(r.status, StatusCode::OK, "kpis as {role}");
@@ -1059,17 +989,9 @@ async fn every_followup_endpoint_against_every_role() {
     // The member last: her DELETE removes what the others were refused.
     for (method, path, body, expected) in &rows {
         for i in [1, 2, 3, 4, 5, 0] {
-            let mut req = t.http.request(
-                reqwest::Method::from_bytes(method.as_bytes()).unwrap(),
-                t.url(path),
-            );
-            if let Some(tok) = tokens[i] {
-                req = req.bearer_auth(tok);
-            }
-            if let Some(b) = body {
-                req = req.json(b);
-            }
-            let r = t.send(req).await;
+            let r = t
+                .call(method, path, tokens[i].map(String::as_str), body.as_ref())
+                .await;
             assert_eq!(
                 r.status.as_u16(),
                 expected[i],
@@ -1096,8 +1018,7 @@ async fn every_followup_endpoint_against_every_role() {
         (&p1, format!("/pro/s/{s1}/agenda.ics"), 200),
         (&p2, format!("/pro/s/{s1}/agenda.ics"), 404),
     ] {
-        let r = client.get(t.url(&path)).send().await.unwrap();
-        assert_eq!(r.status().as_u16(), want, "{path}");
+        assert_eq!(page_status(t, client, &path).await, want, "{path}");
     }
 }
 
@@ -1187,16 +1108,29 @@ async fn household_against_every_role() {
                 .as_u16(),
         ];
         assert_eq!(got, api, "API as {role}");
-        let client = match &token {
-            Some(tk) => session_browser(t, tk),
-            None => t.http.clone(),
-        };
+        let client = browser(t, token.as_deref());
         for (path, expected) in [
             ("/family".to_owned(), page),
             (format!("/pro/b/{bid}/family"), pro_page),
         ] {
-            let r = client.get(t.url(&path)).send().await.unwrap();
-            assert_eq!(r.status().as_u16(), expected, "page {path} as {role}");
+            let got = page_status(t, &client, &path).await;
+            assert_eq!(got, expected, "page {path} as {role}");
         }
     }
+}
+
+/// A browser with `token`'s session (`None`: anonymous), redirects not followed.
+fn browser(t: &TestApp, token: Option<&str>) -> reqwest::Client {
+    token.map_or_else(|| t.http.clone(), |tk| session_browser(t, tk))
+}
+
+/// The status a page answers `client`.
+async fn page_status(t: &TestApp, client: &reqwest::Client, path: &str) -> u16 {
+    client
+        .get(t.url(path))
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
 }

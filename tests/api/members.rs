@@ -60,22 +60,9 @@ async fn deactivate(t: &TestApp, token: &str, sid: &str, pid: &str) -> Resp {
     .await
 }
 
-/// A document the person shares with `sid`; returns its id.
+/// A PDF document the person shares with `sid`; returns its id.
 async fn shared_document(w: &World, sid: &str, text: &str) -> String {
-    let r =
-        w.t.upload(&w.person, &w.bid, pdf(text), "paper.pdf", Some(text))
-            .await;
-    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
-    let id = r.json()["id"].as_str().unwrap().to_owned();
-    let r =
-        w.t.send_method(
-            "PUT",
-            &format!("/api/v1/documents/{id}/shares/{sid}"),
-            Some(&w.person),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
-    id
+    w.shared_document(sid, pdf(text), "paper.pdf", text).await
 }
 
 /// The PDF as served (cleaned on upload, so not the same bytes) still carries its text.

@@ -5,9 +5,6 @@
 //! counts days 1 to 183 only. Members of the structure only; the public figures hide small
 //! groups.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
 use consigne::service::{Worker, job_handlers};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
@@ -227,26 +224,6 @@ fn flat(v: &Value) -> serde_json::Map<String, Value> {
     out
 }
 
-/// Runs `script` with `input` on standard input; its standard output as JSON.
-fn python(script: &str, input: &[u8]) -> Value {
-    let python = std::env::var("CONSIGNE_TEST_PYTHON").unwrap_or_else(|_| "python3".into());
-    let mut child = Command::new(python)
-        .args(["-c", script])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(input).unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "the reader refused the file: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
 const READ_CSV: &str = r#"
 import csv, io, json, sys
 rows = list(csv.DictReader(io.StringIO(sys.stdin.buffer.read().decode("utf-8"), newline="")))
@@ -325,19 +302,8 @@ async fn a_scripted_year_gives_exactly_the_expected_statistics_everywhere() {
     assert_eq!(r.json()["people_followed"], 0);
 
     // The CSV, read by Python's csv module: the same figures, named in her language.
-    let (status, headers, csv) = t
-        .get_bytes(
-            &format!("/api/v1/structures/{}/stats.csv?{MARCH}", sc.s1),
-            &p1,
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK);
-    assert!(
-        headers["content-type"]
-            .to_str()
-            .unwrap()
-            .starts_with("text/csv")
-    );
+    let csv = format!("/api/v1/structures/{}/stats.csv?{MARCH}", sc.s1);
+    let csv = t.download(&csv, &p1, "text/csv").await;
     let rows = python(READ_CSV, &csv);
     let rows = rows.as_object().unwrap();
     let want_flat = flat(&want);
@@ -361,17 +327,10 @@ async fn a_scripted_year_gives_exactly_the_expected_statistics_everywhere() {
     assert_eq!(rows["reconnection_rate"][0], "Taux de reconnexion");
 
     // The spreadsheet, read by odfpy: the same rows, numbers as numbers.
-    let (status, headers, ods) = t
-        .get_bytes(
-            &format!("/api/v1/structures/{}/stats.ods?{MARCH}", sc.s1),
-            &p1,
-        )
+    let ods = format!("/api/v1/structures/{}/stats.ods?{MARCH}", sc.s1);
+    let ods = t
+        .download(&ods, &p1, "application/vnd.oasis.opendocument.spreadsheet")
         .await;
-    assert_eq!(status, StatusCode::OK);
-    assert_eq!(
-        headers["content-type"],
-        "application/vnd.oasis.opendocument.spreadsheet"
-    );
     let sheet = python(READ_ODS, &ods);
     for (key, value) in &want_flat {
         assert_eq!(sheet[key][0], rows[key][0], "{key}");
@@ -422,24 +381,13 @@ async fn a_scripted_year_gives_exactly_the_expected_statistics_everywhere() {
     assert!(html.contains(&csv_href), "{html}");
     assert!(html.contains("/pro/stats.ods?s="));
     // The page's CSV is the API's, byte for byte (same language).
-    let page_csv = browser
-        .get(t.url(&format!("/pro/stats.csv?s={}&{MARCH}", sc.s1)))
-        .send()
-        .await
-        .unwrap()
-        .bytes()
-        .await
-        .unwrap();
-    assert_eq!(page_csv.to_vec(), csv);
-    let page_ods = browser
-        .get(t.url(&format!("/pro/stats.ods?s={}&{MARCH}", sc.s1)))
-        .send()
-        .await
-        .unwrap()
-        .bytes()
-        .await
-        .unwrap();
-    assert_eq!(python(READ_ODS, &page_ods), sheet);
+    let page_file = |ext: &str| {
+        let url = t.url(&format!("/pro/stats.{ext}?s={}&{MARCH}", sc.s1));
+        let get = browser.get(url).send();
+        async move { get.await.unwrap().bytes().await.unwrap().to_vec() }
+    };
+    assert_eq!(page_file("csv").await, csv);
+    assert_eq!(python(READ_ODS, &page_file("ods").await), sheet);
 
     // Reachable from the professional's home.
     let home = browser.get(t.url("/pro")).send().await.unwrap();

@@ -30,7 +30,11 @@ pub fn router() -> Router<AppState> {
         )
 }
 
-fn ids(sid: &str, bid: &str) -> Result<(StructureId, BeneficiaryId), crate::web::error::ApiError> {
+/// The structure and the person of a `/structures/{sid}/people/{bid}/…` path.
+pub(super) fn ids(
+    sid: &str,
+    bid: &str,
+) -> Result<(StructureId, BeneficiaryId), crate::web::error::ApiError> {
     Ok((StructureId::parse(sid)?, BeneficiaryId::parse(bid)?))
 }
 

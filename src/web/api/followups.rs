@@ -1,6 +1,7 @@
 //! Follow-ups and the structure's agenda in the JSON API (`API.md`, "Professional side"):
 //! the structure's members write and read both parts; she reads the shared parts only.
 
+use super::casefile::ids;
 use super::documents::content_response;
 use super::{ApiResult, no_content, ok};
 use crate::domain::{AccountId, BeneficiaryId, FollowupId, StructureId};
@@ -44,7 +45,7 @@ async fn create(
     Path((sid, bid)): Path<(String, String)>,
     ApiJson(body): ApiJson<FollowupInput>,
 ) -> ApiResult {
-    let (sid, bid) = (StructureId::parse(&sid)?, BeneficiaryId::parse(&bid)?);
+    let (sid, bid) = ids(&sid, &bid)?;
     ok(
         StatusCode::CREATED,
         create_followup(&s.app, &session, &sid, &bid, body).await?,
@@ -56,7 +57,7 @@ async fn list(
     ApiSession(session): ApiSession,
     Path((sid, bid)): Path<(String, String)>,
 ) -> ApiResult {
-    let (sid, bid) = (StructureId::parse(&sid)?, BeneficiaryId::parse(&bid)?);
+    let (sid, bid) = ids(&sid, &bid)?;
     ok(
         StatusCode::OK,
         followups_of(&s.app, &session, &sid, &bid).await?,

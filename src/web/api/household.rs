@@ -1,6 +1,7 @@
 //! A household in the API: her links and dependants (the person), a family file and a
 //! proposed link (a professional of a structure that follows her).
 
+use super::casefile::ids;
 use super::{ApiResult, no_content, ok};
 use crate::domain::{BeneficiaryId, StructureId};
 use crate::service::NewDependant;
@@ -8,7 +9,7 @@ use crate::web::AppState;
 use crate::web::extract::{ApiJson, ApiSession};
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::http::{Method, StatusCode};
 use axum::response::IntoResponse;
 use axum::routing::{get, post, put};
 use serde::Deserialize;
@@ -35,7 +36,7 @@ pub fn router() -> Router<AppState> {
         )
         .route(
             "/beneficiaries/{bid}/household/dependants/{did}/shares/{sid}",
-            put(share_dependant).delete(unshare_dependant),
+            put(share_dependant).delete(share_dependant),
         )
         .route(
             "/structures/{sid}/people/{bid}/household",
@@ -114,26 +115,17 @@ async fn delete_dependant(
     no_content()
 }
 
+/// PUT shows dependant `did` to relais `sid`, DELETE no longer.
 async fn share_dependant(
     State(s): State<AppState>,
     ApiSession(session): ApiSession,
+    method: Method,
     Path((bid, did, sid)): Path<(String, String, String)>,
 ) -> ApiResult {
     let (bid, sid) = (BeneficiaryId::parse(&bid)?, StructureId::parse(&sid)?);
+    let share = method == Method::PUT;
     s.app
-        .share_dependant(&session, &bid, &did, &sid, true)
-        .await?;
-    no_content()
-}
-
-async fn unshare_dependant(
-    State(s): State<AppState>,
-    ApiSession(session): ApiSession,
-    Path((bid, did, sid)): Path<(String, String, String)>,
-) -> ApiResult {
-    let (bid, sid) = (BeneficiaryId::parse(&bid)?, StructureId::parse(&sid)?);
-    s.app
-        .share_dependant(&session, &bid, &did, &sid, false)
+        .share_dependant(&session, &bid, &did, &sid, share)
         .await?;
     no_content()
 }
@@ -143,7 +135,7 @@ async fn family(
     ApiSession(session): ApiSession,
     Path((sid, bid)): Path<(String, String)>,
 ) -> ApiResult {
-    let (sid, bid) = (StructureId::parse(&sid)?, BeneficiaryId::parse(&bid)?);
+    let (sid, bid) = ids(&sid, &bid)?;
     ok(
         StatusCode::OK,
         s.app.family_view(&session, Some(&sid), &bid).await?,
@@ -167,7 +159,7 @@ async fn propose_link(
     Path((sid, bid)): Path<(String, String)>,
     ApiJson(b): ApiJson<ProposeBody>,
 ) -> ApiResult {
-    let (sid, bid) = (StructureId::parse(&sid)?, BeneficiaryId::parse(&bid)?);
+    let (sid, bid) = ids(&sid, &bid)?;
     let member = BeneficiaryId::parse(&b.member)?;
     let id = s
         .app

@@ -4,7 +4,7 @@
 use super::notices::Notice;
 use super::{Ctx, Page, Person, Post, Professional, icons::icon};
 use crate::domain::{BeneficiaryId, StructureId};
-use crate::service::{LinkState, NewDependant, Relation};
+use crate::service::{LinkState, NewDependant, Relation, ServiceError};
 use crate::web::AppState;
 use axum::Router;
 use axum::extract::{Path, Query};
@@ -169,53 +169,43 @@ async fn ask_submit(Post(ctx, Person { session, bid }, form): Post<Person, AskFo
     }
 }
 
+/// Back to her family page with `notice` once her step is done, else the error page.
+fn back_to_family<T>(ctx: &Ctx, done: Result<T, ServiceError>, notice: Notice) -> Response {
+    match done {
+        Ok(_) => ctx.redirect_with("/family", notice),
+        Err(e) => ctx.error_page(&e),
+    }
+}
+
 async fn accept_submit(
     Path(lid): Path<String>,
     Post(ctx, Person { session, bid }, _): Post<Person>,
 ) -> Response {
-    match ctx
-        .state
-        .app
-        .accept_household_link(&session, &bid, &lid)
-        .await
-    {
-        Ok(()) => ctx.redirect_with("/family", Notice::Saved),
-        Err(e) => ctx.error_page(&e),
-    }
+    let done = ctx.state.app.accept_household_link(&session, &bid, &lid);
+    back_to_family(&ctx, done.await, Notice::Saved)
 }
 
 async fn remove_submit(
     Path(lid): Path<String>,
     Post(ctx, Person { session, bid }, _): Post<Person>,
 ) -> Response {
-    match ctx
-        .state
-        .app
-        .undo_household_link(&session, &bid, &lid)
-        .await
-    {
-        Ok(()) => ctx.redirect_with("/family", Notice::Deleted),
-        Err(e) => ctx.error_page(&e),
-    }
+    let done = ctx.state.app.undo_household_link(&session, &bid, &lid);
+    back_to_family(&ctx, done.await, Notice::Deleted)
 }
 
 async fn dependant_submit(
     Post(ctx, Person { session, bid }, form): Post<Person, NewDependant>,
 ) -> Response {
-    match ctx.state.app.add_dependant(&session, &bid, &form).await {
-        Ok(_) => ctx.redirect_with("/family", Notice::Added),
-        Err(e) => ctx.error_page(&e),
-    }
+    let done = ctx.state.app.add_dependant(&session, &bid, &form);
+    back_to_family(&ctx, done.await, Notice::Added)
 }
 
 async fn dependant_delete(
     Path(did): Path<String>,
     Post(ctx, Person { session, bid }, _): Post<Person>,
 ) -> Response {
-    match ctx.state.app.delete_dependant(&session, &bid, &did).await {
-        Ok(()) => ctx.redirect_with("/family", Notice::Deleted),
-        Err(e) => ctx.error_page(&e),
-    }
+    let done = ctx.state.app.delete_dependant(&session, &bid, &did);
+    back_to_family(&ctx, done.await, Notice::Deleted)
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -234,22 +224,16 @@ async fn dependant_share(
         return ctx.not_found();
     };
     let share = form.share == "1";
-    match ctx
+    let done = ctx
         .state
         .app
-        .share_dependant(&session, &bid, &did, &sid, share)
-        .await
-    {
-        Ok(()) => ctx.redirect_with(
-            "/family",
-            if share {
-                Notice::Shared
-            } else {
-                Notice::Private
-            },
-        ),
-        Err(e) => ctx.error_page(&e),
-    }
+        .share_dependant(&session, &bid, &did, &sid, share);
+    let notice = if share {
+        Notice::Shared
+    } else {
+        Notice::Private
+    };
+    back_to_family(&ctx, done.await, notice)
 }
 
 /// The structure a professional's family page is seen through (`s`, else the first that
