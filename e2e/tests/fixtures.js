@@ -206,6 +206,34 @@ async function login(page, { identifier, password }) {
   return response;
 }
 
+/**
+ * Claire on the API (demo mode: no second factor), to prepare what a scenario needs: Les
+ * Tilleuls' id, the headers of her session, and `done()` to log out.
+ */
+async function claireOnApi(request) {
+  const r = await request.post('/api/v1/auth/login', { data: DEMO.claire });
+  expect(r.status(), 'Claire logs in on the API').toBe(200);
+  const { token, account } = await r.json();
+  const sid = account.structures.find((s) => s.name === 'Accueil de jour Les Tilleuls').id;
+  const headers = { Authorization: `Bearer ${token}` };
+  return { sid, account, headers, done: () => request.post('/api/v1/auth/logout', { headers }) };
+}
+
+/**
+ * Opens a safe at Les Tilleuls through Claire's API session (`claireOnApi`); `fields` are the
+ * API's (first_name, last_name, birth_date, password, language...). Resolves with the new
+ * safe's `{ id, identifier }`.
+ */
+async function openSafe(request, claire, fields) {
+  const opened = await request.post(`/api/v1/structures/${claire.sid}/beneficiaries`, {
+    headers: claire.headers,
+    data: { consent: true, recovery_relay: true, ...fields },
+  });
+  expect(opened.status(), `the safe of ${fields.first_name} is opened`).toBe(201);
+  const body = await opened.json();
+  return { id: body.id, identifier: body.identifier };
+}
+
 /** Logs out with the header's button (a POST form) and checks the "logged out" page. */
 async function logout(page, check) {
   const button = page.locator('header form[action="/logout"] button[type=submit]');
@@ -217,4 +245,4 @@ async function logout(page, check) {
   await check('logged out');
 }
 
-module.exports = { test, expect, DEMO, login, logout, randomLetters, slug, ARTIFACTS };
+module.exports = { test, expect, DEMO, login, logout, claireOnApi, openSafe, randomLetters, slug, ARTIFACTS };
