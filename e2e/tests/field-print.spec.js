@@ -9,7 +9,7 @@ const fs = require('node:fs');
 const { execFileSync } = require('node:child_process');
 const { PNG } = require('pngjs');
 const jsQR = require('jsqr');
-const { test, expect, DEMO, login, claireOnApi, openSafe: openSafeAs, randomLetters } = require('./fixtures');
+const { test, expect, DEMO, login, proOnApi, openSafe: openSafeAs, randomLetters } = require('./fixtures');
 
 const PHONE = { width: 360, height: 740 };
 const BASE = /** @type {string} */ (process.env.CONSIGNE_URL);
@@ -31,7 +31,7 @@ function pdfQr(pdfPath) {
 
 /** Opens a safe through the API as Claire (demo mode: no second factor); returns its login. */
 async function openSafe(request, { firstName, language }) {
-  const claire = await claireOnApi(request);
+  const claire = await proOnApi(request);
   const { identifier } = await openSafeAs(request, claire, { first_name: firstName, last_name: `Nour-${randomLetters(6)}`, birth_date: '1993-08-17', password: PASSWORD, language });
   await claire.done();
   return { identifier, password: PASSWORD };

@@ -190,6 +190,7 @@ const DEMO = {
   admin: { identifier: 'admin@demo.consigne.example', password: 'demo le gardien des clefs' },
   claire: { identifier: 'claire.martin@tilleuls.demo.consigne.example', password: 'demo claire ouvre des coffres' },
   yanis: { identifier: 'yanis.haddad@ccas.demo.consigne.example', password: 'demo yanis accueille au ccas' },
+  sofia: { identifier: 'sofia.lopes@tilleuls.demo.consigne.example', password: 'demo sofia reprend le relais' },
   amina: { identifier: 'amina.benali.14021990', password: 'soleil vert sur la colline' },
   john: { identifier: 'john.okafor.03091978', password: 'green bicycle under the bridge' },
 };
@@ -207,12 +208,13 @@ async function login(page, { identifier, password }) {
 }
 
 /**
- * Claire on the API (demo mode: no second factor), to prepare what a scenario needs: Les
- * Tilleuls' id, the headers of her session, and `done()` to log out.
+ * A professional of Les Tilleuls on the API (demo mode: no second factor; Claire unless `who`
+ * says), to prepare what a scenario needs: Les Tilleuls' id, her account, the headers of her
+ * session, and `done()` to log out.
  */
-async function claireOnApi(request) {
-  const r = await request.post('/api/v1/auth/login', { data: DEMO.claire });
-  expect(r.status(), 'Claire logs in on the API').toBe(200);
+async function proOnApi(request, who = DEMO.claire) {
+  const r = await request.post('/api/v1/auth/login', { data: who });
+  expect(r.status(), `${who.identifier} logs in on the API`).toBe(200);
   const { token, account } = await r.json();
   const sid = account.structures.find((s) => s.name === 'Accueil de jour Les Tilleuls').id;
   const headers = { Authorization: `Bearer ${token}` };
@@ -220,13 +222,13 @@ async function claireOnApi(request) {
 }
 
 /**
- * Opens a safe at Les Tilleuls through Claire's API session (`claireOnApi`); `fields` are the
+ * Opens a safe at Les Tilleuls through a professional's API session (`proOnApi`); `fields` are the
  * API's (first_name, last_name, birth_date, password, language...). Resolves with the new
  * safe's `{ id, identifier }`.
  */
-async function openSafe(request, claire, fields) {
-  const opened = await request.post(`/api/v1/structures/${claire.sid}/beneficiaries`, {
-    headers: claire.headers,
+async function openSafe(request, pro, fields) {
+  const opened = await request.post(`/api/v1/structures/${pro.sid}/beneficiaries`, {
+    headers: pro.headers,
     data: { consent: true, recovery_relay: true, ...fields },
   });
   expect(opened.status(), `the safe of ${fields.first_name} is opened`).toBe(201);
@@ -245,4 +247,4 @@ async function logout(page, check) {
   await check('logged out');
 }
 
-module.exports = { test, expect, DEMO, login, logout, claireOnApi, openSafe, randomLetters, slug, ARTIFACTS };
+module.exports = { test, expect, DEMO, login, logout, proOnApi, openSafe, randomLetters, slug, ARTIFACTS };

@@ -5,7 +5,7 @@
 // each partner: the other partner and the child. On a desktop and on a 360 px phone, with and
 // without JavaScript (projects "js" and "nojs"), axe-core on every page.
 // @ts-check
-const { test, expect, DEMO, login, logout, claireOnApi, openSafe, randomLetters } = require('./fixtures');
+const { test, expect, DEMO, login, logout, proOnApi, openSafe, randomLetters } = require('./fixtures');
 
 const TILLEULS = 'Accueil de jour Les Tilleuls';
 
@@ -74,7 +74,7 @@ for (const [label, viewport] of [
       const child = { firstName: 'Inès', birthDate: '04/05/2018' };
 
       // Les Tilleuls follows both (their safes opened there, through the API).
-      const claire = await claireOnApi(request);
+      const claire = await proOnApi(request);
       for (const p of [nadia, omar]) {
         Object.assign(p, await openSafe(request, claire, { first_name: p.firstName, last_name: p.lastName, birth_date: p.birthDate, password, language: 'fr' }));
       }

@@ -7,7 +7,7 @@
 // every page.
 // @ts-check
 const fs = require('node:fs');
-const { test, expect, DEMO, login, logout, claireOnApi, openSafe, randomLetters } = require('./fixtures');
+const { test, expect, DEMO, login, logout, proOnApi, openSafe, randomLetters } = require('./fixtures');
 
 const TILLEULS = 'Accueil de jour Les Tilleuls';
 
@@ -155,7 +155,7 @@ for (const [label, viewport] of [
       expect(day, 'a day for this project').toBeTruthy();
 
       // A report Claire dated that day, by phone, about health and housing, for a new person.
-      const claire = await claireOnApi(request);
+      const claire = await proOnApi(request);
       const person = await openSafe(request, claire, { first_name: 'Salma', last_name: `Idrissi-${randomLetters(6)}`, birth_date: '1996-01-23', password: 'la pluie tombe sur le toit 8', language: 'fr' });
       const report = await request.post(`/api/v1/structures/${claire.sid}/people/${person.id}/followups`, {
         headers: claire.headers,
