@@ -85,7 +85,10 @@ function expectSameFigure(key, shown, plain) {
     if (plain === '') {
       expect(shown, 'no rate: no safe opened in the period').toBe('— (aucun coffre ouvert)');
     } else {
-      const percent = Number(/^(\d+\.\d) %$/.exec(shown)?.[1]);
+      // French: a decimal comma and a no-break space before the sign.
+      const digits = /^(\d+),(\d)\u00a0%$/.exec(shown);
+      expect(digits, `${key}: ${shown} is a rate written in French`).not.toBeNull();
+      const percent = Number(`${digits?.[1]}.${digits?.[2]}`);
       expect(Math.abs(percent - Number(plain) * 100), `${key}: page ${shown}, CSV ${plain}`).toBeLessThanOrEqual(0.051);
     }
   } else {
@@ -201,7 +204,7 @@ for (const [label, viewport] of [
       const followed = Number(await page.locator('strong[data-figure=people_followed]').textContent());
       expect(followed, 'people followed this year').toBeGreaterThanOrEqual(4);
       expect(Number(await page.locator('strong[data-figure=safes_opened]').textContent())).toBeGreaterThanOrEqual(4);
-      await expect(page.locator('strong[data-figure=reconnection_rate]')).toHaveText(/^\d+\.\d %$/);
+      await expect(page.locator('strong[data-figure=reconnection_rate]')).toHaveText(/^\d+,\d\u00a0%$/);
       const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
       expect(scroll, 'page width').toBeLessThanOrEqual(client);
       await check('statistics of this year');
