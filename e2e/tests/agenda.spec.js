@@ -6,9 +6,7 @@
 // 360 px phone, with and without JavaScript (projects "js" and "nojs"), axe-core on every page.
 // @ts-check
 const fs = require('node:fs');
-const { test, expect, DEMO, login, logout, proOnApi, openSafe, randomLetters } = require('./fixtures');
-
-const TILLEULS = 'Accueil de jour Les Tilleuls';
+const { test, expect, DEMO, logout, proOnApi, openSafe, proHome, expectNoHorizontalScroll, randomLetters } = require('./fixtures');
 
 /** `dd/mm/yyyy` <-> `yyyy-mm-dd`, and a day `n` days later. */
 function iso(french) {
@@ -47,12 +45,7 @@ for (const [label, viewport] of [
         expect(file.status(), `${p.name}'s referent`).toBe(200);
       }
 
-      await page.goto('/login');
-      await check('login');
-      await login(page, DEMO.claire);
-      await expect(page).toHaveURL(/\/pro$/);
-      await check('pro home');
-      const structure = page.locator('section.card', { has: page.locator('h2', { hasText: TILLEULS }) });
+      const structure = await proHome(page, check);
       await structure.getByRole('link', { name: 'Agenda' }).click();
       await page.waitForURL((u) => u.pathname === `/pro/s/${claire.sid}/agenda`);
       const heading = page.locator('h1');
@@ -83,8 +76,7 @@ for (const [label, viewport] of [
       const line = (p) => day.locator('li', { hasText: p.name });
       await expect(line(rania)).toContainText("Échéance d'un entretien (À faire)");
       await expect(line(youssef)).toContainText("Échéance d'un entretien (À faire)");
-      const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-      expect(scroll, 'page width').toBeLessThanOrEqual(client);
+      await expectNoHorizontalScroll(page);
       await check('next week');
 
       // Sofia's people only: Rania.

@@ -236,6 +236,25 @@ async function openSafe(request, pro, fields) {
   return { id: body.id, identifier: body.identifier };
 }
 
+/**
+ * A professional (Claire unless `who` says) logs in with the form, lands on /pro; both pages
+ * checked. Resolves with the card of Les Tilleuls on her home.
+ */
+async function proHome(page, check, who = DEMO.claire) {
+  await page.goto('/login');
+  await check('login');
+  await login(page, who);
+  await expect(page).toHaveURL(/\/pro$/);
+  await check('pro home');
+  return page.locator('section.card', { has: page.locator('h2', { hasText: 'Accueil de jour Les Tilleuls' }) });
+}
+
+/** The page must not scroll sideways (a 360 px phone). */
+async function expectNoHorizontalScroll(page) {
+  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  expect(scroll, 'page width').toBeLessThanOrEqual(client);
+}
+
 /** Logs out with the header's button (a POST form) and checks the "logged out" page. */
 async function logout(page, check) {
   const button = page.locator('header form[action="/logout"] button[type=submit]');
@@ -247,4 +266,4 @@ async function logout(page, check) {
   await check('logged out');
 }
 
-module.exports = { test, expect, DEMO, login, logout, proOnApi, openSafe, randomLetters, slug, ARTIFACTS };
+module.exports = { test, expect, DEMO, login, logout, proOnApi, openSafe, proHome, expectNoHorizontalScroll, randomLetters, slug, ARTIFACTS };

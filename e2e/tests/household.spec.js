@@ -5,19 +5,12 @@
 // each partner: the other partner and the child. On a desktop and on a 360 px phone, with and
 // without JavaScript (projects "js" and "nojs"), axe-core on every page.
 // @ts-check
-const { test, expect, DEMO, login, logout, proOnApi, openSafe, randomLetters } = require('./fixtures');
+const { test, expect, login, logout, proOnApi, openSafe, proHome, expectNoHorizontalScroll, randomLetters } = require('./fixtures');
 
 const TILLEULS = 'Accueil de jour Les Tilleuls';
 
-/** A 360 px wide phone must not have to scroll sideways. */
-async function expectNoHorizontalScroll(page) {
-  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-  expect(scroll, 'page width').toBeLessThanOrEqual(client);
-}
-
-/** From /pro, finds the person with the structure's search form and opens her page. */
-async function openPerson(page, check, person) {
-  const section = page.locator('section.card', { has: page.locator('h2', { hasText: TILLEULS }) });
+/** On /pro, finds the person with the search form of Les Tilleuls' card and opens her page. */
+async function openPerson(page, check, section, person) {
   await section.locator('form.search input[name=q]').fill(person.lastName);
   await section.locator('form.search button[type=submit]').click();
   await page.waitForURL((u) => u.searchParams.get('q') === person.lastName);
@@ -81,12 +74,7 @@ for (const [label, viewport] of [
       await claire.done();
 
       // Claire proposes the link from Nadia's family file: nobody is linked yet.
-      await page.goto('/login');
-      await check('login');
-      await login(page, DEMO.claire);
-      await expect(page).toHaveURL(/\/pro$/);
-      await check('pro home');
-      await openPerson(page, check, nadia);
+      await openPerson(page, check, await proHome(page, check), nadia);
       await openFamilyFile(page, check, nadia);
       const members = page.locator('section.card', { has: page.locator('h2', { hasText: 'Membres' }) });
       const dependants = page.locator('section.card', { has: page.locator('h2', { hasText: 'Personnes à charge' }) });
@@ -161,12 +149,7 @@ for (const [label, viewport] of [
       await logout(page, check);
 
       // Claire opens the family file of each: the partner, and the child Nadia shows.
-      await page.goto('/login');
-      await check('login again');
-      await login(page, DEMO.claire);
-      await expect(page).toHaveURL(/\/pro$/);
-      await check('pro home again');
-      await openPerson(page, check, nadia);
+      await openPerson(page, check, await proHome(page, check), nadia);
       await openFamilyFile(page, check, nadia);
       await expect(members.locator('li')).toHaveCount(1);
       await expect(members.locator('li')).toContainText(`${omar.name} — Conjoint ou conjointe, 30/10/1989`);

@@ -7,9 +7,7 @@
 // every page.
 // @ts-check
 const fs = require('node:fs');
-const { test, expect, DEMO, login, logout, proOnApi, openSafe, randomLetters } = require('./fixtures');
-
-const TILLEULS = 'Accueil de jour Les Tilleuls';
+const { test, expect, logout, proOnApi, openSafe, proHome, expectNoHorizontalScroll, randomLetters } = require('./fixtures');
 
 /** A CSV text (RFC 4180) as rows of fields. */
 function parseCsv(text) {
@@ -167,12 +165,7 @@ for (const [label, viewport] of [
       expect(report.status(), 'the report is written').toBe(201);
       await claire.done();
 
-      await page.goto('/login');
-      await check('login');
-      await login(page, DEMO.claire);
-      await expect(page).toHaveURL(/\/pro$/);
-      await check('pro home');
-      const structure = page.locator('section.card', { has: page.locator('h2', { hasText: TILLEULS }) });
+      const structure = await proHome(page, check);
       await structure.getByRole('link', { name: 'Statistiques' }).click();
       await page.waitForURL((u) => u.pathname === '/pro/stats' && u.searchParams.get('s') === claire.sid);
       await expect(page.locator('h1')).toHaveText('Statistiques');
@@ -205,8 +198,7 @@ for (const [label, viewport] of [
       expect(followed, 'people followed this year').toBeGreaterThanOrEqual(4);
       expect(Number(await page.locator('strong[data-figure=safes_opened]').textContent())).toBeGreaterThanOrEqual(4);
       await expect(page.locator('strong[data-figure=reconnection_rate]')).toHaveText(/^\d+,\d\u00a0%$/);
-      const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-      expect(scroll, 'page width').toBeLessThanOrEqual(client);
+      await expectNoHorizontalScroll(page);
       await check('statistics of this year');
       const yearCsv = await downloadsMatchThePage(page, artifact, thisYear);
       expect(yearCsv.people_followed).toBe(String(followed));
