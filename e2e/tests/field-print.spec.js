@@ -9,7 +9,7 @@ const fs = require('node:fs');
 const { execFileSync } = require('node:child_process');
 const { PNG } = require('pngjs');
 const jsQR = require('jsqr');
-const { test, expect, DEMO, login, randomLetters } = require('./fixtures');
+const { test, expect, DEMO, login, proOnApi, openSafe: openSafeAs, randomLetters } = require('./fixtures');
 
 const PHONE = { width: 360, height: 740 };
 const BASE = /** @type {string} */ (process.env.CONSIGNE_URL);
@@ -31,17 +31,10 @@ function pdfQr(pdfPath) {
 
 /** Opens a safe through the API as Claire (demo mode: no second factor); returns its login. */
 async function openSafe(request, { firstName, language }) {
-  const r = await request.post('/api/v1/auth/login', { data: { identifier: DEMO.claire.identifier, password: DEMO.claire.password } });
-  expect(r.status(), 'Claire logs in on the API').toBe(200);
-  const { token, account } = await r.json();
-  const sid = account.structures.find((s) => s.name === 'Accueil de jour Les Tilleuls').id;
-  const opened = await request.post(`/api/v1/structures/${sid}/beneficiaries`, {
-    headers: { Authorization: `Bearer ${token}` },
-    data: { first_name: firstName, last_name: `Nour-${randomLetters(6)}`, birth_date: '1993-08-17', password: PASSWORD, language, consent: true, recovery_relay: true },
-  });
-  expect(opened.status(), 'the safe is opened').toBe(201);
-  await request.post('/api/v1/auth/logout', { headers: { Authorization: `Bearer ${token}` } });
-  return { identifier: (await opened.json()).identifier, password: PASSWORD };
+  const claire = await proOnApi(request);
+  const { identifier } = await openSafeAs(request, claire, { first_name: firstName, last_name: `Nour-${randomLetters(6)}`, birth_date: '1993-08-17', password: PASSWORD, language });
+  await claire.done();
+  return { identifier, password: PASSWORD };
 }
 
 /** Logs out with the header's button, whatever the language. */

@@ -190,6 +190,7 @@ const DEMO = {
   admin: { identifier: 'admin@demo.consigne.example', password: 'demo le gardien des clefs' },
   claire: { identifier: 'claire.martin@tilleuls.demo.consigne.example', password: 'demo claire ouvre des coffres' },
   yanis: { identifier: 'yanis.haddad@ccas.demo.consigne.example', password: 'demo yanis accueille au ccas' },
+  sofia: { identifier: 'sofia.lopes@tilleuls.demo.consigne.example', password: 'demo sofia reprend le relais' },
   amina: { identifier: 'amina.benali.14021990', password: 'soleil vert sur la colline' },
   john: { identifier: 'john.okafor.03091978', password: 'green bicycle under the bridge' },
 };
@@ -206,6 +207,54 @@ async function login(page, { identifier, password }) {
   return response;
 }
 
+/**
+ * A professional of Les Tilleuls on the API (demo mode: no second factor; Claire unless `who`
+ * says), to prepare what a scenario needs: Les Tilleuls' id, her account, the headers of her
+ * session, and `done()` to log out.
+ */
+async function proOnApi(request, who = DEMO.claire) {
+  const r = await request.post('/api/v1/auth/login', { data: who });
+  expect(r.status(), `${who.identifier} logs in on the API`).toBe(200);
+  const { token, account } = await r.json();
+  const sid = account.structures.find((s) => s.name === 'Accueil de jour Les Tilleuls').id;
+  const headers = { Authorization: `Bearer ${token}` };
+  return { sid, account, headers, done: () => request.post('/api/v1/auth/logout', { headers }) };
+}
+
+/**
+ * Opens a safe at Les Tilleuls through a professional's API session (`proOnApi`); `fields` are the
+ * API's (first_name, last_name, birth_date, password, language...). Resolves with the new
+ * safe's `{ id, identifier }`.
+ */
+async function openSafe(request, pro, fields) {
+  const opened = await request.post(`/api/v1/structures/${pro.sid}/beneficiaries`, {
+    headers: pro.headers,
+    data: { consent: true, recovery_relay: true, ...fields },
+  });
+  expect(opened.status(), `the safe of ${fields.first_name} is opened`).toBe(201);
+  const body = await opened.json();
+  return { id: body.id, identifier: body.identifier };
+}
+
+/**
+ * A professional (Claire unless `who` says) logs in with the form, lands on /pro; both pages
+ * checked. Resolves with the card of Les Tilleuls on her home.
+ */
+async function proHome(page, check, who = DEMO.claire) {
+  await page.goto('/login');
+  await check('login');
+  await login(page, who);
+  await expect(page).toHaveURL(/\/pro$/);
+  await check('pro home');
+  return page.locator('section.card', { has: page.locator('h2', { hasText: 'Accueil de jour Les Tilleuls' }) });
+}
+
+/** The page must not scroll sideways (a 360 px phone). */
+async function expectNoHorizontalScroll(page) {
+  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  expect(scroll, 'page width').toBeLessThanOrEqual(client);
+}
+
 /** Logs out with the header's button (a POST form) and checks the "logged out" page. */
 async function logout(page, check) {
   const button = page.locator('header form[action="/logout"] button[type=submit]');
@@ -217,4 +266,4 @@ async function logout(page, check) {
   await check('logged out');
 }
 
-module.exports = { test, expect, DEMO, login, logout, randomLetters, slug, ARTIFACTS };
+module.exports = { test, expect, DEMO, login, logout, proOnApi, openSafe, proHome, expectNoHorizontalScroll, randomLetters, slug, ARTIFACTS };

@@ -697,6 +697,8 @@ stats-structure = المؤسسة
 field-from = من
 field-to = إلى
 stats-period = من { $from } إلى { $to }
+# A rate in percent: $whole and $tenth are its digits before and after the decimal separator.
+stats-rate-shown = { $whole }.{ $tenth }%
 stats-no-rate = — (لم تُفتح أي خزنة)
 stats-download-csv = تنزيل (CSV)
 stats-download-ods = تنزيل (جدول ODS)

@@ -667,6 +667,8 @@ stats-structure = Structure
 field-from = From
 field-to = To
 stats-period = From { $from } to { $to }
+# A rate in percent: $whole and $tenth are its digits before and after the decimal separator.
+stats-rate-shown = { $whole }.{ $tenth }%
 stats-no-rate = — (no safe opened)
 stats-download-csv = Download (CSV)
 stats-download-ods = Download (ODS spreadsheet)

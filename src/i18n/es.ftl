@@ -672,6 +672,8 @@ stats-structure = Estructura
 field-from = Desde
 field-to = Hasta
 stats-period = Del { $from } al { $to }
+# A rate in percent: $whole and $tenth are its digits before and after the decimal separator.
+stats-rate-shown = { $whole },{ $tenth } %
 stats-no-rate = — (ninguna caja abierta)
 stats-download-csv = Descargar (CSV)
 stats-download-ods = Descargar (hoja de cálculo ODS)

@@ -667,6 +667,8 @@ stats-structure = Structure
 field-from = Du
 field-to = Au
 stats-period = Du { $from } au { $to }
+# A rate in percent: $whole and $tenth are its digits before and after the decimal separator.
+stats-rate-shown = { $whole },{ $tenth } %
 stats-no-rate = — (aucun coffre ouvert)
 stats-download-csv = Télécharger (CSV)
 stats-download-ods = Télécharger (tableur ODS)

@@ -673,6 +673,8 @@ stats-structure = نهاد
 field-from = از
 field-to = تا
 stats-period = از { $from } تا { $to }
+# A rate in percent: $whole and $tenth are its digits before and after the decimal separator.
+stats-rate-shown = { $whole }.{ $tenth }%
 stats-no-rate = — (هیچ صندوقی باز نشده)
 stats-download-csv = دانلود (CSV)
 stats-download-ods = دانلود (جدول ODS)

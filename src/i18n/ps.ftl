@@ -673,6 +673,8 @@ stats-structure = اداره
 field-from = له
 field-to = تر
 stats-period = له { $from } تر { $to }
+# A rate in percent: $whole and $tenth are its digits before and after the decimal separator.
+stats-rate-shown = { $whole }.{ $tenth }%
 stats-no-rate = — (هېڅ صندوق نه دی پرانیستل شوی)
 stats-download-csv = ښکته کول (CSV)
 stats-download-ods = ښکته کول (ODS جدول)

@@ -681,6 +681,8 @@ stats-structure = Structura
 field-from = De la
 field-to = Până la
 stats-period = De la { $from } până la { $to }
+# A rate in percent: $whole and $tenth are its digits before and after the decimal separator.
+stats-rate-shown = { $whole },{ $tenth } %
 stats-no-rate = — (niciun seif deschis)
 stats-download-csv = Descarcă (CSV)
 stats-download-ods = Descarcă (foaie de calcul ODS)

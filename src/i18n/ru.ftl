@@ -691,6 +691,8 @@ stats-structure = Организация
 field-from = С
 field-to = По
 stats-period = С { $from } по { $to }
+# A rate in percent: $whole and $tenth are its digits before and after the decimal separator.
+stats-rate-shown = { $whole },{ $tenth } %
 stats-no-rate = — (сейфы не открывались)
 stats-download-csv = Скачать (CSV)
 stats-download-ods = Скачать (таблица ODS)

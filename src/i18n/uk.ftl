@@ -691,6 +691,8 @@ stats-structure = Організація
 field-from = З
 field-to = По
 stats-period = З { $from } по { $to }
+# A rate in percent: $whole and $tenth are its digits before and after the decimal separator.
+stats-rate-shown = { $whole },{ $tenth }%
 stats-no-rate = — (сейфи не відкривалися)
 stats-download-csv = Завантажити (CSV)
 stats-download-ods = Завантажити (таблиця ODS)

@@ -353,7 +353,7 @@ async fn a_scripted_year_gives_exactly_the_expected_statistics_everywhere() {
         ("people_followed", "5"),
         ("safes_opened", "3"),
         ("safes_reconnected", "2"),
-        ("reconnection_rate", "66.7 %"),
+        ("reconnection_rate", "66,7\u{a0}%"),
         ("relais_accepted", "1"),
         ("documents_added_by_professionals", "2"),
         ("documents_added_by_people", "1"),

@@ -77,12 +77,23 @@ fn file_href(path: &str, sid: &StructureId, stats: &StructureStats) -> String {
     format!("{path}?{query}")
 }
 
-/// A figure as the page shows it: a number, a percentage, or a dash when nothing was counted.
+/// A figure as the page shows it: a number, a percentage (one decimal, written the reader's
+/// way: "66,7 %" in French, "66.7%" in English), or a dash when nothing was counted.
 fn shown(ctx: &Ctx, value: &Figure) -> String {
     match value {
         Figure::Date(d) => super::documents::day(d),
         Figure::Count(n) => n.to_string(),
-        Figure::Rate(Some(r)) => format!("{:.1} %", r * 100.0),
+        Figure::Rate(Some(r)) => {
+            let percent = format!("{:.1}", r * 100.0);
+            let (whole, tenth) = percent.split_once('.').unwrap_or((&percent, "0"));
+            ctx.ta(
+                "stats-rate-shown",
+                &[
+                    ("whole", whole.to_owned().into()),
+                    ("tenth", tenth.to_owned().into()),
+                ],
+            )
+        }
         Figure::Rate(None) => ctx.t("stats-no-rate"),
     }
 }
