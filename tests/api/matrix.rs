@@ -192,6 +192,20 @@ fn table() -> Vec<(
             Some(json!({"password": PERSON_PASSWORD})),
             [NF, NF, NF, NF, NF, NA],
         ),
+        // The people list of her relais structure (issue 14): its members only; the operator
+        // is told it may not (it knows the structures, not whom they follow).
+        (
+            "GET",
+            "/api/v1/structures/{sid}/people",
+            None,
+            [OK, OK, NF, NF, FB, NA],
+        ),
+        (
+            "GET",
+            "/api/v1/structures/{sid}/people?q=lef&no_contact_days=30&papers_expiring=true",
+            None,
+            [OK, OK, NF, NF, FB, NA],
+        ),
         // The case file her relais structure keeps on her (issue 14).
         (
             "GET",
