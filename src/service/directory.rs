@@ -114,9 +114,21 @@ pub fn open_directory_entry<'a>(
     bid: &BeneficiaryId,
     sealed: &[u8],
 ) -> Option<FollowedPerson> {
+    let keys: Vec<Key32> = secrets.into_iter().map(|s| directory_key(s, sid)).collect();
+    open_entry(platform, &keys, sid, bid, sealed)
+}
+
+/// Opens an entry with whichever of the directory keys `keys` (derived once per listing, not
+/// per entry) sealed it.
+fn open_entry(
+    platform: &PlatformKey,
+    keys: &[Key32],
+    sid: &StructureId,
+    bid: &BeneficiaryId,
+    sealed: &[u8],
+) -> Option<FollowedPerson> {
     let aad = ctx::directory_entry(bid, sid);
-    let keys = secrets.into_iter().map(|s| directory_key(s, sid));
-    let json = open_for_structure(platform, keys, &aad, sealed)?;
+    let json = open_for_structure(platform, keys.iter().cloned(), &aad, sealed)?;
     let e: Entry = serde_json::from_slice(&json).ok()?;
     if e.identifier.is_empty() {
         return None;
@@ -207,7 +219,10 @@ pub(crate) fn open_directory(
     sid: &StructureId,
     rows: &[DirectoryRow],
 ) -> (Vec<FollowedPerson>, Vec<Missing>) {
-    let secrets = App::structure_secrets(session, sid);
+    let keys: Vec<Key32> = App::structure_secrets(session, sid)
+        .iter()
+        .map(|s| directory_key(s, sid))
+        .collect();
     let mut people = Vec::with_capacity(rows.len());
     let mut missing = Vec::new();
     for row in rows {
@@ -215,7 +230,7 @@ pub(crate) fn open_directory(
         let opened = row
             .entry
             .as_deref()
-            .and_then(|e| open_directory_entry(&app.platform, &secrets, sid, bid, e));
+            .and_then(|e| open_entry(&app.platform, &keys, sid, bid, e));
         if let Some(p) = opened {
             people.push(p);
             continue;

@@ -19,7 +19,7 @@ use crate::domain::{AccountId, BeneficiaryId, InvalidInput, StructureId};
 use crate::policy::Action;
 use crate::service::contexts as ctx;
 pub use crate::store::people::Referent;
-use crate::store::people::{self as store, PeopleFilter, PersonRow};
+use crate::store::people::{self as store, PeopleFilter};
 use crate::store::structures;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -122,25 +122,24 @@ impl App {
         // Every row when the filtering happens here (a search, papers expiring); else a page.
         let whole = search.is_some() || query.expiring;
         let (page, expiring) = (query.page, query.expiring);
+        let today = filter.today.clone();
         let s2 = sid.clone();
-        let (rows, total, dated, members) = self
+        let (rows, total, dated) = self
             .read(move |tx| {
                 let rows = store::list(tx, &s2, &filter, (!whole).then(|| page.window()))?;
                 let total = (!whole)
                     .then(|| store::count(tx, &s2, &filter))
                     .transpose()?;
-                // Papers expiring: of everyone for the filter, else of the page's people only.
-                let page_people: Vec<BeneficiaryId> = rows
-                    .iter()
-                    .map(|r| r.directory.beneficiary_id.clone())
-                    .collect();
-                let only = (!expiring).then_some(page_people.as_slice());
-                let dated = store::shared_expiries(tx, &s2, only)?;
-                let members = structures::members_with_former(tx, &s2)?;
-                Ok((rows, total, dated, members))
+                // For the filter, the papers of everyone; else those of the shown page, below.
+                let dated = if expiring {
+                    store::shared_expiries(tx, &s2, None)?
+                } else {
+                    Vec::new()
+                };
+                Ok((rows, total, dated))
             })
             .await?;
-        let expiries = soonest_expiries(self, dated, &horizon);
+        let mut expiries = soonest_expiries(self, dated, &horizon);
         let mut rows = rows;
         if expiring {
             rows.retain(|r| expiries.contains_key(&r.directory.beneficiary_id));
@@ -162,33 +161,59 @@ impl App {
         let directory: Vec<_> = rows.iter().map(|r| r.directory.clone()).collect();
         let (people, missing) = open_directory(self, session, &sid, &directory);
         write_missing_entries(self, &sid, missing).await?;
+        let people: Vec<FollowedPerson> = people
+            .into_iter()
+            .filter(|p| search.as_deref().is_none_or(|q| matches_search(p, q)))
+            .collect();
+        let page_of = match search {
+            Some(_) => Page::slice(people, page),
+            None => Page::from_window(people, page, total),
+        };
+        // What the shown lines add: last contacts, papers (unless the filter read them all),
+        // the referents' names.
+        let shown: Vec<BeneficiaryId> = page_of.items.iter().map(|p| p.id.clone()).collect();
+        let s2 = sid.clone();
+        let (contacts, dated, members) = self
+            .read(move |tx| {
+                let contacts = store::last_contacts(tx, &s2, &today, &shown)?;
+                let dated = if expiring {
+                    Vec::new()
+                } else {
+                    store::shared_expiries(tx, &s2, Some(&shown))?
+                };
+                let members = structures::members_with_former(tx, &s2)?;
+                Ok((contacts, dated, members))
+            })
+            .await?;
+        if !expiring {
+            expiries = soonest_expiries(self, dated, &horizon);
+        }
+        let contacts: HashMap<BeneficiaryId, String> = contacts.into_iter().collect();
         let names: HashMap<AccountId, String> = members
             .into_iter()
             .map(|m| (m.account_id, m.display_name))
             .collect();
-        let by_id: HashMap<&BeneficiaryId, &PersonRow> = rows
+        let referents: HashMap<&BeneficiaryId, &AccountId> = rows
             .iter()
-            .map(|r| (&r.directory.beneficiary_id, r))
+            .filter_map(|r| Some((&r.directory.beneficiary_id, r.referent.as_ref()?)))
             .collect();
-        let lines: Vec<PersonLine> = people
-            .into_iter()
-            .filter(|p| search.as_deref().is_none_or(|q| matches_search(p, q)))
-            .map(|person| {
-                let row = by_id.get(&person.id);
-                PersonLine {
-                    referent: row.and_then(|r| r.referent.as_ref()).map(|a| Professional {
+        Ok(Page {
+            items: page_of
+                .items
+                .into_iter()
+                .map(|person| PersonLine {
+                    referent: referents.get(&person.id).map(|a| Professional {
                         id: a.to_string(),
-                        display_name: names.get(a).cloned().unwrap_or_default(),
+                        display_name: names.get(*a).cloned().unwrap_or_default(),
                     }),
-                    last_contact_at: row.and_then(|r| r.last_contact.clone()),
+                    last_contact_at: contacts.get(&person.id).cloned(),
                     paper_expires_on: expiries.get(&person.id).cloned(),
                     person,
-                }
-            })
-            .collect();
-        Ok(match search {
-            Some(_) => Page::slice(lines, page),
-            None => Page::from_window(lines, page, total),
+                })
+                .collect(),
+            page: page_of.page,
+            has_next: page_of.has_next,
+            total: page_of.total,
         })
     }
 }

@@ -29,18 +29,23 @@ pub struct PeopleFilter {
 pub struct PersonRow {
     pub directory: DirectoryRow,
     pub referent: Option<AccountId>,
-    /// `YYYY-MM-DD` of her latest follow-up dated today or before.
-    pub last_contact: Option<String>,
 }
 
-/// `FROM ... WHERE ...` of the list and its parameters (`$1` the structure, `$2` today).
-fn from_where(sid: &StructureId, f: &PeopleFilter) -> (String, Vec<Value>) {
-    let mut sql = String::from(
-        "FROM relays r JOIN beneficiaries b ON b.id = r.beneficiary_id \
-         LEFT JOIN case_files c ON c.structure_id = r.structure_id AND c.beneficiary_id = r.beneficiary_id \
-         WHERE r.structure_id = $1",
-    );
-    let mut params: Vec<Value> = vec![sid.into(), f.today.as_str().into()];
+/// `FROM ... WHERE ...` of the list and its parameters (`$1` the structure, `$2` today when
+/// the contact filter needs it). `with_people` joins the people's rows (what the list reads;
+/// a count needs none of it); the case files are joined only to filter by referent.
+fn from_where(sid: &StructureId, f: &PeopleFilter, with_people: bool) -> (String, Vec<Value>) {
+    let mut sql = String::from("FROM relays r");
+    if with_people {
+        sql.push_str(" JOIN beneficiaries b ON b.id = r.beneficiary_id");
+    }
+    if with_people || f.referent != Referent::Any {
+        sql.push_str(
+            " LEFT JOIN case_files c ON c.structure_id = r.structure_id AND c.beneficiary_id = r.beneficiary_id",
+        );
+    }
+    sql.push_str(" WHERE r.structure_id = $1");
+    let mut params: Vec<Value> = vec![sid.into()];
     match &f.referent {
         Referent::Any => {}
         Referent::Account(a) => {
@@ -50,11 +55,13 @@ fn from_where(sid: &StructureId, f: &PeopleFilter) -> (String, Vec<Value>) {
         Referent::Unassigned => sql.push_str(" AND c.referent_account IS NULL"),
     }
     if let Some((day, joined_before)) = &f.quiet_since {
+        params.push(f.today.as_str().into());
+        let today = params.len();
         params.push(day.as_str().into());
         let day = params.len();
         params.push((*joined_before).into());
         sql.push_str(&format!(
-            " AND r.since < ${} AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.structure_id = r.structure_id AND f.beneficiary_id = r.beneficiary_id AND f.date >= ${day} AND f.date <= $2)",
+            " AND r.since < ${} AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.structure_id = r.structure_id AND f.beneficiary_id = r.beneficiary_id AND f.date >= ${day} AND f.date <= ${today})",
             params.len()
         ));
     }
@@ -62,18 +69,17 @@ fn from_where(sid: &StructureId, f: &PeopleFilter) -> (String, Vec<Value>) {
 }
 
 /// The people `sid` follows that `filter` keeps, newest relais first; `window` is a page's
-/// `LIMIT` and `OFFSET` (`None`: every row).
+/// `LIMIT` and `OFFSET` (`None`: every row). Their last contacts are read apart, for the
+/// rows shown only ([`last_contacts`]).
 pub fn list(
     tx: &mut dyn Sql,
     sid: &StructureId,
     filter: &PeopleFilter,
     window: Option<(i64, i64)>,
 ) -> StoreResult<Vec<PersonRow>> {
-    let (from, mut params) = from_where(sid, filter);
+    let (from, mut params) = from_where(sid, filter, true);
     let mut sql = format!(
-        "SELECT {DIRECTORY_COLS}, c.referent_account, \
-         (SELECT MAX(f.date) FROM followups f WHERE f.structure_id = r.structure_id AND f.beneficiary_id = r.beneficiary_id AND f.date <= $2) AS last_contact \
-         {from} ORDER BY r.since DESC, r.beneficiary_id"
+        "SELECT {DIRECTORY_COLS}, c.referent_account {from} ORDER BY r.since DESC, r.beneficiary_id"
     );
     if let Some((limit, offset)) = window {
         params.push(limit.into());
@@ -90,7 +96,6 @@ pub fn list(
             Ok(PersonRow {
                 directory: directory_from_row(r)?,
                 referent: r.opt_id("referent_account")?,
-                last_contact: r.opt_text("last_contact")?,
             })
         })
         .collect()
@@ -98,9 +103,42 @@ pub fn list(
 
 /// How many people `filter` keeps.
 pub fn count(tx: &mut dyn Sql, sid: &StructureId, filter: &PeopleFilter) -> StoreResult<i64> {
-    let (from, params) = from_where(sid, filter);
+    let (from, params) = from_where(sid, filter, false);
     tx.query_one(&format!("SELECT COUNT(*) AS n {from}"), &params)?
         .int("n")
+}
+
+/// `$first, $first+1, ...` for `n` values.
+fn marks(first: usize, n: usize) -> String {
+    (first..first + n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The date (`YYYY-MM-DD`) of the latest follow-up dated `today` or before of each of
+/// `people` with `sid` (those with one).
+pub fn last_contacts(
+    tx: &mut dyn Sql,
+    sid: &StructureId,
+    today: &str,
+    people: &[BeneficiaryId],
+) -> StoreResult<Vec<(BeneficiaryId, String)>> {
+    if people.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut params: Vec<Value> = vec![sid.into(), today.into()];
+    params.extend(people.iter().map(Value::from));
+    tx.query(
+        &format!(
+            "SELECT beneficiary_id, MAX(date) AS last FROM followups WHERE structure_id = $1 AND date <= $2 AND beneficiary_id IN ({}) GROUP BY beneficiary_id",
+            marks(3, people.len())
+        ),
+        &params,
+    )?
+    .iter()
+    .map(|r| Ok((r.id("beneficiary_id")?, r.text("last")?)))
+    .collect()
 }
 
 /// The dated documents shared with `sid` by the people it follows (`only`: by these people):
@@ -121,8 +159,10 @@ pub fn shared_expiries(
         if people.is_empty() {
             return Ok(Vec::new());
         }
-        let marks: Vec<String> = (2..people.len() + 2).map(|n| format!("${n}")).collect();
-        sql.push_str(&format!(" AND i.beneficiary_id IN ({})", marks.join(", ")));
+        sql.push_str(&format!(
+            " AND i.beneficiary_id IN ({})",
+            marks(2, people.len())
+        ));
         params.extend(people.iter().map(Value::from));
     }
     tx.query(&sql, &params)?
