@@ -173,16 +173,17 @@ impl App {
         // the referents' names.
         let shown: Vec<BeneficiaryId> = page_of.items.iter().map(|p| p.id.clone()).collect();
         let s2 = sid.clone();
-        let (contacts, dated, members) = self
+        let (contacts, referents, dated, members) = self
             .read(move |tx| {
                 let contacts = store::last_contacts(tx, &s2, &today, &shown)?;
+                let referents = store::referents(tx, &s2, &shown)?;
                 let dated = if expiring {
                     Vec::new()
                 } else {
                     store::shared_expiries(tx, &s2, Some(&shown))?
                 };
                 let members = structures::members_with_former(tx, &s2)?;
-                Ok((contacts, dated, members))
+                Ok((contacts, referents, dated, members))
             })
             .await?;
         if !expiring {
@@ -193,10 +194,7 @@ impl App {
             .into_iter()
             .map(|m| (m.account_id, m.display_name))
             .collect();
-        let referents: HashMap<&BeneficiaryId, &AccountId> = rows
-            .iter()
-            .filter_map(|r| Some((&r.directory.beneficiary_id, r.referent.as_ref()?)))
-            .collect();
+        let referents: HashMap<BeneficiaryId, AccountId> = referents.into_iter().collect();
         Ok(Page {
             items: page_of
                 .items
@@ -204,7 +202,7 @@ impl App {
                 .map(|person| PersonLine {
                     referent: referents.get(&person.id).map(|a| Professional {
                         id: a.to_string(),
-                        display_name: names.get(*a).cloned().unwrap_or_default(),
+                        display_name: names.get(a).cloned().unwrap_or_default(),
                     }),
                     last_contact_at: contacts.get(&person.id).cloned(),
                     paper_expires_on: expiries.get(&person.id).cloned(),

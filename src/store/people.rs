@@ -28,7 +28,6 @@ pub struct PeopleFilter {
 #[derive(Debug, Clone)]
 pub struct PersonRow {
     pub directory: DirectoryRow,
-    pub referent: Option<AccountId>,
 }
 
 /// `FROM ... WHERE ...` of the list and its parameters (`$1` the structure, `$2` today when
@@ -39,7 +38,9 @@ fn from_where(sid: &StructureId, f: &PeopleFilter, with_people: bool) -> (String
     if with_people {
         sql.push_str(" JOIN beneficiaries b ON b.id = r.beneficiary_id");
     }
-    if with_people || f.referent != Referent::Any {
+    // Joined only to filter: without it the page is read in the index's order (50 rows, not
+    // every row sorted).
+    if f.referent != Referent::Any {
         sql.push_str(
             " LEFT JOIN case_files c ON c.structure_id = r.structure_id AND c.beneficiary_id = r.beneficiary_id",
         );
@@ -78,9 +79,7 @@ pub fn list(
     window: Option<(i64, i64)>,
 ) -> StoreResult<Vec<PersonRow>> {
     let (from, mut params) = from_where(sid, filter, true);
-    let mut sql = format!(
-        "SELECT {DIRECTORY_COLS}, c.referent_account {from} ORDER BY r.since DESC, r.beneficiary_id"
-    );
+    let mut sql = format!("SELECT {DIRECTORY_COLS} {from} ORDER BY r.since DESC, r.beneficiary_id");
     if let Some((limit, offset)) = window {
         params.push(limit.into());
         params.push(offset.into());
@@ -95,7 +94,6 @@ pub fn list(
         .map(|r| {
             Ok(PersonRow {
                 directory: directory_from_row(r)?,
-                referent: r.opt_id("referent_account")?,
             })
         })
         .collect()
@@ -114,6 +112,29 @@ fn marks(first: usize, n: usize) -> String {
         .map(|i| format!("${i}"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// The referent of each of `people` at `sid` (those with one).
+pub fn referents(
+    tx: &mut dyn Sql,
+    sid: &StructureId,
+    people: &[BeneficiaryId],
+) -> StoreResult<Vec<(BeneficiaryId, AccountId)>> {
+    if people.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut params: Vec<Value> = vec![sid.into()];
+    params.extend(people.iter().map(Value::from));
+    tx.query(
+        &format!(
+            "SELECT beneficiary_id, referent_account FROM case_files WHERE structure_id = $1 AND referent_account IS NOT NULL AND beneficiary_id IN ({})",
+            marks(2, people.len())
+        ),
+        &params,
+    )?
+    .iter()
+    .map(|r| Ok((r.id("beneficiary_id")?, r.id("referent_account")?)))
+    .collect()
 }
 
 /// The date (`YYYY-MM-DD`) of the latest follow-up dated `today` or before of each of
