@@ -114,27 +114,36 @@ fn marks(first: usize, n: usize) -> String {
         .join(", ")
 }
 
+/// Runs `sql`, whose `{people}` stands for the list of `people` (after the `leading`
+/// parameters), and maps its rows; no query for no one.
+fn per_person<T>(
+    tx: &mut dyn Sql,
+    sql: &str,
+    mut leading: Vec<Value>,
+    people: &[BeneficiaryId],
+    row: impl Fn(&super::Row) -> StoreResult<T>,
+) -> StoreResult<Vec<T>> {
+    if people.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = sql.replace("{people}", &marks(leading.len() + 1, people.len()));
+    leading.extend(people.iter().map(Value::from));
+    tx.query(&sql, &leading)?.iter().map(row).collect()
+}
+
 /// The referent of each of `people` at `sid` (those with one).
 pub fn referents(
     tx: &mut dyn Sql,
     sid: &StructureId,
     people: &[BeneficiaryId],
 ) -> StoreResult<Vec<(BeneficiaryId, AccountId)>> {
-    if people.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut params: Vec<Value> = vec![sid.into()];
-    params.extend(people.iter().map(Value::from));
-    tx.query(
-        &format!(
-            "SELECT beneficiary_id, referent_account FROM case_files WHERE structure_id = $1 AND referent_account IS NOT NULL AND beneficiary_id IN ({})",
-            marks(2, people.len())
-        ),
-        &params,
-    )?
-    .iter()
-    .map(|r| Ok((r.id("beneficiary_id")?, r.id("referent_account")?)))
-    .collect()
+    per_person(
+        tx,
+        "SELECT beneficiary_id, referent_account FROM case_files WHERE structure_id = $1 AND referent_account IS NOT NULL AND beneficiary_id IN ({people})",
+        vec![sid.into()],
+        people,
+        |r| Ok((r.id("beneficiary_id")?, r.id("referent_account")?)),
+    )
 }
 
 /// The date (`YYYY-MM-DD`) of the latest follow-up dated `today` or before of each of
@@ -145,21 +154,13 @@ pub fn last_contacts(
     today: &str,
     people: &[BeneficiaryId],
 ) -> StoreResult<Vec<(BeneficiaryId, String)>> {
-    if people.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut params: Vec<Value> = vec![sid.into(), today.into()];
-    params.extend(people.iter().map(Value::from));
-    tx.query(
-        &format!(
-            "SELECT beneficiary_id, MAX(date) AS last FROM followups WHERE structure_id = $1 AND date <= $2 AND beneficiary_id IN ({}) GROUP BY beneficiary_id",
-            marks(3, people.len())
-        ),
-        &params,
-    )?
-    .iter()
-    .map(|r| Ok((r.id("beneficiary_id")?, r.text("last")?)))
-    .collect()
+    per_person(
+        tx,
+        "SELECT beneficiary_id, MAX(date) AS last FROM followups WHERE structure_id = $1 AND date <= $2 AND beneficiary_id IN ({people}) GROUP BY beneficiary_id",
+        vec![sid.into(), today.into()],
+        people,
+        |r| Ok((r.id("beneficiary_id")?, r.text("last")?)),
+    )
 }
 
 /// The dated documents shared with `sid` by the people it follows (`only`: by these people):
@@ -169,31 +170,25 @@ pub fn shared_expiries(
     sid: &StructureId,
     only: Option<&[BeneficiaryId]>,
 ) -> StoreResult<Vec<(BeneficiaryId, ItemId, Vec<u8>)>> {
-    let mut sql = String::from(
-        "SELECT i.beneficiary_id, i.id, i.expires_sealed FROM item_shares s \
+    let sql = "SELECT i.beneficiary_id, i.id, i.expires_sealed FROM item_shares s \
          JOIN items i ON i.id = s.item_id \
          JOIN relays r ON r.beneficiary_id = i.beneficiary_id AND r.structure_id = s.structure_id \
-         WHERE s.structure_id = $1 AND i.kind = 'document' AND i.expires_sealed IS NOT NULL",
-    );
-    let mut params: Vec<Value> = vec![sid.into()];
-    if let Some(people) = only {
-        if people.is_empty() {
-            return Ok(Vec::new());
-        }
-        sql.push_str(&format!(
-            " AND i.beneficiary_id IN ({})",
-            marks(2, people.len())
-        ));
-        params.extend(people.iter().map(Value::from));
+         WHERE s.structure_id = $1 AND i.kind = 'document' AND i.expires_sealed IS NOT NULL";
+    let row = |r: &super::Row| -> StoreResult<(BeneficiaryId, ItemId, Vec<u8>)> {
+        Ok((
+            r.id("beneficiary_id")?,
+            r.id("id")?,
+            r.blob("expires_sealed")?,
+        ))
+    };
+    match only {
+        Some(people) => per_person(
+            tx,
+            &format!("{sql} AND i.beneficiary_id IN ({{people}})"),
+            vec![sid.into()],
+            people,
+            row,
+        ),
+        None => tx.query(sql, &[sid.into()])?.iter().map(row).collect(),
     }
-    tx.query(&sql, &params)?
-        .iter()
-        .map(|r| {
-            Ok((
-                r.id("beneficiary_id")?,
-                r.id("id")?,
-                r.blob("expires_sealed")?,
-            ))
-        })
-        .collect()
 }
