@@ -283,9 +283,9 @@ async fn filters_by_referent_last_contact_and_papers_expiring() {
     // Filters combine, with the search too.
     let j = list_as(&w, &p1, &format!("?no_contact_days=60&referent={me}")).await;
     assert_eq!(ids(&j), set(vec![quiet.clone()]));
-    let j = list_as(&w, &p1, "?papers_expiring=1&q=petra").await;
+    let j = list_as(&w, &p1, "?papers_expiring=true&q=petra").await;
     assert_eq!(ids(&j), set(vec![papers.clone()]));
-    let j = list_as(&w, &p1, "?papers_expiring=1&q=zoe").await;
+    let j = list_as(&w, &p1, "?papers_expiring=true&q=zoe").await;
     assert_eq!(j["total"], 0);
 
     // The page: the same filters as plain links and form fields, lines with what they read.
@@ -347,6 +347,10 @@ async fn bad_parameters_are_refused_and_only_its_members_read_the_list() {
         "?no_contact_days=soon",
         "?referent=someone",
         "?papers_expiring=maybe",
+        "?papers_expiring=1",
+        "?referent=",
+        "?referent=%20none",
+        "?no_contact_days=",
         "?page=0",
         "?page=x",
     ] {

@@ -55,10 +55,26 @@ async fn list_people(
     Query(p): Query<PeopleParams>,
 ) -> ApiResult {
     let sid = StructureId::parse(&sid)?;
-    // Malformed query parameters are refused like `page`'s: 400 `invalid_input`.
-    let expiring = match p.papers_expiring.as_deref().map(str::trim) {
-        None | Some("" | "false" | "0") => false,
-        Some("true" | "1") => true,
+    // Malformed query parameters are refused like `page`'s: 400 `invalid_input`. A parameter
+    // given empty or padded is malformed too (the page's form sends empty fields; the API
+    // takes what its OpenAPI document says).
+    for (name, value) in [
+        ("referent", &p.referent),
+        ("no_contact_days", &p.no_contact_days),
+        ("papers_expiring", &p.papers_expiring),
+    ] {
+        if value
+            .as_deref()
+            .is_some_and(|v| v.is_empty() || v.trim() != v)
+        {
+            return Err(ApiError::invalid(format!(
+                "{name} is empty or has spaces around it"
+            )));
+        }
+    }
+    let expiring = match p.papers_expiring.as_deref() {
+        None | Some("false") => false,
+        Some("true") => true,
         Some(_) => return Err(ApiError::invalid("papers_expiring must be true or false")),
     };
     let query = PeopleQuery {
