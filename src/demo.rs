@@ -246,28 +246,34 @@ async fn create(app: &App) -> anyhow::Result<Vec<(String, String)>> {
         .map_err(e)?;
     let mut caf = None;
     // Some papers, added by Claire (so shared with Les Tilleuls, readable by the person too).
-    for (who, name, text) in [
+    for (who, name, doc_type, text) in [
         (
             &amina.id,
             "Attestation de domiciliation",
+            "domiciliation_certificate",
             "Attestation de domiciliation - Accueil de jour Les Tilleuls (demonstration)",
         ),
         (
             &amina.id,
             "Notification CAF",
+            "caf_certificate",
             "Notification de droits CAF (demonstration)",
         ),
         (
             &john.id,
             "Proof of address",
+            "proof_of_address",
             "Proof of address - Accueil de jour Les Tilleuls (demonstration)",
         ),
     ] {
         let doc = crate::service::NewDocument {
             content: text_pdf(text).into(),
             file_name: Some("demo.pdf".into()),
-            name: Some(name.into()),
-            folder_id: None,
+            details: crate::service::DocumentDetails {
+                name: Some(name.into()),
+                doc_type: Some(doc_type.into()),
+                ..Default::default()
+            },
         };
         let added = app.upload_document(&pro, who, doc).await.map_err(e)?;
         if name == "Notification CAF" {

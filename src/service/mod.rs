@@ -47,7 +47,7 @@ pub use household::{
     NewDependant, Relation,
 };
 pub use items::{
-    Contact, ContentStream, DocumentPatch, DocumentView, Event, FolderView, ItemFields, ItemKind,
+    Contact, ContentStream, DocumentDetails, DocumentPatch, DocumentView, Event, FolderView, ItemFields, ItemKind,
     ItemView, MAX_SCAN_PAGES, NewDocument, Note, PageEdit, PreviewMeta, Received, Reminder,
     ScanDraft, ScanPhotos, Upload, parse_fields,
 };

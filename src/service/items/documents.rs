@@ -2,7 +2,7 @@
 //! neutralised), encrypted storage, listing, download, rename, move, delete. Every access is
 //! journaled. The item core (opening, wraps, sealing, sharing) is in the sibling modules.
 
-use crate::domain::{BeneficiaryId, FolderId, ItemId, ItemKind, StructureId};
+use crate::domain::{BeneficiaryId, DocumentType, FolderId, ItemId, ItemKind, StructureId};
 use crate::policy::Decision;
 use crate::policy::{Action, Actor};
 use crate::service::access::{allow_on_safe, item_decision};
@@ -33,8 +33,19 @@ use serde::{Deserialize, Serialize};
 pub struct NewDocument {
     pub content: Received,
     pub file_name: Option<String>,
+    pub details: DocumentDetails,
+}
+
+/// What she says of a paper she adds, besides its content: each part optional, as a form or a
+/// client sent it (checked here: an unknown type or a wrong date is refused).
+#[derive(Debug, Default, Clone)]
+pub struct DocumentDetails {
     pub name: Option<String>,
     pub folder_id: Option<String>,
+    /// A [`DocumentType`] code; none: `other`.
+    pub doc_type: Option<String>,
+    /// `YYYY-MM-DD`: the paper's end date (reminders are planned from it).
+    pub expires_on: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -42,6 +53,9 @@ pub struct DocumentView {
     pub id: ItemId,
     pub beneficiary_id: BeneficiaryId,
     pub name: String,
+    /// What the paper is (sealed with its name).
+    #[serde(rename = "type")]
+    pub doc_type: DocumentType,
     pub content_type: String,
     pub size: i64,
     pub sha256: String,
@@ -60,6 +74,9 @@ pub struct DocumentView {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct DocumentMeta {
     name: String,
+    /// Absent from the documents added before types existed: they read `other`.
+    #[serde(default, rename = "type")]
+    doc_type: DocumentType,
     file_name: String,
     content_type: String,
     sha256: String,
@@ -71,6 +88,8 @@ struct DocumentMeta {
 #[derive(Debug, Clone, Default)]
 pub struct DocumentPatch {
     pub name: Option<String>,
+    /// A [`DocumentType`] code.
+    pub doc_type: Option<String>,
     /// `Some(None)` moves to the top level.
     pub folder_id: Option<Option<String>>,
     /// `Some(None)` removes the expiry date.
@@ -152,6 +171,7 @@ impl App {
             id: row.id.clone(),
             beneficiary_id: row.beneficiary_id.clone(),
             name: meta.name,
+            doc_type: meta.doc_type,
             content_type: meta.content_type,
             size: row.size,
             sha256: meta.sha256,
@@ -218,11 +238,27 @@ impl App {
         let bid = bid.clone();
         let b2 = bid.clone();
         let folder = input
+            .details
             .folder_id
             .as_deref()
             .map(FolderId::parse)
             .transpose()?;
         let f2 = folder.clone();
+        let doc_type = input
+            .details
+            .doc_type
+            .as_deref()
+            .filter(|t| !t.trim().is_empty())
+            .map(DocumentType::parse)
+            .transpose()?
+            .unwrap_or_default();
+        let expiry = input
+            .details
+            .expires_on
+            .as_deref()
+            .filter(|d| !d.trim().is_empty())
+            .map(parse_date)
+            .transpose()?;
         let (account_public, relays, used) = self
             .tx(move |tx| {
                 let b = beneficiaries::by_id(tx, &b2)?.ok_or(ServiceError::NotFound)?;
@@ -297,9 +333,10 @@ impl App {
                 )
             }
         };
-        let name = document_name(input.name.as_deref(), &file_name, kind.extension())?;
+        let name = document_name(input.details.name.as_deref(), &file_name, kind.extension())?;
         let meta = DocumentMeta {
             name,
+            doc_type,
             file_name: clean_name(&file_name, 255),
             content_type: kind.mime().to_owned(),
             sha256,
@@ -331,6 +368,9 @@ impl App {
             thumb_sha256,
             preview_key,
             preview_sha256,
+            expires_sealed: expiry
+                .as_ref()
+                .map(|d| self.platform.seal(&ctx::expiry(&id), d.as_bytes())),
             ..new_item_row(
                 session,
                 &bid,
@@ -352,6 +392,9 @@ impl App {
                 return Err(e);
             }
         };
+        if expiry.is_some() {
+            schedule_expiry_reminders(self, session, &row.id, &bid, expiry.as_deref()).await?;
+        }
         self.document_view(&row, &key, &shares, session)
     }
 
@@ -552,6 +595,13 @@ impl App {
                 actions.push("document_renamed");
             }
         }
+        if let Some(raw) = &patch.doc_type {
+            let doc_type = DocumentType::parse(raw)?;
+            if doc_type != meta.doc_type {
+                meta.doc_type = doc_type;
+                actions.push("document_type_changed");
+            }
+        }
         let folder = match &patch.folder_id {
             Some(Some(f)) => Some(FolderId::parse(f)?),
             Some(None) => None,
@@ -676,8 +726,7 @@ pub(crate) async fn scan_document(
     session: &Session,
     bid: &BeneficiaryId,
     scan: ScanPhotos,
-    name: Option<String>,
-    folder_id: Option<String>,
+    details: DocumentDetails,
 ) -> ServiceResult<DocumentView> {
     let (photos, share) = scan.into_parts();
     if photos.is_empty() {
@@ -694,8 +743,7 @@ pub(crate) async fn scan_document(
                 share: Some(share),
             }),
             file_name: Some("scan.pdf".into()),
-            name,
-            folder_id,
+            details,
         },
     )
     .await
@@ -763,5 +811,38 @@ impl App {
             }
         });
         Ok((view, rx))
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::{DocumentMeta, DocumentType};
+
+    /// The sealed metadata as documents added before types existed carry it.
+    #[derive(serde::Serialize)]
+    struct MetaBeforeTypes {
+        name: String,
+        file_name: String,
+        content_type: String,
+        sha256: String,
+    }
+
+    #[test]
+    fn a_document_added_before_types_reads_other_and_keeps_its_type_once_set() {
+        let old = serde_json::to_vec(&MetaBeforeTypes {
+            name: "Passeport".into(),
+            file_name: "p.pdf".into(),
+            content_type: "application/pdf".into(),
+            sha256: "00".into(),
+        })
+        .unwrap();
+        let mut meta: DocumentMeta = serde_json::from_slice(&old).unwrap();
+        assert_eq!(meta.doc_type, DocumentType::Other);
+        assert_eq!(meta.name, "Passeport");
+        meta.doc_type = DocumentType::Passport;
+        let again: DocumentMeta =
+            serde_json::from_slice(&serde_json::to_vec(&meta).unwrap()).unwrap();
+        assert_eq!(again.doc_type, DocumentType::Passport);
     }
 }

@@ -1,7 +1,7 @@
 //! Documents, folders, shares and the journal in the JSON API.
 
 use super::{ApiResult, no_content, ok};
-use crate::domain::{BeneficiaryId, FolderId, ItemId, ItemKind, StructureId};
+use crate::domain::{BeneficiaryId, DocumentType, FolderId, ItemId, ItemKind, StructureId};
 use crate::service::{
     DocumentPatch, FolderFilter, MAX_FILE_BYTES_CAP, NewDocument, Received, ServiceError, Session,
 };
@@ -63,7 +63,8 @@ pub async fn receive_file(
 }
 
 /// Reads a multipart upload: the `file` part (streamed into the safe as it arrives), `name`,
-/// `folder_id` (short texts, bounded); any other part is refused before it is read.
+/// `folder_id`, `type`, `expires_on` (short texts, bounded); any other part is refused before
+/// it is read.
 async fn read_upload(
     mut form: MultipartForm,
     app: &crate::service::App,
@@ -81,9 +82,11 @@ async fn read_upload(
                 doc.content = receive_file(app, session, &bid, &mut part, size_hint).await?;
                 got_file = true;
             }
-            "name" => doc.name = part.optional_text().await?,
-            "folder_id" => doc.folder_id = part.optional_text().await?,
-            // The contract names three parts; anything else is a mistake worth telling.
+            "name" => doc.details.name = part.optional_text().await?,
+            "folder_id" => doc.details.folder_id = part.optional_text().await?,
+            "type" => doc.details.doc_type = part.optional_text().await?,
+            "expires_on" => doc.details.expires_on = part.optional_text().await?,
+            // The contract names these parts; anything else is a mistake worth telling.
             _ => {
                 return Err(ServiceError::Invalid(crate::domain::InvalidInput::new(
                     "file",
@@ -109,10 +112,22 @@ async fn upload(
 ) -> ApiResult {
     let doc = read_upload(form?, &s.app, &session, &bid).await?;
     let bid = BeneficiaryId::parse(&bid)?;
-    ok(
-        StatusCode::CREATED,
-        s.app.upload_document(&session, &bid, doc).await?,
-    )
+    let created = s.app.upload_document(&session, &bid, doc).await;
+    ok(StatusCode::CREATED, created.map_err(type_error)?)
+}
+
+/// An unknown document type is a malformed request (400 `invalid_input`) naming the field and
+/// the codes it takes; any other error stays as it is.
+fn type_error(e: ServiceError) -> crate::web::error::ApiError {
+    match e {
+        ServiceError::Invalid(i) if i.field == "type" => {
+            crate::web::error::ApiError::invalid(format!(
+                "Unknown value for type: use one of {}.",
+                DocumentType::ALL.map(DocumentType::as_str).join(", ")
+            ))
+        }
+        other => other.into(),
+    }
 }
 
 #[derive(Deserialize)]
@@ -248,6 +263,8 @@ fn double_option<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(
 #[derive(Deserialize)]
 struct PatchBody {
     name: Option<String>,
+    #[serde(rename = "type")]
+    doc_type: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
     folder_id: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option")]
@@ -263,13 +280,12 @@ async fn update(
     let id = ItemId::parse(&id)?;
     let patch = DocumentPatch {
         name: b.name,
+        doc_type: b.doc_type,
         folder_id: b.folder_id,
         expires_on: b.expires_on,
     };
-    ok(
-        StatusCode::OK,
-        s.app.update_document(&session, &id, patch).await?,
-    )
+    let updated = s.app.update_document(&session, &id, patch).await;
+    ok(StatusCode::OK, updated.map_err(type_error)?)
 }
 
 async fn remove(
