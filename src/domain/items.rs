@@ -95,7 +95,9 @@ impl FolderPictogram {
 /// residence permit). Its code is the `type` of the API's documents; each has a Fluent label
 /// (`paper-<code>`), a pictogram of its own, and says whether such a paper normally carries an
 /// end date (then the pages ask for one).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum DocumentType {
     IdentityCard,
@@ -235,11 +237,20 @@ mod tests {
                 serde_json::to_value(t).ok(),
                 Some(serde_json::Value::from(t.as_str()))
             );
-            assert!(pictograms.insert(t.pictogram()), "{t:?} shares its pictogram");
+            assert!(
+                pictograms.insert(t.pictogram()),
+                "{t:?} shares its pictogram"
+            );
         }
-        assert_eq!(DocumentType::parse("secret"), Err(super::InvalidInput::new("type", "invalid")));
+        assert_eq!(
+            DocumentType::parse("secret"),
+            Err(super::InvalidInput::new("type", "invalid"))
+        );
         assert_eq!(DocumentType::default(), DocumentType::Other);
-        assert_eq!(DocumentType::ResidencePermit.label_id(), "paper-residence-permit");
+        assert_eq!(
+            DocumentType::ResidencePermit.label_id(),
+            "paper-residence-permit"
+        );
         assert!(DocumentType::Passport.expires() && !DocumentType::Payslip.expires());
     }
 

@@ -12,7 +12,9 @@ use super::incoming::{Mode, go, read_page_upload, take_photo_form};
 use super::papers::paper_fields;
 use super::{Ctx, Notice, Page, Post, Scanner, Upload, icons::icon};
 use crate::domain::{BeneficiaryId, DocumentType};
-use crate::service::{DocumentDetails, MAX_FILE_BYTES_CAP, PageEdit, PageNumber, ServiceError, Session};
+use crate::service::{
+    DocumentDetails, MAX_FILE_BYTES_CAP, PageEdit, PageNumber, ServiceError, Session,
+};
 use crate::web::AppState;
 use crate::web::api::content_response;
 use axum::Router;
