@@ -407,3 +407,49 @@ async fn the_professional_sees_the_type_of_what_she_shares() {
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("data-type=\"caf_certificate\""));
 }
+
+#[tokio::test]
+async fn a_scanned_paper_gets_its_type_and_end_date_at_the_review_step() {
+    let w = World::new().await;
+    let t = &w.t;
+    let person = logged_in(t, &w.identifier, PERSON_PASSWORD).await;
+    let (_, _, html) = page(&person, t, "/documents").await;
+    let token = csrf_of(&html);
+    let form = reqwest::multipart::Form::new()
+        .text("_csrf", token.clone())
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(jpeg(40, 60)).file_name("p1.jpg"),
+        );
+    let r = person
+        .post(t.url("/documents/scan"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let review = r.headers()["location"].to_str().unwrap().to_owned();
+    let (_, _, html) = page(&person, t, &review).await;
+    assert!(html.contains("id=\"scan-type\"") && html.contains("id=\"scan-expires\""));
+    let date = date_in_days(t, 300);
+    let (status, headers, _) = submit(
+        &person,
+        t,
+        &format!("{review}/save"),
+        &[
+            ("_csrf", &token),
+            ("name", "Titre"),
+            ("type", "residence_permit"),
+            ("expires_on", &date),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let doc_path = headers["location"].to_str().unwrap();
+    let id = doc_path.rsplit('/').next().unwrap();
+    let got = t
+        .get(&format!("/api/v1/documents/{id}"), Some(&w.person))
+        .await;
+    assert_eq!(got.json()["type"], "residence_permit");
+    assert_eq!(got.json()["expires_on"], date.as_str());
+}
