@@ -269,13 +269,14 @@ async fn create(app: &App) -> anyhow::Result<Vec<(String, String)>> {
         let doc = crate::service::NewDocument {
             content: text_pdf(text).into(),
             file_name: Some("demo.pdf".into()),
-            details: crate::service::DocumentDetails {
-                name: Some(name.into()),
-                doc_type: Some(doc_type.into()),
-                ..Default::default()
-            },
+            name: Some(name.into()),
+            folder_id: None,
         };
-        let added = app.upload_document(&pro, who, doc).await.map_err(e)?;
+        let paper = crate::service::PaperDetails {
+            doc_type: Some(doc_type.into()),
+            expires_on: None,
+        };
+        let added = app.add_paper(&pro, who, doc, paper).await.map_err(e)?;
         if name == "Notification CAF" {
             caf = Some(added.id);
         }

@@ -856,5 +856,5 @@ paper-france-travail-certificate = Attestation France Travail
 paper-caf-certificate = Attestation CAF
 paper-health-cover-certificate = Attestation de couverture santé
 paper-carte-vitale = Carte Vitale
-paper-medical = Papier médical
+paper-medical = Document médical
 paper-other = Autre papier

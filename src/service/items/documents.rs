@@ -33,15 +33,14 @@ use serde::{Deserialize, Serialize};
 pub struct NewDocument {
     pub content: Received,
     pub file_name: Option<String>,
-    pub details: DocumentDetails,
-}
-
-/// What she says of a paper she adds, besides its content: each part optional, as a form or a
-/// client sent it (checked here: an unknown type or a wrong date is refused).
-#[derive(Debug, Default, Clone)]
-pub struct DocumentDetails {
     pub name: Option<String>,
     pub folder_id: Option<String>,
+}
+
+/// What she says a paper she adds is, as a form or a client sent it (checked here: an unknown
+/// type or a wrong date is refused).
+#[derive(Debug, Default, Clone)]
+pub struct PaperDetails {
     /// A [`DocumentType`] code; none: `other`.
     pub doc_type: Option<String>,
     /// `YYYY-MM-DD`: the paper's end date (reminders are planned from it).
@@ -209,17 +208,30 @@ impl App {
         Ok(Upload::new(self, bid, room, size_hint))
     }
 
+    /// Adds a document of type `other`, without an end date.
     pub async fn upload_document(
         &self,
         session: &Session,
         bid: &BeneficiaryId,
         input: NewDocument,
     ) -> ServiceResult<DocumentView> {
+        self.add_paper(session, bid, input, PaperDetails::default())
+            .await
+    }
+
+    /// Adds a document with its type and end date (`paper`); as [`App::upload_document`].
+    pub async fn add_paper(
+        &self,
+        session: &Session,
+        bid: &BeneficiaryId,
+        input: NewDocument,
+        paper: PaperDetails,
+    ) -> ServiceResult<DocumentView> {
         let stored = match &input.content {
             Received::Stored(s) => Some(s.blob_key.clone()),
             Received::Memory(_) => None,
         };
-        let result = self.store_document(session, bid, input).await;
+        let result = self.store_document(session, bid, input, paper).await;
         if result.is_err()
             && let Some(key) = stored
         {
@@ -234,26 +246,24 @@ impl App {
         session: &Session,
         bid: &BeneficiaryId,
         input: NewDocument,
+        paper: PaperDetails,
     ) -> ServiceResult<DocumentView> {
         let bid = bid.clone();
         let b2 = bid.clone();
         let folder = input
-            .details
             .folder_id
             .as_deref()
             .map(FolderId::parse)
             .transpose()?;
         let f2 = folder.clone();
-        let doc_type = input
-            .details
+        let doc_type = paper
             .doc_type
             .as_deref()
             .filter(|t| !t.trim().is_empty())
             .map(DocumentType::parse)
             .transpose()?
             .unwrap_or_default();
-        let expiry = input
-            .details
+        let expiry = paper
             .expires_on
             .as_deref()
             .filter(|d| !d.trim().is_empty())
@@ -333,7 +343,7 @@ impl App {
                 )
             }
         };
-        let name = document_name(input.details.name.as_deref(), &file_name, kind.extension())?;
+        let name = document_name(input.name.as_deref(), &file_name, kind.extension())?;
         let meta = DocumentMeta {
             name,
             doc_type,
@@ -726,14 +736,15 @@ pub(crate) async fn scan_document(
     session: &Session,
     bid: &BeneficiaryId,
     scan: ScanPhotos,
-    details: DocumentDetails,
+    (name, folder_id): (Option<String>, Option<String>),
+    paper: PaperDetails,
 ) -> ServiceResult<DocumentView> {
     let (photos, share) = scan.into_parts();
     if photos.is_empty() {
         return Err(crate::domain::InvalidInput::new("file", "required").into());
     }
     let pdf = photos_to_pdf(app, photos).await?;
-    app.upload_document(
+    app.add_paper(
         session,
         bid,
         NewDocument {
@@ -743,8 +754,10 @@ pub(crate) async fn scan_document(
                 share: Some(share),
             }),
             file_name: Some("scan.pdf".into()),
-            details,
+            name,
+            folder_id,
         },
+        paper,
     )
     .await
 }

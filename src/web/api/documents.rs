@@ -3,7 +3,8 @@
 use super::{ApiResult, no_content, ok};
 use crate::domain::{BeneficiaryId, DocumentType, FolderId, ItemId, ItemKind, StructureId};
 use crate::service::{
-    DocumentPatch, FolderFilter, MAX_FILE_BYTES_CAP, NewDocument, Received, ServiceError, Session,
+    DocumentPatch, FolderFilter, MAX_FILE_BYTES_CAP, NewDocument, PaperDetails, Received,
+    ServiceError, Session,
 };
 use crate::web::AppState;
 use crate::web::extract::{ApiJson, ApiSession};
@@ -70,8 +71,9 @@ async fn read_upload(
     app: &crate::service::App,
     session: &Session,
     bid: &str,
-) -> Result<NewDocument, ServiceError> {
+) -> Result<(NewDocument, PaperDetails), ServiceError> {
     let mut doc = NewDocument::default();
+    let mut paper = PaperDetails::default();
     let mut got_file = false;
     let size_hint = form.body_len();
     while let Some(mut part) = form.next_part().await? {
@@ -82,10 +84,10 @@ async fn read_upload(
                 doc.content = receive_file(app, session, &bid, &mut part, size_hint).await?;
                 got_file = true;
             }
-            "name" => doc.details.name = part.optional_text().await?,
-            "folder_id" => doc.details.folder_id = part.optional_text().await?,
-            "type" => doc.details.doc_type = part.optional_text().await?,
-            "expires_on" => doc.details.expires_on = part.optional_text().await?,
+            "name" => doc.name = part.optional_text().await?,
+            "folder_id" => doc.folder_id = part.optional_text().await?,
+            "type" => paper.doc_type = part.optional_text().await?,
+            "expires_on" => paper.expires_on = part.optional_text().await?,
             // The contract names these parts; anything else is a mistake worth telling.
             _ => {
                 return Err(ServiceError::Invalid(crate::domain::InvalidInput::new(
@@ -100,7 +102,7 @@ async fn read_upload(
             "file", "required",
         )));
     }
-    Ok(doc)
+    Ok((doc, paper))
 }
 
 async fn upload(
@@ -110,9 +112,9 @@ async fn upload(
     // Not a multipart body at all: the API's 400, in its JSON format.
     form: Result<MultipartForm, crate::web::error::ApiError>,
 ) -> ApiResult {
-    let doc = read_upload(form?, &s.app, &session, &bid).await?;
+    let (doc, paper) = read_upload(form?, &s.app, &session, &bid).await?;
     let bid = BeneficiaryId::parse(&bid)?;
-    let created = s.app.upload_document(&session, &bid, doc).await;
+    let created = s.app.add_paper(&session, &bid, doc, paper).await;
     ok(StatusCode::CREATED, created.map_err(type_error)?)
 }
 

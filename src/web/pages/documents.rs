@@ -249,14 +249,16 @@ async fn receive(
     };
     ctx.state
         .app
-        .upload_document(
+        .add_paper(
             session,
             bid,
             NewDocument {
                 content,
                 file_name,
-                details: form.details,
+                name: form.name,
+                folder_id: form.folder_id,
             },
+            form.paper,
         )
         .await
 }

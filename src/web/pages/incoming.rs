@@ -5,7 +5,7 @@
 
 use super::{CheckedParts, Ctx, Notice, icons::icon, papers::paper_fields};
 use crate::domain::{BeneficiaryId, DocumentType};
-use crate::service::{DocumentDetails, Received, ScanPhotos, ServiceError, Session};
+use crate::service::{PaperDetails, Received, ScanPhotos, ServiceError, Session};
 use crate::web::api::receive_file;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -74,8 +74,10 @@ pub(super) fn upload_forms(
 pub(super) struct PageUpload {
     pub(super) content: Option<(Option<String>, Received)>,
     pub(super) photos: ScanPhotos,
-    /// Name, folder, type and end date as the form said.
-    pub(super) details: DocumentDetails,
+    pub(super) name: Option<String>,
+    pub(super) folder_id: Option<String>,
+    /// The type and the end date as the form said.
+    pub(super) paper: PaperDetails,
     /// The scan the photos join (`scan.rs`).
     pub(super) draft: Option<String>,
 }
@@ -95,15 +97,17 @@ pub(super) async fn read_page_upload(
     let mut out = PageUpload {
         content: None,
         photos: ctx.state.app.begin_scan(size_hint),
-        details: DocumentDetails::default(),
+        name: None,
+        folder_id: None,
+        paper: PaperDetails::default(),
         draft: None,
     };
     while let Some(mut part) = form.next_part().await? {
         match part.name() {
-            "name" => out.details.name = part.optional_text().await?,
-            "folder_id" => out.details.folder_id = part.optional_text().await?,
-            "type" => out.details.doc_type = part.optional_text().await?,
-            "expires_on" => out.details.expires_on = part.optional_text().await?,
+            "name" => out.name = part.optional_text().await?,
+            "folder_id" => out.folder_id = part.optional_text().await?,
+            "type" => out.paper.doc_type = part.optional_text().await?,
+            "expires_on" => out.paper.expires_on = part.optional_text().await?,
             "draft" => out.draft = part.optional_text().await?,
             "file" => {
                 match mode {

@@ -13,7 +13,7 @@ use super::papers::paper_fields;
 use super::{Ctx, Notice, Page, Post, Scanner, Upload, icons::icon};
 use crate::domain::{BeneficiaryId, DocumentType};
 use crate::service::{
-    DocumentDetails, MAX_FILE_BYTES_CAP, PageEdit, PageNumber, ServiceError, Session,
+    MAX_FILE_BYTES_CAP, PageEdit, PageNumber, PaperDetails, ServiceError, Session,
 };
 use crate::web::AppState;
 use crate::web::api::content_response;
@@ -108,7 +108,7 @@ async fn add(
             &session,
             &place.bid,
             draft.as_deref(),
-            sent.details.folder_id,
+            sent.folder_id,
             sent.photos,
         )
         .await
@@ -346,9 +346,9 @@ async fn save_submit(
             &session,
             &place.bid,
             path.draft(),
-            DocumentDetails {
-                name: nonempty(&form.name),
-                folder_id: folder,
+            nonempty(&form.name),
+            folder,
+            PaperDetails {
                 doc_type: nonempty(&form.doc_type),
                 expires_on: nonempty(&form.expires_on),
             },
