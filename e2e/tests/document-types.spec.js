@@ -4,27 +4,25 @@
 // @ts-check
 const { test, expect, DEMO, login, expectNoHorizontalScroll, randomLetters } = require('./fixtures');
 
-/** A one-page PDF whose text is `text` (offsets exact). */
-function pdf(text) {
-  const content = `BT /F1 24 Tf 72 720 Td (${text}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let out = '%PDF-1.4\n';
-  const offsets = [];
-  objects.forEach((o, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const off of offsets) out += `${String(off).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
+/** A small grey photo (PNG, 16 x 16), built here. */
+function png() {
+  const zlib = require('node:zlib');
+  const chunk = (type, data) => {
+    const head = Buffer.alloc(4);
+    head.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(body));
+    return Buffer.concat([head, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(16, 0);
+  header.writeUInt32BE(16, 4);
+  header[8] = 8; // 8 bits a pixel, grey, no interlacing
+  const rows = Buffer.alloc(16 * 17, 0x80);
+  for (let y = 0; y < 16; y += 1) rows[y * 17] = 0; // each row: filter "none", then its pixels
+  const signature = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
+  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', zlib.deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
 }
 
 for (const [label, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 360, height: 740 }]]) {
@@ -47,7 +45,7 @@ for (const [label, viewport] of [['desktop', { width: 1280, height: 800 }], ['ph
       await expect(type).toBeVisible();
       await expect(type.locator('option')).toHaveCount(16);
       await expect(page.locator('#upload-expires')).toBeVisible();
-      await page.locator('#upload-file').setInputFiles({ name: 'passeport.pdf', mimeType: 'application/pdf', buffer: pdf('PASSEPORT') });
+      await page.locator('#upload-file').setInputFiles({ name: 'passeport.png', mimeType: 'image/png', buffer: png() });
       await page.locator('#upload-name').fill(name);
       await type.selectOption('passport');
       const expiry = page.locator('form.upload .expiry');

@@ -26,6 +26,30 @@ async fn upload_with(t: &TestApp, token: &str, bid: &str, fields: &[(&str, &str)
     .await
 }
 
+/// Her page's form to add a file, posted as a browser without JavaScript would (`fields`
+/// besides the token and a PDF).
+async fn page_upload(
+    person: &reqwest::Client,
+    t: &TestApp,
+    html: &str,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
+    let mut form = reqwest::multipart::Form::new().text("_csrf", csrf_of(html));
+    for (k, v) in fields {
+        form = form.text(k.to_string(), v.to_string());
+    }
+    let form = form.part(
+        "file",
+        reqwest::multipart::Part::bytes(pdf("Papier")).file_name("papier.pdf"),
+    );
+    person
+        .post(t.url("/documents/upload"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
+}
+
 async fn her_documents(w: &World) -> Vec<Value> {
     let path = format!("/api/v1/beneficiaries/{}/documents", w.bid);
     let r = w.t.get(&path, Some(&w.person)).await;
@@ -284,20 +308,13 @@ async fn the_plain_forms_set_the_type_and_the_list_shows_its_pictogram_and_label
     // The form offers every type, and the end date with its hint.
     assert!(html.contains("name=\"type\"") && html.contains("value=\"health_cover_certificate\""));
     assert!(html.contains("name=\"expires_on\""));
-    let form = reqwest::multipart::Form::new()
-        .text("_csrf", csrf_of(&html))
-        .text("name", "Mon passeport")
-        .text("type", "passport")
-        .part(
-            "file",
-            reqwest::multipart::Part::bytes(pdf("Passeport")).file_name("p.pdf"),
-        );
-    let r = person
-        .post(t.url("/documents/upload"))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+    let r = page_upload(
+        &person,
+        t,
+        &html,
+        &[("name", "Mon passeport"), ("type", "passport")],
+    )
+    .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let doc_path = r.headers()["location"].to_str().unwrap().to_owned();
     // Her document page: its label, and the prompt to add the end date (a passport expires).
@@ -342,36 +359,12 @@ async fn the_plain_forms_set_the_type_and_the_list_shows_its_pictogram_and_label
     assert_eq!(got.json()["expires_on"], date.as_str());
     // A payslip does not expire: no prompt.
     let (_, _, html) = page(&person, t, "/documents").await;
-    let form = reqwest::multipart::Form::new()
-        .text("_csrf", csrf_of(&html))
-        .text("type", "payslip")
-        .part(
-            "file",
-            reqwest::multipart::Part::bytes(pdf("Paie")).file_name("paie.pdf"),
-        );
-    let r = person
-        .post(t.url("/documents/upload"))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+    let r = page_upload(&person, t, &html, &[("type", "payslip")]).await;
     let doc_path = r.headers()["location"].to_str().unwrap().to_owned();
     let (_, _, html) = page(&person, t, &doc_path).await;
     assert!(html.contains("data-type=\"payslip\"") && !html.contains("Ajoutez la date de fin"));
     // A tampered code: the page says which field, nothing stored.
-    let form = reqwest::multipart::Form::new()
-        .text("_csrf", csrf_of(&html))
-        .text("type", "nope")
-        .part(
-            "file",
-            reqwest::multipart::Part::bytes(pdf("X")).file_name("x.pdf"),
-        );
-    let r = person
-        .post(t.url("/documents/upload"))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+    let r = page_upload(&person, t, &html, &[("type", "nope")]).await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         r.text()
