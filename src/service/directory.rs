@@ -210,6 +210,51 @@ pub(crate) async fn write_missing_entries(
     .await
 }
 
+/// Opens rows read without their identity columns (`store::people::list`): each entry with the
+/// structure key; the rows whose entry is missing or opens with no key are read in full and
+/// opened as [`open_directory`] does (their entries written). In the order of `rows`.
+pub(crate) async fn open_light_rows(
+    app: &App,
+    session: &Session,
+    sid: &StructureId,
+    rows: Vec<DirectoryRow>,
+) -> ServiceResult<Vec<FollowedPerson>> {
+    let keys: Vec<Key32> = App::structure_secrets(session, sid)
+        .iter()
+        .map(|s| directory_key(s, sid))
+        .collect();
+    let opened: Vec<(BeneficiaryId, Option<FollowedPerson>)> = rows
+        .into_iter()
+        .map(|row| {
+            let person = row
+                .entry
+                .as_deref()
+                .and_then(|e| open_entry(&app.platform, &keys, sid, &row.beneficiary_id, e));
+            (row.beneficiary_id, person)
+        })
+        .collect();
+    let closed: Vec<BeneficiaryId> = opened
+        .iter()
+        .filter(|(_, p)| p.is_none())
+        .map(|(bid, _)| bid.clone())
+        .collect();
+    let mut reopened: std::collections::HashMap<BeneficiaryId, FollowedPerson> =
+        std::collections::HashMap::new();
+    if !closed.is_empty() {
+        let s2 = sid.clone();
+        let full = app
+            .read(move |tx| Ok(beneficiaries::directory_rows_of(tx, &s2, &closed)?))
+            .await?;
+        let (people, missing) = open_directory(app, session, sid, &full);
+        write_missing_entries(app, sid, missing).await?;
+        reopened.extend(people.into_iter().map(|p| (p.id.clone(), p)));
+    }
+    Ok(opened
+        .into_iter()
+        .filter_map(|(bid, p)| p.or_else(|| reopened.remove(&bid)))
+        .collect())
+}
+
 /// Opens directory rows: each entry with the structure key; a row without a usable entry
 /// through her identity wrap (X25519, once), giving the entry to write. A row that opens
 /// neither way shows nothing (fail closed).

@@ -12,7 +12,7 @@
 use super::access::structure_access;
 use super::beneficiaries::matches_search;
 use super::casefile::Professional;
-use super::directory::{FollowedPerson, open_directory, write_missing_entries};
+use super::directory::{FollowedPerson, open_light_rows};
 use super::paging::{Page, PageNumber};
 use super::{App, ServiceResult, Session};
 use crate::domain::{AccountId, BeneficiaryId, InvalidInput, StructureId};
@@ -119,24 +119,32 @@ impl App {
             }),
             today: day(now),
         };
-        // Every row when the filtering happens here (a search, papers expiring); else a page.
+        // Every row when the filtering happens here (a search, papers expiring); else a page,
+        // read with what its lines show on the same snapshot.
         let whole = search.is_some() || query.expiring;
         let (page, expiring) = (query.page, query.expiring);
         let today = filter.today.clone();
         let s2 = sid.clone();
-        let (rows, total, dated) = self
+        let day = today.clone();
+        let (rows, total, dated, shown_details) = self
             .read(move |tx| {
                 let rows = store::list(tx, &s2, &filter, (!whole).then(|| page.window()))?;
-                let total = (!whole)
-                    .then(|| store::count(tx, &s2, &filter))
-                    .transpose()?;
-                // For the filter, the papers of everyone; else those of the shown page, below.
-                let dated = if expiring {
-                    store::shared_expiries(tx, &s2, None)?
-                } else {
-                    Vec::new()
-                };
-                Ok((rows, total, dated))
+                if whole {
+                    // For the filter, the papers of everyone.
+                    let dated = if expiring {
+                        store::shared_expiries(tx, &s2, None)?
+                    } else {
+                        Vec::new()
+                    };
+                    return Ok((rows, None, dated, None));
+                }
+                let total = store::count(tx, &s2, &filter)?;
+                let shown: Vec<BeneficiaryId> = rows
+                    .iter()
+                    .map(|r| r.directory.beneficiary_id.clone())
+                    .collect();
+                let details = line_details(tx, &s2, &day, &shown, true)?;
+                Ok((rows, Some(total), Vec::new(), Some(details)))
             })
             .await?;
         let mut expiries = soonest_expiries(self, dated, &horizon);
@@ -158,9 +166,8 @@ impl App {
             }
             _ => (rows, total),
         };
-        let directory: Vec<_> = rows.iter().map(|r| r.directory.clone()).collect();
-        let (people, missing) = open_directory(self, session, &sid, &directory);
-        write_missing_entries(self, &sid, missing).await?;
+        let directory: Vec<_> = rows.into_iter().map(|r| r.directory).collect();
+        let people = open_light_rows(self, session, &sid, directory).await?;
         let people: Vec<FollowedPerson> = people
             .into_iter()
             .filter(|p| search.as_deref().is_none_or(|q| matches_search(p, q)))
@@ -169,23 +176,23 @@ impl App {
             Some(_) => Page::slice(people, page),
             None => Page::from_window(people, page, total),
         };
-        // What the shown lines add: last contacts, papers (unless the filter read them all),
-        // the referents' names.
-        let shown: Vec<BeneficiaryId> = page_of.items.iter().map(|p| p.id.clone()).collect();
-        let s2 = sid.clone();
-        let (contacts, referents, dated, members) = self
-            .read(move |tx| {
-                let contacts = store::last_contacts(tx, &s2, &today, &shown)?;
-                let referents = store::referents(tx, &s2, &shown)?;
-                let dated = if expiring {
-                    Vec::new()
-                } else {
-                    store::shared_expiries(tx, &s2, Some(&shown))?
-                };
-                let members = structures::members_with_former(tx, &s2)?;
-                Ok((contacts, referents, dated, members))
-            })
-            .await?;
+        // What the shown lines add (last contacts, papers unless the filter read them all, the
+        // referents' names): read with the page, or now that a search or a filter chose them.
+        let Details {
+            contacts,
+            referents,
+            dated,
+            members,
+        } = match shown_details {
+            Some(details) => details,
+            None => {
+                let shown: Vec<BeneficiaryId> =
+                    page_of.items.iter().map(|p| p.id.clone()).collect();
+                let s2 = sid.clone();
+                self.read(move |tx| Ok(line_details(tx, &s2, &today, &shown, !expiring)?))
+                    .await?
+            }
+        };
         if !expiring {
             expiries = soonest_expiries(self, dated, &horizon);
         }
@@ -214,6 +221,34 @@ impl App {
             total: page_of.total,
         })
     }
+}
+
+/// What the list shows of its lines besides their directory entries.
+struct Details {
+    contacts: Vec<(BeneficiaryId, String)>,
+    referents: Vec<(BeneficiaryId, AccountId)>,
+    /// Their dated shared papers (empty when `with_papers` was false).
+    dated: Vec<(BeneficiaryId, crate::domain::ItemId, Vec<u8>)>,
+    members: Vec<structures::MemberRow>,
+}
+
+fn line_details(
+    tx: &mut dyn crate::store::Sql,
+    sid: &StructureId,
+    today: &str,
+    shown: &[BeneficiaryId],
+    with_papers: bool,
+) -> crate::store::StoreResult<Details> {
+    Ok(Details {
+        contacts: store::last_contacts(tx, sid, today, shown)?,
+        referents: store::referents(tx, sid, shown)?,
+        dated: if with_papers {
+            store::shared_expiries(tx, sid, Some(shown))?
+        } else {
+            Vec::new()
+        },
+        members: structures::members_with_former(tx, sid)?,
+    })
 }
 
 /// The soonest expiry date of each person's shared papers, for those on or before `horizon`.

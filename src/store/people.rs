@@ -3,7 +3,7 @@
 //! `followups`), and the expiry dates of the papers people share with it (`items`, sealed by
 //! the platform key only, as the reminders read them).
 
-use super::beneficiaries::{DIRECTORY_COLS, DirectoryRow, directory_from_row};
+use super::beneficiaries::DirectoryRow;
 use super::{Sql, StoreResult, Value};
 use crate::domain::{AccountId, BeneficiaryId, ItemId, StructureId};
 
@@ -25,19 +25,19 @@ pub struct PeopleFilter {
     pub today: String,
 }
 
+/// A line of the list: her directory row read without her identity columns
+/// (`identity_sealed` is empty), which only a row whose entry does not open needs
+/// (`store::beneficiaries::directory_rows_of`).
 #[derive(Debug, Clone)]
 pub struct PersonRow {
     pub directory: DirectoryRow,
 }
 
-/// `FROM ... WHERE ...` of the list and its parameters (`$1` the structure, `$2` today when
-/// the contact filter needs it). `with_people` joins the people's rows (what the list reads;
-/// a count needs none of it); the case files are joined only to filter by referent.
-fn from_where(sid: &StructureId, f: &PeopleFilter, with_people: bool) -> (String, Vec<Value>) {
+/// `FROM ... WHERE ...` of the list and its count, and its parameters (`$1` the structure,
+/// `$2` today when the contact filter needs it); the case files are joined only to filter by
+/// referent.
+fn from_where(sid: &StructureId, f: &PeopleFilter) -> (String, Vec<Value>) {
     let mut sql = String::from("FROM relays r");
-    if with_people {
-        sql.push_str(" JOIN beneficiaries b ON b.id = r.beneficiary_id");
-    }
     // Joined only to filter: without it the page is read in the index's order (50 rows, not
     // every row sorted).
     if f.referent != Referent::Any {
@@ -78,8 +78,10 @@ pub fn list(
     filter: &PeopleFilter,
     window: Option<(i64, i64)>,
 ) -> StoreResult<Vec<PersonRow>> {
-    let (from, mut params) = from_where(sid, filter, true);
-    let mut sql = format!("SELECT {DIRECTORY_COLS} {from} ORDER BY r.since DESC, r.beneficiary_id");
+    let (from, mut params) = from_where(sid, filter);
+    let mut sql = format!(
+        "SELECT r.beneficiary_id, r.directory_entry, r.identity_wrap {from} ORDER BY r.since DESC, r.beneficiary_id DESC"
+    );
     if let Some((limit, offset)) = window {
         params.push(limit.into());
         params.push(offset.into());
@@ -93,7 +95,12 @@ pub fn list(
         .iter()
         .map(|r| {
             Ok(PersonRow {
-                directory: directory_from_row(r)?,
+                directory: DirectoryRow {
+                    beneficiary_id: r.id("beneficiary_id")?,
+                    entry: r.opt_blob("directory_entry")?,
+                    identity_wrap: r.blob("identity_wrap")?,
+                    identity_sealed: Vec::new(),
+                },
             })
         })
         .collect()
@@ -101,7 +108,7 @@ pub fn list(
 
 /// How many people `filter` keeps.
 pub fn count(tx: &mut dyn Sql, sid: &StructureId, filter: &PeopleFilter) -> StoreResult<i64> {
-    let (from, params) = from_where(sid, filter, false);
+    let (from, params) = from_where(sid, filter);
     tx.query_one(&format!("SELECT COUNT(*) AS n {from}"), &params)?
         .int("n")
 }
@@ -131,19 +138,25 @@ fn per_person<T>(
     tx.query(&sql, &leading)?.iter().map(row).collect()
 }
 
-/// The referent of each of `people` at `sid` (those with one).
+/// The referent of each of `people` at `sid` (those with one). Read by the case files' key
+/// (structure, person): a condition on the referent would lead SQLite to the referent index
+/// and through every case file of the structure.
 pub fn referents(
     tx: &mut dyn Sql,
     sid: &StructureId,
     people: &[BeneficiaryId],
 ) -> StoreResult<Vec<(BeneficiaryId, AccountId)>> {
-    per_person(
+    let rows = per_person(
         tx,
-        "SELECT beneficiary_id, referent_account FROM case_files WHERE structure_id = $1 AND referent_account IS NOT NULL AND beneficiary_id IN ({people})",
+        "SELECT beneficiary_id, referent_account FROM case_files WHERE structure_id = $1 AND beneficiary_id IN ({people})",
         vec![sid.into()],
         people,
-        |r| Ok((r.id("beneficiary_id")?, r.id("referent_account")?)),
-    )
+        |r| Ok((r.id("beneficiary_id")?, r.opt_id("referent_account")?)),
+    )?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(person, referent)| Some((person, referent?)))
+        .collect())
 }
 
 /// The date (`YYYY-MM-DD`) of the latest follow-up dated `today` or before of each of
@@ -164,16 +177,15 @@ pub fn last_contacts(
 }
 
 /// The dated documents shared with `sid` by the people it follows (`only`: by these people):
-/// (person, item, sealed expiry date).
+/// (person, item, sealed expiry date). Only documents carry an expiry. The joins start from
+/// the people (`CROSS JOIN` keeps SQLite's order; PostgreSQL plans it as an inner join) and
+/// find their dated papers through the partial index `items_expiring`: starting from the
+/// structure's shares would read every document it was shared, dated or not.
 pub fn shared_expiries(
     tx: &mut dyn Sql,
     sid: &StructureId,
     only: Option<&[BeneficiaryId]>,
 ) -> StoreResult<Vec<(BeneficiaryId, ItemId, Vec<u8>)>> {
-    let sql = "SELECT i.beneficiary_id, i.id, i.expires_sealed FROM item_shares s \
-         JOIN items i ON i.id = s.item_id \
-         JOIN relays r ON r.beneficiary_id = i.beneficiary_id AND r.structure_id = s.structure_id \
-         WHERE s.structure_id = $1 AND i.kind = 'document' AND i.expires_sealed IS NOT NULL";
     let row = |r: &super::Row| -> StoreResult<(BeneficiaryId, ItemId, Vec<u8>)> {
         Ok((
             r.id("beneficiary_id")?,
@@ -184,11 +196,24 @@ pub fn shared_expiries(
     match only {
         Some(people) => per_person(
             tx,
-            &format!("{sql} AND i.beneficiary_id IN ({{people}})"),
+            "SELECT i.beneficiary_id, i.id, i.expires_sealed FROM items i \
+             CROSS JOIN item_shares s \
+             WHERE i.beneficiary_id IN ({people}) AND i.expires_sealed IS NOT NULL \
+             AND s.item_id = i.id AND s.structure_id = $1",
             vec![sid.into()],
             people,
             row,
         ),
-        None => tx.query(sql, &[sid.into()])?.iter().map(row).collect(),
+        None => tx
+            .query(
+                "SELECT i.beneficiary_id, i.id, i.expires_sealed FROM relays r \
+                 CROSS JOIN items i CROSS JOIN item_shares s \
+                 WHERE r.structure_id = $1 AND i.beneficiary_id = r.beneficiary_id \
+                 AND i.expires_sealed IS NOT NULL AND s.item_id = i.id AND s.structure_id = $1",
+                &[sid.into()],
+            )?
+            .iter()
+            .map(row)
+            .collect(),
     }
 }
