@@ -188,10 +188,16 @@ async fn an_unknown_type_is_a_400_naming_the_field_and_nothing_is_stored() {
         )
         .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.text);
-    let got =
-        w.t.get(&format!("/api/v1/documents/{id}"), Some(&w.person))
-            .await;
-    assert_eq!(got.json()["type"], "passport");
+    // `null`, like an absent field, leaves it as it is.
+    let r =
+        w.t.patch(
+            &format!("/api/v1/documents/{id}"),
+            &w.person,
+            json!({"type": null}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert_eq!(r.json()["type"], "passport");
 }
 
 #[tokio::test]
@@ -445,4 +451,43 @@ async fn a_scanned_paper_gets_its_type_and_end_date_at_the_review_step() {
         .await;
     assert_eq!(got.json()["type"], "residence_permit");
     assert_eq!(got.json()["expires_on"], date.as_str());
+}
+
+#[tokio::test]
+async fn a_professional_corrects_the_type_with_the_plain_form() {
+    let w = World::new().await;
+    let r = upload_with(
+        &w.t,
+        &w.p1,
+        &w.bid,
+        &[("type", "payslip"), ("name", "Paie")],
+    )
+    .await;
+    let id = r.json()["id"].as_str().unwrap().to_owned();
+    let pro = crate::pages::staff_logged_in(&w.t, &w.p1_login.0, &w.p1_login.1).await;
+    let (_, _, html) = page(&pro, &w.t, &format!("/pro/b/{}", w.bid)).await;
+    assert!(html.contains(&format!("id=\"pro-{id}-type\"")), "{html}");
+    let (status, _, _) = submit(
+        &pro,
+        &w.t,
+        &format!("/pro/b/{}/documents/{id}/edit", w.bid),
+        &[
+            ("_csrf", &csrf_of(&html)),
+            ("name", "Paie"),
+            ("type", "tax_notice"),
+            ("expires_on", ""),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let got =
+        w.t.get(&format!("/api/v1/documents/{id}"), Some(&w.person))
+            .await;
+    assert_eq!(got.json()["type"], "tax_notice");
+    assert!(
+        w.her_journal()
+            .await
+            .iter()
+            .any(|e| e["action"] == "document_type_changed" && e["actor"]["kind"] == "professional")
+    );
 }
