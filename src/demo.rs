@@ -246,20 +246,23 @@ async fn create(app: &App) -> anyhow::Result<Vec<(String, String)>> {
         .map_err(e)?;
     let mut caf = None;
     // Some papers, added by Claire (so shared with Les Tilleuls, readable by the person too).
-    for (who, name, text) in [
+    for (who, name, doc_type, text) in [
         (
             &amina.id,
             "Attestation de domiciliation",
+            "domiciliation_certificate",
             "Attestation de domiciliation - Accueil de jour Les Tilleuls (demonstration)",
         ),
         (
             &amina.id,
             "Notification CAF",
+            "caf_certificate",
             "Notification de droits CAF (demonstration)",
         ),
         (
             &john.id,
             "Proof of address",
+            "proof_of_address",
             "Proof of address - Accueil de jour Les Tilleuls (demonstration)",
         ),
     ] {
@@ -269,7 +272,11 @@ async fn create(app: &App) -> anyhow::Result<Vec<(String, String)>> {
             name: Some(name.into()),
             folder_id: None,
         };
-        let added = app.upload_document(&pro, who, doc).await.map_err(e)?;
+        let paper = crate::service::PaperDetails {
+            doc_type: Some(doc_type.into()),
+            expires_on: None,
+        };
+        let added = app.add_paper(&pro, who, doc, paper).await.map_err(e)?;
         if name == "Notification CAF" {
             caf = Some(added.id);
         }

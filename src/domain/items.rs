@@ -90,6 +90,134 @@ impl FolderPictogram {
     }
 }
 
+/// What a paper is (identity card, passport, payslip...): chosen when she adds it or later,
+/// sealed with its name (never a clear column: the operator must not learn that she has a
+/// residence permit). Its code is the `type` of the API's documents; each has a Fluent label
+/// (`paper-<code>`), a pictogram of its own, and says whether such a paper normally carries an
+/// end date (then the pages ask for one).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentType {
+    IdentityCard,
+    Passport,
+    /// A residence permit, or the receipt (récépissé) of its application.
+    ResidencePermit,
+    BirthCertificate,
+    FamilyRecordBook,
+    DomiciliationCertificate,
+    /// A proof of address, or a hosting certificate.
+    ProofOfAddress,
+    /// Bank details (RIB).
+    BankDetails,
+    TaxNotice,
+    Payslip,
+    FranceTravailCertificate,
+    CafCertificate,
+    HealthCoverCertificate,
+    CarteVitale,
+    Medical,
+    /// Anything else; the type of every document added before types existed.
+    #[default]
+    Other,
+}
+
+impl DocumentType {
+    /// Every type, in the order the forms offer them.
+    pub const ALL: [DocumentType; 16] = [
+        Self::IdentityCard,
+        Self::Passport,
+        Self::ResidencePermit,
+        Self::BirthCertificate,
+        Self::FamilyRecordBook,
+        Self::DomiciliationCertificate,
+        Self::ProofOfAddress,
+        Self::BankDetails,
+        Self::TaxNotice,
+        Self::Payslip,
+        Self::FranceTravailCertificate,
+        Self::CafCertificate,
+        Self::HealthCoverCertificate,
+        Self::CarteVitale,
+        Self::Medical,
+        Self::Other,
+    ];
+
+    /// The code: the API's `type`, the forms' value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::IdentityCard => "identity_card",
+            Self::Passport => "passport",
+            Self::ResidencePermit => "residence_permit",
+            Self::BirthCertificate => "birth_certificate",
+            Self::FamilyRecordBook => "family_record_book",
+            Self::DomiciliationCertificate => "domiciliation_certificate",
+            Self::ProofOfAddress => "proof_of_address",
+            Self::BankDetails => "bank_details",
+            Self::TaxNotice => "tax_notice",
+            Self::Payslip => "payslip",
+            Self::FranceTravailCertificate => "france_travail_certificate",
+            Self::CafCertificate => "caf_certificate",
+            Self::HealthCoverCertificate => "health_cover_certificate",
+            Self::CarteVitale => "carte_vitale",
+            Self::Medical => "medical",
+            Self::Other => "other",
+        }
+    }
+
+    /// A code sent by a form or a client; an unknown one is refused (field `type`).
+    pub fn parse(raw: &str) -> Result<Self, InvalidInput> {
+        let raw = raw.trim();
+        Self::ALL
+            .into_iter()
+            .find(|t| t.as_str() == raw)
+            .ok_or(InvalidInput::new("type", "invalid"))
+    }
+
+    /// The Fluent id of its label (`paper-identity-card`...).
+    pub fn label_id(self) -> String {
+        format!("paper-{}", self.as_str().replace('_', "-"))
+    }
+
+    /// The name of its pictogram (`web/pages/icons.rs`): one per type.
+    pub fn pictogram(self) -> &'static str {
+        match self {
+            Self::IdentityCard => "id-card",
+            Self::Passport => "passport",
+            Self::ResidencePermit => "residence-permit",
+            Self::BirthCertificate => "birth",
+            Self::FamilyRecordBook => "family-book",
+            Self::DomiciliationCertificate => "mailbox",
+            Self::ProofOfAddress => "house",
+            Self::BankDetails => "bank",
+            Self::TaxNotice => "tax",
+            Self::Payslip => "money",
+            Self::FranceTravailCertificate => "briefcase",
+            Self::CafCertificate => "people",
+            Self::HealthCoverCertificate => "shield",
+            Self::CarteVitale => "chip-card",
+            Self::Medical => "health",
+            Self::Other => "paper",
+        }
+    }
+
+    /// Such a paper normally carries an end date (identity card, passport, residence permit
+    /// or its receipt, domiciliation certificate, health cover certificate): the forms ask
+    /// for it, so that she is reminded before it runs out. A payslip, a tax notice or a birth
+    /// certificate is dated but does not expire.
+    pub fn expires(self) -> bool {
+        matches!(
+            self,
+            Self::IdentityCard
+                | Self::Passport
+                | Self::ResidencePermit
+                | Self::DomiciliationCertificate
+                | Self::HealthCoverCertificate
+        )
+    }
+}
+
 impl std::fmt::Display for ItemKind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
@@ -98,7 +226,33 @@ impl std::fmt::Display for ItemKind {
 
 #[cfg(test)]
 mod tests {
-    use super::{FolderPictogram, ItemKind};
+    use super::{DocumentType, FolderPictogram, ItemKind};
+
+    #[test]
+    fn document_types_round_trip_with_distinct_pictograms() {
+        let mut pictograms = std::collections::HashSet::new();
+        for t in DocumentType::ALL {
+            assert_eq!(DocumentType::parse(t.as_str()), Ok(t));
+            assert_eq!(
+                serde_json::to_value(t).ok(),
+                Some(serde_json::Value::from(t.as_str()))
+            );
+            assert!(
+                pictograms.insert(t.pictogram()),
+                "{t:?} shares its pictogram"
+            );
+        }
+        assert_eq!(
+            DocumentType::parse("secret"),
+            Err(super::InvalidInput::new("type", "invalid"))
+        );
+        assert_eq!(DocumentType::default(), DocumentType::Other);
+        assert_eq!(
+            DocumentType::ResidencePermit.label_id(),
+            "paper-residence-permit"
+        );
+        assert!(DocumentType::Passport.expires() && !DocumentType::Payslip.expires());
+    }
 
     #[test]
     fn pictograms_round_trip() {

@@ -14,7 +14,7 @@ pub use identity::{
 pub use ids::{
     AccountId, BeneficiaryId, FolderId, FollowupId, Id, ItemId, MalformedId, StructureId,
 };
-pub use items::{FolderPictogram, ItemKind};
+pub use items::{DocumentType, FolderPictogram, ItemKind};
 pub use password::{Password, PasswordRejection, WordList, generate_passphrase};
 
 /// Why an input was refused; the web layer turns the code into a translated message.

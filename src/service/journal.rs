@@ -41,6 +41,7 @@ pub const JOURNAL_ACTIONS: &[&str] = &[
     "document_exported",
     "document_renamed",
     "document_moved",
+    "document_type_changed",
     "document_expiry_set",
     "document_expiry_removed",
     "document_deleted",

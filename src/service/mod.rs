@@ -48,8 +48,8 @@ pub use household::{
 };
 pub use items::{
     Contact, ContentStream, DocumentPatch, DocumentView, Event, FolderView, ItemFields, ItemKind,
-    ItemView, MAX_SCAN_PAGES, NewDocument, Note, PageEdit, PreviewMeta, Received, Reminder,
-    ScanDraft, ScanPhotos, Upload, parse_fields,
+    ItemView, MAX_SCAN_PAGES, NewDocument, Note, PageEdit, PaperDetails, PreviewMeta, Received,
+    Reminder, ScanDraft, ScanPhotos, Upload, parse_fields,
 };
 pub use jobs::{JobHandler, JobView, NewJob, Outcome, RoundReport, Worker, backoff, jobs_lease};
 pub use journal::{JOURNAL_ACTIONS, JournalView};

@@ -14,6 +14,7 @@ mod canary;
 mod casefile;
 mod cli;
 mod compression;
+mod document_types;
 mod documents;
 mod field;
 mod followups;

@@ -2,7 +2,7 @@
 //! neutralised), encrypted storage, listing, download, rename, move, delete. Every access is
 //! journaled. The item core (opening, wraps, sealing, sharing) is in the sibling modules.
 
-use crate::domain::{BeneficiaryId, FolderId, ItemId, ItemKind, StructureId};
+use crate::domain::{BeneficiaryId, DocumentType, FolderId, ItemId, ItemKind, StructureId};
 use crate::policy::Decision;
 use crate::policy::{Action, Actor};
 use crate::service::access::{allow_on_safe, item_decision};
@@ -37,11 +37,24 @@ pub struct NewDocument {
     pub folder_id: Option<String>,
 }
 
+/// What she says a paper she adds is, as a form or a client sent it (checked here: an unknown
+/// type or a wrong date is refused).
+#[derive(Debug, Default, Clone)]
+pub struct PaperDetails {
+    /// A [`DocumentType`] code; none: `other`.
+    pub doc_type: Option<String>,
+    /// `YYYY-MM-DD`: the paper's end date (reminders are planned from it).
+    pub expires_on: Option<String>,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct DocumentView {
     pub id: ItemId,
     pub beneficiary_id: BeneficiaryId,
     pub name: String,
+    /// What the paper is (sealed with its name).
+    #[serde(rename = "type")]
+    pub doc_type: DocumentType,
     pub content_type: String,
     pub size: i64,
     pub sha256: String,
@@ -60,6 +73,9 @@ pub struct DocumentView {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct DocumentMeta {
     name: String,
+    /// Absent from the documents added before types existed: they read `other`.
+    #[serde(default, rename = "type")]
+    doc_type: DocumentType,
     file_name: String,
     content_type: String,
     sha256: String,
@@ -71,6 +87,8 @@ struct DocumentMeta {
 #[derive(Debug, Clone, Default)]
 pub struct DocumentPatch {
     pub name: Option<String>,
+    /// A [`DocumentType`] code.
+    pub doc_type: Option<String>,
     /// `Some(None)` moves to the top level.
     pub folder_id: Option<Option<String>>,
     /// `Some(None)` removes the expiry date.
@@ -152,6 +170,7 @@ impl App {
             id: row.id.clone(),
             beneficiary_id: row.beneficiary_id.clone(),
             name: meta.name,
+            doc_type: meta.doc_type,
             content_type: meta.content_type,
             size: row.size,
             sha256: meta.sha256,
@@ -189,17 +208,30 @@ impl App {
         Ok(Upload::new(self, bid, room, size_hint))
     }
 
+    /// Adds a document of type `other`, without an end date.
     pub async fn upload_document(
         &self,
         session: &Session,
         bid: &BeneficiaryId,
         input: NewDocument,
     ) -> ServiceResult<DocumentView> {
+        self.add_paper(session, bid, input, PaperDetails::default())
+            .await
+    }
+
+    /// Adds a document with its type and end date (`paper`); as [`App::upload_document`].
+    pub async fn add_paper(
+        &self,
+        session: &Session,
+        bid: &BeneficiaryId,
+        input: NewDocument,
+        paper: PaperDetails,
+    ) -> ServiceResult<DocumentView> {
         let stored = match &input.content {
             Received::Stored(s) => Some(s.blob_key.clone()),
             Received::Memory(_) => None,
         };
-        let result = self.store_document(session, bid, input).await;
+        let result = self.store_document(session, bid, input, paper).await;
         if result.is_err()
             && let Some(key) = stored
         {
@@ -214,6 +246,7 @@ impl App {
         session: &Session,
         bid: &BeneficiaryId,
         input: NewDocument,
+        paper: PaperDetails,
     ) -> ServiceResult<DocumentView> {
         let bid = bid.clone();
         let b2 = bid.clone();
@@ -223,6 +256,19 @@ impl App {
             .map(FolderId::parse)
             .transpose()?;
         let f2 = folder.clone();
+        let doc_type = paper
+            .doc_type
+            .as_deref()
+            .filter(|t| !t.trim().is_empty())
+            .map(DocumentType::parse)
+            .transpose()?
+            .unwrap_or_default();
+        let expiry = paper
+            .expires_on
+            .as_deref()
+            .filter(|d| !d.trim().is_empty())
+            .map(parse_date)
+            .transpose()?;
         let (account_public, relays, used) = self
             .tx(move |tx| {
                 let b = beneficiaries::by_id(tx, &b2)?.ok_or(ServiceError::NotFound)?;
@@ -300,6 +346,7 @@ impl App {
         let name = document_name(input.name.as_deref(), &file_name, kind.extension())?;
         let meta = DocumentMeta {
             name,
+            doc_type,
             file_name: clean_name(&file_name, 255),
             content_type: kind.mime().to_owned(),
             sha256,
@@ -331,6 +378,9 @@ impl App {
             thumb_sha256,
             preview_key,
             preview_sha256,
+            expires_sealed: expiry
+                .as_ref()
+                .map(|d| self.platform.seal(&ctx::expiry(&id), d.as_bytes())),
             ..new_item_row(
                 session,
                 &bid,
@@ -352,6 +402,9 @@ impl App {
                 return Err(e);
             }
         };
+        if expiry.is_some() {
+            schedule_expiry_reminders(self, session, &row.id, &bid, expiry.as_deref()).await?;
+        }
         self.document_view(&row, &key, &shares, session)
     }
 
@@ -552,6 +605,13 @@ impl App {
                 actions.push("document_renamed");
             }
         }
+        if let Some(raw) = &patch.doc_type {
+            let doc_type = DocumentType::parse(raw)?;
+            if doc_type != meta.doc_type {
+                meta.doc_type = doc_type;
+                actions.push("document_type_changed");
+            }
+        }
         let folder = match &patch.folder_id {
             Some(Some(f)) => Some(FolderId::parse(f)?),
             Some(None) => None,
@@ -676,15 +736,15 @@ pub(crate) async fn scan_document(
     session: &Session,
     bid: &BeneficiaryId,
     scan: ScanPhotos,
-    name: Option<String>,
-    folder_id: Option<String>,
+    (name, folder_id): (Option<String>, Option<String>),
+    paper: PaperDetails,
 ) -> ServiceResult<DocumentView> {
     let (photos, share) = scan.into_parts();
     if photos.is_empty() {
         return Err(crate::domain::InvalidInput::new("file", "required").into());
     }
     let pdf = photos_to_pdf(app, photos).await?;
-    app.upload_document(
+    app.add_paper(
         session,
         bid,
         NewDocument {
@@ -697,6 +757,7 @@ pub(crate) async fn scan_document(
             name,
             folder_id,
         },
+        paper,
     )
     .await
 }
@@ -763,5 +824,38 @@ impl App {
             }
         });
         Ok((view, rx))
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::{DocumentMeta, DocumentType};
+
+    /// The sealed metadata as documents added before types existed carry it.
+    #[derive(serde::Serialize)]
+    struct MetaBeforeTypes {
+        name: String,
+        file_name: String,
+        content_type: String,
+        sha256: String,
+    }
+
+    #[test]
+    fn a_document_added_before_types_reads_other_and_keeps_its_type_once_set() {
+        let old = serde_json::to_vec(&MetaBeforeTypes {
+            name: "Passeport".into(),
+            file_name: "p.pdf".into(),
+            content_type: "application/pdf".into(),
+            sha256: "00".into(),
+        })
+        .unwrap();
+        let mut meta: DocumentMeta = serde_json::from_slice(&old).unwrap();
+        assert_eq!(meta.doc_type, DocumentType::Other);
+        assert_eq!(meta.name, "Passeport");
+        meta.doc_type = DocumentType::Passport;
+        let again: DocumentMeta =
+            serde_json::from_slice(&serde_json::to_vec(&meta).unwrap()).unwrap();
+        assert_eq!(again.doc_type, DocumentType::Passport);
     }
 }

@@ -29,7 +29,7 @@ pub(crate) mod visibility;
 pub(crate) mod wrap;
 
 pub use content::ContentStream;
-pub use documents::{DocumentPatch, DocumentView, NewDocument};
+pub use documents::{DocumentPatch, DocumentView, NewDocument, PaperDetails};
 pub use fields::{Contact, Event, ItemFields, ItemKind, Note, Reminder, parse_fields};
 pub use folders::FolderView;
 pub use organizer::ItemView;

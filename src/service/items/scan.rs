@@ -23,7 +23,7 @@ use crate::policy::Action;
 use crate::service::access::allow_on_safe;
 use crate::service::contexts as ctx;
 use crate::service::items::content::{blob_error, read_blob, write_blob, write_blob_at};
-use crate::service::items::documents::scan_document;
+use crate::service::items::documents::{PaperDetails, scan_document};
 use crate::service::items::media::clean;
 use crate::service::items::upload::{MAX_SCAN_PAGES, ScanPhotos};
 use crate::service::{App, DocumentView, ServiceError, ServiceResult, Session};
@@ -334,7 +334,8 @@ impl App {
         Ok(m.view(draft))
     }
 
-    /// Saves a draft as one PDF document (pages in order) named `name`, in `folder_id`, then
+    /// Saves a draft as one PDF document (pages in order) named `name`, in `folder_id`, of type and
+    /// end date `paper`, then
     /// removes the draft. If saving is refused (the safe is full...), the draft stays.
     pub async fn scan_save(
         &self,
@@ -343,6 +344,7 @@ impl App {
         draft: &str,
         name: Option<String>,
         folder_id: Option<String>,
+        paper: PaperDetails,
     ) -> ServiceResult<DocumentView> {
         let (bid, m) = self.manifest(session, bid, draft).await?;
         let key = draft_key(session);
@@ -354,7 +356,7 @@ impl App {
             photos.start_photo()?;
             photos.push(&photo).await?;
         }
-        let doc = scan_document(self, session, &bid, photos, name, folder_id).await?;
+        let doc = scan_document(self, session, &bid, photos, (name, folder_id), paper).await?;
         self.forget(m.pages.iter().flat_map(DraftPage::keys));
         self.forget([draft]);
         Ok(doc)

@@ -1,9 +1,10 @@
 //! Documents, folders, shares and the journal in the JSON API.
 
 use super::{ApiResult, no_content, ok};
-use crate::domain::{BeneficiaryId, FolderId, ItemId, ItemKind, StructureId};
+use crate::domain::{BeneficiaryId, DocumentType, FolderId, ItemId, ItemKind, StructureId};
 use crate::service::{
-    DocumentPatch, FolderFilter, MAX_FILE_BYTES_CAP, NewDocument, Received, ServiceError, Session,
+    DocumentPatch, FolderFilter, MAX_FILE_BYTES_CAP, NewDocument, PaperDetails, Received,
+    ServiceError, Session,
 };
 use crate::web::AppState;
 use crate::web::extract::{ApiJson, ApiSession};
@@ -63,14 +64,16 @@ pub async fn receive_file(
 }
 
 /// Reads a multipart upload: the `file` part (streamed into the safe as it arrives), `name`,
-/// `folder_id` (short texts, bounded); any other part is refused before it is read.
+/// `folder_id`, `type`, `expires_on` (short texts, bounded); any other part is refused before
+/// it is read.
 async fn read_upload(
     mut form: MultipartForm,
     app: &crate::service::App,
     session: &Session,
     bid: &str,
-) -> Result<NewDocument, ServiceError> {
+) -> Result<(NewDocument, PaperDetails), ServiceError> {
     let mut doc = NewDocument::default();
+    let mut paper = PaperDetails::default();
     let mut got_file = false;
     let size_hint = form.body_len();
     while let Some(mut part) = form.next_part().await? {
@@ -83,7 +86,9 @@ async fn read_upload(
             }
             "name" => doc.name = part.optional_text().await?,
             "folder_id" => doc.folder_id = part.optional_text().await?,
-            // The contract names three parts; anything else is a mistake worth telling.
+            "type" => paper.doc_type = part.optional_text().await?,
+            "expires_on" => paper.expires_on = part.optional_text().await?,
+            // The contract names these parts; anything else is a mistake worth telling.
             _ => {
                 return Err(ServiceError::Invalid(crate::domain::InvalidInput::new(
                     "file",
@@ -97,7 +102,7 @@ async fn read_upload(
             "file", "required",
         )));
     }
-    Ok(doc)
+    Ok((doc, paper))
 }
 
 async fn upload(
@@ -107,12 +112,24 @@ async fn upload(
     // Not a multipart body at all: the API's 400, in its JSON format.
     form: Result<MultipartForm, crate::web::error::ApiError>,
 ) -> ApiResult {
-    let doc = read_upload(form?, &s.app, &session, &bid).await?;
+    let (doc, paper) = read_upload(form?, &s.app, &session, &bid).await?;
     let bid = BeneficiaryId::parse(&bid)?;
-    ok(
-        StatusCode::CREATED,
-        s.app.upload_document(&session, &bid, doc).await?,
-    )
+    let created = s.app.add_paper(&session, &bid, doc, paper).await;
+    ok(StatusCode::CREATED, created.map_err(type_error)?)
+}
+
+/// An unknown document type is a malformed request (400 `invalid_input`) naming the field and
+/// the codes it takes; any other error stays as it is.
+fn type_error(e: ServiceError) -> crate::web::error::ApiError {
+    match e {
+        ServiceError::Invalid(i) if i.field == "type" => {
+            crate::web::error::ApiError::invalid(format!(
+                "Unknown value for type: use one of {}.",
+                DocumentType::ALL.map(DocumentType::as_str).join(", ")
+            ))
+        }
+        other => other.into(),
+    }
 }
 
 #[derive(Deserialize)]
@@ -248,6 +265,8 @@ fn double_option<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(
 #[derive(Deserialize)]
 struct PatchBody {
     name: Option<String>,
+    #[serde(rename = "type")]
+    doc_type: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
     folder_id: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option")]
@@ -263,13 +282,12 @@ async fn update(
     let id = ItemId::parse(&id)?;
     let patch = DocumentPatch {
         name: b.name,
+        doc_type: b.doc_type,
         folder_id: b.folder_id,
         expires_on: b.expires_on,
     };
-    ok(
-        StatusCode::OK,
-        s.app.update_document(&session, &id, patch).await?,
-    )
+    let updated = s.app.update_document(&session, &id, patch).await;
+    ok(StatusCode::OK, updated.map_err(type_error)?)
 }
 
 async fn remove(

@@ -3,12 +3,14 @@
 //! words, and the professional's view of what a person shares (plus adding and scanning).
 
 use super::incoming::{Mode, go, read_page_upload, upload_forms};
+use super::papers::{expiry_prompt, paper_badge, paper_fields};
 use super::{
     CheckedParts, Ctx, Fields, Notice, Page, Person, Post, Professional, Reader, Upload,
     icons::icon,
 };
 use crate::domain::{
-    AccountKind, BeneficiaryId, FolderId, FolderPictogram, ItemId, ItemKind, StructureId,
+    AccountKind, BeneficiaryId, DocumentType, FolderId, FolderPictogram, ItemId, ItemKind,
+    StructureId,
 };
 use crate::service::{
     DocumentPatch, DocumentView, FolderFilter, FolderView, JournalView, MAX_FILE_BYTES_CAP,
@@ -74,8 +76,12 @@ fn folder_icon(f: &FolderView) -> &'static str {
     }
 }
 
+/// The pictogram of a document without a thumbnail: its type's, else (`other`) a PDF or a
+/// photo.
 fn type_icon(doc: &DocumentView) -> &'static str {
-    if doc.content_type == "application/pdf" {
+    if doc.doc_type != DocumentType::Other {
+        doc.doc_type.pictogram()
+    } else if doc.content_type == "application/pdf" {
         "pdf"
     } else {
         "photo"
@@ -95,6 +101,7 @@ fn document_card(ctx: &Ctx, doc: &DocumentView, href: &str, mark: &Markup) -> Ma
                 }
                 span.doc-text {
                     strong { (doc.name) }
+                    (paper_badge(ctx, doc))
                     span.hint {
                         (ctx.t(if doc.content_type == "application/pdf" { "doc-type-pdf" } else { "doc-type-photo" }))
                         " · " (ctx.day_of(&doc.created_at))
@@ -242,7 +249,7 @@ async fn receive(
     };
     ctx.state
         .app
-        .upload_document(
+        .add_paper(
             session,
             bid,
             NewDocument {
@@ -251,6 +258,7 @@ async fn receive(
                 name: form.name,
                 folder_id: form.folder_id,
             },
+            form.paper,
         )
         .await
 }
@@ -334,8 +342,7 @@ fn pro_corrections(ctx: &Ctx, bid: &BeneficiaryId, docs: &[DocumentView]) -> Mar
                             (ctx.csrf_field())
                             label for={"pro-name-" (doc.id)} { (ctx.t("doc-name")) }
                             input id={"pro-name-" (doc.id)} name="name" type="text" required value=(doc.name);
-                            label for={"pro-expires-" (doc.id)} { (ctx.t("doc-expiry")) " " span.hint { (ctx.t("optional")) } }
-                            input id={"pro-expires-" (doc.id)} name="expires_on" type="date" value=(doc.expires_on.clone().unwrap_or_default());
+                            (paper_fields(ctx, &format!("pro-{}", doc.id), doc.doc_type, doc.expires_on.as_deref()))
                             button.primary type="submit" { (ctx.t("action-save")) }
                         }
                         form method="post" action={"/pro/b/" (bid) "/documents/" (doc.id) "/delete"} {
@@ -354,6 +361,8 @@ fn pro_corrections(ctx: &Ctx, bid: &BeneficiaryId, docs: &[DocumentView]) -> Mar
 struct ProEditForm {
     #[serde(default)]
     name: String,
+    #[serde(default, rename = "type")]
+    doc_type: String,
     #[serde(default)]
     expires_on: String,
 }
@@ -370,6 +379,7 @@ async fn pro_edit_submit(
     let expires = Some(form.expires_on.trim().to_owned()).filter(|v| !v.is_empty());
     let patch = DocumentPatch {
         name: Some(form.name),
+        doc_type: Some(form.doc_type).filter(|t| !t.trim().is_empty()),
         folder_id: None,
         expires_on: Some(expires),
     };
@@ -423,7 +433,9 @@ async fn render_document(
     ctx.render(status, &doc.name, html! {
         nav.breadcrumbs { a href="/documents" { (icon("folder")) " " (ctx.t("section-documents")) } }
         h1 { (icon(type_icon(&doc))) " " (doc.name) }
+        p { (paper_badge(ctx, &doc)) }
         (super::field_error(&error))
+        (expiry_prompt(ctx, &doc))
         (shown(ctx, &doc, preview.as_ref()))
         (who_sees(ctx, &ctx.t("doc-who-sees"), &format!("/documents/{}/shares", doc.id), &relays, &doc.shared_with))
         section.card {
@@ -437,8 +449,7 @@ async fn render_document(
                     option value="" selected[doc.folder_id.is_none()] { (ctx.t("section-documents")) }
                     @for f in &folders { option value=(f.id) selected[doc.folder_id.as_ref() == Some(&f.id)] { (f.name) } }
                 }
-                label for="doc-expires" { (ctx.t("doc-expiry")) " " span.hint { (ctx.t("optional")) } }
-                input id="doc-expires" name="expires_on" type="date" value=(doc.expires_on.clone().unwrap_or_default());
+                (paper_fields(ctx, "doc", doc.doc_type, doc.expires_on.as_deref()))
                 button.primary type="submit" { (ctx.t("action-save")) }
             }
         }
@@ -522,6 +533,7 @@ async fn pro_document_page(
     ctx.page(&doc.name, html! {
         nav.breadcrumbs { a href={"/pro/b/" (bid) "#documents"} { (icon("person")) " " (ctx.t("pro-doc-back")) } }
         h1 { (icon(type_icon(&doc))) " " (doc.name) }
+        p { (paper_badge(&ctx, &doc)) }
         (shown(&ctx, &doc, preview.as_ref()))
     })
 }
@@ -632,6 +644,8 @@ async fn thumbnail(Path(id): Path<String>, page: Page<Reader>) -> Response {
 struct EditForm {
     #[serde(default)]
     name: String,
+    #[serde(default, rename = "type")]
+    doc_type: String,
     #[serde(default)]
     folder_id: String,
     #[serde(default)]
@@ -648,6 +662,7 @@ async fn edit_submit(
     let nonempty = |s: &str| Some(s.trim().to_owned()).filter(|v| !v.is_empty());
     let patch = DocumentPatch {
         name: Some(form.name.clone()),
+        doc_type: nonempty(&form.doc_type),
         folder_id: Some(nonempty(&form.folder_id)),
         expires_on: Some(nonempty(&form.expires_on)),
     };
@@ -944,6 +959,7 @@ fn journal_icon(action: &str) -> &'static str {
         a if a.ends_with("_uploaded") || a.ends_with("_created") => "plus",
         a if a.ends_with("_renamed")
             || a.ends_with("_moved")
+            || a.ends_with("_type_changed")
             || a.ends_with("_updated")
             || a.ends_with("_expiry_set")
             || a.ends_with("_expiry_removed") =>

@@ -101,14 +101,65 @@ fn path(name: &str) -> &'static str {
         }
         // Issue 14: a structure's statistics.
         "chart" => "M3 3h2v16h16v2H3V3zm4 9h3v6H7v-6zm5-5h3v11h-3V7zm5 3h3v8h-3v-8z",
+        // Issue 15: the types of papers (`DocumentType::pictogram`); identity card, proof of
+        // address, payslip, CAF and medical papers use the pictograms above.
+        "passport" => {
+            "M6 2h12a1 1 0 0 1 1 1v18a1 1 0 0 1-1 1H6a1 1 0 0 1-1-1V3a1 1 0 0 1 1-1zm1 2v16h10V4H7zm5 2a4 4 0 1 1 0 8 4 4 0 0 1 0-8zm0 2a2 2 0 1 0 0 4 2 2 0 0 0 0-4zm-3 8h6v2H9v-2z"
+        }
+        "residence-permit" => {
+            "M3 5h18a1 1 0 0 1 1 1v12a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1zm1 2v10h16V7H4zm2 2h6v2H6V9zm0 4h4v2H6v-2zm11.3-3.7l1.4 1.4-3.7 3.7-2.2-2.2 1.4-1.4.8.8 2.3-2.3z"
+        }
+        "birth" => {
+            "M6 2h12a1 1 0 0 1 1 1v18a1 1 0 0 1-1 1H6a1 1 0 0 1-1-1V3a1 1 0 0 1 1-1zm1 2v16h10V4H7zm5 4.2c1-1.6 4-1.3 4 1 0 1.9-2.4 3.4-4 4.8-1.6-1.4-4-2.9-4-4.8 0-2.3 3-2.6 4-1zM8 16h8v2H8v-2z"
+        }
+        "family-book" => {
+            "M5 2h13a1 1 0 0 1 1 1v18a1 1 0 0 1-1 1H5V2zm2 2v16h10V4H7zm3.5 5a2.5 2.5 0 1 1 0 5 2.5 2.5 0 0 1 0-5zm0 1.2a1.3 1.3 0 1 0 0 2.6 1.3 1.3 0 0 0 0-2.6zm3-1.2a2.5 2.5 0 1 1 0 5 2.5 2.5 0 0 1 0-5zm0 1.2a1.3 1.3 0 1 0 0 2.6 1.3 1.3 0 0 0 0-2.6z"
+        }
+        "mailbox" => {
+            "M8 4h8a4 4 0 0 1 4 4v9h-7v5h-2v-5H4V8a4 4 0 0 1 4-4zm0 2a2 2 0 0 0-2 2v7h4V8a2 2 0 0 0-2-2zm3.5 0c.3.6.5 1.3.5 2v7h6V8a2 2 0 0 0-2-2h-4.5zM14 9h3v2h-3V9z"
+        }
+        "bank" => {
+            "M12 2l10 5v2H2V7l10-5zM4 11h3v7H4v-7zm6.5 0h3v7h-3v-7zM17 11h3v7h-3v-7zM2 20h20v2H2v-2z"
+        }
+        "tax" => {
+            "M6 2h12a1 1 0 0 1 1 1v18a1 1 0 0 1-1 1H6a1 1 0 0 1-1-1V3a1 1 0 0 1 1-1zm1 2v16h10V4H7zm2 3.5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3zm6 6a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3zM14.6 7L16 8.4 9.4 15 8 13.6 14.6 7z"
+        }
+        "briefcase" => {
+            "M9 3h6a2 2 0 0 1 2 2v1h4a1 1 0 0 1 1 1v12a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h4V5a2 2 0 0 1 2-2zm0 2v1h6V5H9zM4 8v4h16V8H4zm0 6v4h16v-4h-6v1h-4v-1H4z"
+        }
+        "shield" => {
+            "M12 2l8 3v6c0 5-3.4 9.4-8 11-4.6-1.6-8-6-8-11V5l8-3zm-1 6v3H8v2h3v3h2v-3h3v-2h-3V8h-2z"
+        }
+        "chip-card" => {
+            "M3 5h18a1 1 0 0 1 1 1v12a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1zm1 2v10h16V7H4zm2 2h5v4H6V9zm8 5h4v2h-4v-2z"
+        }
+        "paper" => {
+            "M6 2h9l5 5v14a1 1 0 0 1-1 1H6a1 1 0 0 1-1-1V3a1 1 0 0 1 1-1zm1 2v16h11V9h-5V4H7zm8 .8V7h2.2L15 4.8z"
+        }
         _ => "M12 2a10 10 0 1 1 0 20 10 10 0 0 1 0-20z",
     }
+}
+
+/// Every pictogram drawn here is known by name (a misspelt name would draw the fallback).
+#[cfg(test)]
+pub(super) fn known(name: &str) -> bool {
+    path(name) != path("")
 }
 
 pub fn icon(name: &str) -> Markup {
     html! {
         svg.icon viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false" {
             path d=(PreEscaped(path(name))) {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_document_type_has_a_drawn_pictogram() {
+        for t in crate::domain::DocumentType::ALL {
+            assert!(super::known(t.pictogram()), "{t:?}");
         }
     }
 }

@@ -3,9 +3,9 @@
 //! form sends (one file streamed into the safe, or the photos of a scan held within their
 //! bounds). Used by the documents pages (`documents.rs`) and the scan's steps (`scan.rs`).
 
-use super::{CheckedParts, Ctx, Notice, icons::icon};
-use crate::domain::BeneficiaryId;
-use crate::service::{Received, ScanPhotos, ServiceError, Session};
+use super::{CheckedParts, Ctx, Notice, icons::icon, papers::paper_fields};
+use crate::domain::{BeneficiaryId, DocumentType};
+use crate::service::{PaperDetails, Received, ScanPhotos, ServiceError, Session};
 use crate::web::api::receive_file;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -62,6 +62,7 @@ pub(super) fn upload_forms(
                 input id="upload-file" name="file" type="file" accept="image/jpeg,image/png,image/webp,application/pdf" required aria-describedby="upload-hint";
                 label for="upload-name" { (ctx.t("doc-name")) " " span.hint { (ctx.t("optional")) } }
                 input id="upload-name" name="name" type="text";
+                (paper_fields(ctx, "upload", DocumentType::Other, None))
                 button.primary type="submit" { (submit) }
                 progress.upload-progress max="100" value="0" hidden {}
             }
@@ -75,6 +76,8 @@ pub(super) struct PageUpload {
     pub(super) photos: ScanPhotos,
     pub(super) name: Option<String>,
     pub(super) folder_id: Option<String>,
+    /// The type and the end date as the form said.
+    pub(super) paper: PaperDetails,
     /// The scan the photos join (`scan.rs`).
     pub(super) draft: Option<String>,
 }
@@ -96,12 +99,15 @@ pub(super) async fn read_page_upload(
         photos: ctx.state.app.begin_scan(size_hint),
         name: None,
         folder_id: None,
+        paper: PaperDetails::default(),
         draft: None,
     };
     while let Some(mut part) = form.next_part().await? {
         match part.name() {
             "name" => out.name = part.optional_text().await?,
             "folder_id" => out.folder_id = part.optional_text().await?,
+            "type" => out.paper.doc_type = part.optional_text().await?,
+            "expires_on" => out.paper.expires_on = part.optional_text().await?,
             "draft" => out.draft = part.optional_text().await?,
             "file" => {
                 match mode {

@@ -13,6 +13,7 @@ mod icons;
 mod incoming;
 mod notices;
 mod organizer;
+mod papers;
 mod person;
 mod pro;
 mod resets;

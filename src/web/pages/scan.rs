@@ -1,6 +1,7 @@
 //! Scanning a paper from the phone, in steps that are plain forms: one big "Take a photo"
 //! button (a file input that opens the camera, shown through its label), a review of the pages
-//! (their order, remove one, take another), then the name and the folder, and save. With
+//! (their order, remove one, take another), then the name, the folder, the type and the end
+//! date, and save. With
 //! JavaScript, app.js sends the photo as soon as it is taken, with a progress bar.
 //!
 //! Her pages (`/documents/scan…`) and the professional's for a person she follows
@@ -8,9 +9,12 @@
 //! (`service/items/scan.rs`).
 
 use super::incoming::{Mode, go, read_page_upload, take_photo_form};
+use super::papers::paper_fields;
 use super::{Ctx, Notice, Page, Post, Scanner, Upload, icons::icon};
-use crate::domain::BeneficiaryId;
-use crate::service::{MAX_FILE_BYTES_CAP, PageEdit, PageNumber, ServiceError, Session};
+use crate::domain::{BeneficiaryId, DocumentType};
+use crate::service::{
+    MAX_FILE_BYTES_CAP, PageEdit, PageNumber, PaperDetails, ServiceError, Session,
+};
 use crate::web::AppState;
 use crate::web::api::content_response;
 use axum::Router;
@@ -214,6 +218,7 @@ async fn review(
                 (ctx.csrf_field())
                 label for="scan-name" { (ctx.t("doc-name")) " " span.hint { (ctx.t("optional")) } }
                 input id="scan-name" name="name" type="text" maxlength="200";
+                (paper_fields(ctx, "scan", DocumentType::Other, None))
                 @if !folders.is_empty() {
                     label for="scan-folder" { (ctx.t("doc-folder")) }
                     select id="scan-folder" name="folder_id" {
@@ -319,6 +324,10 @@ struct SaveForm {
     name: String,
     #[serde(default)]
     folder_id: String,
+    #[serde(default, rename = "type")]
+    doc_type: String,
+    #[serde(default)]
+    expires_on: String,
 }
 
 async fn save_submit(
@@ -339,6 +348,10 @@ async fn save_submit(
             path.draft(),
             nonempty(&form.name),
             folder,
+            PaperDetails {
+                doc_type: nonempty(&form.doc_type),
+                expires_on: nonempty(&form.expires_on),
+            },
         )
         .await
     {

@@ -71,3 +71,23 @@
     });
   });
 })();
+
+// Issue 15: the end date of a paper is highlighted when its chosen type normally expires (the
+// field is in the form either way; without JavaScript its hint says which papers have one).
+(function () {
+  "use strict";
+  document.querySelectorAll(".paper-fields").forEach(function (box) {
+    var select = box.querySelector("select.paper-type");
+    var expiry = box.querySelector(".expiry");
+    var date = expiry && expiry.querySelector("input[type=date]");
+    if (!select || !expiry || !date) { return; }
+    var sync = function () {
+      var option = select.options[select.selectedIndex];
+      var asked = !!option && option.getAttribute("data-expires") === "true" && !date.value;
+      expiry.classList.toggle("asked", asked);
+    };
+    select.addEventListener("change", sync);
+    date.addEventListener("input", sync);
+    sync();
+  });
+})();
