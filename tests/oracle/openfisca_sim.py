@@ -1,0 +1,131 @@
+"""The benefit simulator's oracle: OpenFisca-France computes the same situations.
+
+Reads on standard input a JSON list of cases `{"id", "birth_date": "YYYY-MM-DD", "input":
+simulation_input}` (the shape of API.md, section "Rights and procedures") and prints a JSON
+list `{"id", "rsa", "ppa", "aide_logement"}`: OpenFisca's monthly amounts in euros for the
+month asked. All cases run in one process, one OpenFisca simulation per case (the tax-benefit
+system loads once: about 3 s).
+
+How a situation becomes OpenFisca's (docs/simulator.md, "The oracle", says why):
+- one famille, one foyer fiscal, one ménage: the person (demandeur / déclarant / personne de
+  référence), her partner (conjoint), her children (enfants);
+- nationality: fr -> "FR", eu -> "DE" (an EEA country), other -> "MA" (outside it); the partner
+  and the children have the person's; `residence_permit_years` -> duree_possession_titre_sejour;
+  a refugee is exempt from the residence-permit duration: duree_possession_titre_sejour = 99;
+- resources: `monthly` holds M-3, M-2, M-1 (oldest first); month M repeats M-1 (the resource
+  continues: OpenFisca's "neutralisation" of a resource stopped in month M never applies);
+  wages -> salaire_net, unemployment -> chomage_net, pension -> retraite_nette, aah -> aah,
+  other -> pensions_alimentaires_percues;
+- housing: homeless and shelter -> statut_occupation_logement = sans_domicile; hosted_free ->
+  loge_gratuitement (participation_frais false); tenant -> locataire_vide with loyer and depcom.
+"""
+
+import json
+import sys
+
+from openfisca_core.simulation_builder import SimulationBuilder
+from openfisca_france import CountryTaxBenefitSystem
+
+NATIONALITY = {"fr": "FR", "eu": "DE", "other": "MA"}
+RESOURCE = {
+    "wages": "salaire_net",
+    "unemployment": "chomage_net",
+    "pension": "retraite_nette",
+    "aah": "aah",
+    "other": "pensions_alimentaires_percues",
+    "sick_pay": "indemnites_journalieres_maladie",
+}
+HOUSING = {
+    "homeless": "sans_domicile",
+    "shelter": "sans_domicile",
+    "hosted_free": "loge_gratuitement",
+    "tenant": "locataire_vide",
+}
+
+
+def months_before(month, n):
+    """The n months before `month` ("YYYY-MM"), oldest first."""
+    year, mon = (int(p) for p in month.split("-"))
+    out = []
+    for back in range(n, 0, -1):
+        y, m = year, mon - back
+        while m < 1:
+            y, m = y - 1, m + 12
+        out.append(f"{y:04d}-{m:02d}")
+    return out
+
+
+def situation(case):
+    inp = case["input"]
+    month = inp["month"]
+    previous = months_before(month, 3)
+    all_months = previous + [month]
+    nationality = NATIONALITY[inp["nationality"]]
+    years = 99.0 if inp.get("refugee") else float(inp.get("residence_permit_years") or 0)
+
+    def person(birth_date, student=False, pregnant=False):
+        return {
+            "date_naissance": {"ETERNITY": birth_date},
+            "nationalite": {m: nationality for m in all_months},
+            "duree_possession_titre_sejour": {m: years for m in all_months},
+            "etudiant": {m: student for m in all_months},
+            "enceinte": {m: pregnant for m in all_months},
+        }
+
+    individus = {"self": person(case["birth_date"], bool(inp.get("student")), bool(inp.get("pregnant")))}
+    parents = ["self"]
+    if inp.get("couple"):
+        individus["partner"] = person(inp["partner"]["birth_date"])
+        parents.append("partner")
+    children = []
+    for i, child in enumerate(inp.get("children", [])):
+        name = f"child{i}"
+        individus[name] = person(child["birth_date"])
+        children.append(name)
+
+    for resource in inp.get("resources", []):
+        variable = RESOURCE[resource["kind"]]
+        values = dict(zip(previous, resource["monthly"]))
+        values[month] = resource["monthly"][-1]
+        target = individus[resource["who"]]
+        sums = target.setdefault(variable, {})
+        for m, v in values.items():
+            sums[m] = sums.get(m, 0) + float(v)
+
+    housing = inp["housing"]
+    menage = {
+        "personne_de_reference": ["self"],
+        "enfants": children,
+        "statut_occupation_logement": {m: HOUSING[housing["kind"]] for m in all_months},
+    }
+    if len(parents) == 2:
+        menage["conjoint"] = ["partner"]
+    if housing["kind"] == "hosted_free":
+        menage["participation_frais"] = {m: False for m in all_months}
+    if housing["kind"] == "tenant":
+        menage["loyer"] = {m: float(housing.get("rent") or 0) for m in all_months}
+        menage["depcom"] = {m: housing.get("commune_insee") or "" for m in all_months}
+    return {
+        "individus": individus,
+        "familles": {"famille": {"parents": parents, "enfants": children}},
+        "foyers_fiscaux": {"foyer": {"declarants": parents, "personnes_a_charge": children}},
+        "menages": {"menage": menage},
+    }
+
+
+def main():
+    cases = json.load(sys.stdin)
+    system = CountryTaxBenefitSystem()
+    out = []
+    for case in cases:
+        month = case["input"]["month"]
+        sim = SimulationBuilder().build_from_entities(system, situation(case))
+        result = {"id": case["id"]}
+        for name in ("rsa", "ppa", "aide_logement"):
+            result[name] = round(float(sim.calculate(name, month)[0]), 2)
+        out.append(result)
+    json.dump(out, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()
