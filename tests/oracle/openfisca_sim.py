@@ -3,8 +3,8 @@
 Reads on standard input a JSON list of cases `{"id", "birth_date": "YYYY-MM-DD", "input":
 simulation_input}` (the shape of API.md, section "Rights and procedures") and prints a JSON
 list `{"id", "rsa", "ppa", "aide_logement"}`: OpenFisca's monthly amounts in euros for the
-month asked. All cases run in one process, one OpenFisca simulation per case (the tax-benefit
-system loads once: about 3 s).
+month asked. All cases run in one process: the cases of one month share one vectorised OpenFisca
+simulation (one case per famille), so a batch costs little more than one case.
 
 How a situation becomes OpenFisca's (docs/simulator.md, "The oracle", says why):
 - one famille, one foyer fiscal, one ménage: the person (demandeur / déclarant / personne de
@@ -56,7 +56,10 @@ def months_before(month, n):
 
 
 def situation(case):
+    """One case's entities, their names prefixed by the case's id (cases of the same month
+    share one vectorised OpenFisca simulation)."""
     inp = case["input"]
+    key = str(case["id"])
     month = inp["month"]
     previous = months_before(month, 3)
     all_months = previous + [month]
@@ -72,14 +75,15 @@ def situation(case):
             "enceinte": {m: pregnant for m in all_months},
         }
 
-    individus = {"self": person(case["birth_date"], bool(inp.get("student")), bool(inp.get("pregnant")))}
-    parents = ["self"]
+    me, partner = f"{key}/self", f"{key}/partner"
+    individus = {me: person(case["birth_date"], bool(inp.get("student")), bool(inp.get("pregnant")))}
+    parents = [me]
     if inp.get("couple"):
-        individus["partner"] = person(inp["partner"]["birth_date"])
-        parents.append("partner")
+        individus[partner] = person(inp["partner"]["birth_date"])
+        parents.append(partner)
     children = []
     for i, child in enumerate(inp.get("children", [])):
-        name = f"child{i}"
+        name = f"{key}/child{i}"
         individus[name] = person(child["birth_date"])
         children.append(name)
 
@@ -87,19 +91,19 @@ def situation(case):
         variable = RESOURCE[resource["kind"]]
         values = dict(zip(previous, resource["monthly"]))
         values[month] = resource["monthly"][-1]
-        target = individus[resource["who"]]
+        target = individus[me if resource["who"] == "self" else partner]
         sums = target.setdefault(variable, {})
         for m, v in values.items():
             sums[m] = sums.get(m, 0) + float(v)
 
     housing = inp["housing"]
     menage = {
-        "personne_de_reference": ["self"],
+        "personne_de_reference": [me],
         "enfants": children,
         "statut_occupation_logement": {m: HOUSING[housing["kind"]] for m in all_months},
     }
     if len(parents) == 2:
-        menage["conjoint"] = ["partner"]
+        menage["conjoint"] = [partner]
     if housing["kind"] == "hosted_free":
         menage["participation_frais"] = {m: False for m in all_months}
     if housing["kind"] == "tenant":
@@ -107,24 +111,30 @@ def situation(case):
         menage["depcom"] = {m: housing.get("commune_insee") or "" for m in all_months}
     return {
         "individus": individus,
-        "familles": {"famille": {"parents": parents, "enfants": children}},
-        "foyers_fiscaux": {"foyer": {"declarants": parents, "personnes_a_charge": children}},
-        "menages": {"menage": menage},
+        "familles": {key: {"parents": parents, "enfants": children}},
+        "foyers_fiscaux": {key: {"declarants": parents, "personnes_a_charge": children}},
+        "menages": {key: menage},
     }
 
 
 def main():
     cases = json.load(sys.stdin)
     system = CountryTaxBenefitSystem()
-    out = []
+    by_month = {}
     for case in cases:
-        month = case["input"]["month"]
-        sim = SimulationBuilder().build_from_entities(system, situation(case))
-        result = {"id": case["id"]}
-        for name in ("rsa", "ppa", "aide_logement"):
-            result[name] = round(float(sim.calculate(name, month)[0]), 2)
-        out.append(result)
-    json.dump(out, sys.stdout)
+        by_month.setdefault(case["input"]["month"], []).append(case)
+    results = {}
+    for month, group in sorted(by_month.items()):
+        whole = {"individus": {}, "familles": {}, "foyers_fiscaux": {}, "menages": {}}
+        for case in group:
+            for entity, members in situation(case).items():
+                whole[entity].update(members)
+        sim = SimulationBuilder().build_from_entities(system, whole)
+        ids = list(sim.populations["famille"].ids)
+        values = {name: sim.calculate(name, month) for name in ("rsa", "ppa", "aide_logement")}
+        for row, key in enumerate(ids):
+            results[key] = {name: round(float(v[row]), 2) for name, v in values.items()}
+    json.dump([{"id": c["id"], **results[str(c["id"])]} for c in cases], sys.stdout)
 
 
 if __name__ == "__main__":

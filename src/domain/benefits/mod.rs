@@ -1,0 +1,569 @@
+//! The benefit simulator: what a person is entitled to for a month, from her household, her
+//! situation and her resources of the three months before. Pure rules, no I/O: parameters are
+//! dated data (`params`), each benefit is a module. Checked against OpenFisca-France, the
+//! State's rules-as-code model, by tests/api/simulator.rs (docs/simulator.md).
+//!
+//! What the rules do not cover yields `Outcome::OutOfScope` with its reason ("ask your social
+//! worker or the CAF"), never a figure the rules cannot stand behind.
+
+mod params;
+mod ppa;
+mod rsa;
+
+use serde::{Deserialize, Serialize};
+use time::{Date, Month as CalendarMonth};
+
+use super::InvalidInput;
+
+pub use params::Dated;
+
+/// A calendar month, `YYYY-MM` in JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Month {
+    year: i32,
+    month: CalendarMonth,
+}
+
+impl Month {
+    pub fn parse(raw: &str) -> Result<Self, InvalidInput> {
+        let bad = || InvalidInput::new("month", "invalid_month");
+        let (y, m) = raw.trim().split_once('-').ok_or_else(bad)?;
+        let year: i32 = y.parse().map_err(|_| bad())?;
+        let month: u8 = m.parse().map_err(|_| bad())?;
+        if !(2000..=2100).contains(&year) || y.len() != 4 || m.len() != 2 {
+            return Err(bad());
+        }
+        let month = CalendarMonth::try_from(month).map_err(|_| bad())?;
+        Ok(Self { year, month })
+    }
+    pub fn first_day(self) -> Date {
+        Date::from_calendar_date(self.year, self.month, 1).unwrap_or(Date::MIN)
+    }
+    pub fn previous(self) -> Self {
+        match self.month {
+            CalendarMonth::January => Self {
+                year: self.year - 1,
+                month: CalendarMonth::December,
+            },
+            m => Self {
+                year: self.year,
+                month: m.previous(),
+            },
+        }
+    }
+    /// The three months before this one, oldest first (the order of `Resource::monthly`).
+    pub fn three_before(self) -> [Self; 3] {
+        let m1 = self.previous();
+        let m2 = m1.previous();
+        [m2.previous(), m2, m1]
+    }
+}
+
+impl std::fmt::Display for Month {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, u8::from(self.month))
+    }
+}
+
+impl Serialize for Month {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Month {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let raw = String::deserialize(d)?;
+        Month::parse(&raw).map_err(serde::de::Error::custom)
+    }
+}
+
+/// A date `YYYY-MM-DD` in JSON.
+mod iso_date {
+    use serde::{Deserialize, Deserializer, Serializer};
+    use time::Date;
+    use time::macros::format_description;
+
+    const FORMAT: &[time::format_description::BorrowedFormatItem<'static>] =
+        format_description!("[year]-[month]-[day]");
+
+    pub fn serialize<S: Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
+        let text = d.format(FORMAT).map_err(serde::ser::Error::custom)?;
+        s.serialize_str(&text)
+    }
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        let raw = String::deserialize(d)?;
+        Date::parse(raw.trim(), FORMAT).map_err(serde::de::Error::custom)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    #[serde(with = "iso_date")]
+    pub birth_date: Date,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Nationality {
+    Fr,
+    Eu,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HousingKind {
+    Homeless,
+    HostedFree,
+    /// Emergency shelter, CHU, CHRS: counts as having no home (`sans_domicile`).
+    Shelter,
+    Tenant,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Housing {
+    pub kind: HousingKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rent: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub commune_insee: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Who {
+    #[serde(rename = "self")]
+    Me,
+    Partner,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ResourceKind {
+    Wages,
+    Unemployment,
+    Pension,
+    SickPay,
+    Aah,
+    FamilyBenefits,
+    Other,
+}
+
+/// A resource, net monthly amounts of the three months before the month asked, oldest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Resource {
+    pub who: Who,
+    pub kind: ResourceKind,
+    pub monthly: [f64; 3],
+}
+
+/// `simulation_input` of API.md, section "Rights and procedures".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SimulationInput {
+    pub month: Month,
+    #[serde(default)]
+    pub couple: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partner: Option<Person>,
+    #[serde(default)]
+    pub children: Vec<Person>,
+    #[serde(default)]
+    pub pregnant: bool,
+    pub nationality: Nationality,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub residence_permit_years: Option<f64>,
+    #[serde(default)]
+    pub refugee: bool,
+    #[serde(default)]
+    pub student: bool,
+    pub housing: Housing,
+    #[serde(default)]
+    pub resources: Vec<Resource>,
+}
+
+/// The largest monthly amount, rent or number of years accepted (a typing slip, not a case).
+const MAX_AMOUNT: f64 = 1_000_000.0;
+const MAX_CHILDREN: usize = 20;
+
+impl SimulationInput {
+    /// Checks what the types cannot: a partner exactly when in a couple, amounts finite and
+    /// not negative, the month inside the parameter tables, birth dates before the month.
+    pub fn validate(&self) -> Result<(), InvalidInput> {
+        if self.couple != self.partner.is_some() {
+            return Err(InvalidInput::new("partner", "partner_if_couple"));
+        }
+        if self.month.first_day() < params::FIRST_MONTH {
+            return Err(InvalidInput::new("month", "month_not_covered"));
+        }
+        if self.children.len() > MAX_CHILDREN {
+            return Err(InvalidInput::new("children", "too_many"));
+        }
+        let amount = |v: f64| v.is_finite() && (0.0..=MAX_AMOUNT).contains(&v);
+        for r in &self.resources {
+            if !r.monthly.iter().all(|v| amount(*v)) {
+                return Err(InvalidInput::new("resources", "invalid_amount"));
+            }
+            if r.who == Who::Partner && !self.couple {
+                return Err(InvalidInput::new("resources", "partner_if_couple"));
+            }
+        }
+        if !self
+            .residence_permit_years
+            .is_none_or(|y| y.is_finite() && (0.0..=150.0).contains(&y))
+        {
+            return Err(InvalidInput::new(
+                "residence_permit_years",
+                "invalid_number",
+            ));
+        }
+        if !self.housing.rent.is_none_or(amount) {
+            return Err(InvalidInput::new("rent", "invalid_amount"));
+        }
+        let end = self.month.first_day();
+        let born_before = |p: &Person| p.birth_date < end;
+        if !self.partner.iter().chain(&self.children).all(born_before) {
+            return Err(InvalidInput::new("birth_date", "after_month"));
+        }
+        Ok(())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BenefitCode {
+    Rsa,
+    PrimeActivite,
+    Css,
+    AideLogement,
+}
+
+/// Why a case is outside what the rules cover (the person is told to ask her social worker
+/// or the CAF); codes, translated by the pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OutOfScope {
+    /// Children: the family benefits that enter the RSA and prime d'activité are not modelled.
+    Children,
+    /// Pregnancy: the single-parent increase is not modelled.
+    Pregnancy,
+    /// A tenant: the housing aid, which enters the RSA and prime d'activité, is not modelled.
+    Tenant,
+    /// Sick pay: counted as earnings or not depending on when the sick leave began.
+    SickPay,
+    /// Family benefits received: their share in the resources depends on the benefit.
+    FamilyBenefits,
+    /// 65 or older: the minimum old-age pension (ASPA) comes first.
+    OldAge,
+    /// Not yet modelled at all.
+    NotModelled,
+}
+
+/// A condition the rules could not check (the person or her social worker checks it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unverified {
+    /// Stable and effective residence in France (a domiciliation for a person without a home).
+    ResidenceInFrance,
+    /// Savings and property (their yield counts as a resource).
+    Savings,
+    /// For an EEA citizen: a right of residence (worker, or more than three months here).
+    EuRightOfResidence,
+    /// Under 25: the "RSA jeune actif" after two years of work in the last three.
+    YoungActive,
+    /// Other benefits must be claimed first (pension, unemployment benefit, alimony).
+    OtherBenefitsFirst,
+    /// A recent separation (under 18 months) raises the amount for a single parent.
+    RecentSeparation,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum Outcome {
+    /// The rules computed it: eligible when the monthly amount is paid (above the minimum
+    /// paid), in euros rounded to the cent.
+    Computed {
+        eligible: bool,
+        monthly_amount: f64,
+    },
+    OutOfScope {
+        reason: OutOfScope,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Benefit {
+    pub code: BenefitCode,
+    #[serde(flatten)]
+    pub outcome: Outcome,
+    pub unverified_conditions: Vec<Unverified>,
+    pub institution: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub teleservice_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub form: Option<String>,
+    /// Document type codes of API.md to gather.
+    pub documents: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Simulation {
+    pub month: Month,
+    pub benefits: Vec<Benefit>,
+}
+
+/// The household as the rules see it, for one month.
+struct Household<'a> {
+    input: &'a SimulationInput,
+    birth_date: Date,
+}
+
+impl Household<'_> {
+    fn parents(&self) -> usize {
+        1 + usize::from(self.input.couple)
+    }
+    /// Age in whole years on the first day of `month` (calendar age, as the law counts it).
+    fn ages(&self, month: Month) -> impl Iterator<Item = i32> + '_ {
+        let day = month.first_day();
+        std::iter::once(self.birth_date)
+            .chain(self.input.partner.iter().map(|p| p.birth_date))
+            .map(move |b| age_on(b, day))
+    }
+    /// The sum of the resources of `kind` of `who` in the month `i` (0 = M-3 .. 2 = M-1).
+    fn resource(&self, who: Who, kind: ResourceKind, i: usize) -> f64 {
+        self.input
+            .resources
+            .iter()
+            .filter(|r| r.who == who && r.kind == kind)
+            .map(|r| r.monthly.get(i).copied().unwrap_or(0.0))
+            .sum()
+    }
+    fn members(&self) -> &'static [Who] {
+        if self.input.couple {
+            &[Who::Me, Who::Partner]
+        } else {
+            &[Who::Me]
+        }
+    }
+    /// The nationality condition of the RSA (and of the prime d'activité): French, an EEA
+    /// citizen here for three months, or another foreigner with five years of residence
+    /// permits; a refugee is exempt from the duration.
+    fn nationality_ok(&self, day: Date) -> bool {
+        let years = if self.input.refugee {
+            f64::INFINITY
+        } else {
+            self.input.residence_permit_years.unwrap_or(0.0)
+        };
+        match self.input.nationality {
+            Nationality::Fr => true,
+            Nationality::Eu => years >= params::at(params::RSA_YEARS_EEA, day),
+            Nationality::Other => years >= params::at(params::RSA_YEARS_OTHER, day),
+        }
+    }
+    /// Housed free of charge: the forfait logement is deducted.
+    fn hosted_free(&self) -> bool {
+        self.input.housing.kind == HousingKind::HostedFree
+    }
+}
+
+fn age_on(birth: Date, day: Date) -> i32 {
+    let mut years = day.year() - birth.year();
+    if (day.month() as u8, day.day()) < (birth.month() as u8, birth.day()) {
+        years -= 1;
+    }
+    years
+}
+
+/// Why RSA and prime d'activité cannot be computed for this household, if they cannot.
+fn rsa_ppa_scope(h: &Household<'_>) -> Option<OutOfScope> {
+    let input = h.input;
+    if !input.children.is_empty() {
+        return Some(OutOfScope::Children);
+    }
+    if input.pregnant {
+        return Some(OutOfScope::Pregnancy);
+    }
+    if input.housing.kind == HousingKind::Tenant {
+        return Some(OutOfScope::Tenant);
+    }
+    let has = |k| input.resources.iter().any(|r| r.kind == k);
+    if has(ResourceKind::SickPay) {
+        return Some(OutOfScope::SickPay);
+    }
+    if has(ResourceKind::FamilyBenefits) {
+        return Some(OutOfScope::FamilyBenefits);
+    }
+    if h.ages(input.month).any(|a| a >= 65) {
+        return Some(OutOfScope::OldAge);
+    }
+    None
+}
+
+fn cents(v: f64) -> f64 {
+    (v * 100.0).round() / 100.0
+}
+
+/// Simulates every benefit for `input.month`. `birth_date` is the person's (from her safe).
+/// The input should have passed `validate`; an invalid one still yields no panic.
+pub fn simulate(input: &SimulationInput, birth_date: Date) -> Simulation {
+    let h = Household { input, birth_date };
+    let scope = rsa_ppa_scope(&h);
+    let outcome = |amount: f64| match scope {
+        Some(reason) => Outcome::OutOfScope { reason },
+        None => Outcome::Computed {
+            eligible: amount > 0.0,
+            monthly_amount: cents(amount),
+        },
+    };
+    let rsa = Benefit {
+        code: BenefitCode::Rsa,
+        outcome: outcome(rsa::amount(&h)),
+        unverified_conditions: rsa::unverified(&h),
+        institution: "caf".into(),
+        teleservice_url: Some(
+            "https://www.caf.fr/allocataires/aides-et-demarches/droits-et-prestations/vie-personnelle/le-revenu-de-solidarite-active-rsa".into(),
+        ),
+        form: Some("cerfa_15481".into()),
+        documents: documents(input, true),
+    };
+    let ppa = Benefit {
+        code: BenefitCode::PrimeActivite,
+        outcome: outcome(ppa::amount(&h)),
+        unverified_conditions: ppa::unverified(&h),
+        institution: "caf".into(),
+        teleservice_url: Some(
+            "https://www.caf.fr/allocataires/aides-et-demarches/droits-et-prestations/vie-professionnelle/la-prime-d-activite".into(),
+        ),
+        form: None,
+        documents: documents(input, false),
+    };
+    let not_modelled = |code, institution: &str, url: &str, form: &str| Benefit {
+        code,
+        outcome: Outcome::OutOfScope {
+            reason: OutOfScope::NotModelled,
+        },
+        unverified_conditions: Vec::new(),
+        institution: institution.into(),
+        teleservice_url: Some(url.into()),
+        form: Some(form.into()),
+        documents: documents(input, false),
+    };
+    Simulation {
+        month: input.month,
+        benefits: vec![
+            rsa,
+            ppa,
+            not_modelled(
+                BenefitCode::Css,
+                "cpam",
+                "https://www.ameli.fr/assure/droits-demarches/difficultes-acces-droits-soins/complementaire-sante",
+                "cerfa_12504",
+            ),
+            not_modelled(
+                BenefitCode::AideLogement,
+                "caf",
+                "https://www.caf.fr/allocataires/aides-et-demarches/droits-et-prestations/logement",
+                "cerfa_10840",
+            ),
+        ],
+    }
+}
+
+/// The papers to gather: identity (or residence permit), a domiciliation certificate for a
+/// person without a home, bank details, then the proofs of each kind of resource.
+fn documents(input: &SimulationInput, family_record: bool) -> Vec<String> {
+    let mut out = vec![match input.nationality {
+        Nationality::Other => "residence_permit",
+        _ => "identity_card",
+    }];
+    if matches!(
+        input.housing.kind,
+        HousingKind::Homeless | HousingKind::Shelter
+    ) {
+        out.push("domiciliation_certificate");
+    } else {
+        out.push("proof_of_address");
+    }
+    out.push("bank_details");
+    let has = |k| input.resources.iter().any(|r| r.kind == k);
+    if has(ResourceKind::Wages) {
+        out.push("payslip");
+    }
+    if has(ResourceKind::Unemployment) {
+        out.push("france_travail_certificate");
+    }
+    if family_record && (input.couple || !input.children.is_empty()) {
+        out.push("family_record_book");
+    }
+    out.into_iter().map(String::from).collect()
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    pub(super) fn input(json: serde_json::Value) -> SimulationInput {
+        let input: SimulationInput = serde_json::from_value(json).unwrap();
+        input.validate().unwrap();
+        input
+    }
+
+    #[test]
+    fn months_parse_and_step_back_over_the_year() {
+        let m = Month::parse("2026-02").unwrap();
+        let [a, b, c] = m.three_before();
+        assert_eq!(
+            [a.to_string(), b.to_string(), c.to_string()],
+            ["2025-11", "2025-12", "2026-01"]
+        );
+        for bad in ["2026-13", "2026-1", "26-01", "x", "2026-00", ""] {
+            assert!(Month::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn calendar_age_counts_the_birthday_itself() {
+        assert_eq!(age_on(date!(2001 - 05 - 01), date!(2026 - 05 - 01)), 25);
+        assert_eq!(age_on(date!(2001 - 05 - 02), date!(2026 - 05 - 01)), 24);
+    }
+
+    #[test]
+    fn inconsistent_inputs_are_refused() {
+        let base = serde_json::json!({"month": "2026-05", "nationality": "fr",
+            "housing": {"kind": "homeless"}});
+        let mut couple = base.clone();
+        couple["couple"] = true.into();
+        let parsed: SimulationInput = serde_json::from_value(couple).unwrap();
+        assert!(parsed.validate().is_err());
+        let mut negative = base.clone();
+        negative["resources"] =
+            serde_json::json!([{"who": "self", "kind": "wages", "monthly": [1, -2, 3]}]);
+        let parsed: SimulationInput = serde_json::from_value(negative).unwrap();
+        assert!(parsed.validate().is_err());
+        let mut unknown = base;
+        unknown["salary"] = 3.into();
+        assert!(serde_json::from_value::<SimulationInput>(unknown).is_err());
+    }
+
+    #[test]
+    fn a_family_with_children_is_out_of_scope_not_a_wrong_figure() {
+        let i = input(serde_json::json!({"month": "2026-05", "nationality": "fr",
+            "children": [{"birth_date": "2020-01-01"}], "housing": {"kind": "shelter"}}));
+        let s = simulate(&i, date!(1990 - 01 - 01));
+        assert_eq!(
+            s.benefits[0].outcome,
+            Outcome::OutOfScope {
+                reason: OutOfScope::Children
+            }
+        );
+        let json = serde_json::to_value(&s).unwrap();
+        assert_eq!(json["benefits"][0]["status"], "out_of_scope");
+        assert_eq!(json["benefits"][0]["reason"], "children");
+    }
+}

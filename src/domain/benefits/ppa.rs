@@ -1,0 +1,114 @@
+//! Prime d'activité (CSS L841-1 ff.), for a household the rules cover (`rsa_ppa_scope`).
+//! The prime of month M is the average of three "fictive" primes, one per month M-3 .. M-1,
+//! each from that month's resources and that month's parameters (R843-1 ff., D843-1 ff.): the
+//! montant forfaitaire plus 59.85 % of the earnings plus each worker's bonus, minus the
+//! greater of the montant forfaitaire and (resources + forfait logement). Not paid below 15
+//! euros; a student needs earnings above 55 % of 169 hourly SMIC in each of the three months.
+
+use super::params::{self, at};
+use super::{Household, Month, Nationality, ResourceKind, Unverified, Who};
+
+/// The monthly prime d'activité in euros (not rounded), 0 when not eligible.
+pub(super) fn amount(h: &Household<'_>) -> f64 {
+    let month = h.input.month;
+    let months = month.three_before();
+    let fictive: f64 = months
+        .iter()
+        .enumerate()
+        .map(|(i, m)| fictive(h, *m, i))
+        .sum();
+    let average = fictive / 3.0;
+    let day = month.first_day();
+    if !earners_condition(h, months) || average < at(params::PPA_MINIMUM_PAID, day) {
+        0.0
+    } else {
+        average
+    }
+}
+
+/// Earnings of `who` in the month `i` of the three, the AAH included when the other earnings
+/// reach 29 hourly SMIC; and the resources that are not earnings.
+fn split(h: &Household<'_>, who: Who, m: Month, i: usize) -> (f64, f64) {
+    let smic = at(params::SMIC_HOURLY, m.first_day());
+    let wages = h.resource(who, ResourceKind::Wages, i);
+    let aah = h.resource(who, ResourceKind::Aah, i);
+    let aah_is_earnings = wages >= at(params::PPA_AAH_AS_EARNINGS, m.first_day()) * smic;
+    let others: f64 = [
+        ResourceKind::Unemployment,
+        ResourceKind::Pension,
+        ResourceKind::Other,
+    ]
+    .iter()
+    .map(|k| h.resource(who, *k, i))
+    .sum();
+    if aah_is_earnings {
+        (wages + aah, others)
+    } else {
+        (wages, others + aah)
+    }
+}
+
+fn fictive(h: &Household<'_>, m: Month, i: usize) -> f64 {
+    let day = m.first_day();
+    let min_age = at(params::PPA_MIN_AGE, day);
+    if !(h.ages(m).any(|a| f64::from(a) >= min_age) && h.nationality_ok(day)) {
+        return 0.0;
+    }
+    let base = at(params::PPA_BASE, day);
+    let smic = at(params::SMIC_HOURLY, day);
+    let persons = h.parents();
+    let second = if persons >= 2 {
+        at(params::PPA_SECOND_PERSON, day)
+    } else {
+        0.0
+    };
+    let forfait = base * (1.0 + second);
+    let housing = if h.hosted_free() {
+        forfait
+            * if persons >= 2 {
+                at(params::PPA_HOUSING_2, day)
+            } else {
+                at(params::PPA_HOUSING_1, day)
+            }
+    } else {
+        0.0
+    };
+    let bonus_max = (at(params::PPA_BONUS_MAX_RATE, day) * base * 100.0).round() / 100.0;
+    let from = at(params::PPA_BONUS_FROM, day) * smic;
+    let full = at(params::PPA_BONUS_FULL_AT, day) * smic;
+    let mut earnings = 0.0;
+    let mut resources = 0.0;
+    let mut bonus = 0.0;
+    for who in h.members() {
+        let (e, o) = split(h, *who, m, i);
+        earnings += e;
+        resources += e + o;
+        bonus += (bonus_max * (e - from) / (full - from)).clamp(0.0, bonus_max);
+    }
+    let share = at(params::PPA_EARNINGS_SHARE, day) * earnings;
+    (forfait + bonus + share - (resources + housing).max(forfait)).max(0.0)
+}
+
+/// A parent who is not a student had earnings in one of the three months, or a parent had
+/// earnings above the students' floor in each of them (the floor of the month asked).
+fn earners_condition(h: &Household<'_>, months: [Month; 3]) -> bool {
+    let day = h.input.month.first_day();
+    let floor = 169.0 * at(params::SMIC_HOURLY, day) * at(params::PPA_STUDENT_FLOOR_SHARE, day);
+    h.members().iter().any(|who| {
+        let student = *who == Who::Me && h.input.student;
+        let earnings: Vec<f64> = months
+            .iter()
+            .enumerate()
+            .map(|(i, m)| split(h, *who, *m, i).0)
+            .collect();
+        earnings.iter().all(|e| *e > floor) || (!student && earnings.iter().any(|e| *e > 0.0))
+    })
+}
+
+pub(super) fn unverified(h: &Household<'_>) -> Vec<Unverified> {
+    let mut out = vec![Unverified::ResidenceInFrance];
+    if h.input.nationality == Nationality::Eu {
+        out.push(Unverified::EuRightOfResidence);
+    }
+    out
+}

@@ -1,0 +1,79 @@
+//! Revenu de solidarité active (CASF L262-1 ff.), for a household the rules cover (no child,
+//! no pregnancy, not a tenant: `rsa_ppa_scope`). The resources of the three months before the
+//! month asked count as their average (R262-7); the amount is the montant forfaitaire minus
+//! the resources and the forfait logement (L262-2, R262-9), not paid below 6 euros.
+
+use super::params::{self, at};
+use super::{Household, Nationality, ResourceKind, Unverified};
+
+/// The monthly RSA in euros (not rounded), 0 when not eligible.
+pub(super) fn amount(h: &Household<'_>) -> f64 {
+    let month = h.input.month;
+    let day = month.first_day();
+    let base = at(params::RSA_BASE, day);
+    let persons = h.parents();
+    let min_age = at(params::RSA_MIN_AGE, day);
+    // One parent at least of 25 or more and not a student (the partner is never one here).
+    let age_ok = h
+        .ages(month)
+        .zip([h.input.student, false])
+        .any(|(age, student)| f64::from(age) >= min_age && !student);
+    let eligible = age_ok && h.nationality_ok(day);
+    if !eligible {
+        return 0.0;
+    }
+    let rate = 1.0
+        + if persons >= 2 {
+            at(params::RSA_SECOND_PERSON, day)
+        } else {
+            0.0
+        };
+    let forfait = base * rate;
+    let housing = if h.hosted_free() {
+        base * if persons >= 2 {
+            at(params::RSA_HOUSING_2, day) * (1.0 + at(params::RSA_SECOND_PERSON, day))
+        } else {
+            at(params::RSA_HOUSING_1, day)
+        }
+    } else {
+        0.0
+    };
+    let resources: f64 = h
+        .members()
+        .iter()
+        .map(|who| {
+            [
+                ResourceKind::Wages,
+                ResourceKind::Unemployment,
+                ResourceKind::Pension,
+                ResourceKind::Aah,
+                ResourceKind::Other,
+            ]
+            .iter()
+            .map(|kind| (0..3).map(|i| h.resource(*who, *kind, i)).sum::<f64>() / 3.0)
+            .sum::<f64>()
+        })
+        .sum();
+    let amount = (forfait - housing - resources).max(0.0);
+    if amount < at(params::RSA_MINIMUM_PAID, day) {
+        0.0
+    } else {
+        amount
+    }
+}
+
+pub(super) fn unverified(h: &Household<'_>) -> Vec<Unverified> {
+    let mut out = vec![
+        Unverified::ResidenceInFrance,
+        Unverified::Savings,
+        Unverified::OtherBenefitsFirst,
+    ];
+    if h.input.nationality == Nationality::Eu {
+        out.push(Unverified::EuRightOfResidence);
+    }
+    let young = h.ages(h.input.month).all(|a| a < 25);
+    if young {
+        out.push(Unverified::YoungActive);
+    }
+    out
+}
