@@ -55,8 +55,10 @@ fn birth(rng: &mut Rng, month: &str, min: u64, max: u64) -> String {
 }
 
 fn amount(rng: &mut Rng) -> f64 {
-    match rng.below(6) {
+    match rng.below(7) {
         0 => 0.0,
+        // Around the CSS's ceilings (free, with a participation, above).
+        6 => (rng.below(700) + 600) as f64,
         1 => (rng.below(300) + 1) as f64,
         2 => (rng.below(900) + 300) as f64 + 0.5,
         3 => (rng.below(1500) + 800) as f64,
@@ -116,6 +118,20 @@ fn situation(rng: &mut Rng, id: usize) -> Value {
         };
         resources.push(json!({"who": who, "kind": kind, "monthly": monthly}));
     }
+    // A job lost: wages then unemployment benefit (the CSS deducts part of the wages).
+    if rng.chance(20) {
+        let who = if couple && rng.chance(40) {
+            "partner"
+        } else {
+            "self"
+        };
+        let wages = (rng.below(900) + 300) as f64;
+        let benefit = (rng.below(700) + 200) as f64;
+        let last_wages = if rng.chance(25) { 150.0 } else { 0.0 };
+        resources.push(json!({"who": who, "kind": "wages", "monthly": [wages, wages, last_wages]}));
+        resources
+            .push(json!({"who": who, "kind": "unemployment", "monthly": [0, benefit, benefit]}));
+    }
     // About one in six outside the covered space.
     match rng.below(18) {
         0 => input["children"] = json!([{"birth_date": birth(rng, month, 1, 15)}]),
@@ -166,7 +182,7 @@ fn rust(case: &Value) -> Simulation {
 }
 
 #[test]
-fn rsa_and_prime_activite_agree_with_openfisca_on_generated_situations() {
+fn benefits_agree_with_openfisca_on_generated_situations() {
     let mut rng = Rng(15);
     let cases: Vec<Value> = (0..260).map(|i| situation(&mut rng, i)).collect();
     let started = std::time::Instant::now();
@@ -180,12 +196,23 @@ fn rsa_and_prime_activite_agree_with_openfisca_on_generated_situations() {
         let id = case["id"].as_str().unwrap();
         let theirs = &expected[id];
         for benefit in rust(case).benefits {
-            let (name, label) = match benefit.code {
-                BenefitCode::Rsa => ("rsa", "rsa"),
-                BenefitCode::PrimeActivite => ("ppa", "prime_activite"),
-                _ => continue,
+            // What OpenFisca says: the amount (the CSS's participation) and the eligibility.
+            let (label, oracle_amount, oracle_eligible) = match benefit.code {
+                BenefitCode::Rsa => {
+                    let a = theirs["rsa"].as_f64().unwrap();
+                    ("rsa", a, a > 0.0)
+                }
+                BenefitCode::PrimeActivite => {
+                    let a = theirs["ppa"].as_f64().unwrap();
+                    ("prime_activite", a, a > 0.0)
+                }
+                BenefitCode::Css => {
+                    let a = theirs["css_participation_forfaitaire"].as_f64().unwrap();
+                    let free = theirs["css_free"].as_bool().unwrap();
+                    ("css", a, free || a > 0.0)
+                }
+                BenefitCode::AideLogement => continue,
             };
-            let oracle_amount = theirs[name].as_f64().unwrap();
             match benefit.outcome {
                 Outcome::OutOfScope { reason } => {
                     out_of_scope.push(format!("{id} {label}: {reason:?}"))
@@ -194,14 +221,17 @@ fn rsa_and_prime_activite_agree_with_openfisca_on_generated_situations() {
                     eligible,
                     monthly_amount,
                 } => {
+                    let ours = if benefit.code == BenefitCode::Css {
+                        benefit.participation.unwrap_or(0.0)
+                    } else {
+                        monthly_amount
+                    };
                     *compared.entry(label).or_default() += 1;
-                    largest_gap = largest_gap.max((monthly_amount - oracle_amount).abs());
-                    if (monthly_amount - oracle_amount).abs() > 1.0
-                        || eligible != (oracle_amount > 0.0)
-                    {
+                    largest_gap = largest_gap.max((ours - oracle_amount).abs());
+                    if (ours - oracle_amount).abs() > 1.0 || eligible != oracle_eligible {
                         differences.push(format!(
-                            "{id} {label}: rules {monthly_amount} (eligible {eligible}), \
-                             OpenFisca {oracle_amount}; case {case}"
+                            "{id} {label}: rules {ours} (eligible {eligible}), \
+                             OpenFisca {oracle_amount} (eligible {oracle_eligible}); case {case}"
                         ));
                     }
                 }
@@ -224,7 +254,7 @@ fn rsa_and_prime_activite_agree_with_openfisca_on_generated_situations() {
         differences.len(),
         differences.join("\n")
     );
-    for label in ["rsa", "prime_activite"] {
+    for label in ["rsa", "prime_activite", "css"] {
         assert!(
             compared.get(label).copied().unwrap_or(0) >= 200,
             "{label}: {compared:?}"

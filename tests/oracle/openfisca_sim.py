@@ -2,8 +2,9 @@
 
 Reads on standard input a JSON list of cases `{"id", "birth_date": "YYYY-MM-DD", "input":
 simulation_input}` (the shape of API.md, section "Rights and procedures") and prints a JSON
-list `{"id", "rsa", "ppa", "aide_logement"}`: OpenFisca's monthly amounts in euros for the
-month asked. All cases run in one process: the cases of one month share one vectorised OpenFisca
+list `{"id", "rsa", "ppa", "aide_logement", "css_free", "css_participation_forfaitaire"}`:
+OpenFisca's monthly amounts in euros for the month asked, and whether the complémentaire santé
+solidaire is free (`cmu_c`) or its monthly participation. All cases run in one process: the cases of one month share one vectorised OpenFisca
 simulation (one case per famille), so a batch costs little more than one case.
 
 How a situation becomes OpenFisca's (docs/simulator.md, "The oracle", says why):
@@ -12,10 +13,12 @@ How a situation becomes OpenFisca's (docs/simulator.md, "The oracle", says why):
 - nationality: fr -> "FR", eu -> "DE" (an EEA country), other -> "MA" (outside it); the partner
   and the children have the person's; `residence_permit_years` -> duree_possession_titre_sejour;
   a refugee is exempt from the residence-permit duration: duree_possession_titre_sejour = 99;
-- resources: `monthly` holds M-3, M-2, M-1 (oldest first); month M repeats M-1 (the resource
+- resources: `monthly` holds M-3, M-2, M-1 (oldest first); the nine months before them hold
+  their average (the CSS counts the last twelve months); month M repeats M-1 (the resource
   continues: OpenFisca's "neutralisation" of a resource stopped in month M never applies);
   wages -> salaire_net, unemployment -> chomage_net, pension -> retraite_nette, aah -> aah,
-  other -> pensions_alimentaires_percues;
+  other -> prestation_compensatoire (a resource every benefit counts, with no side effect);
+  a parent with unemployment benefit and no wages in month M is `activite = chomeur`;
 - housing: homeless and shelter -> statut_occupation_logement = sans_domicile; hosted_free ->
   loge_gratuitement (participation_frais false); tenant -> locataire_vide with loyer and depcom.
 """
@@ -32,7 +35,7 @@ RESOURCE = {
     "unemployment": "chomage_net",
     "pension": "retraite_nette",
     "aah": "aah",
-    "other": "pensions_alimentaires_percues",
+    "other": "prestation_compensatoire",
     "sick_pay": "indemnites_journalieres_maladie",
 }
 HOUSING = {
@@ -61,8 +64,9 @@ def situation(case):
     inp = case["input"]
     key = str(case["id"])
     month = inp["month"]
-    previous = months_before(month, 3)
-    all_months = previous + [month]
+    year = months_before(month, 12)
+    previous = year[-3:]
+    all_months = year + [month]
     nationality = NATIONALITY[inp["nationality"]]
     years = 99.0 if inp.get("refugee") else float(inp.get("residence_permit_years") or 0)
 
@@ -89,12 +93,23 @@ def situation(case):
 
     for resource in inp.get("resources", []):
         variable = RESOURCE[resource["kind"]]
-        values = dict(zip(previous, resource["monthly"]))
-        values[month] = resource["monthly"][-1]
+        three = [float(v) for v in resource["monthly"]]
+        values = {m: sum(three) / 3 for m in year[:-3]}
+        values.update(zip(previous, three))
+        values[month] = three[-1]
         target = individus[me if resource["who"] == "self" else partner]
         sums = target.setdefault(variable, {})
         for m, v in values.items():
-            sums[m] = sums.get(m, 0) + float(v)
+            sums[m] = sums.get(m, 0) + v
+
+    # Unemployed in month M: unemployment benefit and no wages (the CSS then deducts 30 % of
+    # the year's wages).
+    for name in parents:
+        target = individus[name]
+        unemployed = target.get("chomage_net", {}).get(month, 0) > 0
+        working = target.get("salaire_net", {}).get(month, 0) > 0
+        if unemployed and not working:
+            target["activite"] = {month: "chomeur"}
 
     housing = inp["housing"]
     menage = {
@@ -131,9 +146,14 @@ def main():
                 whole[entity].update(members)
         sim = SimulationBuilder().build_from_entities(system, whole)
         ids = list(sim.populations["famille"].ids)
-        values = {name: sim.calculate(name, month) for name in ("rsa", "ppa", "aide_logement")}
+        values = {
+            name: sim.calculate(name, month)
+            for name in ("rsa", "ppa", "aide_logement", "css_participation_forfaitaire")
+        }
+        free = sim.calculate("cmu_c", month)
         for row, key in enumerate(ids):
             results[key] = {name: round(float(v[row]), 2) for name, v in values.items()}
+            results[key]["css_free"] = bool(free[row])
     json.dump([{"id": c["id"], **results[str(c["id"])]} for c in cases], sys.stdout)
 
 

@@ -6,6 +6,7 @@
 //! What the rules do not cover yields `Outcome::OutOfScope` with its reason ("ask your social
 //! worker or the CAF"), never a figure the rules cannot stand behind.
 
+mod css;
 mod params;
 mod ppa;
 mod rsa;
@@ -279,6 +280,9 @@ pub enum Unverified {
     OtherBenefitsFirst,
     /// A recent separation (under 18 months) raises the amount for a single parent.
     RecentSeparation,
+    /// Under 25: not a dependent of her parents (their tax household, their home, alimony),
+    /// or she is covered with them.
+    NotParentsDependent,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -306,6 +310,9 @@ pub struct Benefit {
     pub teleservice_url: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub form: Option<String>,
+    /// The CSS's monthly participation in euros when it is not free.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub participation: Option<f64>,
     /// Document type codes of API.md to gather.
     pub documents: Vec<String>,
 }
@@ -419,15 +426,17 @@ pub fn simulate(input: &SimulationInput, birth_date: Date) -> Simulation {
             monthly_amount: cents(amount),
         },
     };
+    let rsa_amount = rsa::amount(&h);
     let rsa = Benefit {
         code: BenefitCode::Rsa,
-        outcome: outcome(rsa::amount(&h)),
+        outcome: outcome(rsa_amount),
         unverified_conditions: rsa::unverified(&h),
         institution: "caf".into(),
         teleservice_url: Some(
             "https://www.caf.fr/allocataires/aides-et-demarches/droits-et-prestations/vie-personnelle/le-revenu-de-solidarite-active-rsa".into(),
         ),
         form: Some("cerfa_15481".into()),
+        participation: None,
         documents: documents(input, true),
     };
     let ppa = Benefit {
@@ -439,37 +448,44 @@ pub fn simulate(input: &SimulationInput, birth_date: Date) -> Simulation {
             "https://www.caf.fr/allocataires/aides-et-demarches/droits-et-prestations/vie-professionnelle/la-prime-d-activite".into(),
         ),
         form: None,
+        participation: None,
         documents: documents(input, false),
     };
-    let not_modelled = |code, institution: &str, url: &str, form: &str| Benefit {
-        code,
+    let css_participation = css::participation(&h, rsa_amount);
+    let css = Benefit {
+        code: BenefitCode::Css,
+        outcome: match scope {
+            Some(reason) => Outcome::OutOfScope { reason },
+            None => Outcome::Computed {
+                eligible: css_participation.is_some(),
+                monthly_amount: 0.0,
+            },
+        },
+        unverified_conditions: css::unverified(&h),
+        institution: "cpam".into(),
+        teleservice_url: Some("https://www.ameli.fr/assure/droits-demarches/difficultes-acces-droits-soins/complementaire-sante".into()),
+        form: Some("cerfa_12504".into()),
+        participation: css_participation.filter(|p| *p > 0.0 && scope.is_none()).map(cents),
+        documents: documents(input, false),
+    };
+    let aide_logement = Benefit {
+        code: BenefitCode::AideLogement,
         outcome: Outcome::OutOfScope {
             reason: OutOfScope::NotModelled,
         },
         unverified_conditions: Vec::new(),
-        institution: institution.into(),
-        teleservice_url: Some(url.into()),
-        form: Some(form.into()),
+        institution: "caf".into(),
+        teleservice_url: Some(
+            "https://www.caf.fr/allocataires/aides-et-demarches/droits-et-prestations/logement"
+                .into(),
+        ),
+        form: Some("cerfa_10840".into()),
+        participation: None,
         documents: documents(input, false),
     };
     Simulation {
         month: input.month,
-        benefits: vec![
-            rsa,
-            ppa,
-            not_modelled(
-                BenefitCode::Css,
-                "cpam",
-                "https://www.ameli.fr/assure/droits-demarches/difficultes-acces-droits-soins/complementaire-sante",
-                "cerfa_12504",
-            ),
-            not_modelled(
-                BenefitCode::AideLogement,
-                "caf",
-                "https://www.caf.fr/allocataires/aides-et-demarches/droits-et-prestations/logement",
-                "cerfa_10840",
-            ),
-        ],
+        benefits: vec![rsa, ppa, css, aide_logement],
     }
 }
 

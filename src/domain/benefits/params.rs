@@ -169,6 +169,74 @@ pub const PPA_STUDENT_FLOOR_SHARE: &[Dated] = &[row(
     "Art. R512-2 CSS; Art. L842-2 CSS",
 )];
 
+// ---- Complémentaire santé solidaire (CSS L861-1 ff., R861-1 ff.) ----
+
+/// Yearly resource ceiling for one person (métropole): free CSS at or below it, CSS with a
+/// participation up to 35 % above. `cs.cmu.plafond_base` (OpenFisca-France has no row after
+/// April 2024: docs/simulator.md, "Parameters to check").
+pub const CSS_CEILING: &[Dated] = &[
+    row(
+        date!(2022 - 07 - 01),
+        9571.0,
+        "Loi n° 2022-1158 du 16 août 2022",
+    ),
+    row(date!(2023 - 04 - 01), 9719.0, "Art. L861-1 1° CSS"),
+    row(
+        date!(2024 - 04 - 01),
+        10166.0,
+        "Arrêté du 26 mars 2024, art. 1",
+    ),
+];
+
+/// Ceiling increase for the second person. `cs.cmu.coeff_p2`
+pub const CSS_SECOND_PERSON: &[Dated] = &[row(date!(2000 - 01 - 01), 0.5, "Art. R861-3 CSS")];
+
+/// Share above the ceiling up to which the CSS comes with a participation.
+/// `cs.acs.majoration_plafond_acs`
+pub const CSS_PARTICIPATION_MARGIN: &[Dated] =
+    &[row(date!(2019 - 10 - 01), 0.35, "Art. L861-1 2° CSS")];
+
+/// From this age a person claims the CSS on her own even if she receives alimony.
+/// `cs.cmu.age_limite_pac`
+pub const CSS_INDEPENDENT_AGE: &[Dated] = &[row(date!(2000 - 01 - 01), 25.0, "Art. R861-2 CSS")];
+
+/// Forfait logement (housed free of charge) as a share of the RSA montant forfaitaire of 1 or
+/// 2 persons, over the year. `cs.css.forfait_logement_sans_al.taux_{1p,2p}`
+pub const CSS_HOUSING_1: &[Dated] = &[row(
+    date!(2019 - 11 - 01),
+    0.12,
+    "Art. R861-5 CSS (Loi n° 2018-1203 du 22 décembre 2018)",
+)];
+pub const CSS_HOUSING_2: &[Dated] = &[row(
+    date!(2019 - 11 - 01),
+    0.14,
+    "Art. R861-5 CSS (Loi n° 2018-1203 du 22 décembre 2018)",
+)];
+
+/// Monthly allowance deducted from the AAH in the resources. `cs.css.abattements.aah`
+pub const CSS_AAH_ALLOWANCE: &[Dated] = &[row(
+    date!(2021 - 04 - 01),
+    68.0,
+    "Instruction interministérielle DSS/SD2A/2021/71 du 30 mars 2021",
+)];
+
+/// Share of the year's wages deducted for a person now unemployed. `cs.cmu.abattement_chomage`
+pub const CSS_UNEMPLOYED_WAGES_ALLOWANCE: &[Dated] =
+    &[row(date!(2000 - 01 - 01), 0.3, "Art. R861-8 CSS")];
+
+/// Monthly participation per person by age on the first day of the month: under 30, 30 to 49,
+/// 50 to 59, 60 to 69, 70 and more. `cs.css.montant.france.*`
+pub const CSS_PARTICIPATION: [(i32, &[Dated]); 5] = [
+    (29, &[row(date!(2019 - 11 - 01), 8.0, "Art. D861-3 CSS")]),
+    (49, &[row(date!(2019 - 11 - 01), 14.0, "Art. D861-3 CSS")]),
+    (59, &[row(date!(2019 - 11 - 01), 21.0, "Art. D861-3 CSS")]),
+    (69, &[row(date!(2019 - 11 - 01), 25.0, "Art. D861-3 CSS")]),
+    (
+        i32::MAX,
+        &[row(date!(2019 - 11 - 01), 30.0, "Art. D861-3 CSS")],
+    ),
+];
+
 // ---- SMIC ----
 
 /// Gross hourly SMIC. `marche_travail.salaire_minimum.smic.smic_b_horaire`
