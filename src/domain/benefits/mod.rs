@@ -582,4 +582,71 @@ mod tests {
         assert_eq!(json["benefits"][0]["status"], "out_of_scope");
         assert_eq!(json["benefits"][0]["reason"], "children");
     }
+
+    fn amounts(s: &Simulation) -> Vec<(BenefitCode, Outcome, Option<f64>)> {
+        s.benefits
+            .iter()
+            .map(|b| (b.code, b.outcome, b.participation))
+            .collect()
+    }
+
+    /// Figures OpenFisca-France gives for the same situations (docs/simulator.md), to the cent
+    /// (OpenFisca computes in 32-bit floats: 677.535 is 677.53 there).
+    #[test]
+    fn known_figures_of_may_2026() {
+        let paid = |a: f64| Outcome::Computed {
+            eligible: a > 0.0,
+            monthly_amount: a,
+        };
+        let alone = input(serde_json::json!({"month": "2026-05", "nationality": "fr",
+            "housing": {"kind": "homeless"}}));
+        let s = simulate(&alone, date!(1980 - 05 - 10));
+        assert_eq!(amounts(&s)[0], (BenefitCode::Rsa, paid(651.69), None));
+        assert_eq!(
+            amounts(&s)[2],
+            (BenefitCode::Css, paid(0.0).with_eligible(true), None)
+        );
+
+        let hosted = input(serde_json::json!({"month": "2026-05", "nationality": "fr",
+            "housing": {"kind": "hosted_free"}}));
+        let s = simulate(&hosted, date!(1980 - 05 - 10));
+        assert_eq!(amounts(&s)[0].1, paid(573.49));
+
+        let worker = input(serde_json::json!({"month": "2026-05", "nationality": "fr",
+            "housing": {"kind": "shelter"},
+            "resources": [{"who": "self", "kind": "wages", "monthly": [800, 900, 1000]}]}));
+        let s = simulate(&worker, date!(1980 - 05 - 10));
+        assert_eq!(amounts(&s)[0].1, paid(0.0));
+        assert_eq!(amounts(&s)[1].1, paid(321.71));
+        assert_eq!(amounts(&s)[2].2, Some(14.0));
+
+        let couple = input(
+            serde_json::json!({"month": "2026-12", "nationality": "other",
+            "residence_permit_years": 6, "couple": true, "partner": {"birth_date": "1985-02-03"},
+            "housing": {"kind": "homeless"},
+            "resources": [{"who": "partner", "kind": "unemployment", "monthly": [300, 300, 300]}]}),
+        );
+        let s = simulate(&couple, date!(1980 - 05 - 10));
+        assert_eq!(amounts(&s)[0].1, paid(677.54));
+
+        let mut recent = couple.clone();
+        recent.residence_permit_years = Some(4.0);
+        let s = simulate(&recent, date!(1980 - 05 - 10));
+        assert_eq!(amounts(&s)[0].1, paid(0.0));
+        recent.refugee = true;
+        let s = simulate(&recent, date!(1980 - 05 - 10));
+        assert_eq!(amounts(&s)[0].1, paid(677.54));
+    }
+
+    impl Outcome {
+        fn with_eligible(self, eligible: bool) -> Self {
+            match self {
+                Outcome::Computed { monthly_amount, .. } => Outcome::Computed {
+                    eligible,
+                    monthly_amount,
+                },
+                other => other,
+            }
+        }
+    }
 }
