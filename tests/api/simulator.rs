@@ -214,7 +214,10 @@ fn benefits_agree_with_openfisca_on_generated_situations() {
                     let free = theirs["css_free"].as_bool().unwrap();
                     ("css", a, free || a > 0.0)
                 }
-                BenefitCode::AideLogement => continue,
+                BenefitCode::AideLogement => {
+                    let a = theirs["aide_logement"].as_f64().unwrap();
+                    ("aide_logement", a, a > 0.0)
+                }
             };
             match benefit.outcome {
                 Outcome::OutOfScope { reason } => {
@@ -258,7 +261,7 @@ fn benefits_agree_with_openfisca_on_generated_situations() {
         differences.len(),
         differences.join("\n")
     );
-    for label in ["rsa", "prime_activite", "css"] {
+    for label in ["rsa", "prime_activite", "css", "aide_logement"] {
         assert!(
             compared.get(label).copied().unwrap_or(0) >= 200,
             "{label}: {compared:?}"

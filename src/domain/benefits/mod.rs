@@ -468,10 +468,19 @@ pub fn simulate(input: &SimulationInput, birth_date: Date) -> Simulation {
         participation: css_participation.filter(|p| *p > 0.0 && scope.is_none()).map(cents),
         documents: documents(input, false),
     };
+    // Housing aid helps pay a rent: none without one (no home, a shelter, housed free). For a
+    // tenant the rules are not written yet.
     let aide_logement = Benefit {
         code: BenefitCode::AideLogement,
-        outcome: Outcome::OutOfScope {
-            reason: OutOfScope::NotModelled,
+        outcome: match (scope, input.housing.kind) {
+            (Some(reason), _) => Outcome::OutOfScope { reason },
+            (None, HousingKind::Tenant) => Outcome::OutOfScope {
+                reason: OutOfScope::Tenant,
+            },
+            (None, _) => Outcome::Computed {
+                eligible: false,
+                monthly_amount: 0.0,
+            },
         },
         unverified_conditions: Vec::new(),
         institution: "caf".into(),
@@ -646,6 +655,60 @@ mod tests {
                     monthly_amount,
                 },
                 other => other,
+            }
+        }
+    }
+
+    /// Any valid input, extreme ones included, gives finite amounts that are not negative.
+    #[test]
+    fn any_valid_input_gives_finite_amounts() {
+        let mut seed = 7_u64;
+        let mut next = move |n: u64| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) % n
+        };
+        let amounts = [0.0, 0.01, 5.99, 600.0, 1801.8, 99_999.0, 1_000_000.0];
+        for _ in 0..2000 {
+            let couple = next(2) == 0;
+            let resources: Vec<serde_json::Value> = (0..next(5))
+                .map(|_| {
+                    let kind =
+                        ["wages", "unemployment", "pension", "aah", "other"][next(5) as usize];
+                    let who = if couple && next(2) == 0 {
+                        "partner"
+                    } else {
+                        "self"
+                    };
+                    let m = [0, 1, 2].map(|_| amounts[next(7) as usize]);
+                    serde_json::json!({"who": who, "kind": kind, "monthly": m})
+                })
+                .collect();
+            let month = ["2023-08", "2026-01", "2026-04", "2031-12"][next(4) as usize];
+            let nationality = ["fr", "eu", "other"][next(3) as usize];
+            let years = [0.0, 0.25, 5.0, 150.0][next(4) as usize];
+            let housing = ["homeless", "shelter", "hosted_free"][next(3) as usize];
+            let (refugee, student) = (next(2) == 0, next(2) == 0);
+            let mut json = serde_json::json!({
+                "month": month, "couple": couple, "nationality": nationality,
+                "residence_permit_years": years, "refugee": refugee, "student": student,
+                "housing": {"kind": housing}, "resources": resources,
+            });
+            if couple {
+                json["partner"] = serde_json::json!({"birth_date": "1900-01-01"});
+            }
+            let i = input(json);
+            let birth = [
+                date!(1900 - 01 - 01),
+                date!(2023 - 07 - 31),
+                date!(2001 - 04 - 01),
+            ][next(3) as usize];
+            for b in simulate(&i, birth).benefits {
+                if let Outcome::Computed { monthly_amount, .. } = b.outcome {
+                    assert!(monthly_amount.is_finite() && monthly_amount >= 0.0, "{b:?}");
+                }
+                assert!(b.participation.is_none_or(|p| p.is_finite() && p > 0.0));
             }
         }
     }
