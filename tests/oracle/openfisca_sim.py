@@ -4,7 +4,8 @@ Reads on standard input a JSON list of cases `{"id", "birth_date": "YYYY-MM-DD",
 simulation_input}` (the shape of API.md, section "Rights and procedures") and prints a JSON
 list `{"id", "rsa", "ppa", "aide_logement", "css_free", "css_participation_forfaitaire"}`:
 OpenFisca's monthly amounts in euros for the month asked, and whether the complémentaire santé
-solidaire is free (`cmu_c`) or its monthly participation. All cases run in one process: the cases of one month share one vectorised OpenFisca
+solidaire is free (`cmu_c`) or its monthly participation. With `--explain`, each result also
+has `explain`: the intermediate variables (EXPLAIN below) for the month. All cases run in one process: the cases of one month share one vectorised OpenFisca
 simulation (one case per famille), so a batch costs little more than one case.
 
 How a situation becomes OpenFisca's (docs/simulator.md, "The oracle", says why):
@@ -132,7 +133,20 @@ def situation(case):
     }
 
 
+# `--explain`: also print, for each case, the intermediate variables of each benefit (to find
+# where the Rust rules and OpenFisca part).
+EXPLAIN = [
+    "rsa_socle", "rsa_forfait_logement", "rsa_base_ressources", "rsa_eligibilite",
+    "ppa_eligibilite_apprenants", "css_cmu_base_ressources", "cmu_c_plafond",
+    "zone_apl", "aide_logement_loyer_plafond", "aide_logement_loyer_retenu",
+    "aide_logement_charges", "aide_logement_base_ressources", "aide_logement_R0",
+    "aide_logement_taux_famille", "aide_logement_taux_loyer",
+    "aide_logement_participation_personnelle", "aide_logement_montant_brut",
+]
+
+
 def main():
+    explain = "--explain" in sys.argv[1:]
     cases = json.load(sys.stdin)
     system = CountryTaxBenefitSystem()
     by_month = {}
@@ -151,9 +165,12 @@ def main():
             for name in ("rsa", "ppa", "aide_logement", "css_participation_forfaitaire")
         }
         free = sim.calculate("cmu_c", month)
+        details = {name: sim.calculate(name, month) for name in EXPLAIN} if explain else {}
         for row, key in enumerate(ids):
             results[key] = {name: round(float(v[row]), 2) for name, v in values.items()}
             results[key]["css_free"] = bool(free[row])
+            if explain:
+                results[key]["explain"] = {n: float(v[row]) for n, v in details.items()}
     json.dump([{"id": c["id"], **results[str(c["id"])]} for c in cases], sys.stdout)
 
 
