@@ -67,8 +67,27 @@ fn amount(rng: &mut Rng) -> f64 {
     }
 }
 
-/// One situation: mostly households the rules cover (no child, no pregnancy, not a tenant,
-/// no sick pay), some outside to check they are declared so.
+/// Communes of each housing-aid zone: zone 1 (Paris, an arrondissement, a Val-d'Oise
+/// commune), zone 2 (Lyon and an arrondissement, Marseille, Lille, Bordeaux, Ajaccio, Brest),
+/// zone 3 (Guéret, Aurillac, Nevers, Montluçon, a village of the Ain).
+const COMMUNES: [&str; 16] = [
+    "75056", "75111", "95628", "69123", "69383", "13055", "59350", "33063", "2A004", "29019",
+    "23096", "15014", "58194", "03185", "01001", "23096",
+];
+
+/// A tenant's dwelling: the rent around the ceilings (270 to 460 euros), around the rents
+/// where the aid decreases and stops (2.5 to 4 times the ceiling), or anywhere.
+fn tenancy(rng: &mut Rng) -> Value {
+    let rent = match rng.below(4) {
+        0 => (rng.below(250) + 230) as f64 + 0.5,
+        1 => (rng.below(700) + 650) as f64,
+        _ => (rng.below(1000) + 100) as f64,
+    };
+    json!({"kind": "tenant", "rent": rent, "commune_insee": *rng.pick(&COMMUNES)})
+}
+
+/// One situation: mostly households the rules cover (no child, no pregnancy, no sick pay),
+/// some outside to check they are declared so.
 fn situation(rng: &mut Rng, id: usize) -> Value {
     let month = *rng.pick(&MONTHS);
     let me = if rng.chance(30) {
@@ -86,6 +105,9 @@ fn situation(rng: &mut Rng, id: usize) -> Value {
         "student": rng.chance(10),
         "housing": {"kind": *rng.pick(&["homeless", "shelter", "hosted_free", "hosted_free"])},
     });
+    if rng.chance(45) {
+        input["housing"] = tenancy(rng);
+    }
     if couple {
         input["partner"] = json!({"birth_date": birth(rng, month, 18, 64)});
     }
@@ -136,12 +158,19 @@ fn situation(rng: &mut Rng, id: usize) -> Value {
     match rng.below(18) {
         0 => input["children"] = json!([{"birth_date": birth(rng, month, 1, 15)}]),
         1 => input["pregnant"] = json!(true),
-        2 => input["housing"] = json!({"kind": "tenant", "rent": 450, "commune_insee": "69123"}),
+        2 => {
+            let code = *rng.pick(&["99999", "97411", "75000"]);
+            input["housing"] = json!({"kind": "tenant", "rent": 450, "commune_insee": code});
+        }
         _ => {}
     }
     input["resources"] = Value::Array(resources);
     json!({"id": id.to_string(), "birth_date": me, "input": input})
 }
+
+/// Situations generated: enough for 200 compared per benefit once the cases out of scope
+/// are set aside.
+const SITUATIONS: usize = 300;
 
 /// Runs the oracle on every case in one Python process.
 fn oracle(cases: &[Value]) -> BTreeMap<String, Value> {
@@ -184,7 +213,7 @@ fn rust(case: &Value) -> Simulation {
 #[test]
 fn benefits_agree_with_openfisca_on_generated_situations() {
     let mut rng = Rng(15);
-    let cases: Vec<Value> = (0..260).map(|i| situation(&mut rng, i)).collect();
+    let cases: Vec<Value> = (0..SITUATIONS).map(|i| situation(&mut rng, i)).collect();
     let started = std::time::Instant::now();
     let expected = oracle(&cases);
     let oracle_time = started.elapsed();
@@ -267,6 +296,26 @@ fn benefits_agree_with_openfisca_on_generated_situations() {
             "{label}: {compared:?}"
         );
     }
+    // Tenants are a good share, many of them paid a housing aid, some not.
+    let tenants: Vec<&Value> = cases
+        .iter()
+        .filter(|c| c["input"]["housing"]["kind"] == "tenant")
+        .collect();
+    let aided = tenants
+        .iter()
+        .filter(|c| {
+            expected[c["id"].as_str().unwrap()]["aide_logement"]
+                .as_f64()
+                .unwrap()
+                > 0.0
+        })
+        .count();
+    eprintln!("tenants {}, paid a housing aid {aided}", tenants.len());
+    assert!(
+        tenants.len() >= 100 && aided >= 50 && tenants.len() - aided >= 20,
+        "tenants {} aided {aided}",
+        tenants.len()
+    );
     // The generator reaches both sides of each benefit.
     let paid = |name: &str| {
         cases

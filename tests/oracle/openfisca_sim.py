@@ -14,16 +14,27 @@ How a situation becomes OpenFisca's (docs/simulator.md, "The oracle", says why):
 - nationality: fr -> "FR", eu -> "DE" (an EEA country), other -> "MA" (outside it); the partner
   and the children have the person's; `residence_permit_years` -> duree_possession_titre_sejour;
   a refugee is exempt from the residence-permit duration: duree_possession_titre_sejour = 99;
-- resources: `monthly` holds M-3, M-2, M-1 (oldest first); the nine months before them hold
-  their average (the CSS counts the last twelve months); month M repeats M-1 (the resource
-  continues: OpenFisca's "neutralisation" of a resource stopped in month M never applies);
-  wages -> salaire_net, unemployment -> chomage_net, pension -> retraite_nette, aah -> aah,
-  other -> prestation_compensatoire (a resource every benefit counts, with no side effect);
+- resources: `monthly` holds M-3, M-2, M-1 (oldest first); the months before them (back to
+  M-24: the CSS counts the last twelve months, the housing aid of M-3 the twelve ending at M-5)
+  hold their average; month M repeats M-1 (the resource continues: OpenFisca's
+  "neutralisation" of a resource stopped in month M never applies); wages -> salaire_net,
+  unemployment -> chomage_net, pension -> retraite_nette, aah -> aah, other ->
+  prestation_compensatoire (a resource every benefit counts, with no side effect);
+- the housing aid counts taxable incomes: salaire_imposable, chomage_imposable and
+  retraite_imposable are set to the same amounts as the net ones (the rules' stated estimate);
   a parent with unemployment benefit and no wages in month M is `activite = chomeur`;
 - housing: homeless and shelter -> statut_occupation_logement = sans_domicile; hosted_free ->
-  loge_gratuitement (participation_frais false); tenant -> locataire_vide with loyer and depcom.
+  loge_gratuitement (participation_frais false); tenant -> locataire_vide with loyer and depcom;
+- the housing aid's "neutralisation" of activity incomes when the RSA was paid the month
+  before (`aide_logement_condition_neutralisation`) is set as an input, from a first pass that
+  computes the RSA of M-4 .. M-1 without a housing aid: what OpenFisca's own formula sees when
+  the housing aid is asked first (the RSA of the month before asks for the housing aid of that
+  month, a loop OpenFisca cuts by giving 0), made the same for every benefit that uses the
+  housing aid (without it, the RSA would see the housing aid without neutralisation and the
+  housing aid asked alone with it).
 """
 
+import copy
 import json
 import sys
 
@@ -39,6 +50,13 @@ RESOURCE = {
     "other": "prestation_compensatoire",
     "sick_pay": "indemnites_journalieres_maladie",
 }
+# The taxable amount the housing aid counts, taken as the net one.
+TAXABLE = {
+    "wages": "salaire_imposable",
+    "unemployment": "chomage_imposable",
+    "pension": "retraite_imposable",
+}
+HISTORY = 24
 HOUSING = {
     "homeless": "sans_domicile",
     "shelter": "sans_domicile",
@@ -65,7 +83,7 @@ def situation(case):
     inp = case["input"]
     key = str(case["id"])
     month = inp["month"]
-    year = months_before(month, 12)
+    year = months_before(month, HISTORY)
     previous = year[-3:]
     all_months = year + [month]
     nationality = NATIONALITY[inp["nationality"]]
@@ -93,15 +111,17 @@ def situation(case):
         children.append(name)
 
     for resource in inp.get("resources", []):
-        variable = RESOURCE[resource["kind"]]
         three = [float(v) for v in resource["monthly"]]
         values = {m: sum(three) / 3 for m in year[:-3]}
         values.update(zip(previous, three))
         values[month] = three[-1]
         target = individus[me if resource["who"] == "self" else partner]
-        sums = target.setdefault(variable, {})
-        for m, v in values.items():
-            sums[m] = sums.get(m, 0) + v
+        for variable in (RESOURCE[resource["kind"]], TAXABLE.get(resource["kind"])):
+            if variable is None:
+                continue
+            sums = target.setdefault(variable, {})
+            for m, v in values.items():
+                sums[m] = sums.get(m, 0) + v
 
     # Unemployed in month M: unemployment benefit and no wages (the CSS then deducts 30 % of
     # the year's wages).
@@ -138,6 +158,7 @@ def situation(case):
 EXPLAIN = [
     "rsa_socle", "rsa_forfait_logement", "rsa_base_ressources", "rsa_eligibilite",
     "ppa_eligibilite_apprenants", "css_cmu_base_ressources", "cmu_c_plafond",
+    "aide_logement_condition_neutralisation",
     "zone_apl", "aide_logement_loyer_plafond", "aide_logement_loyer_retenu",
     "aide_logement_charges", "aide_logement_base_ressources", "aide_logement_R0",
     "aide_logement_taux_famille", "aide_logement_taux_loyer",
@@ -155,9 +176,24 @@ def main():
     results = {}
     for month, group in sorted(by_month.items()):
         whole = {"individus": {}, "familles": {}, "foyers_fiscaux": {}, "menages": {}}
+        parents = {}
         for case in group:
             for entity, members in situation(case).items():
                 whole[entity].update(members)
+            parents[str(case["id"])] = whole["familles"][str(case["id"])]["parents"]
+        history = months_before(month, 4)
+        # First pass: the RSA of M-4 .. M-1 without a housing aid.
+        first = copy.deepcopy(whole)
+        for famille in first["familles"].values():
+            famille["aide_logement"] = {m: 0.0 for m in history + [month]}
+        sim = SimulationBuilder().build_from_entities(system, first)
+        paid = {m: sim.calculate("rsa", m) > 0 for m in history}
+        ids = list(sim.populations["famille"].ids)
+        for row, key in enumerate(ids):
+            for name in parents[key]:
+                whole["individus"][name]["aide_logement_condition_neutralisation"] = {
+                    m: bool(paid[before][row]) for before, m in zip(history, history[1:] + [month])
+                }
         sim = SimulationBuilder().build_from_entities(system, whole)
         ids = list(sim.populations["famille"].ids)
         values = {

@@ -8,7 +8,7 @@ use super::{Household, ResourceKind, Unverified, Who};
 
 /// The CSS for the month: `None` when not eligible, `Some(0.0)` when free, else the household's
 /// monthly participation in euros.
-pub(super) fn participation(h: &Household<'_>, rsa: f64) -> Option<f64> {
+pub(super) fn participation(h: &Household<'_>, rsa: f64, housing_aid: f64) -> Option<f64> {
     // Under 25, a dependent of one's parents (their tax household, their home, alimony) is
     // covered with them: an unverified condition (`unverified`), as in OpenFisca.
     let month = h.input.month;
@@ -21,7 +21,8 @@ pub(super) fn participation(h: &Household<'_>, rsa: f64) -> Option<f64> {
         0.0
     };
     let ceiling = (at(params::CSS_CEILING, day) * (1.0 + second)).round_ties_even();
-    let resources = h.members().iter().map(|who| yearly(h, *who)).sum::<f64>() + housing(h);
+    let resources =
+        h.members().iter().map(|who| yearly(h, *who)).sum::<f64>() + housing(h, housing_aid);
     if resources <= ceiling || rsa > 0.0 {
         return Some(0.0);
     }
@@ -40,21 +41,34 @@ pub(super) fn participation(h: &Household<'_>, rsa: f64) -> Option<f64> {
     )
 }
 
-/// The yearly forfait logement of a household housed free of charge.
-fn housing(h: &Household<'_>) -> f64 {
-    if !h.hosted_free() {
-        return 0.0;
-    }
+/// The yearly forfait logement of a household housed free of charge, or receiving a housing
+/// aid (twelve times the aid, up to its own forfait).
+fn housing(h: &Household<'_>, housing_aid: f64) -> f64 {
     let day = h.input.month.first_day();
-    let (rate, share) = if h.parents() >= 2 {
-        (
-            1.0 + at(params::RSA_SECOND_PERSON, day),
-            at(params::CSS_HOUSING_2, day),
-        )
+    let couple = h.parents() >= 2;
+    let rate = if couple {
+        1.0 + at(params::RSA_SECOND_PERSON, day)
     } else {
-        (1.0, at(params::CSS_HOUSING_1, day))
+        1.0
     };
-    12.0 * at(params::RSA_BASE, day) * rate * share
+    let yearly_base = 12.0 * at(params::RSA_BASE, day) * rate;
+    if h.hosted_free() {
+        let share = if couple {
+            at(params::CSS_HOUSING_2, day)
+        } else {
+            at(params::CSS_HOUSING_1, day)
+        };
+        yearly_base * share
+    } else if housing_aid > 0.0 {
+        let share = if couple {
+            at(params::CSS_HOUSING_AID_2, day)
+        } else {
+            at(params::CSS_HOUSING_AID_1, day)
+        };
+        (12.0 * housing_aid).min(yearly_base * share)
+    } else {
+        0.0
+    }
 }
 
 /// The resources of `who` over the twelve months before the month asked: the nine earliest at

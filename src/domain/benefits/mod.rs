@@ -7,9 +7,11 @@
 //! worker or the CAF"), never a figure the rules cannot stand behind.
 
 mod css;
+mod housing;
 mod params;
 mod ppa;
 mod rsa;
+mod zones;
 
 use serde::{Deserialize, Serialize};
 use time::{Date, Month as CalendarMonth};
@@ -254,6 +256,10 @@ pub enum OutOfScope {
     Pregnancy,
     /// A tenant: the housing aid, which enters the RSA and prime d'activité, is not modelled.
     Tenant,
+    /// A tenant whose commune the housing-aid zone table does not know (a commune created
+    /// since 2015, an overseas one) or without a rent: the housing aid, which enters the RSA,
+    /// prime d'activité and CSS, cannot be computed.
+    Commune,
     /// Sick pay: counted as earnings or not depending on when the sick leave began.
     SickPay,
     /// Family benefits received: their share in the resources depends on the benefit.
@@ -283,6 +289,12 @@ pub enum Unverified {
     /// Under 25: not a dependent of her parents (their tax household, their home, alimony),
     /// or she is covered with them.
     NotParentsDependent,
+    /// Housing aid: the resources are those declared for income tax over the twelve months
+    /// ending two months before (estimated here from the net amounts of the last three).
+    TaxableResources,
+    /// Housing aid: a decent dwelling, her main home (eight months a year), rented from
+    /// someone who is not a close relative.
+    DecentDwelling,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -349,6 +361,18 @@ impl Household<'_> {
             .map(|r| r.monthly.get(i).copied().unwrap_or(0.0))
             .sum()
     }
+    /// The resources of `kind` of `who` in any `month`, by the contract's convention: the
+    /// three months given as they are, the months before them at their average, the month
+    /// asked (and after) as the last month given.
+    fn resource_in(&self, who: Who, kind: ResourceKind, month: Month) -> f64 {
+        let [a, b, c] = self.input.month.three_before();
+        match month {
+            m if m == a => self.resource(who, kind, 0),
+            m if m == b => self.resource(who, kind, 1),
+            m if m >= c => self.resource(who, kind, 2),
+            _ => (0..3).map(|i| self.resource(who, kind, i)).sum::<f64>() / 3.0,
+        }
+    }
     fn members(&self) -> &'static [Who] {
         if self.input.couple {
             &[Who::Me, Who::Partner]
@@ -377,6 +401,42 @@ impl Household<'_> {
     }
 }
 
+/// The housing aid of each month the other benefits need (M-3 .. M), for a tenant; all 0
+/// for a household without a rent.
+struct HousingAid {
+    months: [Month; 4],
+    amounts: [f64; 4],
+}
+
+impl HousingAid {
+    fn of(h: &Household<'_>, tenancy: Option<housing::Tenancy>) -> Self {
+        let [a, b, c] = h.input.month.three_before();
+        let months = [a, b, c, h.input.month];
+        let amounts = months.map(|m| {
+            tenancy.as_ref().map_or(0.0, |t| {
+                // Activity and unemployment incomes are neutralised when the RSA was paid the
+                // month before (OpenFisca's `aide_logement_condition_neutralisation`, citing
+                // R822-15 and R822-17 CCH); that RSA is the one computed without a housing aid
+                // (as OpenFisca does: docs/simulator.md).
+                let neutralised = rsa::amount_in(h, m.previous(), 0.0) > 0.0;
+                housing::amount(h, t, m, neutralised)
+            })
+        });
+        Self { months, amounts }
+    }
+    /// The aid of `month` (one of M-3 .. M).
+    fn in_month(&self, month: Month) -> f64 {
+        self.months
+            .iter()
+            .zip(self.amounts)
+            .find(|(m, _)| **m == month)
+            .map_or(0.0, |(_, a)| a)
+    }
+    fn asked(&self) -> f64 {
+        self.amounts[3]
+    }
+}
+
 fn age_on(birth: Date, day: Date) -> i32 {
     let mut years = day.year() - birth.year();
     if (day.month() as u8, day.day()) < (birth.month() as u8, birth.day()) {
@@ -393,9 +453,6 @@ fn rsa_ppa_scope(h: &Household<'_>) -> Option<OutOfScope> {
     }
     if input.pregnant {
         return Some(OutOfScope::Pregnancy);
-    }
-    if input.housing.kind == HousingKind::Tenant {
-        return Some(OutOfScope::Tenant);
     }
     let has = |k| input.resources.iter().any(|r| r.kind == k);
     if has(ResourceKind::SickPay) {
@@ -418,7 +475,9 @@ fn cents(v: f64) -> f64 {
 /// The input should have passed `validate`; an invalid one still yields no panic.
 pub fn simulate(input: &SimulationInput, birth_date: Date) -> Simulation {
     let h = Household { input, birth_date };
-    let scope = rsa_ppa_scope(&h);
+    let tenancy = housing::Tenancy::of(input);
+    let scope = rsa_ppa_scope(&h).or(tenancy.as_ref().err().copied());
+    let aid = HousingAid::of(&h, tenancy.ok().flatten());
     let outcome = |amount: f64| match scope {
         Some(reason) => Outcome::OutOfScope { reason },
         None => Outcome::Computed {
@@ -426,7 +485,7 @@ pub fn simulate(input: &SimulationInput, birth_date: Date) -> Simulation {
             monthly_amount: cents(amount),
         },
     };
-    let rsa_amount = rsa::amount(&h);
+    let rsa_amount = rsa::amount_in(&h, input.month, aid.asked());
     let rsa = Benefit {
         code: BenefitCode::Rsa,
         outcome: outcome(rsa_amount),
@@ -441,7 +500,7 @@ pub fn simulate(input: &SimulationInput, birth_date: Date) -> Simulation {
     };
     let ppa = Benefit {
         code: BenefitCode::PrimeActivite,
-        outcome: outcome(ppa::amount(&h)),
+        outcome: outcome(ppa::amount(&h, &aid)),
         unverified_conditions: ppa::unverified(&h),
         institution: "caf".into(),
         teleservice_url: Some(
@@ -451,7 +510,7 @@ pub fn simulate(input: &SimulationInput, birth_date: Date) -> Simulation {
         participation: None,
         documents: documents(input, false),
     };
-    let css_participation = css::participation(&h, rsa_amount);
+    let css_participation = css::participation(&h, rsa_amount, aid.asked());
     let css = Benefit {
         code: BenefitCode::Css,
         outcome: match scope {
@@ -468,21 +527,16 @@ pub fn simulate(input: &SimulationInput, birth_date: Date) -> Simulation {
         participation: css_participation.filter(|p| *p > 0.0 && scope.is_none()).map(cents),
         documents: documents(input, false),
     };
-    // Housing aid helps pay a rent: none without one (no home, a shelter, housed free). For a
-    // tenant the rules are not written yet.
+    // Housing aid helps pay a rent: none without one (no home, a shelter, housed free).
+    let tenant = input.housing.kind == HousingKind::Tenant;
     let aide_logement = Benefit {
         code: BenefitCode::AideLogement,
-        outcome: match (scope, input.housing.kind) {
-            (Some(reason), _) => Outcome::OutOfScope { reason },
-            (None, HousingKind::Tenant) => Outcome::OutOfScope {
-                reason: OutOfScope::Tenant,
-            },
-            (None, _) => Outcome::Computed {
-                eligible: false,
-                monthly_amount: 0.0,
-            },
+        outcome: outcome(aid.asked()),
+        unverified_conditions: if tenant {
+            vec![Unverified::TaxableResources, Unverified::DecentDwelling]
+        } else {
+            Vec::new()
         },
-        unverified_conditions: Vec::new(),
         institution: "caf".into(),
         teleservice_url: Some(
             "https://www.caf.fr/allocataires/aides-et-demarches/droits-et-prestations/logement"
@@ -647,6 +701,53 @@ mod tests {
         assert_eq!(amounts(&s)[0].1, paid(677.54));
     }
 
+    /// Housing aid for tenants: the figures OpenFisca-France gives (May 2026), and the RSA,
+    /// prime d'activité and CSS that count it.
+    #[test]
+    fn known_housing_aid_figures_of_may_2026() {
+        let tenant = |rent: f64, commune: &str, extra: serde_json::Value| {
+            let mut json = serde_json::json!({"month": "2026-05", "nationality": "fr",
+                "housing": {"kind": "tenant", "rent": rent, "commune_insee": commune}});
+            for (k, v) in extra.as_object().unwrap() {
+                json[k] = v.clone();
+            }
+            simulate(&input(json), date!(1980 - 05 - 10))
+        };
+        let paid = |a: f64| Outcome::Computed {
+            eligible: a > 0.0,
+            monthly_amount: a,
+        };
+        // Alone in Lyon (zone 2), no resource: 304 € of aid, the RSA less the 78.20 € forfait.
+        let s = tenant(450.0, "69123", serde_json::json!({}));
+        assert_eq!(amounts(&s)[3].1, paid(304.0));
+        assert_eq!(amounts(&s)[0].1, paid(573.49));
+        // Paris (zone 1) with 1 200 € of wages: 97 € of aid, a prime of 200.61 €.
+        let wages = serde_json::json!({"resources":
+            [{"who": "self", "kind": "wages", "monthly": [1200, 1200, 1200]}]});
+        let s = tenant(600.0, "75056", wages);
+        assert_eq!(amounts(&s)[3].1, paid(97.0));
+        assert_eq!(amounts(&s)[1].1, paid(200.61));
+        // A couple in a zone-3 commune: 344 €.
+        let couple = serde_json::json!({"couple": true,
+            "partner": {"birth_date": "1982-03-10"}});
+        let s = tenant(500.0, "23096", couple);
+        assert_eq!(amounts(&s)[3].1, paid(344.0));
+        assert_eq!(amounts(&s)[0].1, paid(821.13));
+        // A rent far above the ceiling (more than 3.1 times): no aid.
+        let s = tenant(1200.0, "69123", serde_json::json!({}));
+        assert_eq!(amounts(&s)[3].1, paid(0.0));
+        // An unknown commune: out of scope for every benefit, never a guess.
+        let s = tenant(450.0, "99999", serde_json::json!({}));
+        for b in &s.benefits {
+            assert_eq!(
+                b.outcome,
+                Outcome::OutOfScope {
+                    reason: OutOfScope::Commune
+                }
+            );
+        }
+    }
+
     impl Outcome {
         fn with_eligible(self, eligible: bool) -> Self {
             match self {
@@ -688,12 +789,21 @@ mod tests {
             let month = ["2023-08", "2026-01", "2026-04", "2031-12"][next(4) as usize];
             let nationality = ["fr", "eu", "other"][next(3) as usize];
             let years = [0.0, 0.25, 5.0, 150.0][next(4) as usize];
-            let housing = ["homeless", "shelter", "hosted_free"][next(3) as usize];
+            let communes = ["75056", "23096", "99999", "2A004"];
+            let kinds = ["homeless", "shelter", "hosted_free"];
+            let housing = match next(4) {
+                0 => {
+                    let rent = amounts[next(7) as usize];
+                    let commune = communes[next(4) as usize];
+                    serde_json::json!({"kind": "tenant", "rent": rent, "commune_insee": commune})
+                }
+                n => serde_json::json!({"kind": kinds[n as usize - 1]}),
+            };
             let (refugee, student) = (next(2) == 0, next(2) == 0);
             let mut json = serde_json::json!({
                 "month": month, "couple": couple, "nationality": nationality,
                 "residence_permit_years": years, "refugee": refugee, "student": student,
-                "housing": {"kind": housing}, "resources": resources,
+                "housing": housing, "resources": resources,
             });
             if couple {
                 json["partner"] = serde_json::json!({"birth_date": "1900-01-01"});

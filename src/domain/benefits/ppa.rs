@@ -6,16 +6,16 @@
 //! euros; a student needs earnings above 55 % of 169 hourly SMIC in each of the three months.
 
 use super::params::{self, at};
-use super::{Household, Month, Nationality, ResourceKind, Unverified, Who};
+use super::{Household, HousingAid, Month, Nationality, ResourceKind, Unverified, Who};
 
 /// The monthly prime d'activité in euros (not rounded), 0 when not eligible.
-pub(super) fn amount(h: &Household<'_>) -> f64 {
+pub(super) fn amount(h: &Household<'_>, aid: &HousingAid) -> f64 {
     let month = h.input.month;
     let months = month.three_before();
     let fictive: f64 = months
         .iter()
         .enumerate()
-        .map(|(i, m)| fictive(h, *m, i))
+        .map(|(i, m)| fictive(h, *m, i, aid.in_month(*m)))
         .sum();
     let average = fictive / 3.0;
     let day = month.first_day();
@@ -48,7 +48,7 @@ fn split(h: &Household<'_>, who: Who, m: Month, i: usize) -> (f64, f64) {
     }
 }
 
-fn fictive(h: &Household<'_>, m: Month, i: usize) -> f64 {
+fn fictive(h: &Household<'_>, m: Month, i: usize, housing_aid: f64) -> f64 {
     let day = m.first_day();
     let min_age = at(params::PPA_MIN_AGE, day);
     if !(h.ages(m).any(|a| f64::from(a) >= min_age) && h.nationality_ok(day)) {
@@ -63,13 +63,16 @@ fn fictive(h: &Household<'_>, m: Month, i: usize) -> f64 {
         0.0
     };
     let forfait = base * (1.0 + second);
+    let housing_forfait = forfait
+        * if persons >= 2 {
+            at(params::PPA_HOUSING_2, day)
+        } else {
+            at(params::PPA_HOUSING_1, day)
+        };
     let housing = if h.hosted_free() {
-        forfait
-            * if persons >= 2 {
-                at(params::PPA_HOUSING_2, day)
-            } else {
-                at(params::PPA_HOUSING_1, day)
-            }
+        housing_forfait
+    } else if housing_aid > 0.0 {
+        housing_aid.min(housing_forfait)
     } else {
         0.0
     };

@@ -1,14 +1,15 @@
 //! Revenu de solidarité active (CASF L262-1 ff.), for a household the rules cover (no child,
-//! no pregnancy, not a tenant: `rsa_ppa_scope`). The resources of the three months before the
-//! month asked count as their average (R262-7); the amount is the montant forfaitaire minus
-//! the resources and the forfait logement (L262-2, R262-9), not paid below 6 euros.
+//! no pregnancy: `rsa_ppa_scope`). The resources of the three months before the month count
+//! as their average (R262-7); the amount is the montant forfaitaire minus the resources and
+//! the forfait logement (L262-2, R262-9: housed free, or the housing aid up to the same
+//! forfait), not paid below 6 euros.
 
 use super::params::{self, at};
-use super::{Household, Nationality, ResourceKind, Unverified};
+use super::{Household, Month, Nationality, ResourceKind, Unverified};
 
-/// The monthly RSA in euros (not rounded), 0 when not eligible.
-pub(super) fn amount(h: &Household<'_>) -> f64 {
-    let month = h.input.month;
+/// The monthly RSA of `month` in euros (not rounded), 0 when not eligible; `housing_aid` is
+/// the housing aid of that month.
+pub(super) fn amount_in(h: &Household<'_>, month: Month, housing_aid: f64) -> f64 {
     let day = month.first_day();
     let base = at(params::RSA_BASE, day);
     let persons = h.parents();
@@ -29,15 +30,20 @@ pub(super) fn amount(h: &Household<'_>) -> f64 {
             0.0
         };
     let forfait = base * rate;
-    let housing = if h.hosted_free() {
-        base * if persons >= 2 {
+    let housing_forfait = base
+        * if persons >= 2 {
             at(params::RSA_HOUSING_2, day) * (1.0 + at(params::RSA_SECOND_PERSON, day))
         } else {
             at(params::RSA_HOUSING_1, day)
-        }
+        };
+    let housing = if h.hosted_free() {
+        housing_forfait
+    } else if housing_aid > 0.0 {
+        housing_aid.min(housing_forfait)
     } else {
         0.0
     };
+    let months = month.three_before();
     let resources: f64 = h
         .members()
         .iter()
@@ -50,7 +56,13 @@ pub(super) fn amount(h: &Household<'_>) -> f64 {
                 ResourceKind::Other,
             ]
             .iter()
-            .map(|kind| (0..3).map(|i| h.resource(*who, *kind, i)).sum::<f64>() / 3.0)
+            .map(|kind| {
+                months
+                    .iter()
+                    .map(|m| h.resource_in(*who, *kind, *m))
+                    .sum::<f64>()
+                    / 3.0
+            })
             .sum::<f64>()
         })
         .sum();
