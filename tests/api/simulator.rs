@@ -54,6 +54,19 @@ fn birth(rng: &mut Rng, month: &str, min: u64, max: u64) -> String {
     format!("{:04}-{m:02}-{d:02}", year - age)
 }
 
+/// A child's birth date, about `min` to `max` years old in `month`, born at least five months
+/// before it (a birth within the three months before would make the household change
+/// between them: OpenFisca then counts the unborn child for the RSA, the rules do not).
+fn child_birth(rng: &mut Rng, month: &str, min: u64, max: u64) -> String {
+    let year: i64 = month[..4].parse().unwrap();
+    let mon: i64 = month[5..7].parse().unwrap();
+    let (lo, hi) = ((12 * min).max(5), 12 * max + 11);
+    let back = lo + rng.below(hi - lo + 1);
+    let total = year * 12 + (mon - 1) - back as i64;
+    let d = 5 + rng.below(24);
+    format!("{:04}-{:02}-{d:02}", total / 12, total % 12 + 1)
+}
+
 fn amount(rng: &mut Rng) -> f64 {
     match rng.below(7) {
         0 => 0.0,
@@ -108,6 +121,17 @@ fn situation(rng: &mut Rng, id: usize) -> Value {
     if rng.chance(45) {
         input["housing"] = tenancy(rng);
     }
+    // Children: a third of the households, one to four, a good share under three (the single
+    // parent's increase).
+    if rng.chance(35) {
+        let children: Vec<Value> = (0..1 + rng.below(4))
+            .map(|_| {
+                let (min, max) = if rng.chance(35) { (0, 2) } else { (3, 17) };
+                json!({"birth_date": child_birth(rng, month, min, max)})
+            })
+            .collect();
+        input["children"] = Value::Array(children);
+    }
     if couple {
         input["partner"] = json!({"birth_date": birth(rng, month, 18, 64)});
     }
@@ -156,8 +180,7 @@ fn situation(rng: &mut Rng, id: usize) -> Value {
     }
     // About one in six outside the covered space.
     match rng.below(18) {
-        0 => input["children"] = json!([{"birth_date": birth(rng, month, 1, 15)}]),
-        1 => input["pregnant"] = json!(true),
+        0 | 1 => input["pregnant"] = json!(true),
         2 => {
             let code = *rng.pick(&["99999", "97411", "75000"]);
             input["housing"] = json!({"kind": "tenant", "rent": 450, "commune_insee": code});

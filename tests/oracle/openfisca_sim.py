@@ -23,6 +23,8 @@ How a situation becomes OpenFisca's (docs/simulator.md, "The oracle", says why):
 - the housing aid counts taxable incomes: salaire_imposable, chomage_imposable and
   retraite_imposable are set to the same amounts as the net ones (the rules' stated estimate);
   a parent with unemployment benefit and no wages in month M is `activite = chomeur`;
+- family benefits (af, cf, paje_base, asf, paje_naissance) are set to 0: the rules count
+  none (they are an unverified condition: counted once paid);
 - housing: homeless and shelter -> statut_occupation_logement = sans_domicile; hosted_free ->
   loge_gratuitement (participation_frais false); tenant -> locataire_vide with loyer and depcom;
 - the housing aid's "neutralisation" of activity incomes when the RSA was paid the month
@@ -57,6 +59,8 @@ TAXABLE = {
     "pension": "retraite_imposable",
 }
 HISTORY = 24
+# The family benefits OpenFisca computes and the RSA, prime d'activité and CSS count.
+FAMILY_BENEFITS = ["af", "cf", "paje_base", "asf", "paje_naissance"]
 HOUSING = {
     "homeless": "sans_domicile",
     "shelter": "sans_domicile",
@@ -145,9 +149,15 @@ def situation(case):
     if housing["kind"] == "tenant":
         menage["loyer"] = {m: float(housing.get("rent") or 0) for m in all_months}
         menage["depcom"] = {m: housing.get("commune_insee") or "" for m in all_months}
+    # Family benefits are not simulated: they count only when received (the `family_benefits`
+    # resource, which the rules keep out of scope); OpenFisca would grant them on its own
+    # assumptions (an ASF to every single parent, for one).
+    famille = {"parents": parents, "enfants": children}
+    for benefit in FAMILY_BENEFITS:
+        famille[benefit] = {m: 0.0 for m in all_months}
     return {
         "individus": individus,
-        "familles": {key: {"parents": parents, "enfants": children}},
+        "familles": {key: famille},
         "foyers_fiscaux": {key: {"declarants": parents, "personnes_a_charge": children}},
         "menages": {key: menage},
     }
@@ -156,7 +166,9 @@ def situation(case):
 # `--explain`: also print, for each case, the intermediate variables of each benefit (to find
 # where the Rust rules and OpenFisca part).
 EXPLAIN = [
-    "rsa_socle", "rsa_forfait_logement", "rsa_base_ressources", "rsa_eligibilite",
+    "rsa_socle", "rsa_socle_majore", "rsa_forfait_logement", "rsa_base_ressources", "rsa_eligibilite",
+    "rsa_nb_enfants", "rsa_base_ressources_prestations_familiales", "af", "cf", "paje_base", "asf",
+    "ppa_base_ressources_prestations_familiales", "cmu_nbp_foyer", "al_nb_personnes_a_charge",
     "ppa_eligibilite_apprenants", "css_cmu_base_ressources", "cmu_c_plafond",
     "aide_logement_condition_neutralisation",
     "zone_apl", "aide_logement_loyer_plafond", "aide_logement_loyer_retenu",

@@ -13,14 +13,7 @@ pub(super) fn participation(h: &Household<'_>, rsa: f64, housing_aid: f64) -> Op
     // covered with them: an unverified condition (`unverified`), as in OpenFisca.
     let month = h.input.month;
     let day = month.first_day();
-    let persons = h.parents();
-    let couple = persons >= 2;
-    let second = if couple {
-        at(params::CSS_SECOND_PERSON, day)
-    } else {
-        0.0
-    };
-    let ceiling = (at(params::CSS_CEILING, day) * (1.0 + second)).round_ties_even();
+    let ceiling = (at(params::CSS_CEILING, day) * ceiling_rate(h)).round_ties_even();
     let resources =
         h.members().iter().map(|who| yearly(h, *who)).sum::<f64>() + housing(h, housing_aid);
     if resources <= ceiling || rsa > 0.0 {
@@ -31,6 +24,7 @@ pub(super) fn participation(h: &Household<'_>, rsa: f64, housing_aid: f64) -> Op
     }
     Some(
         h.ages(month)
+            .chain(h.child_ages(month))
             .map(|age| {
                 params::CSS_PARTICIPATION
                     .iter()
@@ -41,30 +35,62 @@ pub(super) fn participation(h: &Household<'_>, rsa: f64, housing_aid: f64) -> Op
     )
 }
 
-/// The yearly forfait logement of a household housed free of charge, or receiving a housing
-/// aid (twelve times the aid, up to its own forfait).
-fn housing(h: &Household<'_>, housing_aid: f64) -> f64 {
+/// The ceiling's rate: 1 for the claimant, 0.5 for the second person (the partner, or a
+/// single parent's eldest child), 0.3 for the third and fourth, 0.4 for each one beyond; the
+/// children by age, the eldest first (R861-3 CSS).
+fn ceiling_rate(h: &Household<'_>) -> f64 {
     let day = h.input.month.first_day();
-    let couple = h.parents() >= 2;
-    let rate = if couple {
-        1.0 + at(params::RSA_SECOND_PERSON, day)
-    } else {
-        1.0
+    let second = at(params::CSS_SECOND_PERSON, day);
+    let (third, fifth) = (
+        at(params::CSS_THIRD_FOURTH, day),
+        at(params::CSS_FIFTH_PLUS, day),
+    );
+    let persons = h.parents() + h.input.children.len();
+    (2..=persons)
+        .map(|rank| match rank {
+            2 => second,
+            3 | 4 => third,
+            _ => fifth,
+        })
+        .sum::<f64>()
+        + 1.0
+}
+
+/// The yearly forfait logement of a household housed free of charge, or receiving a housing
+/// aid (twelve times the aid, up to its own forfait), by the persons of the household (the
+/// children up to 25), three at the most.
+fn housing(h: &Household<'_>, housing_aid: f64) -> f64 {
+    let month = h.input.month;
+    let day = month.first_day();
+    let limit = at(params::CSS_INDEPENDENT_AGE, day);
+    let persons = h.parents()
+        + h.child_ages(month)
+            .filter(|a| f64::from(*a) <= limit)
+            .count();
+    let (second, third) = (
+        at(params::RSA_SECOND_PERSON, day),
+        at(params::RSA_THIRD_PERSON, day),
+    );
+    let rate = match persons {
+        1 => 1.0,
+        2 => 1.0 + second,
+        _ => 1.0 + second + third,
     };
     let yearly_base = 12.0 * at(params::RSA_BASE, day) * rate;
+    let pick = |tables: [&[params::Dated]; 3]| at(tables[persons.clamp(1, 3) - 1], day);
     if h.hosted_free() {
-        let share = if couple {
-            at(params::CSS_HOUSING_2, day)
-        } else {
-            at(params::CSS_HOUSING_1, day)
-        };
+        let share = pick([
+            params::CSS_HOUSING_1,
+            params::CSS_HOUSING_2,
+            params::CSS_HOUSING_3,
+        ]);
         yearly_base * share
     } else if housing_aid > 0.0 {
-        let share = if couple {
-            at(params::CSS_HOUSING_AID_2, day)
-        } else {
-            at(params::CSS_HOUSING_AID_1, day)
-        };
+        let share = pick([
+            params::CSS_HOUSING_AID_1,
+            params::CSS_HOUSING_AID_2,
+            params::CSS_HOUSING_AID_3,
+        ]);
         (12.0 * housing_aid).min(yearly_base * share)
     } else {
         0.0

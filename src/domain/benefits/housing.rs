@@ -37,9 +37,14 @@ fn cents(v: f64) -> f64 {
     (v * 100.0).round() / 100.0
 }
 
-/// Persons in charge for the housing aid (the children, in a later step).
-fn in_charge(_h: &Household<'_>) -> usize {
-    0
+/// Persons in charge for the housing aid: the children under 21.
+fn in_charge(h: &Household<'_>, day: time::Date) -> usize {
+    let limit = at(params::AL_CHILD_AGE_LIMIT, day);
+    h.input
+        .children
+        .iter()
+        .filter(|c| c.birth_date <= day && f64::from(super::age_on(c.birth_date, day)) < limit)
+        .count()
 }
 
 /// The couple's scale applies to a couple (and, in a later step, to a pregnant woman alone).
@@ -49,7 +54,7 @@ fn couple_scale(h: &Household<'_>) -> bool {
 
 /// By household: alone, couple, with 1 .. 6 persons in charge, then per person beyond.
 fn by_household(h: &Household<'_>, day: time::Date, tables: [&[Dated]; 9]) -> f64 {
-    let n = in_charge(h);
+    let n = in_charge(h, day);
     let [single, couple, rest @ ..] = tables;
     match n {
         0 if couple_scale(h) => at(couple, day),
@@ -84,7 +89,7 @@ fn ceiling(h: &Household<'_>, zone: u8, day: time::Date) -> f64 {
             AL_CEILING_Z3_PER_CHILD,
         ],
     };
-    let n = in_charge(h);
+    let n = in_charge(h, day);
     if n > 0 {
         at(one, day) + (n - 1) as f64 * at(per_child, day)
     } else if couple_scale(h) {
@@ -172,7 +177,7 @@ fn resources(h: &Household<'_>, m: Month, neutralised: bool) -> f64 {
 pub(super) fn amount(h: &Household<'_>, t: &Tenancy, m: Month, neutralised: bool) -> f64 {
     use params::*;
     let day = m.first_day();
-    let n = in_charge(h) as f64;
+    let n = in_charge(h, day) as f64;
     let cap = cents(ceiling(h, t.zone, day));
     let retained = t.rent.min(cap);
     let charges = at(AL_CHARGES, day) + n * at(AL_CHARGES_PER_CHILD, day);

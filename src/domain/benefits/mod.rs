@@ -286,6 +286,10 @@ pub enum Unverified {
     OtherBenefitsFirst,
     /// A recent separation (under 18 months) raises the amount for a single parent.
     RecentSeparation,
+    /// Family benefits she could claim (allocations familiales from two children, the ASF for
+    /// a single parent, the PAJE under three) are not counted: once paid, they reduce the RSA
+    /// and prime d'activité and count for the CSS.
+    FamilyBenefitsToClaim,
     /// Under 25: not a dependent of her parents (their tax household, their home, alimony),
     /// or she is covered with them.
     NotParentsDependent,
@@ -395,6 +399,35 @@ impl Household<'_> {
             Nationality::Other => years >= params::at(params::RSA_YEARS_OTHER, day),
         }
     }
+    /// The ages in whole years on the first day of `month` of the children born by then.
+    fn child_ages(&self, month: Month) -> impl Iterator<Item = i32> + '_ {
+        let day = month.first_day();
+        self.input
+            .children
+            .iter()
+            .filter(move |c| c.birth_date <= day)
+            .map(move |c| age_on(c.birth_date, day))
+    }
+    /// Children the RSA and prime d'activité count (under 25; they have no resources here).
+    fn rsa_children(&self, month: Month) -> usize {
+        let limit = params::at(params::RSA_MIN_AGE, month.first_day());
+        self.child_ages(month)
+            .filter(|a| f64::from(*a) < limit)
+            .count()
+    }
+    /// A single parent with a child under three: the increased montant forfaitaire of the RSA
+    /// and prime d'activité (L262-9 CASF). With older children it needs a separation of less
+    /// than 18 months, which the rules do not ask (an unverified condition).
+    fn lone_parent(&self, month: Month) -> bool {
+        let limit = params::at(params::RSA_LONE_PARENT_CHILD_AGE, month.first_day());
+        !self.input.couple
+            && self.rsa_children(month) > 0
+            && self.child_ages(month).any(|a| f64::from(a) < limit)
+    }
+    /// A single parent who could have the increase after a recent separation.
+    fn maybe_lone_parent(&self, month: Month) -> bool {
+        !self.input.couple && self.rsa_children(month) > 0 && !self.lone_parent(month)
+    }
     /// Housed free of charge: the forfait logement is deducted.
     fn hosted_free(&self) -> bool {
         self.input.housing.kind == HousingKind::HostedFree
@@ -437,6 +470,15 @@ impl HousingAid {
     }
 }
 
+/// The montant forfaitaire's rate for a household of `persons` of whom `parents` adults: the
+/// second person adds `second`, the third `third`, the fourth `third` in a couple and `extra`
+/// for a single parent, each one beyond `extra` (R262-1 CASF, D843-1 CSS).
+fn family_rate(persons: usize, parents: usize, second: f64, third: f64, extra: f64) -> f64 {
+    let n = |k: usize| if persons >= k { 1.0 } else { 0.0 };
+    let fourth = if parents == 1 { extra } else { third };
+    1.0 + n(2) * second + n(3) * third + n(4) * fourth + persons.saturating_sub(4) as f64 * extra
+}
+
 fn age_on(birth: Date, day: Date) -> i32 {
     let mut years = day.year() - birth.year();
     if (day.month() as u8, day.day()) < (birth.month() as u8, birth.day()) {
@@ -448,9 +490,6 @@ fn age_on(birth: Date, day: Date) -> i32 {
 /// Why RSA and prime d'activité cannot be computed for this household, if they cannot.
 fn rsa_ppa_scope(h: &Household<'_>) -> Option<OutOfScope> {
     let input = h.input;
-    if !input.children.is_empty() {
-        return Some(OutOfScope::Children);
-    }
     if input.pregnant {
         return Some(OutOfScope::Pregnancy);
     }
@@ -631,19 +670,52 @@ mod tests {
     }
 
     #[test]
-    fn a_family_with_children_is_out_of_scope_not_a_wrong_figure() {
+    fn a_pregnancy_is_out_of_scope_not_a_wrong_figure() {
         let i = input(serde_json::json!({"month": "2026-05", "nationality": "fr",
-            "children": [{"birth_date": "2020-01-01"}], "housing": {"kind": "shelter"}}));
+            "pregnant": true, "housing": {"kind": "shelter"}}));
         let s = simulate(&i, date!(1990 - 01 - 01));
         assert_eq!(
             s.benefits[0].outcome,
             Outcome::OutOfScope {
-                reason: OutOfScope::Children
+                reason: OutOfScope::Pregnancy
             }
         );
         let json = serde_json::to_value(&s).unwrap();
         assert_eq!(json["benefits"][0]["status"], "out_of_scope");
-        assert_eq!(json["benefits"][0]["reason"], "children");
+        assert_eq!(json["benefits"][0]["reason"], "pregnancy");
+    }
+
+    /// Households with children: OpenFisca-France's figures (May 2026, family benefits not
+    /// received), and the conditions the rules cannot check.
+    #[test]
+    fn known_figures_with_children() {
+        let paid = |a: f64| Outcome::Computed {
+            eligible: a > 0.0,
+            monthly_amount: a,
+        };
+        let child = serde_json::json!([{"birth_date": "2016-03-10"}]);
+        let alone = input(serde_json::json!({"month": "2026-05", "nationality": "fr",
+            "children": child, "housing": {"kind": "homeless"}}));
+        let s = simulate(&alone, date!(1980 - 05 - 10));
+        assert_eq!(amounts(&s)[0].1, paid(977.54)); // 977.535: OpenFisca (32-bit) shows 977.53
+        let conditions = &s.benefits[0].unverified_conditions;
+        assert!(conditions.contains(&Unverified::RecentSeparation));
+        assert!(conditions.contains(&Unverified::FamilyBenefitsToClaim));
+
+        let tenants = input(serde_json::json!({"month": "2026-05", "nationality": "fr",
+            "couple": true, "partner": {"birth_date": "1982-03-10"}, "children": child,
+            "housing": {"kind": "tenant", "rent": 500, "commune_insee": "69123"},
+            "resources": [{"who": "self", "kind": "wages", "monthly": [1000, 1000, 1000]}]}));
+        let s = simulate(&tenants, date!(1980 - 05 - 10));
+        assert_eq!(amounts(&s)[1].1, paid(626.05));
+        assert_eq!(amounts(&s)[3].1, paid(426.0));
+
+        let hosted = input(serde_json::json!({"month": "2026-05", "nationality": "fr",
+            "children": child, "housing": {"kind": "hosted_free"},
+            "resources": [{"who": "self", "kind": "wages", "monthly": [800, 800, 800]}]}));
+        let s = simulate(&hosted, date!(1980 - 05 - 10));
+        assert_eq!(amounts(&s)[0].1, paid(21.13));
+        assert_eq!(amounts(&s)[1].1, paid(500.25));
     }
 
     fn amounts(s: &Simulation) -> Vec<(BenefitCode, Outcome, Option<f64>)> {

@@ -97,6 +97,26 @@ pub const RSA_YEARS_OTHER: &[Dated] = &[row(
     "Art. L262-4 CASF (Loi 2008-1249 du 01/12/2008, art. 3)",
 )];
 
+/// Increase for the third person (a couple's first child, a single parent's second) and for
+/// each person beyond (a couple's second child counts 0.3 too).
+/// `rsa.rsa_maj.maj_montant_max.{couple_1_enfant_ou_2e_enfant,par_enfant_supplementaire}`
+pub const RSA_THIRD_PERSON: &[Dated] = &[row(date!(2009 - 06 - 01), 0.3, "Art. R262-1 CASF")];
+pub const RSA_PER_EXTRA_CHILD: &[Dated] = &[row(date!(2009 - 06 - 01), 0.4, "Art. R262-1 CASF")];
+
+/// The single parent's increased montant forfaitaire: this share of the base, plus this share
+/// per child. `rsa.rsa_maj.majoration_isolement_en_base_rsa.{femmes_enceintes,par_enfant_a_charge}`
+pub const RSA_LONE_PARENT: &[Dated] = &[row(date!(2016 - 01 - 01), 1.28412, "Art. R262-1 CASF")];
+pub const RSA_LONE_PARENT_PER_CHILD: &[Dated] =
+    &[row(date!(2016 - 01 - 01), 0.42804, "Art. R262-1 CASF")];
+
+/// The single parent's increase holds, without a recent separation, while a child is under
+/// this age. `rsa.rsa_maj.majoration_isolement_en_base_rsa.age_limite_enfant`
+pub const RSA_LONE_PARENT_CHILD_AGE: &[Dated] =
+    &[row(date!(2009 - 06 - 01), 3.0, "Art. L262-9 CASF")];
+
+/// Forfait logement share for three persons or more. `rsa.rsa_fl.forfait_logement.taux_3_personnes_ou_plus`
+pub const RSA_HOUSING_3: &[Dated] = &[row(date!(2009 - 06 - 01), 0.165, "Art. R262-9 3° CASF")];
+
 // ---- Prime d'activité (Code de la sécurité sociale, L841-1 ff., D843-1 ff.) ----
 
 /// Montant forfaitaire of the prime d'activité for one person.
@@ -147,6 +167,15 @@ pub const PPA_BONUS_MAX_RATE: &[Dated] = &[
     row(date!(2026 - 04 - 01), 0.377, "Art. D843-2 CSS"),
 ];
 
+/// Increases for the third person and beyond, and the single parent's montant forfaitaire.
+/// `ppa.pa_m.majoration_montant_maximal.*`, `ppa.pa_m.majoration_isolement.*`
+pub const PPA_THIRD_PERSON: &[Dated] = &[row(date!(2016 - 01 - 01), 0.3, "Art. D843-1 CSS")];
+pub const PPA_PER_EXTRA_CHILD: &[Dated] = &[row(date!(2016 - 01 - 01), 0.4, "Art. D843-1 CSS")];
+pub const PPA_LONE_PARENT: &[Dated] = &[row(date!(2016 - 01 - 01), 1.28412, "Art. D843-1 CSS")];
+pub const PPA_LONE_PARENT_PER_CHILD: &[Dated] =
+    &[row(date!(2016 - 01 - 01), 0.42804, "Art. D843-1 CSS")];
+pub const PPA_HOUSING_3: &[Dated] = &[row(date!(2016 - 01 - 01), 0.165, "Art. R844-3 CSS")];
+
 /// Forfait logement shares. `ppa.pa_fl.taux_forfait_logement.foyer_{1,2}_personne(s)`
 pub const PPA_HOUSING_1: &[Dated] = &[row(date!(2016 - 01 - 01), 0.12, "Art. R844-3 CSS")];
 pub const PPA_HOUSING_2: &[Dated] = &[row(date!(2016 - 01 - 01), 0.16, "Art. R844-3 CSS")];
@@ -191,6 +220,11 @@ pub const CSS_CEILING: &[Dated] = &[
 /// Ceiling increase for the second person. `cs.cmu.coeff_p2`
 pub const CSS_SECOND_PERSON: &[Dated] = &[row(date!(2000 - 01 - 01), 0.5, "Art. R861-3 CSS")];
 
+/// Ceiling increase for the third and fourth persons, and for each person beyond.
+/// `cs.cmu.coeff_p3_p4`, `cs.cmu.coeff_p5_plus`
+pub const CSS_THIRD_FOURTH: &[Dated] = &[row(date!(2000 - 01 - 01), 0.3, "Art. R861-3 CSS")];
+pub const CSS_FIFTH_PLUS: &[Dated] = &[row(date!(2000 - 01 - 01), 0.4, "Art. R861-3 CSS")];
+
 /// Share above the ceiling up to which the CSS comes with a participation.
 /// `cs.acs.majoration_plafond_acs`
 pub const CSS_PARTICIPATION_MARGIN: &[Dated] =
@@ -210,6 +244,19 @@ pub const CSS_HOUSING_1: &[Dated] = &[row(
 pub const CSS_HOUSING_2: &[Dated] = &[row(
     date!(2019 - 11 - 01),
     0.14,
+    "Art. R861-5 CSS (Loi n° 2018-1203 du 22 décembre 2018)",
+)];
+
+/// Forfait logement shares for three persons or more, housed free and with a housing aid.
+/// `cs.css.forfait_logement_sans_al.taux_3p_plus`, `cs.css.forfait_logement_avec_al.taux_3p_plus`
+pub const CSS_HOUSING_3: &[Dated] = &[row(
+    date!(2019 - 11 - 01),
+    0.14,
+    "Art. R861-5 CSS (Loi n° 2018-1203 du 22 décembre 2018)",
+)];
+pub const CSS_HOUSING_AID_3: &[Dated] = &[row(
+    date!(2019 - 11 - 01),
+    0.165,
     "Art. R861-5 CSS (Loi n° 2018-1203 du 22 décembre 2018)",
 )];
 
@@ -849,6 +896,13 @@ pub const AL_FLAT_REDUCTION: &[Dated] = &[row(
     date!(2017 - 10 - 01),
     5.0,
     "Arrêté du 28/09/2017, art. 1",
+)];
+/// Children count as persons in charge for the housing aid until this age (excluded).
+/// `prestations_familiales.prestations_generales.cf.cf_cm.age_max`
+pub const AL_CHILD_AGE_LIMIT: &[Dated] = &[row(
+    date!(2000 - 02 - 01),
+    21.0,
+    "Art. R512-2 CSS (the family benefits limit, which OpenFisca applies to the housing aid)",
 )];
 /// `al.ressources.abattements.chomage_indemnise`
 pub const AL_UNEMPLOYED_ALLOWANCE: &[Dated] = &[row(

@@ -1,4 +1,6 @@
 //! Prime d'activité (CSS L841-1 ff.), for a household the rules cover (`rsa_ppa_scope`).
+//! The montant forfaitaire grows with the household (children under 25), or is the single
+//! parent's increased one.
 //! The prime of month M is the average of three "fictive" primes, one per month M-3 .. M-1,
 //! each from that month's resources and that month's parameters (R843-1 ff., D843-1 ff.): the
 //! montant forfaitaire plus 59.85 % of the earnings plus each worker's bonus, minus the
@@ -6,7 +8,9 @@
 //! euros; a student needs earnings above 55 % of 169 hourly SMIC in each of the three months.
 
 use super::params::{self, at};
-use super::{Household, HousingAid, Month, Nationality, ResourceKind, Unverified, Who};
+use super::{
+    Household, HousingAid, Month, Nationality, ResourceKind, Unverified, Who, family_rate,
+};
 
 /// The monthly prime d'activité in euros (not rounded), 0 when not eligible.
 pub(super) fn amount(h: &Household<'_>, aid: &HousingAid) -> f64 {
@@ -51,23 +55,32 @@ fn split(h: &Household<'_>, who: Who, m: Month, i: usize) -> (f64, f64) {
 fn fictive(h: &Household<'_>, m: Month, i: usize, housing_aid: f64) -> f64 {
     let day = m.first_day();
     let min_age = at(params::PPA_MIN_AGE, day);
-    if !(h.ages(m).any(|a| f64::from(a) >= min_age) && h.nationality_ok(day)) {
+    // The single parent's increase lifts the residence-permit duration condition.
+    let lone = h.lone_parent(m);
+    if !(h.ages(m).any(|a| f64::from(a) >= min_age) && (h.nationality_ok(day) || lone)) {
         return 0.0;
     }
     let base = at(params::PPA_BASE, day);
     let smic = at(params::SMIC_HOURLY, day);
-    let persons = h.parents();
-    let second = if persons >= 2 {
-        at(params::PPA_SECOND_PERSON, day)
+    let children = h.rsa_children(m);
+    let persons = h.parents() + children;
+    let (second, third, extra) = (
+        at(params::PPA_SECOND_PERSON, day),
+        at(params::PPA_THIRD_PERSON, day),
+        at(params::PPA_PER_EXTRA_CHILD, day),
+    );
+    let forfait = if lone {
+        base * (at(params::PPA_LONE_PARENT, day)
+            + at(params::PPA_LONE_PARENT_PER_CHILD, day) * children as f64)
     } else {
-        0.0
+        base * family_rate(persons, h.parents(), second, third, extra)
     };
-    let forfait = base * (1.0 + second);
-    let housing_forfait = forfait
-        * if persons >= 2 {
-            at(params::PPA_HOUSING_2, day)
-        } else {
-            at(params::PPA_HOUSING_1, day)
+    // The forfait logement counts at most three persons, without the single parent's increase.
+    let housing_forfait = base
+        * match persons {
+            1 => at(params::PPA_HOUSING_1, day),
+            2 => (1.0 + second) * at(params::PPA_HOUSING_2, day),
+            _ => (1.0 + second + third) * at(params::PPA_HOUSING_3, day),
         };
     let housing = if h.hosted_free() {
         housing_forfait
@@ -112,6 +125,12 @@ pub(super) fn unverified(h: &Household<'_>) -> Vec<Unverified> {
     let mut out = vec![Unverified::ResidenceInFrance];
     if h.input.nationality == Nationality::Eu {
         out.push(Unverified::EuRightOfResidence);
+    }
+    if h.maybe_lone_parent(h.input.month) {
+        out.push(Unverified::RecentSeparation);
+    }
+    if !h.input.children.is_empty() {
+        out.push(Unverified::FamilyBenefitsToClaim);
     }
     out
 }
