@@ -178,10 +178,11 @@ fn situation(rng: &mut Rng, id: usize) -> Value {
         resources
             .push(json!({"who": who, "kind": "unemployment", "monthly": [0, benefit, benefit]}));
     }
-    // About one in six outside the covered space.
+    // A pregnancy in one in six; one in eighteen outside the covered space (a commune the
+    // zone table does not know, an overseas one).
     match rng.below(18) {
-        0 | 1 => input["pregnant"] = json!(true),
-        2 => {
+        0..=2 => input["pregnant"] = json!(true),
+        3 => {
             let code = *rng.pick(&["99999", "97411", "75000"]);
             input["housing"] = json!({"kind": "tenant", "rent": 450, "commune_insee": code});
         }

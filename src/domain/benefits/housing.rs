@@ -47,9 +47,10 @@ fn in_charge(h: &Household<'_>, day: time::Date) -> usize {
         .count()
 }
 
-/// The couple's scale applies to a couple (and, in a later step, to a pregnant woman alone).
+/// The couple's scale applies to a couple and to a pregnant woman alone (OpenFisca's
+/// `al_couple`; the unborn child is not a person in charge).
 fn couple_scale(h: &Household<'_>) -> bool {
-    h.input.couple
+    h.input.couple || h.input.pregnant
 }
 
 /// By household: alone, couple, with 1 .. 6 persons in charge, then per person beyond.

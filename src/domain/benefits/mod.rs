@@ -415,14 +415,16 @@ impl Household<'_> {
             .filter(|a| f64::from(*a) < limit)
             .count()
     }
-    /// A single parent with a child under three: the increased montant forfaitaire of the RSA
-    /// and prime d'activité (L262-9 CASF). With older children it needs a separation of less
-    /// than 18 months, which the rules do not ask (an unverified condition).
+    /// A single parent with a child under three, or a pregnant woman alone: the increased
+    /// montant forfaitaire of the RSA and prime d'activité (L262-9 CASF). With older children
+    /// it needs a separation of less than 18 months, which the rules do not ask (an unverified
+    /// condition). The pregnancy is taken as lasting over the three months given.
     fn lone_parent(&self, month: Month) -> bool {
         let limit = params::at(params::RSA_LONE_PARENT_CHILD_AGE, month.first_day());
         !self.input.couple
-            && self.rsa_children(month) > 0
-            && self.child_ages(month).any(|a| f64::from(a) < limit)
+            && (self.input.pregnant
+                || (self.rsa_children(month) > 0
+                    && self.child_ages(month).any(|a| f64::from(a) < limit)))
     }
     /// A single parent who could have the increase after a recent separation.
     fn maybe_lone_parent(&self, month: Month) -> bool {
@@ -490,9 +492,6 @@ fn age_on(birth: Date, day: Date) -> i32 {
 /// Why RSA and prime d'activité cannot be computed for this household, if they cannot.
 fn rsa_ppa_scope(h: &Household<'_>) -> Option<OutOfScope> {
     let input = h.input;
-    if input.pregnant {
-        return Some(OutOfScope::Pregnancy);
-    }
     let has = |k| input.resources.iter().any(|r| r.kind == k);
     if has(ResourceKind::SickPay) {
         return Some(OutOfScope::SickPay);
@@ -670,19 +669,21 @@ mod tests {
     }
 
     #[test]
-    fn a_pregnancy_is_out_of_scope_not_a_wrong_figure() {
+    fn a_pregnant_woman_alone_has_the_increase_and_the_couple_scale() {
+        // OpenFisca-France: RSA 836.85 (651.69 × 1.28412) less the forfait logement (78.20),
+        // housing aid on the couple's scale in Lyon.
         let i = input(serde_json::json!({"month": "2026-05", "nationality": "fr",
-            "pregnant": true, "housing": {"kind": "shelter"}}));
-        let s = simulate(&i, date!(1990 - 01 - 01));
-        assert_eq!(
-            s.benefits[0].outcome,
-            Outcome::OutOfScope {
-                reason: OutOfScope::Pregnancy
-            }
-        );
+            "pregnant": true,
+            "housing": {"kind": "tenant", "rent": 450, "commune_insee": "69123"}}));
+        let s = simulate(&i, date!(1990 - 01 - 10));
+        let paid = |a: f64| Outcome::Computed {
+            eligible: true,
+            monthly_amount: a,
+        };
+        assert_eq!(s.benefits[0].outcome, paid(758.65));
+        assert_eq!(s.benefits[3].outcome, paid(369.0));
         let json = serde_json::to_value(&s).unwrap();
-        assert_eq!(json["benefits"][0]["status"], "out_of_scope");
-        assert_eq!(json["benefits"][0]["reason"], "pregnancy");
+        assert_eq!(json["benefits"][0]["status"], "computed");
     }
 
     /// Households with children: OpenFisca-France's figures (May 2026, family benefits not

@@ -106,8 +106,12 @@ fn fictive(h: &Household<'_>, m: Month, i: usize, housing_aid: f64) -> f64 {
 }
 
 /// A parent who is not a student had earnings in one of the three months, or a parent had
-/// earnings above the students' floor in each of them (the floor of the month asked).
+/// earnings above the students' floor in each of them (the floor of the month asked); a
+/// single parent with the increase needs neither.
 fn earners_condition(h: &Household<'_>, months: [Month; 3]) -> bool {
+    if h.lone_parent(h.input.month) {
+        return true;
+    }
     let day = h.input.month.first_day();
     let floor = 169.0 * at(params::SMIC_HOURLY, day) * at(params::PPA_STUDENT_FLOOR_SHARE, day);
     h.members().iter().any(|who| {
