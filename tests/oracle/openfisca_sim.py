@@ -214,11 +214,17 @@ def main():
         }
         free = sim.calculate("cmu_c", month)
         details = {name: sim.calculate(name, month) for name in EXPLAIN} if explain else {}
+        people = list(sim.populations["individu"].ids)
         for row, key in enumerate(ids):
             results[key] = {name: round(float(v[row]), 2) for name, v in values.items()}
             results[key]["css_free"] = bool(free[row])
             if explain:
-                results[key]["explain"] = {n: float(v[row]) for n, v in details.items()}
+                # A person's variable is shown for the person herself.
+                me = people.index(f"{key}/self")
+                results[key]["explain"] = {
+                    n: float(v[me if system.variables[n].entity.key == "individu" else row])
+                    for n, v in details.items()
+                }
     json.dump([{"id": c["id"], **results[str(c["id"])]} for c in cases], sys.stdout)
 
 
