@@ -1127,7 +1127,28 @@ mod tests {
             PPA_BONUS_FULL_AT,
             PPA_BONUS_MAX_RATE,
             SMIC_HOURLY,
+            AL_CEILING_Z1_SINGLE,
+            AL_CEILING_Z2_COUPLE,
+            AL_CEILING_Z3_ONE_CHILD,
+            AL_CEILING_Z1_PER_CHILD,
+            AL_CHARGES,
+            AL_CHARGES_PER_CHILD,
+            AL_P0_FLAT,
+            AL_R0_SINGLE,
+            AL_R0_COUPLE,
+            AL_R0_6,
+            AL_TF_SINGLE,
+            AL_STUDENT_FLAT_RESOURCES,
+            BMAF,
+            TAX_WAGES_DEDUCTION_MIN,
+            TAX_WAGES_DEDUCTION_MAX,
+            TAX_PENSION_DEDUCTION_MIN,
         ] {
+            assert!(
+                table
+                    .first()
+                    .is_some_and(|r| r.from <= date!(2023 - 04 - 01))
+            );
             assert!(table.windows(2).all(|w| w[0].from < w[1].from));
             assert!(table.iter().all(|r| !r.source.is_empty()));
         }
