@@ -571,7 +571,11 @@ pub fn simulate(input: &SimulationInput, birth_date: Date) -> Simulation {
         code: BenefitCode::AideLogement,
         outcome: outcome(aid.asked()),
         unverified_conditions: if tenant {
-            vec![Unverified::TaxableResources, Unverified::DecentDwelling]
+            vec![
+                Unverified::ResidenceInFrance,
+                Unverified::TaxableResources,
+                Unverified::DecentDwelling,
+            ]
         } else {
             Vec::new()
         },
