@@ -885,6 +885,13 @@ mod tests {
             if couple {
                 json["partner"] = serde_json::json!({"birth_date": "1900-01-01"});
             }
+            // Children of any age, one born the month before the month asked, up to twenty.
+            let births = ["1900-01-01", "2023-07-31", "2020-02-29", "2010-06-15"];
+            let children: Vec<serde_json::Value> = (0..[0, 1, 4, 20][next(4) as usize])
+                .map(|_| serde_json::json!({"birth_date": births[next(4) as usize]}))
+                .collect();
+            json["children"] = children.into();
+            json["pregnant"] = (next(3) == 0).into();
             let i = input(json);
             let birth = [
                 date!(1900 - 01 - 01),
