@@ -1,5 +1,6 @@
 //! Validated domain types: parse, don't validate. No IO here.
 
+pub mod benefits;
 mod followup;
 mod identity;
 mod ids;
