@@ -332,8 +332,9 @@ test.describe('documents on a phone', () => {
       password: 'cerf-volant bleu au-dessus du port',
       identifier: '',
     };
-    const scanName = 'Attestation de domiciliation';
-    const photoName = 'Carte Vitale';
+    // Names unlike any paper type's label (the add-a-paper form lists those on the page).
+    const scanName = 'Attestation de domiciliation (scan)';
+    const photoName = 'Carte Vitale (photo)';
     const [page1, page2, card] = await makePhotos(browser);
 
     // 1. Claire (Les Tilleuls) opens the person's safe.
