@@ -426,6 +426,16 @@ impl Household<'_> {
                 || (self.rsa_children(month) > 0
                     && self.child_ages(month).any(|a| f64::from(a) < limit)))
     }
+    /// The family conditions RSA and the prime cannot check: a recent separation (a single
+    /// parent's increase), family benefits still to claim (they will reduce the amount).
+    fn family_conditions(&self, out: &mut Vec<Unverified>) {
+        if self.maybe_lone_parent(self.input.month) {
+            out.push(Unverified::RecentSeparation);
+        }
+        if !self.input.children.is_empty() {
+            out.push(Unverified::FamilyBenefitsToClaim);
+        }
+    }
     /// A single parent who could have the increase after a recent separation.
     fn maybe_lone_parent(&self, month: Month) -> bool {
         !self.input.couple && self.rsa_children(month) > 0 && !self.lone_parent(month)

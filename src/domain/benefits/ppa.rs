@@ -130,11 +130,6 @@ pub(super) fn unverified(h: &Household<'_>) -> Vec<Unverified> {
     if h.input.nationality == Nationality::Eu {
         out.push(Unverified::EuRightOfResidence);
     }
-    if h.maybe_lone_parent(h.input.month) {
-        out.push(Unverified::RecentSeparation);
-    }
-    if !h.input.children.is_empty() {
-        out.push(Unverified::FamilyBenefitsToClaim);
-    }
+    h.family_conditions(&mut out);
     out
 }

@@ -118,11 +118,6 @@ pub(super) fn unverified(h: &Household<'_>) -> Vec<Unverified> {
     if young && h.input.children.is_empty() {
         out.push(Unverified::YoungActive);
     }
-    if h.maybe_lone_parent(h.input.month) {
-        out.push(Unverified::RecentSeparation);
-    }
-    if !h.input.children.is_empty() {
-        out.push(Unverified::FamilyBenefitsToClaim);
-    }
+    h.family_conditions(&mut out);
     out
 }
