@@ -974,6 +974,7 @@ rights-field-student = «طالبة»
 rights-field-housing = السكن
 rights-field-resources = مبلغ من الدخل
 rights-field-rent = الإيجار
+rights-field-commune-insee = رمز البلدية
 rights-field-birth-date = تاريخ ميلاد
 rights-error-invalid = غير صالح: تحققي منه.
 rights-error-required = مطلوب.

@@ -942,6 +942,7 @@ rights-field-student = "Student"
 rights-field-housing = The housing
 rights-field-resources = An amount of resources
 rights-field-rent = The rent
+rights-field-commune-insee = The commune code
 rights-field-birth-date = A birth date
 rights-error-invalid = is not valid: check it.
 rights-error-required = is required.

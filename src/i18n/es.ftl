@@ -947,6 +947,7 @@ rights-field-student = «Estudiante»
 rights-field-housing = La vivienda
 rights-field-resources = Un importe de ingresos
 rights-field-rent = El alquiler
+rights-field-commune-insee = El código del municipio
 rights-field-birth-date = Una fecha de nacimiento
 rights-error-invalid = no es válido: compruébelo.
 rights-error-required = es obligatorio.

@@ -942,6 +942,7 @@ rights-field-student = « Étudiante »
 rights-field-housing = Le logement
 rights-field-resources = Un montant de ressources
 rights-field-rent = Le loyer
+rights-field-commune-insee = Le code de la commune
 rights-field-birth-date = Une date de naissance
 rights-error-invalid = n'est pas valable : vérifiez-le.
 rights-error-required = est obligatoire.

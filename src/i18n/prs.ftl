@@ -945,6 +945,7 @@ rights-field-student = «محصل»
 rights-field-housing = محل زندگی
 rights-field-resources = یک مبلغ درآمد
 rights-field-rent = کرایه
+rights-field-commune-insee = کد شهرداری
 rights-field-birth-date = یک تاریخ تولد
 rights-error-invalid = درست نیست: آن را بررسی کنید.
 rights-error-required = لازم است.

@@ -945,6 +945,7 @@ rights-field-student = «زده کوونکی»
 rights-field-housing = د اوسېدو ځای
 rights-field-resources = د عاید یو مقدار
 rights-field-rent = کرایه
+rights-field-commune-insee = د ښاروالۍ کوډ
 rights-field-birth-date = د زېږېدو یوه نېټه
 rights-error-invalid = سم نه دی: وې ګورئ.
 rights-error-required = اړین دی.

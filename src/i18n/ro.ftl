@@ -957,6 +957,7 @@ rights-field-student = „Student”
 rights-field-housing = Locuința
 rights-field-resources = O sumă de venit
 rights-field-rent = Chiria
+rights-field-commune-insee = Codul comunei
 rights-field-birth-date = O dată a nașterii
 rights-error-invalid = nu este valabil(ă): verificați.
 rights-error-required = este obligatoriu.

@@ -968,6 +968,7 @@ rights-field-student = «Студент»
 rights-field-housing = Жильё
 rights-field-resources = Сумма дохода
 rights-field-rent = Плата за жильё
+rights-field-commune-insee = Код коммуны
 rights-field-birth-date = Дата рождения
 rights-error-invalid = — неверное значение: проверьте.
 rights-error-required = — обязательно.

@@ -968,6 +968,7 @@ rights-field-student = «Студент»
 rights-field-housing = Житло
 rights-field-resources = Сума доходу
 rights-field-rent = Плата за житло
+rights-field-commune-insee = Код комуни
 rights-field-birth-date = Дата народження
 rights-error-invalid = — неправильне значення: перевірте.
 rights-error-required = — обов'язково.

@@ -87,8 +87,25 @@ pub fn parse_simulation_input(v: &Value) -> Result<SimulationInput, InvalidInput
     if input.resources.len() > MAX_RESOURCES {
         return Err(InvalidInput::new("resources", "too_many"));
     }
+    if !input
+        .housing
+        .commune_insee
+        .as_deref()
+        .is_none_or(commune_code)
+    {
+        return Err(InvalidInput::new("commune_insee", "invalid"));
+    }
     input.validate()?;
     Ok(input)
+}
+
+/// An INSEE commune code: five characters, digits, `2A`/`2B` for Corsica.
+fn commune_code(code: &str) -> bool {
+    let b = code.as_bytes();
+    b.len() == 5
+        && b[0].is_ascii_digit()
+        && (b[1].is_ascii_digit() || b[1] == b'A' || b[1] == b'B')
+        && b[2..].iter().all(u8::is_ascii_digit)
 }
 
 /// Which field made the input fail: each one given is tried alone in a valid input.
