@@ -42,6 +42,18 @@ fn assert_rules_answer(view: &Value, body: &Value) {
     assert_eq!(view["input"], serde_json::to_value(&input).unwrap());
 }
 
+/// A page's HTML as `browser` gets it.
+async fn page_text(t: &TestApp, browser: &reqwest::Client, path: &str) -> String {
+    browser
+        .get(t.url(path))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
 fn benefit<'a>(view: &'a Value, code: &str) -> &'a Value {
     view["benefits"]
         .as_array()
@@ -327,14 +339,7 @@ async fn her_situation_is_never_at_rest_in_clear() {
 async fn her_page_runs_a_simulation_with_a_plain_form() {
     let w = World::new().await;
     let browser = session_browser(&w.t, &w.person);
-    let html = browser
-        .get(w.t.url("/rights"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = page_text(&w.t, &browser, "/rights").await;
     assert!(html.contains("name=\"child\""));
     assert_eq!(html.matches("name=\"child\"").count(), 6);
     let form = |csrf: &str| {
@@ -365,14 +370,7 @@ async fn her_page_runs_a_simulation_with_a_plain_form() {
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let to = r.headers()["location"].to_str().unwrap().to_owned();
     assert!(to.starts_with("/rights/"), "{to}");
-    let page = browser
-        .get(w.t.url(&to))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = page_text(&w.t, &browser, &to).await;
     let expected = simulate(
         &serde_json::from_value(situation()).unwrap(),
         her_birth_date(),
@@ -420,14 +418,7 @@ async fn the_professional_runs_it_on_one_page_and_prints_it_in_her_language() {
     assert!(r.status.is_success(), "{}", r.text);
     let browser = session_browser(&w.t, &w.p1);
     let page = format!("/pro/b/{}/rights", w.bid);
-    let html = browser
-        .get(w.t.url(&page))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = page_text(&w.t, &browser, &page).await;
     let r = browser
         .post(w.t.url(&page))
         .form(&[
@@ -441,27 +432,13 @@ async fn the_professional_runs_it_on_one_page_and_prints_it_in_her_language() {
         .unwrap();
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let to = r.headers()["location"].to_str().unwrap().to_owned();
-    let one_page = browser
-        .get(w.t.url(&to))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let one_page = page_text(&w.t, &browser, &to).await;
     // The form and the results side by side.
     assert!(one_page.contains("rights-split"));
     assert!(one_page.contains("name=\"housing\""));
     assert!(one_page.contains("id=\"benefit-rsa\""));
     let id = to.rsplit('=').next().unwrap();
-    let recap = browser
-        .get(w.t.url(&format!("{page}/{id}/print")))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let recap = page_text(&w.t, &browser, &format!("{page}/{id}/print")).await;
     assert!(recap.contains("lang=\"ar\" dir=\"rtl\""), "{recap}");
     assert!(recap.contains("ملخص حقوقي"));
     // In her safe, with her journal's line.
