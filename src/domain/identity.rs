@@ -6,6 +6,14 @@ use unicode_normalization::char::is_combining_mark;
 
 /// Lowercase, accents removed, only letters and digits kept (spaces, apostrophes, hyphens go).
 fn fold(s: &str) -> String {
+    // ASCII needs no decomposition (a search folds thousands of names per request).
+    if s.is_ascii() {
+        return s
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+    }
     s.nfkd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)

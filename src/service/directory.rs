@@ -114,9 +114,21 @@ pub fn open_directory_entry<'a>(
     bid: &BeneficiaryId,
     sealed: &[u8],
 ) -> Option<FollowedPerson> {
+    let keys: Vec<Key32> = secrets.into_iter().map(|s| directory_key(s, sid)).collect();
+    open_entry(platform, &keys, sid, bid, sealed)
+}
+
+/// Opens an entry with whichever of the directory keys `keys` (derived once per listing, not
+/// per entry) sealed it.
+fn open_entry(
+    platform: &PlatformKey,
+    keys: &[Key32],
+    sid: &StructureId,
+    bid: &BeneficiaryId,
+    sealed: &[u8],
+) -> Option<FollowedPerson> {
     let aad = ctx::directory_entry(bid, sid);
-    let keys = secrets.into_iter().map(|s| directory_key(s, sid));
-    let json = open_for_structure(platform, keys, &aad, sealed)?;
+    let json = open_for_structure(platform, keys.iter().cloned(), &aad, sealed)?;
     let e: Entry = serde_json::from_slice(&json).ok()?;
     if e.identifier.is_empty() {
         return None;
@@ -198,6 +210,51 @@ pub(crate) async fn write_missing_entries(
     .await
 }
 
+/// Opens rows read without their identity columns (`store::people::list`): each entry with the
+/// structure key; the rows whose entry is missing or opens with no key are read in full and
+/// opened as [`open_directory`] does (their entries written). In the order of `rows`.
+pub(crate) async fn open_light_rows(
+    app: &App,
+    session: &Session,
+    sid: &StructureId,
+    rows: Vec<DirectoryRow>,
+) -> ServiceResult<Vec<FollowedPerson>> {
+    let keys: Vec<Key32> = App::structure_secrets(session, sid)
+        .iter()
+        .map(|s| directory_key(s, sid))
+        .collect();
+    let opened: Vec<(BeneficiaryId, Option<FollowedPerson>)> = rows
+        .into_iter()
+        .map(|row| {
+            let person = row
+                .entry
+                .as_deref()
+                .and_then(|e| open_entry(&app.platform, &keys, sid, &row.beneficiary_id, e));
+            (row.beneficiary_id, person)
+        })
+        .collect();
+    let closed: Vec<BeneficiaryId> = opened
+        .iter()
+        .filter(|(_, p)| p.is_none())
+        .map(|(bid, _)| bid.clone())
+        .collect();
+    let mut reopened: std::collections::HashMap<BeneficiaryId, FollowedPerson> =
+        std::collections::HashMap::new();
+    if !closed.is_empty() {
+        let s2 = sid.clone();
+        let full = app
+            .read(move |tx| Ok(beneficiaries::directory_rows_of(tx, &s2, &closed)?))
+            .await?;
+        let (people, missing) = open_directory(app, session, sid, &full);
+        write_missing_entries(app, sid, missing).await?;
+        reopened.extend(people.into_iter().map(|p| (p.id.clone(), p)));
+    }
+    Ok(opened
+        .into_iter()
+        .filter_map(|(bid, p)| p.or_else(|| reopened.remove(&bid)))
+        .collect())
+}
+
 /// Opens directory rows: each entry with the structure key; a row without a usable entry
 /// through her identity wrap (X25519, once), giving the entry to write. A row that opens
 /// neither way shows nothing (fail closed).
@@ -207,7 +264,10 @@ pub(crate) fn open_directory(
     sid: &StructureId,
     rows: &[DirectoryRow],
 ) -> (Vec<FollowedPerson>, Vec<Missing>) {
-    let secrets = App::structure_secrets(session, sid);
+    let keys: Vec<Key32> = App::structure_secrets(session, sid)
+        .iter()
+        .map(|s| directory_key(s, sid))
+        .collect();
     let mut people = Vec::with_capacity(rows.len());
     let mut missing = Vec::new();
     for row in rows {
@@ -215,7 +275,7 @@ pub(crate) fn open_directory(
         let opened = row
             .entry
             .as_deref()
-            .and_then(|e| open_directory_entry(&app.platform, &secrets, sid, bid, e));
+            .and_then(|e| open_entry(&app.platform, &keys, sid, bid, e));
         if let Some(p) = opened {
             people.push(p);
             continue;

@@ -12,14 +12,14 @@
 use super::access::structure_access;
 use super::beneficiaries::matches_search;
 use super::casefile::Professional;
-use super::directory::{FollowedPerson, open_directory, write_missing_entries};
+use super::directory::{FollowedPerson, open_light_rows};
 use super::paging::{Page, PageNumber};
 use super::{App, ServiceResult, Session};
 use crate::domain::{AccountId, BeneficiaryId, InvalidInput, StructureId};
 use crate::policy::Action;
 use crate::service::contexts as ctx;
 pub use crate::store::people::Referent;
-use crate::store::people::{self as store, PeopleFilter, PersonRow};
+use crate::store::people::{self as store, PeopleFilter};
 use crate::store::structures;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -119,28 +119,35 @@ impl App {
             }),
             today: day(now),
         };
-        // Every row when the filtering happens here (a search, papers expiring); else a page.
+        // Every row when the filtering happens here (a search, papers expiring); else a page,
+        // read with what its lines show on the same snapshot.
         let whole = search.is_some() || query.expiring;
         let (page, expiring) = (query.page, query.expiring);
+        let today = filter.today.clone();
         let s2 = sid.clone();
-        let (rows, total, dated, members) = self
+        let day = today.clone();
+        let (rows, total, dated, shown_details) = self
             .read(move |tx| {
                 let rows = store::list(tx, &s2, &filter, (!whole).then(|| page.window()))?;
-                let total = (!whole)
-                    .then(|| store::count(tx, &s2, &filter))
-                    .transpose()?;
-                // Papers expiring: of everyone for the filter, else of the page's people only.
-                let page_people: Vec<BeneficiaryId> = rows
+                if whole {
+                    // For the filter, the papers of everyone.
+                    let dated = if expiring {
+                        store::shared_expiries(tx, &s2, None)?
+                    } else {
+                        Vec::new()
+                    };
+                    return Ok((rows, None, dated, None));
+                }
+                let total = store::count(tx, &s2, &filter)?;
+                let shown: Vec<BeneficiaryId> = rows
                     .iter()
                     .map(|r| r.directory.beneficiary_id.clone())
                     .collect();
-                let only = (!expiring).then_some(page_people.as_slice());
-                let dated = store::shared_expiries(tx, &s2, only)?;
-                let members = structures::members_with_former(tx, &s2)?;
-                Ok((rows, total, dated, members))
+                let details = line_details(tx, &s2, &day, &shown, true)?;
+                Ok((rows, Some(total), Vec::new(), Some(details)))
             })
             .await?;
-        let expiries = soonest_expiries(self, dated, &horizon);
+        let mut expiries = soonest_expiries(self, dated, &horizon);
         let mut rows = rows;
         if expiring {
             rows.retain(|r| expiries.contains_key(&r.directory.beneficiary_id));
@@ -159,38 +166,89 @@ impl App {
             }
             _ => (rows, total),
         };
-        let directory: Vec<_> = rows.iter().map(|r| r.directory.clone()).collect();
-        let (people, missing) = open_directory(self, session, &sid, &directory);
-        write_missing_entries(self, &sid, missing).await?;
+        let directory: Vec<_> = rows.into_iter().map(|r| r.directory).collect();
+        let people = open_light_rows(self, session, &sid, directory).await?;
+        let people: Vec<FollowedPerson> = people
+            .into_iter()
+            .filter(|p| search.as_deref().is_none_or(|q| matches_search(p, q)))
+            .collect();
+        let page_of = match search {
+            Some(_) => Page::slice(people, page),
+            None => Page::from_window(people, page, total),
+        };
+        // What the shown lines add (last contacts, papers unless the filter read them all, the
+        // referents' names): read with the page, or now that a search or a filter chose them.
+        let Details {
+            contacts,
+            referents,
+            dated,
+            members,
+        } = match shown_details {
+            Some(details) => details,
+            None => {
+                let shown: Vec<BeneficiaryId> =
+                    page_of.items.iter().map(|p| p.id.clone()).collect();
+                let s2 = sid.clone();
+                self.read(move |tx| Ok(line_details(tx, &s2, &today, &shown, !expiring)?))
+                    .await?
+            }
+        };
+        if !expiring {
+            expiries = soonest_expiries(self, dated, &horizon);
+        }
+        let contacts: HashMap<BeneficiaryId, String> = contacts.into_iter().collect();
         let names: HashMap<AccountId, String> = members
             .into_iter()
             .map(|m| (m.account_id, m.display_name))
             .collect();
-        let by_id: HashMap<&BeneficiaryId, &PersonRow> = rows
-            .iter()
-            .map(|r| (&r.directory.beneficiary_id, r))
-            .collect();
-        let lines: Vec<PersonLine> = people
-            .into_iter()
-            .filter(|p| search.as_deref().is_none_or(|q| matches_search(p, q)))
-            .map(|person| {
-                let row = by_id.get(&person.id);
-                PersonLine {
-                    referent: row.and_then(|r| r.referent.as_ref()).map(|a| Professional {
+        let referents: HashMap<BeneficiaryId, AccountId> = referents.into_iter().collect();
+        Ok(Page {
+            items: page_of
+                .items
+                .into_iter()
+                .map(|person| PersonLine {
+                    referent: referents.get(&person.id).map(|a| Professional {
                         id: a.to_string(),
                         display_name: names.get(a).cloned().unwrap_or_default(),
                     }),
-                    last_contact_at: row.and_then(|r| r.last_contact.clone()),
+                    last_contact_at: contacts.get(&person.id).cloned(),
                     paper_expires_on: expiries.get(&person.id).cloned(),
                     person,
-                }
-            })
-            .collect();
-        Ok(match search {
-            Some(_) => Page::slice(lines, page),
-            None => Page::from_window(lines, page, total),
+                })
+                .collect(),
+            page: page_of.page,
+            has_next: page_of.has_next,
+            total: page_of.total,
         })
     }
+}
+
+/// What the list shows of its lines besides their directory entries.
+struct Details {
+    contacts: Vec<(BeneficiaryId, String)>,
+    referents: Vec<(BeneficiaryId, AccountId)>,
+    /// Their dated shared papers (empty when `with_papers` was false).
+    dated: Vec<(BeneficiaryId, crate::domain::ItemId, Vec<u8>)>,
+    members: Vec<structures::MemberRow>,
+}
+
+fn line_details(
+    tx: &mut dyn crate::store::Sql,
+    sid: &StructureId,
+    today: &str,
+    shown: &[BeneficiaryId],
+    with_papers: bool,
+) -> crate::store::StoreResult<Details> {
+    Ok(Details {
+        contacts: store::last_contacts(tx, sid, today, shown)?,
+        referents: store::referents(tx, sid, shown)?,
+        dated: if with_papers {
+            store::shared_expiries(tx, sid, Some(shown))?
+        } else {
+            Vec::new()
+        },
+        members: structures::members_with_former(tx, sid)?,
+    })
 }
 
 /// The soonest expiry date of each person's shared papers, for those on or before `horizon`.

@@ -276,7 +276,7 @@ pub struct DirectoryRow {
 pub(super) const DIRECTORY_COLS: &str =
     "r.beneficiary_id, r.directory_entry, r.identity_wrap, b.identity_sealed";
 
-const DIRECTORY_SELECT: &str = "SELECT r.beneficiary_id, r.directory_entry, r.identity_wrap, b.identity_sealed FROM relays r JOIN beneficiaries b ON b.id = r.beneficiary_id WHERE r.structure_id = $1 ORDER BY r.since DESC, r.beneficiary_id";
+const DIRECTORY_SELECT: &str = "SELECT r.beneficiary_id, r.directory_entry, r.identity_wrap, b.identity_sealed FROM relays r JOIN beneficiaries b ON b.id = r.beneficiary_id WHERE r.structure_id = $1 ORDER BY r.since DESC, r.beneficiary_id DESC";
 
 pub(super) fn directory_from_row(r: &Row) -> StoreResult<DirectoryRow> {
     Ok(DirectoryRow {
@@ -302,6 +302,28 @@ pub fn directory(
         None => tx.query(DIRECTORY_SELECT, &[sid.into()])?,
     };
     rows.iter().map(directory_from_row).collect()
+}
+
+/// The full directory rows of `people` at `sid` (for the rows a listing read without their
+/// identity columns and could not open by their entry).
+pub fn directory_rows_of(
+    tx: &mut dyn Sql,
+    sid: &StructureId,
+    people: &[BeneficiaryId],
+) -> StoreResult<Vec<DirectoryRow>> {
+    let mut rows = Vec::with_capacity(people.len());
+    for bid in people {
+        let found = tx.query_opt(
+            &format!(
+                "SELECT {DIRECTORY_COLS} FROM relays r JOIN beneficiaries b ON b.id = r.beneficiary_id WHERE r.structure_id = $1 AND r.beneficiary_id = $2"
+            ),
+            &[sid.into(), bid.into()],
+        )?;
+        if let Some(r) = found {
+            rows.push(directory_from_row(&r)?);
+        }
+    }
+    Ok(rows)
 }
 
 /// How many people `sid` follows.
