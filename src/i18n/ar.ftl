@@ -986,6 +986,7 @@ rights-error-invalid-amount = يجب أن يكون مبلغًا باليورو،
 rights-error-invalid-number = يجب أن يكون عدد سنوات، 0 أو أكثر.
 rights-error-after-month = بعد شهر المحاكاة.
 simulation-title = محاكاة لشهر { $month }
+relais-sees-simulations = محاكيات الحقوق التي تشاركها معها: { $count }
 journal-simulation-created-success = أُجريت محاكاة الحقوق «{ $what }» ({ $who }).
 journal-simulation-viewed-success = فُتحت محاكاة الحقوق «{ $what }» ({ $who }).
 journal-simulation-shared-success = تمت مشاركة محاكاة الحقوق «{ $what }» مع جهة دعم ({ $who }).

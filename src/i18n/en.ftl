@@ -954,6 +954,7 @@ rights-error-invalid-amount = must be a number of euros, 0 or more.
 rights-error-invalid-number = must be a number of years, 0 or more.
 rights-error-after-month = is after the month of the simulation.
 simulation-title = simulation for { $month }
+relais-sees-simulations = Benefit simulations you share with it: { $count }
 journal-simulation-created-success = { $who } made a benefit simulation ({ $what }).
 journal-simulation-viewed-success = { $who } opened the benefit simulation ({ $what }).
 journal-simulation-shared-success = { $who } shared the benefit simulation ({ $what }) with a relais.

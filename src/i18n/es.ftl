@@ -959,6 +959,7 @@ rights-error-invalid-amount = debe ser un número de euros, 0 o más.
 rights-error-invalid-number = debe ser un número de años, 0 o más.
 rights-error-after-month = es posterior al mes de la simulación.
 simulation-title = simulación para { $month }
+relais-sees-simulations = Simulaciones de derechos que compartes con ella: { $count }
 journal-simulation-created-success = Simulación de derechos «{ $what }» hecha ({ $who }).
 journal-simulation-viewed-success = Simulación de derechos «{ $what }» abierta ({ $who }).
 journal-simulation-shared-success = Simulación de derechos «{ $what }» compartida con una entidad de apoyo ({ $who }).

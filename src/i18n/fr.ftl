@@ -954,6 +954,7 @@ rights-error-invalid-amount = doit être un nombre d'euros, 0 ou plus.
 rights-error-invalid-number = doit être un nombre d'années, 0 ou plus.
 rights-error-after-month = est après le mois de la simulation.
 simulation-title = simulation pour { $month }
+relais-sees-simulations = Simulations des droits que vous lui partagez : { $count }
 journal-simulation-created-success = Simulation des droits « { $what } » faite ({ $who }).
 journal-simulation-viewed-success = Simulation des droits « { $what } » ouverte ({ $who }).
 journal-simulation-shared-success = Simulation des droits « { $what } » partagée avec un relais ({ $who }).

@@ -957,6 +957,7 @@ rights-error-invalid-amount = باید یک مبلغ به یورو باشد، ۰
 rights-error-invalid-number = باید تعداد سال باشد، ۰ یا بیشتر.
 rights-error-after-month = بعد از ماه محاسبه است.
 simulation-title = محاسبه برای { $month }
+relais-sees-simulations = محاسبه‌های حقوق که با آن شریک می‌سازید: { $count }
 journal-simulation-created-success = محاسبهٔ حقوق «{ $what }» انجام شد ({ $who }).
 journal-simulation-viewed-success = محاسبهٔ حقوق «{ $what }» باز شد ({ $who }).
 journal-simulation-shared-success = محاسبهٔ حقوق «{ $what }» با یک نهاد حمایتی شریک ساخته شد ({ $who }).

@@ -957,6 +957,7 @@ rights-error-invalid-amount = باید په یورو یو مقدار وي، ۰ �
 rights-error-invalid-number = باید د کلونو شمېر وي، ۰ یا ډېر.
 rights-error-after-month = د محاسبې له میاشتې وروسته دی.
 simulation-title = د { $month } لپاره محاسبه
+relais-sees-simulations = د حقونو هغه محاسبې چې ورسره یې شریکوئ: { $count }
 journal-simulation-created-success = د حقونو محاسبه «{ $what }» وشوه ({ $who }).
 journal-simulation-viewed-success = د حقونو محاسبه «{ $what }» پرانیستل شوه ({ $who }).
 journal-simulation-shared-success = د حقونو محاسبه «{ $what }» له یوې ملاتړې ادارې سره شریکه شوه ({ $who }).

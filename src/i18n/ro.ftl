@@ -969,6 +969,7 @@ rights-error-invalid-amount = trebuie să fie o sumă în euro, 0 sau mai mult.
 rights-error-invalid-number = trebuie să fie un număr de ani, 0 sau mai mult.
 rights-error-after-month = este după luna simulării.
 simulation-title = simulare pentru { $month }
+relais-sees-simulations = Simulări ale drepturilor pe care i le partajezi: { $count }
 journal-simulation-created-success = Simularea drepturilor „{ $what }” a fost făcută ({ $who }).
 journal-simulation-viewed-success = Simularea drepturilor „{ $what }” a fost deschisă ({ $who }).
 journal-simulation-shared-success = Simularea drepturilor „{ $what }” a fost partajată cu o organizație de sprijin ({ $who }).

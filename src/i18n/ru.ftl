@@ -980,6 +980,7 @@ rights-error-invalid-amount = — должно быть суммой в евро
 rights-error-invalid-number = — должно быть числом лет, 0 или больше.
 rights-error-after-month = — позже месяца расчёта.
 simulation-title = расчёт на { $month }
+relais-sees-simulations = Открытые ей расчёты прав: { $count }
 journal-simulation-created-success = Сделан расчёт прав «{ $what }» ({ $who }).
 journal-simulation-viewed-success = Открыт расчёт прав «{ $what }» ({ $who }).
 journal-simulation-shared-success = Организации поддержки открыт доступ к расчёту прав «{ $what }» ({ $who }).

@@ -980,6 +980,7 @@ rights-error-invalid-amount = — має бути сумою в євро, 0 аб
 rights-error-invalid-number = — має бути кількістю років, 0 або більше.
 rights-error-after-month = — пізніше за місяць розрахунку.
 simulation-title = розрахунок на { $month }
+relais-sees-simulations = Відкриті їй розрахунки прав: { $count }
 journal-simulation-created-success = Зроблено розрахунок прав «{ $what }» ({ $who }).
 journal-simulation-viewed-success = Відкрито розрахунок прав «{ $what }» ({ $who }).
 journal-simulation-shared-success = Організації підтримки надано доступ до розрахунку прав «{ $what }» ({ $who }).

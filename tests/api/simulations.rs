@@ -380,6 +380,21 @@ async fn her_page_runs_a_simulation_with_a_plain_form() {
     assert!(page.contains("id=\"benefit-rsa\""), "{page}");
     assert!(page.contains(&amount), "{amount} on the page");
     assert!(page.contains("/print"));
+    // She shares it with her relais from its page; her relais page says so.
+    let r = browser
+        .post(w.t.url(&format!("{to}/shares")))
+        .form(&[("_csrf", csrf_of(&page).as_str()), ("sid", w.s1.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let relays = page_text(&w.t, &browser, "/relays").await;
+    assert!(relays.contains(&format!("href=\"{to}\"")), "{relays}");
+    let id = to.trim_start_matches("/rights/");
+    let seen =
+        w.t.get(&format!("/api/v1/simulations/{id}"), Some(&w.p1))
+            .await;
+    assert_eq!(seen.status, StatusCode::OK);
     // A wrong month: 422, said in words, her answers kept.
     let mut wrong = form(&csrf_of(&html));
     wrong[1].1 = "2019-01".into();

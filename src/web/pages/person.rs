@@ -149,6 +149,10 @@ async fn relays_page(Page(ctx, Person { session, bid }): Page<Person>) -> Respon
             .unwrap_or_default();
         others.push((kind, items));
     }
+    // Her benefit simulations, by the relais that see them.
+    let simulations = crate::service::simulations::list_simulations(&ctx.state.app, &session, &bid)
+        .await
+        .unwrap_or_default();
     ctx.page(&ctx.t("section-relais"), html! {
         h1 { (icon("relais")) " " (ctx.t("section-relais")) }
         p { (ctx.t("relais-intro")) }
@@ -204,6 +208,13 @@ async fn relays_page(Page(ctx, Person { session, bid }): Page<Person>) -> Respon
                         ul.docs-names {
                             @for i in seen { li { a href={"/" (kind.plural()) "/" (i.id)} { (i.fields.title()) } } }
                         }
+                    }
+                }
+                @let seen: Vec<_> = simulations.iter().filter(|s| s.shared_with.contains(&r.structure.id)).collect();
+                p { (ctx.locale.ta("relais-sees-simulations", &[("count", (seen.len() as i64).into())])) }
+                @if !seen.is_empty() {
+                    ul.docs-names {
+                        @for s in seen { li { a href={"/rights/" (s.id)} { (icon("money")) " " (super::simulation_title(&ctx.locale, &s.month.to_string())) } } }
                     }
                 }
                 p { a.button href={"/relays/" (r.structure.id) "/leave"} { (ctx.t("action-leave")) } }
