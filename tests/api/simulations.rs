@@ -103,6 +103,13 @@ async fn a_professional_simulates_for_her_and_it_lands_in_her_safe() {
         .expect("the simulation is in her journal");
     assert_eq!(made["actor"]["kind"], "professional");
     assert_eq!(made["target"]["id"], id);
+    // Her journal's page says it in words, naming him.
+    let page = page_text(&w.t, &session_browser(&w.t, &w.person), "/journal").await;
+    let line = page
+        .split("<li")
+        .find(|l| l.contains("Simulation de vos droits faite"))
+        .expect("the line on her journal page");
+    assert!(line.contains("Accueil de jour"), "{line}");
     // Another structure finds nothing, like a missing id.
     for path in [
         format!("/api/v1/simulations/{id}"),
