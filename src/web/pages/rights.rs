@@ -284,7 +284,7 @@ fn form(ctx: &Ctx, action: &str, fields: &[(String, String)], month: &str) -> Ma
                     input type="checkbox" id="f-couple" name="couple" value="1" checked[on("couple")];
                     label for="f-couple" { (ctx.t("rights-couple")) }
                 }
-                label for="f-partner-birth" { (ctx.t("rights-partner-birth")) " " span.hint { (ctx.t("optional")) } }
+                label for="f-partner-birth" { (ctx.t("rights-partner-birth")) }
                 input id="f-partner-birth" name="partner_birth" type="date" value=(val("partner_birth"));
                 div.choice {
                     input type="checkbox" id="f-pregnant" name="pregnant" value="1" checked[on("pregnant")];
