@@ -46,6 +46,7 @@
 //! file becomes [`MediaError::Damaged`] instead of tearing down the request. (Stack overflow and
 //! `panic = "abort"` builds are not covered by this.)
 
+mod assemble;
 mod cost;
 mod header;
 mod logs;
@@ -57,6 +58,7 @@ mod raster;
 mod scan;
 mod sniff;
 
+pub use assemble::{Assembled, Assembler, CoverLine, CoverStyle, page_count};
 pub use cost::{cost, scan_cost};
 pub use header::dimensions;
 pub use logs::QuietParserLogs;

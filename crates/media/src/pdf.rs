@@ -110,6 +110,30 @@ const ENCRYPTED: MediaError = MediaError::Unsupported {
     detected: "encrypted-pdf",
 };
 
+/// Parses a PDF within `limits` (the same bomb checks as [`sanitize_pdf`]); one that needs a
+/// password or has no page is refused.
+pub(crate) fn load_bounded(bytes: &[u8], limits: &Limits) -> Result<Document, MediaError> {
+    if find(&bytes[..bytes.len().min(1024)], b"%PDF-").is_none() {
+        return Err(MediaError::Damaged);
+    }
+    measure(bytes, limits)?;
+    let options = LoadOptions {
+        max_decompressed_size: Some(usize::try_from(limits.max_pdf_inflated).unwrap_or(usize::MAX)),
+        ..LoadOptions::default()
+    };
+    guarded(|| {
+        let mut doc = Document::load_mem_with_options(bytes, options).map_err(load_error)?;
+        expand_object_streams(&mut doc, limits)?;
+        if doc.trailer.has(b"Encrypt") {
+            return Err(ENCRYPTED);
+        }
+        if doc.get_pages().is_empty() {
+            return Err(MediaError::Damaged);
+        }
+        Ok(doc)
+    })
+}
+
 fn load_error(e: lopdf::Error) -> MediaError {
     match e {
         lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
