@@ -86,6 +86,9 @@ pub enum Action {
     /// See a person's household, ask or accept a link, record dependants (she, in her own
     /// safe); see her family file or propose a link (a member of a structure that follows her).
     Household,
+    /// Run a benefit simulation for a person (she, or a member of a structure that follows
+    /// her): it reads her birth date and lands in her safe.
+    Simulate,
 }
 
 /// What the action is about. `relays` are the structures the person currently has as relais.
@@ -219,7 +222,10 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
                 .iter()
                 .any(|m| m.approved && follows(m.kind) && relays.contains(&m.structure_id));
             match (follows, action) {
-                (true, A::View | A::AddItem | A::StartReset | A::SetPhone | A::Household) => Allow,
+                (
+                    true,
+                    A::View | A::AddItem | A::StartReset | A::SetPhone | A::Household | A::Simulate,
+                ) => Allow,
                 (true, _) => Forbidden,
                 (false, _) => Hidden,
             }
@@ -235,7 +241,8 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
                 | A::AddItem
                 | A::CancelReset
                 | A::SetPhone
-                | A::Household => Allow,
+                | A::Household
+                | A::Simulate => Allow,
                 _ => Forbidden,
             }
         }
@@ -557,6 +564,14 @@ mod tests {
             (&stranger, A::AddItem, her, Hidden),
             (&mediation, A::AddItem, her, Hidden),
             (&platform, A::AddItem, her, Hidden),
+            (&owner, A::Simulate, her, Allow),
+            (&other, A::Simulate, her, Hidden),
+            (&member, A::Simulate, her, Allow),
+            (&stranger, A::Simulate, her, Hidden),
+            (&mediation, A::Simulate, her, Hidden),
+            (&platform, A::Simulate, her, Hidden),
+            (&anon, A::Simulate, her, Hidden),
+            (&waiting, A::Simulate, her, Hidden),
             (&owner, A::View, private, Allow),
             (&owner, A::Update, private, Allow),
             (&owner, A::Share, private, Allow),

@@ -4,7 +4,8 @@
 use super::InvalidInput;
 
 /// An item's kind: the `items.kind` column, the journal's target kind, the prefix of its
-/// journal actions and the `kind` of its JSON views (`document`, `contact`, `note`, `event`).
+/// journal actions and the `kind` of its JSON views (`document`, `contact`, `note`, `event`,
+/// `simulation`: a benefit simulation, its input and results sealed like a note's fields).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ItemKind {
@@ -12,6 +13,7 @@ pub enum ItemKind {
     Contact,
     Note,
     Event,
+    Simulation,
 }
 
 impl ItemKind {
@@ -24,6 +26,7 @@ impl ItemKind {
             "contact" => Ok(Self::Contact),
             "note" => Ok(Self::Note),
             "event" => Ok(Self::Event),
+            "simulation" => Ok(Self::Simulation),
             _ => Err(InvalidInput::new("kind", "invalid_kind")),
         }
     }
@@ -35,6 +38,7 @@ impl ItemKind {
             Self::Contact => "contact",
             Self::Note => "note",
             Self::Event => "event",
+            Self::Simulation => "simulation",
         }
     }
 
@@ -45,6 +49,7 @@ impl ItemKind {
             Self::Contact => "contacts",
             Self::Note => "notes",
             Self::Event => "events",
+            Self::Simulation => "simulations",
         }
     }
 }
@@ -273,6 +278,7 @@ mod tests {
             ItemKind::Contact,
             ItemKind::Note,
             ItemKind::Event,
+            ItemKind::Simulation,
         ] {
             assert_eq!(ItemKind::parse(kind.as_str()), Ok(kind));
             assert_eq!(
@@ -282,5 +288,6 @@ mod tests {
         }
         assert!(ItemKind::parse("folder").is_err());
         assert!(!ItemKind::ORGANIZER.contains(&ItemKind::Document));
+        assert!(!ItemKind::ORGANIZER.contains(&ItemKind::Simulation));
     }
 }

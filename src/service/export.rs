@@ -1,5 +1,5 @@
 //! Leaving with everything and leaving for good: the person's export (ZIP of her documents,
-//! `data.json` with every item, a SHA-256 manifest) and the deletion of her safe (keys, rows,
+//! `data.json` with every item (her benefit simulations with their input and results too), a SHA-256 manifest) and the deletion of her safe (keys, rows,
 //! blobs).
 
 use crate::domain::BeneficiaryId;
@@ -11,6 +11,7 @@ use crate::service::items::documents::{document_source, list_documents};
 use crate::service::items::folders::list_folders;
 use crate::service::items::open::journal_access;
 use crate::service::items::organizer::list_items;
+use crate::service::simulations::list_simulations;
 use crate::service::{App, ItemKind, ServiceError, ServiceResult, Session};
 use crate::store::blobs::BlobStore;
 use crate::store::{accounts, items};
@@ -64,6 +65,8 @@ impl App {
         let contacts = list_items(self, session, &bid, ItemKind::Contact).await?;
         let notes = list_items(self, session, &bid, ItemKind::Note).await?;
         let events = list_items(self, session, &bid, ItemKind::Event).await?;
+        // Her benefit simulations: what was asked (`input`) and the answer (`benefits`).
+        let simulations = list_simulations(self, session, &bid).await?;
         let mut entries = Vec::new();
         let mut used = HashSet::new();
         let mut exported = Vec::new();
@@ -108,6 +111,7 @@ impl App {
             "contacts": contacts,
             "notes": notes,
             "events": events,
+            "simulations": simulations,
         });
         // Metadata only (names, dates, texts): small beside the documents.
         let data =

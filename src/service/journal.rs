@@ -87,6 +87,10 @@ pub const JOURNAL_ACTIONS: &[&str] = &[
     "dependant_deleted",
     "dependant_shown",
     "dependant_hidden",
+    "simulation_created",
+    "simulation_viewed",
+    "simulation_shared",
+    "simulation_unshared",
 ];
 
 /// A journal line about a safe.

@@ -46,6 +46,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (27, include_str!("migrations/sqlite/0027_journal_about.sql")),
     (29, include_str!("migrations/sqlite/0029_followups.sql")),
     (31, include_str!("migrations/sqlite/0031_household.sql")),
+    (33, include_str!("migrations/sqlite/0033_simulations.sql")),
     (
         10,
         include_str!("migrations/sqlite/0010_reset_confirmation.sql"),
@@ -296,6 +297,15 @@ impl SqlitePool {
                 .map_err(backend)?;
             if done == 0 {
                 tx.execute_batch(sql).map_err(backend)?;
+                if sql.contains("PRAGMA writable_schema") {
+                    // The schema was edited in place (a CHECK widened): a new schema version
+                    // makes every open connection read it again.
+                    let version: i64 = tx
+                        .query_row("PRAGMA schema_version", [], |r| r.get(0))
+                        .map_err(backend)?;
+                    tx.execute_batch(&format!("PRAGMA schema_version = {}", version + 1))
+                        .map_err(backend)?;
+                }
                 tx.execute(
                     "INSERT INTO schema_migrations (version, applied_at) VALUES (?1, ?2)",
                     rusqlite::params![version, time::OffsetDateTime::now_utc().unix_timestamp()],

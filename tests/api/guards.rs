@@ -214,6 +214,13 @@ async fn every_state_changing_page_refuses_a_missing_or_wrong_token_and_other_se
         let path = format!("/api/v1/beneficiaries/{}/{kind}", w.bid);
         items.push((kind, created(t, &path, &w.person, body).await));
     }
+    let simulation = created(
+        t,
+        &format!("/api/v1/beneficiaries/{}/simulations", w.bid),
+        &w.person,
+        json!({"month": "2026-05", "nationality": "fr", "housing": {"kind": "homeless"}}),
+    )
+    .await;
     let (_, admin_email, admin_secret) = t.platform_admin().await;
     let (p1_email, p1_secret) = &w.p1_login;
 
@@ -557,6 +564,20 @@ async fn every_state_changing_page_refuses_a_missing_or_wrong_token_and_other_se
         (
             "/pro/b/{bid}/family/propose",
             format!("/pro/b/{bid}/family/propose"),
+            Who::Pro,
+            false,
+        ),
+        // Benefit simulations (issue 15).
+        ("/rights", "/rights".into(), Who::Person, false),
+        (
+            "/rights/{id}/shares",
+            format!("/rights/{simulation}/shares"),
+            Who::Person,
+            false,
+        ),
+        (
+            "/pro/b/{bid}/rights",
+            format!("/pro/b/{bid}/rights"),
             Who::Pro,
             false,
         ),

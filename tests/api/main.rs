@@ -44,6 +44,7 @@ mod reminders;
 mod resets;
 mod rewrap;
 mod scan;
+mod simulations;
 mod simulator;
 mod sms;
 mod snapshots;

@@ -250,12 +250,6 @@ pub enum BenefitCode {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OutOfScope {
-    /// Children: the family benefits that enter the RSA and prime d'activité are not modelled.
-    Children,
-    /// Pregnancy: the single-parent increase is not modelled.
-    Pregnancy,
-    /// A tenant: the housing aid, which enters the RSA and prime d'activité, is not modelled.
-    Tenant,
     /// A tenant whose commune the housing-aid zone table does not know (a commune created
     /// since 2015, an overseas one) or without a rent: the housing aid, which enters the RSA,
     /// prime d'activité and CSS, cannot be computed.

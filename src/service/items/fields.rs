@@ -222,8 +222,10 @@ pub fn parse_fields(kind: ItemKind, m: &Map<String, Value>) -> Result<ItemFields
             comment: optional_lines(m, "comment", MAX_COMMENT)?,
             reminders: parse_reminders(m)?,
         }),
-        // Documents are not organizer items: their fields are their file's.
-        ItemKind::Document => return Err(InvalidInput::new("kind", "invalid_kind")),
+        // Documents and simulations are not organizer items: their fields are their own.
+        ItemKind::Document | ItemKind::Simulation => {
+            return Err(InvalidInput::new("kind", "invalid_kind"));
+        }
     })
 }
 
@@ -232,6 +234,8 @@ pub(crate) fn open_fields(app: &App, kind: ItemKind, o: &Opened) -> ServiceResul
         ItemKind::Contact => ItemFields::Contact(open_meta(app, &o.row, &o.key)?),
         ItemKind::Note => ItemFields::Note(open_meta(app, &o.row, &o.key)?),
         ItemKind::Event => ItemFields::Event(open_meta(app, &o.row, &o.key)?),
-        ItemKind::Document => return Err(crate::service::ServiceError::NotFound),
+        ItemKind::Document | ItemKind::Simulation => {
+            return Err(crate::service::ServiceError::NotFound);
+        }
     })
 }

@@ -157,6 +157,7 @@ impl App {
             ItemKind::Note => "note_viewed",
             ItemKind::Event => "event_viewed",
             ItemKind::Document => "document_viewed",
+            ItemKind::Simulation => "simulation_viewed",
         };
         journal_access(self, session, &o, action).await?;
         Ok(view)
@@ -312,7 +313,7 @@ pub(crate) async fn list_items(
         .collect::<ServiceResult<Vec<_>>>()?;
     match kind {
         ItemKind::Contact => out.sort_by_key(|v| v.fields.title().to_lowercase()),
-        ItemKind::Note | ItemKind::Document => {}
+        ItemKind::Note | ItemKind::Document | ItemKind::Simulation => {}
         ItemKind::Event => out.sort_by(|a, b| match (&a.fields, &b.fields) {
             (ItemFields::Event(x), ItemFields::Event(y)) => x.starts_at.cmp(&y.starts_at),
             _ => std::cmp::Ordering::Equal,

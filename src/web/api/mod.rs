@@ -5,6 +5,7 @@ pub(crate) mod documents;
 mod followups;
 pub(crate) mod household;
 mod organizer;
+mod simulations;
 pub(crate) mod stats;
 
 pub(crate) use documents::{content_response, receive_file, stream_response};
@@ -102,6 +103,7 @@ pub fn router() -> Router<AppState> {
         .merge(stats::router())
         .merge(followups::router())
         .merge(household::router())
+        .merge(simulations::router())
         .layer(axum::middleware::map_response(json_errors))
 }
 

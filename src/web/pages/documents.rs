@@ -832,6 +832,16 @@ async fn journal_page(Page(ctx, Person { session, bid }): Page<Person>) -> Respo
         Err(e) => return ctx.error_page(&e),
     };
     names.extend(items);
+    // Her simulations by their month ("simulation of 05/2026").
+    match crate::service::simulations::list_simulations(&ctx.state.app, &session, &bid).await {
+        Ok(list) => names.extend(list.iter().map(|s| {
+            (
+                s.id.to_string(),
+                super::simulation_title(&ctx.locale, &s.month.to_string()),
+            )
+        })),
+        Err(e) => return ctx.error_page(&e),
+    }
     ctx.page(&ctx.t("section-journal"), html! {
         h1 { (icon("journal")) " " (ctx.t("section-journal")) }
         p { (ctx.t("journal-intro")) }

@@ -17,6 +17,7 @@ mod papers;
 mod person;
 mod pro;
 mod resets;
+mod rights;
 mod scan;
 mod stats;
 mod team;
@@ -76,6 +77,7 @@ pub fn router() -> Router<AppState> {
         .merge(stats::router())
         .merge(followups::router())
         .merge(household::router())
+        .merge(rights::router())
 }
 
 impl Ctx {
@@ -289,6 +291,19 @@ pub fn structure_kind_label(kind: crate::domain::StructureKind) -> &'static str 
         crate::domain::StructureKind::Relay => "structure-kind-relay",
         crate::domain::StructureKind::Mediation => "structure-kind-mediation",
     }
+}
+
+/// `2026-05` as `05/2026`.
+fn month_text(month: &str) -> String {
+    match month.split_once('-') {
+        Some((y, m)) => format!("{m}/{y}"),
+        None => month.to_owned(),
+    }
+}
+
+/// The title of a benefit simulation in lists and her journal ("simulation of 05/2026").
+fn simulation_title(l: &crate::i18n::Locale, month: &str) -> String {
+    l.ta("simulation-title", &[("month", month_text(month).into())])
 }
 
 pub fn field_error(msg: &Option<String>) -> Markup {

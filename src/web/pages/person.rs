@@ -87,6 +87,7 @@ async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
             (tile("/events", "calendar", &ctx.t("section-events"), None))
             (tile("/relays", "relais", &ctx.t("section-relais"), (!invitations.is_empty()).then_some(invitations.len())))
             (tile("/followups", "note", &ctx.t("my-followups-title"), None))
+            (tile("/rights", "money", &ctx.t("section-rights"), None))
             (tile("/family", "people", &ctx.t("family-title"), None))
             (tile("/journal", "journal", &ctx.t("section-journal"), None))
             (tile("/settings", "settings", &ctx.t("section-settings"), None))
@@ -148,6 +149,10 @@ async fn relays_page(Page(ctx, Person { session, bid }): Page<Person>) -> Respon
             .unwrap_or_default();
         others.push((kind, items));
     }
+    // Her benefit simulations, by the relais that see them.
+    let simulations = crate::service::simulations::list_simulations(&ctx.state.app, &session, &bid)
+        .await
+        .unwrap_or_default();
     ctx.page(&ctx.t("section-relais"), html! {
         h1 { (icon("relais")) " " (ctx.t("section-relais")) }
         p { (ctx.t("relais-intro")) }
@@ -203,6 +208,13 @@ async fn relays_page(Page(ctx, Person { session, bid }): Page<Person>) -> Respon
                         ul.docs-names {
                             @for i in seen { li { a href={"/" (kind.plural()) "/" (i.id)} { (i.fields.title()) } } }
                         }
+                    }
+                }
+                @let seen: Vec<_> = simulations.iter().filter(|s| s.shared_with.contains(&r.structure.id)).collect();
+                p { (ctx.locale.ta("relais-sees-simulations", &[("count", (seen.len() as i64).into())])) }
+                @if !seen.is_empty() {
+                    ul.docs-names {
+                        @for s in seen { li { a href={"/rights/" (s.id)} { (icon("money")) " " (super::simulation_title(&ctx.locale, &s.month.to_string())) } } }
                     }
                 }
                 p { a.button href={"/relays/" (r.structure.id) "/leave"} { (ctx.t("action-leave")) } }

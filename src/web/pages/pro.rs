@@ -548,6 +548,7 @@ async fn person_file(
                 p { a.button href={"/pro/b/" (p.id) "/followups"} { (ctx.t("followups-open")) } }
             }
             p { a.button href={"/pro/b/" (p.id) "/family"} { (icon("people")) " " (ctx.t("family-pro-title")) } }
+            p { a.button href={"/pro/b/" (p.id) "/rights"} { (icon("money")) " " (ctx.t("rights-pro-open")) } }
             section.card {
                 h2 { (icon("key")) " " (ctx.t("reset-title")) }
                 p { (ctx.t("reset-intro-confirmed")) }
