@@ -275,6 +275,7 @@ async fn create(app: &App) -> anyhow::Result<Vec<(String, String)>> {
         let paper = crate::service::PaperDetails {
             doc_type: Some(doc_type.into()),
             expires_on: None,
+            via: None,
         };
         let added = app.add_paper(&pro, who, doc, paper).await.map_err(e)?;
         if name == "Notification CAF" {

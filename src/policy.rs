@@ -89,6 +89,13 @@ pub enum Action {
     /// Run a benefit simulation for a person (she, or a member of a structure that follows
     /// her): it reads her birth date and lands in her safe.
     Simulate,
+    /// Edit a structure's profile, printed on the papers it gives (its admins only; its
+    /// members and the operator read it with `View`).
+    EditProfile,
+    /// Give a person a paper in a structure's name (a domiciliation decision, a hosting
+    /// certificate): a member of that structure, which follows people; the service also
+    /// checks that the structure is one of her relais.
+    IssueProof,
 }
 
 /// What the action is about. `relays` are the structures the person currently has as relais.
@@ -200,11 +207,15 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
             }
             match (action, m.role, m.kind) {
                 (A::View | A::ListProfessionals | A::OpenSafe, _, _) => Allow,
-                (A::AddProfessional | A::Update, StaffRole::Admin, _) => Allow,
+                (A::AddProfessional | A::Update | A::EditProfile, StaffRole::Admin, _) => Allow,
                 (A::ManageResets, _, _) => Allow,
                 (A::ViewStats, _, _) => Allow,
                 // Mediation structures open safes but follow no one and share nothing.
-                (A::ListFollowed | A::Invite | A::Agenda, _, kind) if follows(kind) => Allow,
+                (A::ListFollowed | A::Invite | A::Agenda | A::IssueProof, _, kind)
+                    if follows(kind) =>
+                {
+                    Allow
+                }
                 _ => Forbidden,
             }
         }
@@ -547,6 +558,23 @@ mod tests {
             (&waiting_admin, A::Update, s1, Forbidden),
             (&stranger, A::Update, s1, Hidden),
             (&owner, A::Update, s1, Hidden),
+            // The profile: its admins edit it, not the operator; everyone there reads it.
+            (&admin, A::EditProfile, s1, Allow),
+            (&mediation, A::EditProfile, s1, Allow),
+            (&member, A::EditProfile, s1, Forbidden),
+            (&waiting_admin, A::EditProfile, s1, Forbidden),
+            (&platform, A::EditProfile, s1, Forbidden),
+            (&stranger, A::EditProfile, s1, Hidden),
+            (&owner, A::EditProfile, s1, Hidden),
+            (&waiting, A::View, s1, Allow),
+            // Papers in the structure's name: its approved members, if it follows people.
+            (&member, A::IssueProof, s1, Allow),
+            (&admin, A::IssueProof, s1, Allow),
+            (&mediation, A::IssueProof, s1, Forbidden),
+            (&waiting, A::IssueProof, s1, Forbidden),
+            (&platform, A::IssueProof, s1, Forbidden),
+            (&stranger, A::IssueProof, s1, Hidden),
+            (&owner, A::IssueProof, s1, Hidden),
             (&platform, A::ListFollowed, s1, Forbidden),
             (&platform, A::OpenSafe, s1, Forbidden),
             (&stranger, A::View, s1, Hidden),

@@ -6,6 +6,7 @@ mod identity;
 mod ids;
 mod items;
 mod password;
+mod proofs;
 
 pub use followup::{FIXED_SUBJECTS, FollowupStatus, Medium, SubjectCode, parse_day};
 pub use identity::{
@@ -17,6 +18,7 @@ pub use ids::{
 };
 pub use items::{DocumentType, FolderPictogram, ItemKind};
 pub use password::{Password, PasswordRejection, WordList, generate_passphrase};
+pub use proofs::{DomiciliationKind, Shelter, StructureCategory, domiciliation_period};
 
 /// Why an input was refused; the web layer turns the code into a translated message.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

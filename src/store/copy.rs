@@ -23,6 +23,7 @@ use super::{Database, Row, StoreError, StoreResult, Value};
 pub const TABLES: &[(&str, &str)] = &[
     ("accounts", "id"),
     ("structures", "id"),
+    ("structure_profiles", "structure_id"),
     ("structure_keys", "structure_id, version"),
     ("memberships", "structure_id, account_id"),
     ("beneficiaries", "id"),

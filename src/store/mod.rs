@@ -20,6 +20,7 @@ pub mod jobs;
 pub mod journal;
 pub mod people;
 mod postgres;
+pub mod profiles;
 pub mod reminders;
 pub mod resets;
 mod row;

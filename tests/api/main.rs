@@ -16,6 +16,7 @@ mod cli;
 mod compression;
 mod document_types;
 mod documents;
+mod domiciliation;
 mod field;
 mod followups;
 mod guards;

@@ -48,6 +48,7 @@
 
 mod assemble;
 mod cost;
+mod form;
 mod header;
 mod logs;
 mod pdf;
@@ -60,6 +61,7 @@ mod sniff;
 
 pub use assemble::{Assembled, Assembler, CoverLine, CoverStyle, page_count};
 pub use cost::{cost, scan_cost};
+pub use form::{FieldValue, FormError, fill_form};
 pub use header::dimensions;
 pub use logs::QuietParserLogs;
 pub use pdf::{PdfReport, pdf_is_clean, sanitize_pdf};

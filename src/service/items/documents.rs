@@ -45,6 +45,9 @@ pub struct PaperDetails {
     pub doc_type: Option<String>,
     /// `YYYY-MM-DD`: the paper's end date (reminders are planned from it).
     pub expires_on: Option<String>,
+    /// Added by a professional in the name of this structure (one of her relais whose key he
+    /// holds): shared with it. None: the first such relais.
+    pub via: Option<StructureId>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -283,6 +286,13 @@ impl App {
                 Ok((account.public_key, relays, items::total_size(tx, &b2)?))
             })
             .await?;
+        let relays: Vec<_> = match &paper.via {
+            Some(sid) => relays
+                .into_iter()
+                .filter(|r| r.structure_id == *sid)
+                .collect(),
+            None => relays,
+        };
         allow_on_safe(session, Action::AddItem, &bid, &relays)?;
         let file_name = input.file_name.clone().unwrap_or_default();
         let (id, key, kind, size, sha256, blob_key, blob_sha256, thumb, rendered) = match input

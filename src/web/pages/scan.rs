@@ -351,6 +351,7 @@ async fn save_submit(
             PaperDetails {
                 doc_type: nonempty(&form.doc_type),
                 expires_on: nonempty(&form.expires_on),
+                via: None,
             },
         )
         .await
