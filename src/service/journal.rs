@@ -91,6 +91,9 @@ pub const JOURNAL_ACTIONS: &[&str] = &[
     "simulation_viewed",
     "simulation_shared",
     "simulation_unshared",
+    "structure_profile_changed",
+    "domiciliation_recorded",
+    "domiciliation_viewed",
 ];
 
 /// A journal line about a safe.

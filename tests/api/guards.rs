@@ -581,6 +581,25 @@ async fn every_state_changing_page_refuses_a_missing_or_wrong_token_and_other_se
             Who::Pro,
             false,
         ),
+        // Proofs (issue 16).
+        (
+            "/s/{sid}/profile",
+            format!("/s/{s1}/profile"),
+            Who::Staff,
+            false,
+        ),
+        (
+            "/pro/b/{bid}/domiciliation",
+            format!("/pro/b/{bid}/domiciliation"),
+            Who::Pro,
+            false,
+        ),
+        (
+            "/pro/b/{bid}/hosting-certificate",
+            format!("/pro/b/{bid}/hosting-certificate"),
+            Who::Pro,
+            false,
+        ),
     ];
     // The three kinds of item share their routes.
     let item_routes: Vec<(String, String, Who)> = items

@@ -1322,3 +1322,97 @@ async fn simulations_against_every_role() {
         assert_eq!(got, hers, "page {path} as her");
     }
 }
+
+/// Proofs (issue 16) against every role: a structure's profile is read by its members and the
+/// operator and edited by its admins only; a domiciliation or a hosting certificate is given by
+/// a member of a structure that follows her; another structure, a mediation structure, the
+/// operator and the person herself get the same answer as for a missing id or are refused.
+#[tokio::test]
+async fn proofs_against_every_role() {
+    let w = World::new().await;
+    let t = &w.t;
+    let (member, _, _) = t.professional(&w.p1, &w.s1, "member").await;
+    let profile = json!({
+        "category": "ccas", "shelter": "chu", "postal_address": "1 place de la Mairie\n93100 Montreuil",
+        "manager_name": "Claire Martin", "manager_function": "Directrice"
+    });
+    let r = t
+        .call(
+            "PUT",
+            &format!("/api/v1/structures/{}/profile", w.s1),
+            Some(&w.p1),
+            Some(&profile),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    let decision = json!({"kind": "first", "decision_on": date_in_days(t, 0), "granted": true});
+    let hosted = json!({"since": date_in_days(t, -10)});
+    let missing = "00000000-0000-4000-8000-000000000000";
+    // (method, path, body, expected for [admin, member, other structure, mediation,
+    //  platform, the person, anonymous]).
+    let rows: [(&str, &str, Option<&serde_json::Value>, [u16; 7]); 5] = [
+        (
+            "GET",
+            "/api/v1/structures/{sid}/profile",
+            None,
+            [OK, OK, NF, NF, OK, NF, NA],
+        ),
+        (
+            "PUT",
+            "/api/v1/structures/{sid}/profile",
+            Some(&profile),
+            [OK, FB, NF, NF, FB, NF, NA],
+        ),
+        (
+            "POST",
+            "/api/v1/structures/{sid}/people/{bid}/domiciliations",
+            Some(&decision),
+            [201, 201, NF, NF, FB, NF, NA],
+        ),
+        (
+            "GET",
+            "/api/v1/structures/{sid}/people/{bid}/domiciliations",
+            None,
+            [OK, OK, NF, NF, NF, OK, NA],
+        ),
+        (
+            "POST",
+            "/api/v1/structures/{sid}/people/{bid}/hosting-certificates",
+            Some(&hosted),
+            [201, 201, NF, NF, FB, NF, NA],
+        ),
+    ];
+    let roles: [(&str, Option<&str>); 7] = [
+        ("structure admin", Some(&w.p1)),
+        ("structure member", Some(&member)),
+        ("other structure", Some(&w.p2)),
+        ("mediation", Some(&w.pm)),
+        ("platform admin", Some(&w.admin)),
+        ("the person", Some(&w.person)),
+        ("anonymous", None),
+    ];
+    let fill = |path: &str, sid: &str, bid: &str| path.replace("{sid}", sid).replace("{bid}", bid);
+    for (method, path, body, expected) in rows {
+        for (i, (role, token)) in roles.iter().enumerate() {
+            let r = t
+                .call(method, &fill(path, &w.s1, &w.bid), *token, body)
+                .await;
+            assert_eq!(
+                r.status.as_u16(),
+                expected[i],
+                "{method} {path} as {role}: {}",
+                r.text
+            );
+            if expected[i] == NF && path.contains("{bid}") {
+                let m = t
+                    .call(method, &fill(path, &w.s1, missing), *token, body)
+                    .await;
+                assert_eq!(
+                    (m.status, m.text.clone()),
+                    (r.status, r.text.clone()),
+                    "{method} {path} as {role} differs from a missing person"
+                );
+            }
+        }
+    }
+}

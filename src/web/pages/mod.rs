@@ -16,6 +16,7 @@ mod organizer;
 mod papers;
 mod person;
 mod pro;
+mod proofs;
 mod resets;
 mod rights;
 mod scan;
@@ -78,6 +79,7 @@ pub fn router() -> Router<AppState> {
         .merge(followups::router())
         .merge(household::router())
         .merge(rights::router())
+        .merge(proofs::router())
 }
 
 impl Ctx {
@@ -153,6 +155,9 @@ impl Ctx {
                     "folder_cycle" => "error-folder-cycle",
                     "already_linked" | "already_accepted" => "error-household-exists",
                     "storage_full" => "error-storage-full",
+                    "profile_missing" => "error-profile-missing",
+                    "not_a_shelter" => "error-not-a-shelter",
+                    "not_a_domiciliation_body" => "error-not-a-domiciliation-body",
                     "unauthenticated" => "error-session-expired",
                     _ => "error-internal",
                 };
