@@ -740,6 +740,24 @@ impl App {
     }
 }
 
+/// A paper the server made (a filled form, a letter) added to her safe like an upload, with
+/// its type, end date and the structure it is added in the name of (`paper.via`).
+pub(crate) async fn add_made_paper(
+    app: &App,
+    session: &Session,
+    bid: &BeneficiaryId,
+    (name, file_name, bytes): (String, &str, Vec<u8>),
+    paper: PaperDetails,
+) -> ServiceResult<DocumentView> {
+    let doc = NewDocument {
+        content: bytes.into(),
+        file_name: Some(file_name.to_owned()),
+        name: Some(name),
+        folder_id: None,
+    };
+    app.add_paper(session, bid, doc, paper).await
+}
+
 /// Scanning from a phone: several photos, in order, become one PDF document.
 pub(crate) async fn scan_document(
     app: &App,

@@ -23,6 +23,7 @@ use crate::service::Session;
 use crate::service::access::{allow, allow_on_safe};
 use crate::service::auth::identity::IdentityRecord;
 use crate::service::beneficiaries::identity_key_of;
+use crate::service::items::documents;
 use crate::service::items::media::media_limits;
 use crate::service::items::open::{Opened, visible_items};
 use crate::service::items::seal::{open_meta, seal_meta};
@@ -31,7 +32,7 @@ use crate::service::proofs::cerfa::{
     self, CERTIFICATE, Decision, Person, REQUEST, certificate_fields, request_fields,
 };
 use crate::service::proofs::profile::{ProfileView, profile_in};
-use crate::service::{App, DocumentView, NewDocument, PaperDetails, ServiceError, ServiceResult};
+use crate::service::{App, DocumentView, PaperDetails, ServiceError, ServiceResult};
 use crate::store::{accounts, beneficiaries};
 use consigne_vault::Key32;
 use serde::{Deserialize, Serialize};
@@ -256,18 +257,12 @@ pub(crate) async fn add_made_paper(
     bytes: Vec<u8>,
     (doc_type, expires_on): (&str, Option<Date>),
 ) -> ServiceResult<DocumentView> {
-    let doc = NewDocument {
-        content: bytes.into(),
-        file_name: Some(file_name.to_owned()),
-        name: Some(name),
-        folder_id: None,
-    };
     let paper = PaperDetails {
         doc_type: Some(doc_type.to_owned()),
         expires_on: expires_on.map(iso),
         via: Some(sid.clone()),
     };
-    app.add_paper(session, bid, doc, paper).await
+    documents::add_made_paper(app, session, bid, (name, file_name, bytes), paper).await
 }
 
 /// Records a domiciliation decision of structure `sid` about person `bid`, fills the forms
