@@ -4,6 +4,7 @@
 //! who may do what; nothing of it readable by the operator.
 
 use crate::helpers::*;
+use crate::pages::csrf_of;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
@@ -593,5 +594,135 @@ async fn the_operator_reads_nothing_of_a_domiciliation() {
             "05/06/1987",
             "1987-06-05",
         ],
+    );
+}
+
+/// A page's HTML as `browser` gets it, with its status.
+async fn page_of(t: &TestApp, browser: &reqwest::Client, path: &str) -> (StatusCode, String) {
+    let r = browser.get(t.url(path)).send().await.unwrap();
+    (r.status(), r.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn the_pages_work_with_plain_forms() {
+    let w = World::new().await;
+    let admin = session_browser(&w.t, &w.p1);
+    // The profile, from the team page: a plain form, then a redirect.
+    let (status, team) = page_of(&w.t, &admin, &format!("/s/{}/team", w.s1)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(team.contains(&format!("/s/{}/profile", w.s1)));
+    let path = format!("/s/{}/profile", w.s1);
+    let (status, html) = page_of(&w.t, &admin, &path).await;
+    assert_eq!(status, StatusCode::OK);
+    for id in [
+        "profile-category",
+        "profile-shelter",
+        "profile-postal-address",
+        "profile-manager-name",
+    ] {
+        assert!(html.contains(&format!("id=\"{id}\"")), "{id}");
+    }
+    let csrf = csrf_of(&html);
+    let mut fields = vec![
+        ("_csrf", csrf.as_str()),
+        ("category", "association"),
+        ("shelter", "chu"),
+        ("postal_address", "12 rue des Tilleuls\r\n93100 Montreuil"),
+        ("mail_address", ""),
+        ("approval_number", "DOM-93-2025-017"),
+        ("prefecture", "Seine-Saint-Denis"),
+        ("manager_name", ""),
+        ("manager_function", "Directrice"),
+        ("phone", ""),
+        ("email", ""),
+    ];
+    // A missing field: the form again, saying which, with what was typed.
+    let r = admin
+        .post(w.t.url(&path))
+        .form(&fields)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("Nom du ou de la responsable"), "{html}");
+    assert!(html.contains("DOM-93-2025-017"));
+    fields[7].1 = "Claire Martin";
+    let r = admin
+        .post(w.t.url(&path))
+        .form(&fields)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let p =
+        w.t.get(&format!("/api/v1/structures/{}/profile", w.s1), Some(&w.p1))
+            .await
+            .json();
+    assert_eq!(p["postal_address"], "12 rue des Tilleuls\n93100 Montreuil");
+    assert_eq!(p["shelter"], "chu");
+
+    // The person's file leads to her domiciliation page.
+    let (_, file) = page_of(&w.t, &admin, &format!("/pro/b/{}", w.bid)).await;
+    let path = format!("/pro/b/{}/domiciliation", w.bid);
+    assert!(file.contains(&path));
+    let (status, html) = page_of(&w.t, &admin, &path).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Aucune décision enregistrée."));
+    let decision_on = date_in_days(&w.t, 0);
+    let form = [
+        ("_csrf", csrf_of(&html)),
+        ("structure_id", w.s1.clone()),
+        ("kind", "first".into()),
+        ("decision_on", decision_on.clone()),
+        ("granted", "yes".into()),
+        ("refusal_reason", String::new()),
+        ("birth_place", String::new()),
+    ];
+    let r = admin.post(w.t.url(&path)).form(&form).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(r.headers()["location"], path.as_str());
+    let (_, html) = page_of(&w.t, &admin, &path).await;
+    assert!(html.contains("Première demande"), "{html}");
+    assert!(html.contains("Attestation (cerfa 16030)"));
+    assert!(html.contains(&format!("/pro/b/{}/documents/", w.bid)));
+    // A refusal without its reason: the page says which field.
+    let mut refused = form.clone();
+    refused[4].1 = "no".into();
+    let r = admin
+        .post(w.t.url(&path))
+        .form(&refused)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().await.unwrap().contains("Motif du refus"));
+    // The hosting certificate, from the same page.
+    let since = date_in_days(&w.t, -20);
+    let r = admin
+        .post(w.t.url(&format!("/pro/b/{}/hosting-certificate", w.bid)))
+        .form(&[
+            ("_csrf", csrf_of(&html)),
+            ("structure_id", w.s1.clone()),
+            ("since", since),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let docs =
+        w.t.get(
+            &format!("/api/v1/beneficiaries/{}/documents", w.bid),
+            Some(&w.person),
+        )
+        .await;
+    for t in ["domiciliation_certificate", "proof_of_address"] {
+        assert!(docs.text.contains(t), "{t}: {}", docs.text);
+    }
+    // Her journal says the structure recorded it.
+    let (_, journal) = page_of(&w.t, &session_browser(&w.t, &w.person), "/journal").await;
+    assert!(
+        journal.contains("Décision de domiciliation enregistrée"),
+        "{journal}"
     );
 }
