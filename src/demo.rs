@@ -329,6 +329,38 @@ async fn create(app: &App) -> anyhow::Result<Vec<(String, String)>> {
         .await
         .map_err(e)?;
     let pro2 = login(app, PRO2_EMAIL, PRO2_PASSWORD).await?;
+    // The details their papers print (domiciliation cerfas): an approved association and a
+    // CCAS, which needs no approval.
+    let profile = |category: &str, address: &str, manager: (&str, &str), phone: &str| {
+        crate::service::proofs::profile::ProfileInput {
+            category: Some(category.into()),
+            postal_address: address.into(),
+            manager_name: manager.0.into(),
+            manager_function: manager.1.into(),
+            phone: Some(phone.into()),
+            approval_number: (category == "association").then(|| "DOM-93-2025-017".into()),
+            prefecture: (category == "association").then(|| "Seine-Saint-Denis".into()),
+            ..Default::default()
+        }
+    };
+    let tilleuls_profile = profile(
+        "association",
+        "12 rue des Tilleuls\n93100 Montreuil",
+        ("Claire Martin", "Directrice"),
+        "01 99 00 12 34",
+    );
+    crate::service::proofs::profile::set_profile(app, &pro, &tilleuls.id, &tilleuls_profile)
+        .await
+        .map_err(e)?;
+    let ccas_profile = profile(
+        "ccas",
+        "Place Jean-Jaurès\n93100 Montreuil",
+        ("Yanis Haddad", "Directeur"),
+        "01 99 00 56 78",
+    );
+    crate::service::proofs::profile::set_profile(app, &pro2, &ccas.id, &ccas_profile)
+        .await
+        .map_err(e)?;
     app.invite(&pro2, &ccas.id, &amina.identifier)
         .await
         .map_err(e)?;
