@@ -333,6 +333,14 @@ async fn a_granted_domiciliation_fills_both_cerfas_and_lands_in_her_safe() {
     assert_eq!(r.json()[0]["ends_on"], split_iso(end));
     let r = w.t.get(&list, Some(&w.person)).await;
     assert_eq!(r.json().as_array().unwrap().len(), 1, "{}", r.text);
+    // The professional's reading is in her journal.
+    let journal = w.her_journal().await;
+    assert!(
+        journal
+            .iter()
+            .any(|e| e["action"] == "domiciliation_viewed" && e["actor"]["kind"] == "professional"),
+        "{journal:?}"
+    );
     assert_eq!(
         w.t.get(&list, Some(&w.p2)).await.status,
         StatusCode::NOT_FOUND

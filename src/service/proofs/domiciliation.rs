@@ -18,14 +18,14 @@ use crate::domain::{
     BeneficiaryId, DomiciliationKind, InvalidInput, ItemId, ItemKind, ShortText, StructureId,
     domiciliation_period,
 };
-use crate::policy::{Action, Resource};
+use crate::policy::{Action, Actor, Resource};
 use crate::service::Session;
 use crate::service::access::{allow, allow_on_safe};
 use crate::service::auth::identity::IdentityRecord;
 use crate::service::beneficiaries::identity_key_of;
 use crate::service::items::documents;
 use crate::service::items::media::media_limits;
-use crate::service::items::open::{Opened, visible_items};
+use crate::service::items::open::{Opened, journal_access, visible_items};
 use crate::service::items::seal::{open_meta, seal_meta};
 use crate::service::items::wrap::{insert_item, new_item_row, new_item_wraps};
 use crate::service::proofs::cerfa::{
@@ -375,17 +375,23 @@ pub async fn record_domiciliation(
 }
 
 /// Her domiciliation records the caller may see (she: all of them; a member of a structure:
-/// those shared with it), oldest decision first.
+/// those shared with it), oldest decision first. A professional's reading is in her journal
+/// (`domiciliation_viewed`, one line per record shown).
 pub async fn list_domiciliations(
     app: &App,
     session: &Session,
     bid: &BeneficiaryId,
 ) -> ServiceResult<Vec<DomiciliationView>> {
-    let mut out = visible_items(app, session, bid, ItemKind::Domiciliation)
-        .await?
+    let opened = visible_items(app, session, bid, ItemKind::Domiciliation).await?;
+    let mut out = opened
         .iter()
         .map(|o| view_of(app, o))
         .collect::<ServiceResult<Vec<_>>>()?;
+    if !matches!(session.actor, Actor::Beneficiary { .. }) {
+        for o in &opened {
+            journal_access(app, session, o, "domiciliation_viewed").await?;
+        }
+    }
     out.sort_by(|a, b| (&a.decision_on, &a.created_at).cmp(&(&b.decision_on, &b.created_at)));
     Ok(out)
 }
