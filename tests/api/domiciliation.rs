@@ -734,3 +734,96 @@ async fn the_pages_work_with_plain_forms() {
         "{journal}"
     );
 }
+
+/// PUTs `bytes` as the logo of `sid`.
+async fn put_logo(w: &World, token: &str, sid: &str, bytes: Vec<u8>) -> Resp {
+    w.t.send(
+        w.t.http
+            .put(w.t.url(&format!("/api/v1/structures/{sid}/profile/logo")))
+            .bearer_auth(token)
+            .header("content-type", "application/octet-stream")
+            .body(bytes),
+    )
+    .await
+}
+
+/// A PNG whose header announces `width` × `height` pixels (its data is not needed to refuse it).
+fn png_header(width: u32, height: u32) -> Vec<u8> {
+    let mut ihdr = b"IHDR".to_vec();
+    ihdr.extend_from_slice(&width.to_be_bytes());
+    ihdr.extend_from_slice(&height.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend_from_slice(&13u32.to_be_bytes());
+    png.extend_from_slice(&ihdr);
+    png.extend_from_slice(&[0, 0, 0, 0]);
+    png
+}
+
+#[tokio::test]
+async fn the_logo_is_checked_like_an_upload_and_heads_the_hosting_letter() {
+    let w = World::new().await;
+    let photo = jpeg(240, 96);
+    // No profile yet: nothing to attach it to.
+    let r = put_logo(&w, &w.p1, &w.s1, photo.clone()).await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
+    let mut chrs = association_profile();
+    chrs["shelter"] = json!("chrs");
+    set_profile(&w, &w.p1, &w.s1, chrs).await;
+    // Judged by content: text, a PDF, a header announcing too many pixels, too many bytes.
+    let r = put_logo(
+        &w,
+        &w.p1,
+        &w.s1,
+        b"<svg xmlns='http://www.w3.org/2000/svg'/>".to_vec(),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNSUPPORTED_MEDIA_TYPE, "{}", r.text);
+    let r = put_logo(&w, &w.p1, &w.s1, pdf("not a logo")).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    assert!(r.text.contains("logo"), "{}", r.text);
+    let r = put_logo(&w, &w.p1, &w.s1, png_header(20_000, 20_000)).await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", r.text);
+    let r = put_logo(&w, &w.p1, &w.s1, vec![0xff; 300 * 1024]).await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", r.text);
+    // Its admin only.
+    let (member, _, _) = w.t.professional(&w.p1, &w.s1, "member").await;
+    for (token, want) in [
+        (&member, StatusCode::FORBIDDEN),
+        (&w.admin, StatusCode::FORBIDDEN),
+        (&w.p2, StatusCode::NOT_FOUND),
+    ] {
+        assert_eq!(put_logo(&w, token, &w.s1, photo.clone()).await.status, want);
+    }
+    let r = put_logo(&w, &w.p1, &w.s1, photo).await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
+    let path = format!("/api/v1/structures/{}/profile/logo", w.s1);
+    let logo = w.t.download(&path, &member, "image/jpeg").await;
+    assert!(image::load_from_memory(&logo).is_ok());
+    // The letter carries it.
+    let r =
+        w.t.post(
+            &format!(
+                "/api/v1/structures/{}/people/{}/hosting-certificates",
+                w.s1, w.bid
+            ),
+            Some(&w.p1),
+            json!({"since": date_in_days(&w.t, -3)}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let (_, pdf) = document(&w, r.json()["id"].as_str().unwrap()).await;
+    qpdf_check(&pdf);
+    let images = python(
+        "import io, json, sys, pypdf\nr = pypdf.PdfReader(io.BytesIO(sys.stdin.buffer.read()))\nprint(json.dumps([len(p.images) for p in r.pages]))",
+        &pdf,
+    );
+    assert_eq!(images, json!([1]));
+    // Removed: gone.
+    let r = w.t.delete(&path, Some(&w.p1)).await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT);
+    assert_eq!(
+        w.t.get(&path, Some(&w.p1)).await.status,
+        StatusCode::NOT_FOUND
+    );
+}

@@ -589,6 +589,18 @@ async fn every_state_changing_page_refuses_a_missing_or_wrong_token_and_other_se
             false,
         ),
         (
+            "/s/{sid}/profile/logo",
+            format!("/s/{s1}/profile/logo"),
+            Who::Staff,
+            true,
+        ),
+        (
+            "/s/{sid}/profile/logo/delete",
+            format!("/s/{s1}/profile/logo/delete"),
+            Who::Staff,
+            false,
+        ),
+        (
             "/pro/b/{bid}/domiciliation",
             format!("/pro/b/{bid}/domiciliation"),
             Who::Pro,

@@ -23,6 +23,7 @@ use std::io::Write;
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream, Writer, dictionary};
 
 use crate::pdf::load_bounded;
+use crate::raster::{decode, encode_jpeg, for_jpeg};
 use crate::sniff::sniff;
 use crate::{Kind, Limits, MediaError, images_to_pdf};
 
@@ -45,6 +46,10 @@ const FONT_NAME: &str = "CgHelv";
 const BOLD_NAME: &str = "CgHelvB";
 const MONO_NAME: &str = "CgCour";
 const FAINT_NAME: &str = "CgFaint";
+const LOGO_NAME: &str = "CgLogo";
+
+/// The box a cover's logo fits in (width, height), in points.
+pub const LOGO_BOX: (f64, f64) = (160.0, 64.0);
 
 /// How a cover line is printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -165,11 +170,27 @@ impl<W: Write> Assembler<W> {
     /// The cover page: `lines` from the top, wrapped to the page's width, made smaller until
     /// they fit on the one page.
     pub fn cover(&mut self, lines: &[CoverLine]) -> Result<(), MediaError> {
+        self.cover_with_logo(lines, None)
+    }
+
+    /// The cover page, under a logo (a PNG or JPEG, decoded within the limits, drawn at the
+    /// top at most [`LOGO_BOX`] points wide and high, its aspect ratio kept) when one is given:
+    /// a letterhead.
+    pub fn cover_with_logo(
+        &mut self,
+        lines: &[CoverLine],
+        logo: Option<&[u8]>,
+    ) -> Result<(), MediaError> {
+        let logo = match logo {
+            Some(bytes) => Some(self.logo(bytes)?),
+            None => None,
+        };
+        let logo_h = logo.map_or(0.0, |(_, _, h)| h + 12.0);
         let mut scale = 1.0;
         let laid = loop {
             let laid = lay_out(lines, scale);
             let height: f64 = laid.iter().map(|(_, size, gap)| size * 1.25 + gap).sum();
-            if height <= A4.1 - 2.0 * MARGIN || scale < 0.35 {
+            if height <= A4.1 - 2.0 * MARGIN - logo_h || scale < 0.35 {
                 break laid;
             }
             scale *= 0.9;
@@ -177,6 +198,18 @@ impl<W: Write> Assembler<W> {
         // Opened like a piece's page: the overlay closes it with `Q`.
         let mut content = String::from("q\n");
         let mut y = A4.1 - MARGIN;
+        let mut resources = Dictionary::new();
+        if let Some((id, w, h)) = logo {
+            y -= h;
+            content.push_str(&format!(
+                "q {w:.1} 0 0 {h:.1} {MARGIN:.1} {y:.1} cm /{LOGO_NAME} Do Q\n"
+            ));
+            y -= 12.0;
+            resources.set(
+                "XObject",
+                dictionary! { LOGO_NAME => Object::Reference((id, 0)) },
+            );
+        }
         for (line, size, gap) in &laid {
             y -= gap + size;
             let font = match line.style {
@@ -200,12 +233,49 @@ impl<W: Write> Assembler<W> {
             "Type" => "Page",
             "Parent" => (PAGES, 0),
             "MediaBox" => vec![0.into(), 0.into(), A4.0.into(), A4.1.into()],
-            "Resources" => shared_resources(Dictionary::new()),
+            "Resources" => shared_resources(resources),
             "Contents" => vec![Object::Reference((content_id, 0)), Object::Reference((overlay, 0))],
         };
         self.object(id, &Object::Dictionary(page))?;
         self.kids.push(id);
         Ok(())
+    }
+
+    /// Writes a logo as an image object (re-encoded as JPEG, like a scanned page); its id and
+    /// drawn size in points.
+    fn logo(&mut self, bytes: &[u8]) -> Result<(u32, f64, f64), MediaError> {
+        if !matches!(sniff(bytes)?, Kind::Png | Kind::Jpeg) {
+            return Err(MediaError::Unsupported { detected: "image" });
+        }
+        let image = crate::guarded(|| {
+            let (decoded, _) = decode(bytes, &self.limits)?;
+            Ok(for_jpeg(&decoded))
+        })?;
+        let (w, h) = (image.width().max(1), image.height().max(1));
+        let colour_space = if image.color().channel_count() == 1 {
+            "DeviceGray"
+        } else {
+            "DeviceRGB"
+        };
+        let jpeg = encode_jpeg(&image, self.limits.jpeg_quality)?;
+        drop(image);
+        let stream = Stream::new(
+            dictionary! {
+                "Type" => "XObject",
+                "Subtype" => "Image",
+                "Width" => i64::from(w),
+                "Height" => i64::from(h),
+                "ColorSpace" => colour_space,
+                "BitsPerComponent" => 8,
+                "Filter" => "DCTDecode",
+            },
+            jpeg,
+        )
+        .with_compression(false);
+        let id = self.take_id();
+        self.object(id, &Object::Stream(stream))?;
+        let ratio = (LOGO_BOX.0 / f64::from(w)).min(LOGO_BOX.1 / f64::from(h));
+        Ok((id, f64::from(w) * ratio, f64::from(h) * ratio))
     }
 
     /// Adds a piece (a PDF or an image; anything else is refused like an upload) with its

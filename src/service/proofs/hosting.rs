@@ -1,7 +1,7 @@
 //! Hosting certificates (issue 16, item 3): a shelter (CHRS, CHU, hotel: its profile's
 //! `shelter`) certifies that it hosts a person since a day. The letter is one A4 page made by
 //! `consigne_media::Assembler` (the printed pages' PDF writer): the structure's letterhead from
-//! its profile, the person (her sealed identity), since when, the place and day it is signed
+//! its profile (its logo above it, when it has one), the person (her sealed identity), since when, the place and day it is signed
 //! (today, in the platform's time zone), the manager's name and function as the signature
 //! block. It is addressed to French administrations, so it is written in French whatever the
 //! language of the page that asked for it, like the cerfas. It lands in her safe as a
@@ -13,7 +13,7 @@ use crate::service::auth::identity::IdentityRecord;
 use crate::service::beneficiaries::identity_key_of;
 use crate::service::items::media::media_limits;
 use crate::service::proofs::domiciliation::{add_made_paper, issuer};
-use crate::service::proofs::profile::ProfileView;
+use crate::service::proofs::profile::{ProfileView, logo_in};
 use crate::service::{App, DocumentView, ServiceError, ServiceResult, Session};
 use consigne_media::{Assembler, CoverLine, CoverStyle};
 use time::Date;
@@ -106,6 +106,8 @@ pub async fn hosting_certificate(
     since: &str,
 ) -> ServiceResult<DocumentView> {
     let (profile, _, _) = issuer(app, session, sid, bid).await?;
+    let s2 = sid.clone();
+    let logo = app.read(move |tx| logo_in(tx, &s2)).await?;
     let shelter = profile
         .shelter
         .ok_or(ServiceError::Conflict("not_a_shelter"))?;
@@ -124,7 +126,7 @@ pub async fn hosting_certificate(
     let limits = media_limits(app);
     let pdf = tokio::task::spawn_blocking(move || {
         let mut a = Assembler::new(Vec::new(), 1, "", None, &limits)?;
-        a.cover(&lines)?;
+        a.cover_with_logo(&lines, logo.as_deref())?;
         a.finish().map(|(bytes, _)| bytes)
     })
     .await

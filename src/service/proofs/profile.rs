@@ -11,6 +11,7 @@ use crate::domain::{
 };
 use crate::policy::{Action, Resource};
 use crate::service::access::allow;
+use crate::service::items::media::{media_error, media_limits};
 use crate::service::journal::{journal_structure, staff_actor};
 use crate::service::{App, ServiceError, ServiceResult, Session};
 use crate::store::profiles::{self, ProfileRow};
@@ -198,6 +199,85 @@ pub async fn set_profile(
         view_of(tx, &sid)?.ok_or(ServiceError::Internal("profile just written"))
     })
     .await
+}
+
+/// A logo's file, at most (a letterhead needs no more).
+pub const MAX_LOGO_BYTES: usize = 256 * 1024;
+/// A logo's pixels, at most (checked on the header before decoding), and its decoded bytes.
+const MAX_LOGO_PIXELS: u64 = 4_000_000;
+const MAX_LOGO_DECODED: u64 = 16 * 1024 * 1024;
+
+/// Sets the logo of `sid` (an admin of it): a PNG or JPEG of at most [`MAX_LOGO_BYTES`],
+/// accepted by content like an upload, its pixels and decoded size bounded before decoding,
+/// re-encoded (nothing of the original file is kept: no EXIF). The profile must exist.
+pub async fn set_logo(
+    app: &App,
+    session: &Session,
+    sid: &StructureId,
+    bytes: Vec<u8>,
+) -> ServiceResult<()> {
+    allow(
+        session,
+        Action::EditProfile,
+        Resource::Structure { id: sid },
+    )?;
+    if bytes.len() > MAX_LOGO_BYTES {
+        return Err(ServiceError::TooLarge("file_too_large"));
+    }
+    match consigne_media::sniff(&bytes) {
+        Ok(consigne_media::Kind::Png | consigne_media::Kind::Jpeg) => {}
+        Ok(_) => return Err(InvalidInput::new("logo", "not_png_or_jpeg").into()),
+        Err(e) => return Err(media_error(e)),
+    }
+    let mut limits = media_limits(app);
+    limits.max_pixels = limits.max_pixels.min(MAX_LOGO_PIXELS);
+    limits.max_image_bytes = limits.max_image_bytes.min(MAX_LOGO_DECODED);
+    let (clean, kind) =
+        tokio::task::spawn_blocking(move || consigne_media::sanitize_image(&bytes, &limits))
+            .await
+            .map_err(|_| ServiceError::Internal("logo task"))?
+            .map_err(media_error)?;
+    let actor = staff_actor(session, sid);
+    let (sid, now) = (sid.clone(), app.now());
+    app.tx(move |tx| {
+        if profiles::set_logo(tx, &sid, Some((clean, kind.mime())), now)? == 0 {
+            return Err(ServiceError::Conflict("profile_missing"));
+        }
+        journal_structure(tx, now, &actor, "structure_profile_changed", None)
+    })
+    .await
+}
+
+/// Removes the logo of `sid` (an admin of it).
+pub async fn remove_logo(app: &App, session: &Session, sid: &StructureId) -> ServiceResult<()> {
+    allow(
+        session,
+        Action::EditProfile,
+        Resource::Structure { id: sid },
+    )?;
+    let actor = staff_actor(session, sid);
+    let (sid, now) = (sid.clone(), app.now());
+    app.tx(move |tx| {
+        profiles::set_logo(tx, &sid, None, now)?;
+        journal_structure(tx, now, &actor, "structure_profile_changed", None)
+    })
+    .await
+}
+
+/// The logo of `sid` and its MIME type (its members and the operator), if it has one.
+pub async fn get_logo(
+    app: &App,
+    session: &Session,
+    sid: &StructureId,
+) -> ServiceResult<Option<(Vec<u8>, String)>> {
+    allow(session, Action::View, Resource::Structure { id: sid })?;
+    let sid = sid.clone();
+    app.read(move |tx| Ok(profiles::logo(tx, &sid)?)).await
+}
+
+/// The logo inside a transaction (the papers print it).
+pub(crate) fn logo_in(tx: &mut dyn Sql, sid: &StructureId) -> ServiceResult<Option<Vec<u8>>> {
+    Ok(profiles::logo(tx, sid)?.map(|(bytes, _)| bytes))
 }
 
 #[cfg(test)]

@@ -1,17 +1,20 @@
-//! Proofs in the JSON API (API.md, "Proofs"): a structure's profile, domiciliation decisions
+//! Proofs in the JSON API (API.md, "Proofs"): a structure's profile and logo, domiciliation decisions
 //! with their cerfas, hosting certificates.
 
-use super::{ApiResult, ok};
+use super::{ApiResult, content_response, no_content, ok};
 use crate::domain::{BeneficiaryId, StructureId};
 use crate::service::ServiceError;
 use crate::service::proofs::domiciliation::{
     DomiciliationInput, list_domiciliations, record_domiciliation,
 };
 use crate::service::proofs::hosting::hosting_certificate;
-use crate::service::proofs::profile::{ProfileInput, get_profile, set_profile};
+use crate::service::proofs::profile::{
+    MAX_LOGO_BYTES, ProfileInput, get_logo, get_profile, remove_logo, set_logo, set_profile,
+};
 use crate::web::AppState;
 use crate::web::extract::{ApiJson, ApiSession};
 use axum::Router;
+use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
@@ -27,6 +30,13 @@ pub fn router() -> Router<AppState> {
             get(profile)
                 .put(put_profile)
                 .layer(DefaultBodyLimit::max(BODY_LIMIT)),
+        )
+        .route(
+            "/structures/{sid}/profile/logo",
+            get(logo)
+                .put(put_logo)
+                .delete(delete_logo)
+                .layer(DefaultBodyLimit::max(MAX_LOGO_BYTES + 1024)),
         )
         .route(
             "/structures/{sid}/people/{bid}/domiciliations",
@@ -64,6 +74,40 @@ async fn put_profile(
         StatusCode::OK,
         set_profile(&s.app, &session, &sid, &body).await?,
     )
+}
+
+async fn logo(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path(sid): Path<String>,
+) -> ApiResult {
+    let sid = StructureId::parse(&sid)?;
+    match get_logo(&s.app, &session, &sid).await? {
+        Some((bytes, mime)) => Ok(content_response(&mime, "logo", bytes, true)),
+        None => Err(ServiceError::NotFound.into()),
+    }
+}
+
+/// The image is the request's body, whatever its declared type: it is judged by content.
+async fn put_logo(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path(sid): Path<String>,
+    body: Bytes,
+) -> ApiResult {
+    let sid = StructureId::parse(&sid)?;
+    set_logo(&s.app, &session, &sid, body.to_vec()).await?;
+    no_content()
+}
+
+async fn delete_logo(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path(sid): Path<String>,
+) -> ApiResult {
+    let sid = StructureId::parse(&sid)?;
+    remove_logo(&s.app, &session, &sid).await?;
+    no_content()
 }
 
 async fn domiciliate(

@@ -5,18 +5,21 @@
 //! forms, each followed by a redirect.
 
 use super::notices::Notice;
-use super::{Ctx, Page, Post, Professional, Staff, icons::icon};
+use super::{CheckedParts, Ctx, Page, Post, Professional, Staff, Upload, icons::icon};
 use crate::domain::{BeneficiaryId, StructureId};
 use crate::policy::follows;
 use crate::service::proofs::domiciliation::{
     DomiciliationInput, DomiciliationView, list_domiciliations, record_domiciliation,
 };
 use crate::service::proofs::hosting::hosting_certificate;
-use crate::service::proofs::profile::{ProfileInput, ProfileView, get_profile, set_profile};
+use crate::service::proofs::profile::{
+    MAX_LOGO_BYTES, ProfileInput, ProfileView, get_logo, get_profile, remove_logo, set_logo,
+    set_profile,
+};
 use crate::service::{ServiceError, Session, StructureView};
 use crate::web::AppState;
 use axum::Router;
-use axum::extract::Path;
+use axum::extract::{DefaultBodyLimit, Path};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
@@ -26,6 +29,13 @@ use serde::Deserialize;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/s/{sid}/profile", get(profile_page).post(profile_submit))
+        .route(
+            "/s/{sid}/profile/logo",
+            get(logo_image)
+                .post(logo_submit)
+                .layer(DefaultBodyLimit::max(MAX_LOGO_BYTES + 16 * 1024)),
+        )
+        .route("/s/{sid}/profile/logo/delete", post(logo_delete))
         .route(
             "/pro/b/{bid}/domiciliation",
             get(domiciliation_page).post(domiciliation_submit),
@@ -130,6 +140,7 @@ async fn profile_view(
     };
     let form = form.unwrap_or_else(|| profile.as_ref().map(ProfileForm::of).unwrap_or_default());
     let admin = is_admin_of(session, sid);
+    let has_logo = matches!(get_logo(app, session, sid).await, Ok(Some(_)));
     let categories = ["ccas", "cias", "association", "other"];
     let shelters = ["", "chrs", "chu", "hotel"];
     ctx.render(status, &ctx.t("profile-title"), html! {
@@ -164,6 +175,27 @@ async fn profile_view(
                 label for="profile-email" { (ctx.t("field-email")) }
                 input id="profile-email" name="email" type="email" autocomplete="off" value=(form.email);
                 button.primary type="submit" { (ctx.t("action-save")) }
+            }
+            section.card id="profile-logo" {
+                h2 { (ctx.t("field-logo")) }
+                @if has_logo { p { img.logo src={"/s/" (sid) "/profile/logo"} alt=(ctx.t("field-logo")) width="160"; } }
+                @if profile.is_some() {
+                    form method="post" action={"/s/" (sid) "/profile/logo"} enctype="multipart/form-data" {
+                        (ctx.csrf_field())
+                        label for="profile-logo-file" { (ctx.t("field-logo")) }
+                        p.hint id="profile-logo-hint" { (ctx.t("profile-logo-hint")) }
+                        input id="profile-logo-file" name="logo" type="file" accept="image/png,image/jpeg" required aria-describedby="profile-logo-hint";
+                        button type="submit" { (ctx.t("action-save")) }
+                    }
+                    @if has_logo {
+                        form method="post" action={"/s/" (sid) "/profile/logo/delete"} {
+                            (ctx.csrf_field())
+                            button type="submit" { (ctx.t("profile-logo-remove")) }
+                        }
+                    }
+                } @else {
+                    p.hint { (ctx.t("profile-logo-after")) }
+                }
             }
         } @else {
             p.hint { (ctx.t("profile-read-only")) }
@@ -200,6 +232,72 @@ async fn profile_submit(
             let (status, text) = (Ctx::error_status(&e), ctx.error_text(&e));
             profile_view(&ctx, &session, &sid, Some(form), Some(text), status).await
         }
+    }
+}
+
+async fn logo_image(Path(sid): Path<String>, Page(ctx, Staff(session)): Page<Staff>) -> Response {
+    let Ok(sid) = StructureId::parse(&sid) else {
+        return ctx.not_found();
+    };
+    match get_logo(&ctx.state.app, &session, &sid).await {
+        Ok(Some((bytes, mime))) => crate::web::api::content_response(&mime, "logo", bytes, true),
+        Ok(None) => ctx.not_found(),
+        Err(e) => ctx.error_page(&e),
+    }
+}
+
+/// The logo part of the form, read up to the logo's limit (one byte more is refused).
+async fn logo_bytes(mut form: CheckedParts) -> Result<Vec<u8>, ServiceError> {
+    let mut bytes = Vec::new();
+    while let Some(mut part) = form.next_part().await? {
+        if part.name() != "logo" {
+            part.discard().await?;
+            continue;
+        }
+        while let Some(chunk) = part.chunk().await? {
+            if bytes.len() + chunk.len() > MAX_LOGO_BYTES {
+                return Err(ServiceError::TooLarge("file_too_large"));
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+    }
+    Ok(bytes)
+}
+
+async fn logo_submit(
+    Path(sid): Path<String>,
+    Upload(ctx, Staff(session), form): Upload<Staff>,
+) -> Response {
+    let Ok(sid) = StructureId::parse(&sid) else {
+        return ctx.not_found();
+    };
+    let result = match logo_bytes(form).await {
+        Ok(bytes) => set_logo(&ctx.state.app, &session, &sid, bytes).await,
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(()) => ctx.redirect_with(&format!("/s/{sid}/profile"), Notice::Saved),
+        Err(ServiceError::Forbidden) if !is_admin_of(&session, &sid) => {
+            ctx.error_page(&ServiceError::Forbidden)
+        }
+        Err(ServiceError::Forbidden) => ctx.bad_form(),
+        Err(ServiceError::NotFound) => ctx.not_found(),
+        Err(e) => {
+            let (status, text) = (Ctx::error_status(&e), ctx.error_text(&e));
+            profile_view(&ctx, &session, &sid, None, Some(text), status).await
+        }
+    }
+}
+
+async fn logo_delete(Path(sid): Path<String>, post: Post<Staff>) -> Response {
+    let Post(ctx, Staff(session), _) = post;
+    let Ok(sid) = StructureId::parse(&sid) else {
+        return ctx.not_found();
+    };
+    match remove_logo(&ctx.state.app, &session, &sid).await {
+        Ok(()) => ctx.redirect_with(&format!("/s/{sid}/profile"), Notice::Deleted),
+        Err(ServiceError::NotFound) => ctx.not_found(),
+        Err(e) => ctx.error_page(&e),
     }
 }
 
