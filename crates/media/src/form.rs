@@ -4,17 +4,18 @@
 //! The form is a trusted template (its SHA-256 is checked by the caller before it gets here),
 //! but it is still parsed within [`Limits`] like any PDF. Each field is found by its full name
 //! (the `/T` of the field and of its parents, joined by dots); a text field gets its value as
-//! `/V` (UTF-16 when it is not plain ASCII) and loses its old, empty appearance; a check box or
+//! `/V` (UTF-16 when it is not plain ASCII) and a new appearance drawing it (in the field's font,
+//! Latin-1 only: `/V` keeps any script); a check box or
 //! radio group gets the name of the state to show as `/V`, and each of its widgets the matching
-//! `/AS` (`/Off` for the others). `/NeedAppearances` then asks every reader to draw the text
-//! fields from their values. A name the form does not have, or a state a button does not
+//! `/AS` (`/Off` for the others). `/NeedAppearances` also asks every reader to draw the text
+//! fields again from their values, as it likes. A name the form does not have, or a state a button does not
 //! offer, is an error: a field silently left blank on an official paper is worse than a
 //! refused one. The fields' scripts (`/AA`: formatting and checks in Acrobat) are dropped, and
 //! so is the document's JavaScript: the filled paper is only read and printed.
 
 use std::collections::BTreeMap;
 
-use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
+use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat, dictionary};
 
 use crate::pdf::load_bounded;
 use crate::{Limits, MediaError};
@@ -156,6 +157,47 @@ fn states(doc: &Document, widget: ObjectId) -> Vec<Vec<u8>> {
     }
 }
 
+/// Named widgets on the pages that the form's field list misses (an authoring slip: the
+/// official 16030 has one, `noms1`), added to it, so that every reader sees them as fields.
+fn adopt_orphans(doc: &mut Document, known: &BTreeMap<String, ObjectId>) -> Result<(), FormError> {
+    let listed: Vec<ObjectId> = known.values().copied().collect();
+    let mut orphans = Vec::new();
+    for page in doc.get_pages().into_values() {
+        let annots = doc
+            .get_dictionary(page)
+            .and_then(|d| d.get(b"Annots"))
+            .and_then(|a| doc.dereference(a))
+            .and_then(|(_, a)| a.as_array());
+        for id in annots
+            .into_iter()
+            .flatten()
+            .filter_map(|o| o.as_reference().ok())
+        {
+            let Ok(d) = doc.get_dictionary(id) else {
+                continue;
+            };
+            let named = d.has(b"T") && d.has(b"FT") && !d.has(b"Parent");
+            if named && !listed.contains(&id) && !orphans.contains(&id) {
+                orphans.push(id);
+            }
+        }
+    }
+    if orphans.is_empty() {
+        return Ok(());
+    }
+    let form = match doc.catalog().and_then(|c| c.get(b"AcroForm")) {
+        Ok(Object::Reference(id)) => *id,
+        _ => return Ok(()),
+    };
+    let form = doc
+        .get_dictionary_mut(form)
+        .map_err(|_| FormError::NoForm)?;
+    if let Ok(list) = form.get_mut(b"Fields").and_then(Object::as_array_mut) {
+        list.extend(orphans.into_iter().map(Object::Reference));
+    }
+    Ok(())
+}
+
 /// Fills the form `template` with `values` (by full field name) and returns the new file.
 pub fn fill_form(
     template: &[u8],
@@ -163,6 +205,8 @@ pub fn fill_form(
     limits: &Limits,
 ) -> Result<Vec<u8>, FormError> {
     let mut doc = load_bounded(template, limits)?;
+    let listed = fields(&doc)?;
+    adopt_orphans(&mut doc, &listed)?;
     let by_name = fields(&doc)?;
     for (name, value) in values {
         let id = *by_name
@@ -172,9 +216,21 @@ pub fn fill_form(
         match value {
             FieldValue::Text(text) => {
                 set(&mut doc, id, b"V", encode_text(text))?;
+                let multiline = flags(&doc, id) & MULTILINE != 0;
                 for w in widgets {
-                    if let Ok(d) = doc.get_dictionary_mut(w) {
-                        d.remove(b"AP");
+                    let ap = appearance(&doc, id, w, text, multiline);
+                    let Ok(d) = doc.get_dictionary_mut(w) else {
+                        continue;
+                    };
+                    d.remove(b"AP");
+                    if let Some(stream) = ap {
+                        let sid = doc.add_object(Object::Stream(stream));
+                        set(
+                            &mut doc,
+                            w,
+                            b"AP",
+                            Object::Dictionary(dictionary! { "N" => sid }),
+                        )?;
                     }
                 }
             }
@@ -227,6 +283,143 @@ pub fn fill_form(
     save(doc)
 }
 
+/// A text field's flag: its value may hold several lines.
+const MULTILINE: i64 = 1 << 12;
+
+fn flags(doc: &Document, field: ObjectId) -> i64 {
+    doc.get_dictionary(field)
+        .and_then(|d| d.get(b"Ff"))
+        .and_then(Object::as_i64)
+        .unwrap_or(0)
+}
+
+/// The first of `key` found on the widget, its field, then the form's defaults.
+fn inherited_entry(
+    doc: &Document,
+    widget: ObjectId,
+    field: ObjectId,
+    key: &[u8],
+) -> Option<Object> {
+    for id in [widget, field] {
+        if let Ok(v) = doc.get_dictionary(id).and_then(|d| d.get(key)) {
+            return Some(v.clone());
+        }
+    }
+    let form = doc.catalog().ok()?.get(b"AcroForm").ok()?;
+    let (_, form) = doc.dereference(form).ok()?;
+    form.as_dict().ok()?.get(key).ok().cloned()
+}
+
+/// A text as a PDF literal string in the form's one-byte encoding (WinAnsi and PDFDocEncoding
+/// agree on Latin-1): a character outside it shows as `?` (the value itself keeps it).
+fn latin1_literal(text: &str) -> String {
+    let mut out = String::from("(");
+    for c in text.chars() {
+        let b = u32::from(c);
+        match c {
+            '(' | ')' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ if (0x20..0x7f).contains(&b) => out.push(c),
+            _ if (0xa0..=0xff).contains(&b) => out.push_str(&format!("\\{b:03o}")),
+            _ => out.push('?'),
+        }
+    }
+    out.push(')');
+    out
+}
+
+/// The normal appearance of a text widget showing `text`, in the font and colour of its
+/// default appearance (`/DA`; a size of 0 fits the box), left-aligned, for readers that do
+/// not honour `/NeedAppearances`. `None` when the widget has no box or the form no font.
+fn appearance(
+    doc: &Document,
+    field: ObjectId,
+    widget: ObjectId,
+    text: &str,
+    multiline: bool,
+) -> Option<lopdf::Stream> {
+    let rect = doc
+        .get_dictionary(widget)
+        .ok()?
+        .get(b"Rect")
+        .ok()?
+        .as_array()
+        .ok()?;
+    let n: Vec<f64> = rect
+        .iter()
+        .filter_map(|o| {
+            o.as_float()
+                .ok()
+                .map(f64::from)
+                .or_else(|| o.as_i64().ok().map(|i| i as f64))
+        })
+        .collect();
+    let [x1, y1, x2, y2] = n.as_slice() else {
+        return None;
+    };
+    let (w, h) = ((x2 - x1).abs(), (y2 - y1).abs());
+    let da = match inherited_entry(doc, widget, field, b"DA")? {
+        Object::String(s, _) => String::from_utf8_lossy(&s).into_owned(),
+        _ => return None,
+    };
+    let words: Vec<&str> = da.split_whitespace().collect();
+    let tf = words.iter().position(|w| *w == "Tf")?;
+    let font = words
+        .get(tf.checked_sub(2)?)?
+        .trim_start_matches('/')
+        .to_owned();
+    let given: f64 = words.get(tf - 1)?.parse().ok()?;
+    let colour = words[tf + 1..].join(" ");
+    let font_ref = {
+        let dr = inherited_entry(doc, widget, field, b"DR")?;
+        let (_, dr) = doc.dereference(&dr).ok()?;
+        let fonts = dr.as_dict().ok()?.get(b"Font").ok()?;
+        let (_, fonts) = doc.dereference(fonts).ok()?;
+        fonts.as_dict().ok()?.get(font.as_bytes()).ok()?.clone()
+    };
+    let lines: Vec<&str> = if multiline {
+        text.lines().collect()
+    } else {
+        vec![text]
+    };
+    let size = if given > 0.0 {
+        given
+    } else if multiline {
+        9.0
+    } else {
+        ((h - 2.0) * 0.75).clamp(4.0, 10.0)
+    };
+    let mut content = format!("/Tx BMC\nq\nBT\n/{font} {size:.2} Tf {colour}\n");
+    let leading = size * 1.15;
+    let first = if multiline {
+        h - 2.0 - size
+    } else {
+        ((h - size) / 2.0 + size * 0.22).max(1.0)
+    };
+    content.push_str(&format!("{leading:.2} TL\n2 {first:.2} Td\n"));
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            content.push_str("T*\n");
+        }
+        content.push_str(&latin1_literal(line));
+        content.push_str(" Tj\n");
+    }
+    content.push_str("ET\nQ\nEMC\n");
+    let mut fonts = Dictionary::new();
+    fonts.set(font.as_bytes().to_vec(), font_ref);
+    Some(lopdf::Stream::new(
+        dictionary! {
+            "Type" => "XObject",
+            "Subtype" => "Form",
+            "BBox" => vec![0.into(), 0.into(), w.into(), h.into()],
+            "Resources" => dictionary! { "Font" => fonts },
+        },
+        content.into_bytes(),
+    ))
+}
+
 fn need_appearances(d: &mut Dictionary) {
     d.set("NeedAppearances", Object::Boolean(true));
     // XFA would take precedence over the AcroForm fields in the readers that know it.
@@ -249,7 +442,6 @@ fn save(mut doc: Document) -> Result<Vec<u8>, FormError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use lopdf::dictionary;
 
     /// A one-page form with a text field `name` and a radio group `kind` (states 1 and 2).
     fn form() -> Vec<u8> {
@@ -267,7 +459,7 @@ mod tests {
         let text = doc.add_object(dictionary! {
             "FT" => "Tx", "T" => Object::string_literal("name"), "Type" => "Annot",
             "Subtype" => "Widget", "Rect" => vec![0.into(), 0.into(), 100.into(), 20.into()],
-            "AA" => dictionary! {},
+            "AA" => dictionary! {}, "DA" => Object::string_literal("/Helv 0 Tf 0 g"),
         });
         let kind = doc.new_object_id();
         let one = doc.add_object(dictionary! {
@@ -296,7 +488,14 @@ mod tests {
                 dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
             ),
         );
-        let acroform = doc.add_object(dictionary! { "Fields" => vec![text.into(), kind.into()] });
+        let helv = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+            "Encoding" => "WinAnsiEncoding",
+        });
+        let acroform = doc.add_object(dictionary! {
+            "Fields" => vec![text.into(), kind.into()],
+            "DR" => dictionary! { "Font" => dictionary! { "Helv" => helv } },
+        });
         let catalog = doc.add_object(dictionary! {
             "Type" => "Catalog", "Pages" => pages, "AcroForm" => acroform,
         });
@@ -332,6 +531,19 @@ mod tests {
             "Amina Diallo, née à Bamako"
         );
         assert!(!name.has(b"AA"));
+        // Its appearance draws the value in the field's font (Latin-1 escapes).
+        let ap = name.get(b"AP").and_then(Object::as_dict).expect("AP");
+        let n = ap.get(b"N").and_then(Object::as_reference).expect("N");
+        let stream = doc
+            .get_object(n)
+            .and_then(Object::as_stream)
+            .expect("stream");
+        let content = String::from_utf8(stream.content.clone()).expect("ascii");
+        assert!(content.contains("/Helv 10.00 Tf 0 g"), "{content}");
+        assert!(
+            content.contains("(Amina Diallo, n\\351e \\340 Bamako) Tj"),
+            "{content}"
+        );
         let kind = doc.get_dictionary(by_name["kind"]).expect("kind");
         assert_eq!(kind.get(b"V").and_then(Object::as_name).expect("V"), b"2");
         let shown: Vec<Vec<u8>> = widgets(&doc, by_name["kind"])

@@ -92,6 +92,12 @@ fn date(
     fields.push((year, text(format!("{:04}", d.year()))));
 }
 
+/// An address on a one-line field: its lines joined by commas (the `adresse` of 16030 is the
+/// only multi-line address field).
+fn one_line(s: &str) -> String {
+    s.lines().collect::<Vec<_>>().join(", ")
+}
+
 fn upper(s: &str) -> String {
     s.to_uppercase()
 }
@@ -101,7 +107,7 @@ fn upper(s: &str) -> String {
 fn structure(fields: &mut Fields, p: &ProfileView, today: Date, signature: &[&'static str]) {
     let association = p.category == StructureCategory::Association;
     fields.push(("nomOrga1", text(upper(&p.name))));
-    fields.push(("adresseOrga1", text(p.postal_address.clone())));
+    fields.push(("adresseOrga1", text(one_line(&p.postal_address))));
     fields.push((
         "agrement",
         text(if association {
@@ -181,7 +187,7 @@ pub fn request_fields(p: &ProfileView, who: &Person, d: &Decision, today: Date) 
         &["signature1A", "signature1B", "signature2"],
     );
     f.push(("nomOrga2", text(upper(&p.name))));
-    f.push(("entretienAdresse", text(p.postal_address.clone())));
+    f.push(("entretienAdresse", text(one_line(&p.postal_address))));
     let association = p.category == StructureCategory::Association;
     f.push((
         "prefecture2",
@@ -216,6 +222,7 @@ pub fn certificate_fields(
 ) -> Option<Fields> {
     let (start, end) = d.period?;
     let mut f = Fields::new();
+    f.push(("noms1", text(upper(&who.last_name))));
     f.push(("noms2", text(upper(&who.last_name))));
     f.push(("prenoms1", text(upper(&who.first_name))));
     f.push(("prenoms2", text(upper(&who.first_name))));
