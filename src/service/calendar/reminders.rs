@@ -270,6 +270,63 @@ pub(crate) async fn schedule_expiry_reminders(
     .await
 }
 
+/// The days before a procedure's deadline its reminders are sent (at 10:00 local time).
+pub const DEADLINE_DAYS: [u32; 2] = [7, 1];
+
+/// Plans the SMS reminders before a procedure's next deadline (`DEADLINE_DAYS` before it, at
+/// 10:00 local time), replacing those not sent yet; `None` (no deadline, or the procedure is
+/// closed) removes them. The text gives the date in her language and never names the
+/// procedure.
+pub(crate) async fn schedule_deadline_reminders(
+    app: &App,
+    session: &Session,
+    item_id: &ItemId,
+    bid: &BeneficiaryId,
+    deadline_on: Option<&str>,
+) -> ServiceResult<usize> {
+    let (identity, _, row) = identity_of(app, session, bid).await?;
+    let now = app.now();
+    let mut plans = Vec::new();
+    let mut anchor = 0;
+    let phone = reminder_phone(app, &identity);
+    if let Some(date) = deadline_on {
+        let day: jiff::civil::Date = date
+            .parse()
+            .map_err(|_| crate::domain::InvalidInput::new("deadline_on", "invalid_date"))?;
+        anchor =
+            i64::from(day.year()) * 10_000 + i64::from(day.month()) * 100 + i64::from(day.day());
+        let locale = catalogs()
+            .map(|c| crate::i18n::Locale::new(c.clone(), &identity.language))
+            .ok_or(ServiceError::Internal("catalogs"))?;
+        let text = locale.ta(
+            "sms-procedure-deadline",
+            &[("date", crate::clock::day_first(date).into())],
+        );
+        for days in DEADLINE_DAYS {
+            let Ok(when) = day
+                .checked_sub(jiff::Span::new().days(i64::from(days)))
+                .and_then(|d| d.at(10, 0, 0, 0).to_zoned(zone(&app.config)))
+            else {
+                continue;
+            };
+            let due = when.timestamp().as_second();
+            if due > now {
+                plans.push((i64::from(days) * 1440, due, phone.clone(), text.clone()));
+            }
+        }
+    }
+    plan(
+        app,
+        item_id,
+        &row.id,
+        row.opened_by_structure.clone(),
+        "deadline",
+        anchor,
+        plans,
+    )
+    .await
+}
+
 /// Replaces an item's unsent reminders by `plans` (minutes before, due time, phone if she
 /// has one, text).
 pub(crate) async fn plan(

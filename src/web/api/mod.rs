@@ -5,6 +5,7 @@ pub(crate) mod documents;
 mod followups;
 pub(crate) mod household;
 mod organizer;
+mod procedures;
 mod simulations;
 pub(crate) mod stats;
 
@@ -104,6 +105,7 @@ pub fn router() -> Router<AppState> {
         .merge(followups::router())
         .merge(household::router())
         .merge(simulations::router())
+        .merge(procedures::router())
         .layer(axum::middleware::map_response(json_errors))
 }
 
