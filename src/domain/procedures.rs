@@ -42,9 +42,16 @@ pub const CATALOGUE: &[ProcedureDef] = &[
     ProcedureDef {
         code: "rsa",
         name_fr: "Revenu de solidarité active (RSA)",
-        documents: &[IDENTITY, ADDRESS, &[T::BankDetails], &[T::Payslip, T::FranceTravailCertificate, T::TaxNotice]],
+        documents: &[
+            IDENTITY,
+            ADDRESS,
+            &[T::BankDetails],
+            &[T::Payslip, T::FranceTravailCertificate, T::TaxNotice],
+        ],
         form: Some("cerfa_15481"),
-        teleservice_url: Some("https://www.caf.fr/allocataires/aides-et-demarches/droits-et-prestations/vie-personnelle/le-revenu-de-solidarite-active-rsa"),
+        teleservice_url: Some(
+            "https://www.caf.fr/allocataires/aides-et-demarches/droits-et-prestations/vie-personnelle/le-revenu-de-solidarite-active-rsa",
+        ),
         source_url: "https://www.service-public.fr/particuliers/vosdroits/F19778",
     },
     // Complémentaire santé solidaire. Sheet F10027; form cerfa 12504 (S3711), or online on
@@ -53,9 +60,21 @@ pub const CATALOGUE: &[ProcedureDef] = &[
     ProcedureDef {
         code: "css",
         name_fr: "Complémentaire santé solidaire (CSS)",
-        documents: &[IDENTITY, ADDRESS, &[T::Payslip, T::TaxNotice, T::CafCertificate, T::FranceTravailCertificate], &[T::CarteVitale, T::HealthCoverCertificate]],
+        documents: &[
+            IDENTITY,
+            ADDRESS,
+            &[
+                T::Payslip,
+                T::TaxNotice,
+                T::CafCertificate,
+                T::FranceTravailCertificate,
+            ],
+            &[T::CarteVitale, T::HealthCoverCertificate],
+        ],
         form: Some("cerfa_12504"),
-        teleservice_url: Some("https://www.ameli.fr/assure/droits-demarches/difficultes-acces-droits-soins/complementaire-sante"),
+        teleservice_url: Some(
+            "https://www.ameli.fr/assure/droits-demarches/difficultes-acces-droits-soins/complementaire-sante",
+        ),
         source_url: "https://www.service-public.fr/particuliers/vosdroits/F10027",
     },
     // Aide personnalisée au logement / allocation de logement. Sheet F12006 (APL); form
@@ -64,9 +83,16 @@ pub const CATALOGUE: &[ProcedureDef] = &[
     ProcedureDef {
         code: "aide_logement",
         name_fr: "Aide au logement (APL, ALS)",
-        documents: &[IDENTITY, &[T::ProofOfAddress], &[T::TaxNotice, T::Payslip], &[T::BankDetails]],
+        documents: &[
+            IDENTITY,
+            &[T::ProofOfAddress],
+            &[T::TaxNotice, T::Payslip],
+            &[T::BankDetails],
+        ],
         form: Some("cerfa_10840"),
-        teleservice_url: Some("https://www.caf.fr/allocataires/aides-et-demarches/droits-et-prestations/logement"),
+        teleservice_url: Some(
+            "https://www.caf.fr/allocataires/aides-et-demarches/droits-et-prestations/logement",
+        ),
         source_url: "https://www.service-public.fr/particuliers/vosdroits/F12006",
     },
     // Domiciliation (élection de domicile) of a person without a stable home. Sheet F17317;
@@ -88,7 +114,12 @@ pub const CATALOGUE: &[ProcedureDef] = &[
     ProcedureDef {
         code: "residence_permit_renewal",
         name_fr: "Renouvellement du titre de séjour",
-        documents: &[&[T::ResidencePermit], &[T::Passport], ADDRESS, &[T::BirthCertificate, T::FamilyRecordBook]],
+        documents: &[
+            &[T::ResidencePermit],
+            &[T::Passport],
+            ADDRESS,
+            &[T::BirthCertificate, T::FamilyRecordBook],
+        ],
         form: None,
         teleservice_url: Some("https://administration-etrangers-en-france.interieur.gouv.fr"),
         source_url: "https://administration-etrangers-en-france.interieur.gouv.fr",
@@ -100,7 +131,10 @@ pub const CATALOGUE: &[ProcedureDef] = &[
     ProcedureDef {
         code: "identity_document",
         name_fr: "Carte d'identité ou passeport",
-        documents: &[ADDRESS, &[T::BirthCertificate, T::Passport, T::IdentityCard]],
+        documents: &[
+            ADDRESS,
+            &[T::BirthCertificate, T::Passport, T::IdentityCard],
+        ],
         form: Some("cerfa_12100"),
         teleservice_url: Some("https://ants.gouv.fr"),
         source_url: "https://www.service-public.fr/particuliers/vosdroits/F1341",
@@ -111,7 +145,12 @@ pub const CATALOGUE: &[ProcedureDef] = &[
     ProcedureDef {
         code: "france_travail_registration",
         name_fr: "Inscription à France Travail",
-        documents: &[IDENTITY, ADDRESS, &[T::BankDetails], &[T::CarteVitale, T::HealthCoverCertificate]],
+        documents: &[
+            IDENTITY,
+            ADDRESS,
+            &[T::BankDetails],
+            &[T::CarteVitale, T::HealthCoverCertificate],
+        ],
         form: None,
         teleservice_url: Some("https://www.francetravail.fr"),
         source_url: "https://www.francetravail.fr/candidat/vos-droits-et-demarches/vos-demarches-aupres-de-pole-emp/linscription-et-le-rendez-vous-e.html",
@@ -122,7 +161,16 @@ pub const CATALOGUE: &[ProcedureDef] = &[
     ProcedureDef {
         code: "ame",
         name_fr: "Aide médicale de l'État (AME)",
-        documents: &[&[T::Passport, T::IdentityCard, T::ResidencePermit, T::BirthCertificate], ADDRESS, &[T::Payslip, T::TaxNotice, T::Other]],
+        documents: &[
+            &[
+                T::Passport,
+                T::IdentityCard,
+                T::ResidencePermit,
+                T::BirthCertificate,
+            ],
+            ADDRESS,
+            &[T::Payslip, T::TaxNotice, T::Other],
+        ],
         form: Some("cerfa_11573"),
         teleservice_url: None,
         source_url: "https://www.service-public.fr/particuliers/vosdroits/F3079",
@@ -145,9 +193,7 @@ impl ProcedureDef {
 }
 
 /// Where a procedure stands. The three last ones close it.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ProcedureStatus {
     ToPrepare,

@@ -118,7 +118,9 @@ fn parse_date(raw: &Value, field: &'static str) -> Result<String, InvalidInput> 
 }
 
 fn object(body: &Value, fields: &[&str]) -> Result<Map<String, Value>, InvalidInput> {
-    let obj = body.as_object().ok_or(InvalidInput::new("body", "invalid"))?;
+    let obj = body
+        .as_object()
+        .ok_or(InvalidInput::new("body", "invalid"))?;
     if obj.keys().any(|k| !fields.contains(&k.as_str())) {
         return Err(InvalidInput::new("body", "unknown_field"));
     }
@@ -147,8 +149,8 @@ pub fn checklist_of(def: &ProcedureDef, docs: &[DocumentView], today: &str) -> V
         .iter()
         .map(|types| {
             let matching = docs.iter().filter(|d| types.contains(&d.doc_type));
-            let (valid, expired): (Vec<&DocumentView>, Vec<&DocumentView>) = matching
-                .partition(|d| d.expires_on.as_deref().is_none_or(|e| e >= today));
+            let (valid, expired): (Vec<&DocumentView>, Vec<&DocumentView>) =
+                matching.partition(|d| d.expires_on.as_deref().is_none_or(|e| e >= today));
             let freshest = |list: &[&DocumentView]| {
                 list.iter()
                     .max_by(|a, b| a.created_at.cmp(&b.created_at))
@@ -418,7 +420,9 @@ pub fn catalogue_json() -> Value {
                             .iter()
                             .map(|line| {
                                 Value::from(
-                                    line.iter().map(|t| Value::from(t.as_str())).collect::<Vec<_>>(),
+                                    line.iter()
+                                        .map(|t| Value::from(t.as_str()))
+                                        .collect::<Vec<_>>(),
                                 )
                             })
                             .collect::<Vec<_>>(),
@@ -453,9 +457,18 @@ mod tests {
             (serde_json::json!({}), "code"),
             (serde_json::json!({"code": 3}), "code"),
             (serde_json::json!({"code": "castle"}), "code"),
-            (serde_json::json!({"code": "rsa", "deadline_on": "12/01/2027"}), "deadline_on"),
-            (serde_json::json!({"code": "rsa", "deadline_on": "0001-01-01"}), "deadline_on"),
-            (serde_json::json!({"code": "rsa", "deadline_on": 5}), "deadline_on"),
+            (
+                serde_json::json!({"code": "rsa", "deadline_on": "12/01/2027"}),
+                "deadline_on",
+            ),
+            (
+                serde_json::json!({"code": "rsa", "deadline_on": "0001-01-01"}),
+                "deadline_on",
+            ),
+            (
+                serde_json::json!({"code": "rsa", "deadline_on": 5}),
+                "deadline_on",
+            ),
             (serde_json::json!({"code": "rsa", "name": "x"}), "body"),
         ] {
             assert_eq!(parse_new(&v).unwrap_err().field, field, "{v}");

@@ -72,7 +72,10 @@ async fn list(
     Path(bid): Path<String>,
 ) -> ApiResult {
     let bid = BeneficiaryId::parse(&bid)?;
-    ok(StatusCode::OK, list_procedures(&s.app, &session, &bid).await?)
+    ok(
+        StatusCode::OK,
+        list_procedures(&s.app, &session, &bid).await?,
+    )
 }
 
 async fn get_one(
