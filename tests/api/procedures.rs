@@ -595,6 +595,16 @@ async fn the_pages_start_and_move_a_procedure_with_plain_forms() {
     assert!(page.contains("data-state=\"missing\""));
     assert!(page.contains("id=\"build-file\""));
     assert!(page.contains("service-public.fr"));
+    // "Add this paper" opens her form with the type chosen.
+    assert!(
+        page.contains("href=\"/documents?type=domiciliation_certificate#add-paper\""),
+        "{page}"
+    );
+    let form = page_text(&w.t, &her, "/documents?type=domiciliation_certificate").await;
+    assert!(
+        form.contains("<option value=\"domiciliation_certificate\" selected"),
+        "{form}"
+    );
     let r = her
         .post(w.t.url(&to))
         .form(&[("_csrf", csrf_of(&page).as_str()), ("status", "filed")])
@@ -637,6 +647,16 @@ async fn the_pages_start_and_move_a_procedure_with_plain_forms() {
     let to = r.headers()["location"].to_str().unwrap().to_owned();
     let page = page_text(&w.t, &pro, &to).await;
     assert!(page.contains("data-state=\"present\""), "the shared card");
+    let add = format!("/pro/b/{}?type=domiciliation_certificate", w.bid);
+    assert!(
+        page.contains(&format!("href=\"{add}#add-paper\"")),
+        "{page}"
+    );
+    let form = page_text(&w.t, &pro, &add).await;
+    assert!(
+        form.contains("<option value=\"domiciliation_certificate\" selected"),
+        "{form}"
+    );
     let r = pro
         .post(w.t.url(&to))
         .form(&[

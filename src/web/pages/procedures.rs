@@ -10,7 +10,7 @@ use super::documents::{apply_shares, day, who_sees};
 use super::guards::Fields;
 use super::{Ctx, Page, Person, Post, Professional, icons::icon, procedure_name};
 use crate::domain::procedures::{CATALOGUE, ProcedureStatus};
-use crate::domain::{BeneficiaryId, InvalidInput, ItemId};
+use crate::domain::{BeneficiaryId, DocumentType, InvalidInput, ItemId};
 use crate::service::procedures::{
     LineState, ProcedureView, create_procedure, get_procedure, list_procedures, update_procedure,
 };
@@ -159,7 +159,8 @@ fn history(
 struct Links {
     base: String,
     document: Box<dyn Fn(&str) -> String + Send + Sync>,
-    add_paper: String,
+    /// The form to add a paper, with its type chosen (`?type=`).
+    add_paper: Box<dyn Fn(DocumentType) -> String + Send + Sync>,
 }
 
 impl Links {
@@ -167,16 +168,17 @@ impl Links {
         Self {
             base: "/procedures".into(),
             document: Box::new(|id| format!("/documents/{id}")),
-            add_paper: "/documents".into(),
+            add_paper: Box::new(|t| format!("/documents?type={}#add-paper", t.as_str())),
         }
     }
 
     fn pro(bid: &BeneficiaryId) -> Self {
         let b = bid.to_string();
+        let b2 = b.clone();
         Self {
             base: format!("/pro/b/{bid}/procedures"),
             document: Box::new(move |id| format!("/pro/b/{b}/documents/{id}")),
-            add_paper: format!("/pro/b/{bid}#documents"),
+            add_paper: Box::new(move |t| format!("/pro/b/{b2}?type={}#add-paper", t.as_str())),
         }
     }
 }
@@ -212,11 +214,11 @@ fn checklist(ctx: &Ctx, p: &ProcedureView, docs: &[DocumentView], links: &Links)
                             (LineState::Expired, Some(id)) => {
                                 strong { (ctx.t("procedure-line-expired")) } " — "
                                 a href=((links.document)(id.as_str())) { (name_of(id).unwrap_or_default()) }
-                                " · " a href=(links.add_paper) { (icon("plus")) " " (ctx.t("procedure-add-paper")) }
+                                " · " a href=((links.add_paper)(line.types.first().copied().unwrap_or_default())) { (icon("plus")) " " (ctx.t("procedure-add-paper")) }
                             }
                             _ => {
                                 strong { (ctx.t("procedure-line-missing")) } " — "
-                                a href=(links.add_paper) { (icon("plus")) " " (ctx.t("procedure-add-paper")) }
+                                a href=((links.add_paper)(line.types.first().copied().unwrap_or_default())) { (icon("plus")) " " (ctx.t("procedure-add-paper")) }
                             }
                         }
                     }
