@@ -260,6 +260,8 @@ async fn statuses_are_dated_the_receipt_attached_and_she_shares_it() {
     // Closed: still in her history, in order.
     w.t.patch(&path, &w.person, json!({"status": "granted"}))
         .await;
+    // A minute later, another one.
+    w.t.clock.set(w.t.app.now() + 60);
     let second = start(&w, &w.person, json!({"code": "ame"})).await.json();
     let list =
         w.t.get(

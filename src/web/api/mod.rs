@@ -193,6 +193,33 @@ pub(crate) fn paged<T: serde::Serialize>(
     Ok(res)
 }
 
+/// A refused input is a 400 `invalid_input` naming the field (API.md's convention for a
+/// malformed body), whatever check refused it.
+pub(crate) fn naming_the_field(e: crate::service::ServiceError) -> ApiError {
+    match e {
+        crate::service::ServiceError::Invalid(i) => {
+            ApiError::invalid(format!("Invalid value for {}: {}.", i.field, i.code))
+        }
+        other => other.into(),
+    }
+}
+
+/// The person shares item `id` of kind `kind` with her relais `sid`, or stops: 204.
+pub(crate) async fn item_share(
+    s: &AppState,
+    session: &crate::service::Session,
+    kind: crate::service::ItemKind,
+    (id, sid): (&str, &str),
+    shared: bool,
+) -> ApiResult {
+    let id = crate::domain::ItemId::parse(id)?;
+    let sid = StructureId::parse(sid)?;
+    s.app
+        .set_item_share(session, kind, &id, &sid, shared)
+        .await?;
+    no_content()
+}
+
 pub(crate) fn no_content() -> ApiResult {
     Ok(StatusCode::NO_CONTENT.into_response())
 }

@@ -2,14 +2,13 @@
 //! a person, her history of procedures, open one (with its checklist), move it on (status,
 //! deadline, receipt), share it with one of her relais.
 
-use super::{ApiResult, no_content, ok};
-use crate::domain::{BeneficiaryId, ItemId, StructureId};
+use super::{ApiResult, item_share, naming_the_field, ok};
+use crate::domain::{BeneficiaryId, ItemId};
+use crate::service::ItemKind;
 use crate::service::procedures::{
     catalogue_json, create_procedure, get_procedure, list_procedures, update_procedure,
 };
-use crate::service::{ItemKind, ServiceError};
 use crate::web::AppState;
-use crate::web::error::ApiError;
 use crate::web::extract::{ApiJson, ApiSession};
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Path, State};
@@ -38,16 +37,6 @@ pub fn router() -> Router<AppState> {
         .route("/procedures/{id}/shares/{sid}", put(share).delete(unshare))
 }
 
-/// A refused input is a 400 `invalid_input` naming the field.
-fn input_error(e: ServiceError) -> ApiError {
-    match e {
-        ServiceError::Invalid(i) => {
-            ApiError::invalid(format!("Invalid value for {}: {}.", i.field, i.code))
-        }
-        other => other.into(),
-    }
-}
-
 /// The catalogue is the same for everyone signed in.
 async fn catalogue(ApiSession(_session): ApiSession) -> ApiResult {
     ok(StatusCode::OK, catalogue_json())
@@ -62,7 +51,7 @@ async fn create(
     let bid = BeneficiaryId::parse(&bid)?;
     let view = create_procedure(&s.app, &session, &bid, &body)
         .await
-        .map_err(input_error)?;
+        .map_err(naming_the_field)?;
     ok(StatusCode::CREATED, view)
 }
 
@@ -96,23 +85,8 @@ async fn update(
     let id = ItemId::parse(&id)?;
     let view = update_procedure(&s.app, &session, &id, &body)
         .await
-        .map_err(input_error)?;
+        .map_err(naming_the_field)?;
     ok(StatusCode::OK, view)
-}
-
-async fn set_share(
-    s: AppState,
-    session: crate::service::Session,
-    id: &str,
-    sid: &str,
-    shared: bool,
-) -> ApiResult {
-    let id = ItemId::parse(id)?;
-    let sid = StructureId::parse(sid)?;
-    s.app
-        .set_item_share(&session, ItemKind::Procedure, &id, &sid, shared)
-        .await?;
-    no_content()
 }
 
 async fn share(
@@ -120,7 +94,7 @@ async fn share(
     ApiSession(session): ApiSession,
     Path((id, sid)): Path<(String, String)>,
 ) -> ApiResult {
-    set_share(s, session, &id, &sid, true).await
+    item_share(&s, &session, ItemKind::Procedure, (&id, &sid), true).await
 }
 
 async fn unshare(
@@ -128,5 +102,5 @@ async fn unshare(
     ApiSession(session): ApiSession,
     Path((id, sid)): Path<(String, String)>,
 ) -> ApiResult {
-    set_share(s, session, &id, &sid, false).await
+    item_share(&s, &session, ItemKind::Procedure, (&id, &sid), false).await
 }
