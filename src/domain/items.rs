@@ -6,6 +6,7 @@ use super::InvalidInput;
 /// An item's kind: the `items.kind` column, the journal's target kind, the prefix of its
 /// journal actions and the `kind` of its JSON views (`document`, `contact`, `note`, `event`,
 /// `simulation`: a benefit simulation, its input and results sealed like a note's fields;
+/// `procedure`: a procedure she goes through, its code, statuses and deadline sealed alike;
 /// `domiciliation`: a structure's domiciliation decision about her, sealed likewise).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -15,6 +16,7 @@ pub enum ItemKind {
     Note,
     Event,
     Simulation,
+    Procedure,
     Domiciliation,
 }
 
@@ -29,6 +31,7 @@ impl ItemKind {
             "note" => Ok(Self::Note),
             "event" => Ok(Self::Event),
             "simulation" => Ok(Self::Simulation),
+            "procedure" => Ok(Self::Procedure),
             "domiciliation" => Ok(Self::Domiciliation),
             _ => Err(InvalidInput::new("kind", "invalid_kind")),
         }
@@ -42,6 +45,7 @@ impl ItemKind {
             Self::Note => "note",
             Self::Event => "event",
             Self::Simulation => "simulation",
+            Self::Procedure => "procedure",
             Self::Domiciliation => "domiciliation",
         }
     }
@@ -54,6 +58,7 @@ impl ItemKind {
             Self::Note => "notes",
             Self::Event => "events",
             Self::Simulation => "simulations",
+            Self::Procedure => "procedures",
             Self::Domiciliation => "domiciliations",
         }
     }
@@ -284,6 +289,7 @@ mod tests {
             ItemKind::Note,
             ItemKind::Event,
             ItemKind::Simulation,
+            ItemKind::Procedure,
             ItemKind::Domiciliation,
         ] {
             assert_eq!(ItemKind::parse(kind.as_str()), Ok(kind));
@@ -295,6 +301,7 @@ mod tests {
         assert!(ItemKind::parse("folder").is_err());
         assert!(!ItemKind::ORGANIZER.contains(&ItemKind::Document));
         assert!(!ItemKind::ORGANIZER.contains(&ItemKind::Simulation));
+        assert!(!ItemKind::ORGANIZER.contains(&ItemKind::Procedure));
         assert!(!ItemKind::ORGANIZER.contains(&ItemKind::Domiciliation));
     }
 }
