@@ -441,6 +441,7 @@ fn save(mut doc: Document) -> Result<Vec<u8>, FormError> {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
     use super::*;
 
     /// A one-page form with a text field `name` and a radio group `kind` (states 1 and 2).

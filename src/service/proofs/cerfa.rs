@@ -221,15 +221,16 @@ pub fn certificate_fields(
     today: Date,
 ) -> Option<Fields> {
     let (start, end) = d.period?;
-    let mut f = Fields::new();
-    f.push(("noms1", text(upper(&who.last_name))));
-    f.push(("noms2", text(upper(&who.last_name))));
-    f.push(("prenoms1", text(upper(&who.first_name))));
-    f.push(("prenoms2", text(upper(&who.first_name))));
-    f.push((
-        "lieuNaissance1",
-        text(upper(who.birth_place.as_deref().unwrap_or_default())),
-    ));
+    let mut f: Fields = vec![
+        ("noms1", text(upper(&who.last_name))),
+        ("noms2", text(upper(&who.last_name))),
+        ("prenoms1", text(upper(&who.first_name))),
+        ("prenoms2", text(upper(&who.first_name))),
+        (
+            "lieuNaissance1",
+            text(upper(who.birth_place.as_deref().unwrap_or_default())),
+        ),
+    ];
     date(
         &mut f,
         ("jourNaissance1", "moisNaissance1", "anneeNaissance1"),

@@ -282,6 +282,7 @@ pub(crate) fn logo_in(tx: &mut dyn Sql, sid: &StructureId) -> ServiceResult<Opti
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
     use super::*;
 
     fn input() -> ProfileInput {
