@@ -19,7 +19,9 @@ pub use ids::{
 };
 pub use items::{DocumentType, FolderPictogram, ItemKind};
 pub use password::{Password, PasswordRejection, WordList, generate_passphrase};
-pub use proofs::{DomiciliationKind, Shelter, StructureCategory, domiciliation_period};
+pub use proofs::{
+    DomiciliationKind, Shelter, StructureCategory, domiciliation_period, iso_day, parse_iso_day,
+};
 
 /// Why an input was refused; the web layer turns the code into a translated message.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -92,6 +92,17 @@ impl DomiciliationKind {
     }
 }
 
+/// A calendar day as forms and the API write it (`YYYY-MM-DD`), for field `field`.
+pub fn parse_iso_day(field: &'static str, raw: &str) -> Result<Date, InvalidInput> {
+    let f = time::macros::format_description!("[year]-[month]-[day]");
+    Date::parse(raw.trim(), &f).map_err(|_| InvalidInput::new(field, "invalid_date"))
+}
+
+/// `YYYY-MM-DD`.
+pub fn iso_day(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+}
+
 /// The same day one year later (28 February for a 29 February).
 fn plus_one_year(d: Date) -> Date {
     let year = d.year() + 1;

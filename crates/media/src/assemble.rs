@@ -23,7 +23,7 @@ use std::io::Write;
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream, Writer, dictionary};
 
 use crate::pdf::load_bounded;
-use crate::raster::{decode, encode_jpeg, for_jpeg};
+use crate::scan::jpeg_image;
 use crate::sniff::sniff;
 use crate::{Kind, Limits, MediaError, images_to_pdf};
 
@@ -247,31 +247,8 @@ impl<W: Write> Assembler<W> {
         if !matches!(sniff(bytes)?, Kind::Png | Kind::Jpeg) {
             return Err(MediaError::Unsupported { detected: "image" });
         }
-        let image = crate::guarded(|| {
-            let (decoded, _) = decode(bytes, &self.limits)?;
-            Ok(for_jpeg(&decoded))
-        })?;
-        let (w, h) = (image.width().max(1), image.height().max(1));
-        let colour_space = if image.color().channel_count() == 1 {
-            "DeviceGray"
-        } else {
-            "DeviceRGB"
-        };
-        let jpeg = encode_jpeg(&image, self.limits.jpeg_quality)?;
-        drop(image);
-        let stream = Stream::new(
-            dictionary! {
-                "Type" => "XObject",
-                "Subtype" => "Image",
-                "Width" => i64::from(w),
-                "Height" => i64::from(h),
-                "ColorSpace" => colour_space,
-                "BitsPerComponent" => 8,
-                "Filter" => "DCTDecode",
-            },
-            jpeg,
-        )
-        .with_compression(false);
+        let (stream, w, h) = crate::guarded(|| jpeg_image(bytes, &self.limits))?;
+        let (w, h) = (w.max(1), h.max(1));
         let id = self.take_id();
         self.object(id, &Object::Stream(stream))?;
         let ratio = (LOGO_BOX.0 / f64::from(w)).min(LOGO_BOX.1 / f64::from(h));

@@ -28,32 +28,7 @@ pub fn images_to_pdf(images: &[Vec<u8>], limits: &Limits) -> Result<Vec<u8>, Med
     let pages_id = new_id(&mut doc)?;
     let mut kids = Vec::with_capacity(images.len());
     for bytes in images {
-        let image = {
-            let (decoded, _) = decode(bytes, limits)?;
-            for_jpeg(&decoded)
-        };
-        let (w, h) = (image.width(), image.height());
-        let colour_space = if image.color().channel_count() == 1 {
-            "DeviceGray"
-        } else {
-            "DeviceRGB"
-        };
-        let jpeg = encode_jpeg(&image, limits.jpeg_quality)?;
-        drop(image);
-
-        let xobject = Stream::new(
-            dictionary! {
-                "Type" => "XObject",
-                "Subtype" => "Image",
-                "Width" => i64::from(w),
-                "Height" => i64::from(h),
-                "ColorSpace" => colour_space,
-                "BitsPerComponent" => 8,
-                "Filter" => "DCTDecode",
-            },
-            jpeg,
-        )
-        .with_compression(false);
+        let (xobject, w, h) = jpeg_image(bytes, limits)?;
         let image_id = add(&mut doc, xobject)?;
 
         let (page_w, page_h) = page_size(w, h);
@@ -91,6 +66,37 @@ pub fn images_to_pdf(images: &[Vec<u8>], limits: &Limits) -> Result<Vec<u8>, Med
     let mut out = Vec::new();
     doc.save_to(&mut out).map_err(|_| MediaError::Damaged)?;
     Ok(out)
+}
+
+/// An image (any accepted kind) as a PDF image object: decoded within `limits`, re-encoded as a
+/// baseline JPEG that PDF embeds as-is (`/DCTDecode`); with its width and height in pixels.
+pub(crate) fn jpeg_image(bytes: &[u8], limits: &Limits) -> Result<(Stream, u32, u32), MediaError> {
+    let image = {
+        let (decoded, _) = decode(bytes, limits)?;
+        for_jpeg(&decoded)
+    };
+    let (w, h) = (image.width(), image.height());
+    let colour_space = if image.color().channel_count() == 1 {
+        "DeviceGray"
+    } else {
+        "DeviceRGB"
+    };
+    let jpeg = encode_jpeg(&image, limits.jpeg_quality)?;
+    drop(image);
+    let xobject = Stream::new(
+        dictionary! {
+            "Type" => "XObject",
+            "Subtype" => "Image",
+            "Width" => i64::from(w),
+            "Height" => i64::from(h),
+            "ColorSpace" => colour_space,
+            "BitsPerComponent" => 8,
+            "Filter" => "DCTDecode",
+        },
+        jpeg,
+    )
+    .with_compression(false);
+    Ok((xobject, w, h))
 }
 
 /// Page size in whole points: aspect ratio kept, longest side [`PAGE_LONG_SIDE_PT`].

@@ -16,7 +16,7 @@
 
 use crate::domain::{
     BeneficiaryId, DomiciliationKind, InvalidInput, ItemId, ItemKind, ShortText, StructureId,
-    domiciliation_period,
+    domiciliation_period, iso_day, parse_iso_day,
 };
 use crate::policy::{Action, Actor, Resource};
 use crate::service::Session;
@@ -100,21 +100,12 @@ impl std::fmt::Debug for DomiciliationView {
     }
 }
 
-fn iso(d: Date) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
-}
-
-fn parse_day(field: &'static str, raw: &str) -> Result<Date, InvalidInput> {
-    let f = time::macros::format_description!("[year]-[month]-[day]");
-    Date::parse(raw.trim(), &f).map_err(|_| InvalidInput::new(field, "invalid_date"))
-}
-
 /// The decision as checked: kind, day, and the reason when refused (required then).
 fn parse_input(
     input: &DomiciliationInput,
 ) -> Result<(DomiciliationKind, Date, Option<String>, Option<String>), InvalidInput> {
     let kind = DomiciliationKind::parse(input.kind.trim())?;
-    let decision_on = parse_day("decision_on", &input.decision_on)?;
+    let decision_on = parse_iso_day("decision_on", &input.decision_on)?;
     let granted = input
         .granted
         .ok_or(InvalidInput::new("granted", "required"))?;
@@ -162,11 +153,11 @@ fn view(id: &ItemId, created_at: i64, s: Sealed) -> DomiciliationView {
         id: id.clone(),
         structure_id: StructureId::stored(s.structure_id),
         kind: s.kind,
-        decision_on: iso(s.decision_on),
+        decision_on: iso_day(s.decision_on),
         granted: s.granted,
         refusal_reason: s.refusal_reason,
-        starts_on: s.starts_on.map(iso),
-        ends_on: s.ends_on.map(iso),
+        starts_on: s.starts_on.map(iso_day),
+        ends_on: s.ends_on.map(iso_day),
         documents: DomiciliationDocuments {
             request: ItemId::stored(s.request),
             certificate: s.certificate.map(ItemId::stored),
@@ -194,9 +185,9 @@ async fn records_of(
 }
 
 /// Today in the platform's time zone: the day the papers are signed.
-fn today(app: &App) -> ServiceResult<Date> {
+pub(crate) fn today(app: &App) -> ServiceResult<Date> {
     let zone = crate::clock::zone(&app.config.reminders.time_zone);
-    parse_day("today", &crate::clock::local(&zone, app.now()).date)
+    parse_iso_day("today", &crate::clock::local(&zone, app.now()).date)
         .map_err(|_| ServiceError::Internal("today"))
 }
 
@@ -259,7 +250,7 @@ pub(crate) async fn add_made_paper(
 ) -> ServiceResult<DocumentView> {
     let paper = PaperDetails {
         doc_type: Some(doc_type.to_owned()),
-        expires_on: expires_on.map(iso),
+        expires_on: expires_on.map(iso_day),
         via: Some(sid.clone()),
     };
     documents::add_made_paper(app, session, bid, (name, file_name, bytes), paper).await
@@ -285,7 +276,7 @@ pub async fn record_domiciliation(
     let person = Person {
         first_name: identity.first_name.clone(),
         last_name: identity.last_name.clone(),
-        birth_date: parse_day("birth_date", &identity.birth_date)
+        birth_date: parse_iso_day("birth_date", &identity.birth_date)
             .map_err(|_| ServiceError::Internal("birth date in the identity record"))?,
         birth_place,
     };

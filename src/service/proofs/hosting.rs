@@ -7,21 +7,16 @@
 //! language of the page that asked for it, like the cerfas. It lands in her safe as a
 //! `proof_of_address` added in the structure's name (shared with it, in her journal).
 
-use crate::domain::{BeneficiaryId, InvalidInput, Shelter, StructureId};
+use crate::domain::{BeneficiaryId, InvalidInput, Shelter, StructureId, parse_iso_day};
 use crate::policy::Action;
 use crate::service::auth::identity::IdentityRecord;
 use crate::service::beneficiaries::identity_key_of;
 use crate::service::items::media::media_limits;
-use crate::service::proofs::domiciliation::{add_made_paper, issuer};
+use crate::service::proofs::domiciliation::{add_made_paper, issuer, today};
 use crate::service::proofs::profile::{ProfileView, logo_in};
 use crate::service::{App, DocumentView, ServiceError, ServiceResult, Session};
 use consigne_media::{Assembler, CoverLine, CoverStyle};
 use time::Date;
-
-fn parse_day(field: &'static str, raw: &str) -> Result<Date, InvalidInput> {
-    let f = time::macros::format_description!("[year]-[month]-[day]");
-    Date::parse(raw.trim(), &f).map_err(|_| InvalidInput::new(field, "invalid_date"))
-}
 
 fn french(d: Date) -> String {
     format!("{:02}/{:02}/{:04}", d.day(), u8::from(d.month()), d.year())
@@ -111,16 +106,14 @@ pub async fn hosting_certificate(
     let shelter = profile
         .shelter
         .ok_or(ServiceError::Conflict("not_a_shelter"))?;
-    let since = parse_day("since", since)?;
-    let zone = crate::clock::zone(&app.config.reminders.time_zone);
-    let today = parse_day("today", &crate::clock::local(&zone, app.now()).date)
-        .map_err(|_| ServiceError::Internal("today"))?;
+    let since = parse_iso_day("since", since)?;
+    let today = today(app)?;
     if since > today {
         return Err(InvalidInput::new("since", "in_future").into());
     }
     let (ik, _, row) = identity_key_of(app, session, bid, Action::AddItem).await?;
     let who = IdentityRecord::open(app, &ik, &row.id, &row.identity_sealed)?;
-    let birth = parse_day("birth_date", &who.birth_date)
+    let birth = parse_iso_day("birth_date", &who.birth_date)
         .map_err(|_| ServiceError::Internal("birth date in the identity record"))?;
     let lines = letter(&profile, shelter, &who, birth, since, today);
     let limits = media_limits(app);
