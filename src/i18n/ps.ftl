@@ -978,3 +978,14 @@ journal-simulation-created-success = ستاسو د حقونو محاسبه وش�
 journal-simulation-viewed-success = «{ $what }» پرانیستل شوه ({ $who }).
 journal-simulation-shared-success = «{ $what }» له یوې ملاتړې ادارې سره شریکه شوه ({ $who }).
 journal-simulation-unshared-success = «{ $what }» نور نه شریکېږي ({ $who }).
+
+## The assembled file (issue 15, item 4)
+journal-document-put-in-file-success = «{ $what }» په یوه دوسیه کې کېښودل شو ({ $who }).
+journal-file-assembled-success = دوسیه «{ $what }» ستاسو له اسنادو جوړه شوه ({ $who }).
+file-cover-person = کس: { $name }
+file-cover-date = جوړ شوی په { $date }
+file-cover-pieces = د دوسیې اسناد
+file-cover-missing = ورک اسناد
+file-cover-hashes = هر SHA-256 د هغه سند ګوتنښه ده چې په صندوق کې ساتل شوی: همغه سند چې له صندوق څخه ښکته شي همغه ګوتنښه ورکوي.
+file-cover-page = م.
+file-default-title = دوسیه

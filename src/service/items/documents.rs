@@ -227,18 +227,7 @@ impl App {
         input: NewDocument,
         paper: PaperDetails,
     ) -> ServiceResult<DocumentView> {
-        let stored = match &input.content {
-            Received::Stored(s) => Some(s.blob_key.clone()),
-            Received::Memory(_) => None,
-        };
-        let result = self.store_document(session, bid, input, paper).await;
-        if result.is_err()
-            && let Some(key) = stored
-        {
-            // Streamed to storage but refused afterwards: no row will ever point to it.
-            let _ = self.blobs.delete(&key);
-        }
-        result
+        add_document_as(self, session, bid, input, paper, "document_uploaded").await
     }
 
     async fn store_document(
@@ -247,6 +236,7 @@ impl App {
         bid: &BeneficiaryId,
         input: NewDocument,
         paper: PaperDetails,
+        action: &'static str,
     ) -> ServiceResult<DocumentView> {
         let bid = bid.clone();
         let b2 = bid.clone();
@@ -391,7 +381,7 @@ impl App {
                 now,
             )
         };
-        let committed = insert_item(self, session, &row, &key, "document_uploaded").await;
+        let committed = insert_item(self, session, &row, &key, action).await;
         let shares = match committed {
             Ok(s) => s,
             Err(e) => {
@@ -728,6 +718,31 @@ impl App {
             .map(|d| (d.id.into_string(), d.name))
             .collect())
     }
+}
+
+/// Adds a document (as [`App::add_paper`]) journaled as `action` (`document_uploaded`, or
+/// `file_assembled` for a file the server made); a blob already stored for it is removed if
+/// the document is refused.
+pub(crate) async fn add_document_as(
+    app: &App,
+    session: &Session,
+    bid: &BeneficiaryId,
+    input: NewDocument,
+    paper: PaperDetails,
+    action: &'static str,
+) -> ServiceResult<DocumentView> {
+    let stored = match &input.content {
+        Received::Stored(s) => Some(s.blob_key.clone()),
+        Received::Memory(_) => None,
+    };
+    let result = app.store_document(session, bid, input, paper, action).await;
+    if result.is_err()
+        && let Some(key) = stored
+    {
+        // Streamed to storage but refused afterwards: no row will ever point to it.
+        let _ = app.blobs.delete(&key);
+    }
+    result
 }
 
 /// Scanning from a phone: several photos, in order, become one PDF document.
