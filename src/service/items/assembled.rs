@@ -493,3 +493,60 @@ impl std::io::Write for SealingWriter {
         self.out.flush()
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::store::blobs::{BlobStore, FsBlobStore};
+    use std::io::Write;
+
+    fn store() -> (tempfile::TempDir, FsBlobStore) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = FsBlobStore::open_dir(&dir.path().join("blobs")).unwrap();
+        (dir, store)
+    }
+
+    #[test]
+    fn the_sealed_file_opens_with_its_key_and_hashes_its_plaintext() {
+        let (_dir, store) = store();
+        let key = Key32::random();
+        let over = Arc::new(AtomicBool::new(false));
+        let blob = store.begin().unwrap();
+        let mut w = SealingWriter::new(&key, "ctx", blob, (10 << 20, over.clone())).unwrap();
+        let plain: Vec<u8> = (0..3_000_000u32).map(|i| (i % 251) as u8).collect();
+        w.write_all(&plain).unwrap();
+        let sealed = w.commit().unwrap();
+        assert_eq!(sealed.size, 3_000_000);
+        assert_eq!(sealed.sha256, hex::encode(sha2::Sha256::digest(&plain)));
+        let mut out = Vec::new();
+        let (_, digest) = consigne_vault::stream::open_stream(
+            &key,
+            "ctx",
+            store.open(&sealed.blob_key).unwrap(),
+            &mut out,
+        )
+        .unwrap();
+        assert_eq!(out, plain);
+        assert_eq!(hex::encode(digest), sealed.sha256);
+        assert!(!over.load(Ordering::SeqCst));
+    }
+
+    #[test]
+    fn a_file_outgrowing_the_room_is_refused_and_leaves_no_blob() {
+        let (_dir, store) = store();
+        let over = Arc::new(AtomicBool::new(false));
+        let blob = store.begin().unwrap();
+        let mut w =
+            SealingWriter::new(&Key32::random(), "ctx", blob, (1000, over.clone())).unwrap();
+        w.write_all(&[7u8; 600]).unwrap();
+        assert!(w.write_all(&[7u8; 600]).is_err());
+        assert!(over.load(Ordering::SeqCst));
+        assert!(matches!(
+            quota_or(ServiceError::Internal("x"), &over),
+            ServiceError::TooLarge("quota_exceeded")
+        ));
+        drop(w);
+        assert!(store.list().unwrap().is_empty());
+    }
+}
