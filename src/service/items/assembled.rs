@@ -128,11 +128,14 @@ pub(crate) async fn assemble_file(
         .as_deref()
         .map(|w| one_line(w, MAX_WATERMARK + 1))
         .filter(|w| !w.is_empty());
-    if watermark
-        .as_ref()
-        .is_some_and(|w| w.chars().count() > MAX_WATERMARK)
-    {
-        return Err(crate::domain::InvalidInput::new("watermark", "too_long").into());
+    if let Some(w) = &watermark {
+        if w.chars().count() > MAX_WATERMARK {
+            return Err(crate::domain::InvalidInput::new("watermark", "too_long").into());
+        }
+        // Printed with the standard PDF fonts: another script would print as "???".
+        if !printable(w) {
+            return Err(crate::domain::InvalidInput::new("watermark", "invalid").into());
+        }
     }
     if request.pieces.is_empty() {
         return Err(crate::domain::InvalidInput::new("document_ids", "required").into());
@@ -205,8 +208,13 @@ pub(crate) async fn assemble_file(
             identity.identifier.clone()
         }
     };
+    let cover_title = if printable(&title) {
+        title.clone()
+    } else {
+        locale.t("file-default-title")
+    };
     let mut cover = vec![
-        CoverLine::new(CoverStyle::Title, title.clone()),
+        CoverLine::new(CoverStyle::Title, cover_title),
         CoverLine::new(
             CoverStyle::Text,
             locale.ta("file-cover-person", &[("name", name_line.into())]),
