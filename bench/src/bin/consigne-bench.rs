@@ -869,41 +869,47 @@ impl Run<'_> {
         r.memory = record(&mut r.lines, measured, &name);
         server.stop()?;
 
-        // The assembled file on a fresh server of its own: its peak is the file's.
-        progress("assembled files on a fresh server");
-        let server = ServerProcess::consigne(self.consigne, &fixture.config_path, self.log)?;
-        r.file = match self.assembled_files(&server, &mut r.lines) {
+        // The assembled file, each size on a fresh server of its own: its peak is the file's.
+        progress("assembled files, each on a fresh server");
+        r.file = match self.assembled_files(&mut r.lines) {
             Ok(f) => Some(f),
             Err(e) => {
                 let _ = record(&mut r.lines, Err(e), "assembled file");
                 None
             }
         };
-        server.stop()?;
         Ok(r)
     }
 
-    /// Uploads the pieces into the first generated person's safe, assembles a file of them
-    /// `FILE_RUNS` times and one of each piece twice, then deletes the pieces.
-    fn assembled_files(
-        &self,
-        server: &ServerProcess,
-        lines: &mut Vec<Line>,
-    ) -> anyhow::Result<FileRuns> {
+    /// A fresh server and the first generated person logged in on it.
+    fn fresh_server_with_her(&self) -> anyhow::Result<(ServerProcess, scenarios::Session)> {
         let l = self
             .fixture
             .logins
             .first()
             .context("the fixture has no logins")?;
+        let server = ServerProcess::consigne(self.consigne, &self.fixture.config_path, self.log)?;
         let (her, _) = scenarios::first_login(
-            server,
+            &server,
             &l.identifier,
             &l.password,
             Duration::from_secs(300),
             Duration::from_millis(250),
         )?;
-        let (ids, bytes, pages) =
-            scenarios::upload_file_pieces(server, &her, &FILE_PDF_PAGES, FILE_PHOTOS, FILE_BYTES)?;
+        Ok((server, her))
+    }
+
+    /// Uploads the pieces into the first generated person's safe, then on a fresh server
+    /// assembles a file of them `FILE_RUNS` times, and on another one a file of each piece
+    /// twice (what uploading the pieces left in a server's heap is not counted); deletes the
+    /// pieces.
+    fn assembled_files(&self, lines: &mut Vec<Line>) -> anyhow::Result<FileRuns> {
+        let (server, her) = self.fresh_server_with_her()?;
+        let uploaded =
+            scenarios::upload_file_pieces(&server, &her, &FILE_PDF_PAGES, FILE_PHOTOS, FILE_BYTES);
+        server.stop()?;
+        let (ids, bytes, pages) = uploaded?;
+        let (server, her) = self.fresh_server_with_her()?;
         std::thread::sleep(Duration::from_millis(500));
         let at_rest = server.memory()?.rss;
         let name = format!(
@@ -913,22 +919,26 @@ impl Run<'_> {
         );
         let single = record(
             lines,
-            scenarios::assembled_file(server, &name, &her, &ids, FILE_RUNS),
+            scenarios::assembled_file(&server, &name, &her, &ids, FILE_RUNS),
             &name,
         );
+        server.stop()?;
+        let (server, her) = self.fresh_server_with_her()?;
         let twice: Vec<String> = ids.iter().chain(ids.iter()).cloned().collect();
         let name = format!(
-            "assembled file: the same pieces twice, {} pieces, {} pages, {}",
+            "assembled file: the same pieces twice, {} pieces, {} pages, {} (fresh server)",
             twice.len(),
             2 * pages,
             mb(2 * bytes)
         );
         let double = record(
             lines,
-            scenarios::assembled_file(server, &name, &her, &twice, 1),
+            scenarios::assembled_file(&server, &name, &her, &twice, 1),
             &name,
         );
-        scenarios::delete_documents(server, &her, &ids)?;
+        let deleted = scenarios::delete_documents(&server, &her, &ids);
+        server.stop()?;
+        deleted?;
         Ok(FileRuns {
             pieces: ids.len(),
             pages,

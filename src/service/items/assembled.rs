@@ -180,21 +180,6 @@ pub(crate) async fn assemble_file(
     }
     journal_pieces(app, session, &opened).await?;
 
-    // First pass: the pages, for "p. n / total".
-    let mut total: u32 = 1;
-    for piece in &pieces {
-        let pages = if piece.view.content_type == consigne_media::Kind::Pdf.mime() {
-            let (bytes, _share) = read_piece(app, piece).await?;
-            let _permit = parsing_permit(app, &bytes).await?;
-            let limits = media_limits(app);
-            blocking(move || consigne_media::page_count(&bytes, &limits)).await?
-        } else {
-            1
-        };
-        total = total.saturating_add(pages);
-    }
-
-    // Second pass: the file, written into its blob as the pieces come.
     let now = app.now();
     let date = crate::clock::rfc3339(now)
         .get(..10)
@@ -262,42 +247,22 @@ pub(crate) async fn assemble_file(
     let (id, key) = (ItemId::generate(), Key32::random());
     let room = u64::try_from(quota.saturating_sub(used)).unwrap_or(0);
     let over = Arc::new(AtomicBool::new(false));
-    let writer = {
-        let over = over.clone();
-        let store = app.blobs.clone();
-        let context = ctx::blob(bid, &id, "content");
-        let k = key.clone();
-        blocking_service(move || {
-            let blob = store.begin().map_err(blob_error)?;
-            SealingWriter::new(&k, &context, blob, (room, over))
-        })
-        .await?
+    let work = Work {
+        app: app.clone(),
+        runtime: tokio::runtime::Handle::current(),
+        pieces,
+        cover,
+        page_label: locale.t("file-cover-page"),
+        watermark: watermark.clone(),
+        context: ctx::blob(bid, &id, "content"),
+        key: key.clone(),
+        room: (room, over.clone()),
     };
-    let limits = media_limits(app);
-    let (page_label, mark) = (locale.t("file-cover-page"), watermark.clone());
-    let mut assembler = blocking(move || {
-        let mut a = Assembler::new(writer, total, &page_label, mark.as_deref(), &limits)?;
-        a.cover(&cover)?;
-        Ok(a)
-    })
-    .await?;
-    for piece in &pieces {
-        let (bytes, _share) = read_piece(app, piece).await?;
-        let _permit = parsing_permit(app, &bytes).await?;
-        let label = piece.label.clone();
-        assembler = blocking(move || {
-            assembler.add(&label, &bytes)?;
-            Ok(assembler)
-        })
+    // One blocking thread does it all, so that what a piece costs is freed where the next one
+    // is made (one allocator arena), not kept in another thread's.
+    let stored = blocking_service(move || work.run())
         .await
         .map_err(|e| quota_or(e, &over))?;
-    }
-    let stored = blocking_service(move || {
-        let (writer, _) = assembler.finish().map_err(media_error)?;
-        writer.commit()
-    })
-    .await
-    .map_err(|e| quota_or(e, &over))?;
     let file_name = format!("{title} {date}.pdf");
     add_document_as(
         app,
@@ -326,6 +291,80 @@ pub(crate) async fn assemble_file(
     .await
 }
 
+/// What the file is made of, for the one blocking thread that makes it.
+struct Work {
+    app: App,
+    /// To wait for the memory budgets from the blocking thread.
+    runtime: tokio::runtime::Handle,
+    pieces: Vec<Piece>,
+    cover: Vec<CoverLine>,
+    page_label: String,
+    watermark: Option<String>,
+    context: String,
+    key: Key32,
+    room: (u64, Arc<AtomicBool>),
+}
+
+impl Work {
+    /// Counts the pages (a photo is one, a PDF is read and parsed), then writes the file into
+    /// a new blob as the pieces come, one at a time; the blob is durable when this returns.
+    fn run(self) -> ServiceResult<SealedFile> {
+        let limits = media_limits(&self.app);
+        let mut total: u32 = 1;
+        for piece in &self.pieces {
+            let pages = if piece.view.content_type == consigne_media::Kind::Pdf.mime() {
+                let (bytes, _held) = self.read(piece)?;
+                consigne_media::page_count(&bytes, &limits).map_err(media_error)?
+            } else {
+                1
+            };
+            total = total.saturating_add(pages);
+        }
+        let blob = self.app.blobs.begin().map_err(blob_error)?;
+        let writer = SealingWriter::new(&self.key, &self.context, blob, self.room.clone())?;
+        let mut assembler = Assembler::new(
+            writer,
+            total,
+            &self.page_label,
+            self.watermark.as_deref(),
+            &limits,
+        )
+        .map_err(media_error)?;
+        assembler.cover(&self.cover).map_err(media_error)?;
+        for piece in &self.pieces {
+            let (bytes, _held) = self.read(piece)?;
+            assembler.add(&piece.label, &bytes).map_err(media_error)?;
+        }
+        let (writer, _) = assembler.finish().map_err(media_error)?;
+        writer.commit()
+    }
+
+    /// A piece's plaintext (checked against its SHA-256), with what holding and parsing it
+    /// cost in the two memory budgets (the uploads' for its bytes, the media budget for what
+    /// it decodes or inflates to), waited for like an upload's.
+    fn read(&self, piece: &Piece) -> ServiceResult<(Vec<u8>, Held)> {
+        let size = usize::try_from(piece.view.size).unwrap_or(usize::MAX);
+        let mut share = MemoryShare::new(&self.app);
+        self.runtime.block_on(share.cover(size))?;
+        let reader = self
+            .app
+            .blobs
+            .open(piece.source.blob_key())
+            .map_err(blob_error)?;
+        let mut bytes = Vec::with_capacity(size);
+        piece.source.decrypt(reader, &mut bytes).map_err(|why| {
+            tracing::error!(error = %why, "a piece of a file could not be read");
+            ServiceError::Internal("document digest mismatch")
+        })?;
+        let cost = consigne_media::cost(&bytes, &media_limits(&self.app)).map_err(media_error)?;
+        let permit = self.runtime.block_on(self.app.media.take(cost))?;
+        Ok((bytes, (share, permit)))
+    }
+}
+
+/// Shares of the memory budgets, given back when dropped.
+type Held = (MemoryShare, tokio::sync::OwnedSemaphorePermit);
+
 /// A file that outgrew the safe's room fails as "quota exceeded", whatever the engine made of
 /// its writer's refusal.
 fn quota_or(e: ServiceError, over: &AtomicBool) -> ServiceError {
@@ -334,16 +373,6 @@ fn quota_or(e: ServiceError, over: &AtomicBool) -> ServiceError {
     } else {
         e
     }
-}
-
-/// The media budget's share that parsing a piece costs (what it decodes or inflates to).
-async fn parsing_permit(
-    app: &App,
-    bytes: &Arc<Vec<u8>>,
-) -> ServiceResult<tokio::sync::OwnedSemaphorePermit> {
-    let (b, limits) = (bytes.clone(), media_limits(app));
-    let cost = blocking(move || consigne_media::cost(&b, &limits)).await?;
-    app.media.take(cost).await
 }
 
 /// One line per piece in her journal, before any of it is read.
@@ -374,38 +403,6 @@ async fn journal_pieces(app: &App, session: &Session, opened: &[Opened]) -> Serv
         Ok(())
     })
     .await
-}
-
-/// A piece's plaintext (checked against its SHA-256), with the share of the uploads' memory
-/// budget that holding it costs.
-async fn read_piece(app: &App, piece: &Piece) -> ServiceResult<(Arc<Vec<u8>>, MemoryShare)> {
-    let size = usize::try_from(piece.view.size).unwrap_or(usize::MAX);
-    let mut share = MemoryShare::new(app);
-    share.cover(size).await?;
-    let store = app.blobs.clone();
-    let source = ContentSource {
-        key: piece.source.key.clone(),
-        context: piece.source.context.clone(),
-        blob_key: piece.source.blob_key().to_owned(),
-        expected: piece.source.sha256().to_owned(),
-    };
-    let bytes = blocking_service(move || {
-        let reader = store.open(source.blob_key()).map_err(blob_error)?;
-        let mut out = Vec::with_capacity(size);
-        source.decrypt(reader, &mut out).map_err(|why| {
-            tracing::error!(error = %why, "a piece of a file could not be read");
-            ServiceError::Internal("document digest mismatch")
-        })?;
-        Ok(out)
-    })
-    .await?;
-    Ok((Arc::new(bytes), share))
-}
-
-async fn blocking<T: Send + 'static>(
-    f: impl FnOnce() -> Result<T, consigne_media::MediaError> + Send + 'static,
-) -> ServiceResult<T> {
-    blocking_service(move || f().map_err(media_error)).await
 }
 
 async fn blocking_service<T: Send + 'static>(
