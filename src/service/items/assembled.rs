@@ -21,21 +21,18 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use sha2::Digest;
 
 use crate::domain::{BeneficiaryId, DocumentType, ItemId, ItemKind};
-use crate::policy::Action;
-use crate::service::access::allow_on_safe;
 use crate::service::beneficiaries::identity_of;
 use crate::service::calendar::reminders::catalogs;
 use crate::service::contexts as ctx;
 use crate::service::items::content::{ContentSource, HashingWriter, blob_error};
 use crate::service::items::documents::{
-    DocumentView, NewDocument, PaperDetails, add_document_as, document_source,
+    DocumentView, NewDocument, PaperDetails, add_document_as, document_source, may_add_to,
 };
 use crate::service::items::media::{media_error, media_limits};
 use crate::service::items::open::Opened;
 use crate::service::items::upload::{MemoryShare, Received, StoredUpload};
 use crate::service::journal::{actor_of, journal};
 use crate::service::{App, ServiceError, ServiceResult, Session};
-use crate::store::{beneficiaries, items};
 use consigne_media::{Assembler, CoverLine, CoverStyle};
 use consigne_vault::Key32;
 use consigne_vault::stream::{BlobSealer, DEFAULT_CHUNK};
@@ -144,17 +141,7 @@ pub(crate) async fn assemble_file(
         return Err(crate::domain::InvalidInput::new("document_ids", "too_many").into());
     }
     // May she (or he) add to her safe at all: before anything is read.
-    let b2 = bid.clone();
-    let (relays, used) = app
-        .read(move |tx| {
-            beneficiaries::by_id(tx, &b2)?.ok_or(ServiceError::NotFound)?;
-            Ok((
-                beneficiaries::relays_of(tx, &b2)?,
-                items::total_size(tx, &b2)?,
-            ))
-        })
-        .await?;
-    allow_on_safe(session, Action::AddItem, bid, &relays)?;
+    let (_, used) = may_add_to(app, session, bid).await?;
     let (identity, _, _) = identity_of(app, session, bid).await?;
     let mut pieces = Vec::with_capacity(request.pieces.len());
     let mut opened: Vec<Opened> = Vec::with_capacity(request.pieces.len());

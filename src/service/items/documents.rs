@@ -192,20 +192,9 @@ impl App {
         bid: &BeneficiaryId,
         size_hint: Option<u64>,
     ) -> ServiceResult<Upload> {
-        let bid = bid.clone();
-        let b2 = bid.clone();
-        let (relays, used) = self
-            .tx(move |tx| {
-                beneficiaries::by_id(tx, &b2)?.ok_or(ServiceError::NotFound)?;
-                Ok((
-                    beneficiaries::relays_of(tx, &b2)?,
-                    items::total_size(tx, &b2)?,
-                ))
-            })
-            .await?;
-        allow_on_safe(session, Action::AddItem, &bid, &relays)?;
+        let (_, used) = may_add_to(self, session, bid).await?;
         let room = self.config.storage.quota_bytes().saturating_sub(used);
-        Ok(Upload::new(self, bid, room, size_hint))
+        Ok(Upload::new(self, bid.clone(), room, size_hint))
     }
 
     /// Adds a document of type `other`, without an end date.
@@ -718,6 +707,27 @@ impl App {
             .map(|d| (d.id.into_string(), d.name))
             .collect())
     }
+}
+
+/// Her relais and the bytes her safe holds, once the caller may add an item to it (before
+/// anything is received or read for it).
+pub(crate) async fn may_add_to(
+    app: &App,
+    session: &Session,
+    bid: &BeneficiaryId,
+) -> ServiceResult<(Vec<beneficiaries::RelayRow>, i64)> {
+    let b2 = bid.clone();
+    let (relays, used) = app
+        .read(move |tx| {
+            beneficiaries::by_id(tx, &b2)?.ok_or(ServiceError::NotFound)?;
+            Ok((
+                beneficiaries::relays_of(tx, &b2)?,
+                items::total_size(tx, &b2)?,
+            ))
+        })
+        .await?;
+    allow_on_safe(session, Action::AddItem, bid, &relays)?;
+    Ok((relays, used))
 }
 
 /// Adds a document (as [`App::add_paper`]) journaled as `action` (`document_uploaded`, or
