@@ -89,6 +89,9 @@ pub enum Action {
     /// Run a benefit simulation for a person (she, or a member of a structure that follows
     /// her): it reads her birth date and lands in her safe.
     Simulate,
+    /// Move a procedure of hers on: its status, its deadline, its filing receipt (she, or a
+    /// member of a relais structure it is shared with: following her papers is their work).
+    Progress,
 }
 
 /// What the action is about. `relays` are the structures the person currently has as relais.
@@ -251,7 +254,7 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
                 return Hidden;
             }
             match action {
-                A::View | A::Update | A::Share => Allow,
+                A::View | A::Update | A::Share | A::Progress => Allow,
                 _ => Forbidden,
             }
         }
@@ -282,7 +285,7 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
                     .filter(through)
                     .any(|m| added_by == Some(&m.structure_id));
             match (sees, action) {
-                (true, A::View) => Allow,
+                (true, A::View | A::Progress) => Allow,
                 (true, A::Update) if corrects => Allow,
                 (true, _) => Forbidden,
                 (false, _) => Hidden,
@@ -600,6 +603,15 @@ mod tests {
             (&mediation, A::View, shared, Hidden),
             (&platform, A::View, shared, Hidden),
             (&anon, A::View, shared, Hidden),
+            (&owner, A::Progress, private, Allow),
+            (&member, A::Progress, shared, Allow),
+            (&member, A::Progress, added_then_hers, Allow),
+            (&member, A::Progress, private, Hidden),
+            (&member, A::Progress, shared_after_leaving, Hidden),
+            (&stranger, A::Progress, shared, Hidden),
+            (&mediation, A::Progress, shared, Hidden),
+            (&platform, A::Progress, shared, Hidden),
+            (&anon, A::Progress, shared, Hidden),
             (&admin, A::ApproveMember, team, Allow),
             (&admin, A::DeactivateMember, team, Allow),
             (&member, A::ApproveMember, team, Forbidden),

@@ -5,7 +5,8 @@ use super::InvalidInput;
 
 /// An item's kind: the `items.kind` column, the journal's target kind, the prefix of its
 /// journal actions and the `kind` of its JSON views (`document`, `contact`, `note`, `event`,
-/// `simulation`: a benefit simulation, its input and results sealed like a note's fields).
+/// `simulation`: a benefit simulation, its input and results sealed like a note's fields;
+/// `procedure`: a procedure she goes through, its code, statuses and deadline sealed alike).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ItemKind {
@@ -14,6 +15,7 @@ pub enum ItemKind {
     Note,
     Event,
     Simulation,
+    Procedure,
 }
 
 impl ItemKind {
@@ -27,6 +29,7 @@ impl ItemKind {
             "note" => Ok(Self::Note),
             "event" => Ok(Self::Event),
             "simulation" => Ok(Self::Simulation),
+            "procedure" => Ok(Self::Procedure),
             _ => Err(InvalidInput::new("kind", "invalid_kind")),
         }
     }
@@ -39,6 +42,7 @@ impl ItemKind {
             Self::Note => "note",
             Self::Event => "event",
             Self::Simulation => "simulation",
+            Self::Procedure => "procedure",
         }
     }
 
@@ -50,6 +54,7 @@ impl ItemKind {
             Self::Note => "notes",
             Self::Event => "events",
             Self::Simulation => "simulations",
+            Self::Procedure => "procedures",
         }
     }
 }
@@ -279,6 +284,7 @@ mod tests {
             ItemKind::Note,
             ItemKind::Event,
             ItemKind::Simulation,
+            ItemKind::Procedure,
         ] {
             assert_eq!(ItemKind::parse(kind.as_str()), Ok(kind));
             assert_eq!(
@@ -289,5 +295,6 @@ mod tests {
         assert!(ItemKind::parse("folder").is_err());
         assert!(!ItemKind::ORGANIZER.contains(&ItemKind::Document));
         assert!(!ItemKind::ORGANIZER.contains(&ItemKind::Simulation));
+        assert!(!ItemKind::ORGANIZER.contains(&ItemKind::Procedure));
     }
 }

@@ -6,6 +6,7 @@ mod identity;
 mod ids;
 mod items;
 mod password;
+pub mod procedures;
 
 pub use followup::{FIXED_SUBJECTS, FollowupStatus, Medium, SubjectCode, parse_day};
 pub use identity::{

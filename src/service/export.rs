@@ -1,5 +1,6 @@
 //! Leaving with everything and leaving for good: the person's export (ZIP of her documents,
-//! `data.json` with every item (her benefit simulations with their input and results too), a SHA-256 manifest) and the deletion of her safe (keys, rows,
+//! `data.json` with every item (her benefit simulations with their input and results, her
+//! procedures with their history, too), a SHA-256 manifest) and the deletion of her safe (keys, rows,
 //! blobs).
 
 use crate::domain::BeneficiaryId;
@@ -11,6 +12,7 @@ use crate::service::items::documents::{document_source, list_documents};
 use crate::service::items::folders::list_folders;
 use crate::service::items::open::journal_access;
 use crate::service::items::organizer::list_items;
+use crate::service::procedures::list_procedures;
 use crate::service::simulations::list_simulations;
 use crate::service::{App, ItemKind, ServiceError, ServiceResult, Session};
 use crate::store::blobs::BlobStore;
@@ -67,6 +69,8 @@ impl App {
         let events = list_items(self, session, &bid, ItemKind::Event).await?;
         // Her benefit simulations: what was asked (`input`) and the answer (`benefits`).
         let simulations = list_simulations(self, session, &bid).await?;
+        // Her procedures: their statuses with dates, deadlines, receipts and checklists.
+        let procedures = list_procedures(self, session, &bid).await?;
         let mut entries = Vec::new();
         let mut used = HashSet::new();
         let mut exported = Vec::new();
@@ -112,6 +116,7 @@ impl App {
             "notes": notes,
             "events": events,
             "simulations": simulations,
+            "procedures": procedures,
         });
         // Metadata only (names, dates, texts): small beside the documents.
         let data =

@@ -93,6 +93,11 @@ pub const JOURNAL_ACTIONS: &[&str] = &[
     "simulation_viewed",
     "simulation_shared",
     "simulation_unshared",
+    "procedure_created",
+    "procedure_viewed",
+    "procedure_updated",
+    "procedure_shared",
+    "procedure_unshared",
 ];
 
 /// A journal line about a safe.

@@ -19,6 +19,7 @@ mod journal;
 mod members;
 mod paging;
 pub mod people;
+pub mod procedures;
 pub mod simulations;
 mod stats;
 mod structures;

@@ -49,6 +49,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (29, include_str!("migrations/postgres/0029_followups.sql")),
     (31, include_str!("migrations/postgres/0031_household.sql")),
     (33, include_str!("migrations/postgres/0033_simulations.sql")),
+    (34, include_str!("migrations/postgres/0034_procedures.sql")),
     (
         10,
         include_str!("migrations/postgres/0010_reset_confirmation.sql"),

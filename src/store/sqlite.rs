@@ -47,6 +47,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (29, include_str!("migrations/sqlite/0029_followups.sql")),
     (31, include_str!("migrations/sqlite/0031_household.sql")),
     (33, include_str!("migrations/sqlite/0033_simulations.sql")),
+    (34, include_str!("migrations/sqlite/0034_procedures.sql")),
     (
         10,
         include_str!("migrations/sqlite/0010_reset_confirmation.sql"),

@@ -262,7 +262,11 @@ async fn a_file_is_refused_whole_and_leaves_nothing_behind() {
             422,
         ),
         (&w.p1, json!({"document_ids": [shared], "other": 1}), 400),
-        (&w.p1, json!({"document_ids": [shared], "watermark": "نسخة"}), 422),
+        (
+            &w.p1,
+            json!({"document_ids": [shared], "watermark": "نسخة"}),
+            422,
+        ),
     ];
     for (token, body, status) in cases {
         let r = assemble(&w.t, token, &w.bid, body.clone()).await;

@@ -221,6 +221,13 @@ async fn every_state_changing_page_refuses_a_missing_or_wrong_token_and_other_se
         json!({"month": "2026-05", "nationality": "fr", "housing": {"kind": "homeless"}}),
     )
     .await;
+    let procedure = created(
+        t,
+        &format!("/api/v1/beneficiaries/{}/procedures", w.bid),
+        &w.p1,
+        json!({"code": "rsa"}),
+    )
+    .await;
     let (_, admin_email, admin_secret) = t.platform_admin().await;
     let (p1_email, p1_secret) = &w.p1_login;
 
@@ -564,6 +571,32 @@ async fn every_state_changing_page_refuses_a_missing_or_wrong_token_and_other_se
         (
             "/pro/b/{bid}/family/propose",
             format!("/pro/b/{bid}/family/propose"),
+            Who::Pro,
+            false,
+        ),
+        // Procedures (issue 15).
+        ("/procedures", "/procedures".into(), Who::Person, false),
+        (
+            "/procedures/{id}",
+            format!("/procedures/{procedure}"),
+            Who::Person,
+            false,
+        ),
+        (
+            "/procedures/{id}/shares",
+            format!("/procedures/{procedure}/shares"),
+            Who::Person,
+            false,
+        ),
+        (
+            "/pro/b/{bid}/procedures",
+            format!("/pro/b/{bid}/procedures"),
+            Who::Pro,
+            false,
+        ),
+        (
+            "/pro/b/{bid}/procedures/{id}",
+            format!("/pro/b/{bid}/procedures/{procedure}"),
             Who::Pro,
             false,
         ),

@@ -41,6 +41,7 @@ mod people;
 mod postgres;
 mod preview;
 mod print;
+mod procedures;
 mod reminders;
 mod resets;
 mod rewrap;

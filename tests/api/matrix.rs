@@ -1338,3 +1338,199 @@ async fn simulations_against_every_role() {
         assert_eq!(got, hers, "page {path} as her");
     }
 }
+
+/// Procedures (issue 15) against every role: she and a member of the structure she shares one
+/// with read it and move it on; a structure that follows her starts one for her and lists those
+/// shared with it; another structure, a mediation structure and the operator find nothing,
+/// exactly like a missing id; only she shares; everyone signed in reads the catalogue.
+#[tokio::test]
+async fn procedures_against_every_role() {
+    let w = World::new().await;
+    let t = &w.t;
+    let (bid, s1) = (w.bid.as_str(), w.s1.as_str());
+    let input = json!({"code": "rsa"});
+    let mine = |r: crate::helpers::Resp| r.json()["id"].as_str().unwrap().to_owned();
+    // One shared with s1, one private.
+    let shared = mine(
+        t.post(
+            &format!("/api/v1/beneficiaries/{bid}/procedures"),
+            Some(&w.person),
+            input.clone(),
+        )
+        .await,
+    );
+    let r = t
+        .send_method(
+            "PUT",
+            &format!("/api/v1/procedures/{shared}/shares/{s1}"),
+            Some(&w.person),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
+    let private = mine(
+        t.post(
+            &format!("/api/v1/beneficiaries/{bid}/procedures"),
+            Some(&w.person),
+            input.clone(),
+        )
+        .await,
+    );
+    let missing = "00000000-0000-4000-8000-000000000000";
+    // (method, path with {proc} and {bid}, body, expected for
+    //  [Shared, Unshared, Stranger, Mediation, Platform, Anonymous]).
+    let rows: [(&str, &str, Option<serde_json::Value>, [u16; 6]); 7] = [
+        (
+            "GET",
+            "/api/v1/procedures/{proc}",
+            None,
+            [OK, NF, NF, NF, NF, NA],
+        ),
+        (
+            "PATCH",
+            "/api/v1/procedures/{proc}",
+            Some(json!({"status": "filed"})),
+            [OK, NF, NF, NF, NF, NA],
+        ),
+        (
+            "GET",
+            "/api/v1/procedures/catalogue",
+            None,
+            [OK, OK, OK, OK, OK, NA],
+        ),
+        (
+            "PUT",
+            "/api/v1/procedures/{proc}/shares/{sid}",
+            None,
+            [FB, NF, NF, NF, NF, NA],
+        ),
+        (
+            "DELETE",
+            "/api/v1/procedures/{proc}/shares/{sid}",
+            None,
+            [FB, NF, NF, NF, NF, NA],
+        ),
+        (
+            "GET",
+            "/api/v1/beneficiaries/{bid}/procedures",
+            None,
+            [OK, OK, NF, NF, NF, NA],
+        ),
+        (
+            "POST",
+            "/api/v1/beneficiaries/{bid}/procedures",
+            Some(input.clone()),
+            [201, 201, NF, NF, NF, NA],
+        ),
+    ];
+    let roles = [
+        (Role::Shared, Some(w.p1.clone())),
+        (Role::Unshared, Some(w.p1.clone())),
+        (Role::Stranger, Some(w.p2.clone())),
+        (Role::Mediation, Some(w.pm.clone())),
+        (Role::Platform, Some(w.admin.clone())),
+        (Role::Anonymous, None),
+    ];
+    let fill = |path: &str, proc: &str, bid: &str| {
+        path.replace("{proc}", proc)
+            .replace("{bid}", bid)
+            .replace("{sid}", s1)
+    };
+    for (method, path, body, expected) in &rows {
+        for (i, (role, token)) in roles.iter().enumerate() {
+            let proc = if *role == Role::Unshared {
+                &private
+            } else {
+                &shared
+            };
+            let url = fill(path, proc, bid);
+            let r = t.call(method, &url, token.as_deref(), body.as_ref()).await;
+            assert_eq!(
+                r.status.as_u16(),
+                expected[i],
+                "{method} {path} as {role:?}: {}",
+                r.text
+            );
+            if expected[i] == NF {
+                let m = t
+                    .call(
+                        method,
+                        &fill(path, missing, missing),
+                        token.as_deref(),
+                        body.as_ref(),
+                    )
+                    .await;
+                assert_eq!(
+                    (m.status, m.text.clone()),
+                    (r.status, r.text.clone()),
+                    "{method} {path} as {role:?} differs from a missing id"
+                );
+            }
+        }
+    }
+    // The owner: everything on her own.
+    for (method, path, body, want) in [
+        ("GET", "/api/v1/procedures/{proc}", None, OK),
+        (
+            "PATCH",
+            "/api/v1/procedures/{proc}",
+            Some(json!({"deadline_on": "2027-01-12"})),
+            OK,
+        ),
+        (
+            "DELETE",
+            "/api/v1/procedures/{proc}/shares/{sid}",
+            None,
+            204,
+        ),
+        ("PUT", "/api/v1/procedures/{proc}/shares/{sid}", None, 204),
+        ("GET", "/api/v1/beneficiaries/{bid}/procedures", None, OK),
+        (
+            "POST",
+            "/api/v1/beneficiaries/{bid}/procedures",
+            Some(input.clone()),
+            201,
+        ),
+    ] {
+        let r = t
+            .call(
+                method,
+                &fill(path, &private, bid),
+                Some(&w.person),
+                body.as_ref(),
+            )
+            .await;
+        assert_eq!(
+            r.status.as_u16(),
+            want,
+            "{method} {path} as her: {}",
+            r.text
+        );
+    }
+    // Pages: hers, the member's from her file, nobody else's.
+    let rows: [(String, [u16; 6], u16); 4] = [
+        ("/procedures".to_owned(), [NF, NF, NF, NF, NF, 303], OK),
+        (
+            format!("/procedures/{shared}"),
+            [NF, NF, NF, NF, NF, 303],
+            OK,
+        ),
+        (
+            format!("/pro/b/{bid}/procedures"),
+            [OK, OK, NF, NF, NF, 303],
+            NF,
+        ),
+        (
+            format!("/pro/b/{bid}/procedures/{shared}"),
+            [OK, OK, NF, NF, NF, 303],
+            NF,
+        ),
+    ];
+    for (path, expected, hers) in rows {
+        for (i, (role, token)) in roles.iter().enumerate() {
+            let got = page_status(t, &browser(t, token.as_deref()), &path).await;
+            assert_eq!(got, expected[i], "page {path} as {role:?}");
+        }
+        let got = page_status(t, &session_browser(t, &w.person), &path).await;
+        assert_eq!(got, hers, "page {path} as her");
+    }
+}

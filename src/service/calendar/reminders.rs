@@ -231,32 +231,14 @@ pub(crate) async fn schedule_expiry_reminders(
     expires_on: Option<&str>,
 ) -> ServiceResult<usize> {
     let (identity, _, row) = identity_of(app, session, bid).await?;
-    let now = app.now();
-    let mut plans = Vec::new();
-    let mut anchor = 0;
+    let (mut anchor, mut plans) = (0, Vec::new());
     let phone = reminder_phone(app, &identity);
     if let Some(date) = expires_on {
-        let day: jiff::civil::Date = date
-            .parse()
-            .map_err(|_| crate::domain::InvalidInput::new("expires_on", "invalid_date"))?;
-        anchor =
-            i64::from(day.year()) * 10_000 + i64::from(day.month()) * 100 + i64::from(day.day());
-        let locale = catalogs()
-            .map(|c| crate::i18n::Locale::new(c.clone(), &identity.language))
-            .ok_or(ServiceError::Internal("catalogs"))?;
-        for days in &app.config.reminders.expiry_days {
-            let Ok(when) = day
-                .checked_sub(jiff::Span::new().days(i64::from(*days)))
-                .and_then(|d| d.at(10, 0, 0, 0).to_zoned(zone(&app.config)))
-            else {
-                continue;
-            };
-            let due = when.timestamp().as_second();
-            if due > now {
-                let text = locale.ta("sms-expiry-reminder", &[("days", (*days).into())]);
-                plans.push((i64::from(*days) * 1440, due, phone.clone(), text));
-            }
-        }
+        let locale = her_locale(&identity)?;
+        let days = app.config.reminders.expiry_days.clone();
+        (anchor, plans) = days_before(app, (date, "expires_on"), &days, &phone, |d| {
+            locale.ta("sms-expiry-reminder", &[("days", d.into())])
+        })?;
     }
     plan(
         app,
@@ -264,6 +246,84 @@ pub(crate) async fn schedule_expiry_reminders(
         &row.id,
         row.opened_by_structure.clone(),
         "expiry",
+        anchor,
+        plans,
+    )
+    .await
+}
+
+/// Her language's catalogue, for the text of her reminders.
+fn her_locale(identity: &IdentityRecord) -> ServiceResult<crate::i18n::Locale> {
+    catalogs()
+        .map(|c| crate::i18n::Locale::new(c.clone(), &identity.language))
+        .ok_or(ServiceError::Internal("catalogs"))
+}
+
+/// One reminder `days` before day `date` (`YYYY-MM-DD`, the input `field`), at 10:00 local
+/// time, for each of `days` still to come, with the text `text(days)`; and the anchor that
+/// tells this date's reminders from another's.
+type Plan = (i64, i64, Option<String>, String);
+fn days_before(
+    app: &App,
+    (date, field): (&str, &'static str),
+    days: &[u32],
+    phone: &Option<String>,
+    text: impl Fn(u32) -> String,
+) -> ServiceResult<(i64, Vec<Plan>)> {
+    let day: jiff::civil::Date = date
+        .parse()
+        .map_err(|_| crate::domain::InvalidInput::new(field, "invalid_date"))?;
+    let anchor =
+        i64::from(day.year()) * 10_000 + i64::from(day.month()) * 100 + i64::from(day.day());
+    let now = app.now();
+    let mut plans = Vec::new();
+    for d in days {
+        let Ok(when) = day
+            .checked_sub(jiff::Span::new().days(i64::from(*d)))
+            .and_then(|d| d.at(10, 0, 0, 0).to_zoned(zone(&app.config)))
+        else {
+            continue;
+        };
+        let due = when.timestamp().as_second();
+        if due > now {
+            plans.push((i64::from(*d) * 1440, due, phone.clone(), text(*d)));
+        }
+    }
+    Ok((anchor, plans))
+}
+
+/// The days before a procedure's deadline its reminders are sent (at 10:00 local time).
+pub const DEADLINE_DAYS: [u32; 2] = [7, 1];
+
+/// Plans the SMS reminders before a procedure's next deadline (`DEADLINE_DAYS` before it, at
+/// 10:00 local time), replacing those not sent yet; `None` (no deadline, or the procedure is
+/// closed) removes them. The text gives the date in her language and never names the
+/// procedure.
+pub(crate) async fn schedule_deadline_reminders(
+    app: &App,
+    session: &Session,
+    item_id: &ItemId,
+    bid: &BeneficiaryId,
+    deadline_on: Option<&str>,
+) -> ServiceResult<usize> {
+    let (identity, _, row) = identity_of(app, session, bid).await?;
+    let (mut anchor, mut plans) = (0, Vec::new());
+    let phone = reminder_phone(app, &identity);
+    if let Some(date) = deadline_on {
+        let text = her_locale(&identity)?.ta(
+            "sms-procedure-deadline",
+            &[("date", crate::clock::day_first(date).into())],
+        );
+        (anchor, plans) = days_before(app, (date, "deadline_on"), &DEADLINE_DAYS, &phone, |_| {
+            text.clone()
+        })?;
+    }
+    plan(
+        app,
+        item_id,
+        &row.id,
+        row.opened_by_structure.clone(),
+        "deadline",
         anchor,
         plans,
     )

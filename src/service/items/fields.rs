@@ -222,8 +222,8 @@ pub fn parse_fields(kind: ItemKind, m: &Map<String, Value>) -> Result<ItemFields
             comment: optional_lines(m, "comment", MAX_COMMENT)?,
             reminders: parse_reminders(m)?,
         }),
-        // Documents and simulations are not organizer items: their fields are their own.
-        ItemKind::Document | ItemKind::Simulation => {
+        // Documents, simulations and procedures are not organizer items: their fields are their own.
+        ItemKind::Document | ItemKind::Simulation | ItemKind::Procedure => {
             return Err(InvalidInput::new("kind", "invalid_kind"));
         }
     })
@@ -234,7 +234,7 @@ pub(crate) fn open_fields(app: &App, kind: ItemKind, o: &Opened) -> ServiceResul
         ItemKind::Contact => ItemFields::Contact(open_meta(app, &o.row, &o.key)?),
         ItemKind::Note => ItemFields::Note(open_meta(app, &o.row, &o.key)?),
         ItemKind::Event => ItemFields::Event(open_meta(app, &o.row, &o.key)?),
-        ItemKind::Document | ItemKind::Simulation => {
+        ItemKind::Document | ItemKind::Simulation | ItemKind::Procedure => {
             return Err(crate::service::ServiceError::NotFound);
         }
     })

@@ -158,6 +158,7 @@ impl App {
             ItemKind::Event => "event_viewed",
             ItemKind::Document => "document_viewed",
             ItemKind::Simulation => "simulation_viewed",
+            ItemKind::Procedure => "procedure_viewed",
         };
         journal_access(self, session, &o, action).await?;
         Ok(view)
@@ -313,7 +314,7 @@ pub(crate) async fn list_items(
         .collect::<ServiceResult<Vec<_>>>()?;
     match kind {
         ItemKind::Contact => out.sort_by_key(|v| v.fields.title().to_lowercase()),
-        ItemKind::Note | ItemKind::Document | ItemKind::Simulation => {}
+        ItemKind::Note | ItemKind::Document | ItemKind::Simulation | ItemKind::Procedure => {}
         ItemKind::Event => out.sort_by(|a, b| match (&a.fields, &b.fields) {
             (ItemFields::Event(x), ItemFields::Event(y)) => x.starts_at.cmp(&y.starts_at),
             _ => std::cmp::Ordering::Equal,

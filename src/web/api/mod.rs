@@ -6,6 +6,7 @@ mod files;
 mod followups;
 pub(crate) mod household;
 mod organizer;
+mod procedures;
 mod simulations;
 pub(crate) mod stats;
 
@@ -106,6 +107,7 @@ pub fn router() -> Router<AppState> {
         .merge(household::router())
         .merge(simulations::router())
         .merge(files::router())
+        .merge(procedures::router())
         .layer(axum::middleware::map_response(json_errors))
 }
 
@@ -191,6 +193,33 @@ pub(crate) fn paged<T: serde::Serialize>(
             .insert("x-total-count", header::HeaderValue::from(t));
     }
     Ok(res)
+}
+
+/// A refused input is a 400 `invalid_input` naming the field (API.md's convention for a
+/// malformed body), whatever check refused it.
+pub(crate) fn naming_the_field(e: crate::service::ServiceError) -> ApiError {
+    match e {
+        crate::service::ServiceError::Invalid(i) => {
+            ApiError::invalid(format!("Invalid value for {}: {}.", i.field, i.code))
+        }
+        other => other.into(),
+    }
+}
+
+/// The person shares item `id` of kind `kind` with her relais `sid`, or stops: 204.
+pub(crate) async fn item_share(
+    s: &AppState,
+    session: &crate::service::Session,
+    kind: crate::service::ItemKind,
+    (id, sid): (&str, &str),
+    shared: bool,
+) -> ApiResult {
+    let id = crate::domain::ItemId::parse(id)?;
+    let sid = StructureId::parse(sid)?;
+    s.app
+        .set_item_share(session, kind, &id, &sid, shared)
+        .await?;
+    no_content()
 }
 
 pub(crate) fn no_content() -> ApiResult {

@@ -1,12 +1,11 @@
 //! Benefit simulations in the JSON API (API.md, "Rights and procedures"): run one for a
 //! person, list hers, open one, share it with one of her relais.
 
-use super::{ApiResult, no_content, ok};
-use crate::domain::{BeneficiaryId, ItemId, StructureId};
+use super::{ApiResult, item_share, naming_the_field, ok};
+use crate::domain::{BeneficiaryId, ItemId};
+use crate::service::ItemKind;
 use crate::service::simulations::{create_simulation, get_simulation, list_simulations};
-use crate::service::{ItemKind, ServiceError};
 use crate::web::AppState;
-use crate::web::error::ApiError;
 use crate::web::extract::{ApiJson, ApiSession};
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Path, State};
@@ -30,17 +29,6 @@ pub fn router() -> Router<AppState> {
         .route("/simulations/{id}/shares/{sid}", put(share).delete(unshare))
 }
 
-/// A refused input is a 400 `invalid_input` naming the field (API.md's convention for a
-/// malformed `simulation_input`), whatever check refused it.
-fn input_error(e: ServiceError) -> ApiError {
-    match e {
-        ServiceError::Invalid(i) => {
-            ApiError::invalid(format!("Invalid value for {}: {}.", i.field, i.code))
-        }
-        other => other.into(),
-    }
-}
-
 async fn create(
     State(s): State<AppState>,
     ApiSession(session): ApiSession,
@@ -50,7 +38,7 @@ async fn create(
     let bid = BeneficiaryId::parse(&bid)?;
     let view = create_simulation(&s.app, &session, &bid, &body)
         .await
-        .map_err(input_error)?;
+        .map_err(naming_the_field)?;
     ok(StatusCode::CREATED, view)
 }
 
@@ -75,27 +63,12 @@ async fn get_one(
     ok(StatusCode::OK, get_simulation(&s.app, &session, &id).await?)
 }
 
-async fn set_share(
-    s: AppState,
-    session: crate::service::Session,
-    id: &str,
-    sid: &str,
-    shared: bool,
-) -> ApiResult {
-    let id = ItemId::parse(id)?;
-    let sid = StructureId::parse(sid)?;
-    s.app
-        .set_item_share(&session, ItemKind::Simulation, &id, &sid, shared)
-        .await?;
-    no_content()
-}
-
 async fn share(
     State(s): State<AppState>,
     ApiSession(session): ApiSession,
     Path((id, sid)): Path<(String, String)>,
 ) -> ApiResult {
-    set_share(s, session, &id, &sid, true).await
+    item_share(&s, &session, ItemKind::Simulation, (&id, &sid), true).await
 }
 
 async fn unshare(
@@ -103,5 +76,5 @@ async fn unshare(
     ApiSession(session): ApiSession,
     Path((id, sid)): Path<(String, String)>,
 ) -> ApiResult {
-    set_share(s, session, &id, &sid, false).await
+    item_share(&s, &session, ItemKind::Simulation, (&id, &sid), false).await
 }

@@ -842,6 +842,14 @@ async fn journal_page(Page(ctx, Person { session, bid }): Page<Person>) -> Respo
         })),
         Err(e) => return ctx.error_page(&e),
     }
+    // Her procedures by their name, on her own page only (her journal's rows name none).
+    match crate::service::procedures::list_procedures(&ctx.state.app, &session, &bid).await {
+        Ok(list) => names.extend(
+            list.iter()
+                .map(|p| (p.id.to_string(), super::procedure_name(&ctx, &p.code))),
+        ),
+        Err(e) => return ctx.error_page(&e),
+    }
     ctx.page(&ctx.t("section-journal"), html! {
         h1 { (icon("journal")) " " (ctx.t("section-journal")) }
         p { (ctx.t("journal-intro")) }

@@ -48,11 +48,19 @@ pub(super) fn upload_forms(
     folder: Option<&str>,
     submit: &str,
 ) -> Markup {
+    // A link may ask for a type (`?type=passport`: "add this paper" from a procedure's
+    // checklist): the form opens with it chosen.
+    let asked = ctx
+        .here
+        .as_deref()
+        .and_then(|h| h.split_once('?'))
+        .and_then(|(_, q)| q.split('&').find_map(|kv| kv.strip_prefix("type=")))
+        .and_then(|t| DocumentType::parse(t).ok());
     html! {
         section.card.take-photo {
             (take_photo_form(ctx, scan_action, None, folder, false))
         }
-        details.card.fold {
+        details.card.fold id="add-paper" open[asked.is_some()] {
             summary { (icon("plus")) " " (ctx.t("doc-add-title")) }
             form.upload method="post" action=(upload_action) enctype="multipart/form-data" {
                 (ctx.csrf_field())
@@ -62,7 +70,7 @@ pub(super) fn upload_forms(
                 input id="upload-file" name="file" type="file" accept="image/jpeg,image/png,image/webp,application/pdf" required aria-describedby="upload-hint";
                 label for="upload-name" { (ctx.t("doc-name")) " " span.hint { (ctx.t("optional")) } }
                 input id="upload-name" name="name" type="text";
-                (paper_fields(ctx, "upload", DocumentType::Other, None))
+                (paper_fields(ctx, "upload", asked.unwrap_or(DocumentType::Other), None))
                 button.primary type="submit" { (submit) }
                 progress.upload-progress max="100" value="0" hidden {}
             }

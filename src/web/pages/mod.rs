@@ -16,6 +16,7 @@ mod organizer;
 mod papers;
 mod person;
 mod pro;
+mod procedures;
 mod resets;
 mod rights;
 mod scan;
@@ -78,6 +79,7 @@ pub fn router() -> Router<AppState> {
         .merge(followups::router())
         .merge(household::router())
         .merge(rights::router())
+        .merge(procedures::router())
 }
 
 impl Ctx {
@@ -298,6 +300,14 @@ fn month_text(month: &str) -> String {
     match month.split_once('-') {
         Some((y, m)) => format!("{m}/{y}"),
         None => month.to_owned(),
+    }
+}
+
+/// A procedure's name in the page's language (its code when unknown).
+fn procedure_name(ctx: &Ctx, code: &str) -> String {
+    match crate::domain::procedures::procedure(code) {
+        Ok(def) => ctx.t(&def.label_id()),
+        Err(_) => code.to_owned(),
     }
 }
 

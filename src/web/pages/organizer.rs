@@ -66,6 +66,7 @@ fn kind_icon(kind: ItemKind) -> &'static str {
         ItemKind::Event => "calendar",
         ItemKind::Document => "folder",
         ItemKind::Simulation => "money",
+        ItemKind::Procedure => "journal",
     }
 }
 
@@ -91,7 +92,7 @@ fn form_input(ctx: &Ctx, kind: ItemKind, pairs: &[(String, String)]) -> Map<Stri
         ItemKind::Contact => &["name", "phone", "email", "address", "comment"],
         ItemKind::Note => &["title", "body"],
         ItemKind::Event => &["title", "location", "comment"],
-        ItemKind::Document | ItemKind::Simulation => &[],
+        ItemKind::Document | ItemKind::Simulation | ItemKind::Procedure => &[],
     };
     for n in names {
         m.insert((*n).to_owned(), Value::String(get(n)));
@@ -198,7 +199,7 @@ fn form_fields(ctx: &Ctx, kind: ItemKind, v: &Map<String, Value>) -> Markup {
                     }
                 }
             }
-            ItemKind::Document | ItemKind::Simulation => {}
+            ItemKind::Document | ItemKind::Simulation | ItemKind::Procedure => {}
         }
     }
 }
@@ -291,7 +292,7 @@ async fn list_page(
                 p { a href="/events/agenda.ics" download { (icon("download")) " " (ctx.t("agenda-download")) } }
             },
             ItemKind::Contact => p { a href="/contacts/contacts.vcf" download { (icon("download")) " " (ctx.t("contacts-download")) } },
-            ItemKind::Note | ItemKind::Document | ItemKind::Simulation => {},
+            ItemKind::Note | ItemKind::Document | ItemKind::Simulation | ItemKind::Procedure => {},
         }
     })
 }

@@ -88,6 +88,7 @@ async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
             (tile("/relays", "relais", &ctx.t("section-relais"), (!invitations.is_empty()).then_some(invitations.len())))
             (tile("/followups", "note", &ctx.t("my-followups-title"), None))
             (tile("/rights", "money", &ctx.t("section-rights"), None))
+            (tile("/procedures", "journal", &ctx.t("section-procedures"), None))
             (tile("/family", "people", &ctx.t("family-title"), None))
             (tile("/journal", "journal", &ctx.t("section-journal"), None))
             (tile("/settings", "settings", &ctx.t("section-settings"), None))

@@ -549,6 +549,7 @@ async fn person_file(
             }
             p { a.button href={"/pro/b/" (p.id) "/family"} { (icon("people")) " " (ctx.t("family-pro-title")) } }
             p { a.button href={"/pro/b/" (p.id) "/rights"} { (icon("money")) " " (ctx.t("rights-pro-open")) } }
+            p { a.button href={"/pro/b/" (p.id) "/procedures"} { (icon("journal")) " " (ctx.t("procedures-pro-open")) } }
             section.card {
                 h2 { (icon("key")) " " (ctx.t("reset-title")) }
                 p { (ctx.t("reset-intro-confirmed")) }

@@ -481,6 +481,7 @@ async fn her_view(
     ctx.render(status, &ctx.t("section-rights"), html! {
         h1 { (icon("money")) " " (ctx.t("section-rights")) }
         p { (ctx.t("rights-intro")) }
+        p { a.button href="/procedures" { (icon("journal")) " " (ctx.t("procedures-open")) } }
         @if !list.is_empty() {
             section.card {
                 h2 { (icon("journal")) " " (ctx.t("rights-past")) }
