@@ -316,3 +316,194 @@ async fn a_file_past_her_quota_is_refused_and_leaves_nothing_behind() {
     assert_eq!(document_count(&w).await, documents);
     assert_eq!(blob_count(&w.t), blobs);
 }
+
+/// A paper she adds (`bytes`, named `name`) of type `doc_type`, shared with `sid` if given.
+async fn typed_paper(
+    w: &World,
+    bytes: Vec<u8>,
+    name: &str,
+    doc_type: &str,
+    sid: Option<&str>,
+) -> String {
+    let id = match sid {
+        Some(sid) => w.shared_document(sid, bytes, "papier.pdf", name).await,
+        None => {
+            let r =
+                w.t.upload(&w.person, &w.bid, bytes, "papier.pdf", Some(name))
+                    .await;
+            assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+            r.json()["id"].as_str().unwrap().to_owned()
+        }
+    };
+    let r =
+        w.t.patch(
+            &format!("/api/v1/documents/{id}"),
+            &w.person,
+            json!({"type": doc_type}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    id
+}
+
+/// A procedure `code` started in her safe by `token`; its id.
+async fn start_procedure(w: &World, token: &str, code: &str) -> String {
+    let r =
+        w.t.post(
+            &format!("/api/v1/beneficiaries/{}/procedures", w.bid),
+            Some(token),
+            json!({ "code": code }),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    r.json()["id"].as_str().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn a_procedures_file_holds_the_papers_its_checklist_found_and_flags_the_missing_ones() {
+    let w = World::new().await;
+    // Identity, address and bank details shared with Claire's structure; the payslip kept
+    // private: for Claire, the fourth line of the RSA's checklist is missing.
+    let identity = typed_paper(
+        &w,
+        pages_pdf(2, "CNI"),
+        "Ma carte",
+        "identity_card",
+        Some(&w.s1),
+    )
+    .await;
+    let address = typed_paper(
+        &w,
+        pdf("Domiciliation"),
+        "Ma domiciliation",
+        "domiciliation_certificate",
+        Some(&w.s1),
+    )
+    .await;
+    let bank = typed_paper(&w, pdf("RIB"), "Mon RIB", "bank_details", Some(&w.s1)).await;
+    let payslip = typed_paper(&w, pages_pdf(2, "Paie"), "Ma paie", "payslip", None).await;
+    let pid = start_procedure(&w, &w.p1, "rsa").await;
+    let file_of = |token: &str, body: Value| {
+        let path = format!("/api/v1/procedures/{pid}/file");
+        let token = token.to_owned();
+        let t = &w.t;
+        async move { t.post(&path, Some(&token), body).await }
+    };
+
+    // Another structure, the platform admin, a mediation place: the same 404 as a missing one.
+    for token in [&w.p2, &w.admin, &w.pm] {
+        let r = file_of(token, json!({})).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.text);
+    }
+    // A watermark the PDF fonts cannot print is refused, naming the field; nothing is added.
+    let before = document_count(&w).await;
+    let r = file_of(&w.p1, json!({"watermark": "نسخة للصندوق"})).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.text);
+    assert!(r.text.contains("for watermark:"), "{}", r.text);
+    assert_eq!(document_count(&w).await, before);
+
+    let watermark = "Copie pour la CAF, 3 décembre 2026";
+    let r = file_of(&w.p1, json!({"watermark": watermark})).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let file = r.json();
+    assert_eq!(file["content_type"], "application/pdf");
+    assert_eq!(file["shared_with"], json!([w.s1]));
+    let fid = file["id"].as_str().unwrap();
+    let bytes =
+        w.t.download(
+            &format!("/api/v1/documents/{fid}/content"),
+            &w.person,
+            "application/pdf",
+        )
+        .await;
+    let read = python(READ_PDF, &bytes);
+    assert_eq!(read["pages"], 1 + 2 + 1 + 1, "{read}");
+    let outlines: Vec<(&str, u64)> = read["outlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| (o["title"].as_str().unwrap(), o["page"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(
+        outlines,
+        vec![("Ma carte", 2), ("Ma domiciliation", 4), ("Mon RIB", 5)]
+    );
+    let texts: Vec<&str> = read["texts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t.as_str().unwrap())
+        .collect();
+    let cover = texts[0];
+    for id in [&identity, &address, &bank] {
+        let piece =
+            w.t.download(&format!("/api/v1/documents/{id}/content"), &w.p1, "")
+                .await;
+        let hash = sha256_hex(&piece);
+        assert!(cover.contains(&hash), "{hash} not on the cover: {cover}");
+    }
+    for expected in [
+        "RSA (revenu de solidarité active)",
+        "Fiche de paie / Attestation France Travail / Avis d'impôt",
+    ] {
+        assert!(
+            cover.contains(expected),
+            "{expected} not on the cover: {cover}"
+        );
+    }
+    for (n, text) in texts.iter().enumerate() {
+        assert!(text.contains(watermark), "page {}: {text}", n + 1);
+    }
+
+    // She makes it herself: her payslip joins, nothing is missing.
+    let r = file_of(&w.person, json!({})).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let mine = r.json();
+    let bytes =
+        w.t.download(
+            &format!("/api/v1/documents/{}/content", mine["id"].as_str().unwrap()),
+            &w.person,
+            "application/pdf",
+        )
+        .await;
+    let read = python(READ_PDF, &bytes);
+    assert_eq!(read["pages"], 1 + 2 + 1 + 1 + 2, "{read}");
+    let cover = read["texts"][0].as_str().unwrap();
+    let paid =
+        w.t.download(
+            &format!("/api/v1/documents/{payslip}/content"),
+            &w.person,
+            "",
+        )
+        .await;
+    assert!(cover.contains(&sha256_hex(&paid)), "{cover}");
+    assert!(!cover.contains("Fiche de paie /"), "{cover}");
+
+    // Her journal: Claire opened the procedure and put each shared paper in a file.
+    let journal = w.her_journal().await;
+    let put: Vec<&str> = journal
+        .iter()
+        .filter(|e| e["action"] == "document_put_in_file")
+        .filter_map(|e| e["target"]["id"].as_str())
+        .collect();
+    for id in [&identity, &address, &bank] {
+        assert!(put.contains(&id.as_str()), "{id} not in {put:?}");
+    }
+}
+
+#[tokio::test]
+async fn a_procedure_without_any_paper_has_no_file_yet() {
+    let w = World::new().await;
+    let pid = start_procedure(&w, &w.person, "ame").await;
+    let before = document_count(&w).await;
+    let r =
+        w.t.post(
+            &format!("/api/v1/procedures/{pid}/file"),
+            Some(&w.person),
+            json!({}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.text);
+    assert!(r.text.contains("for documents:"), "{}", r.text);
+    assert_eq!(document_count(&w).await, before);
+}

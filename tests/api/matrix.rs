@@ -1375,10 +1375,22 @@ async fn procedures_against_every_role() {
         )
         .await,
     );
+    // An identity card shared with s1: the RSA's first line, so that its file can be made.
+    let card = w
+        .shared_document(s1, pdf("CNI"), "cni.pdf", "Carte d'identité")
+        .await;
+    let r = t
+        .patch(
+            &format!("/api/v1/documents/{card}"),
+            &w.person,
+            json!({"type": "identity_card"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
     let missing = "00000000-0000-4000-8000-000000000000";
     // (method, path with {proc} and {bid}, body, expected for
     //  [Shared, Unshared, Stranger, Mediation, Platform, Anonymous]).
-    let rows: [(&str, &str, Option<serde_json::Value>, [u16; 6]); 7] = [
+    let rows: [(&str, &str, Option<serde_json::Value>, [u16; 6]); 8] = [
         (
             "GET",
             "/api/v1/procedures/{proc}",
@@ -1396,6 +1408,12 @@ async fn procedures_against_every_role() {
             "/api/v1/procedures/catalogue",
             None,
             [OK, OK, OK, OK, OK, NA],
+        ),
+        (
+            "POST",
+            "/api/v1/procedures/{proc}/file",
+            Some(json!({"watermark": "Copie pour la CAF"})),
+            [201, NF, NF, NF, NF, NA],
         ),
         (
             "PUT",
@@ -1484,6 +1502,12 @@ async fn procedures_against_every_role() {
         ),
         ("PUT", "/api/v1/procedures/{proc}/shares/{sid}", None, 204),
         ("GET", "/api/v1/beneficiaries/{bid}/procedures", None, OK),
+        (
+            "POST",
+            "/api/v1/procedures/{proc}/file",
+            Some(json!({})),
+            201,
+        ),
         (
             "POST",
             "/api/v1/beneficiaries/{bid}/procedures",

@@ -54,6 +54,12 @@ pub struct AssembleRequest {
     pub pieces: Vec<(ItemId, String)>,
     /// Pieces the file should hold but does not (flagged on the cover).
     pub missing: Vec<String>,
+    /// A title from the catalogues (a procedure's `label_id`), in the cover's language; it
+    /// comes before `title`.
+    pub title_id: Option<String>,
+    /// Papers the file should hold but does not, by type (each line its alternatives), named
+    /// on the cover in its language after `missing`.
+    pub missing_types: Vec<Vec<DocumentType>>,
     /// Printed across every page ("copy for the CAF, 2 December 2026"), if given.
     pub watermark: Option<String>,
     /// The language of the cover's words (a Latin-script one, else French).
@@ -116,7 +122,11 @@ pub(crate) async fn assemble_file(
             .clone(),
         language,
     );
-    let title = match one_line(&request.title, 121) {
+    let given = match &request.title_id {
+        Some(id) => locale.t(id),
+        None => request.title.clone(),
+    };
+    let title = match one_line(&given, 121) {
         t if t.is_empty() => locale.t("file-default-title"),
         t => crate::domain::ShortText::parse("title", &t, 120)?.into_string(),
     };
@@ -214,6 +224,13 @@ pub(crate) async fn assemble_file(
         .missing
         .iter()
         .map(|m| one_line(m, 200))
+        .chain(request.missing_types.iter().map(|types| {
+            types
+                .iter()
+                .map(|t| locale.t(&t.label_id()))
+                .collect::<Vec<_>>()
+                .join(" / ")
+        }))
         .filter(|m| !m.is_empty())
         .collect();
     if !missing.is_empty() {

@@ -48,6 +48,7 @@ async fn assemble(
         missing: Vec::new(),
         watermark: b.watermark,
         language: session.keys.language.clone(),
+        ..AssembleRequest::default()
     };
     ok(
         StatusCode::CREATED,
