@@ -3,35 +3,10 @@
 // lists, every page on the document's page, for her and for a professional it is shared with.
 // Runs with and without JavaScript (projects "js" and "nojs") on a phone.
 // @ts-check
-const { test, expect, DEMO, login, logout, randomLetters } = require('./fixtures');
+const { test, expect, DEMO, login, logout, randomLetters, pdfOfPages } = require('./fixtures');
 
 const PHONE = { width: 360, height: 740 };
 const TILLEULS = 'Accueil de jour Les Tilleuls';
-
-/** A PDF of one page per text (A4), each page a black band and its text, offsets exact. */
-function pdfOfPages(texts) {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    `<< /Type /Pages /Kids [${texts.map((_, i) => `${4 + 2 * i} 0 R`).join(' ')}] /Count ${texts.length} >>`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  texts.forEach((text, i) => {
-    const content = `0 0 0 rg 60 80 475 60 re f BT /F1 48 Tf 60 600 Td (${text}) Tj ET`;
-    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents ${5 + 2 * i} 0 R /Resources << /Font << /F1 3 0 R >> >> >>`);
-    objects.push(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
-  });
-  let out = '%PDF-1.4\n';
-  const offsets = [];
-  objects.forEach((o, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const off of offsets) out += `${String(off).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
-}
 
 async function expectNoHorizontalScroll(page) {
   const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));

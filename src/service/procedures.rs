@@ -21,7 +21,7 @@ use crate::service::items::seal::{open_meta, seal_meta};
 use crate::service::items::visibility::{CreatedBy, created_by, visible_shares};
 use crate::service::items::wrap::{insert_item, new_item_row, new_item_wraps};
 use crate::service::journal::{actor_of, journal};
-use crate::service::{App, ServiceError, ServiceResult, Session};
+use crate::service::{App, AssembleRequest, ServiceError, ServiceResult, Session};
 use crate::store::{accounts, beneficiaries, items};
 use consigne_vault::Key32;
 use serde::{Deserialize, Serialize};
@@ -304,18 +304,44 @@ pub async fn get_procedure(
     Ok(view)
 }
 
-/// A procedure's checklist as the caller sees it, each line with the freshest paper that
-/// fills it (`document_id`): what the assembled file (`POST /procedures/{id}/file`) is made
-/// from. Same access as `get_procedure` (and journaled as a view); the lines' papers are the
-/// caller's to open one by one (`document_source`), each journaled as it is read.
-pub async fn procedure_checklist(
+/// The assembled file of a procedure (`POST /procedures/{id}/file`): one PDF of the papers its
+/// checklist found, as the caller sees them (the freshest paper of each line, once even when
+/// it fills two lines), the lines still missing or expired flagged on the cover, titled with
+/// the procedure's name; a new document of her safe (`App::assemble_file`, which journals
+/// every paper read). A checklist with no paper yet is refused (`documents`).
+pub async fn assemble_procedure_file(
     app: &App,
     session: &Session,
     id: &ItemId,
-) -> ServiceResult<(ProcedureView, Vec<ChecklistLine>)> {
+    watermark: Option<String>,
+) -> ServiceResult<DocumentView> {
     let view = get_procedure(app, session, id).await?;
-    let lines = view.checklist.clone();
-    Ok((view, lines))
+    let def = view.def().ok_or(ServiceError::NotFound)?;
+    let mut pieces: Vec<(ItemId, String)> = Vec::new();
+    let mut missing_types = Vec::new();
+    for line in &view.checklist {
+        match (&line.state, &line.document_id) {
+            (LineState::Present, Some(doc)) => {
+                if !pieces.iter().any(|(d, _)| d == doc) {
+                    pieces.push((doc.clone(), String::new()));
+                }
+            }
+            _ => missing_types.push(line.types.clone()),
+        }
+    }
+    if pieces.is_empty() {
+        return Err(InvalidInput::new("documents", "required").into());
+    }
+    let request = AssembleRequest {
+        title_id: Some(def.label_id()),
+        pieces,
+        missing_types,
+        watermark,
+        language: session.keys.language.clone(),
+        ..AssembleRequest::default()
+    };
+    app.assemble_file(session, &view.beneficiary_id, request)
+        .await
 }
 
 /// Whether `raw` names a document of safe `bid` the caller may see.

@@ -600,6 +600,18 @@ async fn every_state_changing_page_refuses_a_missing_or_wrong_token_and_other_se
             Who::Pro,
             false,
         ),
+        (
+            "/procedures/{id}/file",
+            format!("/procedures/{procedure}/file"),
+            Who::Person,
+            false,
+        ),
+        (
+            "/pro/b/{bid}/procedures/{id}/file",
+            format!("/pro/b/{bid}/procedures/{procedure}/file"),
+            Who::Pro,
+            false,
+        ),
         // Benefit simulations (issue 15).
         ("/rights", "/rights".into(), Who::Person, false),
         (

@@ -219,6 +219,13 @@ fn table() -> Vec<(
             Some(json!({"situation": {"housing": "street"}})),
             [OK, OK, NF, NF, NF, NA],
         ),
+        // The assembled file (issue 15): made of papers the caller may read, or not at all.
+        (
+            "POST",
+            "/api/v1/beneficiaries/{bid}/files",
+            Some(json!({"document_ids": ["{doc}"], "watermark": "copie"})),
+            [201, NF, NF, NF, NF, NA],
+        ),
     ]
 }
 
@@ -397,6 +404,14 @@ async fn every_item_endpoint_against_every_role() {
                 (&shared, &shared_items)
             };
             let url = fill(path, doc, &w.bid, &w.s1, &folder, items);
+            // A body may name the item too (`{doc}`).
+            let fill_body = |doc: &str, bid: &str, items: &[(String, String)]| {
+                body.as_ref().map(|b| {
+                    let text = fill(&b.to_string(), doc, bid, &w.s1, &folder, items);
+                    serde_json::from_str::<serde_json::Value>(&text).unwrap()
+                })
+            };
+            let body = fill_body(doc, &w.bid, items);
             let r = t.call(method, &url, token.as_deref(), body.as_ref()).await;
             assert_eq!(
                 r.status.as_u16(),
@@ -407,6 +422,7 @@ async fn every_item_endpoint_against_every_role() {
             if expected[i] == NF {
                 // The same answer as for an id that does not exist.
                 let url = fill(path, missing, missing, &w.s1, missing, &missing_items);
+                let body = fill_body(missing, missing, &missing_items);
                 let m = t.call(method, &url, token.as_deref(), body.as_ref()).await;
                 assert_eq!(
                     (m.status, m.text.clone()),
@@ -1359,10 +1375,22 @@ async fn procedures_against_every_role() {
         )
         .await,
     );
+    // An identity card shared with s1: the RSA's first line, so that its file can be made.
+    let card = w
+        .shared_document(s1, pdf("CNI"), "cni.pdf", "Carte d'identité")
+        .await;
+    let r = t
+        .patch(
+            &format!("/api/v1/documents/{card}"),
+            &w.person,
+            json!({"type": "identity_card"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
     let missing = "00000000-0000-4000-8000-000000000000";
     // (method, path with {proc} and {bid}, body, expected for
     //  [Shared, Unshared, Stranger, Mediation, Platform, Anonymous]).
-    let rows: [(&str, &str, Option<serde_json::Value>, [u16; 6]); 7] = [
+    let rows: [(&str, &str, Option<serde_json::Value>, [u16; 6]); 8] = [
         (
             "GET",
             "/api/v1/procedures/{proc}",
@@ -1380,6 +1408,12 @@ async fn procedures_against_every_role() {
             "/api/v1/procedures/catalogue",
             None,
             [OK, OK, OK, OK, OK, NA],
+        ),
+        (
+            "POST",
+            "/api/v1/procedures/{proc}/file",
+            Some(json!({"watermark": "Copie pour la CAF"})),
+            [201, NF, NF, NF, NF, NA],
         ),
         (
             "PUT",
@@ -1468,6 +1502,12 @@ async fn procedures_against_every_role() {
         ),
         ("PUT", "/api/v1/procedures/{proc}/shares/{sid}", None, 204),
         ("GET", "/api/v1/beneficiaries/{bid}/procedures", None, OK),
+        (
+            "POST",
+            "/api/v1/procedures/{proc}/file",
+            Some(json!({})),
+            201,
+        ),
         (
             "POST",
             "/api/v1/beneficiaries/{bid}/procedures",

@@ -2,6 +2,7 @@
 
 mod casefile;
 pub(crate) mod documents;
+mod files;
 mod followups;
 pub(crate) mod household;
 mod organizer;
@@ -106,6 +107,7 @@ pub fn router() -> Router<AppState> {
         .merge(followups::router())
         .merge(household::router())
         .merge(simulations::router())
+        .merge(files::router())
         .merge(procedures::router())
         .merge(proofs::router())
         .layer(axum::middleware::map_response(json_errors))

@@ -6,7 +6,8 @@ use super::{ApiResult, item_share, naming_the_field, ok};
 use crate::domain::{BeneficiaryId, ItemId};
 use crate::service::ItemKind;
 use crate::service::procedures::{
-    catalogue_json, create_procedure, get_procedure, list_procedures, update_procedure,
+    assemble_procedure_file, catalogue_json, create_procedure, get_procedure, list_procedures,
+    update_procedure,
 };
 use crate::web::AppState;
 use crate::web::extract::{ApiJson, ApiSession};
@@ -35,6 +36,10 @@ pub fn router() -> Router<AppState> {
                 .layer(DefaultBodyLimit::max(INPUT_LIMIT)),
         )
         .route("/procedures/{id}/shares/{sid}", put(share).delete(unshare))
+        .route(
+            "/procedures/{id}/file",
+            post(assemble_file).layer(DefaultBodyLimit::max(INPUT_LIMIT)),
+        )
 }
 
 /// The catalogue is the same for everyone signed in.
@@ -87,6 +92,27 @@ async fn update(
         .await
         .map_err(naming_the_field)?;
     ok(StatusCode::OK, view)
+}
+
+/// `{watermark?}`.
+#[derive(serde::Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct FileBody {
+    watermark: Option<String>,
+}
+
+/// The assembled file of a procedure: a new document of her safe (201 `document`).
+async fn assemble_file(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<FileBody>,
+) -> ApiResult {
+    let id = ItemId::parse(&id)?;
+    let document = assemble_procedure_file(&s.app, &session, &id, body.watermark)
+        .await
+        .map_err(naming_the_field)?;
+    ok(StatusCode::CREATED, document)
 }
 
 async fn share(

@@ -12,7 +12,8 @@ use super::{Ctx, Page, Person, Post, Professional, icons::icon, procedure_name};
 use crate::domain::procedures::{CATALOGUE, ProcedureStatus};
 use crate::domain::{BeneficiaryId, DocumentType, InvalidInput, ItemId};
 use crate::service::procedures::{
-    LineState, ProcedureView, create_procedure, get_procedure, list_procedures, update_procedure,
+    LineState, ProcedureView, assemble_procedure_file, create_procedure, get_procedure,
+    list_procedures, update_procedure,
 };
 use crate::service::{DocumentView, ItemKind, ServiceError, Session};
 use crate::web::AppState;
@@ -29,11 +30,13 @@ pub fn router() -> Router<AppState> {
         .route("/procedures", get(her_page).post(her_start))
         .route("/procedures/{id}", get(her_one).post(her_update))
         .route("/procedures/{id}/shares", post(her_shares))
+        .route("/procedures/{id}/file", post(her_file))
         .route("/pro/b/{bid}/procedures", get(pro_page).post(pro_start))
         .route(
             "/pro/b/{bid}/procedures/{id}",
             get(pro_one).post(pro_update),
         )
+        .route("/pro/b/{bid}/procedures/{id}/file", post(pro_file))
 }
 
 fn one<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
@@ -80,9 +83,12 @@ fn input_error(ctx: &Ctx, e: &ServiceError) -> String {
     match e {
         ServiceError::Invalid(InvalidInput { field, code }) => {
             let what = ctx.t(&format!("procedure-field-{}", field.replace('_', "-")));
-            let why = match *code {
-                "invalid_date" => ctx.t("procedure-error-invalid-date"),
-                other => ctx.t(&format!("rights-error-{}", other.replace('_', "-"))),
+            let why = match (*field, *code) {
+                (_, "invalid_date") => ctx.t("procedure-error-invalid-date"),
+                ("watermark", "invalid") => ctx.t("procedure-error-watermark-script"),
+                ("documents", "required") => return ctx.t("procedure-file-none"),
+                (_, "too_long") => ctx.t("procedure-error-too-long"),
+                (_, other) => ctx.t(&format!("rights-error-{}", other.replace('_', "-"))),
             };
             format!("{what} {why}")
         }
@@ -228,6 +234,36 @@ fn checklist(ctx: &Ctx, p: &ProcedureView, docs: &[DocumentView], links: &Links)
     }
 }
 
+/// The assembled file: one PDF of the papers the checklist found (`POST …/file`), with an
+/// optional mention printed on every page; offered once one paper is there.
+fn build_file(ctx: &Ctx, p: &ProcedureView, action: &str) -> Markup {
+    let ready = p.checklist.iter().any(|l| l.state == LineState::Present);
+    html! {
+        section.card id="build-file" {
+            h2 { (icon("folder")) " " (ctx.t("procedure-file")) }
+            @if ready {
+                p { (ctx.t("procedure-file-intro")) }
+                form method="post" action={(action) "/file"} {
+                    (ctx.csrf_field())
+                    label for="f-watermark" { (ctx.t("procedure-file-watermark")) " " span.hint { (ctx.t("optional")) } }
+                    p.hint id="f-watermark-hint" { (ctx.t("procedure-file-watermark-hint")) }
+                    input id="f-watermark" name="watermark" type="text" maxlength="120" aria-describedby="f-watermark-hint";
+                    button.primary type="submit" { (icon("paper")) " " (ctx.t("procedure-file-build")) }
+                }
+            } @else {
+                p { (ctx.t("procedure-file-none")) }
+            }
+        }
+    }
+}
+
+/// The watermark a form asked for: none when left empty.
+fn watermark_of(form: &[(String, String)]) -> Option<String> {
+    one(form, "watermark")
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+}
+
 /// Its status with the date of each change, the forms to move it on (status, deadline,
 /// receipt) and what the catalogue says of it.
 fn detail(
@@ -261,9 +297,7 @@ fn detail(
             }
         }
         (checklist(ctx, p, docs, links))
-        // The assembled file (issue 15, item 4) goes here: a "Build the file" form posting to
-        // the file endpoint, with its optional watermark. The lead wires it in.
-        div.build-file id="build-file" {}
+        (build_file(ctx, p, &action))
         section.card id="deadline" {
             h2 { (icon("calendar")) " " (ctx.t("procedure-deadline")) }
             p {
@@ -432,6 +466,22 @@ async fn her_shares(
     }
 }
 
+async fn her_file(
+    Path(id): Path<String>,
+    Post(ctx, Person { session, bid }, form): Post<Person, Fields>,
+) -> Response {
+    let Ok(id) = ItemId::parse(&id) else {
+        return ctx.not_found();
+    };
+    match assemble_procedure_file(&ctx.state.app, &session, &id, watermark_of(&form)).await {
+        Ok(d) => Redirect::to(&format!("/documents/{}", d.id)).into_response(),
+        Err(e @ ServiceError::Invalid(_)) => {
+            her_detail(&ctx, &session, &bid, &id, Some(&input_error(&ctx, &e))).await
+        }
+        Err(e) => ctx.error_page(&e),
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // The professional's side
 
@@ -533,6 +583,20 @@ async fn pro_one(
     pro_detail(&ctx, &session, &bid, &id, None).await
 }
 
+/// Only a procedure of this person, reached from her file: else the page a missing one gets.
+async fn of_this_person(
+    ctx: &Ctx,
+    session: &Session,
+    bid: &BeneficiaryId,
+    id: &ItemId,
+) -> Result<(), Response> {
+    match get_procedure(&ctx.state.app, session, id).await {
+        Ok(p) if &p.beneficiary_id == bid => Ok(()),
+        Ok(_) => Err(ctx.not_found()),
+        Err(e) => Err(ctx.error_page(&e)),
+    }
+}
+
 async fn pro_update(
     Path((bid, id)): Path<(String, String)>,
     Post(ctx, Professional(session), form): Post<Professional, Fields>,
@@ -540,17 +604,33 @@ async fn pro_update(
     let (Ok(bid), Ok(id)) = (BeneficiaryId::parse(&bid), ItemId::parse(&id)) else {
         return ctx.not_found();
     };
-    // Only a procedure of this person, reached from her file.
-    match get_procedure(&ctx.state.app, &session, &id).await {
-        Ok(p) if p.beneficiary_id == bid => {}
-        Ok(_) => return ctx.not_found(),
-        Err(e) => return ctx.error_page(&e),
+    if let Err(refused) = of_this_person(&ctx, &session, &bid, &id).await {
+        return refused;
     }
     match update_procedure(&ctx.state.app, &session, &id, &update_body(&form)).await {
         Ok(_) => ctx.redirect_with(
             &format!("/pro/b/{bid}/procedures/{id}"),
             super::Notice::Saved,
         ),
+        Err(e @ ServiceError::Invalid(_)) => {
+            pro_detail(&ctx, &session, &bid, &id, Some(&input_error(&ctx, &e))).await
+        }
+        Err(e) => ctx.error_page(&e),
+    }
+}
+
+async fn pro_file(
+    Path((bid, id)): Path<(String, String)>,
+    Post(ctx, Professional(session), form): Post<Professional, Fields>,
+) -> Response {
+    let (Ok(bid), Ok(id)) = (BeneficiaryId::parse(&bid), ItemId::parse(&id)) else {
+        return ctx.not_found();
+    };
+    if let Err(refused) = of_this_person(&ctx, &session, &bid, &id).await {
+        return refused;
+    }
+    match assemble_procedure_file(&ctx.state.app, &session, &id, watermark_of(&form)).await {
+        Ok(d) => Redirect::to(&format!("/pro/b/{bid}/documents/{}", d.id)).into_response(),
         Err(e @ ServiceError::Invalid(_)) => {
             pro_detail(&ctx, &session, &bid, &id, Some(&input_error(&ctx, &e))).await
         }
@@ -585,6 +665,15 @@ mod tests {
         );
     }
 
+    #[test]
+    fn an_empty_watermark_is_none() {
+        assert_eq!(watermark_of(&pairs(&[("watermark", "  ")])), None);
+        assert_eq!(
+            watermark_of(&pairs(&[("watermark", " copie CAF ")])).as_deref(),
+            Some("copie CAF")
+        );
+    }
+
     /// The ids this page builds from codes are in every catalogue.
     #[test]
     fn every_built_id_is_in_every_catalogue() {
@@ -596,10 +685,12 @@ mod tests {
             "status",
             "deadline-on",
             "receipt-document-id",
+            "watermark",
+            "documents",
         ] {
             ids.push(format!("procedure-field-{f}"));
         }
-        for e in ["invalid", "required", "unknown-field"] {
+        for e in ["invalid", "required", "unknown-field", "too-many"] {
             ids.push(format!("rights-error-{e}"));
         }
         for lang in crate::i18n::SUPPORTED {
