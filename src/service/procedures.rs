@@ -15,6 +15,7 @@ use crate::domain::{BeneficiaryId, DocumentType, InvalidInput, ItemId, ItemKind,
 use crate::policy::Action;
 use crate::service::access::allow_on_safe;
 use crate::service::calendar::reminders::schedule_deadline_reminders;
+use crate::service::items::assembled::assemble_file;
 use crate::service::items::documents::{DocumentView, list_documents};
 use crate::service::items::open::{Opened, journal_access, open_item, visible_items};
 use crate::service::items::seal::{open_meta, seal_meta};
@@ -340,8 +341,7 @@ pub async fn assemble_procedure_file(
         language: session.keys.language.clone(),
         ..AssembleRequest::default()
     };
-    app.assemble_file(session, &view.beneficiary_id, request)
-        .await
+    assemble_file(app, session, &view.beneficiary_id, request).await
 }
 
 /// Whether `raw` names a document of safe `bid` the caller may see.
