@@ -8,6 +8,7 @@ mod auth;
 mod beneficiaries;
 mod calendar;
 mod casefile;
+mod certification;
 pub mod contexts;
 mod directory;
 mod export;
@@ -39,6 +40,7 @@ pub use calendar::{
     CalendarFeedView, EventSchedule, ReminderView, after_quiet_hours, from_local_date_time,
     local_date_time,
 };
+pub use certification::{PublishedKey, TransparencyHead};
 pub use casefile::{
     CaseFilePatch, CaseFileView, ChangeView, FAMILY, FIELDS, HEALTH_COVERS, HOUSING, PERMITS,
     PROTECTIONS, Professional as CaseProfessional, RESOURCES, Situation,
@@ -144,6 +146,8 @@ pub struct App {
     pub config: Arc<Config>,
     pub db: Database,
     pub platform: Arc<PlatformKey>,
+    /// The certification log's signing keys (`[certification] signing_key_file`).
+    pub(crate) signing: Arc<consigne_vault::signing::SigningKeys>,
     pub clock: Arc<dyn Clock>,
     pub(crate) blobs: Arc<dyn crate::store::blobs::BlobStore>,
     hashing: Arc<Semaphore>,
@@ -169,7 +173,7 @@ impl App {
         config: Config,
         db: Database,
         blobs: Arc<dyn crate::store::blobs::BlobStore>,
-        platform: PlatformKey,
+        (platform, signing): (PlatformKey, consigne_vault::signing::SigningKeys),
         clock: Arc<dyn Clock>,
         demo: bool,
     ) -> Self {
@@ -186,6 +190,7 @@ impl App {
             config: Arc::new(config),
             db,
             platform: Arc::new(platform),
+            signing: Arc::new(signing),
             clock,
             blobs,
             hashing: Arc::new(Semaphore::new(permits)),
@@ -302,6 +307,7 @@ pub fn job_handlers(app: &App) -> Vec<(&'static str, Arc<dyn JobHandler>)> {
             }),
         ),
         (members::JOB_KIND, Arc::new(members::StructureKeyRotation)),
+        (certification::JOB_KIND, Arc::new(certification::HeadSigner)),
         (
             auth::recovery::SMS_NOTICE_KIND,
             Arc::new(auth::recovery::SmsNotices {

@@ -3,10 +3,12 @@
 //! journaled. The item core (opening, wraps, sealing, sharing) is in the sibling modules.
 
 use crate::domain::{BeneficiaryId, DocumentType, FolderId, ItemId, ItemKind, StructureId};
+use crate::domain::certification::{self, Certificate};
 use crate::policy::Decision;
 use crate::policy::{Action, Actor};
 use crate::service::access::{allow_on_safe, item_decision};
 use crate::service::calendar::reminders::schedule_expiry_reminders;
+use crate::service::certification as certification_log;
 use crate::service::contexts as ctx;
 use crate::service::items::content::{ChannelWriter, ContentSource, ContentStream, blob_error};
 use crate::service::items::content::{read_blob, write_blob};
@@ -79,6 +81,11 @@ struct DocumentMeta {
     file_name: String,
     content_type: String,
     sha256: String,
+    /// The random salt of its leaf in the certification log (hex; docs/certification.md),
+    /// sealed here so the operator cannot confirm a guess from the log. Absent from the
+    /// documents added before certification.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    salt: Option<String>,
     /// A PDF's rendered pages (`preview.rs`); none yet for a PDF not rendered so far.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     preview: Option<PreviewMeta>,
@@ -344,7 +351,19 @@ impl App {
             }
         };
         let name = document_name(input.name.as_deref(), &file_name, kind.extension())?;
+        let now = self.now();
+        let salt: [u8; 32] = consigne_vault::random_bytes();
+        let leaf = certification::leaf(
+            &hex::decode(&sha256)
+                .ok()
+                .and_then(|d| <[u8; 32]>::try_from(d).ok())
+                .ok_or(ServiceError::Internal("document digest"))?,
+            &salt,
+            id.as_str(),
+            now,
+        );
         let meta = DocumentMeta {
+            salt: Some(hex::encode(salt)),
             name,
             doc_type,
             file_name: clean_name(&file_name, 255),
@@ -368,7 +387,6 @@ impl App {
         }
         let (preview_key, preview_sha256) = previews.as_ref().and_then(|p| p.pages.clone()).unzip();
         let wraps = new_item_wraps(self, session, &bid, &id, &key, &account_public, &relays)?;
-        let now = self.now();
         let row = ItemRow {
             folder_id: folder,
             blob_key: Some(blob_key.clone()),
@@ -391,7 +409,8 @@ impl App {
                 now,
             )
         };
-        let committed = insert_item(self, session, &row, &key, "document_uploaded").await;
+        let committed =
+            insert_item(self, session, &row, &key, ("document_uploaded", Some(leaf))).await;
         let shares = match committed {
             Ok(s) => s,
             Err(e) => {
@@ -548,6 +567,21 @@ impl App {
             Ok(open_meta::<DocumentMeta>(self, &o.row, &o.key)?.preview)
         })
         .await
+    }
+
+    /// The certificate of a document (docs/certification.md): whoever may view it may get
+    /// it; journaled like a view. 409 `not_certified` for a document added before the log.
+    pub async fn document_certificate(
+        &self,
+        session: &Session,
+        id: &ItemId,
+    ) -> ServiceResult<Certificate> {
+        let o = open_item(self, session, id, Action::View, ItemKind::Document).await?;
+        let meta: DocumentMeta = open_meta(self, &o.row, &o.key)?;
+        let salt = meta.salt.ok_or(ServiceError::Conflict("not_certified"))?;
+        let certificate = certification_log::certificate(self, &o.row.id, &meta.sha256, &salt).await?;
+        journal_access(self, session, &o, "document_certified").await?;
+        Ok(certificate)
     }
 
     /// The exact bytes whose SHA-256 the document carries; journaled as a download or a view.

@@ -5,6 +5,7 @@ pub(crate) mod documents;
 mod followups;
 pub(crate) mod household;
 mod organizer;
+mod certification;
 mod procedures;
 mod simulations;
 pub(crate) mod stats;
@@ -106,6 +107,7 @@ pub fn router() -> Router<AppState> {
         .merge(household::router())
         .merge(simulations::router())
         .merge(procedures::router())
+        .merge(certification::router())
         .layer(axum::middleware::map_response(json_errors))
 }
 
