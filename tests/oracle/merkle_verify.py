@@ -56,7 +56,7 @@ def consistent(first: int, second: int, first_root: bytes, second_root: bytes, p
     """RFC 9162 §2.1.4.2, step by step."""
     if first == second:
         return not path and first_root == second_root
-    if first == 0 or first > second or not path and first & (first - 1):
+    if first == 0 or first > second or not path:
         return False
     if first & (first - 1) == 0:
         path = [first_root] + path
