@@ -270,7 +270,14 @@ fn verify_proof(
 ) -> anyhow::Result<()> {
     use crate::domain::certification as cert;
     let certificate = read_bounded(file, cert::MAX_CERTIFICATE_BYTES as u64)?;
-    let document = read_bounded(document, crate::config::MAX_FILE_BYTES_CAP as u64)?;
+    let mut hasher = <sha2::Sha256 as sha2::Digest>::new();
+    std::io::copy(
+        &mut std::fs::File::open(document)
+            .with_context(|| format!("cannot open {}", document.display()))?,
+        &mut hasher,
+    )
+    .with_context(|| format!("cannot read {}", document.display()))?;
+    let document: [u8; 32] = sha2::Digest::finalize(hasher).into();
     let published: Option<Vec<(String, Vec<u8>)>> = match keys {
         None => None,
         Some(path) => {
@@ -307,15 +314,21 @@ fn verify_proof(
                 v.key_id
             );
             match v.key_published {
-                None => println!("key: not compared (pass --keys with the platform's published head)"),
+                None => {
+                    println!("key: not compared (pass --keys with the platform's published head)")
+                }
                 Some(true) => println!("key: the platform's published key"),
                 Some(false) => {
                     println!("key: NOT one the platform publishes");
-                    anyhow::bail!("the certificate is signed by a key the platform does not publish");
+                    anyhow::bail!(
+                        "the certificate is signed by a key the platform does not publish"
+                    );
                 }
             }
             match v.timestamped_at {
-                Some(t) => println!("timestamp: {t} (RFC 3161 token; its signature: `openssl ts -verify`)"),
+                Some(t) => {
+                    println!("timestamp: {t} (RFC 3161 token; its signature: `openssl ts -verify`)")
+                }
                 None => println!("timestamp: none"),
             }
             Ok(())

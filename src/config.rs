@@ -583,11 +583,14 @@ impl Config {
 
     /// The certification log's signing key file: `signing.key` beside the platform key.
     pub fn signing_key_path(&self) -> PathBuf {
-        self.certification.signing_key_file.clone().unwrap_or_else(|| {
-            self.platform_key_path()
-                .parent()
-                .map_or_else(|| PathBuf::from("signing.key"), |d| d.join("signing.key"))
-        })
+        self.certification
+            .signing_key_file
+            .clone()
+            .unwrap_or_else(|| {
+                self.platform_key_path()
+                    .parent()
+                    .map_or_else(|| PathBuf::from("signing.key"), |d| d.join("signing.key"))
+            })
     }
 
     /// Served over TLS (directly or behind a proxy): secure cookies and HSTS.

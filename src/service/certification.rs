@@ -178,6 +178,18 @@ impl App {
             .unwrap_or_default()
     }
 
+    /// Checks a certificate against the SHA-256 of a document (the public `/verify` page):
+    /// nothing is stored, nothing is read from the database; the signing key is compared with
+    /// the keys this platform publishes.
+    pub fn verify_certificate(
+        &self,
+        certificate: &[u8],
+        document_sha256: &Hash,
+    ) -> Result<cert::Verified, cert::Failure> {
+        let published = self.signing.published();
+        cert::verify(certificate, document_sha256, Some(&published))
+    }
+
     /// The newest signed tree head (one is signed over the log if none exists yet).
     pub async fn transparency_head(&self) -> ServiceResult<TransparencyHead> {
         let head = match self.read(|tx| Ok(transparency::latest_head(tx)?)).await? {
@@ -229,8 +241,9 @@ impl App {
             .await?;
         let leaves = hashes(leaves)?;
         let m = usize::try_from(first).map_err(|_| ServiceError::Internal("size"))?;
-        let proof = merkle::consistency_proof(m, &leaves)
-            .ok_or(ServiceError::Invalid(InvalidInput::new("first", "out_of_range")))?;
+        let proof = merkle::consistency_proof(m, &leaves).ok_or(ServiceError::Invalid(
+            InvalidInput::new("first", "out_of_range"),
+        ))?;
         Ok(proof.iter().map(hex::encode).collect())
     }
 }

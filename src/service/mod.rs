@@ -40,11 +40,11 @@ pub use calendar::{
     CalendarFeedView, EventSchedule, ReminderView, after_quiet_hours, from_local_date_time,
     local_date_time,
 };
-pub use certification::{PublishedKey, TransparencyHead};
 pub use casefile::{
     CaseFilePatch, CaseFileView, ChangeView, FAMILY, FIELDS, HEALTH_COVERS, HOUSING, PERMITS,
     PROTECTIONS, Professional as CaseProfessional, RESOURCES, Situation,
 };
+pub use certification::{PublishedKey, TransparencyHead};
 pub use directory::{FollowedPerson, open_directory_entry, seal_directory_entry};
 pub use household::{
     DependantView, FamilyDependant, FamilyMember, FamilyView, Household, LinkState, LinkView,

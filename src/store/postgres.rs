@@ -50,7 +50,10 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (31, include_str!("migrations/postgres/0031_household.sql")),
     (33, include_str!("migrations/postgres/0033_simulations.sql")),
     (34, include_str!("migrations/postgres/0034_procedures.sql")),
-    (38, include_str!("migrations/postgres/0038_certification.sql")),
+    (
+        38,
+        include_str!("migrations/postgres/0038_certification.sql"),
+    ),
     (
         10,
         include_str!("migrations/postgres/0010_reset_confirmation.sql"),

@@ -130,7 +130,11 @@ async fn a_certificate_proves_its_document_to_an_independent_verifier_and_one_by
 
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let cert_file = write(d, "certificate.json", &serde_json::to_vec_pretty(&cert).unwrap());
+    let cert_file = write(
+        d,
+        "certificate.json",
+        &serde_json::to_vec_pretty(&cert).unwrap(),
+    );
     let doc_file = write(d, "paper.pdf", &bytes);
     let keys_file = write(d, "head.json", published.to_string().as_bytes());
     let py = |c: &Path, doc: &Path| python_accepts(&[Path::new("certificate"), c, doc]);
@@ -157,7 +161,10 @@ async fn a_certificate_proves_its_document_to_an_independent_verifier_and_one_by
         "/signed_tree_head/root_hash",
     ] {
         let bad = write(d, "bad.json", &flip_hex(&cert, pointer));
-        assert!(!py(&bad, &doc_file), "Python accepted a change of {pointer}");
+        assert!(
+            !py(&bad, &doc_file),
+            "Python accepted a change of {pointer}"
+        );
         assert!(
             !verify_proof(&bad, &doc_file, &keys_file).0,
             "verify-proof accepted a change of {pointer}"
@@ -165,7 +172,10 @@ async fn a_certificate_proves_its_document_to_an_independent_verifier_and_one_by
     }
     for (field, value) in [
         ("/leaf_index", Value::from(1)),
-        ("/added_at", Value::from(cert["added_at"].as_i64().unwrap() + 1)),
+        (
+            "/added_at",
+            Value::from(cert["added_at"].as_i64().unwrap() + 1),
+        ),
         ("/signed_tree_head/timestamp", Value::from(1)),
     ] {
         let mut c = cert.clone();
@@ -179,7 +189,10 @@ async fn a_certificate_proves_its_document_to_an_independent_verifier_and_one_by
     other_keys["keys"][0]["public_key"] = Value::String(STANDARD.encode([7u8; 32]));
     let other = write(d, "other.json", other_keys.to_string().as_bytes());
     let (ok, out) = verify_proof(&cert_file, &doc_file, &other);
-    assert!(!ok && out.contains("NOT one the platform publishes"), "{out}");
+    assert!(
+        !ok && out.contains("NOT one the platform publishes"),
+        "{out}"
+    );
 
     // The RFC 3161 token: openssl accepts it against the test CA, for the head's signature.
     let token = STANDARD
@@ -225,14 +238,20 @@ async fn a_certificate_proves_its_document_to_an_independent_verifier_and_one_by
 #[tokio::test]
 async fn who_may_see_a_document_may_get_its_certificate_and_her_journal_says_so() {
     let w = World::new().await;
-    let id =
-        w.shared_document(&w.s1, pdf("Quittance"), "quittance.pdf", "Quittance")
-            .await;
+    let id = w
+        .shared_document(&w.s1, pdf("Quittance"), "quittance.pdf", "Quittance")
+        .await;
     certificate(&w, &id, &w.person).await;
     certificate(&w, &id, &w.p1).await;
     let path = format!("/api/v1/documents/{id}/certificate");
-    assert_eq!(w.t.get(&path, Some(&w.p2)).await.status, StatusCode::NOT_FOUND);
-    assert_eq!(w.t.get(&path, Some(&w.pm)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        w.t.get(&path, Some(&w.p2)).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        w.t.get(&path, Some(&w.pm)).await.status,
+        StatusCode::NOT_FOUND
+    );
     assert_eq!(w.t.get(&path, None).await.status, StatusCode::UNAUTHORIZED);
     let journal = w.her_journal().await;
     assert!(
@@ -297,16 +316,15 @@ async fn heads_are_signed_by_the_job_queue_and_a_rewritten_log_is_detected_by_ve
     upload(&w, "Un").await;
     upload(&w, "Deux").await;
     // No head yet: the job signs one when its period ends, not at each upload.
-    let none = w
-        .t
-        .app
-        .read(|tx| {
-            Ok(tx
-                .query_one("SELECT COUNT(*) AS n FROM transparency_heads", &[])?
-                .int("n")?)
-        })
-        .await
-        .unwrap();
+    let none =
+        w.t.app
+            .read(|tx| {
+                Ok(tx
+                    .query_one("SELECT COUNT(*) AS n FROM transparency_heads", &[])?
+                    .int("n")?)
+            })
+            .await
+            .unwrap();
     assert_eq!(none, 0);
     w.t.clock.advance(11 * 60);
     consigne::cli::worker(&w.t.app).run_due().await.unwrap();
@@ -343,25 +361,28 @@ async fn neither_the_document_hash_nor_the_salt_is_in_clear_at_rest() {
         .iter()
         .flat_map(|k| {
             let h = cert[*k].as_str().unwrap().to_owned();
-            [hex::decode(&h).unwrap(), h.clone().into_bytes(), h.to_uppercase().into_bytes()]
+            [
+                hex::decode(&h).unwrap(),
+                h.clone().into_bytes(),
+                h.to_uppercase().into_bytes(),
+            ]
         })
         .collect();
     let tables: Vec<String> = consigne::store::copy::TABLES
         .iter()
         .map(|(t, _)| (*t).to_owned())
         .collect();
-    let rows = w
-        .t
-        .app
-        .read(move |tx| {
-            let mut all = Vec::new();
-            for t in &tables {
-                all.extend(tx.query(&format!("SELECT * FROM {t}"), &[])?);
-            }
-            Ok(all)
-        })
-        .await
-        .unwrap();
+    let rows =
+        w.t.app
+            .read(move |tx| {
+                let mut all = Vec::new();
+                for t in &tables {
+                    all.extend(tx.query(&format!("SELECT * FROM {t}"), &[])?);
+                }
+                Ok(all)
+            })
+            .await
+            .unwrap();
     for row in &rows {
         for v in row.values() {
             let bytes: Vec<u8> = match v {
@@ -378,4 +399,92 @@ async fn neither_the_document_hash_nor_the_salt_is_in_clear_at_rest() {
             }
         }
     }
+}
+
+/// Posts the two files to the public `/verify` page as a browser without an account would.
+async fn verify_page(w: &World, document: &[u8], certificate: &[u8]) -> (StatusCode, String) {
+    let client = crate::pages::browser();
+    let html = client
+        .get(w.t.url("/verify"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let form = reqwest::multipart::Form::new()
+        .text("_csrf", crate::pages::csrf_of(&html))
+        .part(
+            "document",
+            reqwest::multipart::Part::bytes(document.to_vec()).file_name("paper.pdf"),
+        )
+        .part(
+            "certificate",
+            reqwest::multipart::Part::bytes(certificate.to_vec()).file_name("c.json"),
+        );
+    let r = client
+        .post(w.t.url("/verify"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    (r.status(), r.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn the_public_verify_page_checks_a_paper_and_its_certificate_and_stores_nothing() {
+    let w = World::new().await;
+    let (id, bytes) = upload(&w, "Attestation d'hébergement").await;
+    // The certificate as the document's page gives it (a download).
+    let client = session_browser(&w.t, &w.person);
+    let r = client
+        .get(w.t.url(&format!("/documents/{id}/certificate")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(
+        r.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .starts_with("attachment")
+    );
+    let cert = r.bytes().await.unwrap().to_vec();
+    let before =
+        w.t.app
+            .read(|tx| {
+                Ok(tx
+                    .query_one("SELECT COUNT(*) AS n FROM journal", &[])?
+                    .int("n")?)
+            })
+            .await
+            .unwrap();
+    let (status, html) = verify_page(&w, &bytes, &cert).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(html.contains("Le certificat prouve ce papier."), "{html}");
+    assert!(html.contains("clé publiée de cette plateforme"), "{html}");
+    let mut changed = bytes.clone();
+    changed[10] ^= 1;
+    let (status, html) = verify_page(&w, &changed, &cert).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("n'est pas celui du certificat"), "{html}");
+    let (status, html) = verify_page(&w, &bytes, b"not a certificate").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("pas un certificat lisible"), "{html}");
+    let (status, _) = verify_page(&w, &bytes, &vec![b' '; 70 * 1024]).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    let (status, html) = verify_page(&w, &bytes, b"").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("les deux fichiers"), "{html}");
+    // Nothing was written: no journal line, no session.
+    let after =
+        w.t.app
+            .read(|tx| {
+                Ok(tx
+                    .query_one("SELECT COUNT(*) AS n FROM journal", &[])?
+                    .int("n")?)
+            })
+            .await
+            .unwrap();
+    assert_eq!(before, after);
 }

@@ -202,8 +202,8 @@ mod tests {
             &[0x40, 0x41, 0x42, 0x43],
             &[0x50, 0x51, 0x52, 0x53, 0x54, 0x55, 0x56, 0x57],
             &[
-                0x60, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x6a, 0x6b, 0x6c,
-                0x6d, 0x6e, 0x6f,
+                0x60, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x6a, 0x6b, 0x6c, 0x6d,
+                0x6e, 0x6f,
             ],
         ];
         let hashes: Vec<Hash> = data.iter().map(|d| leaf_hash(d)).collect();
@@ -233,8 +233,17 @@ mod tests {
             let r = root(&l);
             for m in 0..n {
                 let p = inclusion_proof(m, &l).unwrap();
-                assert!(verify_inclusion(m as u64, n as u64, &l[m], &p, &r), "{m} of {n}");
-                assert!(!verify_inclusion(m as u64, n as u64, &leaf_hash(b"x"), &p, &r));
+                assert!(
+                    verify_inclusion(m as u64, n as u64, &l[m], &p, &r),
+                    "{m} of {n}"
+                );
+                assert!(!verify_inclusion(
+                    m as u64,
+                    n as u64,
+                    &leaf_hash(b"x"),
+                    &p,
+                    &r
+                ));
                 if n > 1 {
                     let other = (m + 1) % n;
                     assert!(!verify_inclusion(other as u64, n as u64, &l[m], &p, &r));
@@ -252,7 +261,10 @@ mod tests {
             for m in 1..=n {
                 let first = root(&l[..m]);
                 let p = consistency_proof(m, &l).unwrap();
-                assert!(verify_consistency(m as u64, n as u64, &first, &second, &p), "{m} {n}");
+                assert!(
+                    verify_consistency(m as u64, n as u64, &first, &second, &p),
+                    "{m} {n}"
+                );
                 if m < n {
                     let bad = leaf_hash(b"x");
                     assert!(!verify_consistency(m as u64, n as u64, &bad, &second, &p));

@@ -153,17 +153,18 @@ pub fn parse(bytes: &[u8]) -> Result<Certificate, Failure> {
     Ok(cert)
 }
 
-/// Checks that `certificate` proves `document`: its SHA-256, the leaf, the inclusion proof
-/// up to the signed head, the head's signature by the key it names and, when present, the
-/// timestamp token's imprint. `published`: the platform's keys (id, public key), if known.
+/// Checks that `certificate` proves the document whose SHA-256 is `document`: the digest,
+/// the leaf, the inclusion proof up to the signed head, the head's signature by the key it
+/// names and, when present, the timestamp token's imprint. `published`: the platform's keys
+/// (id, public key), if known.
 pub fn verify(
     certificate: &[u8],
-    document: &[u8],
+    document: &Hash,
     published: Option<&[(String, Vec<u8>)]>,
 ) -> Result<Verified, Failure> {
     let cert = parse(certificate)?;
     let digest = hash_of(&cert.document_sha256)?;
-    if sha256(document) != digest {
+    if *document != digest {
         return Err(Failure::DocumentMismatch);
     }
     let salt = hash_of(&cert.salt)?;
@@ -215,8 +216,10 @@ pub fn verify(
         added_at: cert.added_at,
         head_timestamp: head.timestamp,
         tree_size: cert.tree_size,
-        key_published: published
-            .map(|keys| keys.iter().any(|(id, k)| *id == head.key_id && *k == public)),
+        key_published: published.map(|keys| {
+            keys.iter()
+                .any(|(id, k)| *id == head.key_id && *k == public)
+        }),
         key_id: head.key_id.clone(),
         timestamped_at,
     })
@@ -232,7 +235,12 @@ mod tests {
     fn the_documented_leaf_vector() {
         let doc = sha256(b"hello\n");
         let salt = [0x5a; 32];
-        let l = leaf(&doc, &salt, "00000000-0000-4000-8000-000000000001", 1_780_000_000);
+        let l = leaf(
+            &doc,
+            &salt,
+            "00000000-0000-4000-8000-000000000001",
+            1_780_000_000,
+        );
         assert_eq!(l.len(), 31 + 32 + 32 + 36 + 8);
         assert_eq!(
             hex::encode(merkle::leaf_hash(&l)),

@@ -2,8 +2,8 @@
 //! neutralised), encrypted storage, listing, download, rename, move, delete. Every access is
 //! journaled. The item core (opening, wraps, sealing, sharing) is in the sibling modules.
 
-use crate::domain::{BeneficiaryId, DocumentType, FolderId, ItemId, ItemKind, StructureId};
 use crate::domain::certification::{self, Certificate};
+use crate::domain::{BeneficiaryId, DocumentType, FolderId, ItemId, ItemKind, StructureId};
 use crate::policy::Decision;
 use crate::policy::{Action, Actor};
 use crate::service::access::{allow_on_safe, item_decision};
@@ -579,7 +579,8 @@ impl App {
         let o = open_item(self, session, id, Action::View, ItemKind::Document).await?;
         let meta: DocumentMeta = open_meta(self, &o.row, &o.key)?;
         let salt = meta.salt.ok_or(ServiceError::Conflict("not_certified"))?;
-        let certificate = certification_log::certificate(self, &o.row.id, &meta.sha256, &salt).await?;
+        let certificate =
+            certification_log::certificate(self, &o.row.id, &meta.sha256, &salt).await?;
         journal_access(self, session, &o, "document_certified").await?;
         Ok(certificate)
     }

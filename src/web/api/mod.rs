@@ -1,11 +1,11 @@
 //! The JSON API, version 1 (`API.md`; OpenAPI at `/api/v1/openapi.json`).
 
 mod casefile;
+mod certification;
 pub(crate) mod documents;
 mod followups;
 pub(crate) mod household;
 mod organizer;
-mod certification;
 mod procedures;
 mod simulations;
 pub(crate) mod stats;

@@ -5,6 +5,7 @@ mod admin;
 mod auth;
 mod calendar;
 mod casefile;
+mod certification;
 mod documents;
 mod followups;
 mod guards;
@@ -80,6 +81,7 @@ pub fn router() -> Router<AppState> {
         .merge(household::router())
         .merge(rights::router())
         .merge(procedures::router())
+        .merge(certification::router())
 }
 
 impl Ctx {
