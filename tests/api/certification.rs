@@ -488,3 +488,38 @@ async fn the_public_verify_page_checks_a_paper_and_its_certificate_and_stores_no
             .unwrap();
     assert_eq!(before, after);
 }
+
+#[tokio::test]
+async fn her_export_holds_each_document_with_its_certificate() {
+    let w = World::new().await;
+    let (_, bytes) = upload(&w, "Attestation").await;
+    let (status, _, zip_bytes) =
+        w.t.get_bytes(
+            &format!("/api/v1/beneficiaries/{}/export", w.bid),
+            &w.person,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip_bytes)).unwrap();
+    let mut read = |name: &str| {
+        let mut f = archive.by_name(name).unwrap();
+        let mut out = Vec::new();
+        std::io::Read::read_to_end(&mut f, &mut out).unwrap();
+        out
+    };
+    let doc = read("documents/Attestation.pdf");
+    assert_eq!(doc, bytes);
+    let cert = read("documents/Attestation.pdf.certificate.json");
+    let data: Value = serde_json::from_slice(&read("data.json")).unwrap();
+    assert_eq!(
+        data["documents"][0]["certificate"],
+        "documents/Attestation.pdf.certificate.json"
+    );
+    let manifest = String::from_utf8(read("SHA256SUMS")).unwrap();
+    assert!(manifest.contains("  documents/Attestation.pdf.certificate.json"));
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let keys = write(d, "head.json", head(&w).await.to_string().as_bytes());
+    let (ok, out) = verify_proof(&write(d, "c.json", &cert), &write(d, "a.pdf", &doc), &keys);
+    assert!(ok, "{out}");
+}

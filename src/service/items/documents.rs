@@ -153,6 +153,18 @@ fn parse_date(raw: &str) -> ServiceResult<String> {
         .map_err(|_| crate::domain::InvalidInput::new("expires_on", "invalid_date").into())
 }
 
+/// The certificate of a document already opened (not journaled: the caller journals its
+/// access); `None` for a document added before certification.
+pub(crate) async fn certificate_of(app: &App, o: &Opened) -> ServiceResult<Option<Certificate>> {
+    let meta: DocumentMeta = open_meta(app, &o.row, &o.key)?;
+    let Some(salt) = meta.salt else {
+        return Ok(None);
+    };
+    Ok(Some(
+        certification_log::certificate(app, &o.row.id, &meta.sha256, &salt).await?,
+    ))
+}
+
 impl App {
     fn document_view(
         &self,
@@ -577,10 +589,9 @@ impl App {
         id: &ItemId,
     ) -> ServiceResult<Certificate> {
         let o = open_item(self, session, id, Action::View, ItemKind::Document).await?;
-        let meta: DocumentMeta = open_meta(self, &o.row, &o.key)?;
-        let salt = meta.salt.ok_or(ServiceError::Conflict("not_certified"))?;
-        let certificate =
-            certification_log::certificate(self, &o.row.id, &meta.sha256, &salt).await?;
+        let certificate = certificate_of(self, &o)
+            .await?
+            .ok_or(ServiceError::Conflict("not_certified"))?;
         journal_access(self, session, &o, "document_certified").await?;
         Ok(certificate)
     }
