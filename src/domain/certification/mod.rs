@@ -249,5 +249,27 @@ mod tests {
         );
     }
 
+    /// The head vector of docs/certification.md: a tree of that one leaf, signed with the
+    /// RFC 8032 test key 1 (Ed25519 is deterministic).
+    #[test]
+    fn the_documented_head_vector() {
+        let root: Hash = hex::decode(LEAF_VECTOR).unwrap().try_into().unwrap();
+        let message = head_message(1, 1_780_000_000, &root);
+        assert_eq!(
+            hex::encode(&message),
+            "636f6e7369676e652f63657274696669636174696f6e2f686561642f7631000000000000000001000000006a18a5007001ce98278634e80f8f0ada47fc7e4ee74476424ab57b1e8201c89c2c908bad"
+        );
+        let public = STANDARD
+            .decode("11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=")
+            .unwrap();
+        let signature = STANDARD
+            .decode("er5ZAIXl0TjFR4NLXojE9qJDcdaVZJaDX09DG21OQUz529usFadfkhvrJPqh/qzIf7bAd5v0cGzKI49LO4z8Bg==")
+            .unwrap();
+        assert!(consigne_vault::signing::verify(
+            &public, &message, &signature
+        ));
+        assert_eq!(consigne_vault::signing::key_id(&public), "21fe31dfa154a261");
+    }
+
     const LEAF_VECTOR: &str = "7001ce98278634e80f8f0ada47fc7e4ee74476424ab57b1e8201c89c2c908bad";
 }
