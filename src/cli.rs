@@ -305,7 +305,7 @@ fn verify_proof(
     };
     match cert::verify(&certificate, &document, published.as_deref()) {
         Ok(v) => {
-            println!("document: {} (item {})", "certified", v.item_id);
+            println!("document: certified (item {})", v.item_id);
             println!("added at: {}", crate::clock::rfc3339(v.added_at));
             println!(
                 "in the log: tree of {} leaves signed at {} by key {}",

@@ -90,6 +90,18 @@ async fn head(w: &World) -> Value {
     r.json()
 }
 
+/// The rows of `table`.
+async fn count(w: &World, table: &'static str) -> i64 {
+    w.t.app
+        .read(move |tx| {
+            Ok(tx
+                .query_one(&format!("SELECT COUNT(*) AS n FROM {table}"), &[])?
+                .int("n")?)
+        })
+        .await
+        .unwrap()
+}
+
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     let p = dir.join(name);
     std::fs::write(&p, bytes).unwrap();
@@ -316,15 +328,7 @@ async fn heads_are_signed_by_the_job_queue_and_a_rewritten_log_is_detected_by_ve
     upload(&w, "Un").await;
     upload(&w, "Deux").await;
     // No head yet: the job signs one when its period ends, not at each upload.
-    let none =
-        w.t.app
-            .read(|tx| {
-                Ok(tx
-                    .query_one("SELECT COUNT(*) AS n FROM transparency_heads", &[])?
-                    .int("n")?)
-            })
-            .await
-            .unwrap();
+    let none = count(&w, "transparency_heads").await;
     assert_eq!(none, 0);
     w.t.clock.advance(11 * 60);
     consigne::cli::worker(&w.t.app).run_due().await.unwrap();
@@ -450,15 +454,7 @@ async fn the_public_verify_page_checks_a_paper_and_its_certificate_and_stores_no
             .starts_with("attachment")
     );
     let cert = r.bytes().await.unwrap().to_vec();
-    let before =
-        w.t.app
-            .read(|tx| {
-                Ok(tx
-                    .query_one("SELECT COUNT(*) AS n FROM journal", &[])?
-                    .int("n")?)
-            })
-            .await
-            .unwrap();
+    let before = count(&w, "journal").await;
     let (status, html) = verify_page(&w, &bytes, &cert).await;
     assert_eq!(status, StatusCode::OK, "{html}");
     assert!(html.contains("Le certificat prouve ce papier."), "{html}");
@@ -476,16 +472,8 @@ async fn the_public_verify_page_checks_a_paper_and_its_certificate_and_stores_no
     let (status, html) = verify_page(&w, &bytes, b"").await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(html.contains("les deux fichiers"), "{html}");
-    // Nothing was written: no journal line, no session.
-    let after =
-        w.t.app
-            .read(|tx| {
-                Ok(tx
-                    .query_one("SELECT COUNT(*) AS n FROM journal", &[])?
-                    .int("n")?)
-            })
-            .await
-            .unwrap();
+    // Nothing was written: no journal line.
+    let after = count(&w, "journal").await;
     assert_eq!(before, after);
 }
 
