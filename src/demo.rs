@@ -551,12 +551,14 @@ pub fn text_pdf(text: &str) -> Vec<u8> {
 
 /// A PDF of `objects` (numbered from 1, the first one the catalog), with its cross-reference
 /// table at the right offsets.
-pub fn pdf_of_objects(objects: &[String]) -> Vec<u8> {
+pub fn pdf_of_objects<O: AsRef<[u8]>>(objects: &[O]) -> Vec<u8> {
     let mut out = b"%PDF-1.4\n".to_vec();
     let mut offsets = Vec::new();
     for (i, o) in objects.iter().enumerate() {
         offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(o.as_ref());
+        out.extend_from_slice(b"\nendobj\n");
     }
     let xref = out.len();
     out.extend_from_slice(

@@ -394,6 +394,229 @@ pub fn download(
     observed(server, name, &spec(settings, 1), &job)
 }
 
+/// A scanned-like PDF: `pages` pages, each an image of `page_bytes` bytes of incompressible
+/// grey pixels (what a scanner's output costs), with a correct cross-reference table.
+pub fn scanned_pdf(pages: usize, page_bytes: usize, seed: u64) -> Vec<u8> {
+    let side = (page_bytes as f64).sqrt().max(1.0) as usize;
+    let mut objects: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        format!(
+            "<< /Type /Pages /Kids [{}] /Count {pages} >>",
+            (0..pages)
+                .map(|i| format!("{} 0 R", 3 + 3 * i))
+                .collect::<Vec<_>>()
+                .join(" ")
+        )
+        .into_bytes(),
+    ];
+    for i in 0..pages {
+        let (page, content, image) = (3 + 3 * i, 4 + 3 * i, 5 + 3 * i);
+        debug_assert_eq!(page, objects.len() + 1);
+        objects.push(format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 {image} 0 R >> >> /Contents {content} 0 R >>"
+        ).into_bytes());
+        let draw = "q 595 0 0 842 0 0 cm /Im1 Do Q";
+        objects
+            .push(format!("<< /Length {} >>\nstream\n{draw}\nendstream", draw.len()).into_bytes());
+        let mut img = format!(
+            "<< /Type /XObject /Subtype /Image /Width {side} /Height {side} /BitsPerComponent 8 /ColorSpace /DeviceGray /Length {} >>\nstream\n",
+            side * side
+        )
+        .into_bytes();
+        img.extend_from_slice(&crate::reference::noise(side * side, seed ^ (i as u64 + 1)));
+        img.extend_from_slice(b"\nendstream");
+        objects.push(img);
+    }
+    consigne::demo::pdf_of_objects(&objects)
+}
+
+/// A phone photo of a paper as a JPEG: `width` × `height` pixels of a page with noise (what
+/// a camera's sensor adds), deterministic.
+pub fn photo(width: u32, height: u32, seed: u64) -> anyhow::Result<Vec<u8>> {
+    let noise = crate::reference::noise((width * height) as usize, seed);
+    let img = image::RgbImage::from_fn(width, height, |x, y| {
+        let n = noise[(y * width + x) as usize];
+        let paper = 200u8.saturating_add(((x + y) % 40) as u8);
+        image::Rgb([paper ^ (n & 0x3f), paper ^ (n >> 2), paper ^ (n & 0x1f)])
+    });
+    let mut out = std::io::Cursor::new(Vec::new());
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 92)
+        .encode_image(&img)
+        .context("encoding the photo")?;
+    Ok(out.into_inner())
+}
+
+/// The pieces of the assembled-file scenario, uploaded into `session`'s safe: `pdfs` scanned
+/// PDFs of the given page counts and `photos` photos, about `total` bytes in all. Returns the
+/// documents' ids, their total size as stored and their pages.
+pub fn upload_file_pieces(
+    server: &ServerProcess,
+    session: &Session,
+    pdf_pages: &[usize],
+    photos: usize,
+    total: usize,
+) -> anyhow::Result<(Vec<String>, u64, usize)> {
+    let agent = load::agent();
+    let mut ids = Vec::new();
+    let mut stored = 0u64;
+    let mut bodies: Vec<(Vec<u8>, &str)> = Vec::new();
+    for i in 0..photos {
+        bodies.push((photo(1700, 2300, 0xf11e_0000 + i as u64)?, "photo.jpg"));
+    }
+    let photo_bytes: usize = bodies.iter().map(|(b, _)| b.len()).sum();
+    let pages: usize = pdf_pages.iter().sum();
+    let page_bytes = total.saturating_sub(photo_bytes) / pages.max(1);
+    for (i, n) in pdf_pages.iter().enumerate() {
+        bodies.push((
+            scanned_pdf(*n, page_bytes, 0xf11e_1000 + i as u64),
+            "scan.pdf",
+        ));
+    }
+    for (bytes, name) in &bodies {
+        let body = multipart(bytes, name);
+        let bid = session
+            .beneficiary_id
+            .as_deref()
+            .context("the account is not a beneficiary")?;
+        let (status, text) = load::post_bytes(
+            &agent,
+            &format!("{}/api/v1/beneficiaries/{bid}/documents", server.base),
+            Auth::Bearer(&session.token),
+            &format!("multipart/form-data; boundary={BOUNDARY}"),
+            &body,
+        )?;
+        if status != 201 {
+            bail!("upload answered {status}: {}", load::excerpt(&text));
+        }
+        let v: serde_json::Value = serde_json::from_str(&text).context("upload answer")?;
+        stored += v["size"].as_u64().unwrap_or_default();
+        ids.push(
+            v["id"]
+                .as_str()
+                .context("no id in the upload answer")?
+                .to_owned(),
+        );
+    }
+    Ok((ids, stored, pages + photos))
+}
+
+/// Assembles `documents` into one file (`POST /api/v1/beneficiaries/{bid}/files`, with a
+/// watermark) `runs` times, one after the other, on `server`: the time of each and the
+/// server's peak memory. Each file made is deleted afterwards (not measured). The payload
+/// counted is the file's size.
+pub fn assembled_file(
+    server: &ServerProcess,
+    name: &str,
+    session: &Session,
+    documents: &[String],
+    runs: u64,
+) -> anyhow::Result<Measured> {
+    let bid = session
+        .beneficiary_id
+        .as_deref()
+        .context("the account is not a beneficiary")?;
+    let url = format!("{}/api/v1/beneficiaries/{bid}/files", server.base);
+    let body = serde_json::json!({
+        "document_ids": documents,
+        "title": "Dossier RSA",
+        "watermark": "Copie pour la CAF, 3 décembre 2026",
+    });
+    let made: Mutex<Vec<String>> = Mutex::new(Vec::new());
+    let job = |agent: &ureq::Agent, _: usize, _: u64| -> anyhow::Result<u64> {
+        let (status, text) = load::post_json(agent, &url, Auth::Bearer(&session.token), &body)?;
+        if status != 201 {
+            bail!("assembling answered {status}: {}", load::excerpt(&text));
+        }
+        let v: serde_json::Value = serde_json::from_str(&text).context("file answer")?;
+        if let (Some(id), Ok(mut list)) = (v["id"].as_str(), made.lock()) {
+            list.push(id.to_owned());
+        }
+        Ok(v["size"].as_u64().unwrap_or_default())
+    };
+    let spec = LoadSpec {
+        concurrency: 1,
+        duration: Duration::from_secs(3600),
+        warmup: Duration::ZERO,
+        per_thread_limit: Some(runs),
+        pause: None,
+    };
+    let measured = observed(server, name, &spec, &job);
+    let agent = load::agent();
+    for id in made.into_inner().unwrap_or_default() {
+        load::delete(
+            &agent,
+            &format!("{}/api/v1/documents/{id}", server.base),
+            Auth::Bearer(&session.token),
+        )
+        .context("deleting an assembled file")?;
+    }
+    measured
+}
+
+/// Deletes documents of `session`'s safe (the scenario's pieces).
+pub fn delete_documents(
+    server: &ServerProcess,
+    session: &Session,
+    ids: &[String],
+) -> anyhow::Result<()> {
+    let agent = load::agent();
+    for id in ids {
+        load::delete(
+            &agent,
+            &format!("{}/api/v1/documents/{id}", server.base),
+            Auth::Bearer(&session.token),
+        )?;
+    }
+    Ok(())
+}
+
+/// A benefit simulation for the person of `session` (`POST
+/// /api/v1/beneficiaries/{bid}/simulations`, a household with wages and a rent), one client:
+/// each request runs the rules and keeps the simulation, sealed, in her safe.
+pub fn simulations(
+    server: &ServerProcess,
+    settings: &Settings,
+    name: &str,
+    session: &Session,
+) -> anyhow::Result<Measured> {
+    let bid = session
+        .beneficiary_id
+        .as_deref()
+        .context("the account is not a beneficiary")?;
+    let url = format!("{}/api/v1/beneficiaries/{bid}/simulations", server.base);
+    let body = serde_json::json!({
+        "month": "2026-05",
+        "couple": false,
+        "children": [{"birth_date": "2019-03-02"}],
+        "nationality": "fr",
+        "housing": {"kind": "tenant", "rent": 520, "commune_insee": "75056"},
+        "resources": [{"who": "self", "kind": "wages", "monthly": [640, 700, 660]}]
+    });
+    let job = |agent: &ureq::Agent, _: usize, _: u64| -> anyhow::Result<u64> {
+        let (status, text) = load::post_json(agent, &url, Auth::Bearer(&session.token), &body)?;
+        if status != 201 {
+            bail!("simulation answered {status}: {}", load::excerpt(&text));
+        }
+        Ok(text.len() as u64)
+    };
+    observed(server, name, &spec(settings, 1), &job)
+}
+
+/// An API request that only authenticates and answers a small object (`GET /api/v1/me`), one
+/// client: the floor under every API call, the simulations' reference.
+pub fn api_floor(
+    server: &ServerProcess,
+    settings: &Settings,
+    name: &str,
+    session: &Session,
+) -> anyhow::Result<Measured> {
+    let url = format!("{}/api/v1/me", server.base);
+    let job = |agent: &ureq::Agent, _: usize, _: u64| -> anyhow::Result<u64> {
+        load::get(agent, &url, Auth::Bearer(&session.token))
+    };
+    observed(server, name, &spec(settings, 1), &job)
+}
+
 /// A page or file of the reference server (no authentication).
 pub fn reference_get(
     server: &ServerProcess,
@@ -453,6 +676,21 @@ pub fn first_paint(
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scanned_pdfs_have_their_pages_and_size() {
+        let pdf = super::scanned_pdf(3, 10_000, 7);
+        let text = String::from_utf8_lossy(&pdf);
+        assert_eq!(text.matches("/Type /Page ").count(), 3);
+        assert!(pdf.len() > 30_000 && pdf.len() < 32_000, "{}", pdf.len());
+        // The cross-reference table points at each object.
+        let xref = text.rfind("xref\n").unwrap();
+        for line in text[xref..].lines().skip(3).take(11) {
+            let at: usize = line[..10].parse().unwrap();
+            assert!(pdf[at..].starts_with(b"1") || pdf[at..].first().unwrap().is_ascii_digit());
+        }
+        assert_eq!(super::photo(20, 10, 1).unwrap()[..2], [0xff, 0xd8]);
+    }
 
     #[test]
     fn pdfs_have_the_asked_size_and_shape() {

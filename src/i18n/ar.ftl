@@ -1007,6 +1007,17 @@ journal-simulation-created-success = أُجريت محاكاة لحقوقك ({ $
 journal-simulation-viewed-success = فُتحت «{ $what }» ({ $who }).
 journal-simulation-shared-success = تمت مشاركة «{ $what }» مع جهة دعم ({ $who }).
 journal-simulation-unshared-success = أُوقفت مشاركة «{ $what }» ({ $who }).
+
+## The assembled file (issue 15, item 4)
+journal-document-put-in-file-success = وُضع «{ $what }» في ملف مجمّع ({ $who }).
+journal-file-assembled-success = جُمع الملف «{ $what }» من أوراقك ({ $who }).
+file-cover-person = الشخص: { $name }
+file-cover-date = أُعدّ في { $date }
+file-cover-pieces = أوراق الملف
+file-cover-missing = الأوراق الناقصة
+file-cover-hashes = كل SHA-256 هو بصمة المستند المحفوظ في الخزنة: المستند نفسه المحمَّل من الخزنة يعطي البصمة نفسها.
+file-cover-page = ص.
+file-default-title = ملف
 # Procedures
 section-procedures = إجراءاتي
 procedures-intro = تابعي إجراءاتك: الأوراق التي يحتاجها كل إجراء، وأين وصل، والموعد النهائي القادم. لا يراها إلا مراكز الدعم التي تختارينها.

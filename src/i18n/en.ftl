@@ -975,6 +975,17 @@ journal-simulation-created-success = { $who } made a simulation of your rights.
 journal-simulation-viewed-success = { $who } opened the benefit { $what }.
 journal-simulation-shared-success = { $who } shared the benefit { $what } with a relais.
 journal-simulation-unshared-success = { $who } stopped sharing the benefit { $what }.
+
+## The assembled file (issue 15, item 4)
+journal-document-put-in-file-success = { $who } put "{ $what }" in an assembled file.
+journal-file-assembled-success = { $who } assembled the file "{ $what }" from your papers.
+file-cover-person = Person: { $name }
+file-cover-date = Made on { $date }
+file-cover-pieces = Papers in this file
+file-cover-missing = Papers missing
+file-cover-hashes = Each SHA-256 is the fingerprint of the document kept in the safe: the same document downloaded from the safe gives the same fingerprint.
+file-cover-page = p.
+file-default-title = File
 # Procedures
 section-procedures = My procedures
 procedures-intro = Follow your procedures: the papers each one needs, where it stands, the next deadline. Only the relais you choose see them.

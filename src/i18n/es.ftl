@@ -980,6 +980,17 @@ journal-simulation-created-success = Simulación de sus derechos hecha ({ $who }
 journal-simulation-viewed-success = La { $what } fue abierta ({ $who }).
 journal-simulation-shared-success = La { $what } fue compartida con una entidad de apoyo ({ $who }).
 journal-simulation-unshared-success = La { $what } ya no está compartida ({ $who }).
+
+## The assembled file (issue 15, item 4)
+journal-document-put-in-file-success = «{ $what }» puesto en un expediente reunido ({ $who }).
+journal-file-assembled-success = Expediente «{ $what }» reunido con sus papeles ({ $who }).
+file-cover-person = Persona: { $name }
+file-cover-date = Hecho el { $date }
+file-cover-pieces = Documentos del expediente
+file-cover-missing = Documentos que faltan
+file-cover-hashes = Cada SHA-256 es la huella del documento guardado en la caja fuerte: el mismo documento descargado de la caja da la misma huella.
+file-cover-page = p.
+file-default-title = Expediente
 # Procedures
 section-procedures = Mis trámites
 procedures-intro = Siga sus trámites: los papeles que necesita cada uno, en qué punto está, el próximo plazo. Solo los relais que usted elija los ven.

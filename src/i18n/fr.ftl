@@ -975,6 +975,17 @@ journal-simulation-created-success = Simulation de vos droits faite ({ $who }).
 journal-simulation-viewed-success = La { $what } a été ouverte ({ $who }).
 journal-simulation-shared-success = La { $what } a été partagée avec un relais ({ $who }).
 journal-simulation-unshared-success = La { $what } n'est plus partagée ({ $who }).
+
+## The assembled file (issue 15, item 4)
+journal-document-put-in-file-success = « { $what } » mis dans un dossier assemblé ({ $who }).
+journal-file-assembled-success = Dossier « { $what } » assemblé à partir de vos papiers ({ $who }).
+file-cover-person = Personne : { $name }
+file-cover-date = Fait le { $date }
+file-cover-pieces = Pièces du dossier
+file-cover-missing = Pièces manquantes
+file-cover-hashes = Chaque SHA-256 est l'empreinte du document gardé dans le coffre : le même document téléchargé du coffre donne la même empreinte.
+file-cover-page = p.
+file-default-title = Dossier
 # Procedures
 section-procedures = Mes démarches
 procedures-intro = Suivez vos démarches : les papiers qu'il faut pour chacune, où elle en est, la prochaine échéance. Seuls les relais que vous choisissez les voient.

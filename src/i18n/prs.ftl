@@ -978,6 +978,17 @@ journal-simulation-created-success = محاسبهٔ حقوق شما انجام �
 journal-simulation-viewed-success = «{ $what }» باز شد ({ $who }).
 journal-simulation-shared-success = «{ $what }» با یک نهاد حمایتی شریک ساخته شد ({ $who }).
 journal-simulation-unshared-success = «{ $what }» دیگر شریک نیست ({ $who }).
+
+## The assembled file (issue 15, item 4)
+journal-document-put-in-file-success = «{ $what }» در یک پرونده گذاشته شد ({ $who }).
+journal-file-assembled-success = پرونده «{ $what }» از اسناد شما ساخته شد ({ $who }).
+file-cover-person = شخص: { $name }
+file-cover-date = ساخته شده در { $date }
+file-cover-pieces = اسناد پرونده
+file-cover-missing = اسناد کم
+file-cover-hashes = هر SHA-256 اثر انگشت سندی است که در صندوق نگه داشته شده: همان سند که از صندوق دانلود شود همان اثر را می‌دهد.
+file-cover-page = ص.
+file-default-title = پرونده
 # Procedures
 section-procedures = اقدامات اداری من
 procedures-intro = اقدامات اداری تان را دنبال کنید: اسنادی که هر کدام لازم دارد، به کجا رسیده، و مهلت بعدی. فقط مراکز حمایتی که شما انتخاب می کنید آن ها را می بینند.

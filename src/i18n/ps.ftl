@@ -978,6 +978,17 @@ journal-simulation-created-success = ستاسو د حقونو محاسبه وش�
 journal-simulation-viewed-success = «{ $what }» پرانیستل شوه ({ $who }).
 journal-simulation-shared-success = «{ $what }» له یوې ملاتړې ادارې سره شریکه شوه ({ $who }).
 journal-simulation-unshared-success = «{ $what }» نور نه شریکېږي ({ $who }).
+
+## The assembled file (issue 15, item 4)
+journal-document-put-in-file-success = «{ $what }» په یوه دوسیه کې کېښودل شو ({ $who }).
+journal-file-assembled-success = دوسیه «{ $what }» ستاسو له اسنادو جوړه شوه ({ $who }).
+file-cover-person = کس: { $name }
+file-cover-date = جوړ شوی په { $date }
+file-cover-pieces = د دوسیې اسناد
+file-cover-missing = ورک اسناد
+file-cover-hashes = هر SHA-256 د هغه سند ګوتنښه ده چې په صندوق کې ساتل شوی: همغه سند چې له صندوق څخه ښکته شي همغه ګوتنښه ورکوي.
+file-cover-page = م.
+file-default-title = دوسیه
 # Procedures
 section-procedures = زما اداري کارونه
 procedures-intro = خپل اداري کارونه تعقیب کړئ: هر یو ته کوم اسناد اړین دي، چیرته رسیدلی، او راتلونکې نیټه. یوازې هغه ملاتړي مرکزونه یې ویني چې تاسو یې غوره کوئ.

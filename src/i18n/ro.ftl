@@ -990,6 +990,17 @@ journal-simulation-created-success = O simulare a drepturilor dumneavoastră a f
 journal-simulation-viewed-success = „{ $what }” a fost deschisă ({ $who }).
 journal-simulation-shared-success = „{ $what }” a fost partajată cu o organizație de sprijin ({ $who }).
 journal-simulation-unshared-success = „{ $what }” nu mai este partajată ({ $who }).
+
+## The assembled file (issue 15, item 4)
+journal-document-put-in-file-success = „{ $what }” a fost pus într-un dosar ({ $who }).
+journal-file-assembled-success = Dosarul „{ $what }” a fost alcătuit din actele dumneavoastră ({ $who }).
+file-cover-person = Persoana: { $name }
+file-cover-date = Făcut la { $date }
+file-cover-pieces = Actele din dosar
+file-cover-missing = Acte care lipsesc
+file-cover-hashes = Fiecare SHA-256 este amprenta documentului păstrat în seif: același document descărcat din seif dă aceeași amprentă.
+file-cover-page = p.
+file-default-title = Dosar
 # Procedures
 section-procedures = Demersurile mele
 procedures-intro = Urmăriți-vă demersurile: actele de care are nevoie fiecare, stadiul, următorul termen. Doar releele pe care le alegeți le văd.

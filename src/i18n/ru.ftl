@@ -1001,6 +1001,17 @@ journal-simulation-created-success = Сделан расчёт ваших пра
 journal-simulation-viewed-success = Открыт { $what } ({ $who }).
 journal-simulation-shared-success = Организации поддержки открыт доступ: { $what } ({ $who }).
 journal-simulation-unshared-success = Закрыт доступ: { $what } ({ $who }).
+
+## The assembled file (issue 15, item 4)
+journal-document-put-in-file-success = «{ $what }» добавлен в собранное досье ({ $who }).
+journal-file-assembled-success = Досье «{ $what }» собрано из ваших документов ({ $who }).
+file-cover-person = Человек: { $name }
+file-cover-date = Составлено { $date }
+file-cover-pieces = Документы досье
+file-cover-missing = Недостающие документы
+file-cover-hashes = Каждый SHA-256 — отпечаток документа, хранящегося в сейфе: тот же документ, скачанный из сейфа, даёт тот же отпечаток.
+file-cover-page = с.
+file-default-title = Досье
 # Procedures
 section-procedures = Мои оформления
 procedures-intro = Следите за своими оформлениями: какие документы нужны для каждого, на каком оно этапе, ближайший срок. Их видят только выбранные вами пункты поддержки.

@@ -1001,6 +1001,17 @@ journal-simulation-created-success = Зроблено розрахунок ва�
 journal-simulation-viewed-success = Відкрито { $what } ({ $who }).
 journal-simulation-shared-success = Організації підтримки надано доступ: { $what } ({ $who }).
 journal-simulation-unshared-success = Закрито доступ: { $what } ({ $who }).
+
+## The assembled file (issue 15, item 4)
+journal-document-put-in-file-success = «{ $what }» додано до зібраної справи ({ $who }).
+journal-file-assembled-success = Справу «{ $what }» зібрано з ваших документів ({ $who }).
+file-cover-person = Особа: { $name }
+file-cover-date = Складено { $date }
+file-cover-pieces = Документи справи
+file-cover-missing = Документи, яких бракує
+file-cover-hashes = Кожен SHA-256 — відбиток документа, що зберігається в сейфі: той самий документ, завантажений із сейфа, дає той самий відбиток.
+file-cover-page = с.
+file-default-title = Справа
 # Procedures
 section-procedures = Мої оформлення
 procedures-intro = Стежте за своїми оформленнями: які документи потрібні для кожного, на якому воно етапі, найближчий термін. Їх бачать лише обрані вами пункти підтримки.

@@ -48,6 +48,8 @@ pub const JOURNAL_ACTIONS: &[&str] = &[
     "document_deleted",
     "document_shared",
     "document_unshared",
+    "document_put_in_file",
+    "file_assembled",
     "folder_created",
     "folder_deleted",
     "contact_created",

@@ -51,9 +51,9 @@ pub use household::{
     NewDependant, Relation,
 };
 pub use items::{
-    Contact, ContentStream, DocumentPatch, DocumentView, Event, FolderView, ItemFields, ItemKind,
-    ItemView, MAX_SCAN_PAGES, NewDocument, Note, PageEdit, PaperDetails, PreviewMeta, Received,
-    Reminder, ScanDraft, ScanPhotos, Upload, parse_fields,
+    AssembleRequest, Contact, ContentStream, DocumentPatch, DocumentView, Event, FolderView,
+    ItemFields, ItemKind, ItemView, MAX_FILE_PIECES, MAX_SCAN_PAGES, NewDocument, Note, PageEdit,
+    PaperDetails, PreviewMeta, Received, Reminder, ScanDraft, ScanPhotos, Upload, parse_fields,
 };
 pub use jobs::{JobHandler, JobView, NewJob, Outcome, RoundReport, Worker, backoff, jobs_lease};
 pub use journal::{JOURNAL_ACTIONS, JournalView};

@@ -623,7 +623,7 @@ pub fn date_in_days(t: &TestApp, days: i64) -> String {
 }
 
 /// The Python the tests use for independent checks: `CONSIGNE_TEST_PYTHON` (the virtual
-/// environment `scripts/start-s3` fills with icalendar, vobject and odfpy), else python3.
+/// environment `scripts/start-s3` fills with icalendar, vobject, odfpy and pypdf), else python3.
 pub fn python_bin() -> String {
     std::env::var("CONSIGNE_TEST_PYTHON").unwrap_or_else(|_| "python3".into())
 }

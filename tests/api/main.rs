@@ -5,6 +5,7 @@
 
 mod accounts;
 mod agenda;
+mod assembled;
 mod auth;
 mod authz;
 mod backup;

@@ -226,6 +226,13 @@ fn table() -> Vec<(
             Some(json!({"situation": {"housing": "street"}})),
             [OK, OK, NF, NF, NF, NA],
         ),
+        // The assembled file (issue 15): made of papers the caller may read, or not at all.
+        (
+            "POST",
+            "/api/v1/beneficiaries/{bid}/files",
+            Some(json!({"document_ids": ["{doc}"], "watermark": "copie"})),
+            [201, NF, NF, NF, NF, NA],
+        ),
     ]
 }
 
@@ -405,6 +412,14 @@ async fn every_item_endpoint_against_every_role() {
                 (&shared, &shared_items)
             };
             let url = fill(path, doc, &w.bid, &w.s1, &folder, items);
+            // A body may name the item too (`{doc}`).
+            let fill_body = |doc: &str, bid: &str, items: &[(String, String)]| {
+                body.as_ref().map(|b| {
+                    let text = fill(&b.to_string(), doc, bid, &w.s1, &folder, items);
+                    serde_json::from_str::<serde_json::Value>(&text).unwrap()
+                })
+            };
+            let body = fill_body(doc, &w.bid, items);
             let r = t.call(method, &url, token.as_deref(), body.as_ref()).await;
             assert_eq!(
                 r.status.as_u16(),
@@ -415,6 +430,7 @@ async fn every_item_endpoint_against_every_role() {
             if expected[i] == NF {
                 // The same answer as for an id that does not exist.
                 let url = fill(path, missing, missing, &w.s1, missing, &missing_items);
+                let body = fill_body(missing, missing, &missing_items);
                 let m = t.call(method, &url, token.as_deref(), body.as_ref()).await;
                 assert_eq!(
                     (m.status, m.text.clone()),

@@ -467,7 +467,33 @@ struct Results {
     /// Resident memory of the fresh server just before the concurrent uploads.
     memory_at_rest: u64,
     paint: Option<anyhow::Result<Paint>>,
+    /// A benefit simulation at one connection (issue 15), and `GET /api/v1/me` just after.
+    simulation: Option<Measured>,
+    api_floor: Option<Measured>,
+    /// The assembled file (issue 15) on a fresh server: its pieces, then the file of 10
+    /// pieces and the file of the same pieces twice.
+    file: Option<FileRuns>,
 }
+
+/// The assembled-file scenario's pieces and runs.
+#[derive(Debug)]
+struct FileRuns {
+    pieces: usize,
+    pages: usize,
+    /// The pieces' total size, as stored.
+    bytes: u64,
+    /// Resident memory of the fresh server before the first file.
+    at_rest: u64,
+    single: Option<Measured>,
+    double: Option<Measured>,
+}
+
+/// The assembled-file scenario: 7 scanned PDFs and 3 photos, 60 pages, 40 MB.
+const FILE_PDF_PAGES: [usize; 7] = [8, 8, 8, 8, 8, 8, 9];
+const FILE_PHOTOS: usize = 3;
+const FILE_BYTES: usize = 40_000_000;
+/// Files of 10 pieces made one after the other (the median is the figure).
+const FILE_RUNS: u64 = 3;
 
 /// A sized safe's documents, its home page and its document list.
 #[derive(Debug)]
@@ -770,6 +796,33 @@ impl Run<'_> {
             ),
             "reference: static 10 MB file",
         );
+
+        // A benefit simulation (issue 15), by a person who really logs in (the last one: the
+        // pages' person keeps her safe as generated), then the API's floor just after.
+        progress("benefit simulations");
+        let simulating = fixture
+            .logins
+            .last()
+            .context("the fixture has no logins")
+            .and_then(|l| scenarios::login(&agent, &server.base, &l.identifier, &l.password));
+        let name = "benefit simulation (API, one client)";
+        r.simulation = record(
+            &mut r.lines,
+            simulating
+                .as_ref()
+                .map_err(|e| anyhow::anyhow!("{e:#}"))
+                .and_then(|her| scenarios::simulations(&server, settings, name, her)),
+            name,
+        );
+        let name = "reference: GET /api/v1/me (API floor, one client)";
+        r.api_floor = record(
+            &mut r.lines,
+            simulating
+                .as_ref()
+                .map_err(|e| anyhow::anyhow!("{e:#}"))
+                .and_then(|her| scenarios::api_floor(&server, settings, name, her)),
+            name,
+        );
         reference_server.stop()?;
         let _ = std::fs::remove_file(&static_file);
 
@@ -815,7 +868,85 @@ impl Run<'_> {
         });
         r.memory = record(&mut r.lines, measured, &name);
         server.stop()?;
+
+        // The assembled file, each size on a fresh server of its own: its peak is the file's.
+        progress("assembled files, each on a fresh server");
+        r.file = match self.assembled_files(&mut r.lines) {
+            Ok(f) => Some(f),
+            Err(e) => {
+                let _ = record(&mut r.lines, Err(e), "assembled file");
+                None
+            }
+        };
         Ok(r)
+    }
+
+    /// A fresh server and the first generated person logged in on it.
+    fn fresh_server_with_her(&self) -> anyhow::Result<(ServerProcess, scenarios::Session)> {
+        let l = self
+            .fixture
+            .logins
+            .first()
+            .context("the fixture has no logins")?;
+        let server = ServerProcess::consigne(self.consigne, &self.fixture.config_path, self.log)?;
+        let (her, _) = scenarios::first_login(
+            &server,
+            &l.identifier,
+            &l.password,
+            Duration::from_secs(300),
+            Duration::from_millis(250),
+        )?;
+        Ok((server, her))
+    }
+
+    /// Uploads the pieces into the first generated person's safe, then on a fresh server
+    /// assembles a file of them `FILE_RUNS` times, and on another one a file of each piece
+    /// twice (what uploading the pieces left in a server's heap is not counted); deletes the
+    /// pieces.
+    fn assembled_files(&self, lines: &mut Vec<Line>) -> anyhow::Result<FileRuns> {
+        let (server, her) = self.fresh_server_with_her()?;
+        let uploaded =
+            scenarios::upload_file_pieces(&server, &her, &FILE_PDF_PAGES, FILE_PHOTOS, FILE_BYTES);
+        server.stop()?;
+        let (ids, bytes, pages) = uploaded?;
+        let (server, her) = self.fresh_server_with_her()?;
+        std::thread::sleep(Duration::from_millis(500));
+        let at_rest = server.memory()?.rss;
+        let name = format!(
+            "assembled file: {} pieces, {pages} pages, {} (fresh server, {FILE_RUNS} in turn)",
+            ids.len(),
+            mb(bytes)
+        );
+        let single = record(
+            lines,
+            scenarios::assembled_file(&server, &name, &her, &ids, FILE_RUNS),
+            &name,
+        );
+        server.stop()?;
+        let (server, her) = self.fresh_server_with_her()?;
+        let twice: Vec<String> = ids.iter().chain(ids.iter()).cloned().collect();
+        let name = format!(
+            "assembled file: the same pieces twice, {} pieces, {} pages, {} (fresh server)",
+            twice.len(),
+            2 * pages,
+            mb(2 * bytes)
+        );
+        let double = record(
+            lines,
+            scenarios::assembled_file(&server, &name, &her, &twice, 1),
+            &name,
+        );
+        let deleted = scenarios::delete_documents(&server, &her, &ids);
+        server.stop()?;
+        deleted?;
+        Ok(FileRuns {
+            pieces: ids.len(),
+            pages,
+            bytes,
+            at_rest,
+            single,
+            double,
+        })
     }
 
     /// A page of a professional at 8 connections, logged in as her: `path` gives the
@@ -889,6 +1020,9 @@ impl Results {
             memory,
             memory_at_rest,
             paint,
+            simulation,
+            api_floor,
+            file,
         } = self;
         for (w, c) in durable.iter().zip(&cached) {
             report.references.push(Reference {
@@ -993,6 +1127,8 @@ impl Results {
             ),
         });
         let durable_10 = durable.get(1).copied().unwrap_or_default();
+        goals.extend(simulation_goals(simulation.as_ref(), api_floor.as_ref()));
+        goals.extend(file_goals(file.as_ref(), durable_10));
         goals.push(match &upload_10 {
             Some(u) if u.load.requests > 0 => report::at_least(
                 "upload 10 MB, one client, vs durable sequential write",
@@ -1119,6 +1255,100 @@ impl Results {
             "Uploads are PDFs (one page, an image of incompressible data) sent as multipart to the JSON API, spread over several people's safes and deleted after each scenario; MB/s counts the file's bytes.".into(),
         );
     }
+}
+
+/// A benefit simulation's latency (issue 15: ≤ 50 ms), against the API's floor.
+fn simulation_goals(simulation: Option<&Measured>, floor: Option<&Measured>) -> Vec<Goal> {
+    let Some(s) = simulation.filter(|s| s.load.requests > 0) else {
+        return vec![report::unmeasured(
+            "benefit simulation, one client: p99",
+            "≤ 50 ms",
+            "the simulation scenario failed",
+        )];
+    };
+    let mut goals = vec![report::at_most(
+        "benefit simulation (POST, rules run and the simulation sealed into her safe), one client: p99",
+        format!("p50 {}, p99 {}", ms(s.load.p50()), ms(s.load.p99())),
+        s.load.p99().unwrap_or_default().as_secs_f64(),
+        0.05,
+        "≤ 50 ms",
+    )];
+    if let Some(f) = floor.filter(|f| f.load.requests > 0) {
+        let (o, r) = (
+            s.load.p50().unwrap_or_default().as_secs_f64(),
+            f.load.p50().unwrap_or_default().as_secs_f64(),
+        );
+        goals.push(report::reported(
+            "benefit simulation p50 vs GET /api/v1/me p50 (one client)",
+            ms(s.load.p50()),
+            ms(f.load.p50()),
+            format!("{:.1}×", o / r.max(1e-9)),
+        ));
+    }
+    goals
+}
+
+/// The assembled file (issue 15): the server's peak memory while it is made (flat: the file
+/// of the pieces twice peaks no higher than 1.2× the file of the pieces once, and below the
+/// uploads' 100 MB), and its time against the durable write of 10 MB files.
+fn file_goals(file: Option<&FileRuns>, durable_10: FileRate) -> Vec<Goal> {
+    let Some(f) = file else {
+        return vec![report::unmeasured(
+            "assembled file: server peak memory",
+            "≤ 100 MB",
+            "the scenario failed",
+        )];
+    };
+    let mut goals = Vec::new();
+    let Some(single) = f.single.as_ref().filter(|m| m.load.requests > 0) else {
+        return vec![report::unmeasured(
+            "assembled file: server peak memory",
+            "≤ 100 MB",
+            "no file was made",
+        )];
+    };
+    let peak = single.usage.memory.peak;
+    goals.push(report::at_most(
+        &format!(
+            "assembled file of {} pieces, {} pages, {}: server peak memory",
+            f.pieces,
+            f.pages,
+            mb(f.bytes)
+        ),
+        format!("{} (at rest before: {})", mb(peak), mb(f.at_rest)),
+        peak as f64,
+        100e6,
+        "≤ 100 MB",
+    ));
+    if let Some(double) = f.double.as_ref().filter(|m| m.load.requests > 0) {
+        let twice = double.usage.memory.peak;
+        let mut g = report::at_most(
+            "assembled file of the same pieces twice (twice the size): its peak memory over the single file's",
+            format!("{} vs {}", mb(twice), mb(peak)),
+            twice as f64 / (peak as f64).max(1.0),
+            1.2,
+            "≤ 1.2× (flat)",
+        );
+        g.reference = mb(peak);
+        goals.push(g);
+    }
+    let made = single.load.bytes as f64 / single.load.requests.max(1) as f64;
+    let seconds = single.load.p50().unwrap_or_default().as_secs_f64();
+    goals.push(report::reported(
+        "assembled file: time to make it (median), its size and MB/s vs durable write of 10 MB files",
+        format!(
+            "{} for {} ({} MB/s)",
+            ms(single.load.p50()),
+            mb(made as u64),
+            num(made / 1e6 / seconds.max(1e-9))
+        ),
+        format!("{} MB/s", num(durable_10.megabytes_per_second())),
+        format!(
+            "{:.0} %",
+            made / 1e6 / seconds.max(1e-9) / durable_10.megabytes_per_second().max(1e-9) * 100.0
+        ),
+    ));
+    goals
 }
 
 /// The document list of the fixture's 50 documents at 64 connections against the static page.

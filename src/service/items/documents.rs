@@ -211,20 +211,9 @@ impl App {
         bid: &BeneficiaryId,
         size_hint: Option<u64>,
     ) -> ServiceResult<Upload> {
-        let bid = bid.clone();
-        let b2 = bid.clone();
-        let (relays, used) = self
-            .tx(move |tx| {
-                beneficiaries::by_id(tx, &b2)?.ok_or(ServiceError::NotFound)?;
-                Ok((
-                    beneficiaries::relays_of(tx, &b2)?,
-                    items::total_size(tx, &b2)?,
-                ))
-            })
-            .await?;
-        allow_on_safe(session, Action::AddItem, &bid, &relays)?;
+        let (_, used) = may_add_to(self, session, bid).await?;
         let room = self.config.storage.quota_bytes().saturating_sub(used);
-        Ok(Upload::new(self, bid, room, size_hint))
+        Ok(Upload::new(self, bid.clone(), room, size_hint))
     }
 
     /// Adds a document of type `other`, without an end date.
@@ -246,18 +235,7 @@ impl App {
         input: NewDocument,
         paper: PaperDetails,
     ) -> ServiceResult<DocumentView> {
-        let stored = match &input.content {
-            Received::Stored(s) => Some(s.blob_key.clone()),
-            Received::Memory(_) => None,
-        };
-        let result = self.store_document(session, bid, input, paper).await;
-        if result.is_err()
-            && let Some(key) = stored
-        {
-            // Streamed to storage but refused afterwards: no row will ever point to it.
-            let _ = self.blobs.delete(&key);
-        }
-        result
+        add_document_as(self, session, bid, input, paper, "document_uploaded").await
     }
 
     async fn store_document(
@@ -266,6 +244,7 @@ impl App {
         bid: &BeneficiaryId,
         input: NewDocument,
         paper: PaperDetails,
+        action: &'static str,
     ) -> ServiceResult<DocumentView> {
         let bid = bid.clone();
         let b2 = bid.clone();
@@ -421,8 +400,7 @@ impl App {
                 now,
             )
         };
-        let committed =
-            insert_item(self, session, &row, &key, ("document_uploaded", Some(leaf))).await;
+        let committed = insert_item(self, session, &row, &key, (action, Some(leaf))).await;
         let shares = match committed {
             Ok(s) => s,
             Err(e) => {
@@ -774,6 +752,52 @@ impl App {
             .map(|d| (d.id.into_string(), d.name))
             .collect())
     }
+}
+
+/// Her relais and the bytes her safe holds, once the caller may add an item to it (before
+/// anything is received or read for it).
+pub(crate) async fn may_add_to(
+    app: &App,
+    session: &Session,
+    bid: &BeneficiaryId,
+) -> ServiceResult<(Vec<beneficiaries::RelayRow>, i64)> {
+    let b2 = bid.clone();
+    let (relays, used) = app
+        .read(move |tx| {
+            beneficiaries::by_id(tx, &b2)?.ok_or(ServiceError::NotFound)?;
+            Ok((
+                beneficiaries::relays_of(tx, &b2)?,
+                items::total_size(tx, &b2)?,
+            ))
+        })
+        .await?;
+    allow_on_safe(session, Action::AddItem, bid, &relays)?;
+    Ok((relays, used))
+}
+
+/// Adds a document (as [`App::add_paper`]) journaled as `action` (`document_uploaded`, or
+/// `file_assembled` for a file the server made); a blob already stored for it is removed if
+/// the document is refused.
+pub(crate) async fn add_document_as(
+    app: &App,
+    session: &Session,
+    bid: &BeneficiaryId,
+    input: NewDocument,
+    paper: PaperDetails,
+    action: &'static str,
+) -> ServiceResult<DocumentView> {
+    let stored = match &input.content {
+        Received::Stored(s) => Some(s.blob_key.clone()),
+        Received::Memory(_) => None,
+    };
+    let result = app.store_document(session, bid, input, paper, action).await;
+    if result.is_err()
+        && let Some(key) = stored
+    {
+        // Streamed to storage but refused afterwards: no row will ever point to it.
+        let _ = app.blobs.delete(&key);
+    }
+    result
 }
 
 /// Scanning from a phone: several photos, in order, become one PDF document.

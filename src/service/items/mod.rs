@@ -9,9 +9,10 @@
 //! - `seal`: its metadata sealed under its key.
 //!
 //! Beside the core: `documents` (with their encrypted `content`, `upload` and `media`
-//! cleaning, `scan`: photos of a paper waiting to become one, and the `preview` of a PDF's pages), `folders`, and `organizer` for contacts, notes and events (`fields`). Every access
+//! cleaning, `scan`: photos of a paper waiting to become one, the `preview` of a PDF's pages, and the `assembled` file: several documents made into one PDF), `folders`, and `organizer` for contacts, notes and events (`fields`). Every access
 //! is journaled.
 
+pub(crate) mod assembled;
 pub(crate) mod content;
 pub(crate) mod documents;
 pub(crate) mod fields;
@@ -28,6 +29,7 @@ pub(crate) mod upload;
 pub(crate) mod visibility;
 pub(crate) mod wrap;
 
+pub use assembled::{AssembleRequest, MAX_FILE_PIECES};
 pub use content::ContentStream;
 pub use documents::{DocumentPatch, DocumentView, NewDocument, PaperDetails};
 pub use fields::{Contact, Event, ItemFields, ItemKind, Note, Reminder, parse_fields};

@@ -3,6 +3,7 @@
 mod casefile;
 mod certification;
 pub(crate) mod documents;
+mod files;
 mod followups;
 pub(crate) mod household;
 mod organizer;
@@ -106,6 +107,7 @@ pub fn router() -> Router<AppState> {
         .merge(followups::router())
         .merge(household::router())
         .merge(simulations::router())
+        .merge(files::router())
         .merge(procedures::router())
         .merge(certification::router())
         .layer(axum::middleware::map_response(json_errors))

@@ -974,6 +974,8 @@ fn journal_icon(action: &str) -> &'static str {
         a if a.starts_with("calendar_feed") => "calendar",
         a if a.starts_with("member") => "building",
         "referent_changed" => "people",
+        "document_put_in_file" => "download",
+        "file_assembled" => "plus",
         a if a.starts_with("folder") => "folder",
         a if a == "login"
             || a.starts_with("password")
