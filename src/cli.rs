@@ -491,6 +491,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 "certification log: {} signed tree heads checked",
                 report.tree_heads_checked
             );
+            if report.tree_heads_other_key > 0 {
+                println!(
+                    "  {} signed by a key the signing key file does not hold (put signing.key back to check their signatures)",
+                    report.tree_heads_other_key
+                );
+            }
             for p in &report.log_problems {
                 println!("  {p}");
             }

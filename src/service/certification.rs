@@ -312,12 +312,13 @@ pub(crate) async fn certificate(
 }
 
 /// What `consigne verify` finds of the log: the tree recomputed from the stored leaves
-/// against every signed head (a leaf rewritten in the database changes a root).
-pub(crate) fn check_log(app: &App, tx: &mut dyn Sql) -> ServiceResult<(usize, Vec<String>)> {
-    let mut problems = Vec::new();
+/// against every signed head (a leaf rewritten in the database changes a root). Returns (heads
+/// checked, heads signed by a key the key file does not hold, problems).
+pub(crate) fn check_log(app: &App, tx: &mut dyn Sql) -> ServiceResult<(usize, usize, Vec<String>)> {
+    let (mut problems, mut other_keys) = (Vec::new(), 0);
     let heads = transparency::heads(tx)?;
     let Some(largest) = heads.iter().map(|h| h.tree_size).max() else {
-        return Ok((0, problems));
+        return Ok((0, 0, problems));
     };
     let leaves = hashes(transparency::leaf_hashes(tx, largest)?)?;
     let published = app.signing.published();
@@ -334,20 +335,21 @@ pub(crate) fn check_log(app: &App, tx: &mut dyn Sql) -> ServiceResult<(usize, Ve
                 h.tree_size
             ));
         }
-        let signed = published
-            .iter()
-            .find(|(id, _)| *id == h.key_id)
-            .is_some_and(|(_, k)| {
-                consigne_vault::signing::verify(
-                    k,
-                    &cert::head_message(
-                        u64::try_from(h.tree_size).unwrap_or_default(),
-                        h.signed_at,
-                        &hash32(&h.root_hash).unwrap_or_default(),
-                    ),
-                    &h.signature,
-                )
-            });
+        // A head signed by a key this installation no longer has (a lost `signing.key`, a
+        // restore without it) is not a rewritten log: its root was checked above; say so.
+        let Some((_, k)) = published.iter().find(|(id, _)| *id == h.key_id) else {
+            other_keys += 1;
+            continue;
+        };
+        let signed = consigne_vault::signing::verify(
+            k,
+            &cert::head_message(
+                u64::try_from(h.tree_size).unwrap_or_default(),
+                h.signed_at,
+                &hash32(&h.root_hash).unwrap_or_default(),
+            ),
+            &h.signature,
+        );
         if !signed {
             problems.push(format!(
                 "tree head {}: its signature does not verify with the platform's keys",
@@ -355,7 +357,7 @@ pub(crate) fn check_log(app: &App, tx: &mut dyn Sql) -> ServiceResult<(usize, Ve
             ));
         }
     }
-    Ok((heads.len(), problems))
+    Ok((heads.len(), other_keys, problems))
 }
 
 /// Signs a head over the leaves added lately, then has it stamped.

@@ -23,6 +23,9 @@ pub struct VerifyReport {
     pub journal_broken_at: Option<i64>,
     /// Signed tree heads of the certification log checked against the stored leaves.
     pub tree_heads_checked: usize,
+    /// Of those, heads signed by a key the signing key file no longer holds (their roots are
+    /// checked, their signatures cannot be): a lost or not restored `signing.key`.
+    pub tree_heads_other_key: usize,
     /// What does not hold in the certification log (a rewritten leaf, a bad signature).
     pub log_problems: Vec<String>,
 }
@@ -93,7 +96,7 @@ impl App {
     /// recomputed from its stored leaves against every signed head.
     pub async fn verify(&self, collect: bool) -> ServiceResult<VerifyReport> {
         let app = self.clone();
-        let (rows, chain, (heads, log_problems)) = self
+        let (rows, chain, (heads, other_keys, log_problems)) = self
             .db
             .read(move |tx| -> ServiceResult<_> {
                 Ok((
@@ -107,6 +110,7 @@ impl App {
         let mut report = tokio::task::spawn_blocking(move || -> ServiceResult<VerifyReport> {
             let mut report = VerifyReport {
                 tree_heads_checked: heads,
+                tree_heads_other_key: other_keys,
                 log_problems,
                 ..VerifyReport::default()
             };

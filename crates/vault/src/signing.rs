@@ -150,8 +150,15 @@ impl SigningKeys {
                 .strip_prefix('v')
                 .and_then(|n| n.parse().ok())
                 .ok_or(VaultError::Format)?;
-            let bytes = Zeroizing::new(STANDARD.decode(b64.trim()).map_err(|_| VaultError::Format)?);
-            let seed: [u8; 32] = bytes.as_slice().try_into().map_err(|_| VaultError::Format)?;
+            let bytes = Zeroizing::new(
+                STANDARD
+                    .decode(b64.trim())
+                    .map_err(|_| VaultError::Format)?,
+            );
+            let seed: [u8; 32] = bytes
+                .as_slice()
+                .try_into()
+                .map_err(|_| VaultError::Format)?;
             if seeds.insert(v, Zeroizing::new(seed)).is_some() {
                 return Err(VaultError::Format);
             }
@@ -222,12 +229,11 @@ mod tests {
     /// RFC 8032 §7.1, test 1: the seed gives the published public key and signature.
     #[test]
     fn rfc_8032_test_vector() {
-        let seed: [u8; 32] = hex::decode(
-            "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60",
-        )
-        .unwrap()
-        .try_into()
-        .unwrap();
+        let seed: [u8; 32] =
+            hex::decode("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60")
+                .unwrap()
+                .try_into()
+                .unwrap();
         let keys = SigningKeys::from_seeds(BTreeMap::from([(1, Zeroizing::new(seed))])).unwrap();
         assert_eq!(
             hex::encode(keys.public_key()),
