@@ -36,8 +36,22 @@ enum Command {
     /// Run only the job worker (reminders), e.g. beside `serve` instances that have
     /// `jobs.run_in_serve = false`. Several workers may run at once: each job runs once.
     Worker(Common),
-    /// Check every stored blob against its row and the journal's hash chain; report orphan
-    /// blobs. Exit status 0 when everything is intact.
+    /// Check a document against its certificate (docs/certification.md) without the server's
+    /// database: its SHA-256, the leaf, the inclusion proof, the tree head's signature and the
+    /// timestamp token's imprint. Exit status 0 when the certificate proves the document.
+    VerifyProof {
+        /// The certificate (`.json`).
+        file: PathBuf,
+        /// The document.
+        document: PathBuf,
+        /// The platform's published head (`GET /api/v1/transparency/head`, saved): says
+        /// whether the signing key is the platform's.
+        #[arg(long)]
+        keys: Option<PathBuf>,
+    },
+    /// Check every stored blob against its row and the journal's hash chain, and the
+    /// certification log against its signed heads; report orphan blobs. Exit status 0 when
+    /// everything is intact.
     Verify {
         #[command(flatten)]
         common: Common,
@@ -216,9 +230,111 @@ pub fn build_app(config: Config, clock: Arc<dyn Clock>, demo: bool) -> anyhow::R
     if created {
         tracing::info!(path = %key_path.display(), "created the platform key: keep it out of backups and never lose it");
     }
+    let signing_path = config.signing_key_path();
+    let (signing, created) = consigne_vault::signing::SigningKeys::load_or_create(&signing_path)
+        .context("certification signing key")?;
+    if created {
+        tracing::info!(path = %signing_path.display(), "created the certification signing key: keep it out of backups, save it apart");
+    }
     let blobs = crate::store::open_blob_store(&config.blobs_url, &config.data_dir)
         .map_err(|e| anyhow::anyhow!("blob storage: {e}"))?;
-    Ok(App::new(config, db, blobs, platform, clock, demo))
+    Ok(App::new(
+        config,
+        db,
+        blobs,
+        (platform, signing),
+        clock,
+        demo,
+    ))
+}
+
+/// Reads at most `max` bytes of `path`.
+fn read_bounded(path: &std::path::Path, max: u64) -> anyhow::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .with_context(|| format!("cannot open {}", path.display()))?
+        .take(max + 1)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    if bytes.len() as u64 > max {
+        anyhow::bail!("{} is too large", path.display());
+    }
+    Ok(bytes)
+}
+
+/// `consigne verify-proof FILE DOCUMENT [--keys HEAD.json]`.
+fn verify_proof(
+    file: &std::path::Path,
+    document: &std::path::Path,
+    keys: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
+    use crate::domain::certification as cert;
+    let certificate = read_bounded(file, cert::MAX_CERTIFICATE_BYTES as u64)?;
+    let mut hasher = <sha2::Sha256 as sha2::Digest>::new();
+    std::io::copy(
+        &mut std::fs::File::open(document)
+            .with_context(|| format!("cannot open {}", document.display()))?,
+        &mut hasher,
+    )
+    .with_context(|| format!("cannot read {}", document.display()))?;
+    let document: [u8; 32] = sha2::Digest::finalize(hasher).into();
+    let published: Option<Vec<(String, Vec<u8>)>> = match keys {
+        None => None,
+        Some(path) => {
+            let head: serde_json::Value = serde_json::from_slice(&read_bounded(path, 1 << 20)?)
+                .context("the published head is not JSON")?;
+            Some(
+                head["keys"]
+                    .as_array()
+                    .map(|keys| {
+                        keys.iter()
+                            .filter_map(|k| {
+                                let id = k["key_id"].as_str()?.to_owned();
+                                let public = base64::Engine::decode(
+                                    &base64::engine::general_purpose::STANDARD,
+                                    k["public_key"].as_str()?,
+                                )
+                                .ok()?;
+                                Some((id, public))
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            )
+        }
+    };
+    match cert::verify(&certificate, &document, published.as_deref()) {
+        Ok(v) => {
+            println!("document: certified (item {})", v.item_id);
+            println!("added at: {}", crate::clock::rfc3339(v.added_at));
+            println!(
+                "in the log: tree of {} leaves signed at {} by key {}",
+                v.tree_size,
+                crate::clock::rfc3339(v.head_timestamp),
+                v.key_id
+            );
+            match v.key_published {
+                None => {
+                    println!("key: not compared (pass --keys with the platform's published head)")
+                }
+                Some(true) => println!("key: the platform's published key"),
+                Some(false) => {
+                    println!("key: NOT one the platform publishes");
+                    anyhow::bail!(
+                        "the certificate is signed by a key the platform does not publish"
+                    );
+                }
+            }
+            match v.timestamped_at {
+                Some(t) => {
+                    println!("timestamp: {t} (RFC 3161 token; its signature: `openssl ts -verify`)")
+                }
+                None => println!("timestamp: none"),
+            }
+            Ok(())
+        }
+        Err(f) => anyhow::bail!("the certificate does not prove this document: {}", f.code()),
+    }
 }
 
 /// Serves until Ctrl-C / SIGTERM.
@@ -334,6 +450,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("{}", crate::demo::describe(&url, &logins));
             serve(app, listener).await
         }
+        Command::VerifyProof {
+            file,
+            document,
+            keys,
+        } => verify_proof(&file, &document, keys.as_deref()),
         Command::Verify {
             common,
             collect_orphans,
@@ -365,6 +486,19 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             match report.journal_broken_at {
                 None => println!("journal: {} entries, chain valid", report.journal_entries),
                 Some(seq) => println!("journal: chain BROKEN at entry {seq}"),
+            }
+            println!(
+                "certification log: {} signed tree heads checked",
+                report.tree_heads_checked
+            );
+            if report.tree_heads_other_key > 0 {
+                println!(
+                    "  {} signed by a key the signing key file does not hold (put signing.key back to check their signatures)",
+                    report.tree_heads_other_key
+                );
+            }
+            for p in &report.log_problems {
+                println!("  {p}");
             }
             if report.is_clean() {
                 Ok(())

@@ -34,6 +34,36 @@ pub struct Config {
     pub sms: Sms,
     pub reminders: Reminders,
     pub recovery: Recovery,
+    pub certification: Certification,
+}
+
+/// The certification of documents (docs/certification.md): the signing key of the log's
+/// tree heads and the RFC 3161 time-stamping authority that stamps them.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Certification {
+    /// Empty: `signing.key` beside the platform key. Mode 0600, outside the database and
+    /// outside backups, created at first start.
+    pub signing_key_file: Option<PathBuf>,
+    /// An RFC 3161 time-stamping authority (`http://` or `https://`); empty: heads are not
+    /// timestamped.
+    pub tsa_url: String,
+    /// Seconds a TSA may take to answer.
+    pub tsa_timeout_seconds: u64,
+    /// A new signed head at most this often while documents are added (a certificate asking
+    /// for a leaf not yet covered signs one at once).
+    pub head_every_minutes: i64,
+}
+
+impl Default for Certification {
+    fn default() -> Self {
+        Self {
+            signing_key_file: None,
+            tsa_url: String::new(),
+            tsa_timeout_seconds: 10,
+            head_every_minutes: 10,
+        }
+    }
 }
 
 /// The in-person reset (docs/threat-model.md, "In-person reset").
@@ -360,6 +390,7 @@ impl Default for Config {
             sms: Sms::default(),
             reminders: Reminders::default(),
             recovery: Recovery::default(),
+            certification: Certification::default(),
         }
     }
 }
@@ -428,6 +459,17 @@ impl Config {
 
     /// Refuses settings that would weaken a promise of SECURITY.md.
     pub fn validate(&self) -> Result<(), ConfigError> {
+        let c = &self.certification;
+        if !(c.tsa_url.is_empty()
+            || c.tsa_url.starts_with("http://")
+            || c.tsa_url.starts_with("https://"))
+            || !(1..=120).contains(&c.tsa_timeout_seconds)
+            || !(1..=1440).contains(&c.head_every_minutes)
+        {
+            return Err(ConfigError::Invalid(
+                "certification: tsa_url must be http(s), tsa_timeout_seconds 1 to 120, head_every_minutes 1 to 1440".into(),
+            ));
+        }
         if self.argon2.memory_kib < 19_456
             || self.argon2.iterations < 2
             || self.argon2.parallelism < 1
@@ -539,6 +581,18 @@ impl Config {
             .unwrap_or_else(|| self.data_dir.join("platform.key"))
     }
 
+    /// The certification log's signing key file: `signing.key` beside the platform key.
+    pub fn signing_key_path(&self) -> PathBuf {
+        self.certification
+            .signing_key_file
+            .clone()
+            .unwrap_or_else(|| {
+                self.platform_key_path()
+                    .parent()
+                    .map_or_else(|| PathBuf::from("signing.key"), |d| d.join("signing.key"))
+            })
+    }
+
     /// Served over TLS (directly or behind a proxy): secure cookies and HSTS.
     pub fn is_https(&self) -> bool {
         self.public_url.starts_with("https://")
@@ -586,6 +640,10 @@ mod tests {
             "idle_timeout_seconds",
             "body_timeout_seconds",
             "body_min_bytes_per_second",
+            "signing_key_file",
+            "tsa_url",
+            "tsa_timeout_seconds",
+            "head_every_minutes",
         ] {
             assert!(text.contains(key), "{key} is not documented");
         }

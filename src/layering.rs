@@ -23,6 +23,7 @@ const RULES: &[(&str, &[&str])] = &[
     ("policy", &["service", "web", "cli", "store", "backup"]),
     ("clock", &["service", "web", "cli", "store"]),
     ("sms", &["service", "web", "cli", "store"]),
+    ("tsa", &["service", "web", "cli", "store"]),
     ("i18n", &["service", "web", "cli", "store"]),
     ("service", &["web", "cli", "demo", "backup"]),
     ("web", &["cli", "demo", "backup"]),

@@ -13,6 +13,7 @@ pub mod policy;
 pub mod service;
 pub mod sms;
 pub mod store;
+pub mod tsa;
 pub mod web;
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Validated domain types: parse, don't validate. No IO here.
 
 pub mod benefits;
+pub mod certification;
 mod followup;
 mod identity;
 mod ids;

@@ -8,7 +8,7 @@ use crate::service::access::own_safe;
 use crate::service::beneficiaries::{beneficiary_profile, relays};
 use crate::service::contexts as ctx;
 use crate::service::items::content::{ChannelWriter, ContentSource, ContentStream};
-use crate::service::items::documents::{document_source, list_documents};
+use crate::service::items::documents::{certificate_of, document_source, list_documents};
 use crate::service::items::folders::list_folders;
 use crate::service::items::open::journal_access;
 use crate::service::items::organizer::list_items;
@@ -74,6 +74,7 @@ impl App {
         let mut entries = Vec::new();
         let mut used = HashSet::new();
         let mut exported = Vec::new();
+        let mut certificates = Vec::new();
         for doc in &documents {
             let (_, source, opened) = document_source(self, session, &doc.id).await?;
             let ext = if doc.content_type == "application/pdf" {
@@ -102,7 +103,20 @@ impl App {
                 n += 1;
             }
             journal_access(self, session, &opened, "document_exported").await?;
-            exported.push(serde_json::json!({ "file": path, "document": doc }));
+            // Its certificate beside it (docs/certification.md): `consigne verify-proof
+            // <file>.certificate.json <file>` checks the pair.
+            let certificate = match certificate_of(self, &opened).await? {
+                Some(c) => {
+                    let json = serde_json::to_vec_pretty(&c)
+                        .map_err(|_| ServiceError::Internal("certificate json"))?;
+                    certificates.push((format!("{path}.certificate.json"), json));
+                    Some(format!("{path}.certificate.json"))
+                }
+                None => None,
+            };
+            exported.push(
+                serde_json::json!({ "file": path, "certificate": certificate, "document": doc }),
+            );
             entries.push(ExportEntry { path, source });
         }
         let data = serde_json::json!({
@@ -125,7 +139,8 @@ impl App {
         let store = self.blobs.clone();
         tokio::task::spawn_blocking(move || {
             let errors = tx.clone();
-            if let Err(why) = write_export(store.as_ref(), &entries, &data, ChannelWriter(tx)) {
+            let files = (entries.as_slice(), certificates.as_slice());
+            if let Err(why) = write_export(store.as_ref(), files, &data, ChannelWriter(tx)) {
                 tracing::error!(error = %why, "export failed");
                 let _ = errors.blocking_send(Err(std::io::Error::other("export failed")));
             }
@@ -187,7 +202,7 @@ impl App {
 /// cannot seek back), ZIP64 where sizes need it, the central directory last.
 fn write_export(
     store: &dyn BlobStore,
-    entries: &[ExportEntry],
+    (entries, certificates): (&[ExportEntry], &[(String, Vec<u8>)]),
     data: &[u8],
     out: impl Write,
 ) -> Result<(), String> {
@@ -205,6 +220,14 @@ fn write_export(
             .map_err(|e| format!("blob {}: {e}", entry.source.blob_key()))?;
         entry.source.decrypt(reader, &mut zip)?;
         manifest.push_str(&format!("{}  {}\n", entry.source.sha256(), entry.path));
+    }
+    for (path, json) in certificates {
+        zip.start_file(path.as_str(), options).map_err(zip_error)?;
+        zip.write_all(json).map_err(|e| e.to_string())?;
+        manifest.push_str(&format!(
+            "{}  {path}\n",
+            hex::encode(consigne_vault::sha256(json))
+        ));
     }
     zip.start_file("data.json", options).map_err(zip_error)?;
     zip.write_all(data).map_err(|e| e.to_string())?;

@@ -38,6 +38,7 @@ pub const JOURNAL_ACTIONS: &[&str] = &[
     "document_uploaded",
     "document_viewed",
     "document_downloaded",
+    "document_certified",
     "document_exported",
     "document_renamed",
     "document_moved",

@@ -8,6 +8,7 @@ mod auth;
 mod beneficiaries;
 mod calendar;
 mod casefile;
+mod certification;
 pub mod contexts;
 mod directory;
 mod export;
@@ -44,6 +45,7 @@ pub use casefile::{
     CaseFilePatch, CaseFileView, ChangeView, FAMILY, FIELDS, HEALTH_COVERS, HOUSING, PERMITS,
     PROTECTIONS, Professional as CaseProfessional, RESOURCES, Situation,
 };
+pub use certification::{PublishedKey, TransparencyHead};
 pub use directory::{FollowedPerson, open_directory_entry, seal_directory_entry};
 pub use household::{
     DependantView, FamilyDependant, FamilyMember, FamilyView, Household, LinkState, LinkView,
@@ -145,6 +147,8 @@ pub struct App {
     pub config: Arc<Config>,
     pub db: Database,
     pub platform: Arc<PlatformKey>,
+    /// The certification log's signing keys (`[certification] signing_key_file`).
+    pub(crate) signing: Arc<consigne_vault::signing::SigningKeys>,
     pub clock: Arc<dyn Clock>,
     pub(crate) blobs: Arc<dyn crate::store::blobs::BlobStore>,
     hashing: Arc<Semaphore>,
@@ -170,7 +174,7 @@ impl App {
         config: Config,
         db: Database,
         blobs: Arc<dyn crate::store::blobs::BlobStore>,
-        platform: PlatformKey,
+        (platform, signing): (PlatformKey, consigne_vault::signing::SigningKeys),
         clock: Arc<dyn Clock>,
         demo: bool,
     ) -> Self {
@@ -187,6 +191,7 @@ impl App {
             config: Arc::new(config),
             db,
             platform: Arc::new(platform),
+            signing: Arc::new(signing),
             clock,
             blobs,
             hashing: Arc::new(Semaphore::new(permits)),
@@ -303,6 +308,7 @@ pub fn job_handlers(app: &App) -> Vec<(&'static str, Arc<dyn JobHandler>)> {
             }),
         ),
         (members::JOB_KIND, Arc::new(members::StructureKeyRotation)),
+        (certification::JOB_KIND, Arc::new(certification::HeadSigner)),
         (
             auth::recovery::SMS_NOTICE_KIND,
             Arc::new(auth::recovery::SmsNotices {

@@ -250,7 +250,7 @@ pub async fn create_procedure(
         wraps,
         now,
     );
-    let shares = insert_item(app, session, &row, &key, "procedure_created").await?;
+    let shares = insert_item(app, session, &row, &key, ("procedure_created", None)).await?;
     if sealed.deadline_on.is_some() {
         schedule_deadline_reminders(app, session, &id, bid, sealed.deadline_on.as_deref()).await?;
     }

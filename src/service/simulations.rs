@@ -181,7 +181,7 @@ pub async fn create_simulation(
         wraps,
         app.now(),
     );
-    let shares = insert_item(app, session, &row, &key, "simulation_created").await?;
+    let shares = insert_item(app, session, &row, &key, ("simulation_created", None)).await?;
     Ok(SimulationView {
         id: row.id.clone(),
         beneficiary_id: row.beneficiary_id.clone(),

@@ -2,6 +2,7 @@
 //! orphan blobs) and `consigne verify` (every blob present and intact, the journal chain
 //! valid, orphans found and collected).
 
+use crate::service::certification::check_log;
 use crate::service::{App, ServiceError, ServiceResult};
 use crate::store::items;
 use serde::Serialize;
@@ -20,11 +21,21 @@ pub struct VerifyReport {
     pub orphans: Vec<String>,
     pub journal_entries: i64,
     pub journal_broken_at: Option<i64>,
+    /// Signed tree heads of the certification log checked against the stored leaves.
+    pub tree_heads_checked: usize,
+    /// Of those, heads signed by a key the signing key file no longer holds (their roots are
+    /// checked, their signatures cannot be): a lost or not restored `signing.key`.
+    pub tree_heads_other_key: usize,
+    /// What does not hold in the certification log (a rewritten leaf, a bad signature).
+    pub log_problems: Vec<String>,
 }
 
 impl VerifyReport {
     pub fn is_clean(&self) -> bool {
-        self.missing.is_empty() && self.corrupted.is_empty() && self.journal_broken_at.is_none()
+        self.missing.is_empty()
+            && self.corrupted.is_empty()
+            && self.journal_broken_at.is_none()
+            && self.log_problems.is_empty()
     }
 }
 
@@ -81,17 +92,28 @@ impl App {
 
     /// `consigne verify`: every row's blob exists and its ciphertext matches the stored digest,
     /// the journal chain is intact; blobs no row points at are reported (and removed when
-    /// `collect` is set and they are older than an hour).
+    /// `collect` is set and they are older than an hour); the certification log's tree is
+    /// recomputed from its stored leaves against every signed head.
     pub async fn verify(&self, collect: bool) -> ServiceResult<VerifyReport> {
-        let (rows, chain) = self
+        let app = self.clone();
+        let (rows, chain, (heads, other_keys, log_problems)) = self
             .db
-            .read(|tx| -> ServiceResult<_> {
-                Ok((items::all_blobs(tx)?, crate::store::journal::verify(tx)?))
+            .read(move |tx| -> ServiceResult<_> {
+                Ok((
+                    items::all_blobs(tx)?,
+                    crate::store::journal::verify(tx)?,
+                    check_log(&app, tx)?,
+                ))
             })
             .await?;
         let store = self.blobs.clone();
         let mut report = tokio::task::spawn_blocking(move || -> ServiceResult<VerifyReport> {
-            let mut report = VerifyReport::default();
+            let mut report = VerifyReport {
+                tree_heads_checked: heads,
+                tree_heads_other_key: other_keys,
+                log_problems,
+                ..VerifyReport::default()
+            };
             let referenced: HashSet<String> = rows.iter().map(|(_, k, _)| k.clone()).collect();
             for (item, key, digest) in &rows {
                 report.blobs_checked += 1;

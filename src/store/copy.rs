@@ -48,6 +48,8 @@ pub const TABLES: &[(&str, &str)] = &[
     ("household_links", "id"),
     ("household_dependants", "id"),
     ("household_dependant_shares", "dependant_id, structure_id"),
+    ("transparency_leaves", "leaf_index"),
+    ("transparency_heads", "tree_size"),
 ];
 
 const BATCH: i64 = 2000;

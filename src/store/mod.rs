@@ -31,6 +31,7 @@ mod sqlite;
 pub mod stats;
 pub mod structures;
 pub mod throttle;
+pub mod transparency;
 
 use std::path::Path;
 use std::sync::Arc;

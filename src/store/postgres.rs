@@ -52,6 +52,10 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (34, include_str!("migrations/postgres/0034_procedures.sql")),
     (36, include_str!("migrations/postgres/0036_proofs.sql")),
     (
+        38,
+        include_str!("migrations/postgres/0038_certification.sql"),
+    ),
+    (
         10,
         include_str!("migrations/postgres/0010_reset_confirmation.sql"),
     ),

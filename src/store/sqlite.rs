@@ -49,6 +49,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (33, include_str!("migrations/sqlite/0033_simulations.sql")),
     (34, include_str!("migrations/sqlite/0034_procedures.sql")),
     (36, include_str!("migrations/sqlite/0036_proofs.sql")),
+    (38, include_str!("migrations/sqlite/0038_certification.sql")),
     (
         10,
         include_str!("migrations/sqlite/0010_reset_confirmation.sql"),

@@ -129,6 +129,7 @@ fn the_openapi_document_describes_every_api_route() {
         include_str!("../../src/web/api/documents.rs"),
         include_str!("../../src/web/api/organizer.rs"),
         include_str!("../../src/web/api/followups.rs"),
+        include_str!("../../src/web/api/certification.rs"),
         include_str!("../../src/web/api/files.rs"),
     ]
     .join("\n");

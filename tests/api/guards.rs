@@ -267,6 +267,8 @@ async fn every_state_changing_page_refuses_a_missing_or_wrong_token_and_other_se
         ("/login", "/login".into(), Who::Anyone, false),
         ("/recover", "/recover".into(), Who::Anyone, false),
         ("/language", "/language".into(), Who::Anyone, false),
+        // The public verification page of certificates (issue 16): nothing stored.
+        ("/verify", "/verify".into(), Who::Anyone, true),
         ("/logout", "/logout".into(), Who::Leaving, false),
         ("/login/totp", "/login/totp".into(), Who::Pending, false),
         ("/totp/enroll", "/totp/enroll".into(), Who::Signed, false),

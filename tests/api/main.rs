@@ -13,6 +13,7 @@ mod blobstore;
 mod bombs;
 mod canary;
 mod casefile;
+mod certification;
 mod cli;
 mod compression;
 mod document_types;

@@ -51,6 +51,13 @@ fn table() -> Vec<(
             None,
             [OK, NF, NF, NF, NF, NA],
         ),
+        // Its certificate (issue 16): whoever may view the document.
+        (
+            "GET",
+            "/api/v1/documents/{doc}/certificate",
+            None,
+            [OK, NF, NF, NF, NF, NA],
+        ),
         (
             "PATCH",
             "/api/v1/documents/{doc}",
@@ -235,6 +242,7 @@ fn pages() -> Vec<(&'static str, [u16; 6])> {
         ("/documents/{doc}/download", [OK, NF, NF, NF, NF, 303]),
         ("/documents/{doc}/view", [OK, NF, NF, NF, NF, 303]),
         ("/documents/{doc}/thumbnail", [OK, NF, NF, NF, NF, 303]),
+        ("/documents/{doc}/certificate", [OK, NF, NF, NF, NF, 303]),
         // A PDF's pages rendered as images, and the professional's page of a document.
         ("/documents/{pdf}/pages/1", [OK, NF, NF, NF, NF, 303]),
         ("/pro/b/{bid}/documents/{pdf}", [OK, NF, NF, NF, NF, 303]),
@@ -1650,5 +1658,37 @@ async fn proofs_against_every_role() {
                 );
             }
         }
+    }
+}
+
+/// The certification log's public side (issue 16): the signed head, consistency proofs and the
+/// verification page answer every role alike, with or without a session.
+#[tokio::test]
+async fn the_transparency_endpoints_and_the_verify_page_are_public() {
+    let w = World::new().await;
+    let t = &w.t;
+    for (role, token) in [
+        ("the person", Some(w.person.clone())),
+        ("professional", Some(w.p1.clone())),
+        ("mediation", Some(w.pm.clone())),
+        ("platform admin", Some(w.admin.clone())),
+        ("anonymous", None),
+    ] {
+        let r = t.get("/api/v1/transparency/head", token.as_deref()).await;
+        assert_eq!(r.status, StatusCode::OK, "head as {role}: {}", r.text);
+        let r = t
+            .get(
+                "/api/v1/transparency/consistency?first=1&second=1",
+                token.as_deref(),
+            )
+            .await;
+        // The log of a fresh world holds no leaf: 1 is past its newest head.
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "consistency as {role}");
+        let client = browser(t, token.as_deref());
+        assert_eq!(
+            page_status(t, &client, "/verify").await,
+            OK,
+            "/verify as {role}"
+        );
     }
 }

@@ -247,7 +247,8 @@ async fn papers_about_to_expire_are_reminded_without_being_named() {
     let wk = worker(&w.t, "w1");
     // 2026-11-11 10:00 in Paris (09:00 UTC): the 30-day reminder.
     w.t.clock.set(1_794_387_600);
-    assert_eq!(wk.run_due().await.unwrap().done, 1);
+    // The reminder, and the certification log's head over the paper (its job is due too).
+    assert_eq!(wk.run_due().await.unwrap().done, 2);
     let text = rec.requests.lock().unwrap()[0].2["text"]
         .as_str()
         .unwrap()

@@ -7,7 +7,8 @@
 //! secrets (every secret type has a redacted `Debug`).
 //!
 //! Algorithms come from audited RustCrypto crates (XChaCha20-Poly1305, AES-256-GCM for blob
-//! streams, X25519 sealed boxes, Argon2id, HKDF/HMAC-SHA-256); this crate only frames them.
+//! streams, X25519 sealed boxes, Argon2id, HKDF/HMAC-SHA-256; Ed25519 signatures of the
+//! certification log from `ring`); this crate only frames them.
 
 mod context;
 mod kdf;
@@ -15,6 +16,7 @@ mod key;
 mod platform;
 mod public;
 pub mod recovery;
+pub mod signing;
 pub mod stream;
 mod symmetric;
 pub mod totp;

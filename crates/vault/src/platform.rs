@@ -303,7 +303,7 @@ fn describe(e: &VaultError) -> String {
     }
 }
 
-fn parent_dir(path: &Path) -> Option<PathBuf> {
+pub(crate) fn parent_dir(path: &Path) -> Option<PathBuf> {
     match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => Some(p.to_path_buf()),
         _ => None,
@@ -311,7 +311,7 @@ fn parent_dir(path: &Path) -> Option<PathBuf> {
 }
 
 #[cfg(unix)]
-fn check_private_mode(path: &Path, meta: &fs::Metadata) -> Result<()> {
+pub(crate) fn check_private_mode(path: &Path, meta: &fs::Metadata) -> Result<()> {
     use std::os::unix::fs::PermissionsExt;
     let mode = meta.permissions().mode() & 0o777;
     if mode & 0o077 != 0 {
@@ -325,12 +325,12 @@ fn check_private_mode(path: &Path, meta: &fs::Metadata) -> Result<()> {
 }
 
 #[cfg(not(unix))]
-fn check_private_mode(_path: &Path, _meta: &fs::Metadata) -> Result<()> {
+pub(crate) fn check_private_mode(_path: &Path, _meta: &fs::Metadata) -> Result<()> {
     Ok(())
 }
 
 #[cfg(unix)]
-fn create_private_dir(dir: &Path) -> Result<()> {
+pub(crate) fn create_private_dir(dir: &Path) -> Result<()> {
     use std::os::unix::fs::DirBuilderExt;
     fs::DirBuilder::new()
         .recursive(true)
@@ -340,7 +340,7 @@ fn create_private_dir(dir: &Path) -> Result<()> {
 }
 
 #[cfg(not(unix))]
-fn create_private_dir(dir: &Path) -> Result<()> {
+pub(crate) fn create_private_dir(dir: &Path) -> Result<()> {
     fs::create_dir_all(dir)?;
     Ok(())
 }
@@ -360,7 +360,7 @@ fn open_private_new(path: &Path) -> std::io::Result<File> {
 /// file: temp file (0600) in the same directory, fsync, then link (no clobber) or rename
 /// (replace), then fsync the directory. Returns false if `replace` is false and `path` already
 /// existed.
-fn write_atomically(path: &Path, text: &str, replace: bool) -> Result<bool> {
+pub(crate) fn write_atomically(path: &Path, text: &str, replace: bool) -> Result<bool> {
     let dir = parent_dir(path).unwrap_or_else(|| PathBuf::from("."));
     let name = path
         .file_name()

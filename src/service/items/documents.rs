@@ -2,11 +2,13 @@
 //! neutralised), encrypted storage, listing, download, rename, move, delete. Every access is
 //! journaled. The item core (opening, wraps, sealing, sharing) is in the sibling modules.
 
+use crate::domain::certification::{self, Certificate};
 use crate::domain::{BeneficiaryId, DocumentType, FolderId, ItemId, ItemKind, StructureId};
 use crate::policy::Decision;
 use crate::policy::{Action, Actor};
 use crate::service::access::{allow_on_safe, item_decision};
 use crate::service::calendar::reminders::schedule_expiry_reminders;
+use crate::service::certification as certification_log;
 use crate::service::contexts as ctx;
 use crate::service::items::content::{ChannelWriter, ContentSource, ContentStream, blob_error};
 use crate::service::items::content::{read_blob, write_blob};
@@ -82,6 +84,11 @@ struct DocumentMeta {
     file_name: String,
     content_type: String,
     sha256: String,
+    /// The random salt of its leaf in the certification log (hex; docs/certification.md),
+    /// sealed here so the operator cannot confirm a guess from the log. Absent from the
+    /// documents added before certification.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    salt: Option<String>,
     /// A PDF's rendered pages (`preview.rs`); none yet for a PDF not rendered so far.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     preview: Option<PreviewMeta>,
@@ -147,6 +154,18 @@ fn parse_date(raw: &str) -> ServiceResult<String> {
     time::Date::parse(raw.trim(), &f)
         .map(|d| format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day()))
         .map_err(|_| crate::domain::InvalidInput::new("expires_on", "invalid_date").into())
+}
+
+/// The certificate of a document already opened (not journaled: the caller journals its
+/// access); `None` for a document added before certification.
+pub(crate) async fn certificate_of(app: &App, o: &Opened) -> ServiceResult<Option<Certificate>> {
+    let meta: DocumentMeta = open_meta(app, &o.row, &o.key)?;
+    let Some(salt) = meta.salt else {
+        return Ok(None);
+    };
+    Ok(Some(
+        certification_log::certificate(app, &o.row.id, &meta.sha256, &salt).await?,
+    ))
 }
 
 impl App {
@@ -333,7 +352,19 @@ impl App {
             }
         };
         let name = document_name(input.name.as_deref(), &file_name, kind.extension())?;
+        let now = self.now();
+        let salt: [u8; 32] = consigne_vault::random_bytes();
+        let leaf = certification::leaf(
+            &hex::decode(&sha256)
+                .ok()
+                .and_then(|d| <[u8; 32]>::try_from(d).ok())
+                .ok_or(ServiceError::Internal("document digest"))?,
+            &salt,
+            id.as_str(),
+            now,
+        );
         let meta = DocumentMeta {
+            salt: Some(hex::encode(salt)),
             name,
             doc_type,
             file_name: clean_name(&file_name, 255),
@@ -357,7 +388,6 @@ impl App {
         }
         let (preview_key, preview_sha256) = previews.as_ref().and_then(|p| p.pages.clone()).unzip();
         let wraps = new_item_wraps(self, session, &bid, &id, &key, &account_public, &relays)?;
-        let now = self.now();
         let row = ItemRow {
             folder_id: folder,
             blob_key: Some(blob_key.clone()),
@@ -380,7 +410,7 @@ impl App {
                 now,
             )
         };
-        let committed = insert_item(self, session, &row, &key, action).await;
+        let committed = insert_item(self, session, &row, &key, (action, Some(leaf))).await;
         let shares = match committed {
             Ok(s) => s,
             Err(e) => {
@@ -537,6 +567,21 @@ impl App {
             Ok(open_meta::<DocumentMeta>(self, &o.row, &o.key)?.preview)
         })
         .await
+    }
+
+    /// The certificate of a document (docs/certification.md): whoever may view it may get
+    /// it; journaled like a view. 409 `not_certified` for a document added before the log.
+    pub async fn document_certificate(
+        &self,
+        session: &Session,
+        id: &ItemId,
+    ) -> ServiceResult<Certificate> {
+        let o = open_item(self, session, id, Action::View, ItemKind::Document).await?;
+        let certificate = certificate_of(self, &o)
+            .await?
+            .ok_or(ServiceError::Conflict("not_certified"))?;
+        journal_access(self, session, &o, "document_certified").await?;
+        Ok(certificate)
     }
 
     /// The exact bytes whose SHA-256 the document carries; journaled as a download or a view.

@@ -85,7 +85,7 @@ impl App {
             session,
             &row,
             &key,
-            &format!("{}_created", kind.as_str()),
+            (&format!("{}_created", kind.as_str()), None),
         )
         .await?;
         if kind == ItemKind::Event {

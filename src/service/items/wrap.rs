@@ -5,6 +5,7 @@
 use crate::domain::{AccountKind, BeneficiaryId, ItemId, ItemKind, StructureId};
 use crate::policy::Actor;
 use crate::service::calendar::feeds::add_to_feed;
+use crate::service::certification::log_leaf;
 use crate::service::contexts as ctx;
 use crate::service::journal::{actor_of, journal};
 use crate::service::{App, ServiceError, ServiceResult, Session};
@@ -103,13 +104,14 @@ pub(crate) fn new_item_wraps(
 /// and the journal line `action`, in one transaction; returns its shares. An item with a
 /// size is counted against the safe's quota here, under the safe's quota lock: the checks
 /// made while the file arrived only spare the work, two uploads at once never both fit
-/// when only one does.
+/// when only one does. A document's `leaf` joins the certification log in the same
+/// transaction.
 pub(crate) async fn insert_item(
     app: &App,
     session: &Session,
     row: &ItemRow,
     key: &Key32,
-    action: &str,
+    (action, leaf): (&str, Option<Vec<u8>>),
 ) -> ServiceResult<Vec<ShareRow>> {
     let owned = app.clone();
     let via = row.created_by_structure.clone();
@@ -121,6 +123,9 @@ pub(crate) async fn insert_item(
             check_quota(tx, &r2.beneficiary_id, r2.size, quota)?;
         }
         items::insert(tx, &r2)?;
+        if let Some(leaf) = &leaf {
+            log_leaf(&owned, tx, &r2.id, leaf, r2.created_at)?;
+        }
         if let Some(sid) = &via {
             share_wrap(&owned, tx, &r2, &k2, sid, r2.created_at)?;
         }

@@ -1,6 +1,7 @@
 //! The JSON API, version 1 (`API.md`; OpenAPI at `/api/v1/openapi.json`).
 
 mod casefile;
+mod certification;
 pub(crate) mod documents;
 mod files;
 mod followups;
@@ -110,6 +111,7 @@ pub fn router() -> Router<AppState> {
         .merge(files::router())
         .merge(procedures::router())
         .merge(proofs::router())
+        .merge(certification::router())
         .layer(axum::middleware::map_response(json_errors))
 }
 

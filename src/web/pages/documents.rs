@@ -464,6 +464,7 @@ async fn render_document(
 fn shown(ctx: &Ctx, doc: &DocumentView, preview: Option<&PreviewMeta>) -> Markup {
     let download = html! {
         p { a.button href={"/documents/" (doc.id) "/download"} { (icon("download")) " " (ctx.t("doc-download")) } }
+        (certificate_link(ctx, doc))
     };
     match preview {
         None => html! {
@@ -476,6 +477,7 @@ fn shown(ctx: &Ctx, doc: &DocumentView, preview: Option<&PreviewMeta>) -> Markup
                 p { (ctx.t("doc-shared-computer-warning")) }
             }
             p { a.button.primary href={"/documents/" (doc.id) "/download"} { (icon("download")) " " (ctx.t("doc-download")) } }
+            (certificate_link(ctx, doc))
         },
         Some(p) => {
             let total = p
@@ -498,6 +500,17 @@ fn shown(ctx: &Ctx, doc: &DocumentView, preview: Option<&PreviewMeta>) -> Markup
                 div.notice role="note" { p { (ctx.t("doc-shared-computer-warning")) } }
                 (download)
             }
+        }
+    }
+}
+
+/// The certificate of the paper (docs/certification.md) and where anyone checks it.
+fn certificate_link(ctx: &Ctx, doc: &DocumentView) -> Markup {
+    html! {
+        p {
+            a href={"/documents/" (doc.id) "/certificate"} download { (ctx.t("doc-certificate")) }
+            " · "
+            a href="/verify" { (ctx.t("doc-certificate-verify")) }
         }
     }
 }
@@ -973,7 +986,12 @@ fn journal_icon(action: &str) -> &'static str {
             "key"
         }
         a if a.ends_with("_viewed") => "view",
-        a if a.ends_with("_downloaded") || a.ends_with("_exported") => "download",
+        a if a.ends_with("_downloaded")
+            || a.ends_with("_exported")
+            || a.ends_with("_certified") =>
+        {
+            "download"
+        }
         a if a.ends_with("_unshared") => "lock",
         a if a.ends_with("_shared") => "share",
         a if a.ends_with("_deleted") => "delete",

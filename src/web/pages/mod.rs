@@ -5,6 +5,7 @@ mod admin;
 mod auth;
 mod calendar;
 mod casefile;
+mod certification;
 mod documents;
 mod followups;
 mod guards;
@@ -82,6 +83,7 @@ pub fn router() -> Router<AppState> {
         .merge(rights::router())
         .merge(procedures::router())
         .merge(proofs::router())
+        .merge(certification::router())
 }
 
 impl Ctx {
