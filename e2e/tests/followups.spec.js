@@ -60,7 +60,7 @@ for (const [label, viewport] of [
       await login(page, DEMO.amina);
       await expect(page).toHaveURL(/\/home$/);
       await check('her home');
-      await page.getByRole('link', { name: 'Comptes rendus de vos rendez-vous' }).click();
+      await page.getByRole('link', { name: 'Comptes rendus', exact: true }).click();
       await expect(page).toHaveURL(/\/followups$/);
       await expect(page.locator('article.followup', { hasText: shared })).toHaveCount(1);
       await expect(page.locator('body')).not.toContainText(secret);

@@ -95,7 +95,10 @@ for (const [label, viewport] of [
       await expect(page).toHaveURL(/\/home$/);
       await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
       await check('her home in Arabic');
-      await page.locator('nav.tiles a.tile[href="/procedures"]').click();
+      await page.locator('nav.tiles a.tile[href="/rights"]').click();
+      await page.waitForURL((u) => u.pathname === '/rights');
+      await check('her rights in Arabic');
+      await page.locator('main a.button[href="/procedures"]').click();
       await page.waitForURL((u) => u.pathname === '/procedures');
       const mine = page.locator('#procedures-history li');
       await expect(mine).toHaveCount(1);

@@ -768,6 +768,8 @@ field-private-text = الجزء الخاص (المؤسسة فقط)
 field-document-ids = المستندات المرفقة
 field-label = التسمية
 my-followups-title = تقارير مواعيدك
+# Its short name on the home tile.
+home-followups = التقارير
 my-followups-intro = ما كتبته جهات المرافقة عن مواعيدك، من أجلك.
 my-followups-none = لا توجد تقارير بعد.
 my-followups-by = كتبه { $name } ({ $structure })
@@ -1078,6 +1080,8 @@ file-cover-page = ص.
 file-default-title = ملف
 # Procedures
 section-procedures = إجراءاتي
+# The one home tile for the simulator and the procedures (one tile keeps her home on a phone's first screen).
+home-rights-procedures = حقوقي وإجراءاتي
 procedures-intro = تابعي إجراءاتك: الأوراق التي يحتاجها كل إجراء، وأين وصل، والموعد النهائي القادم. لا يراها إلا مراكز الدعم التي تختارينها.
 procedures-open = متابعة إجراءاتي
 procedures-start = بدء إجراء

@@ -738,6 +738,8 @@ field-private-text = Private part (structure only)
 field-document-ids = Attached documents
 field-label = Label
 my-followups-title = Reports of your meetings
+# Its short name on the home tile.
+home-followups = Meeting reports
 my-followups-intro = What your relais wrote about your meetings, for you.
 my-followups-none = No report yet.
 my-followups-by = Written by { $name } ({ $structure })
@@ -1046,6 +1048,8 @@ file-cover-page = p.
 file-default-title = File
 # Procedures
 section-procedures = My procedures
+# The one home tile for the simulator and the procedures (one tile keeps her home on a phone's first screen).
+home-rights-procedures = Rights and procedures
 procedures-intro = Follow your procedures: the papers each one needs, where it stands, the next deadline. Only the relais you choose see them.
 procedures-open = Follow my procedures
 procedures-start = Start a procedure

@@ -743,6 +743,8 @@ field-private-text = Parte privada (solo la estructura)
 field-document-ids = Documentos adjuntos
 field-label = Nombre
 my-followups-title = Informes de sus citas
+# Its short name on the home tile.
+home-followups = Informes
 my-followups-intro = Lo que sus relevos escribieron de sus citas, para usted.
 my-followups-none = Todavía no hay informes.
 my-followups-by = Escrito por { $name } ({ $structure })
@@ -1051,6 +1053,8 @@ file-cover-page = p.
 file-default-title = Expediente
 # Procedures
 section-procedures = Mis trámites
+# The one home tile for the simulator and the procedures (one tile keeps her home on a phone's first screen).
+home-rights-procedures = Derechos y trámites
 procedures-intro = Siga sus trámites: los papeles que necesita cada uno, en qué punto está, el próximo plazo. Solo los relais que usted elija los ven.
 procedures-open = Seguir mis trámites
 procedures-start = Empezar un trámite

@@ -738,6 +738,8 @@ field-private-text = Partie privée (structure seulement)
 field-document-ids = Documents joints
 field-label = Libellé
 my-followups-title = Comptes rendus de vos rendez-vous
+# Its short name on the home tile.
+home-followups = Comptes rendus
 my-followups-intro = Ce que vos relais ont écrit de vos rendez-vous, pour vous.
 my-followups-none = Aucun compte rendu pour l'instant.
 my-followups-by = Écrit par { $name } ({ $structure })
@@ -1046,6 +1048,8 @@ file-cover-page = p.
 file-default-title = Dossier
 # Procedures
 section-procedures = Mes démarches
+# The one home tile for the simulator and the procedures (one tile keeps her home on a phone's first screen).
+home-rights-procedures = Droits et démarches
 procedures-intro = Suivez vos démarches : les papiers qu'il faut pour chacune, où elle en est, la prochaine échéance. Seuls les relais que vous choisissez les voient.
 procedures-open = Suivre mes démarches
 procedures-start = Commencer une démarche

@@ -744,6 +744,8 @@ field-private-text = بخش خصوصی (فقط مؤسسه)
 field-document-ids = اسناد پیوست
 field-label = عنوان
 my-followups-title = گزارش‌های ملاقات‌های شما
+# Its short name on the home tile.
+home-followups = گزارش‌ها
 my-followups-intro = آنچه مؤسسه‌های همراه دربارهٔ ملاقات‌های شما نوشته‌اند، برای شما.
 my-followups-none = هنوز گزارشی نیست.
 my-followups-by = نوشتهٔ { $name } ({ $structure })
@@ -1049,6 +1051,8 @@ file-cover-page = ص.
 file-default-title = پرونده
 # Procedures
 section-procedures = اقدامات اداری من
+# The one home tile for the simulator and the procedures (one tile keeps her home on a phone's first screen).
+home-rights-procedures = حقوق و اقدامات اداری
 procedures-intro = اقدامات اداری تان را دنبال کنید: اسنادی که هر کدام لازم دارد، به کجا رسیده، و مهلت بعدی. فقط مراکز حمایتی که شما انتخاب می کنید آن ها را می بینند.
 procedures-open = دنبال کردن اقدامات من
 procedures-start = شروع یک اقدام

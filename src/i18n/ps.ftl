@@ -744,6 +744,8 @@ field-private-text = شخصي برخه (یوازې اداره)
 field-document-ids = نښتي اسناد
 field-label = نوم
 my-followups-title = ستاسو د لیدنو راپورونه
+# Its short name on the home tile.
+home-followups = راپورونه
 my-followups-intro = هغه څه چې ستاسو ملګرو ادارو ستاسو د لیدنو په اړه ستاسو لپاره لیکلي.
 my-followups-none = تر اوسه راپور نشته.
 my-followups-by = لیکوال { $name } ({ $structure })
@@ -1049,6 +1051,8 @@ file-cover-page = م.
 file-default-title = دوسیه
 # Procedures
 section-procedures = زما اداري کارونه
+# The one home tile for the simulator and the procedures (one tile keeps her home on a phone's first screen).
+home-rights-procedures = حقونه او اداري کارونه
 procedures-intro = خپل اداري کارونه تعقیب کړئ: هر یو ته کوم اسناد اړین دي، چیرته رسیدلی، او راتلونکې نیټه. یوازې هغه ملاتړي مرکزونه یې ویني چې تاسو یې غوره کوئ.
 procedures-open = زما د کارونو تعقیبول
 procedures-start = یو اداري کار پیل کړئ

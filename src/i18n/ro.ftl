@@ -752,6 +752,8 @@ field-private-text = Partea privată (doar structura)
 field-document-ids = Documente atașate
 field-label = Denumire
 my-followups-title = Rapoartele întâlnirilor dumneavoastră
+# Its short name on the home tile.
+home-followups = Rapoarte
 my-followups-intro = Ce au scris releele despre întâlnirile dumneavoastră, pentru dumneavoastră.
 my-followups-none = Încă niciun raport.
 my-followups-by = Scris de { $name } ({ $structure })
@@ -1061,6 +1063,8 @@ file-cover-page = p.
 file-default-title = Dosar
 # Procedures
 section-procedures = Demersurile mele
+# The one home tile for the simulator and the procedures (one tile keeps her home on a phone's first screen).
+home-rights-procedures = Drepturi și demersuri
 procedures-intro = Urmăriți-vă demersurile: actele de care are nevoie fiecare, stadiul, următorul termen. Doar releele pe care le alegeți le văd.
 procedures-open = Urmăresc demersurile mele
 procedures-start = Începe un demers

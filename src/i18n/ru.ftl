@@ -762,6 +762,8 @@ field-private-text = Закрытая часть (только организа�
 field-document-ids = Прикреплённые документы
 field-label = Название
 my-followups-title = Отчёты о ваших встречах
+# Its short name on the home tile.
+home-followups = Отчёты
 my-followups-intro = Что ваши организации написали о ваших встречах — для вас.
 my-followups-none = Пока нет отчётов.
 my-followups-by = Автор: { $name } ({ $structure })
@@ -1072,6 +1074,8 @@ file-cover-page = с.
 file-default-title = Досье
 # Procedures
 section-procedures = Мои оформления
+# The one home tile for the simulator and the procedures (one tile keeps her home on a phone's first screen).
+home-rights-procedures = Права и оформления
 procedures-intro = Следите за своими оформлениями: какие документы нужны для каждого, на каком оно этапе, ближайший срок. Их видят только выбранные вами пункты поддержки.
 procedures-open = Следить за оформлениями
 procedures-start = Начать оформление

@@ -762,6 +762,8 @@ field-private-text = Закрита частина (лише організац�
 field-document-ids = Прикріплені документи
 field-label = Назва
 my-followups-title = Звіти про ваші зустрічі
+# Its short name on the home tile.
+home-followups = Звіти
 my-followups-intro = Що ваші організації написали про ваші зустрічі — для вас.
 my-followups-none = Поки що немає звітів.
 my-followups-by = Автор: { $name } ({ $structure })
@@ -1072,6 +1074,8 @@ file-cover-page = с.
 file-default-title = Справа
 # Procedures
 section-procedures = Мої оформлення
+# The one home tile for the simulator and the procedures (one tile keeps her home on a phone's first screen).
+home-rights-procedures = Права й оформлення
 procedures-intro = Стежте за своїми оформленнями: які документи потрібні для кожного, на якому воно етапі, найближчий термін. Їх бачать лише обрані вами пункти підтримки.
 procedures-open = Стежити за оформленнями
 procedures-start = Почати оформлення

@@ -15,9 +15,9 @@ use crate::service::beneficiaries::identity_key_of;
 use crate::service::items::open::{Opened, journal_access, open_item, visible_items};
 use crate::service::items::seal::{open_meta, seal_meta};
 use crate::service::items::visibility::{CreatedBy, created_by, visible_shares};
+use crate::service::items::wrap::owner_key_and_relays;
 use crate::service::items::wrap::{insert_item, new_item_row, new_item_wraps};
 use crate::service::{App, ServiceError, ServiceResult, Session};
-use crate::store::{accounts, beneficiaries};
 use consigne_vault::Key32;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -156,14 +156,7 @@ pub async fn create_simulation(
     bid: &BeneficiaryId,
     body: &Value,
 ) -> ServiceResult<SimulationView> {
-    let b2 = bid.clone();
-    let (account_public, relays) = app
-        .read(move |tx| {
-            let b = beneficiaries::by_id(tx, &b2)?.ok_or(ServiceError::NotFound)?;
-            let account = accounts::by_id(tx, &b.account_id)?.ok_or(ServiceError::NotFound)?;
-            Ok((account.public_key, beneficiaries::relays_of(tx, &b2)?))
-        })
-        .await?;
+    let (account_public, relays) = owner_key_and_relays(app, bid).await?;
     allow_on_safe(session, Action::Simulate, bid, &relays)?;
     let input = parse_simulation_input(body)?;
     let (ik, _, row) = identity_key_of(app, session, bid, Action::Simulate).await?;

@@ -44,6 +44,20 @@ pub fn run(
             break;
         }
     }
+    // On a busy machine a large upload is slow, and the random kills may cut every one: then
+    // the server stays up until one past `in_memory_mb` is acknowledged (two minutes at most),
+    // so that the last kill below checks the streaming path too.
+    let deadline = Instant::now() + Duration::from_secs(120);
+    let streamed_acked = |shared: &docs::Shared| {
+        shared
+            .acked
+            .lock()
+            .map(|a| a.iter().any(|x| x.streamed))
+            .unwrap_or(true)
+    };
+    while start_error.is_none() && Instant::now() < deadline && !streamed_acked(&pool.shared) {
+        std::thread::sleep(Duration::from_millis(200));
+    }
     // Let the uploaders see the last restart, then stop them.
     std::thread::sleep(Duration::from_millis(1500));
     let cut_large = pool

@@ -181,3 +181,20 @@ pub(crate) fn check_quota(
     }
     Ok(())
 }
+
+/// The public key of safe `bid`'s account (what an item a professional adds is wrapped to) and
+/// her relais (what the policy decides by), read together: how an item is added for her.
+pub(crate) async fn owner_key_and_relays(
+    app: &crate::service::App,
+    bid: &crate::domain::BeneficiaryId,
+) -> crate::service::ServiceResult<(Vec<u8>, Vec<crate::store::beneficiaries::RelayRow>)> {
+    use crate::store::{accounts, beneficiaries};
+    let b2 = bid.clone();
+    app.read(move |tx| {
+        let b = beneficiaries::by_id(tx, &b2)?.ok_or(crate::service::ServiceError::NotFound)?;
+        let account =
+            accounts::by_id(tx, &b.account_id)?.ok_or(crate::service::ServiceError::NotFound)?;
+        Ok((account.public_key, beneficiaries::relays_of(tx, &b2)?))
+    })
+    .await
+}

@@ -86,9 +86,9 @@ async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
             (tile("/notes", "note", &ctx.t("section-notes"), None))
             (tile("/events", "calendar", &ctx.t("section-events"), None))
             (tile("/relays", "relais", &ctx.t("section-relais"), (!invitations.is_empty()).then_some(invitations.len())))
-            (tile("/followups", "note", &ctx.t("my-followups-title"), None))
-            (tile("/rights", "money", &ctx.t("section-rights"), None))
-            (tile("/procedures", "journal", &ctx.t("section-procedures"), None))
+            (tile("/followups", "note", &ctx.t("home-followups"), None))
+            // One tile for rights and procedures: the rights page opens the procedures first thing.
+            (tile("/rights", "money", &ctx.t("home-rights-procedures"), None))
             (tile("/family", "people", &ctx.t("family-title"), None))
             (tile("/journal", "journal", &ctx.t("section-journal"), None))
             (tile("/settings", "settings", &ctx.t("section-settings"), None))
