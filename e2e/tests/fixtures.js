@@ -208,15 +208,15 @@ async function login(page, { identifier, password }) {
 }
 
 /**
- * A professional of Les Tilleuls on the API (demo mode: no second factor; Claire unless `who`
- * says), to prepare what a scenario needs: Les Tilleuls' id, her account, the headers of her
+ * A professional of Les Tilleuls (or of `structure`) on the API (demo mode: no second factor;
+ * Claire unless `who` says), to prepare what a scenario needs: Les Tilleuls' id, her account, the headers of her
  * session, and `done()` to log out.
  */
-async function proOnApi(request, who = DEMO.claire) {
+async function proOnApi(request, who = DEMO.claire, structure = 'Accueil de jour Les Tilleuls') {
   const r = await request.post('/api/v1/auth/login', { data: who });
   expect(r.status(), `${who.identifier} logs in on the API`).toBe(200);
   const { token, account } = await r.json();
-  const sid = account.structures.find((s) => s.name === 'Accueil de jour Les Tilleuls').id;
+  const sid = account.structures.find((s) => s.name === structure).id;
   const headers = { Authorization: `Bearer ${token}` };
   return { sid, account, headers, done: () => request.post('/api/v1/auth/logout', { headers }) };
 }

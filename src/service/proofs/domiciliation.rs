@@ -361,7 +361,7 @@ pub async fn record_domiciliation(
         wraps,
         app.now(),
     );
-    insert_item(app, session, &row, &key, "domiciliation_recorded").await?;
+    insert_item(app, session, &row, &key, ("domiciliation_recorded", None)).await?;
     Ok(view(&row.id, row.created_at, sealed))
 }
 
