@@ -57,7 +57,7 @@ test.describe('proofs on a phone', () => {
     const documentPath = new URL(page.url()).pathname;
     await expectNoHorizontalScroll(page);
     await check('the attestation');
-    const paper = await (await page.request.get(`${documentPath}/file`)).body();
+    const paper = await (await page.request.get(`${documentPath}/download`)).body();
     expect(paper.subarray(0, 5).toString()).toBe('%PDF-');
     const proof = await page.request.get(`${documentPath}/certificate`);
     expect(proof.status()).toBe(200);
