@@ -92,6 +92,12 @@ pub enum Action {
     /// Move a procedure of hers on: its status, its deadline, its filing receipt (she, or a
     /// member of a relais structure it is shared with: following her papers is their work).
     Progress,
+    /// Make a share link to a document (she, or a professional of a relais it is shared with,
+    /// who must also bring her consent: the service checks that flag).
+    MakeLink,
+    /// Revoke a share link: she revokes any of hers; a professional only those he made, on a
+    /// document still shared with his structure.
+    RevokeLink,
 }
 
 /// What the action is about. `relays` are the structures the person currently has as relais.
@@ -129,6 +135,13 @@ pub enum Resource<'a> {
         structure: &'a StructureId,
         relays: &'a [StructureId],
         exists: bool,
+    },
+    /// A share link to a document of `owner` (shared with `shared_with`), made by `made_by`.
+    Link {
+        owner: &'a BeneficiaryId,
+        shared_with: &'a [StructureId],
+        relays: &'a [StructureId],
+        made_by: &'a AccountId,
     },
     /// What structure `structure` wrote about a person (follow-ups): `follows_her` when the
     /// structure is one of her relais, `known` when it is or has written about her before
@@ -254,7 +267,7 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
                 return Hidden;
             }
             match action {
-                A::View | A::Update | A::Share | A::Progress => Allow,
+                A::View | A::Update | A::Share | A::Progress | A::MakeLink => Allow,
                 _ => Forbidden,
             }
         }
@@ -285,7 +298,7 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
                     .filter(through)
                     .any(|m| added_by == Some(&m.structure_id));
             match (sees, action) {
-                (true, A::View | A::Progress) => Allow,
+                (true, A::View | A::Progress | A::MakeLink) => Allow,
                 (true, A::Update) if corrects => Allow,
                 (true, _) => Forbidden,
                 (false, _) => Hidden,
@@ -341,6 +354,43 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
             }
         }
         (_, Resource::Followups { .. }) => Hidden,
+        // Share links: her own, all of them; a professional sees those of a document shared
+        // with his structure and revokes only those he made.
+        (Actor::Beneficiary { beneficiary_id, .. }, Resource::Link { owner, .. }) => {
+            if beneficiary_id != owner {
+                return Hidden;
+            }
+            match action {
+                A::View | A::RevokeLink => Allow,
+                _ => Forbidden,
+            }
+        }
+        (
+            Actor::Professional {
+                account_id,
+                memberships,
+            },
+            Resource::Link {
+                shared_with,
+                relays,
+                made_by,
+                ..
+            },
+        ) => {
+            let sees = memberships.iter().any(|m| {
+                m.approved
+                    && follows(m.kind)
+                    && shared_with.contains(&m.structure_id)
+                    && relays.contains(&m.structure_id)
+            });
+            match (sees, action) {
+                (true, A::View) => Allow,
+                (true, A::RevokeLink) if made_by == account_id => Allow,
+                (true, _) => Forbidden,
+                (false, _) => Hidden,
+            }
+        }
+        (_, Resource::Link { .. }) => Hidden,
         (Actor::Beneficiary { .. }, _) => Hidden,
     }
 }

@@ -98,6 +98,9 @@ pub const JOURNAL_ACTIONS: &[&str] = &[
     "procedure_updated",
     "procedure_shared",
     "procedure_unshared",
+    "share_link_created",
+    "share_link_revoked",
+    "share_link_opened",
 ];
 
 /// A journal line about a safe.

@@ -50,6 +50,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (31, include_str!("migrations/postgres/0031_household.sql")),
     (33, include_str!("migrations/postgres/0033_simulations.sql")),
     (34, include_str!("migrations/postgres/0034_procedures.sql")),
+    (40, include_str!("migrations/postgres/0040_share_links.sql")),
     (
         10,
         include_str!("migrations/postgres/0010_reset_confirmation.sql"),

@@ -48,6 +48,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (31, include_str!("migrations/sqlite/0031_household.sql")),
     (33, include_str!("migrations/sqlite/0033_simulations.sql")),
     (34, include_str!("migrations/sqlite/0034_procedures.sql")),
+    (40, include_str!("migrations/sqlite/0040_share_links.sql")),
     (
         10,
         include_str!("migrations/sqlite/0010_reset_confirmation.sql"),

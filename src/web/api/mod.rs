@@ -5,6 +5,7 @@ pub(crate) mod documents;
 mod files;
 mod followups;
 pub(crate) mod household;
+mod links;
 mod organizer;
 mod procedures;
 mod simulations;
@@ -108,6 +109,7 @@ pub fn router() -> Router<AppState> {
         .merge(simulations::router())
         .merge(files::router())
         .merge(procedures::router())
+        .merge(links::router())
         .layer(axum::middleware::map_response(json_errors))
 }
 

@@ -11,6 +11,7 @@ mod guards;
 mod household;
 mod icons;
 mod incoming;
+mod links;
 mod notices;
 mod organizer;
 mod papers;
@@ -38,6 +39,7 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 pub use notices::Notice;
 
+pub(crate) use auth::qr_svg;
 pub use guards::{
     Account, CheckedParts, Ctx, Fields, Leaving, NoFields, Page, Person, PlatformAdmin, Post,
     Professional, Reader, Refused, Scanner, SecondFactor, Signed, Staff, Upload, Visitor,
@@ -80,6 +82,7 @@ pub fn router() -> Router<AppState> {
         .merge(household::router())
         .merge(rights::router())
         .merge(procedures::router())
+        .merge(links::router())
 }
 
 impl Ctx {
