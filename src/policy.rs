@@ -443,6 +443,52 @@ mod tests {
         }
     }
 
+    /// Share links: she makes and revokes hers; a professional of a relais the document is
+    /// shared with makes one and revokes only his own; anyone else learns nothing.
+    #[test]
+    fn share_links() {
+        let (sid, b1) = (s("s1"), BeneficiaryId::stored("b1".into()));
+        let relays = vec![sid.clone()];
+        let her = Actor::Beneficiary {
+            account_id: AccountId::stored("her".into()),
+            beneficiary_id: b1.clone(),
+        };
+        let member = pro("s1", StaffRole::Member, StructureKind::Relay);
+        let stranger = pro("s2", StaffRole::Admin, StructureKind::Relay);
+        let item = |shared: &'static [StructureId]| Resource::Item {
+            owner: &b1,
+            shared_with: shared,
+            relays: &relays,
+            added_by: None,
+            hers: false,
+        };
+        let shared: &'static [StructureId] = Box::leak(vec![sid.clone()].into_boxed_slice());
+        assert_eq!(authorize(&her, A::MakeLink, item(&[])), Allow);
+        assert_eq!(authorize(&member, A::MakeLink, item(shared)), Allow);
+        assert_eq!(authorize(&member, A::MakeLink, item(&[])), Hidden);
+        assert_eq!(authorize(&stranger, A::MakeLink, item(shared)), Hidden);
+        let (his, hers) = (
+            AccountId::stored("p".into()),
+            AccountId::stored("her".into()),
+        );
+        let link = |made_by: &'static AccountId| Resource::Link {
+            owner: &b1,
+            shared_with: shared,
+            relays: &relays,
+            made_by,
+        };
+        let his: &'static AccountId = Box::leak(Box::new(his));
+        let hers: &'static AccountId = Box::leak(Box::new(hers));
+        assert_eq!(authorize(&her, A::RevokeLink, link(his)), Allow);
+        assert_eq!(authorize(&member, A::RevokeLink, link(his)), Allow);
+        assert_eq!(authorize(&member, A::RevokeLink, link(hers)), Forbidden);
+        assert_eq!(authorize(&stranger, A::RevokeLink, link(his)), Hidden);
+        let admin = Actor::PlatformAdmin {
+            account_id: AccountId::stored("op".into()),
+        };
+        assert_eq!(authorize(&admin, A::RevokeLink, link(his)), Hidden);
+    }
+
     fn s(id: &str) -> StructureId {
         StructureId::stored(id.into())
     }
