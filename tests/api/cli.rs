@@ -130,6 +130,7 @@ fn the_openapi_document_describes_every_api_route() {
         include_str!("../../src/web/api/organizer.rs"),
         include_str!("../../src/web/api/followups.rs"),
         include_str!("../../src/web/api/files.rs"),
+        include_str!("../../src/web/api/links.rs"),
     ]
     .join("\n");
     let mut routes = 0;
