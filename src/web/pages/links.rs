@@ -50,7 +50,7 @@ pub(super) fn links_section(
             @if links.is_empty() {
                 p { (ctx.t("link-none")) }
             } @else {
-                ul.links { @for l in links { (link_item(ctx, l, Some(doc))) } }
+                ul.items.links { @for l in links { (link_item(ctx, l, Some(doc))) } }
             }
             form method="post" action={"/documents/" (doc) "/links"} {
                 (ctx.csrf_field())
@@ -206,7 +206,7 @@ async fn my_links_page(Page(ctx, Person { session, bid }): Page<Person>) -> Resp
                 @if links.is_empty() {
                     p { (ctx.t("link-all-none")) }
                 } @else {
-                    ul.links { @for l in &links { (link_item(&ctx, l, None)) } }
+                    ul.items.links { @for l in &links { (link_item(&ctx, l, None)) } }
                 }
             },
         ),
