@@ -2,31 +2,10 @@
 // with a PIN to a paper of her safe and sees its QR code; a browser without a session opens the
 // link, is asked the PIN, gets the paper; once she revokes the link, it is the "not found" page.
 // @ts-check
-const { test, expect, DEMO, login, randomLetters } = require('./fixtures');
+const { test, expect, DEMO, login, randomLetters, photoOf } = require('./fixtures');
 
 const PHONE = { width: 360, height: 740 };
 const PIN = '2468';
-
-/** A small JPEG photo drawn on a canvas in a throwaway page with scripts on. */
-async function photo(browser) {
-  const ctx = await browser.newContext({ javaScriptEnabled: true });
-  const p = await ctx.newPage();
-  const b64 = await p.evaluate(() => {
-    const canvas = document.createElement('canvas');
-    canvas.width = 320;
-    canvas.height = 200;
-    const g = canvas.getContext('2d');
-    if (!g) throw new Error('no 2d canvas');
-    g.fillStyle = '#dfeaf4';
-    g.fillRect(0, 0, 320, 200);
-    g.fillStyle = '#1b1b1f';
-    g.font = 'bold 36px sans-serif';
-    g.fillText('Attestation', 20, 110);
-    return canvas.toDataURL('image/jpeg', 0.9).split(',')[1];
-  });
-  await ctx.close();
-  return Buffer.from(b64, 'base64');
-}
 
 /** Fails on axe-core's serious or critical findings on what `page` shows now. */
 async function axeClean(axe, page, name) {
@@ -41,7 +20,7 @@ test.describe('share links on a phone', () => {
   test('l she makes a link with a PIN, a counter opens it, she revokes it', async ({ page, check, browser, axe, jsEnabled }) => {
     test.setTimeout(150_000);
     const name = `Attestation ${randomLetters(6)}`;
-    const bytes = await photo(browser);
+    const bytes = await photoOf(browser, 'Attestation');
 
     await page.goto('/login');
     await check('login');
