@@ -415,12 +415,12 @@ impl App {
         let (app, now) = (self.clone(), self.now());
         let found = self
             .tx(move |tx| {
-                if let Some(s) = crate::store::throttle::get(tx, &guesses)? {
-                    if s.blocked_until > now {
-                        return Err(ServiceError::Throttled {
-                            retry_after: s.blocked_until - now,
-                        });
-                    }
+                if let Some(s) = crate::store::throttle::get(tx, &guesses)?
+                    && s.blocked_until > now
+                {
+                    return Err(ServiceError::Throttled {
+                        retry_after: s.blocked_until - now,
+                    });
                 }
                 let row = match &index {
                     Some(index) => links::by_token_index(tx, index, now)?,

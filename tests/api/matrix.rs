@@ -265,6 +265,8 @@ fn pages() -> Vec<(&'static str, [u16; 6])> {
         ("/events/agenda.ics", [NF, NF, NF, NF, NF, 303]),
         ("/contacts/contacts.vcf", [NF, NF, NF, NF, NF, 303]),
         ("/calendar-feed", [NF, NF, NF, NF, NF, 303]),
+        // Her list of share links (issue 16) is hers alone.
+        ("/links", [NF, NF, NF, NF, NF, 303]),
         // The case file her relais structure keeps on her (issue 14).
         ("/pro/b/{bid}/dossier/{sid}", [OK, OK, NF, NF, NF, 303]),
     ]

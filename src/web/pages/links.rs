@@ -325,10 +325,10 @@ async fn serve(
                         &page.name.clone(),
                         link_body(&ctx, &token, &page, Some(text)),
                     );
-                    if let ServiceError::Throttled { retry_after } = e {
-                        if let Ok(v) = axum::http::HeaderValue::from_str(&retry_after.to_string()) {
-                            res.headers_mut().insert(axum::http::header::RETRY_AFTER, v);
-                        }
+                    if let ServiceError::Throttled { retry_after } = e
+                        && let Ok(v) = axum::http::HeaderValue::from_str(&retry_after.to_string())
+                    {
+                        res.headers_mut().insert(axum::http::header::RETRY_AFTER, v);
                     }
                     res
                 }
