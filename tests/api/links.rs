@@ -543,3 +543,54 @@ async fn a_links_secrets_are_not_at_rest_in_clear() {
         );
     }
 }
+
+/// The professional's page of a shared paper: its links, the form with her consent to tick, the
+/// address after; he revokes his link from there and comes back to it.
+#[tokio::test]
+async fn a_professional_makes_and_revokes_a_link_from_his_page() {
+    let w = World::new().await;
+    let t = &w.t;
+    let shared = w
+        .shared_document(&w.s1, jpeg(16, 16), "a.jpg", "Partagé")
+        .await;
+    let c = crate::pages::staff_logged_in(t, &w.p1_login.0, &w.p1_login.1).await;
+    let page_path = format!("/pro/b/{}/documents/{shared}", w.bid);
+    let (status, html) = get(&c, t, &page_path).await;
+    assert_eq!(status, StatusCode::OK);
+    let html = String::from_utf8_lossy(&html).to_string();
+    assert!(html.contains("name=\"her_consent\""), "{html}");
+    let csrf = csrf_of(&html);
+    let post = |form: Vec<(&'static str, String)>| {
+        let c = c.clone();
+        let url = t.url(&format!("/documents/{shared}/links"));
+        async move {
+            let r = c.post(url).form(&form).send().await.unwrap();
+            (r.status(), r.text().await.unwrap())
+        }
+    };
+    let base = vec![
+        ("_csrf", csrf.clone()),
+        ("expires_in_minutes", "60".to_owned()),
+        ("bid", w.bid.clone()),
+    ];
+    let (status, _) = post(base.clone()).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let mut with = base.clone();
+    with.push(("her_consent", "on".to_owned()));
+    let (status, made) = post(with).await;
+    assert_eq!(status, StatusCode::OK, "{made}");
+    assert!(made.contains("/s/") && made.contains("<svg"), "{made}");
+    let id = her_links(&w).await[0].id.clone();
+    let r = c
+        .post(t.url(&format!("/links/{id}/revoke")))
+        .form(&[("_csrf", csrf.as_str()), ("from", &shared), ("bid", &w.bid)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        r.headers()["location"].to_str().unwrap(),
+        format!("{page_path}#links")
+    );
+    assert!(her_links(&w).await.is_empty());
+}

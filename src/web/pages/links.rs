@@ -50,7 +50,7 @@ pub(super) fn links_section(
             @if links.is_empty() {
                 p { (ctx.t("link-none")) }
             } @else {
-                ul.items.links { @for l in links { (link_item(ctx, l, Some(doc))) } }
+                ul.items.links { @for l in links { (link_item(ctx, l, Some(doc), pro)) } }
             }
             form method="post" action={"/documents/" (doc) "/links"} {
                 (ctx.csrf_field())
@@ -79,7 +79,12 @@ pub(super) fn links_section(
 }
 
 /// One live link: until when, PIN, watermark, openings, and the revoke button when allowed.
-fn link_item(ctx: &Ctx, l: &ShareLinkView, from: Option<&ItemId>) -> Markup {
+fn link_item(
+    ctx: &Ctx,
+    l: &ShareLinkView,
+    from: Option<&ItemId>,
+    pro: Option<&BeneficiaryId>,
+) -> Markup {
     html! {
         li.link {
             @if from.is_none() {
@@ -102,6 +107,7 @@ fn link_item(ctx: &Ctx, l: &ShareLinkView, from: Option<&ItemId>) -> Markup {
                 form.inline method="post" action={"/links/" (l.id) "/revoke"} {
                     (ctx.csrf_field())
                     @if let Some(doc) = from { input type="hidden" name="from" value=(doc); }
+                    @if let Some(bid) = pro { input type="hidden" name="bid" value=(bid); }
                     button.danger type="submit" { (icon("close")) " " (ctx.t("link-revoke")) }
                 }
             }
@@ -178,15 +184,22 @@ async fn create_submit(
 #[derive(Debug, Deserialize)]
 struct RevokeForm {
     from: Option<String>,
+    bid: Option<String>,
 }
 
 async fn revoke_submit(
     Path(id): Path<String>,
     Post(ctx, Reader(session), form): Post<Reader, RevokeForm>,
 ) -> Response {
-    let back = match form.from.as_deref().map(ItemId::parse) {
-        Some(Ok(doc)) if session.beneficiary_id.is_some() => format!("/documents/{doc}#links"),
-        _ if session.beneficiary_id.is_some() => "/links".to_owned(),
+    let doc = form.from.as_deref().and_then(|d| ItemId::parse(d).ok());
+    let bid = form
+        .bid
+        .as_deref()
+        .and_then(|b| BeneficiaryId::parse(b).ok());
+    let back = match (doc, bid, session.beneficiary_id.is_some()) {
+        (Some(doc), _, true) => format!("/documents/{doc}#links"),
+        (None, _, true) => "/links".to_owned(),
+        (Some(doc), Some(bid), false) => format!("/pro/b/{bid}/documents/{doc}#links"),
         _ => "/pro".to_owned(),
     };
     match ctx.state.app.revoke_link(&session, &id).await {
@@ -206,7 +219,7 @@ async fn my_links_page(Page(ctx, Person { session, bid }): Page<Person>) -> Resp
                 @if links.is_empty() {
                     p { (ctx.t("link-all-none")) }
                 } @else {
-                    ul.items.links { @for l in &links { (link_item(&ctx, l, None)) } }
+                    ul.items.links { @for l in &links { (link_item(&ctx, l, None, None)) } }
                 }
             },
         ),
