@@ -140,20 +140,26 @@ fn parse_token(raw: &str) -> Option<Zeroizing<Vec<u8>>> {
     (bytes.len() == TOKEN_BYTES).then(|| Zeroizing::new(bytes))
 }
 
-/// A PIN as typed: 4 to 8 digits (spaces ignored); empty is none.
+/// A new link's PIN: exactly 4 to 8 digits; empty is none.
 fn parse_pin(raw: Option<&str>) -> ServiceResult<Option<String>> {
-    let pin: String = raw
-        .unwrap_or_default()
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let pin = raw.unwrap_or_default();
     if pin.is_empty() {
         return Ok(None);
     }
     if !(4..=8).contains(&pin.len()) || !pin.chars().all(|c| c.is_ascii_digit()) {
         return Err(InvalidInput::new("pin", "invalid_pin").into());
     }
-    Ok(Some(pin))
+    Ok(Some(pin.to_owned()))
+}
+
+/// A PIN typed at the counter: its digits, spaces ignored; none when there are none.
+fn typed_pin(raw: Option<&str>) -> Option<String> {
+    let pin: String = raw
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    (!pin.is_empty()).then_some(pin)
 }
 
 fn expiry_minutes(minutes: i64) -> ServiceResult<i64> {
@@ -489,9 +495,7 @@ impl App {
                     retry_after: row.locked_until - now,
                 });
             }
-            let typed = parse_pin(pin)
-                .ok()
-                .flatten()
+            let typed = typed_pin(pin)
                 .ok_or_else(|| ServiceError::from(InvalidInput::new("pin", "required")))?;
             let salt: [u8; 16] = salt
                 .as_slice()
@@ -635,7 +639,10 @@ mod tests {
 
     #[test]
     fn pins_are_4_to_8_digits() {
-        assert_eq!(parse_pin(Some(" 12 34 ")).unwrap().as_deref(), Some("1234"));
+        assert_eq!(parse_pin(Some("1234")).unwrap().as_deref(), Some("1234"));
+        assert!(parse_pin(Some(" 1234")).is_err());
+        assert_eq!(typed_pin(Some(" 12 34 ")).as_deref(), Some("1234"));
+        assert_eq!(typed_pin(Some("  ")), None);
         assert_eq!(parse_pin(Some("")).unwrap(), None);
         assert_eq!(parse_pin(None).unwrap(), None);
         assert!(parse_pin(Some("123")).is_err());
