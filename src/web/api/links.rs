@@ -29,7 +29,8 @@ pub fn router() -> Router<AppState> {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LinkBody {
-    expires_in_minutes: i64,
+    /// A whole number (`60` or `60.0`: JSON does not tell them apart).
+    expires_in_minutes: serde_json::Value,
     pin: Option<String>,
     watermark: Option<String>,
     #[serde(default)]
@@ -43,13 +44,16 @@ async fn create(
     ApiJson(b): ApiJson<LinkBody>,
 ) -> ApiResult {
     let id = ItemId::parse(&id)?;
+    let minutes = crate::domain::json_integer(&b.expires_in_minutes).ok_or_else(|| {
+        crate::web::error::ApiError::invalid("expires_in_minutes must be a whole number.")
+    })?;
     let link = s
         .app
         .create_link(
             &session,
             &id,
             NewLink {
-                expires_in_minutes: b.expires_in_minutes,
+                expires_in_minutes: minutes,
                 pin: b.pin,
                 watermark: b.watermark,
                 her_consent: b.her_consent,
