@@ -107,6 +107,14 @@ async fn a_link_opens_its_document_until_it_is_revoked_or_expires_then_the_same_
     let (status, page) = get(&c, t, &format!("/s/{token}")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(String::from_utf8_lossy(&page).contains("Passeport"));
+    let r = c.get(t.url(&format!("/s/{token}"))).send().await.unwrap();
+    for (name, value) in [
+        ("x-robots-tag", "noindex, nofollow"),
+        ("cache-control", "no-store"),
+        ("referrer-policy", "no-referrer"),
+    ] {
+        assert_eq!(r.headers()[name], value, "{name}");
+    }
     assert!(
         openings(&w.her_journal().await, &doc).is_empty(),
         "the page serves nothing"

@@ -266,10 +266,20 @@ async fn link_page(
     ClientAddr(address): ClientAddr,
     Page(ctx, _): Page<Visitor>,
 ) -> Response {
-    match ctx.state.app.link_page(&token, address).await {
+    noindex(match ctx.state.app.link_page(&token, address).await {
         Ok(page) => ctx.page(&page.name.clone(), link_body(&ctx, &token, &page, None)),
         Err(e) => ctx.error_page(&e),
-    }
+    })
+}
+
+/// A link's pages and copies are for whoever was given the address, never for search engines
+/// (like every response, `Cache-Control: no-store` and `Referrer-Policy: no-referrer`).
+fn noindex(mut res: Response) -> Response {
+    res.headers_mut().insert(
+        axum::http::header::HeaderName::from_static("x-robots-tag"),
+        axum::http::HeaderValue::from_static("noindex, nofollow"),
+    );
+    res
 }
 
 #[derive(Debug, Deserialize)]
@@ -282,7 +292,7 @@ async fn content_get(
     ClientAddr(address): ClientAddr,
     Page(ctx, _): Page<Visitor>,
 ) -> Response {
-    serve(ctx, token, None, address).await
+    noindex(serve(ctx, token, None, address).await)
 }
 
 async fn content_post(
@@ -290,7 +300,7 @@ async fn content_post(
     ClientAddr(address): ClientAddr,
     Post(ctx, _, form): Post<Visitor, PinForm>,
 ) -> Response {
-    serve(ctx, token, form.pin, address).await
+    noindex(serve(ctx, token, form.pin, address).await)
 }
 
 /// The copy (an image shown, a PDF downloaded, like the safe's own downloads); a missing or
