@@ -550,6 +550,24 @@ async fn a_links_secrets_are_not_at_rest_in_clear() {
             "{place} holds the raw token"
         );
     }
+    // Her export lists the link, without its address or PIN.
+    let (status, _, zip_bytes) = t
+        .get_bytes(
+            &format!("/api/v1/beneficiaries/{}/export", w.bid),
+            &w.person,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip_bytes)).unwrap();
+    let mut data = Vec::new();
+    std::io::Read::read_to_end(&mut archive.by_name("data.json").unwrap(), &mut data).unwrap();
+    let text = String::from_utf8(data).unwrap();
+    let data: Value = serde_json::from_str(&text).unwrap();
+    let links = data["share_links"].as_array().unwrap();
+    assert_eq!(links.len(), 1);
+    assert_eq!(links[0]["document_id"], doc.as_str());
+    assert_eq!(links[0]["has_pin"], true);
+    assert!(!text.contains(&token) && !text.contains("50718263"));
 }
 
 /// The professional's page of a shared paper: its links, the form with her consent to tick, the
