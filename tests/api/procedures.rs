@@ -567,7 +567,10 @@ async fn the_pages_start_and_move_a_procedure_with_plain_forms() {
     assert!(html.contains("name=\"code\""));
     assert!(html.contains("value=\"france_travail_registration\""));
     let home = page_text(&w.t, &her, "/home").await;
-    assert!(home.contains("href=\"/procedures\""));
+    assert!(
+        home.contains("href=\"/rights\""),
+        "her home leads to rights and procedures"
+    );
     let rights = page_text(&w.t, &her, "/rights").await;
     assert!(rights.contains("href=\"/procedures\""));
     // Without the token: refused.
