@@ -99,6 +99,12 @@ pub enum Action {
     /// certificate): a member of that structure, which follows people; the service also
     /// checks that the structure is one of her relais.
     IssueProof,
+    /// Make a share link to a document (she, or a professional of a relais it is shared with,
+    /// who must also bring her consent: the service checks that flag).
+    MakeLink,
+    /// Revoke a share link: she revokes any of hers; a professional only those he made, on a
+    /// document still shared with his structure.
+    RevokeLink,
 }
 
 /// What the action is about. `relays` are the structures the person currently has as relais.
@@ -136,6 +142,13 @@ pub enum Resource<'a> {
         structure: &'a StructureId,
         relays: &'a [StructureId],
         exists: bool,
+    },
+    /// A share link to a document of `owner` (shared with `shared_with`), made by `made_by`.
+    Link {
+        owner: &'a BeneficiaryId,
+        shared_with: &'a [StructureId],
+        relays: &'a [StructureId],
+        made_by: &'a AccountId,
     },
     /// What structure `structure` wrote about a person (follow-ups): `follows_her` when the
     /// structure is one of her relais, `known` when it is or has written about her before
@@ -265,7 +278,7 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
                 return Hidden;
             }
             match action {
-                A::View | A::Update | A::Share | A::Progress => Allow,
+                A::View | A::Update | A::Share | A::Progress | A::MakeLink => Allow,
                 _ => Forbidden,
             }
         }
@@ -296,7 +309,7 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
                     .filter(through)
                     .any(|m| added_by == Some(&m.structure_id));
             match (sees, action) {
-                (true, A::View | A::Progress) => Allow,
+                (true, A::View | A::Progress | A::MakeLink) => Allow,
                 (true, A::Update) if corrects => Allow,
                 (true, _) => Forbidden,
                 (false, _) => Hidden,
@@ -352,6 +365,43 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
             }
         }
         (_, Resource::Followups { .. }) => Hidden,
+        // Share links: her own, all of them; a professional sees those of a document shared
+        // with his structure and revokes only those he made.
+        (Actor::Beneficiary { beneficiary_id, .. }, Resource::Link { owner, .. }) => {
+            if beneficiary_id != owner {
+                return Hidden;
+            }
+            match action {
+                A::View | A::RevokeLink => Allow,
+                _ => Forbidden,
+            }
+        }
+        (
+            Actor::Professional {
+                account_id,
+                memberships,
+            },
+            Resource::Link {
+                shared_with,
+                relays,
+                made_by,
+                ..
+            },
+        ) => {
+            let sees = memberships.iter().any(|m| {
+                m.approved
+                    && follows(m.kind)
+                    && shared_with.contains(&m.structure_id)
+                    && relays.contains(&m.structure_id)
+            });
+            match (sees, action) {
+                (true, A::View) => Allow,
+                (true, A::RevokeLink) if made_by == account_id => Allow,
+                (true, _) => Forbidden,
+                (false, _) => Hidden,
+            }
+        }
+        (_, Resource::Link { .. }) => Hidden,
         (Actor::Beneficiary { .. }, _) => Hidden,
     }
 }
@@ -402,6 +452,52 @@ mod tests {
             // Both open safes.
             assert_eq!(authorize(&actor, A::OpenSafe, s1), Allow, "{kind:?}");
         }
+    }
+
+    /// Share links: she makes and revokes hers; a professional of a relais the document is
+    /// shared with makes one and revokes only his own; anyone else learns nothing.
+    #[test]
+    fn share_links() {
+        let (sid, b1) = (s("s1"), BeneficiaryId::stored("b1".into()));
+        let relays = vec![sid.clone()];
+        let her = Actor::Beneficiary {
+            account_id: AccountId::stored("her".into()),
+            beneficiary_id: b1.clone(),
+        };
+        let member = pro("s1", StaffRole::Member, StructureKind::Relay);
+        let stranger = pro("s2", StaffRole::Admin, StructureKind::Relay);
+        let item = |shared: &'static [StructureId]| Resource::Item {
+            owner: &b1,
+            shared_with: shared,
+            relays: &relays,
+            added_by: None,
+            hers: false,
+        };
+        let shared: &'static [StructureId] = Box::leak(vec![sid.clone()].into_boxed_slice());
+        assert_eq!(authorize(&her, A::MakeLink, item(&[])), Allow);
+        assert_eq!(authorize(&member, A::MakeLink, item(shared)), Allow);
+        assert_eq!(authorize(&member, A::MakeLink, item(&[])), Hidden);
+        assert_eq!(authorize(&stranger, A::MakeLink, item(shared)), Hidden);
+        let (his, hers) = (
+            AccountId::stored("p".into()),
+            AccountId::stored("her".into()),
+        );
+        let link = |made_by: &'static AccountId| Resource::Link {
+            owner: &b1,
+            shared_with: shared,
+            relays: &relays,
+            made_by,
+        };
+        let his: &'static AccountId = Box::leak(Box::new(his));
+        let hers: &'static AccountId = Box::leak(Box::new(hers));
+        assert_eq!(authorize(&her, A::RevokeLink, link(his)), Allow);
+        assert_eq!(authorize(&member, A::RevokeLink, link(his)), Allow);
+        assert_eq!(authorize(&member, A::RevokeLink, link(hers)), Forbidden);
+        assert_eq!(authorize(&stranger, A::RevokeLink, link(his)), Hidden);
+        let admin = Actor::PlatformAdmin {
+            account_id: AccountId::stored("op".into()),
+        };
+        assert_eq!(authorize(&admin, A::RevokeLink, link(his)), Hidden);
     }
 
     fn s(id: &str) -> StructureId {

@@ -291,4 +291,26 @@ function pdfOfPages(texts) {
   return Buffer.from(out, 'latin1');
 }
 
-module.exports = { test, expect, DEMO, login, logout, proOnApi, openSafe, proHome, expectNoHorizontalScroll, randomLetters, slug, pdfOfPages, ARTIFACTS };
+/** A small JPEG photo of a paper saying `text`, drawn on a canvas in a throwaway page with scripts
+ * on (the nojs run cannot draw). */
+async function photoOf(browser, text) {
+  const ctx = await browser.newContext({ javaScriptEnabled: true });
+  const p = await ctx.newPage();
+  const b64 = await p.evaluate((t) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 320;
+    canvas.height = 200;
+    const g = canvas.getContext('2d');
+    if (!g) throw new Error('no 2d canvas');
+    g.fillStyle = '#f4e1c1';
+    g.fillRect(0, 0, 320, 200);
+    g.fillStyle = '#1b1b1f';
+    g.font = 'bold 40px sans-serif';
+    g.fillText(t, 20, 110);
+    return canvas.toDataURL('image/jpeg', 0.9).split(',')[1];
+  }, text);
+  await ctx.close();
+  return Buffer.from(b64, 'base64');
+}
+
+module.exports = { test, expect, DEMO, login, logout, proOnApi, openSafe, proHome, expectNoHorizontalScroll, randomLetters, slug, pdfOfPages, photoOf, ARTIFACTS };

@@ -2,31 +2,10 @@
 // when she shares a paper with it, her own repeated views of a paper on one line for the day.
 // Runs with and without JavaScript (projects "js" and "nojs") on a phone.
 // @ts-check
-const { test, expect, DEMO, login, logout, randomLetters } = require('./fixtures');
+const { test, expect, DEMO, login, logout, randomLetters, photoOf } = require('./fixtures');
 
 const PHONE = { width: 360, height: 740 };
 const TILLEULS = 'Accueil de jour Les Tilleuls';
-
-/** A small JPEG photo drawn on a canvas in a throwaway page with scripts on. */
-async function photo(browser) {
-  const ctx = await browser.newContext({ javaScriptEnabled: true });
-  const p = await ctx.newPage();
-  const b64 = await p.evaluate(() => {
-    const canvas = document.createElement('canvas');
-    canvas.width = 320;
-    canvas.height = 200;
-    const g = canvas.getContext('2d');
-    if (!g) throw new Error('no 2d canvas');
-    g.fillStyle = '#f4e1c1';
-    g.fillRect(0, 0, 320, 200);
-    g.fillStyle = '#1b1b1f';
-    g.font = 'bold 40px sans-serif';
-    g.fillText('Passeport', 20, 110);
-    return canvas.toDataURL('image/jpeg', 0.9).split(',')[1];
-  });
-  await ctx.close();
-  return Buffer.from(b64, 'base64');
-}
 
 test.describe('her journal on a phone', () => {
   test.use({ viewport: PHONE });
@@ -34,7 +13,7 @@ test.describe('her journal on a phone', () => {
   test('j her journal in pictures, the relais named, her views grouped', async ({ page, check, browser }) => {
     test.setTimeout(120_000);
     const name = `Passeport ${randomLetters(6)}`;
-    const bytes = await photo(browser);
+    const bytes = await photoOf(browser, 'Passeport');
 
     await page.goto('/login');
     await check('login');

@@ -105,6 +105,23 @@ pub fn feed_item_key(feed: &str, item: &ItemId) -> String {
     format!("calendar_feed_keys.key|{feed}|{item}")
 }
 
+// Share links (service/links.rs; `LINK_TOKEN_INDEX` is a blind index domain, not a context).
+pub const LINK_KEY: &str = "consigne/v1/share-link/key";
+pub const LINK_PIN_KEY: &str = "consigne/v1/share-link/pin";
+pub const LINK_TOKEN_INDEX: &str = "share_link";
+/// The link's token, sealed to her public key (she sees her address again).
+pub fn link_token(bid: &BeneficiaryId, link: &str) -> String {
+    format!("share_links.token|{bid}|{link}")
+}
+/// The document's item key, wrapped to the link's public key.
+pub fn link_item_key(link: &str, item: &ItemId) -> String {
+    format!("share_links.key_wrap|{link}|{item}")
+}
+/// The link's details (its watermark), under the document's item key.
+pub fn link_details(bid: &BeneficiaryId, link: &str) -> String {
+    format!("share_links.details|{bid}|{link}")
+}
+
 // Scan drafts: pages waiting to become a document (service/items/scan.rs).
 pub fn scan_manifest(bid: &BeneficiaryId, draft: &str) -> String {
     format!("scan_drafts.manifest|{bid}|{draft}")
@@ -219,17 +236,22 @@ mod tests {
             household_name("<link>", &b()),
             household_dependant_key(&b()),
             household_dependant(&b(), "<dep>"),
+            link_token(&b(), "<l>"),
+            link_item_key("<l>", &item()),
+            link_details(&b(), "<l>"),
         ]
         .into_iter()
         .collect()
     }
 
-    const DERIVED: [&str; 5] = [
+    const DERIVED: [&str; 7] = [
         SESSION_KEY,
         CSRF_KEY,
         FOLDER_NAMES_KEY,
         FEED_KEY,
         SCAN_DRAFT_KEY,
+        LINK_KEY,
+        LINK_PIN_KEY,
     ];
 
     /// The code before the tests: what a new context function or constant would change.
@@ -270,7 +292,8 @@ mod tests {
     fn every_context_is_tested_here() {
         // A new context function or constant must join the lists above (and so the page).
         assert_eq!(code().matches("pub fn ").count(), contexts().len());
-        assert_eq!(code().matches("pub const ").count(), DERIVED.len() + 1);
+        // The blind index domains `FEED_TOKEN_INDEX` and `LINK_TOKEN_INDEX` are the other two.
+        assert_eq!(code().matches("pub const ").count(), DERIVED.len() + 2);
     }
 
     #[test]
@@ -304,5 +327,6 @@ mod tests {
         let made: BTreeSet<String> = DERIVED.iter().map(|s| (*s).to_owned()).collect();
         assert_eq!(listed, made);
         assert!(DOC.contains(&format!("`{FEED_TOKEN_INDEX}`")));
+        assert!(DOC.contains(&format!("`{LINK_TOKEN_INDEX}`")));
     }
 }

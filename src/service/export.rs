@@ -1,6 +1,6 @@
 //! Leaving with everything and leaving for good: the person's export (ZIP of her documents,
 //! `data.json` with every item (her benefit simulations with their input and results, her
-//! procedures with their history, too), a SHA-256 manifest) and the deletion of her safe (keys, rows,
+//! procedures with their history, her live share links without their secrets, too), a SHA-256 manifest) and the deletion of her safe (keys, rows,
 //! blobs).
 
 use crate::domain::BeneficiaryId;
@@ -12,6 +12,7 @@ use crate::service::items::documents::{certificate_of, document_source, list_doc
 use crate::service::items::folders::list_folders;
 use crate::service::items::open::journal_access;
 use crate::service::items::organizer::list_items;
+use crate::service::links::my_links;
 use crate::service::procedures::list_procedures;
 use crate::service::simulations::list_simulations;
 use crate::service::{App, ItemKind, ServiceError, ServiceResult, Session};
@@ -71,6 +72,23 @@ impl App {
         let simulations = list_simulations(self, session, &bid).await?;
         // Her procedures: their statuses with dates, deadlines, receipts and checklists.
         let procedures = list_procedures(self, session, &bid).await?;
+        // Her live share links, without their addresses (secrets) or PINs.
+        let share_links: Vec<serde_json::Value> = my_links(self, session, &bid)
+            .await?
+            .into_iter()
+            .map(|l| {
+                serde_json::json!({
+                    "id": l.id,
+                    "document_id": l.document_id,
+                    "created_at": l.created_at,
+                    "expires_at": l.expires_at,
+                    "has_pin": l.has_pin,
+                    "watermark": l.watermark,
+                    "made_by": l.made_by,
+                    "opened_count": l.opened_count,
+                })
+            })
+            .collect();
         let mut entries = Vec::new();
         let mut used = HashSet::new();
         let mut exported = Vec::new();
@@ -131,6 +149,7 @@ impl App {
             "events": events,
             "simulations": simulations,
             "procedures": procedures,
+            "share_links": share_links,
         });
         // Metadata only (names, dates, texts): small beside the documents.
         let data =

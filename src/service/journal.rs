@@ -102,6 +102,9 @@ pub const JOURNAL_ACTIONS: &[&str] = &[
     "structure_profile_changed",
     "domiciliation_recorded",
     "domiciliation_viewed",
+    "share_link_created",
+    "share_link_revoked",
+    "share_link_opened",
 ];
 
 /// A journal line about a safe.

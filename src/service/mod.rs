@@ -17,6 +17,7 @@ mod household;
 mod items;
 mod jobs;
 mod journal;
+mod links;
 mod members;
 mod paging;
 pub mod people;
@@ -58,6 +59,9 @@ pub use items::{
 };
 pub use jobs::{JobHandler, JobView, NewJob, Outcome, RoundReport, Worker, backoff, jobs_lease};
 pub use journal::{JOURNAL_ACTIONS, JournalView};
+pub use links::{
+    CreatedLink, LinkContent, LinkPage, MAX_LINK_MINUTES, MIN_LINK_MINUTES, NewLink, ShareLinkView,
+};
 pub use members::{RotationStatus, StructureKeyRotation};
 pub use paging::{MAX_PAGE, PAGE_SIZE, Page, PageNumber};
 pub use stats::{Figure, KPI_MIN_GROUP, PublicKpis, StructureStats};

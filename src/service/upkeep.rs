@@ -1,5 +1,5 @@
-//! The operator's side: periodic clean-up (expired sessions, throttling counters nobody needs,
-//! orphan blobs) and `consigne verify` (every blob present and intact, the journal chain
+//! The operator's side: periodic clean-up (expired sessions and share links, throttling
+//! counters nobody needs, orphan blobs) and `consigne verify` (every blob present and intact, the journal chain
 //! valid, orphans found and collected).
 
 use crate::service::certification::check_log;
@@ -49,7 +49,8 @@ impl App {
         let removed = self
             .tx(move |tx| {
                 let sessions = crate::store::sessions::purge_expired(tx, now)?
-                    + crate::store::resets::purge_expired(tx, now)?;
+                    + crate::store::resets::purge_expired(tx, now)?
+                    + crate::store::links::purge_expired(tx, now)?;
                 let counters = crate::store::throttle::purge(
                     tx,
                     now,

@@ -44,6 +44,7 @@ pub const TABLES: &[(&str, &str)] = &[
     ("sms_counters", "structure_id, month"),
     ("calendar_feeds", "id"),
     ("calendar_feed_keys", "feed_id, item_id"),
+    ("share_links", "id"),
     ("case_files", "structure_id, beneficiary_id"),
     ("household_links", "id"),
     ("household_dependants", "id"),

@@ -18,6 +18,7 @@ pub mod household;
 pub mod items;
 pub mod jobs;
 pub mod journal;
+pub mod links;
 pub mod people;
 mod postgres;
 pub mod profiles;

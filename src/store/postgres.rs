@@ -55,6 +55,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
         38,
         include_str!("migrations/postgres/0038_certification.sql"),
     ),
+    (40, include_str!("migrations/postgres/0040_share_links.sql")),
     (
         10,
         include_str!("migrations/postgres/0010_reset_confirmation.sql"),

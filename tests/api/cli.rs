@@ -131,6 +131,7 @@ fn the_openapi_document_describes_every_api_route() {
         include_str!("../../src/web/api/followups.rs"),
         include_str!("../../src/web/api/certification.rs"),
         include_str!("../../src/web/api/files.rs"),
+        include_str!("../../src/web/api/links.rs"),
     ]
     .join("\n");
     let mut routes = 0;

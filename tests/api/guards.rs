@@ -30,6 +30,8 @@ enum Who {
     Staff,
     /// Any complete session.
     Account,
+    /// A person on her safe or a professional (who reads items).
+    Reader,
 }
 
 /// A caller: a browser (its cookies) and the token its pages carry.
@@ -430,6 +432,26 @@ async fn every_state_changing_page_refuses_a_missing_or_wrong_token_and_other_se
             Who::Person,
             false,
         ),
+        // Share links (issue 16): made and revoked by her or a professional; the link's copy
+        // asked with its PIN by anyone.
+        (
+            "/documents/{id}/links",
+            format!("/documents/{doc}/links"),
+            Who::Reader,
+            false,
+        ),
+        (
+            "/links/{id}/revoke",
+            "/links/l-x/revoke".into(),
+            Who::Reader,
+            false,
+        ),
+        (
+            "/s/{token}/content",
+            "/s/t-x/content".into(),
+            Who::Anyone,
+            false,
+        ),
         (
             "/relays/{sid}/leave",
             format!("/relays/{s1}/leave"),
@@ -728,9 +750,9 @@ async fn every_state_changing_page_refuses_a_missing_or_wrong_token_and_other_se
                     (person, StatusCode::SEE_OTHER, "/login"),
                 ],
             ),
-            Who::Person | Who::Pro | Who::Admin | Who::Staff => {
+            Who::Person | Who::Pro | Who::Admin | Who::Staff | Who::Reader => {
                 let rightful = match who {
-                    Who::Person => person,
+                    Who::Person | Who::Reader => person,
                     Who::Pro | Who::Staff => pro,
                     _ => admin,
                 };
@@ -739,8 +761,8 @@ async fn every_state_changing_page_refuses_a_missing_or_wrong_token_and_other_se
                     (pending, StatusCode::SEE_OTHER, "/login/totp"),
                 ];
                 for (c, admitted) in [
-                    (person, *who == Who::Person),
-                    (pro, matches!(who, Who::Pro | Who::Staff)),
+                    (person, matches!(who, Who::Person | Who::Reader)),
+                    (pro, matches!(who, Who::Pro | Who::Staff | Who::Reader)),
                     (admin, matches!(who, Who::Admin | Who::Staff)),
                 ] {
                     if !admitted {

@@ -226,6 +226,20 @@ fn table() -> Vec<(
             Some(json!({"situation": {"housing": "street"}})),
             [OK, OK, NF, NF, NF, NA],
         ),
+        // Share links (issue 16): to a document the caller may read, with her consent when a
+        // professional makes one; the same 404 for anyone else.
+        (
+            "POST",
+            "/api/v1/documents/{doc}/links",
+            Some(json!({"expires_in_minutes": 60, "her_consent": true})),
+            [201, NF, NF, NF, NF, NA],
+        ),
+        (
+            "GET",
+            "/api/v1/documents/{doc}/links",
+            None,
+            [OK, NF, NF, NF, NF, NA],
+        ),
         // The assembled file (issue 15): made of papers the caller may read, or not at all.
         (
             "POST",
@@ -259,6 +273,8 @@ fn pages() -> Vec<(&'static str, [u16; 6])> {
         ("/events/agenda.ics", [NF, NF, NF, NF, NF, 303]),
         ("/contacts/contacts.vcf", [NF, NF, NF, NF, NF, 303]),
         ("/calendar-feed", [NF, NF, NF, NF, NF, 303]),
+        // Her list of share links (issue 16) is hers alone.
+        ("/links", [NF, NF, NF, NF, NF, 303]),
         // The case file her relais structure keeps on her (issue 14).
         ("/pro/b/{bid}/dossier/{sid}", [OK, OK, NF, NF, NF, 303]),
     ]
@@ -483,6 +499,7 @@ async fn every_item_endpoint_against_every_role() {
         "/api/v1/beneficiaries/{bid}/events",
         "/api/v1/beneficiaries/{bid}/calendar.ics",
         "/api/v1/beneficiaries/{bid}/contacts.vcf",
+        "/api/v1/documents/{doc}/links",
     ] {
         let r = t
             .get_bytes(
@@ -1690,5 +1707,56 @@ async fn the_transparency_endpoints_and_the_verify_page_are_public() {
             OK,
             "/verify as {role}"
         );
+/// Revoking a share link (issue 16) against every role: she revokes hers, a professional of
+/// the relais it is shared with only those he made (403 on hers), anyone else the same 404 as
+/// a missing link.
+#[tokio::test]
+async fn revoking_a_share_link_against_every_role() {
+    let w = World::new().await;
+    let t = &w.t;
+    let shared = w
+        .shared_document(&w.s1, jpeg(16, 16), "a.jpg", "Partagé")
+        .await;
+    let r = t
+        .upload(&w.person, &w.bid, jpeg(16, 16), "b.jpg", Some("Privé"))
+        .await;
+    let private = r.json()["id"].as_str().unwrap().to_owned();
+    let link = |doc: String, token: String| async move {
+        let r = t
+            .post(
+                &format!("/api/v1/documents/{doc}/links"),
+                Some(&token),
+                json!({"expires_in_minutes": 60, "her_consent": true}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        r.json()["id"].as_str().unwrap().to_owned()
+    };
+    let hers = link(shared.clone(), w.person.clone()).await;
+    let hers_private = link(private.clone(), w.person.clone()).await;
+    let his = link(shared.clone(), w.p1.clone()).await;
+    let missing = "00000000-0000-4000-8000-000000000000";
+    let rows: [(&str, Option<&str>, &str, u16); 7] = [
+        ("shared, hers", Some(&w.p1), &hers, FB),
+        ("unshared", Some(&w.p1), &hers_private, NF),
+        ("stranger", Some(&w.p2), &hers, NF),
+        ("mediation", Some(&w.pm), &hers, NF),
+        ("platform", Some(&w.admin), &hers, NF),
+        ("anonymous", None, &hers, NA),
+        ("shared, his", Some(&w.p1), &his, 204),
+    ];
+    for (role, token, id, expected) in rows {
+        let r = t.delete(&format!("/api/v1/links/{id}"), token).await;
+        assert_eq!(r.status.as_u16(), expected, "{role}: {}", r.text);
+        if expected == NF {
+            let m = t.delete(&format!("/api/v1/links/{missing}"), token).await;
+            assert_eq!((m.status, m.text), (r.status, r.text), "{role}");
+        }
+    }
+    for id in [&hers, &hers_private] {
+        let r = t
+            .delete(&format!("/api/v1/links/{id}"), Some(&w.person))
+            .await;
+        assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
     }
 }

@@ -93,6 +93,23 @@ pub fn page_count(bytes: &[u8], limits: &Limits) -> Result<u32, MediaError> {
     }
 }
 
+/// One document (a PDF's pages, an image as one page) copied with `watermark` across every
+/// page and the page numbers, without a cover, its bookmark `title`: the copy a share link
+/// serves ("copy given to the CAF on 3 December 2026").
+pub fn watermarked(
+    bytes: &[u8],
+    title: &str,
+    watermark: &str,
+    page_label: &str,
+    limits: &Limits,
+) -> Result<Vec<u8>, MediaError> {
+    let total = page_count(bytes, limits)?;
+    let mut assembler = Assembler::new(Vec::new(), total, page_label, Some(watermark), limits)?;
+    assembler.add(title, bytes)?;
+    let (out, _) = assembler.finish()?;
+    Ok(out)
+}
+
 /// What [`Assembler::finish`] gives back besides the writer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Assembled {

@@ -59,7 +59,7 @@ mod raster;
 mod scan;
 mod sniff;
 
-pub use assemble::{Assembled, Assembler, CoverLine, CoverStyle, page_count};
+pub use assemble::{Assembled, Assembler, CoverLine, CoverStyle, page_count, watermarked};
 pub use cost::{cost, scan_cost};
 pub use form::{FieldValue, FormError, fill_form};
 pub use header::dimensions;

@@ -106,6 +106,24 @@ fn printable(text: &str) -> bool {
         .all(|c| (' '..='\u{ff}').contains(&c) || "€‚„…‹Œ‘’“”•–—›œŸ\u{202f}".contains(c))
 }
 
+/// The watermark asked for, on one line; none when empty. Refused when longer than
+/// [`MAX_WATERMARK`] or in a script the standard PDF fonts do not print (it would print "???").
+/// Share links' copies use it too.
+pub(crate) fn watermark_of(raw: Option<&str>) -> ServiceResult<Option<String>> {
+    let watermark = raw
+        .map(|w| one_line(w, MAX_WATERMARK + 1))
+        .filter(|w| !w.is_empty());
+    if let Some(w) = &watermark {
+        if w.chars().count() > MAX_WATERMARK {
+            return Err(crate::domain::InvalidInput::new("watermark", "too_long").into());
+        }
+        if !printable(w) {
+            return Err(crate::domain::InvalidInput::new("watermark", "invalid").into());
+        }
+    }
+    Ok(watermark)
+}
+
 pub(crate) async fn assemble_file(
     app: &App,
     session: &Session,
@@ -130,20 +148,7 @@ pub(crate) async fn assemble_file(
         t if t.is_empty() => locale.t("file-default-title"),
         t => crate::domain::ShortText::parse("title", &t, 120)?.into_string(),
     };
-    let watermark = request
-        .watermark
-        .as_deref()
-        .map(|w| one_line(w, MAX_WATERMARK + 1))
-        .filter(|w| !w.is_empty());
-    if let Some(w) = &watermark {
-        if w.chars().count() > MAX_WATERMARK {
-            return Err(crate::domain::InvalidInput::new("watermark", "too_long").into());
-        }
-        // Printed with the standard PDF fonts: another script would print as "???".
-        if !printable(w) {
-            return Err(crate::domain::InvalidInput::new("watermark", "invalid").into());
-        }
-    }
+    let watermark = watermark_of(request.watermark.as_deref())?;
     if request.pieces.is_empty() {
         return Err(crate::domain::InvalidInput::new("document_ids", "required").into());
     }

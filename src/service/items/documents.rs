@@ -893,6 +893,43 @@ pub(crate) async fn document_source(
     Ok((view, source, o))
 }
 
+/// What a share link shows of its document (no account: opened with the link's key alone).
+#[derive(Debug, Clone)]
+pub(crate) struct LinkedPaper {
+    pub(crate) name: String,
+    pub(crate) doc_type: DocumentType,
+    pub(crate) content_type: String,
+    pub(crate) file_name: String,
+}
+
+/// A document's name, type and content source, opened with its item key `key` (a share
+/// link's): no session, no policy; the caller decided and journals.
+pub(crate) fn paper_by_key(
+    app: &App,
+    row: &ItemRow,
+    key: &Key32,
+) -> ServiceResult<(LinkedPaper, ContentSource)> {
+    if row.kind != ItemKind::Document {
+        return Err(ServiceError::NotFound);
+    }
+    let meta: DocumentMeta = open_meta(app, row, key)?;
+    let source = ContentSource {
+        key: key.clone(),
+        context: ctx::blob(&row.beneficiary_id, &row.id, "content"),
+        blob_key: row.blob_key.clone().ok_or(ServiceError::NotFound)?,
+        expected: meta.sha256.clone(),
+    };
+    Ok((
+        LinkedPaper {
+            name: meta.name,
+            doc_type: meta.doc_type,
+            content_type: meta.content_type,
+            file_name: meta.file_name,
+        },
+        source,
+    ))
+}
+
 impl App {
     /// A document's content as a stream (downloads and views); journaled before it starts.
     pub async fn document_stream(

@@ -6,6 +6,7 @@ pub(crate) mod documents;
 mod files;
 mod followups;
 pub(crate) mod household;
+mod links;
 mod organizer;
 mod procedures;
 mod proofs;
@@ -112,6 +113,7 @@ pub fn router() -> Router<AppState> {
         .merge(procedures::router())
         .merge(proofs::router())
         .merge(certification::router())
+        .merge(links::router())
         .layer(axum::middleware::map_response(json_errors))
 }
 

@@ -203,7 +203,7 @@ async fn totp_submit(
     }
 }
 
-pub(super) fn qr_svg(uri: &str) -> String {
+pub(crate) fn qr_svg(uri: &str) -> String {
     qrcode::QrCode::new(uri.as_bytes())
         .map(|code| {
             code.render::<qrcode::render::svg::Color<'_>>()

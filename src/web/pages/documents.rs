@@ -422,10 +422,11 @@ async fn render_document(
     status: StatusCode,
 ) -> Response {
     let app = &ctx.state.app;
-    let ((doc, preview), folders, relays) = match tokio::try_join!(
+    let ((doc, preview), folders, relays, links) = match tokio::try_join!(
         app.document_preview(session, id),
         app.list_folders(session, bid),
-        app.relay_structures(session, bid)
+        app.relay_structures(session, bid),
+        app.document_links(session, id)
     ) {
         Ok(v) => v,
         Err(e) => return ctx.error_page(&e),
@@ -438,6 +439,7 @@ async fn render_document(
         (expiry_prompt(ctx, &doc))
         (shown(ctx, &doc, preview.as_ref()))
         (who_sees(ctx, &ctx.t("doc-who-sees"), &format!("/documents/{}/shares", doc.id), &relays, &doc.shared_with))
+        (super::links::links_section(ctx, &doc.id, &links, None))
         section.card {
             h2 { (icon("settings")) " " (ctx.t("doc-edit")) }
             form method="post" action={"/documents/" (doc.id) "/edit"} {
@@ -538,8 +540,11 @@ async fn pro_document_page(
     let Ok(id) = ItemId::parse(&id) else {
         return ctx.not_found();
     };
-    let (doc, preview) = match ctx.state.app.document_preview(&session, &id).await {
-        Ok(v) if v.0.beneficiary_id.as_str() == bid => v,
+    let ((doc, preview), links) = match tokio::try_join!(
+        ctx.state.app.document_preview(&session, &id),
+        ctx.state.app.document_links(&session, &id)
+    ) {
+        Ok(v) if v.0.0.beneficiary_id.as_str() == bid => v,
         Ok(_) => return ctx.not_found(),
         Err(e) => return ctx.error_page(&e),
     };
@@ -548,6 +553,7 @@ async fn pro_document_page(
         h1 { (icon(type_icon(&doc))) " " (doc.name) }
         p { (paper_badge(&ctx, &doc)) }
         (shown(&ctx, &doc, preview.as_ref()))
+        (super::links::links_section(&ctx, &doc.id, &links, Some(&doc.beneficiary_id)))
     })
 }
 
@@ -973,6 +979,7 @@ fn journal_icon(action: &str) -> &'static str {
         a if a.starts_with("invitation") => "invitation",
         a if a.starts_with("phone") || a.starts_with("structure_phone") => "phone",
         a if a.starts_with("calendar_feed") => "calendar",
+        a if a.starts_with("share_link") => "share",
         a if a.starts_with("member") => "building",
         "referent_changed" => "people",
         "document_put_in_file" => "download",

@@ -12,6 +12,7 @@ mod guards;
 mod household;
 mod icons;
 mod incoming;
+mod links;
 mod notices;
 mod organizer;
 mod papers;
@@ -40,6 +41,7 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 pub use notices::Notice;
 
+pub(crate) use auth::qr_svg;
 pub use guards::{
     Account, CheckedParts, Ctx, Fields, Leaving, NoFields, Page, Person, PlatformAdmin, Post,
     Professional, Reader, Refused, Scanner, SecondFactor, Signed, Staff, Upload, Visitor,
@@ -84,6 +86,7 @@ pub fn router() -> Router<AppState> {
         .merge(procedures::router())
         .merge(proofs::router())
         .merge(certification::router())
+        .merge(links::router())
 }
 
 impl Ctx {

@@ -36,10 +36,12 @@ pub enum Notice {
     PageRemoved,
     /// The scan's photos were dropped before saving.
     ScanCancelled,
+    /// A share link was revoked: its address no longer works.
+    LinkRevoked,
 }
 
 impl Notice {
-    const ALL: [Self; 11] = [
+    const ALL: [Self; 12] = [
         Self::Saved,
         Self::Added,
         Self::Deleted,
@@ -51,6 +53,7 @@ impl Notice {
         Self::PageAdded,
         Self::PageRemoved,
         Self::ScanCancelled,
+        Self::LinkRevoked,
     ];
 
     fn code(self) -> &'static str {
@@ -66,6 +69,7 @@ impl Notice {
             Self::PageAdded => "page-added",
             Self::PageRemoved => "page-removed",
             Self::ScanCancelled => "scan-cancelled",
+            Self::LinkRevoked => "link-revoked",
         }
     }
 
