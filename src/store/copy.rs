@@ -46,6 +46,10 @@ pub const TABLES: &[(&str, &str)] = &[
     ("calendar_feed_keys", "feed_id, item_id"),
     ("share_links", "id"),
     ("case_files", "structure_id, beneficiary_id"),
+    ("structure_subjects", "structure_id, code"),
+    ("followups", "id"),
+    ("followup_subjects", "followup_id, subject"),
+    ("followup_documents", "followup_id, item_id"),
     ("household_links", "id"),
     ("household_dependants", "id"),
     ("household_dependant_shares", "dependant_id, structure_id"),
@@ -338,4 +342,35 @@ fn sha256_of(store: &dyn BlobStore, key: &str) -> Result<String, BlobError> {
         h.update(&buf[..n]);
     }
     Ok(hex::encode(h.finalize()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TABLES;
+    use crate::store::Database;
+
+    /// Every table the migrations create is copied (backups and `migrate-storage`): a table
+    /// added without joining [`TABLES`] would be silently left behind.
+    #[test]
+    fn every_table_of_the_schema_is_copied() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Database::open("sqlite://copy.db", dir.path()).unwrap();
+        db.migrate().unwrap();
+        let mut tables: Vec<String> = db
+            .transaction_blocking(|tx| {
+                tx.query(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' \
+                     AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations'",
+                    &[],
+                )
+            })
+            .unwrap()
+            .iter()
+            .map(|r| r.text("name").unwrap())
+            .collect();
+        tables.sort();
+        let mut copied: Vec<String> = TABLES.iter().map(|(t, _)| (*t).to_owned()).collect();
+        copied.sort();
+        assert_eq!(tables, copied);
+    }
 }
