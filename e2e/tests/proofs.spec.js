@@ -64,10 +64,23 @@ test.describe('proofs on a phone', () => {
     const proofBytes = await proof.body();
     expect(JSON.parse(proofBytes.toString()).document_sha256).toMatch(/^[0-9a-f]{64}$/);
 
-    // SHARE-LINKS (make)
+    // 3. She makes a one-hour link with a PIN and a mention, and shows its QR code.
+    await page.goto(documentPath);
+    await check('the attestation, to make a link');
+    const form = page.locator(`form[action="${documentPath}/links"]`);
+    await expect(form.locator('#link-expires')).toHaveValue('60');
+    await form.locator('#link-pin').fill('4826');
+    await form.locator('#link-watermark').fill('Copie remise à la CAF');
+    await form.getByRole('button', { name: 'Créer un lien' }).click();
+    await page.waitForLoadState('load');
+    await expect(page.locator('.notice.success')).toContainText('Lien créé');
+    await expect(page.locator('div.qr svg')).toBeVisible();
+    const linkPath = new URL(await page.locator('#link-url').inputValue()).pathname;
+    await expectNoHorizontalScroll(page);
+    await check('the link and its QR code');
     await logout(page, check);
 
-    // 3. Anyone checks the pair on the public page, without an account; one changed byte fails.
+    // 4. Anyone checks the pair on the public page, without an account; one changed byte fails.
     await page.goto('/verify');
     await expectNoHorizontalScroll(page);
     await check('the public verification page');
@@ -86,6 +99,23 @@ test.describe('proofs on a phone', () => {
     await expect(page.locator('.notice.error')).toContainText("Ce papier n'est pas celui du certificat");
     await check('a changed paper is refused');
 
-    // SHARE-LINKS (open)
+    // 5. At the counter, a browser without a session opens the link with the PIN.
+    await page.goto(linkPath);
+    await expect(page.locator('#link-pin')).toBeVisible();
+    await check('the link asks the PIN');
+    await page.locator('#link-pin').fill('4826');
+    // The paper comes back from the server as sent; the browser then stays on the link's page
+    // (a PDF viewer is not a page of the site to check).
+    let served = null;
+    await page.route(`**${linkPath}/content`, async (route) => {
+      const response = await route.fetch();
+      served = { status: response.status(), type: response.headers()['content-type'], body: await response.body() };
+      await route.fulfill({ status: 204 });
+    });
+    await page.getByRole('button', { name: 'Voir le document' }).click();
+    await expect.poll(() => served?.status).toBe(200);
+    expect(served.type).toBe('application/pdf');
+    expect(served.body.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.unroute(`**${linkPath}/content`);
   });
 });
