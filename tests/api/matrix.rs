@@ -1707,6 +1707,9 @@ async fn the_transparency_endpoints_and_the_verify_page_are_public() {
             OK,
             "/verify as {role}"
         );
+    }
+}
+
 /// Revoking a share link (issue 16) against every role: she revokes hers, a professional of
 /// the relais it is shared with only those he made (403 on hers), anyone else the same 404 as
 /// a missing link.
