@@ -23,8 +23,8 @@ use crate::service::access::{allow, own_safe};
 use crate::service::auth::throttle::count_failure;
 use crate::service::contexts as ctx;
 use crate::service::items::assembled::watermark_of;
-use crate::service::items::content::read_blob;
-use crate::service::items::documents::{LinkedPaper, paper_by_key};
+use crate::service::items::content::{ContentStream, read_blob};
+use crate::service::items::documents::{LinkedPaper, decrypt_stream, open_source, paper_by_key};
 use crate::service::items::media::{media_error, media_limits};
 use crate::service::items::open::{Opened, open_item};
 use crate::service::journal::{JournalActor, actor_of, journal};
@@ -112,7 +112,15 @@ pub struct LinkPage {
 pub struct LinkContent {
     pub file_name: String,
     pub content_type: String,
-    pub bytes: Vec<u8>,
+    pub body: LinkBody,
+}
+
+/// The copy's bytes: the stored paper streamed as it is decrypted (its size known), or the
+/// watermarked PDF made for this opening.
+#[derive(Debug)]
+pub enum LinkBody {
+    Stream { size: i64, chunks: ContentStream },
+    Made(Vec<u8>),
 }
 
 /// The sealed details of a link (under the document's key).
@@ -528,19 +536,25 @@ impl App {
         }
         let item = self.link_item(&row).await?;
         let (paper, source) = paper_by_key(self, &item, &key)?;
-        let (bytes, digest) =
-            read_blob(self, &key, source.context.clone(), source.blob_key.clone()).await?;
-        if hex::encode(digest) != source.expected {
-            return Err(ServiceError::Internal("document digest mismatch"));
-        }
         let details = open_details(self, &row, &key)?;
         let content = match details.watermark {
-            None => LinkContent {
-                file_name: paper.file_name.clone(),
-                content_type: paper.content_type.clone(),
-                bytes,
-            },
+            None => {
+                let reader = open_source(self, &source).await?;
+                LinkContent {
+                    file_name: paper.file_name.clone(),
+                    content_type: paper.content_type.clone(),
+                    body: LinkBody::Stream {
+                        size: item.size,
+                        chunks: decrypt_stream(reader, source),
+                    },
+                }
+            }
             Some(watermark) => {
+                let (bytes, digest) =
+                    read_blob(self, &key, source.context.clone(), source.blob_key.clone()).await?;
+                if hex::encode(digest) != source.expected {
+                    return Err(ServiceError::Internal("document digest mismatch"));
+                }
                 let limits = media_limits(self);
                 let cost = consigne_media::cost(&bytes, &limits).map_err(media_error)?;
                 let _permit = self.media.take(cost).await?;
@@ -554,7 +568,7 @@ impl App {
                 LinkContent {
                     file_name: format!("{}.pdf", paper.name),
                     content_type: consigne_media::Kind::Pdf.mime().to_owned(),
-                    bytes: pdf,
+                    body: LinkBody::Made(pdf),
                 }
             }
         };

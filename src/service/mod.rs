@@ -60,7 +60,8 @@ pub use items::{
 pub use jobs::{JobHandler, JobView, NewJob, Outcome, RoundReport, Worker, backoff, jobs_lease};
 pub use journal::{JOURNAL_ACTIONS, JournalView};
 pub use links::{
-    CreatedLink, LinkContent, LinkPage, MAX_LINK_MINUTES, MIN_LINK_MINUTES, NewLink, ShareLinkView,
+    CreatedLink, LinkBody, LinkContent, LinkPage, MAX_LINK_MINUTES, MIN_LINK_MINUTES, NewLink,
+    ShareLinkView,
 };
 pub use members::{RotationStatus, StructureKeyRotation};
 pub use paging::{MAX_PAGE, PAGE_SIZE, Page, PageNumber};

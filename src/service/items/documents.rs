@@ -939,27 +939,42 @@ impl App {
         action: &'static str,
     ) -> ServiceResult<(DocumentView, ContentStream)> {
         let (view, source, opened) = document_source(self, session, id).await?;
-        let reader = {
-            let store = self.blobs.clone();
-            let blob_key = source.blob_key.clone();
-            tokio::task::spawn_blocking(move || store.open(&blob_key))
-                .await
-                .map_err(|_| ServiceError::Internal("blob task"))?
-                .map_err(blob_error)?
-        };
+        let reader = open_source(self, &source).await?;
         journal_access(self, session, &opened, action).await?;
-        let (tx, rx) = tokio::sync::mpsc::channel(4);
-        tokio::task::spawn_blocking(move || {
-            let errors = tx.clone();
-            if let Err(why) = source.decrypt(reader, ChannelWriter(tx)) {
-                // The client sees a cut connection, never altered bytes presented as complete.
-                tracing::error!(error = %why, blob = %source.blob_key, "download failed");
-                let _ =
-                    errors.blocking_send(Err(std::io::Error::other("document could not be read")));
-            }
-        });
-        Ok((view, rx))
+        Ok((view, decrypt_stream(reader, source)))
     }
+}
+
+/// Opens the stored ciphertext of `source` (before anything is journaled or sent).
+pub(crate) async fn open_source(
+    app: &App,
+    source: &ContentSource,
+) -> ServiceResult<Box<dyn std::io::Read + Send>> {
+    let store = app.blobs.clone();
+    let blob_key = source.blob_key.clone();
+    tokio::task::spawn_blocking(move || store.open(&blob_key))
+        .await
+        .map_err(|_| ServiceError::Internal("blob task"))?
+        .map_err(blob_error)
+}
+
+/// The plaintext of `source` as a stream of authenticated chunks, decrypted on a blocking
+/// thread a few chunks ahead of the client (the memory of a download does not grow with the
+/// document's size).
+pub(crate) fn decrypt_stream(
+    reader: Box<dyn std::io::Read + Send>,
+    source: ContentSource,
+) -> ContentStream {
+    let (tx, rx) = tokio::sync::mpsc::channel(4);
+    tokio::task::spawn_blocking(move || {
+        let errors = tx.clone();
+        if let Err(why) = source.decrypt(reader, ChannelWriter(tx)) {
+            // The client sees a cut connection, never altered bytes presented as complete.
+            tracing::error!(error = %why, blob = %source.blob_key, "download failed");
+            let _ = errors.blocking_send(Err(std::io::Error::other("document could not be read")));
+        }
+    });
+    rx
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 
 use super::{Ctx, Page, Person, Post, Reader, Visitor, icons::icon};
 use crate::domain::{BeneficiaryId, DocumentType, ItemId};
-use crate::service::{LinkPage, NewLink, ServiceError, ShareLinkView};
+use crate::service::{LinkBody, LinkPage, NewLink, ServiceError, ShareLinkView};
 use crate::web::AppState;
 use crate::web::api::content_response;
 use crate::web::extract::ClientAddr;
@@ -325,7 +325,19 @@ async fn serve(
                 .rsplit_once('.')
                 .map_or(c.file_name.as_str(), |(n, _)| n);
             let inline = c.content_type.starts_with("image/");
-            content_response(&c.content_type, &format!("{name}.{ext}"), c.bytes, inline)
+            let file_name = format!("{name}.{ext}");
+            match c.body {
+                LinkBody::Made(bytes) => {
+                    content_response(&c.content_type, &file_name, bytes, inline)
+                }
+                LinkBody::Stream { size, chunks } => crate::web::api::stream_response(
+                    &c.content_type,
+                    &file_name,
+                    Some(size),
+                    chunks,
+                    inline,
+                ),
+            }
         }
         Err(
             e @ (ServiceError::WrongCode
