@@ -345,6 +345,7 @@ fn sha256_of(store: &dyn BlobStore, key: &str) -> Result<String, BlobError> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::TABLES;
     use crate::store::Database;
