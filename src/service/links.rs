@@ -28,6 +28,7 @@ use crate::service::items::documents::{LinkedPaper, decrypt_stream, open_source,
 use crate::service::items::media::{media_error, media_limits};
 use crate::service::items::open::{Opened, open_item};
 use crate::service::journal::{JournalActor, actor_of, journal};
+use crate::service::secret_address::{self, TOKEN_BYTES};
 use crate::service::{App, ServiceError, ServiceResult, Session, new_id, parse_id};
 use crate::store::beneficiaries;
 use crate::store::items;
@@ -37,7 +38,6 @@ use serde::Serialize;
 use std::net::IpAddr;
 use zeroize::Zeroizing;
 
-const TOKEN_BYTES: usize = 32;
 /// Shortest and longest life of a link, in minutes (1 hour, 30 days).
 pub const MIN_LINK_MINUTES: i64 = 60;
 pub const MAX_LINK_MINUTES: i64 = 43_200;
@@ -131,7 +131,7 @@ struct Details {
 }
 
 fn link_pair(token: &[u8]) -> KeyPair {
-    KeyPair::from_secret(consigne_vault::derive_key(token, ctx::LINK_KEY))
+    secret_address::key_pair(token, ctx::LINK_KEY)
 }
 
 /// What the PIN is hashed with: a pepper only the token gives, then the PIN.
@@ -144,8 +144,7 @@ fn pin_secret(token: &[u8], pin: &str) -> Vec<u8> {
 
 /// The token in an address, or None when it cannot be one.
 fn parse_token(raw: &str) -> Option<Zeroizing<Vec<u8>>> {
-    let bytes = data_encoding::BASE64URL_NOPAD.decode(raw.as_bytes()).ok()?;
-    (bytes.len() == TOKEN_BYTES).then(|| Zeroizing::new(bytes))
+    secret_address::parse(raw)
 }
 
 /// A new link's PIN: exactly 4 to 8 digits; empty is none.
@@ -180,18 +179,11 @@ fn expiry_minutes(minutes: i64) -> ServiceResult<i64> {
 
 impl App {
     fn link_url(&self, token: &[u8]) -> String {
-        format!(
-            "{}/s/{}",
-            self.config.public_url.trim_end_matches('/'),
-            data_encoding::BASE64URL_NOPAD.encode(token)
-        )
+        secret_address::url(self, "s", token, "")
     }
 
     fn link_index(&self, token: &[u8]) -> Vec<u8> {
-        self.blind(
-            ctx::LINK_TOKEN_INDEX,
-            &data_encoding::HEXLOWER.encode(token),
-        )
+        secret_address::index(self, ctx::LINK_TOKEN_INDEX, token)
     }
 
     /// Makes a share link to document `id` (see the module's first lines).
@@ -211,7 +203,7 @@ impl App {
         let bid = o.row.beneficiary_id.clone();
         let (her_public, _) = crate::service::items::wrap::owner_key_and_relays(self, &bid).await?;
         let her_public = PublicKey::from_slice(&her_public)?;
-        let token = Zeroizing::new(consigne_vault::random_bytes::<TOKEN_BYTES>().to_vec());
+        let token = secret_address::new_token();
         let link_id = new_id();
         let pair = link_pair(&token);
         let wrap_aad = ctx::link_item_key(&link_id, &o.row.id);

@@ -23,6 +23,7 @@ mod paging;
 pub mod people;
 pub mod procedures;
 pub mod proofs;
+pub(crate) mod secret_address;
 pub mod simulations;
 mod stats;
 mod structures;

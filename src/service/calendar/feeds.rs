@@ -19,6 +19,7 @@ use crate::service::items::open::Opened;
 use crate::service::items::open::visible_items;
 use crate::service::items::seal::open_meta;
 use crate::service::journal::{JournalActor, journal};
+use crate::service::secret_address;
 use crate::service::{App, ServiceError, ServiceResult, Session, new_id};
 use crate::store::Sql;
 use crate::store::feeds::{self, FeedRow};
@@ -26,8 +27,6 @@ use crate::store::items::ItemRow;
 use consigne_vault::{Key32, KeyPair, PublicKey};
 use serde::Serialize;
 use zeroize::Zeroizing;
-
-const TOKEN_BYTES: usize = 32;
 
 /// Her feed as she sees it.
 #[derive(Debug, Clone, Serialize)]
@@ -42,32 +41,21 @@ pub struct CalendarFeedView {
 }
 
 fn feed_pair(token: &[u8]) -> KeyPair {
-    KeyPair::from_secret(consigne_vault::derive_key(token, ctx::FEED_KEY))
+    secret_address::key_pair(token, ctx::FEED_KEY)
 }
 
 /// The token in an address (`<token>.ics` or `<token>`), or None when it cannot be one.
 fn parse_token(raw: &str) -> Option<Zeroizing<Vec<u8>>> {
-    let raw = raw.strip_suffix(".ics").unwrap_or(raw);
-    let bytes = data_encoding::BASE64URL_NOPAD.decode(raw.as_bytes()).ok()?;
-    (bytes.len() == TOKEN_BYTES).then(|| Zeroizing::new(bytes))
+    secret_address::parse(raw.strip_suffix(".ics").unwrap_or(raw))
 }
 
 impl App {
     fn feed_url(&self, token: &[u8]) -> String {
-        format!(
-            "{}/calendar/{}.ics",
-            self.config.public_url.trim_end_matches('/'),
-            data_encoding::BASE64URL_NOPAD.encode(token)
-        )
+        secret_address::url(self, "calendar", token, ".ics")
     }
 
     fn token_index(&self, token: &[u8]) -> Vec<u8> {
-        self.platform
-            .blind_index(
-                ctx::FEED_TOKEN_INDEX,
-                &data_encoding::HEXLOWER.encode(token),
-            )
-            .to_vec()
+        secret_address::index(self, ctx::FEED_TOKEN_INDEX, token)
     }
 
     fn feed_view(&self, session: &Session, row: &FeedRow) -> CalendarFeedView {
@@ -110,7 +98,7 @@ impl App {
         bid: &BeneficiaryId,
     ) -> ServiceResult<CalendarFeedView> {
         let bid = own_safe(session, bid)?;
-        let token = Zeroizing::new(consigne_vault::random_bytes::<TOKEN_BYTES>().to_vec());
+        let token = secret_address::new_token();
         let pair = feed_pair(&token);
         let id = new_id();
         let now = self.now();
@@ -289,6 +277,7 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::service::secret_address::TOKEN_BYTES;
 
     #[test]
     fn tokens_are_exactly_32_bytes_of_base64url() {
