@@ -105,6 +105,9 @@ pub enum Action {
     /// Revoke a share link: she revokes any of hers; a professional only those he made, on a
     /// document still shared with his structure.
     RevokeLink,
+    /// Post, list or remove a structure's news to the people it follows (its approved
+    /// members, in a structure that follows people).
+    PostNews,
 }
 
 /// What the action is about. `relays` are the structures the person currently has as relais.
@@ -227,11 +230,11 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
                 (A::ManageResets, _, _) => Allow,
                 (A::ViewStats, _, _) => Allow,
                 // Mediation structures open safes but follow no one and share nothing.
-                (A::ListFollowed | A::Invite | A::Agenda | A::IssueProof, _, kind)
-                    if follows(kind) =>
-                {
-                    Allow
-                }
+                (
+                    A::ListFollowed | A::Invite | A::Agenda | A::IssueProof | A::PostNews,
+                    _,
+                    kind,
+                ) if follows(kind) => Allow,
                 _ => Forbidden,
             }
         }
@@ -674,6 +677,14 @@ mod tests {
             (&platform, A::IssueProof, s1, Forbidden),
             (&stranger, A::IssueProof, s1, Hidden),
             (&owner, A::IssueProof, s1, Hidden),
+            // News to the people it follows: the same members.
+            (&member, A::PostNews, s1, Allow),
+            (&admin, A::PostNews, s1, Allow),
+            (&mediation, A::PostNews, s1, Forbidden),
+            (&waiting, A::PostNews, s1, Forbidden),
+            (&platform, A::PostNews, s1, Forbidden),
+            (&stranger, A::PostNews, s1, Hidden),
+            (&owner, A::PostNews, s1, Hidden),
             (&platform, A::ListFollowed, s1, Forbidden),
             (&platform, A::OpenSafe, s1, Forbidden),
             (&stranger, A::View, s1, Hidden),

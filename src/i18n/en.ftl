@@ -1191,3 +1191,34 @@ error-input-invalid-link-expiry = must be between 1 hour and 30 days.
 journal-share-link-created-success = { $who } made a share link to "{ $what }".
 journal-share-link-revoked-success = { $who } revoked a share link to "{ $what }".
 journal-share-link-opened-success = Someone opened "{ $what }" through a share link.
+
+## Structure news (issue 17)
+news-title = News
+news-intro = Short information for the people the structure helps: opening hours, a workshop, a paper to bring. It shows on their home page, in their language if you wrote it. Write nothing personal.
+news-new = New post
+news-text = Text
+news-text-hint = 1,000 characters at most.
+news-translations = Add other languages
+news-translations-hint = Each person reads the text in her language if there is one, otherwise the text above.
+news-audience = For whom
+news-audience-all = Everyone the structure follows
+news-audience-referent = People whose referent is { $name }
+news-days = Shown for
+news-days-count = { $count ->
+    [one] { $count } day
+   *[other] { $count } days
+}
+news-post = Post
+news-shown = Posts shown
+news-none = No post is shown.
+news-posted-by = By { $name }, on { $date }
+news-reached = { $count ->
+    [one] { $count } person
+   *[other] { $count } people
+}
+news-until = until { $date }
+news-delete = Remove
+news-her-title = News from your relais
+news-dismiss = Hide
+journal-news-posted-success = { $who } posted news.
+journal-news-deleted-success = { $who } removed a news post.

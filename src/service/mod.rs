@@ -19,6 +19,7 @@ mod jobs;
 mod journal;
 mod links;
 mod members;
+pub mod news;
 mod paging;
 pub mod people;
 pub mod procedures;

@@ -7,6 +7,7 @@ mod files;
 mod followups;
 pub(crate) mod household;
 mod links;
+mod news;
 mod organizer;
 mod procedures;
 mod proofs;
@@ -114,6 +115,7 @@ pub fn router() -> Router<AppState> {
         .merge(proofs::router())
         .merge(certification::router())
         .merge(links::router())
+        .merge(news::router())
         .layer(axum::middleware::map_response(json_errors))
 }
 

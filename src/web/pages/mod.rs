@@ -13,6 +13,7 @@ mod household;
 mod icons;
 mod incoming;
 mod links;
+mod news;
 mod notices;
 mod organizer;
 mod papers;
@@ -87,6 +88,7 @@ pub fn router() -> Router<AppState> {
         .merge(proofs::router())
         .merge(certification::router())
         .merge(links::router())
+        .merge(news::router())
 }
 
 impl Ctx {
