@@ -1223,3 +1223,5 @@ error-input-invalid-link-expiry = يجب أن تكون بين ساعة واحد�
 journal-share-link-created-success = أنشأ { $who } رابط مشاركة إلى «{ $what }».
 journal-share-link-revoked-success = ألغى { $who } رابط مشاركة إلى «{ $what }».
 journal-share-link-opened-success = فتح شخص ما «{ $what }» عبر رابط مشاركة.
+# Reading aid: the label of the button that reads a page title or a home tile aloud.
+read-aloud = استمع: { $text }

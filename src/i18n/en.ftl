@@ -1191,3 +1191,5 @@ error-input-invalid-link-expiry = must be between 1 hour and 30 days.
 journal-share-link-created-success = { $who } made a share link to "{ $what }".
 journal-share-link-revoked-success = { $who } revoked a share link to "{ $what }".
 journal-share-link-opened-success = Someone opened "{ $what }" through a share link.
+# Reading aid: the label of the button that reads a page title or a home tile aloud.
+read-aloud = Listen: { $text }

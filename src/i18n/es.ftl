@@ -1196,3 +1196,5 @@ error-input-invalid-link-expiry = debe estar entre 1 hora y 30 días.
 journal-share-link-created-success = { $who } creó un enlace para compartir "{ $what }".
 journal-share-link-revoked-success = { $who } revocó un enlace para compartir "{ $what }".
 journal-share-link-opened-success = Alguien abrió "{ $what }" con un enlace para compartir.
+# Reading aid: the label of the button that reads a page title or a home tile aloud.
+read-aloud = Escuchar: { $text }

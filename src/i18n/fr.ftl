@@ -1191,3 +1191,5 @@ error-input-invalid-link-expiry = doit être entre 1 heure et 30 jours.
 journal-share-link-created-success = Lien de partage créé vers « { $what } » ({ $who }).
 journal-share-link-revoked-success = Lien de partage vers « { $what } » supprimé ({ $who }).
 journal-share-link-opened-success = Quelqu'un a ouvert « { $what } » par un lien de partage.
+# Reading aid: the label of the button that reads a page title or a home tile aloud.
+read-aloud = Écouter : { $text }

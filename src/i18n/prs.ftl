@@ -1194,3 +1194,5 @@ error-input-invalid-link-expiry = باید بین ۱ ساعت و ۳۰ روز ب�
 journal-share-link-created-success = { $who } یک لینک اشتراک برای «{ $what }» ساخت.
 journal-share-link-revoked-success = { $who } یک لینک اشتراک برای «{ $what }» را لغو کرد.
 journal-share-link-opened-success = کسی «{ $what }» را از طریق لینک اشتراک باز کرد.
+# Reading aid: the label of the button that reads a page title or a home tile aloud.
+read-aloud = شنیدن: { $text }

@@ -1194,3 +1194,5 @@ error-input-invalid-link-expiry = باید د ۱ ساعت او ۳۰ ورځو ت�
 journal-share-link-created-success = { $who } د «{ $what }» لپاره د شریکولو لینک جوړ کړ.
 journal-share-link-revoked-success = { $who } د «{ $what }» د شریکولو لینک لغوه کړ.
 journal-share-link-opened-success = یو چا «{ $what }» د شریکولو لینک له لارې پرانیست.
+# Reading aid: the label of the button that reads a page title or a home tile aloud.
+read-aloud = اورېدل: { $text }

@@ -1206,3 +1206,5 @@ error-input-invalid-link-expiry = trebuie să fie între 1 oră și 30 de zile.
 journal-share-link-created-success = { $who } a creat un link de partajare către „{ $what }”.
 journal-share-link-revoked-success = { $who } a revocat un link de partajare către „{ $what }”.
 journal-share-link-opened-success = Cineva a deschis „{ $what }” printr-un link de partajare.
+# Reading aid: the label of the button that reads a page title or a home tile aloud.
+read-aloud = Ascultă: { $text }

@@ -1217,3 +1217,5 @@ error-input-invalid-link-expiry = должен быть от 1 часа до 30 
 journal-share-link-created-success = { $who }: создана ссылка на «{ $what }».
 journal-share-link-revoked-success = { $who }: отозвана ссылка на «{ $what }».
 journal-share-link-opened-success = Кто-то открыл «{ $what }» по ссылке для передачи.
+# Reading aid: the label of the button that reads a page title or a home tile aloud.
+read-aloud = Прослушать: { $text }

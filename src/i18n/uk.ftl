@@ -1217,3 +1217,5 @@ error-input-invalid-link-expiry = має бути від 1 години до 30 
 journal-share-link-created-success = { $who }: створено посилання на «{ $what }».
 journal-share-link-revoked-success = { $who }: відкликано посилання на «{ $what }».
 journal-share-link-opened-success = Хтось відкрив «{ $what }» за посиланням для передачі.
+# Reading aid: the label of the button that reads a page title or a home tile aloud.
+read-aloud = Прослухати: { $text }
