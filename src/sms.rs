@@ -407,14 +407,21 @@ mod tests {
         assert!(ro.text.contains("stampila si tara"), "{}", ro.text);
         let tr = encode("Consigne: Kasadaki bir belgenizin süresi doluyor. Açın, ığdır şehri.");
         assert_eq!(tr.encoding, Encoding::Gsm7);
-        assert!(tr.text.contains("ü") && tr.text.contains("Acin, igdir sehri"), "{}", tr.text);
+        assert!(
+            tr.text.contains("ü") && tr.text.contains("Acin, igdir sehri"),
+            "{}",
+            tr.text
+        );
         let pt = encode("Não perca a sua marcação à tarde");
         assert_eq!(
             (pt.encoding, pt.text.as_str()),
             (Encoding::Gsm7, "Nao perca a sua marcacao à tarde")
         );
         let de = encode("Straße, Größe, Übermorgen");
-        assert_eq!((de.encoding, de.text.as_str()), (Encoding::Gsm7, "Straße, Größe, Übermorgen"));
+        assert_eq!(
+            (de.encoding, de.text.as_str()),
+            (Encoding::Gsm7, "Straße, Größe, Übermorgen")
+        );
         let es = encode("¿Cita mañana? Sí, a las 10.");
         assert_eq!(
             (es.encoding, es.text.as_str()),

@@ -235,10 +235,10 @@ mod tests {
                 current = None;
                 continue;
             }
-            if !line.starts_with([' ', '}', '.']) {
-                if let Some((id, _)) = line.split_once(" =") {
-                    current = Some(id.trim().to_owned());
-                }
+            if !line.starts_with([' ', '}', '.'])
+                && let Some((id, _)) = line.split_once(" =")
+            {
+                current = Some(id.trim().to_owned());
             }
             let Some(id) = &current else { continue };
             let shape: &mut Shape = out.entry(id.clone()).or_default();
@@ -281,7 +281,10 @@ mod tests {
                 .filter(|(id, shape)| other[*id].variables != shape.variables)
                 .map(|(id, shape)| (id, &shape.variables, &other[id].variables))
                 .collect();
-            assert!(differing.is_empty(), "{lang}: variables differ: {differing:?}");
+            assert!(
+                differing.is_empty(),
+                "{lang}: variables differ: {differing:?}"
+            );
         }
     }
 
@@ -323,7 +326,10 @@ mod tests {
                     .difference(&expected)
                     .filter(|k| k.parse::<f64>().is_err() && *k != "other")
                     .collect();
-                assert!(unknown.is_empty(), "{lang} {id}: {unknown:?} not in {expected:?}");
+                assert!(
+                    unknown.is_empty(),
+                    "{lang} {id}: {unknown:?} not in {expected:?}"
+                );
                 if ["de", "it", "pt", "tr", "ka"].contains(lang) {
                     assert_eq!(shape.keys, expected, "{lang} {id}");
                 }
@@ -432,6 +438,12 @@ mod tests {
                 ta(lang, 21).replace("21", "#")
             );
         }
+        // German and Italian: 1 is "one", 2 "other"; Portuguese (Brazilian rule): 0 is "one" too.
+        for lang in ["de", "it", "pt"] {
+            assert_ne!(ta(lang, 1).replace('1', "#"), ta(lang, 2).replace('2', "#"));
+        }
+        assert_eq!(ta("pt", 0).replace('0', "#"), ta("pt", 1).replace('1', "#"));
+        assert_ne!(ta("de", 0).replace('0', "#"), ta("de", 1).replace('1', "#"));
         // Romanian: 5 is "few", 25 is "other" ("de").
         assert_ne!(
             ta("ro", 5).replace('5', "#"),
