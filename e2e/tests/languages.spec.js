@@ -1,6 +1,6 @@
 // Languages (issue 17, item 6) on a 360 px phone, with and without JavaScript: a person whose
-// safe is in a newer left-to-right language (German, long words) and one in a right-to-left
-// language (Arabic) walk login -> home -> papers -> a document; each page is in her language's
+// safe is in a newer left-to-right language (German, long words; Georgian, its own script) and
+// one in a right-to-left language (Arabic) walk login -> home -> papers -> a document; each page is in her language's
 // catalogue (texts read from src/i18n/<lang>.ftl), has the right lang and dir, no sideways
 // scrolling, every home tile on the first screen, and is axe clean (check()). Then the reading
 // aid: with a (fake) voice for the page's language the title and each tile get a "listen" button
@@ -95,7 +95,7 @@ function fakeSpeech(voices) {
 test.describe('languages on a phone', () => {
   test.use({ viewport: PHONE });
 
-  for (const lang of ['de', 'ar']) {
+  for (const lang of ['de', 'ka', 'ar']) {
     test(`g ${lang}: login, home, papers and a document in the right catalogue`, async ({ page, check, request }) => {
       test.setTimeout(120_000);
       const t = catalogue(lang);
