@@ -1193,3 +1193,34 @@ journal-share-link-revoked-success = { $who } hat einen Freigabelink zu „{ $wh
 journal-share-link-opened-success = Jemand hat „{ $what }“ über einen Freigabelink geöffnet.
 # Reading aid: the label of the button that reads a page title or a home tile aloud.
 read-aloud = Vorlesen: { $text }
+
+## Structure news (issue 17)
+news-title = Neuigkeiten
+news-intro = Eine kurze Information für die Menschen, die die Einrichtung begleitet: Öffnungszeiten, ein Workshop, ein Papier zum Mitbringen. Sie erscheint auf ihrer Startseite, in ihrer Sprache, wenn Sie sie geschrieben haben. Schreiben Sie nichts Persönliches.
+news-new = Neue Mitteilung
+news-text = Text
+news-text-hint = Höchstens 1000 Zeichen.
+news-translations = Weitere Sprachen hinzufügen
+news-translations-hint = Jede Person liest den Text in ihrer Sprache, wenn es ihn gibt, sonst den Text oben.
+news-audience = Für wen
+news-audience-all = Alle begleiteten Personen
+news-audience-referent = Die Personen, deren Bezugsperson { $name } ist
+news-days = Angezeigt für
+news-days-count = { $count ->
+    [one] { $count } Tag
+   *[other] { $count } Tage
+}
+news-post = Veröffentlichen
+news-shown = Angezeigte Neuigkeiten
+news-none = Keine Neuigkeit wird angezeigt.
+news-posted-by = Von { $name }, am { $date }
+news-reached = { $count ->
+    [one] { $count } Person
+   *[other] { $count } Personen
+}
+news-until = bis { $date }
+news-delete = Entfernen
+news-her-title = Neuigkeiten Ihrer Relais
+news-dismiss = Ausblenden
+journal-news-posted-success = { $who } hat eine Neuigkeit veröffentlicht.
+journal-news-deleted-success = { $who } hat eine Neuigkeit entfernt.

@@ -1193,3 +1193,34 @@ journal-share-link-revoked-success = { $who } ha revocato un link di condivision
 journal-share-link-opened-success = Qualcuno ha aperto «{ $what }» tramite un link di condivisione.
 # Reading aid: the label of the button that reads a page title or a home tile aloud.
 read-aloud = Ascolta: { $text }
+
+## Structure news (issue 17)
+news-title = Notizie
+news-intro = Un'informazione breve per le persone che la struttura accompagna: orari, un laboratorio, un documento da portare. Appare sulla loro pagina iniziale, nella loro lingua se l'avete scritta. Non scrivete nulla di personale.
+news-new = Nuova notizia
+news-text = Testo
+news-text-hint = Al massimo 1000 caratteri.
+news-translations = Aggiungi altre lingue
+news-translations-hint = Ogni persona legge il testo nella sua lingua se c'è, altrimenti il testo qui sopra.
+news-audience = Per chi
+news-audience-all = Tutte le persone seguite
+news-audience-referent = Le persone il cui referente è { $name }
+news-days = Mostrata per
+news-days-count = { $count ->
+    [one] { $count } giorno
+   *[other] { $count } giorni
+}
+news-post = Pubblica
+news-shown = Notizie mostrate
+news-none = Nessuna notizia mostrata.
+news-posted-by = Da { $name }, il { $date }
+news-reached = { $count ->
+    [one] { $count } persona
+   *[other] { $count } persone
+}
+news-until = fino al { $date }
+news-delete = Ritira
+news-her-title = Notizie dei tuoi relais
+news-dismiss = Nascondi
+journal-news-posted-success = { $who } ha pubblicato una notizia.
+journal-news-deleted-success = { $who } ha ritirato una notizia.

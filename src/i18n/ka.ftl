@@ -1193,3 +1193,34 @@ journal-share-link-revoked-success = გაუქმდა გაზიარე
 journal-share-link-opened-success = ვიღაცამ გახსნა „{ $what }“ გაზიარების ბმულით.
 # კითხვის დახმარება: ღილაკის წარწერა, რომელიც ხმამაღლა კითხულობს გვერდის სათაურს ან მთავარი გვერდის ფილას.
 read-aloud = მოსმენა: { $text }
+
+## Structure news (issue 17)
+news-title = სიახლეები
+news-intro = მოკლე ინფორმაცია იმ ადამიანებისთვის, ვისაც ორგანიზაცია ეხმარება: სამუშაო საათები, სემინარი, მოსატანი საბუთი. ის ჩანს მათ მთავარ გვერდზე, მათ ენაზე, თუ დაწერეთ. პირადი არაფერი დაწეროთ.
+news-new = ახალი სიახლე
+news-text = ტექსტი
+news-text-hint = მაქსიმუმ 1000 სიმბოლო.
+news-translations = სხვა ენების დამატება
+news-translations-hint = ყველა კითხულობს ტექსტს თავის ენაზე, თუ არსებობს, სხვა შემთხვევაში ზემოთ მოცემულ ტექსტს.
+news-audience = ვისთვის
+news-audience-all = ყველა, ვისაც ორგანიზაცია ეხმარება
+news-audience-referent = ადამიანები, რომელთა პასუხისმგებელია { $name }
+news-days = ჩვენების ხანგრძლივობა
+news-days-count = { $count ->
+    [one] { $count } დღე
+   *[other] { $count } დღე
+}
+news-post = გამოქვეყნება
+news-shown = ნაჩვენები სიახლეები
+news-none = სიახლე არ არის ნაჩვენები.
+news-posted-by = ავტორი: { $name }, { $date }
+news-reached = { $count ->
+    [one] { $count } ადამიანი
+   *[other] { $count } ადამიანი
+}
+news-until = { $date }-მდე
+news-delete = წაშლა
+news-her-title = სიახლეები თქვენი დამხმარე ორგანიზაციებიდან
+news-dismiss = დამალვა
+journal-news-posted-success = სიახლე გამოქვეყნდა ({ $who }).
+journal-news-deleted-success = სიახლე წაიშალა ({ $who }).

@@ -1193,3 +1193,34 @@ journal-share-link-revoked-success = { $who } anulou um link de partilha para "{
 journal-share-link-opened-success = Alguém abriu "{ $what }" através de um link de partilha.
 # Ajuda à leitura: o rótulo do botão que lê em voz alta o título de uma página ou um mosaico da página inicial.
 read-aloud = Ouvir: { $text }
+
+## Structure news (issue 17)
+news-title = Notícias
+news-intro = Uma informação curta para as pessoas que a instituição acompanha: horários, um workshop, um documento a trazer. Aparece na página inicial delas, na língua delas se a escreveu. Não escreva nada pessoal.
+news-new = Nova notícia
+news-text = Texto
+news-text-hint = No máximo 1000 caracteres.
+news-translations = Adicionar outras línguas
+news-translations-hint = Cada pessoa lê o texto na sua língua, se existir; senão, o texto acima.
+news-audience = Para quem
+news-audience-all = Todas as pessoas acompanhadas
+news-audience-referent = As pessoas cujo referente é { $name }
+news-days = Mostrada durante
+news-days-count = { $count ->
+    [one] { $count } dia
+   *[other] { $count } dias
+}
+news-post = Publicar
+news-shown = Notícias mostradas
+news-none = Nenhuma notícia mostrada.
+news-posted-by = Por { $name }, em { $date }
+news-reached = { $count ->
+    [one] { $count } pessoa
+   *[other] { $count } pessoas
+}
+news-until = até { $date }
+news-delete = Retirar
+news-her-title = Notícias das suas entidades de apoio
+news-dismiss = Esconder
+journal-news-posted-success = { $who } publicou uma notícia.
+journal-news-deleted-success = { $who } retirou uma notícia.

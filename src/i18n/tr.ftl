@@ -1193,3 +1193,34 @@ journal-share-link-revoked-success = { $who } "{ $what }" için bir paylaşım b
 journal-share-link-opened-success = Biri bir paylaşım bağlantısıyla "{ $what }" belgesini açtı.
 # Okuma yardımı: bir sayfa başlığını veya ana sayfa kutucuğunu sesli okuyan düğmenin etiketi.
 read-aloud = Dinle: { $text }
+
+## Structure news (issue 17)
+news-title = Duyurular
+news-intro = Kurumun destek verdiği kişiler için kısa bir bilgi: çalışma saatleri, bir atölye, getirilecek bir belge. Ana sayfalarında, yazdıysanız kendi dillerinde görünür. Kişisel hiçbir şey yazmayın.
+news-new = Yeni duyuru
+news-text = Metin
+news-text-hint = En fazla 1000 karakter.
+news-translations = Başka diller ekleyin
+news-translations-hint = Herkes metni varsa kendi dilinde, yoksa yukarıdaki metni okur.
+news-audience = Kimin için
+news-audience-all = Takip edilen herkes
+news-audience-referent = Sorumlusu { $name } olan kişiler
+news-days = Gösterim süresi
+news-days-count = { $count ->
+    [one] { $count } gün
+   *[other] { $count } gün
+}
+news-post = Yayınla
+news-shown = Gösterilen duyurular
+news-none = Gösterilen duyuru yok.
+news-posted-by = Yazan: { $name }, tarih: { $date }
+news-reached = { $count ->
+    [one] { $count } kişi
+   *[other] { $count } kişi
+}
+news-until = bitiş: { $date }
+news-delete = Kaldır
+news-her-title = Destek kurumlarınızdan duyurular
+news-dismiss = Gizle
+journal-news-posted-success = Duyuru yayınlandı ({ $who }).
+journal-news-deleted-success = Duyuru kaldırıldı ({ $who }).
