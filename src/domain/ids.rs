@@ -108,6 +108,14 @@ id_type!(
     /// A follow-up (interview report) a structure wrote about a person (`followups.id`).
     FollowupId
 );
+id_type!(
+    /// The one thread of messages between a person and one of her relais (`threads.id`).
+    ThreadId
+);
+id_type!(
+    /// One message of a thread (`thread_messages.id`).
+    MessageId
+);
 
 #[cfg(test)]
 mod tests {

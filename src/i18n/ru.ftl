@@ -1217,3 +1217,49 @@ error-input-invalid-link-expiry = должен быть от 1 часа до 30 
 journal-share-link-created-success = { $who }: создана ссылка на «{ $what }».
 journal-share-link-revoked-success = { $who }: отозвана ссылка на «{ $what }».
 journal-share-link-opened-success = Кто-то открыл «{ $what }» по ссылке для передачи.
+
+# Messages with the relais (issue 17)
+messages-title = Сообщения
+messages-emergency = Не для экстренных случаев: звоните 115 (жильё), 15 (скорая помощь), 17 (полиция).
+messages-no-relais = У вас пока нет организации, которой можно написать.
+messages-unread =
+    { $count ->
+    [one] { $count } новое
+    [few] { $count } новых
+   *[other] { $count } новых
+}
+messages-last = Последнее сообщение: { $when }
+messages-closed = Закрыт
+messages-write-to = Написать в { $name }
+messages-text = Ваше сообщение
+messages-send = Отправить
+messages-seen = Прочитано
+messages-read-by = Прочитали: { $names }
+messages-from-team = { $name } ({ $structure })
+messages-from-person = Человек
+messages-from-you = Вы
+messages-document-gone = Документ больше недоступен
+messages-thread-title = Сообщения с { $name }
+messages-thread-pro-title = Сообщения с человеком
+messages-none = Сообщений пока нет.
+messages-answer = Написать сообщение
+messages-attach-document = Приложить документ из сейфа
+messages-no-document = Без документа
+messages-attach-photo = Или добавить фото или PDF
+messages-attach-hint = Он попадёт в ваш сейф и будет доступен этой организации.
+messages-attach-hint-pro = Он попадёт в сейф человека и будет доступен вашей организации.
+messages-closed-hint = Этот разговор закрыт.
+messages-close = Закрыть этот разговор
+messages-back = Назад к сообщениям
+messages-back-inbox = Назад к сообщениям команды
+messages-inbox-title = Сообщения команды
+messages-inbox-empty = Сообщений пока нет.
+notice-sent = Сообщение отправлено.
+error-thread-closed = Этот разговор закрыт: сначала человек должен написать снова.
+field-text = Сообщение
+field-structure-id = Организация
+sms-new-message = У вас новое сообщение в Consigne.
+journal-message-sent-success = { $who } написал(а) в { $relais }.
+journal-message-written-success = { $who } ({ $relais }) написал(а) вам.
+journal-messages-read-success = Команда { $relais } прочитала ваши сообщения.
+journal-thread-closed-success = { $who } закрыл(а) разговор с { $relais }.

@@ -105,6 +105,10 @@ pub const JOURNAL_ACTIONS: &[&str] = &[
     "share_link_created",
     "share_link_revoked",
     "share_link_opened",
+    "message_sent",
+    "message_written",
+    "messages_read",
+    "thread_closed",
 ];
 
 /// A journal line about a safe.

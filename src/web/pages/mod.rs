@@ -13,6 +13,7 @@ mod household;
 mod icons;
 mod incoming;
 mod links;
+mod messages;
 mod notices;
 mod organizer;
 mod papers;
@@ -87,6 +88,7 @@ pub fn router() -> Router<AppState> {
         .merge(proofs::router())
         .merge(certification::router())
         .merge(links::router())
+        .merge(messages::router())
 }
 
 impl Ctx {
@@ -166,6 +168,7 @@ impl Ctx {
                     "not_a_shelter" => "error-not-a-shelter",
                     "not_a_domiciliation_body" => "error-not-a-domiciliation-body",
                     "unauthenticated" => "error-session-expired",
+                    "thread_closed" => "error-thread-closed",
                     _ => "error-internal",
                 };
                 self.t(id)

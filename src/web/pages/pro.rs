@@ -197,6 +197,7 @@ fn structure_section(
                 @if is_admin { a.button href={"/s/" (s.id) "/team"} { (icon("people")) " " (ctx.t("team-title")) } }
                 a.button href={"/pro/stats?s=" (s.id)} { (icon("chart")) " " (ctx.t("stats-title")) }
                 @if crate::policy::follows(s.kind) { a.button href={"/pro/s/" (s.id) "/agenda"} { (icon("calendar")) " " (ctx.t("pro-agenda-title")) } }
+                @if crate::policy::follows(s.kind) { a.button href={"/s/" (s.id) "/messages"} { (icon("message")) " " (ctx.t("messages-inbox-title")) } }
             }
             (super::resets::pending_section(ctx, resets))
             @match followed {
