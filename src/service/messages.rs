@@ -916,11 +916,15 @@ pub(crate) async fn export_threads(
     Ok(out)
 }
 
+/// A wrap made again with the structure's current key (`None`: no version opens it), given
+/// its context and the wrap.
+pub(crate) type Rewrap<'a> = dyn Fn(&str, &[u8]) -> Option<Vec<u8>> + 'a;
+
 /// A key rotation's batch: each thread's structure wrap made again with the newest key.
 pub(crate) fn rewrap_stale(
     tx: &mut dyn Sql,
     sid: &StructureId,
-    rewrap: &dyn Fn(&str, &[u8]) -> Option<Vec<u8>>,
+    rewrap: &Rewrap<'_>,
     (version, limit): (i64, i64),
 ) -> ServiceResult<usize> {
     let stale = store::stale(tx, sid, version, limit)?;
