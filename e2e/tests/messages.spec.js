@@ -96,6 +96,8 @@ test.describe('messages on a phone', () => {
     await expect(page.locator('nav.tiles a', { hasText: 'Messages' }).locator('.badge')).toHaveText('1');
     await check('her home with a new message');
     await page.locator('nav.tiles').getByRole('link', { name: 'Messages' }).click();
+    await expect(page.locator('ul.threads li', { hasText: TILLEULS })).toContainText('1 nouveau');
+    await check('her messages with an answer');
     await page.locator('ul.threads a', { hasText: TILLEULS }).click();
     await expect(page).toHaveURL(new RegExp(`${thread}$`));
     await expect(page.locator('ol.messages li', { hasText: reply })).toContainText('Claire');

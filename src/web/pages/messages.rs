@@ -368,7 +368,9 @@ async fn write_submit(Path(tid): Path<String>, upload: Upload<Reader>) -> Respon
         document_ids: written.document_ids,
     };
     match write_in_thread(&ctx.state.app, &session, &tid, input).await {
-        Ok(_) => go(&ctx, &format!("/messages/{tid}#last"), Notice::Sent),
+        // No `#last`: app.js follows this address, and one that differs from the page's only by
+        // its fragment would not load the page again.
+        Ok(_) => go(&ctx, &format!("/messages/{tid}"), Notice::Sent),
         Err(e @ (ServiceError::Invalid(_) | ServiceError::Conflict(_))) => {
             render_thread(&ctx, &session, &tid, Some(ctx.error_text(&e))).await
         }
