@@ -14,11 +14,34 @@ cleanup() {
     for _ in $(seq 1 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
     kill -9 "$SERVER_PID" 2>/dev/null || true
   fi
-  rm -rf "$DATA"
+  if [[ -n "${SINK_PID:-}" ]]; then kill "$SINK_PID" 2>/dev/null || true; fi
+  rm -rf "$DATA" "$DATA.toml"
 }
 trap cleanup EXIT
 
-"$BIN" demo --listen "127.0.0.1:$PORT" --data-dir "$DATA" >"$ARTIFACTS/server.stdout.log" 2>"$ARTIFACTS/server.stderr.log" </dev/null &
+# A recording SMS operator (e2e/sms-sink.js): the demo sends its SMS there, at any hour, and the
+# tests read what it received at $SMS_SINK_URL/received.
+SINK_PORT_FILE="$(mktemp "${TMPDIR:-/tmp}/consigne-sms-sink.XXXXXX")"
+node "$E2E/sms-sink.js" >"$SINK_PORT_FILE" 2>"$ARTIFACTS/sms-sink.stderr.log" </dev/null &
+SINK_PID=$!
+for _ in $(seq 1 50); do [[ -s "$SINK_PORT_FILE" ]] && break; sleep 0.1; done
+[[ -s "$SINK_PORT_FILE" ]] || fail "the SMS sink did not start"
+export SMS_SINK_URL="http://127.0.0.1:$(head -n1 "$SINK_PORT_FILE")"
+rm -f "$SINK_PORT_FILE"
+CONFIG="$DATA.toml"
+cat >"$CONFIG" <<TOML
+[sms]
+operator = "webhook"
+webhook_url = "$SMS_SINK_URL/hook"
+webhook_token = "e2e-sink"
+
+[reminders]
+# No quiet hours: the browser tests may run at night.
+quiet_from_hour = 0
+quiet_until_hour = 0
+TOML
+
+"$BIN" demo --config "$CONFIG" --listen "127.0.0.1:$PORT" --data-dir "$DATA" >"$ARTIFACTS/server.stdout.log" 2>"$ARTIFACTS/server.stderr.log" </dev/null &
 SERVER_PID=$!
 
 health() {

@@ -153,6 +153,13 @@ pub enum Resource<'a> {
         relays: &'a [StructureId],
         made_by: &'a AccountId,
     },
+    /// The thread of messages between `owner` and structure `structure` (`relays`: her
+    /// current relais). `View` reads it, `AddItem` writes in it, `Update` closes it.
+    Thread {
+        owner: &'a BeneficiaryId,
+        structure: &'a StructureId,
+        relays: &'a [StructureId],
+    },
     /// What structure `structure` wrote about a person (follow-ups): `follows_her` when the
     /// structure is one of her relais, `known` when it is or has written about her before
     /// (a structure she left keeps its records).
@@ -405,6 +412,44 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
             }
         }
         (_, Resource::Link { .. }) => Hidden,
+        // Messages: she reads and closes her threads, and writes while the structure is her
+        // relais; its approved members read and write while it is. A structure she left, and
+        // everyone else, learns nothing.
+        (
+            Actor::Beneficiary { beneficiary_id, .. },
+            Resource::Thread {
+                owner,
+                structure,
+                relays,
+            },
+        ) => {
+            if beneficiary_id != owner {
+                return Hidden;
+            }
+            match action {
+                A::View | A::Update => Allow,
+                A::AddItem if relays.contains(structure) => Allow,
+                _ => Forbidden,
+            }
+        }
+        (
+            Actor::Professional { .. },
+            Resource::Thread {
+                structure, relays, ..
+            },
+        ) => {
+            let Some(m) = actor.membership(structure) else {
+                return Hidden;
+            };
+            if !m.approved || !follows(m.kind) || !relays.contains(structure) {
+                return Hidden;
+            }
+            match action {
+                A::View | A::AddItem => Allow,
+                _ => Forbidden,
+            }
+        }
+        (_, Resource::Thread { .. }) => Hidden,
         (Actor::Beneficiary { .. }, _) => Hidden,
     }
 }
@@ -501,6 +546,50 @@ mod tests {
             account_id: AccountId::stored("op".into()),
         };
         assert_eq!(authorize(&admin, A::RevokeLink, link(his)), Hidden);
+    }
+
+    /// Messages: she and her relais' approved members, while it is her relais; she alone
+    /// closes; nobody else learns the thread exists.
+    #[test]
+    fn threads() {
+        let (sid, b1) = (s("s1"), BeneficiaryId::stored("b1".into()));
+        let relays = vec![sid.clone()];
+        let thread = |relays: &'static [StructureId]| Resource::Thread {
+            owner: Box::leak(Box::new(b1.clone())),
+            structure: Box::leak(Box::new(sid.clone())),
+            relays,
+        };
+        let now: &'static [StructureId] = Box::leak(relays.into_boxed_slice());
+        let left: &'static [StructureId] = &[];
+        let her = Actor::Beneficiary {
+            account_id: AccountId::stored("her".into()),
+            beneficiary_id: b1.clone(),
+        };
+        let other = Actor::Beneficiary {
+            account_id: AccountId::stored("other".into()),
+            beneficiary_id: BeneficiaryId::stored("b2".into()),
+        };
+        let member = pro("s1", StaffRole::Member, StructureKind::Relay);
+        let stranger = pro("s2", StaffRole::Admin, StructureKind::Relay);
+        let admin = Actor::PlatformAdmin {
+            account_id: AccountId::stored("op".into()),
+        };
+        for action in [A::View, A::AddItem, A::Update] {
+            assert_eq!(authorize(&her, action, thread(now)), Allow, "{action:?}");
+            assert_eq!(authorize(&other, action, thread(now)), Hidden);
+            assert_eq!(authorize(&stranger, action, thread(now)), Hidden);
+            assert_eq!(authorize(&admin, action, thread(now)), Hidden);
+            assert_eq!(
+                authorize(&pending("s1", StaffRole::Admin), action, thread(now)),
+                Hidden
+            );
+            assert_eq!(authorize(&member, action, thread(left)), Hidden, "she left");
+        }
+        assert_eq!(authorize(&member, A::View, thread(now)), Allow);
+        assert_eq!(authorize(&member, A::AddItem, thread(now)), Allow);
+        assert_eq!(authorize(&member, A::Update, thread(now)), Forbidden);
+        assert_eq!(authorize(&her, A::View, thread(left)), Allow);
+        assert_eq!(authorize(&her, A::AddItem, thread(left)), Forbidden);
     }
 
     fn s(id: &str) -> StructureId {

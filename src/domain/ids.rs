@@ -112,6 +112,14 @@ id_type!(
     /// A structure's news, posted to the people it follows (`structure_news.id`).
     NewsId
 );
+id_type!(
+    /// The one thread of messages between a person and one of her relais (`threads.id`).
+    ThreadId
+);
+id_type!(
+    /// One message of a thread (`thread_messages.id`).
+    MessageId
+);
 
 #[cfg(test)]
 mod tests {

@@ -1264,3 +1264,47 @@ journal-news-posted-success = نشر { $who } خبرًا.
 journal-news-deleted-success = سحب { $who } خبرًا.
 # Reading aid: the label of the button that reads a page title or a home tile aloud.
 read-aloud = استمع: { $text }
+# Messages with the relais (issue 17)
+messages-title = الرسائل
+messages-emergency = ليست للحالات الطارئة: اتصل بالرقم 115 (المأوى)، 15 (الطوارئ الطبية)، 17 (الشرطة).
+messages-no-relais = ليست لديك بعد جهة مرافقة تكتب إليها.
+messages-unread =
+    { $count ->
+    [one] رسالة جديدة
+   *[other] { $count } رسائل جديدة
+}
+messages-last = آخر رسالة: { $when }
+messages-closed = مغلقة
+messages-write-to = اكتب إلى { $name }
+messages-text = رسالتك
+messages-send = إرسال
+messages-seen = تمت القراءة
+messages-read-by = قرأها: { $names }
+messages-from-team = { $name } ({ $structure })
+messages-from-person = الشخص
+messages-from-you = أنت
+messages-document-gone = المستند لم يعد متاحًا
+messages-thread-title = الرسائل مع { $name }
+messages-thread-pro-title = الرسائل مع شخص
+messages-none = لا توجد رسائل بعد.
+messages-answer = اكتب رسالة
+messages-attach-document = أرفق مستندًا من الخزنة
+messages-no-document = بدون مستند
+messages-attach-photo = أو أضف صورة أو ملف PDF
+messages-attach-hint = يُحفظ في خزنتك ويُشارك مع هذه الجهة.
+messages-attach-hint-pro = يُحفظ في خزنة الشخص ويُشارك مع جهتك.
+messages-closed-hint = هذه المحادثة مغلقة.
+messages-close = أغلق هذه المحادثة
+messages-back = العودة إلى الرسائل
+messages-back-inbox = العودة إلى رسائل الفريق
+messages-inbox-title = رسائل الفريق
+messages-inbox-empty = لا توجد رسائل بعد.
+notice-sent = تم إرسال الرسالة.
+error-thread-closed = هذه المحادثة مغلقة: يجب أن يكتب الشخص من جديد أولًا.
+field-text = الرسالة
+field-structure-id = الجهة المرافقة
+sms-new-message = لديك رسالة جديدة في Consigne.
+journal-message-sent-success = { $who } كتب إلى { $relais }.
+journal-message-written-success = { $who } ({ $relais }) كتب إليك.
+journal-messages-read-success = قرأ فريق { $relais } رسائلك.
+journal-thread-closed-success = { $who } أغلق المحادثة مع { $relais }.

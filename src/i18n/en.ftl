@@ -1224,3 +1224,47 @@ journal-news-posted-success = { $who } posted news.
 journal-news-deleted-success = { $who } removed a news post.
 # Reading aid: the label of the button that reads a page title or a home tile aloud.
 read-aloud = Listen: { $text }
+# Messages with the relais (issue 17)
+messages-title = Messages
+messages-emergency = Not for emergencies: call 115 (shelter), 15 (medical), 17 (police).
+messages-no-relais = You have no relais to write to yet.
+messages-unread =
+    { $count ->
+    [one] 1 new
+   *[other] { $count } new
+}
+messages-last = Last message: { $when }
+messages-closed = Closed
+messages-write-to = Write to { $name }
+messages-text = Your message
+messages-send = Send
+messages-seen = Read
+messages-read-by = Read by { $names }
+messages-from-team = { $name } ({ $structure })
+messages-from-person = The person
+messages-from-you = You
+messages-document-gone = Document no longer available
+messages-thread-title = Messages with { $name }
+messages-thread-pro-title = Messages with a person
+messages-none = No message yet.
+messages-answer = Write a message
+messages-attach-document = Attach a document of the safe
+messages-no-document = No document
+messages-attach-photo = Or add a photo or a PDF
+messages-attach-hint = It goes into your safe and is shared with this relais.
+messages-attach-hint-pro = It goes into the person's safe, shared with your structure.
+messages-closed-hint = This conversation is closed.
+messages-close = Close this conversation
+messages-back = Back to messages
+messages-back-inbox = Back to the team's messages
+messages-inbox-title = Team messages
+messages-inbox-empty = No message yet.
+notice-sent = Message sent.
+error-thread-closed = This conversation is closed: the person must write again first.
+field-text = The message
+field-structure-id = The relais
+sms-new-message = You have a new message in Consigne.
+journal-message-sent-success = { $who } wrote to { $relais }.
+journal-message-written-success = { $who } of { $relais } wrote to you.
+journal-messages-read-success = Your messages were read by the team of { $relais }.
+journal-thread-closed-success = { $who } closed the conversation with { $relais }.

@@ -1229,3 +1229,47 @@ journal-news-posted-success = { $who } publicó una noticia.
 journal-news-deleted-success = { $who } retiró una noticia.
 # Reading aid: the label of the button that reads a page title or a home tile aloud.
 read-aloud = Escuchar: { $text }
+# Messages with the relais (issue 17)
+messages-title = Mensajes
+messages-emergency = No es para emergencias: llama al 115 (alojamiento), al 15 (salud), al 17 (policía).
+messages-no-relais = Todavía no tienes ningún relevo a quien escribir.
+messages-unread =
+    { $count ->
+    [one] 1 nuevo
+   *[other] { $count } nuevos
+}
+messages-last = Último mensaje: { $when }
+messages-closed = Cerrada
+messages-write-to = Escribir a { $name }
+messages-text = Tu mensaje
+messages-send = Enviar
+messages-seen = Leído
+messages-read-by = Leído por { $names }
+messages-from-team = { $name } ({ $structure })
+messages-from-person = La persona
+messages-from-you = Tú
+messages-document-gone = Documento ya no disponible
+messages-thread-title = Mensajes con { $name }
+messages-thread-pro-title = Mensajes con una persona
+messages-none = Todavía no hay mensajes.
+messages-answer = Escribir un mensaje
+messages-attach-document = Adjuntar un documento de la caja fuerte
+messages-no-document = Ningún documento
+messages-attach-photo = O añadir una foto o un PDF
+messages-attach-hint = Se guarda en tu caja fuerte y se comparte con este relevo.
+messages-attach-hint-pro = Se guarda en la caja fuerte de la persona, compartido con tu estructura.
+messages-closed-hint = Esta conversación está cerrada.
+messages-close = Cerrar esta conversación
+messages-back = Volver a los mensajes
+messages-back-inbox = Volver a los mensajes del equipo
+messages-inbox-title = Mensajes del equipo
+messages-inbox-empty = Todavía no hay mensajes.
+notice-sent = Mensaje enviado.
+error-thread-closed = Esta conversación está cerrada: la persona debe escribir de nuevo primero.
+field-text = El mensaje
+field-structure-id = El relevo
+sms-new-message = Tienes un mensaje nuevo en Consigne.
+journal-message-sent-success = { $who } escribió a { $relais }.
+journal-message-written-success = { $who } ({ $relais }) te escribió.
+journal-messages-read-success = El equipo de { $relais } leyó tus mensajes.
+journal-thread-closed-success = { $who } cerró la conversación con { $relais }.

@@ -1224,3 +1224,47 @@ journal-news-posted-success = { $who } a publié une actualité.
 journal-news-deleted-success = { $who } a retiré une actualité.
 # Reading aid: the label of the button that reads a page title or a home tile aloud.
 read-aloud = Écouter : { $text }
+# Messages with the relais (issue 17)
+messages-title = Messages
+messages-emergency = Pas pour les urgences : appelez le 115 (hébergement), le 15 (santé), le 17 (police).
+messages-no-relais = Vous n'avez pas encore de relais à qui écrire.
+messages-unread =
+    { $count ->
+    [one] 1 nouveau
+   *[other] { $count } nouveaux
+}
+messages-last = Dernier message : { $when }
+messages-closed = Fermée
+messages-write-to = Écrire à { $name }
+messages-text = Votre message
+messages-send = Envoyer
+messages-seen = Lu
+messages-read-by = Lu par { $names }
+messages-from-team = { $name } ({ $structure })
+messages-from-person = La personne
+messages-from-you = Vous
+messages-document-gone = Document plus disponible
+messages-thread-title = Messages avec { $name }
+messages-thread-pro-title = Messages avec une personne
+messages-none = Pas encore de message.
+messages-answer = Écrire un message
+messages-attach-document = Joindre un document du coffre
+messages-no-document = Aucun document
+messages-attach-photo = Ou ajouter une photo ou un PDF
+messages-attach-hint = Il va dans votre coffre et est partagé avec ce relais.
+messages-attach-hint-pro = Il va dans le coffre de la personne, partagé avec votre structure.
+messages-closed-hint = Cette conversation est fermée.
+messages-close = Fermer cette conversation
+messages-back = Retour aux messages
+messages-back-inbox = Retour aux messages de l'équipe
+messages-inbox-title = Messages de l'équipe
+messages-inbox-empty = Pas encore de message.
+notice-sent = Message envoyé.
+error-thread-closed = Cette conversation est fermée : la personne doit d'abord écrire à nouveau.
+field-text = Le message
+field-structure-id = Le relais
+sms-new-message = Vous avez un nouveau message dans Consigne.
+journal-message-sent-success = { $who } a écrit à { $relais }.
+journal-message-written-success = { $who } ({ $relais }) vous a écrit.
+journal-messages-read-success = Vos messages ont été lus par l'équipe de { $relais }.
+journal-thread-closed-success = { $who } a fermé la conversation avec { $relais }.

@@ -1227,3 +1227,47 @@ journal-news-posted-success = { $who } یک خبر نشر کرد.
 journal-news-deleted-success = { $who } یک خبر را برداشت.
 # Reading aid: the label of the button that reads a page title or a home tile aloud.
 read-aloud = شنیدن: { $text }
+# Messages with the relais (issue 17)
+messages-title = پیام‌ها
+messages-emergency = برای حالات اضطراری نیست: به ۱۱۵ (سرپناه)، ۱۵ (صحی)، ۱۷ (پولیس) زنگ بزنید.
+messages-no-relais = شما هنوز نهادی ندارید که برایش بنویسید.
+messages-unread =
+    { $count ->
+    [one] ۱ پیام جدید
+   *[other] { $count } پیام جدید
+}
+messages-last = آخرین پیام: { $when }
+messages-closed = بسته شده
+messages-write-to = نوشتن به { $name }
+messages-text = پیام شما
+messages-send = فرستادن
+messages-seen = خوانده شد
+messages-read-by = خوانده شده توسط { $names }
+messages-from-team = { $name } ({ $structure })
+messages-from-person = شخص
+messages-from-you = شما
+messages-document-gone = سند دیگر در دسترس نیست
+messages-thread-title = پیام‌ها با { $name }
+messages-thread-pro-title = پیام‌ها با یک شخص
+messages-none = هنوز پیامی نیست.
+messages-answer = نوشتن پیام
+messages-attach-document = ضمیمه کردن یک سند از صندوق
+messages-no-document = بدون سند
+messages-attach-photo = یا یک عکس یا PDF اضافه کنید
+messages-attach-hint = در صندوق شما می‌رود و با این نهاد شریک می‌شود.
+messages-attach-hint-pro = در صندوق شخص می‌رود و با نهاد شما شریک می‌شود.
+messages-closed-hint = این گفتگو بسته شده است.
+messages-close = بستن این گفتگو
+messages-back = بازگشت به پیام‌ها
+messages-back-inbox = بازگشت به پیام‌های تیم
+messages-inbox-title = پیام‌های تیم
+messages-inbox-empty = هنوز پیامی نیست.
+notice-sent = پیام فرستاده شد.
+error-thread-closed = این گفتگو بسته شده است: اول شخص باید دوباره بنویسد.
+field-text = پیام
+field-structure-id = نهاد
+sms-new-message = شما یک پیام جدید در Consigne دارید.
+journal-message-sent-success = { $who } به { $relais } نوشت.
+journal-message-written-success = { $who } ({ $relais }) به شما نوشت.
+journal-messages-read-success = تیم { $relais } پیام‌های شما را خواند.
+journal-thread-closed-success = { $who } گفتگو با { $relais } را بست.

@@ -1227,3 +1227,47 @@ journal-news-posted-success = { $who } یو خبر خپور کړ.
 journal-news-deleted-success = { $who } یو خبر لرې کړ.
 # Reading aid: the label of the button that reads a page title or a home tile aloud.
 read-aloud = اورېدل: { $text }
+# Messages with the relais (issue 17)
+messages-title = پیغامونه
+messages-emergency = د بیړنیو حالاتو لپاره نه دی: ۱۱۵ (سرپناه)، ۱۵ (روغتیا)، ۱۷ (پولیس) ته زنګ ووهئ.
+messages-no-relais = تاسو لا داسې اداره نه لرئ چې ورته ولیکئ.
+messages-unread =
+    { $count ->
+    [one] ۱ نوی
+   *[other] { $count } نوي
+}
+messages-last = وروستی پیغام: { $when }
+messages-closed = تړل شوې
+messages-write-to = { $name } ته ولیکئ
+messages-text = ستاسو پیغام
+messages-send = ولېږئ
+messages-seen = لوستل شوی
+messages-read-by = لوستونکي: { $names }
+messages-from-team = { $name } ({ $structure })
+messages-from-person = کس
+messages-from-you = تاسو
+messages-document-gone = سند نور شتون نه لري
+messages-thread-title = له { $name } سره پیغامونه
+messages-thread-pro-title = له یو کس سره پیغامونه
+messages-none = لا هېڅ پیغام نشته.
+messages-answer = پیغام ولیکئ
+messages-attach-document = د صندوق یو سند ضمیمه کړئ
+messages-no-document = هېڅ سند نه
+messages-attach-photo = یا یو انځور یا PDF اضافه کړئ
+messages-attach-hint = ستاسو صندوق ته ځي او له دې ادارې سره شریکېږي.
+messages-attach-hint-pro = د کس صندوق ته ځي او ستاسو له ادارې سره شریکېږي.
+messages-closed-hint = دا خبرې اترې تړل شوې دي.
+messages-close = دا خبرې اترې وتړئ
+messages-back = پیغامونو ته بېرته
+messages-back-inbox = د ټیم پیغامونو ته بېرته
+messages-inbox-title = د ټیم پیغامونه
+messages-inbox-empty = لا هېڅ پیغام نشته.
+notice-sent = پیغام ولېږل شو.
+error-thread-closed = دا خبرې اترې تړل شوې دي: لومړی باید کس بیا ولیکي.
+field-text = پیغام
+field-structure-id = اداره
+sms-new-message = تاسو په Consigne کې یو نوی پیغام لرئ.
+journal-message-sent-success = { $who } { $relais } ته ولیکل.
+journal-message-written-success = { $who } ({ $relais }) تاسو ته ولیکل.
+journal-messages-read-success = د { $relais } ټیم ستاسو پیغامونه ولوستل.
+journal-thread-closed-success = { $who } له { $relais } سره خبرې اترې وتړلې.

@@ -1241,3 +1241,47 @@ journal-news-posted-success = { $who } a publicat o noutate.
 journal-news-deleted-success = { $who } a retras o noutate.
 # Reading aid: the label of the button that reads a page title or a home tile aloud.
 read-aloud = Ascultă: { $text }
+# Messages with the relais (issue 17)
+messages-title = Mesaje
+messages-emergency = Nu este pentru urgențe: sună la 115 (adăpost), 15 (medical), 17 (poliție).
+messages-no-relais = Nu ai încă un releu căruia să-i scrii.
+messages-unread =
+    { $count ->
+    [one] 1 nou
+   *[other] { $count } noi
+}
+messages-last = Ultimul mesaj: { $when }
+messages-closed = Închisă
+messages-write-to = Scrie către { $name }
+messages-text = Mesajul tău
+messages-send = Trimite
+messages-seen = Citit
+messages-read-by = Citit de { $names }
+messages-from-team = { $name } ({ $structure })
+messages-from-person = Persoana
+messages-from-you = Tu
+messages-document-gone = Document care nu mai este disponibil
+messages-thread-title = Mesaje cu { $name }
+messages-thread-pro-title = Mesaje cu o persoană
+messages-none = Încă niciun mesaj.
+messages-answer = Scrie un mesaj
+messages-attach-document = Atașează un document din seif
+messages-no-document = Niciun document
+messages-attach-photo = Sau adaugă o fotografie sau un PDF
+messages-attach-hint = Merge în seiful tău și este partajat cu acest releu.
+messages-attach-hint-pro = Merge în seiful persoanei, partajat cu structura ta.
+messages-closed-hint = Această conversație este închisă.
+messages-close = Închide această conversație
+messages-back = Înapoi la mesaje
+messages-back-inbox = Înapoi la mesajele echipei
+messages-inbox-title = Mesajele echipei
+messages-inbox-empty = Încă niciun mesaj.
+notice-sent = Mesaj trimis.
+error-thread-closed = Această conversație este închisă: persoana trebuie să scrie din nou mai întâi.
+field-text = Mesajul
+field-structure-id = Releul
+sms-new-message = Ai un mesaj nou în Consigne.
+journal-message-sent-success = { $who } a scris către { $relais }.
+journal-message-written-success = { $who } ({ $relais }) ți-a scris.
+journal-messages-read-success = Echipa { $relais } ți-a citit mesajele.
+journal-thread-closed-success = { $who } a închis conversația cu { $relais }.

@@ -1254,3 +1254,48 @@ journal-news-posted-success = { $who } опубликовал(а) новость
 journal-news-deleted-success = { $who } убрал(а) новость.
 # Reading aid: the label of the button that reads a page title or a home tile aloud.
 read-aloud = Прослушать: { $text }
+# Messages with the relais (issue 17)
+messages-title = Сообщения
+messages-emergency = Не для экстренных случаев: звоните 115 (жильё), 15 (скорая помощь), 17 (полиция).
+messages-no-relais = У вас пока нет организации, которой можно написать.
+messages-unread =
+    { $count ->
+    [one] { $count } новое
+    [few] { $count } новых
+   *[other] { $count } новых
+}
+messages-last = Последнее сообщение: { $when }
+messages-closed = Закрыт
+messages-write-to = Написать в { $name }
+messages-text = Ваше сообщение
+messages-send = Отправить
+messages-seen = Прочитано
+messages-read-by = Прочитали: { $names }
+messages-from-team = { $name } ({ $structure })
+messages-from-person = Человек
+messages-from-you = Вы
+messages-document-gone = Документ больше недоступен
+messages-thread-title = Сообщения с { $name }
+messages-thread-pro-title = Сообщения с человеком
+messages-none = Сообщений пока нет.
+messages-answer = Написать сообщение
+messages-attach-document = Приложить документ из сейфа
+messages-no-document = Без документа
+messages-attach-photo = Или добавить фото или PDF
+messages-attach-hint = Он попадёт в ваш сейф и будет доступен этой организации.
+messages-attach-hint-pro = Он попадёт в сейф человека и будет доступен вашей организации.
+messages-closed-hint = Этот разговор закрыт.
+messages-close = Закрыть этот разговор
+messages-back = Назад к сообщениям
+messages-back-inbox = Назад к сообщениям команды
+messages-inbox-title = Сообщения команды
+messages-inbox-empty = Сообщений пока нет.
+notice-sent = Сообщение отправлено.
+error-thread-closed = Этот разговор закрыт: сначала человек должен написать снова.
+field-text = Сообщение
+field-structure-id = Организация
+sms-new-message = У вас новое сообщение в Consigne.
+journal-message-sent-success = { $who } написал(а) в { $relais }.
+journal-message-written-success = { $who } ({ $relais }) написал(а) вам.
+journal-messages-read-success = Команда { $relais } прочитала ваши сообщения.
+journal-thread-closed-success = { $who } закрыл(а) разговор с { $relais }.

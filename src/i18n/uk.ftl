@@ -1254,3 +1254,48 @@ journal-news-posted-success = { $who } опублікував(ла) новину
 journal-news-deleted-success = { $who } прибрав(ла) новину.
 # Reading aid: the label of the button that reads a page title or a home tile aloud.
 read-aloud = Прослухати: { $text }
+# Messages with the relais (issue 17)
+messages-title = Повідомлення
+messages-emergency = Не для екстрених випадків: телефонуйте 115 (житло), 15 (медична допомога), 17 (поліція).
+messages-no-relais = У вас поки немає організації, якій можна написати.
+messages-unread =
+    { $count ->
+    [one] { $count } нове
+    [few] { $count } нових
+   *[other] { $count } нових
+}
+messages-last = Останнє повідомлення: { $when }
+messages-closed = Закрито
+messages-write-to = Написати до { $name }
+messages-text = Ваше повідомлення
+messages-send = Надіслати
+messages-seen = Прочитано
+messages-read-by = Прочитали: { $names }
+messages-from-team = { $name } ({ $structure })
+messages-from-person = Людина
+messages-from-you = Ви
+messages-document-gone = Документ більше недоступний
+messages-thread-title = Повідомлення з { $name }
+messages-thread-pro-title = Повідомлення з людиною
+messages-none = Повідомлень поки немає.
+messages-answer = Написати повідомлення
+messages-attach-document = Додати документ із сейфа
+messages-no-document = Без документа
+messages-attach-photo = Або додати фото чи PDF
+messages-attach-hint = Він потрапить до вашого сейфа і буде доступний цій організації.
+messages-attach-hint-pro = Він потрапить до сейфа людини і буде доступний вашій організації.
+messages-closed-hint = Цю розмову закрито.
+messages-close = Закрити цю розмову
+messages-back = Назад до повідомлень
+messages-back-inbox = Назад до повідомлень команди
+messages-inbox-title = Повідомлення команди
+messages-inbox-empty = Повідомлень поки немає.
+notice-sent = Повідомлення надіслано.
+error-thread-closed = Цю розмову закрито: спершу людина має написати знову.
+field-text = Повідомлення
+field-structure-id = Організація
+sms-new-message = У вас нове повідомлення в Consigne.
+journal-message-sent-success = { $who } написав(ла) до { $relais }.
+journal-message-written-success = { $who } ({ $relais }) написав(ла) вам.
+journal-messages-read-success = Команда { $relais } прочитала ваші повідомлення.
+journal-thread-closed-success = { $who } закрив(ла) розмову з { $relais }.

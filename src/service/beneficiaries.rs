@@ -695,6 +695,8 @@ impl App {
             crate::store::items::unshare_all(tx, &bid, &sid)?;
             crate::store::household::unshare_all(tx, &bid, &sid)?;
             crate::store::resets::delete_for(tx, &bid, &sid)?;
+            // Her thread with it is closed; she keeps it, the structure no longer sees it.
+            crate::store::messages::close_pair(tx, &bid, &sid, now)?;
             journal(
                 tx,
                 now,

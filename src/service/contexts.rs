@@ -4,7 +4,10 @@
 //! the product writes (the benchmark's data generator) use these too, and a test keeps
 //! docs/encryption.md in step with them.
 
-use crate::domain::{AccountId, BeneficiaryId, FolderId, FollowupId, ItemId, NewsId, StructureId};
+use crate::domain::{
+    AccountId, BeneficiaryId, FolderId, FollowupId, ItemId, MessageId, NewsId, StructureId,
+    ThreadId,
+};
 
 // Accounts, safes, relais, resets, memberships, sessions.
 pub fn verifier(aid: &AccountId) -> String {
@@ -156,6 +159,24 @@ pub fn followup_shared(bid: &BeneficiaryId, id: &FollowupId) -> String {
     format!("followups.shared_sealed|{bid}|{id}")
 }
 
+// Messages between her and a relais (service/messages.rs).
+/// A thread's key, wrapped by her vault key.
+pub fn thread_key_vault(bid: &BeneficiaryId, id: &ThreadId) -> String {
+    format!("threads.key/vault|{bid}|{id}")
+}
+/// A thread's key, wrapped to her public key.
+pub fn thread_key_owner(bid: &BeneficiaryId, id: &ThreadId) -> String {
+    format!("threads.key/owner|{bid}|{id}")
+}
+/// A thread's key, wrapped to the structure's public key.
+pub fn thread_key_structure(id: &ThreadId, sid: &StructureId) -> String {
+    format!("threads.key/structure|{id}|{sid}")
+}
+/// A message's text, under its thread's key.
+pub fn thread_message(thread: &ThreadId, id: &MessageId) -> String {
+    format!("thread_messages.body|{thread}|{id}")
+}
+
 // The job queue.
 pub fn job_payload(id: &str) -> String {
     format!("jobs.payload|{id}")
@@ -254,6 +275,13 @@ mod tests {
             link_token(&b(), "<l>"),
             link_item_key("<l>", &item()),
             link_details(&b(), "<l>"),
+            thread_key_vault(&b(), &ThreadId::stored("<t>".into())),
+            thread_key_owner(&b(), &ThreadId::stored("<t>".into())),
+            thread_key_structure(&ThreadId::stored("<t>".into()), &s()),
+            thread_message(
+                &ThreadId::stored("<t>".into()),
+                &MessageId::stored("<m>".into()),
+            ),
         ]
         .into_iter()
         .collect()

@@ -1,6 +1,6 @@
 //! Leaving with everything and leaving for good: the person's export (ZIP of her documents,
 //! `data.json` with every item (her benefit simulations with their input and results, her
-//! procedures with their history, her live share links without their secrets, too), a SHA-256 manifest) and the deletion of her safe (keys, rows,
+//! procedures with their history, her live share links without their secrets, her messages with her relais, too), a SHA-256 manifest) and the deletion of her safe (keys, rows,
 //! blobs).
 
 use crate::domain::BeneficiaryId;
@@ -72,6 +72,8 @@ impl App {
         let simulations = list_simulations(self, session, &bid).await?;
         // Her procedures: their statuses with dates, deadlines, receipts and checklists.
         let procedures = list_procedures(self, session, &bid).await?;
+        // Her messages with her relais (her content; docs/messaging.md).
+        let messages = crate::service::messages::export_threads(self, session, &bid).await?;
         // Her live share links, without their addresses (secrets) or PINs.
         let share_links: Vec<serde_json::Value> = my_links(self, session, &bid)
             .await?
@@ -150,6 +152,7 @@ impl App {
             "simulations": simulations,
             "procedures": procedures,
             "share_links": share_links,
+            "messages": messages,
         });
         // Metadata only (names, dates, texts): small beside the documents.
         let data =

@@ -107,6 +107,10 @@ pub const JOURNAL_ACTIONS: &[&str] = &[
     "share_link_opened",
     "news_posted",
     "news_deleted",
+    "message_sent",
+    "message_written",
+    "messages_read",
+    "thread_closed",
 ];
 
 /// A journal line about a safe.

@@ -324,7 +324,13 @@ impl App {
             super::casefile::reseal_stale(&self.platform, tx, sid, keys, state.version, BATCH)?;
         let stale_followups = crate::store::followups::stale(tx, sid, state.version, BATCH)?;
         let stale_news = crate::store::news::stale(tx, sid, state.version, BATCH)?;
-        if stale.is_empty() && files == 0 && stale_followups.is_empty() && stale_news.is_empty() {
+        let stale_threads = !crate::store::messages::stale(tx, sid, state.version, 1)?.is_empty();
+        if stale.is_empty()
+            && files == 0
+            && stale_followups.is_empty()
+            && stale_news.is_empty()
+            && !stale_threads
+        {
             structures::set_rotation(tx, sid, false, None)?;
             crate::store::jobs::complete_by_key(tx, &job, now)?;
             let actor = JournalActor {
@@ -358,6 +364,8 @@ impl App {
         // So do the news posts.
         moved +=
             super::news::reseal_stale(&self.platform, tx, (sid, keys, state.version), &stale_news)?;
+        // Message threads' keys follow it like item shares.
+        moved += super::messages::rewrap_stale(tx, sid, &rewrap, (state.version, BATCH))?;
         for w in &stale {
             let done = match w {
                 StaleWrap::Share { item_id, wrap } => {

@@ -19,6 +19,7 @@ mod jobs;
 mod journal;
 mod links;
 mod members;
+pub mod messages;
 pub mod news;
 mod paging;
 pub mod people;
@@ -315,6 +316,12 @@ pub fn job_handlers(app: &App) -> Vec<(&'static str, Arc<dyn JobHandler>)> {
             }),
         ),
         (members::JOB_KIND, Arc::new(members::StructureKeyRotation)),
+        (
+            messages::JOB_KIND,
+            Arc::new(messages::MessageSms {
+                operator: calendar::reminders::operator_from_config(&app.config),
+            }),
+        ),
         (certification::JOB_KIND, Arc::new(certification::HeadSigner)),
         (
             auth::recovery::SMS_NOTICE_KIND,

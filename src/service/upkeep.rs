@@ -1,4 +1,5 @@
-//! The operator's side: periodic clean-up (expired sessions and share links, throttling
+//! The operator's side: periodic clean-up (expired sessions and share links, old message
+//! threads, throttling
 //! counters nobody needs, orphan blobs) and `consigne verify` (every blob present and intact, the journal chain
 //! valid, orphans found and collected).
 
@@ -51,7 +52,9 @@ impl App {
                 let sessions = crate::store::sessions::purge_expired(tx, now)?
                     + crate::store::resets::purge_expired(tx, now)?
                     + crate::store::links::purge_expired(tx, now)?
-                    + crate::store::news::purge_ended(tx, now)?;
+                    + crate::store::news::purge_ended(tx, now)?
+                    // Threads past the retention rule (docs/messaging.md).
+                    + crate::service::messages::sweep(tx, now)?;
                 let counters = crate::store::throttle::purge(
                     tx,
                     now,

@@ -55,6 +55,10 @@ pub const TABLES: &[(&str, &str)] = &[
     ("household_links", "id"),
     ("household_dependants", "id"),
     ("household_dependant_shares", "dependant_id, structure_id"),
+    ("threads", "id"),
+    ("thread_messages", "id"),
+    ("thread_message_documents", "message_id, item_id"),
+    ("thread_reads", "thread_id, account_id"),
     ("transparency_leaves", "leaf_index"),
     ("transparency_heads", "tree_size"),
 ];

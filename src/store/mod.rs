@@ -19,6 +19,7 @@ pub mod items;
 pub mod jobs;
 pub mod journal;
 pub mod links;
+pub mod messages;
 pub mod news;
 pub mod people;
 mod postgres;
@@ -126,7 +127,9 @@ id_values!(
     crate::domain::AccountId,
     crate::domain::FolderId,
     crate::domain::FollowupId,
-    crate::domain::NewsId
+    crate::domain::NewsId,
+    crate::domain::ThreadId,
+    crate::domain::MessageId
 );
 impl<T: Into<Value>> From<Option<T>> for Value {
     fn from(v: Option<T>) -> Self {

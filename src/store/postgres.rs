@@ -57,6 +57,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     ),
     (40, include_str!("migrations/postgres/0040_share_links.sql")),
     (44, include_str!("migrations/postgres/0044_news.sql")),
+    (42, include_str!("migrations/postgres/0042_messages.sql")),
     (
         10,
         include_str!("migrations/postgres/0010_reset_confirmation.sql"),

@@ -230,6 +230,16 @@ async fn every_state_changing_page_refuses_a_missing_or_wrong_token_and_other_se
         json!({"code": "rsa"}),
     )
     .await;
+    // A thread of messages (issue 17).
+    let r = t
+        .post(
+            &format!("/api/v1/beneficiaries/{}/threads", w.bid),
+            Some(&w.person),
+            json!({"structure_id": w.s1, "text": "Bonjour"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let thread = r.json()["thread_id"].as_str().unwrap().to_owned();
     let (_, admin_email, admin_secret) = t.platform_admin().await;
     let (p1_email, p1_secret) = &w.p1_login;
 
@@ -450,6 +460,20 @@ async fn every_state_changing_page_refuses_a_missing_or_wrong_token_and_other_se
             "/s/{token}/content",
             "/s/t-x/content".into(),
             Who::Anyone,
+            false,
+        ),
+        // Messages (issue 17): she writes to a relais; she or its team in a thread.
+        ("/messages", "/messages".into(), Who::Person, false),
+        (
+            "/messages/{tid}",
+            format!("/messages/{thread}"),
+            Who::Reader,
+            true,
+        ),
+        (
+            "/messages/{tid}/close",
+            format!("/messages/{thread}/close"),
+            Who::Person,
             false,
         ),
         (

@@ -37,6 +37,7 @@ mod matrix;
 mod members;
 mod memory;
 mod memory_bounds;
+mod messages;
 mod news;
 mod notices;
 mod one_transaction;

@@ -1033,31 +1033,8 @@ async fn every_followup_endpoint_against_every_role() {
             [204, NF, NF, NF, NF, NA],
         ),
     ];
-    let tokens = [
-        Some(&w.p1),
-        Some(&w.person),
-        Some(&w.p2),
-        Some(&w.pm),
-        Some(&w.admin),
-        None,
-    ];
     // The member last: her DELETE removes what the others were refused.
-    for (method, path, body, expected) in &rows {
-        for i in [1, 2, 3, 4, 5, 0] {
-            let r = t
-                .call(method, path, tokens[i].map(String::as_str), body.as_ref())
-                .await;
-            assert_eq!(
-                r.status.as_u16(),
-                expected[i],
-                "{method} {path} as #{i}: {}",
-                r.text
-            );
-            if i != 0 {
-                assert!(!r.text.contains("PRIVATE-MARK"), "{method} {path} as #{i}");
-            }
-        }
-    }
+    walk_structure_rows(&w, &rows, [1, 2, 3, 4, 5, 0], ("PRIVATE-MARK", &[0])).await;
     // Pages: the member's, hers, and nobody else's.
     let p1 = session_browser(t, &w.p1);
     let person = session_browser(t, &w.person);
@@ -1851,5 +1828,120 @@ async fn news_against_every_role() {
             let got = page_status(t, &client, &fill(path)).await;
             assert_eq!(got, expected[i], "page {path} as {role}");
         }
+    }
+}
+
+/// Walks `rows` as [a member of her relais (p1), the person, another structure, a mediation
+/// structure, the platform admin, anonymous], in `order`; only the callers of `readers` may
+/// see `marker` in an answer.
+async fn walk_structure_rows(
+    w: &World,
+    rows: &[(&str, String, Option<serde_json::Value>, [u16; 6])],
+    order: [usize; 6],
+    (marker, readers): (&str, &[usize]),
+) {
+    let tokens = [
+        Some(&w.p1),
+        Some(&w.person),
+        Some(&w.p2),
+        Some(&w.pm),
+        Some(&w.admin),
+        None,
+    ];
+    for (method, path, body, expected) in rows {
+        for i in order {
+            let r =
+                w.t.call(method, path, tokens[i].map(String::as_str), body.as_ref())
+                    .await;
+            assert_eq!(
+                r.status.as_u16(),
+                expected[i],
+                "{method} {path} as #{i}: {}",
+                r.text
+            );
+            if !readers.contains(&i) {
+                assert!(!r.text.contains(marker), "{method} {path} as #{i}");
+            }
+        }
+    }
+}
+
+/// Messages (issue 17) against every role: [a member of her relais (p1), the person herself,
+/// another structure, a mediation structure, the platform admin, anonymous]. A thread is hers
+/// and her relais' team's; anyone else gets the same 404 as for a missing id, and no text.
+#[tokio::test]
+async fn every_message_endpoint_against_every_role() {
+    let w = World::new().await;
+    let t = &w.t;
+    let (s1, bid) = (w.s1.as_str(), w.bid.as_str());
+    let r = t
+        .post(
+            &format!("/api/v1/beneficiaries/{bid}/threads"),
+            Some(&w.person),
+            json!({"structure_id": s1, "text": "TEXT-MARK"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let tid = r.json()["thread_id"].as_str().unwrap().to_owned();
+    let rows: Vec<(&str, String, Option<serde_json::Value>, [u16; 6])> = vec![
+        (
+            "GET",
+            format!("/api/v1/beneficiaries/{bid}/threads"),
+            None,
+            [NF, OK, NF, NF, NF, NA],
+        ),
+        (
+            "POST",
+            format!("/api/v1/beneficiaries/{bid}/threads"),
+            Some(json!({"structure_id": s1, "text": "x"})),
+            [NF, 201, NF, NF, NF, NA],
+        ),
+        (
+            "GET",
+            format!("/api/v1/structures/{s1}/threads"),
+            None,
+            [OK, NF, NF, NF, FB, NA],
+        ),
+        (
+            "GET",
+            format!("/api/v1/threads/{tid}/messages"),
+            None,
+            [OK, OK, NF, NF, NF, NA],
+        ),
+        (
+            "POST",
+            format!("/api/v1/threads/{tid}/messages"),
+            Some(json!({"text": "x"})),
+            [201, 201, NF, NF, NF, NA],
+        ),
+        (
+            "POST",
+            format!("/api/v1/threads/{tid}/close"),
+            None,
+            [FB, 204, NF, NF, NF, NA],
+        ),
+    ];
+    // She last: her close comes after the others were refused.
+    walk_structure_rows(&w, &rows, [2, 3, 4, 5, 0, 1], ("TEXT-MARK", &[0, 1])).await;
+    // Pages: hers, her relais' team's, nobody else's.
+    let p1 = session_browser(t, &w.p1);
+    let person = session_browser(t, &w.person);
+    let p2 = session_browser(t, &w.p2);
+    let pm = session_browser(t, &w.pm);
+    for (client, path, want) in [
+        (&person, "/messages".to_owned(), 200),
+        (&p1, "/messages".to_owned(), 404),
+        (&person, format!("/messages/{tid}"), 200),
+        (&p1, format!("/messages/{tid}"), 200),
+        (&p2, format!("/messages/{tid}"), 404),
+        (&pm, format!("/messages/{tid}"), 404),
+        (&person, format!("/messages/{tid}/list"), 200),
+        (&p1, format!("/messages/{tid}/list"), 200),
+        (&p2, format!("/messages/{tid}/list"), 404),
+        (&p1, format!("/s/{s1}/messages"), 200),
+        (&p2, format!("/s/{s1}/messages"), 404),
+        (&person, format!("/s/{s1}/messages"), 404),
+    ] {
+        assert_eq!(page_status(t, client, &path).await, want, "{path}");
     }
 }

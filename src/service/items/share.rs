@@ -89,6 +89,30 @@ impl App {
     }
 }
 
+/// Shares item `o` with her relais `sid` if it is not yet, journaled like any share (a
+/// document she sends in a message).
+pub(crate) fn share_with_relay(
+    app: &App,
+    tx: &mut dyn Sql,
+    o: &Opened,
+    actor: &JournalActor,
+    sid: &StructureId,
+    now: i64,
+) -> ServiceResult<()> {
+    if items::shares_of(tx, &o.row.id)?
+        .iter()
+        .any(|s| &s.structure_id == sid)
+    {
+        return Ok(());
+    }
+    let change = ShareChange {
+        kind: ItemKind::Document,
+        actor: actor.clone(),
+        now,
+    };
+    change_share(app, tx, o, &change, sid, true)
+}
+
 /// Shares item `o` with structure `sid` (a relais of hers) or stops, and journals it.
 fn change_share(
     app: &App,

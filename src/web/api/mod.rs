@@ -7,6 +7,7 @@ mod files;
 mod followups;
 pub(crate) mod household;
 mod links;
+mod messages;
 mod news;
 mod organizer;
 mod procedures;
@@ -108,6 +109,7 @@ pub fn router() -> Router<AppState> {
         .merge(casefile::router())
         .merge(stats::router())
         .merge(followups::router())
+        .merge(messages::router())
         .merge(household::router())
         .merge(simulations::router())
         .merge(files::router())

@@ -955,6 +955,16 @@ fn journal_sentence(ctx: &Ctx, e: &JournalView, times: usize, who: String, what:
                 ("relais", r.name.clone().into()),
             ],
         ),
+        (Some(r), _)
+            if e.action.starts_with("dependant_")
+                || e.action.starts_with("message")
+                || e.action == "thread_closed" =>
+        {
+            ctx.locale.ta(
+                &format!("journal-{}-{}", e.action.replace('_', "-"), e.outcome),
+                &[("who", who.into()), ("relais", r.name.clone().into())],
+            )
+        }
         (Some(r), _) if e.action.starts_with("dependant_") => ctx.locale.ta(
             &format!("journal-{}-{}", e.action.replace('_', "-"), e.outcome),
             &[("who", who.into()), ("relais", r.name.clone().into())],
@@ -976,6 +986,7 @@ fn journal_icon(action: &str) -> &'static str {
         a if a.starts_with("news") => "megaphone",
         a if a.starts_with("domiciliation") => "mailbox",
         "followup_written" => "note",
+        a if a.starts_with("message") || a == "thread_closed" => "message",
         a if a.starts_with("household") || a.starts_with("dependant") => "people",
         a if a.starts_with("invitation") => "invitation",
         a if a.starts_with("phone") || a.starts_with("structure_phone") => "phone",

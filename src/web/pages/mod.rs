@@ -13,6 +13,7 @@ mod household;
 mod icons;
 mod incoming;
 mod links;
+mod messages;
 mod news;
 mod notices;
 mod organizer;
@@ -89,6 +90,7 @@ pub fn router() -> Router<AppState> {
         .merge(certification::router())
         .merge(links::router())
         .merge(news::router())
+        .merge(messages::router())
 }
 
 impl Ctx {
@@ -168,6 +170,7 @@ impl Ctx {
                     "not_a_shelter" => "error-not-a-shelter",
                     "not_a_domiciliation_body" => "error-not-a-domiciliation-body",
                     "unauthenticated" => "error-session-expired",
+                    "thread_closed" => "error-thread-closed",
                     _ => "error-internal",
                 };
                 self.t(id)

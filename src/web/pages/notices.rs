@@ -38,10 +38,12 @@ pub enum Notice {
     ScanCancelled,
     /// A share link was revoked: its address no longer works.
     LinkRevoked,
+    /// A message went to the other side of a thread.
+    Sent,
 }
 
 impl Notice {
-    const ALL: [Self; 12] = [
+    const ALL: [Self; 13] = [
         Self::Saved,
         Self::Added,
         Self::Deleted,
@@ -54,6 +56,7 @@ impl Notice {
         Self::PageRemoved,
         Self::ScanCancelled,
         Self::LinkRevoked,
+        Self::Sent,
     ];
 
     fn code(self) -> &'static str {
@@ -70,6 +73,7 @@ impl Notice {
             Self::PageRemoved => "page-removed",
             Self::ScanCancelled => "scan-cancelled",
             Self::LinkRevoked => "link-revoked",
+            Self::Sent => "sent",
         }
     }
 

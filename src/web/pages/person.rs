@@ -44,12 +44,13 @@ async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
     let today = crate::clock::local(&ctx.zone(), now).date;
     let horizon_days = ctx.state.app.config.reminders.renewal_horizon_days();
     let horizon = crate::clock::local(&ctx.zone(), now + horizon_days * 86_400).date;
-    let (relays, invitations, (expiring, expiring_total)) = match tokio::try_join!(
+    let (relays, invitations, (expiring, expiring_total), unread) = match tokio::try_join!(
         ctx.state.app.relay_structures(&session, &bid),
         ctx.state.app.my_invitations(&session),
         ctx.state
             .app
-            .papers_to_renew(&session, &horizon, RENEW_SHOWN)
+            .papers_to_renew(&session, &horizon, RENEW_SHOWN),
+        crate::service::messages::unread_for_person(&ctx.state.app, &session, &bid)
     ) {
         Ok(v) => v,
         Err(e) => return ctx.error_page(&e),
@@ -87,6 +88,7 @@ async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
             (tile("/notes", "note", &ctx.t("section-notes"), None))
             (tile("/events", "calendar", &ctx.t("section-events"), None))
             (tile("/relays", "relais", &ctx.t("section-relais"), (!invitations.is_empty()).then_some(invitations.len())))
+            (tile("/messages", "message", &ctx.t("messages-title"), usize::try_from(unread).ok().filter(|n| *n > 0)))
             (tile("/followups", "note", &ctx.t("home-followups"), None))
             // One tile for rights and procedures: the rights page opens the procedures first thing.
             (tile("/rights", "money", &ctx.t("home-rights-procedures"), None))

@@ -198,6 +198,7 @@ fn structure_section(
                 a.button href={"/pro/stats?s=" (s.id)} { (icon("chart")) " " (ctx.t("stats-title")) }
                 @if crate::policy::follows(s.kind) { a.button href={"/pro/s/" (s.id) "/agenda"} { (icon("calendar")) " " (ctx.t("pro-agenda-title")) } }
                 @if crate::policy::follows(s.kind) { a.button href={"/s/" (s.id) "/news"} { (icon("megaphone")) " " (ctx.t("news-title")) } }
+                @if crate::policy::follows(s.kind) { a.button href={"/s/" (s.id) "/messages"} { (icon("message")) " " (ctx.t("messages-inbox-title")) } }
             }
             (super::resets::pending_section(ctx, resets))
             @match followed {

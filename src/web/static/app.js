@@ -176,4 +176,23 @@
   if (!made && typeof synth.addEventListener === "function") {
     synth.addEventListener("voiceschanged", make);
   }
+// A thread of messages refreshes on its own every 15 seconds while the tab is visible (without
+// this file she reloads the page).
+(function () {
+  "use strict";
+  var box = document.querySelector("[data-poll]");
+  if (!box || typeof fetch === "undefined") { return; }
+  var url = box.getAttribute("data-poll");
+  var last = box.innerHTML;
+  var refresh = function () {
+    if (document.visibilityState !== "visible") { return; }
+    fetch(url, { credentials: "same-origin", headers: { "X-Consigne-Poll": "1" } })
+      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (html) {
+        if (html !== null && html !== last) { box.innerHTML = html; last = html; }
+      })
+      .catch(function () {});
+  };
+  window.setInterval(refresh, 15000);
+  document.addEventListener("visibilitychange", refresh);
 })();
