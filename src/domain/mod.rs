@@ -9,6 +9,7 @@ mod items;
 mod password;
 pub mod procedures;
 mod proofs;
+mod question;
 
 pub use followup::{FIXED_SUBJECTS, FollowupStatus, Medium, SubjectCode, parse_day};
 pub use identity::{
@@ -20,6 +21,7 @@ pub use ids::{
 };
 pub use items::{DocumentType, FolderPictogram, ItemKind};
 pub use password::{Password, PasswordRejection, WordList, generate_passphrase};
+pub use question::{SecurityAnswer, SecurityQuestion};
 pub use proofs::{
     DomiciliationKind, Shelter, StructureCategory, domiciliation_period, iso_day, parse_iso_day,
 };

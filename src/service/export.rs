@@ -1,10 +1,11 @@
 //! Leaving with everything and leaving for good: the person's export (ZIP of her documents,
 //! `data.json` with every item (her benefit simulations with their input and results, her
-//! procedures with their history, her live share links without their secrets, too), a SHA-256 manifest) and the deletion of her safe (keys, rows,
+//! procedures with their history, her live share links without their secrets, her security question without its answer, too), a SHA-256 manifest) and the deletion of her safe (keys, rows,
 //! blobs).
 
 use crate::domain::BeneficiaryId;
 use crate::service::access::own_safe;
+use crate::service::auth::question::security_question;
 use crate::service::beneficiaries::{beneficiary_profile, relays};
 use crate::service::contexts as ctx;
 use crate::service::items::content::{ChannelWriter, ContentSource, ContentStream};
@@ -89,6 +90,8 @@ impl App {
                 })
             })
             .collect();
+        // Her security question, if she set one (never its answer, which is not stored).
+        let security_question = security_question(self, session).await?;
         let mut entries = Vec::new();
         let mut used = HashSet::new();
         let mut exported = Vec::new();
@@ -150,6 +153,7 @@ impl App {
             "simulations": simulations,
             "procedures": procedures,
             "share_links": share_links,
+            "security_question": security_question,
         });
         // Metadata only (names, dates, texts): small beside the documents.
         let data =

@@ -35,6 +35,7 @@ pub use auth::{
     AccountView, LoginOutcome, LoginRequest, RecoverRequest, StructureRef, TotpEnrollment,
 };
 pub use auth::{InPersonReset, PendingReset, ResetNotice, ResetStarted};
+pub use auth::{QuestionRecoverRequest, QuestionView};
 pub use auth::{SecurityNotices, Session, SessionKeys, Stage};
 pub use beneficiaries::{
     BeneficiaryProfile, InvitationView, NewSafe, OpenedSafe, RelayView, SheetRelay,

@@ -22,6 +22,7 @@ pub mod links;
 pub mod people;
 mod postgres;
 pub mod profiles;
+pub mod questions;
 pub mod reminders;
 pub mod resets;
 mod row;

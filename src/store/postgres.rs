@@ -57,6 +57,10 @@ const MIGRATIONS: &[(i64, &str)] = &[
     ),
     (40, include_str!("migrations/postgres/0040_share_links.sql")),
     (
+        46,
+        include_str!("migrations/postgres/0046_security_questions.sql"),
+    ),
+    (
         10,
         include_str!("migrations/postgres/0010_reset_confirmation.sql"),
     ),

@@ -52,6 +52,10 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (38, include_str!("migrations/sqlite/0038_certification.sql")),
     (40, include_str!("migrations/sqlite/0040_share_links.sql")),
     (
+        46,
+        include_str!("migrations/sqlite/0046_security_questions.sql"),
+    ),
+    (
         10,
         include_str!("migrations/sqlite/0010_reset_confirmation.sql"),
     ),

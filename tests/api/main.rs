@@ -45,6 +45,7 @@ mod postgres;
 mod preview;
 mod print;
 mod procedures;
+mod question;
 mod reminders;
 mod resets;
 mod rewrap;

@@ -102,6 +102,8 @@ impl App {
                         recovered_how: n.recovered_at.map(|_| {
                             if n.recovered_in_person {
                                 "in_person"
+                            } else if n.recovered_by_question {
+                                "security_question"
                             } else {
                                 "recovery_code"
                             }

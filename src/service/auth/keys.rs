@@ -60,6 +60,9 @@ pub struct SecurityNotices {
     /// The recovery was an in-person reset at a relais (else her printed code).
     #[serde(default)]
     pub recovered_in_person: bool,
+    /// The recovery used her security question.
+    #[serde(default)]
+    pub recovered_by_question: bool,
     pub password_changed_at: Option<i64>,
 }
 

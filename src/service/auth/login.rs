@@ -377,9 +377,10 @@ fn notices_since_last_login(
     for e in crate::store::journal::since_last_login(tx, bid)? {
         match (e.action.as_str(), e.outcome.as_str()) {
             ("login", "failure") => notices.failed_logins += 1,
-            ("recovered_with_code" | "recovered_in_person", _) => {
+            ("recovered_with_code" | "recovered_in_person" | "recovered_with_question", _) => {
                 notices.recovered_at = Some(e.at);
                 notices.recovered_in_person = e.action == "recovered_in_person";
+                notices.recovered_by_question = e.action == "recovered_with_question";
             }
             ("password_changed", _) => notices.password_changed_at = Some(e.at),
             _ => {}

@@ -10,6 +10,7 @@ mod links;
 mod organizer;
 mod procedures;
 mod proofs;
+mod question;
 mod simulations;
 pub(crate) mod stats;
 
@@ -114,6 +115,7 @@ pub fn router() -> Router<AppState> {
         .merge(proofs::router())
         .merge(certification::router())
         .merge(links::router())
+        .merge(question::router())
         .layer(axum::middleware::map_response(json_errors))
 }
 

@@ -988,6 +988,7 @@ fn journal_icon(action: &str) -> &'static str {
         a if a == "login"
             || a.starts_with("password")
             || a.starts_with("recover")
+            || a.starts_with("security_question")
             || a.starts_with("reset") =>
         {
             "key"

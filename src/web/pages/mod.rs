@@ -20,6 +20,7 @@ mod person;
 mod pro;
 mod procedures;
 mod proofs;
+mod question;
 mod resets;
 mod rights;
 mod scan;
@@ -87,6 +88,7 @@ pub fn router() -> Router<AppState> {
         .merge(proofs::router())
         .merge(certification::router())
         .merge(links::router())
+        .merge(question::router())
 }
 
 impl Ctx {

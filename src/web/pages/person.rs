@@ -72,7 +72,7 @@ async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
                     p { (ctx.locale.ta("notice-failed-logins", &[("count", n.failed_logins.into())])) }
                 }
                 @if let Some(at) = n.recovered_at {
-                    p { (ctx.locale.ta(if n.recovered_in_person { "notice-recovered-in-person" } else { "notice-recovered" }, &[("date", ctx.moment_zoned(&crate::clock::rfc3339(at)).into())])) }
+                    p { (ctx.locale.ta(if n.recovered_in_person { "notice-recovered-in-person" } else if n.recovered_by_question { "notice-recovered-question" } else { "notice-recovered" }, &[("date", ctx.moment_zoned(&crate::clock::rfc3339(at)).into())])) }
                 }
                 @if let Some(at) = n.password_changed_at {
                     p { (ctx.locale.ta("notice-password-changed", &[("date", ctx.moment_zoned(&crate::clock::rfc3339(at)).into())])) }
@@ -343,6 +343,11 @@ fn settings_body(
                 h2 { (icon("print")) " " (ctx.t("new-sheet-title")) }
                 p { (ctx.t("new-sheet-text")) }
                 p { a.button href="/recovery-sheet" { (icon("print")) " " (ctx.t("action-new-sheet")) } }
+            }
+            section.card {
+                h2 { (icon("key")) " " (ctx.t("question-title")) }
+                p { (ctx.t("question-settings-text")) }
+                p { a.button href="/settings/question" { (icon("key")) " " (ctx.t("question-open")) } }
             }
             section.card {
                 h2 { (icon("download")) " " (ctx.t("export-title")) }
