@@ -21,10 +21,10 @@ pub use ids::{
 };
 pub use items::{DocumentType, FolderPictogram, ItemKind};
 pub use password::{Password, PasswordRejection, WordList, generate_passphrase};
-pub use question::{SecurityAnswer, SecurityQuestion};
 pub use proofs::{
     DomiciliationKind, Shelter, StructureCategory, domiciliation_period, iso_day, parse_iso_day,
 };
+pub use question::{SecurityAnswer, SecurityQuestion};
 
 /// Why an input was refused; the web layer turns the code into a translated message.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

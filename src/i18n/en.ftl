@@ -1227,3 +1227,44 @@ recover-question-hint = Capital letters, accents and spaces do not matter.
 recover-with-code = I have a recovery code
 recover-done-question = Your password is changed. Your recovery sheet still works: keep it in a safe place.
 error-invalid-question = Wrong identifier or answer. Check both. If you do not remember the answer, use your recovery sheet or go to your relais.
+
+# Terms and information page (issue 17, item 4)
+footer-terms = Terms of use and privacy
+terms-title = Terms of use and information
+terms-version = Version { $version }
+terms-intro = Before you use your safe, read what it is, who can see what, and your rights. It is short.
+terms-space-title = What this space is
+terms-space-text = Consigne is a personal digital safe, free for you, opened with a social structure that helps you (your relais). Keep your papers, notes and appointments here. Use it only for yourself and lawfully. You can leave a relais or close your safe at any time.
+terms-technical-title = How it works and who holds the keys
+terms-technical-text = Everything you add is encrypted. Only your password, your printed recovery code, your security question if you chose one, or a relais you chose to help you get back in can open your safe. The people who run the platform cannot read your papers. A relais sees only what you share with it, and every access is written in your journal.
+terms-privacy-title = Your personal data
+terms-privacy-text = We keep your name, birth date, language, phone number if you give one, what you add to your safe and the journal of accesses, for as long as your safe is open; when you delete it, everything is deleted, and copies disappear from backups within 30 days. Nothing is sold or used for advertising. You can see, correct, download and delete your data, and object to its use: ask in your settings or through your relais. The controller is the organisation that runs this service at { $site }; you may also complain to the CNIL.
+terms-guarantees-title = Our commitments to keep it working
+terms-guarantees-text = Your safe is backed up every day, encrypted. Every file is checked so that it is not damaged, and the journal cannot be changed without it being seen. The service is meant to be open every day; planned work is announced.
+terms-restitution-title = Getting all your papers back
+terms-restitution-text = As the law requires (article L103 of the French Postal and Electronic Communications Code), you can get back all your papers at any time, free, in open formats: a ZIP file with your files and a data.json file, from Settings, "Download everything". You can do it even before accepting these terms.
+terms-accept-title = Do you accept these terms?
+terms-accept-text = To use your safe, accept these terms. If you do not, you can still download everything or log out.
+terms-accept-button = I have read and I accept
+terms-accepted-on = You accepted version { $version } on { $date }.
+terms-new-version = The terms have changed. Please read them and accept them again.
+journal-terms-accepted-success = { $who } accepted the terms of use.
+error-terms-not-accepted = Accept the terms of use first.
+error-terms-version = The terms have just changed: read them again before accepting.
+
+# First visit guide (issue 17, item 5)
+guide-title = Welcome to your safe
+guide-step = Screen { $n } of { $total }
+guide-1-title = Your safe
+guide-1-text = Keep your papers here: photos of your documents, notes, appointments. They are locked: you hold the key.
+guide-2-title = Who sees what
+guide-2-text = What you add is private. You choose what you share with your relais. Your journal shows who opened what.
+guide-3-title = If you forget your password
+guide-3-text = Use your printed recovery sheet, or your security question if you chose one. Your relais can also help you in person.
+guide-4-title = Where to find help
+guide-4-text = Your relais is there to help you. You can see this guide again at any time in Settings.
+guide-next = Next
+guide-skip = Skip
+guide-finish = Go to my safe
+guide-settings-text = Four short screens that explain your safe.
+guide-open = See the guide

@@ -1232,3 +1232,44 @@ recover-question-hint = Las mayúsculas, los acentos y los espacios no cuentan.
 recover-with-code = Tengo un código de recuperación
 recover-done-question = Tu contraseña ha cambiado. Tu hoja de recuperación sigue funcionando: guárdala en un lugar seguro.
 error-invalid-question = Identificador o respuesta incorrectos. Comprueba los dos. Si no recuerdas la respuesta, usa tu hoja de recuperación o ve a tu entidad de apoyo.
+
+# Terms and information page (issue 17, item 4)
+footer-terms = Condiciones de uso y privacidad
+terms-title = Condiciones de uso e información
+terms-version = Versión { $version }
+terms-intro = Antes de usar tu caja fuerte, lee qué es, quién ve qué y tus derechos. Es corto.
+terms-space-title = Qué es este espacio
+terms-space-text = Consigne es una caja fuerte digital personal, gratuita para ti, abierta con una entidad social que te ayuda (tu entidad de apoyo). Guarda aquí tus papeles, notas y citas. Úsala solo para ti y respetando la ley. Puedes dejar una entidad de apoyo o cerrar tu caja fuerte cuando quieras.
+terms-technical-title = Cómo funciona y quién tiene las llaves
+terms-technical-text = Todo lo que añades está cifrado. Solo tu contraseña, tu código de recuperación impreso, tu pregunta de seguridad si elegiste una, o una entidad de apoyo que elegiste para ayudarte a volver a entrar pueden abrir tu caja fuerte. Las personas que gestionan la plataforma no pueden leer tus papeles. Una entidad de apoyo solo ve lo que compartes con ella, y cada acceso queda escrito en tu registro.
+terms-privacy-title = Tus datos personales
+terms-privacy-text = Guardamos tu nombre, tu fecha de nacimiento, tu idioma, tu teléfono si lo das, lo que añades a tu caja fuerte y el registro de accesos, mientras tu caja fuerte esté abierta; cuando la borras, todo se borra, y las copias desaparecen de las copias de seguridad en 30 días. Nada se vende ni se usa para publicidad. Puedes ver, corregir, descargar y borrar tus datos, y oponerte a su uso: pídelo en tus ajustes o a través de tu entidad de apoyo. El responsable del tratamiento es el organismo que gestiona este servicio en { $site }; también puedes reclamar ante la CNIL.
+terms-guarantees-title = Nuestros compromisos de buen funcionamiento
+terms-guarantees-text = Tu caja fuerte se copia cada día, cifrada. Cada archivo se comprueba para que no se dañe, y el registro no se puede cambiar sin que se note. El servicio debe estar abierto todos los días; los trabajos previstos se anuncian.
+terms-restitution-title = Recuperar todos tus papeles
+terms-restitution-text = Como exige la ley (artículo L103 del código francés de correos y comunicaciones electrónicas), puedes recuperar todos tus papeles en cualquier momento, gratis, en formatos abiertos: un archivo ZIP con tus archivos y un archivo data.json, desde Ajustes, «Descargar todo». Puedes hacerlo incluso antes de aceptar estas condiciones.
+terms-accept-title = ¿Aceptas estas condiciones?
+terms-accept-text = Para usar tu caja fuerte, acepta estas condiciones. Si no, puedes igualmente descargarlo todo o cerrar la sesión.
+terms-accept-button = He leído y acepto
+terms-accepted-on = Aceptaste la versión { $version } el { $date }.
+terms-new-version = Las condiciones han cambiado. Léelas y acéptalas de nuevo.
+journal-terms-accepted-success = { $who } aceptó las condiciones de uso.
+error-terms-not-accepted = Primero acepta las condiciones de uso.
+error-terms-version = Las condiciones acaban de cambiar: vuelve a leerlas antes de aceptar.
+
+# First visit guide (issue 17, item 5)
+guide-title = Bienvenida a tu caja fuerte
+guide-step = Pantalla { $n } de { $total }
+guide-1-title = Tu caja fuerte
+guide-1-text = Guarda aquí tus papeles: fotos de tus documentos, notas, citas. Están bajo llave: la llave la tienes tú.
+guide-2-title = Quién ve qué
+guide-2-text = Lo que añades es privado. Tú eliges qué compartes con tu entidad de apoyo. Tu registro muestra quién abrió qué.
+guide-3-title = Si olvidas tu contraseña
+guide-3-text = Usa tu hoja de recuperación impresa, o tu pregunta de seguridad si elegiste una. Tu entidad de apoyo también puede ayudarte en persona.
+guide-4-title = Dónde encontrar ayuda
+guide-4-text = Tu entidad de apoyo está para ayudarte. Puedes volver a ver esta guía cuando quieras en Ajustes.
+guide-next = Siguiente
+guide-skip = Saltar
+guide-finish = Ir a mi caja fuerte
+guide-settings-text = Cuatro pantallas cortas que explican tu caja fuerte.
+guide-open = Ver la guía

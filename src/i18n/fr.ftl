@@ -1227,3 +1227,44 @@ recover-question-hint = Les majuscules, les accents et les espaces ne comptent p
 recover-with-code = J'ai un code de secours
 recover-done-question = Votre mot de passe est changé. Votre fiche de secours marche toujours : gardez-la en lieu sûr.
 error-invalid-question = Identifiant ou réponse incorrects. Vérifiez les deux. Si vous ne vous souvenez pas de la réponse, utilisez votre fiche de secours ou allez voir votre relais.
+
+# Terms and information page (issue 17, item 4)
+footer-terms = Conditions d'utilisation et confidentialité
+terms-title = Conditions d'utilisation et informations
+terms-version = Version { $version }
+terms-intro = Avant d'utiliser votre coffre, lisez ce qu'il est, qui voit quoi et vos droits. C'est court.
+terms-space-title = Ce qu'est cet espace
+terms-space-text = Consigne est un coffre-fort numérique personnel, gratuit pour vous, ouvert avec une structure sociale qui vous aide (votre relais). Gardez-y vos papiers, vos notes et vos rendez-vous. Utilisez-le seulement pour vous et dans le respect de la loi. Vous pouvez quitter un relais ou fermer votre coffre à tout moment.
+terms-technical-title = Comment il marche et qui a les clés
+terms-technical-text = Tout ce que vous ajoutez est chiffré. Seuls votre mot de passe, votre code de secours imprimé, votre question secrète si vous en avez choisi une, ou un relais que vous avez choisi pour vous aider à revenir peuvent ouvrir votre coffre. Les personnes qui gèrent la plateforme ne peuvent pas lire vos papiers. Un relais voit seulement ce que vous partagez avec lui, et chaque accès est écrit dans votre journal.
+terms-privacy-title = Vos données personnelles
+terms-privacy-text = Nous gardons votre nom, votre date de naissance, votre langue, votre numéro de téléphone si vous le donnez, ce que vous mettez dans votre coffre et le journal des accès, tant que votre coffre est ouvert ; quand vous le supprimez, tout est supprimé, et les copies disparaissent des sauvegardes sous 30 jours. Rien n'est vendu ni utilisé pour de la publicité. Vous pouvez voir, corriger, télécharger et supprimer vos données, et vous opposer à leur usage : demandez-le dans vos réglages ou par votre relais. Le responsable du traitement est l'organisme qui gère ce service à l'adresse { $site } ; vous pouvez aussi vous plaindre à la CNIL.
+terms-guarantees-title = Nos engagements de bon fonctionnement
+terms-guarantees-text = Votre coffre est sauvegardé chaque jour, chiffré. Chaque fichier est vérifié pour qu'il ne soit pas abîmé, et le journal ne peut pas être modifié sans que cela se voie. Le service doit être ouvert tous les jours ; les travaux prévus sont annoncés.
+terms-restitution-title = Récupérer tous vos papiers
+terms-restitution-text = Comme le prévoit la loi (article L103 du code des postes et des communications électroniques), vous pouvez récupérer tous vos papiers à tout moment, gratuitement, dans des formats ouverts : un fichier ZIP avec vos fichiers et un fichier data.json, depuis Réglages, « Tout télécharger ». Vous pouvez le faire même avant d'accepter ces conditions.
+terms-accept-title = Acceptez-vous ces conditions ?
+terms-accept-text = Pour utiliser votre coffre, acceptez ces conditions. Sinon, vous pouvez quand même tout télécharger ou vous déconnecter.
+terms-accept-button = J'ai lu et j'accepte
+terms-accepted-on = Vous avez accepté la version { $version } le { $date }.
+terms-new-version = Les conditions ont changé. Lisez-les et acceptez-les à nouveau.
+journal-terms-accepted-success = { $who } a accepté les conditions d'utilisation.
+error-terms-not-accepted = Acceptez d'abord les conditions d'utilisation.
+error-terms-version = Les conditions viennent de changer : relisez-les avant d'accepter.
+
+# First visit guide (issue 17, item 5)
+guide-title = Bienvenue dans votre coffre
+guide-step = Écran { $n } sur { $total }
+guide-1-title = Votre coffre
+guide-1-text = Gardez ici vos papiers : photos de vos documents, notes, rendez-vous. Ils sont fermés à clé : c'est vous qui avez la clé.
+guide-2-title = Qui voit quoi
+guide-2-text = Ce que vous ajoutez est privé. Vous choisissez ce que vous partagez avec votre relais. Votre journal montre qui a ouvert quoi.
+guide-3-title = Si vous oubliez votre mot de passe
+guide-3-text = Utilisez votre fiche de secours imprimée, ou votre question secrète si vous en avez choisi une. Votre relais peut aussi vous aider sur place.
+guide-4-title = Où trouver de l'aide
+guide-4-text = Votre relais est là pour vous aider. Vous pouvez revoir ce guide à tout moment dans les Réglages.
+guide-next = Suivant
+guide-skip = Passer
+guide-finish = Aller à mon coffre
+guide-settings-text = Quatre écrans courts qui expliquent votre coffre.
+guide-open = Voir le guide

@@ -1242,3 +1242,44 @@ recover-question-hint = Majusculele, diacriticele și spațiile nu contează.
 recover-with-code = Am un cod de recuperare
 recover-done-question = Parola ta a fost schimbată. Fișa de recuperare funcționează în continuare: păstreaz-o într-un loc sigur.
 error-invalid-question = Nume de utilizator sau răspuns greșit. Verifică-le pe amândouă. Dacă nu-ți amintești răspunsul, folosește fișa de recuperare sau mergi la organizația ta de sprijin.
+
+# Terms and information page (issue 17, item 4)
+footer-terms = Condiții de utilizare și confidențialitate
+terms-title = Condiții de utilizare și informații
+terms-version = Versiunea { $version }
+terms-intro = Înainte să folosești seiful, citește ce este, cine vede ce și care sunt drepturile tale. Este scurt.
+terms-space-title = Ce este acest spațiu
+terms-space-text = Consigne este un seif digital personal, gratuit pentru tine, deschis împreună cu o organizație socială care te ajută (organizația ta de sprijin). Păstrează aici actele, notițele și programările tale. Folosește-l doar pentru tine și respectând legea. Poți părăsi o organizație de sprijin sau închide seiful oricând.
+terms-technical-title = Cum funcționează și cine are cheile
+terms-technical-text = Tot ce adaugi este criptat. Doar parola ta, codul de recuperare tipărit, întrebarea ta de siguranță dacă ai ales una, sau o organizație de sprijin pe care ai ales-o să te ajute să intri din nou pot deschide seiful. Persoanele care administrează platforma nu pot citi actele tale. O organizație de sprijin vede doar ce partajezi cu ea, iar fiecare acces este scris în jurnalul tău.
+terms-privacy-title = Datele tale personale
+terms-privacy-text = Păstrăm numele, data nașterii, limba, numărul de telefon dacă îl dai, ce adaugi în seif și jurnalul acceselor, cât timp seiful este deschis; când îl ștergi, totul este șters, iar copiile dispar din copiile de siguranță în 30 de zile. Nimic nu este vândut sau folosit pentru reclame. Poți vedea, corecta, descărca și șterge datele tale și te poți opune folosirii lor: cere asta în setări sau prin organizația ta de sprijin. Operatorul datelor este organizația care administrează acest serviciu la { $site }; poți face și o plângere la CNIL.
+terms-guarantees-title = Angajamentele noastre de bună funcționare
+terms-guarantees-text = Seiful tău este salvat în fiecare zi, criptat. Fiecare fișier este verificat să nu fie deteriorat, iar jurnalul nu poate fi schimbat fără să se vadă. Serviciul trebuie să fie deschis în fiecare zi; lucrările planificate sunt anunțate.
+terms-restitution-title = Să-ți recuperezi toate actele
+terms-restitution-text = Așa cum cere legea (articolul L103 din codul francez al poștei și comunicațiilor electronice), îți poți recupera toate actele oricând, gratuit, în formate deschise: un fișier ZIP cu fișierele tale și un fișier data.json, din Setări, „Descarcă tot”. Poți face asta chiar înainte de a accepta aceste condiții.
+terms-accept-title = Accepți aceste condiții?
+terms-accept-text = Ca să folosești seiful, acceptă aceste condiții. Altfel, poți totuși să descarci tot sau să te deconectezi.
+terms-accept-button = Am citit și accept
+terms-accepted-on = Ai acceptat versiunea { $version } la data de { $date }.
+terms-new-version = Condițiile s-au schimbat. Citește-le și acceptă-le din nou.
+journal-terms-accepted-success = { $who } a acceptat condițiile de utilizare.
+error-terms-not-accepted = Acceptă mai întâi condițiile de utilizare.
+error-terms-version = Condițiile tocmai s-au schimbat: citește-le din nou înainte să accepți.
+
+# First visit guide (issue 17, item 5)
+guide-title = Bine ai venit în seiful tău
+guide-step = Ecranul { $n } din { $total }
+guide-1-title = Seiful tău
+guide-1-text = Păstrează aici actele tale: poze cu documentele, notițe, programări. Sunt încuiate: cheia o ai tu.
+guide-2-title = Cine vede ce
+guide-2-text = Ce adaugi este privat. Tu alegi ce partajezi cu organizația ta de sprijin. Jurnalul arată cine a deschis ce.
+guide-3-title = Dacă uiți parola
+guide-3-text = Folosește fișa de recuperare tipărită sau întrebarea de siguranță dacă ai ales una. Organizația ta de sprijin te poate ajuta și față în față.
+guide-4-title = Unde găsești ajutor
+guide-4-text = Organizația ta de sprijin este acolo să te ajute. Poți revedea acest ghid oricând în Setări.
+guide-next = Înainte
+guide-skip = Sari peste
+guide-finish = Mergi la seiful meu
+guide-settings-text = Patru ecrane scurte care explică seiful tău.
+guide-open = Vezi ghidul

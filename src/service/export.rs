@@ -1,6 +1,6 @@
 //! Leaving with everything and leaving for good: the person's export (ZIP of her documents,
 //! `data.json` with every item (her benefit simulations with their input and results, her
-//! procedures with their history, her live share links without their secrets, her security question without its answer, too), a SHA-256 manifest) and the deletion of her safe (keys, rows,
+//! procedures with their history, her live share links without their secrets, her security question without its answer, the terms she accepted, too), a SHA-256 manifest) and the deletion of her safe (keys, rows,
 //! blobs).
 
 use crate::domain::BeneficiaryId;
@@ -14,6 +14,7 @@ use crate::service::items::folders::list_folders;
 use crate::service::items::open::journal_access;
 use crate::service::items::organizer::list_items;
 use crate::service::links::my_links;
+use crate::service::onboarding::accepted_terms;
 use crate::service::procedures::list_procedures;
 use crate::service::simulations::list_simulations;
 use crate::service::{App, ItemKind, ServiceError, ServiceResult, Session};
@@ -92,6 +93,8 @@ impl App {
             .collect();
         // Her security question, if she set one (never its answer, which is not stored).
         let security_question = security_question(self, session).await?;
+        // The terms she accepted last (version and time), if any.
+        let terms = accepted_terms(self, session).await?;
         let mut entries = Vec::new();
         let mut used = HashSet::new();
         let mut exported = Vec::new();
@@ -154,6 +157,7 @@ impl App {
             "procedures": procedures,
             "share_links": share_links,
             "security_question": security_question,
+            "terms": terms,
         });
         // Metadata only (names, dates, texts): small beside the documents.
         let data =

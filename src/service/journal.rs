@@ -34,6 +34,7 @@ pub const JOURNAL_ACTIONS: &[&str] = &[
     "security_question_set",
     "security_question_removed",
     "recovered_with_question",
+    "terms_accepted",
     "phone_changed",
     "phone_removed",
     "recovery_relay_added",

@@ -19,6 +19,7 @@ mod jobs;
 mod journal;
 mod links;
 mod members;
+pub mod onboarding;
 mod paging;
 pub mod people;
 pub mod procedures;
@@ -66,6 +67,7 @@ pub use links::{
     ShareLinkView,
 };
 pub use members::{RotationStatus, StructureKeyRotation};
+pub use onboarding::{Onboarding, TERMS_SECTIONS, TERMS_VERSION};
 pub use paging::{MAX_PAGE, PAGE_SIZE, Page, PageNumber};
 pub use stats::{Figure, KPI_MIN_GROUP, PublicKpis, StructureStats};
 pub use structures::{NewProfessional, NewStructure, ProfessionalView, StructureView};

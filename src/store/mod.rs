@@ -19,6 +19,7 @@ pub mod items;
 pub mod jobs;
 pub mod journal;
 pub mod links;
+pub mod onboarding;
 pub mod people;
 mod postgres;
 pub mod profiles;

@@ -17,7 +17,8 @@ pub struct QuestionRow {
     pub set_at: i64,
 }
 
-const COLS: &str = "beneficiary_id, kdf_params, salt, verifier, vault_wrap, question_sealed, set_at";
+const COLS: &str =
+    "beneficiary_id, kdf_params, salt, verifier, vault_wrap, question_sealed, set_at";
 
 pub fn of_beneficiary(tx: &mut dyn Sql, bid: &BeneficiaryId) -> StoreResult<Option<QuestionRow>> {
     tx.query(

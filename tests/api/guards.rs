@@ -274,6 +274,8 @@ async fn every_state_changing_page_refuses_a_missing_or_wrong_token_and_other_se
             Who::Anyone,
             false,
         ),
+        ("/terms/accept", "/terms/accept".into(), Who::Person, false),
+        ("/guide/done", "/guide/done".into(), Who::Person, false),
         (
             "/settings/question",
             "/settings/question".into(),

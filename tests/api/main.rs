@@ -56,5 +56,6 @@ mod sms;
 mod snapshots;
 mod stats;
 mod storage_migration;
+mod terms;
 mod throttling;
 mod uploads;

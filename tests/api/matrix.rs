@@ -630,8 +630,25 @@ async fn every_reset_and_phone_endpoint_against_every_role() {
         (
             "POST",
             "/api/v1/auth/recover/question",
-            Some(json!({"identifier": "personne.inconnue{n}.01011990", "answer": "rue des roses", "new_password": "trois oiseaux sur le toit rouge"})),
+            Some(
+                json!({"identifier": "personne.inconnue{n}.01011990", "answer": "rue des roses", "new_password": "trois oiseaux sur le toit rouge"}),
+            ),
             [NA, NA, NA, NA, NA, NA, NA],
+        ),
+        // The terms and the guide (issue 17): the terms are public; accepting them and
+        // finishing the guide are hers alone.
+        ("GET", "/api/v1/terms", None, [OK, OK, OK, OK, OK, OK, OK]),
+        (
+            "POST",
+            "/api/v1/me/terms",
+            Some(json!({"version": consigne::service::TERMS_VERSION})),
+            [NC, NF, NF, NF, NF, NF, NA],
+        ),
+        (
+            "POST",
+            "/api/v1/me/guide",
+            None,
+            [NC, NF, NF, NF, NF, NF, NA],
         ),
         (
             "PUT",

@@ -228,6 +228,30 @@ async fn the_whole_flow_works_as_plain_forms() {
     )
     .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
+    // Her first login: the terms first (issue 17), then the guide, then her home.
+    assert_eq!(headers["location"], "/terms");
+    let (status, _, _) = page(&person, t, "/documents").await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "nothing before the terms");
+    let (status, _, html) = page(&person, t, "/terms").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("action=\"/terms/accept\""));
+    let (status, headers, _) = submit(
+        &person,
+        t,
+        "/terms/accept",
+        &[
+            ("_csrf", &csrf_of(&html)),
+            ("version", consigne::service::TERMS_VERSION),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(headers["location"], "/guide");
+    let (status, _, html) = page(&person, t, "/guide").await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, headers, _) =
+        submit(&person, t, "/guide/done", &[("_csrf", &csrf_of(&html))]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
     assert_eq!(headers["location"], "/home");
     let (status, headers, html) = page(&person, t, "/home").await;
     assert_eq!(status, StatusCode::OK);

@@ -58,15 +58,22 @@ async fn the_answer_recovers_her_safe_typed_another_way_and_her_printed_code_sti
         w.t.open_safe(&w.p1, &w.s1, "Inès", "Moreau", "1985-03-04")
             .await;
     let person = w.t.login_ok(&identifier, PERSON_PASSWORD).await;
-    let r =
-        put_question(&w.t, &person, QUESTION, ANSWER).await;
+    let r = put_question(&w.t, &person, QUESTION, ANSWER).await;
     assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
     let r = w.t.get("/api/v1/me/security-question", Some(&person)).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text);
     assert_eq!(r.json()["question"], QUESTION);
     assert!(r.json().get("answer").is_none());
     // A document added before, read after the recovery: the vault key came back whole.
-    let doc = w.t.upload(&person, &r_bid(&w.t, &person).await, pdf("avant"), "a.pdf", Some("Avant")).await;
+    let doc =
+        w.t.upload(
+            &person,
+            &r_bid(&w.t, &person).await,
+            pdf("avant"),
+            "a.pdf",
+            Some("Avant"),
+        )
+        .await;
     assert_eq!(doc.status, StatusCode::CREATED, "{}", doc.text);
     let doc = doc.json()["id"].as_str().unwrap().to_owned();
 
@@ -95,9 +102,8 @@ async fn the_answer_recovers_her_safe_typed_another_way_and_her_printed_code_sti
     assert!(bytes.starts_with(b"%PDF"));
     // The question keeps working after a password change (it wraps the vault key).
     let third = "un grand chat dort sous la table";
-    let r = w
-        .t
-        .post(
+    let r =
+        w.t.post(
             "/api/v1/me/password",
             Some(&token),
             json!({"current_password": NEW_PASSWORD, "new_password": third}),
@@ -109,9 +115,8 @@ async fn the_answer_recovers_her_safe_typed_another_way_and_her_printed_code_sti
     assert_eq!(r.status, StatusCode::OK, "{}", r.text);
     // Her printed recovery code was not renewed: it still works.
     let fifth = "cinq poissons nagent dans le bocal vert";
-    let r = w
-        .t
-        .post(
+    let r =
+        w.t.post(
             "/api/v1/auth/recover",
             None,
             json!({"identifier": identifier, "recovery_code": printed_code, "new_password": fifth}),
@@ -209,16 +214,14 @@ async fn the_question_is_hers_alone_needs_a_fresh_session_and_can_be_removed() {
     for token in [&w.p1, &w.p2, &w.admin] {
         let r = w.t.get("/api/v1/me/security-question", Some(token)).await;
         assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.text);
-        let r =
-            put_question(&w.t, token, QUESTION, ANSWER).await;
+        let r = put_question(&w.t, token, QUESTION, ANSWER).await;
         assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.text);
     }
     // Anonymous: 401.
     let r = w.t.get("/api/v1/me/security-question", None).await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     // Bad input: 422 with the field.
-    let r =
-        put_question(&w.t, &w.person, QUESTION, "a").await;
+    let r = put_question(&w.t, &w.person, QUESTION, "a").await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
     assert_eq!(
         w.t.get("/api/v1/me/security-question", Some(&w.person))
@@ -234,12 +237,10 @@ async fn the_question_is_hers_alone_needs_a_fresh_session_and_can_be_removed() {
             StatusCode::OK
         );
     }
-    let r =
-        put_question(&w.t, &w.person, QUESTION, ANSWER).await;
+    let r = put_question(&w.t, &w.person, QUESTION, ANSWER).await;
     assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
     let person = w.t.login_ok(&w.identifier, PERSON_PASSWORD).await;
-    let r =
-        put_question(&w.t, &person, QUESTION, ANSWER).await;
+    let r = put_question(&w.t, &person, QUESTION, ANSWER).await;
     assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
     // Removed: the answer no longer recovers anything.
     let r =
@@ -256,9 +257,8 @@ async fn the_question_is_hers_alone_needs_a_fresh_session_and_can_be_removed() {
     assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
     assert_eq!(question_rows(&w.t).await, 1);
     let token = person;
-    let r = w
-        .t
-        .call(
+    let r =
+        w.t.call(
             "DELETE",
             &format!("/api/v1/beneficiaries/{}", w.bid),
             Some(&token),
@@ -281,17 +281,18 @@ async fn question_rows(t: &TestApp) -> i64 {
 }
 
 #[tokio::test]
-async fn the_answer_and_the_question_are_never_at_rest_in_clear_and_the_export_has_the_question()
-{
+async fn the_answer_and_the_question_are_never_at_rest_in_clear_and_the_export_has_the_question() {
     let w = World::new().await;
     let marker_question = "Kangourou Zanzibarite préféré ?";
     let marker_answer = "Xylophonique Quetzalcoatl";
-    let r =
-        put_question(&w.t, &w.person, marker_question, marker_answer).await;
+    let r = put_question(&w.t, &w.person, marker_question, marker_answer).await;
     assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
     let (status, _, zip_bytes) =
-        w.t.get_bytes(&format!("/api/v1/beneficiaries/{}/export", w.bid), &w.person)
-            .await;
+        w.t.get_bytes(
+            &format!("/api/v1/beneficiaries/{}/export", w.bid),
+            &w.person,
+        )
+        .await;
     assert_eq!(status, StatusCode::OK);
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip_bytes)).unwrap();
     let mut data = Vec::new();
@@ -303,7 +304,13 @@ async fn the_answer_and_the_question_are_never_at_rest_in_clear_and_the_export_h
     assert!(!text.contains("xylophonique"), "never the answer");
     // A recovery, so the answer went through every path once; the scan comes last (it takes
     // long enough for the server to close idle connections).
-    let r = recover(&w.t, &w.identifier, "xylophonique quetzalcoatl", NEW_PASSWORD).await;
+    let r = recover(
+        &w.t,
+        &w.identifier,
+        "xylophonique quetzalcoatl",
+        NEW_PASSWORD,
+    )
+    .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text);
     assert_absent(
         &w.t,

@@ -19,7 +19,7 @@
 use std::net::IpAddr;
 
 use crate::domain::{SecurityAnswer, SecurityQuestion};
-use crate::service::access::own_safe;
+use crate::service::access::own_session_safe;
 use crate::service::auth::login::{DUMMY_SALT, account_by_indexes, typed_login};
 use crate::service::auth::recovery::{FRESH_SESSION_SECONDS, new_password_for, store_new_password};
 use crate::service::auth::sessions::load_account;
@@ -52,7 +52,10 @@ pub struct QuestionView {
 
 impl App {
     /// Her question, if she set one.
-    pub async fn security_question(&self, session: &Session) -> ServiceResult<Option<QuestionView>> {
+    pub async fn security_question(
+        &self,
+        session: &Session,
+    ) -> ServiceResult<Option<QuestionView>> {
         security_question(self, session).await
     }
 
@@ -65,7 +68,7 @@ impl App {
         question: &str,
         answer: &str,
     ) -> ServiceResult<()> {
-        let bid = own_safe(session, session.beneficiary_id.as_ref().ok_or(ServiceError::NotFound)?)?;
+        let bid = own_session_safe(session)?;
         let vault = session.keys.vault.clone().ok_or(ServiceError::NotFound)?;
         let question = SecurityQuestion::parse(question)?;
         let answer = SecurityAnswer::parse(answer)?;
@@ -85,7 +88,10 @@ impl App {
             kdf_params: params.encode(),
             salt: salt.to_vec(),
             verifier: p.seal(&ctx::question_verifier(&bid), &derived.verifier),
-            vault_wrap: p.seal(&vaad, &consigne_vault::wrap_key(&derived.wrap_key, &vaad, &vault)),
+            vault_wrap: p.seal(
+                &vaad,
+                &consigne_vault::wrap_key(&derived.wrap_key, &vaad, &vault),
+            ),
             question_sealed: p.seal(
                 &taad,
                 &consigne_vault::seal(&vault, &taad, question.as_str().as_bytes()),
@@ -110,7 +116,7 @@ impl App {
 
     /// Removes her question (from any of her sessions: removing a way in gives none).
     pub async fn remove_security_question(&self, session: &Session) -> ServiceResult<()> {
-        let bid = own_safe(session, session.beneficiary_id.as_ref().ok_or(ServiceError::NotFound)?)?;
+        let bid = own_session_safe(session)?;
         let aid = session.account_id.clone();
         let now = self.now();
         self.tx(move |tx| {
@@ -157,11 +163,14 @@ impl App {
             SecurityAnswer::normalise(&req.answer)
         };
         let answer = answer.expose().as_bytes().to_vec();
-        let who = loaded
-            .account
-            .as_ref()
-            .map(|a| (a.id.clone(), loaded.beneficiary.as_ref().map(|b| b.id.clone())));
-        let (Some(account), Some(b), Some(q)) = (loaded.account, loaded.beneficiary, question) else {
+        let who = loaded.account.as_ref().map(|a| {
+            (
+                a.id.clone(),
+                loaded.beneficiary.as_ref().map(|b| b.id.clone()),
+            )
+        });
+        let (Some(account), Some(b), Some(q)) = (loaded.account, loaded.beneficiary, question)
+        else {
             self.derive(answer, DUMMY_SALT, self.kdf_params()).await?;
             return fail_login(self, throttling, who, ServiceError::InvalidCredentials).await;
         };
@@ -192,7 +201,14 @@ impl App {
         self.tx(move |tx| {
             // Throttle row before the journal, in the order a failed login takes them.
             login_succeeded(tx, &throttling, now)?;
-            store_new_password(&app, tx, (&account.id, &b.id), (params, &pw_salt, &pw), &vault, now)?;
+            store_new_password(
+                &app,
+                tx,
+                (&account.id, &b.id),
+                (params, &pw_salt, &pw),
+                &vault,
+                now,
+            )?;
             sessions::delete_others(tx, &account.id, None)?;
             journal(
                 tx,
@@ -213,7 +229,7 @@ pub(crate) async fn security_question(
     app: &App,
     session: &Session,
 ) -> ServiceResult<Option<QuestionView>> {
-    let bid = own_safe(session, session.beneficiary_id.as_ref().ok_or(ServiceError::NotFound)?)?;
+    let bid = own_session_safe(session)?;
     let vault = session.keys.vault.clone().ok_or(ServiceError::NotFound)?;
     let b2 = bid.clone();
     let Some(row) = app

@@ -17,7 +17,7 @@ use std::sync::Arc;
 
 use crate::domain::{AccountId, BeneficiaryId, Phone, StructureId};
 use crate::policy::{Action, Actor, Resource};
-use crate::service::access::{allow, allow_on_safe, own_safe, structure_access};
+use crate::service::access::{allow, allow_on_safe, own_safe, own_session_safe, structure_access};
 use crate::service::auth::identity::beneficiary_keys;
 use crate::service::auth::identity::identity_via_structure;
 use crate::service::auth::identity::{IdentityRecord, check_for_identity};
@@ -211,7 +211,14 @@ impl App {
                 }
             }
             let p = &app.platform;
-            store_new_password(&app, tx, (&account.id, &b.id), (params, &pw_salt, &pw), &vault, now)?;
+            store_new_password(
+                &app,
+                tx,
+                (&account.id, &b.id),
+                (params, &pw_salt, &pw),
+                &vault,
+                now,
+            )?;
             let raad = ctx::vault_recovery(&b.id);
             let code_verifier = p.seal(&ctx::recovery_verifier(&b.id), &rc.verifier);
             let code_wrap = p.seal(
@@ -533,13 +540,7 @@ impl App {
     /// A new printed recovery code for her, shown once; the previous one is void. Only in a
     /// session opened in the last minutes (`Conflict("login_again")` otherwise).
     pub async fn new_recovery_code(&self, session: &Session) -> ServiceResult<OpenedSafe> {
-        let bid = own_safe(
-            session,
-            session
-                .beneficiary_id
-                .as_ref()
-                .ok_or(ServiceError::NotFound)?,
-        )?;
+        let bid = own_session_safe(session)?;
         let now = self.now();
         if now - session.created_at > FRESH_SESSION_SECONDS {
             return Err(ServiceError::Conflict("login_again"));
@@ -750,7 +751,10 @@ impl App {
 /// with the vault key the recovery opened).
 pub(crate) fn new_password_for(
     app: &App,
-    (account, b): (&crate::store::accounts::AccountRow, &crate::store::beneficiaries::BeneficiaryRow),
+    (account, b): (
+        &crate::store::accounts::AccountRow,
+        &crate::store::beneficiaries::BeneficiaryRow,
+    ),
     vault: &Key32,
     raw: &str,
 ) -> ServiceResult<crate::domain::Password> {

@@ -13,6 +13,7 @@ mod proofs;
 mod question;
 mod simulations;
 pub(crate) mod stats;
+mod terms;
 
 pub(crate) use documents::{content_response, receive_file, stream_response};
 pub(crate) use organizer::item_kind_in_path;
@@ -116,6 +117,7 @@ pub fn router() -> Router<AppState> {
         .merge(certification::router())
         .merge(links::router())
         .merge(question::router())
+        .merge(terms::router())
         .layer(axum::middleware::map_response(json_errors))
 }
 

@@ -970,6 +970,7 @@ fn journal_sentence(ctx: &Ctx, e: &JournalView, times: usize, who: String, what:
 fn journal_icon(action: &str) -> &'static str {
     match action {
         "safe_opened" => "safe",
+        "terms_accepted" => "check",
         "profile_viewed" => "person",
         "relay_left" | "recovery_relay_added" | "recovery_relay_removed" => "relais",
         "structure_key_rotated" | "structure_profile_changed" => "building",

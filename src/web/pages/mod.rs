@@ -9,6 +9,7 @@ mod certification;
 mod documents;
 mod followups;
 mod guards;
+mod guide;
 mod household;
 mod icons;
 mod incoming;
@@ -26,6 +27,7 @@ mod rights;
 mod scan;
 mod stats;
 mod team;
+mod terms;
 
 use super::AppState;
 use super::error::classify;
@@ -44,9 +46,11 @@ pub use notices::Notice;
 
 pub(crate) use auth::qr_svg;
 pub use guards::{
-    Account, CheckedParts, Ctx, Fields, Leaving, NoFields, Page, Person, PlatformAdmin, Post,
-    Professional, Reader, Refused, Scanner, SecondFactor, Signed, Staff, Upload, Visitor,
+    Account, CheckedParts, Ctx, Fields, Leaving, NoFields, OnboardingPerson, Page, Person,
+    PlatformAdmin, Post, Professional, Reader, Refused, Scanner, SecondFactor, Signed, Staff,
+    Upload, Visitor,
 };
+pub(crate) use terms::sections as terms_sections;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -89,6 +93,8 @@ pub fn router() -> Router<AppState> {
         .merge(certification::router())
         .merge(links::router())
         .merge(question::router())
+        .merge(terms::router())
+        .merge(guide::router())
 }
 
 impl Ctx {
@@ -168,6 +174,7 @@ impl Ctx {
                     "not_a_shelter" => "error-not-a-shelter",
                     "not_a_domiciliation_body" => "error-not-a-domiciliation-body",
                     "unauthenticated" => "error-session-expired",
+                    "terms_version" => "error-terms-version",
                     _ => "error-internal",
                 };
                 self.t(id)
@@ -232,6 +239,8 @@ impl Ctx {
         match (session.kind, session.stage) {
             (_, Stage::TotpPending) => "/login/totp",
             (_, Stage::EnrollTotp) => "/totp/enroll",
+            (AccountKind::Beneficiary, _) if session.keys.onboarding.terms_pending => "/terms",
+            (AccountKind::Beneficiary, _) if session.keys.onboarding.guide_pending => "/guide",
             (AccountKind::Beneficiary, _) => "/home",
             (AccountKind::PlatformAdmin, _) => "/admin",
             (AccountKind::Professional, _) => "/pro",
@@ -292,7 +301,10 @@ fn layout(ctx: &Ctx, title: &str, body: Markup) -> Markup {
                     }
                 }
                 main id="main" { (body) }
-                footer.bottom { p { (ctx.t("footer-text")) } }
+                footer.bottom {
+                    p { (ctx.t("footer-text")) }
+                    p { a href="/terms" { (ctx.t("footer-terms")) } }
+                }
             }
         }
     }

@@ -70,7 +70,10 @@ fn body(ctx: &Ctx, current: Option<&QuestionView>, error: Option<String>) -> Mar
     }
 }
 
-async fn current(ctx: &Ctx, session: &crate::service::Session) -> Result<Option<QuestionView>, Response> {
+async fn current(
+    ctx: &Ctx,
+    session: &crate::service::Session,
+) -> Result<Option<QuestionView>, Response> {
     ctx.state
         .app
         .security_question(session)
@@ -133,4 +136,3 @@ async fn remove(Post(ctx, Person { session, .. }, _): Post<Person>) -> Response 
         Err(e) => ctx.error_page(&e),
     }
 }
-
