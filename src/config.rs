@@ -23,6 +23,10 @@ pub struct Config {
     /// The address people type; `https://` turns on `__Host-` secure cookies and HSTS.
     pub public_url: String,
     pub default_language: String,
+    /// The version of the terms and information page in force (`service::onboarding`): a
+    /// person who has not accepted it is shown it at her next login. Defaults to the version
+    /// this code ships.
+    pub terms_version: String,
     pub security: Security,
     pub sessions: Sessions,
     pub throttle: Throttle,
@@ -379,6 +383,7 @@ impl Default for Config {
             platform_key_file: None,
             public_url: "http://127.0.0.1:8080".into(),
             default_language: "fr".into(),
+            terms_version: crate::service::TERMS_VERSION.into(),
             security: Security::default(),
             sessions: Sessions::default(),
             throttle: Throttle::default(),
@@ -481,6 +486,11 @@ impl Config {
         if self.argon2.max_concurrent == 0 {
             return Err(ConfigError::Invalid(
                 "argon2.max_concurrent must be at least 1".into(),
+            ));
+        }
+        if self.terms_version.trim().is_empty() || self.terms_version.len() > 32 {
+            return Err(ConfigError::Invalid(
+                "terms_version must be 1 to 32 characters".into(),
             ));
         }
         if crate::domain::Language::parse(&self.default_language).is_err() {

@@ -244,6 +244,12 @@ async fn create(app: &App) -> anyhow::Result<Vec<(String, String)>> {
         )
         .await
         .map_err(e)?;
+    // The demo's people have accepted the terms and seen the guide: logging in shows their home.
+    for who in [&amina.id, &john.id] {
+        crate::service::onboarding::onboarded(app, who)
+            .await
+            .map_err(e)?;
+    }
     let mut caf = None;
     // Some papers, added by Claire (so shared with Les Tilleuls, readable by the person too).
     for (who, name, doc_type, text) in [
@@ -321,6 +327,9 @@ async fn create(app: &App) -> anyhow::Result<Vec<(String, String)>> {
                 ..NewSafe::default()
             },
         )
+        .await
+        .map_err(e)?;
+    crate::service::onboarding::onboarded(app, &karim.id)
         .await
         .map_err(e)?;
     let amina_session = login(app, &amina.identifier, PERSON_PASSWORD).await?;

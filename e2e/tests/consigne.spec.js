@@ -143,6 +143,16 @@ test.describe('a safe opened by a professional', () => {
       await check('login');
 
       await login(page, { identifier: person.identifier, password: person.password });
+      // Her first login (issue 17): the terms to accept, then the guide, which she skips.
+      await expect(page).toHaveURL(/\/terms$/);
+      await expect(page.locator('#terms-restitution')).toContainText('L103');
+      await expectNoHorizontalScroll(page);
+      await check('terms to accept');
+      await page.getByRole('button', { name: "J'ai lu et j'accepte" }).click();
+      await expect(page).toHaveURL(/\/guide$/);
+      await expectNoHorizontalScroll(page);
+      await check('guide');
+      await page.getByRole('button', { name: 'Passer' }).click();
       await expect(page).toHaveURL(/\/home$/);
       await expect(page.locator('h1')).toHaveText(`Bonjour ${person.firstName}`);
       const tiles = page.locator('nav.tiles');

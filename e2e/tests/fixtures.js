@@ -223,17 +223,39 @@ async function proOnApi(request, who = DEMO.claire, structure = 'Accueil de jour
 
 /**
  * Opens a safe at Les Tilleuls through a professional's API session (`proOnApi`); `fields` are the
- * API's (first_name, last_name, birth_date, password, language...). Resolves with the new
- * safe's `{ id, identifier }`.
+ * API's (first_name, last_name, birth_date, password, language...). Her first steps (terms,
+ * guide) are done on the API unless `acceptTerms` is false. Resolves with the new safe's
+ * `{ id, identifier }`.
  */
-async function openSafe(request, pro, fields) {
+async function openSafe(request, pro, fields, acceptTerms = true) {
   const opened = await request.post(`/api/v1/structures/${pro.sid}/beneficiaries`, {
     headers: pro.headers,
     data: { consent: true, recovery_relay: true, ...fields },
   });
   expect(opened.status(), `the safe of ${fields.first_name} is opened`).toBe(201);
   const body = await opened.json();
+  if (acceptTerms) await onboard(request, body.identifier, fields.password || body.passphrase);
   return { id: body.id, identifier: body.identifier };
+}
+
+/**
+ * Her first steps done on the API (issue 17): the terms in force accepted, the first visit
+ * guide skipped, so that a scenario about something else lands on her home at login.
+ */
+async function onboard(request, identifier, password) {
+  const r = await request.post('/api/v1/auth/login', { data: { identifier, password } });
+  expect(r.status(), `${identifier} logs in on the API`).toBe(200);
+  const { token, account } = await r.json();
+  const headers = { Authorization: `Bearer ${token}` };
+  if (account.terms_to_accept) {
+    const a = await request.post('/api/v1/me/terms', { headers, data: { version: account.terms_to_accept } });
+    expect(a.status(), 'she accepts the terms').toBe(204);
+  }
+  if (account.guide_pending) {
+    const g = await request.post('/api/v1/me/guide', { headers });
+    expect(g.status(), 'she skips the guide').toBe(204);
+  }
+  await request.post('/api/v1/auth/logout', { headers });
 }
 
 /**

@@ -9,6 +9,7 @@ mod items;
 mod password;
 pub mod procedures;
 mod proofs;
+mod question;
 
 pub use followup::{FIXED_SUBJECTS, FollowupStatus, Medium, SubjectCode, parse_day};
 pub use identity::{
@@ -24,6 +25,7 @@ pub use password::{Password, PasswordRejection, WordList, generate_passphrase};
 pub use proofs::{
     DomiciliationKind, Shelter, StructureCategory, domiciliation_period, iso_day, parse_iso_day,
 };
+pub use question::{SecurityAnswer, SecurityQuestion};
 
 /// Why an input was refused; the web layer turns the code into a translated message.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

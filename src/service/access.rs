@@ -69,6 +69,18 @@ pub(crate) fn own_safe(session: &Session, bid: &BeneficiaryId) -> ServiceResult<
     Ok(bid.clone())
 }
 
+/// The safe of the person whose session this is (her settings, her recovery means, her first
+/// steps); not found for staff.
+pub(crate) fn own_session_safe(session: &Session) -> ServiceResult<BeneficiaryId> {
+    own_safe(
+        session,
+        session
+            .beneficiary_id
+            .as_ref()
+            .ok_or(ServiceError::NotFound)?,
+    )
+}
+
 /// The policy's view of an item, for listings (which skip rather than refuse).
 pub(crate) fn authorize_item(
     session: &Session,

@@ -28,6 +28,15 @@ pub fn vault_recovery(bid: &BeneficiaryId) -> String {
 pub fn recovery_verifier(bid: &BeneficiaryId) -> String {
     format!("beneficiaries.recovery_verifier|{bid}")
 }
+pub fn question_verifier(bid: &BeneficiaryId) -> String {
+    format!("security_questions.verifier|{bid}")
+}
+pub fn question_vault(bid: &BeneficiaryId) -> String {
+    format!("security_questions.vault_key|{bid}")
+}
+pub fn question_text(bid: &BeneficiaryId) -> String {
+    format!("security_questions.question|{bid}")
+}
 pub fn identity_key(bid: &BeneficiaryId) -> String {
     format!("beneficiaries.identity_key|{bid}")
 }
@@ -238,6 +247,9 @@ mod tests {
             vault_password(&b()),
             vault_recovery(&b()),
             recovery_verifier(&b()),
+            question_verifier(&b()),
+            question_vault(&b()),
+            question_text(&b()),
             identity_key(&b()),
             identity(&b()),
             relay_identity(&b(), &s()),

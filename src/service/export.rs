@@ -1,10 +1,11 @@
 //! Leaving with everything and leaving for good: the person's export (ZIP of her documents,
 //! `data.json` with every item (her benefit simulations with their input and results, her
-//! procedures with their history, her live share links without their secrets, her messages with her relais, too), a SHA-256 manifest) and the deletion of her safe (keys, rows,
+//! procedures with their history, her live share links without their secrets, her messages with her relais, her security question without its answer, the terms she accepted, too), a SHA-256 manifest) and the deletion of her safe (keys, rows,
 //! blobs).
 
 use crate::domain::BeneficiaryId;
 use crate::service::access::own_safe;
+use crate::service::auth::question::security_question;
 use crate::service::beneficiaries::{beneficiary_profile, relays};
 use crate::service::contexts as ctx;
 use crate::service::items::content::{ChannelWriter, ContentSource, ContentStream};
@@ -13,6 +14,7 @@ use crate::service::items::folders::list_folders;
 use crate::service::items::open::journal_access;
 use crate::service::items::organizer::list_items;
 use crate::service::links::my_links;
+use crate::service::onboarding::accepted_terms;
 use crate::service::procedures::list_procedures;
 use crate::service::simulations::list_simulations;
 use crate::service::{App, ItemKind, ServiceError, ServiceResult, Session};
@@ -91,6 +93,10 @@ impl App {
                 })
             })
             .collect();
+        // Her security question, if she set one (never its answer, which is not stored).
+        let security_question = security_question(self, session).await?;
+        // The terms she accepted last (version and time), if any.
+        let terms = accepted_terms(self, session).await?;
         let mut entries = Vec::new();
         let mut used = HashSet::new();
         let mut exported = Vec::new();
@@ -153,6 +159,8 @@ impl App {
             "procedures": procedures,
             "share_links": share_links,
             "messages": messages,
+            "security_question": security_question,
+            "terms": terms,
         });
         // Metadata only (names, dates, texts): small beside the documents.
         let data =

@@ -21,6 +21,7 @@ mod links;
 mod members;
 pub mod messages;
 pub mod news;
+pub mod onboarding;
 mod paging;
 pub mod people;
 pub mod procedures;
@@ -37,6 +38,7 @@ pub use auth::{
     AccountView, LoginOutcome, LoginRequest, RecoverRequest, StructureRef, TotpEnrollment,
 };
 pub use auth::{InPersonReset, PendingReset, ResetNotice, ResetStarted};
+pub use auth::{QuestionRecoverRequest, QuestionView};
 pub use auth::{SecurityNotices, Session, SessionKeys, Stage};
 pub use beneficiaries::{
     BeneficiaryProfile, InvitationView, NewSafe, OpenedSafe, RelayView, SheetRelay,
@@ -67,6 +69,7 @@ pub use links::{
     ShareLinkView,
 };
 pub use members::{RotationStatus, StructureKeyRotation};
+pub use onboarding::{Onboarding, TERMS_SECTIONS, TERMS_VERSION};
 pub use paging::{MAX_PAGE, PAGE_SIZE, Page, PageNumber};
 pub use stats::{Figure, KPI_MIN_GROUP, PublicKpis, StructureStats};
 pub use structures::{NewProfessional, NewStructure, ProfessionalView, StructureView};

@@ -45,6 +45,8 @@ pub const TABLES: &[(&str, &str)] = &[
     ("calendar_feeds", "id"),
     ("calendar_feed_keys", "feed_id, item_id"),
     ("share_links", "id"),
+    ("security_questions", "beneficiary_id"),
+    ("onboarding", "beneficiary_id"),
     ("case_files", "structure_id, beneficiary_id"),
     ("structure_subjects", "structure_id, code"),
     ("followups", "id"),

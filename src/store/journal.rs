@@ -157,7 +157,7 @@ pub fn verify(tx: &mut dyn Sql) -> StoreResult<Result<i64, i64>> {
 pub fn since_last_login(tx: &mut dyn Sql, bid: &BeneficiaryId) -> StoreResult<Vec<JournalEntry>> {
     tx.query(
         &format!(
-            "SELECT {COLS} FROM journal WHERE beneficiary_id = $1 AND seq > COALESCE((SELECT MAX(seq) FROM journal WHERE beneficiary_id = $1 AND action = 'login' AND outcome = 'success'), 0) AND action IN ('login', 'recovered_with_code', 'recovered_in_person', 'password_changed') ORDER BY seq"
+            "SELECT {COLS} FROM journal WHERE beneficiary_id = $1 AND seq > COALESCE((SELECT MAX(seq) FROM journal WHERE beneficiary_id = $1 AND action = 'login' AND outcome = 'success'), 0) AND action IN ('login', 'recovered_with_code', 'recovered_in_person', 'recovered_with_question', 'password_changed') ORDER BY seq"
         ),
         &[bid.into()],
     )?

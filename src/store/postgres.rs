@@ -59,6 +59,11 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (44, include_str!("migrations/postgres/0044_news.sql")),
     (42, include_str!("migrations/postgres/0042_messages.sql")),
     (
+        46,
+        include_str!("migrations/postgres/0046_security_questions.sql"),
+    ),
+    (48, include_str!("migrations/postgres/0048_terms.sql")),
+    (
         10,
         include_str!("migrations/postgres/0010_reset_confirmation.sql"),
     ),

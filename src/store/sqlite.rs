@@ -54,6 +54,11 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (44, include_str!("migrations/sqlite/0044_news.sql")),
     (42, include_str!("migrations/sqlite/0042_messages.sql")),
     (
+        46,
+        include_str!("migrations/sqlite/0046_security_questions.sql"),
+    ),
+    (48, include_str!("migrations/sqlite/0048_terms.sql")),
+    (
         10,
         include_str!("migrations/sqlite/0010_reset_confirmation.sql"),
     ),

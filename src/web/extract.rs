@@ -131,7 +131,20 @@ pub fn constant_eq(a: &str, b: &str) -> bool {
     a.len() == b.len() && bool::from(a.as_bytes().ct_eq(b.as_bytes()))
 }
 
-/// An API caller with a complete session.
+/// What a person who has not accepted the terms in force may still do with a complete
+/// session (`service/onboarding.rs`): accept them, finish the guide, export everything (the L103
+/// commitment does not wait for her acceptance). Reading the terms, her account and logging
+/// out need no complete session. `path` is inside `/api/v1`.
+fn terms_exempt(path: &str) -> bool {
+    let path = path.strip_prefix("/api/v1").unwrap_or(path);
+    matches!(path, "/me/terms" | "/me/guide")
+        || path
+            .strip_prefix("/beneficiaries/")
+            .is_some_and(|rest| rest.ends_with("/export") && rest.matches('/').count() == 1)
+}
+
+/// An API caller with a complete session (for a person, the terms in force accepted, except
+/// on the few endpoints `terms_exempt` lists).
 #[derive(Debug)]
 pub struct ApiSession(pub Session);
 
@@ -142,6 +155,13 @@ impl FromRequestParts<AppState> for ApiSession {
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
         let s = api_session(parts, state).await?;
+        if s.keys.onboarding.terms_pending && !terms_exempt(parts.uri.path()) {
+            return Err(ApiError::new(
+                axum::http::StatusCode::FORBIDDEN,
+                "terms_not_accepted",
+                "Accept the terms of use first (GET /api/v1/terms, then POST /api/v1/me/terms).",
+            ));
+        }
         match s.stage {
             Stage::Full => Ok(Self(s)),
             Stage::EnrollTotp => Err(crate::service::ServiceError::TotpEnrollmentRequired.into()),

@@ -278,6 +278,26 @@ async fn every_state_changing_page_refuses_a_missing_or_wrong_token_and_other_se
     let mut table: Vec<(&str, String, Who, bool)> = vec![
         ("/login", "/login".into(), Who::Anyone, false),
         ("/recover", "/recover".into(), Who::Anyone, false),
+        (
+            "/recover/question",
+            "/recover/question".into(),
+            Who::Anyone,
+            false,
+        ),
+        ("/terms/accept", "/terms/accept".into(), Who::Person, false),
+        ("/guide/done", "/guide/done".into(), Who::Person, false),
+        (
+            "/settings/question",
+            "/settings/question".into(),
+            Who::Person,
+            false,
+        ),
+        (
+            "/settings/question/remove",
+            "/settings/question/remove".into(),
+            Who::Person,
+            false,
+        ),
         ("/language", "/language".into(), Who::Anyone, false),
         // The public verification page of certificates (issue 16): nothing stored.
         ("/verify", "/verify".into(), Who::Anyone, true),

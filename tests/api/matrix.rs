@@ -607,6 +607,49 @@ async fn every_reset_and_phone_endpoint_against_every_role() {
             None,
             [OK, NF, NF, NF, NF, NF, NA],
         ),
+        // Her security question (issue 17): hers alone, set, read, removed; recovering with it
+        // answers the same whoever asks (a wrong answer here).
+        (
+            "PUT",
+            "/api/v1/me/security-question",
+            Some(json!({"question": "Ma première rue ?", "answer": "rue des lilas"})),
+            [NC, NF, NF, NF, NF, NF, NA],
+        ),
+        (
+            "GET",
+            "/api/v1/me/security-question",
+            None,
+            [OK, NF, NF, NF, NF, NF, NA],
+        ),
+        (
+            "DELETE",
+            "/api/v1/me/security-question",
+            None,
+            [NC, NF, NF, NF, NF, NF, NA],
+        ),
+        (
+            "POST",
+            "/api/v1/auth/recover/question",
+            Some(
+                json!({"identifier": "personne.inconnue{n}.01011990", "answer": "rue des roses", "new_password": "trois oiseaux sur le toit rouge"}),
+            ),
+            [NA, NA, NA, NA, NA, NA, NA],
+        ),
+        // The terms and the guide (issue 17): the terms are public; accepting them and
+        // finishing the guide are hers alone.
+        ("GET", "/api/v1/terms", None, [OK, OK, OK, OK, OK, OK, OK]),
+        (
+            "POST",
+            "/api/v1/me/terms",
+            Some(json!({"version": consigne::service::TERMS_VERSION})),
+            [NC, NF, NF, NF, NF, NF, NA],
+        ),
+        (
+            "POST",
+            "/api/v1/me/guide",
+            None,
+            [NC, NF, NF, NF, NF, NF, NA],
+        ),
         (
             "PUT",
             "/api/v1/beneficiaries/{bid}/phone",
@@ -644,6 +687,10 @@ async fn every_reset_and_phone_endpoint_against_every_role() {
                 .replace("{bid}", &w.bid)
                 .replace("{sid}", &w.s1)
                 .replace("{reset}", &reset);
+            // `{n}`: a fresh identifier per call, so throttling does not add up across roles.
+            let body: Option<serde_json::Value> = body.as_ref().map(|b| {
+                serde_json::from_str(&b.to_string().replace("{n}", &checked.to_string())).unwrap()
+            });
             let r = t.call(method, &url, token.as_deref(), body.as_ref()).await;
             assert_eq!(
                 r.status.as_u16(),

@@ -17,7 +17,7 @@ pub(crate) fn browser() -> reqwest::Client {
 pub(crate) async fn logged_in(t: &TestApp, identifier: &str, password: &str) -> reqwest::Client {
     let c = browser();
     let (_, _, html) = page(&c, t, "/login").await;
-    let (status, _, _) = submit(
+    let (status, headers, _) = submit(
         &c,
         t,
         "/login",
@@ -29,6 +29,23 @@ pub(crate) async fn logged_in(t: &TestApp, identifier: &str, password: &str) -> 
     )
     .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
+    // A person's first login (issue 17): she accepts the terms and skips the guide, so that
+    // the tests of everything else reach her pages.
+    let mut next = headers["location"].to_str().unwrap().to_owned();
+    if next == "/terms" {
+        let (_, _, html) = page(&c, t, "/terms").await;
+        let version = consigne::service::TERMS_VERSION;
+        let form = [("_csrf", csrf_of(&html)), ("version", version.to_owned())];
+        let refs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let (status, headers, _) = submit(&c, t, "/terms/accept", &refs).await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        next = headers["location"].to_str().unwrap().to_owned();
+    }
+    if next == "/guide" {
+        let (_, _, html) = page(&c, t, "/guide").await;
+        let (status, _, _) = submit(&c, t, "/guide/done", &[("_csrf", &csrf_of(&html))]).await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+    }
     c
 }
 
@@ -227,6 +244,30 @@ async fn the_whole_flow_works_as_plain_forms() {
         ],
     )
     .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    // Her first login: the terms first (issue 17), then the guide, then her home.
+    assert_eq!(headers["location"], "/terms");
+    let (status, _, _) = page(&person, t, "/documents").await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "nothing before the terms");
+    let (status, _, html) = page(&person, t, "/terms").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("action=\"/terms/accept\""));
+    let (status, headers, _) = submit(
+        &person,
+        t,
+        "/terms/accept",
+        &[
+            ("_csrf", &csrf_of(&html)),
+            ("version", consigne::service::TERMS_VERSION),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(headers["location"], "/guide");
+    let (status, _, html) = page(&person, t, "/guide").await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, headers, _) =
+        submit(&person, t, "/guide/done", &[("_csrf", &csrf_of(&html))]).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert_eq!(headers["location"], "/home");
     let (status, headers, html) = page(&person, t, "/home").await;

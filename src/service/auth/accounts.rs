@@ -49,6 +49,13 @@ pub struct AccountView {
     /// new sheet (`POST /api/v1/me/recovery-code`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub new_sheet_due: Option<bool>,
+    /// For a person who has not accepted the terms in force: their version. Until she accepts
+    /// it (`POST /api/v1/me/terms`), her content answers 403 `terms_not_accepted`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub terms_to_accept: Option<String>,
+    /// For a person: she has not finished or skipped the first visit guide yet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub guide_pending: Option<bool>,
 }
 
 /// `security_notices` of the API, times in RFC 3339.
@@ -72,7 +79,12 @@ impl App {
             Vec::new()
         };
         let (pending_reset, new_sheet_due) = reset_notice(self, session).await?;
+        let person = session.kind == AccountKind::Beneficiary;
+        let onboarding = &session.keys.onboarding;
         Ok(AccountView {
+            terms_to_accept: (person && onboarding.terms_pending)
+                .then(|| self.terms_version().to_owned()),
+            guide_pending: person.then_some(onboarding.guide_pending),
             pending_reset,
             new_sheet_due: (!session.is_staff()).then_some(new_sheet_due),
             id: session.account_id.clone(),
@@ -102,6 +114,8 @@ impl App {
                         recovered_how: n.recovered_at.map(|_| {
                             if n.recovered_in_person {
                                 "in_person"
+                            } else if n.recovered_by_question {
+                                "security_question"
                             } else {
                                 "recovery_code"
                             }

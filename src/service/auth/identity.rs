@@ -76,6 +76,7 @@ pub(crate) fn beneficiary_keys(
         display_name: identity.display_name(),
         language: identity.language,
         notices: SecurityNotices::default(),
+        onboarding: Default::default(),
         pairs: Default::default(),
     })
 }

@@ -3,6 +3,7 @@
 
 use crate::domain::{AccountId, AccountKind, BeneficiaryId, StructureId};
 use crate::policy::Actor;
+use crate::service::onboarding::Onboarding;
 use crate::service::{ServiceError, ServiceResult};
 use consigne_vault::{Key32, KeyPair};
 use serde::{Deserialize, Serialize};
@@ -21,6 +22,8 @@ pub struct SessionKeys {
     pub language: String,
     /// What happened to her account since her previous login, shown on her home page.
     pub notices: SecurityNotices,
+    /// What her first steps must still show her (the terms to accept, the guide).
+    pub onboarding: Onboarding,
     /// The key pairs of `secret` and `structures`, built at their first use in a request
     /// (empty, `Default::default()`, when the keys are built or decoded).
     pub(super) pairs: KeyPairs,
@@ -60,6 +63,9 @@ pub struct SecurityNotices {
     /// The recovery was an in-person reset at a relais (else her printed code).
     #[serde(default)]
     pub recovered_in_person: bool,
+    /// The recovery used her security question.
+    #[serde(default)]
+    pub recovered_by_question: bool,
     pub password_changed_at: Option<i64>,
 }
 
@@ -85,6 +91,8 @@ struct Wire {
     language: String,
     #[serde(default)]
     notices: SecurityNotices,
+    #[serde(default)]
+    onboarding: Onboarding,
 }
 
 impl Drop for Wire {
@@ -164,6 +172,7 @@ impl SessionKeys {
             display_name: self.display_name.clone(),
             language: self.language.clone(),
             notices: self.notices.clone(),
+            onboarding: self.onboarding.clone(),
         };
         zeroize::Zeroizing::new(serde_json::to_vec(&wire).unwrap_or_default())
     }
@@ -183,6 +192,7 @@ impl SessionKeys {
             display_name: wire.display_name.clone(),
             language: wire.language.clone(),
             notices: wire.notices.clone(),
+            onboarding: wire.onboarding.clone(),
             pairs: KeyPairs::default(),
         })
     }

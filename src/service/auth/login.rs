@@ -17,6 +17,7 @@ use crate::service::contexts as ctx;
 use crate::service::journal::{JournalActor, journal};
 use crate::service::members::Keyring;
 use crate::service::members::structure_keys_of;
+use crate::service::onboarding::onboarding_at_login;
 use crate::service::{App, SecurityNotices, ServiceError, ServiceResult, Session, SessionKeys};
 use crate::store::Sql;
 use crate::store::accounts::{self, AccountRow};
@@ -180,6 +181,7 @@ impl App {
                     login_succeeded(tx, &k, now)?;
                     if let Some(bid) = &bid {
                         keys.notices = notices_since_last_login(tx, bid)?;
+                        keys.onboarding = onboarding_at_login(&app, tx, bid)?;
                         journal(
                             tx,
                             now,
@@ -330,6 +332,7 @@ pub(crate) fn staff_keys(
             .clone()
             .unwrap_or_else(|| app.config.default_language.clone()),
         notices: SecurityNotices::default(),
+        onboarding: Default::default(),
         pairs: Default::default(),
     })
 }
@@ -377,9 +380,10 @@ fn notices_since_last_login(
     for e in crate::store::journal::since_last_login(tx, bid)? {
         match (e.action.as_str(), e.outcome.as_str()) {
             ("login", "failure") => notices.failed_logins += 1,
-            ("recovered_with_code" | "recovered_in_person", _) => {
+            ("recovered_with_code" | "recovered_in_person" | "recovered_with_question", _) => {
                 notices.recovered_at = Some(e.at);
                 notices.recovered_in_person = e.action == "recovered_in_person";
+                notices.recovered_by_question = e.action == "recovered_with_question";
             }
             ("password_changed", _) => notices.password_changed_at = Some(e.at),
             _ => {}

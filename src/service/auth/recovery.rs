@@ -17,7 +17,7 @@ use std::sync::Arc;
 
 use crate::domain::{AccountId, BeneficiaryId, Phone, StructureId};
 use crate::policy::{Action, Actor, Resource};
-use crate::service::access::{allow, allow_on_safe, own_safe, structure_access};
+use crate::service::access::{allow, allow_on_safe, own_safe, own_session_safe, structure_access};
 use crate::service::auth::identity::beneficiary_keys;
 use crate::service::auth::identity::identity_via_structure;
 use crate::service::auth::identity::{IdentityRecord, check_for_identity};
@@ -57,7 +57,7 @@ const PENDING_SECONDS: i64 = 7 * 24 * 3600;
 
 /// A new printed code is made only in a session opened less than this long ago: a session
 /// left open on a shared computer must not yield a way to take over her safe.
-const FRESH_SESSION_SECONDS: i64 = 15 * 60;
+pub(crate) const FRESH_SESSION_SECONDS: i64 = 15 * 60;
 
 /// Security notices by SMS (a reset started, her number changed): sent at once, quiet hours
 /// or not, and never naming the structure or the safe's content.
@@ -188,13 +188,7 @@ impl App {
                 .map(|_| ());
         }
         let vault = consigne_vault::unwrap_key(&derived.wrap_key, &wrap_ctx, &wrapped)?;
-        let keys = beneficiary_keys(self, &account, &b, vault.clone())?;
-        let ik = keys
-            .identity
-            .clone()
-            .ok_or(ServiceError::Internal("identity key"))?;
-        let identity = IdentityRecord::open(self, &ik, &b.id, &b.identity_sealed)?;
-        let new_password = check_for_identity(&identity, &req.new_password)?;
+        let new_password = new_password_for(self, (&account, &b), &vault, &req.new_password)?;
         // Her printed code is replaced by one nobody ever sees: used once, or, after an
         // in-person reset, possibly in the hands of whoever made her lose access. She prints a
         // new sheet in her session (`new_recovery_code`).
@@ -217,20 +211,13 @@ impl App {
                 }
             }
             let p = &app.platform;
-            let verifier = p.seal(&ctx::verifier(&account.id), &pw.verifier);
-            accounts::set_password_verifier(
+            store_new_password(
+                &app,
                 tx,
-                &account.id,
-                &params.encode(),
-                &pw_salt,
-                &verifier,
+                (&account.id, &b.id),
+                (params, &pw_salt, &pw),
+                &vault,
                 now,
-            )?;
-            let aad = ctx::vault_password(&b.id);
-            beneficiaries::set_password_wrap(
-                tx,
-                &b.id,
-                &p.seal(&aad, &consigne_vault::wrap_key(&pw.wrap_key, &aad, &vault)),
             )?;
             let raad = ctx::vault_recovery(&b.id);
             let code_verifier = p.seal(&ctx::recovery_verifier(&b.id), &rc.verifier);
@@ -553,13 +540,7 @@ impl App {
     /// A new printed recovery code for her, shown once; the previous one is void. Only in a
     /// session opened in the last minutes (`Conflict("login_again")` otherwise).
     pub async fn new_recovery_code(&self, session: &Session) -> ServiceResult<OpenedSafe> {
-        let bid = own_safe(
-            session,
-            session
-                .beneficiary_id
-                .as_ref()
-                .ok_or(ServiceError::NotFound)?,
-        )?;
+        let bid = own_session_safe(session)?;
         let now = self.now();
         if now - session.created_at > FRESH_SESSION_SECONDS {
             return Err(ServiceError::Conflict("login_again"));
@@ -764,6 +745,47 @@ impl App {
         })
         .await
     }
+}
+
+/// The new password she chose at a recovery, checked against her names and birth date (read
+/// with the vault key the recovery opened).
+pub(crate) fn new_password_for(
+    app: &App,
+    (account, b): (
+        &crate::store::accounts::AccountRow,
+        &crate::store::beneficiaries::BeneficiaryRow,
+    ),
+    vault: &Key32,
+    raw: &str,
+) -> ServiceResult<crate::domain::Password> {
+    let keys = beneficiary_keys(app, account, b, vault.clone())?;
+    let ik = keys
+        .identity
+        .clone()
+        .ok_or(ServiceError::Internal("identity key"))?;
+    let identity = IdentityRecord::open(app, &ik, &b.id, &b.identity_sealed)?;
+    check_for_identity(&identity, raw)
+}
+
+/// Her new password after a recovery: its verifier and the vault key wrapped under it.
+pub(crate) fn store_new_password(
+    app: &App,
+    tx: &mut dyn crate::store::Sql,
+    (aid, bid): (&AccountId, &BeneficiaryId),
+    (params, salt, pw): (KdfParams, &[u8; 16], &consigne_vault::DerivedSecret),
+    vault: &Key32,
+    now: i64,
+) -> ServiceResult<()> {
+    let p = &app.platform;
+    let verifier = p.seal(&ctx::verifier(aid), &pw.verifier);
+    accounts::set_password_verifier(tx, aid, &params.encode(), salt, &verifier, now)?;
+    let aad = ctx::vault_password(bid);
+    beneficiaries::set_password_wrap(
+        tx,
+        bid,
+        &p.seal(&aad, &consigne_vault::wrap_key(&pw.wrap_key, &aad, vault)),
+    )?;
+    Ok(())
 }
 
 /// For her: the reset of her safe in progress, if any, and whether her printed code is

@@ -12,8 +12,10 @@ mod news;
 mod organizer;
 mod procedures;
 mod proofs;
+mod question;
 mod simulations;
 pub(crate) mod stats;
+mod terms;
 
 pub(crate) use documents::{content_response, receive_file, stream_response};
 pub(crate) use organizer::item_kind_in_path;
@@ -118,6 +120,8 @@ pub fn router() -> Router<AppState> {
         .merge(certification::router())
         .merge(links::router())
         .merge(news::router())
+        .merge(question::router())
+        .merge(terms::router())
         .layer(axum::middleware::map_response(json_errors))
 }
 

@@ -4,7 +4,9 @@ use super::{
     Ctx, Leaving, NoFields, Page, Post, Refused, SecondFactor, Signed, Visitor, icons::icon,
 };
 use crate::domain::AccountKind;
-use crate::service::{LoginOutcome, LoginRequest, RecoverRequest, ServiceError, Stage};
+use crate::service::{
+    LoginOutcome, LoginRequest, QuestionRecoverRequest, RecoverRequest, ServiceError, Stage,
+};
 use crate::web::AppState;
 use crate::web::extract::{ClientAddr, session_cookie_name};
 use axum::Router;
@@ -22,6 +24,10 @@ pub fn router() -> Router<AppState> {
         .route("/totp/enroll", get(enroll_page).post(enroll_submit))
         .route("/totp/enroll/new", post(enroll_new))
         .route("/recover", get(recover_page).post(recover_submit))
+        .route(
+            "/recover/question",
+            get(question_page).post(question_submit),
+        )
         .route("/logout", post(logout))
         .route("/language", post(super::change_language))
 }
@@ -84,6 +90,12 @@ impl Typed for LoginForm {
 }
 
 impl Typed for RecoverForm {
+    fn identifier(&self) -> &str {
+        &self.identifier
+    }
+}
+
+impl Typed for QuestionForm {
     fn identifier(&self) -> &str {
         &self.identifier
     }
@@ -318,9 +330,90 @@ fn recover_form(
                 (ctx.password_field(super::PasswordField { id: "new_password", name: "new_password", autocomplete: "new-password", hint: Some("pw-hint"), required: true, new: true }))
                 button.primary type="submit" { (ctx.t("action-recover")) }
             }
+            p { a href="/recover/question" { (ctx.t("recover-with-question")) } }
             p.hint { (ctx.t("recover-no-code")) }
         }
     })
+}
+
+/// Her identifier, the answer to her security question (never shown here: she must remember
+/// the question), and her new password.
+fn question_form(
+    ctx: &Ctx,
+    identifier: &str,
+    error: Option<String>,
+    status: StatusCode,
+) -> Response {
+    ctx.render(status, &ctx.t("recover-question-title"), html! {
+        section.card.narrow {
+            h1 { (icon("key")) " " (ctx.t("recover-question-title")) }
+            p { (ctx.t("recover-question-text")) }
+            (super::field_error(&error))
+            form method="post" action="/recover/question" {
+                (ctx.csrf_field())
+                label for="identifier" { (ctx.t("login-identifier")) }
+                p.hint id="identifier-hint" { (ctx.t("login-identifier-hint")) }
+                input id="identifier" name="identifier" type="text" autocomplete="username" autocapitalize="none" spellcheck="false" required value=(identifier) aria-describedby="identifier-hint";
+                label for="answer" { (ctx.t("question-answer")) }
+                p.hint id="answer-hint" { (ctx.t("recover-question-hint")) }
+                input id="answer" name="answer" type="text" autocomplete="off" spellcheck="false" required aria-describedby="answer-hint";
+                label for="new_password" { (ctx.t("recover-new-password")) }
+                p.hint id="pw-hint" { (ctx.t("password-rules")) }
+                (ctx.password_field(super::PasswordField { id: "new_password", name: "new_password", autocomplete: "new-password", hint: Some("pw-hint"), required: true, new: true }))
+                button.primary type="submit" { (ctx.t("action-recover")) }
+            }
+            p { a href="/recover" { (ctx.t("recover-with-code")) } }
+        }
+    })
+}
+
+async fn question_page(ctx: Ctx) -> Response {
+    question_form(&ctx, "", None, StatusCode::OK)
+}
+
+#[derive(Debug, Deserialize)]
+struct QuestionForm {
+    #[serde(default)]
+    identifier: String,
+    #[serde(default)]
+    answer: String,
+    #[serde(default)]
+    new_password: String,
+}
+
+async fn question_submit(
+    ClientAddr(address): ClientAddr,
+    post: Result<Post<Visitor, QuestionForm>, Refused<QuestionForm>>,
+) -> Response {
+    let (ctx, form) = match checked(post, question_form) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let req = QuestionRecoverRequest {
+        identifier: form.identifier.clone(),
+        answer: form.answer,
+        new_password: form.new_password,
+        address,
+    };
+    match ctx.state.app.recover_with_question(req).await {
+        Ok(()) => ctx.page(
+            &ctx.t("recover-done-title"),
+            html! {
+                section.card.narrow {
+                    h1 { (icon("check")) " " (ctx.t("recover-done-title")) }
+                    p { (ctx.t("recover-done-question")) }
+                    p { a.button.primary href="/login" { (ctx.t("action-login")) } }
+                }
+            },
+        ),
+        Err(e) => {
+            let text = match e {
+                ServiceError::InvalidCredentials => ctx.t("error-invalid-question"),
+                _ => ctx.error_text(&e),
+            };
+            question_form(&ctx, &form.identifier, Some(text), Ctx::error_status(&e))
+        }
+    }
 }
 
 async fn recover_page(ctx: Ctx) -> Response {

@@ -980,6 +980,7 @@ fn journal_sentence(ctx: &Ctx, e: &JournalView, times: usize, who: String, what:
 fn journal_icon(action: &str) -> &'static str {
     match action {
         "safe_opened" => "safe",
+        "terms_accepted" => "check",
         "profile_viewed" => "person",
         "relay_left" | "recovery_relay_added" | "recovery_relay_removed" => "relais",
         "structure_key_rotated" | "structure_profile_changed" => "building",
@@ -1000,6 +1001,7 @@ fn journal_icon(action: &str) -> &'static str {
         a if a == "login"
             || a.starts_with("password")
             || a.starts_with("recover")
+            || a.starts_with("security_question")
             || a.starts_with("reset") =>
         {
             "key"

@@ -227,6 +227,8 @@ fn full(ctx: &Ctx, kinds: &[AccountKind]) -> Result<Session, Response> {
         None => Err(Redirect::to("/login").into_response()),
         Some(s) if s.stage != Stage::Full => Err(Redirect::to(Ctx::home_path(s)).into_response()),
         Some(s) if !kinds.contains(&s.kind) => Err(ctx.not_found()),
+        // The terms in force first (`OnboardingPerson` admits her before).
+        Some(s) if s.keys.onboarding.terms_pending => Err(Redirect::to("/terms").into_response()),
         Some(s) => Ok(s.clone()),
     }
 }
@@ -247,6 +249,33 @@ impl Role for Person {
             .clone()
             .ok_or_else(|| ctx.not_found())?;
         Ok(Self { session, bid })
+    }
+}
+
+/// A person on her own safe who may not have accepted the terms in force yet: the terms page's
+/// acceptance and the export of everything (the L103 commitment does not wait for it).
+#[derive(Debug)]
+pub struct OnboardingPerson {
+    pub session: Session,
+    pub bid: BeneficiaryId,
+}
+
+impl Role for OnboardingPerson {
+    fn admit(ctx: &Ctx) -> Result<Self, Response> {
+        match &ctx.session {
+            Some(s) if s.stage == Stage::Full && s.kind == AccountKind::Beneficiary => {
+                let bid = s.beneficiary_id.clone().ok_or_else(|| ctx.not_found())?;
+                Ok(Self {
+                    session: s.clone(),
+                    bid,
+                })
+            }
+            // No session, an unfinished one, another kind of account: as `full` says.
+            _ => Err(match full(ctx, &[AccountKind::Beneficiary]) {
+                Err(r) => r,
+                Ok(_) => ctx.not_found(),
+            }),
+        }
     }
 }
 

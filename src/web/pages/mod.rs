@@ -9,6 +9,7 @@ mod certification;
 mod documents;
 mod followups;
 mod guards;
+mod guide;
 mod household;
 mod icons;
 mod incoming;
@@ -22,11 +23,13 @@ mod person;
 mod pro;
 mod procedures;
 mod proofs;
+mod question;
 mod resets;
 mod rights;
 mod scan;
 mod stats;
 mod team;
+mod terms;
 
 use super::AppState;
 use super::error::classify;
@@ -45,9 +48,11 @@ pub use notices::Notice;
 
 pub(crate) use auth::qr_svg;
 pub use guards::{
-    Account, CheckedParts, Ctx, Fields, Leaving, NoFields, Page, Person, PlatformAdmin, Post,
-    Professional, Reader, Refused, Scanner, SecondFactor, Signed, Staff, Upload, Visitor,
+    Account, CheckedParts, Ctx, Fields, Leaving, NoFields, OnboardingPerson, Page, Person,
+    PlatformAdmin, Post, Professional, Reader, Refused, Scanner, SecondFactor, Signed, Staff,
+    Upload, Visitor,
 };
+pub(crate) use terms::sections as terms_sections;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -91,6 +96,9 @@ pub fn router() -> Router<AppState> {
         .merge(links::router())
         .merge(news::router())
         .merge(messages::router())
+        .merge(question::router())
+        .merge(terms::router())
+        .merge(guide::router())
 }
 
 impl Ctx {
@@ -171,6 +179,7 @@ impl Ctx {
                     "not_a_domiciliation_body" => "error-not-a-domiciliation-body",
                     "unauthenticated" => "error-session-expired",
                     "thread_closed" => "error-thread-closed",
+                    "terms_version" => "error-terms-version",
                     _ => "error-internal",
                 };
                 self.t(id)
@@ -235,6 +244,8 @@ impl Ctx {
         match (session.kind, session.stage) {
             (_, Stage::TotpPending) => "/login/totp",
             (_, Stage::EnrollTotp) => "/totp/enroll",
+            (AccountKind::Beneficiary, _) if session.keys.onboarding.terms_pending => "/terms",
+            (AccountKind::Beneficiary, _) if session.keys.onboarding.guide_pending => "/guide",
             (AccountKind::Beneficiary, _) => "/home",
             (AccountKind::PlatformAdmin, _) => "/admin",
             (AccountKind::Professional, _) => "/pro",
@@ -296,7 +307,10 @@ fn layout(ctx: &Ctx, title: &str, body: Markup) -> Markup {
                     }
                 }
                 main id="main" { (body) }
-                footer.bottom { p { (ctx.t("footer-text")) } }
+                footer.bottom {
+                    p { (ctx.t("footer-text")) }
+                    p { a href="/terms" { (ctx.t("footer-terms")) } }
+                }
             }
         }
     }

@@ -1,6 +1,6 @@
 //! The person's own pages: home with big pictogram tiles, her relais and invitations, settings.
 
-use super::{Account, Ctx, Notice, Page, Person, Post, icons::icon};
+use super::{Account, Ctx, Notice, OnboardingPerson, Page, Person, Post, icons::icon};
 use crate::domain::{AccountKind, StructureId};
 use crate::web::AppState;
 use crate::web::extract::ClientAddr;
@@ -74,7 +74,7 @@ async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
                     p { (ctx.locale.ta("notice-failed-logins", &[("count", n.failed_logins.into())])) }
                 }
                 @if let Some(at) = n.recovered_at {
-                    p { (ctx.locale.ta(if n.recovered_in_person { "notice-recovered-in-person" } else { "notice-recovered" }, &[("date", ctx.moment_zoned(&crate::clock::rfc3339(at)).into())])) }
+                    p { (ctx.locale.ta(if n.recovered_in_person { "notice-recovered-in-person" } else if n.recovered_by_question { "notice-recovered-question" } else { "notice-recovered" }, &[("date", ctx.moment_zoned(&crate::clock::rfc3339(at)).into())])) }
                 }
                 @if let Some(at) = n.password_changed_at {
                     p { (ctx.locale.ta("notice-password-changed", &[("date", ctx.moment_zoned(&crate::clock::rfc3339(at)).into())])) }
@@ -349,6 +349,20 @@ fn settings_body(
                 p { a.button href="/recovery-sheet" { (icon("print")) " " (ctx.t("action-new-sheet")) } }
             }
             section.card {
+                h2 { (icon("help")) " " (ctx.t("guide-title")) }
+                p { (ctx.t("guide-settings-text")) }
+                p { a.button href="/guide" { (icon("help")) " " (ctx.t("guide-open")) } }
+            }
+            section.card {
+                h2 { (icon("journal")) " " (ctx.t("terms-title")) }
+                p { a.button href="/terms" { (ctx.t("footer-terms")) } }
+            }
+            section.card {
+                h2 { (icon("key")) " " (ctx.t("question-title")) }
+                p { (ctx.t("question-settings-text")) }
+                p { a.button href="/settings/question" { (icon("key")) " " (ctx.t("question-open")) } }
+            }
+            section.card {
                 h2 { (icon("download")) " " (ctx.t("export-title")) }
                 p { (ctx.t("export-text")) }
                 p { a.button href="/export" { (icon("download")) " " (ctx.t("export-download")) } }
@@ -445,7 +459,8 @@ struct RecoveryForm {
     enabled: String,
 }
 
-async fn export(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
+/// Her export, even before she accepted the terms in force (the L103 commitment).
+async fn export(Page(ctx, OnboardingPerson { session, bid }): Page<OnboardingPerson>) -> Response {
     match ctx.state.app.export_safe(&session, &bid).await {
         Ok(zip) => crate::web::api::stream_response(
             "application/zip",
