@@ -105,6 +105,9 @@ pub enum Action {
     /// Revoke a share link: she revokes any of hers; a professional only those he made, on a
     /// document still shared with his structure.
     RevokeLink,
+    /// Print a structure's kit (poster, flyer, pocket cards: public words, its name and
+    /// contact): its members, approved or not yet, and the operator.
+    PrintKit,
 }
 
 /// What the action is about. `relays` are the structures the person currently has as relais.
@@ -190,7 +193,7 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
             _ => Forbidden,
         },
         (Actor::PlatformAdmin { .. }, Resource::Structure { .. }) => match action {
-            A::View | A::AddProfessional | A::ListProfessionals | A::Update => Allow,
+            A::View | A::AddProfessional | A::ListProfessionals | A::Update | A::PrintKit => Allow,
             _ => Forbidden,
         },
         // The operator never approves (that would hand her the key); she may only close an
@@ -217,12 +220,12 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
             if !m.approved {
                 // The people list answers `access_pending` (the service finds no key).
                 return match action {
-                    A::View | A::ListProfessionals | A::ListFollowed => Allow,
+                    A::View | A::ListProfessionals | A::ListFollowed | A::PrintKit => Allow,
                     _ => Forbidden,
                 };
             }
             match (action, m.role, m.kind) {
-                (A::View | A::ListProfessionals | A::OpenSafe, _, _) => Allow,
+                (A::View | A::ListProfessionals | A::OpenSafe | A::PrintKit, _, _) => Allow,
                 (A::AddProfessional | A::Update | A::EditProfile, StaffRole::Admin, _) => Allow,
                 (A::ManageResets, _, _) => Allow,
                 (A::ViewStats, _, _) => Allow,

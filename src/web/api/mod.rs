@@ -6,6 +6,7 @@ pub(crate) mod documents;
 mod files;
 mod followups;
 pub(crate) mod household;
+mod kit;
 mod links;
 mod organizer;
 mod procedures;
@@ -114,6 +115,7 @@ pub fn router() -> Router<AppState> {
         .merge(proofs::router())
         .merge(certification::router())
         .merge(links::router())
+        .merge(kit::router())
         .layer(axum::middleware::map_response(json_errors))
 }
 

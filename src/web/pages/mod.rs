@@ -12,6 +12,7 @@ mod guards;
 mod household;
 mod icons;
 mod incoming;
+mod kit;
 mod links;
 mod notices;
 mod organizer;
@@ -87,6 +88,7 @@ pub fn router() -> Router<AppState> {
         .merge(proofs::router())
         .merge(certification::router())
         .merge(links::router())
+        .merge(kit::router())
 }
 
 impl Ctx {
