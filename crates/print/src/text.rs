@@ -186,19 +186,30 @@ fn shape(fonts: &Fonts, font: FontId, text: &str, rtl: bool) -> Line {
             .unwrap_or(text.len());
         text.get(start..end).unwrap_or_default().to_owned()
     };
+    // What each glyph stands for: in a cluster of as many glyphs as characters (a letter and
+    // its mark), one character each in logical order; otherwise the first glyph (in logical
+    // order) carries the whole cluster (a ligature) and the others nothing.
+    let infos = shaped.glyph_infos();
+    let mut texts = vec![String::new(); infos.len()];
+    for start in &starts {
+        let mut glyphs: Vec<usize> = (0..infos.len())
+            .filter(|i| infos[*i].cluster as usize == *start)
+            .collect();
+        if rtl {
+            glyphs.reverse();
+        }
+        let chars: Vec<char> = cluster_text(*start).chars().collect();
+        if chars.len() == glyphs.len() {
+            for (g, c) in glyphs.iter().zip(chars) {
+                texts[*g] = c.to_string();
+            }
+        } else if let Some(first) = glyphs.first() {
+            texts[*first] = chars.into_iter().collect();
+        }
+    }
     let mut line = Line::default();
-    let mut seen: Vec<usize> = Vec::new();
     let mut pen = 0.0f32;
-    for (info, pos) in shaped.glyph_infos().iter().zip(shaped.glyph_positions()) {
-        let cluster = info.cluster as usize;
-        // The first glyph met of a cluster carries its text (in a right-to-left run the
-        // visual order is reversed, but a cluster of several glyphs is rare: marks).
-        let text = if seen.contains(&cluster) {
-            String::new()
-        } else {
-            seen.push(cluster);
-            cluster_text(cluster)
-        };
+    for ((info, pos), text) in infos.iter().zip(shaped.glyph_positions()).zip(texts) {
         line.glyphs.push(Glyph {
             font,
             gid: u16::try_from(info.glyph_id).unwrap_or(0),
