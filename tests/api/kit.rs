@@ -154,8 +154,8 @@ async fn the_kit_refuses_what_it_does_not_know() {
     let t = &w.t;
     let base = format!("/api/v1/structures/{}/kit", w.s1);
     for (path, status, code) in [
-        (format!("{base}/poster.pdf?lang=xx"), 400, "invalid_input"),
-        (format!("{base}/poster.pdf?size=a0"), 400, "invalid_input"),
+        (format!("{base}/poster.pdf?lang=xx"), 422, "unsupported_language"),
+        (format!("{base}/poster.pdf?size=a0"), 422, "unknown_size"),
         (format!("{base}/leaflet.pdf"), 404, "not_found"),
         (format!("{base}/poster"), 404, "not_found"),
     ] {
