@@ -73,6 +73,16 @@ print(json.dumps({p: "\n".join(pg.extract_text() or "" for pg in PdfReader(p).pa
     python(script, serde_json::to_string(paths).unwrap().as_bytes())
 }
 
+/// A document of the kit as the test reads it: its file, the query, the id of a sentence it
+/// prints, the resolution at which its QR code is looked for and the crop of the rendering.
+type Printed = (
+    &'static str,
+    &'static str,
+    &'static str,
+    u32,
+    Option<(u32, u32)>,
+);
+
 #[tokio::test]
 async fn the_kit_in_every_language_reads_back_and_scans() {
     let w = World::with(|c| c.public_url = PUBLIC.into()).await;
@@ -97,8 +107,7 @@ async fn the_kit_in_every_language_reads_back_and_scans() {
     let login_url = format!("{PUBLIC}/login");
     let address = "consigne.example.org/login";
     let dir = tempfile::tempdir().unwrap();
-    // (file, query, a sentence it prints, dpi to find the QR code, crop)
-    let documents: [(&str, &str, &str, u32, Option<(u32, u32)>); 4] = [
+    let documents: [Printed; 4] = [
         ("poster.pdf", "", "kit-title", 60, None),
         ("poster.pdf", "&size=a3", "kit-scan", 45, None),
         ("flyer.pdf", "", "kit-steps-title", 80, None),
@@ -154,7 +163,11 @@ async fn the_kit_refuses_what_it_does_not_know() {
     let t = &w.t;
     let base = format!("/api/v1/structures/{}/kit", w.s1);
     for (path, status, code) in [
-        (format!("{base}/poster.pdf?lang=xx"), 422, "unsupported_language"),
+        (
+            format!("{base}/poster.pdf?lang=xx"),
+            422,
+            "unsupported_language",
+        ),
         (format!("{base}/poster.pdf?size=a0"), 422, "unknown_size"),
         (format!("{base}/leaflet.pdf"), 404, "not_found"),
         (format!("{base}/poster"), 404, "not_found"),

@@ -2,7 +2,7 @@
 //! (a plain GET form) and get the links to its poster (A4, A3), flyer and pocket cards, which
 //! the API makes (`/api/v1/structures/{sid}/kit/...`, the session cookie is enough).
 
-use super::{Page, Staff, icons::icon};
+use super::{Ctx, Page, Staff, icons::icon};
 use crate::domain::StructureId;
 use crate::i18n::{SUPPORTED, native_name};
 use crate::service::kit::{kit_language, kit_structure};
@@ -79,6 +79,6 @@ async fn kit_page(
                 }
             }
         }
-        p { a.button href={"/s/" (sid) "/team"} { (ctx.t("action-back")) } }
+        p { a.button href=(Ctx::home_path(&session)) { (ctx.t("action-back")) } }
     })
 }
