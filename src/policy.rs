@@ -651,6 +651,15 @@ mod tests {
             (&member, A::Create, Resource::Platform, Forbidden),
             (&owner, A::Create, Resource::Platform, Hidden),
             (&member, A::View, s1, Allow),
+            // The printed kit: its members (waiting ones too, and those of a mediation
+            // structure, which opens safes) and the operator; no one else.
+            (&member, A::PrintKit, s1, Allow),
+            (&waiting, A::PrintKit, s1, Allow),
+            (&mediation, A::PrintKit, s1, Allow),
+            (&platform, A::PrintKit, s1, Allow),
+            (&stranger, A::PrintKit, s1, Hidden),
+            (&owner, A::PrintKit, s1, Hidden),
+            (&anon, A::PrintKit, s1, Hidden),
             (&member, A::AddProfessional, s1, Forbidden),
             (&admin, A::AddProfessional, s1, Allow),
             (&platform, A::AddProfessional, s1, Allow),
