@@ -284,6 +284,27 @@ async fn create(app: &App) -> anyhow::Result<Vec<(String, String)>> {
     }
     case_file(app, &pro, &tilleuls.id, &amina.id).await?;
     followups(app, &pro, &tilleuls.id, &amina.id, caf).await?;
+    // A post of Les Tilleuls on the home page of the people it follows, in French and Arabic.
+    crate::service::news::post_news(
+        app,
+        &pro,
+        &tilleuls.id,
+        crate::service::news::NewsInput {
+            text: "Atelier « vos droits » jeudi à 14 h. La permanence est fermée le 25 décembre."
+                .into(),
+            translations: Some(
+                [(
+                    "ar".to_owned(),
+                    "ورشة «حقوقك» يوم الخميس الساعة 14. المكتب مغلق يوم 25 ديسمبر.".to_owned(),
+                )]
+                .into(),
+            ),
+            audience: None,
+            days: Some(30),
+        },
+    )
+    .await
+    .map_err(e)?;
     // A family: Amina and her partner Karim linked their safes (she asked, he accepted), and
     // Amina noted her daughter Lina, who has no safe, and shows her to Les Tilleuls.
     let karim = app

@@ -108,6 +108,9 @@ pub enum Action {
     /// Print a structure's kit (poster, flyer, pocket cards: public words, its name and
     /// contact): its members, approved or not yet, and the operator.
     PrintKit,
+    /// Post, list or remove a structure's news to the people it follows (its approved
+    /// members, in a structure that follows people).
+    PostNews,
 }
 
 /// What the action is about. `relays` are the structures the person currently has as relais.
@@ -230,11 +233,11 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
                 (A::ManageResets, _, _) => Allow,
                 (A::ViewStats, _, _) => Allow,
                 // Mediation structures open safes but follow no one and share nothing.
-                (A::ListFollowed | A::Invite | A::Agenda | A::IssueProof, _, kind)
-                    if follows(kind) =>
-                {
-                    Allow
-                }
+                (
+                    A::ListFollowed | A::Invite | A::Agenda | A::IssueProof | A::PostNews,
+                    _,
+                    kind,
+                ) if follows(kind) => Allow,
                 _ => Forbidden,
             }
         }
@@ -686,6 +689,14 @@ mod tests {
             (&platform, A::IssueProof, s1, Forbidden),
             (&stranger, A::IssueProof, s1, Hidden),
             (&owner, A::IssueProof, s1, Hidden),
+            // News to the people it follows: the same members.
+            (&member, A::PostNews, s1, Allow),
+            (&admin, A::PostNews, s1, Allow),
+            (&mediation, A::PostNews, s1, Forbidden),
+            (&waiting, A::PostNews, s1, Forbidden),
+            (&platform, A::PostNews, s1, Forbidden),
+            (&stranger, A::PostNews, s1, Hidden),
+            (&owner, A::PostNews, s1, Hidden),
             (&platform, A::ListFollowed, s1, Forbidden),
             (&platform, A::OpenSafe, s1, Forbidden),
             (&stranger, A::View, s1, Hidden),

@@ -108,6 +108,10 @@ id_type!(
     /// A follow-up (interview report) a structure wrote about a person (`followups.id`).
     FollowupId
 );
+id_type!(
+    /// A structure's news, posted to the people it follows (`structure_news.id`).
+    NewsId
+);
 
 #[cfg(test)]
 mod tests {

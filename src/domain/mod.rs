@@ -16,7 +16,7 @@ pub use identity::{
     StructureKind, TypedIdentifier, search_key,
 };
 pub use ids::{
-    AccountId, BeneficiaryId, FolderId, FollowupId, Id, ItemId, MalformedId, StructureId,
+    AccountId, BeneficiaryId, FolderId, FollowupId, Id, ItemId, MalformedId, NewsId, StructureId,
 };
 pub use items::{DocumentType, FolderPictogram, ItemKind};
 pub use password::{Password, PasswordRejection, WordList, generate_passphrase};

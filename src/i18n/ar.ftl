@@ -1255,3 +1255,41 @@ kit-help = في حالة الطوارئ: 115 (المأوى)، 15 (الإسعاف
 kit-card-tagline = أوراقك في أمان، مجانًا
 kit-card-identifier = اسم المستخدم:
 kit-card-relay = جهة الدعم الخاصة بك:
+## Structure news (issue 17)
+news-title = الأخبار
+news-intro = معلومة قصيرة للأشخاص الذين ترافقهم المؤسسة: مواعيد العمل، ورشة، ورقة يجب إحضارها. تظهر في صفحتهم الرئيسية، بلغتهم إن كتبتَها. لا تكتب أي شيء شخصي.
+news-new = خبر جديد
+news-text = النص
+news-text-hint = 1000 حرف على الأكثر.
+news-translations = إضافة لغات أخرى
+news-translations-hint = يقرأ كل شخص النص بلغته إن وُجد، وإلا فالنص أعلاه.
+news-audience = لمن
+news-audience-all = كل الأشخاص المتابَعين
+news-audience-referent = الأشخاص الذين مرجعهم { $name }
+news-days = يُعرض لمدة
+news-days-count = { $count ->
+    [zero] { $count } يوم
+    [one] يوم واحد
+    [two] يومان
+    [few] { $count } أيام
+    [many] { $count } يومًا
+   *[other] { $count } يوم
+}
+news-post = نشر
+news-shown = الأخبار المعروضة
+news-none = لا توجد أخبار معروضة.
+news-posted-by = بواسطة { $name }، في { $date }
+news-reached = { $count ->
+    [zero] لا أحد
+    [one] شخص واحد
+    [two] شخصان
+    [few] { $count } أشخاص
+    [many] { $count } شخصًا
+   *[other] { $count } شخص
+}
+news-until = حتى { $date }
+news-delete = سحب
+news-her-title = أخبار جهات دعمك
+news-dismiss = إخفاء
+journal-news-posted-success = نشر { $who } خبرًا.
+journal-news-deleted-success = سحب { $who } خبرًا.

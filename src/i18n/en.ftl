@@ -1223,3 +1223,33 @@ kit-help = Emergency: 115 (shelter), 15 (medical), 17 (police), 112. Consigne is
 kit-card-tagline = Your papers, safe and free
 kit-card-identifier = Your identifier:
 kit-card-relay = Your relais:
+## Structure news (issue 17)
+news-title = News
+news-intro = Short information for the people the structure helps: opening hours, a workshop, a paper to bring. It shows on their home page, in their language if you wrote it. Write nothing personal.
+news-new = New post
+news-text = Text
+news-text-hint = 1,000 characters at most.
+news-translations = Add other languages
+news-translations-hint = Each person reads the text in her language if there is one, otherwise the text above.
+news-audience = For whom
+news-audience-all = Everyone the structure follows
+news-audience-referent = People whose referent is { $name }
+news-days = Shown for
+news-days-count = { $count ->
+    [one] { $count } day
+   *[other] { $count } days
+}
+news-post = Post
+news-shown = Posts shown
+news-none = No post is shown.
+news-posted-by = By { $name }, on { $date }
+news-reached = { $count ->
+    [one] { $count } person
+   *[other] { $count } people
+}
+news-until = until { $date }
+news-delete = Remove
+news-her-title = News from your relais
+news-dismiss = Hide
+journal-news-posted-success = { $who } posted news.
+journal-news-deleted-success = { $who } removed a news post.

@@ -1228,3 +1228,33 @@ kit-help = Urgencias: 115 (alojamiento), 15 (urgencias médicas), 17 (policía),
 kit-card-tagline = Tus papeles seguros, gratis
 kit-card-identifier = Tu identificador:
 kit-card-relay = Tu entidad de apoyo:
+## Structure news (issue 17)
+news-title = Noticias
+news-intro = Información breve para las personas que acompaña la estructura: horarios, un taller, un papel que traer. Aparece en su página de inicio, en su idioma si lo escribió. No escriba nada personal.
+news-new = Nueva noticia
+news-text = Texto
+news-text-hint = 1000 caracteres como máximo.
+news-translations = Añadir otros idiomas
+news-translations-hint = Cada persona lee el texto en su idioma si existe; si no, el texto de arriba.
+news-audience = Para quién
+news-audience-all = Todas las personas acompañadas
+news-audience-referent = Las personas cuyo referente es { $name }
+news-days = Se muestra durante
+news-days-count = { $count ->
+    [one] { $count } día
+   *[other] { $count } días
+}
+news-post = Publicar
+news-shown = Noticias visibles
+news-none = No hay ninguna noticia visible.
+news-posted-by = Por { $name }, el { $date }
+news-reached = { $count ->
+    [one] { $count } persona
+   *[other] { $count } personas
+}
+news-until = hasta el { $date }
+news-delete = Retirar
+news-her-title = Noticias de tus entidades de apoyo
+news-dismiss = Ocultar
+journal-news-posted-success = { $who } publicó una noticia.
+journal-news-deleted-success = { $who } retiró una noticia.

@@ -1223,3 +1223,33 @@ kit-help = Urgence : 115 (hébergement), 15 (SAMU), 17 (police), 112. Consigne n
 kit-card-tagline = Vos papiers en sécurité, gratuitement
 kit-card-identifier = Votre identifiant :
 kit-card-relay = Votre relais :
+## Structure news (issue 17)
+news-title = Actualités
+news-intro = Une information courte pour les personnes que la structure accompagne : horaires, atelier, papier à apporter. Elle s'affiche sur leur page d'accueil, dans leur langue si vous l'avez écrite. N'écrivez rien de personnel.
+news-new = Nouvelle actualité
+news-text = Texte
+news-text-hint = 1 000 caractères au plus.
+news-translations = Ajouter d'autres langues
+news-translations-hint = Chaque personne lit le texte dans sa langue s'il existe, sinon le texte ci-dessus.
+news-audience = Pour qui
+news-audience-all = Toutes les personnes suivies
+news-audience-referent = Les personnes dont { $name } est référent·e
+news-days = Affichée pendant
+news-days-count = { $count ->
+    [one] { $count } jour
+   *[other] { $count } jours
+}
+news-post = Publier
+news-shown = Actualités affichées
+news-none = Aucune actualité affichée.
+news-posted-by = Par { $name }, le { $date }
+news-reached = { $count ->
+    [one] { $count } personne
+   *[other] { $count } personnes
+}
+news-until = jusqu'au { $date }
+news-delete = Retirer
+news-her-title = Infos de vos relais
+news-dismiss = Masquer
+journal-news-posted-success = { $who } a publié une actualité.
+journal-news-deleted-success = { $who } a retiré une actualité.

@@ -1226,3 +1226,33 @@ kit-help = حالت اضطراری: 115 (سرپناه)، 15 (کمک طبی)، 17
 kit-card-tagline = اسناد تان در امان، رایگان
 kit-card-identifier = نام کاربری شما:
 kit-card-relay = نهاد حمایتی شما:
+## Structure news (issue 17)
+news-title = خبرها
+news-intro = یک معلومات کوتاه برای کسانی که مؤسسه همراهی‌شان می‌کند: ساعات کار، یک ورکشاپ، سندی که باید بیاورند. در صفحهٔ اصلی‌شان نشان داده می‌شود، به زبان خودشان اگر نوشته باشید. هیچ چیز شخصی ننویسید.
+news-new = خبر تازه
+news-text = متن
+news-text-hint = حداکثر ۱۰۰۰ حرف.
+news-translations = افزودن زبان‌های دیگر
+news-translations-hint = هر کس متن را به زبان خودش می‌خواند اگر باشد، وگرنه متن بالا را.
+news-audience = برای چه کسی
+news-audience-all = همهٔ کسانی که همراهی می‌شوند
+news-audience-referent = کسانی که مسئول‌شان { $name } است
+news-days = مدت نمایش
+news-days-count = { $count ->
+    [one] { $count } روز
+   *[other] { $count } روز
+}
+news-post = نشر کردن
+news-shown = خبرهای نمایش‌داده‌شده
+news-none = هیچ خبری نمایش داده نمی‌شود.
+news-posted-by = از { $name }، در { $date }
+news-reached = { $count ->
+    [one] { $count } نفر
+   *[other] { $count } نفر
+}
+news-until = تا { $date }
+news-delete = برداشتن
+news-her-title = خبرهای نهادهای حمایتی شما
+news-dismiss = پنهان کردن
+journal-news-posted-success = { $who } یک خبر نشر کرد.
+journal-news-deleted-success = { $who } یک خبر را برداشت.

@@ -1226,3 +1226,33 @@ kit-help = بیړني حالت: 115 (سرپناه)، 15 (طبي مرسته)، 17
 kit-card-tagline = ستاسو اسناد خوندي او وړیا
 kit-card-identifier = ستاسو کارن نوم:
 kit-card-relay = ستاسو ملاتړې اداره:
+## Structure news (issue 17)
+news-title = خبرونه
+news-intro = د هغو خلکو لپاره لنډ معلومات چې مؤسسه یې ملګرتیا کوي: د کار وختونه، یوه ورکشاپ، هغه سند چې باید راوړل شي. دا د دوی په کور پاڼه کې ښکاري، په خپله ژبه که تاسو لیکلې وي. هېڅ شخصي شی مه لیکئ.
+news-new = نوی خبر
+news-text = متن
+news-text-hint = تر ۱۰۰۰ تورو زیات نه.
+news-translations = نورې ژبې اضافه کړئ
+news-translations-hint = هر څوک متن په خپله ژبه لولي که وي، که نه پورتنی متن.
+news-audience = د چا لپاره
+news-audience-all = ټول هغه خلک چې ملګرتیا یې کېږي
+news-audience-referent = هغه خلک چې مسؤل یې { $name } دی
+news-days = د ښودلو موده
+news-days-count = { $count ->
+    [one] { $count } ورځ
+   *[other] { $count } ورځې
+}
+news-post = خپرول
+news-shown = ښودل شوي خبرونه
+news-none = هېڅ خبر نه ښودل کېږي.
+news-posted-by = د { $name } له خوا، په { $date }
+news-reached = { $count ->
+    [one] { $count } کس
+   *[other] { $count } کسان
+}
+news-until = تر { $date } پورې
+news-delete = لرې کول
+news-her-title = ستاسو د ملاتړو ادارو خبرونه
+news-dismiss = پټول
+journal-news-posted-success = { $who } یو خبر خپور کړ.
+journal-news-deleted-success = { $who } یو خبر لرې کړ.

@@ -1238,3 +1238,35 @@ kit-help = Urgențe: 115 (adăpost), 15 (ambulanță), 17 (poliție), 112. Consi
 kit-card-tagline = Actele tale în siguranță, gratuit
 kit-card-identifier = Numele tău de utilizator:
 kit-card-relay = Organizația ta de sprijin:
+## Structure news (issue 17)
+news-title = Noutăți
+news-intro = O informație scurtă pentru persoanele pe care structura le însoțește: program, un atelier, un act de adus. Apare pe pagina lor de start, în limba lor dacă ați scris-o. Nu scrieți nimic personal.
+news-new = Noutate nouă
+news-text = Text
+news-text-hint = Cel mult 1 000 de caractere.
+news-translations = Adăugați alte limbi
+news-translations-hint = Fiecare persoană citește textul în limba ei dacă există, altfel textul de mai sus.
+news-audience = Pentru cine
+news-audience-all = Toate persoanele însoțite
+news-audience-referent = Persoanele al căror referent este { $name }
+news-days = Afișată timp de
+news-days-count = { $count ->
+    [one] { $count } zi
+    [few] { $count } zile
+   *[other] { $count } de zile
+}
+news-post = Publicați
+news-shown = Noutăți afișate
+news-none = Nicio noutate afișată.
+news-posted-by = De { $name }, pe { $date }
+news-reached = { $count ->
+    [one] { $count } persoană
+    [few] { $count } persoane
+   *[other] { $count } de persoane
+}
+news-until = până pe { $date }
+news-delete = Retrageți
+news-her-title = Noutăți de la organizațiile tale de sprijin
+news-dismiss = Ascundeți
+journal-news-posted-success = { $who } a publicat o noutate.
+journal-news-deleted-success = { $who } a retras o noutate.

@@ -1249,3 +1249,37 @@ kit-help = Экстренные номера: 115 (ночлег), 15 (скора
 kit-card-tagline = Ваши документы в безопасности, бесплатно
 kit-card-identifier = Ваш логин:
 kit-card-relay = Ваша организация поддержки:
+## Structure news (issue 17)
+news-title = Новости
+news-intro = Короткая информация для людей, которых сопровождает организация: часы работы, мастер-класс, документ, который нужно принести. Она появляется на их главной странице, на их языке, если вы его написали. Не пишите ничего личного.
+news-new = Новая новость
+news-text = Текст
+news-text-hint = Не более 1000 символов.
+news-translations = Добавить другие языки
+news-translations-hint = Каждый человек читает текст на своём языке, если он есть, иначе текст выше.
+news-audience = Для кого
+news-audience-all = Все сопровождаемые люди
+news-audience-referent = Люди, чей куратор — { $name }
+news-days = Показывать
+news-days-count = { $count ->
+    [one] { $count } день
+    [few] { $count } дня
+    [many] { $count } дней
+   *[other] { $count } дня
+}
+news-post = Опубликовать
+news-shown = Показываемые новости
+news-none = Новостей нет.
+news-posted-by = { $name }, { $date }
+news-reached = { $count ->
+    [one] { $count } человек
+    [few] { $count } человека
+    [many] { $count } человек
+   *[other] { $count } человека
+}
+news-until = до { $date }
+news-delete = Убрать
+news-her-title = Новости от ваших организаций
+news-dismiss = Скрыть
+journal-news-posted-success = { $who } опубликовал(а) новость.
+journal-news-deleted-success = { $who } убрал(а) новость.

@@ -1249,3 +1249,37 @@ kit-help = Екстрені номери: 115 (нічліг), 15 (швидка �
 kit-card-tagline = Ваші документи в безпеці, безкоштовно
 kit-card-identifier = Ваш логін:
 kit-card-relay = Ваша організація підтримки:
+## Structure news (issue 17)
+news-title = Новини
+news-intro = Коротка інформація для людей, яких супроводжує організація: години роботи, майстер-клас, документ, який треба принести. Вона з'являється на їхній головній сторінці, їхньою мовою, якщо ви її написали. Не пишіть нічого особистого.
+news-new = Нова новина
+news-text = Текст
+news-text-hint = Не більше 1000 символів.
+news-translations = Додати інші мови
+news-translations-hint = Кожна людина читає текст своєю мовою, якщо він є, інакше текст вище.
+news-audience = Для кого
+news-audience-all = Усі люди, яких супроводжують
+news-audience-referent = Люди, чий куратор — { $name }
+news-days = Показувати
+news-days-count = { $count ->
+    [one] { $count } день
+    [few] { $count } дні
+    [many] { $count } днів
+   *[other] { $count } дня
+}
+news-post = Опублікувати
+news-shown = Новини, що показуються
+news-none = Новин немає.
+news-posted-by = { $name }, { $date }
+news-reached = { $count ->
+    [one] { $count } людина
+    [few] { $count } людини
+    [many] { $count } людей
+   *[other] { $count } людини
+}
+news-until = до { $date }
+news-delete = Прибрати
+news-her-title = Новини від ваших організацій
+news-dismiss = Сховати
+journal-news-posted-success = { $who } опублікував(ла) новину.
+journal-news-deleted-success = { $who } прибрав(ла) новину.

@@ -4,7 +4,7 @@
 //! the product writes (the benchmark's data generator) use these too, and a test keeps
 //! docs/encryption.md in step with them.
 
-use crate::domain::{AccountId, BeneficiaryId, FolderId, FollowupId, ItemId, StructureId};
+use crate::domain::{AccountId, BeneficiaryId, FolderId, FollowupId, ItemId, NewsId, StructureId};
 
 // Accounts, safes, relais, resets, memberships, sessions.
 pub fn verifier(aid: &AccountId) -> String {
@@ -139,6 +139,18 @@ pub fn followup_key(sid: &StructureId) -> String {
 pub fn followup_structure(bid: &BeneficiaryId, sid: &StructureId, id: &FollowupId) -> String {
     format!("followups.structure_sealed|{bid}|{sid}|{id}")
 }
+/// A structure's news key N_s, derived from its private key.
+pub fn news_key(sid: &StructureId) -> String {
+    format!("news.key|{sid}")
+}
+/// A news text and its translations, under the structure's news key.
+pub fn news_structure(sid: &StructureId, id: &NewsId) -> String {
+    format!("news.structure_sealed|{sid}|{id}")
+}
+/// A news text and its translations, sealed to one recipient's public key.
+pub fn news_recipient(bid: &BeneficiaryId, id: &NewsId) -> String {
+    format!("news.recipient_sealed|{bid}|{id}")
+}
 /// The part shared with her, sealed to her public key.
 pub fn followup_shared(bid: &BeneficiaryId, id: &FollowupId) -> String {
     format!("followups.shared_sealed|{bid}|{id}")
@@ -231,6 +243,9 @@ mod tests {
             followup_key(&s()),
             followup_structure(&b(), &s(), &FollowupId::stored("<f>".into())),
             followup_shared(&b(), &FollowupId::stored("<f>".into())),
+            news_key(&s()),
+            news_structure(&s(), &NewsId::stored("<n>".into())),
+            news_recipient(&b(), &NewsId::stored("<n>".into())),
             scan_manifest(&b(), "<draft>"),
             scan_page(&b(), "<draft>"),
             household_name("<link>", &b()),

@@ -105,6 +105,8 @@ pub const JOURNAL_ACTIONS: &[&str] = &[
     "share_link_created",
     "share_link_revoked",
     "share_link_opened",
+    "news_posted",
+    "news_deleted",
 ];
 
 /// A journal line about a safe.

@@ -323,7 +323,8 @@ impl App {
         let files =
             super::casefile::reseal_stale(&self.platform, tx, sid, keys, state.version, BATCH)?;
         let stale_followups = crate::store::followups::stale(tx, sid, state.version, BATCH)?;
-        if stale.is_empty() && files == 0 && stale_followups.is_empty() {
+        let stale_news = crate::store::news::stale(tx, sid, state.version, BATCH)?;
+        if stale.is_empty() && files == 0 && stale_followups.is_empty() && stale_news.is_empty() {
             structures::set_rotation(tx, sid, false, None)?;
             crate::store::jobs::complete_by_key(tx, &job, now)?;
             let actor = JournalActor {
@@ -354,6 +355,9 @@ impl App {
             (sid, keys, state.version),
             &stale_followups,
         )?;
+        // So do the news posts.
+        moved +=
+            super::news::reseal_stale(&self.platform, tx, (sid, keys, state.version), &stale_news)?;
         for w in &stale {
             let done = match w {
                 StaleWrap::Share { item_id, wrap } => {

@@ -20,6 +20,7 @@ mod journal;
 pub mod kit;
 mod links;
 mod members;
+pub mod news;
 mod paging;
 pub mod people;
 pub mod procedures;

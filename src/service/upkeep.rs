@@ -50,7 +50,8 @@ impl App {
             .tx(move |tx| {
                 let sessions = crate::store::sessions::purge_expired(tx, now)?
                     + crate::store::resets::purge_expired(tx, now)?
-                    + crate::store::links::purge_expired(tx, now)?;
+                    + crate::store::links::purge_expired(tx, now)?
+                    + crate::store::news::purge_ended(tx, now)?;
                 let counters = crate::store::throttle::purge(
                     tx,
                     now,

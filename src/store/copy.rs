@@ -50,6 +50,8 @@ pub const TABLES: &[(&str, &str)] = &[
     ("followups", "id"),
     ("followup_subjects", "followup_id, subject"),
     ("followup_documents", "followup_id, item_id"),
+    ("structure_news", "id"),
+    ("news_recipients", "news_id, beneficiary_id"),
     ("household_links", "id"),
     ("household_dependants", "id"),
     ("household_dependant_shares", "dependant_id, structure_id"),

@@ -19,6 +19,7 @@ pub mod items;
 pub mod jobs;
 pub mod journal;
 pub mod links;
+pub mod news;
 pub mod people;
 mod postgres;
 pub mod profiles;
@@ -124,7 +125,8 @@ id_values!(
     crate::domain::ItemId,
     crate::domain::AccountId,
     crate::domain::FolderId,
-    crate::domain::FollowupId
+    crate::domain::FollowupId,
+    crate::domain::NewsId
 );
 impl<T: Into<Value>> From<Option<T>> for Value {
     fn from(v: Option<T>) -> Self {

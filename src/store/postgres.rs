@@ -56,6 +56,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
         include_str!("migrations/postgres/0038_certification.sql"),
     ),
     (40, include_str!("migrations/postgres/0040_share_links.sql")),
+    (44, include_str!("migrations/postgres/0044_news.sql")),
     (
         10,
         include_str!("migrations/postgres/0010_reset_confirmation.sql"),

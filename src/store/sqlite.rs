@@ -51,6 +51,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (36, include_str!("migrations/sqlite/0036_proofs.sql")),
     (38, include_str!("migrations/sqlite/0038_certification.sql")),
     (40, include_str!("migrations/sqlite/0040_share_links.sql")),
+    (44, include_str!("migrations/sqlite/0044_news.sql")),
     (
         10,
         include_str!("migrations/sqlite/0010_reset_confirmation.sql"),

@@ -256,35 +256,9 @@ async fn reports_stay_readable_after_a_structure_key_rotation() {
     let w = World::new().await;
     let f = write(&w, report(&w, json!({}))).await;
     // A second member joins then leaves: the structure's key is rotated.
-    let email = format!("{}@structure.example", unique("m"));
-    let r =
-        w.t.post(
-            &format!("/api/v1/structures/{}/professionals", w.s1),
-            Some(&w.p1),
-            json!({"display_name": "Léa", "email": email, "password": STAFF_PASSWORD, "role": "member"}),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
-    let pid = r.json()["id"].as_str().unwrap().to_owned();
-    let _ = w.t.first_staff_login(&email).await;
-    let r =
-        w.t.post_empty(
-            &format!("/api/v1/structures/{}/professionals/{pid}/deactivate", w.s1),
-            Some(&w.p1),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
-    let sid = StructureId::parse(&w.s1).unwrap();
-    let mut version = 0;
-    for _ in 0..600 {
-        let s = w.t.app.structure_key_status(&sid).await.unwrap();
-        if !s.rotating {
-            version = s.key_version;
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
+    let version = w.rotate_s1_key().await;
     assert_eq!(version, 2, "the rotation ended");
+    let sid = StructureId::parse(&w.s1).unwrap();
     let r =
         w.t.get(
             &format!("/api/v1/structures/{}/people/{}/followups", w.s1, w.bid),

@@ -415,6 +415,43 @@ pub struct World {
 }
 
 impl World {
+    /// A second member joins s1 then leaves, so the structure's key is rotated; waits for the
+    /// rotation to end and returns the new key version.
+    pub async fn rotate_s1_key(&self) -> i64 {
+        let email = format!("{}@structure.example", unique("m"));
+        let r = self
+            .t
+            .post(
+                &format!("/api/v1/structures/{}/professionals", self.s1),
+                Some(&self.p1),
+                json!({"display_name": "Léa", "email": email, "password": STAFF_PASSWORD, "role": "member"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        let pid = r.json()["id"].as_str().unwrap().to_owned();
+        let _ = self.t.first_staff_login(&email).await;
+        let r = self
+            .t
+            .post_empty(
+                &format!(
+                    "/api/v1/structures/{}/professionals/{pid}/deactivate",
+                    self.s1
+                ),
+                Some(&self.p1),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
+        let sid = consigne::domain::StructureId::parse(&self.s1).unwrap();
+        for _ in 0..600 {
+            let s = self.t.app.structure_key_status(&sid).await.unwrap();
+            if !s.rotating {
+                return s.key_version;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("the rotation did not end");
+    }
+
     /// A document the person adds (`bytes` as `file_name`, named `name`) and shares with
     /// `sid`; returns its id.
     pub async fn shared_document(

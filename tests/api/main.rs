@@ -38,6 +38,7 @@ mod matrix;
 mod members;
 mod memory;
 mod memory_bounds;
+mod news;
 mod notices;
 mod one_transaction;
 mod pages;

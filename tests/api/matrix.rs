@@ -1802,3 +1802,93 @@ async fn revoking_a_share_link_against_every_role() {
         assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
     }
 }
+
+/// Structure news (issue 17) against every role: its members post, list and remove; she
+/// reads and hides what was posted to her; another structure, a mediation structure, the
+/// operator and anyone else get the answer of a missing id or are refused.
+#[tokio::test]
+async fn news_against_every_role() {
+    let w = World::new().await;
+    let t = &w.t;
+    let (member, _, _) = t.professional(&w.p1, &w.s1, "member").await;
+    let r = t
+        .post(
+            &format!("/api/v1/structures/{}/news", w.s1),
+            Some(&w.p1),
+            json!({"text": "Fermé lundi"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let nid = r.json()["id"].as_str().unwrap().to_owned();
+    let post = json!({"text": "Atelier jeudi"});
+    let missing = "00000000-0000-4000-8000-000000000000";
+    // (method, path, body, expected for [admin, member, other structure, mediation,
+    //  platform, the person, anonymous]); the person's dismissal last, as it works once.
+    let rows: [(&str, &str, Option<&serde_json::Value>, [u16; 7]); 5] = [
+        (
+            "GET",
+            "/api/v1/structures/{sid}/news",
+            None,
+            [OK, OK, NF, NF, FB, NF, NA],
+        ),
+        (
+            "POST",
+            "/api/v1/structures/{sid}/news",
+            Some(&post),
+            [201, 201, NF, NF, FB, NF, NA],
+        ),
+        (
+            "DELETE",
+            "/api/v1/structures/{sid}/news/{missing}",
+            None,
+            [NF, NF, NF, NF, FB, NF, NA],
+        ),
+        (
+            "GET",
+            "/api/v1/beneficiaries/{bid}/news",
+            None,
+            [NF, NF, NF, NF, NF, OK, NA],
+        ),
+        (
+            "POST",
+            "/api/v1/beneficiaries/{bid}/news/{nid}/dismiss",
+            None,
+            [NF, NF, NF, NF, NF, 204, NA],
+        ),
+    ];
+    let roles: [(&str, Option<&str>); 7] = [
+        ("structure admin", Some(&w.p1)),
+        ("structure member", Some(&member)),
+        ("other structure", Some(&w.p2)),
+        ("mediation", Some(&w.pm)),
+        ("platform admin", Some(&w.admin)),
+        ("the person", Some(&w.person)),
+        ("anonymous", None),
+    ];
+    let fill = |path: &str| {
+        path.replace("{sid}", &w.s1)
+            .replace("{bid}", &w.bid)
+            .replace("{nid}", &nid)
+            .replace("{missing}", missing)
+    };
+    for (method, path, body, expected) in rows {
+        for (i, (role, token)) in roles.iter().enumerate() {
+            let r = t.call(method, &fill(path), *token, body).await;
+            assert_eq!(
+                r.status.as_u16(),
+                expected[i],
+                "{method} {path} as {role}: {}",
+                r.text
+            );
+        }
+    }
+    // The pages: the structure's news page, her "hide" form.
+    let pages: [(&str, [u16; 7]); 1] = [("/s/{sid}/news", [OK, OK, NF, NF, FB, NF, 303])];
+    for (path, expected) in pages {
+        for (i, (role, token)) in roles.iter().enumerate() {
+            let client = browser(t, *token);
+            let got = page_status(t, &client, &fill(path)).await;
+            assert_eq!(got, expected[i], "page {path} as {role}");
+        }
+    }
+}

@@ -8,6 +8,7 @@ mod followups;
 pub(crate) mod household;
 mod kit;
 mod links;
+mod news;
 mod organizer;
 mod procedures;
 mod proofs;
@@ -116,6 +117,7 @@ pub fn router() -> Router<AppState> {
         .merge(certification::router())
         .merge(links::router())
         .merge(kit::router())
+        .merge(news::router())
         .layer(axum::middleware::map_response(json_errors))
 }
 

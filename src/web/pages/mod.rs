@@ -14,6 +14,7 @@ mod icons;
 mod incoming;
 mod kit;
 mod links;
+mod news;
 mod notices;
 mod organizer;
 mod papers;
@@ -89,6 +90,7 @@ pub fn router() -> Router<AppState> {
         .merge(certification::router())
         .merge(links::router())
         .merge(kit::router())
+        .merge(news::router())
 }
 
 impl Ctx {

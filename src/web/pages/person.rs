@@ -62,6 +62,7 @@ async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
         .unwrap_or_default()
         .to_owned();
     let safety = super::resets::her_notices(&ctx, &session).await;
+    let news = super::news::news_section(&ctx, &session, &bid).await;
     ctx.page(&ctx.t("home-title"), html! {
         h1 { (ctx.locale.ta("home-hello", &[("name", first_name.into())])) }
         (safety)
@@ -93,6 +94,7 @@ async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
             (tile("/journal", "journal", &ctx.t("section-journal"), None))
             (tile("/settings", "settings", &ctx.t("section-settings"), None))
         }
+        (news)
         @if !invitations.is_empty() {
             div.notice role="status" {
                 p { (icon("invitation")) " " (ctx.locale.ta("home-invitations", &[("count", (invitations.len() as i64).into())])) }

@@ -198,6 +198,7 @@ fn structure_section(
                 a.button href={"/pro/stats?s=" (s.id)} { (icon("chart")) " " (ctx.t("stats-title")) }
                 a.button href={"/s/" (s.id) "/kit"} { (icon("print")) " " (ctx.t("kit-page-title")) }
                 @if crate::policy::follows(s.kind) { a.button href={"/pro/s/" (s.id) "/agenda"} { (icon("calendar")) " " (ctx.t("pro-agenda-title")) } }
+                @if crate::policy::follows(s.kind) { a.button href={"/s/" (s.id) "/news"} { (icon("megaphone")) " " (ctx.t("news-title")) } }
             }
             (super::resets::pending_section(ctx, resets))
             @match followed {
