@@ -5,8 +5,12 @@
 //! (after transliterating Latin letters with accents it lacks: `ê` → `e`, `ș` → `s`), else in
 //! UCS-2. A GSM-7 SMS holds 160 characters (153 per segment when split; the characters of the
 //! extension table count twice), a UCS-2 one 70 (67 per segment). Operators bill per segment,
-//! so French, English, Spanish and Romanian texts are transliterated; Arabic, Dari, Pashto,
-//! Russian and Ukrainian are sent as they are, in UCS-2.
+//! so texts in Latin letters (French, English, Spanish, Romanian, German, Italian, Portuguese,
+//! Turkish) are transliterated: German's ä ö ü ß and Italian's à è é ì ò ù are in the GSM
+//! alphabet and stay; Portuguese ã õ ç ê become a o c e; Turkish ğ ı ş become g i s (as Turkish
+//! speakers commonly write SMS; the Turkish national shift table of GSM 03.38 is not one French
+//! operators offer). Arabic, Dari, Pashto, Russian, Ukrainian and Georgian are sent as they
+//! are, in UCS-2.
 //!
 //! Adapters: [`Brevo`] (Brevo, formerly Sendinblue, widely used in France: `POST
 //! /v3/transactionalSMS/sms` with an `api-key` header; delivery reports posted as JSON to the
@@ -62,6 +66,10 @@ fn transliterate(c: char) -> Option<&'static str> {
         'ú' | 'û' | 'ū' => "u",
         'Ú' | 'Ù' | 'Û' => "U",
         'ý' | 'ÿ' => "y",
+        'ğ' => "g",
+        'Ğ' => "G",
+        'ı' => "i",
+        'İ' => "I",
         'ș' | 'ş' => "s",
         'Ș' | 'Ş' => "S",
         'ț' | 'ţ' => "t",
@@ -397,6 +405,23 @@ mod tests {
         let ro = encode("Întâlnire mâine la ora 9, ștampila și țara");
         assert_eq!(ro.encoding, Encoding::Gsm7);
         assert!(ro.text.contains("stampila si tara"), "{}", ro.text);
+        let tr = encode("Consigne: Kasadaki bir belgenizin süresi doluyor. Açın, ığdır şehri.");
+        assert_eq!(tr.encoding, Encoding::Gsm7);
+        assert!(
+            tr.text.contains("ü") && tr.text.contains("Acin, igdir sehri"),
+            "{}",
+            tr.text
+        );
+        let pt = encode("Não perca a sua marcação à tarde");
+        assert_eq!(
+            (pt.encoding, pt.text.as_str()),
+            (Encoding::Gsm7, "Nao perca a sua marcacao à tarde")
+        );
+        let de = encode("Straße, Größe, Übermorgen");
+        assert_eq!(
+            (de.encoding, de.text.as_str()),
+            (Encoding::Gsm7, "Straße, Größe, Übermorgen")
+        );
         let es = encode("¿Cita mañana? Sí, a las 10.");
         assert_eq!(
             (es.encoding, es.text.as_str()),
@@ -410,6 +435,7 @@ mod tests {
             "موعد غدا الساعة 10",
             "Встреча завтра в 10:00",
             "Зустріч завтра о 10:00",
+            "შეხვედრა ხვალ 10:00-ზე",
         ] {
             let e = encode(text);
             assert_eq!(e.encoding, Encoding::Ucs2, "{text}");

@@ -1,5 +1,5 @@
-// Phone pages (issue 13, item 13): on a 360×740 phone, in French, Arabic (right to left) and
-// Ukrainian (long words), with and without JavaScript, every page a person meets is walked and
+// Phone pages (issue 13, item 13): on a 360×740 phone, in French, Arabic (right to left),
+// Ukrainian and German (long words), with and without JavaScript, every page a person meets is walked and
 // on each one: no interactive element smaller than 44×44 px, no sideways scrolling; the home
 // tiles all on the first screen; the header one row high. On the way it takes a photo of a paper
 // in steps and sees the success notices and the private/shared marks (items 10 and 11).
@@ -135,7 +135,7 @@ test.describe('phone pages', () => {
     await inspect(page, check, 'person file');
     await logout(page, check);
 
-    for (const lang of ['fr', 'ar', 'uk']) {
+    for (const lang of ['fr', 'ar', 'uk', 'de']) {
       // The pages before logging in, in her language.
       await page.goto('/login');
       await check(`login (${lang}, before)`);

@@ -359,6 +359,11 @@ mod tests {
             ("uk", fr),
             ("ro", fr),
             ("es", fr),
+            ("de", fr),
+            ("it", fr),
+            ("pt", fr),
+            ("tr", fr),
+            ("ka", fr),
         ] {
             for _ in 0..10 {
                 let p = generate_passphrase(lang);

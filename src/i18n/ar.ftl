@@ -1293,3 +1293,5 @@ news-her-title = أخبار جهات دعمك
 news-dismiss = إخفاء
 journal-news-posted-success = نشر { $who } خبرًا.
 journal-news-deleted-success = سحب { $who } خبرًا.
+# Reading aid: the label of the button that reads a page title or a home tile aloud.
+read-aloud = استمع: { $text }

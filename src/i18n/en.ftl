@@ -1253,3 +1253,5 @@ news-her-title = News from your relais
 news-dismiss = Hide
 journal-news-posted-success = { $who } posted news.
 journal-news-deleted-success = { $who } removed a news post.
+# Reading aid: the label of the button that reads a page title or a home tile aloud.
+read-aloud = Listen: { $text }

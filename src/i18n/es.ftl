@@ -1258,3 +1258,5 @@ news-her-title = Noticias de tus entidades de apoyo
 news-dismiss = Ocultar
 journal-news-posted-success = { $who } publicó una noticia.
 journal-news-deleted-success = { $who } retiró una noticia.
+# Reading aid: the label of the button that reads a page title or a home tile aloud.
+read-aloud = Escuchar: { $text }

@@ -1253,3 +1253,5 @@ news-her-title = Infos de vos relais
 news-dismiss = Masquer
 journal-news-posted-success = { $who } a publié une actualité.
 journal-news-deleted-success = { $who } a retiré une actualité.
+# Reading aid: the label of the button that reads a page title or a home tile aloud.
+read-aloud = Écouter : { $text }

@@ -6,8 +6,11 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// Languages with a complete catalogue, in the order the language picker shows them.
-pub const SUPPORTED: &[&str] = &["fr", "en", "ar", "prs", "ps", "ru", "uk", "ro", "es"];
+/// Languages with a complete catalogue, in the order the language picker shows them. Why each
+/// one is here (who speaks it among the people French social services meet) is in the README.
+pub const SUPPORTED: &[&str] = &[
+    "fr", "en", "ar", "prs", "ps", "ru", "uk", "ro", "es", "de", "it", "pt", "tr", "ka",
+];
 
 const SOURCES: &[(&str, &str)] = &[
     ("fr", include_str!("fr.ftl")),
@@ -19,6 +22,11 @@ const SOURCES: &[(&str, &str)] = &[
     ("uk", include_str!("uk.ftl")),
     ("ro", include_str!("ro.ftl")),
     ("es", include_str!("es.ftl")),
+    ("de", include_str!("de.ftl")),
+    ("it", include_str!("it.ftl")),
+    ("pt", include_str!("pt.ftl")),
+    ("tr", include_str!("tr.ftl")),
+    ("ka", include_str!("ka.ftl")),
 ];
 
 /// The language id a bundle is created with, which Fluent uses only to pick plural rules
@@ -46,7 +54,11 @@ pub fn native_name(code: &str) -> &'static str {
         "prs" => "دری",
         "uk" => "Українська",
         "ro" => "Română",
+        "de" => "Deutsch",
+        "it" => "Italiano",
         "pt" => "Português",
+        "tr" => "Türkçe",
+        "ka" => "ქართული",
         "ti" => "ትግርኛ",
         "so" => "Soomaali",
         _ => "?",
@@ -205,18 +217,137 @@ impl Locale {
 mod tests {
     use super::*;
 
+    /// One message of a catalogue as written: the variables it uses and the keys of its
+    /// variants (`[one]`, `*[other]`), read from the text so that the check does not rest on
+    /// the parser it checks.
+    #[derive(Debug, Default, PartialEq)]
+    struct Shape {
+        variables: std::collections::BTreeSet<String>,
+        keys: std::collections::BTreeSet<String>,
+    }
+
+    fn shapes(lang: &str) -> std::collections::BTreeMap<String, Shape> {
+        let source = SOURCES.iter().find(|(l, _)| *l == lang).unwrap().1;
+        let mut out = std::collections::BTreeMap::new();
+        let mut current: Option<String> = None;
+        for line in source.lines() {
+            if line.starts_with('#') {
+                current = None;
+                continue;
+            }
+            if !line.starts_with([' ', '}', '.'])
+                && let Some((id, _)) = line.split_once(" =")
+            {
+                current = Some(id.trim().to_owned());
+            }
+            let Some(id) = &current else { continue };
+            let shape: &mut Shape = out.entry(id.clone()).or_default();
+            for chunk in line.split('$').skip(1) {
+                let name: String = chunk
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                    .collect();
+                shape.variables.insert(name);
+            }
+            let trimmed = line.trim_start().trim_start_matches('*');
+            if let Some(key) = trimmed.strip_prefix('[').and_then(|k| k.split_once(']')) {
+                shape.keys.insert(key.0.to_owned());
+            }
+        }
+        out
+    }
+
+    /// Every catalogue has exactly French's ids, and each message uses the same variables.
     #[test]
     fn catalogues_parse_and_are_complete() {
         Catalogs::load().unwrap();
-        let fr: std::collections::BTreeSet<_> = Catalogs::ids("fr").into_iter().collect();
+        assert!(SUPPORTED.len() >= 14, "{SUPPORTED:?}");
+        assert_eq!(SOURCES.len(), SUPPORTED.len());
+        let fr = shapes("fr");
+        assert!(fr.len() > 1000, "{}", fr.len());
         for lang in SUPPORTED {
-            let other: std::collections::BTreeSet<_> = Catalogs::ids(lang).into_iter().collect();
-            let missing: Vec<_> = fr.difference(&other).collect();
-            let extra: Vec<_> = other.difference(&fr).collect();
+            let ids: Vec<_> = Catalogs::ids(lang);
+            let unique: std::collections::BTreeSet<_> = ids.iter().collect();
+            assert_eq!(ids.len(), unique.len(), "{lang}: an id appears twice");
+            let other = shapes(lang);
+            let missing: Vec<_> = fr.keys().filter(|id| !other.contains_key(*id)).collect();
+            let extra: Vec<_> = other.keys().filter(|id| !fr.contains_key(*id)).collect();
             assert!(
                 missing.is_empty() && extra.is_empty(),
                 "{lang}: missing {missing:?}, extra {extra:?}"
             );
+            let differing: Vec<_> = fr
+                .iter()
+                .filter(|(id, shape)| other[*id].variables != shape.variables)
+                .map(|(id, shape)| (id, &shape.variables, &other[id].variables))
+                .collect();
+            assert!(
+                differing.is_empty(),
+                "{lang}: variables differ: {differing:?}"
+            );
+        }
+    }
+
+    /// The plural categories a language's rules give (as Fluent applies them), over whole
+    /// numbers.
+    fn categories(lang: &str) -> std::collections::BTreeSet<String> {
+        let langid = plural_langid(lang).parse().unwrap();
+        let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+        let all = "m = { $n ->\n [zero] zero\n [one] one\n [two] two\n [few] few\n [many] many\n *[other] other\n}\n";
+        bundle
+            .add_resource(FluentResource::try_new(all.to_owned()).unwrap())
+            .unwrap();
+        let pattern = bundle.get_message("m").unwrap().value().unwrap();
+        (0..=1100_i64)
+            .chain([1_000_000, 2_000_000])
+            .map(|n| {
+                let mut args = FluentArgs::new();
+                args.set("n", n);
+                let mut errors = Vec::new();
+                bundle
+                    .format_pattern(pattern, Some(&args), &mut errors)
+                    .into_owned()
+            })
+            .collect()
+    }
+
+    /// Each plural message of each catalogue uses only the categories its language has; in the
+    /// languages added with issue 17, every one of them (a missing form would silently fall back
+    /// to the default one). The older catalogues keep their translators' choice of forms where
+    /// two categories read the same (Russian "relais" does not decline).
+    #[test]
+    fn plural_categories_match_each_language() {
+        for lang in SUPPORTED {
+            let expected = categories(lang);
+            for (id, shape) in shapes(lang).iter().filter(|(_, s)| !s.keys.is_empty()) {
+                // A number as key (`[1]`) matches that number exactly, whatever the rules.
+                let unknown: Vec<_> = shape
+                    .keys
+                    .difference(&expected)
+                    .filter(|k| k.parse::<f64>().is_err() && *k != "other")
+                    .collect();
+                assert!(
+                    unknown.is_empty(),
+                    "{lang} {id}: {unknown:?} not in {expected:?}"
+                );
+                if ["de", "it", "pt", "tr", "ka"].contains(lang) {
+                    assert_eq!(shape.keys, expected, "{lang} {id}");
+                }
+            }
+        }
+        let set = |keys: &[&str]| -> std::collections::BTreeSet<String> {
+            keys.iter().map(|k| (*k).to_owned()).collect()
+        };
+        // The rules the new languages get from CLDR as `intl_pluralrules` ships it (CLDR 37):
+        // Portuguese counts 0 and 1 as "one" (Brazilian rule) and has no "many" there yet.
+        for (lang, keys) in [
+            ("de", &["one", "other"][..]),
+            ("it", &["one", "other"]),
+            ("pt", &["one", "other"]),
+            ("tr", &["one", "other"]),
+            ("ka", &["one", "other"]),
+        ] {
+            assert_eq!(categories(lang), set(keys), "{lang}");
         }
     }
 
@@ -307,6 +438,12 @@ mod tests {
                 ta(lang, 21).replace("21", "#")
             );
         }
+        // German and Italian: 1 is "one", 2 "other"; Portuguese (Brazilian rule): 0 is "one" too.
+        for lang in ["de", "it", "pt"] {
+            assert_ne!(ta(lang, 1).replace('1', "#"), ta(lang, 2).replace('2', "#"));
+        }
+        assert_eq!(ta("pt", 0).replace('0', "#"), ta("pt", 1).replace('1', "#"));
+        assert_ne!(ta("de", 0).replace('0', "#"), ta("de", 1).replace('1', "#"));
         // Romanian: 5 is "few", 25 is "other" ("de").
         assert_ne!(
             ta("ro", 5).replace('5', "#"),
@@ -358,8 +495,10 @@ mod tests {
     #[test]
     fn negotiation() {
         assert_eq!(Locale::negotiate("en-GB,en;q=0.9,fr;q=0.8"), Some("en"));
-        assert_eq!(Locale::negotiate("de-DE, fr;q=0.5"), Some("fr"));
-        assert_eq!(Locale::negotiate("de"), None);
+        assert_eq!(Locale::negotiate("nl-NL, fr;q=0.5"), Some("fr"));
+        assert_eq!(Locale::negotiate("de"), Some("de"));
+        assert_eq!(Locale::negotiate("de-AT, en;q=0.5"), Some("de"));
+        assert_eq!(Locale::negotiate("nl"), None);
         assert_eq!(Locale::negotiate("fa-AF,fa;q=0.9"), Some("prs"));
     }
 }

@@ -1256,3 +1256,5 @@ news-her-title = خبرهای نهادهای حمایتی شما
 news-dismiss = پنهان کردن
 journal-news-posted-success = { $who } یک خبر نشر کرد.
 journal-news-deleted-success = { $who } یک خبر را برداشت.
+# Reading aid: the label of the button that reads a page title or a home tile aloud.
+read-aloud = شنیدن: { $text }

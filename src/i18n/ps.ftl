@@ -1256,3 +1256,5 @@ news-her-title = ستاسو د ملاتړو ادارو خبرونه
 news-dismiss = پټول
 journal-news-posted-success = { $who } یو خبر خپور کړ.
 journal-news-deleted-success = { $who } یو خبر لرې کړ.
+# Reading aid: the label of the button that reads a page title or a home tile aloud.
+read-aloud = اورېدل: { $text }

@@ -1270,3 +1270,5 @@ news-her-title = Noutăți de la organizațiile tale de sprijin
 news-dismiss = Ascundeți
 journal-news-posted-success = { $who } a publicat o noutate.
 journal-news-deleted-success = { $who } a retras o noutate.
+# Reading aid: the label of the button that reads a page title or a home tile aloud.
+read-aloud = Ascultă: { $text }

@@ -1283,3 +1283,5 @@ news-her-title = Новости от ваших организаций
 news-dismiss = Скрыть
 journal-news-posted-success = { $who } опубликовал(а) новость.
 journal-news-deleted-success = { $who } убрал(а) новость.
+# Reading aid: the label of the button that reads a page title or a home tile aloud.
+read-aloud = Прослушать: { $text }

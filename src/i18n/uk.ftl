@@ -1283,3 +1283,5 @@ news-her-title = Новини від ваших організацій
 news-dismiss = Сховати
 journal-news-posted-success = { $who } опублікував(ла) новину.
 journal-news-deleted-success = { $who } прибрав(ла) новину.
+# Reading aid: the label of the button that reads a page title or a home tile aloud.
+read-aloud = Прослухати: { $text }

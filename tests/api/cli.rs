@@ -161,3 +161,21 @@ fn the_openapi_document_describes_every_api_route() {
     }
     assert!(routes >= 30);
 }
+
+/// Every enumeration of interface languages in the OpenAPI document is exactly the list the
+/// catalogues cover, in the picker's order.
+#[test]
+fn the_openapi_document_lists_the_supported_languages() {
+    let doc: serde_json::Value =
+        serde_json::from_str(include_str!("../../src/web/openapi.json")).unwrap();
+    let expected: Vec<serde_json::Value> = consigne::i18n::SUPPORTED
+        .iter()
+        .map(|l| serde_json::json!(l))
+        .collect();
+    assert_eq!(
+        doc["components"]["schemas"]["LanguageCode"]["enum"].as_array(),
+        Some(&expected)
+    );
+    let passphrase = &doc["paths"]["/api/v1/passphrase"]["get"]["parameters"][0]["schema"];
+    assert_eq!(passphrase["enum"].as_array(), Some(&expected));
+}

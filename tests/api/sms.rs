@@ -135,3 +135,50 @@ async fn the_webhook_adapter_posts_its_json_with_a_bearer_token() {
         serde_json::json!("gsm7")
     );
 }
+
+/// Every SMS text of every catalogue, rendered as reminders and notices render it, goes in the
+/// encoding and segment count an independent GSM 03.38 codec (Python's `gsm0338`) finds; texts
+/// in Latin letters travel in GSM-7 and the others in UCS-2.
+#[test]
+fn every_sms_text_of_every_language_is_encoded_right() {
+    use consigne::i18n::{Catalogs, Locale, SUPPORTED};
+    let catalogs = Catalogs::load().unwrap();
+    let mut rendered = Vec::new();
+    for lang in SUPPORTED {
+        let ids: Vec<_> = Catalogs::ids(lang)
+            .into_iter()
+            .filter(|id| id.starts_with("sms-"))
+            .collect();
+        assert!(ids.len() >= 5, "{lang}: {ids:?}");
+        let locale = Locale::new(catalogs.clone(), lang);
+        for id in ids {
+            let original = locale.ta(
+                &id,
+                &[
+                    ("date", "24/12/2026".into()),
+                    ("time", "14:30".into()),
+                    ("days", 30.into()),
+                    ("count", 2.into()),
+                ],
+            );
+            assert!(!original.contains('{'), "{lang} {id}: {original}");
+            let e = encode(&original);
+            let latin = !matches!(*lang, "ar" | "prs" | "ps" | "ru" | "uk" | "ka");
+            let expected = if latin {
+                Encoding::Gsm7
+            } else {
+                Encoding::Ucs2
+            };
+            assert_eq!(e.encoding, expected, "{lang} {id}: {original}");
+            rendered.push(serde_json::json!({
+                "lang": lang, "id": id, "original": original, "text": e.text,
+                "encoding": e.encoding, "segments": e.segments,
+            }));
+        }
+    }
+    let problems = crate::helpers::python(
+        include_str!("../oracle/sms_encoding.py"),
+        serde_json::to_string(&rendered).unwrap().as_bytes(),
+    );
+    assert_eq!(problems, serde_json::json!([]), "{problems:#}");
+}

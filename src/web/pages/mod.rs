@@ -258,7 +258,8 @@ fn layout(ctx: &Ctx, title: &str, body: Markup) -> Markup {
                 link rel="stylesheet" href="/static/app.css";
                 script src="/static/app.js" defer {}
             }
-            body {
+            // The reading aid's label, "%s" standing for the text read (app.js makes the buttons).
+            body data-read-aloud=(ctx.ta("read-aloud", &[("text", "%s".into())])) {
                 a.skip href="#main" { (ctx.t("skip-to-content")) }
                 // The demo banner sits inside the banner landmark, so that no content is outside one.
                 header.site {

@@ -91,3 +91,89 @@
     sync();
   });
 })();
+
+// Reading aid: a "listen" button beside the page title and on each home tile reads its text
+// aloud with the browser's speech synthesis, in a voice of the page's language. The button is
+// made here only: without JavaScript, without speech synthesis or without a voice for the
+// language there is none. Voices often load after the page (Chrome): `voiceschanged` says when.
+(function () {
+  "use strict";
+  var synth = window.speechSynthesis;
+  var body = document.body;
+  var template = body && body.getAttribute("data-read-aloud");
+  if (!synth || typeof window.SpeechSynthesisUtterance === "undefined" || !template) { return; }
+  var lang = (document.documentElement.lang || "").toLowerCase();
+  // Dari is announced by voices as Persian (fa, fa-AF).
+  var wanted = lang === "prs" ? ["prs", "fa"] : [lang];
+  var made = false;
+
+  function voice() {
+    var voices = synth.getVoices() || [];
+    for (var i = 0; i < voices.length; i += 1) {
+      var primary = String(voices[i].lang || "").toLowerCase().replace("_", "-").split("-")[0];
+      if (wanted.indexOf(primary) >= 0) { return voices[i]; }
+    }
+    return null;
+  }
+
+  function pictogram() {
+    var ns = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("class", "icon");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    var path = document.createElementNS(ns, "path");
+    path.setAttribute("d", "M3 9h4l5-4v14l-5-4H3V9zm13.5 3a4.5 4.5 0 0 0-2.5-4v8a4.5 4.5 0 0 0 2.5-4zM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z");
+    svg.appendChild(path);
+    return svg;
+  }
+
+  function button(text, extraClass) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = "read-aloud " + extraClass;
+    b.appendChild(pictogram());
+    var label = document.createElement("span");
+    label.className = "visually-hidden";
+    label.textContent = template.replace("%s", text);
+    b.appendChild(label);
+    b.addEventListener("click", function () {
+      var v = voice();
+      if (!v) { return; }
+      synth.cancel();
+      var u = new window.SpeechSynthesisUtterance(text);
+      u.voice = v;
+      u.lang = v.lang;
+      synth.speak(u);
+    });
+    return b;
+  }
+
+  function make() {
+    if (made || !voice()) { return; }
+    made = true;
+    var title = document.querySelector("main h1");
+    if (title && title.textContent.trim()) {
+      var row = document.createElement("div");
+      row.className = "title-row";
+      title.parentNode.insertBefore(row, title);
+      row.appendChild(title);
+      row.appendChild(button(title.textContent.trim(), "for-title"));
+    }
+    document.querySelectorAll("nav.tiles a.tile").forEach(function (tile) {
+      var label = tile.querySelector(".tile-label");
+      if (!label) { return; }
+      var box = document.createElement("div");
+      box.className = "tile-box";
+      tile.parentNode.insertBefore(box, tile);
+      box.appendChild(tile);
+      box.appendChild(button(label.textContent.trim(), "for-tile"));
+    });
+  }
+
+  make();
+  if (!made && typeof synth.addEventListener === "function") {
+    synth.addEventListener("voiceschanged", make);
+  }
+})();
