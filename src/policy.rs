@@ -105,6 +105,9 @@ pub enum Action {
     /// Revoke a share link: she revokes any of hers; a professional only those he made, on a
     /// document still shared with his structure.
     RevokeLink,
+    /// Print a structure's kit (poster, flyer, pocket cards: public words, its name and
+    /// contact): its members, approved or not yet, and the operator.
+    PrintKit,
     /// Post, list or remove a structure's news to the people it follows (its approved
     /// members, in a structure that follows people).
     PostNews,
@@ -200,7 +203,7 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
             _ => Forbidden,
         },
         (Actor::PlatformAdmin { .. }, Resource::Structure { .. }) => match action {
-            A::View | A::AddProfessional | A::ListProfessionals | A::Update => Allow,
+            A::View | A::AddProfessional | A::ListProfessionals | A::Update | A::PrintKit => Allow,
             _ => Forbidden,
         },
         // The operator never approves (that would hand her the key); she may only close an
@@ -227,12 +230,12 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
             if !m.approved {
                 // The people list answers `access_pending` (the service finds no key).
                 return match action {
-                    A::View | A::ListProfessionals | A::ListFollowed => Allow,
+                    A::View | A::ListProfessionals | A::ListFollowed | A::PrintKit => Allow,
                     _ => Forbidden,
                 };
             }
             match (action, m.role, m.kind) {
-                (A::View | A::ListProfessionals | A::OpenSafe, _, _) => Allow,
+                (A::View | A::ListProfessionals | A::OpenSafe | A::PrintKit, _, _) => Allow,
                 (A::AddProfessional | A::Update | A::EditProfile, StaffRole::Admin, _) => Allow,
                 (A::ManageResets, _, _) => Allow,
                 (A::ViewStats, _, _) => Allow,
@@ -740,6 +743,15 @@ mod tests {
             (&member, A::Create, Resource::Platform, Forbidden),
             (&owner, A::Create, Resource::Platform, Hidden),
             (&member, A::View, s1, Allow),
+            // The printed kit: its members (waiting ones too, and those of a mediation
+            // structure, which opens safes) and the operator; no one else.
+            (&member, A::PrintKit, s1, Allow),
+            (&waiting, A::PrintKit, s1, Allow),
+            (&mediation, A::PrintKit, s1, Allow),
+            (&platform, A::PrintKit, s1, Allow),
+            (&stranger, A::PrintKit, s1, Hidden),
+            (&owner, A::PrintKit, s1, Hidden),
+            (&anon, A::PrintKit, s1, Hidden),
             (&member, A::AddProfessional, s1, Forbidden),
             (&admin, A::AddProfessional, s1, Allow),
             (&platform, A::AddProfessional, s1, Allow),

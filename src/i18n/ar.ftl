@@ -1224,6 +1224,37 @@ journal-share-link-created-success = أنشأ { $who } رابط مشاركة إ�
 journal-share-link-revoked-success = ألغى { $who } رابط مشاركة إلى «{ $what }».
 journal-share-link-opened-success = فتح شخص ما «{ $what }» عبر رابط مشاركة.
 
+# Printed kit (issue 17)
+kit-open = ملصقات ومنشورات وبطاقات للطباعة
+kit-page-title = مطبوعات للطباعة
+kit-page-intro = ملصق ومنشور وبطاقات جيب للأشخاص الذين تستقبلونهم، مع اسم مؤسستكم ومعلومات الاتصال بها، بكل لغات Consigne.
+kit-no-address = عنوان المؤسسة لا يظهر عليها بعد: املأ ملفها التعريفي.
+kit-language = لغة الوثائق
+kit-show = عرض
+kit-poster-a4 = ملصق (A4)
+kit-poster-a3 = ملصق (A3)
+kit-flyer-a5 = منشور (A5)
+kit-cards-a4 = بطاقات جيب (10 في ورقة A4، للقص)
+kit-poster = ملصق Consigne — { $structure }
+kit-flyer = منشور Consigne — { $structure }
+kit-cards = بطاقات Consigne — { $structure }
+kit-title = احفظ أوراقك في أمان، مجانًا
+kit-point-safe = نسخة من أوراقك (بطاقة الهوية، تصريح الإقامة، بطاقة التأمين الصحي…) محفوظة في خزنة رقمية باسمك.
+kit-point-share = أنت تختار ما تشاركه مع المؤسسة التي تساعدك.
+kit-point-anywhere = ضاعت أوراقك أو سُرقت، أو ضاع هاتفك؟ افتح خزنتك من أي هاتف أو حاسوب.
+kit-steps-title = كيف تبدأ
+kit-step-1 = تعال إلينا، مع أوراقك إن كانت معك.
+kit-step-2 = نفتح خزنتك معك: أنت تختار كلمة المرور.
+kit-step-3 = سجّل الدخول من أي هاتف أو حاسوب: امسح الرمز أدناه.
+kit-scan = امسح هذا الرمز لفتح خزنتك
+kit-address = أو اكتب هذا العنوان:
+kit-ask-here = اطلب منا فتح خزنتك:
+kit-phone = الهاتف:
+kit-email = البريد الإلكتروني:
+kit-help = في حالة الطوارئ: 115 (المأوى)، 15 (الإسعاف)، 17 (الشرطة)، 112. Consigne ليس للطوارئ.
+kit-card-tagline = أوراقك في أمان، مجانًا
+kit-card-identifier = اسم المستخدم:
+kit-card-relay = جهة الدعم الخاصة بك:
 ## Structure news (issue 17)
 news-title = الأخبار
 news-intro = معلومة قصيرة للأشخاص الذين ترافقهم المؤسسة: مواعيد العمل، ورشة، ورقة يجب إحضارها. تظهر في صفحتهم الرئيسية، بلغتهم إن كتبتَها. لا تكتب أي شيء شخصي.

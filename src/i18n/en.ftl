@@ -1192,6 +1192,37 @@ journal-share-link-created-success = { $who } made a share link to "{ $what }".
 journal-share-link-revoked-success = { $who } revoked a share link to "{ $what }".
 journal-share-link-opened-success = Someone opened "{ $what }" through a share link.
 
+# Printed kit (issue 17)
+kit-open = Posters, flyers and cards to print
+kit-page-title = Printed kit
+kit-page-intro = A poster, a flyer and pocket cards for the people you meet, with your structure's name and contact details, in every language of Consigne.
+kit-no-address = The structure's address is not on them yet: fill in its profile.
+kit-language = Language of the documents
+kit-show = Show
+kit-poster-a4 = Poster (A4)
+kit-poster-a3 = Poster (A3)
+kit-flyer-a5 = Flyer (A5)
+kit-cards-a4 = Pocket cards (10 per A4 sheet, to cut out)
+kit-poster = Consigne poster — { $structure }
+kit-flyer = Consigne flyer — { $structure }
+kit-cards = Consigne cards — { $structure }
+kit-title = Keep your papers safe, for free
+kit-point-safe = A copy of your papers (identity card, residence permit, health card…) kept in a digital safe in your name.
+kit-point-share = You choose what you share with the structure that helps you.
+kit-point-anywhere = Papers lost or stolen, phone lost? Open your safe from any phone or computer.
+kit-steps-title = How to start
+kit-step-1 = Come and see us, with your papers if you have them.
+kit-step-2 = We open your safe with you: you choose your password.
+kit-step-3 = Log in from any phone or computer: scan the code below.
+kit-scan = Scan this code to open your safe
+kit-address = Or type this address:
+kit-ask-here = Ask us to open your safe:
+kit-phone = Phone:
+kit-email = E-mail:
+kit-help = Emergency: 115 (shelter), 15 (medical), 17 (police), 112. Consigne is not for emergencies.
+kit-card-tagline = Your papers, safe and free
+kit-card-identifier = Your identifier:
+kit-card-relay = Your relais:
 ## Structure news (issue 17)
 news-title = News
 news-intro = Short information for the people the structure helps: opening hours, a workshop, a paper to bring. It shows on their home page, in their language if you wrote it. Write nothing personal.

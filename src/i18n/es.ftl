@@ -1197,6 +1197,37 @@ journal-share-link-created-success = { $who } creó un enlace para compartir "{ 
 journal-share-link-revoked-success = { $who } revocó un enlace para compartir "{ $what }".
 journal-share-link-opened-success = Alguien abrió "{ $what }" con un enlace para compartir.
 
+# Printed kit (issue 17)
+kit-open = Carteles, folletos y tarjetas para imprimir
+kit-page-title = Material para imprimir
+kit-page-intro = Un cartel, un folleto y tarjetas de bolsillo para las personas que atiende, con el nombre y los datos de contacto de su estructura, en todos los idiomas de Consigne.
+kit-no-address = La dirección de la estructura aún no aparece: rellene su perfil.
+kit-language = Idioma de los documentos
+kit-show = Mostrar
+kit-poster-a4 = Cartel (A4)
+kit-poster-a3 = Cartel (A3)
+kit-flyer-a5 = Folleto (A5)
+kit-cards-a4 = Tarjetas de bolsillo (10 por hoja A4, para recortar)
+kit-poster = Cartel Consigne — { $structure }
+kit-flyer = Folleto Consigne — { $structure }
+kit-cards = Tarjetas Consigne — { $structure }
+kit-title = Guarda tus papeles seguros, gratis
+kit-point-safe = Una copia de tus papeles (documento de identidad, permiso de residencia, tarjeta sanitaria…) guardada en una caja fuerte digital a tu nombre.
+kit-point-share = Tú eliges lo que compartes con la entidad que te ayuda.
+kit-point-anywhere = ¿Papeles perdidos o robados, teléfono perdido? Abre tu caja fuerte desde cualquier teléfono u ordenador.
+kit-steps-title = Cómo empezar
+kit-step-1 = Ven a vernos, con tus papeles si los tienes.
+kit-step-2 = Abrimos tu caja fuerte contigo: tú eliges tu contraseña.
+kit-step-3 = Entra desde cualquier teléfono u ordenador: escanea el código de abajo.
+kit-scan = Escanea este código para abrir tu caja fuerte
+kit-address = O escribe esta dirección:
+kit-ask-here = Pídenos que abramos tu caja fuerte:
+kit-phone = Tel.:
+kit-email = Correo:
+kit-help = Urgencias: 115 (alojamiento), 15 (urgencias médicas), 17 (policía), 112. Consigne no es para urgencias.
+kit-card-tagline = Tus papeles seguros, gratis
+kit-card-identifier = Tu identificador:
+kit-card-relay = Tu entidad de apoyo:
 ## Structure news (issue 17)
 news-title = Noticias
 news-intro = Información breve para las personas que acompaña la estructura: horarios, un taller, un papel que traer. Aparece en su página de inicio, en su idioma si lo escribió. No escriba nada personal.

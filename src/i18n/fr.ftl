@@ -1192,6 +1192,37 @@ journal-share-link-created-success = Lien de partage créé vers « { $what } »
 journal-share-link-revoked-success = Lien de partage vers « { $what } » supprimé ({ $who }).
 journal-share-link-opened-success = Quelqu'un a ouvert « { $what } » par un lien de partage.
 
+# Printed kit (issue 17)
+kit-open = Affiches, flyers et cartes à imprimer
+kit-page-title = Kit à imprimer
+kit-page-intro = Une affiche, un flyer et des cartes de poche pour les personnes que vous accueillez, avec le nom et les coordonnées de votre structure, dans chaque langue de Consigne.
+kit-no-address = L'adresse de la structure n'y figure pas encore : remplissez son profil.
+kit-language = Langue des documents
+kit-show = Afficher
+kit-poster-a4 = Affiche (A4)
+kit-poster-a3 = Affiche (A3)
+kit-flyer-a5 = Flyer (A5)
+kit-cards-a4 = Cartes de poche (10 par feuille A4, à découper)
+kit-poster = Affiche Consigne — { $structure }
+kit-flyer = Flyer Consigne — { $structure }
+kit-cards = Cartes Consigne — { $structure }
+kit-title = Gardez vos papiers en sécurité, gratuitement
+kit-point-safe = Une copie de vos papiers (carte d'identité, titre de séjour, carte Vitale…) gardée dans un coffre-fort numérique à votre nom.
+kit-point-share = Vous choisissez ce que vous partagez avec la structure qui vous aide.
+kit-point-anywhere = Papiers perdus ou volés, téléphone perdu ? Ouvrez votre coffre depuis n'importe quel téléphone ou ordinateur.
+kit-steps-title = Comment commencer
+kit-step-1 = Venez nous voir, avec vos papiers si vous les avez.
+kit-step-2 = Nous ouvrons votre coffre avec vous : vous choisissez votre mot de passe.
+kit-step-3 = Connectez-vous depuis n'importe quel téléphone ou ordinateur : scannez le code ci-dessous.
+kit-scan = Scannez ce code pour ouvrir votre coffre
+kit-address = Ou tapez cette adresse :
+kit-ask-here = Demandez-nous d'ouvrir votre coffre :
+kit-phone = Tél. :
+kit-email = E-mail :
+kit-help = Urgence : 115 (hébergement), 15 (SAMU), 17 (police), 112. Consigne n'est pas fait pour les urgences.
+kit-card-tagline = Vos papiers en sécurité, gratuitement
+kit-card-identifier = Votre identifiant :
+kit-card-relay = Votre relais :
 ## Structure news (issue 17)
 news-title = Actualités
 news-intro = Une information courte pour les personnes que la structure accompagne : horaires, atelier, papier à apporter. Elle s'affiche sur leur page d'accueil, dans leur langue si vous l'avez écrite. N'écrivez rien de personnel.

@@ -1207,6 +1207,37 @@ journal-share-link-created-success = { $who } a creat un link de partajare cătr
 journal-share-link-revoked-success = { $who } a revocat un link de partajare către „{ $what }”.
 journal-share-link-opened-success = Cineva a deschis „{ $what }” printr-un link de partajare.
 
+# Printed kit (issue 17)
+kit-open = Afișe, pliante și carduri de tipărit
+kit-page-title = Materiale de tipărit
+kit-page-intro = Un afiș, un pliant și carduri de buzunar pentru persoanele pe care le primiți, cu numele și datele de contact ale structurii dumneavoastră, în toate limbile Consigne.
+kit-no-address = Adresa structurii nu apare încă pe ele: completați profilul acesteia.
+kit-language = Limba documentelor
+kit-show = Afișează
+kit-poster-a4 = Afiș (A4)
+kit-poster-a3 = Afiș (A3)
+kit-flyer-a5 = Pliant (A5)
+kit-cards-a4 = Carduri de buzunar (10 pe o foaie A4, de decupat)
+kit-poster = Afiș Consigne — { $structure }
+kit-flyer = Pliant Consigne — { $structure }
+kit-cards = Carduri Consigne — { $structure }
+kit-title = Păstrează-ți actele în siguranță, gratuit
+kit-point-safe = O copie a actelor tale (carte de identitate, permis de ședere, card de sănătate…) păstrată într-un seif digital pe numele tău.
+kit-point-share = Tu alegi ce împarți cu structura care te ajută.
+kit-point-anywhere = Acte pierdute sau furate, telefon pierdut? Deschide-ți seiful de pe orice telefon sau calculator.
+kit-steps-title = Cum începi
+kit-step-1 = Vino la noi, cu actele tale dacă le ai.
+kit-step-2 = Îți deschidem seiful împreună: tu îți alegi parola.
+kit-step-3 = Conectează-te de pe orice telefon sau calculator: scanează codul de mai jos.
+kit-scan = Scanează acest cod ca să-ți deschizi seiful
+kit-address = Sau scrie această adresă:
+kit-ask-here = Cere-ne să-ți deschidem seiful:
+kit-phone = Tel.:
+kit-email = E-mail:
+kit-help = Urgențe: 115 (adăpost), 15 (ambulanță), 17 (poliție), 112. Consigne nu este pentru urgențe.
+kit-card-tagline = Actele tale în siguranță, gratuit
+kit-card-identifier = Numele tău de utilizator:
+kit-card-relay = Organizația ta de sprijin:
 ## Structure news (issue 17)
 news-title = Noutăți
 news-intro = O informație scurtă pentru persoanele pe care structura le însoțește: program, un atelier, un act de adus. Apare pe pagina lor de start, în limba lor dacă ați scris-o. Nu scrieți nimic personal.

@@ -17,6 +17,7 @@ mod household;
 mod items;
 mod jobs;
 mod journal;
+pub mod kit;
 mod links;
 mod members;
 pub mod messages;

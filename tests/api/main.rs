@@ -30,6 +30,7 @@ mod interop;
 mod items;
 mod jobs;
 mod journal_pictures;
+mod kit;
 mod limits;
 mod links;
 mod lists;

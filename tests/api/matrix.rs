@@ -982,16 +982,7 @@ async fn the_case_file_against_every_role() {
 async fn structure_statistics_against_every_role() {
     let w = World::new().await;
     let t = &w.t;
-    let (member, _, _) = t.professional(&w.p1, &w.s1, "member").await;
-    let roles: [(&str, Option<String>, u16, u16); 7] = [
-        ("structure admin", Some(w.p1.clone()), OK, OK),
-        ("structure member", Some(member), OK, OK),
-        ("other structure", Some(w.p2.clone()), NF, NF),
-        ("mediation", Some(w.pm.clone()), NF, NF),
-        ("platform admin", Some(w.admin.clone()), FB, NF),
-        ("the person", Some(w.person.clone()), NF, NF),
-        ("anonymous", None, NA, 303),
-    ];
+    let roles = structure_roles(&w, (FB, NF)).await;
     let s1 = &w.s1;
     for (role, token, api, page) in roles {
         for file in ["stats", "stats.csv", "stats.ods"] {
@@ -1005,6 +996,54 @@ async fn structure_statistics_against_every_role() {
         }
         let r = t.get("/api/v1/public/kpis", token.as_deref()).await;
         assert_eq!(r.status, StatusCode::OK, "kpis as {role}");
+    }
+}
+
+/// The roles around structure s1 with what its API and its page answer each: its admin and a
+/// new member (made here) 200, another structure, a mediation structure and the person 404,
+/// anonymous 401 and a redirect to the login page; the operator `platform`.
+async fn structure_roles(
+    w: &World,
+    platform: (u16, u16),
+) -> [(&'static str, Option<String>, u16, u16); 7] {
+    let (member, _, _) = w.t.professional(&w.p1, &w.s1, "member").await;
+    [
+        ("structure admin", Some(w.p1.clone()), OK, OK),
+        ("structure member", Some(member), OK, OK),
+        ("other structure", Some(w.p2.clone()), NF, NF),
+        ("mediation", Some(w.pm.clone()), NF, NF),
+        (
+            "platform admin",
+            Some(w.admin.clone()),
+            platform.0,
+            platform.1,
+        ),
+        ("the person", Some(w.person.clone()), NF, NF),
+        ("anonymous", None, NA, 303),
+    ]
+}
+
+/// A structure's printed kit (issue 17) against every role: its members and the operator
+/// print it (API and page); anyone else finds nothing.
+#[tokio::test]
+async fn printed_kit_against_every_role() {
+    let w = World::new().await;
+    let t = &w.t;
+    let roles = structure_roles(&w, (OK, OK)).await;
+    let s1 = &w.s1;
+    for (role, token, api, page) in roles {
+        for file in ["poster.pdf?size=a3", "flyer.pdf", "card.pdf?lang=ar"] {
+            let r = t
+                .get(
+                    &format!("/api/v1/structures/{s1}/kit/{file}"),
+                    token.as_deref(),
+                )
+                .await;
+            assert_eq!(r.status.as_u16(), api, "{file} as {role}");
+        }
+        let client = browser(t, token.as_deref());
+        let got = page_status(t, &client, &format!("/s/{s1}/kit?lang=ps")).await;
+        assert_eq!(got, page, "kit page as {role}");
     }
 }
 

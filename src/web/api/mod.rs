@@ -6,6 +6,7 @@ pub(crate) mod documents;
 mod files;
 mod followups;
 pub(crate) mod household;
+mod kit;
 mod links;
 mod messages;
 mod news;
@@ -119,6 +120,7 @@ pub fn router() -> Router<AppState> {
         .merge(proofs::router())
         .merge(certification::router())
         .merge(links::router())
+        .merge(kit::router())
         .merge(news::router())
         .merge(question::router())
         .merge(terms::router())

@@ -13,6 +13,7 @@ mod guide;
 mod household;
 mod icons;
 mod incoming;
+mod kit;
 mod links;
 mod messages;
 mod news;
@@ -94,6 +95,7 @@ pub fn router() -> Router<AppState> {
         .merge(proofs::router())
         .merge(certification::router())
         .merge(links::router())
+        .merge(kit::router())
         .merge(news::router())
         .merge(messages::router())
         .merge(question::router())

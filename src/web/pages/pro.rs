@@ -196,6 +196,7 @@ fn structure_section(
                 a.button.primary href={"/pro/s/" (s.id) "/open"} { (icon("plus")) " " (ctx.t("action-open-safe")) }
                 @if is_admin { a.button href={"/s/" (s.id) "/team"} { (icon("people")) " " (ctx.t("team-title")) } }
                 a.button href={"/pro/stats?s=" (s.id)} { (icon("chart")) " " (ctx.t("stats-title")) }
+                a.button href={"/s/" (s.id) "/kit"} { (icon("print")) " " (ctx.t("kit-page-title")) }
                 @if crate::policy::follows(s.kind) { a.button href={"/pro/s/" (s.id) "/agenda"} { (icon("calendar")) " " (ctx.t("pro-agenda-title")) } }
                 @if crate::policy::follows(s.kind) { a.button href={"/s/" (s.id) "/news"} { (icon("megaphone")) " " (ctx.t("news-title")) } }
                 @if crate::policy::follows(s.kind) { a.button href={"/s/" (s.id) "/messages"} { (icon("message")) " " (ctx.t("messages-inbox-title")) } }

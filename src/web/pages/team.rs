@@ -159,6 +159,7 @@ async fn team(
             }
         }
         p { a.button href={"/s/" (sid) "/profile"} { (icon("building")) " " (ctx.t("profile-open")) } }
+        p { a.button href={"/s/" (sid) "/kit"} { (icon("print")) " " (ctx.t("kit-open")) } }
         @if can_add {
             section.card {
                 h2 { (icon("phone")) " " (ctx.t("field-structure-phone")) }
