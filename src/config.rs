@@ -6,6 +6,10 @@ use serde::Deserialize;
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 
+/// The version of the terms and information page this code ships (a year and month,
+/// `service::onboarding`); a deployment may publish another with `terms_version`.
+pub const TERMS_VERSION: &str = "2026-12";
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
@@ -383,7 +387,7 @@ impl Default for Config {
             platform_key_file: None,
             public_url: "http://127.0.0.1:8080".into(),
             default_language: "fr".into(),
-            terms_version: crate::service::TERMS_VERSION.into(),
+            terms_version: TERMS_VERSION.into(),
             security: Security::default(),
             sessions: Sessions::default(),
             throttle: Throttle::default(),

@@ -440,6 +440,10 @@ async fn service_phase(
         .open_safe(&pro, &structure.id, new_safe(first))
         .await
         .map_err(service_error("opening the fixture beneficiary's safe"))?;
+    // People who log in have accepted the terms and seen the first visit guide.
+    consigne::service::onboarding::onboarded(app, &opened.id)
+        .await
+        .map_err(service_error("accepting the terms"))?;
     let password = opened
         .passphrase
         .clone()
@@ -453,6 +457,9 @@ async fn service_phase(
     while let Some(joined) = set.join_next().await {
         let (n, result) = joined.map_err(|e| anyhow!("opening a safe: {e}"))?;
         let safe = result.map_err(service_error("opening a safe"))?;
+        consigne::service::onboarding::onboarded(app, &safe.id)
+            .await
+            .map_err(service_error("accepting the terms"))?;
         let password = safe
             .passphrase
             .ok_or_else(|| anyhow!("no passphrase generated"))?;

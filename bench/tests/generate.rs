@@ -79,8 +79,15 @@ fn login(base: &str, identifier: &str, password: &str) -> Value {
 fn get(base: &str, path: &str, token: &str) -> Vec<u8> {
     let mut resp = ureq::get(&format!("{base}{path}"))
         .header("authorization", format!("Bearer {token}"))
+        .config()
+        .http_status_as_error(false)
+        .build()
         .call()
         .unwrap_or_else(|e| panic!("GET {path}: {e}"));
+    if resp.status() != 200 {
+        let body = resp.body_mut().read_to_string().unwrap_or_default();
+        panic!("GET {path}: {} {body}", resp.status());
+    }
     resp.body_mut()
         .with_config()
         .limit(64 * 1024 * 1024)

@@ -18,9 +18,7 @@ use crate::store::Sql;
 use crate::store::onboarding::{self, OnboardingRow};
 use serde::{Deserialize, Serialize};
 
-/// The version of the terms this code ships (a year and month); a deployment may publish
-/// another with `terms_version` in its configuration.
-pub const TERMS_VERSION: &str = "2026-12";
+pub use crate::config::TERMS_VERSION;
 
 /// The sections of the terms, in order (`terms-<id>-title` and `terms-<id>-text` in every
 /// catalogue).
@@ -105,9 +103,9 @@ impl App {
     }
 }
 
-/// The demo's people: the terms in force accepted and the guide seen, as if they had logged
-/// in once (journaled like her own acceptance).
-pub(crate) async fn onboarded(app: &App, bid: &crate::domain::BeneficiaryId) -> ServiceResult<()> {
+/// The demo's and the benchmark generator's people: the terms in force accepted and the guide
+/// seen, as if they had logged in once (journaled like her own acceptance).
+pub async fn onboarded(app: &App, bid: &crate::domain::BeneficiaryId) -> ServiceResult<()> {
     let (bid, now) = (bid.clone(), app.now());
     let version = app.terms_version().to_owned();
     app.tx(move |tx| {

@@ -240,6 +240,15 @@ async fn every_state_changing_page_refuses_a_missing_or_wrong_token_and_other_se
         .await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
     let thread = r.json()["thread_id"].as_str().unwrap().to_owned();
+    let r = t
+        .post(
+            &format!("/api/v1/structures/{}/news", w.s1),
+            Some(&w.p1),
+            json!({"text": "Fermé lundi"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let news = r.json()["id"].as_str().unwrap().to_owned();
     let (_, admin_email, admin_secret) = t.platform_admin().await;
     let (p1_email, p1_secret) = &w.p1_login;
 
@@ -723,6 +732,20 @@ async fn every_state_changing_page_refuses_a_missing_or_wrong_token_and_other_se
             "/pro/b/{bid}/hosting-certificate",
             format!("/pro/b/{bid}/hosting-certificate"),
             Who::Pro,
+            false,
+        ),
+        // Structure news (issue 17): its members post and remove; she hides one.
+        ("/s/{sid}/news", format!("/s/{s1}/news"), Who::Staff, false),
+        (
+            "/s/{sid}/news/{nid}/delete",
+            format!("/s/{s1}/news/{news}/delete"),
+            Who::Staff,
+            false,
+        ),
+        (
+            "/news/{nid}/dismiss",
+            format!("/news/{news}/dismiss"),
+            Who::Person,
             false,
         ),
     ];

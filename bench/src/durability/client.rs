@@ -146,12 +146,35 @@ impl Api {
         )
     }
 
+    /// Logs in; a person asked to accept the terms in force (her first login) accepts them,
+    /// as she would on the page, before the battery uses her session.
     pub fn login(&self, identifier: &str, password: &str) -> Result<Reply> {
-        self.post_json(
+        let reply = self.post_json(
             "/api/v1/auth/login",
             None,
             &serde_json::json!({"identifier": identifier, "password": password}),
-        )
+        )?;
+        if reply.status == 200 {
+            let v = reply.json()?;
+            if let (Some(token), Some(version)) = (
+                v["token"].as_str(),
+                v["account"]["terms_to_accept"].as_str(),
+            ) {
+                let accepted = self.post_json(
+                    "/api/v1/me/terms",
+                    Some(token),
+                    &serde_json::json!({"version": version}),
+                )?;
+                if accepted.status != 204 {
+                    anyhow::bail!(
+                        "accepting the terms: {} {}",
+                        accepted.status,
+                        accepted.short()
+                    );
+                }
+            }
+        }
+        Ok(reply)
     }
 
     /// Uploads `bytes` as a new document of safe `bid` (multipart, one part `file`).

@@ -669,6 +669,14 @@ pub(super) fn insert_batch(db: &Database, batch: &Batch) -> Result<()> {
         }
         for b in &batch.beneficiaries {
             beneficiaries::insert(tx, b)?;
+            // As people who have logged in once: the terms accepted, the guide seen.
+            consigne::store::onboarding::accept_terms(
+                tx,
+                &b.id,
+                consigne::config::TERMS_VERSION,
+                b.created_at,
+            )?;
+            consigne::store::onboarding::guide_done(tx, &b.id, b.created_at)?;
         }
         for r in &batch.relays {
             beneficiaries::add_relay(

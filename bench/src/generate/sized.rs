@@ -86,6 +86,9 @@ pub(super) fn make(
         let opened = runtime
             .block_on(app.open_safe(&pro, &infos[0].id, new_safe(&person)))
             .map_err(service_error("opening a sized safe"))?;
+        runtime
+            .block_on(consigne::service::onboarding::onboarded(app, &opened.id))
+            .map_err(service_error("accepting the terms"))?;
         let password = opened
             .passphrase
             .clone()

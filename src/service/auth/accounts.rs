@@ -83,7 +83,7 @@ impl App {
         let onboarding = &session.keys.onboarding;
         Ok(AccountView {
             terms_to_accept: (person && onboarding.terms_pending)
-                .then(|| self.terms_version().to_owned()),
+                .then(|| self.config.terms_version.clone()),
             guide_pending: person.then_some(onboarding.guide_pending),
             pending_reset,
             new_sheet_due: (!session.is_staff()).then_some(new_sheet_due),
