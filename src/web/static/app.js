@@ -176,6 +176,8 @@
   if (!made && typeof synth.addEventListener === "function") {
     synth.addEventListener("voiceschanged", make);
   }
+})();
+
 // A thread of messages refreshes on its own every 15 seconds while the tab is visible (without
 // this file she reloads the page).
 (function () {
