@@ -589,6 +589,15 @@ async function loginAs(page, check, who, landing) {
   await page.goto('/login');
   await check('login');
   await login(page, who);
+  await page.waitForLoadState('load');
+  if (/\/terms$/.test(new URL(page.url()).pathname)) {
+    // A person's first login (issue 17): she accepts the terms and skips the guide.
+    await check('terms to accept');
+    await page.getByRole('button', { name: "J'ai lu et j'accepte" }).click();
+    await expect(page).toHaveURL(/\/guide$/);
+    await check('guide');
+    await page.getByRole('button', { name: 'Passer' }).click();
+  }
   await expect(page).toHaveURL(landing);
   await check(landing.source.includes('pro') ? 'pro home' : 'home');
 }

@@ -116,7 +116,7 @@ test.describe('languages on a phone', () => {
       await expect(page).toHaveTitle(`${t['home-title']} · Consigne`);
       const tiles = page.locator('nav.tiles a.tile .tile-label');
       await expect(tiles).toHaveText([
-        t['section-documents'], t['section-contacts'], t['section-notes'], t['section-events'], t['section-relais'],
+        t['section-documents'], t['section-contacts'], t['section-notes'], t['section-events'], t['section-relais'], t['messages-title'],
         t['home-followups'], t['home-rights-procedures'], t['family-title'], t['section-journal'], t['section-settings'],
       ]);
       for (const bottom of await page.locator('nav.tiles a.tile').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().bottom))) {
@@ -170,7 +170,7 @@ test.describe('languages on a phone', () => {
     await expect(title).toHaveCount(1);
     await expect(title).toHaveAccessibleName(de['read-aloud'].replace('{ $text }', `Hallo Nadia`));
     const tileButtons = page.locator('nav.tiles .tile-box button.read-aloud');
-    await expect(tileButtons).toHaveCount(10);
+    await expect(tileButtons).toHaveCount(11);
     await expect(tileButtons.first()).toHaveAccessibleName(de['read-aloud'].replace('{ $text }', de['section-documents']));
     await expectNoHorizontalScroll(page);
     for (const bottom of await page.locator('nav.tiles .tile-box').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().bottom))) {

@@ -400,7 +400,7 @@ pub(super) fn recovery_sheet(ctx: &Ctx, opened: &OpenedSafe, back: &str) -> Resp
                         @for r in &opened.recovery_relays {
                             dd.sheet-relay {
                                 strong { (r.name) }
-                                @if let Some(phone) = &r.phone { " · " (icon("phone")) " " span dir="ltr" { (super::phone_display(phone)) } }
+                                @if let Some(phone) = &r.phone { " · " (icon("phone")) " " span.nowrap dir="ltr" { (super::phone_display(phone)) } }
                             }
                         }
                     }
