@@ -3,7 +3,7 @@
 // history names who changed what; Sofia finds Amina under "Mes personnes". On a 360 px phone and
 // on a desktop, with and without JavaScript (projects "js" and "nojs"), axe-core on every page.
 // @ts-check
-const { test, expect, DEMO, login, logout, randomLetters } = require('./fixtures');
+const { test, expect, DEMO, login, logout, randomLetters, openFollowed } = require('./fixtures');
 
 const SOFIA = { identifier: 'sofia.lopes@tilleuls.demo.consigne.example', password: 'demo sofia reprend le relais' };
 
@@ -24,8 +24,7 @@ for (const [device, viewport] of [
       await login(page, DEMO.claire);
       await expect(page).toHaveURL(/\/pro$/);
       await check('pro home');
-      await page.locator('ul.people a', { hasText: 'Amina' }).first().click();
-      await page.waitForURL((u) => /^\/pro\/b\/[^/]+$/.test(u.pathname));
+      await openFollowed(page, check, 'Amina');
       await check('her page');
       await page.locator('#dossier a').first().click();
       await page.waitForURL((u) => /\/dossier\//.test(u.pathname));

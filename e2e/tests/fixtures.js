@@ -271,6 +271,21 @@ async function proHome(page, check, who = DEMO.claire) {
   return page.locator('section.card', { has: page.locator('h2', { hasText: 'Accueil de jour Les Tilleuls' }) });
 }
 
+/**
+ * On /pro, finds a person of Les Tilleuls with its card's search form (a long-running suite
+ * pushes the demo people past the first page of 50) and opens her page; both pages checked.
+ */
+async function openFollowed(page, check, query) {
+  const section = page.locator('section.card', { has: page.locator('h2', { hasText: 'Accueil de jour Les Tilleuls' }) });
+  await section.locator('form.search input[name=q]').fill(query);
+  await section.locator('form.search button[type=submit]').click();
+  await page.waitForURL((u) => u.searchParams.get('q') === query);
+  await check(`search ${query}`);
+  await page.locator('section.card', { has: page.locator('h2', { hasText: 'Accueil de jour Les Tilleuls' }) })
+    .locator('ul.people a', { hasText: query }).first().click();
+  await page.waitForURL((u) => /^\/pro\/b\/[^/]+$/.test(u.pathname));
+}
+
 /** The page must not scroll sideways (a 360 px phone). */
 async function expectNoHorizontalScroll(page) {
   const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
@@ -335,4 +350,4 @@ async function photoOf(browser, text) {
   return Buffer.from(b64, 'base64');
 }
 
-module.exports = { test, expect, DEMO, login, logout, proOnApi, openSafe, proHome, expectNoHorizontalScroll, randomLetters, slug, pdfOfPages, photoOf, ARTIFACTS };
+module.exports = { test, expect, DEMO, login, logout, proOnApi, openSafe, proHome, openFollowed, expectNoHorizontalScroll, randomLetters, slug, pdfOfPages, photoOf, ARTIFACTS };

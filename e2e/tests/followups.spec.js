@@ -3,7 +3,7 @@
 // and her journal says who wrote it. On a desktop and on a 360 px phone, with and without
 // JavaScript (projects "js" and "nojs"), axe-core on every page.
 // @ts-check
-const { test, expect, DEMO, login, logout, randomLetters } = require('./fixtures');
+const { test, expect, DEMO, login, logout, randomLetters, openFollowed } = require('./fixtures');
 
 for (const [label, viewport] of [
   ['desktop', { width: 1280, height: 900 }],
@@ -22,8 +22,7 @@ for (const [label, viewport] of [
       await login(page, DEMO.claire);
       await expect(page).toHaveURL(/\/pro$/);
       await check('pro home');
-      await page.locator('ul.people a', { hasText: 'Amina' }).first().click();
-      await page.waitForURL((u) => /^\/pro\/b\/[^/]+$/.test(u.pathname));
+      await openFollowed(page, check, 'Amina');
       const bid = new URL(page.url()).pathname.split('/')[3];
       await check('her file');
       await page.getByRole('link', { name: 'Voir et écrire les comptes rendus' }).click();

@@ -18,6 +18,17 @@ async function smsTo(request, to) {
   return (await r.json()).filter((/** @type {{to: string}} */ m) => m.to === to);
 }
 
+/**
+ * Presses "Envoyer" on the thread's page and waits for the page that follows (with JavaScript,
+ * app.js sends the form then loads it), not only for the list refreshed meanwhile.
+ */
+async function send(page, thread) {
+  const reloaded = page.waitForResponse((r) => new URL(r.url()).pathname === thread && r.request().method() === 'GET' && r.request().resourceType() === 'document');
+  await page.getByRole('button', { name: 'Envoyer' }).click();
+  await reloaded;
+  await page.waitForLoadState('load');
+}
+
 test.describe('messages on a phone', () => {
   test.use({ viewport: { width: 360, height: 740 } });
 
@@ -56,7 +67,7 @@ test.describe('messages on a phone', () => {
     // Then a photo, with a word.
     await page.locator('#message-text').fill(withPhoto);
     await page.locator('#message-file').setInputFiles({ name: 'attestation.jpg', mimeType: 'image/jpeg', buffer: await photoOf(browser, 'ATTESTATION') });
-    await page.getByRole('button', { name: 'Envoyer' }).click();
+    await send(page, thread);
     await expect(page.locator('ol.messages li', { hasText: withPhoto })).toHaveCount(1);
     await expect(page.locator('ol.messages li', { hasText: withPhoto }).locator('ul.attachments a')).toHaveCount(1);
     await expectNoHorizontalScroll(page);
@@ -76,7 +87,7 @@ test.describe('messages on a phone', () => {
     await expect(page.locator('ol.messages li', { hasText: withPhoto }).locator('ul.attachments a')).toHaveCount(1);
     await check('thread, team side');
     await page.locator('#message-text').fill(reply);
-    await page.getByRole('button', { name: 'Envoyer' }).click();
+    await send(page, thread);
     await expect(page.locator('ol.messages li', { hasText: reply })).toHaveCount(1);
     await expectNoHorizontalScroll(page);
     await check('thread answered');

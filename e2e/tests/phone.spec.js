@@ -145,6 +145,19 @@ test.describe('phone pages', () => {
       await page.goto('/login');
       await check(`login again ${lang}`);
       await login(page, person);
+      if (lang === 'fr') {
+        // Her first login (issue 17): the terms, then the four screens of the guide, on a phone.
+        await expect(page).toHaveURL(/\/terms$/);
+        await inspect(page, check, 'terms to accept');
+        await page.locator('form[action="/terms/accept"] button[type=submit]').click();
+        await expect(page).toHaveURL(/\/guide$/);
+        for (let step = 1; step < 4; step += 1) {
+          await inspect(page, check, `guide ${step}`);
+          await page.locator(`main a.button[href="/guide?step=${step + 1}"]`).click();
+        }
+        await inspect(page, check, 'guide 4');
+        await page.locator('form[action="/guide/done"] button[type=submit]').click();
+      }
       await expect(page).toHaveURL(/\/home$/);
       await check(`home (${lang}, as she left it)`);
       if ((await page.locator('html').getAttribute('lang')) !== lang) await speak(page, lang);

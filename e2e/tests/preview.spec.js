@@ -3,10 +3,9 @@
 // lists, every page on the document's page, for her and for a professional it is shared with.
 // Runs with and without JavaScript (projects "js" and "nojs") on a phone.
 // @ts-check
-const { test, expect, DEMO, login, logout, randomLetters, pdfOfPages } = require('./fixtures');
+const { test, expect, DEMO, login, logout, randomLetters, pdfOfPages, openFollowed } = require('./fixtures');
 
 const PHONE = { width: 360, height: 740 };
-const TILLEULS = 'Accueil de jour Les Tilleuls';
 
 async function expectNoHorizontalScroll(page) {
   const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
@@ -81,9 +80,7 @@ test.describe('PDF previews on a phone', () => {
     await login(page, DEMO.claire);
     await expect(page).toHaveURL(/\/pro$/);
     await check('pro home');
-    const tilleuls = page.locator('section.card', { has: page.locator('h2', { hasText: TILLEULS }) });
-    await tilleuls.locator('ul.people a', { hasText: 'Amina' }).first().click();
-    await expect(page).toHaveURL(/\/pro\/b\/[^/]+$/);
+    await openFollowed(page, check, 'Amina');
     const bid = new URL(page.url()).pathname.split('/')[3];
     const card = page.locator('ul.docs li', { hasText: 'Attestation de domiciliation' }).first();
     await expect(card.locator('a')).toHaveAttribute('href', new RegExp(`^/pro/b/${bid}/documents/[^/]+$`));

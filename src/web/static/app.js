@@ -186,8 +186,12 @@
   if (!box || typeof fetch === "undefined") { return; }
   var url = box.getAttribute("data-poll");
   var last = box.innerHTML;
+  // Once a form of the page is sent, the page that follows shows the thread: no refresh in
+  // between, which would race the navigation.
+  var sending = false;
+  document.addEventListener("submit", function () { sending = true; }, true);
   var refresh = function () {
-    if (document.visibilityState !== "visible") { return; }
+    if (sending || document.visibilityState !== "visible") { return; }
     fetch(url, { credentials: "same-origin", headers: { "X-Consigne-Poll": "1" } })
       .then(function (r) { return r.ok ? r.text() : null; })
       .then(function (html) {
