@@ -442,6 +442,7 @@ pub async fn set_convention_document(
                 blob: sealed.blob_key,
                 key_sealed,
                 sha256: sealed.sha256.clone(),
+                blob_sha256: sealed.blob_sha256,
                 size,
             });
             convention.updated_at = now;

@@ -106,13 +106,16 @@ pub struct ConventionDocument {
     pub id: String,
     pub blob: String,
     pub key_sealed: Vec<u8>,
+    /// SHA-256 of the PDF (checked on every download) and of the stored ciphertext (checked
+    /// by `consigne verify`), hex.
     pub sha256: String,
+    pub blob_sha256: String,
     pub size: i64,
 }
 
 pub fn convention(tx: &mut dyn Sql, sid: &StructureId) -> StoreResult<Option<ConventionRow>> {
     let rows = tx.query(
-        "SELECT status, signed_on, signatories, document_id, document_blob, document_key_sealed, document_sha256, document_size, updated_at FROM conventions WHERE structure_id = $1",
+        "SELECT status, signed_on, signatories, document_id, document_blob, document_key_sealed, document_sha256, document_blob_sha256, document_size, updated_at FROM conventions WHERE structure_id = $1",
         &[sid.into()],
     )?;
     let Some(r) = rows.first() else {
@@ -123,14 +126,16 @@ pub fn convention(tx: &mut dyn Sql, sid: &StructureId) -> StoreResult<Option<Con
         r.opt_text("document_blob")?,
         r.opt_blob("document_key_sealed")?,
         r.opt_text("document_sha256")?,
+        r.opt_text("document_blob_sha256")?,
         r.opt_int("document_size")?,
     ) {
-        (Some(id), Some(blob), Some(key_sealed), Some(sha256), Some(size)) => {
+        (Some(id), Some(blob), Some(key_sealed), Some(sha256), Some(blob_sha256), Some(size)) => {
             Some(ConventionDocument {
                 id,
                 blob,
                 key_sealed,
                 sha256,
+                blob_sha256,
                 size,
             })
         }
@@ -148,12 +153,13 @@ pub fn convention(tx: &mut dyn Sql, sid: &StructureId) -> StoreResult<Option<Con
 pub fn save_convention(tx: &mut dyn Sql, sid: &StructureId, c: &ConventionRow) -> StoreResult<()> {
     let d = c.document.as_ref();
     tx.execute(
-        "INSERT INTO conventions (structure_id, status, signed_on, signatories, document_id, document_blob, document_key_sealed, document_sha256, document_size, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
+        "INSERT INTO conventions (structure_id, status, signed_on, signatories, document_id, document_blob, document_key_sealed, document_sha256, document_blob_sha256, document_size, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
          ON CONFLICT (structure_id) DO UPDATE SET status = excluded.status, signed_on = excluded.signed_on, \
          signatories = excluded.signatories, document_id = excluded.document_id, \
          document_blob = excluded.document_blob, document_key_sealed = excluded.document_key_sealed, \
-         document_sha256 = excluded.document_sha256, document_size = excluded.document_size, \
+         document_sha256 = excluded.document_sha256, document_blob_sha256 = excluded.document_blob_sha256, \
+         document_size = excluded.document_size, \
          updated_at = excluded.updated_at",
         &[
             sid.into(),
@@ -164,6 +170,7 @@ pub fn save_convention(tx: &mut dyn Sql, sid: &StructureId, c: &ConventionRow) -
             d.map(|d| d.blob.clone()).into(),
             d.map(|d| d.key_sealed.clone()).into(),
             d.map(|d| d.sha256.clone()).into(),
+            d.map(|d| d.blob_sha256.clone()).into(),
             d.map(|d| d.size).into(),
             c.updated_at.into(),
         ],
@@ -175,7 +182,7 @@ pub fn save_convention(tx: &mut dyn Sql, sid: &StructureId, c: &ConventionRow) -
 /// orphan collection.
 pub fn document_blobs(tx: &mut dyn Sql) -> StoreResult<Vec<(String, String, Option<String>)>> {
     tx.query(
-        "SELECT structure_id, document_blob, document_sha256 FROM conventions WHERE document_blob IS NOT NULL ORDER BY structure_id",
+        "SELECT structure_id, document_blob, document_blob_sha256 FROM conventions WHERE document_blob IS NOT NULL ORDER BY structure_id",
         &[],
     )?
     .iter()
@@ -183,7 +190,7 @@ pub fn document_blobs(tx: &mut dyn Sql) -> StoreResult<Vec<(String, String, Opti
         Ok((
             r.text("structure_id")?,
             r.text("document_blob")?,
-            r.opt_text("document_sha256")?,
+            r.opt_text("document_blob_sha256")?,
         ))
     })
     .collect()

@@ -29,6 +29,7 @@ CREATE TABLE conventions (
     document_blob TEXT,
     document_key_sealed BYTEA,
     document_sha256 TEXT,
+    document_blob_sha256 TEXT,
     document_size BIGINT,
     updated_at BIGINT NOT NULL
 );

@@ -27,6 +27,7 @@ CREATE TABLE conventions (
     document_blob TEXT,
     document_key_sealed BLOB,
     document_sha256 TEXT,
+    document_blob_sha256 TEXT,
     document_size INTEGER,
     updated_at INTEGER NOT NULL
 );
