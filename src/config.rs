@@ -730,10 +730,14 @@ mod tests {
             assert!(c.validate().is_err(), "{licences}");
         }
         let c: Config =
-            toml::from_str("[licences]\nfloor_eur = 100\ncap_eur = 500\nrate = \"25bp\"\n").unwrap();
+            toml::from_str("[licences]\nfloor_eur = 100\ncap_eur = 500\nrate = \"25bp\"\n")
+                .unwrap();
         c.validate().unwrap();
         let p = c.licences.pricing();
-        assert_eq!((p.floor_cents, p.cap_cents, p.rate_millionths), (10_000, 50_000, 2_500));
+        assert_eq!(
+            (p.floor_cents, p.cap_cents, p.rate_millionths),
+            (10_000, 50_000, 2_500)
+        );
         for tweak in [
             |m: &mut Media| m.max_image_mb = 0,
             |m: &mut Media| m.max_pdf_inflated_mb = 0,

@@ -79,7 +79,11 @@ pub fn parse_decimal(raw: &str, scale: u32) -> Option<i64> {
     }
     let places = u32::try_from(frac.len()).ok().filter(|p| *p <= scale)?;
     let whole: i64 = int.parse().ok()?;
-    let part: i64 = if frac.is_empty() { 0 } else { frac.parse().ok()? };
+    let part: i64 = if frac.is_empty() {
+        0
+    } else {
+        frac.parse().ok()?
+    };
     whole
         .checked_mul(10i64.checked_pow(scale)?)?
         .checked_add(part.checked_mul(10i64.checked_pow(scale - places)?)?)
@@ -155,11 +159,18 @@ mod tests {
             (300_000, 300),
             (1_900_000, 1_900),
         ] {
-            assert_eq!(default.fee_cents(relay, eur(budget)), eur(fee), "{budget} €");
+            assert_eq!(
+                default.fee_cents(relay, eur(budget)),
+                eur(fee),
+                "{budget} €"
+            );
         }
         // Cents are rounded to the nearest: 0.1 % of 1 234 567.89 € is 1 234.57 €.
         assert_eq!(default.fee_cents(relay, 123_456_789), 123_457);
-        assert_eq!(default.fee_cents(StructureKind::Mediation, eur(3_000_000)), 0);
+        assert_eq!(
+            default.fee_cents(StructureKind::Mediation, eur(3_000_000)),
+            0
+        );
         assert_eq!(default.fee_cents(StructureKind::Mediation, 0), 0);
         for (floor, cap, rate, budget, fee) in [
             (0, 2_000, "0.2%", 500_000, 1_000),
@@ -169,10 +180,20 @@ mod tests {
             (300, 300, "5%", 1, 300),
             (0, 100_000, "0.0125%", 1_000_000, 125),
             (0, 100_000, "1bp", 1_000_000, 100),
-            (0, u32::MAX, "100%", i64::from(u32::MAX), i64::from(u32::MAX)),
+            (
+                0,
+                u32::MAX,
+                "100%",
+                i64::from(u32::MAX),
+                i64::from(u32::MAX),
+            ),
         ] {
             let p = Pricing::new(floor, cap, rate).unwrap();
-            assert_eq!(p.fee_cents(relay, eur(budget)), eur(fee), "{rate} of {budget}");
+            assert_eq!(
+                p.fee_cents(relay, eur(budget)),
+                eur(fee),
+                "{rate} of {budget}"
+            );
         }
         // The largest budget does not overflow.
         assert_eq!(default.fee_cents(relay, i64::MAX), eur(1_900));

@@ -173,9 +173,7 @@ fn view(
     let c = convention.unwrap_or_default();
     LicenceView {
         structure_id: sid.clone(),
-        lapsed: licence
-            .as_ref()
-            .is_some_and(|l| l.ends_on.as_str() < today),
+        lapsed: licence.as_ref().is_some_and(|l| l.ends_on.as_str() < today),
         starts_on: licence.as_ref().map(|l| l.starts_on.clone()),
         ends_on: licence.as_ref().map(|l| l.ends_on.clone()),
         annual_budget_eur: licence.as_ref().map(|l| Euros(l.annual_budget_cents)),
@@ -225,7 +223,11 @@ pub async fn history_of(
     session: &Session,
     sid: &StructureId,
 ) -> ServiceResult<Vec<HistoryView>> {
-    allow(session, Action::ManageLicence, Resource::Structure { id: sid })?;
+    allow(
+        session,
+        Action::ManageLicence,
+        Resource::Structure { id: sid },
+    )?;
     let sid = sid.clone();
     app.read(move |tx| {
         Ok(store::history(tx, &sid, HISTORY_SHOWN)?
@@ -249,14 +251,16 @@ pub async fn overview(app: &App, session: &Session) -> ServiceResult<Vec<Licence
     app.read(move |tx| {
         Ok(store::overview(tx)?
             .into_iter()
-            .map(|(structure_id, convention_status, licence_ends_on)| LicenceState {
-                lapsed: licence_ends_on
-                    .as_deref()
-                    .is_some_and(|e| e < today.as_str()),
-                structure_id,
-                convention_status,
-                licence_ends_on,
-            })
+            .map(
+                |(structure_id, convention_status, licence_ends_on)| LicenceState {
+                    lapsed: licence_ends_on
+                        .as_deref()
+                        .is_some_and(|e| e < today.as_str()),
+                    structure_id,
+                    convention_status,
+                    licence_ends_on,
+                },
+            )
             .collect())
     })
     .await
@@ -270,7 +274,11 @@ pub async fn record_licence(
     sid: &StructureId,
     input: LicenceInput,
 ) -> ServiceResult<LicenceView> {
-    allow(session, Action::ManageLicence, Resource::Structure { id: sid })?;
+    allow(
+        session,
+        Action::ManageLicence,
+        Resource::Structure { id: sid },
+    )?;
     let starts = parse_iso_day("starts_on", &input.starts_on)?;
     let ends = parse_iso_day("ends_on", &input.ends_on)?;
     if ends < starts {
@@ -294,7 +302,10 @@ pub async fn record_licence(
         .transpose()?;
     let pricing = app.config.licences.pricing();
     let (sid, now, today) = (sid.clone(), app.now(), today(app));
-    let actor = (session.account_id.to_string(), session.keys.display_name.clone());
+    let actor = (
+        session.account_id.to_string(),
+        session.keys.display_name.clone(),
+    );
     app.tx(move |tx| {
         let structure = structures::by_id(tx, &sid)?.ok_or(ServiceError::NotFound)?;
         let licence = LicenceRow {
@@ -320,7 +331,11 @@ pub async fn record_licence(
         let mut changes: Vec<(&str, Option<String>, Option<String>)> = Vec::new();
         let period = |l: &LicenceRow| format!("{} – {}", l.starts_on, l.ends_on);
         let amounts = |l: &LicenceRow| {
-            format!("{} € → {} €", euros(l.annual_budget_cents), euros(l.fee_cents))
+            format!(
+                "{} € → {} €",
+                euros(l.annual_budget_cents),
+                euros(l.fee_cents)
+            )
         };
         match &before {
             None => {
@@ -400,7 +415,11 @@ pub async fn set_convention_document(
     sid: &StructureId,
     bytes: Vec<u8>,
 ) -> ServiceResult<LicenceView> {
-    allow(session, Action::ManageLicence, Resource::Structure { id: sid })?;
+    allow(
+        session,
+        Action::ManageLicence,
+        Resource::Structure { id: sid },
+    )?;
     if bytes.len() > MAX_DOCUMENT_BYTES {
         return Err(ServiceError::TooLarge("file_too_large"));
     }
@@ -427,7 +446,10 @@ pub async fn set_convention_document(
         .platform
         .seal(&ctx::convention_document_key(sid, &doc), key.as_bytes());
     let (sid, now, today) = (sid.clone(), app.now(), today(app));
-    let actor = (session.account_id.to_string(), session.keys.display_name.clone());
+    let actor = (
+        session.account_id.to_string(),
+        session.keys.display_name.clone(),
+    );
     let new_blob = sealed.blob_key.clone();
     let result = app
         .tx(move |tx| {
@@ -483,7 +505,11 @@ pub async fn convention_document(
     session: &Session,
     sid: &StructureId,
 ) -> ServiceResult<Vec<u8>> {
-    allow(session, Action::ReadConvention, Resource::Structure { id: sid })?;
+    allow(
+        session,
+        Action::ReadConvention,
+        Resource::Structure { id: sid },
+    )?;
     let s2 = sid.clone();
     let doc = app
         .read(move |tx| Ok(store::convention(tx, &s2)?.and_then(|c| c.document)))

@@ -248,8 +248,11 @@ pub fn history(tx: &mut dyn Sql, sid: &StructureId, limit: i64) -> StoreResult<V
     .collect()
 }
 
+/// A structure's convention status and its latest licence's end (none recorded: `None`).
+pub type Overview = (StructureId, Option<String>, Option<String>);
+
 /// Each structure's convention status and latest licence end, for the operator's list.
-pub fn overview(tx: &mut dyn Sql) -> StoreResult<Vec<(StructureId, Option<String>, Option<String>)>> {
+pub fn overview(tx: &mut dyn Sql) -> StoreResult<Vec<Overview>> {
     tx.query(
         "SELECT s.id, c.status, (SELECT MAX(l.ends_on) FROM licences l WHERE l.structure_id = s.id) AS ends_on \
          FROM structures s LEFT JOIN conventions c ON c.structure_id = s.id ORDER BY s.id",

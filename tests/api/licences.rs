@@ -108,7 +108,11 @@ async fn other_configured_pricings() {
         let b = body(json!(budget), &date_in_days(&t, 0), &date_in_days(&t, 364));
         let r = put_licence(&t, &admin, &sid, &b).await;
         assert_eq!(r.status, StatusCode::OK, "{}", r.text);
-        assert_eq!(r.json()["fee_eur"].as_f64(), Some(fee), "{rate} of {budget}");
+        assert_eq!(
+            r.json()["fee_eur"].as_f64(),
+            Some(fee),
+            "{rate} of {budget}"
+        );
     }
 }
 
@@ -145,7 +149,10 @@ async fn a_lapsed_licence_stops_new_safes_and_nothing_else() {
     let home = pro.get(t.url("/pro")).send().await.unwrap();
     assert_eq!(home.status(), StatusCode::OK);
     let html = home.text().await.unwrap();
-    assert!(html.contains("licence de cette structure est échue"), "{html}");
+    assert!(
+        html.contains("licence de cette structure est échue"),
+        "{html}"
+    );
     assert!(!html.contains(&format!("/pro/s/{}/open", w.s1)));
     let page = pro
         .get(t.url(&format!("/pro/s/{}/open", w.s1)))
@@ -180,7 +187,10 @@ async fn a_lapsed_licence_stops_new_safes_and_nothing_else() {
         .await;
     assert_eq!(seen, pdf(marker));
     let r = t
-        .get(&format!("/api/v1/beneficiaries/{}/documents", w.bid), Some(&w.p1))
+        .get(
+            &format!("/api/v1/beneficiaries/{}/documents", w.bid),
+            Some(&w.p1),
+        )
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text);
 
@@ -255,7 +265,10 @@ async fn the_signed_convention_is_sealed_and_downloaded_by_its_readers() {
     // Collection of orphans leaves it; verification finds it intact.
     t.app.collect_orphans().await.unwrap();
     let report = t.app.verify(false).await.unwrap();
-    assert!(report.missing.is_empty() && report.corrupted.is_empty() && report.orphans.is_empty(), "{report:?}");
+    assert!(
+        report.missing.is_empty() && report.corrupted.is_empty() && report.orphans.is_empty(),
+        "{report:?}"
+    );
     let got = t.download(&doc_path, &w.admin, "application/pdf").await;
     assert_eq!(got, pdf("Avenant 2"));
 }

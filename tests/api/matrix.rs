@@ -2097,14 +2097,22 @@ async fn licences_against_every_role() {
             None => r,
         };
         let got = r.send().await.unwrap().status().as_u16();
-        assert_eq!(got, [FB, FB, NF, NF, OK, NF, NA][i], "PUT document as {role}");
+        assert_eq!(
+            got,
+            [FB, FB, NF, NF, OK, NF, NA][i],
+            "PUT document as {role}"
+        );
         let client = browser(t, token.as_deref());
         for page in [
             format!("/admin/structures/{s1}"),
             format!("/admin/structures/{s1}/convention/document"),
         ] {
             let got = page_status(t, &client, &page).await;
-            assert_eq!(got, [NF, NF, NF, NF, OK, NF, 303][i], "page {page} as {role}");
+            assert_eq!(
+                got,
+                [NF, NF, NF, NF, OK, NF, 303][i],
+                "page {page} as {role}"
+            );
         }
     }
 }

@@ -7,8 +7,7 @@ use super::{Ctx, Page, PlatformAdmin, Post, icons::icon};
 use crate::domain::licence::ConventionStatus;
 use crate::domain::{StructureId, StructureKind};
 use crate::service::licences::{
-    self, ConventionInput, HistoryView, LicenceInput, LicenceState, LicenceView,
-    MAX_DOCUMENT_BYTES,
+    self, ConventionInput, HistoryView, LicenceInput, LicenceState, LicenceView, MAX_DOCUMENT_BYTES,
 };
 use crate::service::{NewStructure, ServiceError, Session};
 use crate::web::AppState;
@@ -437,7 +436,9 @@ async fn document_upload(Path(sid): Path<String>, upload: Upload<PlatformAdmin>)
         Err(e) => Err(e),
     };
     match stored {
-        Ok(_) => Redirect::to(&format!("/admin/structures/{sid}#convention-document")).into_response(),
+        Ok(_) => {
+            Redirect::to(&format!("/admin/structures/{sid}#convention-document")).into_response()
+        }
         Err(ServiceError::Forbidden) => ctx.bad_form(),
         Err(ServiceError::NotFound) => ctx.not_found(),
         Err(e) => {
@@ -456,7 +457,9 @@ async fn document_download(
         return ctx.not_found();
     };
     match licences::convention_document(&ctx.state.app, &session, &sid).await {
-        Ok(pdf) => crate::web::api::content_response("application/pdf", "convention.pdf", pdf, false),
+        Ok(pdf) => {
+            crate::web::api::content_response("application/pdf", "convention.pdf", pdf, false)
+        }
         Err(e) => ctx.error_page(&e),
     }
 }
