@@ -228,6 +228,12 @@ fn referenced_blobs(db: &Database) -> StoreResult<Vec<(String, String, Option<St
             }
         }
     }
+    // The structures' signed conventions (the platform's own documents).
+    for (sid, key, digest) in db.transaction_blocking(crate::store::licences::document_blobs)? {
+        if seen.insert(key.clone()) {
+            out.push((key, sid, digest));
+        }
+    }
     Ok(out)
 }
 

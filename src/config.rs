@@ -43,6 +43,40 @@ pub struct Config {
     pub reminders: Reminders,
     pub recovery: Recovery,
     pub certification: Certification,
+    pub licences: Licences,
+}
+
+/// Annual licences (issue 18): fee = clamp(rate × declared budget, floor, cap), 0 for
+/// mediation structures (`domain::licence`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Licences {
+    /// The least a relais structure pays a year, in euros.
+    pub floor_eur: u32,
+    /// The most it pays a year, in euros.
+    pub cap_eur: u32,
+    /// The share of its annual budget: a decimal percent (`"0.1%"`, four decimals at most) or
+    /// basis points (`"10bp"`).
+    pub rate: String,
+}
+
+impl Default for Licences {
+    fn default() -> Self {
+        Self {
+            floor_eur: 300,
+            cap_eur: 1_900,
+            rate: "0.1%".into(),
+        }
+    }
+}
+
+impl Licences {
+    /// The pricing these settings describe (checked by [`Config::validate`]; the defaults
+    /// otherwise).
+    pub fn pricing(&self) -> crate::domain::licence::Pricing {
+        crate::domain::licence::Pricing::new(self.floor_eur, self.cap_eur, &self.rate)
+            .unwrap_or_else(|_| Self::default().pricing())
+    }
 }
 
 /// The certification of documents (docs/certification.md): the signing key of the log's
@@ -400,6 +434,7 @@ impl Default for Config {
             reminders: Reminders::default(),
             recovery: Recovery::default(),
             certification: Certification::default(),
+            licences: Licences::default(),
         }
     }
 }
@@ -531,6 +566,17 @@ impl Config {
             ));
         }
         self.media.validate()?;
+        if crate::domain::licence::Pricing::new(
+            self.licences.floor_eur,
+            self.licences.cap_eur,
+            &self.licences.rate,
+        )
+        .is_err()
+        {
+            return Err(ConfigError::Invalid(
+                "licences: rate is a percent (\"0.1%\") or basis points (\"10bp\") up to 100%, and cap_eur at least floor_eur".into(),
+            ));
+        }
         if !matches!(self.sms.operator.as_str(), "none" | "brevo" | "webhook") {
             return Err(ConfigError::Invalid(
                 "sms.operator must be none, brevo or webhook".into(),
@@ -658,6 +704,8 @@ mod tests {
             "tsa_url",
             "tsa_timeout_seconds",
             "head_every_minutes",
+            "floor_eur",
+            "cap_eur",
         ] {
             assert!(text.contains(key), "{key} is not documented");
         }
@@ -674,6 +722,22 @@ mod tests {
         };
         assert!(c.validate().is_err());
         assert!(toml::from_str::<Config>("unknown_option = 1").is_err());
+        for licences in [
+            "[licences]\nrate = \"0.1 percent\"\n",
+            "[licences]\nfloor_eur = 2000\ncap_eur = 1000\n",
+        ] {
+            let c: Config = toml::from_str(licences).unwrap();
+            assert!(c.validate().is_err(), "{licences}");
+        }
+        let c: Config =
+            toml::from_str("[licences]\nfloor_eur = 100\ncap_eur = 500\nrate = \"25bp\"\n")
+                .unwrap();
+        c.validate().unwrap();
+        let p = c.licences.pricing();
+        assert_eq!(
+            (p.floor_cents, p.cap_cents, p.rate_millionths),
+            (10_000, 50_000, 2_500)
+        );
         for tweak in [
             |m: &mut Media| m.max_image_mb = 0,
             |m: &mut Media| m.max_pdf_inflated_mb = 0,

@@ -210,6 +210,29 @@ async fn create(app: &App) -> anyhow::Result<Vec<(String, String)>> {
     )
     .await
     .map_err(e)?;
+    // Signed conventions and licences covering this year and the next (issue 18): the demo
+    // structures are not lapsed.
+    let today = crate::clock::local(&crate::clock::zone("UTC"), app.now()).date;
+    let year: i32 = today.get(..4).and_then(|y| y.parse().ok()).unwrap_or(2026);
+    for (sid, budget) in [(&tilleuls.id, "450000"), (&ccas.id, "2000000")] {
+        crate::service::licences::record_licence(
+            app,
+            &admin,
+            sid,
+            crate::service::licences::LicenceInput {
+                starts_on: format!("{year}-01-01"),
+                ends_on: format!("{}-12-31", year + 1),
+                annual_budget_eur: budget.into(),
+                convention: crate::service::licences::ConventionInput {
+                    status: "signed".into(),
+                    signed_on: Some(format!("{year}-01-01")),
+                    signatories: Some("Équipe Consigne".into()),
+                },
+            },
+        )
+        .await
+        .map_err(e)?;
+    }
     let pro = login(app, PRO_EMAIL, PRO_PASSWORD).await?;
     let amina = app
         .open_safe(

@@ -111,6 +111,11 @@ pub enum Action {
     /// Post, list or remove a structure's news to the people it follows (its approved
     /// members, in a structure that follows people).
     PostNews,
+    /// Record a structure's convention and licence (the operator; its members read them with
+    /// `View`).
+    ManageLicence,
+    /// Download a structure's signed convention (the operator and its admins).
+    ReadConvention,
 }
 
 /// What the action is about. `relays` are the structures the person currently has as relais.
@@ -203,7 +208,13 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
             _ => Forbidden,
         },
         (Actor::PlatformAdmin { .. }, Resource::Structure { .. }) => match action {
-            A::View | A::AddProfessional | A::ListProfessionals | A::Update | A::PrintKit => Allow,
+            A::View
+            | A::AddProfessional
+            | A::ListProfessionals
+            | A::Update
+            | A::PrintKit
+            | A::ManageLicence
+            | A::ReadConvention => Allow,
             _ => Forbidden,
         },
         // The operator never approves (that would hand her the key); she may only close an
@@ -236,7 +247,11 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
             }
             match (action, m.role, m.kind) {
                 (A::View | A::ListProfessionals | A::OpenSafe | A::PrintKit, _, _) => Allow,
-                (A::AddProfessional | A::Update | A::EditProfile, StaffRole::Admin, _) => Allow,
+                (
+                    A::AddProfessional | A::Update | A::EditProfile | A::ReadConvention,
+                    StaffRole::Admin,
+                    _,
+                ) => Allow,
                 (A::ManageResets, _, _) => Allow,
                 (A::ViewStats, _, _) => Allow,
                 // Mediation structures open safes but follow no one and share nothing.
@@ -752,6 +767,19 @@ mod tests {
             (&stranger, A::PrintKit, s1, Hidden),
             (&owner, A::PrintKit, s1, Hidden),
             (&anon, A::PrintKit, s1, Hidden),
+            // Conventions and licences: the operator records them; members read them (`View`)
+            // and its admins download the signed convention.
+            (&platform, A::ManageLicence, s1, Allow),
+            (&admin, A::ManageLicence, s1, Forbidden),
+            (&member, A::ManageLicence, s1, Forbidden),
+            (&stranger, A::ManageLicence, s1, Hidden),
+            (&owner, A::ManageLicence, s1, Hidden),
+            (&platform, A::ReadConvention, s1, Allow),
+            (&admin, A::ReadConvention, s1, Allow),
+            (&member, A::ReadConvention, s1, Forbidden),
+            (&waiting_admin, A::ReadConvention, s1, Forbidden),
+            (&stranger, A::ReadConvention, s1, Hidden),
+            (&owner, A::ReadConvention, s1, Hidden),
             (&member, A::AddProfessional, s1, Forbidden),
             (&admin, A::AddProfessional, s1, Allow),
             (&platform, A::AddProfessional, s1, Allow),

@@ -6,6 +6,7 @@ mod followup;
 mod identity;
 mod ids;
 mod items;
+pub mod licence;
 mod password;
 pub mod procedures;
 mod proofs;

@@ -144,6 +144,10 @@ impl App {
         if input.consent == Some(false) {
             return Err(ServiceError::ConsentRequired);
         }
+        // Refused before the slow key derivation too (checked again in the transaction).
+        let (app, s2) = (self.clone(), sid.clone());
+        self.read(move |tx| crate::service::licences::ensure_open(&app, tx, &s2))
+            .await?;
         let today = time::OffsetDateTime::from_unix_timestamp(self.now())
             .map(|t| t.date())
             .unwrap_or(time::Date::MIN);
@@ -237,6 +241,7 @@ impl App {
         let (identifier, recovery_relays) = self
             .tx(move |tx| {
                 let structure = structures::by_id(tx, &sid)?.ok_or(ServiceError::NotFound)?;
+                crate::service::licences::ensure_open(&app, tx, &sid)?;
                 // Homonyms get a short suffix: the first free one wins.
                 let mut identifier = None;
                 for n in 1..=999 {

@@ -186,6 +186,17 @@ pub fn thread_message(thread: &ThreadId, id: &MessageId) -> String {
     format!("thread_messages.body|{thread}|{id}")
 }
 
+// A structure's convention with the operator (service/licences.rs): the platform's own
+// document, readable by the operator by design.
+/// The signed PDF's content key, sealed by the platform key.
+pub fn convention_document_key(sid: &StructureId, doc: &str) -> String {
+    format!("conventions.document_key|{sid}|{doc}")
+}
+/// The signed PDF's blob (STREAM chunks), under its content key.
+pub fn convention_document(sid: &StructureId, doc: &str) -> String {
+    format!("conventions.document|{sid}|{doc}")
+}
+
 // The job queue.
 pub fn job_payload(id: &str) -> String {
     format!("jobs.payload|{id}")
@@ -273,6 +284,8 @@ mod tests {
             feed_token(&b(), "<f>"),
             feed_item_key("<f>", &item()),
             job_payload("<job>"),
+            convention_document_key(&s(), "<doc>"),
+            convention_document(&s(), "<doc>"),
             followup_key(&s()),
             followup_structure(&b(), &s(), &FollowupId::stored("<f>".into())),
             followup_shared(&b(), &FollowupId::stored("<f>".into())),

@@ -18,6 +18,7 @@ mod items;
 mod jobs;
 mod journal;
 pub mod kit;
+pub mod licences;
 mod links;
 mod members;
 pub mod messages;
@@ -121,6 +122,9 @@ pub enum ServiceError {
     TooLarge(&'static str),
     #[error("storage full")]
     StorageFull,
+    /// The structure's licences all ended: it opens no new safe.
+    #[error("licence lapsed")]
+    LicenceLapsed,
     #[error(transparent)]
     Store(StoreError),
     #[error(transparent)]

@@ -71,7 +71,7 @@ impl App {
     /// Removes blobs no row points at (older than an hour, so an upload whose row is about to
     /// commit is never touched) and abandoned partial writes. Runs with the housekeeping.
     pub async fn collect_orphans(&self) -> ServiceResult<usize> {
-        let rows = self.db.read(|tx| items::all_blobs(tx)).await?;
+        let rows = self.db.read(referenced).await?;
         let store = self.blobs.clone();
         tokio::task::spawn_blocking(move || -> ServiceResult<usize> {
             let referenced: HashSet<String> = rows.into_iter().map(|(_, k, _)| k).collect();
@@ -105,7 +105,7 @@ impl App {
             .db
             .read(move |tx| -> ServiceResult<_> {
                 Ok((
-                    items::all_blobs(tx)?,
+                    referenced(tx)?,
                     crate::store::journal::verify(tx)?,
                     check_log(&app, tx)?,
                 ))
@@ -174,4 +174,14 @@ impl App {
         }
         Ok(report)
     }
+}
+
+/// Every blob a row points at: items' (documents, thumbnails, previews) and the structures'
+/// signed conventions, as (row id, blob key, stored digest).
+fn referenced(
+    tx: &mut dyn crate::store::Sql,
+) -> ServiceResult<Vec<(String, String, Option<String>)>> {
+    let mut rows = items::all_blobs(tx)?;
+    rows.extend(crate::store::licences::document_blobs(tx)?);
+    Ok(rows)
 }

@@ -18,6 +18,7 @@ pub mod household;
 pub mod items;
 pub mod jobs;
 pub mod journal;
+pub mod licences;
 pub mod links;
 pub mod messages;
 pub mod news;

@@ -74,6 +74,7 @@ pub fn classify(e: &ServiceError) -> (StatusCode, &'static str) {
         ServiceError::Forbidden => (StatusCode::FORBIDDEN, "forbidden"),
         ServiceError::AccessPending => (StatusCode::FORBIDDEN, "access_pending"),
         ServiceError::AccountDeactivated => (StatusCode::FORBIDDEN, "account_deactivated"),
+        ServiceError::LicenceLapsed => (StatusCode::FORBIDDEN, "licence_lapsed"),
         ServiceError::UnsupportedType("pdf-active-content") => {
             (StatusCode::UNSUPPORTED_MEDIA_TYPE, "pdf_not_checkable")
         }
@@ -137,6 +138,9 @@ fn api_message(e: &ServiceError) -> String {
         }
         ServiceError::AccountDeactivated => {
             "This account was deactivated by your structure: ask its admin.".into()
+        }
+        ServiceError::LicenceLapsed => {
+            "The structure's licence has ended: it cannot open new safes until the operator records a new one. People keep access to their safes.".into()
         }
         ServiceError::Conflict(code) => format!("Conflict: {code}."),
         ServiceError::Invalid(i) => format!("Invalid value for {}: {}.", i.field, i.code),

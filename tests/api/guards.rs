@@ -325,6 +325,19 @@ async fn every_state_changing_page_refuses_a_missing_or_wrong_token_and_other_se
             Who::Admin,
             false,
         ),
+        // A structure's convention and licence (issue 18): the operator's forms.
+        (
+            "/admin/structures/{sid}/licence",
+            format!("/admin/structures/{s1}/licence"),
+            Who::Admin,
+            false,
+        ),
+        (
+            "/admin/structures/{sid}/convention/document",
+            format!("/admin/structures/{s1}/convention/document"),
+            Who::Admin,
+            true,
+        ),
         (
             "/pro/s/{sid}/open",
             format!("/pro/s/{s1}/open"),

@@ -31,6 +31,7 @@ mod items;
 mod jobs;
 mod journal_pictures;
 mod kit;
+mod licences;
 mod limits;
 mod links;
 mod lists;

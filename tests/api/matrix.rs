@@ -2031,3 +2031,88 @@ async fn every_message_endpoint_against_every_role() {
         assert_eq!(page_status(t, client, &path).await, want, "{path}");
     }
 }
+
+/// Conventions and licences (issue 18) against every role: the operator records them and
+/// uploads the signed PDF; the structure's members read the licence; its admins and the
+/// operator download the PDF (a member is refused); anyone else finds nothing. The operator's
+/// page is hers alone.
+#[tokio::test]
+async fn licences_against_every_role() {
+    let w = World::new().await;
+    let t = &w.t;
+    let s1 = &w.s1;
+    let r = t
+        .http
+        .put(t.url(&format!("/api/v1/structures/{s1}/convention/document")))
+        .bearer_auth(&w.admin)
+        .header("content-type", "application/pdf")
+        .body(pdf("Convention"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let licence = json!({"starts_on": "2026-01-01", "ends_on": "2026-12-31", "annual_budget_eur": 500000, "convention": {"status": "signed"}});
+    let roles = structure_roles(&w, (OK, OK)).await;
+    // (method, path, body, expected for the roles of `structure_roles` in order: admin,
+    //  member, other structure, mediation, platform admin, the person, anonymous).
+    let rows: [(&str, String, Option<&serde_json::Value>, [u16; 7]); 3] = [
+        (
+            "GET",
+            format!("/api/v1/structures/{s1}/licence"),
+            None,
+            [OK, OK, NF, NF, OK, NF, NA],
+        ),
+        (
+            "PUT",
+            format!("/api/v1/structures/{s1}/licence"),
+            Some(&licence),
+            [FB, FB, NF, NF, OK, NF, NA],
+        ),
+        (
+            "GET",
+            format!("/api/v1/structures/{s1}/convention/document"),
+            None,
+            [OK, FB, NF, NF, OK, NF, NA],
+        ),
+    ];
+    for (method, path, body, expected) in &rows {
+        for (i, (role, token, _, _)) in roles.iter().enumerate() {
+            let r = t.call(method, path, token.as_deref(), *body).await;
+            assert_eq!(
+                r.status.as_u16(),
+                expected[i],
+                "{method} {path} as {role}: {}",
+                r.text
+            );
+        }
+    }
+    for (i, (role, token, _, _)) in roles.iter().enumerate() {
+        let r = t
+            .http
+            .put(t.url(&format!("/api/v1/structures/{s1}/convention/document")))
+            .header("content-type", "application/pdf")
+            .body(pdf("Autre"));
+        let r = match token {
+            Some(tk) => r.bearer_auth(tk),
+            None => r,
+        };
+        let got = r.send().await.unwrap().status().as_u16();
+        assert_eq!(
+            got,
+            [FB, FB, NF, NF, OK, NF, NA][i],
+            "PUT document as {role}"
+        );
+        let client = browser(t, token.as_deref());
+        for page in [
+            format!("/admin/structures/{s1}"),
+            format!("/admin/structures/{s1}/convention/document"),
+        ] {
+            let got = page_status(t, &client, &page).await;
+            assert_eq!(
+                got,
+                [NF, NF, NF, NF, OK, NF, 303][i],
+                "page {page} as {role}"
+            );
+        }
+    }
+}

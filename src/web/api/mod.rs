@@ -7,6 +7,7 @@ mod files;
 mod followups;
 pub(crate) mod household;
 mod kit;
+mod licences;
 mod links;
 mod messages;
 mod news;
@@ -121,6 +122,7 @@ pub fn router() -> Router<AppState> {
         .merge(certification::router())
         .merge(links::router())
         .merge(kit::router())
+        .merge(licences::router())
         .merge(news::router())
         .merge(question::router())
         .merge(terms::router())

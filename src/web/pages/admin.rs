@@ -1,21 +1,41 @@
 //! The platform admin's pages: structures (register one after its agreement is signed) and
-//! their first professionals. The operator never sees anyone's safe.
+//! their first professionals; each structure's convention and licence (its page, the quote on
+//! the home). The operator never sees anyone's safe.
 
+use super::guards::{CheckedParts, Upload};
 use super::{Ctx, Page, PlatformAdmin, Post, icons::icon};
-use crate::domain::StructureKind;
-use crate::service::{NewStructure, Session};
+use crate::domain::licence::ConventionStatus;
+use crate::domain::{StructureId, StructureKind};
+use crate::service::licences::{
+    self, ConventionInput, HistoryView, LicenceInput, LicenceState, LicenceView, MAX_DOCUMENT_BYTES,
+};
+use crate::service::{NewStructure, ServiceError, Session};
 use crate::web::AppState;
 use axum::Router;
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use maud::html;
+use maud::{Markup, html};
 use serde::Deserialize;
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/admin", get(admin_home))
         .route("/admin/structures", post(create_structure))
+        .route("/admin/structures/{sid}", get(structure_page))
+        .route("/admin/structures/{sid}/licence", post(licence_submit))
+        .route(
+            "/admin/structures/{sid}/convention/document",
+            get(document_download).post(document_upload),
+        )
+}
+
+/// The quote block's fields (`GET /admin?quote_budget=&quote_kind=`): nothing is recorded.
+#[derive(Debug, Default, Deserialize)]
+struct QuoteQuery {
+    quote_budget: Option<String>,
+    quote_kind: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -39,10 +59,26 @@ async fn render(
     error: Option<String>,
     status: StatusCode,
 ) -> Response {
+    render_with_quote(ctx, session, form, error, status, &QuoteQuery::default()).await
+}
+
+async fn render_with_quote(
+    ctx: &Ctx,
+    session: &Session,
+    form: &StructureForm,
+    error: Option<String>,
+    status: StatusCode,
+    quote: &QuoteQuery,
+) -> Response {
     let structures = match ctx.state.app.list_structures(session).await {
         Ok(s) => s,
         Err(e) => return ctx.error_page(&e),
     };
+    let states = match licences::overview(&ctx.state.app, session).await {
+        Ok(s) => s,
+        Err(e) => return ctx.error_page(&e),
+    };
+    let state_of = |sid: &StructureId| states.iter().find(|s| &s.structure_id == sid);
     ctx.render(status, &ctx.t("admin-title"), html! {
         h1 { (icon("building")) " " (ctx.t("admin-title")) }
         section.card {
@@ -54,10 +90,15 @@ async fn render(
                         a href={"/s/" (s.id) "/team"} { (icon("building")) " " strong { (s.name) } }
                         " · " (ctx.t(super::structure_kind_label(s.kind)))
                         @if let Some(c) = &s.city { " · " (c) }
+                        br;
+                        (licence_state(ctx, state_of(&s.id)))
+                        " · "
+                        a href={"/admin/structures/" (s.id)} { (ctx.t("admin-licence-link")) }
                     }
                 }
             }
         }
+        (quote_block(ctx, session, quote))
         section.card {
             h2 { (icon("plus")) " " (ctx.t("admin-create")) }
             (super::field_error(&error))
@@ -84,9 +125,12 @@ async fn render(
     })
 }
 
-async fn admin_home(Page(ctx, PlatformAdmin(session)): Page<PlatformAdmin>) -> Response {
+async fn admin_home(
+    Query(quote): Query<QuoteQuery>,
+    Page(ctx, PlatformAdmin(session)): Page<PlatformAdmin>,
+) -> Response {
     let form = StructureForm::default();
-    render(&ctx, &session, &form, None, StatusCode::OK).await
+    render_with_quote(&ctx, &session, &form, None, StatusCode::OK, &quote).await
 }
 
 async fn create_structure(
@@ -134,5 +178,288 @@ async fn create_structure(
             let status = Ctx::error_status(&e);
             render(&ctx, &session, &form, Some(ctx.error_text(&e)), status).await
         }
+    }
+}
+
+/// A structure's line on the list: its convention's status, its licence's end, lapsed.
+fn licence_state(ctx: &Ctx, state: Option<&LicenceState>) -> Markup {
+    let status = state
+        .and_then(|s| s.convention_status.as_deref())
+        .unwrap_or(ConventionStatus::Draft.as_str());
+    html! {
+        span.hint {
+            (ctx.ta("admin-list-convention", &[("status", ctx.t(&format!("convention-status-{status}")).into())]))
+            " · "
+            @match state.and_then(|s| s.licence_ends_on.as_deref()) {
+                Some(end) => (ctx.ta("admin-list-licence-until", &[("date", super::documents::day(end).into())])),
+                None => (ctx.t("admin-list-no-licence")),
+            }
+        }
+        @if state.is_some_and(|s| s.lapsed) {
+            " " strong.warn { (icon("warning")) " " (ctx.t("admin-licence-lapsed")) }
+        }
+    }
+}
+
+/// The quote: a budget and a kind give the annual fee, nothing recorded (a GET form).
+fn quote_block(ctx: &Ctx, session: &Session, q: &QuoteQuery) -> Markup {
+    let kind = StructureKind::parse(q.quote_kind.as_deref().unwrap_or_default())
+        .unwrap_or(StructureKind::Relay);
+    let budget = q.quote_budget.clone().unwrap_or_default();
+    let result = (!budget.trim().is_empty())
+        .then(|| licences::quote(&ctx.state.app, session, kind, &budget));
+    html! {
+        section.card id="quote" {
+            h2 { (icon("chart")) " " (ctx.t("admin-quote")) }
+            p.hint { (ctx.t("admin-quote-intro")) }
+            @match &result {
+                Some(Ok((b, fee))) => {
+                    p role="status" { strong { (ctx.ta("admin-quote-result", &[("budget", b.text().into()), ("fee", fee.text().into())])) } }
+                }
+                Some(Err(e)) => { (super::field_error(&Some(ctx.error_text(e)))) }
+                None => {}
+            }
+            form method="get" action="/admin#quote" {
+                label for="quote_budget" { (ctx.t("field-annual-budget-eur")) }
+                input id="quote_budget" name="quote_budget" type="text" inputmode="decimal" required value=(budget);
+                label for="quote_kind" { (ctx.t("field-structure-kind")) }
+                select id="quote_kind" name="quote_kind" {
+                    @for k in [StructureKind::Relay, StructureKind::Mediation] {
+                        option value=(k.as_str()) selected[k == kind] { (ctx.t(super::structure_kind_label(k))) }
+                    }
+                }
+                button type="submit" { (ctx.t("action-quote")) }
+            }
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct LicenceForm {
+    #[serde(default)]
+    starts_on: String,
+    #[serde(default)]
+    ends_on: String,
+    #[serde(default)]
+    annual_budget_eur: String,
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    signed_on: String,
+    #[serde(default)]
+    signatories: String,
+}
+
+impl LicenceForm {
+    fn from_view(v: &LicenceView) -> Self {
+        Self {
+            starts_on: v.starts_on.clone().unwrap_or_default(),
+            ends_on: v.ends_on.clone().unwrap_or_default(),
+            annual_budget_eur: v.annual_budget_eur.map(|e| e.text()).unwrap_or_default(),
+            status: v.convention.status.clone(),
+            signed_on: v.convention.signed_on.clone().unwrap_or_default(),
+            signatories: v.convention.signatories.clone().unwrap_or_default(),
+        }
+    }
+}
+
+/// A structure's convention and licence: the forms, the signed PDF and the history.
+async fn render_structure(
+    ctx: &Ctx,
+    session: &Session,
+    sid: &StructureId,
+    form: Option<LicenceForm>,
+    error: Option<String>,
+    status: StatusCode,
+) -> Response {
+    let app = &ctx.state.app;
+    let (structure, view, history) = match (
+        app.get_structure(session, sid).await,
+        licences::licence_of(app, session, sid).await,
+        licences::history_of(app, session, sid).await,
+    ) {
+        (Ok(s), Ok(v), Ok(h)) => (s, v, h),
+        (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => return ctx.error_page(&e),
+    };
+    let form = form.unwrap_or_else(|| LicenceForm::from_view(&view));
+    let title = format!("{} · {}", structure.name, ctx.t("admin-licence-title"));
+    ctx.render(status, &title, html! {
+        p { a href="/admin" { (ctx.t("admin-title")) } }
+        h1 { (icon("building")) " " (structure.name) }
+        section.card id="licence" {
+            h2 { (ctx.t("admin-licence-title")) }
+            @match (&view.starts_on, &view.ends_on, view.fee_eur) {
+                (Some(start), Some(end), Some(fee)) => {
+                    p {
+                        (ctx.ta("admin-licence-period", &[("start", super::documents::day(start).into()), ("end", super::documents::day(end).into())]))
+                        " · "
+                        strong id="licence-fee" { (ctx.ta("admin-licence-fee", &[("fee", fee.text().into())])) }
+                    }
+                    @if view.lapsed { div.notice.error role="alert" { p { (icon("warning")) " " (ctx.t("admin-licence-lapsed")) } } }
+                }
+                _ => { p { (ctx.t("admin-licence-none")) } }
+            }
+            (super::field_error(&error))
+            form method="post" action={"/admin/structures/" (sid) "/licence"} {
+                (ctx.csrf_field())
+                fieldset {
+                    legend { (ctx.t("admin-convention")) }
+                    label for="status" { (ctx.t("field-status")) }
+                    select id="status" name="status" {
+                        @for s in ConventionStatus::ALL {
+                            option value=(s.as_str()) selected[form.status == s.as_str()] { (ctx.t(&format!("convention-status-{}", s.as_str()))) }
+                        }
+                    }
+                    label for="signed_on" { (ctx.t("field-signed-on")) " " span.hint { (ctx.t("optional")) } }
+                    input id="signed_on" name="signed_on" type="date" value=(form.signed_on);
+                    label for="signatories" { (ctx.t("field-signatories")) " " span.hint { (ctx.t("optional")) } }
+                    input id="signatories" name="signatories" type="text" maxlength="500" value=(form.signatories);
+                }
+                fieldset {
+                    legend { (ctx.t("admin-licence")) }
+                    label for="starts_on" { (ctx.t("field-starts-on")) }
+                    input id="starts_on" name="starts_on" type="date" required value=(form.starts_on);
+                    label for="ends_on" { (ctx.t("field-ends-on")) }
+                    input id="ends_on" name="ends_on" type="date" required value=(form.ends_on);
+                    label for="annual_budget_eur" { (ctx.t("field-annual-budget-eur")) }
+                    input id="annual_budget_eur" name="annual_budget_eur" type="text" inputmode="decimal" required value=(form.annual_budget_eur);
+                }
+                button.primary type="submit" { (ctx.t("action-save")) }
+            }
+        }
+        section.card id="convention-document" {
+            h2 { (ctx.t("admin-convention-document")) }
+            @match &view.convention.document {
+                Some(_) => p { a.button href={"/admin/structures/" (sid) "/convention/document"} { (icon("download")) " " (ctx.t("admin-convention-download")) } },
+                None => p { (ctx.t("admin-convention-document-none")) },
+            }
+            form method="post" enctype="multipart/form-data" action={"/admin/structures/" (sid) "/convention/document"} {
+                (ctx.csrf_field())
+                label for="file" { (ctx.t("field-file")) }
+                input id="file" name="file" type="file" accept="application/pdf" required;
+                button type="submit" { (ctx.t("action-save")) }
+            }
+        }
+        (history_section(ctx, &history))
+    })
+}
+
+fn history_section(ctx: &Ctx, history: &[HistoryView]) -> Markup {
+    let value = |field: &str, v: &Option<String>| match v.as_deref() {
+        None => "—".to_owned(),
+        Some(s) if field == "convention_status" => ctx.t(&format!("convention-status-{s}")),
+        Some(s) if field == "convention_document" => s.get(..12).unwrap_or(s).to_owned(),
+        Some(s) => s.to_owned(),
+    };
+    html! {
+        section.card id="history" {
+            h2 { (ctx.t("admin-history")) }
+            @if history.is_empty() { p { (ctx.t("admin-history-none")) } }
+            ul {
+                @for h in history {
+                    @let at = crate::clock::local(&ctx.zone(), h.at);
+                    li {
+                        strong { (ctx.t(&format!("licence-history-{}", h.field.replace('_', "-")))) }
+                        " : " (value(&h.field, &h.old_value)) " → " (value(&h.field, &h.new_value))
+                        br;
+                        span.hint { (ctx.ta("admin-history-by", &[("name", h.actor_name.clone().into()), ("date", super::documents::day(&at.date).into()), ("time", at.time.into())])) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+async fn structure_page(
+    Path(sid): Path<String>,
+    Page(ctx, PlatformAdmin(session)): Page<PlatformAdmin>,
+) -> Response {
+    let Ok(sid) = StructureId::parse(&sid) else {
+        return ctx.not_found();
+    };
+    render_structure(&ctx, &session, &sid, None, None, StatusCode::OK).await
+}
+
+async fn licence_submit(
+    Path(sid): Path<String>,
+    Post(ctx, PlatformAdmin(session), form): Post<PlatformAdmin, LicenceForm>,
+) -> Response {
+    let Ok(sid) = StructureId::parse(&sid) else {
+        return ctx.not_found();
+    };
+    let input = LicenceInput {
+        starts_on: form.starts_on.clone(),
+        ends_on: form.ends_on.clone(),
+        annual_budget_eur: form.annual_budget_eur.clone(),
+        convention: ConventionInput {
+            status: form.status.clone(),
+            signed_on: Some(form.signed_on.clone()),
+            signatories: Some(form.signatories.clone()),
+        },
+    };
+    match licences::record_licence(&ctx.state.app, &session, &sid, input).await {
+        Ok(_) => Redirect::to(&format!("/admin/structures/{sid}#licence")).into_response(),
+        Err(ServiceError::NotFound) => ctx.not_found(),
+        Err(e) => {
+            let status = Ctx::error_status(&e);
+            let error = Some(ctx.error_text(&e));
+            render_structure(&ctx, &session, &sid, Some(form), error, status).await
+        }
+    }
+}
+
+/// The `file` part of the upload form, at most [`MAX_DOCUMENT_BYTES`].
+async fn read_file(mut parts: CheckedParts) -> Result<Vec<u8>, ServiceError> {
+    let mut bytes = Vec::new();
+    while let Some(mut part) = parts.next_part().await? {
+        if part.name() != "file" {
+            part.discard().await?;
+            continue;
+        }
+        while let Some(chunk) = part.chunk().await? {
+            if bytes.len() + chunk.len() > MAX_DOCUMENT_BYTES {
+                return Err(ServiceError::TooLarge("file_too_large"));
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+    }
+    Ok(bytes)
+}
+
+async fn document_upload(Path(sid): Path<String>, upload: Upload<PlatformAdmin>) -> Response {
+    let Upload(ctx, PlatformAdmin(session), parts) = upload;
+    let Ok(sid) = StructureId::parse(&sid) else {
+        return ctx.not_found();
+    };
+    let stored = match read_file(parts).await {
+        Ok(bytes) => licences::set_convention_document(&ctx.state.app, &session, &sid, bytes).await,
+        Err(e) => Err(e),
+    };
+    match stored {
+        Ok(_) => {
+            Redirect::to(&format!("/admin/structures/{sid}#convention-document")).into_response()
+        }
+        Err(ServiceError::Forbidden) => ctx.bad_form(),
+        Err(ServiceError::NotFound) => ctx.not_found(),
+        Err(e) => {
+            let status = Ctx::error_status(&e);
+            let error = Some(ctx.error_text(&e));
+            render_structure(&ctx, &session, &sid, None, error, status).await
+        }
+    }
+}
+
+async fn document_download(
+    Path(sid): Path<String>,
+    Page(ctx, PlatformAdmin(session)): Page<PlatformAdmin>,
+) -> Response {
+    let Ok(sid) = StructureId::parse(&sid) else {
+        return ctx.not_found();
+    };
+    match licences::convention_document(&ctx.state.app, &session, &sid).await {
+        Ok(pdf) => {
+            crate::web::api::content_response("application/pdf", "convention.pdf", pdf, false)
+        }
+        Err(e) => ctx.error_page(&e),
     }
 }

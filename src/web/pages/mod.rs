@@ -164,6 +164,7 @@ impl Ctx {
                     "forbidden" => "error-forbidden",
                     "access_pending" => "error-access-pending-approval",
                     "account_deactivated" => "error-account-deactivated",
+                    "licence_lapsed" => "error-licence-lapsed",
                     "last_key_holder" => "error-last-key-holder",
                     "not_pending" => "error-member-not-pending",
                     "key_not_held" => "error-key-not-held",

@@ -171,7 +171,16 @@ async fn pro_home(
             .pending_resets(&session, &s.id)
             .await
             .unwrap_or_default();
-        sections.push(structure_section(&ctx, &session, s, followed, &resets));
+        let lapsed = crate::service::licences::is_lapsed(&ctx.state.app, &session, &s.id)
+            .await
+            .unwrap_or(false);
+        sections.push(structure_section(
+            &ctx,
+            &session,
+            (s, lapsed),
+            followed,
+            &resets,
+        ));
     }
     ctx.page(&ctx.t("pro-title"), html! {
         h1 { (ctx.locale.ta("home-hello", &[("name", session.keys.display_name.clone().into())])) }
@@ -183,7 +192,7 @@ async fn pro_home(
 fn structure_section(
     ctx: &Ctx,
     session: &Session,
-    s: &StructureView,
+    (s, lapsed): (&StructureView, bool),
     followed: Option<Followed>,
     resets: &[crate::service::PendingReset],
 ) -> Markup {
@@ -192,8 +201,12 @@ fn structure_section(
     html! {
         section.card id={"s-" (s.id)} {
             h2 { (icon("building")) " " (s.name) }
+            // A lapsed licence: no new safe; everything else goes on (service::licences).
+            @if lapsed {
+                div.notice.error role="alert" { p { (icon("warning")) " " (ctx.t("error-licence-lapsed")) } }
+            }
             div.actions {
-                a.button.primary href={"/pro/s/" (s.id) "/open"} { (icon("plus")) " " (ctx.t("action-open-safe")) }
+                @if !lapsed { a.button.primary href={"/pro/s/" (s.id) "/open"} { (icon("plus")) " " (ctx.t("action-open-safe")) } }
                 @if is_admin { a.button href={"/s/" (s.id) "/team"} { (icon("people")) " " (ctx.t("team-title")) } }
                 a.button href={"/pro/stats?s=" (s.id)} { (icon("chart")) " " (ctx.t("stats-title")) }
                 a.button href={"/s/" (s.id) "/kit"} { (icon("print")) " " (ctx.t("kit-page-title")) }
@@ -432,6 +445,12 @@ async fn open_page(
     };
     if role_of(&session, &sid).is_none() {
         return ctx.not_found();
+    }
+    if crate::service::licences::is_lapsed(&ctx.state.app, &session, &sid)
+        .await
+        .unwrap_or(false)
+    {
+        return ctx.error_page(&ServiceError::LicenceLapsed);
     }
     open_form(&ctx, &sid, &OpenForm::default(), None, StatusCode::OK)
 }
