@@ -979,6 +979,12 @@ impl JobHandler for MessageSms {
         if morning > now {
             return Outcome::Postpone(morning);
         }
+        // Past the structure's monthly budget: not sent (her home page counts the message).
+        match crate::service::usage::hold_back_message(app, &t.structure_id, now) {
+            Ok(true) => return Outcome::Done,
+            Ok(false) => {}
+            Err(e) => return Outcome::Retry(format!("database: {e}")),
+        }
         let Some(operator) = &self.operator else {
             return Outcome::Retry("no SMS operator is configured ([sms] operator)".into());
         };

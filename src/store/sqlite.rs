@@ -58,6 +58,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
         include_str!("migrations/sqlite/0046_security_questions.sql"),
     ),
     (48, include_str!("migrations/sqlite/0048_terms.sql")),
+    (52, include_str!("migrations/sqlite/0052_usage.sql")),
     (
         10,
         include_str!("migrations/sqlite/0010_reset_confirmation.sql"),

@@ -62,3 +62,4 @@ mod storage_migration;
 mod terms;
 mod throttling;
 mod uploads;
+mod usage;

@@ -43,7 +43,8 @@ pub struct ReminderView {
     pub minutes_before: i64,
     pub channel: &'static str,
     /// `scheduled`, `no_phone` (nothing can be sent: no number on file; it follows the
-    /// number once she or her relais adds one), `sent`, `delivered` or `failed`.
+    /// number once she or her relais adds one), `sent`, `delivered`, `failed` or `withheld`
+    /// (the structure's monthly SMS budget was used up: her home page shows it instead).
     pub status: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sent_at: Option<String>,
@@ -525,6 +526,14 @@ impl JobHandler for SmsReminders {
         let morning = after_quiet_hours(&app.config, now);
         if morning > now {
             return Outcome::Postpone(morning);
+        }
+        // Past the structure's monthly budget: not sent, her home page shows it instead.
+        if let Some(sid) = &row.structure_id {
+            match crate::service::usage::hold_back_reminder(app, sid, &row.id, now) {
+                Ok(true) => return Outcome::Done,
+                Ok(false) => {}
+                Err(e) => return Outcome::Retry(format!("database: {e}")),
+            }
         }
         let Some(operator) = &self.operator else {
             return Outcome::Retry("no SMS operator is configured ([sms] operator)".into());
