@@ -995,7 +995,7 @@ impl JobHandler for MessageSms {
         };
         match operator.send(&message) {
             Ok(sent) => {
-                let month = crate::service::calendar::reminders::local_month(&app.config, now);
+                let month = crate::service::usage::month_of(app, now);
                 let segments = i64::from(sent.segments);
                 let recorded = app.db.transaction_blocking(|tx| {
                     store::sms_sent(tx, &t.id, now)?;

@@ -14,7 +14,6 @@
 use crate::domain::{BeneficiaryId, InvalidInput, ItemId, StructureId};
 use crate::policy::{Action, Resource};
 use crate::service::access::allow;
-use crate::service::calendar::reminders::local_month;
 use crate::service::{App, ServiceResult, Session};
 use crate::store::usage::{self, Counted, MonthCounts};
 use crate::store::{Sql, StoreResult};
@@ -147,9 +146,17 @@ fn month_range(app: &App, from: Option<&str>, to: Option<&str>) -> ServiceResult
         .collect())
 }
 
-/// The month (`YYYY-MM`, configured time zone) of `at`, as usage counts it.
+/// The month (`YYYY-MM`, configured time zone) of `at`, as usage counts it (an SMS sent, a
+/// document added, a safe opened).
 pub fn month_of(app: &App, at: i64) -> String {
     local_month(&app.config, at)
+}
+
+fn local_month(config: &crate::config::Config, at: i64) -> String {
+    let zone = crate::clock::zone(&config.reminders.time_zone);
+    jiff::Timestamp::from_second(at)
+        .map(|t| t.to_zoned(zone).strftime("%Y-%m").to_string())
+        .unwrap_or_default()
 }
 
 /// Counts one `what` for `sid` in the month of `at`, in the transaction of the action.

@@ -112,13 +112,6 @@ pub fn from_local_date_time(config: &Config, date: &str, time: &str) -> Option<S
     Some(crate::clock::rfc3339(z.timestamp().as_second()))
 }
 
-/// The month (`YYYY-MM`, configured time zone) an SMS sent at `at` is counted in.
-pub fn local_month(config: &Config, at: i64) -> String {
-    jiff::Timestamp::from_second(at)
-        .map(|t| t.to_zoned(zone(config)).strftime("%Y-%m").to_string())
-        .unwrap_or_default()
-}
-
 /// When a reminder due at `at` may be sent: `at` itself, or the end of the quiet hours.
 pub fn after_quiet_hours(config: &Config, at: i64) -> i64 {
     let r = &config.reminders;
@@ -549,7 +542,7 @@ impl JobHandler for SmsReminders {
                     sms::Encoding::Gsm7 => "gsm7",
                     sms::Encoding::Ucs2 => "ucs2",
                 };
-                let month = local_month(&app.config, now);
+                let month = crate::service::usage::month_of(app, now);
                 let segments = i64::from(sent.segments);
                 let result = app.db.transaction_blocking(|tx| {
                     reminders::mark_sent(
