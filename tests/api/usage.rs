@@ -306,3 +306,61 @@ async fn past_the_sms_budget_reminders_fall_back_to_her_home_and_the_admin_is_to
     w.person = w.t.login_ok(&w.identifier, PERSON_PASSWORD).await;
     assert_eq!(reminder_status(&w, &third).await, "sent");
 }
+
+/// A message's SMS notice past the budget: nothing goes to the operator, the month counts it
+/// held back, and her home page still counts the unread message on the messages tile.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn past_the_sms_budget_a_message_notice_is_held_back_and_her_home_counts_it() {
+    let (base, rec) = operator().await;
+    let mut w = World::with(move |c| {
+        c.jobs.run_in_serve = false;
+        c.sms.operator = "webhook".into();
+        c.sms.webhook_url = format!("{base}/hook");
+        c.sms.webhook_token = "operator-token".into();
+    })
+    .await;
+    let (midnight, month, _) = scenario_day(&w.t);
+    w.t.clock.set(midnight + 10 * 3600);
+    w.person = w.t.login_ok(&w.identifier, PERSON_PASSWORD).await;
+    let p1 =
+        w.t.login_staff(&w.p1_login.0, STAFF_PASSWORD, &w.p1_login.1)
+            .await;
+    let budget = format!("/api/v1/structures/{}/sms-budget", w.s1);
+    let r =
+        w.t.call("PUT", &budget, Some(&p1), Some(&json!({"monthly_sms": 0})))
+            .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    let r =
+        w.t.post(
+            &format!("/api/v1/beneficiaries/{}/threads", w.bid),
+            Some(&w.person),
+            json!({"structure_id": w.s1, "text": "Bonjour"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let tid = r.json()["thread_id"].as_str().unwrap().to_owned();
+    let r =
+        w.t.post(
+            &format!("/api/v1/threads/{tid}/messages"),
+            Some(&p1),
+            json!({"text": "Votre rendez-vous est confirmé."}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    Worker::new(&w.t.app, "w1", job_handlers(&w.t.app))
+        .run_due()
+        .await
+        .unwrap();
+    assert_eq!(sent(&rec), 0, "nothing past the budget");
+    let r = w.t.get(&budget, Some(&p1)).await;
+    assert_eq!(r.json()["withheld"], 1, "{}", r.text);
+    assert_eq!(r.json()["month"], month.as_str());
+    let person = crate::pages::logged_in(&w.t, &w.identifier, PERSON_PASSWORD).await;
+    let (_, _, html) = crate::pages::page(&person, &w.t, "/home").await;
+    let tile = html
+        .split("href=\"/messages\"")
+        .nth(1)
+        .and_then(|rest| rest.split("</a>").next())
+        .unwrap_or_default();
+    assert!(tile.contains("<span class=\"badge\">1</span>"), "{html}");
+}
