@@ -13,7 +13,7 @@
 
 use crate::domain::{BeneficiaryId, InvalidInput, ItemId, StructureId};
 use crate::policy::{Action, Resource};
-use crate::service::access::allow;
+use crate::service::access::{allow, own_safe};
 use crate::service::{App, ServiceResult, Session};
 use crate::store::usage::{self, Counted, MonthCounts};
 use crate::store::{Sql, StoreResult};
@@ -214,15 +214,7 @@ pub async fn held_back_for_person(
     session: &Session,
     bid: &BeneficiaryId,
 ) -> ServiceResult<Vec<(ItemId, String)>> {
-    allow(
-        session,
-        Action::ManageOwn,
-        Resource::Beneficiary {
-            id: bid,
-            relays: &[],
-        },
-    )?;
-    let (bid, now) = (bid.clone(), app.now());
+    let (bid, now) = (own_safe(session, bid)?, app.now());
     app.read(move |tx| {
         Ok(crate::store::reminders::withheld_of_beneficiary(
             tx, &bid, now,

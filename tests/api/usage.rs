@@ -38,6 +38,18 @@ assert text.endswith("\r\n"), "RFC 4180 line ends"
 print(json.dumps(list(csv.DictReader(io.StringIO(text, newline="")))))
 "#;
 
+/// The world, its SMS going to the local test operator at `base`, no job worker of its own.
+async fn sms_world(base: &str) -> World {
+    let url = format!("{base}/hook");
+    World::with(move |c| {
+        c.jobs.run_in_serve = false;
+        c.sms.operator = "webhook".into();
+        c.sms.webhook_url = url;
+        c.sms.webhook_token = "operator-token".into();
+    })
+    .await
+}
+
 fn sent(rec: &Recorder) -> usize {
     rec.requests.lock().unwrap().len()
 }
@@ -203,13 +215,7 @@ async fn reminder_status(w: &World, id: &str) -> String {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn past_the_sms_budget_reminders_fall_back_to_her_home_and_the_admin_is_told() {
     let (base, rec) = operator().await;
-    let mut w = World::with(move |c| {
-        c.jobs.run_in_serve = false;
-        c.sms.operator = "webhook".into();
-        c.sms.webhook_url = format!("{base}/hook");
-        c.sms.webhook_token = "operator-token".into();
-    })
-    .await;
+    let mut w = sms_world(&base).await;
     let (midnight, month, date) = scenario_day(&w.t);
     let at = |hours: f64| midnight + (hours * 3600.0) as i64;
     w.t.clock.set(midnight - 3 * 86_400);
@@ -312,13 +318,7 @@ async fn past_the_sms_budget_reminders_fall_back_to_her_home_and_the_admin_is_to
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn past_the_sms_budget_a_message_notice_is_held_back_and_her_home_counts_it() {
     let (base, rec) = operator().await;
-    let mut w = World::with(move |c| {
-        c.jobs.run_in_serve = false;
-        c.sms.operator = "webhook".into();
-        c.sms.webhook_url = format!("{base}/hook");
-        c.sms.webhook_token = "operator-token".into();
-    })
-    .await;
+    let mut w = sms_world(&base).await;
     let (midnight, month, _) = scenario_day(&w.t);
     w.t.clock.set(midnight + 10 * 3600);
     w.person = w.t.login_ok(&w.identifier, PERSON_PASSWORD).await;

@@ -86,6 +86,29 @@ fn csv_href(sid: &StructureId, months: &[UsageMonth]) -> String {
     }
 }
 
+/// The heads of a month's four counts, in the order of [`count_cells`].
+fn count_heads(ctx: &Ctx) -> Markup {
+    html! {
+        @for id in ["usage-sms-sent", "usage-sms-segments", "usage-documents-added", "usage-safes-opened"] {
+            th scope="col" { (ctx.t(id)) }
+        }
+    }
+}
+
+/// A month's four counts, each cell named by its API field.
+fn count_cells(m: &UsageMonth) -> Markup {
+    html! {
+        @for (field, n) in [
+            ("sms_sent", m.sms_sent),
+            ("sms_segments", m.sms_segments),
+            ("documents_added", m.documents_added),
+            ("safes_opened", m.safes_opened),
+        ] {
+            td.n data-figure=(field) { (n) }
+        }
+    }
+}
+
 /// The months as a table, most recent first.
 fn months_table(ctx: &Ctx, months: &[UsageMonth], caption: &str) -> Markup {
     html! {
@@ -95,20 +118,14 @@ fn months_table(ctx: &Ctx, months: &[UsageMonth], caption: &str) -> Markup {
                 thead {
                     tr {
                         th scope="col" { (ctx.t("usage-month")) }
-                        th scope="col" { (ctx.t("usage-sms-sent")) }
-                        th scope="col" { (ctx.t("usage-sms-segments")) }
-                        th scope="col" { (ctx.t("usage-documents-added")) }
-                        th scope="col" { (ctx.t("usage-safes-opened")) }
+                        (count_heads(ctx))
                     }
                 }
                 tbody {
                     @for m in months.iter().rev() {
                         tr data-month=(m.month) {
                             th scope="row" { (m.month) }
-                            td.n data-figure="sms_sent" { (m.sms_sent) }
-                            td.n data-figure="sms_segments" { (m.sms_segments) }
-                            td.n data-figure="documents_added" { (m.documents_added) }
-                            td.n data-figure="safes_opened" { (m.safes_opened) }
+                            (count_cells(m))
                         }
                     }
                 }
@@ -316,22 +333,16 @@ async fn overview(
                     thead {
                         tr {
                             th scope="col" { (ctx.t("usage-structure")) }
-                            th scope="col" { (ctx.t("usage-sms-sent")) }
-                            th scope="col" { (ctx.t("usage-sms-segments")) }
+                            (count_heads(ctx))
                             th scope="col" { (ctx.t("usage-budget-column")) }
-                            th scope="col" { (ctx.t("usage-documents-added")) }
-                            th scope="col" { (ctx.t("usage-safes-opened")) }
                         }
                     }
                     tbody {
                         @for (sid, m, budget) in &rows {
                             tr {
                                 th scope="row" { a href={"/s/" (sid) "/usage"} { (name_of(sid)) } }
-                                td.n { (m.sms_sent) }
-                                td.n { (m.sms_segments) }
+                                (count_cells(m))
                                 td.n { @match budget { Some(b) => { (b) } None => { "—" } } }
-                                td.n { (m.documents_added) }
-                                td.n { (m.safes_opened) }
                             }
                         }
                     }
