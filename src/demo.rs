@@ -613,6 +613,12 @@ async fn a_year_of_work(app: &App, clock: &crate::clock::ShiftedClock) -> anyhow
             create_followup(app, &claire, &sid, &opened.id, report)
                 .await
                 .map_err(e)?;
+            // The SMS reminder of that appointment, counted as the operator's acceptance
+            // would count it (the demo sends no SMS): the usage page's SMS column.
+            let (s2, month) = (sid.clone(), crate::service::usage::month_of(app, app.now()));
+            app.tx(move |tx| Ok(crate::store::reminders::count_sms(tx, &s2, &month, 1)?))
+                .await
+                .map_err(e)?;
         }
         if let Some(after) = logs_in.filter(|after| *after < ago) {
             clock.shift_to(-(ago - after) * DAY);

@@ -116,6 +116,12 @@ pub enum Action {
     ManageLicence,
     /// Download a structure's signed convention (the operator and its admins).
     ReadConvention,
+    /// Read a structure's usage by month (SMS, documents added, safes opened) and its SMS
+    /// budget: its admins and the operator (on `Platform`: every structure's, the operator
+    /// alone). Its other members read its statistics, not its billing figures.
+    ViewUsage,
+    /// Set or remove a structure's monthly SMS budget: its admins.
+    SetSmsBudget,
 }
 
 /// What the action is about. `relays` are the structures the person currently has as relais.
@@ -204,7 +210,7 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
 
         // The operator manages structures and never reads a safe.
         (Actor::PlatformAdmin { .. }, Resource::Platform) => match action {
-            A::Create | A::List => Allow,
+            A::Create | A::List | A::ViewUsage => Allow,
             _ => Forbidden,
         },
         (Actor::PlatformAdmin { .. }, Resource::Structure { .. }) => match action {
@@ -214,7 +220,8 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
             | A::Update
             | A::PrintKit
             | A::ManageLicence
-            | A::ReadConvention => Allow,
+            | A::ReadConvention
+            | A::ViewUsage => Allow,
             _ => Forbidden,
         },
         // The operator never approves (that would hand her the key); she may only close an
@@ -248,7 +255,12 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
             match (action, m.role, m.kind) {
                 (A::View | A::ListProfessionals | A::OpenSafe | A::PrintKit, _, _) => Allow,
                 (
-                    A::AddProfessional | A::Update | A::EditProfile | A::ReadConvention,
+                    A::AddProfessional
+                    | A::Update
+                    | A::EditProfile
+                    | A::ReadConvention
+                    | A::ViewUsage
+                    | A::SetSmsBudget,
                     StaffRole::Admin,
                     _,
                 ) => Allow,
@@ -928,6 +940,20 @@ mod tests {
             (&platform, A::ViewStats, s1, Forbidden),
             (&owner, A::ViewStats, s1, Hidden),
             (&anon, A::ViewStats, s1, Hidden),
+            // Usage and the SMS budget (issue 18): its admins and the operator read; its
+            // admins set the budget.
+            (&admin, A::ViewUsage, s1, Allow),
+            (&admin, A::SetSmsBudget, s1, Allow),
+            (&member, A::ViewUsage, s1, Forbidden),
+            (&member, A::SetSmsBudget, s1, Forbidden),
+            (&waiting, A::ViewUsage, s1, Forbidden),
+            (&platform, A::ViewUsage, s1, Allow),
+            (&platform, A::SetSmsBudget, s1, Forbidden),
+            (&platform, A::ViewUsage, Resource::Platform, Allow),
+            (&member, A::ViewUsage, Resource::Platform, Forbidden),
+            (&stranger, A::ViewUsage, s1, Hidden),
+            (&owner, A::ViewUsage, s1, Hidden),
+            (&anon, A::SetSmsBudget, s1, Hidden),
             // Follow-ups: s1's members only; written while s1 follows her, kept after.
             (&member, A::View, notes, Allow),
             (&member, A::AddItem, notes, Allow),

@@ -18,6 +18,7 @@ use crate::store::Sql;
 use crate::store::accounts::{self, AccountRow};
 use crate::store::beneficiaries::{self, BeneficiaryRow};
 use crate::store::structures::{self, StructureRow};
+use crate::store::usage::Counted;
 use consigne_vault::{Key32, KeyPair, PublicKey, recovery};
 use serde::Serialize;
 
@@ -267,6 +268,7 @@ impl App {
                 row.identity_sealed = record.seal(&app, &identity_key, &bid);
                 accounts::insert(tx, &account)?;
                 beneficiaries::insert(tx, &row)?;
+                super::usage::count(&app, tx, &sid, now, Counted::SafeOpened)?;
                 for folder in &folders {
                     crate::store::items::insert_folder(tx, folder)?;
                 }

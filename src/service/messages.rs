@@ -979,6 +979,12 @@ impl JobHandler for MessageSms {
         if morning > now {
             return Outcome::Postpone(morning);
         }
+        // Past the structure's monthly budget: not sent (her home page counts the message).
+        match crate::service::usage::hold_back_message(app, &t.structure_id, now) {
+            Ok(true) => return Outcome::Done,
+            Ok(false) => {}
+            Err(e) => return Outcome::Retry(format!("database: {e}")),
+        }
         let Some(operator) = &self.operator else {
             return Outcome::Retry("no SMS operator is configured ([sms] operator)".into());
         };
@@ -989,7 +995,7 @@ impl JobHandler for MessageSms {
         };
         match operator.send(&message) {
             Ok(sent) => {
-                let month = crate::service::calendar::reminders::local_month(&app.config, now);
+                let month = crate::service::usage::month_of(app, now);
                 let segments = i64::from(sent.segments);
                 let recorded = app.db.transaction_blocking(|tx| {
                     store::sms_sent(tx, &t.id, now)?;

@@ -33,6 +33,7 @@ pub mod simulations;
 mod stats;
 mod structures;
 mod upkeep;
+pub mod usage;
 
 pub use crate::config::MAX_FILE_BYTES_CAP;
 pub use crate::store::items::FolderFilter;
@@ -76,6 +77,7 @@ pub use paging::{MAX_PAGE, PAGE_SIZE, Page, PageNumber};
 pub use stats::{Figure, KPI_MIN_GROUP, PublicKpis, StructureStats};
 pub use structures::{NewProfessional, NewStructure, ProfessionalView, StructureView};
 pub use upkeep::VerifyReport;
+pub use usage::{SmsBudget, UsageMonth};
 
 use crate::clock::{Clock, Timestamp};
 use crate::config::Config;

@@ -38,6 +38,7 @@ pub mod stats;
 pub mod structures;
 pub mod throttle;
 pub mod transparency;
+pub mod usage;
 
 use std::path::Path;
 use std::sync::Arc;

@@ -202,3 +202,30 @@ pub fn counters(tx: &mut dyn Sql, structure: &str) -> StoreResult<Vec<(String, i
     .map(|r| Ok((r.text("month")?, r.int("messages")?, r.int("segments")?)))
     .collect()
 }
+
+/// A reminder the structure's SMS budget held back at `at` (from `scheduled`): nothing is
+/// sent, she sees it on her home page.
+pub fn mark_withheld(tx: &mut dyn Sql, id: &str, at: i64) -> StoreResult<bool> {
+    let n = tx.execute(
+        "UPDATE reminders SET status = 'withheld', withheld_at = $2 WHERE id = $1 AND status = 'scheduled'",
+        &[id.into(), at.into()],
+    )?;
+    Ok(n > 0)
+}
+
+/// Her reminders held back by a budget whose moment (the time held back plus the delay before
+/// what it reminds of) is not a day past at `now`: `(item, kind)`, oldest first.
+pub fn withheld_of_beneficiary(
+    tx: &mut dyn Sql,
+    bid: &BeneficiaryId,
+    now: i64,
+) -> StoreResult<Vec<(ItemId, String)>> {
+    tx.query(
+        "SELECT item_id, kind FROM reminders WHERE beneficiary_id = $1 AND status = 'withheld' \
+         AND withheld_at + minutes_before * 60 + 86400 >= $2 ORDER BY withheld_at, id",
+        &[bid.into(), now.into()],
+    )?
+    .iter()
+    .map(|r| Ok((r.id("item_id")?, r.text("kind")?)))
+    .collect()
+}

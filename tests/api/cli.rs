@@ -133,6 +133,7 @@ fn the_openapi_document_describes_every_api_route() {
         include_str!("../../src/web/api/files.rs"),
         include_str!("../../src/web/api/links.rs"),
         include_str!("../../src/web/api/kit.rs"),
+        include_str!("../../src/web/api/usage.rs"),
     ]
     .join("\n");
     let mut routes = 0;

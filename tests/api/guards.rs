@@ -369,6 +369,13 @@ async fn every_state_changing_page_refuses_a_missing_or_wrong_token_and_other_se
             Who::Staff,
             false,
         ),
+        // The monthly SMS budget (issue 18): a professional (the service keeps it to admins).
+        (
+            "/s/{sid}/usage/budget",
+            format!("/s/{s1}/usage/budget"),
+            Who::Pro,
+            false,
+        ),
         (
             "/documents/upload",
             "/documents/upload".into(),

@@ -63,3 +63,4 @@ mod storage_migration;
 mod terms;
 mod throttling;
 mod uploads;
+mod usage;

@@ -999,6 +999,67 @@ async fn structure_statistics_against_every_role() {
     }
 }
 
+/// A structure's usage and its SMS budget (issue 18, item 3) against every role: its admins
+/// and the operator read the usage (JSON, CSV, page and its file) and the budget; only its
+/// admins set the budget; its other members are refused (403: billing figures are its admins',
+/// the statistics are everyone's); anyone else finds nothing. The operator's overview is hers.
+#[tokio::test]
+async fn usage_and_sms_budget_against_every_role() {
+    let w = World::new().await;
+    let t = &w.t;
+    let roles = structure_roles(&w, (OK, OK)).await;
+    let s1 = &w.s1;
+    for (role, token, api, page) in roles {
+        let (read, page, set, overview) = match role {
+            "structure member" => (FB, FB, FB, NF),
+            "platform admin" => (OK, OK, FB, OK),
+            "anonymous" => (api, page, api, 303),
+            _ => (api, page, api, NF),
+        };
+        for path in [
+            "usage",
+            "usage.csv",
+            "usage?from=2026-01&to=2026-12",
+            "sms-budget",
+        ] {
+            let r = t
+                .get(&format!("/api/v1/structures/{s1}/{path}"), token.as_deref())
+                .await;
+            assert_eq!(r.status.as_u16(), read, "{path} as {role}: {}", r.text);
+        }
+        let r = t
+            .call(
+                "PUT",
+                &format!("/api/v1/structures/{s1}/sms-budget"),
+                token.as_deref(),
+                Some(&json!({"monthly_sms": 10})),
+            )
+            .await;
+        assert_eq!(
+            r.status.as_u16(),
+            set,
+            "PUT sms-budget as {role}: {}",
+            r.text
+        );
+        let client = browser(t, token.as_deref());
+        for path in [format!("/s/{s1}/usage"), format!("/s/{s1}/usage.csv")] {
+            let got = page_status(t, &client, &path).await;
+            assert_eq!(got, page, "page {path} as {role}");
+        }
+        let got = page_status(t, &client, "/admin/usage").await;
+        assert_eq!(got, overview, "/admin/usage as {role}");
+    }
+    // A missing structure answers like one the caller may not see.
+    let missing = "00000000-0000-4000-8000-000000000000";
+    let r = t
+        .get(&format!("/api/v1/structures/{missing}/usage"), Some(&w.p2))
+        .await;
+    let other = t
+        .get(&format!("/api/v1/structures/{s1}/usage"), Some(&w.p2))
+        .await;
+    assert_eq!((r.status, r.text), (other.status, other.text));
+}
+
 /// The roles around structure s1 with what its API and its page answer each: its admin and a
 /// new member (made here) 200, another structure, a mediation structure and the person 404,
 /// anonymous 401 and a redirect to the login page; the operator `platform`.

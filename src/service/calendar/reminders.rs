@@ -43,7 +43,8 @@ pub struct ReminderView {
     pub minutes_before: i64,
     pub channel: &'static str,
     /// `scheduled`, `no_phone` (nothing can be sent: no number on file; it follows the
-    /// number once she or her relais adds one), `sent`, `delivered` or `failed`.
+    /// number once she or her relais adds one), `sent`, `delivered`, `failed` or `withheld`
+    /// (the structure's monthly SMS budget was used up: her home page shows it instead).
     pub status: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sent_at: Option<String>,
@@ -109,13 +110,6 @@ pub fn from_local_date_time(config: &Config, date: &str, time: &str) -> Option<S
     let t: jiff::civil::Time = time.trim().parse().ok()?;
     let z = d.to_datetime(t).to_zoned(zone(config)).ok()?;
     Some(crate::clock::rfc3339(z.timestamp().as_second()))
-}
-
-/// The month (`YYYY-MM`, configured time zone) an SMS sent at `at` is counted in.
-pub fn local_month(config: &Config, at: i64) -> String {
-    jiff::Timestamp::from_second(at)
-        .map(|t| t.to_zoned(zone(config)).strftime("%Y-%m").to_string())
-        .unwrap_or_default()
 }
 
 /// When a reminder due at `at` may be sent: `at` itself, or the end of the quiet hours.
@@ -526,6 +520,14 @@ impl JobHandler for SmsReminders {
         if morning > now {
             return Outcome::Postpone(morning);
         }
+        // Past the structure's monthly budget: not sent, her home page shows it instead.
+        if let Some(sid) = &row.structure_id {
+            match crate::service::usage::hold_back_reminder(app, sid, &row.id, now) {
+                Ok(true) => return Outcome::Done,
+                Ok(false) => {}
+                Err(e) => return Outcome::Retry(format!("database: {e}")),
+            }
+        }
         let Some(operator) = &self.operator else {
             return Outcome::Retry("no SMS operator is configured ([sms] operator)".into());
         };
@@ -540,7 +542,7 @@ impl JobHandler for SmsReminders {
                     sms::Encoding::Gsm7 => "gsm7",
                     sms::Encoding::Ucs2 => "ucs2",
                 };
-                let month = local_month(&app.config, now);
+                let month = crate::service::usage::month_of(app, now);
                 let segments = i64::from(sent.segments);
                 let result = app.db.transaction_blocking(|tx| {
                     reminders::mark_sent(

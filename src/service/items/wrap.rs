@@ -10,6 +10,7 @@ use crate::service::contexts as ctx;
 use crate::service::journal::{actor_of, journal};
 use crate::service::{App, ServiceError, ServiceResult, Session};
 use crate::store::items::{self, ItemRow, ShareRow};
+use crate::store::usage::Counted;
 use crate::store::{Sql, beneficiaries, structures};
 use consigne_vault::{Key32, PublicKey};
 
@@ -123,6 +124,9 @@ pub(crate) async fn insert_item(
             check_quota(tx, &r2.beneficiary_id, r2.size, quota)?;
         }
         items::insert(tx, &r2)?;
+        if let (Some(sid), ItemKind::Document) = (&via, r2.kind) {
+            crate::service::usage::count(&owned, tx, sid, r2.created_at, Counted::DocumentAdded)?;
+        }
         if let Some(leaf) = &leaf {
             log_leaf(&owned, tx, &r2.id, leaf, r2.created_at)?;
         }

@@ -18,6 +18,7 @@ mod question;
 mod simulations;
 pub(crate) mod stats;
 mod terms;
+pub(crate) mod usage;
 
 pub(crate) use documents::{content_response, receive_file, stream_response};
 pub(crate) use organizer::item_kind_in_path;
@@ -126,6 +127,7 @@ pub fn router() -> Router<AppState> {
         .merge(news::router())
         .merge(question::router())
         .merge(terms::router())
+        .merge(usage::router())
         .layer(axum::middleware::map_response(json_errors))
 }
 

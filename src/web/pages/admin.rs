@@ -81,6 +81,7 @@ async fn render_with_quote(
     let state_of = |sid: &StructureId| states.iter().find(|s| &s.structure_id == sid);
     ctx.render(status, &ctx.t("admin-title"), html! {
         h1 { (icon("building")) " " (ctx.t("admin-title")) }
+        p { a.button href="/admin/usage" { (icon("chart")) " " (ctx.t("usage-admin-title")) } }
         section.card {
             h2 { (ctx.t("admin-structures")) }
             @if structures.is_empty() { p { (ctx.t("admin-no-structure")) } }

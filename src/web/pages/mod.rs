@@ -31,6 +31,7 @@ mod scan;
 mod stats;
 mod team;
 mod terms;
+mod usage;
 
 use super::AppState;
 use super::error::classify;
@@ -101,6 +102,7 @@ pub fn router() -> Router<AppState> {
         .merge(question::router())
         .merge(terms::router())
         .merge(guide::router())
+        .merge(usage::router())
 }
 
 impl Ctx {

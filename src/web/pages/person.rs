@@ -63,6 +63,10 @@ async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
         .unwrap_or_default()
         .to_owned();
     let safety = super::resets::her_notices(&ctx, &session).await;
+    // Reminders a structure's SMS budget held back: here instead of on her phone.
+    let held = crate::service::usage::held_back_for_person(&ctx.state.app, &session, &bid)
+        .await
+        .unwrap_or_default();
     let news = super::news::news_section(&ctx, &session, &bid).await;
     ctx.page(&ctx.t("home-title"), html! {
         h1 { (ctx.locale.ta("home-hello", &[("name", first_name.into())])) }
@@ -101,6 +105,21 @@ async fn home(Page(ctx, Person { session, bid }): Page<Person>) -> Response {
             div.notice role="status" {
                 p { (icon("invitation")) " " (ctx.locale.ta("home-invitations", &[("count", (invitations.len() as i64).into())])) }
                 p { a.button href="/relays" { (ctx.t("action-see")) } }
+            }
+        }
+        @if !held.is_empty() {
+            section.notice.held-back role="status" {
+                h2 { (icon("bell")) " " (ctx.t("usage-home-held-title")) }
+                ul.plain {
+                    @for (id, kind) in &held {
+                        @let (href, text) = match kind.as_str() {
+                            "expiry" => (format!("/documents/{id}"), "usage-home-held-expiry"),
+                            "deadline" => (format!("/procedures/{id}"), "usage-home-held-deadline"),
+                            _ => (format!("/events/{id}"), "usage-home-held-event"),
+                        };
+                        li { a href=(href) { (ctx.t(text)) } }
+                    }
+                }
             }
         }
         @if !expiring.is_empty() {

@@ -141,7 +141,7 @@ async fn pro_home(
         Ok(s) => s,
         Err(e) => return ctx.error_page(&e),
     };
-    let mut sections = Vec::new();
+    let (mut sections, mut budget_notices) = (Vec::new(), Vec::new());
     for s in &structures {
         let followed = if crate::policy::follows(s.kind) {
             let (filters, query) = if q.s.as_deref() == Some(s.id.as_str()) {
@@ -181,9 +181,14 @@ async fn pro_home(
             followed,
             &resets,
         ));
+        // Its admins are told when the month's SMS budget held SMS back.
+        if let Some(n) = super::usage::budget_notice(&ctx, &session, &s.id, Some(&s.name)).await {
+            budget_notices.push(n);
+        }
     }
     ctx.page(&ctx.t("pro-title"), html! {
         h1 { (ctx.locale.ta("home-hello", &[("name", session.keys.display_name.clone().into())])) }
+        @for n in budget_notices { (n) }
         @if structures.is_empty() { p { (ctx.t("pro-no-structure")) } }
         @for s in sections { (s) }
     })
@@ -208,6 +213,7 @@ fn structure_section(
             div.actions {
                 @if !lapsed { a.button.primary href={"/pro/s/" (s.id) "/open"} { (icon("plus")) " " (ctx.t("action-open-safe")) } }
                 @if is_admin { a.button href={"/s/" (s.id) "/team"} { (icon("people")) " " (ctx.t("team-title")) } }
+                @if is_admin { a.button href={"/s/" (s.id) "/usage"} { (icon("chart")) " " (ctx.t("usage-title")) } }
                 a.button href={"/pro/stats?s=" (s.id)} { (icon("chart")) " " (ctx.t("stats-title")) }
                 a.button href={"/s/" (s.id) "/kit"} { (icon("print")) " " (ctx.t("kit-page-title")) }
                 @if crate::policy::follows(s.kind) { a.button href={"/pro/s/" (s.id) "/agenda"} { (icon("calendar")) " " (ctx.t("pro-agenda-title")) } }
