@@ -63,6 +63,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
         include_str!("migrations/postgres/0046_security_questions.sql"),
     ),
     (48, include_str!("migrations/postgres/0048_terms.sql")),
+    (54, include_str!("migrations/postgres/0054_imports.sql")),
     (
         10,
         include_str!("migrations/postgres/0010_reset_confirmation.sql"),

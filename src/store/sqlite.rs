@@ -58,6 +58,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
         include_str!("migrations/sqlite/0046_security_questions.sql"),
     ),
     (48, include_str!("migrations/sqlite/0048_terms.sql")),
+    (54, include_str!("migrations/sqlite/0054_imports.sql")),
     (
         10,
         include_str!("migrations/sqlite/0010_reset_confirmation.sql"),

@@ -6,6 +6,7 @@ pub(crate) mod documents;
 mod files;
 mod followups;
 pub(crate) mod household;
+mod imports;
 mod kit;
 mod links;
 mod messages;
@@ -124,6 +125,7 @@ pub fn router() -> Router<AppState> {
         .merge(news::router())
         .merge(question::router())
         .merge(terms::router())
+        .merge(imports::router())
         .layer(axum::middleware::map_response(json_errors))
 }
 
