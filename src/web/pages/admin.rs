@@ -58,6 +58,7 @@ async fn render(
                 }
             }
         }
+        p { a.button href="/admin/structures/import" { (icon("plus")) " " (ctx.t("import-structures-open")) } }
         section.card {
             h2 { (icon("plus")) " " (ctx.t("admin-create")) }
             (super::field_error(&error))

@@ -12,6 +12,7 @@ mod guards;
 mod guide;
 mod household;
 mod icons;
+mod imports;
 mod incoming;
 mod kit;
 mod links;
@@ -101,6 +102,7 @@ pub fn router() -> Router<AppState> {
         .merge(question::router())
         .merge(terms::router())
         .merge(guide::router())
+        .merge(imports::router())
 }
 
 impl Ctx {
