@@ -22,7 +22,7 @@ const chromiumArgs = [
 
 module.exports = defineConfig({
   testDir: './tests',
-  outputDir: './test-results',
+  outputDir: process.env.E2E_OUTPUT || './test-results',
   // One server, shared demo data and 2 cores: one test at a time, in file order.
   workers: 1,
   fullyParallel: false,

@@ -14,7 +14,10 @@ set -euo pipefail
 
 E2E="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$E2E")"
-ARTIFACTS="$E2E/artifacts"
+# E2E_ARTIFACTS and E2E_OUTPUT let two runs go side by side (scripts/test-all runs the
+# PostgreSQL + S3 pass beside the SQLite one).
+ARTIFACTS="${E2E_ARTIFACTS:-$E2E/artifacts}"
+export E2E_ARTIFACTS="$ARTIFACTS"
 
 fail() {
   echo "e2e: $*" >&2

@@ -8,7 +8,7 @@ const path = require('node:path');
 
 const { expect } = base;
 
-const ARTIFACTS = path.join(__dirname, '..', 'artifacts');
+const ARTIFACTS = process.env.E2E_ARTIFACTS || path.join(__dirname, '..', 'artifacts');
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 /** axe findings at these levels fail the test; the others are written to the report only. */
 const FAILING_IMPACTS = ['serious', 'critical'];
