@@ -162,6 +162,34 @@ async fn five_hundred_professionals_import_in_one_transaction() {
     .await;
     assert_eq!(hashes, 500);
     assert_eq!(code.len(), 64);
+    // Canary: the code is at rest only as its SHA-256, never in clear (as text or bytes).
+    let rows: Vec<Vec<u8>> =
+        w.t.app
+            .db
+            .transaction(|tx: &mut dyn Sql| {
+                tx.query("SELECT * FROM staff_activations", &[])?
+                    .iter()
+                    .map(|r| r.blob("code_hash"))
+                    .collect::<Result<Vec<_>, _>>()
+            })
+            .await
+            .unwrap();
+    let digest = <sha2::Sha256 as sha2::Digest>::digest(code.as_bytes()).to_vec();
+    assert!(rows.contains(&digest));
+    let raw = hex::decode(&code).unwrap();
+    assert!(!rows.iter().any(|h| h == code.as_bytes() || *h == raw));
+    if !on_postgres() {
+        let db = std::fs::read(w.t._dir.path().join("data/consigne.db")).unwrap_or_default();
+        let wal = std::fs::read(w.t._dir.path().join("data/consigne.db-wal")).unwrap_or_default();
+        for file in [&db, &wal] {
+            assert!(!file.windows(code.len()).any(|x| x == code.as_bytes()));
+            assert!(!file.windows(raw.len()).any(|x| x == raw.as_slice()));
+        }
+        assert!(
+            !db.is_empty() || !wal.is_empty(),
+            "the SQLite files were read"
+        );
+    }
     // The same file again: every address is taken now.
     let r = send_csv(&w.t, &path, &w.p1, &pros_csv(500, "a")).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
