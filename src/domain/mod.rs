@@ -2,6 +2,7 @@
 
 pub mod benefits;
 pub mod certification;
+mod csv;
 mod followup;
 mod identity;
 mod ids;
@@ -12,6 +13,7 @@ pub mod procedures;
 mod proofs;
 mod question;
 
+pub use csv::{CsvError, CsvRecord, parse_csv};
 pub use followup::{FIXED_SUBJECTS, FollowupStatus, Medium, SubjectCode, parse_day};
 pub use identity::{
     AccountKind, BirthDate, Email, Identifier, Language, PersonName, Phone, ShortText, StaffRole,

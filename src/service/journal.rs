@@ -78,6 +78,7 @@ pub const JOURNAL_ACTIONS: &[&str] = &[
     "calendar_feed_revoked",
     "member_added",
     "member_requested",
+    "professionals_imported",
     "member_approved",
     "member_deactivated",
     "structure_key_rotated",

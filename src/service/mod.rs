@@ -14,6 +14,7 @@ mod directory;
 mod export;
 pub mod followups;
 mod household;
+pub mod imports;
 mod items;
 mod jobs;
 mod journal;
@@ -60,6 +61,7 @@ pub use household::{
     DependantView, FamilyDependant, FamilyMember, FamilyView, Household, LinkState, LinkView,
     NewDependant, Relation,
 };
+pub use imports::{ImportCheck, Imported, Invitation};
 pub use items::{
     AssembleRequest, Contact, ContentStream, DocumentPatch, DocumentView, Event, FolderView,
     ItemFields, ItemKind, ItemView, MAX_FILE_PIECES, MAX_SCAN_PAGES, NewDocument, Note, PageEdit,

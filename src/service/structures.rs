@@ -10,9 +10,10 @@ use crate::service::auth::accounts::new_staff_account;
 use crate::service::journal::{JournalActor, journal_structure, staff_actor};
 use crate::service::members::member_wrap;
 use crate::service::{App, ServiceError, ServiceResult, Session};
+use crate::store::Sql;
 use crate::store::StoreError;
 use crate::store::structures::{self, StructureRow};
-use consigne_vault::KeyPair;
+use consigne_vault::{KeyPair, PublicKey};
 use serde::Serialize;
 
 #[derive(Debug, Clone)]
@@ -256,60 +257,24 @@ impl App {
         let held = session.keys.structure_key(&sid);
         let app = self.clone();
         let now = self.now();
-        let actor = JournalActor {
-            kind: if matches!(session.actor, crate::policy::Actor::PlatformAdmin { .. }) {
-                AccountKind::PlatformAdmin.as_str()
-            } else {
-                AccountKind::Professional.as_str()
-            },
-            account: Some(session.account_id.clone()),
-            name: Some(session.keys.display_name.clone()),
-            structure: Some(sid.clone()),
-        };
+        let actor = staff_actor(session, &sid);
         let view = self
             .tx(move |tx| {
-                let structure = structures::by_id(tx, &sid)?.ok_or(ServiceError::NotFound)?;
                 crate::store::accounts::insert(tx, &row).map_err(|e| match e {
                     StoreError::Conflict => ServiceError::Conflict("email_taken"),
                     other => other.into(),
                 })?;
-                // A structure key reaches a member only from a colleague who holds it: the
-                // creator if she does, else an admin's explicit approval later. The first
-                // members of a new structure get a fresh key only because no one holds it yet.
-                let structure_key = match (&structure.public_key, held) {
-                    (None, _) => {
-                        let fresh = KeyPair::generate();
-                        structures::set_public_key(tx, &sid, fresh.public().as_bytes())?;
-                        Some(fresh)
-                    }
-                    (Some(_), Some(k)) => Some(k),
-                    (Some(_), None) => None,
-                };
-                let wrap = structure_key
-                    .as_ref()
-                    .map(|k| member_wrap(&app, &sid, &row.id, &pair.public(), k.secret()));
                 let by = actor.account.as_ref().map(|a| structures::Requester {
                     account_id: a,
                     display_name: actor.name.as_deref().unwrap_or_default(),
                 });
-                structures::add_member_requested(
-                    tx,
-                    &sid,
-                    &row.id,
-                    role.as_str(),
-                    wrap.as_deref(),
-                    now,
-                    by,
-                )?;
-                let action = if wrap.is_some() {
-                    "member_added"
-                } else {
-                    "member_requested"
+                let joining = Joining {
+                    account_id: &row.id,
+                    public: &pair.public(),
+                    role,
+                    requested_by: by,
                 };
-                journal_structure(tx, now, &actor, action, Some(row.id.as_str()))?;
-                structures::member(tx, &sid, &row.id)?
-                    .map(ProfessionalView::from)
-                    .ok_or(ServiceError::Internal("new member"))
+                enroll_member(tx, &app, &sid, &joining, held.as_ref(), &actor, now)
             })
             .await?;
         Ok(view)
@@ -337,4 +302,57 @@ impl App {
         })
         .await
     }
+}
+
+/// A new member about to join a structure.
+pub(crate) struct Joining<'a> {
+    pub account_id: &'a AccountId,
+    pub public: &'a PublicKey,
+    pub role: StaffRole,
+    pub requested_by: Option<structures::Requester<'a>>,
+}
+
+/// Her membership of `sid`, journaled by `actor`. A structure key reaches a member only from a
+/// colleague who holds it (`held`: the caller's copy), else an admin's explicit approval later.
+/// The first members of a new structure get a fresh key only because no one holds it yet.
+pub(crate) fn enroll_member(
+    tx: &mut dyn Sql,
+    app: &App,
+    sid: &StructureId,
+    joining: &Joining<'_>,
+    held: Option<&KeyPair>,
+    actor: &JournalActor,
+    now: i64,
+) -> ServiceResult<ProfessionalView> {
+    let structure = structures::by_id(tx, sid)?.ok_or(ServiceError::NotFound)?;
+    let fresh;
+    let structure_key = match (&structure.public_key, held) {
+        (None, _) => {
+            fresh = KeyPair::generate();
+            structures::set_public_key(tx, sid, fresh.public().as_bytes())?;
+            Some(&fresh)
+        }
+        (Some(_), Some(k)) => Some(k),
+        (Some(_), None) => None,
+    };
+    let wrap = structure_key
+        .map(|k| member_wrap(app, sid, joining.account_id, joining.public, k.secret()));
+    structures::add_member_requested(
+        tx,
+        sid,
+        joining.account_id,
+        joining.role.as_str(),
+        wrap.as_deref(),
+        now,
+        joining.requested_by.clone(),
+    )?;
+    let action = if wrap.is_some() {
+        "member_added"
+    } else {
+        "member_requested"
+    };
+    journal_structure(tx, now, actor, action, Some(joining.account_id.as_str()))?;
+    structures::member(tx, sid, joining.account_id)?
+        .map(ProfessionalView::from)
+        .ok_or(ServiceError::Internal("new member"))
 }

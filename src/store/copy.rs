@@ -69,6 +69,7 @@ pub const TABLES: &[(&str, &str)] = &[
     ("thread_reads", "thread_id, account_id"),
     ("transparency_leaves", "leaf_index"),
     ("transparency_heads", "tree_size"),
+    ("staff_activations", "id"),
 ];
 
 const BATCH: i64 = 2000;

@@ -15,6 +15,7 @@ pub mod copy;
 pub mod feeds;
 pub mod followups;
 pub mod household;
+pub mod imports;
 pub mod items;
 pub mod jobs;
 pub mod journal;

@@ -60,6 +60,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (48, include_str!("migrations/sqlite/0048_terms.sql")),
     (50, include_str!("migrations/sqlite/0050_licences.sql")),
     (52, include_str!("migrations/sqlite/0052_usage.sql")),
+    (54, include_str!("migrations/sqlite/0054_imports.sql")),
     (
         10,
         include_str!("migrations/sqlite/0010_reset_confirmation.sql"),

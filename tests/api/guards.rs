@@ -352,6 +352,31 @@ async fn every_state_changing_page_refuses_a_missing_or_wrong_token_and_other_se
         ),
         ("/s/{sid}/team", format!("/s/{s1}/team"), Who::Staff, false),
         (
+            "/s/{sid}/team/import",
+            format!("/s/{s1}/team/import"),
+            Who::Staff,
+            true,
+        ),
+        (
+            "/s/{sid}/team/import/confirm",
+            format!("/s/{s1}/team/import/confirm"),
+            Who::Staff,
+            false,
+        ),
+        (
+            "/admin/structures/import",
+            "/admin/structures/import".into(),
+            Who::Admin,
+            true,
+        ),
+        (
+            "/admin/structures/import/confirm",
+            "/admin/structures/import/confirm".into(),
+            Who::Admin,
+            false,
+        ),
+        ("/activate", "/activate".into(), Who::Anyone, false),
+        (
             "/s/{sid}/team/{pid}/approve",
             format!("/s/{s1}/team/pro-x/approve"),
             Who::Staff,

@@ -25,6 +25,7 @@ mod guards;
 mod hardening;
 mod helpers;
 mod household;
+mod imports;
 mod instances;
 mod interop;
 mod items;

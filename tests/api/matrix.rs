@@ -2177,3 +2177,66 @@ async fn licences_against_every_role() {
         }
     }
 }
+
+/// The CSV imports (issue 18, item 5) against every role: professionals by an admin of the
+/// structure who holds its key or by the operator; structures by the operator only. The
+/// activation is anyone's with a code, and a wrong code is a 404 for everyone.
+#[tokio::test]
+async fn import_endpoints_against_every_role() {
+    let w = World::new().await;
+    let t = &w.t;
+    let (member, _, _) = t.professional(&w.p1, &w.s1, "member").await;
+    // [structure admin, structure member, other structure, mediation, platform admin, the
+    // person, anonymous]
+    let tokens: [Option<&str>; 7] = [
+        Some(&w.p1),
+        Some(&member),
+        Some(&w.p2),
+        Some(&w.pm),
+        Some(&w.admin),
+        Some(&w.person),
+        None,
+    ];
+    let rows: [(&str, [u16; 7]); 2] = [
+        (
+            "/api/v1/structures/{sid}/professionals/import",
+            [OK, FB, NF, NF, OK, NF, NA],
+        ),
+        ("/api/v1/structures/import", [FB, FB, FB, FB, OK, NF, NA]),
+    ];
+    for (path, wants) in rows {
+        for (i, (token, want)) in tokens.iter().zip(wants).enumerate() {
+            let csv = if path.contains("professionals") {
+                format!(
+                    "display_name,email,role\nA,{}@import.example,member\n",
+                    unique("m")
+                )
+            } else {
+                format!(
+                    "name,kind,city,annual_budget_eur\n{},relay,Lyon,\n",
+                    unique("S")
+                )
+            };
+            let mut req = t
+                .http
+                .post(t.url(&path.replace("{sid}", &w.s1)))
+                .header("content-type", "text/csv")
+                .body(csv);
+            if let Some(tok) = token {
+                req = req.bearer_auth(tok);
+            }
+            let r = t.send(req).await;
+            assert_eq!(r.status.as_u16(), want, "{path} role {i}: {}", r.text);
+        }
+    }
+    for token in tokens {
+        let r = t
+            .post(
+                "/api/v1/auth/activate",
+                token,
+                json!({"code": "0".repeat(64), "password": STAFF_PASSWORD}),
+            )
+            .await;
+        assert_eq!(r.status.as_u16(), NF, "{}", r.text);
+    }
+}

@@ -6,6 +6,7 @@ pub(crate) mod documents;
 mod files;
 mod followups;
 pub(crate) mod household;
+mod imports;
 mod kit;
 mod licences;
 mod links;
@@ -128,6 +129,7 @@ pub fn router() -> Router<AppState> {
         .merge(question::router())
         .merge(terms::router())
         .merge(usage::router())
+        .merge(imports::router())
         .layer(axum::middleware::map_response(json_errors))
 }
 

@@ -100,6 +100,7 @@ async fn render_with_quote(
             }
         }
         (quote_block(ctx, session, quote))
+        p { a.button href="/admin/structures/import" { (icon("plus")) " " (ctx.t("import-structures-open")) } }
         section.card {
             h2 { (icon("plus")) " " (ctx.t("admin-create")) }
             (super::field_error(&error))

@@ -993,7 +993,7 @@ fn journal_icon(action: &str) -> &'static str {
         a if a.starts_with("phone") || a.starts_with("structure_phone") => "phone",
         a if a.starts_with("calendar_feed") => "calendar",
         a if a.starts_with("share_link") => "share",
-        a if a.starts_with("member") => "building",
+        a if a.starts_with("member") || a == "professionals_imported" => "building",
         "referent_changed" => "people",
         "document_put_in_file" => "download",
         "file_assembled" => "plus",

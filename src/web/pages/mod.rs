@@ -12,6 +12,7 @@ mod guards;
 mod guide;
 mod household;
 mod icons;
+mod imports;
 mod incoming;
 mod kit;
 mod links;
@@ -103,6 +104,7 @@ pub fn router() -> Router<AppState> {
         .merge(terms::router())
         .merge(guide::router())
         .merge(usage::router())
+        .merge(imports::router())
 }
 
 impl Ctx {

@@ -158,6 +158,7 @@ async fn team(
                 }
             }
         }
+        @if platform || can_approve { p { a.button href={"/s/" (sid) "/team/import"} { (icon("plus")) " " (ctx.t("team-import-open")) } } }
         p { a.button href={"/s/" (sid) "/profile"} { (icon("building")) " " (ctx.t("profile-open")) } }
         p { a.button href={"/s/" (sid) "/kit"} { (icon("print")) " " (ctx.t("kit-open")) } }
         @if can_add {
