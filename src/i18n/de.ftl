@@ -739,7 +739,7 @@ field-document-ids = Angehängte Dokumente
 field-label = Bezeichnung
 my-followups-title = Berichte über Ihre Gespräche
 # Its short name on the home tile.
-home-followups = Gesprächsberichte
+home-followups = Berichte
 my-followups-intro = Was Ihre Relais über Ihre Gespräche geschrieben haben, für Sie.
 my-followups-none = Noch kein Bericht.
 my-followups-by = Geschrieben von { $name } ({ $structure })
