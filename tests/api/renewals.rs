@@ -61,7 +61,7 @@ async fn put_licence(t: &TestApp, token: &str, sid: &str, starts: &str, ends: &s
             Some(&json!({
                 "starts_on": starts,
                 "ends_on": ends,
-                "annual_budget_eur": "450000",
+                "annual_budget_eur": 450000,
                 "convention": {"status": "signed"}
             })),
         )
