@@ -201,3 +201,31 @@ pub fn mailer_from_config(
         _ => None,
     })
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_transport_follows_the_configuration_and_bad_settings_are_refused() {
+        let mut c = crate::config::Config::default();
+        assert!(mailer_from_config(&c).unwrap().is_none());
+        c.email.transport = "webhook".into();
+        assert_eq!(mailer_from_config(&c).unwrap().unwrap().name(), "webhook");
+        c.email.transport = "smtp".into();
+        for tls in ["none", "starttls", "tls"] {
+            c.email.smtp_tls = tls.into();
+            assert_eq!(mailer_from_config(&c).unwrap().unwrap().name(), "smtp");
+            assert!(c.validate().is_ok());
+        }
+        c.email.smtp_tls = "ssl".into();
+        assert!(mailer_from_config(&c).is_err() && c.validate().is_err());
+        c.email.smtp_tls = "starttls".into();
+        c.email.from = "not an address".into();
+        assert!(mailer_from_config(&c).is_err() && c.validate().is_err());
+        c.email.from = "Consigne <no-reply@consigne.example>".into();
+        c.email.transport = "sendmail".into();
+        assert!(c.validate().is_err());
+    }
+}

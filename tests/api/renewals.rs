@@ -275,10 +275,13 @@ async fn with_no_transport_nothing_is_sent_and_the_notice_waits() {
     assert!(html.contains("no e-mail transport is configured"), "{html}");
 }
 
-/// What the SMTP server received: (recipients, message) per accepted DATA.
+/// One accepted message: its recipients and its bytes.
+type Received = (Vec<String>, Vec<u8>);
+
+/// What the SMTP server received, per accepted DATA.
 #[derive(Clone, Default)]
 struct SmtpRecorder {
-    mails: Arc<Mutex<Vec<(Vec<String>, Vec<u8>)>>>,
+    mails: Arc<Mutex<Vec<Received>>>,
     /// Replies to DATA, in order, before accepting (e.g. 451: try again later).
     refuse: Arc<Mutex<Vec<u16>>>,
 }
@@ -423,7 +426,7 @@ async fn renewal_reminders_go_by_smtp_once_and_a_temporary_refusal_is_retried() 
     );
     t.clock.set(noon(t, 15).0);
     settle(&wk2).await;
-    let raw: Vec<(Vec<String>, Vec<u8>)> = rec.mails.lock().unwrap().clone();
+    let raw: Vec<Received> = rec.mails.lock().unwrap().clone();
     assert_eq!(raw.len(), 2);
     assert!(
         raw.iter()
