@@ -169,6 +169,14 @@ impl Common {
             ("CONSIGNE_SMS_API_KEY", &mut config.sms.api_key),
             ("CONSIGNE_SMS_WEBHOOK_TOKEN", &mut config.sms.webhook_token),
             (
+                "CONSIGNE_EMAIL_SMTP_PASSWORD",
+                &mut config.email.smtp_password,
+            ),
+            (
+                "CONSIGNE_EMAIL_WEBHOOK_TOKEN",
+                &mut config.email.webhook_token,
+            ),
+            (
                 "CONSIGNE_SMS_DELIVERY_TOKEN",
                 &mut config.sms.delivery_token,
             ),

@@ -40,6 +40,7 @@ pub struct Config {
     pub http: Http,
     pub jobs: Jobs,
     pub sms: Sms,
+    pub email: EmailConfig,
     pub reminders: Reminders,
     pub recovery: Recovery,
     pub certification: Certification,
@@ -58,6 +59,9 @@ pub struct Licences {
     /// The share of its annual budget: a decimal percent (`"0.1%"`, four decimals at most) or
     /// basis points (`"10bp"`).
     pub rate: String,
+    /// Whom the renewal reminders tell structure admins to contact (a name, an address, a
+    /// phone number). Empty: the `[email]` sender.
+    pub renewal_contact: String,
 }
 
 impl Default for Licences {
@@ -66,6 +70,7 @@ impl Default for Licences {
             floor_eur: 300,
             cap_eur: 1_900,
             rate: "0.1%".into(),
+            renewal_contact: String::new(),
         }
     }
 }
@@ -158,6 +163,44 @@ impl Default for Sms {
             api_key: String::new(),
             webhook_token: String::new(),
             delivery_token: String::new(),
+        }
+    }
+}
+
+/// E-mail (licence renewal reminders to structure admins): `src/email.rs`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct EmailConfig {
+    /// `none` (nothing is sent; the reminders' jobs wait, listed for the platform admin),
+    /// `smtp` or `webhook`.
+    pub transport: String,
+    /// The sender, `Name <address>` or an address.
+    pub from: String,
+    pub smtp_host: String,
+    pub smtp_port: u16,
+    /// `starttls` (required), `tls` (implicit, port 465) or `none` (a local relay only).
+    pub smtp_tls: String,
+    /// Empty: no authentication.
+    pub smtp_username: String,
+    /// Secrets: prefer the environment (CONSIGNE_EMAIL_SMTP_PASSWORD,
+    /// CONSIGNE_EMAIL_WEBHOOK_TOKEN) to this file.
+    pub smtp_password: String,
+    pub webhook_url: String,
+    pub webhook_token: String,
+}
+
+impl Default for EmailConfig {
+    fn default() -> Self {
+        Self {
+            transport: "none".into(),
+            from: "Consigne <no-reply@localhost>".into(),
+            smtp_host: "localhost".into(),
+            smtp_port: 587,
+            smtp_tls: "starttls".into(),
+            smtp_username: String::new(),
+            smtp_password: String::new(),
+            webhook_url: String::new(),
+            webhook_token: String::new(),
         }
     }
 }
@@ -431,6 +474,7 @@ impl Default for Config {
             http: Http::default(),
             jobs: Jobs::default(),
             sms: Sms::default(),
+            email: EmailConfig::default(),
             reminders: Reminders::default(),
             recovery: Recovery::default(),
             certification: Certification::default(),
@@ -582,6 +626,13 @@ impl Config {
                 "sms.operator must be none, brevo or webhook".into(),
             ));
         }
+        if !matches!(self.email.transport.as_str(), "none" | "smtp" | "webhook")
+            || crate::email::mailer_from_config(self).is_err()
+        {
+            return Err(ConfigError::Invalid(
+                "email: transport must be none, smtp or webhook; from an address; smtp_tls none, starttls or tls".into(),
+            ));
+        }
         if jiff::tz::TimeZone::get(&self.reminders.time_zone).is_err()
             || self.reminders.quiet_from_hour > 23
             || self.reminders.quiet_until_hour > 23
@@ -706,6 +757,8 @@ mod tests {
             "head_every_minutes",
             "floor_eur",
             "cap_eur",
+            "renewal_contact",
+            "smtp_tls",
         ] {
             assert!(text.contains(key), "{key} is not documented");
         }

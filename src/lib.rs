@@ -8,6 +8,7 @@ pub mod clock;
 pub mod config;
 pub mod demo;
 pub mod domain;
+pub mod email;
 pub mod i18n;
 pub mod policy;
 pub mod service;

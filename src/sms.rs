@@ -201,7 +201,7 @@ fn classify(status: u16, body: &str) -> SmsError {
     }
 }
 
-fn post_json(
+pub(crate) fn post_json(
     agent: &ureq::Agent,
     url: &str,
     headers: &[(&str, &str)],
@@ -325,7 +325,7 @@ impl Operator for Brevo {
 pub struct Webhook {
     pub url: String,
     pub token: String,
-    agent: ureq::Agent,
+    pub(crate) agent: ureq::Agent,
 }
 
 impl std::fmt::Debug for Webhook {

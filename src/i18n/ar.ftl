@@ -1534,3 +1534,20 @@ activate-done = حسابك جاهز. يجب الآن أن يوافق عليك أ
 activate-login = تسجيل الدخول
 activate-invalid = رابط التفعيل هذا لا يعمل: استُخدم من قبل أو مضى عليه أكثر من 14 يومًا. اطلب رابطًا جديدًا من مسؤول هيكلك.
 journal-professionals-imported-success = قام { $who } باستيراد مهنيين من ملف.
+
+# Licence renewal reminders (e-mail to structure admins) and the platform admin's list.
+licence-renewal-subject = Consigne: تنتهي رخصة { $structure } في { $date }
+licence-renewal-body =
+    مرحبًا،
+    تنتهي الرخصة السنوية لـ { $structure } للخزنة الرقمية Consigne في { $date } (تذكير قبل { $days } يومًا من الانتهاء).
+    لتجديدها، اتصلوا بـ: { $contact }.
+    بعد هذا التاريخ لن يتمكن المهنيون من فتح خزائن جديدة؛ ويحتفظ الأشخاص بالوصول إلى وثائقهم.
+    — Consigne
+admin-renewals = تذكيرات التجديد
+admin-renewals-none = لم يُرسل أي تذكير بالتجديد بعد.
+admin-renewals-notice = تذكير
+admin-renewals-recipient = المستلم
+admin-renewals-days = قبل { $days } يومًا من الانتهاء ({ $date })
+admin-renewals-sent = أُرسل في { $date }
+admin-renewals-failed = رفضه خادم البريد
+admin-renewals-pending = في انتظار الإرسال (سُجّل في { $date })

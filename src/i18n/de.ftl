@@ -1491,3 +1491,20 @@ activate-done = Ihr Konto ist bereit. Eine Administratorin Ihrer Einrichtung mus
 activate-login = Anmelden
 activate-invalid = Dieser Aktivierungslink funktioniert nicht: er wurde schon benutzt oder ist älter als 14 Tage. Bitten Sie die Administration Ihrer Einrichtung um einen neuen.
 journal-professionals-imported-success = { $who } hat Fachkräfte aus einer Datei importiert.
+
+# Licence renewal reminders (e-mail to structure admins) and the platform admin's list.
+licence-renewal-subject = Consigne: Die Lizenz von { $structure } endet am { $date }
+licence-renewal-body =
+    Guten Tag,
+    die Jahreslizenz von { $structure } für den digitalen Safe Consigne endet am { $date } (Erinnerung { $days } Tage vor Ablauf).
+    Zur Verlängerung wenden Sie sich an: { $contact }.
+    Nach diesem Datum können Fachkräfte keine neuen Safes mehr eröffnen; die Personen behalten den Zugang zu ihren Dokumenten.
+    — Consigne
+admin-renewals = Verlängerungserinnerungen
+admin-renewals-none = Noch keine Verlängerungserinnerung gesendet.
+admin-renewals-notice = Erinnerung
+admin-renewals-recipient = Empfänger
+admin-renewals-days = { $days } Tage vor Ablauf ({ $date })
+admin-renewals-sent = Gesendet am { $date }
+admin-renewals-failed = Vom Mailserver abgelehnt
+admin-renewals-pending = Wartet auf Versand (erfasst am { $date })

@@ -1494,3 +1494,20 @@ activate-done = Your account is ready. An admin of your structure must now appro
 activate-login = Log in
 activate-invalid = This activation link does not work: it was already used or is more than 14 days old. Ask your structure's admin for a new one.
 journal-professionals-imported-success = { $who } imported professionals from a file.
+
+# Licence renewal reminders (e-mail to structure admins) and the platform admin's list.
+licence-renewal-subject = Consigne: the licence of { $structure } ends on { $date }
+licence-renewal-body =
+    Hello,
+    The annual licence of { $structure } for the Consigne digital safe ends on { $date } (reminder { $days } days before the end).
+    To renew it, contact: { $contact }.
+    After that date, professionals can no longer open new safes; people keep access to their documents.
+    — Consigne
+admin-renewals = Renewal reminders
+admin-renewals-none = No renewal reminder sent yet.
+admin-renewals-notice = Reminder
+admin-renewals-recipient = Recipient
+admin-renewals-days = { $days } days before the end ({ $date })
+admin-renewals-sent = Sent on { $date }
+admin-renewals-failed = Refused by the mail server
+admin-renewals-pending = Waiting to be sent (recorded on { $date })

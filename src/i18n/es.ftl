@@ -1499,3 +1499,20 @@ activate-done = Su cuenta está lista. Un administrador de su estructura debe ap
 activate-login = Iniciar sesión
 activate-invalid = Este enlace de activación no funciona: ya se usó o tiene más de 14 días. Pida uno nuevo al administrador de su estructura.
 journal-professionals-imported-success = { $who } importó profesionales desde un archivo.
+
+# Licence renewal reminders (e-mail to structure admins) and the platform admin's list.
+licence-renewal-subject = Consigne: la licencia de { $structure } termina el { $date }
+licence-renewal-body =
+    Hola:
+    La licencia anual de { $structure } para la caja fuerte digital Consigne termina el { $date } (recordatorio { $days } días antes del vencimiento).
+    Para renovarla, contacte con: { $contact }.
+    Después de esa fecha, los profesionales ya no podrán abrir nuevas cajas fuertes; las personas conservan el acceso a sus documentos.
+    — Consigne
+admin-renewals = Recordatorios de renovación
+admin-renewals-none = Todavía no se ha enviado ningún recordatorio de renovación.
+admin-renewals-notice = Recordatorio
+admin-renewals-recipient = Destinatario
+admin-renewals-days = { $days } días antes del fin ({ $date })
+admin-renewals-sent = Enviado el { $date }
+admin-renewals-failed = Rechazado por el servidor de correo
+admin-renewals-pending = Pendiente de envío (registrado el { $date })

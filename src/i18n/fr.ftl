@@ -1494,3 +1494,20 @@ activate-done = Votre compte est prêt. Un administrateur de votre structure doi
 activate-login = Se connecter
 activate-invalid = Ce lien d'activation ne fonctionne pas : il a déjà servi ou date de plus de 14 jours. Demandez-en un nouveau à l'administrateur de votre structure.
 journal-professionals-imported-success = { $who } a importé des professionnels depuis un fichier.
+
+# Licence renewal reminders (e-mail to structure admins) and the platform admin's list.
+licence-renewal-subject = Consigne : la licence de { $structure } se termine le { $date }
+licence-renewal-body =
+    Bonjour,
+    La licence annuelle de { $structure } pour le coffre-fort numérique Consigne se termine le { $date } (rappel à { $days } jours de l'échéance).
+    Pour la renouveler, contactez : { $contact }.
+    Après cette date, les professionnels ne pourront plus ouvrir de nouveaux coffres ; les personnes gardent l'accès à leurs documents.
+    — Consigne
+admin-renewals = Rappels de renouvellement
+admin-renewals-none = Aucun rappel de renouvellement envoyé.
+admin-renewals-notice = Rappel
+admin-renewals-recipient = Destinataire
+admin-renewals-days = { $days } jours avant la fin ({ $date })
+admin-renewals-sent = Envoyé le { $date }
+admin-renewals-failed = Refusé par le serveur de messagerie
+admin-renewals-pending = En attente d'envoi (enregistré le { $date })

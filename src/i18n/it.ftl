@@ -1491,3 +1491,20 @@ activate-done = Il tuo account è pronto. Un amministratore della tua struttura 
 activate-login = Accedi
 activate-invalid = Questo link di attivazione non funziona: è già stato usato o ha più di 14 giorni. Chiedine uno nuovo all'amministratore della tua struttura.
 journal-professionals-imported-success = { $who } ha importato professionisti da un file.
+
+# Licence renewal reminders (e-mail to structure admins) and the platform admin's list.
+licence-renewal-subject = Consigne: la licenza di { $structure } scade il { $date }
+licence-renewal-body =
+    Buongiorno,
+    la licenza annuale di { $structure } per la cassaforte digitale Consigne scade il { $date } (promemoria { $days } giorni prima della scadenza).
+    Per rinnovarla, contatti: { $contact }.
+    Dopo tale data i professionisti non potranno più aprire nuove casseforti; le persone conservano l'accesso ai loro documenti.
+    — Consigne
+admin-renewals = Promemoria di rinnovo
+admin-renewals-none = Nessun promemoria di rinnovo inviato.
+admin-renewals-notice = Promemoria
+admin-renewals-recipient = Destinatario
+admin-renewals-days = { $days } giorni prima della scadenza ({ $date })
+admin-renewals-sent = Inviato il { $date }
+admin-renewals-failed = Rifiutato dal server di posta
+admin-renewals-pending = In attesa di invio (registrato il { $date })

@@ -1491,3 +1491,20 @@ activate-done = თქვენი ანგარიში მზადაა. 
 activate-login = შესვლა
 activate-invalid = აქტივაციის ეს ბმული არ მუშაობს: უკვე გამოყენებულია ან 14 დღეზე ძველია. სთხოვეთ ახალი თქვენი ორგანიზაციის ადმინისტრატორს.
 journal-professionals-imported-success = { $who }-მა ფაილიდან პროფესიონალები შემოიტანა.
+
+# Licence renewal reminders (e-mail to structure admins) and the platform admin's list.
+licence-renewal-subject = Consigne: { $structure }-ის ლიცენზია სრულდება { $date }
+licence-renewal-body =
+    გამარჯობა,
+    { $structure }-ის წლიური ლიცენზია ციფრულ სეიფ Consigne-ზე სრულდება { $date } (შეხსენება დასრულებამდე { $days } დღით ადრე).
+    განსაახლებლად დაუკავშირდით: { $contact }.
+    ამ თარიღის შემდეგ პროფესიონალები ვეღარ გახსნიან ახალ სეიფებს; ადამიანები ინარჩუნებენ წვდომას თავიანთ დოკუმენტებზე.
+    — Consigne
+admin-renewals = განახლების შეხსენებები
+admin-renewals-none = განახლების შეხსენება ჯერ არ გაგზავნილა.
+admin-renewals-notice = შეხსენება
+admin-renewals-recipient = მიმღები
+admin-renewals-days = დასრულებამდე { $days } დღით ადრე ({ $date })
+admin-renewals-sent = გაიგზავნა { $date }
+admin-renewals-failed = ფოსტის სერვერმა უარყო
+admin-renewals-pending = ელოდება გაგზავნას (ჩაწერილია { $date })

@@ -1497,3 +1497,20 @@ activate-done = حساب شما آماده است. اکنون یک مدیر نه
 activate-login = ورود
 activate-invalid = این لینک فعال‌سازی کار نمی‌کند: قبلاً استفاده شده یا بیش از ۱۴ روز از آن گذشته است. از مدیر نهاد خود لینک تازه بخواهید.
 journal-professionals-imported-success = { $who } متخصصان را از یک فایل وارد کرد.
+
+# Licence renewal reminders (e-mail to structure admins) and the platform admin's list.
+licence-renewal-subject = Consigne: جواز { $structure } در { $date } پایان می‌یابد
+licence-renewal-body =
+    سلام،
+    جواز سالانهٔ { $structure } برای صندوق دیجیتال Consigne در { $date } پایان می‌یابد (یادآوری { $days } روز پیش از پایان).
+    برای تمدید آن، با این تماس بگیرید: { $contact }.
+    پس از این تاریخ، کارکنان نمی‌توانند صندوق تازه باز کنند؛ افراد به اسناد خود دسترسی دارند.
+    — Consigne
+admin-renewals = یادآوری‌های تمدید
+admin-renewals-none = هنوز هیچ یادآوری تمدید فرستاده نشده است.
+admin-renewals-notice = یادآوری
+admin-renewals-recipient = گیرنده
+admin-renewals-days = { $days } روز پیش از پایان ({ $date })
+admin-renewals-sent = فرستاده شد در { $date }
+admin-renewals-failed = سرور ایمیل آن را رد کرد
+admin-renewals-pending = در انتظار فرستادن (ثبت شده در { $date })

@@ -1497,3 +1497,20 @@ activate-done = ستاسو حساب چمتو دی. اوس باید ستاسو د
 activate-login = ننوتل
 activate-invalid = د فعالولو دا لینک کار نه کوي: دمخه کارول شوی یا له ۱۴ ورځو زوړ دی. د خپلې ادارې له مدیر څخه نوی وغواړئ.
 journal-professionals-imported-success = { $who } له یوه فایل څخه مسلکي کسان وارد کړل.
+
+# Licence renewal reminders (e-mail to structure admins) and the platform admin's list.
+licence-renewal-subject = Consigne: د { $structure } جواز په { $date } پای ته رسېږي
+licence-renewal-body =
+    سلام،
+    د Consigne ډیجیټل صندوق لپاره د { $structure } کلنی جواز په { $date } پای ته رسېږي (یادونه د پای څخه { $days } ورځې مخکې).
+    د نوي کولو لپاره، له دې سره اړیکه ونیسئ: { $contact }.
+    له دې نېټې وروسته، کارکوونکي نوي صندوقونه نشي پرانیستلی؛ خلک خپلو اسنادو ته لاسرسی لري.
+    — Consigne
+admin-renewals = د نوي کولو یادونې
+admin-renewals-none = تر اوسه د نوي کولو کومه یادونه نه ده لېږل شوې.
+admin-renewals-notice = یادونه
+admin-renewals-recipient = ترلاسه کوونکی
+admin-renewals-days = د پای څخه { $days } ورځې مخکې ({ $date })
+admin-renewals-sent = په { $date } ولېږل شو
+admin-renewals-failed = د برېښنالیک سرور رد کړ
+admin-renewals-pending = د لېږلو په تمه (ثبت شوی په { $date })

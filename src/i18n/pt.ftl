@@ -1491,3 +1491,20 @@ activate-done = A sua conta está pronta. Um administrador da sua estrutura tem 
 activate-login = Entrar
 activate-invalid = Esta ligação de ativação não funciona: já foi usada ou tem mais de 14 dias. Peça uma nova ao administrador da sua estrutura.
 journal-professionals-imported-success = { $who } importou profissionais a partir de um ficheiro.
+
+# Licence renewal reminders (e-mail to structure admins) and the platform admin's list.
+licence-renewal-subject = Consigne: a licença de { $structure } termina em { $date }
+licence-renewal-body =
+    Olá,
+    A licença anual de { $structure } para o cofre digital Consigne termina em { $date } (lembrete { $days } dias antes do fim).
+    Para a renovar, contacte: { $contact }.
+    Depois dessa data, os profissionais deixam de poder abrir novos cofres; as pessoas mantêm o acesso aos seus documentos.
+    — Consigne
+admin-renewals = Lembretes de renovação
+admin-renewals-none = Ainda não foi enviado nenhum lembrete de renovação.
+admin-renewals-notice = Lembrete
+admin-renewals-recipient = Destinatário
+admin-renewals-days = { $days } dias antes do fim ({ $date })
+admin-renewals-sent = Enviado em { $date }
+admin-renewals-failed = Recusado pelo servidor de correio
+admin-renewals-pending = À espera de envio (registado em { $date })

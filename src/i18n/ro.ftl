@@ -1511,3 +1511,20 @@ activate-done = Contul dumneavoastră este gata. Un administrator al structurii 
 activate-login = Conectare
 activate-invalid = Acest link de activare nu funcționează: a fost deja folosit sau are mai mult de 14 zile. Cereți unul nou administratorului structurii.
 journal-professionals-imported-success = { $who } a importat profesioniști dintr-un fișier.
+
+# Licence renewal reminders (e-mail to structure admins) and the platform admin's list.
+licence-renewal-subject = Consigne: licența { $structure } expiră la { $date }
+licence-renewal-body =
+    Bună ziua,
+    Licența anuală a { $structure } pentru seiful digital Consigne expiră la { $date } (memento cu { $days } de zile înainte de termen).
+    Pentru reînnoire, contactați: { $contact }.
+    După această dată, profesioniștii nu mai pot deschide seifuri noi; persoanele își păstrează accesul la documente.
+    — Consigne
+admin-renewals = Mementouri de reînnoire
+admin-renewals-none = Niciun memento de reînnoire trimis încă.
+admin-renewals-notice = Memento
+admin-renewals-recipient = Destinatar
+admin-renewals-days = cu { $days } de zile înainte de termen ({ $date })
+admin-renewals-sent = Trimis la { $date }
+admin-renewals-failed = Refuzat de serverul de e-mail
+admin-renewals-pending = În așteptarea trimiterii (înregistrat la { $date })

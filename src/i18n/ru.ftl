@@ -1525,3 +1525,20 @@ activate-done = Ваша учётная запись готова. Теперь 
 activate-login = Войти
 activate-invalid = Эта ссылка активации не работает: она уже использована или ей больше 14 дней. Попросите новую у администратора вашей организации.
 journal-professionals-imported-success = { $who } импортировал(а) специалистов из файла.
+
+# Licence renewal reminders (e-mail to structure admins) and the platform admin's list.
+licence-renewal-subject = Consigne: лицензия { $structure } истекает { $date }
+licence-renewal-body =
+    Здравствуйте!
+    Годовая лицензия { $structure } на цифровой сейф Consigne истекает { $date } (напоминание за { $days } дней до окончания).
+    Чтобы продлить её, обратитесь: { $contact }.
+    После этой даты специалисты не смогут открывать новые сейфы; люди сохраняют доступ к своим документам.
+    — Consigne
+admin-renewals = Напоминания о продлении
+admin-renewals-none = Напоминания о продлении ещё не отправлялись.
+admin-renewals-notice = Напоминание
+admin-renewals-recipient = Получатель
+admin-renewals-days = За { $days } дней до окончания ({ $date })
+admin-renewals-sent = Отправлено { $date }
+admin-renewals-failed = Отклонено почтовым сервером
+admin-renewals-pending = Ожидает отправки (записано { $date })

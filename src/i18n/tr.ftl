@@ -1491,3 +1491,20 @@ activate-done = Hesabınız hazır. Kuruluşunuzun dosyalarını görmeden önce
 activate-login = Giriş yap
 activate-invalid = Bu etkinleştirme bağlantısı çalışmıyor: zaten kullanılmış ya da 14 günden eski. Kuruluşunuzun yöneticisinden yenisini isteyin.
 journal-professionals-imported-success = { $who } bir dosyadan profesyonelleri içe aktardı.
+
+# Licence renewal reminders (e-mail to structure admins) and the platform admin's list.
+licence-renewal-subject = Consigne: { $structure } lisansı { $date } tarihinde sona eriyor
+licence-renewal-body =
+    Merhaba,
+    { $structure } kuruluşunun Consigne dijital kasa yıllık lisansı { $date } tarihinde sona eriyor (bitişten { $days } gün önce hatırlatma).
+    Yenilemek için iletişime geçin: { $contact }.
+    Bu tarihten sonra profesyoneller yeni kasa açamaz; kişiler belgelerine erişmeye devam eder.
+    — Consigne
+admin-renewals = Yenileme hatırlatmaları
+admin-renewals-none = Henüz yenileme hatırlatması gönderilmedi.
+admin-renewals-notice = Hatırlatma
+admin-renewals-recipient = Alıcı
+admin-renewals-days = Bitişten { $days } gün önce ({ $date })
+admin-renewals-sent = { $date } tarihinde gönderildi
+admin-renewals-failed = E-posta sunucusu reddetti
+admin-renewals-pending = Gönderilmeyi bekliyor (kayıt: { $date })

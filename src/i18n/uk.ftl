@@ -1525,3 +1525,20 @@ activate-done = Ваш обліковий запис готовий. Тепер 
 activate-login = Увійти
 activate-invalid = Це посилання для активації не працює: його вже використано або йому понад 14 днів. Попросіть нове в адміністратора вашої організації.
 journal-professionals-imported-success = { $who } імпортував(ла) фахівців із файлу.
+
+# Licence renewal reminders (e-mail to structure admins) and the platform admin's list.
+licence-renewal-subject = Consigne: ліцензія { $structure } закінчується { $date }
+licence-renewal-body =
+    Вітаємо!
+    Річна ліцензія { $structure } на цифровий сейф Consigne закінчується { $date } (нагадування за { $days } днів до завершення).
+    Щоб продовжити її, зверніться: { $contact }.
+    Після цієї дати фахівці не зможуть відкривати нові сейфи; люди зберігають доступ до своїх документів.
+    — Consigne
+admin-renewals = Нагадування про продовження
+admin-renewals-none = Нагадувань про продовження ще не надсилали.
+admin-renewals-notice = Нагадування
+admin-renewals-recipient = Одержувач
+admin-renewals-days = За { $days } днів до завершення ({ $date })
+admin-renewals-sent = Надіслано { $date }
+admin-renewals-failed = Відхилено поштовим сервером
+admin-renewals-pending = Очікує надсилання (записано { $date })

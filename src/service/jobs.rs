@@ -234,6 +234,8 @@ pub struct Worker {
     app: App,
     id: String,
     handlers: Arc<HashMap<&'static str, Arc<dyn JobHandler>>>,
+    /// The local day whose daily work this worker last did (`service::renewals`).
+    scheduled_day: Arc<std::sync::Mutex<Option<String>>>,
 }
 
 impl std::fmt::Debug for Worker {
@@ -252,11 +254,13 @@ impl Worker {
             app: app.clone(),
             id: id.to_owned(),
             handlers: Arc::new(handlers.into_iter().collect()),
+            scheduled_day: Arc::default(),
         }
     }
 
     /// One round: claims what is due now and runs it.
     pub async fn run_due(&self) -> ServiceResult<RoundReport> {
+        self.daily().await;
         let now = self.app.now();
         let worker = self.id.clone();
         let kinds: Vec<&'static str> = self.handlers.keys().copied().collect();
@@ -332,6 +336,36 @@ impl Worker {
                 .await?;
         }
         Ok(report)
+    }
+
+    /// Runs the daily work (the licence renewal scan, `service::renewals`) at the first round
+    /// of each local day; it is idempotent, so several workers or a restart run it harmlessly.
+    /// A failed scan is tried again at the next round.
+    async fn daily(&self) {
+        if !self
+            .handlers
+            .contains_key(crate::service::renewals::SEND_KIND)
+        {
+            return;
+        }
+        let now = self.app.now();
+        let today = crate::service::renewals::day_of(&self.app, now);
+        if self
+            .scheduled_day
+            .lock()
+            .map(|d| d.as_deref() == Some(today.as_str()))
+            .unwrap_or(false)
+        {
+            return;
+        }
+        match crate::service::renewals::scan(&self.app, now).await {
+            Ok(_) => {
+                if let Ok(mut d) = self.scheduled_day.lock() {
+                    *d = Some(today);
+                }
+            }
+            Err(e) => tracing::warn!(error = %e, "licence renewal scan failed"),
+        }
     }
 
     async fn run_one(&self, job: &JobRow, now: i64) -> Outcome {

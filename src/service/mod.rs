@@ -29,6 +29,7 @@ mod paging;
 pub mod people;
 pub mod procedures;
 pub mod proofs;
+pub mod renewals;
 pub(crate) mod secret_address;
 pub mod simulations;
 mod stats;
@@ -335,6 +336,12 @@ pub fn job_handlers(app: &App) -> Vec<(&'static str, Arc<dyn JobHandler>)> {
             }),
         ),
         (certification::JOB_KIND, Arc::new(certification::HeadSigner)),
+        (
+            renewals::SEND_KIND,
+            Arc::new(renewals::RenewalMail {
+                mailer: crate::email::mailer_from_config(&app.config).ok().flatten(),
+            }),
+        ),
         (
             auth::recovery::SMS_NOTICE_KIND,
             Arc::new(auth::recovery::SmsNotices {

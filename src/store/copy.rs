@@ -53,6 +53,8 @@ pub const TABLES: &[(&str, &str)] = &[
     ("licences", "id"),
     ("conventions", "structure_id"),
     ("convention_history", "id"),
+    ("licence_notices", "id"),
+    ("licence_notice_emails", "notice_id, account_id"),
     ("case_files", "structure_id, beneficiary_id"),
     ("structure_subjects", "structure_id, code"),
     ("followups", "id"),

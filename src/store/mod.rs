@@ -29,6 +29,7 @@ mod postgres;
 pub mod profiles;
 pub mod questions;
 pub mod reminders;
+pub mod renewals;
 pub mod resets;
 mod row;
 #[cfg(feature = "s3")]

@@ -67,6 +67,10 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (52, include_str!("migrations/postgres/0052_usage.sql")),
     (54, include_str!("migrations/postgres/0054_imports.sql")),
     (
+        58,
+        include_str!("migrations/postgres/0058_licence_notices.sql"),
+    ),
+    (
         10,
         include_str!("migrations/postgres/0010_reset_confirmation.sql"),
     ),

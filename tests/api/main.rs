@@ -52,6 +52,7 @@ mod print;
 mod procedures;
 mod question;
 mod reminders;
+mod renewals;
 mod resets;
 mod rewrap;
 mod scan;

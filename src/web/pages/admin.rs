@@ -275,13 +275,16 @@ async fn render_structure(
     status: StatusCode,
 ) -> Response {
     let app = &ctx.state.app;
-    let (structure, view, history) = match (
+    let (structure, view, history, notices) = match (
         app.get_structure(session, sid).await,
         licences::licence_of(app, session, sid).await,
         licences::history_of(app, session, sid).await,
+        crate::service::renewals::notices_of(app, session, sid).await,
     ) {
-        (Ok(s), Ok(v), Ok(h)) => (s, v, h),
-        (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => return ctx.error_page(&e),
+        (Ok(s), Ok(v), Ok(h), Ok(n)) => (s, v, h, n),
+        (Err(e), _, _, _) | (_, Err(e), _, _) | (_, _, Err(e), _) | (_, _, _, Err(e)) => {
+            return ctx.error_page(&e);
+        }
     };
     let form = form.unwrap_or_else(|| LicenceForm::from_view(&view));
     let title = format!("{} · {}", structure.name, ctx.t("admin-licence-title"));
@@ -342,8 +345,50 @@ async fn render_structure(
                 button type="submit" { (ctx.t("action-save")) }
             }
         }
+        (renewals_section(ctx, &notices))
         (history_section(ctx, &history))
     })
+}
+
+/// The renewal reminders recorded for the structure: which e-mail went to whom, and when.
+fn renewals_section(ctx: &Ctx, notices: &[crate::service::renewals::NoticeView]) -> Markup {
+    let when = |at: i64| {
+        let l = crate::clock::local(&ctx.zone(), at);
+        format!("{} {}", super::documents::day(&l.date), l.time)
+    };
+    html! {
+        section.card id="renewal-notices" {
+            h2 { (ctx.t("admin-renewals")) }
+            @if notices.is_empty() { p { (ctx.t("admin-renewals-none")) } }
+            @else {
+                table {
+                    thead { tr {
+                        th scope="col" { (ctx.t("admin-renewals-notice")) }
+                        th scope="col" { (ctx.t("admin-renewals-recipient")) }
+                        th scope="col" { (ctx.t("field-status")) }
+                    } }
+                    tbody {
+                        @for n in notices {
+                            tr.renewal-notice {
+                                td { (ctx.ta("admin-renewals-days", &[("days", n.days.into()), ("date", super::documents::day(&n.ends_on).into())])) }
+                                td { (n.email) " (" (n.language) ")" }
+                                td {
+                                    @match (n.status.as_str(), n.sent_at) {
+                                        ("sent", Some(at)) => { (ctx.ta("admin-renewals-sent", &[("date", when(at).into())])) }
+                                        ("failed", _) => { (ctx.t("admin-renewals-failed")) }
+                                        _ => { (ctx.ta("admin-renewals-pending", &[("date", when(n.recorded_at).into())])) }
+                                    }
+                                    @if n.status != "sent" {
+                                        @if let Some(e) = &n.last_error { br; span.hint { (e) } }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 fn history_section(ctx: &Ctx, history: &[HistoryView]) -> Markup {
