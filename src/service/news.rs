@@ -15,6 +15,7 @@
 use crate::domain::{AccountId, BeneficiaryId, InvalidInput, NewsId, StructureId};
 use crate::i18n::SUPPORTED;
 use crate::policy::{Action, Resource};
+use crate::service::features::Feature;
 use crate::service::access::{allow, own_safe};
 use crate::service::contexts as ctx;
 use crate::service::journal::{actor_of, journal_structure};
@@ -250,6 +251,7 @@ pub async fn post_news(
     let texts = texts(&input)?;
     let days = days(&input)?;
     let secrets = structure_side(session, sid)?;
+    app.ensure_feature(Feature::News, sid).await?;
     let referent = match input
         .audience
         .as_ref()

@@ -53,6 +53,7 @@ pub const TABLES: &[(&str, &str)] = &[
     ("licences", "id"),
     ("conventions", "structure_id"),
     ("convention_history", "id"),
+    ("feature_switches", "feature, scope"),
     ("case_files", "structure_id, beneficiary_id"),
     ("structure_subjects", "structure_id, code"),
     ("followups", "id"),

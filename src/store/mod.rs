@@ -13,6 +13,7 @@ pub mod blobs;
 pub mod casefiles;
 pub mod copy;
 pub mod feeds;
+pub mod features;
 pub mod followups;
 pub mod household;
 pub mod imports;
