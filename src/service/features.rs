@@ -117,34 +117,34 @@ fn platform_only(session: &Session) -> ServiceResult<()> {
     }
 }
 
+async fn switches(app: &App) -> ServiceResult<Arc<Vec<SwitchRow>>> {
+    if let Some(rows) = app.features.fresh() {
+        return Ok(rows);
+    }
+    let rows = Arc::new(app.read(|tx| Ok(store::all(tx)?)).await?);
+    app.features.put(rows.clone());
+    Ok(rows)
+}
+
+/// Whether `feature` is on for structure `sid` (no session: pages ask it to hide links).
+pub async fn feature_on(app: &App, feature: Feature, sid: &StructureId) -> ServiceResult<bool> {
+    Ok(on_in(&switches(app).await?, feature, sid.as_str()))
+}
+
+/// Refuses new use of a feature switched off for `sid` (`feature_off`).
+pub(crate) async fn ensure_feature(
+    app: &App,
+    feature: Feature,
+    sid: &StructureId,
+) -> ServiceResult<()> {
+    if feature_on(app, feature, sid).await? {
+        Ok(())
+    } else {
+        Err(ServiceError::FeatureOff)
+    }
+}
+
 impl App {
-    async fn switches(&self) -> ServiceResult<Arc<Vec<SwitchRow>>> {
-        if let Some(rows) = self.features.fresh() {
-            return Ok(rows);
-        }
-        let rows = Arc::new(self.read(|tx| Ok(store::all(tx)?)).await?);
-        self.features.put(rows.clone());
-        Ok(rows)
-    }
-
-    /// Whether `feature` is on for structure `sid` (no session: pages ask it to hide links).
-    pub async fn feature_on(&self, feature: Feature, sid: &StructureId) -> ServiceResult<bool> {
-        Ok(on_in(&self.switches().await?, feature, sid.as_str()))
-    }
-
-    /// Refuses new use of a feature switched off for `sid` (`feature_off`).
-    pub(crate) async fn ensure_feature(
-        &self,
-        feature: Feature,
-        sid: &StructureId,
-    ) -> ServiceResult<()> {
-        if self.feature_on(feature, sid).await? {
-            Ok(())
-        } else {
-            Err(ServiceError::FeatureOff)
-        }
-    }
-
     /// Every feature with its global switch and the structures' own: the platform admin.
     pub async fn feature_switches(&self, session: &Session) -> ServiceResult<Vec<FeatureView>> {
         platform_only(session)?;

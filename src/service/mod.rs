@@ -68,7 +68,10 @@ pub use items::{
     ItemFields, ItemKind, ItemView, MAX_FILE_PIECES, MAX_SCAN_PAGES, NewDocument, Note, PageEdit,
     PaperDetails, PreviewMeta, Received, Reminder, ScanDraft, ScanPhotos, Upload, parse_fields,
 };
-pub use jobs::{JobHandler, JobView, JobsSummary, KindSummary, NewJob, Outcome, RoundReport, Worker, backoff, jobs_lease};
+pub use jobs::{
+    JobHandler, JobView, JobsSummary, KindSummary, NewJob, Outcome, RoundReport, Worker, backoff,
+    jobs_lease,
+};
 pub use journal::{JOURNAL_ACTIONS, JournalView};
 pub use links::{
     CreatedLink, LinkBody, LinkContent, LinkPage, MAX_LINK_MINUTES, MIN_LINK_MINUTES, NewLink,

@@ -15,9 +15,9 @@
 use crate::domain::{AccountId, BeneficiaryId, InvalidInput, NewsId, StructureId};
 use crate::i18n::SUPPORTED;
 use crate::policy::{Action, Resource};
-use crate::service::features::Feature;
 use crate::service::access::{allow, own_safe};
 use crate::service::contexts as ctx;
+use crate::service::features::{Feature, ensure_feature};
 use crate::service::journal::{actor_of, journal_structure};
 use crate::service::{App, NamedRef, ServiceError, ServiceResult, Session};
 use crate::store::news::{self as store, NewsRow};
@@ -251,7 +251,7 @@ pub async fn post_news(
     let texts = texts(&input)?;
     let days = days(&input)?;
     let secrets = structure_side(session, sid)?;
-    app.ensure_feature(Feature::News, sid).await?;
+    ensure_feature(app, Feature::News, sid).await?;
     let referent = match input
         .audience
         .as_ref()

@@ -2267,7 +2267,12 @@ async fn operations_against_every_role() {
                 Some(&json!({"enabled": true, "structure_id": w.s2})),
             )
             .await;
-        assert_eq!(r.status.as_u16(), read, "PUT features as {role}: {}", r.text);
+        assert_eq!(
+            r.status.as_u16(),
+            read,
+            "PUT features as {role}: {}",
+            r.text
+        );
         let client = browser(t, token.as_deref());
         for path in ["/admin/jobs", "/admin/features", "/admin?state=ending"] {
             let got = page_status(t, &client, path).await;

@@ -273,7 +273,11 @@ pub struct Switched {
 /// refuses anyway).
 pub async fn switched(ctx: &Ctx, sid: &StructureId) -> Switched {
     let app = &ctx.state.app;
-    let on = |f| async move { app.feature_on(f, sid).await.unwrap_or(true) };
+    let on = |f| async move {
+        crate::service::features::feature_on(app, f, sid)
+            .await
+            .unwrap_or(true)
+    };
     Switched {
         messaging: on(Feature::Messaging).await,
         news: on(Feature::News).await,
