@@ -16,6 +16,7 @@ test('the platform admin filters licences, reads the jobs and switches a feature
   await page.goto('/login');
   await login(page, DEMO.admin);
   await expect(page).toHaveURL(/\/admin$/);
+  await check('admin');
 
   // A structure whose licence ends in 12 days.
   const create = page.locator('form[action="/admin/structures"]');
@@ -23,16 +24,20 @@ test('the platform admin filters licences, reads the jobs and switches a feature
   await create.getByRole('button').click();
   await page.waitForURL((u) => /^\/s\/[^/]+\/team$/.test(u.pathname));
   const sid = new URL(page.url()).pathname.split('/')[2];
+  await check('new structure team');
   await page.goto(`/admin/structures/${sid}`);
+  await check('structure licence, empty');
   await page.locator('#status').selectOption('signed');
   await page.locator('#starts_on').fill(day(-353));
   await page.locator('#ends_on').fill(day(12));
   await page.locator('#annual_budget_eur').fill('200000');
   await page.locator('#licence form button[type=submit]').click();
   await page.waitForURL((u) => u.pathname === `/admin/structures/${sid}`);
+  await check('structure licence, ending soon');
 
   // The filter: bookmarkable, with its count.
   await page.goto('/admin');
+  await check('admin, every structure');
   await page.locator('nav.filters').getByRole('link', { name: /Licence finissant dans les 30 jours/ }).click();
   await page.waitForURL((u) => u.searchParams.get('state') === 'ending');
   const line = page.locator('ul.people li', { hasText: name });
@@ -42,6 +47,7 @@ test('the platform admin filters licences, reads the jobs and switches a feature
 
   // The jobs dashboard.
   await page.goto('/admin');
+  await check('admin again');
   await page.getByRole('link', { name: 'Tâches' }).click();
   await page.waitForURL((u) => u.pathname === '/admin/jobs');
   await expect(page.locator('h1')).toContainText('Tâches');
@@ -50,6 +56,7 @@ test('the platform admin filters licences, reads the jobs and switches a feature
 
   // News off for that structure.
   await page.goto('/admin');
+  await check('admin before the switches');
   await page.getByRole('link', { name: 'Fonctions activables' }).click();
   await page.waitForURL((u) => u.pathname === '/admin/features');
   await check('feature switches');
@@ -69,8 +76,8 @@ test('the platform admin filters licences, reads the jobs and switches a feature
   for (const path of ['/admin?state=ending', '/admin/jobs', '/admin/features']) {
     await page.goto(path);
     await expectNoHorizontalScroll(page);
+    await check(`phone ${path}`);
   }
-  await check('feature switches, phone');
 
   // Back to the global switch.
   await page.locator(`#feature-news li[data-structure="${sid}"]`).getByRole('button').click();
