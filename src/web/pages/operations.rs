@@ -33,7 +33,8 @@ fn jobs_table(ctx: &Ctx, summary: &JobsSummary) -> maud::Markup {
     html! {
         @if summary.kinds.is_empty() { p { (ctx.t("admin-jobs-none")) } }
         @else {
-            div.table-scroll {
+            // Keyboard users scroll it too when it overflows (a phone's width).
+            div.table-scroll tabindex="0" role="region" aria-label=(ctx.t("admin-jobs-caption")) {
                 table.usage {
                     caption { (ctx.t("admin-jobs-caption")) }
                     thead {
