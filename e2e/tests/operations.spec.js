@@ -14,6 +14,7 @@ function day(days) {
 test('the platform admin filters licences, reads the jobs and switches a feature', async ({ page, check }) => {
   const name = `Accueil ${randomLetters(6)}`;
   await page.goto('/login');
+  await check('login');
   await login(page, DEMO.admin);
   await expect(page).toHaveURL(/\/admin$/);
   await check('admin');
