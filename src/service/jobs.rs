@@ -91,6 +91,63 @@ pub struct JobView {
     pub history: Vec<AttemptView>,
 }
 
+/// One kind of job on the operator's dashboard.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct KindSummary {
+    pub kind: String,
+    pub pending: i64,
+    pub running: i64,
+    /// Failed for good (the attempts used up, or a handler's "never"): a retry puts it back.
+    pub dead: i64,
+    /// Done in the last 24 hours.
+    pub done_24h: i64,
+    /// Since when the oldest job due waits (RFC 3339), if one is due and not run.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub oldest_due_at: Option<String>,
+}
+
+/// The operator's jobs dashboard: counts per kind and the last failed jobs (never a payload:
+/// errors go through [`safe_error`]).
+#[derive(Debug, Clone, Serialize)]
+pub struct JobsSummary {
+    pub kinds: Vec<KindSummary>,
+    pub failed: Vec<JobView>,
+}
+
+/// How many failed jobs the dashboard lists.
+const FAILED_SHOWN: i64 = 20;
+
+/// An error as the operator may read it: no phone number or other long digit run (an SMS
+/// operator's answer may quote the number), no line breaks, at most 200 characters.
+pub fn safe_error(raw: &str) -> String {
+    let mut out = String::new();
+    let mut digits = String::new();
+    let flush = |digits: &mut String, out: &mut String| {
+        // The separators after the last digit are the text's, not the number's.
+        let body = digits.trim_end_matches(|c: char| !c.is_ascii_digit());
+        if body.chars().filter(char::is_ascii_digit).count() >= 6 {
+            out.push('…');
+        } else {
+            out.push_str(body);
+        }
+        out.push_str(&digits[body.len()..]);
+        digits.clear();
+    };
+    for c in raw.chars() {
+        if c.is_ascii_digit() || (!digits.is_empty() && matches!(c, ' ' | '.' | '-')) || c == '+' {
+            digits.push(c);
+        } else {
+            flush(&mut digits, &mut out);
+            out.push(if c.is_control() { ' ' } else { c });
+        }
+    }
+    flush(&mut digits, &mut out);
+    match out.char_indices().nth(200) {
+        Some((i, _)) => format!("{}…", &out[..i]),
+        None => out,
+    }
+}
+
 /// What one round of a worker did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RoundReport {
@@ -164,7 +221,7 @@ impl App {
             attempts: row.attempts,
             max_attempts: row.max_attempts,
             run_at: crate::clock::rfc3339(row.run_at),
-            last_error: row.last_error.clone(),
+            last_error: row.last_error.as_deref().map(safe_error),
             updated_at: crate::clock::rfc3339(row.updated_at),
             history: history
                 .into_iter()
@@ -173,7 +230,7 @@ impl App {
                     at: crate::clock::rfc3339(a.at),
                     worker: a.worker,
                     outcome: a.outcome,
-                    detail: a.detail,
+                    detail: a.detail.as_deref().map(safe_error),
                 })
                 .collect(),
         }
@@ -195,6 +252,50 @@ impl App {
                 out.push(Self::job_view(&row, history));
             }
             Ok(out)
+        })
+        .await
+    }
+
+    /// The jobs dashboard: per kind, how many wait, run, failed, were done in the last 24 h,
+    /// since when the oldest due one waits; the last failed jobs. The platform admin only.
+    pub async fn jobs_summary(&self, session: &Session) -> ServiceResult<JobsSummary> {
+        if !matches!(session.actor, Actor::PlatformAdmin { .. }) {
+            return Err(ServiceError::NotFound);
+        }
+        let now = self.now();
+        self.read(move |tx| {
+            let mut kinds: Vec<KindSummary> = Vec::new();
+            for (kind, status, n) in jobs::counts(tx, now - 86_400)? {
+                let at = match kinds.iter().position(|k| k.kind == kind) {
+                    Some(i) => i,
+                    None => {
+                        kinds.push(KindSummary {
+                            kind,
+                            ..KindSummary::default()
+                        });
+                        kinds.len() - 1
+                    }
+                };
+                let k = &mut kinds[at];
+                match status.as_str() {
+                    "pending" => k.pending = n,
+                    "running" => k.running = n,
+                    "dead" => k.dead = n,
+                    "done" => k.done_24h = n,
+                    _ => {}
+                }
+            }
+            for (kind, oldest) in jobs::oldest_due(tx, now)? {
+                if let Some(k) = kinds.iter_mut().find(|k| k.kind == kind) {
+                    k.oldest_due_at = Some(crate::clock::rfc3339(oldest));
+                }
+            }
+            let mut failed = Vec::new();
+            for row in jobs::with_status(tx, "dead", FAILED_SHOWN)? {
+                let history = jobs::attempts(tx, &row.id)?;
+                failed.push(Self::job_view(&row, history));
+            }
+            Ok(JobsSummary { kinds, failed })
         })
         .await
     }

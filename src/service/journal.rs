@@ -116,6 +116,7 @@ pub const JOURNAL_ACTIONS: &[&str] = &[
     "message_written",
     "messages_read",
     "thread_closed",
+    "feature_switched",
 ];
 
 /// A journal line about a safe.

@@ -9,6 +9,7 @@ use crate::domain::{InvalidInput, StructureId};
 use crate::i18n::{Catalogs, Locale, SUPPORTED, is_rtl};
 use crate::policy::{Action, Resource};
 use crate::service::access::allow;
+use crate::service::features::{Feature, ensure_feature};
 use crate::service::{App, ServiceError, ServiceResult, Session};
 use crate::store::{profiles, structures};
 use consigne_print::{Contact, KitTexts, PosterSize};
@@ -74,6 +75,7 @@ pub async fn kit_structure(
     sid: &StructureId,
 ) -> ServiceResult<Contact> {
     allow(session, Action::PrintKit, Resource::Structure { id: sid })?;
+    ensure_feature(app, Feature::Kit, sid).await?;
     let sid = sid.clone();
     app.read(move |tx| {
         let s = structures::by_id(tx, &sid)?.ok_or(ServiceError::NotFound)?;

@@ -120,6 +120,61 @@ pub struct LicenceState {
     pub convention_status: Option<String>,
     pub licence_ends_on: Option<String>,
     pub lapsed: bool,
+    /// `valid`, `ending` (within [`ENDING_DAYS`] days), `lapsed` or `none`.
+    pub standing: Standing,
+}
+
+/// How close to its end a licence is for the operator's filters.
+pub const ENDING_DAYS: i64 = 30;
+
+/// A structure's licence on the operator's list and its filters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Standing {
+    /// A licence that ends more than [`ENDING_DAYS`] days from today.
+    Valid,
+    /// A licence that ends today or within [`ENDING_DAYS`] days.
+    Ending,
+    /// Every licence ended before today.
+    Lapsed,
+    /// None recorded.
+    None,
+}
+
+impl Standing {
+    pub const ALL: [Standing; 4] = [
+        Standing::Valid,
+        Standing::Ending,
+        Standing::Lapsed,
+        Standing::None,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Standing::Valid => "valid",
+            Standing::Ending => "ending",
+            Standing::Lapsed => "lapsed",
+            Standing::None => "none",
+        }
+    }
+
+    /// A filter's value (`?state=`): one of [`Standing::as_str`].
+    pub fn parse(raw: &str) -> Result<Self, crate::domain::InvalidInput> {
+        Self::ALL
+            .into_iter()
+            .find(|s| s.as_str() == raw)
+            .ok_or_else(|| crate::domain::InvalidInput::new("state", "invalid"))
+    }
+
+    /// The standing of a licence ending on `ends_on` (ISO days compare as text).
+    fn of(ends_on: Option<&str>, today: &str, horizon: &str) -> Self {
+        match ends_on {
+            None => Standing::None,
+            Some(e) if e < today => Standing::Lapsed,
+            Some(e) if e <= horizon => Standing::Ending,
+            Some(_) => Standing::Valid,
+        }
+    }
 }
 
 /// Today in the platform's time zone, `YYYY-MM-DD`.
@@ -248,11 +303,17 @@ pub async fn history_of(
 pub async fn overview(app: &App, session: &Session) -> ServiceResult<Vec<LicenceState>> {
     allow(session, Action::Create, Resource::Platform)?;
     let today = today(app);
+    let horizon = parse_iso_day("today", &today)
+        .ok()
+        .and_then(|d| d.checked_add(time::Duration::days(ENDING_DAYS)))
+        .map(iso_day)
+        .unwrap_or_else(|| today.clone());
     app.read(move |tx| {
         Ok(store::overview(tx)?
             .into_iter()
             .map(
                 |(structure_id, convention_status, licence_ends_on)| LicenceState {
+                    standing: Standing::of(licence_ends_on.as_deref(), &today, &horizon),
                     lapsed: licence_ends_on
                         .as_deref()
                         .is_some_and(|e| e < today.as_str()),

@@ -20,6 +20,7 @@ use crate::service::access::{allow, own_safe};
 use crate::service::beneficiaries::identity_of;
 use crate::service::calendar::reminders::{after_quiet_hours, catalogs, reminder_phone};
 use crate::service::contexts as ctx;
+use crate::service::features::{Feature, ensure_feature, feature_on};
 use crate::service::items::open::open_item;
 use crate::service::items::share::share_with_relay;
 use crate::service::jobs::{JobHandler, NewJob, Outcome, job_row};
@@ -432,6 +433,7 @@ pub async fn write_to_relay(
     let sid = StructureId::parse(input.structure_id.trim())
         .map_err(|_| InvalidInput::new("structure_id", "invalid"))?;
     let body = text(&input.text)?;
+    ensure_feature(app, Feature::Messaging, &sid).await?;
     let docs = document_ids(&input.document_ids)?;
     let owner_public = session.keys.keypair().public().as_bytes().to_vec();
     let (b2, s2) = (bid.clone(), sid.clone());
@@ -488,6 +490,7 @@ pub async fn write_in_thread(
     if t.closed_at.is_some() && !is_her(session) {
         return Err(ServiceError::Conflict("thread_closed"));
     }
+    ensure_feature(app, Feature::Messaging, &t.structure_id).await?;
     post(app, session, &t.id, &key, body, docs).await
 }
 
@@ -502,6 +505,7 @@ pub async fn writer_of(
     if t.closed_at.is_some() && !is_her(session) {
         return Err(ServiceError::Conflict("thread_closed"));
     }
+    ensure_feature(app, Feature::Messaging, &t.structure_id).await?;
     Ok(t.beneficiary_id)
 }
 
@@ -755,7 +759,9 @@ pub async fn thread_page(
         .find(|m| (m.author_kind == "beneficiary") == her)
         .map(|m| m.seq);
     let other_mark = if her { t.team_read_seq } else { t.her_read_seq };
-    let writable = relays.contains(&t.structure_id) && (her || t.closed_at.is_none());
+    let writable = relays.contains(&t.structure_id)
+        && (her || t.closed_at.is_none())
+        && feature_on(app, Feature::Messaging, &t.structure_id).await?;
     Ok(ThreadPage {
         id: t.id.clone(),
         beneficiary_id: t.beneficiary_id.clone(),

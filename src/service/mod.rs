@@ -12,6 +12,7 @@ mod certification;
 pub mod contexts;
 mod directory;
 mod export;
+pub mod features;
 pub mod followups;
 mod household;
 pub mod imports;
@@ -68,7 +69,10 @@ pub use items::{
     ItemFields, ItemKind, ItemView, MAX_FILE_PIECES, MAX_SCAN_PAGES, NewDocument, Note, PageEdit,
     PaperDetails, PreviewMeta, Received, Reminder, ScanDraft, ScanPhotos, Upload, parse_fields,
 };
-pub use jobs::{JobHandler, JobView, NewJob, Outcome, RoundReport, Worker, backoff, jobs_lease};
+pub use jobs::{
+    JobHandler, JobView, JobsSummary, KindSummary, NewJob, Outcome, RoundReport, Worker, backoff,
+    jobs_lease,
+};
 pub use journal::{JOURNAL_ACTIONS, JournalView};
 pub use links::{
     CreatedLink, LinkBody, LinkContent, LinkPage, MAX_LINK_MINUTES, MIN_LINK_MINUTES, NewLink,
@@ -130,6 +134,9 @@ pub enum ServiceError {
     /// The structure's licences all ended: it opens no new safe.
     #[error("licence lapsed")]
     LicenceLapsed,
+    /// The operator switched this capability off for the structure (a pilot's feature).
+    #[error("feature switched off")]
+    FeatureOff,
     #[error(transparent)]
     Store(StoreError),
     #[error(transparent)]
@@ -188,6 +195,8 @@ pub struct App {
     pub demo: bool,
     /// Structure key rotations this process runs with keys key holders handed over.
     pub(crate) rotations: members::SharedRotations,
+    /// This process's copy of the feature switches (`features.rs`).
+    pub(crate) features: Arc<features::FeatureCache>,
 }
 
 impl App {
@@ -224,6 +233,7 @@ impl App {
             invitations: Arc::default(),
             demo,
             rotations: Arc::default(),
+            features: Arc::default(),
         }
     }
 

@@ -17,6 +17,7 @@ use crate::i18n::SUPPORTED;
 use crate::policy::{Action, Resource};
 use crate::service::access::{allow, own_safe};
 use crate::service::contexts as ctx;
+use crate::service::features::{Feature, ensure_feature};
 use crate::service::journal::{actor_of, journal_structure};
 use crate::service::{App, NamedRef, ServiceError, ServiceResult, Session};
 use crate::store::news::{self as store, NewsRow};
@@ -250,6 +251,7 @@ pub async fn post_news(
     let texts = texts(&input)?;
     let days = days(&input)?;
     let secrets = structure_side(session, sid)?;
+    ensure_feature(app, Feature::News, sid).await?;
     let referent = match input
         .audience
         .as_ref()

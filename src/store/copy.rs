@@ -55,6 +55,7 @@ pub const TABLES: &[(&str, &str)] = &[
     ("convention_history", "id"),
     ("licence_notices", "id"),
     ("licence_notice_emails", "notice_id, account_id"),
+    ("feature_switches", "feature, scope"),
     ("case_files", "structure_id, beneficiary_id"),
     ("structure_subjects", "structure_id, code"),
     ("followups", "id"),

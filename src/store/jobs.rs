@@ -255,3 +255,28 @@ pub fn complete_by_key(tx: &mut dyn Sql, key: &str, now: i64) -> StoreResult<boo
     )?;
     Ok(n == 1)
 }
+
+/// Per kind and status, how many jobs: waiting, running and dead ones all, done ones changed
+/// since `done_since` (the operator's dashboard).
+pub fn counts(tx: &mut dyn Sql, done_since: i64) -> StoreResult<Vec<(String, String, i64)>> {
+    tx.query(
+        "SELECT kind, status, COUNT(*) AS n FROM jobs \
+         WHERE status <> 'done' OR updated_at >= $1 GROUP BY kind, status ORDER BY kind, status",
+        &[done_since.into()],
+    )?
+    .iter()
+    .map(|r| Ok((r.text("kind")?, r.text("status")?, r.int("n")?)))
+    .collect()
+}
+
+/// Per kind, since when the oldest due job waits (its `run_at`), among those due by `now`.
+pub fn oldest_due(tx: &mut dyn Sql, now: i64) -> StoreResult<Vec<(String, i64)>> {
+    tx.query(
+        "SELECT kind, MIN(run_at) AS oldest FROM jobs \
+         WHERE status = 'pending' AND run_at <= $1 GROUP BY kind ORDER BY kind",
+        &[now.into()],
+    )?
+    .iter()
+    .map(|r| Ok((r.text("kind")?, r.int("oldest")?)))
+    .collect()
+}

@@ -12,6 +12,7 @@ pub mod beneficiaries;
 pub mod blobs;
 pub mod casefiles;
 pub mod copy;
+pub mod features;
 pub mod feeds;
 pub mod followups;
 pub mod household;

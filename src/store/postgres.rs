@@ -66,6 +66,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (50, include_str!("migrations/postgres/0050_licences.sql")),
     (52, include_str!("migrations/postgres/0052_usage.sql")),
     (54, include_str!("migrations/postgres/0054_imports.sql")),
+    (60, include_str!("migrations/postgres/0060_features.sql")),
     (
         58,
         include_str!("migrations/postgres/0058_licence_notices.sql"),

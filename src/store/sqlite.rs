@@ -61,6 +61,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (50, include_str!("migrations/sqlite/0050_licences.sql")),
     (52, include_str!("migrations/sqlite/0052_usage.sql")),
     (54, include_str!("migrations/sqlite/0054_imports.sql")),
+    (60, include_str!("migrations/sqlite/0060_features.sql")),
     (
         58,
         include_str!("migrations/sqlite/0058_licence_notices.sql"),

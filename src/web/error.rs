@@ -75,6 +75,7 @@ pub fn classify(e: &ServiceError) -> (StatusCode, &'static str) {
         ServiceError::AccessPending => (StatusCode::FORBIDDEN, "access_pending"),
         ServiceError::AccountDeactivated => (StatusCode::FORBIDDEN, "account_deactivated"),
         ServiceError::LicenceLapsed => (StatusCode::FORBIDDEN, "licence_lapsed"),
+        ServiceError::FeatureOff => (StatusCode::FORBIDDEN, "feature_off"),
         ServiceError::UnsupportedType("pdf-active-content") => {
             (StatusCode::UNSUPPORTED_MEDIA_TYPE, "pdf_not_checkable")
         }
@@ -141,6 +142,9 @@ fn api_message(e: &ServiceError) -> String {
         }
         ServiceError::LicenceLapsed => {
             "The structure's licence has ended: it cannot open new safes until the operator records a new one. People keep access to their safes.".into()
+        }
+        ServiceError::FeatureOff => {
+            "The operator has switched this feature off for this structure. What people already received stays readable in their safes.".into()
         }
         ServiceError::Conflict(code) => format!("Conflict: {code}."),
         ServiceError::Invalid(i) => format!("Invalid value for {}: {}.", i.field, i.code),

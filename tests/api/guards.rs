@@ -369,6 +369,19 @@ async fn every_state_changing_page_refuses_a_missing_or_wrong_token_and_other_se
             Who::Admin,
             true,
         ),
+        // The operator's jobs dashboard and feature switches (issue 18, item 6).
+        (
+            "/admin/jobs/{id}/retry",
+            "/admin/jobs/0123456789abcdef0123456789abcdef/retry".into(),
+            Who::Admin,
+            false,
+        ),
+        (
+            "/admin/features/{feature}",
+            "/admin/features/news".into(),
+            Who::Admin,
+            false,
+        ),
         (
             "/admin/structures/import/confirm",
             "/admin/structures/import/confirm".into(),

@@ -661,6 +661,18 @@ impl TestApp {
         (s, h, r.bytes().await.unwrap().to_vec())
     }
 
+    /// The `data.json` of her export, as text.
+    pub async fn export_data(&self, token: &str, bid: &str) -> String {
+        let (_, _, zip) = self
+            .get_bytes(&format!("/api/v1/beneficiaries/{bid}/export"), token)
+            .await;
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
+        let mut data = String::new();
+        std::io::Read::read_to_string(&mut archive.by_name("data.json").unwrap(), &mut data)
+            .unwrap();
+        data
+    }
+
     /// The file at `path` for `token`, answered 200 with a content type that starts with `kind`.
     pub async fn download(&self, path: &str, token: &str, kind: &str) -> Vec<u8> {
         let (status, headers, bytes) = self.get_bytes(path, token).await;

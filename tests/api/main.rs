@@ -44,6 +44,7 @@ mod messages;
 mod news;
 mod notices;
 mod one_transaction;
+mod operations;
 mod pages;
 mod people;
 mod postgres;

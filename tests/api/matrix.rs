@@ -2240,3 +2240,43 @@ async fn import_endpoints_against_every_role() {
         assert_eq!(r.status.as_u16(), NF, "{}", r.text);
     }
 }
+
+/// The operator's operations (issue 18, item 6) against every role: the jobs dashboard, the
+/// feature switches (API and pages) and the licence filter are the platform admin's; anyone
+/// else finds nothing (404), anonymous is asked to log in (401, or 303 to the login page).
+#[tokio::test]
+async fn operations_against_every_role() {
+    let w = World::new().await;
+    let t = &w.t;
+    let roles = structure_roles(&w, (OK, OK)).await;
+    for (role, token, api, _) in roles {
+        let (read, page) = match role {
+            "platform admin" => (OK, OK),
+            "anonymous" => (api, 303),
+            _ => (NF, NF),
+        };
+        for path in ["admin/jobs/summary", "admin/features"] {
+            let r = t.get(&format!("/api/v1/{path}"), token.as_deref()).await;
+            assert_eq!(r.status.as_u16(), read, "{path} as {role}: {}", r.text);
+        }
+        let r = t
+            .call(
+                "PUT",
+                "/api/v1/admin/features/kit",
+                token.as_deref(),
+                Some(&json!({"enabled": true, "structure_id": w.s2})),
+            )
+            .await;
+        assert_eq!(
+            r.status.as_u16(),
+            read,
+            "PUT features as {role}: {}",
+            r.text
+        );
+        let client = browser(t, token.as_deref());
+        for path in ["/admin/jobs", "/admin/features", "/admin?state=ending"] {
+            let got = page_status(t, &client, path).await;
+            assert_eq!(got, page, "page {path} as {role}");
+        }
+    }
+}

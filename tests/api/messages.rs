@@ -156,16 +156,7 @@ async fn she_writes_to_her_relais_its_team_reads_and_answers() {
     assert_eq!(journal.iter().filter(|a| *a == "messages_read").count(), 1);
     assert!(journal.contains(&"document_shared".to_owned()));
     // Her export holds her messages.
-    let (_, _, zip) = t
-        .get_bytes(
-            &format!("/api/v1/beneficiaries/{}/export", w.bid),
-            &w.person,
-        )
-        .await;
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
-    let mut data = String::new();
-    std::io::Read::read_to_string(&mut archive.by_name("data.json").unwrap(), &mut data).unwrap();
-    let data: Value = serde_json::from_str(&data).unwrap();
+    let data: Value = serde_json::from_str(&t.export_data(&w.person, &w.bid).await).unwrap();
     assert_eq!(
         data["messages"][0]["messages"][2]["text"],
         "Bien reçu, merci."

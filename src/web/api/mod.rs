@@ -71,6 +71,9 @@ pub fn router() -> Router<AppState> {
         .route("/admin/jobs", get(list_jobs))
         .route("/sms/delivery/{operator}", post(sms_delivery))
         .route("/admin/jobs/{id}/retry", post(retry_job))
+        .route("/admin/jobs/summary", get(jobs_summary))
+        .route("/admin/features", get(list_features))
+        .route("/admin/features/{feature}", put(set_feature))
         .route("/structures", post(create_structure).get(list_structures))
         .route("/structures/{sid}", get(get_structure))
         .route(
@@ -453,8 +456,29 @@ async fn create_structure(
     ok(StatusCode::CREATED, created)
 }
 
-async fn list_structures(State(s): State<AppState>, ApiSession(session): ApiSession) -> ApiResult {
-    ok(StatusCode::OK, s.app.list_structures(&session).await?)
+#[derive(Deserialize)]
+struct StructuresQuery {
+    /// The platform admin's filter on licences: `valid`, `ending`, `lapsed`, `none`.
+    state: Option<String>,
+}
+
+async fn list_structures(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Query(q): Query<StructuresQuery>,
+) -> ApiResult {
+    let mut all = s.app.list_structures(&session).await?;
+    if let Some(raw) = q.state.as_deref() {
+        let wanted = crate::service::licences::Standing::parse(raw)
+            .map_err(crate::service::ServiceError::from)?;
+        let states = crate::service::licences::overview(&s.app, &session).await?;
+        all.retain(|st| {
+            states
+                .iter()
+                .any(|l| l.structure_id == st.id && l.standing == wanted)
+        });
+    }
+    ok(StatusCode::OK, all)
 }
 
 async fn get_structure(
@@ -811,6 +835,43 @@ async fn list_jobs(
 ) -> ApiResult {
     let status = q.status.as_deref().unwrap_or("dead");
     ok(StatusCode::OK, s.app.list_jobs(&session, status).await?)
+}
+
+async fn jobs_summary(State(s): State<AppState>, ApiSession(session): ApiSession) -> ApiResult {
+    ok(StatusCode::OK, s.app.jobs_summary(&session).await?)
+}
+
+async fn list_features(State(s): State<AppState>, ApiSession(session): ApiSession) -> ApiResult {
+    ok(StatusCode::OK, s.app.feature_switches(&session).await?)
+}
+
+#[derive(Deserialize)]
+struct FeatureBody {
+    /// On, off, or `null`: no switch (a structure follows the global one; globally, on).
+    enabled: Option<bool>,
+    #[serde(default)]
+    structure_id: Option<String>,
+}
+
+async fn set_feature(
+    State(s): State<AppState>,
+    ApiSession(session): ApiSession,
+    Path(feature): Path<String>,
+    ApiJson(b): ApiJson<FeatureBody>,
+) -> ApiResult {
+    use crate::service::features::Feature;
+    let feature = Feature::parse(&feature).map_err(|_| crate::service::ServiceError::NotFound)?;
+    let sid = b
+        .structure_id
+        .as_deref()
+        .map(StructureId::parse)
+        .transpose()?;
+    ok(
+        StatusCode::OK,
+        s.app
+            .set_feature(&session, feature, sid.as_ref(), b.enabled)
+            .await?,
+    )
 }
 
 async fn retry_job(

@@ -7,7 +7,8 @@ use super::{Ctx, Page, PlatformAdmin, Post, icons::icon};
 use crate::domain::licence::ConventionStatus;
 use crate::domain::{StructureId, StructureKind};
 use crate::service::licences::{
-    self, ConventionInput, HistoryView, LicenceInput, LicenceState, LicenceView, MAX_DOCUMENT_BYTES,
+    self, ConventionInput, HistoryView, LicenceInput, LicenceState, LicenceView,
+    MAX_DOCUMENT_BYTES, Standing,
 };
 use crate::service::{NewStructure, ServiceError, Session};
 use crate::web::AppState;
@@ -36,6 +37,8 @@ pub fn router() -> Router<AppState> {
 struct QuoteQuery {
     quote_budget: Option<String>,
     quote_kind: Option<String>,
+    /// The list's filter on licences (`ending`, `lapsed`…): bookmarkable.
+    state: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -79,14 +82,38 @@ async fn render_with_quote(
         Err(e) => return ctx.error_page(&e),
     };
     let state_of = |sid: &StructureId| states.iter().find(|s| &s.structure_id == sid);
+    let filter = quote
+        .state
+        .as_deref()
+        .filter(|s| !s.is_empty())
+        .and_then(|s| Standing::parse(s).ok());
+    let count = |w: Standing| states.iter().filter(|s| s.standing == w).count();
+    let shown: Vec<_> = structures
+        .iter()
+        .filter(|s| filter.is_none_or(|w| state_of(&s.id).is_some_and(|l| l.standing == w)))
+        .collect();
     ctx.render(status, &ctx.t("admin-title"), html! {
         h1 { (icon("building")) " " (ctx.t("admin-title")) }
-        p { a.button href="/admin/usage" { (icon("chart")) " " (ctx.t("usage-admin-title")) } }
-        section.card {
+        p {
+            a.button href="/admin/usage" { (icon("chart")) " " (ctx.t("usage-admin-title")) }
+            " "
+            a.button href="/admin/jobs" { (icon("calendar")) " " (ctx.t("admin-jobs-title")) }
+            " "
+            a.button href="/admin/features" { (icon("settings")) " " (ctx.t("admin-features-title")) }
+        }
+        section.card id="structures" {
             h2 { (ctx.t("admin-structures")) }
+            nav.filters aria-label=(ctx.t("admin-filter-label")) {
+                a.button href="/admin#structures" aria-current=[filter.is_none().then_some("page")] { (ctx.ta("admin-filter-all", &[("count", structures.len().into())])) }
+                @for w in [Standing::Ending, Standing::Lapsed] {
+                    " "
+                    a.button href={"/admin?state=" (w.as_str()) "#structures"} aria-current=[(filter == Some(w)).then_some("page")] { (ctx.ta(&format!("admin-filter-{}", w.as_str()), &[("count", count(w).into())])) }
+                }
+            }
             @if structures.is_empty() { p { (ctx.t("admin-no-structure")) } }
+            @else if shown.is_empty() { p { (ctx.t("admin-filter-empty")) } }
             ul.people {
-                @for s in &structures {
+                @for s in &shown {
                     li {
                         a href={"/s/" (s.id) "/team"} { (icon("building")) " " strong { (s.name) } }
                         " · " (ctx.t(super::structure_kind_label(s.kind)))
@@ -183,7 +210,8 @@ async fn create_structure(
     }
 }
 
-/// A structure's line on the list: its convention's status, its licence's end, lapsed.
+/// A structure's line on the list: its convention's status, its licence's end, lapsed or
+/// ending soon.
 fn licence_state(ctx: &Ctx, state: Option<&LicenceState>) -> Markup {
     let status = state
         .and_then(|s| s.convention_status.as_deref())
@@ -199,6 +227,8 @@ fn licence_state(ctx: &Ctx, state: Option<&LicenceState>) -> Markup {
         }
         @if state.is_some_and(|s| s.lapsed) {
             " " strong.warn { (icon("warning")) " " (ctx.t("admin-licence-lapsed")) }
+        } @else if state.is_some_and(|s| s.standing == Standing::Ending) {
+            " " strong.warn { (icon("calendar")) " " (ctx.t("admin-licence-ending")) }
         }
     }
 }

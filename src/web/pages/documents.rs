@@ -984,6 +984,7 @@ fn journal_icon(action: &str) -> &'static str {
         "profile_viewed" => "person",
         "relay_left" | "recovery_relay_added" | "recovery_relay_removed" => "relais",
         "structure_key_rotated" | "structure_profile_changed" => "building",
+        "feature_switched" => "settings",
         a if a.starts_with("news") => "megaphone",
         a if a.starts_with("domiciliation") => "mailbox",
         "followup_written" => "note",

@@ -59,6 +59,16 @@ async fn render_mine(
         Ok(v) => v,
         Err(e) => return ctx.error_page(&e),
     };
+    // A relais whose messaging the operator switched off takes no new thread.
+    let mut writable = Vec::new();
+    for r in relays
+        .iter()
+        .filter(|r| !threads.iter().any(|t| t.structure.id == r.id))
+    {
+        if super::operations::switched(ctx, &r.id).await.messaging {
+            writable.push(r);
+        }
+    }
     ctx.page(&ctx.t("messages-title"), html! {
         h1 { (icon("message")) " " (ctx.t("messages-title")) }
         (emergency_notice(ctx))
@@ -81,7 +91,7 @@ async fn render_mine(
                 }
             }
         }
-        @for r in relays.iter().filter(|r| !threads.iter().any(|t| t.structure.id == r.id)) {
+        @for r in &writable {
             section.card {
                 h2 { (ctx.ta("messages-write-to", &[("name", r.name.clone().into())])) }
                 form method="post" action="/messages" {

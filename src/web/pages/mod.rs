@@ -19,6 +19,7 @@ mod links;
 mod messages;
 mod news;
 mod notices;
+mod operations;
 mod organizer;
 mod papers;
 mod person;
@@ -88,6 +89,7 @@ pub fn router() -> Router<AppState> {
         .merge(team::router())
         .merge(resets::router())
         .merge(admin::router())
+        .merge(operations::router())
         .merge(casefile::router())
         .merge(stats::router())
         .merge(followups::router())
@@ -169,6 +171,7 @@ impl Ctx {
                     "access_pending" => "error-access-pending-approval",
                     "account_deactivated" => "error-account-deactivated",
                     "licence_lapsed" => "error-licence-lapsed",
+                    "feature_off" => "error-feature-off",
                     "last_key_holder" => "error-last-key-holder",
                     "not_pending" => "error-member-not-pending",
                     "key_not_held" => "error-key-not-held",

@@ -122,11 +122,15 @@ async fn news_view(
         .iter()
         .map(|r| (r.id.as_str(), r.display_name.as_str()))
         .collect();
+    let on = super::operations::switched(ctx, sid).await;
     ctx.render(status, &ctx.t("news-title"), html! {
         h1 { (icon("megaphone")) " " (ctx.t("news-title")) }
         p.hint { (structure.name) }
         p { (ctx.t("news-intro")) }
         (super::field_error(&error))
+        @if !on.news {
+            div.notice role="status" { p { (icon("warning")) " " (ctx.t("error-feature-off")) } }
+        } @else {
         section.card {
             h2 { (icon("plus")) " " (ctx.t("news-new")) }
             form method="post" action={"/s/" (sid) "/news"} {
@@ -158,6 +162,7 @@ async fn news_view(
                 }
                 button.primary type="submit" { (icon("megaphone")) " " (ctx.t("news-post")) }
             }
+        }
         }
         section.card {
             h2 { (ctx.t("news-shown")) }

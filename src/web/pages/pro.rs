@@ -174,10 +174,11 @@ async fn pro_home(
         let lapsed = crate::service::licences::is_lapsed(&ctx.state.app, &session, &s.id)
             .await
             .unwrap_or(false);
+        let on = super::operations::switched(&ctx, &s.id).await;
         sections.push(structure_section(
             &ctx,
             &session,
-            (s, lapsed),
+            (s, lapsed, on),
             followed,
             &resets,
         ));
@@ -197,7 +198,7 @@ async fn pro_home(
 fn structure_section(
     ctx: &Ctx,
     session: &Session,
-    (s, lapsed): (&StructureView, bool),
+    (s, lapsed, on): (&StructureView, bool, super::operations::Switched),
     followed: Option<Followed>,
     resets: &[crate::service::PendingReset],
 ) -> Markup {
@@ -215,10 +216,10 @@ fn structure_section(
                 @if is_admin { a.button href={"/s/" (s.id) "/team"} { (icon("people")) " " (ctx.t("team-title")) } }
                 @if is_admin { a.button href={"/s/" (s.id) "/usage"} { (icon("chart")) " " (ctx.t("usage-title")) } }
                 a.button href={"/pro/stats?s=" (s.id)} { (icon("chart")) " " (ctx.t("stats-title")) }
-                a.button href={"/s/" (s.id) "/kit"} { (icon("print")) " " (ctx.t("kit-page-title")) }
+                @if on.kit { a.button href={"/s/" (s.id) "/kit"} { (icon("print")) " " (ctx.t("kit-page-title")) } }
                 @if crate::policy::follows(s.kind) { a.button href={"/pro/s/" (s.id) "/agenda"} { (icon("calendar")) " " (ctx.t("pro-agenda-title")) } }
-                @if crate::policy::follows(s.kind) { a.button href={"/s/" (s.id) "/news"} { (icon("megaphone")) " " (ctx.t("news-title")) } }
-                @if crate::policy::follows(s.kind) { a.button href={"/s/" (s.id) "/messages"} { (icon("message")) " " (ctx.t("messages-inbox-title")) } }
+                @if crate::policy::follows(s.kind) && on.news { a.button href={"/s/" (s.id) "/news"} { (icon("megaphone")) " " (ctx.t("news-title")) } }
+                @if crate::policy::follows(s.kind) && on.messaging { a.button href={"/s/" (s.id) "/messages"} { (icon("message")) " " (ctx.t("messages-inbox-title")) } }
             }
             (super::resets::pending_section(ctx, resets))
             @match followed {

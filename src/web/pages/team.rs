@@ -88,6 +88,7 @@ async fn team(
             "role-member"
         })
     };
+    let on = super::operations::switched(ctx, sid).await;
     ctx.render(status, &ctx.t("team-title"), html! {
         h1 { (icon("people")) " " (structure.name) }
         p.hint {
@@ -160,7 +161,7 @@ async fn team(
         }
         @if platform || can_approve { p { a.button href={"/s/" (sid) "/team/import"} { (icon("plus")) " " (ctx.t("team-import-open")) } } }
         p { a.button href={"/s/" (sid) "/profile"} { (icon("building")) " " (ctx.t("profile-open")) } }
-        p { a.button href={"/s/" (sid) "/kit"} { (icon("print")) " " (ctx.t("kit-open")) } }
+        @if on.kit { p { a.button href={"/s/" (sid) "/kit"} { (icon("print")) " " (ctx.t("kit-open")) } } }
         @if can_add {
             section.card {
                 h2 { (icon("phone")) " " (ctx.t("field-structure-phone")) }
