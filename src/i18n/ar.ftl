@@ -271,6 +271,7 @@ field-file = الملف
 journal-intro = كل ما حدث في خزنتك: من فتح أو غيّر ماذا، ومتى.
 journal-you = أنت
 journal-someone = شخص ما
+journal-software = برنامج { $name } التابع لـ { $structure }
 journal-deleted-document = مستند محذوف
 journal-login-success = تسجيل الدخول ({ $who }).
 journal-login-failure = حاول شخص ما الدخول إلى خزنتك دون نجاح.
@@ -440,6 +441,8 @@ team-deactivated = عُطّل العضو: انتهت جلساته ويجري ت�
 journal-member-added-success = أضاف { $who } عضواً إلى المؤسسة.
 journal-member-requested-success = طلب { $who } إضافة عضو إلى المؤسسة.
 journal-member-approved-success = وافق { $who } على عضو في المؤسسة.
+journal-client-registered-success = سجّل { $who } برنامجًا شريكًا للمؤسسة.
+journal-client-revoked-success = ألغى { $who } برنامجًا شريكًا للمؤسسة.
 journal-member-deactivated-success = عطّل { $who } عضواً في المؤسسة.
 journal-structure-key-rotated-success = جُدّد مفتاح المؤسسة.
 # issue 11: reset

@@ -247,6 +247,7 @@ field-file = Die Datei
 journal-intro = Alles, was in Ihrem Tresor geschehen ist: wer was geöffnet oder geändert hat, und wann.
 journal-you = Sie
 journal-someone = jemand
+journal-software = die Software { $name } von { $structure }
 journal-deleted-document = ein gelöschtes Dokument
 journal-login-success = { $who } hat sich angemeldet.
 journal-login-failure = Jemand hat vergeblich versucht, sich bei Ihrem Tresor anzumelden.
@@ -416,6 +417,8 @@ team-deactivated = Das Mitglied wurde deaktiviert: Seine Sitzungen sind beendet,
 journal-member-added-success = { $who } hat der Einrichtung ein Mitglied hinzugefügt.
 journal-member-requested-success = { $who } hat ein neues Mitglied der Einrichtung beantragt.
 journal-member-approved-success = { $who } hat ein Mitglied der Einrichtung freigegeben.
+journal-client-registered-success = { $who } hat eine Partnersoftware für die Einrichtung registriert.
+journal-client-revoked-success = { $who } hat eine Partnersoftware der Einrichtung widerrufen.
 journal-member-deactivated-success = { $who } hat ein Mitglied der Einrichtung deaktiviert.
 journal-structure-key-rotated-success = Der Schlüssel der Einrichtung wurde erneuert.
 # issue 11: reset

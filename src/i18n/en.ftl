@@ -247,6 +247,7 @@ field-file = The file
 journal-intro = Everything that happened in your safe: who opened or changed what, and when.
 journal-you = you
 journal-someone = someone
+journal-software = the software { $name } of { $structure }
 journal-deleted-document = a deleted document
 journal-login-success = { $who } logged in.
 journal-login-failure = Someone failed to log in to your safe.
@@ -416,6 +417,8 @@ team-deactivated = The member has been deactivated: her sessions are ended and t
 journal-member-added-success = { $who } added a member to the structure.
 journal-member-requested-success = { $who } asked for a new member of the structure.
 journal-member-approved-success = { $who } approved a member of the structure.
+journal-client-registered-success = { $who } registered a partner software for the structure.
+journal-client-revoked-success = { $who } revoked a partner software of the structure.
 journal-member-deactivated-success = { $who } deactivated a member of the structure.
 journal-structure-key-rotated-success = The structure's key was renewed.
 # issue 11: reset

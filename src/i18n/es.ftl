@@ -252,6 +252,7 @@ field-file = Archivo
 journal-intro = Todo lo que ha pasado en tu caja fuerte: quién abrió o cambió qué, y cuándo.
 journal-you = tú
 journal-someone = alguien
+journal-software = el programa { $name } de { $structure }
 journal-deleted-document = un documento eliminado
 journal-login-success = Entrada en la caja fuerte ({ $who }).
 journal-login-failure = Alguien intentó entrar en tu caja fuerte, sin éxito.
@@ -421,6 +422,8 @@ team-deactivated = El miembro ha sido desactivado: sus sesiones se cerraron y la
 journal-member-added-success = { $who } añadió un miembro a la estructura.
 journal-member-requested-success = { $who } pidió añadir un miembro a la estructura.
 journal-member-approved-success = { $who } aprobó a un miembro de la estructura.
+journal-client-registered-success = { $who } registró un programa asociado para la estructura.
+journal-client-revoked-success = { $who } revocó un programa asociado de la estructura.
 journal-member-deactivated-success = { $who } desactivó a un miembro de la estructura.
 journal-structure-key-rotated-success = Se renovó la clave de la estructura.
 # issue 11: reset

@@ -247,6 +247,7 @@ field-file = Le fichier
 journal-intro = Tout ce qui s'est passé dans votre coffre : qui a ouvert ou changé quoi, et quand.
 journal-you = vous
 journal-someone = quelqu'un
+journal-software = le logiciel { $name } de { $structure }
 journal-deleted-document = un document supprimé
 journal-login-success = Connexion ({ $who }).
 journal-login-failure = Quelqu'un a essayé d'entrer dans votre coffre sans succès.
@@ -416,6 +417,8 @@ team-deactivated = Le membre a été désactivé : ses sessions sont terminées 
 journal-member-added-success = { $who } a ajouté un membre à la structure.
 journal-member-requested-success = { $who } a demandé l'ajout d'un membre à la structure.
 journal-member-approved-success = { $who } a approuvé un membre de la structure.
+journal-client-registered-success = { $who } a enregistré un logiciel partenaire pour la structure.
+journal-client-revoked-success = { $who } a révoqué un logiciel partenaire de la structure.
 journal-member-deactivated-success = { $who } a désactivé un membre de la structure.
 journal-structure-key-rotated-success = La clé de la structure a été renouvelée.
 # issue 11: reset

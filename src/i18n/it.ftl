@@ -247,6 +247,7 @@ field-file = Il file
 journal-intro = Tutto quello che è successo nella tua cassaforte: chi ha aperto o cambiato cosa, e quando.
 journal-you = tu
 journal-someone = qualcuno
+journal-software = il software { $name } di { $structure }
 journal-deleted-document = un documento eliminato
 journal-login-success = { $who } ha effettuato l'accesso.
 journal-login-failure = Qualcuno ha sbagliato ad accedere alla tua cassaforte.
@@ -416,6 +417,8 @@ team-deactivated = Il membro è stato disattivato: le sue sessioni sono chiuse e
 journal-member-added-success = { $who } ha aggiunto un membro alla struttura.
 journal-member-requested-success = { $who } ha chiesto un nuovo membro della struttura.
 journal-member-approved-success = { $who } ha approvato un membro della struttura.
+journal-client-registered-success = { $who } ha registrato un software partner per la struttura.
+journal-client-revoked-success = { $who } ha revocato un software partner della struttura.
 journal-member-deactivated-success = { $who } ha disattivato un membro della struttura.
 journal-structure-key-rotated-success = La chiave della struttura è stata rinnovata.
 # issue 11: reset

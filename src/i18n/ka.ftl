@@ -247,6 +247,7 @@ field-file = ფაილი
 journal-intro = ყველაფერი, რაც თქვენს სეიფში მოხდა: ვინ რა გახსნა ან შეცვალა და როდის.
 journal-you = თქვენ
 journal-someone = ვიღაც
+journal-software = { $structure }-ის პროგრამა { $name }
 journal-deleted-document = წაშლილი დოკუმენტი
 journal-login-success = შესვლა ({ $who }).
 journal-login-failure = ვიღაცამ სცადა თქვენს სეიფში შესვლა, მაგრამ ვერ შევიდა.
@@ -416,6 +417,8 @@ team-deactivated = წევრი გამოირთო: მისი სე
 journal-member-added-success = ორგანიზაციას დაემატა წევრი ({ $who }).
 journal-member-requested-success = მოთხოვნილია ორგანიზაციის ახალი წევრი ({ $who }).
 journal-member-approved-success = ორგანიზაციის წევრი დადასტურდა ({ $who }).
+journal-client-registered-success = ორგანიზაციისთვის დარეგისტრირდა პარტნიორი პროგრამა ({ $who }).
+journal-client-revoked-success = ორგანიზაციის პარტნიორი პროგრამა გაუქმდა ({ $who }).
 journal-member-deactivated-success = ორგანიზაციის წევრი გამოირთო ({ $who }).
 journal-structure-key-rotated-success = ორგანიზაციის გასაღები განახლდა.
 # issue 11: აღდგენა

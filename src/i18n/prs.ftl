@@ -253,6 +253,7 @@ field-file = فایل
 journal-intro = هر چیزی که در صندوق امانت شما پیش آمده است: چه کسی چه چیزی را باز کرد یا تغییر داد، و چه وقت.
 journal-you = شما
 journal-someone = کسی
+journal-software = نرم‌افزار { $name } مربوط به { $structure }
 journal-deleted-document = یک سند حذف شده
 journal-login-success = ورود ({ $who }).
 journal-login-failure = کسی کوشش کرد داخل صندوق امانت شما شود، اما نتوانست.
@@ -422,6 +423,8 @@ team-deactivated = عضو غیرفعال شد: جلسه‌هایش پایان ی
 journal-member-added-success = { $who } یک عضو به مؤسسه اضافه کرد.
 journal-member-requested-success = { $who } اضافه شدن یک عضو به مؤسسه را درخواست کرد.
 journal-member-approved-success = { $who } یک عضو مؤسسه را تأیید کرد.
+journal-client-registered-success = { $who } یک نرم‌افزار همکار را برای مؤسسه ثبت کرد.
+journal-client-revoked-success = { $who } یک نرم‌افزار همکار مؤسسه را لغو کرد.
 journal-member-deactivated-success = { $who } یک عضو مؤسسه را غیرفعال کرد.
 journal-structure-key-rotated-success = کلید مؤسسه نو شد.
 # issue 11: reset

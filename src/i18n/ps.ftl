@@ -253,6 +253,7 @@ field-file = فایل
 journal-intro = هر څه چې ستاسو په خوندي صندوق کې پېښ شوي: چا څه پرانیستل یا بدل کړل، او کله.
 journal-you = تاسو
 journal-someone = یو څوک
+journal-software = د { $structure } سافټویر { $name }
 journal-deleted-document = یو ړنګ شوی سند
 journal-login-success = ننوتل ({ $who }).
 journal-login-failure = یو چا هڅه وکړه چې ستاسو خوندي صندوق ته ننوځي، خو بریالی نه شو.
@@ -422,6 +423,8 @@ team-deactivated = غړی غیرفعال شو: ناستې یې پای ته ور�
 journal-member-added-success = { $who } ادارې ته یو غړی اضافه کړ.
 journal-member-requested-success = { $who } ادارې ته د یو غړي د اضافه کولو غوښتنه وکړه.
 journal-member-approved-success = { $who } د ادارې یو غړی تایید کړ.
+journal-client-registered-success = { $who } د ادارې لپاره یو ملګری سافټویر ثبت کړ.
+journal-client-revoked-success = { $who } د ادارې یو ملګری سافټویر لغوه کړ.
 journal-member-deactivated-success = { $who } د ادارې یو غړی غیرفعال کړ.
 journal-structure-key-rotated-success = د ادارې کیلي نوې شوه.
 # issue 11: reset

@@ -247,6 +247,7 @@ field-file = O arquivo
 journal-intro = Tudo o que aconteceu no seu cofre: quem abriu ou mudou o quê, e quando.
 journal-you = você
 journal-someone = alguém
+journal-software = o software { $name } de { $structure }
 journal-deleted-document = um documento apagado
 journal-login-success = { $who } entrou.
 journal-login-failure = Alguém tentou entrar no seu cofre sem sucesso.
@@ -416,6 +417,8 @@ team-deactivated = O membro foi desativado: as sessões dele foram fechadas e a 
 journal-member-added-success = { $who } adicionou um membro à instituição.
 journal-member-requested-success = { $who } pediu um novo membro para a instituição.
 journal-member-approved-success = { $who } aprovou um membro da instituição.
+journal-client-registered-success = { $who } registou um software parceiro para a instituição.
+journal-client-revoked-success = { $who } revogou um software parceiro da instituição.
 journal-member-deactivated-success = { $who } desativou um membro da instituição.
 journal-structure-key-rotated-success = A chave da instituição foi renovada.
 # issue 11: reposição

@@ -257,6 +257,7 @@ field-file = Fișier
 journal-intro = Tot ce s-a întâmplat în seiful tău: cine a deschis sau a schimbat ce și când.
 journal-you = tu
 journal-someone = cineva
+journal-software = programul { $name } al { $structure }
 journal-deleted-document = un document șters
 journal-login-success = Conectare ({ $who }).
 journal-login-failure = Cineva a încercat fără succes să intre în seiful tău.
@@ -426,6 +427,8 @@ team-deactivated = Membrul a fost dezactivat: sesiunile lui sunt închise, iar c
 journal-member-added-success = { $who } a adăugat un membru în structură.
 journal-member-requested-success = { $who } a cerut adăugarea unui membru în structură.
 journal-member-approved-success = { $who } a aprobat un membru al structurii.
+journal-client-registered-success = { $who } a înregistrat un program partener pentru structură.
+journal-client-revoked-success = { $who } a revocat un program partener al structurii.
 journal-member-deactivated-success = { $who } a dezactivat un membru al structurii.
 journal-structure-key-rotated-success = Cheia structurii a fost reînnoită.
 # issue 11: reset

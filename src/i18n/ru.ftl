@@ -265,6 +265,7 @@ field-file = Файл
 journal-intro = Всё, что происходило в вашем сейфе: кто что открывал или менял и когда.
 journal-you = вы
 journal-someone = кто-то
+journal-software = программа { $name } организации { $structure }
 journal-deleted-document = удалённый документ
 journal-login-success = Вход ({ $who }).
 journal-login-failure = Кто-то безуспешно пытался войти в ваш сейф.
@@ -437,6 +438,8 @@ team-deactivated = Сотрудник отключён: его сеансы за
 journal-member-added-success = { $who } добавил(а) сотрудника в организацию.
 journal-member-requested-success = { $who } запросил(а) добавление сотрудника в организацию.
 journal-member-approved-success = { $who } одобрил(а) сотрудника организации.
+journal-client-registered-success = { $who } зарегистрировал(а) партнёрскую программу организации.
+journal-client-revoked-success = { $who } отозвал(а) партнёрскую программу организации.
 journal-member-deactivated-success = { $who } отключил(а) сотрудника организации.
 journal-structure-key-rotated-success = Ключ организации обновлён.
 # issue 11: reset

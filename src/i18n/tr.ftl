@@ -247,6 +247,7 @@ field-file = Dosya
 journal-intro = Kasanızda olan her şey: kim neyi açtı veya değiştirdi, ne zaman.
 journal-you = siz
 journal-someone = biri
+journal-software = { $structure } kurumunun { $name } yazılımı
 journal-deleted-document = silinmiş bir belge
 journal-login-success = Giriş yapan: { $who }.
 journal-login-failure = Biri kasanıza girmeyi denedi ama giremedi.
@@ -416,6 +417,8 @@ team-deactivated = Üyenin hesabı kapatıldı: oturumları sonlandırıldı ve 
 journal-member-added-success = { $who } kuruma bir üye ekledi.
 journal-member-requested-success = { $who } kurum için yeni bir üye istedi.
 journal-member-approved-success = { $who } kurumun bir üyesini onayladı.
+journal-client-registered-success = { $who } kurum için bir iş ortağı yazılımı kaydetti.
+journal-client-revoked-success = { $who } kurumun bir iş ortağı yazılımını iptal etti.
 journal-member-deactivated-success = { $who } kurumun bir üyesinin hesabını kapattı.
 journal-structure-key-rotated-success = Kurumun anahtarı yenilendi.
 # issue 11: sıfırlama

@@ -265,6 +265,7 @@ field-file = Файл
 journal-intro = Усе, що відбувалося у вашому сейфі: хто що відкривав чи змінював і коли.
 journal-you = ви
 journal-someone = хтось
+journal-software = програма { $name } організації { $structure }
 journal-deleted-document = видалений документ
 journal-login-success = Вхід ({ $who }).
 journal-login-failure = Хтось невдало намагався увійти до вашого сейфа.
@@ -437,6 +438,8 @@ team-deactivated = Працівника вимкнено: його сеанси 
 journal-member-added-success = { $who } додав(ла) працівника до організації.
 journal-member-requested-success = { $who } попросив(ла) додати працівника до організації.
 journal-member-approved-success = { $who } схвалив(ла) працівника організації.
+journal-client-registered-success = { $who } зареєстрував(ла) партнерську програму організації.
+journal-client-revoked-success = { $who } відкликав(ла) партнерську програму організації.
 journal-member-deactivated-success = { $who } вимкнув(ла) працівника організації.
 journal-structure-key-rotated-success = Ключ організації оновлено.
 # issue 11: reset

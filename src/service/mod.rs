@@ -26,6 +26,7 @@ pub mod messages;
 pub mod news;
 pub mod onboarding;
 mod paging;
+pub mod partners;
 pub mod people;
 pub mod procedures;
 pub mod proofs;
@@ -68,7 +69,7 @@ pub use items::{
     PaperDetails, PreviewMeta, Received, Reminder, ScanDraft, ScanPhotos, Upload, parse_fields,
 };
 pub use jobs::{JobHandler, JobView, NewJob, Outcome, RoundReport, Worker, backoff, jobs_lease};
-pub use journal::{JOURNAL_ACTIONS, JournalView};
+pub use journal::{JOURNAL_ACTIONS, JournalView, SOFTWARE_ACTOR};
 pub use links::{
     CreatedLink, LinkBody, LinkContent, LinkPage, MAX_LINK_MINUTES, MIN_LINK_MINUTES, NewLink,
     ShareLinkView,

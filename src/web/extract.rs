@@ -97,7 +97,21 @@ fn bearer(headers: &HeaderMap) -> Option<&str> {
         .map(str::trim)
 }
 
-async fn api_session(parts: &Parts, state: &AppState) -> Result<Session, ApiError> {
+/// The caller's session, from the bearer header or the cookie (with its CSRF header); a
+/// partner software's token only on the routes its scopes open (`api::partners::scope_of`).
+pub(crate) async fn api_session(parts: &Parts, state: &AppState) -> Result<Session, ApiError> {
+    let session = caller_session(parts, state).await?;
+    if let Some(software) = &session.software {
+        let path = parts
+            .extensions
+            .get::<axum::extract::MatchedPath>()
+            .map_or_else(|| parts.uri.path(), axum::extract::MatchedPath::as_str);
+        super::api::partners::check_scope(software, &parts.method, path)?;
+    }
+    Ok(session)
+}
+
+async fn caller_session(parts: &Parts, state: &AppState) -> Result<Session, ApiError> {
     if let Some(token) = bearer(&parts.headers) {
         return state.app.authenticate(token).await.map_err(ApiError::from);
     }

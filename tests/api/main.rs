@@ -45,6 +45,7 @@ mod news;
 mod notices;
 mod one_transaction;
 mod pages;
+mod partners;
 mod people;
 mod postgres;
 mod preview;

@@ -24,6 +24,9 @@ pub struct SessionKeys {
     pub notices: SecurityNotices,
     /// What her first steps must still show her (the terms to accept, the guide).
     pub onboarding: Onboarding,
+    /// A partner software's token: the scopes it was granted (`service::partners`); none for
+    /// a person's login.
+    pub scopes: Option<Vec<String>>,
     /// The key pairs of `secret` and `structures`, built at their first use in a request
     /// (empty, `Default::default()`, when the keys are built or decoded).
     pub(super) pairs: KeyPairs,
@@ -93,6 +96,8 @@ struct Wire {
     notices: SecurityNotices,
     #[serde(default)]
     onboarding: Onboarding,
+    #[serde(default)]
+    scopes: Option<Vec<String>>,
 }
 
 impl Drop for Wire {
@@ -173,6 +178,7 @@ impl SessionKeys {
             language: self.language.clone(),
             notices: self.notices.clone(),
             onboarding: self.onboarding.clone(),
+            scopes: self.scopes.clone(),
         };
         zeroize::Zeroizing::new(serde_json::to_vec(&wire).unwrap_or_default())
     }
@@ -193,6 +199,7 @@ impl SessionKeys {
             language: wire.language.clone(),
             notices: wire.notices.clone(),
             onboarding: wire.onboarding.clone(),
+            scopes: wire.scopes.clone(),
             pairs: KeyPairs::default(),
         })
     }
@@ -234,6 +241,8 @@ pub struct Session {
     pub keys: SessionKeys,
     pub actor: Actor,
     pub beneficiary_id: Option<BeneficiaryId>,
+    /// The partner software this session is a token of (`service::partners`).
+    pub software: Option<crate::service::partners::Software>,
     /// Per-session CSRF token for forms and cookie-authenticated API calls.
     pub csrf: String,
     pub created_at: i64,
