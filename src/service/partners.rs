@@ -464,7 +464,8 @@ impl App {
         external_id: &str,
     ) -> ServiceResult<String> {
         let sid = sid.clone();
-        allow(session, Action::OpenSafe, Resource::Structure { id: &sid })?;
+        // Only a structure that follows people keeps their ids (refused before the safe).
+        allow(session, Action::ListFollowed, Resource::Structure { id: &sid })?;
         let ext = parse_external_id(external_id)?;
         let e2 = ext.clone();
         let taken = self

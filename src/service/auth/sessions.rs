@@ -230,6 +230,12 @@ impl App {
         }
         let actor = actor_of(&account, loaded.beneficiary.as_ref(), &loaded.memberships)?;
         let csrf = hex::encode(&consigne_vault::derive_key(&raw, ctx::CSRF_KEY).as_bytes()[..16]);
+        let software = loaded.client.map(|c| crate::service::partners::Software {
+            client_id: c.id,
+            name: c.name,
+            structure_id: c.structure_id,
+            scopes: keys.scopes.clone().unwrap_or_default(),
+        });
         Ok(Session {
             token_hash,
             session_key,
@@ -240,12 +246,7 @@ impl App {
             keys,
             actor,
             beneficiary_id: loaded.beneficiary.map(|b| b.id),
-            software: loaded.client.map(|c| crate::service::partners::Software {
-                client_id: c.id,
-                name: c.name,
-                structure_id: c.structure_id,
-                scopes: keys.scopes.clone().unwrap_or_default(),
-            }),
+            software,
             csrf,
             created_at: row.created_at,
             expires_at: row.created_at + row.absolute_seconds,

@@ -330,15 +330,16 @@ fn percent_decode(s: &str) -> Option<String> {
 /// own (per account), kept a day; the answer is sealed under a key derived from the
 /// structure key (it may hold a recovery code), so only the structure's key holders replay it.
 pub(crate) async fn idempotent(State(s): State<AppState>, req: Request, next: Next) -> Response {
-    let Some(raw_key) = req.headers().get("idempotency-key") else {
-        return next.run(req).await;
-    };
-    if req.method() != Method::POST {
+    let raw_key = req
+        .headers()
+        .get("idempotency-key")
+        .map(|v| v.to_str().map(str::to_owned));
+    if raw_key.is_none() || req.method() != Method::POST {
         return next.run(req).await;
     }
-    let key = match raw_key.to_str() {
-        Ok(k) if !k.is_empty() && k.len() <= 255 && k.bytes().all(|b| b.is_ascii_graphic()) => {
-            k.to_owned()
+    let key = match raw_key {
+        Some(Ok(k)) if !k.is_empty() && k.len() <= 255 && k.bytes().all(|b| b.is_ascii_graphic()) => {
+            k
         }
         _ => {
             return ApiError::invalid("Idempotency-Key: 1 to 255 visible ASCII characters.")

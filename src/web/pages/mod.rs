@@ -5,6 +5,7 @@ mod admin;
 mod auth;
 mod calendar;
 mod casefile;
+mod clients;
 mod certification;
 mod documents;
 mod followups;
@@ -104,6 +105,7 @@ pub fn router() -> Router<AppState> {
         .merge(terms::router())
         .merge(guide::router())
         .merge(usage::router())
+        .merge(clients::router())
         .merge(imports::router())
 }
 
