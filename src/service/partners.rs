@@ -235,7 +235,7 @@ impl App {
             kind: AccountKind::Professional,
             id: aid.clone(),
         };
-        let wrap = member_wrap(self, &sid, &aid, pair.public(), key.secret());
+        let wrap = member_wrap(self, &sid, &aid, &pair.public(), key.secret());
         let row = ClientRow {
             id: client_id.clone(),
             structure_id: sid.clone(),

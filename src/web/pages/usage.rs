@@ -333,7 +333,7 @@ async fn overview(
                     thead {
                         tr {
                             th scope="col" { (ctx.t("usage-structure")) }
-                            (count_heads(ctx))
+                            (count_heads(&ctx))
                             th scope="col" { (ctx.t("usage-budget-column")) }
                         }
                     }
