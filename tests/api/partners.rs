@@ -130,13 +130,12 @@ async fn a_partner_token_opens_a_safe_and_adds_a_document_in_her_journal() {
         .send()
         .await
         .unwrap();
-    if page.status() == StatusCode::OK {
-        let html = page.text().await.unwrap();
-        assert!(
-            html.contains("le logiciel SI-SIAO de Accueil de jour"),
-            "{html}"
-        );
-    }
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = page.text().await.unwrap();
+    assert!(
+        html.contains("le logiciel SI-SIAO de Accueil de jour"),
+        "{html}"
+    );
 }
 
 #[tokio::test]
@@ -396,12 +395,13 @@ async fn registering_is_for_the_structure_admins() {
         .t
         .post(&path, Some(&w.p1), json!({"name": "Outil", "scopes": ["admin"]}))
         .await;
-    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.text);
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    assert_eq!(r.code(), "unknown_scope");
     let r = w
         .t
         .post(&path, Some(&w.p1), json!({"name": " ", "scopes": ["shared:read"]}))
         .await;
-    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.text);
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
 }
 
 /// Authlib (an independent OAuth 2.0 client) gets tokens from the real server with both
