@@ -240,7 +240,7 @@ pub(super) fn journal_structure(
 }
 
 /// A partner software's token: "software X of structure S" (its structure, whatever `via`).
-fn software_actor(session: &Session, software: &crate::service::partners::Software) -> JournalActor {
+fn software_actor(session: &Session, software: &crate::service::auth::Software) -> JournalActor {
     JournalActor {
         kind: SOFTWARE_ACTOR,
         account: Some(session.account_id.clone()),

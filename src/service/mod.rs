@@ -44,7 +44,7 @@ pub use auth::{
 };
 pub use auth::{InPersonReset, PendingReset, ResetNotice, ResetStarted};
 pub use auth::{QuestionRecoverRequest, QuestionView};
-pub use auth::{SecurityNotices, Session, SessionKeys, Stage};
+pub use auth::{SecurityNotices, Session, SessionKeys, Software, Stage};
 pub use beneficiaries::{
     BeneficiaryProfile, InvitationView, NewSafe, OpenedSafe, RelayView, SheetRelay,
 };

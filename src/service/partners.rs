@@ -27,7 +27,7 @@ use crate::service::auth::throttle::{
 };
 use crate::service::contexts as ctx;
 use crate::service::journal::{journal_structure, staff_actor};
-use crate::service::members::member_wrap;
+use crate::service::members::{end_membership, member_wrap};
 use crate::service::{App, ServiceError, ServiceResult, Session, Stage, new_id};
 use crate::store::accounts::{self, AccountRow};
 use crate::store::partners::{self, ClientRow};
@@ -87,21 +87,7 @@ impl From<&ClientRow> for ClientView {
     }
 }
 
-/// The software a session acts as (a token's session; none for a person's login).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Software {
-    pub client_id: String,
-    pub name: String,
-    pub structure_id: StructureId,
-    /// What this token was granted (a subset of the client's scopes).
-    pub scopes: Vec<String>,
-}
-
-impl Software {
-    pub fn has_scope(&self, scope: &str) -> bool {
-        self.scopes.iter().any(|s| s == scope)
-    }
-}
+pub use crate::service::auth::Software;
 
 /// The token endpoint's success (RFC 6749 §5.1).
 #[derive(Debug, Clone, Serialize)]
@@ -328,7 +314,7 @@ impl App {
                 Ok(c.account_id)
             })
             .await?;
-        self.deactivate_member(session, &sid, &aid).await
+        end_membership(self, session, &sid, &aid).await
     }
 
     /// The token endpoint (RFC 6749 §4.4): authenticates the client (throttled like a

@@ -229,6 +229,23 @@ impl Stage {
     }
 }
 
+/// The partner software a session is a token of (`service::partners`): a key-holding member
+/// of its structure, narrowed by the token's scopes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Software {
+    pub client_id: String,
+    pub name: String,
+    pub structure_id: StructureId,
+    /// What this token was granted (a subset of the client's scopes).
+    pub scopes: Vec<String>,
+}
+
+impl Software {
+    pub fn has_scope(&self, scope: &str) -> bool {
+        self.scopes.iter().any(|s| s == scope)
+    }
+}
+
 /// An authenticated request's session.
 #[derive(Debug, Clone)]
 pub struct Session {
@@ -242,7 +259,7 @@ pub struct Session {
     pub actor: Actor,
     pub beneficiary_id: Option<BeneficiaryId>,
     /// The partner software this session is a token of (`service::partners`).
-    pub software: Option<crate::service::partners::Software>,
+    pub software: Option<Software>,
     /// Per-session CSRF token for forms and cookie-authenticated API calls.
     pub csrf: String,
     pub created_at: i64,

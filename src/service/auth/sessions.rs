@@ -230,7 +230,7 @@ impl App {
         }
         let actor = actor_of(&account, loaded.beneficiary.as_ref(), &loaded.memberships)?;
         let csrf = hex::encode(&consigne_vault::derive_key(&raw, ctx::CSRF_KEY).as_bytes()[..16]);
-        let software = loaded.client.map(|c| crate::service::partners::Software {
+        let software = loaded.client.map(|c| super::keys::Software {
             client_id: c.id,
             name: c.name,
             structure_id: c.structure_id,

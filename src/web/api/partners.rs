@@ -4,10 +4,7 @@
 
 use super::{ApiResult, no_content, ok};
 use crate::domain::{BeneficiaryId, StructureId};
-use crate::service::partners::{
-    NewClient, SCOPE_DOCUMENTS_WRITE, SCOPE_SAFES_CREATE, SCOPE_SHARED_READ, Software,
-    TokenError, TokenRequest,
-};
+use crate::service::partners::{NewClient, TokenError, TokenRequest};
 use crate::service::{ServiceError, Session};
 use crate::web::AppState;
 use crate::web::error::ApiError;
@@ -38,48 +35,6 @@ pub fn router() -> Router<AppState> {
             "/structures/{sid}/beneficiaries/{bid}/external-id",
             put(set_external_id),
         )
-}
-
-/// What each scope opens to a partner's token: `(method, route inside /api/v1, scopes any of
-/// which is enough)`. Anything else answers 403 `insufficient_scope`.
-const SCOPED_ROUTES: &[(&str, &str, &[&str])] = &[
-    ("POST", "/structures/{sid}/beneficiaries", &[SCOPE_SAFES_CREATE]),
-    (
-        "PUT",
-        "/structures/{sid}/beneficiaries/{bid}/external-id",
-        &[SCOPE_SAFES_CREATE],
-    ),
-    (
-        "GET",
-        "/structures/{sid}/external-ids/{external_id}",
-        &[SCOPE_SAFES_CREATE, SCOPE_DOCUMENTS_WRITE, SCOPE_SHARED_READ],
-    ),
-    ("POST", "/beneficiaries/{bid}/documents", &[SCOPE_DOCUMENTS_WRITE]),
-    ("GET", "/structures/{sid}/beneficiaries", &[SCOPE_SHARED_READ]),
-    ("GET", "/beneficiaries/{bid}/documents", &[SCOPE_SHARED_READ]),
-    ("GET", "/documents/{id}", &[SCOPE_SHARED_READ]),
-    ("GET", "/documents/{id}/content", &[SCOPE_SHARED_READ]),
-];
-
-/// The scopes that open route `path` (as the router matched it) to `method`, if any.
-pub fn route_scopes(method: &Method, path: &str) -> Option<&'static [&'static str]> {
-    let path = path.strip_prefix("/api/v1").unwrap_or(path);
-    SCOPED_ROUTES
-        .iter()
-        .find(|(m, p, _)| *m == method.as_str() && *p == path)
-        .map(|(_, _, s)| *s)
-}
-
-/// A partner's token on a route none of its scopes opens: 403 `insufficient_scope`.
-pub(crate) fn check_scope(software: &Software, method: &Method, path: &str) -> Result<(), ApiError> {
-    match route_scopes(method, path) {
-        Some(scopes) if scopes.iter().any(|s| software.has_scope(s)) => Ok(()),
-        _ => Err(ApiError::new(
-            StatusCode::FORBIDDEN,
-            "insufficient_scope",
-            "This token's scopes do not allow this call.",
-        )),
-    }
 }
 
 #[derive(Debug, Deserialize)]
