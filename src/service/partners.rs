@@ -22,9 +22,7 @@ use crate::policy::{Action, Resource};
 use crate::service::access::{allow, structure_access};
 use crate::service::auth::login::staff_keys;
 use crate::service::auth::sessions::{Loaded, create_session, load_account};
-use crate::service::auth::throttle::{
-    check_throttle, fail_login, login_succeeded, throttle_keys,
-};
+use crate::service::auth::throttle::{check_throttle, fail_login, login_succeeded, throttle_keys};
 use crate::service::contexts as ctx;
 use crate::service::journal::{journal_structure, staff_actor};
 use crate::service::members::{end_membership, member_wrap};
@@ -204,10 +202,9 @@ impl App {
             kdf_params: self.kdf_params().encode(),
             kdf_salt: consigne_vault::random_salt().to_vec(),
             // No password opens it: a random verifier, sealed like any other.
-            password_verifier: self.platform.seal(
-                &ctx::verifier(&aid),
-                &consigne_vault::random_bytes::<32>(),
-            ),
+            password_verifier: self
+                .platform
+                .seal(&ctx::verifier(&aid), &consigne_vault::random_bytes::<32>()),
             public_key: pair.public().as_bytes().to_vec(),
             secret_key_wrap: self.platform.seal(
                 &aad,
@@ -277,7 +274,11 @@ impl App {
         sid: &StructureId,
     ) -> ServiceResult<Vec<ClientView>> {
         let sid = sid.clone();
-        allow(session, Action::ManageClients, Resource::Structure { id: &sid })?;
+        allow(
+            session,
+            Action::ManageClients,
+            Resource::Structure { id: &sid },
+        )?;
         let rows = self
             .read(move |tx| Ok(partners::clients_of(tx, &sid)?))
             .await?;
@@ -293,7 +294,11 @@ impl App {
         client_id: &str,
     ) -> ServiceResult<()> {
         let sid = sid.clone();
-        allow(session, Action::ManageClients, Resource::Structure { id: &sid })?;
+        allow(
+            session,
+            Action::ManageClients,
+            Resource::Structure { id: &sid },
+        )?;
         let (now, actor) = (self.now(), staff_actor(session, &sid));
         let (s2, cid) = (sid.clone(), client_id.to_owned());
         let aid = self
@@ -332,12 +337,16 @@ impl App {
                 TokenError::Unavailable
             }
         };
-        if req.client_id.is_empty() || req.client_id.len() > 100 || req.client_secret.len() > 200
-        {
+        if req.client_id.is_empty() || req.client_id.len() > 100 || req.client_secret.len() > 200 {
             return Err(TokenError::InvalidClient);
         }
         let keys = throttle_keys(self, &format!("client:{}", req.client_id), address);
-        let (app, k2, cid, now) = (self.clone(), keys.clone(), req.client_id.clone(), self.now());
+        let (app, k2, cid, now) = (
+            self.clone(),
+            keys.clone(),
+            req.client_id.clone(),
+            self.now(),
+        );
         let found = self
             .read(move |tx| {
                 check_throttle(&app, tx, &k2, now)?;
@@ -403,7 +412,11 @@ impl App {
         external_id: &str,
     ) -> ServiceResult<BeneficiaryId> {
         let sid = sid.clone();
-        allow(session, Action::ListFollowed, Resource::Structure { id: &sid })?;
+        allow(
+            session,
+            Action::ListFollowed,
+            Resource::Structure { id: &sid },
+        )?;
         let ext = parse_external_id(external_id)?;
         let bid = self
             .read(move |tx| Ok(partners::by_external_id(tx, &sid, &ext)?))
@@ -423,7 +436,11 @@ impl App {
         external_id: &str,
     ) -> ServiceResult<()> {
         let sid = sid.clone();
-        allow(session, Action::ListFollowed, Resource::Structure { id: &sid })?;
+        allow(
+            session,
+            Action::ListFollowed,
+            Resource::Structure { id: &sid },
+        )?;
         let ext = parse_external_id(external_id)?;
         self.relays_check(session, bid).await?;
         let (bid, now) = (bid.clone(), self.now());
@@ -451,7 +468,11 @@ impl App {
     ) -> ServiceResult<String> {
         let sid = sid.clone();
         // Only a structure that follows people keeps their ids (refused before the safe).
-        allow(session, Action::ListFollowed, Resource::Structure { id: &sid })?;
+        allow(
+            session,
+            Action::ListFollowed,
+            Resource::Structure { id: &sid },
+        )?;
         let ext = parse_external_id(external_id)?;
         let e2 = ext.clone();
         let taken = self
@@ -512,7 +533,6 @@ pub const IDEMPOTENCY_SECONDS: i64 = 86_400;
 fn idempotency_key(structure_secret: &Key32) -> Key32 {
     consigne_vault::derive_key(structure_secret.as_bytes(), ctx::IDEMPOTENCY_KEY)
 }
-
 
 impl App {
     /// The answer recorded for this caller's `key`, if the request is the same one

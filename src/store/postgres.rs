@@ -66,7 +66,10 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (50, include_str!("migrations/postgres/0050_licences.sql")),
     (52, include_str!("migrations/postgres/0052_usage.sql")),
     (54, include_str!("migrations/postgres/0054_imports.sql")),
-    (56, include_str!("migrations/postgres/0056_partner_clients.sql")),
+    (
+        56,
+        include_str!("migrations/postgres/0056_partner_clients.sql"),
+    ),
     (
         10,
         include_str!("migrations/postgres/0010_reset_confirmation.sql"),

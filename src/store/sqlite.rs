@@ -61,7 +61,10 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (50, include_str!("migrations/sqlite/0050_licences.sql")),
     (52, include_str!("migrations/sqlite/0052_usage.sql")),
     (54, include_str!("migrations/sqlite/0054_imports.sql")),
-    (56, include_str!("migrations/sqlite/0056_partner_clients.sql")),
+    (
+        56,
+        include_str!("migrations/sqlite/0056_partner_clients.sql"),
+    ),
     (
         10,
         include_str!("migrations/sqlite/0010_reset_confirmation.sql"),

@@ -252,7 +252,11 @@ pub fn page_locale(state: &AppState, headers: &HeaderMap, session: Option<&Sessi
 /// What each scope opens to a partner's token: `(method, route inside /api/v1, scopes any of
 /// which is enough)`. Anything else answers 403 `insufficient_scope`.
 const SCOPED_ROUTES: &[(&str, &str, &[&str])] = &[
-    ("POST", "/structures/{sid}/beneficiaries", &[SCOPE_SAFES_CREATE]),
+    (
+        "POST",
+        "/structures/{sid}/beneficiaries",
+        &[SCOPE_SAFES_CREATE],
+    ),
     (
         "PUT",
         "/structures/{sid}/beneficiaries/{bid}/external-id",
@@ -263,9 +267,21 @@ const SCOPED_ROUTES: &[(&str, &str, &[&str])] = &[
         "/structures/{sid}/external-ids/{external_id}",
         &[SCOPE_SAFES_CREATE, SCOPE_DOCUMENTS_WRITE, SCOPE_SHARED_READ],
     ),
-    ("POST", "/beneficiaries/{bid}/documents", &[SCOPE_DOCUMENTS_WRITE]),
-    ("GET", "/structures/{sid}/beneficiaries", &[SCOPE_SHARED_READ]),
-    ("GET", "/beneficiaries/{bid}/documents", &[SCOPE_SHARED_READ]),
+    (
+        "POST",
+        "/beneficiaries/{bid}/documents",
+        &[SCOPE_DOCUMENTS_WRITE],
+    ),
+    (
+        "GET",
+        "/structures/{sid}/beneficiaries",
+        &[SCOPE_SHARED_READ],
+    ),
+    (
+        "GET",
+        "/beneficiaries/{bid}/documents",
+        &[SCOPE_SHARED_READ],
+    ),
     ("GET", "/documents/{id}", &[SCOPE_SHARED_READ]),
     ("GET", "/documents/{id}/content", &[SCOPE_SHARED_READ]),
 ];
@@ -282,7 +298,9 @@ pub fn route_scopes(method: &Method, path: &str) -> Option<&'static [&'static st
 /// A partner's token on a route none of its scopes opens: 403 `insufficient_scope`.
 pub(crate) fn check_scope(
     software: &crate::service::Software,
-    method: &Method, path: &str) -> Result<(), ApiError> {
+    method: &Method,
+    path: &str,
+) -> Result<(), ApiError> {
     match route_scopes(method, path) {
         Some(scopes) if scopes.iter().any(|s| software.has_scope(s)) => Ok(()),
         _ => Err(ApiError::new(
@@ -292,4 +310,3 @@ pub(crate) fn check_scope(
         )),
     }
 }
-

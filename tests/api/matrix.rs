@@ -2321,7 +2321,12 @@ async fn partner_endpoints_against_every_role() {
         let path = path.replace("{sid}", &w.s1).replace("{bid}", &w.bid);
         for (i, (token, want)) in tokens.iter().zip(wants).enumerate() {
             let r = t.call(method, &path, *token, body.as_ref()).await;
-            assert_eq!(r.status.as_u16(), want, "{method} {path} role {i}: {}", r.text);
+            assert_eq!(
+                r.status.as_u16(),
+                want,
+                "{method} {path} role {i}: {}",
+                r.text
+            );
         }
     }
     let r = t

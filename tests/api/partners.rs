@@ -12,9 +12,8 @@ const ALL: [&str; 3] = ["safes:create", "documents:write", "shared:read"];
 
 /// s1's admin registers a client with `scopes`; returns (client_id, client_secret).
 async fn register(w: &World, scopes: &[&str]) -> (String, String) {
-    let r = w
-        .t
-        .post(
+    let r =
+        w.t.post(
             &format!("/api/v1/structures/{}/clients", w.s1),
             Some(&w.p1),
             json!({"name": "SI-SIAO", "scopes": scopes}),
@@ -61,10 +60,9 @@ async fn a_partner_token_opens_a_safe_and_adds_a_document_in_her_journal() {
     let w = World::new().await;
     let (id, secret) = register(&w, &ALL).await;
     // The list shows the client, never its secret.
-    let r = w
-        .t
-        .get(&format!("/api/v1/structures/{}/clients", w.s1), Some(&w.p1))
-        .await;
+    let r =
+        w.t.get(&format!("/api/v1/structures/{}/clients", w.s1), Some(&w.p1))
+            .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text);
     assert_eq!(r.json()[0]["client_id"], id.as_str());
     assert!(!r.text.contains(&secret));
@@ -84,15 +82,16 @@ async fn a_partner_token_opens_a_safe_and_adds_a_document_in_her_journal() {
     no_consent["consent"] = json!(false);
     let r = w.t.post(&path, Some(&tok), no_consent).await;
     assert_eq!(r.status.as_u16() / 100, 4, "{}", r.text);
-    let r = w.t.post(&path, Some(&tok), safe_body("Inès", "SIAO-7")).await;
+    let r =
+        w.t.post(&path, Some(&tok), safe_body("Inès", "SIAO-7"))
+            .await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
     let bid = r.json()["id"].as_str().unwrap().to_owned();
     let identifier = r.json()["identifier"].as_str().unwrap().to_owned();
 
     // The partner finds her again by its own id.
-    let r = w
-        .t
-        .get(
+    let r =
+        w.t.get(
             &format!("/api/v1/structures/{}/external-ids/SIAO-7", w.s1),
             Some(&tok),
         )
@@ -100,18 +99,22 @@ async fn a_partner_token_opens_a_safe_and_adds_a_document_in_her_journal() {
     assert_eq!(r.status, StatusCode::OK, "{}", r.text);
     assert_eq!(r.json()["beneficiary_id"], bid.as_str());
 
-    let r = w
-        .t
-        .upload(&tok, &bid, pdf("Attestation"), "attestation.pdf", Some("Attestation"))
+    let r =
+        w.t.upload(
+            &tok,
+            &bid,
+            pdf("Attestation"),
+            "attestation.pdf",
+            Some("Attestation"),
+        )
         .await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
 
     // Her journal names the software and its structure, for both steps.
     let her = w.t.login_ok(&identifier, PERSON_PASSWORD).await;
-    let r = w
-        .t
-        .get(&format!("/api/v1/beneficiaries/{bid}/journal"), Some(&her))
-        .await;
+    let r =
+        w.t.get(&format!("/api/v1/beneficiaries/{bid}/journal"), Some(&her))
+            .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text);
     let lines = r.json().as_array().unwrap().clone();
     for action in ["safe_opened", "document_uploaded"] {
@@ -125,11 +128,7 @@ async fn a_partner_token_opens_a_safe_and_adds_a_document_in_her_journal() {
     }
     // In her language, on her journal page.
     let browser = session_browser(&w.t, &her);
-    let page = browser
-        .get(w.t.url("/journal"))
-        .send()
-        .await
-        .unwrap();
+    let page = browser.get(w.t.url("/journal")).send().await.unwrap();
     assert_eq!(page.status(), StatusCode::OK);
     let html = page.text().await.unwrap();
     assert!(
@@ -146,22 +145,29 @@ async fn a_token_reads_only_what_is_shared_with_its_structure() {
     let shared = w
         .shared_document(&w.s1, pdf("Partagé"), "partage.pdf", "Partagé")
         .await;
-    let r = w.t.upload(&w.person, &w.bid, pdf("Privé"), "prive.pdf", Some("Privé")).await;
+    let r =
+        w.t.upload(&w.person, &w.bid, pdf("Privé"), "prive.pdf", Some("Privé"))
+            .await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
     let private = r.json()["id"].as_str().unwrap().to_owned();
-    let r = w.t.get(&format!("/api/v1/documents/{shared}"), Some(&tok)).await;
+    let r =
+        w.t.get(&format!("/api/v1/documents/{shared}"), Some(&tok))
+            .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text);
-    let r = w.t.get(&format!("/api/v1/documents/{private}"), Some(&tok)).await;
+    let r =
+        w.t.get(&format!("/api/v1/documents/{private}"), Some(&tok))
+            .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.text);
-    let r = w
-        .t
-        .get(&format!("/api/v1/documents/{private}/content"), Some(&tok))
-        .await;
+    let r =
+        w.t.get(&format!("/api/v1/documents/{private}/content"), Some(&tok))
+            .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.text);
     // Another structure's people are not its own.
-    let r = w
-        .t
-        .get(&format!("/api/v1/structures/{}/beneficiaries", w.s2), Some(&tok))
+    let r =
+        w.t.get(
+            &format!("/api/v1/structures/{}/beneficiaries", w.s2),
+            Some(&tok),
+        )
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.text);
 }
@@ -189,10 +195,9 @@ async fn a_revoked_client_stops_at_once() {
     let r = token_request(&w.t, &id, &secret, &[("grant_type", "client_credentials")]).await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{}", r.text);
     assert_eq!(r.json()["error"], "invalid_client");
-    let r = w
-        .t
-        .get(&format!("/api/v1/structures/{}/clients", w.s1), Some(&w.p1))
-        .await;
+    let r =
+        w.t.get(&format!("/api/v1/structures/{}/clients", w.s1), Some(&w.p1))
+            .await;
     assert!(r.json()[0]["revoked_at"].is_string(), "{}", r.text);
     // Revoking again changes nothing; an unknown client is not found.
     assert_eq!(
@@ -224,24 +229,25 @@ async fn the_token_endpoint_answers_rfc_6749_errors() {
         &w.t,
         &id,
         &secret,
-        &[("grant_type", "client_credentials"), ("scope", "safes:create")],
+        &[
+            ("grant_type", "client_credentials"),
+            ("scope", "safes:create"),
+        ],
     )
     .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert_eq!(r.json()["error"], "invalid_scope");
     // client_secret_post works too; both methods at once do not.
-    let r = w
-        .t
-        .send(w.t.http.post(w.t.url("/oauth/token")).form(&[
+    let r =
+        w.t.send(w.t.http.post(w.t.url("/oauth/token")).form(&[
             ("grant_type", "client_credentials"),
             ("client_id", id.as_str()),
             ("client_secret", secret.as_str()),
         ]))
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text);
-    let r = w
-        .t
-        .send(
+    let r =
+        w.t.send(
             w.t.http
                 .post(w.t.url("/oauth/token"))
                 .basic_auth(&id, Some(&secret))
@@ -313,20 +319,33 @@ async fn idempotency_keys_replay_and_external_ids_stay_unique() {
     let again = post(safe_body("Noé", "SIAO-1"), "k-1").await;
     assert_eq!(again.status, StatusCode::CREATED, "{}", again.text);
     assert_eq!(again.json(), first.json());
-    assert_eq!(again.header("idempotency-replayed").as_deref(), Some("true"));
+    assert_eq!(
+        again.header("idempotency-replayed").as_deref(),
+        Some("true")
+    );
     let other = post(safe_body("Tom", "SIAO-2"), "k-1").await;
-    assert_eq!(other.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", other.text);
+    assert_eq!(
+        other.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        other.text
+    );
     assert_eq!(other.code(), "idempotency_key_reused");
     // One safe only.
     let r = w.t.get(&path, Some(&w.p1)).await;
-    let named = r.json().as_array().unwrap().iter().filter(|p| p["first_name"] == "Noé").count();
+    let named = r
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["first_name"] == "Noé")
+        .count();
     assert_eq!(named, 1, "{}", r.text);
     // An external id is unique in the structure.
     let dup = post(safe_body("Eva", "SIAO-1"), "k-2").await;
     assert_eq!(dup.status, StatusCode::CONFLICT, "{}", dup.text);
-    let r = w
-        .t
-        .call(
+    let r =
+        w.t.call(
             "PUT",
             &format!(
                 "/api/v1/structures/{}/beneficiaries/{}/external-id",
@@ -337,9 +356,8 @@ async fn idempotency_keys_replay_and_external_ids_stay_unique() {
         )
         .await;
     assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
-    let r = w
-        .t
-        .call(
+    let r =
+        w.t.call(
             "PUT",
             &format!(
                 "/api/v1/structures/{}/beneficiaries/{}/external-id",
@@ -350,26 +368,23 @@ async fn idempotency_keys_replay_and_external_ids_stay_unique() {
         )
         .await;
     assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
-    let r = w
-        .t
-        .get(
+    let r =
+        w.t.get(
             &format!("/api/v1/structures/{}/external-ids/SIAO-9", w.s1),
             Some(&tok),
         )
         .await;
     assert_eq!(r.json()["beneficiary_id"], w.bid.as_str(), "{}", r.text);
-    let r = w
-        .t
-        .get(
+    let r =
+        w.t.get(
             &format!("/api/v1/structures/{}/external-ids/nobody", w.s1),
             Some(&tok),
         )
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     // Another structure does not see s1's ids.
-    let r = w
-        .t
-        .get(
+    let r =
+        w.t.get(
             &format!("/api/v1/structures/{}/external-ids/SIAO-9", w.s2),
             Some(&w.p2),
         )
@@ -391,15 +406,21 @@ async fn registering_is_for_the_structure_admins() {
         w.t.post(&path, Some(&w.p2), body.clone()).await.status,
         StatusCode::NOT_FOUND
     );
-    let r = w
-        .t
-        .post(&path, Some(&w.p1), json!({"name": "Outil", "scopes": ["admin"]}))
+    let r =
+        w.t.post(
+            &path,
+            Some(&w.p1),
+            json!({"name": "Outil", "scopes": ["admin"]}),
+        )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
     assert_eq!(r.code(), "unknown_scope");
-    let r = w
-        .t
-        .post(&path, Some(&w.p1), json!({"name": " ", "scopes": ["shared:read"]}))
+    let r =
+        w.t.post(
+            &path,
+            Some(&w.p1),
+            json!({"name": " ", "scopes": ["shared:read"]}),
+        )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
 }
@@ -411,11 +432,10 @@ async fn an_independent_oauth_client_gets_and_uses_a_token() {
     let w = World::new().await;
     let (id, secret) = register(&w, &ALL).await;
     let input = json!({"base": w.t.base, "id": id, "secret": secret, "sid": w.s1});
-    let out = tokio::task::spawn_blocking(move || {
-        python(AUTHLIB_SCRIPT, input.to_string().as_bytes())
-    })
-    .await
-    .unwrap();
+    let out =
+        tokio::task::spawn_blocking(move || python(AUTHLIB_SCRIPT, input.to_string().as_bytes()))
+            .await
+            .unwrap();
     assert_eq!(out["basic"]["token_type"], "Bearer", "{out}");
     assert_eq!(out["post"]["token_type"], "Bearer", "{out}");
     assert_eq!(out["scoped"]["scope"], "shared:read", "{out}");

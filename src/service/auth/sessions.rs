@@ -209,7 +209,11 @@ impl App {
         }
         let account = loaded.account.ok_or(ServiceError::Unauthenticated)?;
         // A revoked partner's tokens stop at once.
-        if loaded.client.as_ref().is_some_and(|c| c.revoked_at.is_some()) {
+        if loaded
+            .client
+            .as_ref()
+            .is_some_and(|c| c.revoked_at.is_some())
+        {
             return Err(ServiceError::Unauthenticated);
         }
         let session_key = consigne_vault::derive_key(&raw, ctx::SESSION_KEY);

@@ -22,10 +22,7 @@ use serde_json::json;
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route(
-            "/structures/{sid}/clients",
-            post(register).get(list),
-        )
+        .route("/structures/{sid}/clients", post(register).get(list))
         .route("/structures/{sid}/clients/{client_id}", delete(revoke))
         .route(
             "/structures/{sid}/external-ids/{external_id}",
@@ -199,9 +196,10 @@ fn parse_token_request(headers: &HeaderMap, body: &[u8]) -> Result<TokenRequest,
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| {
-            v.split(';')
-                .next()
-                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/x-www-form-urlencoded"))
+            v.split(';').next().is_some_and(|t| {
+                t.trim()
+                    .eq_ignore_ascii_case("application/x-www-form-urlencoded")
+            })
         });
     if !is_form {
         return Err(TokenError::InvalidRequest(
@@ -229,10 +227,7 @@ fn parse_token_request(headers: &HeaderMap, body: &[u8]) -> Result<TokenRequest,
             ));
         }
         (Some((id, secret)), _) => (id, secret),
-        (None, Some(id)) => (
-            id,
-            form.get("client_secret").cloned().unwrap_or_default(),
-        ),
+        (None, Some(id)) => (id, form.get("client_secret").cloned().unwrap_or_default()),
         (None, None) => return Err(TokenError::InvalidClient),
     };
     Ok(TokenRequest {
@@ -293,7 +288,9 @@ pub(crate) async fn idempotent(State(s): State<AppState>, req: Request, next: Ne
         return next.run(req).await;
     }
     let key = match raw_key {
-        Some(Ok(k)) if !k.is_empty() && k.len() <= 255 && k.bytes().all(|b| b.is_ascii_graphic()) => {
+        Some(Ok(k))
+            if !k.is_empty() && k.len() <= 255 && k.bytes().all(|b| b.is_ascii_graphic()) =>
+        {
             k
         }
         _ => {
@@ -320,10 +317,7 @@ pub(crate) async fn idempotent(State(s): State<AppState>, req: Request, next: Ne
         return ApiError::for_status(StatusCode::PAYLOAD_TOO_LARGE).into_response();
     };
     let hash = request_hash(&parts, &bytes);
-    let replay = s
-        .app
-        .idempotent_replay(&session, &key, &hash)
-        .await;
+    let replay = s.app.idempotent_replay(&session, &key, &hash).await;
     match replay {
         Ok(Some((status, body))) => return replayed(status, body),
         Ok(None) => {}

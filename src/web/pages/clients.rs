@@ -160,7 +160,15 @@ async fn register_submit(
         Ok(r) => render(&ctx, &session, &sid, Some(&r), None, StatusCode::CREATED).await,
         Err(e @ ServiceError::Invalid(_)) => {
             let error = Some(ctx.error_text(&e));
-            render(&ctx, &session, &sid, None, error, StatusCode::UNPROCESSABLE_ENTITY).await
+            render(
+                &ctx,
+                &session,
+                &sid,
+                None,
+                error,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
         Err(e) => ctx.error_page(&e),
     }
