@@ -122,6 +122,9 @@ pub enum Action {
     ViewUsage,
     /// Set or remove a structure's monthly SMS budget: its admins.
     SetSmsBudget,
+    /// Register, list and revoke the partner software that acts for a structure (an OAuth
+    /// client holding its key): its admins who hold the key.
+    ManageClients,
 }
 
 /// What the action is about. `relays` are the structures the person currently has as relais.
@@ -260,7 +263,8 @@ pub fn authorize(actor: &Actor, action: Action, resource: Resource<'_>) -> Decis
                     | A::EditProfile
                     | A::ReadConvention
                     | A::ViewUsage
-                    | A::SetSmsBudget,
+                    | A::SetSmsBudget
+                    | A::ManageClients,
                     StaffRole::Admin,
                     _,
                 ) => Allow,
@@ -946,6 +950,10 @@ mod tests {
             (&admin, A::SetSmsBudget, s1, Allow),
             (&member, A::ViewUsage, s1, Forbidden),
             (&member, A::SetSmsBudget, s1, Forbidden),
+            (&admin, A::ManageClients, s1, Allow),
+            (&member, A::ManageClients, s1, Forbidden),
+            (&platform, A::ManageClients, s1, Forbidden),
+            (&stranger, A::ManageClients, s1, Hidden),
             (&waiting, A::ViewUsage, s1, Forbidden),
             (&platform, A::ViewUsage, s1, Allow),
             (&platform, A::SetSmsBudget, s1, Forbidden),

@@ -197,6 +197,11 @@ pub fn convention_document(sid: &StructureId, doc: &str) -> String {
     format!("conventions.document|{sid}|{doc}")
 }
 
+// Partner software: the answer of an idempotent creation.
+pub fn idempotency_response(aid: &AccountId, key: &str) -> String {
+    format!("idempotency_keys.response|{aid}|{key}")
+}
+
 // The job queue.
 pub fn job_payload(id: &str) -> String {
     format!("jobs.payload|{id}")
@@ -225,6 +230,10 @@ pub const CSRF_KEY: &str = "consigne/v1/csrf";
 pub const FOLDER_NAMES_KEY: &str = "consigne/v1/folder-names";
 /// The key a session's scan drafts are sealed under, from the session key.
 pub const SCAN_DRAFT_KEY: &str = "consigne/v1/scan-drafts";
+/// The key a partner client's account secret is wrapped under, from its client secret.
+pub const CLIENT_SECRET_KEY: &str = "consigne/v1/partner-client";
+/// The key an idempotent creation's answer is sealed under, from the structure key.
+pub const IDEMPOTENCY_KEY: &str = "consigne/v1/idempotency";
 
 #[cfg(test)]
 mod tests {
@@ -284,6 +293,7 @@ mod tests {
             feed_token(&b(), "<f>"),
             feed_item_key("<f>", &item()),
             job_payload("<job>"),
+            idempotency_response(&a(), "<key>"),
             convention_document_key(&s(), "<doc>"),
             convention_document(&s(), "<doc>"),
             followup_key(&s()),
@@ -312,7 +322,7 @@ mod tests {
         .collect()
     }
 
-    const DERIVED: [&str; 7] = [
+    const DERIVED: [&str; 9] = [
         SESSION_KEY,
         CSRF_KEY,
         FOLDER_NAMES_KEY,
@@ -320,6 +330,8 @@ mod tests {
         SCAN_DRAFT_KEY,
         LINK_KEY,
         LINK_PIN_KEY,
+        CLIENT_SECRET_KEY,
+        IDEMPOTENCY_KEY,
     ];
 
     /// The code before the tests: what a new context function or constant would change.

@@ -80,6 +80,8 @@ pub const JOURNAL_ACTIONS: &[&str] = &[
     "member_requested",
     "professionals_imported",
     "member_approved",
+    "client_registered",
+    "client_revoked",
     "member_deactivated",
     "structure_key_rotated",
     "structure_phone_changed",
@@ -203,6 +205,9 @@ impl JournalActor {
 
 /// A staff member acting for structure `sid`, as her journal entries name her.
 pub(super) fn staff_actor(session: &Session, sid: &StructureId) -> JournalActor {
+    if let Some(software) = &session.software {
+        return software_actor(session, software);
+    }
     JournalActor {
         kind: if matches!(session.actor, Actor::PlatformAdmin { .. }) {
             AccountKind::PlatformAdmin.as_str()
@@ -235,7 +240,23 @@ pub(super) fn journal_structure(
     )
 }
 
+/// A partner software's token: "software X of structure S" (its structure, whatever `via`).
+fn software_actor(session: &Session, software: &crate::service::auth::Software) -> JournalActor {
+    JournalActor {
+        kind: SOFTWARE_ACTOR,
+        account: Some(session.account_id.clone()),
+        name: Some(software.name.clone()),
+        structure: Some(software.structure_id.clone()),
+    }
+}
+
+/// The actor kind of a partner software's lines (not an account kind).
+pub const SOFTWARE_ACTOR: &str = "software";
+
 pub(super) fn actor_of(session: &Session, via: Option<&StructureId>) -> JournalActor {
+    if let Some(software) = &session.software {
+        return software_actor(session, software);
+    }
     match &session.actor {
         Actor::Beneficiary { .. } => JournalActor::beneficiary(&session.account_id),
         _ => JournalActor {

@@ -671,3 +671,14 @@ impl JobHandler for StructureKeyRotation {
 
 /// Shared with `Arc` inside [`App`].
 pub(crate) type SharedRotations = Arc<Rotations>;
+
+/// Ends a member's access as `session` (an admin): what revoking a partner software does to
+/// its membership (`service::partners`).
+pub(crate) async fn end_membership(
+    app: &App,
+    session: &Session,
+    sid: &StructureId,
+    pid: &AccountId,
+) -> ServiceResult<()> {
+    app.deactivate_member(session, sid, pid).await
+}

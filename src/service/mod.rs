@@ -27,6 +27,7 @@ pub mod messages;
 pub mod news;
 pub mod onboarding;
 mod paging;
+pub mod partners;
 pub mod people;
 pub mod procedures;
 pub mod proofs;
@@ -45,7 +46,7 @@ pub use auth::{
 };
 pub use auth::{InPersonReset, PendingReset, ResetNotice, ResetStarted};
 pub use auth::{QuestionRecoverRequest, QuestionView};
-pub use auth::{SecurityNotices, Session, SessionKeys, Stage};
+pub use auth::{SecurityNotices, Session, SessionKeys, Software, Stage};
 pub use beneficiaries::{
     BeneficiaryProfile, InvitationView, NewSafe, OpenedSafe, RelayView, SheetRelay,
 };
@@ -73,7 +74,7 @@ pub use jobs::{
     JobHandler, JobView, JobsSummary, KindSummary, NewJob, Outcome, RoundReport, Worker, backoff,
     jobs_lease,
 };
-pub use journal::{JOURNAL_ACTIONS, JournalView};
+pub use journal::{JOURNAL_ACTIONS, JournalView, SOFTWARE_ACTOR};
 pub use links::{
     CreatedLink, LinkBody, LinkContent, LinkPage, MAX_LINK_MINUTES, MIN_LINK_MINUTES, NewLink,
     ShareLinkView,

@@ -73,6 +73,9 @@ pub const TABLES: &[(&str, &str)] = &[
     ("transparency_leaves", "leaf_index"),
     ("transparency_heads", "tree_size"),
     ("staff_activations", "id"),
+    ("partner_clients", "id"),
+    ("external_ids", "structure_id, beneficiary_id"),
+    ("idempotency_keys", "account_id, idem_key"),
 ];
 
 const BATCH: i64 = 2000;

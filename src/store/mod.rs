@@ -25,6 +25,7 @@ pub mod links;
 pub mod messages;
 pub mod news;
 pub mod onboarding;
+pub mod partners;
 pub mod people;
 mod postgres;
 pub mod profiles;

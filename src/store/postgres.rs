@@ -72,6 +72,10 @@ const MIGRATIONS: &[(i64, &str)] = &[
         include_str!("migrations/postgres/0058_licence_notices.sql"),
     ),
     (
+        56,
+        include_str!("migrations/postgres/0056_partner_clients.sql"),
+    ),
+    (
         10,
         include_str!("migrations/postgres/0010_reset_confirmation.sql"),
     ),

@@ -128,3 +128,12 @@ pub fn set_stage_full(tx: &mut dyn Sql, id_hash: &[u8]) -> StoreResult<u64> {
         &[id_hash.into()],
     )
 }
+
+/// Gives a session a fixed lifetime of `seconds` from its creation, idle or not (a partner's
+/// access token).
+pub fn set_lifetime(tx: &mut dyn Sql, id_hash: &[u8], seconds: i64) -> StoreResult<u64> {
+    tx.execute(
+        "UPDATE sessions SET idle_seconds = $2, absolute_seconds = $2 WHERE id_hash = $1",
+        &[id_hash.into(), seconds.into()],
+    )
+}

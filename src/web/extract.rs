@@ -4,6 +4,7 @@
 use super::AppState;
 use super::error::ApiError;
 use crate::i18n::Locale;
+use crate::service::partners::{SCOPE_DOCUMENTS_WRITE, SCOPE_SAFES_CREATE, SCOPE_SHARED_READ};
 use crate::service::{Session, Stage};
 use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
@@ -97,7 +98,21 @@ fn bearer(headers: &HeaderMap) -> Option<&str> {
         .map(str::trim)
 }
 
-async fn api_session(parts: &Parts, state: &AppState) -> Result<Session, ApiError> {
+/// The caller's session, from the bearer header or the cookie (with its CSRF header); a
+/// partner software's token only on the routes its scopes open (`check_scope`).
+pub(crate) async fn api_session(parts: &Parts, state: &AppState) -> Result<Session, ApiError> {
+    let session = caller_session(parts, state).await?;
+    if let Some(software) = &session.software {
+        let path = parts
+            .extensions
+            .get::<axum::extract::MatchedPath>()
+            .map_or_else(|| parts.uri.path(), axum::extract::MatchedPath::as_str);
+        check_scope(software, &parts.method, path)?;
+    }
+    Ok(session)
+}
+
+async fn caller_session(parts: &Parts, state: &AppState) -> Result<Session, ApiError> {
     if let Some(token) = bearer(&parts.headers) {
         return state.app.authenticate(token).await.map_err(ApiError::from);
     }
@@ -232,4 +247,66 @@ pub fn page_locale(state: &AppState, headers: &HeaderMap, session: Option<&Sessi
         })
         .unwrap_or_else(|| state.app.config.default_language.clone());
     Locale::new(state.catalogs.clone(), &lang)
+}
+
+/// What each scope opens to a partner's token: `(method, route inside /api/v1, scopes any of
+/// which is enough)`. Anything else answers 403 `insufficient_scope`.
+const SCOPED_ROUTES: &[(&str, &str, &[&str])] = &[
+    (
+        "POST",
+        "/structures/{sid}/beneficiaries",
+        &[SCOPE_SAFES_CREATE],
+    ),
+    (
+        "PUT",
+        "/structures/{sid}/beneficiaries/{bid}/external-id",
+        &[SCOPE_SAFES_CREATE],
+    ),
+    (
+        "GET",
+        "/structures/{sid}/external-ids/{external_id}",
+        &[SCOPE_SAFES_CREATE, SCOPE_DOCUMENTS_WRITE, SCOPE_SHARED_READ],
+    ),
+    (
+        "POST",
+        "/beneficiaries/{bid}/documents",
+        &[SCOPE_DOCUMENTS_WRITE],
+    ),
+    (
+        "GET",
+        "/structures/{sid}/beneficiaries",
+        &[SCOPE_SHARED_READ],
+    ),
+    (
+        "GET",
+        "/beneficiaries/{bid}/documents",
+        &[SCOPE_SHARED_READ],
+    ),
+    ("GET", "/documents/{id}", &[SCOPE_SHARED_READ]),
+    ("GET", "/documents/{id}/content", &[SCOPE_SHARED_READ]),
+];
+
+/// The scopes that open route `path` (as the router matched it) to `method`, if any.
+pub fn route_scopes(method: &Method, path: &str) -> Option<&'static [&'static str]> {
+    let path = path.strip_prefix("/api/v1").unwrap_or(path);
+    SCOPED_ROUTES
+        .iter()
+        .find(|(m, p, _)| *m == method.as_str() && *p == path)
+        .map(|(_, _, s)| *s)
+}
+
+/// A partner's token on a route none of its scopes opens: 403 `insufficient_scope`.
+pub(crate) fn check_scope(
+    software: &crate::service::Software,
+    method: &Method,
+    path: &str,
+) -> Result<(), ApiError> {
+    match route_scopes(method, path) {
+        Some(scopes) if scopes.iter().any(|s| software.has_scope(s)) => Ok(()),
+        _ => Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "insufficient_scope",
+            "This token's scopes do not allow this call.",
+        )),
+    }
 }

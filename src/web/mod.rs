@@ -39,7 +39,8 @@ const BODY_LIMIT: usize = 256 * 1024;
 pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/health", get(|| async { "ok" }))
-        .nest("/api/v1", api::router())
+        .nest("/api/v1", api::router(&state))
+        .route("/oauth/token", axum::routing::post(api::partners::token))
         .route("/calendar/{file}", get(api::calendar_feed_ics))
         .merge(pages::router())
         .fallback(not_found)

@@ -134,6 +134,7 @@ fn the_openapi_document_describes_every_api_route() {
         include_str!("../../src/web/api/links.rs"),
         include_str!("../../src/web/api/kit.rs"),
         include_str!("../../src/web/api/usage.rs"),
+        include_str!("../../src/web/api/partners.rs"),
     ]
     .join("\n");
     let mut routes = 0;

@@ -407,6 +407,19 @@ async fn every_state_changing_page_refuses_a_missing_or_wrong_token_and_other_se
             Who::Staff,
             false,
         ),
+        // Partner software (issue 18): a professional (the service keeps it to admins).
+        (
+            "/s/{sid}/clients",
+            format!("/s/{s1}/clients"),
+            Who::Pro,
+            false,
+        ),
+        (
+            "/s/{sid}/clients/{cid}/revoke",
+            format!("/s/{s1}/clients/nope/revoke"),
+            Who::Pro,
+            false,
+        ),
         // The monthly SMS budget (issue 18): a professional (the service keeps it to admins).
         (
             "/s/{sid}/usage/budget",

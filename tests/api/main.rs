@@ -46,6 +46,7 @@ mod notices;
 mod one_transaction;
 mod operations;
 mod pages;
+mod partners;
 mod people;
 mod postgres;
 mod preview;

@@ -2280,3 +2280,100 @@ async fn operations_against_every_role() {
         }
     }
 }
+
+/// Partner software (issue 18, item 4) against every role, and a partner token of s1 as a
+/// role of its own: its admins register, list and revoke clients; members of a structure that
+/// follows a person set and find her external id; the operator is refused; a token may
+/// manage no client (403 `insufficient_scope`) and acts within its structure as a member.
+#[tokio::test]
+async fn partner_endpoints_against_every_role() {
+    let w = World::new().await;
+    let t = &w.t;
+    let (member, _, _) = t.professional(&w.p1, &w.s1, "member").await;
+    let r = t
+        .post(
+            &format!("/api/v1/structures/{}/clients", w.s1),
+            Some(&w.p1),
+            json!({"name": "Outil", "scopes": ["safes:create", "documents:write", "shared:read"]}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let (id, secret) = (
+        r.json()["client_id"].as_str().unwrap().to_owned(),
+        r.json()["client_secret"].as_str().unwrap().to_owned(),
+    );
+    let r = t
+        .send(
+            t.http
+                .post(t.url("/oauth/token"))
+                .basic_auth(&id, Some(&secret))
+                .form(&[("grant_type", "client_credentials")]),
+        )
+        .await;
+    let partner = r.json()["access_token"].as_str().unwrap().to_owned();
+    // [structure admin, structure member, other structure, mediation, platform admin, the
+    // person, anonymous, partner token of s1]
+    let tokens: [Option<&str>; 8] = [
+        Some(&w.p1),
+        Some(&member),
+        Some(&w.p2),
+        Some(&w.pm),
+        Some(&w.admin),
+        Some(&w.person),
+        None,
+        Some(&partner),
+    ];
+    const NC: u16 = 204;
+    const CR: u16 = 201;
+    let rows: [(&str, &str, Option<serde_json::Value>, [u16; 8]); 5] = [
+        (
+            "POST",
+            "/api/v1/structures/{sid}/clients",
+            Some(json!({"name": "Autre", "scopes": ["shared:read"]})),
+            [CR, FB, NF, NF, FB, NF, NA, FB],
+        ),
+        (
+            "GET",
+            "/api/v1/structures/{sid}/clients",
+            None,
+            [OK, FB, NF, NF, FB, NF, NA, FB],
+        ),
+        (
+            "DELETE",
+            "/api/v1/structures/{sid}/clients/00000000-0000-4000-8000-000000000000",
+            None,
+            [NF, FB, NF, NF, FB, NF, NA, FB],
+        ),
+        (
+            "PUT",
+            "/api/v1/structures/{sid}/beneficiaries/{bid}/external-id",
+            Some(json!({"external_id": "M-1"})),
+            [NC, NC, NF, NF, FB, NF, NA, NC],
+        ),
+        (
+            "GET",
+            "/api/v1/structures/{sid}/external-ids/nobody",
+            None,
+            [NF, NF, NF, NF, FB, NF, NA, NF],
+        ),
+    ];
+    for (method, path, body, wants) in rows {
+        let path = path.replace("{sid}", &w.s1).replace("{bid}", &w.bid);
+        for (i, (token, want)) in tokens.iter().zip(wants).enumerate() {
+            let r = t.call(method, &path, *token, body.as_ref()).await;
+            assert_eq!(
+                r.status.as_u16(),
+                want,
+                "{method} {path} role {i}: {}",
+                r.text
+            );
+        }
+    }
+    let r = t
+        .get(
+            &format!("/api/v1/structures/{}/external-ids/M-1", w.s1),
+            Some(&partner),
+        )
+        .await;
+    assert_eq!(r.json()["beneficiary_id"], w.bid.as_str(), "{}", r.text);
+}

@@ -77,6 +77,7 @@ pub(crate) fn beneficiary_keys(
         language: identity.language,
         notices: SecurityNotices::default(),
         onboarding: Default::default(),
+        scopes: None,
         pairs: Default::default(),
     })
 }

@@ -24,6 +24,9 @@ pub struct SessionKeys {
     pub notices: SecurityNotices,
     /// What her first steps must still show her (the terms to accept, the guide).
     pub onboarding: Onboarding,
+    /// A partner software's token: the scopes it was granted (`service::partners`); none for
+    /// a person's login.
+    pub scopes: Option<Vec<String>>,
     /// The key pairs of `secret` and `structures`, built at their first use in a request
     /// (empty, `Default::default()`, when the keys are built or decoded).
     pub(super) pairs: KeyPairs,
@@ -93,6 +96,8 @@ struct Wire {
     notices: SecurityNotices,
     #[serde(default)]
     onboarding: Onboarding,
+    #[serde(default)]
+    scopes: Option<Vec<String>>,
 }
 
 impl Drop for Wire {
@@ -173,6 +178,7 @@ impl SessionKeys {
             language: self.language.clone(),
             notices: self.notices.clone(),
             onboarding: self.onboarding.clone(),
+            scopes: self.scopes.clone(),
         };
         zeroize::Zeroizing::new(serde_json::to_vec(&wire).unwrap_or_default())
     }
@@ -193,6 +199,7 @@ impl SessionKeys {
             language: wire.language.clone(),
             notices: wire.notices.clone(),
             onboarding: wire.onboarding.clone(),
+            scopes: wire.scopes.clone(),
             pairs: KeyPairs::default(),
         })
     }
@@ -222,6 +229,23 @@ impl Stage {
     }
 }
 
+/// The partner software a session is a token of (`service::partners`): a key-holding member
+/// of its structure, narrowed by the token's scopes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Software {
+    pub client_id: String,
+    pub name: String,
+    pub structure_id: StructureId,
+    /// What this token was granted (a subset of the client's scopes).
+    pub scopes: Vec<String>,
+}
+
+impl Software {
+    pub fn has_scope(&self, scope: &str) -> bool {
+        self.scopes.iter().any(|s| s == scope)
+    }
+}
+
 /// An authenticated request's session.
 #[derive(Debug, Clone)]
 pub struct Session {
@@ -234,6 +258,8 @@ pub struct Session {
     pub keys: SessionKeys,
     pub actor: Actor,
     pub beneficiary_id: Option<BeneficiaryId>,
+    /// The partner software this session is a token of (`service::partners`).
+    pub software: Option<Software>,
     /// Per-session CSRF token for forms and cookie-authenticated API calls.
     pub csrf: String,
     pub created_at: i64,

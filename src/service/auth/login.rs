@@ -333,6 +333,7 @@ pub(crate) fn staff_keys(
             .unwrap_or_else(|| app.config.default_language.clone()),
         notices: SecurityNotices::default(),
         onboarding: Default::default(),
+        scopes: None,
         pairs: Default::default(),
     })
 }

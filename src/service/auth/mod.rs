@@ -15,7 +15,7 @@ pub(crate) mod throttle;
 pub(crate) mod totp;
 
 pub use accounts::{AccountView, StructureRef};
-pub use keys::{SecurityNotices, Session, SessionKeys, Stage};
+pub use keys::{SecurityNotices, Session, SessionKeys, Software, Stage};
 pub use login::{LoginOutcome, LoginRequest};
 pub use question::{QuestionRecoverRequest, QuestionView};
 pub use recovery::{InPersonReset, PendingReset, RecoverRequest, ResetNotice, ResetStarted};

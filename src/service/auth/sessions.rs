@@ -34,9 +34,17 @@ pub(crate) struct Loaded {
     pub memberships: Vec<MembershipRow>,
     /// Staff: the structure keys' older versions and rotations (service::members).
     pub keyring: Keyring,
+    /// A partner software's account: its client (`service::partners`).
+    pub client: Option<crate::store::partners::ClientRow>,
 }
 
 pub(crate) fn load_account(tx: &mut dyn Sql, account: Option<AccountRow>) -> ServiceResult<Loaded> {
+    let client = match &account {
+        Some(a) if a.kind == AccountKind::Professional && a.email.is_none() => {
+            crate::store::partners::client_by_account(tx, &a.id)?
+        }
+        _ => None,
+    };
     let (beneficiary, memberships, keyring) = match &account {
         Some(a) if a.kind == AccountKind::Beneficiary => (
             beneficiaries::by_account(tx, &a.id)?,
@@ -55,6 +63,7 @@ pub(crate) fn load_account(tx: &mut dyn Sql, account: Option<AccountRow>) -> Ser
         beneficiary,
         memberships,
         keyring,
+        client,
     })
 }
 
@@ -154,6 +163,7 @@ pub(crate) fn create_session(
         keys,
         actor,
         beneficiary_id: beneficiary.map(|b| b.id),
+        software: None,
         csrf,
         created_at: now,
         expires_at: now + absolute,
@@ -198,6 +208,14 @@ impl App {
                 .await?;
         }
         let account = loaded.account.ok_or(ServiceError::Unauthenticated)?;
+        // A revoked partner's tokens stop at once.
+        if loaded
+            .client
+            .as_ref()
+            .is_some_and(|c| c.revoked_at.is_some())
+        {
+            return Err(ServiceError::Unauthenticated);
+        }
         let session_key = consigne_vault::derive_key(&raw, ctx::SESSION_KEY);
         let aad = ctx::session(&account.id);
         let inner = self.platform.open(&aad, &row.sealed_keys)?;
@@ -216,6 +234,12 @@ impl App {
         }
         let actor = actor_of(&account, loaded.beneficiary.as_ref(), &loaded.memberships)?;
         let csrf = hex::encode(&consigne_vault::derive_key(&raw, ctx::CSRF_KEY).as_bytes()[..16]);
+        let software = loaded.client.map(|c| super::keys::Software {
+            client_id: c.id,
+            name: c.name,
+            structure_id: c.structure_id,
+            scopes: keys.scopes.clone().unwrap_or_default(),
+        });
         Ok(Session {
             token_hash,
             session_key,
@@ -226,6 +250,7 @@ impl App {
             keys,
             actor,
             beneficiary_id: loaded.beneficiary.map(|b| b.id),
+            software,
             csrf,
             created_at: row.created_at,
             expires_at: row.created_at + row.absolute_seconds,

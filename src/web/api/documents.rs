@@ -16,12 +16,16 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use serde::Deserialize;
 
-pub fn router() -> Router<AppState> {
+pub fn router(state: &AppState) -> Router<AppState> {
     Router::new()
         .route(
             "/beneficiaries/{bid}/documents",
             post(upload)
                 .get(list)
+                .route_layer(axum::middleware::from_fn_with_state(
+                    state.clone(),
+                    super::partners::idempotent,
+                ))
                 .layer(DefaultBodyLimit::max(MAX_FILE_BYTES_CAP + 64 * 1024)),
         )
         .route("/documents/{id}", get(get_one).patch(update).delete(remove))

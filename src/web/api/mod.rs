@@ -13,6 +13,7 @@ mod links;
 mod messages;
 mod news;
 mod organizer;
+pub(crate) mod partners;
 mod procedures;
 mod proofs;
 mod question;
@@ -42,7 +43,7 @@ use serde_json::json;
 
 pub(crate) type ApiResult = Result<Response, ApiError>;
 
-pub fn router() -> Router<AppState> {
+pub fn router(state: &AppState) -> Router<AppState> {
     Router::new()
         .route("/openapi.json", get(openapi))
         .route("/auth/login", post(login))
@@ -94,7 +95,12 @@ pub fn router() -> Router<AppState> {
         )
         .route(
             "/structures/{sid}/beneficiaries",
-            post(open_safe).get(list_followed),
+            post(open_safe)
+                .get(list_followed)
+                .route_layer(axum::middleware::from_fn_with_state(
+                    state.clone(),
+                    partners::idempotent,
+                )),
         )
         .route("/structures/{sid}/invitations", post(invite))
         .route("/beneficiaries/{bid}", get(get_beneficiary))
@@ -113,7 +119,7 @@ pub fn router() -> Router<AppState> {
             "/beneficiaries/{bid}/phone",
             put(set_phone).delete(remove_phone),
         )
-        .merge(documents::router())
+        .merge(documents::router(state))
         .merge(organizer::router())
         .merge(casefile::router())
         .merge(stats::router())
@@ -133,6 +139,7 @@ pub fn router() -> Router<AppState> {
         .merge(terms::router())
         .merge(usage::router())
         .merge(imports::router())
+        .merge(partners::router())
         .layer(axum::middleware::map_response(json_errors))
 }
 
@@ -564,6 +571,8 @@ struct SafeBody {
     phone: Option<String>,
     consent: Option<bool>,
     recovery_relay: Option<bool>,
+    /// The partner's own id for her (unique in the structure).
+    external_id: Option<String>,
 }
 
 async fn open_safe(
@@ -584,10 +593,17 @@ async fn open_safe(
         consent: b.consent,
         recovery_relay: b.recovery_relay,
     };
-    ok(
-        StatusCode::CREATED,
-        s.app.open_safe(&session, &sid, input).await?,
-    )
+    let external_id = match &b.external_id {
+        Some(ext) => Some(s.app.external_id_available(&session, &sid, ext).await?),
+        None => None,
+    };
+    let opened = s.app.open_safe(&session, &sid, input).await?;
+    if let Some(ext) = external_id {
+        s.app
+            .set_external_id(&session, &sid, &opened.id, &ext)
+            .await?;
+    }
+    ok(StatusCode::CREATED, opened)
 }
 
 /// `page` and `q` of a paginated list (absent: the whole list, as before pagination).

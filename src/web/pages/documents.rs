@@ -882,6 +882,7 @@ async fn journal_page(Page(ctx, Person { session, bid }): Page<Person>) -> Respo
                         Some(s) => format!("{} ({})", e.actor.display_name, s.name),
                         None => e.actor.display_name.clone(),
                     },
+                    _ if e.actor.kind == crate::service::SOFTWARE_ACTOR => ctx.ta("journal-software", &[("name", e.actor.display_name.clone().into()), ("structure", e.actor.structure.as_ref().map(|s| s.name.clone()).unwrap_or_default().into())]),
                     _ => ctx.t("journal-someone"),
                 };
                 @let what = e.target.as_ref().filter(|t| !matches!(t.kind.as_str(), "folder" | "household_link" | "dependant")).map(|t| names.iter().find(|(id, _)| *id == t.id).map_or_else(|| ctx.t(if t.kind == ItemKind::Document.as_str() { "journal-deleted-document" } else { "journal-deleted-item" }), |(_, n)| n.clone())).unwrap_or_default();
@@ -994,7 +995,12 @@ fn journal_icon(action: &str) -> &'static str {
         a if a.starts_with("phone") || a.starts_with("structure_phone") => "phone",
         a if a.starts_with("calendar_feed") => "calendar",
         a if a.starts_with("share_link") => "share",
-        a if a.starts_with("member") || a == "professionals_imported" => "building",
+        a if a.starts_with("member")
+            || a.starts_with("client_")
+            || a == "professionals_imported" =>
+        {
+            "building"
+        }
         "referent_changed" => "people",
         "document_put_in_file" => "download",
         "file_assembled" => "plus",

@@ -6,6 +6,7 @@ mod auth;
 mod calendar;
 mod casefile;
 mod certification;
+mod clients;
 mod documents;
 mod followups;
 mod guards;
@@ -106,6 +107,7 @@ pub fn router() -> Router<AppState> {
         .merge(terms::router())
         .merge(guide::router())
         .merge(usage::router())
+        .merge(clients::router())
         .merge(imports::router())
 }
 

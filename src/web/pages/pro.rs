@@ -215,6 +215,7 @@ fn structure_section(
                 @if !lapsed { a.button.primary href={"/pro/s/" (s.id) "/open"} { (icon("plus")) " " (ctx.t("action-open-safe")) } }
                 @if is_admin { a.button href={"/s/" (s.id) "/team"} { (icon("people")) " " (ctx.t("team-title")) } }
                 @if is_admin { a.button href={"/s/" (s.id) "/usage"} { (icon("chart")) " " (ctx.t("usage-title")) } }
+                @if is_admin { a.button href={"/s/" (s.id) "/clients"} { (icon("key")) " " (ctx.t("clients-title")) } }
                 a.button href={"/pro/stats?s=" (s.id)} { (icon("chart")) " " (ctx.t("stats-title")) }
                 @if on.kit { a.button href={"/s/" (s.id) "/kit"} { (icon("print")) " " (ctx.t("kit-page-title")) } }
                 @if crate::policy::follows(s.kind) { a.button href={"/pro/s/" (s.id) "/agenda"} { (icon("calendar")) " " (ctx.t("pro-agenda-title")) } }
