@@ -166,8 +166,11 @@ pub fn parse_external_id(raw: &str) -> Result<String, InvalidInput> {
     if s.is_empty() {
         return Err(InvalidInput::new("external_id", "required"));
     }
-    if s.chars().count() > 100 || s.chars().any(char::is_control) {
+    if s.chars().count() > 100 {
         return Err(InvalidInput::new("external_id", "too_long"));
+    }
+    if s.chars().any(char::is_control) {
+        return Err(InvalidInput::new("external_id", "invalid"));
     }
     Ok(s.to_owned())
 }

@@ -293,13 +293,14 @@ pub fn members(tx: &mut dyn Sql, structure_id: &StructureId) -> StoreResult<Vec<
     .collect()
 }
 
-/// Every member the structure ever had, deactivated ones included (the team page's history).
+/// Every professional the structure ever had, deactivated ones included (the team page's
+/// history). Partner software holds the key as a member but is listed on its own page.
 pub fn members_with_former(
     tx: &mut dyn Sql,
     structure_id: &StructureId,
 ) -> StoreResult<Vec<MemberRow>> {
     tx.query(
-        &format!("SELECT {MEMBER_COLS} FROM memberships m JOIN accounts a ON a.id = m.account_id WHERE m.structure_id = $1 ORDER BY a.display_name, a.id"),
+        &format!("SELECT {MEMBER_COLS} FROM memberships m JOIN accounts a ON a.id = m.account_id WHERE m.structure_id = $1 AND NOT EXISTS (SELECT 1 FROM partner_clients pc WHERE pc.account_id = a.id) ORDER BY a.display_name, a.id"),
         &[structure_id.into()],
     )?
     .iter()

@@ -304,7 +304,9 @@ pub(crate) async fn idempotent(State(s): State<AppState>, req: Request, next: Ne
         Err(e) => return e.into_response(),
     };
     let Some(sid) = idempotency_structure(&session, &parts) else {
-        return ApiError::invalid(
+        return ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "idempotency_key_unsupported",
             "Idempotency-Key is for the staff of a structure and partner software.",
         )
         .into_response();

@@ -38,6 +38,12 @@ async fn months(
     q: &MonthsQuery,
 ) -> Result<Vec<UsageMonth>, ApiError> {
     let sid = StructureId::parse(sid)?;
+    // The page's form may leave a month empty; the API names one or leaves it out.
+    for (name, value) in [("from", &q.from), ("to", &q.to)] {
+        if value.as_deref().is_some_and(|v| v.trim().is_empty()) {
+            return Err(ApiError::invalid(format!("{name}: a month, YYYY-MM.")));
+        }
+    }
     s.app
         .structure_usage(session, &sid, q.from.as_deref(), q.to.as_deref())
         .await
