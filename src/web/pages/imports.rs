@@ -146,7 +146,7 @@ fn preview(ctx: &Ctx, what: What<'_>, check: &ImportCheck, csv: &str) -> Markup 
                 p.hint { (ctx.t("import-preview-hint")) }
             }
             @if !check.lines.is_empty() {
-                div.table-scroll {
+                div.table-scroll tabindex="0" role="region" aria-label=(ctx.ta("import-lines", &[("count", check.lines.len().into())])) {
                     table {
                         caption { (ctx.ta("import-lines", &[("count", check.lines.len().into())])) }
                         thead { tr {
@@ -337,7 +337,7 @@ async fn pros_confirm(
                     h2 { (ctx.t("import-invitations-title")) }
                     p { strong { (ctx.t("import-invitations-hint")) } }
                     p { a.button.primary href=(data_url(&file)) download="invitations.csv" { (icon("download")) " " (ctx.t("import-invitations-download")) } }
-                    div.table-scroll {
+                    div.table-scroll tabindex="0" role="region" aria-label=(ctx.t("import-invitations-title")) {
                         table {
                             caption { (ctx.t("import-invitations-title")) }
                             thead { tr {

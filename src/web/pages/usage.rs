@@ -112,7 +112,7 @@ fn count_cells(m: &UsageMonth) -> Markup {
 /// The months as a table, most recent first.
 fn months_table(ctx: &Ctx, months: &[UsageMonth], caption: &str) -> Markup {
     html! {
-        div.table-scroll {
+        div.table-scroll tabindex="0" role="region" aria-label=(caption) {
             table.usage {
                 caption { (caption) }
                 thead {
@@ -327,7 +327,7 @@ async fn overview(
         @if rows.is_empty() {
             p { (ctx.t("usage-admin-empty")) }
         } @else {
-            div.table-scroll {
+            div.table-scroll tabindex="0" role="region" aria-label=(ctx.ta("usage-admin-caption", &[("month", month.clone().into())])) {
                 table.usage {
                     caption { (ctx.ta("usage-admin-caption", &[("month", month.clone().into())])) }
                     thead {
