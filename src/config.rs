@@ -626,9 +626,11 @@ impl Config {
                 "sms.operator must be none, brevo or webhook".into(),
             ));
         }
-        if !matches!(self.email.transport.as_str(), "none" | "smtp" | "webhook")
-            || crate::email::mailer_from_config(self).is_err()
-        {
+        let smtp_ok = self.email.transport != "smtp"
+            || (matches!(self.email.smtp_tls.as_str(), "none" | "starttls" | "tls")
+                && !self.email.smtp_host.trim().is_empty()
+                && self.email.from.parse::<lettre::message::Mailbox>().is_ok());
+        if !matches!(self.email.transport.as_str(), "none" | "smtp" | "webhook") || !smtp_ok {
             return Err(ConfigError::Invalid(
                 "email: transport must be none, smtp or webhook; from an address; smtp_tls none, starttls or tls".into(),
             ));

@@ -70,6 +70,7 @@ pub use items::{
     ItemFields, ItemKind, ItemView, MAX_FILE_PIECES, MAX_SCAN_PAGES, NewDocument, Note, PageEdit,
     PaperDetails, PreviewMeta, Received, Reminder, ScanDraft, ScanPhotos, Upload, parse_fields,
 };
+pub(crate) use jobs::job_row;
 pub use jobs::{
     JobHandler, JobView, JobsSummary, KindSummary, NewJob, Outcome, RoundReport, Worker, backoff,
     jobs_lease,
@@ -350,7 +351,10 @@ pub fn job_handlers(app: &App) -> Vec<(&'static str, Arc<dyn JobHandler>)> {
         (
             renewals::SEND_KIND,
             Arc::new(renewals::RenewalMail {
-                mailer: crate::email::mailer_from_config(&app.config).ok().flatten(),
+                mailer: crate::email::mailer_from_config(&app.config).unwrap_or_else(|e| {
+                    tracing::error!(error = %e, "the e-mail transport is not usable: renewal e-mails wait");
+                    None
+                }),
             }),
         ),
         (

@@ -25,8 +25,9 @@ use crate::domain::StructureId;
 use crate::email::{Email, MailError, Mailer};
 use crate::policy::{Action, Resource};
 use crate::service::access::allow;
-use crate::service::jobs::{JobHandler, NewJob, Outcome, job_row};
+// The service's job API (its re-exports): the worker runs this module's daily scan.
 use crate::service::{App, ServiceResult, Session, new_id};
+use crate::service::{JobHandler, NewJob, Outcome, job_row};
 use crate::store::jobs as job_store;
 use crate::store::renewals::{self as store, EmailRow, Ending};
 
