@@ -39,6 +39,15 @@ webhook_token = "e2e-sink"
 # No quiet hours: the browser tests may run at night.
 quiet_from_hour = 0
 quiet_until_hour = 0
+
+[http]
+# Playwright's request API (page.request) keeps connections alive in a Node agent that neither
+# heeds a Keep-Alive hint nor retries: a request written just as the server closes the idle
+# connection fails with ECONNRESET ("socket hang up"), which a browser would simply retry. The
+# tests keep connections for longer than one of them lasts; tests/api/limits.rs checks the
+# closing itself.
+idle_timeout_seconds = 900
+header_timeout_seconds = 900
 TOML
 
 "$BIN" demo --config "$CONFIG" --listen "127.0.0.1:$PORT" --data-dir "$DATA" >"$ARTIFACTS/server.stdout.log" 2>"$ARTIFACTS/server.stderr.log" </dev/null &

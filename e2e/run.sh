@@ -60,6 +60,11 @@ start=$(date +%s)
 status=0
 (cd "$E2E" && CONSIGNE_URL="$URL" npx --no-install playwright test "$@") || status=$?
 echo "e2e: run time $(( $(date +%s) - start )) s; artefacts in $ARTIFACTS"
+# Where the time went: the server's own CPU time, beside the run's.
+if [[ -r "/proc/$SERVER_PID/stat" ]]; then
+  read -r -a stat <"/proc/$SERVER_PID/stat"
+  echo "e2e: server CPU time $(( (stat[13] + stat[14]) / $(getconf CLK_TCK) )) s"
+fi
 
 if ! kill -0 "$SERVER_PID" 2>/dev/null; then
   echo "e2e: the server died during the tests (see $ARTIFACTS/server.stderr.log)" >&2
