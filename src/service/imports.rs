@@ -135,40 +135,48 @@ fn check_professionals(
     bytes: &[u8],
     now: i64,
 ) -> ServiceResult<(ImportCheck, Vec<ProLine>)> {
-    let records = match parse_csv(bytes, PROFESSIONALS_HEADER, MAX_CSV_ROWS) {
+    let mut seen = std::collections::HashSet::new();
+    check_lines(bytes, PROFESSIONALS_HEADER, |fields| {
+        let p = match pro_line(fields) {
+            Ok(p) => p,
+            Err(e) => return Ok(Err(e)),
+        };
+        if !seen.insert(p.email.as_str().to_owned()) {
+            return Ok(Err("duplicate_in_file"));
+        }
+        let index = app.blind("login", p.email.as_str());
+        if imports::account_exists(tx, &index)?
+            || imports::email_waiting(tx, p.email.as_str(), now)?
+        {
+            return Ok(Err("email_taken"));
+        }
+        Ok(Ok(p))
+    })
+}
+
+/// Reads a CSV file with `header` and checks each line with `check` (a line's own error, or a
+/// database failure that stops everything): every line with its error for the preview, and the
+/// valid ones.
+fn check_lines<T>(
+    bytes: &[u8],
+    header: &[&str],
+    mut check: impl FnMut(&[String]) -> ServiceResult<Result<T, &'static str>>,
+) -> ServiceResult<(ImportCheck, Vec<T>)> {
+    let records = match parse_csv(bytes, header, MAX_CSV_ROWS) {
         Ok(r) => r,
         Err(e) => return Ok((ImportCheck::from_file(e), Vec::new())),
     };
-    let mut seen = std::collections::HashSet::new();
     let mut lines = Vec::new();
     let mut valid = Vec::new();
     for CsvRecord { line, fields } in records {
-        let parsed = pro_line(&fields).and_then(|p| {
-            if !seen.insert(p.email.as_str().to_owned()) {
-                return Err("duplicate_in_file");
-            }
-            Ok(p)
-        });
-        let checked = match parsed {
-            Ok(p) => {
-                let index = app.blind("login", p.email.as_str());
-                if imports::account_exists(tx, &index)?
-                    || imports::email_waiting(tx, p.email.as_str(), now)?
-                {
-                    Err("email_taken")
-                } else {
-                    Ok(p)
-                }
-            }
-            Err(e) => Err(e),
-        };
+        let checked = check(&fields)?;
         lines.push(CheckedLine {
             line,
             fields,
             error: checked.as_ref().err().copied(),
         });
-        if let Ok(p) = checked {
-            valid.push(p);
+        if let Ok(v) = checked {
+            valid.push(v);
         }
     }
     Ok((
@@ -201,46 +209,24 @@ fn check_structures(
     tx: &mut dyn Sql,
     bytes: &[u8],
 ) -> ServiceResult<(ImportCheck, Vec<StructureLine>)> {
-    let records = match parse_csv(bytes, STRUCTURES_HEADER, MAX_CSV_ROWS) {
-        Ok(r) => r,
-        Err(e) => return Ok((ImportCheck::from_file(e), Vec::new())),
-    };
     let mut seen = std::collections::HashSet::new();
-    let mut lines = Vec::new();
-    let mut valid = Vec::new();
-    for CsvRecord { line, fields } in records {
-        let checked = match structure_line(&fields) {
-            Ok(s) => {
-                let key = (
-                    s.name.to_lowercase(),
-                    s.city.as_deref().map(str::to_lowercase),
-                );
-                if !seen.insert(key) {
-                    Err("duplicate_in_file")
-                } else if imports::structure_exists(tx, &s.name, s.city.as_deref())? {
-                    Err("name_taken")
-                } else {
-                    Ok(s)
-                }
-            }
-            Err(e) => Err(e),
+    check_lines(bytes, STRUCTURES_HEADER, |fields| {
+        let s = match structure_line(fields) {
+            Ok(s) => s,
+            Err(e) => return Ok(Err(e)),
         };
-        lines.push(CheckedLine {
-            line,
-            fields,
-            error: checked.as_ref().err().copied(),
-        });
-        if let Ok(s) = checked {
-            valid.push(s);
+        let key = (
+            s.name.to_lowercase(),
+            s.city.as_deref().map(str::to_lowercase),
+        );
+        if !seen.insert(key) {
+            return Ok(Err("duplicate_in_file"));
         }
-    }
-    Ok((
-        ImportCheck {
-            lines,
-            file_error: None,
-        },
-        valid,
-    ))
+        if imports::structure_exists(tx, &s.name, s.city.as_deref())? {
+            return Ok(Err("name_taken"));
+        }
+        Ok(Ok(s))
+    })
 }
 
 fn structure_line(fields: &[String]) -> Result<StructureLine, &'static str> {

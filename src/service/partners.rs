@@ -414,13 +414,7 @@ impl App {
         sid: &StructureId,
         external_id: &str,
     ) -> ServiceResult<BeneficiaryId> {
-        let sid = sid.clone();
-        allow(
-            session,
-            Action::ListFollowed,
-            Resource::Structure { id: &sid },
-        )?;
-        let ext = parse_external_id(external_id)?;
+        let (sid, ext) = followed_external_id(session, sid, external_id)?;
         let bid = self
             .read(move |tx| Ok(partners::by_external_id(tx, &sid, &ext)?))
             .await?
@@ -438,13 +432,7 @@ impl App {
         bid: &BeneficiaryId,
         external_id: &str,
     ) -> ServiceResult<()> {
-        let sid = sid.clone();
-        allow(
-            session,
-            Action::ListFollowed,
-            Resource::Structure { id: &sid },
-        )?;
-        let ext = parse_external_id(external_id)?;
+        let (sid, ext) = followed_external_id(session, sid, external_id)?;
         self.relays_check(session, bid).await?;
         let (bid, now) = (bid.clone(), self.now());
         let relays_of = bid.clone();
@@ -469,14 +457,8 @@ impl App {
         sid: &StructureId,
         external_id: &str,
     ) -> ServiceResult<String> {
-        let sid = sid.clone();
         // Only a structure that follows people keeps their ids (refused before the safe).
-        allow(
-            session,
-            Action::ListFollowed,
-            Resource::Structure { id: &sid },
-        )?;
-        let ext = parse_external_id(external_id)?;
+        let (sid, ext) = followed_external_id(session, sid, external_id)?;
         let e2 = ext.clone();
         let taken = self
             .read(move |tx| Ok(partners::by_external_id(tx, &sid, &e2)?))
@@ -495,6 +477,21 @@ impl App {
             .await?;
         crate::service::access::allow_on_safe(session, Action::View, bid, &relays)
     }
+}
+
+/// A partner's id for a person of structure `sid`, for one who may list the people it follows:
+/// refused before the id is even read, then checked as an id.
+fn followed_external_id(
+    session: &Session,
+    sid: &StructureId,
+    raw: &str,
+) -> ServiceResult<(StructureId, String)> {
+    allow(
+        session,
+        Action::ListFollowed,
+        Resource::Structure { id: sid },
+    )?;
+    Ok((sid.clone(), parse_external_id(raw)?))
 }
 
 /// The session of a token: the client account's keys, opened with the client secret (nothing

@@ -199,20 +199,7 @@ async fn five_hundred_professionals_import_in_one_transaction() {
 #[tokio::test]
 async fn an_imported_professional_activates_is_approved_and_logs_in() {
     let w = World::new().await;
-    let path = format!("/api/v1/structures/{}/professionals/import", w.s1);
-    let r = send_csv(
-        &w.t,
-        &path,
-        &w.p1,
-        "display_name,email,role\nNadia Ben,nadia@import.example,member\n",
-    )
-    .await;
-    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
-    let url = r.json()["invitations"][0]["activation_url"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let code = url.split("code=").nth(1).unwrap().to_owned();
+    let code = import_one(&w, "Nadia Ben", "nadia@import.example").await;
     // A wrong code, a weak password: refused, the code still works.
     let r =
         w.t.post(
@@ -289,18 +276,7 @@ async fn an_imported_professional_activates_is_approved_and_logs_in() {
 async fn an_expired_code_is_refused_and_only_key_holding_admins_import() {
     let w = World::new().await;
     let path = format!("/api/v1/structures/{}/professionals/import", w.s1);
-    let r = send_csv(
-        &w.t,
-        &path,
-        &w.p1,
-        "display_name,email,role\nOld,old@import.example,member\n",
-    )
-    .await;
-    let url = r.json()["invitations"][0]["activation_url"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let code = url.split("code=").nth(1).unwrap().to_owned();
+    let code = import_one(&w, "Old", "old@import.example").await;
     // A member who is not an admin, another structure's admin: refused.
     let (member, _, _) = w.t.professional(&w.p1, &w.s1, "member").await;
     let csv = "display_name,email,role\nA,a@import.example,member\n";
@@ -394,4 +370,17 @@ async fn the_platform_admin_imports_structures_all_or_nothing() {
     // A professional may not.
     let r = send_csv(&w.t, "/api/v1/structures/import", &w.p1, good).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text);
+}
+
+/// Imports one member into the first structure; the code of her activation link.
+async fn import_one(w: &World, name: &str, email: &str) -> String {
+    let path = format!("/api/v1/structures/{}/professionals/import", w.s1);
+    let csv = format!("display_name,email,role\n{name},{email},member\n");
+    let r = send_csv(&w.t, &path, &w.p1, &csv).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    let url = r.json()["invitations"][0]["activation_url"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    url.split("code=").nth(1).unwrap().to_owned()
 }

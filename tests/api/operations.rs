@@ -143,13 +143,7 @@ async fn the_jobs_dashboard_counts_and_retries() {
     let r = t.get("/api/v1/admin/jobs/summary", Some(&admin)).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text);
     let s = r.json();
-    let kind = s["kinds"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|k| k["kind"] == "test")
-        .unwrap()
-        .clone();
+    let kind = kind_row(&s, "test");
     assert_eq!(kind["pending"], 2);
     assert_eq!(kind["running"], 0);
     assert_eq!(kind["dead"], 1);
@@ -186,13 +180,7 @@ async fn the_jobs_dashboard_counts_and_retries() {
         .get("/api/v1/admin/jobs/summary", Some(&admin))
         .await
         .json();
-    let kind = s["kinds"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|k| k["kind"] == "test")
-        .unwrap()
-        .clone();
+    let kind = kind_row(&s, "test");
     assert_eq!(kind["dead"], 0);
     assert_eq!(kind["pending"], 3);
     assert!(s["failed"].as_array().unwrap().is_empty());
@@ -427,4 +415,15 @@ async fn the_switches_page_works_without_javascript() {
             assert_eq!(s, StatusCode::NOT_FOUND, "{path}");
         }
     }
+}
+
+/// The row of one kind of job in the dashboard's summary.
+fn kind_row(summary: &serde_json::Value, kind: &str) -> serde_json::Value {
+    summary["kinds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["kind"] == kind)
+        .unwrap()
+        .clone()
 }

@@ -344,29 +344,19 @@ async fn idempotency_keys_replay_and_external_ids_stay_unique() {
     // An external id is unique in the structure.
     let dup = post(safe_body("Eva", "SIAO-1"), "k-2").await;
     assert_eq!(dup.status, StatusCode::CONFLICT, "{}", dup.text);
-    let r =
-        w.t.call(
-            "PUT",
-            &format!(
-                "/api/v1/structures/{}/beneficiaries/{}/external-id",
-                w.s1, w.bid
-            ),
-            Some(&tok),
-            Some(&json!({"external_id": "SIAO-1"})),
-        )
-        .await;
+    let (t, tok2) = (&w.t, &tok);
+    let path = format!(
+        "/api/v1/structures/{}/beneficiaries/{}/external-id",
+        w.s1, w.bid
+    );
+    let put_external_id = |ext: &'static str| {
+        let body = json!({ "external_id": ext });
+        let path = path.clone();
+        async move { t.call("PUT", &path, Some(tok2), Some(&body)).await }
+    };
+    let r = put_external_id("SIAO-1").await;
     assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
-    let r =
-        w.t.call(
-            "PUT",
-            &format!(
-                "/api/v1/structures/{}/beneficiaries/{}/external-id",
-                w.s1, w.bid
-            ),
-            Some(&tok),
-            Some(&json!({"external_id": "SIAO-9"})),
-        )
-        .await;
+    let r = put_external_id("SIAO-9").await;
     assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
     let r =
         w.t.get(
