@@ -534,25 +534,81 @@ fn idempotency_key(structure_secret: &Key32) -> Key32 {
     consigne_vault::derive_key(structure_secret.as_bytes(), ctx::IDEMPOTENCY_KEY)
 }
 
+/// A key whose request has run this long without an answer is taken to be abandoned (its
+/// server stopped) and may be claimed again.
+pub const IDEMPOTENCY_IN_PROGRESS_SECONDS: i64 = 600;
+
+/// What to do with a request that carries an `Idempotency-Key`.
+#[derive(Debug)]
+pub enum IdempotencyStart {
+    /// The key is now this request's: run it, then `idempotent_finish`.
+    Run,
+    /// The same request was answered: this answer again (status, body).
+    Replay(i64, Vec<u8>),
+    /// The same request is running now (a concurrent twin): try again in a moment.
+    InProgress,
+}
+
 impl App {
-    /// The answer recorded for this caller's `key`, if the request is the same one
-    /// (`Conflict` when the key came with another request).
-    pub async fn idempotent_replay(
+    /// Claims the caller's `key` for this request (`request_hash`), or says that it was
+    /// answered (the answer, opened with the structure key it was sealed under) or is being
+    /// answered. `Conflict` when the key came with another request. The claim is a row: two
+    /// servers behind one database see each other's claims.
+    pub async fn idempotent_start(
         &self,
         session: &Session,
+        sid: &StructureId,
         key: &str,
         request_hash: &[u8],
-    ) -> ServiceResult<Option<(i64, Vec<u8>)>> {
-        let (aid, k, now) = (session.account_id.clone(), key.to_owned(), self.now());
-        let Some(row) = self
-            .read(move |tx| Ok(partners::idempotency(tx, &aid, &k)?))
-            .await?
-            .filter(|r| r.created_at > now - IDEMPOTENCY_SECONDS)
-        else {
-            return Ok(None);
+    ) -> ServiceResult<IdempotencyStart> {
+        let now = self.now();
+        let claim = partners::IdempotencyRow {
+            account_id: session.account_id.clone(),
+            key: key.to_owned(),
+            structure_id: sid.clone(),
+            request_hash: request_hash.to_vec(),
+            status: 0,
+            response_sealed: Vec::new(),
+            created_at: now,
+        };
+        let found = self
+            .tx(move |tx| {
+                partners::purge_idempotency(tx, now - IDEMPOTENCY_SECONDS)?;
+                let existing = partners::idempotency(tx, &claim.account_id, &claim.key)?;
+                match existing {
+                    None => match partners::insert_idempotency(tx, &claim) {
+                        Ok(()) => Ok(None),
+                        // A twin claimed it between the read and the write.
+                        Err(crate::store::StoreError::Conflict) => Ok(Some(claim)),
+                        Err(e) => Err(e.into()),
+                    },
+                    Some(row) if row.request_hash != claim.request_hash => Ok(Some(row)),
+                    Some(row) if row.status == 0 => {
+                        let stale = now - IDEMPOTENCY_IN_PROGRESS_SECONDS;
+                        if partners::take_over_idempotency(
+                            tx,
+                            &claim.account_id,
+                            &claim.key,
+                            stale,
+                            now,
+                        )? {
+                            Ok(None)
+                        } else {
+                            Ok(Some(row))
+                        }
+                    }
+                    Some(row) => Ok(Some(row)),
+                }
+            })
+            .await?;
+        let Some(row) = found else {
+            return Ok(IdempotencyStart::Run);
         };
         if row.request_hash != request_hash {
             return Err(ServiceError::Conflict("idempotency_key_reused"));
+        }
+        if row.status == 0 {
+            return Ok(IdempotencyStart::InProgress);
         }
         let aad = ctx::idempotency_response(&session.account_id, key);
         let inner = self.platform.open(&aad, &row.response_sealed)?;
@@ -564,17 +620,16 @@ impl App {
             })
             // Sealed under a structure key version it no longer holds.
             .ok_or(ServiceError::Conflict("idempotency_key_reused"))?;
-        Ok(Some((row.status, body.to_vec())))
+        Ok(IdempotencyStart::Replay(row.status, body.to_vec()))
     }
 
-    /// Records the answer to a creation under the caller's `key` (a concurrent twin that got
-    /// there first wins; old keys are forgotten on the way).
-    pub async fn idempotent_record(
+    /// Records the answer to the request that claimed `key`: sealed under a key derived from
+    /// the structure key (it may hold a recovery code), then the platform key.
+    pub async fn idempotent_finish(
         &self,
         session: &Session,
         sid: &StructureId,
         key: &str,
-        request_hash: &[u8],
         status: i64,
         body: &[u8],
     ) -> ServiceResult<()> {
@@ -587,22 +642,20 @@ impl App {
             &aad,
             &consigne_vault::seal(&idempotency_key(pair.secret()), &aad, body),
         );
-        let now = self.now();
-        let row = partners::IdempotencyRow {
-            account_id: session.account_id.clone(),
-            key: key.to_owned(),
-            structure_id: sid.clone(),
-            request_hash: request_hash.to_vec(),
-            status,
-            response_sealed: sealed,
-            created_at: now,
-        };
+        let (aid, key, now) = (session.account_id.clone(), key.to_owned(), self.now());
         self.tx(move |tx| {
-            partners::purge_idempotency(tx, now - IDEMPOTENCY_SECONDS)?;
-            match partners::insert_idempotency(tx, &row) {
-                Err(crate::store::StoreError::Conflict) => Ok(()),
-                other => Ok(other?),
-            }
+            partners::complete_idempotency(tx, &aid, &key, status, &sealed, now)?;
+            Ok(())
+        })
+        .await
+    }
+
+    /// Gives `key` up after its request failed: nothing was created, a retry runs again.
+    pub async fn idempotent_release(&self, session: &Session, key: &str) -> ServiceResult<()> {
+        let (aid, key) = (session.account_id.clone(), key.to_owned());
+        self.tx(move |tx| {
+            partners::release_idempotency(tx, &aid, &key)?;
+            Ok(())
         })
         .await
     }

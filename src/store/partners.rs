@@ -191,6 +191,50 @@ pub fn insert_idempotency(tx: &mut dyn Sql, r: &IdempotencyRow) -> StoreResult<(
     Ok(())
 }
 
+/// Claims a key whose request is still in progress but was started before `stale_before`
+/// (its server stopped): true when this caller took it over.
+pub fn take_over_idempotency(
+    tx: &mut dyn Sql,
+    aid: &AccountId,
+    key: &str,
+    stale_before: i64,
+    now: i64,
+) -> StoreResult<bool> {
+    Ok(tx.execute(
+        "UPDATE idempotency_keys SET created_at = $3 WHERE account_id = $1 AND idem_key = $2 AND status = 0 AND created_at < $4",
+        &[aid.into(), key.into(), now.into(), stale_before.into()],
+    )? == 1)
+}
+
+/// Records the answer of a key in progress (status 0 until then).
+pub fn complete_idempotency(
+    tx: &mut dyn Sql,
+    aid: &AccountId,
+    key: &str,
+    status: i64,
+    response_sealed: &[u8],
+    now: i64,
+) -> StoreResult<bool> {
+    Ok(tx.execute(
+        "UPDATE idempotency_keys SET status = $3, response_sealed = $4, created_at = $5 WHERE account_id = $1 AND idem_key = $2 AND status = 0",
+        &[
+            aid.into(),
+            key.into(),
+            status.into(),
+            response_sealed.to_vec().into(),
+            now.into(),
+        ],
+    )? == 1)
+}
+
+/// Forgets a key still in progress (its request failed: a retry may run again).
+pub fn release_idempotency(tx: &mut dyn Sql, aid: &AccountId, key: &str) -> StoreResult<u64> {
+    tx.execute(
+        "DELETE FROM idempotency_keys WHERE account_id = $1 AND idem_key = $2 AND status = 0",
+        &[aid.into(), key.into()],
+    )
+}
+
 /// Keys older than `before` are forgotten.
 pub fn purge_idempotency(tx: &mut dyn Sql, before: i64) -> StoreResult<u64> {
     tx.execute(

@@ -383,6 +383,123 @@ async fn idempotency_keys_replay_and_external_ids_stay_unique() {
 }
 
 #[tokio::test]
+async fn twin_requests_with_one_key_create_one_safe() {
+    let w = World::new().await;
+    let (id, secret) = register(&w, &ALL).await;
+    let tok = token(&w.t, &id, &secret, None).await;
+    let path = format!("/api/v1/structures/{}/beneficiaries", w.s1);
+    let post = |body: Value, key: &'static str| {
+        w.t.send(
+            w.t.http
+                .post(w.t.url(&path))
+                .bearer_auth(&tok)
+                .header("idempotency-key", key)
+                .json(&body),
+        )
+    };
+    // Four copies of one request at once: one runs, the others replay its answer or are told
+    // to come back in a moment.
+    let twins =
+        futures_util::future::join_all((0..4).map(|_| post(safe_body("Lou", "SIAO-7"), "k-twin")))
+            .await;
+    let mut created = None;
+    for r in &twins {
+        match r.status {
+            StatusCode::CREATED => {
+                let id = r.json()["id"].clone();
+                assert!(
+                    created.is_none() || created == Some(id.clone()),
+                    "{}",
+                    r.text
+                );
+                created = Some(id);
+            }
+            StatusCode::CONFLICT => {
+                assert_eq!(r.code(), "idempotency_key_in_progress", "{}", r.text);
+                assert_eq!(r.header("retry-after").as_deref(), Some("2"));
+            }
+            other => panic!("{other}: {}", r.text),
+        }
+    }
+    // Retried afterwards, each gets the one answer.
+    let again = post(safe_body("Lou", "SIAO-7"), "k-twin").await;
+    assert_eq!(again.status, StatusCode::CREATED, "{}", again.text);
+    assert_eq!(
+        again.header("idempotency-replayed").as_deref(),
+        Some("true")
+    );
+    if let Some(id) = created {
+        assert_eq!(again.json()["id"], id);
+    }
+    let r = w.t.get(&path, Some(&w.p1)).await;
+    let named = r
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["first_name"] == "Lou")
+        .count();
+    assert_eq!(named, 1, "{}", r.text);
+    // A request that fails creates nothing and keeps no claim: corrected, the same key runs.
+    let mut refused = safe_body("Zoé", "SIAO-8");
+    refused["consent"] = json!(false);
+    let r = post(refused, "k-fix").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    assert_eq!(r.code(), "consent_required");
+    let r = post(safe_body("Zoé", "SIAO-8"), "k-fix").await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    assert!(r.header("idempotency-replayed").is_none());
+}
+
+#[tokio::test]
+async fn a_claim_left_by_a_stopped_server_is_taken_over_after_ten_minutes() {
+    use consigne::service::partners::{IDEMPOTENCY_IN_PROGRESS_SECONDS, IdempotencyStart};
+    let w = World::new().await;
+    let session = w.t.app.authenticate(&w.p1).await.unwrap();
+    let sid = consigne::domain::StructureId::stored(w.s1.clone());
+    let start = || {
+        w.t.app
+            .idempotent_start(&session, &sid, "k-1", b"same request")
+    };
+    assert!(matches!(start().await.unwrap(), IdempotencyStart::Run));
+    // Its server stopped before answering: the twin is told to wait...
+    assert!(matches!(
+        start().await.unwrap(),
+        IdempotencyStart::InProgress
+    ));
+    w.t.clock.advance(IDEMPOTENCY_IN_PROGRESS_SECONDS - 5);
+    assert!(matches!(
+        start().await.unwrap(),
+        IdempotencyStart::InProgress
+    ));
+    // ... until the claim is old enough to be abandoned: then the retry runs.
+    w.t.clock.advance(10);
+    assert!(matches!(start().await.unwrap(), IdempotencyStart::Run));
+    w.t.app
+        .idempotent_finish(&session, &sid, "k-1", 201, b"{\"id\":\"x\"}")
+        .await
+        .unwrap();
+    match start().await.unwrap() {
+        IdempotencyStart::Replay(status, body) => {
+            assert_eq!(status, 201);
+            assert_eq!(body, b"{\"id\":\"x\"}");
+        }
+        other => panic!("{other:?}"),
+    }
+    // Another request under the key is refused; a released claim is free again.
+    assert!(
+        w.t.app
+            .idempotent_start(&session, &sid, "k-1", b"another request")
+            .await
+            .is_err()
+    );
+    let k2 = || w.t.app.idempotent_start(&session, &sid, "k-2", b"r");
+    assert!(matches!(k2().await.unwrap(), IdempotencyStart::Run));
+    w.t.app.idempotent_release(&session, "k-2").await.unwrap();
+    assert!(matches!(k2().await.unwrap(), IdempotencyStart::Run));
+}
+
+#[tokio::test]
 async fn registering_is_for_the_structure_admins() {
     let w = World::new().await;
     let (member, _, _) = w.t.professional(&w.p1, &w.s1, "member").await;

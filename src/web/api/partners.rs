@@ -4,7 +4,7 @@
 
 use super::{ApiResult, no_content, ok};
 use crate::domain::{BeneficiaryId, StructureId};
-use crate::service::partners::{NewClient, TokenError, TokenRequest};
+use crate::service::partners::{IdempotencyStart, NewClient, TokenError, TokenRequest};
 use crate::service::{ServiceError, Session};
 use crate::web::AppState;
 use crate::web::error::ApiError;
@@ -319,10 +319,20 @@ pub(crate) async fn idempotent(State(s): State<AppState>, req: Request, next: Ne
         return ApiError::for_status(StatusCode::PAYLOAD_TOO_LARGE).into_response();
     };
     let hash = request_hash(&parts, &bytes);
-    let replay = s.app.idempotent_replay(&session, &key, &hash).await;
-    match replay {
-        Ok(Some((status, body))) => return replayed(status, body),
-        Ok(None) => {}
+    match s.app.idempotent_start(&session, &sid, &key, &hash).await {
+        Ok(IdempotencyStart::Run) => {}
+        Ok(IdempotencyStart::Replay(status, body)) => return replayed(status, body),
+        Ok(IdempotencyStart::InProgress) => {
+            let mut res = ApiError::new(
+                StatusCode::CONFLICT,
+                "idempotency_key_in_progress",
+                "A request with this Idempotency-Key is still running: send it again in a moment.",
+            )
+            .into_response();
+            res.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("2"));
+            return res;
+        }
         Err(ServiceError::Conflict(_)) => {
             return ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -333,25 +343,37 @@ pub(crate) async fn idempotent(State(s): State<AppState>, req: Request, next: Ne
         }
         Err(e) => return ApiError::from(e).into_response(),
     }
-    let res = next
-        .run(Request::from_parts(parts, Body::from(bytes)))
-        .await;
-    if !res.status().is_success() {
-        return res;
-    }
-    let (rparts, rbody) = res.into_parts();
-    let Ok(answer) = axum::body::to_bytes(rbody, 1024 * 1024).await else {
-        return ApiError::for_status(StatusCode::INTERNAL_SERVER_ERROR).into_response();
-    };
-    let status = i64::from(rparts.status.as_u16());
-    if let Err(e) = s
-        .app
-        .idempotent_record(&session, &sid, &key, &hash, status, &answer)
-        .await
-    {
-        tracing::warn!(error = %e, "idempotency key not recorded");
-    }
-    Response::from_parts(rparts, Body::from(answer))
+    // The request runs to its end even if the client goes away meanwhile (a lost connection
+    // is what the key is for): its retry then finds the answer instead of a claim that waits.
+    let run = tokio::spawn(async move {
+        let res = next
+            .run(Request::from_parts(parts, Body::from(bytes)))
+            .await;
+        if !res.status().is_success() {
+            // Nothing was created: the key is free for a corrected retry.
+            if let Err(e) = s.app.idempotent_release(&session, &key).await {
+                tracing::warn!(error = %e, "idempotency key not released");
+            }
+            return res;
+        }
+        let (rparts, rbody) = res.into_parts();
+        let Ok(answer) = axum::body::to_bytes(rbody, 1024 * 1024).await else {
+            return ApiError::for_status(StatusCode::INTERNAL_SERVER_ERROR).into_response();
+        };
+        let status = i64::from(rparts.status.as_u16());
+        if let Err(e) = s
+            .app
+            .idempotent_finish(&session, &sid, &key, status, &answer)
+            .await
+        {
+            tracing::warn!(error = %e, "idempotency key not recorded");
+        }
+        Response::from_parts(rparts, Body::from(answer))
+    });
+    run.await.unwrap_or_else(|e| {
+        tracing::error!(error = %e, "idempotent request stopped");
+        ApiError::for_status(StatusCode::INTERNAL_SERVER_ERROR).into_response()
+    })
 }
 
 fn replayed(status: i64, body: Vec<u8>) -> Response {
