@@ -55,6 +55,19 @@ fn safe_body(first: &str, external_id: &str) -> Value {
            "external_id": external_id})
 }
 
+/// The token opens a safe in s1, with an `Idempotency-Key`.
+async fn open_safe_with_key(w: &World, tok: &str, body: Value, key: &str) -> Resp {
+    let path = format!("/api/v1/structures/{}/beneficiaries", w.s1);
+    w.t.send(
+        w.t.http
+            .post(w.t.url(&path))
+            .bearer_auth(tok)
+            .header("idempotency-key", key)
+            .json(&body),
+    )
+    .await
+}
+
 #[tokio::test]
 async fn a_partner_token_opens_a_safe_and_adds_a_document_in_her_journal() {
     let w = World::new().await;
@@ -305,15 +318,7 @@ async fn idempotency_keys_replay_and_external_ids_stay_unique() {
     let (id, secret) = register(&w, &ALL).await;
     let tok = token(&w.t, &id, &secret, None).await;
     let path = format!("/api/v1/structures/{}/beneficiaries", w.s1);
-    let post = |body: Value, key: &'static str| {
-        w.t.send(
-            w.t.http
-                .post(w.t.url(&path))
-                .bearer_auth(&tok)
-                .header("idempotency-key", key)
-                .json(&body),
-        )
-    };
+    let post = |body: Value, key: &'static str| open_safe_with_key(&w, &tok, body, key);
     let first = post(safe_body("Noé", "SIAO-1"), "k-1").await;
     assert_eq!(first.status, StatusCode::CREATED, "{}", first.text);
     let again = post(safe_body("Noé", "SIAO-1"), "k-1").await;
@@ -388,15 +393,7 @@ async fn twin_requests_with_one_key_create_one_safe() {
     let (id, secret) = register(&w, &ALL).await;
     let tok = token(&w.t, &id, &secret, None).await;
     let path = format!("/api/v1/structures/{}/beneficiaries", w.s1);
-    let post = |body: Value, key: &'static str| {
-        w.t.send(
-            w.t.http
-                .post(w.t.url(&path))
-                .bearer_auth(&tok)
-                .header("idempotency-key", key)
-                .json(&body),
-        )
-    };
+    let post = |body: Value, key: &'static str| open_safe_with_key(&w, &tok, body, key);
     // Four copies of one request at once: one runs, the others replay its answer or are told
     // to come back in a moment.
     let twins =
