@@ -582,6 +582,11 @@ impl App {
                 structures::deactivate_member(tx, &sid, &pid, &by, now)?;
                 crate::store::sessions::delete_others(tx, &pid, None)?;
                 journal_structure(tx, now, &actor, "member_deactivated", Some(pid.as_str()))?;
+                // A partner software's account: its client is revoked too, whichever way its
+                // membership ended, so its secret gets no token any more.
+                if crate::store::partners::revoke_client_of_account(tx, &pid, now)? == 1 {
+                    journal_structure(tx, now, &actor, "client_revoked", Some(pid.as_str()))?;
+                }
                 if !member.holds_key() {
                     return Ok(None);
                 }

@@ -94,6 +94,14 @@ pub fn revoke_client(tx: &mut dyn Sql, id: &str, at: i64) -> StoreResult<u64> {
     )
 }
 
+/// Revokes the client whose account is `aid` (its membership ended some other way).
+pub fn revoke_client_of_account(tx: &mut dyn Sql, aid: &AccountId, at: i64) -> StoreResult<u64> {
+    tx.execute(
+        "UPDATE partner_clients SET revoked_at = $2 WHERE account_id = $1 AND revoked_at IS NULL",
+        &[aid.into(), at.into()],
+    )
+}
+
 /// Sets (or replaces) the partner's id of a person its structure follows; `Conflict` when
 /// another person of the structure already has it.
 pub fn set_external_id(

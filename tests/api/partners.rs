@@ -225,6 +225,28 @@ async fn a_revoked_client_stops_at_once() {
 }
 
 #[tokio::test]
+async fn a_client_whose_membership_ends_is_revoked() {
+    let w = World::new().await;
+    let (id, secret) = register(&w, &ALL).await;
+    let tok = token(&w.t, &id, &secret, None).await;
+    let account = w.t.app.authenticate(&tok).await.unwrap().account_id;
+    // Its membership ended through the team's route rather than the clients' one.
+    let path = format!(
+        "/api/v1/structures/{}/professionals/{account}/deactivate",
+        w.s1
+    );
+    let r = w.t.post_empty(&path, Some(&w.p1)).await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
+    let r = token_request(&w.t, &id, &secret, &[("grant_type", "client_credentials")]).await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{}", r.text);
+    assert_eq!(r.json()["error"], "invalid_client");
+    let r =
+        w.t.get(&format!("/api/v1/structures/{}/clients", w.s1), Some(&w.p1))
+            .await;
+    assert!(r.json()[0]["revoked_at"].is_string(), "{}", r.text);
+}
+
+#[tokio::test]
 async fn the_token_endpoint_answers_rfc_6749_errors() {
     let w = World::new().await;
     let (id, secret) = register(&w, &["shared:read"]).await;
