@@ -15,6 +15,17 @@ fn consigne_binary() -> PathBuf {
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("target"));
+    let binary = target.join("debug").join("consigne");
+    // scripts/test-all has built every binary and test with one feature set: building the
+    // binary alone here would compile it again with another one, in the middle of the tests.
+    if std::env::var_os("CONSIGNE_PREBUILT").is_some_and(|v| v == "1") {
+        assert!(
+            binary.is_file(),
+            "CONSIGNE_PREBUILT=1 but no {}",
+            binary.display()
+        );
+        return binary;
+    }
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let status = Command::new(cargo)
         .args(["build", "-p", "consigne", "--bin", "consigne"])
@@ -22,7 +33,7 @@ fn consigne_binary() -> PathBuf {
         .status()
         .expect("cargo build");
     assert!(status.success(), "cargo build --bin consigne failed");
-    target.join("debug").join("consigne")
+    binary
 }
 
 struct Server {
