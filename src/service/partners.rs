@@ -575,30 +575,20 @@ impl App {
             .tx(move |tx| {
                 partners::purge_idempotency(tx, now - IDEMPOTENCY_SECONDS)?;
                 let existing = partners::idempotency(tx, &claim.account_id, &claim.key)?;
-                match existing {
-                    None => match partners::insert_idempotency(tx, &claim) {
+                let Some(row) = existing else {
+                    return match partners::insert_idempotency(tx, &claim) {
                         Ok(()) => Ok(None),
                         // A twin claimed it between the read and the write.
                         Err(crate::store::StoreError::Conflict) => Ok(Some(claim)),
                         Err(e) => Err(e.into()),
-                    },
-                    Some(row) if row.request_hash != claim.request_hash => Ok(Some(row)),
-                    Some(row) if row.status == 0 => {
-                        let stale = now - IDEMPOTENCY_IN_PROGRESS_SECONDS;
-                        if partners::take_over_idempotency(
-                            tx,
-                            &claim.account_id,
-                            &claim.key,
-                            stale,
-                            now,
-                        )? {
-                            Ok(None)
-                        } else {
-                            Ok(Some(row))
-                        }
-                    }
-                    Some(row) => Ok(Some(row)),
-                }
+                    };
+                };
+                // The same request still in progress since before its server stopped: ours.
+                let stale = now - IDEMPOTENCY_IN_PROGRESS_SECONDS;
+                let ours = row.request_hash == claim.request_hash
+                    && row.status == 0
+                    && partners::take_over_idempotency(tx, &row.account_id, &row.key, stale, now)?;
+                Ok((!ours).then_some(row))
             })
             .await?;
         let Some(row) = found else {

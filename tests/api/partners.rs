@@ -68,6 +68,19 @@ async fn open_safe_with_key(w: &World, tok: &str, body: Value, key: &str) -> Res
     .await
 }
 
+/// How many people s1 follows under the first name `first` (as its admin sees them).
+async fn followed_named(w: &World, first: &str) -> usize {
+    let path = format!("/api/v1/structures/{}/beneficiaries", w.s1);
+    let r = w.t.get(&path, Some(&w.p1)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    r.json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["first_name"] == first)
+        .count()
+}
+
 #[tokio::test]
 async fn a_partner_token_opens_a_safe_and_adds_a_document_in_her_journal() {
     let w = World::new().await;
@@ -339,7 +352,6 @@ async fn idempotency_keys_replay_and_external_ids_stay_unique() {
     let w = World::new().await;
     let (id, secret) = register(&w, &ALL).await;
     let tok = token(&w.t, &id, &secret, None).await;
-    let path = format!("/api/v1/structures/{}/beneficiaries", w.s1);
     let post = |body: Value, key: &'static str| open_safe_with_key(&w, &tok, body, key);
     let first = post(safe_body("Noé", "SIAO-1"), "k-1").await;
     assert_eq!(first.status, StatusCode::CREATED, "{}", first.text);
@@ -359,15 +371,7 @@ async fn idempotency_keys_replay_and_external_ids_stay_unique() {
     );
     assert_eq!(other.code(), "idempotency_key_reused");
     // One safe only.
-    let r = w.t.get(&path, Some(&w.p1)).await;
-    let named = r
-        .json()
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|p| p["first_name"] == "Noé")
-        .count();
-    assert_eq!(named, 1, "{}", r.text);
+    assert_eq!(followed_named(&w, "Noé").await, 1);
     // An external id is unique in the structure.
     let dup = post(safe_body("Eva", "SIAO-1"), "k-2").await;
     assert_eq!(dup.status, StatusCode::CONFLICT, "{}", dup.text);
@@ -414,7 +418,6 @@ async fn twin_requests_with_one_key_create_one_safe() {
     let w = World::new().await;
     let (id, secret) = register(&w, &ALL).await;
     let tok = token(&w.t, &id, &secret, None).await;
-    let path = format!("/api/v1/structures/{}/beneficiaries", w.s1);
     let post = |body: Value, key: &'static str| open_safe_with_key(&w, &tok, body, key);
     // Four copies of one request at once: one runs, the others replay its answer or are told
     // to come back in a moment.
@@ -450,15 +453,7 @@ async fn twin_requests_with_one_key_create_one_safe() {
     if let Some(id) = created {
         assert_eq!(again.json()["id"], id);
     }
-    let r = w.t.get(&path, Some(&w.p1)).await;
-    let named = r
-        .json()
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|p| p["first_name"] == "Lou")
-        .count();
-    assert_eq!(named, 1, "{}", r.text);
+    assert_eq!(followed_named(&w, "Lou").await, 1);
     // A request that fails creates nothing and keeps no claim: corrected, the same key runs.
     let mut refused = safe_body("Zoé", "SIAO-8");
     refused["consent"] = json!(false);

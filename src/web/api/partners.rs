@@ -323,15 +323,15 @@ pub(crate) async fn idempotent(State(s): State<AppState>, req: Request, next: Ne
         Ok(IdempotencyStart::Run) => {}
         Ok(IdempotencyStart::Replay(status, body)) => return replayed(status, body),
         Ok(IdempotencyStart::InProgress) => {
-            let mut res = ApiError::new(
-                StatusCode::CONFLICT,
-                "idempotency_key_in_progress",
-                "A request with this Idempotency-Key is still running: send it again in a moment.",
-            )
+            return ApiError {
+                retry_after: Some(2),
+                ..ApiError::new(
+                    StatusCode::CONFLICT,
+                    "idempotency_key_in_progress",
+                    "A request with this Idempotency-Key is still running: send it again in a moment.",
+                )
+            }
             .into_response();
-            res.headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from_static("2"));
-            return res;
         }
         Err(ServiceError::Conflict(_)) => {
             return ApiError::new(
@@ -346,18 +346,23 @@ pub(crate) async fn idempotent(State(s): State<AppState>, req: Request, next: Ne
     // The request runs to its end even if the client goes away meanwhile (a lost connection
     // is what the key is for): its retry then finds the answer instead of a claim that waits.
     let run = tokio::spawn(async move {
+        let release = || async {
+            if let Err(e) = s.app.idempotent_release(&session, &key).await {
+                tracing::warn!(error = %e, "idempotency key not released");
+            }
+        };
         let res = next
             .run(Request::from_parts(parts, Body::from(bytes)))
             .await;
         if !res.status().is_success() {
             // Nothing was created: the key is free for a corrected retry.
-            if let Err(e) = s.app.idempotent_release(&session, &key).await {
-                tracing::warn!(error = %e, "idempotency key not released");
-            }
+            release().await;
             return res;
         }
         let (rparts, rbody) = res.into_parts();
         let Ok(answer) = axum::body::to_bytes(rbody, 1024 * 1024).await else {
+            // No answer to replay: the key is not held for it.
+            release().await;
             return ApiError::for_status(StatusCode::INTERNAL_SERVER_ERROR).into_response();
         };
         let status = i64::from(rparts.status.as_u16());
